@@ -1,0 +1,111 @@
+/**
+ * Database schema (drizzle sqlite-core), shared by libSQL on Node and D1 on Workers.
+ *
+ * Anonymity by construction: a response row holds its campaign, the units chosen, the
+ * calendar date and the answers — never an IP, user agent, cookie or exact time. Response
+ * and receipt tables are created WITHOUT ROWID (see the migration) so their physical order
+ * follows random keys, not insertion order.
+ *
+ * Reports never scan responses: every submit also adds to the per-cell aggregate tables
+ * (a cell = one combination of department, role and tenure) in the same batch.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const organisations = sqliteTable("organisations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
+});
+
+export const campaigns = sqliteTable("campaigns", {
+  id: text("id").primaryKey(),
+  organisationId: text("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  title: text("title").notNull(),
+  instrumentId: text("instrument_id").notNull(),
+  instrumentVersion: integer("instrument_version").notNull(),
+  status: text("status", { enum: ["draft", "open", "closed"] }).notNull().default("draft"),
+  /** Calendar dates (YYYY-MM-DD, inclusive); null = no bound. */
+  opensOn: text("opens_on"),
+  closesOn: text("closes_on"),
+  /** The public link token: 128 random bits, base64url. */
+  token: text("token").notNull().unique(),
+  k: integer("k").notNull().default(5),
+  kComments: integer("k_comments").notNull().default(10),
+  /** JSON: CampaignUnits — the units per grouping dimension. */
+  units: text("units").notNull(),
+  /** JSON: thresholds of the start-here rule; empty = the method's defaults. */
+  settings: text("settings").notNull().default("{}"),
+  createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
+});
+
+export const responses = sqliteTable("responses", {
+  id: text("id").primaryKey(),
+  campaignId: text("campaign_id")
+    .notNull()
+    .references(() => campaigns.id),
+  /** The date only, never the time. */
+  submittedOn: text("submitted_on").notNull(),
+  instrumentVersion: integer("instrument_version").notNull(),
+  department: text("department").notNull().default(""),
+  role: text("role").notNull().default(""),
+  tenure: text("tenure").notNull().default(""),
+  /** JSON of the validated answers, without the free-text comment. */
+  answers: text("answers").notNull(),
+  comment: text("comment"),
+}, (t) => [index("responses_campaign_idx").on(t.campaignId, t.department, t.role, t.tenure)]);
+
+/** Proof that a client's submissionId was stored once; deliberately holds no link to the response. */
+export const receipts = sqliteTable(
+  "receipts",
+  {
+    campaignId: text("campaign_id").notNull(),
+    /** SHA-256 of campaign id and submissionId: the raw id never reaches the database. */
+    keyHash: text("key_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.keyHash] })],
+);
+
+const cellColumns = {
+  campaignId: text("campaign_id").notNull(),
+  department: text("department").notNull(),
+  role: text("role").notNull(),
+  tenure: text("tenure").notNull(),
+};
+
+/** Respondents per cell. */
+export const cellCounts = sqliteTable(
+  "cell_counts",
+  { ...cellColumns, n: integer("n").notNull() },
+  (t) => [primaryKey({ columns: [t.campaignId, t.department, t.role, t.tenure] })],
+);
+
+/** Per cell and scale (a level id, or "climate:<scale>"): sums from which mean, SD and CI follow. */
+export const scaleStats = sqliteTable(
+  "scale_stats",
+  {
+    ...cellColumns,
+    scale: text("scale").notNull(),
+    n: integer("n").notNull(),
+    sum: real("sum").notNull(),
+    sumSq: real("sum_sq").notNull(),
+    items: integer("items").notNull(),
+    favourable: integer("favourable").notNull(),
+    unfavourable: integer("unfavourable").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.department, t.role, t.tenure, t.scale] })],
+);
+
+/** Per cell and decision factor: how many chose it, and how many said it weighed most. */
+export const factorStats = sqliteTable(
+  "factor_stats",
+  {
+    ...cellColumns,
+    factor: text("factor").notNull(),
+    chosen: integer("chosen").notNull(),
+    most: integer("most").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.department, t.role, t.tenure, t.factor] })],
+);

@@ -1,0 +1,167 @@
+/**
+ * The respondent's page: loads the campaign behind the link, renders the instrument with
+ * SurveyJS in Dutch or English, and submits once — retrying with the same submissionId, so a
+ * flaky network never double-counts. Nothing is written to cookies or storage.
+ */
+import { Model, type Question } from "survey-core";
+import "survey-core/i18n/dutch";
+import { renderSurvey } from "survey-js-ui";
+import { registerSurveyProperties } from "../../src/instruments/survey-properties.js";
+
+type Lang = "nl" | "en";
+type Unit = { value: string; label: Record<Lang, string> };
+interface PublicSurvey {
+  title: string;
+  defaultLanguage: Lang;
+  k: number;
+  units: Record<string, Unit[]>;
+  instrument: Record<string, unknown>;
+}
+
+const TEXT: Record<string, Record<Lang, string>> = {
+  brand: { nl: "Anonieme medewerkersvragenlijst", en: "Anonymous staff survey" },
+  privacyTitle: { nl: "Uw antwoorden zijn anoniem", en: "Your answers are anonymous" },
+  privacyStored: {
+    nl: "Wij bewaren alleen uw antwoorden, de groep die u kiest en de datum (geen tijdstip).",
+    en: "We store only your answers, the groups you choose and the date (not the time).",
+  },
+  privacyNotStored: {
+    nl: "Geen naam, e-mail, IP-adres, apparaat of cookies. Iedereen krijgt dezelfde link.",
+    en: "No name, email, IP address, device or cookies. Everyone gets the same link.",
+  },
+  privacyGroups: {
+    nl: "Groepsresultaten pas vanaf {k} antwoorden; opmerkingen vanaf 10, zonder datum.",
+    en: "Group results only from {k} answers; comments from 10, without dates.",
+  },
+  retry: { nl: "Opnieuw versturen", en: "Send again" },
+  sending: { nl: "Uw antwoorden worden verstuurd…", en: "Sending your answers…" },
+  stored: {
+    nl: "Dank u wel! Uw antwoorden zijn anoniem opgeslagen. U kunt dit venster sluiten.",
+    en: "Thank you! Your answers have been stored anonymously. You can close this window.",
+  },
+  offline: {
+    nl: "Versturen is niet gelukt, waarschijnlijk door de verbinding. Uw antwoorden staan nog klaar: probeer het opnieuw.",
+    en: "Sending failed, probably because of the connection. Your answers are still here: please try again.",
+  },
+  rejected: { nl: "Uw antwoorden konden niet worden opgeslagen: {message}", en: "Your answers could not be stored: {message}" },
+  not_found: { nl: "Deze link is niet (meer) geldig.", en: "This link is not valid." },
+  campaign_closed: { nl: "Deze vragenlijst is gesloten.", en: "This survey is closed." },
+  campaign_not_open: { nl: "Deze vragenlijst is nog niet geopend.", en: "This survey is not open yet." },
+  load_failed: { nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.", en: "The survey could not be loaded. Please try again later." },
+};
+
+const token = decodeURIComponent(location.pathname.split("/")[2] ?? "");
+const statusBox = document.getElementById("status")!;
+const statusText = document.getElementById("status-text")!;
+const retryButton = document.getElementById("retry") as HTMLButtonElement;
+let lang: Lang = (navigator.language || "nl").toLowerCase().startsWith("en") ? "en" : "nl";
+let k = 5;
+let survey: Model | undefined;
+let lastStatus: { key: string; vars?: Record<string, string>; error?: boolean } | undefined;
+
+function t(key: string, vars: Record<string, string> = {}): string {
+  const text = TEXT[key]?.[lang] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? "");
+}
+
+function setLanguage(next: Lang): void {
+  lang = next;
+  document.documentElement.lang = next;
+  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) el.textContent = t(el.dataset.i18n!, { k: String(k) });
+  for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
+    button.setAttribute("aria-pressed", String(button.dataset.lang === next));
+  }
+  if (survey) survey.locale = next;
+  if (lastStatus) showStatus(lastStatus.key, lastStatus.vars, lastStatus.error);
+}
+
+function showStatus(key: string, vars?: Record<string, string>, error = false): void {
+  lastStatus = { key, vars, error };
+  statusBox.hidden = false;
+  statusBox.classList.toggle("error", error);
+  statusText.textContent = t(key, vars);
+}
+
+/** A v4 UUID; crypto.randomUUID exists only on https and localhost, getRandomValues everywhere. */
+function uuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends the answers; network failures are retried with the same id, so the server stores them once. */
+async function submit(submissionId: string, answers: Record<string, unknown>): Promise<void> {
+  retryButton.hidden = true;
+  showStatus("sending");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(`/api/s/${encodeURIComponent(token)}/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ submissionId, answers }),
+        credentials: "omit",
+      });
+      if (res.ok) return showStatus("stored");
+      if (res.status < 500) {
+        const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+        const code = body.error?.code ?? "";
+        return showStatus(TEXT[code] ? code : "rejected", { message: body.error?.message ?? String(res.status) }, true);
+      }
+    } catch {
+      // Network error: fall through to the retry below.
+    }
+    await sleep(800 * 2 ** attempt);
+  }
+  showStatus("offline", undefined, true);
+  retryButton.hidden = false;
+  retryButton.onclick = () => void submit(submissionId, answers);
+}
+
+function fillGroupings(model: Model, units: Record<string, Unit[]>): void {
+  for (const question of model.getAllQuestions() as Question[]) {
+    const dimension = question.getPropertyValue("grouping") as string | undefined;
+    if (!dimension) continue;
+    const list = units[dimension];
+    if (!list?.length) {
+      question.visible = false; // the campaign does not use this dimension
+      continue;
+    }
+    question.setPropertyValue("choices", list.map((u) => ({ value: u.value, text: { nl: u.label.nl, en: u.label.en } })));
+  }
+}
+
+async function start(): Promise<void> {
+  registerSurveyProperties();
+  for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
+    button.addEventListener("click", () => setLanguage(button.dataset.lang as Lang));
+  }
+  setLanguage(lang);
+  let data: PublicSurvey;
+  try {
+    const res = await fetch(`/api/s/${encodeURIComponent(token)}`, { credentials: "omit" });
+    const body = await res.json();
+    if (!res.ok) return showStatus(TEXT[body?.error?.code] ? body.error.code : "load_failed", undefined, true);
+    data = body as PublicSurvey;
+  } catch {
+    return showStatus("load_failed", undefined, true);
+  }
+  k = data.k;
+  document.title = data.title;
+  const model = new Model(data.instrument);
+  fillGroupings(model, data.units);
+  model.onComplete.add((sender) => {
+    const answers = { ...(sender.data as Record<string, unknown>) };
+    void submit(uuid(), answers);
+  });
+  // The thank-you text lives in the status box, which also carries errors and the retry button.
+  model.completedHtml = " ";
+  survey = model;
+  setLanguage(data.defaultLanguage);
+  renderSurvey(model, document.getElementById("survey")!);
+}
+
+void start();

@@ -1,0 +1,66 @@
+/**
+ * createApp(deps): the one application, served by the Node entry and (later) the Workers entry.
+ * Entry files only wire a database driver, the instruments and the page store.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppDeps, AppEnv } from "./app-env.js";
+import { ApiError } from "./lib/api-error.js";
+import { pageRoutes } from "./routes/pages.js";
+import { respondentRoutes } from "./routes/respondent.js";
+
+export function createApp(deps: AppDeps) {
+  const resolved = { db: deps.db, instruments: deps.instruments, pages: deps.pages, now: deps.now ?? (() => new Date()) };
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // SurveyJS and Chart.js set element styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      // The survey link is a secret of sorts: never send it on as a referrer.
+      referrerPolicy: "no-referrer",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set("deps", resolved);
+    await next();
+  });
+  if (deps.serveStatic) app.use("/assets/*", deps.serveStatic);
+
+  app.route("/", respondentRoutes);
+  app.route("/", pageRoutes);
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Customer-centricity survey API", version: "1" },
+  });
+
+  app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found", details: [] } }, 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
+    }
+    if (error instanceof HTTPException) {
+      // hono's own exceptions (e.g. malformed JSON from the validator) get the same shape.
+      const code = error.status === 400 ? "bad_request" : `http_${error.status}`;
+      return c.json({ error: { code, message: error.message || "Bad request", details: [] } }, error.status);
+    }
+    console.error(error);
+    return c.json({ error: { code: "internal", message: "Something went wrong on our side.", details: [] } }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,96 @@
+/**
+ * Command line for operators: `npm run cli -- <command> [--options]`. Uses the same database
+ * settings as the server (DATABASE_URL, DATABASE_AUTH_TOKEN) and the same storage functions.
+ */
+import { parseArgs } from "node:util";
+import { DEFAULT_K, DEFAULT_K_COMMENTS, MIN_K } from "./domain/campaign.js";
+import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "./domain/units.js";
+import { seedDemo } from "./demo/seed.js";
+import { parseEnv } from "./env.js";
+import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "./instruments/registry.js";
+import { surveyUrl } from "./lib/links.js";
+import { openDatabase } from "./node/open-database.js";
+import { createCampaign, createOrganisation, listOpenCampaigns } from "./storage/campaigns.js";
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  seed-demo                         add the demo organisation, campaign and synthetic responses
+  create-organisation --name NAME   print the new organisation's id
+  create-campaign --organisation ID --title TITLE --departments "A;B;C"
+                  [--k 5] [--opens YYYY-MM-DD] [--closes YYYY-MM-DD] [--draft]
+                                    print the campaign's survey link
+  list-campaigns                    print the open campaigns and their links`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: "string" },
+      organisation: { type: "string" },
+      title: { type: "string" },
+      departments: { type: "string" },
+      k: { type: "string" },
+      opens: { type: "string" },
+      closes: { type: "string" },
+      draft: { type: "boolean" },
+    },
+  });
+  const env = parseEnv();
+  const instruments = createInstrumentRegistry();
+  const { db, close } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  try {
+    switch (command) {
+      case "seed-demo": {
+        const demo = await seedDemo(db, instruments);
+        console.log(`Seeded "${demo.campaign.title}" with ${demo.responses} responses: ${surveyUrl(env.publicUrl, demo.campaign.token)}`);
+        break;
+      }
+      case "create-organisation": {
+        if (!values.name?.trim()) fail("--name is required");
+        const organisation = await createOrganisation(db, values.name.trim());
+        console.log(organisation.id);
+        break;
+      }
+      case "create-campaign": {
+        if (!values.organisation || !values.title?.trim() || !values.departments) fail("--organisation, --title and --departments are required");
+        const k = values.k === undefined ? DEFAULT_K : Number(values.k);
+        if (!Number.isInteger(k) || k < MIN_K) fail(`--k must be a whole number of at least ${MIN_K}`);
+        for (const date of [values.opens, values.closes]) if (date !== undefined && !DATE.test(date)) fail(`dates are YYYY-MM-DD, not "${date}"`);
+        const departments = values.departments.split(";").map((d) => d.trim()).filter(Boolean);
+        if (departments.length === 0 || new Set(departments).size !== departments.length) fail("--departments needs distinct names separated by ;");
+        const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
+        const campaign = await createCampaign(db, {
+          organisationId: values.organisation,
+          title: values.title.trim(),
+          instrumentId: instrument.id,
+          instrumentVersion: instrument.version,
+          status: values.draft ? "draft" : "open",
+          opensOn: values.opens ?? null,
+          closesOn: values.closes ?? null,
+          k,
+          kComments: Math.max(DEFAULT_K_COMMENTS, k),
+          units: { department: unitsFromNames(departments), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
+        }).catch((error: Error) => fail(/FOREIGN KEY/i.test(String(error.cause ?? error)) ? `no organisation with id ${values.organisation}` : error.message));
+        console.log(surveyUrl(env.publicUrl, campaign.token));
+        break;
+      }
+      case "list-campaigns":
+        for (const c of await listOpenCampaigns(db)) console.log(`${c.id}  ${c.title}  ${surveyUrl(env.publicUrl, c.token)}`);
+        break;
+      default:
+        fail(command ? `Unknown command "${command}"` : "No command given");
+    }
+  } finally {
+    close();
+  }
+}
+
+await main(process.argv.slice(2));

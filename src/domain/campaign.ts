@@ -1,0 +1,47 @@
+/**
+ * Campaign rules that do not need storage: when a campaign takes responses, and the limits on
+ * the minimum reporting group.
+ */
+import type { CampaignUnits } from "./units.js";
+
+export type CampaignStatus = "draft" | "open" | "closed";
+
+/** The minimum reporting group: default 5, never below 3 (DOMAIN.md §4). */
+export const DEFAULT_K = 5;
+export const MIN_K = 3;
+/** Free-text comments need a larger group. */
+export const DEFAULT_K_COMMENTS = 10;
+
+export interface CampaignWindow {
+  status: CampaignStatus;
+  opensOn: string | null;
+  closesOn: string | null;
+}
+
+export type Availability = "open" | "not_yet_open" | "closed";
+
+/** Whether a campaign takes responses on `today` (YYYY-MM-DD); bounds are inclusive. */
+export function availability(window: CampaignWindow, today: string): Availability {
+  if (window.status === "closed") return "closed";
+  if (window.status === "draft") return "not_yet_open";
+  if (window.opensOn && today < window.opensOn) return "not_yet_open";
+  if (window.closesOn && today > window.closesOn) return "closed";
+  return "open";
+}
+
+/** The calendar date in UTC: the finest time a response is allowed to carry. */
+export function calendarDate(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export interface Campaign extends CampaignWindow {
+  id: string;
+  organisationId: string;
+  title: string;
+  instrumentId: string;
+  instrumentVersion: number;
+  token: string;
+  k: number;
+  kComments: number;
+  units: CampaignUnits;
+}

@@ -1,0 +1,65 @@
+/**
+ * Decision factors: what staff weigh when a customer needs an exception.
+ * The "system" side is the coat rack the heart is hung on; the "heart" side moves with the customer.
+ */
+import type { Localised } from "./i18n.js";
+
+export type FactorSide = "system" | "heart";
+
+export interface DecisionFactor {
+  id: string;
+  side: FactorSide;
+  label: Localised;
+}
+
+export const DECISION_FACTORS = [
+  { id: "policy", side: "system", label: { nl: "Het beleid van de organisatie", en: "The organisation's policy" } },
+  { id: "process", side: "system", label: { nl: "Wat het werkproces voorschrijft", en: "What the work process prescribes" } },
+  {
+    id: "equal_treatment",
+    side: "system",
+    label: { nl: "Alleen als het voor alle klanten kan (gelijke monniken, gelijke kappen)", en: "Only if it could be done for every customer" },
+  },
+  {
+    id: "accountability_fear",
+    side: "system",
+    label: { nl: "Niet achteraf op mijn beslissing aangesproken worden", en: "Not being held to account afterwards" },
+  },
+  { id: "manager_approval", side: "system", label: { nl: "Wat mijn leidinggevende ervan vindt", en: "What my manager decides" } },
+  { id: "personal_fairness", side: "heart", label: { nl: "Mijn eigen gevoel voor rechtvaardigheid", en: "My own sense of fairness" } },
+  {
+    id: "customer_needs",
+    side: "heart",
+    label: { nl: "De wensen, behoeften en verwachtingen van de klant", en: "The customer's wishes, needs and expectations" },
+  },
+  { id: "customer_behaviour", side: "heart", label: { nl: "Het gedrag van de klant", en: "The customer's behaviour" } },
+  {
+    id: "customer_context",
+    side: "heart",
+    label: { nl: "De situatie van de klant (fysiek, sociaal, emotioneel)", en: "The customer's situation (physical, social, emotional)" },
+  },
+  {
+    id: "relationship_events",
+    side: "heart",
+    label: { nl: "De relatie met de klant (trouw, voorgeschiedenis)", en: "The relationship with the customer (loyalty, history)" },
+  },
+] as const satisfies readonly DecisionFactor[];
+
+export type FactorId = (typeof DECISION_FACTORS)[number]["id"];
+
+export const FACTOR_IDS: readonly FactorId[] = DECISION_FACTORS.map((f) => f.id);
+
+export function isFactorId(value: unknown): value is FactorId {
+  return typeof value === "string" && (FACTOR_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * Likert scales about the decision climate (not levels): room to deviate, fear of blame,
+ * the belief that every exception must hold for everyone.
+ */
+export const CLIMATE_SCALES = ["mandate", "accountability_fear", "equal_treatment"] as const;
+export type ClimateScale = (typeof CLIMATE_SCALES)[number];
+
+export function isClimateScale(value: unknown): value is ClimateScale {
+  return typeof value === "string" && (CLIMATE_SCALES as readonly string[]).includes(value);
+}

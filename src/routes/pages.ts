@@ -1,0 +1,16 @@
+/**
+ * Browser pages. The survey page is one static file for every link; it reads the token from
+ * its own URL. Pages are never cached by intermediaries and never leak the link as a referrer.
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env.js";
+import { findCampaignByToken } from "../storage/campaigns.js";
+
+export const pageRoutes = new Hono<AppEnv>().get("/s/:token", async (c) => {
+  const { db, pages } = c.var.deps;
+  const token = c.req.param("token");
+  const known = token.length <= 64 && (await findCampaignByToken(db, token)) !== undefined;
+  c.header("Cache-Control", "no-cache");
+  // An unknown link still gets the page (it explains itself), but with an honest status.
+  return c.html(await pages.get("survey"), known ? 200 : 404);
+});

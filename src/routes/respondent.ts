@@ -1,0 +1,118 @@
+/**
+ * The respondent API behind a survey link: the campaign's public data with its instrument,
+ * and the submission of answers. No session, no cookie, nothing about the client is kept.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { pickLanguage, LANGUAGES } from "../domain/i18n.js";
+import { DIMENSIONS } from "../domain/units.js";
+import { createRouter } from "../lib/router.js";
+import { jsonBody } from "../middleware/json-body.js";
+import { findOpenCampaign, submitResponse } from "../services/respondent.js";
+
+export const MAX_SUBMISSION_BYTES = 64 * 1024;
+
+const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi("Error");
+
+const jsonError = (description: string) => ({ content: { "application/json": { schema: ErrorSchema } }, description });
+
+const TokenParam = z.object({ token: z.string().min(1).max(64).openapi({ param: { name: "token", in: "path" } }) });
+
+const UnitSchema = z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }) });
+
+const getSurvey = createRoute({
+  method: "get",
+  path: "/api/s/{token}",
+  tags: ["Respondent"],
+  summary: "The survey behind a link: title, languages, units and the instrument",
+  request: { params: TokenParam },
+  responses: {
+    200: {
+      description: "The campaign's public data",
+      content: {
+        "application/json": {
+          schema: z.object({
+            title: z.string(),
+            languages: z.array(z.string()),
+            defaultLanguage: z.string(),
+            k: z.number(),
+            units: z.record(z.string(), z.array(UnitSchema)),
+            instrument: z.record(z.string(), z.unknown()),
+          }),
+        },
+      },
+    },
+    404: jsonError("Unknown link"),
+    410: jsonError("Closed or not yet open"),
+  },
+});
+
+const SubmissionSchema = z
+  .object({
+    submissionId: z.uuid().openapi({ description: "Chosen by the client once per completed survey; retries reuse it" }),
+    // Passed through untouched (a record schema would copy it and silently drop a "__proto__" key);
+    // the campaign's own strict schema checks every key afterwards.
+    answers: z
+      .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "answers must be an object")
+      .openapi({ type: "object", description: "Question name → answer, as SurveyJS produces it" }),
+  })
+  .strict()
+  .openapi("Submission");
+
+const ReceiptSchema = z.object({ status: z.literal("stored"), submissionId: z.string() }).openapi("Receipt");
+
+const postResponse = createRoute({
+  method: "post",
+  path: "/api/s/{token}/responses",
+  tags: ["Respondent"],
+  summary: "Submit a completed survey (idempotent per submissionId)",
+  middleware: jsonBody(MAX_SUBMISSION_BYTES),
+  request: {
+    params: TokenParam,
+    body: { required: true, content: { "application/json": { schema: SubmissionSchema } } },
+  },
+  responses: {
+    201: { description: "Stored (also for a retry of an already stored submission)", content: { "application/json": { schema: ReceiptSchema } } },
+    400: jsonError("Invalid body or answers; nothing stored"),
+    404: jsonError("Unknown link"),
+    410: jsonError("Closed or not yet open"),
+    413: jsonError("Body over 64 KB"),
+    415: jsonError("Not JSON"),
+  },
+});
+
+export const respondentRoutes = createRouter()
+  .openapi(getSurvey, async (c) => {
+    const { db, instruments, now } = c.var.deps;
+    const { campaign, instrument } = await findOpenCampaign(db, instruments, c.req.valid("param").token, now());
+    const units = Object.fromEntries(DIMENSIONS.flatMap((d) => (campaign.units[d]?.length ? [[d, campaign.units[d]!]] : [])));
+    c.header("Cache-Control", "no-store");
+    return c.json(
+      {
+        title: campaign.title,
+        languages: [...LANGUAGES],
+        defaultLanguage: pickLanguage(c.req.header("accept-language")),
+        k: campaign.k,
+        units,
+        instrument: instrument.json,
+      },
+      200,
+    );
+  })
+  .openapi(postResponse, async (c) => {
+    const { db, instruments, now } = c.var.deps;
+    const today = now();
+    // The answers can only be checked against the campaign's own instrument and units.
+    const open = await findOpenCampaign(db, instruments, c.req.valid("param").token, today);
+    const submission = c.req.valid("json");
+    await submitResponse(db, open, submission, today);
+    // The same body for a first store and a retry, so a client cannot tell (or care) which it was.
+    return c.json({ status: "stored" as const, submissionId: submission.submissionId }, 201);
+  });

@@ -1,0 +1,31 @@
+/**
+ * Node entry: wires the libSQL driver (the embedded file by default), the built pages and
+ * static assets into createApp, seeds the demo into an empty database and listens on PORT.
+ */
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { seedDemo } from "./demo/seed.js";
+import { parseEnv } from "./env.js";
+import { createInstrumentRegistry } from "./instruments/registry.js";
+import { surveyUrl } from "./lib/links.js";
+import { openDatabase } from "./node/open-database.js";
+import { filePageStore, staticFiles } from "./node/static-files.js";
+import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
+
+const env = parseEnv();
+const instruments = createInstrumentRegistry();
+const { db } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+
+if ((await countOrganisations(db)) === 0) {
+  const demo = await seedDemo(db, instruments);
+  console.log(`Seeded the demo: "${demo.campaign.title}" with ${demo.responses} synthetic responses.`);
+}
+
+const app = createApp({ db, instruments, pages: filePageStore(), serveStatic: staticFiles() });
+
+serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, () => {
+  console.log(`Listening on ${env.publicUrl} (database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")})`);
+  void listOpenCampaigns(db).then((open) => {
+    for (const c of open) console.log(`Survey "${c.title}": ${surveyUrl(env.publicUrl, c.token)}`);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * The database handle every storage function takes. Both libSQL and D1 drizzle databases have
+ * the same query builder and `batch`; D1 has no interactive transactions, so nothing here uses them.
+ */
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
+import * as schema from "../../db/schema.js";
+
+export type Schema = typeof schema;
+export type Db = LibSQLDatabase<Schema>;
+export { schema };
+
+/** D1 allows 100 bound parameters per statement; multi-row inserts are chunked below that. */
+export const MAX_BOUND_PARAMETERS = 100;
+
+export function chunkRows<T extends object>(rows: readonly T[], limit = MAX_BOUND_PARAMETERS): T[][] {
+  if (rows.length === 0) return [];
+  const perRow = Object.keys(rows[0]!).length;
+  const size = Math.max(1, Math.floor(limit / perRow));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}

@@ -1,0 +1,144 @@
+/**
+ * Stores one response and adds it to the per-cell aggregates in a single batch, so a report
+ * never sees a response without its aggregates (or the reverse). Idempotency comes from the
+ * receipts table: a second batch with the same key hash fails on its primary key and changes nothing.
+ */
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { ResponseScore } from "../domain/scoring.js";
+import { randomId } from "../lib/random.js";
+import { chunkRows, schema, type Db } from "./database.js";
+
+const { cellCounts, factorStats, receipts, responses, scaleStats } = schema;
+
+export interface Cell {
+  department: string;
+  role: string;
+  tenure: string;
+}
+
+export interface NewResponse {
+  campaignId: string;
+  instrumentVersion: number;
+  keyHash: string;
+  submittedOn: string;
+  cell: Cell;
+  answers: Record<string, unknown>;
+  comment: string | null;
+  score: ResponseScore;
+}
+
+/** `SET col = col + excluded.col` for each counter column of an aggregate table. */
+function addExcluded(columns: Record<string, SQLiteColumn>): Record<string, SQL> {
+  return Object.fromEntries(
+    Object.entries(columns).map(([key, column]) => [key, sql`${column} + ${sql.raw(`excluded."${column.name}"`)}`]),
+  );
+}
+
+/** The cell key columns of an aggregate table: the conflict target of its upserts. */
+function cellKey(table: typeof cellCounts | typeof scaleStats | typeof factorStats): SQLiteColumn[] {
+  return [table.campaignId, table.department, table.role, table.tenure];
+}
+
+/** The aggregate rows one scored response adds to its cell. */
+export function aggregateRows(campaignId: string, cell: Cell, score: ResponseScore) {
+  const key = { campaignId, ...cell };
+  const scales = [
+    ...Object.entries(score.levels).map(([scale, s]) => [scale, s] as const),
+    ...Object.entries(score.climate).map(([scale, s]) => [`climate:${scale}`, s] as const),
+  ].map(([scale, s]) => ({
+    ...key,
+    scale,
+    n: 1,
+    sum: s!.mean,
+    sumSq: s!.mean * s!.mean,
+    items: s!.items,
+    favourable: s!.favourable,
+    unfavourable: s!.unfavourable,
+  }));
+  const factorIds = new Set<string>(score.factors);
+  if (score.most) factorIds.add(score.most);
+  const factors = [...factorIds].map((factor) => ({
+    ...key,
+    factor,
+    chosen: score.factors.includes(factor as never) ? 1 : 0,
+    most: score.most === factor ? 1 : 0,
+  }));
+  return { cell: { ...key, n: 1 }, scales, factors };
+}
+
+export type AggregateRows = ReturnType<typeof aggregateRows>;
+
+/** Upsert statements that add `rows` to the aggregates; used by submissions and bulk seeding alike. */
+export function aggregateStatements(db: Db, rows: AggregateRows): BatchItem<"sqlite">[] {
+  const statements: BatchItem<"sqlite">[] = [
+    db
+      .insert(cellCounts)
+      .values(rows.cell)
+      .onConflictDoUpdate({ target: cellKey(cellCounts), set: addExcluded({ n: cellCounts.n }) }),
+  ];
+  const { n, sum, sumSq, items, favourable, unfavourable } = scaleStats;
+  for (const chunk of chunkRows(rows.scales)) {
+    statements.push(
+      db
+        .insert(scaleStats)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: [...cellKey(scaleStats), scaleStats.scale],
+          set: addExcluded({ n, sum, sumSq, items, favourable, unfavourable }),
+        }),
+    );
+  }
+  for (const chunk of chunkRows(rows.factors)) {
+    statements.push(
+      db
+        .insert(factorStats)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: [...cellKey(factorStats), factorStats.factor],
+          set: addExcluded({ chosen: factorStats.chosen, most: factorStats.most }),
+        }),
+    );
+  }
+  return statements;
+}
+
+export type StoreResult = "stored" | "duplicate";
+
+export async function storeResponse(db: Db, input: NewResponse): Promise<StoreResult> {
+  const { campaignId, cell } = input;
+  try {
+    await db.batch([
+      db.insert(receipts).values({ campaignId, keyHash: input.keyHash }),
+      db.insert(responses).values({
+        id: randomId(),
+        campaignId,
+        submittedOn: input.submittedOn,
+        instrumentVersion: input.instrumentVersion,
+        ...cell,
+        answers: JSON.stringify(input.answers),
+        comment: input.comment,
+      }),
+      ...aggregateStatements(db, aggregateRows(campaignId, cell, input.score)),
+    ]);
+    return "stored";
+  } catch (error) {
+    // A concurrent or repeated submission lost the race on the receipt: the batch rolled back whole.
+    if (await hasReceipt(db, campaignId, input.keyHash)) return "duplicate";
+    throw error;
+  }
+}
+
+export async function hasReceipt(db: Db, campaignId: string, keyHash: string): Promise<boolean> {
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(receipts)
+    .where(and(eq(receipts.campaignId, campaignId), eq(receipts.keyHash, keyHash)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function countResponses(db: Db, campaignId: string): Promise<number> {
+  return db.$count(responses, eq(responses.campaignId, campaignId));
+}

@@ -1,0 +1,95 @@
+/** An employee completes the survey in real Chromium on a phone-sized screen, in Dutch and in English. */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Campaign } from "../../src/domain/campaign.js";
+import { countResponses } from "../../src/storage/responses.js";
+import { chromiumPath, launchBrowser } from "../helpers/browser.js";
+import { listen } from "../helpers/server.js";
+import { createTestApp, type TestApp } from "../helpers/test-app.js";
+
+let t: TestApp;
+let server: Awaited<ReturnType<typeof listen>>;
+let browser: Browser;
+let campaign: Campaign;
+
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  t = await createTestApp();
+  campaign = await t.addCampaign();
+  server = await listen(t);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+/** Answers every visible question on every page by mouse, then sends. */
+async function completeSurvey(page: Page): Promise<void> {
+  for (let pageNo = 0; pageNo < 10; pageNo++) {
+    const questions = page.locator(".sd-question:visible");
+    const count = await questions.count();
+    for (let i = 0; i < count; i++) {
+      const q = questions.nth(i);
+      if ((await q.locator(".sd-rating").count()) > 0) {
+        await q.locator(".sd-rating__item").nth(3).click(); // "4"
+      } else if ((await q.locator(".sd-checkbox").count()) > 0) {
+        await q.locator(".sd-item__control-label").nth(0).click();
+        await q.locator(".sd-item__control-label").nth(5).click();
+      } else if ((await q.locator(".sd-radio").count()) > 0) {
+        await q.locator(".sd-item__control-label").first().click();
+      } else if ((await q.locator(".sd-dropdown").count()) > 0) {
+        await q.locator(".sd-dropdown").click();
+        await page.locator(".sv-list__item:visible").first().click();
+      } else if ((await q.locator("textarea").count()) > 0) {
+        await q.locator("textarea").fill("Meer ruimte om af te wijken.");
+      }
+    }
+    const complete = page.locator(".sd-navigation__complete-btn:visible");
+    if ((await complete.count()) > 0) {
+      await complete.click();
+      return;
+    }
+    await page.locator(".sd-navigation__next-btn:visible").click();
+  }
+  throw new Error("never reached the last page");
+}
+
+describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
+  it("completes the survey in Dutch and in English on a 360×740 phone", async () => {
+    const before = await countResponses(t.db, campaign.id);
+    for (const [locale, heading, thanks] of [
+      ["nl-NL", "Richting en identiteit", "Dank u wel"],
+      ["en-GB", "Direction and identity", "Thank you"],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale, hasTouch: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${server.url}/s/${campaign.token}`);
+      await expect.poll(() => page.locator(".sd-page__title").first().textContent()).toContain(heading);
+      // Nothing wider than the phone: no horizontal scrolling.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await completeSurvey(page);
+      await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 10_000 }).toContain(thanks);
+      expect(await page.evaluate(() => document.cookie)).toBe("");
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    expect(await countResponses(t.db, campaign.id)).toBe(before + 2);
+  });
+
+  it("switches language without losing answers", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${campaign.token}`);
+    const first = page.locator(".sd-question").first();
+    await first.locator(".sd-rating__item").nth(1).click();
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => first.locator(".sd-question__title").textContent()).toContain("I can explain in one sentence");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await first.locator(".sd-rating__item--selected").textContent()).toContain("2");
+    await context.close();
+  });
+});

@@ -1,0 +1,15 @@
+/** Serves a test app on a free loopback port, with the built assets, for the browser tests. */
+import { serve, type ServerType } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { createApp } from "../../src/app.js";
+import { filePageStore, staticFiles } from "../../src/node/static-files.js";
+import type { TestApp } from "./test-app.js";
+
+export async function listen(t: TestApp): Promise<{ url: string; close(): Promise<void> }> {
+  const app = createApp({ db: t.db, instruments: t.instruments, pages: filePageStore(), serveStatic: staticFiles(), now: () => t.clock.now });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

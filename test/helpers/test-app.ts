@@ -1,0 +1,78 @@
+/**
+ * A real app on a temporary libSQL file per test file: the same driver, migrations and
+ * queries as production, with a clock the test controls.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp } from "../../src/app.js";
+import { DEFAULT_K, DEFAULT_K_COMMENTS, type Campaign } from "../../src/domain/campaign.js";
+import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../../src/domain/units.js";
+import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
+import { openDatabase } from "../../src/node/open-database.js";
+import { filePageStore } from "../../src/node/static-files.js";
+import { createCampaign, createOrganisation, type NewCampaign } from "../../src/storage/campaigns.js";
+
+export async function createTestApp(options: { today?: string } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "cc-test-"));
+  const opened = await openDatabase(`file:${join(dir, "test.db")}`);
+  const instruments = createInstrumentRegistry();
+  const clock = { now: new Date(`${options.today ?? "2026-03-10"}T09:30:00Z`) };
+  const app = createApp({ db: opened.db, instruments, pages: filePageStore(), now: () => clock.now });
+  const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
+
+  async function addCampaign(overrides: Partial<NewCampaign> = {}): Promise<Campaign> {
+    const organisation = await createOrganisation(opened.db, "Test organisation");
+    return createCampaign(opened.db, {
+      organisationId: organisation.id,
+      title: "Test round",
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      status: "open",
+      opensOn: null,
+      closesOn: null,
+      k: DEFAULT_K,
+      kComments: DEFAULT_K_COMMENTS,
+      units: { department: unitsFromNames(["Sales", "Service"]), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
+      ...overrides,
+    });
+  }
+
+  return {
+    app,
+    db: opened.db,
+    client: opened.client,
+    instrument,
+    instruments,
+    clock,
+    addCampaign,
+    async close() {
+      opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** A complete, valid set of answers for the default instrument; every rating is `rating`. */
+export function validAnswers(instrument: TestApp["instrument"], rating = 4): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const item of instrument.key.items) answers[item.name] = rating;
+  return {
+    ...answers,
+    decision_factors: ["policy", "customer_needs"],
+    decision_most: "policy",
+    department: "Sales",
+    role: "frontline",
+    tenure: "1to5",
+  };
+}
+
+export function postJson(app: TestApp["app"], path: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
