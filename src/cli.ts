@@ -3,8 +3,7 @@
  * settings as the server (DATABASE_URL, DATABASE_AUTH_TOKEN) and the same storage functions.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_K, DEFAULT_K_COMMENTS, MIN_K } from "./domain/campaign.js";
-import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "./domain/units.js";
+import { campaignDefaults, DEFAULT_K, DEFAULT_K_COMMENTS, MIN_K } from "./domain/campaign.js";
 import { seedDemo } from "./demo/seed.js";
 import { parseEnv } from "./env.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "./instruments/registry.js";
@@ -68,16 +67,14 @@ async function main(argv: string[]): Promise<void> {
         if (departments.length === 0 || new Set(departments).size !== departments.length) fail("--departments needs distinct names separated by ;");
         const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
         const campaign = await createCampaign(db, {
+          ...campaignDefaults(instrument, departments),
           organisationId: values.organisation,
           title: values.title.trim(),
-          instrumentId: instrument.id,
-          instrumentVersion: instrument.version,
           status: values.draft ? "draft" : "open",
           opensOn: values.opens ?? null,
           closesOn: values.closes ?? null,
           k,
           kComments: Math.max(DEFAULT_K_COMMENTS, k),
-          units: { department: unitsFromNames(departments), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
         }).catch((error: Error) => fail(/FOREIGN KEY/i.test(String(error.cause ?? error)) ? `no organisation with id ${values.organisation}` : error.message));
         console.log(surveyUrl(env.publicUrl, campaign.token));
         break;

@@ -5,16 +5,15 @@
  * through the same validation, scoring and aggregation as real submissions.
  */
 import seedrandom from "seedrandom";
-import { DEFAULT_K, DEFAULT_K_COMMENTS } from "../domain/campaign.js";
+import { campaignDefaults, type Campaign } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
-import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../domain/units.js";
+import { DEFAULT_TENURE } from "../domain/units.js";
 import type { Instrument } from "../instruments/instrument.js";
 import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
 import { randomId } from "../lib/random.js";
 import { submitResponse } from "../services/respondent.js";
 import { createCampaign, createOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import type { Campaign } from "../domain/campaign.js";
 
 /** Departments and how many of their staff answer; the last is deliberately below k. */
 export const DEMO_DEPARTMENTS: readonly [string, number][] = [
@@ -112,16 +111,9 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
   if (!instrument) throw new Error("the default instrument is not installed");
   const organisation = await createOrganisation(db, "Woonstichting De Linde");
   const campaign = await createCampaign(db, {
+    ...campaignDefaults(instrument, DEMO_DEPARTMENTS.map(([name]) => name)),
     organisationId: organisation.id,
     title: "Medewerkersonderzoek klantgerichtheid 2026",
-    instrumentId: instrument.id,
-    instrumentVersion: instrument.version,
-    status: "open",
-    opensOn: null,
-    closesOn: null,
-    k: DEFAULT_K,
-    kComments: DEFAULT_K_COMMENTS,
-    units: { department: unitsFromNames(DEMO_DEPARTMENTS.map(([name]) => name)), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
   });
   const rng = seedrandom("de-linde-2026");
   const open = { campaign, instrument };

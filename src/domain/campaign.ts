@@ -2,7 +2,7 @@
  * Campaign rules that do not need storage: when a campaign takes responses, and the limits on
  * the minimum reporting group.
  */
-import type { CampaignUnits } from "./units.js";
+import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames, type CampaignUnits } from "./units.js";
 
 export type CampaignStatus = "draft" | "open" | "closed";
 
@@ -44,4 +44,24 @@ export interface Campaign extends CampaignWindow {
   k: number;
   kComments: number;
   units: CampaignUnits;
+}
+
+/**
+ * A new open campaign with the method's defaults: k = 5, comments from 10, the standard roles
+ * and tenure bands, and the given department names.
+ */
+export function campaignDefaults(
+  instrument: { id: string; version: number },
+  departments: readonly string[],
+): Omit<Campaign, "id" | "token" | "organisationId" | "title"> {
+  return {
+    instrumentId: instrument.id,
+    instrumentVersion: instrument.version,
+    status: "open",
+    opensOn: null,
+    closesOn: null,
+    k: DEFAULT_K,
+    kComments: DEFAULT_K_COMMENTS,
+    units: { department: unitsFromNames(departments), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
+  };
 }

@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../src/app.js";
-import { DEFAULT_K, DEFAULT_K_COMMENTS, type Campaign } from "../../src/domain/campaign.js";
-import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../../src/domain/units.js";
+import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
 import { openDatabase } from "../../src/node/open-database.js";
 import { filePageStore } from "../../src/node/static-files.js";
@@ -24,16 +23,9 @@ export async function createTestApp(options: { today?: string } = {}) {
   async function addCampaign(overrides: Partial<NewCampaign> = {}): Promise<Campaign> {
     const organisation = await createOrganisation(opened.db, "Test organisation");
     return createCampaign(opened.db, {
+      ...campaignDefaults(instrument, ["Sales", "Service"]),
       organisationId: organisation.id,
       title: "Test round",
-      instrumentId: instrument.id,
-      instrumentVersion: instrument.version,
-      status: "open",
-      opensOn: null,
-      closesOn: null,
-      k: DEFAULT_K,
-      kComments: DEFAULT_K_COMMENTS,
-      units: { department: unitsFromNames(["Sales", "Service"]), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
       ...overrides,
     });
   }
