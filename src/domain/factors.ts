@@ -63,3 +63,20 @@ export type ClimateScale = (typeof CLIMATE_SCALES)[number];
 export function isClimateScale(value: unknown): value is ClimateScale {
   return typeof value === "string" && (CLIMATE_SCALES as readonly string[]).includes(value);
 }
+
+/** Named unions of factors whose "any of these" share the report needs (a respondent counts once). */
+export const FACTOR_GROUPS = {
+  system: DECISION_FACTORS.filter((f) => f.side === "system").map((f) => f.id),
+  heart: DECISION_FACTORS.filter((f) => f.side === "heart").map((f) => f.id),
+  rules: ["policy", "process"],
+} as const satisfies Record<string, readonly FactorId[]>;
+
+export type FactorGroup = keyof typeof FACTOR_GROUPS;
+
+/** Per group: whether any of its factors was chosen, and whether the one that weighed most is in it. */
+export function factorGroupHits(chosen: readonly string[], most: string | null): { group: FactorGroup; chosen: boolean; most: boolean }[] {
+  return (Object.keys(FACTOR_GROUPS) as FactorGroup[]).map((group) => {
+    const members: readonly string[] = FACTOR_GROUPS[group];
+    return { group, chosen: chosen.some((f) => members.includes(f)), most: most !== null && members.includes(most) };
+  });
+}

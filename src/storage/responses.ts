@@ -6,6 +6,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { factorGroupHits } from "../domain/factors.js";
 import type { ResponseScore } from "../domain/scoring.js";
 import { randomId } from "../lib/random.js";
 import { chunkRows, schema, type Db } from "./database.js";
@@ -59,12 +60,18 @@ export function aggregateRows(campaignId: string, cell: Cell, score: ResponseSco
   }));
   const factorIds = new Set<string>(score.factors);
   if (score.most) factorIds.add(score.most);
-  const factors = [...factorIds].map((factor) => ({
-    ...key,
-    factor,
-    chosen: score.factors.includes(factor as never) ? 1 : 0,
-    most: score.most === factor ? 1 : 0,
-  }));
+  const factors = [
+    ...[...factorIds].map((factor) => ({
+      ...key,
+      factor,
+      chosen: score.factors.includes(factor as never) ? 1 : 0,
+      most: score.most === factor ? 1 : 0,
+    })),
+    // Unions ("any system factor") cannot be summed from per-factor counts, so they get rows of their own.
+    ...factorGroupHits(score.factors, score.most)
+      .filter((g) => g.chosen || g.most)
+      .map((g) => ({ ...key, factor: `group:${g.group}`, chosen: g.chosen ? 1 : 0, most: g.most ? 1 : 0 })),
+  ];
   return { cell: { ...key, n: 1 }, scales, factors };
 }
 

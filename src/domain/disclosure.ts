@@ -1,0 +1,96 @@
+/**
+ * Anonymity guards (DOMAIN.md §4) over cells — the respondent counts per combination of
+ * department, role and tenure. Pure and deterministic, so every route and export applies the
+ * same answer to "may this group be shown?".
+ *
+ * - A group is shown only with at least k respondents.
+ * - Differencing: a group defined by conditions is refused when dropping any one condition
+ *   (including "the rest of the campaign") leaves a difference of 1..k-1 respondents.
+ * - Secondary suppression: when a heatmap hides units, it hides the next-smallest too until at
+ *   least two units with k or more respondents together are hidden, so nothing follows from the total.
+ * - Units hidden in the campaign-wide heatmap stay hidden under every filter and cannot be
+ *   filtered on, so filters cannot rebuild them piece by piece.
+ */
+import { DIMENSIONS, type Dimension, type Unit } from "./units.js";
+
+export type CellKey = Record<Dimension, string>;
+export interface CountedCell extends CellKey {
+  n: number;
+}
+
+export type Conditions = Partial<Record<Dimension, string>>;
+
+export function matches(cell: CellKey, conditions: Conditions): boolean {
+  return DIMENSIONS.every((d) => conditions[d] === undefined || cell[d] === conditions[d]);
+}
+
+export function groupSize(cells: readonly CountedCell[], conditions: Conditions): number {
+  let n = 0;
+  for (const cell of cells) if (matches(cell, conditions)) n += cell.n;
+  return n;
+}
+
+const isSmallDifference = (d: number, k: number) => d > 0 && d < k;
+
+export type Verdict = "ok" | "too_small" | "difference_too_small" | "hidden_unit";
+
+/** Whether the group may be shown, judged on sizes alone (no heatmap context). */
+export function sizeVerdict(cells: readonly CountedCell[], conditions: Conditions, k: number): Verdict {
+  const n = groupSize(cells, conditions);
+  if (n < k) return "too_small";
+  if (isSmallDifference(groupSize(cells, {}) - n, k)) return "difference_too_small";
+  for (const d of Object.keys(conditions) as Dimension[]) {
+    const { [d]: _dropped, ...parent } = conditions;
+    if (isSmallDifference(groupSize(cells, parent) - n, k)) return "difference_too_small";
+  }
+  return "ok";
+}
+
+export interface HeatmapUnit {
+  value: string;
+  n: number;
+  /** Primary (n < k or a small difference) or secondary suppression. */
+  suppressed: boolean;
+}
+
+/** Units of `dimension` within the group `filters`, each shown or suppressed. */
+export function heatmapUnits(
+  cells: readonly CountedCell[],
+  dimension: Dimension,
+  units: readonly Unit[],
+  filters: Conditions,
+  k: number,
+): HeatmapUnit[] {
+  const hiddenAtTop = Object.keys(filters).length > 0 ? hiddenUnits(cells, dimension, units, k) : new Set<string>();
+  const rows = units.map((u) => {
+    const n = groupSize(cells, { ...filters, [dimension]: u.value });
+    const primary = n > 0 && (hiddenAtTop.has(u.value) || sizeVerdict(cells, { ...filters, [dimension]: u.value }, k) !== "ok");
+    return { value: u.value, n, suppressed: primary };
+  });
+  // Secondary suppression: the hidden units together must be a group of k+ and never a single unit.
+  const hidden = () => rows.filter((r) => r.suppressed);
+  while (hidden().length > 0 && (hidden().length < 2 || hidden().reduce((s, r) => s + r.n, 0) < k)) {
+    const next = rows.filter((r) => !r.suppressed && r.n > 0).sort((a, b) => a.n - b.n)[0];
+    if (!next) break;
+    next.suppressed = true;
+  }
+  return rows;
+}
+
+/** Units hidden in the campaign-wide heatmap of `dimension`. */
+export function hiddenUnits(cells: readonly CountedCell[], dimension: Dimension, units: readonly Unit[], k: number): Set<string> {
+  return new Set(heatmapUnits(cells, dimension, units, {}, k).filter((u) => u.suppressed).map((u) => u.value));
+}
+
+/** Whether a report may be filtered to `filters`; a reason when not. */
+export function filterVerdict(
+  cells: readonly CountedCell[],
+  filters: Conditions,
+  unitsOf: (d: Dimension) => readonly Unit[],
+  k: number,
+): Verdict {
+  for (const d of Object.keys(filters) as Dimension[]) {
+    if (hiddenUnits(cells, d, unitsOf(d), k).has(filters[d]!)) return "hidden_unit";
+  }
+  return sizeVerdict(cells, filters, k);
+}

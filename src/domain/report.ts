@@ -1,0 +1,258 @@
+/**
+ * The management report, computed from per-cell aggregates: level scores with their spread,
+ * the start-here diagnosis, a heatmap, the decision-factor mix and the management–staff gap —
+ * every figure passed through the anonymity guards first.
+ */
+import { CLIMATE_SCALES, DECISION_FACTORS, FACTOR_GROUPS, type ClimateScale, type FactorGroup } from "./factors.js";
+import type { Localised } from "./i18n.js";
+import { LEVELS, type LevelId } from "./levels.js";
+import { toPercentScore } from "./scoring.js";
+import { DEFAULT_THRESHOLDS, isDivided, isWeak, startHere, type LevelResult, type StartHere, type Thresholds } from "./start-here.js";
+import { addSums, confidenceInterval95, mean, round, sampleSd, ZERO_SUMS, type ItemCounts, type Sums } from "./statistics.js";
+import { filterVerdict, heatmapUnits, matches, type Conditions, type CountedCell, type Verdict } from "./disclosure.js";
+import type { CampaignUnits, Dimension, Unit } from "./units.js";
+
+export type ScaleSums = Sums & ItemCounts;
+
+export interface CellStats extends CountedCell {
+  /** By scale id: a level id or "climate:<scale>". */
+  scales: Record<string, ScaleSums>;
+  /** By factor id or "group:<name>". */
+  factors: Record<string, { chosen: number; most: number }>;
+}
+
+export interface ReportInput {
+  cells: readonly CellStats[];
+  units: CampaignUnits;
+  k: number;
+  thresholds?: Thresholds;
+  filters?: Conditions;
+  dimension?: Dimension;
+}
+
+export interface LevelSummary {
+  id: LevelId;
+  rank: number;
+  name: Localised;
+  n: number;
+  /** 0–100 */
+  score: number;
+  ci95: [number, number];
+  /** SD of respondents' level means on the 1–5 scale. */
+  sd: number;
+  favourablePct: number;
+  unfavourablePct: number;
+  weak: boolean;
+  divided: boolean;
+}
+
+export interface HeatmapRow {
+  value: string;
+  label: Localised;
+  n: number | null;
+  suppressed: boolean;
+  scores: Partial<Record<LevelId, number>> | null;
+}
+
+export interface FactorShare {
+  id: string;
+  side: "system" | "heart";
+  label: Localised;
+  chosenPct: number;
+  mostPct: number;
+}
+
+export interface DecisionMix {
+  factors: FactorShare[];
+  groups: Record<FactorGroup, { chosenPct: number; mostPct: number }>;
+  headline: Localised;
+}
+
+export interface GapRow {
+  level: LevelId;
+  management: number;
+  staff: number;
+  gap: number;
+}
+
+export type Report =
+  | { suppressed: true; n: null; reason: Verdict }
+  | {
+      suppressed: false;
+      n: number;
+      levels: LevelSummary[];
+      startHere: StartHere | null;
+      heatmap: { dimension: Dimension; rows: HeatmapRow[] } | null;
+      decisionFactors: DecisionMix | null;
+      climate: { id: ClimateScale; score: number; n: number }[];
+      managementGap: GapRow[] | null;
+    };
+
+interface Group {
+  n: number;
+  scales: Map<string, ScaleSums>;
+  factors: Map<string, { chosen: number; most: number }>;
+}
+
+export function combine(cells: readonly CellStats[], conditions: Conditions): Group {
+  const group: Group = { n: 0, scales: new Map(), factors: new Map() };
+  for (const cell of cells) {
+    if (!matches(cell, conditions)) continue;
+    group.n += cell.n;
+    for (const [id, s] of Object.entries(cell.scales)) {
+      const acc = group.scales.get(id) ?? { ...ZERO_SUMS, items: 0, favourable: 0, unfavourable: 0 };
+      group.scales.set(id, {
+        ...addSums(acc, s),
+        items: acc.items + s.items,
+        favourable: acc.favourable + s.favourable,
+        unfavourable: acc.unfavourable + s.unfavourable,
+      });
+    }
+    for (const [id, f] of Object.entries(cell.factors)) {
+      const acc = group.factors.get(id) ?? { chosen: 0, most: 0 };
+      group.factors.set(id, { chosen: acc.chosen + f.chosen, most: acc.most + f.most });
+    }
+  }
+  return group;
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? round((part / whole) * 100) : 0);
+
+export function levelResult(id: LevelId, s: ScaleSums): LevelResult {
+  return {
+    id,
+    score: toPercentScore(mean(s)),
+    sd: sampleSd(s),
+    favourable: s.items > 0 ? s.favourable / s.items : 0,
+    unfavourable: s.items > 0 ? s.unfavourable / s.items : 0,
+  };
+}
+
+export function summariseLevels(group: Group, thresholds: Thresholds): LevelSummary[] {
+  return LEVELS.flatMap((level) => {
+    const s = group.scales.get(level.id);
+    if (!s || s.n === 0) return [];
+    const r = levelResult(level.id, s);
+    const [lo, hi] = confidenceInterval95(s);
+    return [
+      {
+        id: level.id,
+        rank: level.rank,
+        name: level.name,
+        n: s.n,
+        score: round(r.score),
+        ci95: [round(Math.max(0, toPercentScore(lo))), round(Math.min(100, toPercentScore(hi)))] as [number, number],
+        sd: round(r.sd, 2),
+        favourablePct: pct(s.favourable, s.items),
+        unfavourablePct: pct(s.unfavourable, s.items),
+        weak: isWeak(r, thresholds),
+        divided: isDivided(r, thresholds),
+      },
+    ];
+  });
+}
+
+function levelScores(group: Group): Partial<Record<LevelId, number>> {
+  const scores: Partial<Record<LevelId, number>> = {};
+  for (const level of LEVELS) {
+    const s = group.scales.get(level.id);
+    if (s && s.n > 0) scores[level.id] = round(toPercentScore(mean(s)));
+  }
+  return scores;
+}
+
+export function decisionMix(group: Group): DecisionMix | null {
+  // The decision question is required, so every respondent in the group answered it.
+  const n = group.n;
+  if (group.factors.size === 0 || n === 0) return null;
+  const factors = DECISION_FACTORS.map((f) => {
+    const c = group.factors.get(f.id) ?? { chosen: 0, most: 0 };
+    return { id: f.id, side: f.side, label: f.label, chosenPct: pct(c.chosen, n), mostPct: pct(c.most, n) };
+  });
+  const groups = Object.fromEntries(
+    (Object.keys(FACTOR_GROUPS) as FactorGroup[]).map((g) => {
+      const c = group.factors.get(`group:${g}`) ?? { chosen: 0, most: 0 };
+      return [g, { chosenPct: pct(c.chosen, n), mostPct: pct(c.most, n) }];
+    }),
+  ) as DecisionMix["groups"];
+  const fairness = factors.find((f) => f.id === "personal_fairness")!.chosenPct;
+  const coatRack = groups.system.mostPct >= 2 * groups.heart.mostPct;
+  const headline: Localised = {
+    nl:
+      `${coatRack ? "Het hart hangt aan de kapstok: " : ""}voor ${groups.rules.chosenPct}% gaven beleid of werkproces de doorslag bij een uitzondering; ` +
+      `${groups.system.mostPct}% liet het systeem het zwaarst wegen, ${groups.heart.mostPct}% de klant of het eigen rechtvaardigheidsgevoel. ` +
+      `Slechts ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`,
+    en:
+      `${coatRack ? "Heart on the coat rack: " : ""}for ${groups.rules.chosenPct}% policy or the work process decided an exception; ` +
+      `${groups.system.mostPct}% weighed the system most, ${groups.heart.mostPct}% the customer or their own sense of fairness. ` +
+      `Only ${fairness}% weighed their own sense of fairness at all.`,
+  };
+  return { factors, groups, headline };
+}
+
+const MANAGEMENT_ROLE = "management";
+
+export function buildReport(input: ReportInput): Report {
+  const { cells, units, k } = input;
+  const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const filters = input.filters ?? {};
+  const unitsOf = (d: Dimension): readonly Unit[] => units[d] ?? [];
+  const verdict = filterVerdict(cells, filters, unitsOf, k);
+  if (verdict !== "ok") return { suppressed: true, n: null, reason: verdict };
+
+  const group = combine(cells, filters);
+  const levels = summariseLevels(group, thresholds);
+  const levelResults = LEVELS.flatMap((l) => {
+    const s = group.scales.get(l.id);
+    return s && s.n > 0 ? [levelResult(l.id, s)] : [];
+  });
+
+  let heatmap: { dimension: Dimension; rows: HeatmapRow[] } | null = null;
+  if (input.dimension && unitsOf(input.dimension).length > 0) {
+    const dimension = input.dimension;
+    const rows = heatmapUnits(cells, dimension, unitsOf(dimension), filters, k).map((u): HeatmapRow => {
+      const label = unitsOf(dimension).find((x) => x.value === u.value)!.label;
+      if (u.suppressed) return { value: u.value, label, n: null, suppressed: true, scores: null };
+      return { value: u.value, label, n: u.n, suppressed: false, scores: u.n > 0 ? levelScores(combine(cells, { ...filters, [dimension]: u.value })) : null };
+    });
+    heatmap = { dimension, rows };
+  }
+
+  return {
+    suppressed: false,
+    n: group.n,
+    levels,
+    startHere: startHere(levelResults, thresholds),
+    heatmap,
+    decisionFactors: decisionMix(group),
+    climate: CLIMATE_SCALES.flatMap((id) => {
+      const s = group.scales.get(`climate:${id}`);
+      return s && s.n > 0 ? [{ id, score: round(toPercentScore(mean(s))), n: s.n }] : [];
+    }),
+    managementGap: managementGap(cells, unitsOf("role"), filters, k),
+  };
+}
+
+/** Management versus everyone else, per level — only when the management unit is shown in the role heatmap and the rest reaches k. */
+export function managementGap(cells: readonly CellStats[], roles: readonly Unit[], filters: Conditions, k: number): GapRow[] | null {
+  if (filters.role !== undefined || !roles.some((r) => r.value === MANAGEMENT_ROLE)) return null;
+  const row = heatmapUnits(cells, "role", roles, filters, k).find((u) => u.value === MANAGEMENT_ROLE);
+  if (!row || row.suppressed || row.n === 0) return null;
+  const all = combine(cells, filters);
+  const management = combine(cells, { ...filters, role: MANAGEMENT_ROLE });
+  if (all.n - management.n < k) return null;
+  return LEVELS.flatMap((level) => {
+    const m = management.scales.get(level.id);
+    const a = all.scales.get(level.id);
+    if (!m || !a || a.n - m.n === 0) return [];
+    const staffSums = { n: a.n - m.n, sum: a.sum - m.sum, sumSq: a.sumSq - m.sumSq };
+    const managementScore = round(toPercentScore(mean(m)));
+    const staffScore = round(toPercentScore(mean(staffSums)));
+    return [{ level: level.id, management: managementScore, staff: staffScore, gap: round(managementScore - staffScore) }];
+  });
+}
+
+/** Whether comments of the group may be shown: the same guards with the larger comment minimum. */
+export function commentsVerdict(cells: readonly CountedCell[], units: CampaignUnits, filters: Conditions, kComments: number): Verdict {
+  return filterVerdict(cells, filters, (d) => units[d] ?? [], kComments);
+}
