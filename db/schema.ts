@@ -12,9 +12,42 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  /** Stored lower-case; unique. */
+  email: text("email").notNull().unique(),
+  /** "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" */
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["consultant", "manager"] }).notNull(),
+  createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
+});
+
+/** Sessions are looked up by the SHA-256 of their token; the token itself lives only in the cookie. */
+export const sessions = sqliteTable("sessions", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  /** Unix seconds. */
+  expiresAt: integer("expires_at").notNull(),
+});
+
+/** Failed logins per key (hashed account or client) and time window, for rate limiting on any runtime. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    key: text("key").notNull(),
+    window: integer("window").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] })],
+);
+
 export const organisations = sqliteTable("organisations", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  /** The consultant who runs this organisation's surveys. */
+  consultantId: text("consultant_id").references(() => users.id),
   createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
 });
 
@@ -108,4 +141,18 @@ export const factorStats = sqliteTable(
     most: integer("most").notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.department, t.role, t.tenure, t.factor] })],
+);
+
+/** Managers who may read an organisation's reports. */
+export const grants = sqliteTable(
+  "grants",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
 );

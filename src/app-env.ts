@@ -1,5 +1,6 @@
 /** What every route can read from the context: the dependencies wired by the entry file. */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import type { User } from "./storage/accounts.js";
 import type { InstrumentRegistry } from "./instruments/registry.js";
 import type { Db } from "./storage/database.js";
 
@@ -16,6 +17,9 @@ export interface AppDeps {
   now?: () => Date;
   /** Node serves built assets itself; on Workers the platform does. */
   serveStatic?: MiddlewareHandler;
+  /** The client's network address, used only to rate-limit logins (never for respondents). */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
-export type AppEnv = { Variables: { deps: Required<Omit<AppDeps, "serveStatic">> } };
+export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic">>;
+export type AppEnv = { Variables: { deps: ResolvedDeps; user: User | null } };

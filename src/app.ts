@@ -5,13 +5,24 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppDeps, AppEnv } from "./app-env.js";
+import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
 import { ApiError } from "./lib/api-error.js";
+import { csrf } from "hono/csrf";
+import { loadSession } from "./middleware/session.js";
+import { authRoutes } from "./routes/auth.js";
+import { campaignRoutes } from "./routes/campaigns.js";
+import { organisationRoutes } from "./routes/organisations.js";
 import { pageRoutes } from "./routes/pages.js";
 import { respondentRoutes } from "./routes/respondent.js";
 
 export function createApp(deps: AppDeps) {
-  const resolved = { db: deps.db, instruments: deps.instruments, pages: deps.pages, now: deps.now ?? (() => new Date()) };
+  const resolved: ResolvedDeps = {
+    db: deps.db,
+    instruments: deps.instruments,
+    pages: deps.pages,
+    now: deps.now ?? (() => new Date()),
+    clientAddress: deps.clientAddress ?? (() => undefined),
+  };
   const app = new OpenAPIHono<AppEnv>();
 
   app.use(
@@ -39,7 +50,16 @@ export function createApp(deps: AppDeps) {
   });
   if (deps.serveStatic) app.use("/assets/*", deps.serveStatic);
 
+  // hono's csrf refuses cross-site form-like posts; every other state-changing route takes only JSON,
+  // which a cross-site page cannot send without a CORS preflight this app never allows.
+  const csrfGuard = csrf();
+  // Respondent routes carry no cookie or session, so there is nothing to forge there.
+  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/s/") ? next() : csrfGuard(c, next)));
+  app.use("/api/*", loadSession);
   app.route("/", respondentRoutes);
+  app.route("/", authRoutes);
+  app.route("/", organisationRoutes);
+  app.route("/", campaignRoutes);
   app.route("/", pageRoutes);
 
   app.doc31("/api/openapi.json", {
@@ -54,8 +74,9 @@ export function createApp(deps: AppDeps) {
     }
     if (error instanceof HTTPException) {
       // hono's own exceptions (e.g. malformed JSON from the validator) get the same shape.
-      const code = error.status === 400 ? "bad_request" : `http_${error.status}`;
-      return c.json({ error: { code, message: error.message || "Bad request", details: [] } }, error.status);
+      const code = error.status === 400 ? "bad_request" : error.status === 403 ? "cross_site_request" : `http_${error.status}`;
+      const message = error.message || (error.status === 403 ? "Cross-site requests are refused." : "Bad request");
+      return c.json({ error: { code, message, details: [] } }, error.status);
     }
     console.error(error);
     return c.json({ error: { code: "internal", message: "Something went wrong on our side.", details: [] } }, 500);

@@ -8,13 +8,16 @@ import { seedDemo } from "./demo/seed.js";
 import { parseEnv } from "./env.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
+import { hashPassword } from "./lib/password.js";
 import { openDatabase } from "./node/open-database.js";
+import { createUser, findUserByEmail } from "./storage/accounts.js";
 import { createCampaign, createOrganisation, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
   seed-demo                         add the demo organisation, campaign and synthetic responses
-  create-organisation --name NAME   print the new organisation's id
+  create-consultant --email E --password P   a consultant account (password: 10+ characters)
+  create-organisation --name NAME [--consultant EMAIL]   print the new organisation's id
   create-campaign --organisation ID --title TITLE --departments "A;B;C"
                   [--k 5] [--opens YYYY-MM-DD] [--closes YYYY-MM-DD] [--draft]
                                     print the campaign's survey link
@@ -40,6 +43,9 @@ async function main(argv: string[]): Promise<void> {
       opens: { type: "string" },
       closes: { type: "string" },
       draft: { type: "boolean" },
+      email: { type: "string" },
+      password: { type: "string" },
+      consultant: { type: "string" },
     },
   });
   const env = parseEnv();
@@ -52,9 +58,19 @@ async function main(argv: string[]): Promise<void> {
         console.log(`Seeded "${demo.campaign.title}" with ${demo.responses} responses: ${surveyUrl(env.publicUrl, demo.campaign.token)}`);
         break;
       }
+      case "create-consultant": {
+        if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email)) fail("--email needs an email address");
+        if (!values.password || values.password.length < 10) fail("--password needs at least 10 characters");
+        if (await findUserByEmail(db, values.email)) fail(`an account for ${values.email} exists already`);
+        const user = await createUser(db, values.email, await hashPassword(values.password), "consultant");
+        console.log(`Consultant ${user.email} created; log in at ${env.publicUrl}/login`);
+        break;
+      }
       case "create-organisation": {
         if (!values.name?.trim()) fail("--name is required");
-        const organisation = await createOrganisation(db, values.name.trim());
+        const owner = values.consultant ? await findUserByEmail(db, values.consultant) : undefined;
+        if (values.consultant && owner?.role !== "consultant") fail(`no consultant account for ${values.consultant}`);
+        const organisation = await createOrganisation(db, values.name.trim(), owner?.id ?? null);
         console.log(organisation.id);
         break;
       }

@@ -4,7 +4,8 @@
  */
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
-import { seedDemo } from "./demo/seed.js";
+import { DEMO_ACCOUNTS, seedDemo } from "./demo/seed.js";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { parseEnv } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
@@ -19,9 +20,19 @@ const { db } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 if ((await countOrganisations(db)) === 0) {
   const demo = await seedDemo(db, instruments);
   console.log(`Seeded the demo: "${demo.campaign.title}" with ${demo.responses} synthetic responses.`);
+  console.log(`Demo logins at ${env.publicUrl}/login:`);
+  console.log(`  consultant  ${DEMO_ACCOUNTS.consultant.email} / ${DEMO_ACCOUNTS.consultant.password}`);
+  console.log(`  manager     ${DEMO_ACCOUNTS.manager.email} / ${DEMO_ACCOUNTS.manager.password}`);
 }
 
-const app = createApp({ db, instruments, pages: filePageStore(), serveStatic: staticFiles() });
+const app = createApp({
+  db,
+  instruments,
+  pages: filePageStore(),
+  serveStatic: staticFiles(),
+  // Only the login rate limiter reads this; survey routes never do.
+  clientAddress: (c) => getConnInfo(c).remote.address,
+});
 
 serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, () => {
   console.log(`Listening on ${env.publicUrl} (database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")})`);

@@ -12,6 +12,8 @@ import type { Instrument } from "../instruments/instrument.js";
 import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
 import { randomId } from "../lib/random.js";
 import { submitResponse } from "../services/respondent.js";
+import { hashPassword } from "../lib/password.js";
+import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
 import { createCampaign, createOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 
@@ -30,7 +32,7 @@ export const DEMO_DEPARTMENTS: readonly [string, number][] = [
 const LEVEL_CENTRE: Record<LevelId, number> = {
   mission: 4.0,
   identity: 3.8,
-  values: 3.4,
+  values: 3.65,
   competencies: 3.7,
   skills: 2.55,
   behaviour: 3.55,
@@ -100,6 +102,12 @@ function syntheticAnswers(rng: Rng, instrument: Instrument, department: string):
   return answers;
 }
 
+/** Demo accounts; printed at start so a new user can log in straight away. */
+export const DEMO_ACCOUNTS = {
+  consultant: { email: "consultant@demo.local", password: "demo-consultant" },
+  manager: { email: "manager@demo.local", password: "demo-manager" },
+} as const;
+
 export interface DemoResult {
   organisationId: string;
   campaign: Campaign;
@@ -109,7 +117,14 @@ export interface DemoResult {
 export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = new Date()): Promise<DemoResult> {
   const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID);
   if (!instrument) throw new Error("the default instrument is not installed");
-  const organisation = await createOrganisation(db, "Woonstichting De Linde");
+  const consultant =
+    (await findUserByEmail(db, DEMO_ACCOUNTS.consultant.email)) ??
+    (await createUser(db, DEMO_ACCOUNTS.consultant.email, await hashPassword(DEMO_ACCOUNTS.consultant.password), "consultant"));
+  const manager =
+    (await findUserByEmail(db, DEMO_ACCOUNTS.manager.email)) ??
+    (await createUser(db, DEMO_ACCOUNTS.manager.email, await hashPassword(DEMO_ACCOUNTS.manager.password), "manager"));
+  const organisation = await createOrganisation(db, "Woonstichting De Linde", consultant.id);
+  await grantOrganisation(db, manager.id, organisation.id);
   const campaign = await createCampaign(db, {
     ...campaignDefaults(instrument, DEMO_DEPARTMENTS.map(([name]) => name)),
     organisationId: organisation.id,

@@ -2,6 +2,7 @@
  * Campaign rules that do not need storage: when a campaign takes responses, and the limits on
  * the minimum reporting group.
  */
+import { DEFAULT_THRESHOLDS, type Thresholds } from "./start-here.js";
 import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames, type CampaignUnits } from "./units.js";
 
 export type CampaignStatus = "draft" | "open" | "closed";
@@ -44,6 +45,8 @@ export interface Campaign extends CampaignWindow {
   k: number;
   kComments: number;
   units: CampaignUnits;
+  /** Thresholds of the start-here rule for this campaign. */
+  thresholds: Thresholds;
 }
 
 /**
@@ -63,5 +66,6 @@ export function campaignDefaults(
     k: DEFAULT_K,
     kComments: DEFAULT_K_COMMENTS,
     units: { department: unitsFromNames(departments), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
+    thresholds: DEFAULT_THRESHOLDS,
   };
 }

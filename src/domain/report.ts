@@ -175,16 +175,20 @@ export function decisionMix(group: Group): DecisionMix | null {
       return [g, { chosenPct: pct(c.chosen, n), mostPct: pct(c.most, n) }];
     }),
   ) as DecisionMix["groups"];
-  const fairness = factors.find((f) => f.id === "personal_fairness")!.chosenPct;
+  // Headlines use whole percentages, written the way each language writes them.
+  const fairness = Math.round(factors.find((f) => f.id === "personal_fairness")!.chosenPct);
+  const rules = Math.round(groups.rules.chosenPct);
+  const system = Math.round(groups.system.mostPct);
+  const heart = Math.round(groups.heart.mostPct);
   const coatRack = groups.system.mostPct >= 2 * groups.heart.mostPct;
   const headline: Localised = {
     nl:
-      `${coatRack ? "Het hart hangt aan de kapstok: " : ""}voor ${groups.rules.chosenPct}% gaven beleid of werkproces de doorslag bij een uitzondering; ` +
-      `${groups.system.mostPct}% liet het systeem het zwaarst wegen, ${groups.heart.mostPct}% de klant of het eigen rechtvaardigheidsgevoel. ` +
+      `${coatRack ? "Het hart hangt aan de kapstok: " : ""}voor ${rules}% gaven beleid of werkproces de doorslag bij een uitzondering; ` +
+      `${system}% liet het systeem het zwaarst wegen, ${heart}% de klant of het eigen rechtvaardigheidsgevoel. ` +
       `Slechts ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`,
     en:
-      `${coatRack ? "Heart on the coat rack: " : ""}for ${groups.rules.chosenPct}% policy or the work process decided an exception; ` +
-      `${groups.system.mostPct}% weighed the system most, ${groups.heart.mostPct}% the customer or their own sense of fairness. ` +
+      `${coatRack ? "Heart on the coat rack: " : ""}for ${rules}% policy or the work process decided an exception; ` +
+      `${system}% weighed the system most, ${heart}% the customer or their own sense of fairness. ` +
       `Only ${fairness}% weighed their own sense of fairness at all.`,
   };
   return { factors, groups, headline };

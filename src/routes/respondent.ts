@@ -6,22 +6,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { pickLanguage, LANGUAGES } from "../domain/i18n.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { createRouter } from "../lib/router.js";
+import { jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { findOpenCampaign, submitResponse } from "../services/respondent.js";
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
-
-const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
-    }),
-  })
-  .openapi("Error");
-
-const jsonError = (description: string) => ({ content: { "application/json": { schema: ErrorSchema } }, description });
 
 const TokenParam = z.object({ token: z.string().min(1).max(64).openapi({ param: { name: "token", in: "path" } }) });
 

@@ -1,16 +1,26 @@
 /** Organisations and campaigns: drizzle queries behind small functions. */
-import { eq } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Campaign } from "../domain/campaign.js";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/start-here.js";
 import type { CampaignUnits } from "../domain/units.js";
 import { randomId, randomToken } from "../lib/random.js";
 import { schema, type Db } from "./database.js";
 
 const { campaigns, organisations } = schema;
 
-export async function createOrganisation(db: Db, name: string): Promise<{ id: string; name: string }> {
+export async function createOrganisation(db: Db, name: string, consultantId: string | null = null): Promise<{ id: string; name: string }> {
   const id = randomId();
-  await db.insert(organisations).values({ id, name });
+  await db.insert(organisations).values({ id, name, consultantId });
   return { id, name };
+}
+
+export async function listCampaigns(db: Db, organisationId: string): Promise<Campaign[]> {
+  const rows = await db.select().from(campaigns).where(eq(campaigns.organisationId, organisationId)).orderBy(desc(campaigns.createdAt));
+  return rows.map(toCampaign);
+}
+
+export async function setCampaignStatus(db: Db, id: string, status: Campaign["status"]): Promise<void> {
+  await db.update(campaigns).set({ status }).where(eq(campaigns.id, id));
 }
 
 export async function countOrganisations(db: Db): Promise<number> {
@@ -21,7 +31,8 @@ export type NewCampaign = Omit<Campaign, "id" | "token">;
 
 export async function createCampaign(db: Db, input: NewCampaign): Promise<Campaign> {
   const campaign: Campaign = { ...input, id: randomId(), token: randomToken(16) };
-  await db.insert(campaigns).values({ ...campaign, units: JSON.stringify(campaign.units) });
+  const { thresholds, ...row } = campaign;
+  await db.insert(campaigns).values({ ...row, units: JSON.stringify(campaign.units), settings: JSON.stringify({ thresholds }) });
   return campaign;
 }
 
@@ -41,6 +52,7 @@ function toCampaign(row: CampaignRow): Campaign {
     k: row.k,
     kComments: row.kComments,
     units: JSON.parse(row.units) as CampaignUnits,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...(JSON.parse(row.settings) as { thresholds?: Partial<Thresholds> }).thresholds },
   };
 }
 
@@ -57,4 +69,15 @@ export async function findCampaignById(db: Db, id: string): Promise<Campaign | u
 export async function listOpenCampaigns(db: Db): Promise<Campaign[]> {
   const rows = await db.select().from(campaigns).where(eq(campaigns.status, "open")).orderBy(campaigns.createdAt);
   return rows.map(toCampaign);
+}
+
+/** Respondents per campaign, from the aggregates (never by scanning responses). */
+export async function respondentCounts(db: Db, campaignIds: readonly string[]): Promise<Map<string, number>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await db
+    .select({ campaignId: schema.cellCounts.campaignId, n: sql<number>`sum(${schema.cellCounts.n})` })
+    .from(schema.cellCounts)
+    .where(inArray(schema.cellCounts.campaignId, [...campaignIds]))
+    .groupBy(schema.cellCounts.campaignId);
+  return new Map(rows.map((r) => [r.campaignId, Number(r.n)]));
 }

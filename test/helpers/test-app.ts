@@ -68,3 +68,10 @@ export function postJson(app: TestApp["app"], path: string, body: unknown, heade
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
+
+/** Logs in through the API and returns the Cookie header for later requests. */
+export async function loginCookie(app: TestApp["app"], email: string, password: string): Promise<string> {
+  const res = await postJson(app, "/api/auth/login", { email, password });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return res.headers.get("set-cookie")!.split(";")[0]!;
+}

@@ -1,0 +1,22 @@
+/** OpenAPI schemas shared by several routes. */
+import { z } from "@hono/zod-openapi";
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi("Error");
+
+export const jsonError = (description: string) => ({ content: { "application/json": { schema: ErrorSchema } }, description });
+
+export const jsonBodyOf = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { "application/json": { schema } }, description });
+
+export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+
+export const UserSchema = z.object({ id: z.string(), email: z.string(), role: z.enum(["consultant", "manager"]) }).openapi("User");

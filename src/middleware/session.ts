@@ -1,0 +1,42 @@
+/**
+ * Session cookie handling: reads the session (if any) into `c.var.user`, and guards that
+ * answer 401 without a session and 403 for the wrong role. Under https the cookie is
+ * `__Host-` prefixed and Secure; it is always HttpOnly and SameSite=Lax.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppEnv } from "../app-env.js";
+import { ApiError } from "../lib/api-error.js";
+import { userForToken } from "../services/auth.js";
+import type { Role } from "../storage/accounts.js";
+
+const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:";
+const cookieName = (c: Context) => (isHttps(c) ? "__Host-session" : "session");
+
+export function sessionToken(c: Context): string | undefined {
+  return getCookie(c, cookieName(c));
+}
+
+export function setSessionCookie(c: Context, token: string, maxAge: number): void {
+  setCookie(c, cookieName(c), token, { httpOnly: true, sameSite: "Lax", path: "/", secure: isHttps(c), maxAge });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, cookieName(c), { path: "/", secure: isHttps(c) });
+}
+
+export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = sessionToken(c);
+  const { db, now } = c.var.deps;
+  c.set("user", token ? ((await userForToken(db, token, now())) ?? null) : null);
+  await next();
+};
+
+export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.var.user;
+    if (!user) throw new ApiError(401, "unauthenticated", "Log in first.");
+    if (roles.length > 0 && !roles.includes(user.role)) throw new ApiError(403, "forbidden", "Your role may not do this.");
+    await next();
+  };
+}

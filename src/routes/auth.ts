@@ -1,0 +1,61 @@
+/** Login, logout and the current user. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../lib/router.js";
+import { jsonBodyOf, jsonContent, jsonError, UserSchema } from "../lib/schemas.js";
+import { jsonBody } from "../middleware/json-body.js";
+import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from "../middleware/session.js";
+import { login, logout, SESSION_SECONDS } from "../services/auth.js";
+import { accessibleOrganisations } from "../storage/accounts.js";
+
+const Credentials = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) }).strict().openapi("Credentials");
+
+const loginRoute = createRoute({
+  method: "post",
+  path: "/api/auth/login",
+  tags: ["Auth"],
+  middleware: jsonBody(4 * 1024),
+  request: { body: jsonBodyOf(Credentials) },
+  responses: {
+    200: jsonContent(z.object({ user: UserSchema }), "Logged in; the session cookie is set"),
+    401: jsonError("Wrong email or password"),
+    429: jsonError("Too many failed attempts"),
+  },
+});
+
+const logoutRoute = createRoute({
+  method: "post",
+  path: "/api/auth/logout",
+  tags: ["Auth"],
+  responses: { 204: { description: "Logged out; the session no longer works" } },
+});
+
+const meRoute = createRoute({
+  method: "get",
+  path: "/api/me",
+  tags: ["Auth"],
+  middleware: [requireUser()],
+  responses: {
+    200: jsonContent(z.object({ user: UserSchema, organisations: z.array(z.object({ id: z.string(), name: z.string() })) }), "The current user"),
+    401: jsonError("No session"),
+  },
+});
+
+export const authRoutes = createRouter()
+  .openapi(loginRoute, async (c) => {
+    const { db, now, clientAddress } = c.var.deps;
+    const { email, password } = c.req.valid("json");
+    const client = clientAddress(c);
+    const session = await login(db, { email, password, ...(client ? { client } : {}) }, now());
+    setSessionCookie(c, session.token, SESSION_SECONDS);
+    return c.json({ user: session.user }, 200);
+  })
+  .openapi(logoutRoute, async (c) => {
+    const token = sessionToken(c);
+    if (token) await logout(c.var.deps.db, token);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .openapi(meRoute, async (c) => {
+    const user = c.var.user!;
+    return c.json({ user, organisations: await accessibleOrganisations(c.var.deps.db, user) }, 200);
+  });

@@ -1,0 +1,86 @@
+/**
+ * A campaign's report as management sees it: the pure report over the stored aggregates,
+ * plus comments when the group is large enough. Refused filters are 422s with a clear reason.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { Campaign } from "../domain/campaign.js";
+import type { Conditions, Verdict } from "../domain/disclosure.js";
+import { LEVELS } from "../domain/levels.js";
+import { buildReport, commentsVerdict, type Report } from "../domain/report.js";
+import { DIMENSIONS, type Dimension } from "../domain/units.js";
+import { ApiError } from "../lib/api-error.js";
+import type { Db } from "../storage/database.js";
+import { loadCells, loadComments } from "../storage/reports.js";
+
+export interface ReportQuery {
+  dimension?: Dimension;
+  filters: Conditions;
+}
+
+const REFUSALS: Record<Exclude<Verdict, "ok">, string> = {
+  too_small: "fewer than k respondents match this filter",
+  difference_too_small: "the respondents this filter leaves out are fewer than k, so they could be worked out",
+  hidden_unit: "this unit is hidden in the overview, so it cannot be filtered on either",
+};
+
+export type CampaignReport = {
+  campaign: { id: string; title: string; status: Campaign["status"]; k: number; kComments: number; thresholds: Campaign["thresholds"] };
+  filters: Conditions;
+  comments: string[] | null;
+} & Report;
+
+export function checkQuery(campaign: Campaign, query: ReportQuery): void {
+  for (const d of Object.keys(query.filters) as Dimension[]) {
+    if (!campaign.units[d]?.some((u) => u.value === query.filters[d])) {
+      throw new ApiError(400, "invalid_filter", `"${query.filters[d]}" is not a ${d} of this campaign.`, [{ path: `filter[${d}]`, message: "unknown unit" }]);
+    }
+  }
+}
+
+export async function campaignReport(db: Db, campaign: Campaign, query: ReportQuery): Promise<CampaignReport> {
+  checkQuery(campaign, query);
+  const cells = await loadCells(db, campaign.id);
+  const report = buildReport({ cells, units: campaign.units, k: campaign.k, thresholds: campaign.thresholds, filters: query.filters, ...(query.dimension ? { dimension: query.dimension } : {}) });
+  if (report.suppressed && Object.keys(query.filters).length > 0) {
+    throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[report.reason as Exclude<Verdict, "ok">]}.`, [
+      { path: "filter", message: report.reason },
+    ]);
+  }
+  const showComments = !report.suppressed && commentsVerdict(cells, campaign.units, query.filters, campaign.kComments) === "ok";
+  return {
+    campaign: { id: campaign.id, title: campaign.title, status: campaign.status, k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds },
+    filters: query.filters,
+    ...report,
+    comments: showComments ? await loadComments(db, campaign.id, query.filters) : null,
+  };
+}
+
+/** Escapes cells a spreadsheet would run as a formula. */
+const safe = (value: unknown) => (typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** The same figures as the JSON report, as long-format CSV; aggregates only, never comments. */
+export function reportCsv(report: CampaignReport): string {
+  const rows: unknown[][] = [["section", "group", "level", "n", "score", "ci95_low", "ci95_high", "sd", "favourable_pct", "unfavourable_pct", "flag"]];
+  if (!report.suppressed) {
+    for (const l of report.levels) {
+      rows.push(["level", "all", l.id, l.n, l.score, l.ci95[0], l.ci95[1], l.sd, l.favourablePct, l.unfavourablePct, [l.weak && "weak", l.divided && "divided"].filter(Boolean).join(" ")]);
+    }
+    if (report.startHere) rows.push(["start_here", "all", report.startHere.level ?? report.startHere.lowest, "", "", "", "", "", "", "", report.startHere.level ? report.startHere.reason : "none"]);
+    for (const row of report.heatmap?.rows ?? []) {
+      const group = `${report.heatmap!.dimension}=${row.value}`;
+      if (row.suppressed) rows.push(["heatmap", group, "", "suppressed", "", "", "", "", "", "", `fewer than k=${report.campaign.k}`]);
+      else for (const level of LEVELS) rows.push(["heatmap", group, level.id, row.n, row.scores?.[level.id] ?? "", "", "", "", "", "", ""]);
+    }
+    for (const f of report.decisionFactors?.factors ?? []) rows.push(["decision_factor", f.side, f.id, report.n, "", "", "", "", f.chosenPct, "", `most ${f.mostPct}`]);
+    for (const g of report.managementGap ?? []) rows.push(["management_gap", "management-staff", g.level, "", g.gap, "", "", "", "", "", `${g.management} vs ${g.staff}`]);
+  }
+  return stringify(rows.map((r) => r.map(safe)));
+}
+
+export function parseDimension(value: string | undefined): Dimension | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!(DIMENSIONS as readonly string[]).includes(value)) {
+    throw new ApiError(400, "invalid_dimension", `dimension must be one of ${DIMENSIONS.join(", ")}.`, [{ path: "dimension", message: "unknown dimension" }]);
+  }
+  return value as Dimension;
+}

@@ -1,0 +1,91 @@
+/** Users, sessions, grants and login-failure counters. */
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { randomId } from "../lib/random.js";
+import { schema, type Db } from "./database.js";
+
+const { grants, loginFailures, organisations, sessions, users } = schema;
+
+export type Role = "consultant" | "manager";
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+export async function createUser(db: Db, email: string, passwordHash: string, role: Role): Promise<User> {
+  const user = { id: randomId(), email: email.toLowerCase(), role };
+  await db.insert(users).values({ ...user, passwordHash });
+  return user;
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<(User & { passwordHash: string }) | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return row && { id: row.id, email: row.email, role: row.role, passwordHash: row.passwordHash };
+}
+
+export async function createSession(db: Db, tokenHash: string, userId: string, expiresAt: number): Promise<void> {
+  await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+}
+
+export async function findSessionUser(db: Db, tokenHash: string, now: number): Promise<User | undefined> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return row;
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function failureCount(db: Db, key: string, window: number): Promise<number> {
+  const [row] = await db
+    .select({ count: loginFailures.count })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.key, key), eq(loginFailures.window, window)));
+  return row?.count ?? 0;
+}
+
+export async function recordFailures(db: Db, keys: readonly string[], window: number): Promise<void> {
+  await db.batch([
+    db.delete(loginFailures).where(lt(loginFailures.window, window - 1)),
+    ...keys.map((key) =>
+      db
+        .insert(loginFailures)
+        .values({ key, window, count: 1 })
+        .onConflictDoUpdate({ target: [loginFailures.key, loginFailures.window], set: { count: sql`${loginFailures.count} + 1` } }),
+    ),
+  ]);
+}
+
+export async function grantOrganisation(db: Db, userId: string, organisationId: string): Promise<void> {
+  await db.insert(grants).values({ userId, organisationId }).onConflictDoNothing();
+}
+
+/** Organisations a user may see: owned (consultant) or granted (manager). */
+export async function accessibleOrganisations(db: Db, user: User): Promise<{ id: string; name: string }[]> {
+  if (user.role === "consultant") {
+    return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.consultantId, user.id)).orderBy(organisations.name);
+  }
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(grants)
+    .innerJoin(organisations, eq(organisations.id, grants.organisationId))
+    .where(eq(grants.userId, user.id))
+    .orderBy(organisations.name);
+}
+
+export async function canAccessOrganisation(db: Db, user: User, organisationId: string): Promise<boolean> {
+  const rows =
+    user.role === "consultant"
+      ? await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, organisationId), eq(organisations.consultantId, user.id))).limit(1)
+      : await db.select({ id: grants.organisationId }).from(grants).where(and(eq(grants.organisationId, organisationId), eq(grants.userId, user.id))).limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,153 @@
+/** The management report on the demo: diagnosis, suppression, decision factors, CSV and access. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
+import { createOrganisation } from "../../src/storage/campaigns.js";
+import { createTestApp, loginCookie, type TestApp } from "../helpers/test-app.js";
+
+let t: TestApp;
+let demo: DemoResult;
+let manager: string;
+let consultant: string;
+let outsider: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  demo = await seedDemo(t.db, t.instruments, t.clock.now);
+  manager = await loginCookie(t.app, DEMO_ACCOUNTS.manager.email, DEMO_ACCOUNTS.manager.password);
+  consultant = await loginCookie(t.app, DEMO_ACCOUNTS.consultant.email, DEMO_ACCOUNTS.consultant.password);
+  const other = await createOrganisation(t.db, "Zorggroep Elders");
+  const otherManager = await createUser(t.db, "other@elders.test", await hashPassword("other-manager-pw"), "manager");
+  await grantOrganisation(t.db, otherManager.id, other.id);
+  outsider = await loginCookie(t.app, "other@elders.test", "other-manager-pw");
+});
+afterAll(() => t.close());
+
+const get = (path: string, cookie?: string) => t.app.request(path, cookie ? { headers: { cookie } } : {});
+const reportPath = (query = "") => `/api/campaigns/${demo.campaign.id}/report${query}`;
+
+describe("the demo report for its manager", () => {
+  it("starts at values, because values are divided, with an explanation naming the levels below", async () => {
+    const res = await get(reportPath(), manager);
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report.n).toBe(demo.responses);
+    expect(report.levels.map((l: { id: string }) => l.id)).toEqual(["mission", "identity", "values", "competencies", "skills", "behaviour", "context"]);
+    const values = report.levels.find((l: { id: string }) => l.id === "values");
+    expect(values.divided).toBe(true);
+    expect(values.weak).toBe(false);
+    expect(report.levels.find((l: { id: string }) => l.id === "skills").weak).toBe(true);
+    expect(report.startHere).toMatchObject({ level: "values", reason: "divided" });
+    expect(report.startHere.explanation.nl).toContain("vaardigheden");
+    expect(report.startHere.explanation.en).toContain("skills");
+  });
+
+  it("gives every level a 0–100 score with a 95% interval around it, SD and favourable shares", async () => {
+    const { levels } = await (await get(reportPath(), manager)).json();
+    for (const l of levels) {
+      expect(l.ci95[0]).toBeLessThanOrEqual(l.score);
+      expect(l.ci95[1]).toBeGreaterThanOrEqual(l.score);
+      expect(l.ci95[1] - l.ci95[0]).toBeGreaterThan(0);
+      expect(l.ci95[1] - l.ci95[0]).toBeLessThan(15); // ~317 respondents: a narrow interval
+      expect(l.favourablePct + l.unfavourablePct).toBeLessThanOrEqual(100);
+      expect(l.n).toBe(demo.responses);
+    }
+  });
+
+  it("hides the small department and, by the secondary rule, the next-smallest", async () => {
+    const { heatmap } = await (await get(reportPath("?dimension=department"), manager)).json();
+    const hidden = heatmap.rows.filter((r: { suppressed: boolean }) => r.suppressed).map((r: { value: string }) => r.value);
+    expect(hidden).toEqual(["HR & Facilitair", "Directiesecretariaat"]);
+    for (const row of heatmap.rows.filter((r: { suppressed: boolean }) => r.suppressed)) {
+      expect(row.n).toBeNull();
+      expect(row.scores).toBeNull();
+    }
+    const kcc = heatmap.rows.find((r: { value: string }) => r.value === "Klantcontactcentrum");
+    expect(kcc.n).toBe(82);
+    expect(Object.keys(kcc.scores)).toHaveLength(7);
+  });
+
+  it("makes the coat rack obvious: most decide by the system, about one in ten by personal fairness", async () => {
+    const { decisionFactors } = await (await get(reportPath(), manager)).json();
+    expect(decisionFactors.groups.rules.chosenPct).toBeGreaterThan(80);
+    const fairness = decisionFactors.factors.find((f: { id: string }) => f.id === "personal_fairness");
+    expect(fairness.chosenPct).toBeGreaterThan(5);
+    expect(fairness.chosenPct).toBeLessThan(15);
+    expect(decisionFactors.groups.system.mostPct).toBeGreaterThan(decisionFactors.groups.heart.mostPct * 2);
+    expect(decisionFactors.headline.nl).toMatch(/^Het hart hangt aan de kapstok/);
+    expect(decisionFactors.headline.en).toContain(`Only ${Math.round(fairness.chosenPct)}%`);
+  });
+
+  it("shows comments in random order without dates, only for groups of kComments or more", async () => {
+    const first = await (await get(reportPath(), manager)).json();
+    expect(first.comments.length).toBeGreaterThan(10);
+    expect(first.comments.every((c: unknown) => typeof c === "string")).toBe(true);
+    const orders = new Set<string>([JSON.stringify(first.comments)]);
+    for (let i = 0; i < 4; i++) orders.add(JSON.stringify((await (await get(reportPath(), manager)).json()).comments));
+    expect(orders.size).toBeGreaterThan(1);
+    // Financiën has 34 respondents: comments shown. Role filters are smaller groups: a filter of the
+    // management role (under kComments=10 but at least k) shows scores but no comments.
+    const small = await get(reportPath("?filter[role]=management"), manager);
+    if (small.status === 200) expect((await small.json()).comments).toBeNull();
+  });
+
+  it("compares management with the rest of the staff per level when both reach k", async () => {
+    const { managementGap } = await (await get(reportPath(), manager)).json();
+    expect(managementGap).toHaveLength(7);
+    for (const g of managementGap) expect(g.gap).toBeCloseTo(g.management - g.staff, 1);
+  });
+
+  it("refuses a filter on a hidden unit or with a small remainder, with 422 and a reason", async () => {
+    const hidden = await get(reportPath(`?filter[department]=${encodeURIComponent("HR & Facilitair")}`), manager);
+    expect(hidden.status).toBe(422);
+    const body = await hidden.json();
+    expect(body.error.code).toBe("filter_refused");
+    expect(body.error.message).toMatch(/anonymity/);
+    const tiny = await get(reportPath(`?filter[department]=Directiesecretariaat`), manager);
+    expect(tiny.status).toBe(422);
+    const ok = await get(reportPath(`?filter[department]=Incasso&dimension=role`), manager);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).n).toBe(44);
+  });
+
+  it("answers 400 for an unknown dimension, filter key or unit", async () => {
+    expect((await get(reportPath("?dimension=salary"), manager)).status).toBe(400);
+    expect((await get(reportPath("?filter[salary]=high"), manager)).status).toBe(400);
+    const unknown = await get(reportPath("?filter[department]=Marketing"), manager);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error.code).toBe("invalid_filter");
+  });
+
+  it("exports the same aggregates as CSV, with suppressed cells and no comments", async () => {
+    const res = await get(`/api/campaigns/${demo.campaign.id}/report.csv`, manager);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const csv = await res.text();
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("section,group,level,n,score,ci95_low,ci95_high,sd,favourable_pct,unfavourable_pct,flag");
+    expect(lines).toContain("heatmap,department=Directiesecretariaat,,suppressed,,,,,,,fewer than k=5");
+    expect(csv).toMatch(/^start_here,all,values,/m);
+    expect(csv).not.toContain("Meer tijd per klant");
+    expect((await get(`/api/campaigns/${demo.campaign.id}/report.csv?filter[department]=Directiesecretariaat`, manager)).status).toBe(422);
+  });
+});
+
+describe("access to a report", () => {
+  it("is 401 without a session, 404 for a manager of another organisation", async () => {
+    expect((await get(reportPath())).status).toBe(401);
+    const res = await get(reportPath(), outsider);
+    expect(res.status).toBe(404);
+    expect((await get(`/api/campaigns/${demo.campaign.id}/report.csv`, outsider)).status).toBe(404);
+    expect((await get(`/api/campaigns/${demo.campaign.id}`, outsider)).status).toBe(404);
+  });
+
+  it("is open to the owning consultant, who also sees the survey link", async () => {
+    expect((await get(reportPath(), consultant)).status).toBe(200);
+    const campaign = await (await get(`/api/campaigns/${demo.campaign.id}`, consultant)).json();
+    expect(campaign.surveyPath).toBe(`/s/${demo.campaign.token}`);
+    expect(campaign.respondents).toBe(demo.responses);
+    const asManager = await (await get(`/api/campaigns/${demo.campaign.id}`, manager)).json();
+    expect(asManager.surveyPath).toBeUndefined();
+  });
+});
