@@ -2,7 +2,10 @@
  * Group statistics from running sums (n, Σx, Σx²), which is all the aggregates keep:
  * mean, sample SD and a 95% confidence interval from Student's t (jstat).
  */
-import { jStat } from "jstat";
+import jstat from "jstat";
+
+// jstat is CommonJS: Node's ESM loader sees only its default export.
+const { jStat } = jstat;
 
 export interface Sums {
   n: number;

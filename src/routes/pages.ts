@@ -2,11 +2,21 @@
  * Browser pages. The survey page is one static file for every link; it reads the token from
  * its own URL. Pages are never cached by intermediaries and never leak the link as a referrer.
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { findCampaignByToken } from "../storage/campaigns.js";
 
-export const pageRoutes = new Hono<AppEnv>().get("/s/:token", async (c) => {
+const page = (name: string) => async (c: Context<AppEnv>) => {
+  c.header("Cache-Control", "no-cache");
+  return c.html(await c.var.deps.pages.get(name));
+};
+
+export const pageRoutes = new Hono<AppEnv>()
+  .get("/", (c) => c.redirect("/dashboard"))
+  .get("/login", page("login"))
+  // The dashboard's data comes from the API, which checks the session; the page itself holds nothing.
+  .get("/dashboard", page("dashboard"))
+  .get("/s/:token", async (c) => {
   const { db, pages } = c.var.deps;
   const token = c.req.param("token");
   const known = token.length <= 64 && (await findCampaignByToken(db, token)) !== undefined;

@@ -1,6 +1,9 @@
 /** The small part of jstat (which ships no types) that the statistics module uses. */
 declare module "jstat" {
-  export const jStat: {
-    studentt: { inv(p: number, dof: number): number; cdf(x: number, dof: number): number };
+  const jstat: {
+    jStat: {
+      studentt: { inv(p: number, dof: number): number; cdf(x: number, dof: number): number };
+    };
   };
+  export default jstat;
 }

@@ -1,29 +1,18 @@
 /** An employee completes the survey in real Chromium on a phone-sized screen, in Dutch and in English. */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Campaign } from "../../src/domain/campaign.js";
 import { countResponses } from "../../src/storage/responses.js";
-import { chromiumPath, launchBrowser } from "../helpers/browser.js";
-import { listen } from "../helpers/server.js";
-import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { chromiumPath } from "../helpers/browser.js";
+import { startBrowserHarness } from "../helpers/server.js";
 
-let t: TestApp;
-let server: Awaited<ReturnType<typeof listen>>;
-let browser: Browser;
+let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
 
 beforeAll(async () => {
-  if (!chromiumPath) return;
-  t = await createTestApp();
-  campaign = await t.addCampaign();
-  server = await listen(t);
-  browser = await launchBrowser();
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (campaign = await t.addCampaign()));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => h?.close());
 
 /** Answers every visible question on every page by mouse, then sends. */
 async function completeSurvey(page: Page): Promise<void> {
@@ -58,16 +47,16 @@ async function completeSurvey(page: Page): Promise<void> {
 
 describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
   it("completes the survey in Dutch and in English on a 360×740 phone", async () => {
-    const before = await countResponses(t.db, campaign.id);
+    const before = await countResponses(h.t.db, campaign.id);
     for (const [locale, heading, thanks] of [
       ["nl-NL", "Richting en identiteit", "Dank u wel"],
       ["en-GB", "Direction and identity", "Thank you"],
     ] as const) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale, hasTouch: true });
+      const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale, hasTouch: true });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`${server.url}/s/${campaign.token}`);
+      await page.goto(`${h.url}/s/${campaign.token}`);
       await expect.poll(() => page.locator(".sd-page__title").first().textContent()).toContain(heading);
       // Nothing wider than the phone: no horizontal scrolling.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -77,13 +66,13 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
       expect(errors).toEqual([]);
       await context.close();
     }
-    expect(await countResponses(t.db, campaign.id)).toBe(before + 2);
+    expect(await countResponses(h.t.db, campaign.id)).toBe(before + 2);
   });
 
   it("switches language without losing answers", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/s/${campaign.token}`);
+    await page.goto(`${h.url}/s/${campaign.token}`);
     const first = page.locator(".sd-question").first();
     await first.locator(".sd-rating__item").nth(1).click();
     await page.getByRole("button", { name: "English" }).click();

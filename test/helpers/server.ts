@@ -13,3 +13,23 @@ export async function listen(t: TestApp): Promise<{ url: string; close(): Promis
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** A test app with a loopback server and Chromium, for browser journeys; `close` ends all three. */
+export async function startBrowserHarness(prepare: (t: TestApp) => Promise<void> = async () => {}) {
+  const { createTestApp } = await import("./test-app.js");
+  const { launchBrowser } = await import("./browser.js");
+  const t = await createTestApp();
+  await prepare(t);
+  const server = await listen(t);
+  const browser = await launchBrowser();
+  return {
+    t,
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      await t.close();
+    },
+  };
+}

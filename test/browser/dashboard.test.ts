@@ -1,0 +1,52 @@
+/** A manager logs in and reads the demo report in real Chromium. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, seedDemo } from "../../src/demo/seed.js";
+import { chromiumPath } from "../helpers/browser.js";
+import { startBrowserHarness } from "../helpers/server.js";
+
+let h: Awaited<ReturnType<typeof startBrowserHarness>>;
+
+beforeAll(async () => {
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (await seedDemo(t.db, t.instruments, t.clock.now)));
+});
+afterAll(() => h?.close());
+
+describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
+  it("shows the staircase with start-here, suppressed heatmap cells, the coat-rack headline and the CSV", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL", acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${h.url}/dashboard`);
+    await page.waitForURL(/\/login$/);
+    await page.fill("#email", DEMO_ACCOUNTS.manager.email);
+    await page.fill("#password", DEMO_ACCOUNTS.manager.password);
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/dashboard$/);
+    await page.waitForSelector(".staircase li.start");
+
+    expect(await page.locator(".staircase li").count()).toBe(7);
+    expect(await page.locator(".staircase li").first().textContent()).toContain("Missie");
+    expect(await page.locator(".staircase li.start").textContent()).toContain("Waarden en overtuigingen");
+    expect(await page.locator("#start-level").textContent()).toBe("Waarden en overtuigingen (verdeeld)");
+    expect(await page.locator("#factors-headline").textContent()).toMatch(/^Het hart hangt aan de kapstok/);
+
+    const rows = page.locator("#heat-department-table tbody tr");
+    expect(await rows.count()).toBe(7);
+    const hidden = page.locator("#heat-department-table tbody tr", { hasText: "minder dan k respondenten" });
+    expect(await hidden.count()).toBe(2);
+
+    await page.click("[data-lang=en]");
+    expect(await page.locator("#start-level").textContent()).toBe("Values and beliefs (divided)");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
+    const csvPath = await download.path();
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(csvPath, "utf8")).toContain("heatmap,department=Directiesecretariaat,,suppressed");
+
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".topbar").isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
