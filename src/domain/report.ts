@@ -191,7 +191,8 @@ export function decisionMix(group: Group): DecisionMix | null {
       `${system}% weighed the system most, ${heart}% the customer or their own sense of fairness. ` +
       `Only ${fairness}% weighed their own sense of fairness at all.`,
   };
-  return { factors, groups, headline };
+  const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  return { factors, groups, headline: { nl: capitalise(headline.nl), en: capitalise(headline.en) } };
 }
 
 const MANAGEMENT_ROLE = "management";

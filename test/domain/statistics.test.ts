@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { combine, decisionMix, summariseLevels, type CellStats } from "../../src/domain/report.js";
+import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
+import { addSums, confidenceInterval95, mean, sampleSd } from "../../src/domain/statistics.js";
+
+// Values 2, 4, 4, 5: mean 3.75, sample variance ((1.75² + .25² + .25² + 1.25²) / 3) = 4.75 / 3
+const sums = { n: 4, sum: 15, sumSq: 4 + 16 + 16 + 25 };
+
+describe("statistics from running sums", () => {
+  it("computes mean and sample SD (hand-computed)", () => {
+    expect(mean(sums)).toBe(3.75);
+    expect(sampleSd(sums)).toBeCloseTo(Math.sqrt(4.75 / 3), 12);
+    expect(sampleSd({ n: 1, sum: 3, sumSq: 9 })).toBe(0);
+  });
+  it("gives a 95% interval from Student's t with n − 1 degrees of freedom", () => {
+    const [lo, hi] = confidenceInterval95(sums);
+    const half = 3.182446305284263 * (Math.sqrt(4.75 / 3) / 2); // t(0.975, 3)
+    expect(lo).toBeCloseTo(3.75 - half, 9);
+    expect(hi).toBeCloseTo(3.75 + half, 9);
+  });
+  it("adds sums of two groups", () => {
+    expect(addSums(sums, { n: 1, sum: 1, sumSq: 1 })).toEqual({ n: 5, sum: 16, sumSq: 62 });
+  });
+});
+
+describe("report pieces", () => {
+  const cell = (department: string, n: number, values: { sum: number; sumSq: number; fav: number; unfav: number; items: number }, factors: CellStats["factors"]): CellStats => ({
+    department,
+    role: "frontline",
+    tenure: "",
+    n,
+    scales: { values: { n, sum: values.sum, sumSq: values.sumSq, items: values.items, favourable: values.fav, unfavourable: values.unfav } },
+    factors,
+  });
+  const cells = [
+    cell("A", 3, { sum: 3 + 5 + 5, sumSq: 9 + 25 + 25, fav: 8, unfav: 0, items: 12 }, { policy: { chosen: 3, most: 2 }, "group:system": { chosen: 3, most: 3 }, "group:heart": { chosen: 0, most: 0 }, "group:rules": { chosen: 3, most: 2 } }),
+    cell("B", 2, { sum: 1 + 2, sumSq: 1 + 4, fav: 0, unfav: 8, items: 8 }, { personal_fairness: { chosen: 2, most: 2 }, "group:heart": { chosen: 2, most: 2 }, "group:system": { chosen: 0, most: 0 } }),
+  ];
+
+  it("combines cells and summarises a level on 0–100 with its flags", () => {
+    const [values] = summariseLevels(combine(cells, {}), DEFAULT_THRESHOLDS);
+    // Means 3, 5, 5, 1, 2 → mean 3.2 → score 55; SD of 3,5,5,1,2 = sqrt(11.2/4 … ) computed from sums
+    expect(values).toMatchObject({ id: "values", n: 5, score: 55, favourablePct: 40, unfavourablePct: 40, weak: true, divided: true });
+    expect(values!.sd).toBeCloseTo(Math.sqrt((64 - 16 ** 2 / 5) / 4), 2);
+  });
+
+  it("turns factor counts into shares of respondents, with unions counted once", () => {
+    const mix = decisionMix(combine(cells, {}))!;
+    expect(mix.factors.find((f) => f.id === "policy")).toMatchObject({ chosenPct: 60, mostPct: 40 });
+    expect(mix.factors.find((f) => f.id === "personal_fairness")).toMatchObject({ chosenPct: 40, mostPct: 40 });
+    expect(mix.groups.system).toEqual({ chosenPct: 60, mostPct: 60 });
+    expect(mix.headline.en).toBe("For 60% policy or the work process decided an exception; 60% weighed the system most, 40% the customer or their own sense of fairness. Only 40% weighed their own sense of fairness at all.");
+  });
+});
