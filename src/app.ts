@@ -15,6 +15,11 @@ import { organisationRoutes } from "./routes/organisations.js";
 import { pageRoutes } from "./routes/pages.js";
 import { respondentRoutes } from "./routes/respondent.js";
 
+const HONO_ERRORS: Partial<Record<number, { code: string; message: string }>> = {
+  400: { code: "bad_request", message: "Bad request" },
+  403: { code: "cross_site_request", message: "Cross-site requests are refused." },
+};
+
 export function createApp(deps: AppDeps) {
   const resolved: ResolvedDeps = {
     db: deps.db,
@@ -73,10 +78,11 @@ export function createApp(deps: AppDeps) {
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
     }
     if (error instanceof HTTPException) {
-      // hono's own exceptions (e.g. malformed JSON from the validator) get the same shape.
-      const code = error.status === 400 ? "bad_request" : error.status === 403 ? "cross_site_request" : `http_${error.status}`;
-      const message = error.message || (error.status === 403 ? "Cross-site requests are refused." : "Bad request");
-      return c.json({ error: { code, message, details: [] } }, error.status);
+      // hono's own exceptions get the same shape: a 400 comes from its validator (malformed JSON),
+      // a 403 only from its csrf middleware (our own code throws ApiError).
+      const known = HONO_ERRORS[error.status];
+      const code = known?.code ?? `http_${error.status}`;
+      return c.json({ error: { code, message: error.message || (known?.message ?? "Request refused."), details: [] } }, error.status);
     }
     console.error(error);
     return c.json({ error: { code: "internal", message: "Something went wrong on our side.", details: [] } }, 500);

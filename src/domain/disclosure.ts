@@ -32,7 +32,8 @@ export function groupSize(cells: readonly CountedCell[], conditions: Conditions)
 
 const isSmallDifference = (d: number, k: number) => d > 0 && d < k;
 
-export type Verdict = "ok" | "too_small" | "difference_too_small" | "hidden_unit";
+export type Refusal = "too_small" | "difference_too_small" | "hidden_unit";
+export type Verdict = "ok" | Refusal;
 
 /** Whether the group may be shown, judged on sizes alone (no heatmap context). */
 export function sizeVerdict(cells: readonly CountedCell[], conditions: Conditions, k: number): Verdict {
@@ -63,16 +64,20 @@ export function heatmapUnits(
 ): HeatmapUnit[] {
   const hiddenAtTop = Object.keys(filters).length > 0 ? hiddenUnits(cells, dimension, units, k) : new Set<string>();
   const rows = units.map((u) => {
-    const n = groupSize(cells, { ...filters, [dimension]: u.value });
-    const primary = n > 0 && (hiddenAtTop.has(u.value) || sizeVerdict(cells, { ...filters, [dimension]: u.value }, k) !== "ok");
+    const conditions = { ...filters, [dimension]: u.value };
+    const n = groupSize(cells, conditions);
+    const primary = n > 0 && (hiddenAtTop.has(u.value) || sizeVerdict(cells, conditions, k) !== "ok");
     return { value: u.value, n, suppressed: primary };
   });
   // Secondary suppression: the hidden units together must be a group of k+ and never a single unit.
-  const hidden = () => rows.filter((r) => r.suppressed);
-  while (hidden().length > 0 && (hidden().length < 2 || hidden().reduce((s, r) => s + r.n, 0) < k)) {
-    const next = rows.filter((r) => !r.suppressed && r.n > 0).sort((a, b) => a.n - b.n)[0];
-    if (!next) break;
+  const hidden = rows.filter((r) => r.suppressed);
+  const visible = rows.filter((r) => !r.suppressed && r.n > 0).sort((a, b) => a.n - b.n);
+  let hiddenN = hidden.reduce((sum, r) => sum + r.n, 0);
+  while (hidden.length > 0 && (hidden.length < 2 || hiddenN < k) && visible.length > 0) {
+    const next = visible.shift()!;
     next.suppressed = true;
+    hidden.push(next);
+    hiddenN += next.n;
   }
   return rows;
 }

@@ -5,11 +5,11 @@
  */
 import { CLIMATE_SCALES, DECISION_FACTORS, FACTOR_GROUPS, type ClimateScale, type FactorGroup } from "./factors.js";
 import type { Localised } from "./i18n.js";
-import { LEVELS, type LevelId } from "./levels.js";
+import { LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
 import { DEFAULT_THRESHOLDS, isDivided, isWeak, startHere, type LevelResult, type StartHere, type Thresholds } from "./start-here.js";
 import { addSums, confidenceInterval95, mean, round, sampleSd, ZERO_SUMS, type ItemCounts, type Sums } from "./statistics.js";
-import { filterVerdict, heatmapUnits, matches, type Conditions, type CountedCell, type Verdict } from "./disclosure.js";
+import { filterVerdict, heatmapUnits, matches, type Conditions, type CountedCell, type Refusal, type Verdict } from "./disclosure.js";
 import type { CampaignUnits, Dimension, Unit } from "./units.js";
 
 export type ScaleSums = Sums & ItemCounts;
@@ -76,7 +76,7 @@ export interface GapRow {
 }
 
 export type Report =
-  | { suppressed: true; n: null; reason: Verdict }
+  | { suppressed: true; n: null; reason: Refusal }
   | {
       suppressed: false;
       n: number;
@@ -128,37 +128,42 @@ export function levelResult(id: LevelId, s: ScaleSums): LevelResult {
   };
 }
 
-export function summariseLevels(group: Group, thresholds: Thresholds): LevelSummary[] {
+/** The levels the group has answers for, top-down, with their sums. */
+function answeredLevels(group: Group): { level: Level; sums: ScaleSums }[] {
   return LEVELS.flatMap((level) => {
-    const s = group.scales.get(level.id);
-    if (!s || s.n === 0) return [];
-    const r = levelResult(level.id, s);
-    const [lo, hi] = confidenceInterval95(s);
-    return [
-      {
-        id: level.id,
-        rank: level.rank,
-        name: level.name,
-        n: s.n,
-        score: round(r.score),
-        ci95: [round(Math.max(0, toPercentScore(lo))), round(Math.min(100, toPercentScore(hi)))] as [number, number],
-        sd: round(r.sd, 2),
-        favourablePct: pct(s.favourable, s.items),
-        unfavourablePct: pct(s.unfavourable, s.items),
-        weak: isWeak(r, thresholds),
-        divided: isDivided(r, thresholds),
-      },
-    ];
+    const sums = group.scales.get(level.id);
+    return sums && sums.n > 0 ? [{ level, sums }] : [];
   });
 }
 
+/** A level as the rule sees it (unrounded) and as the report shows it. */
+function assessLevel(level: Level, s: ScaleSums, thresholds: Thresholds): { result: LevelResult; summary: LevelSummary } {
+  const result = levelResult(level.id, s);
+  const [lo, hi] = confidenceInterval95(s);
+  return {
+    result,
+    summary: {
+      id: level.id,
+      rank: level.rank,
+      name: level.name,
+      n: s.n,
+      score: round(result.score),
+      ci95: [round(Math.max(0, toPercentScore(lo))), round(Math.min(100, toPercentScore(hi)))],
+      sd: round(result.sd, 2),
+      favourablePct: pct(s.favourable, s.items),
+      unfavourablePct: pct(s.unfavourable, s.items),
+      weak: isWeak(result, thresholds),
+      divided: isDivided(result, thresholds),
+    },
+  };
+}
+
+export function summariseLevels(group: Group, thresholds: Thresholds): LevelSummary[] {
+  return answeredLevels(group).map(({ level, sums }) => assessLevel(level, sums, thresholds).summary);
+}
+
 function levelScores(group: Group): Partial<Record<LevelId, number>> {
-  const scores: Partial<Record<LevelId, number>> = {};
-  for (const level of LEVELS) {
-    const s = group.scales.get(level.id);
-    if (s && s.n > 0) scores[level.id] = round(toPercentScore(mean(s)));
-  }
-  return scores;
+  return Object.fromEntries(answeredLevels(group).map(({ level, sums }) => [level.id, round(toPercentScore(mean(sums)))]));
 }
 
 export function decisionMix(group: Group): DecisionMix | null {
@@ -206,17 +211,15 @@ export function buildReport(input: ReportInput): Report {
   if (verdict !== "ok") return { suppressed: true, n: null, reason: verdict };
 
   const group = combine(cells, filters);
-  const levels = summariseLevels(group, thresholds);
-  const levelResults = LEVELS.flatMap((l) => {
-    const s = group.scales.get(l.id);
-    return s && s.n > 0 ? [levelResult(l.id, s)] : [];
-  });
+  const assessed = answeredLevels(group).map(({ level, sums }) => assessLevel(level, sums, thresholds));
 
   let heatmap: { dimension: Dimension; rows: HeatmapRow[] } | null = null;
   if (input.dimension && unitsOf(input.dimension).length > 0) {
     const dimension = input.dimension;
-    const rows = heatmapUnits(cells, dimension, unitsOf(dimension), filters, k).map((u): HeatmapRow => {
-      const label = unitsOf(dimension).find((x) => x.value === u.value)!.label;
+    const dimensionUnits = unitsOf(dimension);
+    // heatmapUnits keeps the order of the units it is given, so row i is unit i.
+    const rows = heatmapUnits(cells, dimension, dimensionUnits, filters, k).map((u, i): HeatmapRow => {
+      const label = dimensionUnits[i]!.label;
       if (u.suppressed) return { value: u.value, label, n: null, suppressed: true, scores: null };
       return { value: u.value, label, n: u.n, suppressed: false, scores: u.n > 0 ? levelScores(combine(cells, { ...filters, [dimension]: u.value })) : null };
     });
@@ -226,24 +229,23 @@ export function buildReport(input: ReportInput): Report {
   return {
     suppressed: false,
     n: group.n,
-    levels,
-    startHere: startHere(levelResults, thresholds),
+    levels: assessed.map((a) => a.summary),
+    startHere: startHere(assessed.map((a) => a.result), thresholds),
     heatmap,
     decisionFactors: decisionMix(group),
     climate: CLIMATE_SCALES.flatMap((id) => {
       const s = group.scales.get(`climate:${id}`);
       return s && s.n > 0 ? [{ id, score: round(toPercentScore(mean(s))), n: s.n }] : [];
     }),
-    managementGap: managementGap(cells, unitsOf("role"), filters, k),
+    managementGap: managementGap(cells, group, unitsOf("role"), filters, k),
   };
 }
 
 /** Management versus everyone else, per level — only when the management unit is shown in the role heatmap and the rest reaches k. */
-export function managementGap(cells: readonly CellStats[], roles: readonly Unit[], filters: Conditions, k: number): GapRow[] | null {
+export function managementGap(cells: readonly CellStats[], all: Group, roles: readonly Unit[], filters: Conditions, k: number): GapRow[] | null {
   if (filters.role !== undefined || !roles.some((r) => r.value === MANAGEMENT_ROLE)) return null;
   const row = heatmapUnits(cells, "role", roles, filters, k).find((u) => u.value === MANAGEMENT_ROLE);
   if (!row || row.suppressed || row.n === 0) return null;
-  const all = combine(cells, filters);
   const management = combine(cells, { ...filters, role: MANAGEMENT_ROLE });
   if (all.n - management.n < k) return null;
   return LEVELS.flatMap((level) => {

@@ -2,12 +2,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
-import { DIMENSIONS, type Dimension } from "../domain/units.js";
+import type { Campaign } from "../domain/campaign.js";
+import { DIMENSIONS } from "../domain/units.js";
+import { ApiError } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
 import { requireUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
-import { campaignReport, parseDimension, reportCsv, type ReportQuery } from "../services/reports.js";
+import { campaignReport, reportCsv, type ReportQuery } from "../services/reports.js";
 import { respondentCounts, setCampaignStatus } from "../storage/campaigns.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
 
@@ -16,20 +18,31 @@ const ReportParams = z.object({
   ...Object.fromEntries(DIMENSIONS.map((d) => [`filter[${d}]`, z.string().max(120).optional().openapi({ description: `Only respondents of this ${d}` })])),
 });
 
-/** Reads `dimension` and `filter[...]` from the query; unknown filter keys are refused rather than ignored. */
-function reportQuery(c: Context<AppEnv>): ReportQuery {
-  const filters: ReportQuery["filters"] = {};
-  for (const [key, value] of Object.entries(c.req.query())) {
-    const match = /^filter\[(\w+)\]$/.exec(key);
-    if (!match) continue;
-    const dimension = match[1] as Dimension;
-    if (!(DIMENSIONS as readonly string[]).includes(dimension)) {
-      return parseDimension(dimension) as never; // throws the same clear 400 as an unknown dimension
+/**
+ * The validated `dimension` and `filter[...]` parameters. The schema ignores keys it does not know,
+ * so a filter on an unknown dimension is refused here rather than silently widening the report.
+ */
+function reportQuery(c: Context<AppEnv>, valid: z.infer<typeof ReportParams>): ReportQuery {
+  for (const key of Object.keys(c.req.query())) {
+    if (key.startsWith("filter[") && !(key in ReportParams.shape)) {
+      throw new ApiError(400, "invalid_filter", `${key} is not a filter; filter on ${DIMENSIONS.join(", ")}.`, [{ path: key, message: "unknown filter" }]);
     }
-    filters[dimension] = value;
   }
-  const dimension = parseDimension(c.req.query("dimension"));
-  return { filters, ...(dimension ? { dimension } : {}) };
+  const filters: ReportQuery["filters"] = {};
+  for (const d of DIMENSIONS) {
+    const value = (valid as Record<string, string | undefined>)[`filter[${d}]`];
+    if (value !== undefined) filters[d] = value;
+  }
+  return { filters, ...(valid.dimension ? { dimension: valid.dimension } : {}) };
+}
+
+/** The campaign named in the path, if the user may see it (404 otherwise). */
+const requestedCampaign = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);
+
+/** The campaign as the API shows it, with its respondent count. */
+async function campaignView(c: Context<AppEnv>, campaign: Campaign) {
+  const counts = await respondentCounts(c.var.deps.db, [campaign.id]);
+  return toCampaignView(campaign, counts.get(campaign.id) ?? 0, c.var.user!);
 }
 
 const statusRoute = (action: "open" | "close") =>
@@ -42,12 +55,10 @@ const statusRoute = (action: "open" | "close") =>
     responses: { 200: jsonContent(CampaignSchema, `The campaign, ${action === "open" ? "opened" : "closed"}`), 404: jsonError("No such campaign") },
   });
 
-async function changeStatus(c: Context<AppEnv>, id: string, status: "open" | "closed") {
-  const { db } = c.var.deps;
-  const campaign = await accessibleCampaign(db, c.var.user!, id);
-  await setCampaignStatus(db, campaign.id, status);
-  const counts = await respondentCounts(db, [campaign.id]);
-  return toCampaignView({ ...campaign, status }, counts.get(campaign.id) ?? 0, c.var.user!);
+async function changeStatus(c: Context<AppEnv>, status: "open" | "closed") {
+  const campaign = await requestedCampaign(c);
+  await setCampaignStatus(c.var.deps.db, campaign.id, status);
+  return campaignView(c, { ...campaign, status });
 }
 
 export const campaignRoutes = createRouter()
@@ -60,15 +71,10 @@ export const campaignRoutes = createRouter()
       request: { params: IdParam },
       responses: { 200: jsonContent(CampaignSchema, "The campaign"), 401: jsonError("No session"), 404: jsonError("No such campaign") },
     }),
-    async (c) => {
-      const { db } = c.var.deps;
-      const campaign = await accessibleCampaign(db, c.var.user!, c.req.valid("param").id);
-      const counts = await respondentCounts(db, [campaign.id]);
-      return c.json(toCampaignView(campaign, counts.get(campaign.id) ?? 0, c.var.user!), 200);
-    },
+    async (c) => c.json(await campaignView(c, await requestedCampaign(c)), 200),
   )
-  .openapi(statusRoute("open"), async (c) => c.json(await changeStatus(c, c.req.valid("param").id, "open"), 200))
-  .openapi(statusRoute("close"), async (c) => c.json(await changeStatus(c, c.req.valid("param").id, "closed"), 200))
+  .openapi(statusRoute("open"), async (c) => c.json(await changeStatus(c, "open"), 200))
+  .openapi(statusRoute("close"), async (c) => c.json(await changeStatus(c, "closed"), 200))
   .openapi(
     createRoute({
       method: "get",
@@ -85,10 +91,9 @@ export const campaignRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { db } = c.var.deps;
-      const campaign = await accessibleCampaign(db, c.var.user!, c.req.valid("param").id);
+      const campaign = await requestedCampaign(c);
       c.header("Cache-Control", "private, no-store");
-      return c.json(await campaignReport(db, campaign, reportQuery(c)), 200);
+      return c.json(await campaignReport(c.var.deps.db, campaign, reportQuery(c, c.req.valid("query"))), 200);
     },
   )
   .openapi(
@@ -102,10 +107,9 @@ export const campaignRoutes = createRouter()
       responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, 404: jsonError("No such campaign"), 422: jsonError("Filter refused") },
     }),
     async (c) => {
-      const { db } = c.var.deps;
-      const campaign = await accessibleCampaign(db, c.var.user!, c.req.valid("param").id);
-      const query = reportQuery(c);
-      const report = await campaignReport(db, campaign, { ...query, dimension: query.dimension ?? "department" });
+      const campaign = await requestedCampaign(c);
+      const query = reportQuery(c, c.req.valid("query"));
+      const report = await campaignReport(c.var.deps.db, campaign, { ...query, dimension: query.dimension ?? "department" });
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="report-${campaign.id}.csv"`);
       c.header("Cache-Control", "private, no-store");

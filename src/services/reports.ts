@@ -4,10 +4,10 @@
  */
 import { stringify } from "csv-stringify/sync";
 import type { Campaign } from "../domain/campaign.js";
-import type { Conditions, Verdict } from "../domain/disclosure.js";
+import type { Conditions, Refusal } from "../domain/disclosure.js";
 import { LEVELS } from "../domain/levels.js";
 import { buildReport, commentsVerdict, type Report } from "../domain/report.js";
-import { DIMENSIONS, type Dimension } from "../domain/units.js";
+import type { Dimension } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import type { Db } from "../storage/database.js";
 import { loadCells, loadComments } from "../storage/reports.js";
@@ -17,7 +17,7 @@ export interface ReportQuery {
   filters: Conditions;
 }
 
-const REFUSALS: Record<Exclude<Verdict, "ok">, string> = {
+const REFUSALS: Record<Refusal, string> = {
   too_small: "fewer than k respondents match this filter",
   difference_too_small: "the respondents this filter leaves out are fewer than k, so they could be worked out",
   hidden_unit: "this unit is hidden in the overview, so it cannot be filtered on either",
@@ -42,7 +42,7 @@ export async function campaignReport(db: Db, campaign: Campaign, query: ReportQu
   const cells = await loadCells(db, campaign.id);
   const report = buildReport({ cells, units: campaign.units, k: campaign.k, thresholds: campaign.thresholds, filters: query.filters, ...(query.dimension ? { dimension: query.dimension } : {}) });
   if (report.suppressed && Object.keys(query.filters).length > 0) {
-    throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[report.reason as Exclude<Verdict, "ok">]}.`, [
+    throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[report.reason]}.`, [
       { path: "filter", message: report.reason },
     ]);
   }
@@ -75,12 +75,4 @@ export function reportCsv(report: CampaignReport): string {
     for (const g of report.managementGap ?? []) rows.push(["management_gap", "management-staff", g.level, "", g.gap, "", "", "", "", "", `${g.management} vs ${g.staff}`]);
   }
   return stringify(rows.map((r) => r.map(safe)));
-}
-
-export function parseDimension(value: string | undefined): Dimension | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (!(DIMENSIONS as readonly string[]).includes(value)) {
-    throw new ApiError(400, "invalid_dimension", `dimension must be one of ${DIMENSIONS.join(", ")}.`, [{ path: "dimension", message: "unknown dimension" }]);
-  }
-  return value as Dimension;
 }

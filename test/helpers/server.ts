@@ -3,7 +3,8 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../src/app.js";
 import { filePageStore, staticFiles } from "../../src/node/static-files.js";
-import type { TestApp } from "./test-app.js";
+import { launchBrowser } from "./browser.js";
+import { createTestApp, type TestApp } from "./test-app.js";
 
 export async function listen(t: TestApp): Promise<{ url: string; close(): Promise<void> }> {
   const app = createApp({ db: t.db, instruments: t.instruments, pages: filePageStore(), serveStatic: staticFiles(), now: () => t.clock.now });
@@ -16,8 +17,6 @@ export async function listen(t: TestApp): Promise<{ url: string; close(): Promis
 
 /** A test app with a loopback server and Chromium, for browser journeys; `close` ends all three. */
 export async function startBrowserHarness(prepare: (t: TestApp) => Promise<void> = async () => {}) {
-  const { createTestApp } = await import("./test-app.js");
-  const { launchBrowser } = await import("./browser.js");
   const t = await createTestApp();
   await prepare(t);
   const server = await listen(t);

@@ -86,10 +86,14 @@ describe("the demo report for its manager", () => {
     const orders = new Set<string>([JSON.stringify(first.comments)]);
     for (let i = 0; i < 4; i++) orders.add(JSON.stringify((await (await get(reportPath(), manager)).json()).comments));
     expect(orders.size).toBeGreaterThan(1);
-    // Financiën has 34 respondents: comments shown. Role filters are smaller groups: a filter of the
-    // management role (under kComments=10 but at least k) shows scores but no comments.
+    // The demo's management role has 9 respondents: at least k, so scores are shown, but under
+    // kComments = 10, so its comments are not.
     const small = await get(reportPath("?filter[role]=management"), manager);
-    if (small.status === 200) expect((await small.json()).comments).toBeNull();
+    expect(small.status).toBe(200);
+    const smallReport = await small.json();
+    expect(smallReport.n).toBe(9);
+    expect(smallReport.levels).toHaveLength(7);
+    expect(smallReport.comments).toBeNull();
   });
 
   it("compares management with the rest of the staff per level when both reach k", async () => {
@@ -113,7 +117,9 @@ describe("the demo report for its manager", () => {
 
   it("answers 400 for an unknown dimension, filter key or unit", async () => {
     expect((await get(reportPath("?dimension=salary"), manager)).status).toBe(400);
-    expect((await get(reportPath("?filter[salary]=high"), manager)).status).toBe(400);
+    const badKey = await get(reportPath("?filter[salary]=high"), manager);
+    expect(badKey.status).toBe(400);
+    expect((await badKey.json()).error.code).toBe("invalid_filter");
     const unknown = await get(reportPath("?filter[department]=Marketing"), manager);
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).error.code).toBe("invalid_filter");
