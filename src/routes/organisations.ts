@@ -58,12 +58,13 @@ export const organisationRoutes = createRouter()
       const { db } = c.var.deps;
       const user = c.var.user!;
       const organisations = await accessibleOrganisations(db, user);
-      const result = [];
-      for (const organisation of organisations) {
-        const campaigns = await listCampaigns(db, organisation.id);
-        const counts = await respondentCounts(db, campaigns.map((x) => x.id));
-        result.push({ ...organisation, campaigns: campaigns.map((x) => toCampaignView(x, counts.get(x.id) ?? 0, user)) });
-      }
+      // Two queries for the whole portfolio, not two per organisation.
+      const campaigns = await listCampaigns(db, organisations.map((o) => o.id));
+      const counts = await respondentCounts(db, campaigns.map((x) => x.id));
+      const result = organisations.map((organisation) => ({
+        ...organisation,
+        campaigns: campaigns.filter((x) => x.organisationId === organisation.id).map((x) => toCampaignView(x, counts.get(x.id) ?? 0, user)),
+      }));
       return c.json(result, 200);
     },
   )

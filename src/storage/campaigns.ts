@@ -1,10 +1,10 @@
 /** Organisations and campaigns: drizzle queries behind small functions. */
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Campaign } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/start-here.js";
 import type { CampaignUnits } from "../domain/units.js";
 import { randomId, randomToken } from "../lib/random.js";
-import { schema, type Db } from "./database.js";
+import { chunkForParameters, schema, type Db } from "./database.js";
 
 const { campaigns, organisations } = schema;
 
@@ -14,9 +14,13 @@ export async function createOrganisation(db: Db, name: string, consultantId: str
   return { id, name };
 }
 
-export async function listCampaigns(db: Db, organisationId: string): Promise<Campaign[]> {
-  const rows = await db.select().from(campaigns).where(eq(campaigns.organisationId, organisationId)).orderBy(desc(campaigns.createdAt));
-  return rows.map(toCampaign);
+export async function listCampaigns(db: Db, organisationIds: readonly string[]): Promise<Campaign[]> {
+  const rows: CampaignRow[] = [];
+  for (const ids of chunkForParameters(organisationIds, 1)) {
+    rows.push(...(await db.select().from(campaigns).where(inArray(campaigns.organisationId, ids))));
+  }
+  // Newest first across all chunks.
+  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(toCampaign);
 }
 
 export async function setCampaignStatus(db: Db, id: string, status: Campaign["status"]): Promise<void> {
@@ -73,11 +77,15 @@ export async function listOpenCampaigns(db: Db): Promise<Campaign[]> {
 
 /** Respondents per campaign, from the aggregates (never by scanning responses). */
 export async function respondentCounts(db: Db, campaignIds: readonly string[]): Promise<Map<string, number>> {
-  if (campaignIds.length === 0) return new Map();
-  const rows = await db
-    .select({ campaignId: schema.cellCounts.campaignId, n: sql<number>`sum(${schema.cellCounts.n})` })
-    .from(schema.cellCounts)
-    .where(inArray(schema.cellCounts.campaignId, [...campaignIds]))
-    .groupBy(schema.cellCounts.campaignId);
-  return new Map(rows.map((r) => [r.campaignId, Number(r.n)]));
+  const counts = new Map<string, number>();
+  for (const ids of chunkForParameters(campaignIds, 1)) {
+    const rows = await db
+      .select({ campaignId: schema.cellCounts.campaignId, n: sql<number>`sum(${schema.cellCounts.n})` })
+      .from(schema.cellCounts)
+      .where(inArray(schema.cellCounts.campaignId, ids))
+      .groupBy(schema.cellCounts.campaignId);
+    for (const r of rows) counts.set(r.campaignId, Number(r.n));
+  }
+  return counts;
 }
+

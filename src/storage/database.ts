@@ -12,11 +12,16 @@ export { schema };
 /** D1 allows 100 bound parameters per statement; multi-row inserts are chunked below that. */
 export const MAX_BOUND_PARAMETERS = 100;
 
+/** Splits items so that no statement binds more than `limit` parameters, `perItem` for each item. */
+export function chunkForParameters<T>(items: readonly T[], perItem: number, limit = MAX_BOUND_PARAMETERS): T[][] {
+  const size = Math.max(1, Math.floor(limit / perItem));
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Multi-row inserts: each row binds one parameter per column. */
 export function chunkRows<T extends object>(rows: readonly T[], limit = MAX_BOUND_PARAMETERS): T[][] {
   if (rows.length === 0) return [];
-  const perRow = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.floor(limit / perRow));
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
-  return chunks;
+  return chunkForParameters(rows, Object.keys(rows[0]!).length, limit);
 }
