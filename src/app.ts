@@ -3,6 +3,7 @@
  * Entry files only wire a database driver, the instruments and the page store.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
@@ -55,12 +56,13 @@ export function createApp(deps: AppDeps) {
   });
   if (deps.serveStatic) app.use("/assets/*", deps.serveStatic);
 
-  // hono's csrf refuses cross-site form-like posts; every other state-changing route takes only JSON,
-  // which a cross-site page cannot send without a CORS preflight this app never allows.
-  const csrfGuard = csrf();
-  // Respondent routes carry no cookie or session, so there is nothing to forge there.
-  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/s/") ? next() : csrfGuard(c, next)));
-  app.use("/api/*", loadSession);
+  // Respondent routes (/api/s/…) have no session: nothing to forge, and no session lookup on the
+  // submission path. Elsewhere hono's csrf refuses cross-site form-like posts; every other
+  // state-changing route takes only JSON, which a cross-site page cannot send without a CORS
+  // preflight this app never allows.
+  const staffOnly = (middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> => (c, next) =>
+    c.req.path.startsWith("/api/s/") ? next() : middleware(c, next);
+  app.use("/api/*", staffOnly(csrf()), staffOnly(loadSession));
   app.route("/", respondentRoutes);
   app.route("/", authRoutes);
   app.route("/", organisationRoutes);
