@@ -10,7 +10,7 @@
  * (a cell = one combination of department, role and tenure) in the same batch.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -48,6 +48,8 @@ export const organisations = sqliteTable("organisations", {
   name: text("name").notNull(),
   /** The consultant who runs this organisation's surveys. */
   consultantId: text("consultant_id").references(() => users.id),
+  /** Whether this organisation's managers see the consultant's benchmark line (never its inputs). */
+  benchmarkForManagers: integer("benchmark_for_managers", { mode: "boolean" }).notNull().default(false),
   createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
 });
 
@@ -71,6 +73,10 @@ export const campaigns = sqliteTable("campaigns", {
   units: text("units").notNull(),
   /** JSON: thresholds of the start-here rule; empty = the method's defaults. */
   settings: text("settings").notNull().default("{}"),
+  /** How many staff were invited, for the response rate when no codes were issued. */
+  expectedHeadcount: integer("expected_headcount"),
+  /** When set, a response needs an unused single-use access code. */
+  requireCode: integer("require_code", { mode: "boolean" }).notNull().default(false),
   createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
 });
 
@@ -155,4 +161,54 @@ export const grants = sqliteTable(
       .references(() => organisations.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+);
+
+/**
+ * Consultants' own instruments, one row per version; built-in instruments live in `surveys/`.
+ * A version is never changed: editing stores the next version, and campaigns keep theirs.
+ */
+export const instruments = sqliteTable(
+  "instruments",
+  {
+    id: text("id").notNull(),
+    version: integer("version").notNull(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    /** The validated SurveyJS JSON, with instrumentId and instrumentVersion set. */
+    json: text("json").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+/**
+ * Single-use access codes, stored as SHA-256 of campaign id and code. A code is only flagged
+ * used — no response id, no time, and (WITHOUT ROWID, see the migration) no insertion order
+ * that could pair it with the response it unlocked. The check makes a second use fail its batch.
+ */
+export const accessCodes = sqliteTable(
+  "access_codes",
+  {
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    codeHash: text("code_hash").notNull(),
+    used: integer("used").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.codeHash] }), check("access_codes_single_use", sql`${t.used} in (0, 1)`)],
+);
+
+/** Per campaign and current-state level item: sums of its (reverse-coded) answers, for Cronbach's alpha. */
+export const itemStats = sqliteTable(
+  "item_stats",
+  {
+    campaignId: text("campaign_id").notNull(),
+    item: text("item").notNull(),
+    level: text("level").notNull(),
+    n: integer("n").notNull(),
+    sum: real("sum").notNull(),
+    sumSq: real("sum_sq").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.item] })],
 );

@@ -12,6 +12,8 @@ import { csrf } from "hono/csrf";
 import { loadSession } from "./middleware/session.js";
 import { authRoutes } from "./routes/auth.js";
 import { campaignRoutes } from "./routes/campaigns.js";
+import { compareRoutes } from "./routes/compare.js";
+import { instrumentRoutes } from "./routes/instruments.js";
 import { organisationRoutes } from "./routes/organisations.js";
 import { pageRoutes } from "./routes/pages.js";
 import { respondentRoutes } from "./routes/respondent.js";
@@ -67,6 +69,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", authRoutes);
   app.route("/", organisationRoutes);
   app.route("/", campaignRoutes);
+  app.route("/", compareRoutes);
+  app.route("/", instrumentRoutes);
   app.route("/", pageRoutes);
 
   app.doc31("/api/openapi.json", {

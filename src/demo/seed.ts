@@ -1,6 +1,8 @@
 /**
- * The demo: a housing corporation whose staff agree on the mission but are divided on values,
- * are weak on skills, and hang their heart on the coat rack when a customer needs an exception.
+ * The demo: a consultant with three client organisations. The first, a housing corporation, has
+ * two rounds: its staff agree on the mission but are divided on values, are weak on skills, and
+ * hang their heart on the coat rack when a customer needs an exception. A care organisation and
+ * an insurer complete the benchmark; the insurer's round runs on single-use codes.
  * Synthetic responses come from a seeded generator, so every run yields the same data, and go
  * through the same validation, scoring and aggregation as real submissions.
  */
@@ -14,7 +16,8 @@ import { randomId } from "../lib/random.js";
 import { submitResponse } from "../services/respondent.js";
 import { hashPassword } from "../lib/password.js";
 import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
-import { createCampaign, createOrganisation } from "../storage/campaigns.js";
+import { issueCodes } from "../services/access-codes.js";
+import { createCampaign, createOrganisation, setBenchmarkForManagers, setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 
 /** Departments and how many of their staff answer; the last is deliberately below k. */
@@ -28,17 +31,55 @@ export const DEMO_DEPARTMENTS: readonly [string, number][] = [
   ["Directiesecretariaat", 3],
 ];
 
-/** Typical item answer per level (1–5, after reverse-coding). Values are split in two camps. */
-const LEVEL_CENTRE: Record<LevelId, number> = {
-  mission: 4.0,
-  identity: 3.8,
-  values: 3.65,
-  competencies: 3.7,
-  skills: 2.55,
-  behaviour: 3.55,
-  context: 3.5,
+/** How a demo organisation answers: typical item answer per level (1–5, after reverse-coding) and its habits. */
+interface DemoProfile {
+  levels: Record<LevelId, number>;
+  climate: Record<"mandate" | "accountability_fear" | "equal_treatment", number>;
+  /** Whether staff split into two camps on values (the telephone example). */
+  valuesSplit: boolean;
+  /** Share of respondents naming policy or process (the coat rack). */
+  system: number;
+  /** Chance to name personal fairness and the customer's needs. */
+  heart: number;
+  /** Typical answer to the desired-state items. */
+  desired: number;
+}
+
+/** The housing corporation today: mission shared, values divided, skills weak, heart on the coat rack. */
+const DE_LINDE_2026: DemoProfile = {
+  levels: { mission: 4.0, identity: 3.8, values: 3.65, competencies: 3.7, skills: 2.55, behaviour: 3.55, context: 3.5 },
+  climate: { mandate: 2.1, accountability_fear: 3.9, equal_treatment: 4.0 },
+  valuesSplit: true,
+  system: 0.86,
+  heart: 0.1,
+  desired: 4.5,
 };
-const CLIMATE_CENTRE = { mandate: 2.1, accountability_fear: 3.9, equal_treatment: 4.0 } as const;
+
+/** The same corporation a year earlier: a vaguer mission and poorer means; the values split was already there. */
+const DE_LINDE_2025: DemoProfile = {
+  ...DE_LINDE_2026,
+  levels: { mission: 3.55, identity: 3.6, values: 3.6, competencies: 3.65, skills: 2.6, behaviour: 3.45, context: 3.0 },
+};
+
+/** A care organisation: values strongly shared, but competencies and skills lag; the heart is allowed in. */
+const HET_BAKEN: DemoProfile = {
+  levels: { mission: 4.2, identity: 4.1, values: 4.1, competencies: 3.05, skills: 3.1, behaviour: 3.7, context: 3.2 },
+  climate: { mandate: 3.4, accountability_fear: 2.6, equal_treatment: 3.1 },
+  valuesSplit: false,
+  system: 0.55,
+  heart: 0.45,
+  desired: 4.4,
+};
+
+/** An insurer: nobody can say what the organisation is for; procedures rule. */
+const POLIS_EN_CO: DemoProfile = {
+  levels: { mission: 2.8, identity: 3.1, values: 3.3, competencies: 3.4, skills: 3.5, behaviour: 3.3, context: 3.7 },
+  climate: { mandate: 1.9, accountability_fear: 4.1, equal_treatment: 4.2 },
+  valuesSplit: false,
+  system: 0.92,
+  heart: 0.06,
+  desired: 4.3,
+};
 
 const COMMENTS = [
   "Ik zou klanten vaker willen helpen, maar de regels laten het niet toe.",
@@ -63,29 +104,37 @@ function normal(rng: Rng): number {
 const clampLikert = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 
-function syntheticAnswers(rng: Rng, instrument: Instrument, department: string): Record<string, unknown> {
+/**
+ * One synthetic respondent. Desired-state items draw from their own generator, so adding them
+ * to the instrument left every other answer of the demo exactly as it was.
+ */
+function syntheticAnswers(rng: Rng, desiredRng: Rng, profile: DemoProfile, instrument: Instrument, department: string): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   const respondentOffset = normal(rng) * 0.3;
   // Two camps on values: "a call from us is important by definition" versus "ask the customer first".
   const valuesCamp = rng() < 0.55 ? 1.15 : -1.35;
   for (const item of instrument.key.items) {
-    let centre = item.level ? LEVEL_CENTRE[item.level] : CLIMATE_CENTRE[item.scale!];
-    if (item.level === "values") centre += valuesCamp;
+    if (item.perspective === "desired") {
+      answers[item.name] = clampLikert(profile.desired + normal(desiredRng) * 0.5);
+      continue;
+    }
+    let centre = item.level ? profile.levels[item.level] : profile.climate[item.scale!];
+    if (item.level === "values" && profile.valuesSplit) centre += valuesCamp;
     const value = clampLikert(centre + respondentOffset + normal(rng) * 0.6);
     answers[item.name] = item.reverse ? 6 - value : value;
   }
   const factors = new Set<string>();
-  if (rng() < 0.86) factors.add(rng() < 0.75 ? "policy" : "process");
+  if (rng() < profile.system) factors.add(rng() < 0.75 ? "policy" : "process");
   if (rng() < 0.55) factors.add("process");
   if (rng() < 0.4) factors.add("policy");
   const optional: [string, number][] = [
     ["equal_treatment", 0.62],
     ["accountability_fear", 0.38],
     ["manager_approval", 0.33],
-    ["personal_fairness", 0.1],
-    ["customer_needs", 0.18],
+    ["personal_fairness", profile.heart],
+    ["customer_needs", profile.heart * 1.8],
     ["customer_behaviour", 0.06],
-    ["customer_context", 0.09],
+    ["customer_context", profile.heart * 0.9],
     ["relationship_events", 0.05],
   ];
   for (const [factor, p] of optional) if (rng() < p) factors.add(factor);
@@ -109,35 +158,122 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 export interface DemoResult {
+  /** The first organisation (the one the demo manager sees) and its current, open round. */
   organisationId: string;
   campaign: Campaign;
   responses: number;
+  /** Every seeded round, oldest organisation first. */
+  rounds: { organisation: string; campaign: Campaign; responses: number }[];
+  /** Codes of the insurer's round that no response has used yet, to try the code flow. */
+  unusedCodes: string[];
+}
+
+interface DemoRound {
+  title: string;
+  profile: DemoProfile;
+  departments: readonly [string, number][];
+  seed: string;
+  instrument: Instrument;
+  window?: Partial<Pick<Campaign, "status" | "opensOn" | "closesOn">>;
+  expectedHeadcount?: number;
+  /** Issue this many codes and let every response use one. */
+  codes?: number;
+}
+
+async function seedRound(db: Db, organisationId: string, round: DemoRound, now: Date): Promise<{ campaign: Campaign; responses: number; unusedCodes: string[] }> {
+  const created = await createCampaign(db, {
+    ...campaignDefaults(round.instrument, round.departments.map(([name]) => name)),
+    organisationId,
+    title: round.title,
+    expectedHeadcount: round.expectedHeadcount ?? null,
+    // Seeded as open, so the responses go in; the window is applied afterwards.
+    status: "open",
+    opensOn: null,
+    closesOn: null,
+  });
+  const codes = round.codes ? await issueCodes(db, created, round.codes) : [];
+  const campaign = { ...created, requireCode: codes.length > 0 };
+  const rng = seedrandom(round.seed);
+  const desiredRng = seedrandom(`${round.seed}-desired`);
+  const open = { campaign, instrument: round.instrument };
+  // Responses of a past round carry a date inside its window.
+  const submittedAt = round.window?.opensOn ? new Date(`${round.window.opensOn}T12:00:00Z`) : now;
+  let responses = 0;
+  for (const [department, count] of round.departments) {
+    for (let i = 0; i < count; i++) {
+      const answers = syntheticAnswers(rng, desiredRng, round.profile, round.instrument, department);
+      await submitResponse(db, open, { submissionId: randomId(), answers, accessCode: codes[responses] }, submittedAt);
+      responses++;
+    }
+  }
+  if (round.window) {
+    await updateCampaignSettings(db, campaign.id, { opensOn: round.window.opensOn ?? null, closesOn: round.window.closesOn ?? null });
+    if (round.window.status) await setCampaignStatus(db, campaign.id, round.window.status);
+  }
+  return { campaign: { ...campaign, ...round.window }, responses, unusedCodes: codes.slice(responses) };
 }
 
 export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = new Date()): Promise<DemoResult> {
-  const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID);
-  if (!instrument) throw new Error("the default instrument is not installed");
+  const current = instruments.latest(DEFAULT_INSTRUMENT_ID);
+  const first = instruments.get(DEFAULT_INSTRUMENT_ID, 1);
+  if (!current || !first) throw new Error("the default instrument is not installed");
   const consultant =
     (await findUserByEmail(db, DEMO_ACCOUNTS.consultant.email)) ??
     (await createUser(db, DEMO_ACCOUNTS.consultant.email, await hashPassword(DEMO_ACCOUNTS.consultant.password), "consultant"));
   const manager =
     (await findUserByEmail(db, DEMO_ACCOUNTS.manager.email)) ??
     (await createUser(db, DEMO_ACCOUNTS.manager.email, await hashPassword(DEMO_ACCOUNTS.manager.password), "manager"));
-  const organisation = await createOrganisation(db, "Woonstichting De Linde", consultant.id);
-  await grantOrganisation(db, manager.id, organisation.id);
-  const campaign = await createCampaign(db, {
-    ...campaignDefaults(instrument, DEMO_DEPARTMENTS.map(([name]) => name)),
-    organisationId: organisation.id,
-    title: "Medewerkersonderzoek klantgerichtheid 2026",
-  });
-  const rng = seedrandom("de-linde-2026");
-  const open = { campaign, instrument };
-  let responses = 0;
-  for (const [department, count] of DEMO_DEPARTMENTS) {
-    for (let i = 0; i < count; i++) {
-      await submitResponse(db, open, { submissionId: randomId(), answers: syntheticAnswers(rng, instrument, department) }, now);
-      responses++;
-    }
+
+  const deLinde = await createOrganisation(db, "Woonstichting De Linde", consultant.id);
+  await grantOrganisation(db, manager.id, deLinde.id);
+  // The demo manager may see the consultant's benchmark line next to their own scores.
+  await setBenchmarkForManagers(db, deLinde.id, true);
+  const baken = await createOrganisation(db, "Zorggroep Het Baken", consultant.id);
+  const polis = await createOrganisation(db, "Verzekeraar Polis & Co", consultant.id);
+
+  const plan: [{ id: string; name: string }, DemoRound][] = [
+    [deLinde, {
+      title: "Medewerkersonderzoek klantgerichtheid 2025",
+      profile: DE_LINDE_2025,
+      departments: DEMO_DEPARTMENTS.map(([name, n]) => [name, Math.round(n * 0.85)] as [string, number]),
+      seed: "de-linde-2025",
+      instrument: first,
+      window: { status: "closed", opensOn: "2025-03-03", closesOn: "2025-03-28" },
+    }],
+    [deLinde, {
+      title: "Medewerkersonderzoek klantgerichtheid 2026",
+      profile: DE_LINDE_2026,
+      departments: DEMO_DEPARTMENTS,
+      seed: "de-linde-2026",
+      instrument: current,
+      expectedHeadcount: 420,
+    }],
+    [baken, {
+      title: "Klantgerichtheid in de zorg 2026",
+      profile: HET_BAKEN,
+      departments: [["Wijkteams", 48], ["Intramurale zorg", 41], ["Cliëntservice", 22], ["Staf", 14]],
+      seed: "het-baken-2026",
+      instrument: current,
+      window: { status: "closed", opensOn: "2026-02-02", closesOn: "2026-02-27" },
+      expectedHeadcount: 160,
+    }],
+    [polis, {
+      title: "Klantbeleving medewerkers 2026",
+      profile: POLIS_EN_CO,
+      departments: [["Schade", 36], ["Acceptatie", 27], ["Klantenservice", 30]],
+      seed: "polis-2026",
+      instrument: current,
+      codes: 150,
+    }],
+  ];
+
+  const rounds: DemoResult["rounds"] = [];
+  let unusedCodes: string[] = [];
+  for (const [organisation, round] of plan) {
+    const seeded = await seedRound(db, organisation.id, round, now);
+    rounds.push({ organisation: organisation.name, campaign: seeded.campaign, responses: seeded.responses });
+    if (seeded.unusedCodes.length > 0) unusedCodes = seeded.unusedCodes;
   }
-  return { organisationId: organisation.id, campaign, responses };
+  const main = rounds[1]!;
+  return { organisationId: deLinde.id, campaign: main.campaign, responses: main.responses, rounds, unusedCodes };
 }

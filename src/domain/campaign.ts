@@ -47,6 +47,12 @@ export interface Campaign extends CampaignWindow {
   units: CampaignUnits;
   /** Thresholds of the start-here rule for this campaign. */
   thresholds: Thresholds;
+  /** Staff invited, for a response rate when no access codes were issued. */
+  expectedHeadcount: number | null;
+  /** Responses need an unused single-use access code. */
+  requireCode: boolean;
+  /** When the campaign was created (UTC, "YYYY-MM-DD HH:MM:SS"): orders rounds without a start date. */
+  createdAt: string;
 }
 
 /**
@@ -56,7 +62,7 @@ export interface Campaign extends CampaignWindow {
 export function campaignDefaults(
   instrument: { id: string; version: number },
   departments: readonly string[],
-): Omit<Campaign, "id" | "token" | "organisationId" | "title"> {
+): Omit<Campaign, "id" | "token" | "organisationId" | "title" | "createdAt"> {
   return {
     instrumentId: instrument.id,
     instrumentVersion: instrument.version,
@@ -67,5 +73,12 @@ export function campaignDefaults(
     kComments: DEFAULT_K_COMMENTS,
     units: { department: unitsFromNames(departments), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
     thresholds: DEFAULT_THRESHOLDS,
+    expectedHeadcount: null,
+    requireCode: false,
   };
+}
+
+/** The date a round is placed on in a trend: its opening date, else the day it was created. */
+export function roundDate(campaign: Pick<Campaign, "opensOn" | "createdAt">): string {
+  return campaign.opensOn ?? campaign.createdAt.slice(0, 10);
 }

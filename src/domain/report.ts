@@ -75,6 +75,14 @@ export interface GapRow {
   gap: number;
 }
 
+/** Current against desired state per level (0–100); gap = desired − current. */
+export interface DesiredGapRow {
+  level: LevelId;
+  current: number;
+  desired: number;
+  gap: number;
+}
+
 export type Report =
   | { suppressed: true; n: null; reason: Refusal }
   | {
@@ -86,12 +94,18 @@ export type Report =
       decisionFactors: DecisionMix | null;
       climate: { id: ClimateScale; score: number; n: number }[];
       managementGap: GapRow[] | null;
+      desiredGap: DesiredGapRow[] | null;
     };
 
-interface Group {
+export interface Group {
   n: number;
   scales: Map<string, ScaleSums>;
   factors: Map<string, { chosen: number; most: number }>;
+}
+
+/** A group from sums that were already combined elsewhere (e.g. grouped per campaign in the database). */
+export function groupOf(n: number, scales: Record<string, ScaleSums>, factors: Record<string, { chosen: number; most: number }>): Group {
+  return { n, scales: new Map(Object.entries(scales)), factors: new Map(Object.entries(factors)) };
 }
 
 export function combine(cells: readonly CellStats[], conditions: Conditions): Group {
@@ -162,8 +176,44 @@ export function summariseLevels(group: Group, thresholds: Thresholds): LevelSumm
   return answeredLevels(group).map(({ level, sums }) => assessLevel(level, sums, thresholds).summary);
 }
 
+/** Unrounded 0–100 score per answered level: the input to benchmarks and percentiles. */
+export function profileScores(group: Group): Partial<Record<LevelId, number>> {
+  return Object.fromEntries(answeredLevels(group).map(({ level, sums }) => [level.id, toPercentScore(mean(sums))]));
+}
+
 function levelScores(group: Group): Partial<Record<LevelId, number>> {
-  return Object.fromEntries(answeredLevels(group).map(({ level, sums }) => [level.id, round(toPercentScore(mean(sums)))]));
+  return Object.fromEntries(Object.entries(profileScores(group)).map(([id, score]) => [id, round(score)]));
+}
+
+export function desiredGap(group: Group): DesiredGapRow[] | null {
+  const rows = answeredLevels(group).flatMap(({ level, sums }) => {
+    const desired = group.scales.get(`desired:${level.id}`);
+    if (!desired || desired.n === 0) return [];
+    const current = round(toPercentScore(mean(sums)));
+    const wanted = round(toPercentScore(mean(desired)));
+    return [{ level: level.id, current, desired: wanted, gap: round(wanted - current) }];
+  });
+  return rows.length > 0 ? rows : null;
+}
+
+export interface Overview {
+  n: number;
+  levels: LevelSummary[];
+  startHere: StartHere | null;
+  decisionFactors: DecisionMix | null;
+  desiredGap: DesiredGapRow[] | null;
+}
+
+/** The whole-group figures without breakdowns: what a portfolio row or a comparison shows of a campaign. */
+export function overviewOf(group: Group, thresholds: Thresholds): Overview {
+  const assessed = answeredLevels(group).map(({ level, sums }) => assessLevel(level, sums, thresholds));
+  return {
+    n: group.n,
+    levels: assessed.map((a) => a.summary),
+    startHere: startHere(assessed.map((a) => a.result), thresholds),
+    decisionFactors: decisionMix(group),
+    desiredGap: desiredGap(group),
+  };
 }
 
 export function decisionMix(group: Group): DecisionMix | null {
@@ -211,7 +261,7 @@ export function buildReport(input: ReportInput): Report {
   if (verdict !== "ok") return { suppressed: true, n: null, reason: verdict };
 
   const group = combine(cells, filters);
-  const assessed = answeredLevels(group).map(({ level, sums }) => assessLevel(level, sums, thresholds));
+  const overview = overviewOf(group, thresholds);
 
   let heatmap: { dimension: Dimension; rows: HeatmapRow[] } | null = null;
   if (input.dimension && unitsOf(input.dimension).length > 0) {
@@ -228,11 +278,8 @@ export function buildReport(input: ReportInput): Report {
 
   return {
     suppressed: false,
-    n: group.n,
-    levels: assessed.map((a) => a.summary),
-    startHere: startHere(assessed.map((a) => a.result), thresholds),
+    ...overview,
     heatmap,
-    decisionFactors: decisionMix(group),
     climate: CLIMATE_SCALES.flatMap((id) => {
       const s = group.scales.get(`climate:${id}`);
       return s && s.n > 0 ? [{ id, score: round(toPercentScore(mean(s))), n: s.n }] : [];

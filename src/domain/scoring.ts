@@ -15,6 +15,8 @@ export interface ScoredItem {
   level?: LevelId;
   scale?: ClimateScale;
   reverse: boolean;
+  /** "desired" items ask how it should be; they score a level's desired state, not its current one. */
+  perspective?: "desired";
 }
 
 /** What the scoring needs to know about an instrument, independent of SurveyJS. */
@@ -38,6 +40,10 @@ export interface ScaleScore {
 
 export interface ResponseScore {
   levels: Partial<Record<LevelId, ScaleScore>>;
+  /** How it should be, per level, from the desired-state items. */
+  desired: Partial<Record<LevelId, ScaleScore>>;
+  /** Each current-state level item's answer after reverse-coding: the input to Cronbach's alpha. */
+  levelItems: { name: string; level: LevelId; value: number }[];
   climate: Partial<Record<ClimateScale, ScaleScore>>;
   factors: FactorId[];
   most: FactorId | null;
@@ -67,18 +73,25 @@ function summarise(values: number[]): ScaleScore {
 
 export function scoreResponse(key: ScoringKey, answers: Answers): ResponseScore {
   const byLevel = new Map<LevelId, number[]>();
+  const byDesired = new Map<LevelId, number[]>();
   const byScale = new Map<ClimateScale, number[]>();
+  const levelItems: ResponseScore["levelItems"] = [];
   for (const item of key.items) {
     const raw = answers[item.name];
     if (typeof raw !== "number") continue; // optional item left open
     const value = item.reverse ? reverseCode(raw) : raw;
-    if (item.level) push(byLevel, item.level, value);
-    else if (item.scale) push(byScale, item.scale, value);
+    if (item.level && item.perspective === "desired") push(byDesired, item.level, value);
+    else if (item.level) {
+      push(byLevel, item.level, value);
+      levelItems.push({ name: item.name, level: item.level, value });
+    } else if (item.scale) push(byScale, item.scale, value);
   }
   const factors = key.factorsQuestion ? answers[key.factorsQuestion] : undefined;
   const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
   return {
     levels: mapValues(byLevel),
+    desired: mapValues(byDesired),
+    levelItems,
     climate: mapValues(byScale),
     factors: Array.isArray(factors) ? (factors as FactorId[]) : [],
     most: typeof most === "string" ? (most as FactorId) : null,

@@ -1,6 +1,6 @@
 /**
  * Group statistics from running sums (n, Σx, Σx²), which is all the aggregates keep:
- * mean, sample SD and a 95% confidence interval from Student's t (jstat).
+ * mean, sample SD, a 95% confidence interval from Student's t and Welch's two-sample t-test (jstat).
  */
 import jstat from "jstat";
 
@@ -29,11 +29,15 @@ export function mean({ n, sum }: Sums): number {
   return n > 0 ? sum / n : Number.NaN;
 }
 
-/** Sample standard deviation; 0 for a single value. Guarded against tiny negative rounding. */
-export function sampleSd({ n, sum, sumSq }: Sums): number {
+/** Sample variance; 0 for a single value. Guarded against tiny negative rounding. */
+export function sampleVariance({ n, sum, sumSq }: Sums): number {
   if (n < 2) return 0;
-  const variance = (sumSq - (sum * sum) / n) / (n - 1);
-  return Math.sqrt(Math.max(0, variance));
+  return Math.max(0, (sumSq - (sum * sum) / n) / (n - 1));
+}
+
+/** Sample standard deviation; 0 for a single value. */
+export function sampleSd(sums: Sums): number {
+  return Math.sqrt(sampleVariance(sums));
 }
 
 /** Two-sided 95% confidence interval of the mean, on the same scale as the values. */
@@ -47,4 +51,31 @@ export function confidenceInterval95(sums: Sums): [number, number] {
 export function round(value: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+export interface WelchResult {
+  /** Difference of means, b − a, on the values' scale. */
+  difference: number;
+  t: number;
+  df: number;
+  /** Two-sided p-value. */
+  p: number;
+}
+
+/**
+ * Welch's t-test for two independent groups with possibly unequal variances, from their running
+ * sums only. Null when either group has fewer than two values or both have no spread.
+ */
+export function welchTest(a: Sums, b: Sums): WelchResult | null {
+  if (a.n < 2 || b.n < 2) return null;
+  const va = sampleVariance(a) / a.n;
+  const vb = sampleVariance(b) / b.n;
+  const se2 = va + vb;
+  if (se2 === 0) return null;
+  const difference = mean(b) - mean(a);
+  const t = difference / Math.sqrt(se2);
+  // Welch–Satterthwaite degrees of freedom.
+  const df = (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
+  const p = 2 * (1 - jStat.studentt.cdf(Math.abs(t), df));
+  return { difference, t, df, p: Math.min(1, Math.max(0, p)) };
 }

@@ -75,8 +75,18 @@ export function loadInstrument(json: Record<string, unknown>): Instrument {
       if (prop("rateMin") !== SCALE_MIN || prop("rateMax") !== SCALE_MAX || (prop("rateValues") as unknown[]).length > 0) {
         throw new InstrumentError(`rating items use the ${SCALE_MIN}–${SCALE_MAX} agreement scale`, name);
       }
+      const perspective = prop("perspective");
+      if (perspective !== undefined && perspective !== null && perspective !== "current" && perspective !== "desired") {
+        throw new InstrumentError('perspective must be "current" or "desired"', name);
+      }
+      if (perspective === "desired" && !isLevelId(level)) throw new InstrumentError("a desired-state item needs a level", name);
       questions.push({ kind: "rating", name, required, min: SCALE_MIN, max: SCALE_MAX });
-      items.push({ name, reverse: prop("reverse") === true, ...(isLevelId(level) ? { level } : { scale: scale as never }) });
+      items.push({
+        name,
+        reverse: prop("reverse") === true,
+        ...(isLevelId(level) ? { level } : { scale: scale as never }),
+        ...(perspective === "desired" ? { perspective } : {}),
+      });
     } else if (type === "checkbox" || SINGLE.has(type)) {
       const values = ((q as unknown as { choices: { value: unknown }[] }).choices ?? []).map((c) => String(c.value));
       const grouping = prop("grouping");

@@ -14,6 +14,7 @@ export function registerSurveyProperties(serializer: typeof Serializer = Seriali
   serializer.addProperty("rating", { name: "level" });
   serializer.addProperty("rating", { name: "scale" });
   serializer.addProperty("rating", { name: "reverse:boolean", default: false });
+  serializer.addProperty("rating", { name: "perspective" });
   serializer.addProperty("checkbox", { name: "decision" });
   serializer.addProperty("radiogroup", { name: "decision" });
   serializer.addProperty("selectbase", { name: "grouping" });

@@ -20,3 +20,5 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 
 export const UserSchema = z.object({ id: z.string(), email: z.string(), role: z.enum(["consultant", "manager"]) }).openapi("User");
+
+export const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");

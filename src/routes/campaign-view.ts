@@ -1,6 +1,9 @@
 /** How a campaign is shown to logged-in users: consultants also get the survey link. */
 import { z } from "@hono/zod-openapi";
+import { responseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
+import { round } from "../domain/statistics.js";
+import type { CampaignFacts } from "../services/portfolio.js";
 import type { User } from "../storage/accounts.js";
 
 export const CampaignSchema = z
@@ -15,11 +18,20 @@ export const CampaignSchema = z
     kComments: z.number(),
     respondents: z.number(),
     units: z.record(z.string(), z.array(z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }) }))),
+    instrument: z.object({ id: z.string(), version: z.number() }),
+    expectedHeadcount: z.number().nullable(),
+    requireCode: z.boolean(),
+    codes: z.object({ issued: z.number(), used: z.number() }),
+    responseRate: z.object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() }).nullable(),
+    startHere: z.object({ level: z.string().nullable(), reason: z.string().nullable() }).nullable().openapi({ description: "Null until the campaign reaches k" }),
     surveyPath: z.string().optional(),
   })
   .openapi("Campaign");
 
-export function toCampaignView(campaign: Campaign, respondents: number, user: User): z.infer<typeof CampaignSchema> {
+export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: User): z.infer<typeof CampaignSchema> {
+  const { codes } = facts;
+  // Codes count towards the response rate only when the campaign requires them.
+  const rate = responseRate(facts.respondents, campaign.expectedHeadcount, campaign.requireCode ? codes : { issued: 0, used: 0 });
   return {
     id: campaign.id,
     organisationId: campaign.organisationId,
@@ -29,8 +41,14 @@ export function toCampaignView(campaign: Campaign, respondents: number, user: Us
     closesOn: campaign.closesOn,
     k: campaign.k,
     kComments: campaign.kComments,
-    respondents,
+    respondents: facts.respondents,
     units: campaign.units as Record<string, { value: string; label: { nl: string; en: string } }[]>,
+    instrument: { id: campaign.instrumentId, version: campaign.instrumentVersion },
+    expectedHeadcount: campaign.expectedHeadcount,
+    requireCode: campaign.requireCode,
+    codes,
+    responseRate: rate && { ...rate, pct: round(rate.pct) },
+    startHere: facts.startHere ? { level: facts.startHere.level, reason: facts.startHere.level ? facts.startHere.reason : null } : null,
     ...(user.role === "consultant" ? { surveyPath: `/s/${campaign.token}` } : {}),
   };
 }

@@ -10,7 +10,16 @@ import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
 import { requireUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
 import { campaignReport, reportCsv, type ReportQuery } from "../services/reports.js";
-import { respondentCounts, setCampaignStatus } from "../storage/campaigns.js";
+import { stringify } from "csv-stringify/sync";
+import { MAX_CODES_PER_REQUEST } from "../domain/access-codes.js";
+import { CalendarDate, jsonBodyOf } from "../lib/schemas.js";
+import { jsonBody } from "../middleware/json-body.js";
+import { issueCodes } from "../services/access-codes.js";
+import { reliabilityOf } from "../services/compare.js";
+import { campaignFacts } from "../services/portfolio.js";
+import { profile } from "../services/profiles.js";
+import { setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
+import { codeCounts } from "../storage/access-codes.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
 
 const ReportParams = z.object({
@@ -39,10 +48,10 @@ function reportQuery(c: Context<AppEnv>, valid: z.infer<typeof ReportParams>): R
 /** The campaign named in the path, if the user may see it (404 otherwise). */
 const requestedCampaign = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);
 
-/** The campaign as the API shows it, with its respondent count. */
+/** The campaign as the API shows it, with its respondents, codes and start-here level. */
 async function campaignView(c: Context<AppEnv>, campaign: Campaign) {
-  const counts = await respondentCounts(c.var.deps.db, [campaign.id]);
-  return toCampaignView(campaign, counts.get(campaign.id) ?? 0, c.var.user!);
+  const [entry] = await campaignFacts(c.var.deps.db, [campaign]);
+  return toCampaignView(campaign, entry!.facts, c.var.user!);
 }
 
 const statusRoute = (action: "open" | "close") =>
@@ -61,6 +70,19 @@ async function changeStatus(c: Context<AppEnv>, status: "open" | "closed") {
   return campaignView(c, { ...campaign, status });
 }
 
+const CampaignPatch = z
+  .object({
+    expectedHeadcount: z.int().min(1).max(1_000_000).nullable(),
+    requireCode: z.boolean(),
+    opensOn: CalendarDate.nullable(),
+    closesOn: CalendarDate.nullable(),
+  })
+  .partial()
+  .strict();
+
+const CodeRequest = z.object({ count: z.int().min(1).max(MAX_CODES_PER_REQUEST) }).strict();
+const CodesSchema = z.object({ codes: z.array(z.string()), issued: z.number(), used: z.number() }).openapi("AccessCodes");
+
 export const campaignRoutes = createRouter()
   .openapi(
     createRoute({
@@ -72,6 +94,72 @@ export const campaignRoutes = createRouter()
       responses: { 200: jsonContent(CampaignSchema, "The campaign"), 401: jsonError("No session"), 404: jsonError("No such campaign") },
     }),
     async (c) => c.json(await campaignView(c, await requestedCampaign(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/campaigns/{id}",
+      tags: ["Campaigns"],
+      summary: "Change expected headcount, whether a code is required, or the dates",
+      middleware: [requireUser("consultant"), ...jsonBody(4 * 1024)],
+      request: { params: IdParam, body: jsonBodyOf(CampaignPatch) },
+      responses: { 200: jsonContent(CampaignSchema, "The campaign, changed"), 400: jsonError("Invalid"), 404: jsonError("No such campaign") },
+    }),
+    async (c) => {
+      const campaign = await requestedCampaign(c);
+      const patch = c.req.valid("json");
+      const next = { ...campaign, ...patch };
+      if (next.opensOn && next.closesOn && next.opensOn > next.closesOn) {
+        throw new ApiError(400, "invalid_request", "closesOn is before opensOn.", [{ path: "closesOn", message: "before opensOn" }]);
+      }
+      await updateCampaignSettings(c.var.deps.db, campaign.id, patch);
+      return c.json(await campaignView(c, next), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/campaigns/{id}/codes",
+      tags: ["Campaigns"],
+      summary: "Issue single-use access codes (shown once; the campaign then requires a code). ?format=csv for a CSV file",
+      middleware: [requireUser("consultant"), ...jsonBody(1024)],
+      request: { params: IdParam, body: jsonBodyOf(CodeRequest), query: z.object({ format: z.enum(["json", "csv"]).default("json") }) },
+      responses: {
+        201: { description: "The new codes", content: { "application/json": { schema: CodesSchema }, "text/csv": { schema: z.string() } } },
+        400: jsonError("Invalid count"),
+        404: jsonError("No such campaign"),
+      },
+    }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const campaign = await requestedCampaign(c);
+      const codes = await issueCodes(db, campaign, c.req.valid("json").count);
+      const counts = (await codeCounts(db, [campaign.id])).get(campaign.id)!;
+      c.header("Cache-Control", "private, no-store");
+      if (c.req.valid("query").format === "csv") {
+        c.header("Content-Type", "text/csv; charset=utf-8");
+        c.header("Content-Disposition", `attachment; filename="codes-${campaign.id}.csv"`);
+        return c.body(stringify([["code"], ...codes.map((code) => [code])]), 201);
+      }
+      return c.json({ codes, ...counts }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/campaigns/{id}/quality",
+      tags: ["Reports"],
+      summary: "Method quality: Cronbach's alpha per level (warning below 0.7); consultants only",
+      middleware: [requireUser("consultant")],
+      request: { params: IdParam },
+      responses: { 200: jsonContent(z.object({ reliability: z.array(z.record(z.string(), z.unknown())).nullable() }), "Alpha per level; null below k"), 404: jsonError("No such campaign") },
+    }),
+    async (c) => {
+      const campaign = await requestedCampaign(c);
+      const profiled = await profile(c.var.deps.db, [campaign]);
+      const reliability = await reliabilityOf(c.var.deps.db, profiled);
+      return c.json({ reliability: reliability.get(campaign.id) ?? null }, 200);
+    },
   )
   .openapi(statusRoute("open"), async (c) => c.json(await changeStatus(c, "open"), 200))
   .openapi(statusRoute("close"), async (c) => c.json(await changeStatus(c, "closed"), 200))
@@ -93,7 +181,7 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const campaign = await requestedCampaign(c);
       c.header("Cache-Control", "private, no-store");
-      return c.json(await campaignReport(c.var.deps.db, campaign, reportQuery(c, c.req.valid("query"))), 200);
+      return c.json(await campaignReport(c.var.deps.db, campaign, reportQuery(c, c.req.valid("query")), c.var.user!), 200);
     },
   )
   .openapi(
@@ -109,7 +197,7 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const campaign = await requestedCampaign(c);
       const query = reportQuery(c, c.req.valid("query"));
-      const report = await campaignReport(c.var.deps.db, campaign, { ...query, dimension: query.dimension ?? "department" });
+      const report = await campaignReport(c.var.deps.db, campaign, { ...query, dimension: query.dimension ?? "department" }, c.var.user!);
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="report-${campaign.id}.csv"`);
       c.header("Cache-Control", "private, no-store");

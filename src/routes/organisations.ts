@@ -6,18 +6,21 @@ import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { hashPassword } from "../lib/password.js";
 import { createRouter } from "../lib/router.js";
-import { IdParam, jsonBodyOf, jsonContent, jsonError, UserSchema } from "../lib/schemas.js";
+import { CalendarDate, IdParam, jsonBodyOf, jsonContent, jsonError, UserSchema } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
-import { accessibleOrganisations, createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
-import { createCampaign, createOrganisation, listCampaigns, respondentCounts } from "../storage/campaigns.js";
+import { instrumentForCampaign } from "../services/instruments.js";
+import { portfolio } from "../services/portfolio.js";
+import { organisationTrends } from "../services/trends.js";
+import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
+import { createCampaign, createOrganisation, findOrganisation, setBenchmarkForManagers } from "../storage/campaigns.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
 
 const NewOrganisation = z.object({ name: z.string().trim().min(1).max(120) }).strict();
-const Organisation = z.object({ id: z.string(), name: z.string() }).openapi("Organisation");
+const Organisation = z.object({ id: z.string(), name: z.string(), benchmarkForManagers: z.boolean().optional() }).openapi("Organisation");
+const OrganisationPatch = z.object({ benchmarkForManagers: z.boolean() }).strict();
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 const NewCampaign = z
   .object({
     title: z.string().trim().min(1).max(160),
@@ -28,8 +31,11 @@ const NewCampaign = z
       .refine((d) => new Set(d).size === d.length, "department names must be unique"),
     k: z.int().min(MIN_K).max(100).default(DEFAULT_K),
     kComments: z.int().min(MIN_K).max(100).default(DEFAULT_K_COMMENTS),
-    opensOn: date.nullable().default(null),
-    closesOn: date.nullable().default(null),
+    opensOn: CalendarDate.nullable().default(null),
+    closesOn: CalendarDate.nullable().default(null),
+    instrument: z.object({ id: z.string().min(1).max(64), version: z.int().min(1).optional() }).strict().optional(),
+    expectedHeadcount: z.int().min(1).max(1_000_000).nullable().default(null),
+    requireCode: z.boolean().default(false),
     status: z.enum(["draft", "open"]).default("draft"),
     thresholds: z
       .object({ weakBelow: z.number().min(0).max(100), dividedSd: z.number().min(0.1).max(4), polarShare: z.number().min(0.05).max(0.5) })
@@ -55,15 +61,12 @@ export const organisationRoutes = createRouter()
       responses: { 200: jsonContent(z.array(Organisation.extend({ campaigns: z.array(CampaignSchema) })), "Organisations with their campaigns"), 401: jsonError("No session") },
     }),
     async (c) => {
-      const { db } = c.var.deps;
       const user = c.var.user!;
-      const organisations = await accessibleOrganisations(db, user);
-      // Two queries for the whole portfolio, not two per organisation.
-      const campaigns = await listCampaigns(db, organisations.map((o) => o.id));
-      const counts = await respondentCounts(db, campaigns.map((x) => x.id));
-      const result = organisations.map((organisation) => ({
+      const result = (await portfolio(c.var.deps.db, user)).map(({ organisation: { benchmarkForManagers, ...organisation }, campaigns }) => ({
         ...organisation,
-        campaigns: campaigns.filter((x) => x.organisationId === organisation.id).map((x) => toCampaignView(x, counts.get(x.id) ?? 0, user)),
+        // Only the consultant decides (and needs to know) whether managers see the benchmark line.
+        ...(user.role === "consultant" ? { benchmarkForManagers } : {}),
+        campaigns: campaigns.map(({ campaign, facts }) => toCampaignView(campaign, facts, user)),
       }));
       return c.json(result, 200);
     },
@@ -77,7 +80,44 @@ export const organisationRoutes = createRouter()
       request: { body: jsonBodyOf(NewOrganisation) },
       responses: { 201: jsonContent(Organisation, "Created"), 400: jsonError("Invalid"), 401: jsonError("No session"), 403: jsonError("Not a consultant") },
     }),
-    async (c) => c.json(await createOrganisation(c.var.deps.db, c.req.valid("json").name, c.var.user!.id), 201),
+    async (c) => c.json({ ...(await createOrganisation(c.var.deps.db, c.req.valid("json").name, c.var.user!.id)), benchmarkForManagers: false }, 201),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/organisations/{id}",
+      tags: ["Organisations"],
+      summary: "Let the organisation's managers see the benchmark line (never its inputs)",
+      middleware: [...consultantOnly, ...jsonBody(1024)],
+      request: { params: IdParam, body: jsonBodyOf(OrganisationPatch) },
+      responses: { 200: jsonContent(Organisation, "Changed"), 400: jsonError("Invalid"), 404: jsonError("No such organisation") },
+    }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const { id } = c.req.valid("param");
+      await assertOrganisationAccess(db, c.var.user!, id);
+      await setBenchmarkForManagers(db, id, c.req.valid("json").benchmarkForManagers);
+      const organisation = (await findOrganisation(db, id))!;
+      return c.json({ id: organisation.id, name: organisation.name, benchmarkForManagers: organisation.benchmarkForManagers }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/organisations/{id}/trends",
+      tags: ["Reports"],
+      summary: "Per level, the change between rounds with Welch's t-test: improved, declined or no significant change",
+      middleware: [requireUser()],
+      request: { params: IdParam },
+      responses: { 200: jsonContent(z.record(z.string(), z.unknown()).openapi("Trends"), "Rounds and level trends"), 404: jsonError("No such organisation") },
+    }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const { id } = c.req.valid("param");
+      await assertOrganisationAccess(db, c.var.user!, id);
+      c.header("Cache-Control", "private, no-store");
+      return c.json(await organisationTrends(db, id), 200);
+    },
   )
   .openapi(
     createRoute({
@@ -93,7 +133,7 @@ export const organisationRoutes = createRouter()
       const { id } = c.req.valid("param");
       await assertOrganisationAccess(db, c.var.user!, id);
       const body = c.req.valid("json");
-      const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
+      const instrument = await instrumentForCampaign(db, instruments, c.var.user!.id, body.instrument ?? { id: DEFAULT_INSTRUMENT_ID });
       const campaign = await createCampaign(db, {
         ...campaignDefaults(instrument, body.departments),
         organisationId: id,
@@ -104,8 +144,10 @@ export const organisationRoutes = createRouter()
         k: body.k,
         kComments: body.kComments,
         thresholds: { ...DEFAULT_THRESHOLDS, ...body.thresholds },
+        expectedHeadcount: body.expectedHeadcount,
+        requireCode: body.requireCode,
       });
-      return c.json(toCampaignView(campaign, 0, c.var.user!), 201);
+      return c.json(toCampaignView(campaign, { respondents: 0, codes: { issued: 0, used: 0 }, startHere: null }, c.var.user!), 201);
     },
   )
   .openapi(

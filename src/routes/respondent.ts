@@ -8,6 +8,7 @@ import { DIMENSIONS } from "../domain/units.js";
 import { createRouter } from "../lib/router.js";
 import { jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
+import { usableCodeHash } from "../services/access-codes.js";
 import { findOpenCampaign, submitResponse } from "../services/respondent.js";
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
@@ -32,6 +33,7 @@ const getSurvey = createRoute({
             languages: z.array(z.string()),
             defaultLanguage: z.string(),
             k: z.number(),
+            requiresCode: z.boolean(),
             units: z.record(z.string(), z.array(UnitSchema)),
             instrument: z.record(z.string(), z.unknown()),
           }),
@@ -51,6 +53,7 @@ const SubmissionSchema = z
     answers: z
       .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "answers must be an object")
       .openapi({ type: "object", description: "Question name → answer, as SurveyJS produces it" }),
+    accessCode: z.string().max(64).optional().openapi({ description: "The single-use code, when the survey requires one" }),
   })
   .strict()
   .openapi("Submission");
@@ -69,11 +72,30 @@ const postResponse = createRoute({
   },
   responses: {
     201: { description: "Stored (also for a retry of an already stored submission)", content: { "application/json": { schema: ReceiptSchema } } },
-    400: jsonError("Invalid body or answers; nothing stored"),
+    400: jsonError("Invalid body or answers, or a required access code missing; nothing stored"),
+    403: jsonError("Access code not valid for this survey"),
     404: jsonError("Unknown link"),
+    409: jsonError("Access code already used"),
     410: jsonError("Closed or not yet open"),
     413: jsonError("Body over 64 KB"),
     415: jsonError("Not JSON"),
+  },
+});
+
+const checkCode = createRoute({
+  method: "post",
+  path: "/api/s/{token}/access-code",
+  tags: ["Respondent"],
+  summary: "Check a single-use code before answering (does not use it up)",
+  middleware: jsonBody(1024),
+  request: { params: TokenParam, body: { required: true, content: { "application/json": { schema: z.object({ accessCode: z.string().max(64) }).strict() } } } },
+  responses: {
+    200: { description: "The code can be used", content: { "application/json": { schema: z.object({ status: z.literal("valid") }) } } },
+    400: jsonError("Missing code"),
+    403: jsonError("Not a code of this survey"),
+    404: jsonError("Unknown link"),
+    409: jsonError("Already used"),
+    410: jsonError("Closed or not yet open"),
   },
 });
 
@@ -89,6 +111,7 @@ export const respondentRoutes = createRouter()
         languages: [...LANGUAGES],
         defaultLanguage: pickLanguage(c.req.header("accept-language")),
         k: campaign.k,
+        requiresCode: campaign.requireCode,
         units,
         instrument: instrument.json,
       },
@@ -104,4 +127,12 @@ export const respondentRoutes = createRouter()
     await submitResponse(db, open, submission, today);
     // The same body for a first store and a retry, so a client cannot tell (or care) which it was.
     return c.json({ status: "stored" as const, submissionId: submission.submissionId }, 201);
+  })
+  .openapi(checkCode, async (c) => {
+    const { db, instruments, now } = c.var.deps;
+    const { campaign } = await findOpenCampaign(db, instruments, c.req.valid("param").token, now());
+    c.header("Cache-Control", "no-store");
+    if (!campaign.requireCode) return c.json({ status: "valid" as const }, 200);
+    await usableCodeHash(db, campaign, c.req.valid("json").accessCode);
+    return c.json({ status: "valid" as const }, 200);
   });

@@ -5,11 +5,14 @@
 import { stringify } from "csv-stringify/sync";
 import type { Campaign } from "../domain/campaign.js";
 import type { Conditions, Refusal } from "../domain/disclosure.js";
-import { LEVELS } from "../domain/levels.js";
+import { LEVELS, type LevelId } from "../domain/levels.js";
 import { buildReport, commentsVerdict, type Report } from "../domain/report.js";
 import type { Dimension } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
+import type { User } from "../storage/accounts.js";
+import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
+import { benchmarkView, consultantBenchmark } from "./profiles.js";
 import { loadCells, loadComments } from "../storage/reports.js";
 
 export interface ReportQuery {
@@ -27,7 +30,20 @@ export type CampaignReport = {
   campaign: { id: string; title: string; status: Campaign["status"]; k: number; kComments: number; thresholds: Campaign["thresholds"] };
   filters: Conditions;
   comments: string[] | null;
+  /** The consultant's benchmark line; managers get it only when the consultant enabled it, and never its breadth. */
+  benchmark: { levels: Partial<Record<LevelId, number>>; campaigns?: number; organisations?: number } | null;
 } & Report;
+
+/** Whether and how much of the benchmark this user sees next to a campaign of this organisation. */
+export async function benchmarkFor(db: Db, user: User, organisationId: string): Promise<CampaignReport["benchmark"]> {
+  const organisation = await findOrganisation(db, organisationId);
+  if (!organisation?.consultantId) return null;
+  if (user.role === "manager" && !organisation.benchmarkForManagers) return null;
+  const benchmark = await consultantBenchmark(db, organisation.consultantId);
+  if (!benchmark) return null;
+  const view = benchmarkView(benchmark);
+  return user.role === "consultant" ? view : { levels: view.levels };
+}
 
 export function checkQuery(campaign: Campaign, query: ReportQuery): void {
   for (const d of Object.keys(query.filters) as Dimension[]) {
@@ -37,7 +53,7 @@ export function checkQuery(campaign: Campaign, query: ReportQuery): void {
   }
 }
 
-export async function campaignReport(db: Db, campaign: Campaign, query: ReportQuery): Promise<CampaignReport> {
+export async function campaignReport(db: Db, campaign: Campaign, query: ReportQuery, user: User): Promise<CampaignReport> {
   checkQuery(campaign, query);
   const cells = await loadCells(db, campaign.id);
   const report = buildReport({ cells, units: campaign.units, k: campaign.k, thresholds: campaign.thresholds, filters: query.filters, ...(query.dimension ? { dimension: query.dimension } : {}) });
@@ -52,6 +68,7 @@ export async function campaignReport(db: Db, campaign: Campaign, query: ReportQu
     filters: query.filters,
     ...report,
     comments: showComments ? await loadComments(db, campaign.id, query.filters) : null,
+    benchmark: report.suppressed ? null : await benchmarkFor(db, user, campaign.organisationId),
   };
 }
 
@@ -73,6 +90,8 @@ export function reportCsv(report: CampaignReport): string {
     }
     for (const f of report.decisionFactors?.factors ?? []) rows.push(["decision_factor", f.side, f.id, report.n, "", "", "", "", f.chosenPct, "", `most ${f.mostPct}`]);
     for (const g of report.managementGap ?? []) rows.push(["management_gap", "management-staff", g.level, "", g.gap, "", "", "", "", "", `${g.management} vs ${g.staff}`]);
+    for (const g of report.desiredGap ?? []) rows.push(["desired_gap", "desired-current", g.level, "", g.gap, "", "", "", "", "", `${g.desired} vs ${g.current}`]);
+    for (const [level, score] of Object.entries(report.benchmark?.levels ?? {})) rows.push(["benchmark", "consultant", level, "", score, "", "", "", "", "", ""]);
   }
   return stringify(rows.map((r) => r.map(safe)));
 }

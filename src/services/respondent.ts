@@ -10,9 +10,11 @@ import { sha256Hex } from "../lib/random.js";
 import { answersSchema } from "../instruments/answers-schema.js";
 import type { Instrument } from "../instruments/instrument.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
+import { resolveInstrument } from "./instruments.js";
 import { findCampaignByToken } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { storeResponse, type Cell, type StoreResult } from "../storage/responses.js";
+import { hasReceipt, storeResponse, type Cell, type StoreResult } from "../storage/responses.js";
+import { codeUsed, usableCodeHash } from "./access-codes.js";
 
 export interface OpenCampaign {
   campaign: Campaign;
@@ -26,7 +28,7 @@ export async function findOpenCampaign(db: Db, instruments: InstrumentRegistry, 
   const state = availability(campaign, calendarDate(now));
   if (state === "closed") throw new ApiError(410, "campaign_closed", "This survey is closed.");
   if (state === "not_yet_open") throw new ApiError(410, "campaign_not_open", "This survey is not open yet.");
-  const instrument = instruments.get(campaign.instrumentId, campaign.instrumentVersion);
+  const instrument = await resolveInstrument(db, instruments, campaign.instrumentId, campaign.instrumentVersion);
   if (!instrument) throw new Error(`instrument ${campaign.instrumentId} v${campaign.instrumentVersion} is not installed`);
   return { campaign, instrument };
 }
@@ -48,9 +50,11 @@ function schemaFor({ campaign, instrument }: OpenCampaign) {
 export interface Submission {
   submissionId: string;
   answers: Record<string, unknown>;
+  /** The single-use code, when the campaign requires one. */
+  accessCode?: string | undefined;
 }
 
-export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, now: Date): Promise<StoreResult> {
+export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, now: Date): Promise<Exclude<StoreResult, "code_used">> {
   const parsed = schemaFor(open).safeParse(submission.answers);
   if (!parsed.success) {
     throw new ApiError(400, "invalid_answers", "Some answers are missing or not allowed.", issueDetails(parsed.error.issues, "answers"));
@@ -71,14 +75,24 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
     }),
   ) as unknown as Cell;
 
-  return storeResponse(db, {
+  const keyHash = await sha256Hex(`${campaign.id}:${submission.submissionId.toLowerCase()}`);
+  let accessCodeHash: string | undefined;
+  if (campaign.requireCode) {
+    // A retry of a stored submission is answered as stored, even though its code is now used.
+    if (await hasReceipt(db, campaign.id, keyHash)) return "duplicate";
+    accessCodeHash = await usableCodeHash(db, campaign, submission.accessCode);
+  }
+  const result = await storeResponse(db, {
     campaignId: campaign.id,
     instrumentVersion: instrument.version,
-    keyHash: await sha256Hex(`${campaign.id}:${submission.submissionId.toLowerCase()}`),
+    keyHash,
     submittedOn: calendarDate(now),
     cell,
     answers,
     comment,
     score: scoreResponse(instrument.key, answers),
+    ...(accessCodeHash ? { accessCodeHash } : {}),
   });
+  if (result === "code_used") throw codeUsed();
+  return result;
 }

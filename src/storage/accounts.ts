@@ -70,12 +70,14 @@ export async function grantOrganisation(db: Db, userId: string, organisationId: 
 }
 
 /** Organisations a user may see: owned (consultant) or granted (manager). */
-export async function accessibleOrganisations(db: Db, user: User): Promise<{ id: string; name: string }[]> {
+const organisationColumns = { id: organisations.id, name: organisations.name, benchmarkForManagers: organisations.benchmarkForManagers };
+
+export async function accessibleOrganisations(db: Db, user: Pick<User, "id" | "role">): Promise<{ id: string; name: string; benchmarkForManagers: boolean }[]> {
   if (user.role === "consultant") {
-    return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.consultantId, user.id)).orderBy(organisations.name);
+    return db.select(organisationColumns).from(organisations).where(eq(organisations.consultantId, user.id)).orderBy(organisations.name);
   }
   return db
-    .select({ id: organisations.id, name: organisations.name })
+    .select(organisationColumns)
     .from(grants)
     .innerJoin(organisations, eq(organisations.id, grants.organisationId))
     .where(eq(grants.userId, user.id))

@@ -14,6 +14,22 @@ export async function createOrganisation(db: Db, name: string, consultantId: str
   return { id, name };
 }
 
+export interface Organisation {
+  id: string;
+  name: string;
+  consultantId: string | null;
+  benchmarkForManagers: boolean;
+}
+
+export async function findOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name, consultantId: organisations.consultantId, benchmarkForManagers: organisations.benchmarkForManagers })
+    .from(organisations)
+    .where(eq(organisations.id, id))
+    .limit(1);
+  return row;
+}
+
 export async function listCampaigns(db: Db, organisationIds: readonly string[]): Promise<Campaign[]> {
   const rows: CampaignRow[] = [];
   for (const ids of chunkForParameters(organisationIds, 1)) {
@@ -27,14 +43,26 @@ export async function setCampaignStatus(db: Db, id: string, status: Campaign["st
   await db.update(campaigns).set({ status }).where(eq(campaigns.id, id));
 }
 
+export type CampaignSettings = Partial<Pick<Campaign, "expectedHeadcount" | "requireCode" | "opensOn" | "closesOn">>;
+
+export async function updateCampaignSettings(db: Db, id: string, settings: CampaignSettings): Promise<void> {
+  if (Object.keys(settings).length > 0) await db.update(campaigns).set(settings).where(eq(campaigns.id, id));
+}
+
+export async function setBenchmarkForManagers(db: Db, organisationId: string, enabled: boolean): Promise<void> {
+  await db.update(organisations).set({ benchmarkForManagers: enabled }).where(eq(organisations.id, organisationId));
+}
+
 export async function countOrganisations(db: Db): Promise<number> {
   return (await db.$count(organisations));
 }
 
-export type NewCampaign = Omit<Campaign, "id" | "token">;
+export type NewCampaign = Omit<Campaign, "id" | "token" | "createdAt">;
 
 export async function createCampaign(db: Db, input: NewCampaign): Promise<Campaign> {
-  const campaign: Campaign = { ...input, id: randomId(), token: randomToken(16) };
+  // The same format as SQLite's datetime('now'), so old and new rows sort together.
+  const createdAt = new Date().toISOString().slice(0, 19).replace("T", " ");
+  const campaign: Campaign = { ...input, id: randomId(), token: randomToken(16), createdAt };
   const { thresholds, ...row } = campaign;
   await db.insert(campaigns).values({ ...row, units: JSON.stringify(campaign.units), settings: JSON.stringify({ thresholds }) });
   return campaign;
@@ -57,6 +85,9 @@ function toCampaign(row: CampaignRow): Campaign {
     kComments: row.kComments,
     units: JSON.parse(row.units) as CampaignUnits,
     thresholds: { ...DEFAULT_THRESHOLDS, ...(JSON.parse(row.settings) as { thresholds?: Partial<Thresholds> }).thresholds },
+    expectedHeadcount: row.expectedHeadcount,
+    requireCode: row.requireCode,
+    createdAt: row.createdAt,
   };
 }
 

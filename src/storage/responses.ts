@@ -9,9 +9,10 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { factorGroupHits } from "../domain/factors.js";
 import type { ResponseScore } from "../domain/scoring.js";
 import { randomId } from "../lib/random.js";
+import { codeState } from "./access-codes.js";
 import { chunkRows, schema, type Db } from "./database.js";
 
-const { cellCounts, factorStats, receipts, responses, scaleStats } = schema;
+const { accessCodes, cellCounts, factorStats, itemStats, receipts, responses, scaleStats } = schema;
 
 export interface Cell {
   department: string;
@@ -28,6 +29,8 @@ export interface NewResponse {
   answers: Record<string, unknown>;
   comment: string | null;
   score: ResponseScore;
+  /** Hash of the single-use code that unlocked this response; marked used in the same batch, stored nowhere else. */
+  accessCodeHash?: string;
 }
 
 /** `SET col = col + excluded.col` for each counter column of an aggregate table. */
@@ -48,6 +51,7 @@ export function aggregateRows(campaignId: string, cell: Cell, score: ResponseSco
   const scales = [
     ...Object.entries(score.levels).map(([scale, s]) => [scale, s] as const),
     ...Object.entries(score.climate).map(([scale, s]) => [`climate:${scale}`, s] as const),
+    ...Object.entries(score.desired).map(([level, s]) => [`desired:${level}`, s] as const),
   ].map(([scale, s]) => ({
     ...key,
     scale,
@@ -72,7 +76,9 @@ export function aggregateRows(campaignId: string, cell: Cell, score: ResponseSco
       .filter((g) => g.chosen || g.most)
       .map((g) => ({ ...key, factor: `group:${g.group}`, chosen: g.chosen ? 1 : 0, most: g.most ? 1 : 0 })),
   ];
-  return { cell: { ...key, n: 1 }, scales, factors };
+  // Item sums are kept per campaign, not per cell: they serve Cronbach's alpha, never a breakdown.
+  const items = score.levelItems.map((i) => ({ campaignId, item: i.name, level: i.level, n: 1, sum: i.value, sumSq: i.value * i.value }));
+  return { cell: { ...key, n: 1 }, scales, factors, items };
 }
 
 export type AggregateRows = ReturnType<typeof aggregateRows>;
@@ -108,10 +114,18 @@ export function aggregateStatements(db: Db, rows: AggregateRows): BatchItem<"sql
         }),
     );
   }
+  for (const chunk of chunkRows(rows.items)) {
+    statements.push(
+      db
+        .insert(itemStats)
+        .values(chunk)
+        .onConflictDoUpdate({ target: [itemStats.campaignId, itemStats.item], set: addExcluded({ n: itemStats.n, sum: itemStats.sum, sumSq: itemStats.sumSq }) }),
+    );
+  }
   return statements;
 }
 
-export type StoreResult = "stored" | "duplicate";
+export type StoreResult = "stored" | "duplicate" | "code_used";
 
 export async function storeResponse(db: Db, input: NewResponse): Promise<StoreResult> {
   const { campaignId, cell } = input;
@@ -128,11 +142,16 @@ export async function storeResponse(db: Db, input: NewResponse): Promise<StoreRe
         comment: input.comment,
       }),
       ...aggregateStatements(db, aggregateRows(campaignId, cell, input.score)),
+      // A used code becomes 2, which the table's check refuses: the whole batch rolls back.
+      ...(input.accessCodeHash
+        ? [db.update(accessCodes).set({ used: sql`${accessCodes.used} + 1` }).where(and(eq(accessCodes.campaignId, campaignId), eq(accessCodes.codeHash, input.accessCodeHash)))]
+        : []),
     ]);
     return "stored";
   } catch (error) {
     // A concurrent or repeated submission lost the race on the receipt: the batch rolled back whole.
     if (await hasReceipt(db, campaignId, input.keyHash)) return "duplicate";
+    if (input.accessCodeHash && (await codeState(db, campaignId, input.accessCodeHash)) === "used") return "code_used";
     throw error;
   }
 }

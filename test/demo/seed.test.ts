@@ -76,7 +76,8 @@ describe("the demo seed", () => {
     const expected = new Map<string, { n: number; sum: number; fav: number }>();
     for (const r of stored) {
       const score = scoreResponse(t.instrument.key, JSON.parse(String(r.answers)));
-      for (const [scale, s] of Object.entries(score.levels)) {
+      const scales = [...Object.entries(score.levels), ...Object.entries(score.desired).map(([level, s]) => [`desired:${level}`, s] as const)];
+      for (const [scale, s] of scales) {
         const key = `${r.department}|${r.role}|${r.tenure}|${scale}`;
         const e = expected.get(key) ?? { n: 0, sum: 0, fav: 0 };
         expected.set(key, { n: e.n + 1, sum: e.sum + s!.mean, fav: e.fav + s!.favourable });

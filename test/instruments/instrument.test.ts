@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import instrumentJson from "../../surveys/customer-centricity.json" with { type: "json" };
+import instrumentJson from "../../surveys/customer-centricity-v1.json" with { type: "json" };
 import { FACTOR_IDS } from "../../src/domain/factors.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";

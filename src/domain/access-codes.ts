@@ -1,0 +1,42 @@
+/**
+ * Single-use access codes: short, typable, unambiguous (Crockford's base32: no I, L, O or U),
+ * 50 random bits each. Only their hash is stored; a code is marked used, never linked to the
+ * response it unlocked.
+ */
+
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const CODE_LENGTH = 10;
+export const MAX_CODES_PER_REQUEST = 5000;
+
+/** One code from CODE_LENGTH random bytes: 256 is a multiple of 32, so every symbol is equally likely. */
+export function codeFromBytes(bytes: Uint8Array): string {
+  if (bytes.length < CODE_LENGTH) throw new RangeError(`a code needs ${CODE_LENGTH} random bytes`);
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[bytes[i]! & 31];
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
+/** What people type, read back as the canonical code: case, spaces, dashes and look-alikes forgiven. Null if it cannot be a code. */
+export function normaliseCode(input: string): string | null {
+  const plain = input
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+  if (plain.length !== CODE_LENGTH || [...plain].some((ch) => !ALPHABET.includes(ch))) return null;
+  return `${plain.slice(0, 5)}-${plain.slice(5)}`;
+}
+
+export interface CodeCounts {
+  issued: number;
+  used: number;
+}
+
+export type ResponseRate = { pct: number; basis: "codes" | "headcount"; of: number } | null;
+
+/** Used codes over issued codes when codes were issued; otherwise respondents over the expected headcount. */
+export function responseRate(respondents: number, expectedHeadcount: number | null, codes: CodeCounts): ResponseRate {
+  if (codes.issued > 0) return { pct: (codes.used / codes.issued) * 100, basis: "codes", of: codes.issued };
+  if (expectedHeadcount && expectedHeadcount > 0) return { pct: (respondents / expectedHeadcount) * 100, basis: "headcount", of: expectedHeadcount };
+  return null;
+}

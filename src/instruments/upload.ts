@@ -1,0 +1,70 @@
+/**
+ * Extra rules for instruments that consultants upload, on top of the method's rules in
+ * loadInstrument: every text readable in Dutch and English (or given one default text), and
+ * nothing that SurveyJS would render as HTML — uploaded texts are shown as text, never run.
+ */
+import { InstrumentError } from "./instrument.js";
+
+/** SurveyJS properties that hold text shown to respondents. */
+const TEXT_KEYS = new Set([
+  "title",
+  "description",
+  "text",
+  "minRateDescription",
+  "maxRateDescription",
+  "placeholder",
+  "completeText",
+  "pagePrevText",
+  "pageNextText",
+  "startSurveyText",
+  "requiredErrorText",
+  "otherText",
+  "otherPlaceholder",
+  "noneText",
+  "selectAllText",
+  "labelTrue",
+  "labelFalse",
+]);
+
+/** Question types whose content is rendered as markup or fetched from elsewhere. */
+const MARKUP_TYPES = new Set(["html", "image", "imagepicker", "signaturepad", "file"]);
+
+const MAX_DEPTH = 12;
+
+function checkText(value: unknown, path: string): void {
+  if (typeof value === "string") return; // one text for every language
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InstrumentError(`${path} must be a text or {"nl": …, "en": …}`);
+  const texts = value as Record<string, unknown>;
+  if (Object.values(texts).some((t) => typeof t !== "string")) throw new InstrumentError(`${path} may only hold texts`);
+  if (typeof texts.default !== "string" && (typeof texts.nl !== "string" || typeof texts.en !== "string")) {
+    throw new InstrumentError(`${path} needs both "nl" and "en", or a "default" text`);
+  }
+}
+
+function walk(node: unknown, path: string, depth: number): void {
+  if (depth > MAX_DEPTH) throw new InstrumentError(`the instrument is nested too deeply at ${path}`);
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => walk(child, `${path}[${i}]`, depth + 1));
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  const obj = node as Record<string, unknown>;
+  if (typeof obj.type === "string" && MARKUP_TYPES.has(obj.type)) {
+    throw new InstrumentError(`question type "${obj.type}" is not allowed in an uploaded instrument`, typeof obj.name === "string" ? obj.name : undefined);
+  }
+  for (const [key, value] of Object.entries(obj)) {
+    if (/html$/i.test(key)) throw new InstrumentError(`"${key}" is not allowed: uploaded texts are shown as plain text`);
+    if (TEXT_KEYS.has(key)) checkText(value, `${path}.${key}`);
+    else walk(value, `${path}.${key}`, depth + 1);
+  }
+  // A question without a title would show its internal name to respondents.
+  if (typeof obj.type === "string" && obj.title === undefined) {
+    throw new InstrumentError("every question needs a title", typeof obj.name === "string" ? obj.name : undefined);
+  }
+}
+
+/** Throws an InstrumentError naming the first problem; run before loadInstrument. */
+export function checkUploadedInstrument(json: Record<string, unknown>): void {
+  if (!Array.isArray(json.pages) || json.pages.length === 0) throw new InstrumentError("the instrument needs at least one page");
+  walk(json, "$", 0);
+}

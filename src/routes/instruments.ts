@@ -1,0 +1,81 @@
+/** Instruments: the built-in ones and a consultant's own uploads, each upload a new version. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../lib/router.js";
+import { jsonContent, jsonError } from "../lib/schemas.js";
+import { ApiError, notFound } from "../lib/api-error.js";
+import { jsonBody } from "../middleware/json-body.js";
+import { requireUser } from "../middleware/session.js";
+import { instrumentForCampaign, listInstruments, uploadInstrument } from "../services/instruments.js";
+
+export const MAX_INSTRUMENT_BYTES = 256 * 1024;
+
+const Summary = z
+  .object({
+    id: z.string(),
+    version: z.number(),
+    builtin: z.boolean(),
+    title: z.unknown(),
+    items: z.record(z.string(), z.number()),
+    desiredState: z.boolean(),
+    createdAt: z.string().nullable(),
+  })
+  .openapi("InstrumentSummary");
+
+const SurveyJson = z
+  .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "the body must be a SurveyJS JSON object")
+  .openapi({ type: "object", description: "SurveyJS JSON with instrumentId; every rating item tagged with a level" });
+
+const VersionParams = z.object({
+  id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }),
+  version: z.coerce.number().int().min(1).openapi({ param: { name: "version", in: "path" } }),
+});
+
+export const instrumentRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/instruments",
+      tags: ["Instruments"],
+      middleware: [requireUser("consultant")],
+      responses: { 200: jsonContent(z.array(Summary), "Built-in and own instruments, every version"), 401: jsonError("No session"), 403: jsonError("Not a consultant") },
+    }),
+    async (c) => c.json(await listInstruments(c.var.deps.db, c.var.deps.instruments, c.var.user!.id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/instruments",
+      tags: ["Instruments"],
+      summary: "Upload a SurveyJS instrument; stored as the next version of its instrumentId",
+      middleware: [requireUser("consultant"), ...jsonBody(MAX_INSTRUMENT_BYTES)],
+      request: { body: { required: true, content: { "application/json": { schema: SurveyJson } } } },
+      responses: {
+        201: jsonContent(Summary, "Stored"),
+        400: jsonError("Not a valid instrument; the first problem is named"),
+        409: jsonError("instrumentId belongs to a built-in or another consultant"),
+        413: jsonError("Over 256 KB"),
+      },
+    }),
+    async (c) => c.json(await uploadInstrument(c.var.deps.db, c.var.deps.instruments, c.var.user!.id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/instruments/{id}/{version}",
+      tags: ["Instruments"],
+      summary: "One version's SurveyJS JSON (to preview, or to edit and upload as the next version)",
+      middleware: [requireUser("consultant")],
+      request: { params: VersionParams },
+      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), "SurveyJS JSON"), 404: jsonError("No such instrument") },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid("param");
+      try {
+        const instrument = await instrumentForCampaign(c.var.deps.db, c.var.deps.instruments, c.var.user!.id, { id, version });
+        return c.json(instrument.json, 200);
+      } catch (error) {
+        if (error instanceof ApiError) throw notFound("Instrument");
+        throw error;
+      }
+    },
+  );

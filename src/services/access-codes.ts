@@ -1,0 +1,41 @@
+/**
+ * Issuing and checking single-use access codes. The plain codes exist only in the answer to the
+ * consultant who issues them; the database keeps SHA-256(campaign id : code) and a used flag.
+ */
+import { codeFromBytes, CODE_LENGTH, normaliseCode } from "../domain/access-codes.js";
+import type { Campaign } from "../domain/campaign.js";
+import { ApiError } from "../lib/api-error.js";
+import { sha256Hex } from "../lib/random.js";
+import { codeState, insertCodes } from "../storage/access-codes.js";
+import { updateCampaignSettings } from "../storage/campaigns.js";
+import type { Db } from "../storage/database.js";
+
+const codeHash = (campaignId: string, code: string) => sha256Hex(`${campaignId}:${code}`);
+
+/** Issues `count` new codes and makes the campaign require one: codes that are optional would say nothing about response rate. */
+export async function issueCodes(db: Db, campaign: Campaign, count: number): Promise<string[]> {
+  const codes = new Set<string>();
+  while (codes.size < count) codes.add(codeFromBytes(crypto.getRandomValues(new Uint8Array(CODE_LENGTH))));
+  const list = [...codes];
+  await insertCodes(db, campaign.id, await Promise.all(list.map((code) => codeHash(campaign.id, code))));
+  if (!campaign.requireCode) await updateCampaignSettings(db, campaign.id, { requireCode: true });
+  return list;
+}
+
+/**
+ * The hash of a usable code for this campaign, or a 4xx: missing (400), not a code of this
+ * campaign (403), already used (409). Usability is checked again, atomically, when the response is stored.
+ */
+export async function usableCodeHash(db: Db, campaign: Campaign, input: string | undefined): Promise<string> {
+  if (input === undefined || input.trim() === "") {
+    throw new ApiError(400, "code_required", "This survey needs the personal access code you received.", [{ path: "accessCode", message: "required" }]);
+  }
+  const code = normaliseCode(input);
+  const hash = code ? await codeHash(campaign.id, code) : undefined;
+  const state = hash ? await codeState(db, campaign.id, hash) : "unknown";
+  if (state === "unknown") throw new ApiError(403, "invalid_code", "This access code is not valid for this survey.", [{ path: "accessCode", message: "unknown code" }]);
+  if (state === "used") throw codeUsed();
+  return hash!;
+}
+
+export const codeUsed = () => new ApiError(409, "code_used", "This access code has already been used.", [{ path: "accessCode", message: "used" }]);

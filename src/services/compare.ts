@@ -1,0 +1,64 @@
+/**
+ * Side-by-side comparison of a consultant's campaigns, possibly from different organisations:
+ * seven-level profiles, start-here levels, decision-factor mixes, the benchmark with each
+ * campaign's percentile per level, and Cronbach's alpha per level. Campaigns below k are
+ * named as excluded and contribute nothing.
+ */
+import { percentilesOf, benchmarkOf } from "../domain/benchmark.js";
+import { roundDate } from "../domain/campaign.js";
+import type { LevelId } from "../domain/levels.js";
+import { levelReliability } from "../domain/reliability.js";
+import { round } from "../domain/statistics.js";
+import { notFound } from "../lib/api-error.js";
+import type { Db } from "../storage/database.js";
+import { itemSums } from "../storage/profiles.js";
+import { benchmarkView, consultantProfiles, overview, toBenchmarkProfile, type Profiled } from "./profiles.js";
+
+const roundValues = (record: Partial<Record<LevelId, number>>, digits = 1) =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, round(v, digits)])) as Partial<Record<LevelId, number>>;
+
+/** Alpha per level of a campaign that reached k, rounded to two decimals. */
+export async function reliabilityOf(db: Db, profiled: readonly Profiled[]) {
+  const items = await itemSums(db, profiled.filter((p) => p.group).map((p) => p.campaign.id));
+  return new Map(
+    profiled.map((p) => [
+      p.campaign.id,
+      p.group
+        ? levelReliability(items.get(p.campaign.id) ?? [], (level) => p.group!.scales.get(level)).map((r) => (r.alpha === null ? r : { ...r, alpha: round(r.alpha, 2) }))
+        : null,
+    ]),
+  );
+}
+
+export async function compareCampaigns(db: Db, consultantId: string, campaignIds: readonly string[]) {
+  const { organisations, profiles } = await consultantProfiles(db, consultantId);
+  const byId = new Map(profiles.map((p) => [p.campaign.id, p]));
+  const chosen = campaignIds.map((id) => {
+    const found = byId.get(id);
+    if (!found) throw notFound("Campaign"); // not one of this consultant's: indistinguishable from absent
+    return found;
+  });
+  const benchmarkProfiles = profiles.map(toBenchmarkProfile);
+  const benchmark = benchmarkOf(benchmarkProfiles);
+  const included = chosen.filter((p) => p.group);
+  const reliability = await reliabilityOf(db, included);
+  const describe = (p: Profiled) => ({
+    id: p.campaign.id,
+    title: p.campaign.title,
+    organisation: { id: p.campaign.organisationId, name: organisations.get(p.campaign.organisationId) ?? "" },
+    date: roundDate(p.campaign),
+    n: p.n,
+    k: p.campaign.k,
+  });
+  return {
+    campaigns: included.map((p) => ({
+      ...describe(p),
+      instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
+      ...overview(p)!,
+      percentiles: benchmark ? roundValues(percentilesOf(toBenchmarkProfile(p), benchmarkProfiles), 0) : null,
+      reliability: reliability.get(p.campaign.id) ?? [],
+    })),
+    excluded: chosen.filter((p) => !p.group).map((p) => ({ ...describe(p), reason: "below_k" as const })),
+    benchmark: benchmark ? benchmarkView(benchmark) : null,
+  };
+}

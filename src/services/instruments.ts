@@ -1,0 +1,113 @@
+/**
+ * Instruments a campaign can pin: the built-in ones and consultants' uploads. An upload passes
+ * the same method rules as the built-in instrument plus the upload rules, and is stored as the
+ * next version of its id; versions never change, so a loaded version can be cached for good.
+ */
+import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
+import { InstrumentError, loadInstrument, type Instrument } from "../instruments/instrument.js";
+import type { InstrumentRegistry } from "../instruments/registry.js";
+import { checkUploadedInstrument } from "../instruments/upload.js";
+import { ApiError } from "../lib/api-error.js";
+import type { Db } from "../storage/database.js";
+import { findStoredInstrument, insertInstrument, instrumentOwner, listOwnInstruments } from "../storage/instruments.js";
+
+const loaded = new Map<string, Instrument>();
+
+/** A campaign's instrument by id and version, built-in or uploaded. */
+export async function resolveInstrument(db: Db, registry: InstrumentRegistry, id: string, version: number): Promise<Instrument | undefined> {
+  const builtin = registry.get(id, version);
+  if (builtin) return builtin;
+  const key = `${id}@${version}`;
+  const cached = loaded.get(key);
+  if (cached) return cached;
+  const stored = await findStoredInstrument(db, id, version);
+  if (!stored) return undefined;
+  const instrument = loadInstrument(stored.json);
+  if (loaded.size >= 200) loaded.clear();
+  loaded.set(key, instrument);
+  return instrument;
+}
+
+export interface InstrumentSummary {
+  id: string;
+  version: number;
+  builtin: boolean;
+  title: unknown;
+  /** Current-state rating items per level. */
+  items: Partial<Record<LevelId, number>>;
+  desiredState: boolean;
+  createdAt: string | null;
+}
+
+export function summarise(instrument: Instrument, builtin: boolean, createdAt: string | null = null): InstrumentSummary {
+  const items: Partial<Record<LevelId, number>> = {};
+  for (const item of instrument.key.items) if (item.level && !item.perspective) items[item.level] = (items[item.level] ?? 0) + 1;
+  return {
+    id: instrument.id,
+    version: instrument.version,
+    builtin,
+    title: instrument.json.title ?? instrument.id,
+    items: Object.fromEntries(LEVEL_IDS.flatMap((l) => (items[l] ? [[l, items[l]]] : []))),
+    desiredState: instrument.key.items.some((i) => i.perspective === "desired"),
+    createdAt,
+  };
+}
+
+export async function listInstruments(db: Db, registry: InstrumentRegistry, ownerId: string): Promise<InstrumentSummary[]> {
+  const own = await listOwnInstruments(db, ownerId);
+  const uploads = await Promise.all(
+    own.map(async (row) => summarise((await resolveInstrument(db, registry, row.id, row.version))!, false, row.createdAt)),
+  );
+  return [...registry.all().map((i) => summarise(i, true)), ...uploads];
+}
+
+const invalid = (error: InstrumentError) =>
+  new ApiError(400, "invalid_instrument", `The instrument is not valid: ${error.message}.`, [{ path: error.item ?? "instrument", message: error.message }]);
+
+/** Validates and stores an upload as the next version of its id, owned by the uploading consultant. */
+export async function uploadInstrument(db: Db, registry: InstrumentRegistry, ownerId: string, json: Record<string, unknown>): Promise<InstrumentSummary> {
+  const id = json.instrumentId;
+  if (typeof id !== "string" || !/^[a-z0-9-]{1,64}$/.test(id)) {
+    throw new ApiError(400, "invalid_instrument", "instrumentId must be a short kebab-case id (a–z, 0–9, -).", [{ path: "instrumentId", message: "invalid" }]);
+  }
+  if (registry.latest(id)) throw new ApiError(409, "instrument_id_reserved", `"${id}" is a built-in instrument; choose another instrumentId.`);
+  const owner = await instrumentOwner(db, id);
+  if (owner && owner.ownerId !== ownerId) throw new ApiError(409, "instrument_id_taken", `"${id}" is already in use; choose another instrumentId.`);
+  const version = (owner?.latest ?? 0) + 1;
+  const prepared = { ...json, instrumentId: id, instrumentVersion: version };
+  let instrument: Instrument;
+  try {
+    checkUploadedInstrument(prepared);
+    instrument = loadInstrument(prepared);
+  } catch (error) {
+    if (error instanceof InstrumentError) throw invalid(error);
+    throw error;
+  }
+  try {
+    await insertInstrument(db, { id, version, ownerId, json: prepared });
+  } catch {
+    // Another upload of the same id took this version number first.
+    throw new ApiError(409, "version_conflict", "Another version of this instrument was stored at the same moment; upload again.");
+  }
+  return summarise(instrument, false, null);
+}
+
+/** The instrument a consultant may pin for a new campaign: built-in or their own; latest version unless given. */
+export async function instrumentForCampaign(
+  db: Db,
+  registry: InstrumentRegistry,
+  ownerId: string,
+  choice: { id: string; version?: number | undefined },
+): Promise<Instrument> {
+  const notAvailable = () => new ApiError(400, "unknown_instrument", `Instrument "${choice.id}"${choice.version ? ` version ${choice.version}` : ""} is not available.`, [{ path: "instrument", message: "unknown" }]);
+  if (registry.latest(choice.id)) {
+    const builtin = choice.version ? registry.get(choice.id, choice.version) : registry.latest(choice.id);
+    if (!builtin) throw notAvailable();
+    return builtin;
+  }
+  const owner = await instrumentOwner(db, choice.id);
+  if (!owner || owner.ownerId !== ownerId) throw notAvailable();
+  const instrument = await resolveInstrument(db, registry, choice.id, choice.version ?? owner.latest);
+  if (!instrument) throw notAvailable();
+  return instrument;
+}

@@ -1,0 +1,39 @@
+/** Single-use access codes: only hashes are stored, and only whether each was used. */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { CodeCounts } from "../domain/access-codes.js";
+import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
+
+const { accessCodes } = schema;
+
+export async function insertCodes(db: Db, campaignId: string, codeHashes: readonly string[]): Promise<void> {
+  const rows = codeHashes.map((codeHash) => ({ campaignId, codeHash, used: 0 }));
+  const statements = chunkRows(rows).map((chunk) => db.insert(accessCodes).values(chunk));
+  // All or nothing: a consultant never ends up with half a sheet of codes that work.
+  if (statements.length > 0) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+}
+
+export type CodeState = "unused" | "used" | "unknown";
+
+export async function codeState(db: Db, campaignId: string, codeHash: string): Promise<CodeState> {
+  const [row] = await db
+    .select({ used: accessCodes.used })
+    .from(accessCodes)
+    .where(and(eq(accessCodes.campaignId, campaignId), eq(accessCodes.codeHash, codeHash)))
+    .limit(1);
+  if (!row) return "unknown";
+  return row.used > 0 ? "used" : "unused";
+}
+
+/** Issued and used codes per campaign. */
+export async function codeCounts(db: Db, campaignIds: readonly string[]): Promise<Map<string, CodeCounts>> {
+  const counts = new Map<string, CodeCounts>();
+  for (const ids of chunkForParameters(campaignIds, 1)) {
+    const rows = await db
+      .select({ campaignId: accessCodes.campaignId, issued: sql<number>`count(*)`, used: sql<number>`sum(${accessCodes.used})` })
+      .from(accessCodes)
+      .where(inArray(accessCodes.campaignId, ids))
+      .groupBy(accessCodes.campaignId);
+    for (const r of rows) counts.set(r.campaignId, { issued: Number(r.issued), used: Number(r.used ?? 0) });
+  }
+  return counts;
+}
