@@ -39,6 +39,10 @@ interface DemoProfile {
   valuesSplit: boolean;
   /** Share of respondents naming policy or process (the coat rack). */
   system: number;
+  /** Chance that policy or process, when named, is also what weighed most. */
+  systemMost: number;
+  /** A level whose items hang together poorly (Cronbach's alpha below 0.7), to show the warning. */
+  incoherent?: LevelId;
   /** Chance to name personal fairness and the customer's needs. */
   heart: number;
   /** Typical answer to the desired-state items. */
@@ -51,6 +55,7 @@ const DE_LINDE_2026: DemoProfile = {
   climate: { mandate: 2.1, accountability_fear: 3.9, equal_treatment: 4.0 },
   valuesSplit: true,
   system: 0.86,
+  systemMost: 0.85,
   heart: 0.1,
   desired: 4.5,
 };
@@ -67,6 +72,7 @@ const HET_BAKEN: DemoProfile = {
   climate: { mandate: 3.4, accountability_fear: 2.6, equal_treatment: 3.1 },
   valuesSplit: false,
   system: 0.55,
+  systemMost: 0.4,
   heart: 0.45,
   desired: 4.4,
 };
@@ -77,7 +83,9 @@ const POLIS_EN_CO: DemoProfile = {
   climate: { mandate: 1.9, accountability_fear: 4.1, equal_treatment: 4.2 },
   valuesSplit: false,
   system: 0.92,
+  systemMost: 0.9,
   heart: 0.06,
+  incoherent: "behaviour",
   desired: 4.3,
 };
 
@@ -105,28 +113,32 @@ const clampLikert = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 
 /**
- * One synthetic respondent. Desired-state items draw from their own generator, so adding them
- * to the instrument left every other answer of the demo exactly as it was.
+ * One synthetic respondent. Desired-state items and the per-level leanings draw from a second
+ * generator, so adding them left every other draw of the demo exactly as it was.
  */
-function syntheticAnswers(rng: Rng, desiredRng: Rng, profile: DemoProfile, instrument: Instrument, department: string): Record<string, unknown> {
+function syntheticAnswers(rng: Rng, extraRng: Rng, profile: DemoProfile, instrument: Instrument, department: string): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   const respondentOffset = normal(rng) * 0.3;
+  // Each respondent leans up or down per level, so a level's items move together as real scales do.
+  const leaning = new Map(instrument.key.items.flatMap((i) => (i.level ? [[i.level, i.level === profile.incoherent ? 0 : normal(extraRng) * 0.5]] : [])));
   // Two camps on values: "a call from us is important by definition" versus "ask the customer first".
   const valuesCamp = rng() < 0.55 ? 1.15 : -1.35;
   for (const item of instrument.key.items) {
     if (item.perspective === "desired") {
-      answers[item.name] = clampLikert(profile.desired + normal(desiredRng) * 0.5);
+      answers[item.name] = clampLikert(profile.desired + normal(extraRng) * 0.5);
       continue;
     }
     let centre = item.level ? profile.levels[item.level] : profile.climate[item.scale!];
     if (item.level === "values" && profile.valuesSplit) centre += valuesCamp;
+    if (item.level) centre += leaning.get(item.level)!;
     const value = clampLikert(centre + respondentOffset + normal(rng) * 0.6);
     answers[item.name] = item.reverse ? 6 - value : value;
   }
   const factors = new Set<string>();
   if (rng() < profile.system) factors.add(rng() < 0.75 ? "policy" : "process");
-  if (rng() < 0.55) factors.add("process");
-  if (rng() < 0.4) factors.add("policy");
+  // Scaled so that the first organisation's draws are exactly those of its original profile.
+  if (rng() < 0.55 * (profile.system / 0.86)) factors.add("process");
+  if (rng() < 0.4 * (profile.system / 0.86)) factors.add("policy");
   const optional: [string, number][] = [
     ["equal_treatment", 0.62],
     ["accountability_fear", 0.38],
@@ -142,7 +154,7 @@ function syntheticAnswers(rng: Rng, desiredRng: Rng, profile: DemoProfile, instr
   const chosen = [...factors];
   answers.decision_factors = chosen;
   const systemFirst = chosen.filter((f) => f === "policy" || f === "process");
-  answers.decision_most = systemFirst.length > 0 && rng() < 0.85 ? pick(rng, systemFirst) : pick(rng, chosen);
+  answers.decision_most = systemFirst.length > 0 && rng() < profile.systemMost ? pick(rng, systemFirst) : pick(rng, chosen);
   answers.department = department;
   answers.role =
     department === "Directiesecretariaat" ? "management" : rng() < 0.55 ? "frontline" : rng() < 0.7 ? "back_office" : rng() < 0.75 ? "team_lead" : "management";
@@ -194,14 +206,14 @@ async function seedRound(db: Db, organisationId: string, round: DemoRound, now: 
   const codes = round.codes ? await issueCodes(db, created, round.codes) : [];
   const campaign = { ...created, requireCode: codes.length > 0 };
   const rng = seedrandom(round.seed);
-  const desiredRng = seedrandom(`${round.seed}-desired`);
+  const extraRng = seedrandom(`${round.seed}-extra`);
   const open = { campaign, instrument: round.instrument };
   // Responses of a past round carry a date inside its window.
   const submittedAt = round.window?.opensOn ? new Date(`${round.window.opensOn}T12:00:00Z`) : now;
   let responses = 0;
   for (const [department, count] of round.departments) {
     for (let i = 0; i < count; i++) {
-      const answers = syntheticAnswers(rng, desiredRng, round.profile, round.instrument, department);
+      const answers = syntheticAnswers(rng, extraRng, round.profile, round.instrument, department);
       await submitResponse(db, open, { submissionId: randomId(), answers, accessCode: codes[responses] }, submittedAt);
       responses++;
     }

@@ -1,7 +1,8 @@
 /**
  * Extra rules for instruments that consultants upload, on top of the method's rules in
- * loadInstrument: every text readable in Dutch and English (or given one default text), and
- * nothing that SurveyJS would render as HTML — uploaded texts are shown as text, never run.
+ * loadInstrument: every text readable in Dutch and English (or given one default text), and no
+ * markup that could run or fetch anything. SurveyJS shows titles and choices as text; only an
+ * `html` question renders markup, and there an allowlist of bare formatting tags is accepted.
  */
 import { InstrumentError } from "./instrument.js";
 
@@ -26,8 +27,20 @@ const TEXT_KEYS = new Set([
   "labelFalse",
 ]);
 
-/** Question types whose content is rendered as markup or fetched from elsewhere. */
-const MARKUP_TYPES = new Set(["html", "image", "imagepicker", "signaturepad", "file"]);
+/** Question types that fetch content from elsewhere or collect more than answers. */
+const REFUSED_TYPES = new Set(["image", "imagepicker", "signaturepad", "file"]);
+
+/** Formatting tags without attributes: nothing here can run a script or load a resource. */
+const SAFE_TAG = /^<\/?(p|br|strong|em|b|i|u|ul|ol|li|h3|h4)\s*\/?>$/i;
+
+function checkMarkup(value: unknown, path: string): void {
+  checkText(value, path);
+  const texts = typeof value === "string" ? [value] : Object.values(value as Record<string, string>);
+  for (const text of texts) {
+    const unsafe = (text.match(/<[^>]*>?/g) ?? []).find((tag) => !SAFE_TAG.test(tag));
+    if (unsafe) throw new InstrumentError(`${path} may only use simple formatting tags without attributes; found ${unsafe.slice(0, 40)}`);
+  }
+}
 
 const MAX_DEPTH = 12;
 
@@ -49,16 +62,17 @@ function walk(node: unknown, path: string, depth: number): void {
   }
   if (typeof node !== "object" || node === null) return;
   const obj = node as Record<string, unknown>;
-  if (typeof obj.type === "string" && MARKUP_TYPES.has(obj.type)) {
+  if (typeof obj.type === "string" && REFUSED_TYPES.has(obj.type)) {
     throw new InstrumentError(`question type "${obj.type}" is not allowed in an uploaded instrument`, typeof obj.name === "string" ? obj.name : undefined);
   }
   for (const [key, value] of Object.entries(obj)) {
-    if (/html$/i.test(key)) throw new InstrumentError(`"${key}" is not allowed: uploaded texts are shown as plain text`);
-    if (TEXT_KEYS.has(key)) checkText(value, `${path}.${key}`);
+    if (key === "html" && obj.type === "html") checkMarkup(value, `${path}.html`);
+    else if (/html$/i.test(key)) throw new InstrumentError(`"${key}" is not allowed: uploaded texts are shown as plain text`);
+    else if (TEXT_KEYS.has(key)) checkText(value, `${path}.${key}`);
     else walk(value, `${path}.${key}`, depth + 1);
   }
   // A question without a title would show its internal name to respondents.
-  if (typeof obj.type === "string" && obj.title === undefined) {
+  if (typeof obj.type === "string" && obj.type !== "html" && obj.title === undefined) {
     throw new InstrumentError("every question needs a title", typeof obj.name === "string" ? obj.name : undefined);
   }
 }

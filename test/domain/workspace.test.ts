@@ -1,0 +1,188 @@
+/** The consultant workspace's pure core, against hand-computed values. */
+import { describe, expect, it } from "vitest";
+import { codeFromBytes, normaliseCode, responseRate } from "../../src/domain/access-codes.js";
+import { benchmarkOf, percentileRank, percentilesOf, type CampaignProfile } from "../../src/domain/benchmark.js";
+import { cronbachAlpha, levelReliability } from "../../src/domain/reliability.js";
+import { desiredGap, groupOf } from "../../src/domain/report.js";
+import { scoreResponse } from "../../src/domain/scoring.js";
+import { welchTest } from "../../src/domain/statistics.js";
+import { levelTrends, type Round } from "../../src/domain/trends.js";
+
+/** Running sums of a list of values. */
+const sumsOf = (values: number[]) => ({ n: values.length, sum: values.reduce((a, b) => a + b, 0), sumSq: values.reduce((a, b) => a + b * b, 0) });
+
+describe("Welch's t-test from running sums", () => {
+  it("matches the hand computation: equal variances 2.5, n 5 each, means 3 and 5 → t 2, df 8", () => {
+    const result = welchTest(sumsOf([1, 2, 3, 4, 5]), sumsOf([3, 4, 5, 6, 7]))!;
+    expect(result.difference).toBe(2);
+    expect(result.t).toBeCloseTo(2, 12);
+    expect(result.df).toBeCloseTo(8, 12);
+    // Two-sided p of t = 2 on 8 df, from tables: 0.0805.
+    expect(result.p).toBeCloseTo(0.0805, 4);
+  });
+  it("gives p = 0.05 at the 97.5% quantile of t(8), 2.306", () => {
+    const b = sumsOf([3, 4, 5, 6, 7].map((x) => x + 0.306004)); // same spread, mean 5.306004
+    const result = welchTest(sumsOf([1, 2, 3, 4, 5]), b)!;
+    expect(result.t).toBeCloseTo(2.306004, 5);
+    expect(result.p).toBeCloseTo(0.05, 4);
+  });
+  it("uses Welch–Satterthwaite degrees of freedom for unequal groups", () => {
+    // a = 2,3,4,5: n 4, variance 5/3; b = 1,2,3: n 3, variance 1.
+    const a = sumsOf([2, 3, 4, 5]);
+    const b = sumsOf([1, 2, 3]);
+    const va = (5 / 3) / 4;
+    const vb = 1 / 3;
+    const df = (va + vb) ** 2 / (va ** 2 / 3 + vb ** 2 / 2);
+    const result = welchTest(a, b)!;
+    expect(result.df).toBeCloseTo(df, 10);
+    expect(result.t).toBeCloseTo(-1.5 / Math.sqrt(va + vb), 10);
+  });
+  it("is undefined for groups under two or without any spread", () => {
+    expect(welchTest(sumsOf([3]), sumsOf([1, 2, 3]))).toBeNull();
+    expect(welchTest(sumsOf([3, 3]), sumsOf([4, 4]))).toBeNull();
+  });
+});
+
+describe("Cronbach's alpha from item sums", () => {
+  it("is 0.7843 for items (2,3,4,5) and (3,3,5,4) (hand-computed)", () => {
+    // var x = 5/3, var y = 2.75/3, var(total) = 12.75/3 → α = 2 (1 − 7.75/12.75) = 0.784314
+    const levelMeans = sumsOf([2.5, 3, 4.5, 4.5]);
+    const result = cronbachAlpha([sumsOf([2, 3, 4, 5]), sumsOf([3, 3, 5, 4])], levelMeans);
+    expect(result.alpha).toBeCloseTo(0.784314, 6);
+    expect(result).toMatchObject({ items: 2, n: 4, warning: false });
+  });
+  it("is 1 for perfectly consistent items and warns below 0.7", () => {
+    expect(cronbachAlpha([sumsOf([1, 3, 5]), sumsOf([1, 3, 5])], sumsOf([1, 3, 5])).alpha).toBeCloseTo(1, 12);
+    // Items that disagree: (1,2,3,4) and (2,1,4,3) → var 5/3 each, totals 3,3,7,7 var 16/3 → α = 2 (1 − 10/16) = 0.75
+    const fair = cronbachAlpha([sumsOf([1, 2, 3, 4]), sumsOf([2, 1, 4, 3])], sumsOf([1.5, 1.5, 3.5, 3.5]));
+    expect(fair.alpha).toBeCloseTo(0.75, 12);
+    // (1,2,3,4) and (4,1,2,3): totals 5,3,5,7 var 8/3 → α = 2 (1 − 10/8) = −0.5
+    const poor = cronbachAlpha([sumsOf([1, 2, 3, 4]), sumsOf([4, 1, 2, 3])], sumsOf([2.5, 1.5, 2.5, 3.5]));
+    expect(poor.alpha).toBeCloseTo(-0.5, 12);
+    expect(poor).toMatchObject({ warning: true });
+  });
+  it("refuses what it cannot compute", () => {
+    expect(cronbachAlpha([sumsOf([1, 2, 3])], sumsOf([1, 2, 3]))).toMatchObject({ alpha: null, reason: "too_few_items" });
+    expect(cronbachAlpha([sumsOf([1, 2]), sumsOf([1, 2])], sumsOf([1, 2]))).toMatchObject({ alpha: null, reason: "too_few_respondents" });
+    expect(cronbachAlpha([sumsOf([1, 2, 3]), sumsOf([1, 2])], sumsOf([1, 2, 3]))).toMatchObject({ alpha: null, reason: "incomplete" });
+    expect(cronbachAlpha([sumsOf([1, 5, 3]), sumsOf([5, 1, 3])], sumsOf([3, 3, 3]))).toMatchObject({ alpha: null, reason: "no_variance" });
+  });
+  it("runs per level, top-down, skipping levels without items", () => {
+    const items = [
+      { level: "values", ...sumsOf([1, 3, 5]) },
+      { level: "mission", ...sumsOf([2, 3, 4, 5]) },
+      { level: "values", ...sumsOf([1, 3, 5]) },
+      { level: "mission", ...sumsOf([3, 3, 5, 4]) },
+    ];
+    const means: Record<string, ReturnType<typeof sumsOf>> = { mission: sumsOf([2.5, 3, 4.5, 4.5]), values: sumsOf([1, 3, 5]) };
+    const result = levelReliability(items, (level) => means[level]);
+    expect(result.map((r) => r.level)).toEqual(["mission", "values"]);
+    expect(result[0]!.alpha).toBeCloseTo(0.784314, 6);
+    expect(result[1]!.alpha).toBeCloseTo(1, 12);
+  });
+});
+
+const profile = (campaignId: string, organisationId: string, n: number, scores: CampaignProfile["scores"]): CampaignProfile => ({ campaignId, organisationId, n, k: 5, scores });
+
+describe("the benchmark", () => {
+  const a = profile("a", "org1", 50, { mission: 80, values: 40 });
+  const b = profile("b", "org2", 20, { mission: 60, values: 60 });
+  const c = profile("c", "org3", 30, { mission: 70 });
+  const small = profile("d", "org4", 4, { mission: 0, values: 0 });
+
+  it("is the unweighted mean of campaigns that reached k, per level", () => {
+    const benchmark = benchmarkOf([a, b, c, small])!;
+    expect(benchmark.levels).toEqual({ mission: 70, values: 50 });
+    expect(benchmark).toMatchObject({ campaigns: 3, organisations: 3 });
+  });
+  it("exists only with at least three organisations reaching k", () => {
+    expect(benchmarkOf([a, b, small])).toBeNull();
+    expect(benchmarkOf([a, b, profile("e", "org2", 40, { mission: 10 })])).toBeNull();
+  });
+  it("gives mid-rank percentiles, ties counting half", () => {
+    expect(percentileRank(70, [60, 70, 80])).toBeCloseTo(50, 12);
+    expect(percentileRank(80, [60, 70, 80])).toBeCloseTo((2 + 0.5) / 3 * 100, 12);
+    expect(percentileRank(90, [60, 70, 80])).toBe(100);
+    expect(percentilesOf(a, [a, b, c, small])).toEqual({ mission: (2 + 0.5) / 3 * 100, values: 25 });
+  });
+});
+
+const round = (campaignId: string, date: string, mission: number[], values?: number[], k = 3): Round => ({
+  campaignId,
+  title: campaignId,
+  date,
+  n: mission.length,
+  k,
+  levels: { mission: sumsOf(mission), ...(values ? { values: sumsOf(values) } : {}) },
+});
+
+describe("trends across rounds", () => {
+  it("labels a significant rise improved, a significant fall declined, and noise no change", () => {
+    const r1 = round("r1", "2024-03-01", [1, 2, 3, 4, 5, 1, 2, 3, 4, 5], [3, 3, 4, 4, 3, 3, 4, 4, 3, 4]);
+    const r2 = round("r2", "2025-03-01", [3, 4, 5, 5, 4, 4, 5, 5, 4, 5], [3, 4, 3, 4, 4, 3, 3, 4, 4, 3]);
+    const r3 = round("r3", "2026-03-01", [1, 2, 2, 1, 2, 1, 2, 2, 1, 2], [1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
+    // Given out of order: rounds are placed by date.
+    const [mission, values] = levelTrends([r3, r1, r2]);
+    expect(mission!.points.map((p) => p.campaignId)).toEqual(["r1", "r2", "r3"]);
+    expect(mission!.points[0]!.score).toBeCloseTo(50, 12); // mean 3 on 1–5
+    expect(mission!.steps.map((s) => s.label)).toEqual(["improved", "declined"]);
+    // Mean 3 → 4.4: 1.4 × 25 points.
+    expect(mission!.steps[0]!.change).toBeCloseTo(35, 10);
+    expect(mission!.overall!.label).toBe("declined");
+    expect(values!.steps[0]).toMatchObject({ label: "no_significant_change" });
+    expect(values!.steps[0]!.change).toBeCloseTo(0, 10);
+    expect(values!.steps[0]!.p).toBeGreaterThan(0.05);
+  });
+  it("leaves out rounds below k and levels measured in fewer than two rounds", () => {
+    const trends = levelTrends([round("a", "2025-01-01", [1, 2, 3], [1, 2, 3]), round("b", "2026-01-01", [2, 3, 4]), round("c", "2026-06-01", [5, 5], undefined, 5)]);
+    expect(trends.map((t) => t.level)).toEqual(["mission"]);
+    expect(trends[0]!.points.map((p) => p.campaignId)).toEqual(["a", "b"]);
+    expect(trends[0]!.overall).toBeNull();
+    expect(trends[0]!.steps[0]!.p).toBeCloseTo(welchTest(sumsOf([1, 2, 3]), sumsOf([2, 3, 4]))!.p, 12);
+  });
+});
+
+describe("current versus desired", () => {
+  it("scores desired-state items apart from the current level and gives the gap", () => {
+    const key = {
+      items: [
+        { name: "m1", level: "mission" as const, reverse: false },
+        { name: "m2", level: "mission" as const, reverse: true },
+        { name: "m_should", level: "mission" as const, reverse: false, perspective: "desired" as const },
+      ],
+    };
+    const score = scoreResponse(key, { m1: 4, m2: 2, m_should: 5 });
+    expect(score.levels.mission).toMatchObject({ mean: 4, items: 2 });
+    expect(score.desired.mission).toMatchObject({ mean: 5, items: 1 });
+    expect(score.levelItems).toEqual([
+      { name: "m1", level: "mission", value: 4 },
+      { name: "m2", level: "mission", value: 4 },
+    ]);
+    const scale = (values: number[]) => ({ ...sumsOf(values), items: values.length, favourable: 0, unfavourable: 0 });
+    // Current means 3 and 4 → 62.5; desired 5 and 4 → 87.5.
+    const group = groupOf(2, { mission: scale([3, 4]), "desired:mission": scale([5, 4]), values: scale([2, 2]) }, {});
+    expect(desiredGap(group)).toEqual([{ level: "mission", current: 62.5, desired: 87.5, gap: 25 }]);
+    expect(desiredGap(groupOf(2, { mission: scale([3, 4]) }, {}))).toBeNull();
+  });
+});
+
+describe("single-use access codes", () => {
+  it("are ten Crockford base32 symbols in two groups of five", () => {
+    expect(codeFromBytes(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 31]))).toBe("01234-5678Z");
+    // Only the low five bits count: 32 → 0, 255 → 31.
+    expect(codeFromBytes(new Uint8Array([32, 255, 10, 18, 20, 21, 26, 27, 28, 29]))).toBe("0ZAJM-NTVWX");
+    expect(() => codeFromBytes(new Uint8Array(9))).toThrow(RangeError);
+  });
+  it("forgive case, spaces, dashes and look-alike letters, and refuse the rest", () => {
+    expect(normaliseCode(" abcde fghjk ")).toBe("ABCDE-FGHJK");
+    expect(normaliseCode("oiL00-11111")).toBe("01100-11111");
+    expect(normaliseCode("ABCDE-FGHJ")).toBeNull();
+    expect(normaliseCode("ABCDE-FGHJU")).toBeNull(); // U is not in the alphabet
+    expect(normaliseCode("")).toBeNull();
+  });
+  it("give the response rate as used over issued, else respondents over headcount", () => {
+    expect(responseRate(90, 400, { issued: 150, used: 60 })).toEqual({ pct: 40, basis: "codes", of: 150 });
+    expect(responseRate(90, 400, { issued: 0, used: 0 })).toEqual({ pct: 22.5, basis: "headcount", of: 400 });
+    expect(responseRate(90, null, { issued: 0, used: 0 })).toBeNull();
+  });
+});

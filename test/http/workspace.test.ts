@@ -1,0 +1,377 @@
+/**
+ * The consultant workspace over HTTP, on the demo: portfolio, comparison with the benchmark,
+ * trends with significance, alpha, the benchmark line for managers, single-use codes and
+ * custom instruments.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { LEVEL_IDS } from "../../src/domain/levels.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
+import { createOrganisation } from "../../src/storage/campaigns.js";
+import { countResponses } from "../../src/storage/responses.js";
+import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+
+let t: TestApp;
+let demo: DemoResult;
+let consultant: string;
+let manager: string;
+let rival: string;
+let outsider: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  demo = await seedDemo(t.db, t.instruments, t.clock.now);
+  consultant = await loginCookie(t.app, DEMO_ACCOUNTS.consultant.email, DEMO_ACCOUNTS.consultant.password);
+  manager = await loginCookie(t.app, DEMO_ACCOUNTS.manager.email, DEMO_ACCOUNTS.manager.password);
+  // Another consultant with a client of their own, and that client's manager.
+  const other = await createUser(t.db, "rival@consult.test", await hashPassword("rival-consultant-pw"), "consultant");
+  const client = await createOrganisation(t.db, "Elders BV", other.id);
+  const otherManager = await createUser(t.db, "boss@elders.test", await hashPassword("elders-manager-pw"), "manager");
+  await grantOrganisation(t.db, otherManager.id, client.id);
+  rival = await loginCookie(t.app, "rival@consult.test", "rival-consultant-pw");
+  outsider = await loginCookie(t.app, "boss@elders.test", "elders-manager-pw");
+});
+afterAll(() => t.close());
+
+const get = (path: string, cookie: string) => t.app.request(path, { headers: { cookie } });
+const send = (method: string, path: string, body: unknown, cookie: string) =>
+  t.app.request(path, { method, headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+const round = (title: string) => demo.rounds.find((r) => r.campaign.title.includes(title))!.campaign;
+const deLinde2025 = () => round("klantgerichtheid 2025");
+const deLinde2026 = () => round("klantgerichtheid 2026");
+const baken = () => round("in de zorg");
+const polis = () => round("Klantbeleving");
+
+interface PortfolioOrganisation {
+  id: string;
+  name: string;
+  benchmarkForManagers?: boolean;
+  campaigns: { id: string; title: string; status: string; respondents: number; requireCode: boolean; codes: { issued: number; used: number }; responseRate: { pct: number; basis: string; of: number } | null; startHere: { level: string | null } | null; surveyPath?: string }[];
+}
+
+async function portfolio(cookie = consultant): Promise<PortfolioOrganisation[]> {
+  const res = await get("/api/organisations", cookie);
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+const campaignIn = (orgs: PortfolioOrganisation[], id: string) => orgs.flatMap((o) => o.campaigns).find((c) => c.id === id)!;
+
+describe("the portfolio", () => {
+  it("lists every client with status, respondents, response rate and start-here level per campaign", async () => {
+    const orgs = await portfolio();
+    expect(orgs.map((o) => o.name)).toEqual(["Verzekeraar Polis & Co", "Woonstichting De Linde", "Zorggroep Het Baken"]);
+    const current = campaignIn(orgs, deLinde2026().id);
+    expect(current).toMatchObject({ status: "open", respondents: 317, responseRate: { pct: 75.5, basis: "headcount", of: 420 }, startHere: { level: "values" } });
+    expect(campaignIn(orgs, deLinde2025().id)).toMatchObject({ status: "closed", respondents: 270, responseRate: null });
+    expect(campaignIn(orgs, polis().id)).toMatchObject({ requireCode: true, respondents: 93, codes: { issued: 150, used: 93 }, responseRate: { pct: 62, basis: "codes", of: 150 }, startHere: { level: "mission" } });
+    expect(orgs.find((o) => o.name === "Woonstichting De Linde")!.benchmarkForManagers).toBe(true);
+  });
+  it("shows a manager only their own organisation, without links or benchmark settings", async () => {
+    const orgs = await portfolio(manager);
+    expect(orgs.map((o) => o.name)).toEqual(["Woonstichting De Linde"]);
+    expect(orgs[0]!.benchmarkForManagers).toBeUndefined();
+    expect(orgs[0]!.campaigns.every((c) => c.surveyPath === undefined)).toBe(true);
+  });
+});
+
+interface Compared {
+  id: string;
+  n: number;
+  organisation: { name: string };
+  levels: { id: string; score: number }[];
+  startHere: { level: string | null };
+  decisionFactors: { groups: Record<string, { mostPct: number }> };
+  desiredGap: { level: string; current: number; desired: number; gap: number }[] | null;
+  percentiles: Record<string, number> | null;
+  reliability: { level: string; alpha: number | null; warning?: boolean }[];
+}
+
+describe("comparing organisations against the benchmark", () => {
+  const compare = (ids: string[], cookie = consultant) => get(`/api/compare?campaigns=${ids.join(",")}`, cookie);
+
+  it("puts three organisations side by side with their start-here levels and decision mixes", async () => {
+    const res = await compare([deLinde2026().id, baken().id, polis().id]);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { campaigns: Compared[]; excluded: unknown[]; benchmark: { levels: Record<string, number>; organisations: number; campaigns: number } };
+    expect(body.campaigns.map((c) => c.organisation.name)).toEqual(["Woonstichting De Linde", "Zorggroep Het Baken", "Verzekeraar Polis & Co"]);
+    for (const c of body.campaigns) expect(c.levels.map((l) => l.id)).toEqual([...LEVEL_IDS]);
+    expect(body.campaigns.map((c) => c.startHere.level)).toEqual(["values", "competencies", "mission"]);
+    // The insurer hangs its heart on the coat rack more than the care organisation.
+    const [, care, insurer] = body.campaigns;
+    expect(insurer!.decisionFactors.groups.system!.mostPct).toBeGreaterThan(care!.decisionFactors.groups.system!.mostPct);
+    expect(body.excluded).toEqual([]);
+    expect(body.benchmark).toMatchObject({ organisations: 3, campaigns: 4 });
+  });
+
+  it("gives the benchmark as the mean of all four campaigns, and each campaign's percentile per level", async () => {
+    const ids = [deLinde2025().id, deLinde2026().id, baken().id, polis().id];
+    const body = (await (await compare(ids)).json()) as { campaigns: Compared[]; benchmark: { levels: Record<string, number> } };
+    for (const level of LEVEL_IDS) {
+      const scores = body.campaigns.map((c) => c.levels.find((l) => l.id === level)!.score);
+      // Campaign scores are rounded to one decimal, so their mean may differ by rounding only.
+      expect(Math.abs(body.benchmark.levels[level]! - scores.reduce((a, b) => a + b, 0) / 4)).toBeLessThanOrEqual(0.1);
+      // Four campaigns: mid-rank percentiles 12.5, 37.5, 62.5, 87.5, shown as whole numbers.
+      expect(body.campaigns.map((c) => c.percentiles![level]).sort((a, b) => a! - b!)).toEqual([13, 38, 63, 88]);
+    }
+    const mission = (c: Compared) => c.levels.find((l) => l.id === "mission")!.score;
+    const lowest = body.campaigns.reduce((a, b) => (mission(b) < mission(a) ? b : a));
+    expect(lowest.organisation.name).toBe("Verzekeraar Polis & Co");
+    expect(lowest.percentiles!.mission).toBe(13);
+  });
+
+  it("shows Cronbach's alpha per level with a warning below 0.7, and the current–desired gap", async () => {
+    const body = (await (await compare([deLinde2025().id, deLinde2026().id])).json()) as { campaigns: Compared[] };
+    const [old, current] = body.campaigns;
+    expect(current!.reliability.map((r) => r.level)).toEqual([...LEVEL_IDS]);
+    for (const r of current!.reliability) {
+      expect(typeof r.alpha).toBe("number");
+      expect(r.warning).toBe(r.alpha! < 0.7);
+    }
+    expect(old!.desiredGap).toBeNull(); // version 1 has no desired-state items
+    expect(current!.desiredGap!.map((g) => g.level)).toEqual([...LEVEL_IDS]);
+    for (const g of current!.desiredGap!) {
+      expect(g.desired).toBeGreaterThan(g.current);
+      expect(g.gap).toBeCloseTo(g.desired - g.current, 1);
+    }
+    const skills = current!.desiredGap!.find((g) => g.level === "skills")!;
+    const mission = current!.desiredGap!.find((g) => g.level === "mission")!;
+    expect(skills.gap).toBeGreaterThan(mission.gap); // the weak level has the widest gap
+  });
+
+  it("leaves a campaign below k out of the comparison and the benchmark, saying so", async () => {
+    const res = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Pilot", departments: ["Schade"], status: "open" }, consultant);
+    expect(res.status).toBe(201);
+    const pilot = await res.json();
+    for (let i = 0; i < 2; i++) {
+      const answers = { ...validAnswers(t.instrument), department: "Schade" };
+      for (const item of t.instrument.key.items) if (item.perspective) answers[item.name] = 5;
+      expect((await postJson(t.app, `/api/s/${pilot.surveyPath.split("/")[2]}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+    }
+    const body = await (await compare([pilot.id, polis().id])).json();
+    expect(body.campaigns.map((c: Compared) => c.id)).toEqual([polis().id]);
+    expect(body.excluded).toEqual([expect.objectContaining({ id: pilot.id, n: 2, reason: "below_k" })]);
+    expect(body.benchmark.campaigns).toBe(4);
+  });
+
+  it("is for consultants, on their own campaigns only", async () => {
+    expect((await compare([deLinde2026().id, baken().id], manager)).status).toBe(403);
+    expect((await compare([deLinde2026().id, baken().id], rival)).status).toBe(404);
+    const one = await compare([deLinde2026().id]);
+    expect(one.status).toBe(400);
+    expect((await one.json()).error.code).toBe("invalid_request");
+  });
+});
+
+describe("trends across rounds", () => {
+  it("labels each level's change between the 2025 and 2026 rounds with Welch's test", async () => {
+    for (const cookie of [consultant, manager]) {
+      const res = await get(`/api/organisations/${demo.organisationId}/trends`, cookie);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.rounds.map((r: { campaignId: string }) => r.campaignId)).toEqual([deLinde2025().id, deLinde2026().id]);
+      expect(body.levels.map((l: { level: string }) => l.level)).toEqual([...LEVEL_IDS]);
+      const step = (level: string) => body.levels.find((l: { level: string }) => l.level === level).steps[0];
+      expect(step("mission")).toMatchObject({ label: "improved" });
+      expect(step("mission").change).toBeGreaterThan(5);
+      expect(step("mission").p).toBeLessThan(0.05);
+      expect(step("context")).toMatchObject({ label: "improved" });
+      expect(step("values").label).toBe("no_significant_change");
+      expect(step("values").p).toBeGreaterThanOrEqual(0.05);
+    }
+  });
+  it("is not found for anyone outside the organisation", async () => {
+    expect((await get(`/api/organisations/${demo.organisationId}/trends`, outsider)).status).toBe(404);
+    expect((await get(`/api/organisations/${demo.organisationId}/trends`, rival)).status).toBe(404);
+  });
+});
+
+describe("method quality", () => {
+  it("gives consultants alpha per level for one campaign", async () => {
+    const res = await get(`/api/campaigns/${baken().id}/quality`, consultant);
+    expect(res.status).toBe(200);
+    const { reliability } = await res.json();
+    expect(reliability.map((r: { level: string }) => r.level)).toEqual([...LEVEL_IDS]);
+    expect(reliability.every((r: { alpha: number; items: number; n: number }) => r.alpha > 0 && r.alpha <= 1 && r.items >= 4 && r.n === 125)).toBe(true);
+    expect((await get(`/api/campaigns/${baken().id}/quality`, manager)).status).toBe(403);
+  });
+});
+
+describe("the benchmark line in a manager's report", () => {
+  const reportOf = async (cookie: string) => (await (await get(`/api/campaigns/${deLinde2026().id}/report`, cookie)).json()).benchmark;
+
+  it("is shown when the consultant enables it, without its breadth or inputs", async () => {
+    const benchmark = await reportOf(manager);
+    expect(Object.keys(benchmark.levels)).toEqual([...LEVEL_IDS]);
+    expect(benchmark.organisations).toBeUndefined();
+    expect(benchmark.campaigns).toBeUndefined();
+    expect(await reportOf(consultant)).toMatchObject({ organisations: 3, campaigns: 4, levels: benchmark.levels });
+  });
+  it("disappears when the consultant turns it off, and only the consultant can", async () => {
+    const path = `/api/organisations/${demo.organisationId}`;
+    expect((await send("PATCH", path, { benchmarkForManagers: false }, manager)).status).toBe(403);
+    expect((await send("PATCH", path, { benchmarkForManagers: false }, rival)).status).toBe(404);
+    const off = await send("PATCH", path, { benchmarkForManagers: false }, consultant);
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ benchmarkForManagers: false });
+    expect(await reportOf(manager)).toBeNull();
+    expect((await reportOf(consultant)).organisations).toBe(3);
+    await send("PATCH", path, { benchmarkForManagers: true }, consultant);
+  });
+});
+
+describe("single-use access codes", () => {
+  const token = () => polis().token;
+  const polisAnswers = () => {
+    const answers: Record<string, unknown> = { ...validAnswers(t.instrument), department: "Schade" };
+    for (const item of t.instrument.key.items) if (item.perspective) answers[item.name] = 5;
+    return answers;
+  };
+  const submit = (accessCode: string | undefined, submissionId: string = crypto.randomUUID()) =>
+    postJson(t.app, `/api/s/${token()}/responses`, { submissionId, answers: polisAnswers(), ...(accessCode === undefined ? {} : { accessCode }) });
+  let codes: string[] = [];
+
+  it("are issued by the consultant, shown once, as JSON or CSV", async () => {
+    const res = await send("POST", `/api/campaigns/${polis().id}/codes`, { count: 3 }, consultant);
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    codes = body.codes;
+    expect(codes).toHaveLength(3);
+    expect(codes.every((c) => /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/.test(c))).toBe(true);
+    expect(body).toMatchObject({ issued: 153, used: 93 });
+    const csv = await send("POST", `/api/campaigns/${polis().id}/codes?format=csv`, { count: 2 }, consultant);
+    expect(csv.status).toBe(201);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect((await csv.text()).trim().split("\n")).toHaveLength(3);
+    expect((await send("POST", `/api/campaigns/${polis().id}/codes`, { count: 0 }, consultant)).status).toBe(400);
+    expect((await send("POST", `/api/campaigns/${polis().id}/codes`, { count: 1 }, manager)).status).toBe(403);
+  });
+
+  it("are required by the survey, checked before answering, and refused when unknown", async () => {
+    expect((await (await t.app.request(`/api/s/${token()}`)).json()).requiresCode).toBe(true);
+    expect((await postJson(t.app, `/api/s/${token()}/access-code`, { accessCode: codes[0]!.toLowerCase() })).status).toBe(200);
+    const bogus = await postJson(t.app, `/api/s/${token()}/access-code`, { accessCode: "ZZZZZ-ZZZZZ" });
+    expect(bogus.status).toBe(403);
+    expect((await bogus.json()).error.code).toBe("invalid_code");
+    const before = await countResponses(t.db, polis().id);
+    const missing = await submit(undefined);
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error.code).toBe("code_required");
+    expect((await submit("ZZZZZ-ZZZZZ")).status).toBe(403);
+    expect(await countResponses(t.db, polis().id)).toBe(before);
+  });
+
+  it("work once: the response rate moves by one, a second use is refused, a retry is not double-counted", async () => {
+    const submissionId = crypto.randomUUID();
+    expect((await submit(codes[0]!, submissionId)).status).toBe(201);
+    expect(campaignIn(await portfolio(), polis().id)).toMatchObject({ respondents: 94, codes: { issued: 155, used: 94 }, responseRate: { pct: 60.6, basis: "codes" } });
+    const again = await submit(codes[0]!);
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.code).toBe("code_used");
+    expect((await postJson(t.app, `/api/s/${token()}/access-code`, { accessCode: codes[0] })).status).toBe(409);
+    // The browser retrying the same submission after a lost answer is told "stored", and nothing changes.
+    expect((await submit(codes[0]!, submissionId)).status).toBe(201);
+    expect(await countResponses(t.db, polis().id)).toBe(94);
+  });
+
+  it("cannot be used twice by two submissions racing each other", async () => {
+    const results = await Promise.all([submit(codes[1]!), submit(codes[1]!), submit(codes[1]!)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await countResponses(t.db, polis().id)).toBe(95);
+  });
+
+  it("leave nothing that links a code to its response", async () => {
+    const columns = (await t.client.execute("select name from pragma_table_info('access_codes')")).rows.map((r) => r.name);
+    expect(columns).toEqual(["campaign_id", "code_hash", "used"]);
+    const stored = (await t.client.execute({ sql: "select * from responses where campaign_id = ?", args: [polis().id] })).rows;
+    const text = JSON.stringify(stored);
+    for (const code of codes) {
+      expect(text).not.toContain(code);
+      expect(text).not.toContain(code.replace("-", ""));
+    }
+    // Without rowid, the table's order is that of the random hashes, not of use.
+    const sqlText = String((await t.client.execute("select sql from sqlite_master where name = 'access_codes'")).rows[0]!.sql);
+    expect(sqlText).toContain("WITHOUT ROWID");
+  });
+});
+
+const customInstrument = (extra: Record<string, unknown> = {}) => ({
+  instrumentId: "service-scan",
+  title: { nl: "Servicescan", en: "Service scan" },
+  pages: [
+    {
+      name: "p1",
+      elements: [
+        { type: "rating", name: "why", level: "mission", isRequired: true, rateMin: 1, rateMax: 5, title: { nl: "Ik weet waarom we er zijn.", en: "I know why we exist." } },
+        { type: "rating", name: "why2", level: "mission", isRequired: true, rateMin: 1, rateMax: 5, title: { nl: "We praten over ons doel.", en: "We talk about our purpose." } },
+        { type: "rating", name: "tools", level: "context", isRequired: true, rateMin: 1, rateMax: 5, title: { default: "<script>alert('x')</script> Our systems help." } },
+        { type: "dropdown", name: "department", grouping: "department", isRequired: true, title: { nl: "Afdeling", en: "Department" } },
+      ],
+    },
+  ],
+  ...extra,
+});
+
+describe("custom instruments", () => {
+  let campaign: { id: string; surveyPath: string; instrument: { version: number } };
+
+  it("are validated with the method's rules and stored as new versions", async () => {
+    const first = await send("POST", "/api/instruments", customInstrument(), consultant);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ id: "service-scan", version: 1, builtin: false, items: { mission: 2, context: 1 }, desiredState: false });
+    const second = await send("POST", "/api/instruments", customInstrument({ instrumentVersion: 99 }), consultant);
+    expect((await second.json()).version).toBe(2);
+    const list = await (await get("/api/instruments", consultant)).json();
+    expect(list.map((i: { id: string; version: number }) => `${i.id}@${i.version}`)).toEqual(["customer-centricity@1", "customer-centricity@2", "service-scan@2", "service-scan@1"]);
+  });
+
+  it("refuse what breaks the method, unreadable texts, and other people's ids", async () => {
+    const untagged = customInstrument();
+    delete (untagged.pages[0]!.elements[0] as Record<string, unknown>).level;
+    const res = await send("POST", "/api/instruments", untagged, consultant);
+    expect(res.status).toBe(400);
+    const error = (await res.json()).error;
+    expect(error.code).toBe("invalid_instrument");
+    expect(error.details[0].path).toBe("why");
+    const onlyDutch = customInstrument();
+    (onlyDutch.pages[0]!.elements[1] as Record<string, unknown>).title = { nl: "Alleen Nederlands" };
+    expect((await send("POST", "/api/instruments", onlyDutch, consultant)).status).toBe(400);
+    expect((await send("POST", "/api/instruments", customInstrument(), rival)).status).toBe(409);
+    expect((await send("POST", "/api/instruments", customInstrument({ instrumentId: "customer-centricity" }), consultant)).status).toBe(409);
+    expect((await send("POST", "/api/instruments", customInstrument(), manager)).status).toBe(403);
+    expect((await get("/api/instruments", consultant)).status).toBe(200);
+    expect((await (await get("/api/instruments", consultant)).json()).filter((i: { id: string }) => i.id === "service-scan")).toHaveLength(2);
+  });
+
+  it("are pinned by a campaign, which keeps its version when a new one is uploaded", async () => {
+    const res = await send("POST", `/api/organisations/${demo.organisationId}/campaigns`, { title: "Servicescan", departments: ["Verhuur"], status: "open", instrument: { id: "service-scan", version: 1 } }, consultant);
+    expect(res.status).toBe(201);
+    campaign = await res.json();
+    expect(campaign.instrument).toEqual({ id: "service-scan", version: 1 });
+    expect((await send("POST", "/api/instruments", customInstrument(), consultant)).status).toBe(201); // version 3
+    const token = campaign.surveyPath.split("/")[2]!;
+    const survey = await (await t.app.request(`/api/s/${token}`)).json();
+    expect(survey.instrument.instrumentVersion).toBe(1);
+    // The script-like title is served as data; the page renders it as text.
+    expect(survey.instrument.pages[0].elements[2].title.default).toContain("<script>");
+    const answers = { why: 4, why2: 5, tools: 2, department: "Verhuur" };
+    expect((await postJson(t.app, `/api/s/${token}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+    expect((await postJson(t.app, `/api/s/${token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...answers, tools: 6 } })).status).toBe(400);
+    expect((await postJson(t.app, `/api/s/${token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...answers, extra: 1 } })).status).toBe(400);
+    expect((await get(`/api/campaigns/${campaign.id}`, consultant)).status).toBe(200);
+    expect((await (await get(`/api/campaigns/${campaign.id}`, consultant)).json()).instrument.version).toBe(1);
+  });
+
+  it("belong to their consultant: nobody else can pin or read them", async () => {
+    const other = await send("POST", "/api/organisations", { name: "Rival client" }, rival);
+    const { id } = await other.json();
+    const res = await send("POST", `/api/organisations/${id}/campaigns`, { title: "Copy", departments: ["A"], instrument: { id: "service-scan" } }, rival);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("unknown_instrument");
+    expect((await get("/api/instruments/service-scan/1", rival)).status).toBe(404);
+    const own = await get("/api/instruments/service-scan/1", consultant);
+    expect(own.status).toBe(200);
+    expect((await own.json()).instrumentVersion).toBe(1);
+  });
+});

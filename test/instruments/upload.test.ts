@@ -1,0 +1,90 @@
+/** The rules an uploaded instrument must pass, and the desired-state version of the default instrument. */
+import { describe, expect, it } from "vitest";
+import v1 from "../../surveys/customer-centricity-v1.json" with { type: "json" };
+import v2 from "../../surveys/customer-centricity-v2.json" with { type: "json" };
+import { LEVEL_IDS } from "../../src/domain/levels.js";
+import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
+import { createInstrumentRegistry } from "../../src/instruments/registry.js";
+import { checkUploadedInstrument } from "../../src/instruments/upload.js";
+
+type Json = { pages: { elements: Record<string, unknown>[] }[] } & Record<string, unknown>;
+const clone = () => structuredClone(v2) as unknown as Json;
+const firstItem = (json: Json) => json.pages[0]!.elements[0]!;
+const rejects = (json: Json, message: RegExp) => expect(() => checkUploadedInstrument(json)).toThrow(message);
+
+describe("the default instrument, version 2", () => {
+  const instrument = loadInstrument(v2 as Record<string, unknown>);
+
+  it("adds one desired-state item per level and keeps every current-state item of version 1", () => {
+    const desired = instrument.key.items.filter((i) => i.perspective === "desired");
+    expect(desired.map((i) => i.level)).toEqual([...LEVEL_IDS]);
+    const current = instrument.key.items.filter((i) => !i.perspective).map((i) => i.name);
+    expect(current).toEqual(loadInstrument(v1 as Record<string, unknown>).key.items.map((i) => i.name));
+  });
+  it("passes the upload rules itself", () => {
+    expect(() => checkUploadedInstrument(v2 as Record<string, unknown>)).not.toThrow();
+  });
+  it("is installed next to version 1, which campaigns that pinned it keep", () => {
+    const registry = createInstrumentRegistry();
+    expect(registry.latest("customer-centricity")!.version).toBe(2);
+    expect(registry.get("customer-centricity", 1)!.key.items.some((i) => i.perspective)).toBe(false);
+  });
+  it("refuses a desired-state item without a level and an unknown perspective", () => {
+    const climate = clone();
+    Object.assign(firstItem(climate), { level: undefined, scale: "mandate", perspective: "desired" });
+    expect(() => loadInstrument(climate)).toThrow(/desired-state item needs a level/);
+    const odd = clone();
+    Object.assign(firstItem(odd), { perspective: "ideal" });
+    expect(() => loadInstrument(odd)).toThrow(InstrumentError);
+  });
+});
+
+describe("uploaded instruments", () => {
+  it("need every text in Dutch and English, or one default text", () => {
+    const onlyDutch = clone();
+    firstItem(onlyDutch).title = { nl: "Alleen Nederlands" };
+    rejects(onlyDutch, /title needs both "nl" and "en", or a "default"/);
+    const withDefault = clone();
+    firstItem(withDefault).title = { default: "One text", nl: "Eén tekst" };
+    expect(() => checkUploadedInstrument(withDefault)).not.toThrow();
+    const plain = clone();
+    firstItem(plain).minRateDescription = "Disagree";
+    expect(() => checkUploadedInstrument(plain)).not.toThrow();
+    const nonText = clone();
+    firstItem(nonText).title = { nl: "Tekst", en: 42 };
+    rejects(nonText, /may only hold texts/);
+  });
+  it("may not carry markup that runs or fetches: only bare formatting tags, no image or file questions, no *Html properties", () => {
+    const script = clone();
+    script.pages[0]!.elements.push({ type: "html", name: "intro", html: { nl: "<p>Hallo</p>", en: "<p>Hi</p><script>alert(1)</script>" } });
+    rejects(script, /simple formatting tags without attributes; found <script>/);
+    const handler = clone();
+    handler.pages[0]!.elements.push({ type: "html", name: "intro", html: "<p onclick=alert(1)>Hi</p>" });
+    rejects(handler, /found <p onclick/);
+    const unclosed = clone();
+    unclosed.pages[0]!.elements.push({ type: "html", name: "intro", html: "Hi <img src=x onerror=alert(1)" });
+    rejects(unclosed, /found <img/);
+    const formatting = clone();
+    formatting.pages[0]!.elements.push({ type: "html", name: "intro", html: "<p><strong>Stel:</strong> a &lt;case&gt;<br/></p>" });
+    expect(() => checkUploadedInstrument(formatting)).not.toThrow();
+    const completed = clone();
+    completed.completedHtml = "<img src=x onerror=alert(1)>";
+    rejects(completed, /"completedHtml" is not allowed/);
+    const image = clone();
+    image.pages[0]!.elements.push({ type: "image", name: "logo", title: "Logo", imageLink: "https://example.com/x.png" });
+    rejects(image, /question type "image" is not allowed/);
+  });
+  it("need a title on every question, and at least one page", () => {
+    const untitled = clone();
+    delete firstItem(untitled).title;
+    rejects(untitled, /every question needs a title/);
+    rejects({ pages: [] } as unknown as Json, /at least one page/);
+  });
+  it("are refused when nested absurdly deep", () => {
+    let node: Record<string, unknown> = {};
+    const deep = clone();
+    deep.custom = node;
+    for (let i = 0; i < 20; i++) node = (node.child = {}) as Record<string, unknown>;
+    rejects(deep, /nested too deeply/);
+  });
+});
