@@ -57,6 +57,11 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   if (deps.serveStatic) app.use("/assets/*", deps.serveStatic);
+  // API answers describe live, often private data: never cached unless a route says otherwise.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  });
 
   // Respondent routes (/api/s/…) have no session: nothing to forge, and no session lookup on the
   // submission path. Elsewhere hono's csrf refuses cross-site form-like posts; every other

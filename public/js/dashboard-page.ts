@@ -4,13 +4,12 @@
  * and role (suppressed cells greyed), the decision-factor mix with its headline, the gap
  * between management and staff, and comments. Every chart has a table alternative.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type Plugin } from "chart.js";
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
 import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
+import { $, api, colour, createTexts, el, fillSelect, LEVEL_COLOURS, logout, table, type Lang, type Loc } from "./lib/ui.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, MatrixController, MatrixElement);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, MatrixController, MatrixElement);
 
-type Lang = "nl" | "en";
-type Loc = Record<Lang, string>;
 interface Level { id: string; name: Loc; n: number; score: number; ci95: [number, number]; sd: number; favourablePct: number; unfavourablePct: number; weak: boolean; divided: boolean }
 interface HeatRow { value: string; label: Loc; n: number | null; suppressed: boolean; scores: Record<string, number> | null }
 interface Report {
@@ -23,7 +22,13 @@ interface Report {
   decisionFactors: { factors: { id: string; side: string; label: Loc; chosenPct: number; mostPct: number }[]; groups: Record<string, { chosenPct: number; mostPct: number }>; headline: Loc } | null;
   climate: { id: string; score: number; n: number }[];
   managementGap: { level: string; management: number; staff: number; gap: number }[] | null;
+  desiredGap: { level: string; current: number; desired: number; gap: number }[] | null;
+  benchmark: { levels: Record<string, number>; organisations?: number } | null;
   comments: string[] | null;
+}
+interface Trends {
+  rounds: { campaignId: string; title: string; date: string; included: boolean }[];
+  levels: { level: string; points: { campaignId: string; date: string; score: number }[]; steps: { change: number; p: number | null; label: string }[] }[];
 }
 interface Campaign { id: string; title: string; status: string; respondents: number; units: Record<string, { value: string; label: Loc }[]> }
 interface Organisation { id: string; name: string; campaigns: Campaign[] }
@@ -69,50 +74,31 @@ const T: Record<string, Loc> = {
   mandate: { nl: "Ruimte om af te wijken", en: "Room to deviate" },
   accountability_fear: { nl: "Angst om afgerekend te worden", en: "Fear of being held to account" },
   equal_treatment: { nl: "Uitzondering alleen als het voor iedereen kan", en: "An exception only if possible for all" },
+  benchmark: { nl: "benchmark", en: "benchmark" },
+  desired: { nl: "Hoe het is en hoe het zou moeten zijn", en: "How it is and how it should be" },
+  current: { nl: "Nu", en: "Now" },
+  wanted: { nl: "Gewenst", en: "Desired" },
+  noDesired: { nl: "Deze ronde vroeg niet naar de gewenste situatie.", en: "This round did not ask about the desired state." },
+  trend: { nl: "Ontwikkeling over de rondes", en: "Change across rounds" },
+  change: { nl: "Verandering", en: "Change" },
+  improved: { nl: "verbeterd", en: "improved" },
+  declined: { nl: "verslechterd", en: "declined" },
+  no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
+  before: { nl: "Vorige", en: "Before" },
+  after: { nl: "Laatste", en: "Latest" },
+  trendNote: {
+    nl: "Laatste ronde tegenover de vorige; Welch-t-toets, significant bij p < 0,05. Alleen rondes met minstens k respondenten.",
+    en: "Latest round against the one before; Welch's t-test, significant at p < 0.05. Only rounds with at least k respondents.",
+  },
+  workspace: { nl: "Werkruimte", en: "Workspace" },
 };
 
-let lang: Lang = (localStorage.getItem("lang") as Lang) || (navigator.language.startsWith("en") ? "en" : "nl");
+const texts = createTexts(T);
+const t = texts.t.bind(texts);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;
+let trends: Trends | null = null;
 const charts = new Map<string, Chart>();
-const $ = (id: string) => document.getElementById(id)!;
-const t = (key: string, vars: Record<string, string | number> = {}) => (T[key]?.[lang] ?? key).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ""));
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text; // text only: names from the database never become HTML
-  if (cls) node.className = cls;
-  return node;
-};
-
-async function api<T>(path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(path, { headers: { accept: "application/json" } });
-  if (res.status === 401) {
-    location.href = "/login";
-    return new Promise(() => {}); // the page is leaving; nothing after this should run
-
-  }
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-function table(head: string[], rows: (string | number)[][]): HTMLTableElement {
-  const tbl = el("table");
-  const tr = el("tr");
-  head.forEach((h, i) => tr.append(Object.assign(el("th", h, i > 0 ? "num" : undefined), { scope: "col" })));
-  tbl.append(el("thead"), el("tbody"));
-  tbl.tHead!.append(tr);
-  for (const row of rows) {
-    const r = el("tr");
-    row.forEach((cell, i) => r.append(el("td", String(cell), i > 0 ? "num" : undefined)));
-    tbl.tBodies[0]!.append(r);
-  }
-  return tbl;
-}
-
-function colour(score: number): string {
-  // Red (0) → amber (50) → green (100).
-  const hue = Math.max(0, Math.min(120, (score / 100) * 120));
-  return `hsl(${hue}, 55%, 52%)`;
-}
 
 const cellLabels: Plugin<"matrix"> = {
   id: "cellLabels",
@@ -141,9 +127,9 @@ function drawHeatmap(id: string, report: Report | null, levels: Level[]): void {
   holder.replaceChildren();
   if (!report?.heatmap) return;
   const rows = report.heatmap.rows.filter((r) => r.n !== 0);
-  const xs = rows.map((r) => r.label[lang]);
-  const ys = levels.map((l) => l.name[lang]);
-  const data = rows.flatMap((r) => levels.map((l) => ({ x: r.label[lang], y: l.name[lang], v: r.suppressed ? null : (r.scores?.[l.id] ?? null) })));
+  const xs = rows.map((r) => r.label[texts.lang]);
+  const ys = levels.map((l) => l.name[texts.lang]);
+  const data = rows.flatMap((r) => levels.map((l) => ({ x: r.label[texts.lang], y: l.name[texts.lang], v: r.suppressed ? null : (r.scores?.[l.id] ?? null) })));
   const canvas = $(id) as HTMLCanvasElement;
   canvas.setAttribute("aria-label", `${t(id === "heat-role" ? "heatRole" : "heatDepartment")}: ${t("asTable")}`);
   charts.set(
@@ -184,8 +170,8 @@ function drawHeatmap(id: string, report: Report | null, levels: Level[]): void {
   );
   holder.append(
     table(
-      [t("unit"), "n", ...levels.map((l) => l.name[lang])],
-      report.heatmap.rows.map((r) => [r.label[lang], r.suppressed ? t("suppressed") : String(r.n), ...levels.map((l) => (r.suppressed ? "–" : (r.scores?.[l.id] ?? "–")))]),
+      [t("unit"), "n", ...levels.map((l) => l.name[texts.lang])],
+      report.heatmap.rows.map((r) => [r.label[texts.lang], r.suppressed ? t("suppressed") : String(r.n), ...levels.map((l) => (r.suppressed ? "–" : (r.scores?.[l.id] ?? "–")))]),
     ),
   );
 }
@@ -203,21 +189,30 @@ function drawStaircase(report: Report): void {
     const fill = el("span");
     fill.style.width = `${l.score}%`;
     bar.append(fill);
-    li.append(el("span", `${i + 1}. ${l.name[lang]}`), bar, el("strong", String(Math.round(l.score))));
+    const benchmark = report.benchmark?.levels[l.id];
+    if (benchmark !== undefined) {
+      // A tick on the bar where the consultant's benchmark lies; its value is also in the text below.
+      const tick = el("i", undefined, "benchmark-tick");
+      tick.style.left = `${benchmark}%`;
+      tick.title = `${t("benchmark")} ${benchmark}`;
+      bar.append(tick);
+    }
+    li.append(el("span", `${i + 1}. ${l.name[texts.lang]}`), bar, el("strong", String(Math.round(l.score))));
     const flags = [l.weak && t("weak"), l.divided && t("divided")].filter(Boolean).join(", ");
-    li.append(el("span", `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${flags ? ` · ${flags}` : ""}`, "flags"));
+    const versus = benchmark !== undefined ? ` · ${t("benchmark")} ${benchmark}` : "";
+    li.append(el("span", `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${versus}${flags ? ` · ${flags}` : ""}`, "flags"));
     list.append(li);
   });
   const start = report.startHere;
   const target = report.levels.find((l) => l.id === (start?.level ?? start?.lowest));
-  $("start-level").textContent = target ? `${target.name[lang]}${start?.reason ? ` (${t(start.reason)})` : ""}` : "–";
-  $("start-explanation").textContent = start?.explanation[lang] ?? "";
+  $("start-level").textContent = target ? `${target.name[texts.lang]}${start?.reason ? ` (${t(start.reason)})` : ""}` : "–";
+  $("start-explanation").textContent = start?.explanation[texts.lang] ?? "";
 }
 
 function drawFactors(report: Report): void {
   charts.get("factors")?.destroy();
   const mix = report.decisionFactors;
-  $("factors-headline").textContent = mix?.headline[lang] ?? "";
+  $("factors-headline").textContent = mix?.headline[texts.lang] ?? "";
   const split = $("split");
   split.replaceChildren();
   $("factors-table").replaceChildren();
@@ -230,13 +225,13 @@ function drawFactors(report: Report): void {
   b.style.width = `${Math.max(heart, 8)}%`;
   split.append(a, b);
   const canvas = $("factors") as HTMLCanvasElement;
-  canvas.setAttribute("aria-label", mix.headline[lang]);
+  canvas.setAttribute("aria-label", mix.headline[texts.lang]);
   charts.set(
     "factors",
     new Chart(canvas, {
       type: "bar",
       data: {
-        labels: mix.factors.map((f) => f.label[lang]),
+        labels: mix.factors.map((f) => f.label[texts.lang]),
         datasets: [
           { label: t("chosen"), data: mix.factors.map((f) => f.chosenPct), backgroundColor: mix.factors.map((f) => (f.side === "system" ? "#64748b" : "#c2410c")) },
           { label: t("most"), data: mix.factors.map((f) => f.mostPct), backgroundColor: mix.factors.map((f) => (f.side === "system" ? "#cbd5e1" : "#fdba74")) },
@@ -245,13 +240,13 @@ function drawFactors(report: Report): void {
       options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } } },
     }),
   );
-  $("factors-table").append(table(["", t("chosen"), t("most")], mix.factors.map((f) => [f.label[lang], `${f.chosenPct}%`, `${f.mostPct}%`])));
+  $("factors-table").append(table(["", t("chosen"), t("most")], mix.factors.map((f) => [f.label[texts.lang], `${f.chosenPct}%`, `${f.mostPct}%`])));
 }
 
 function drawRest(report: Report): void {
   const gap = $("gap");
   gap.replaceChildren();
-  const names = new Map(report.levels.map((l) => [l.id, l.name[lang]]));
+  const names = new Map(report.levels.map((l) => [l.id, l.name[texts.lang]]));
   if (report.managementGap?.length) gap.append(table([t("level"), t("management"), t("staff"), "Δ"], report.managementGap.map((g) => [names.get(g.level) ?? g.level, g.management, g.staff, g.gap > 0 ? `+${g.gap}` : g.gap])));
   else gap.append(el("p", t("noGap"), "muted"));
   const climate = $("climate");
@@ -263,9 +258,8 @@ function drawRest(report: Report): void {
 }
 
 function render(): void {
-  for (const node of document.querySelectorAll<HTMLElement>("[data-t]")) node.textContent = t(node.dataset.t!);
-  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
-  document.documentElement.lang = lang;
+  texts.apply();
+  drawTrends();
   if (!current) return;
   const { report } = current;
   $("title").textContent = report.campaign.title;
@@ -281,6 +275,7 @@ function render(): void {
   drawHeatmap("heat-department", report, report.levels);
   drawHeatmap("heat-role", current.role, report.levels);
   drawFactors(report);
+  drawDesired(report);
   drawRest(report);
 }
 
@@ -289,8 +284,75 @@ function selectedCampaign(): Campaign | undefined {
   return org?.campaigns.find((c) => c.id === ($("campaign") as HTMLSelectElement).value);
 }
 
-function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[]): void {
-  select.replaceChildren(...options.map((o) => Object.assign(el("option", o.label), { value: o.value })));
+function drawDesired(report: Report): void {
+  charts.get("desired")?.destroy();
+  const holder = $("desired-table");
+  holder.replaceChildren();
+  const gap = report.desiredGap;
+  $("desired-empty").hidden = gap !== null;
+  $("desired-box").hidden = gap === null;
+  if (!gap) return;
+  const names = new Map(report.levels.map((l) => [l.id, l.name[texts.lang]]));
+  const labels = gap.map((g) => names.get(g.level) ?? g.level);
+  const canvas = $("desired") as HTMLCanvasElement;
+  canvas.setAttribute("aria-label", `${t("desired")}: ${t("asTable")}`);
+  charts.set(
+    "desired",
+    new Chart(canvas, {
+      type: "bar",
+      data: {
+        labels,
+        datasets: [
+          { label: t("current"), data: gap.map((g) => g.current), backgroundColor: "#5b8def" },
+          { label: t("wanted"), data: gap.map((g) => g.desired), backgroundColor: "#a7c4f7" },
+        ],
+      },
+      options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } },
+    }),
+  );
+  holder.append(table([t("level"), t("current"), t("wanted"), "Δ"], gap.map((g, i) => [labels[i]!, g.current, g.desired, `+${g.gap}`])));
+}
+
+const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
+
+function drawTrends(): void {
+  charts.get("trend")?.destroy();
+  const card = $("trend-card");
+  const usable = trends?.levels ?? [];
+  card.hidden = usable.length === 0;
+  if (!trends || usable.length === 0) return;
+  const rounds = trends.rounds.filter((r) => r.included);
+  const names = new Map((current?.report.levels ?? []).map((l) => [l.id, l.name[texts.lang]]));
+  const canvas = $("trend") as HTMLCanvasElement;
+  canvas.setAttribute("aria-label", `${t("trend")}: ${t("asTable")}`);
+  charts.set(
+    "trend",
+    new Chart(canvas, {
+      type: "line",
+      data: {
+        labels: rounds.map((r) => `${r.title} (${r.date.slice(0, 7)})`),
+        datasets: usable.map((l, i) => ({
+          label: names.get(l.level) ?? l.level,
+          data: rounds.map((r) => l.points.find((p) => p.campaignId === r.campaignId)?.score ?? null),
+          borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+          backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+        })),
+      },
+      options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } },
+    }),
+  );
+  const rows = usable.map((l) => {
+    const last = l.steps.at(-1)!;
+    const p = last.p === null ? "–" : last.p < 0.001 ? "< 0.001" : String(last.p);
+    return [names.get(l.level) ?? l.level, ...l.points.map((x) => x.score).slice(-2), signed(last.change), p, t(last.label)];
+  });
+  $("trend-table").replaceChildren(table([t("level"), t("before"), t("after"), t("change"), "p", ""], rows));
+}
+
+async function loadTrends(): Promise<void> {
+  const id = ($("organisation") as HTMLSelectElement).value;
+  trends = id ? (await api<Trends>(`/api/organisations/${id}/trends`)).body : null;
+  drawTrends();
 }
 
 async function loadReport(): Promise<void> {
@@ -323,7 +385,7 @@ function fillCampaigns(): void {
 
 function fillRoles(): void {
   const roles = selectedCampaign()?.units.role ?? [];
-  fillSelect($("filter-role") as HTMLSelectElement, [{ value: "", label: t("allRoles") }, ...roles.map((r) => ({ value: r.value, label: r.label[lang] }))]);
+  fillSelect($("filter-role") as HTMLSelectElement, [{ value: "", label: t("allRoles") }, ...roles.map((r) => ({ value: r.value, label: r.label[texts.lang] }))]);
 }
 
 async function start(): Promise<void> {
@@ -331,13 +393,23 @@ async function start(): Promise<void> {
   organisations = (await api<Organisation[]>("/api/organisations")).body;
   fillSelect($("organisation") as HTMLSelectElement, organisations.map((o) => ({ value: o.id, label: o.name })));
   fillCampaigns();
-  $("organisation").addEventListener("change", () => { fillCampaigns(); void loadReport(); });
+  // A link from the workspace names the campaign to open.
+  const wanted = new URLSearchParams(location.search).get("campaign");
+  const owner = organisations.find((o) => o.campaigns.some((c) => c.id === wanted));
+  if (owner) {
+    ($("organisation") as HTMLSelectElement).value = owner.id;
+    fillCampaigns();
+    ($("campaign") as HTMLSelectElement).value = wanted!;
+    fillRoles();
+  }
+  const me = (await api<{ user?: { role: string } }>("/api/me")).body;
+  $("workspace-link").hidden = me.user?.role !== "consultant";
+  $("organisation").addEventListener("change", () => { fillCampaigns(); void loadReport(); void loadTrends(); });
   $("campaign").addEventListener("change", () => { fillRoles(); void loadReport(); });
   $("filter-role").addEventListener("change", () => void loadReport());
   for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     b.addEventListener("click", () => {
-      lang = b.dataset.lang as Lang;
-      localStorage.setItem("lang", lang);
+      texts.setLang(b.dataset.lang as Lang);
       const role = ($("filter-role") as HTMLSelectElement).value;
       fillRoles();
       ($("filter-role") as HTMLSelectElement).value = role;
@@ -345,11 +417,9 @@ async function start(): Promise<void> {
     });
   }
   $("print").addEventListener("click", () => window.print());
-  $("logout").addEventListener("click", async () => {
-    await fetch("/api/auth/logout", { method: "POST" });
-    location.href = "/login";
-  });
+  $("logout").addEventListener("click", () => void logout());
   await loadReport();
+  await loadTrends();
 }
 
 void start();

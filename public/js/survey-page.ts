@@ -14,6 +14,7 @@ interface PublicSurvey {
   title: string;
   defaultLanguage: Lang;
   k: number;
+  requiresCode: boolean;
   units: Record<string, Unit[]>;
   instrument: Record<string, unknown>;
 }
@@ -47,6 +48,15 @@ const TEXT: Record<string, Record<Lang, string>> = {
   not_found: { nl: "Deze link is niet (meer) geldig.", en: "This link is not valid." },
   campaign_closed: { nl: "Deze vragenlijst is gesloten.", en: "This survey is closed." },
   campaign_not_open: { nl: "Deze vragenlijst is nog niet geopend.", en: "This survey is not open yet." },
+  codeLabel: { nl: "Vul de persoonlijke toegangscode in die u heeft gekregen", en: "Enter the personal access code you received" },
+  codePrivacy: {
+    nl: "De code wordt alleen als gebruikt gemarkeerd. Hij wordt niet aan uw antwoorden gekoppeld.",
+    en: "The code is only marked as used. It is never linked to your answers.",
+  },
+  codeButton: { nl: "Verder", en: "Continue" },
+  code_required: { nl: "Vul uw toegangscode in.", en: "Please enter your access code." },
+  invalid_code: { nl: "Deze code hoort niet bij deze vragenlijst. Controleer de tekens.", en: "This code does not belong to this survey. Please check it." },
+  code_used: { nl: "Deze code is al gebruikt.", en: "This code has already been used." },
   load_failed: { nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.", en: "The survey could not be loaded. Please try again later." },
 };
 
@@ -57,6 +67,7 @@ const retryButton = document.getElementById("retry") as HTMLButtonElement;
 let lang: Lang = (navigator.language || "nl").toLowerCase().startsWith("en") ? "en" : "nl";
 let k = 5;
 let survey: Model | undefined;
+let accessCode: string | undefined;
 let lastStatus: { key: string; vars?: Record<string, string>; error?: boolean } | undefined;
 
 function t(key: string, vars: Record<string, string> = {}): string {
@@ -102,7 +113,7 @@ async function submit(submissionId: string, answers: Record<string, unknown>): P
       const res = await fetch(`/api/s/${encodeURIComponent(token)}/responses`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ submissionId, answers }),
+        body: JSON.stringify({ submissionId, answers, ...(accessCode ? { accessCode } : {}) }),
         credentials: "omit",
       });
       if (res.ok) return showStatus("stored");
@@ -134,6 +145,47 @@ function fillGroupings(model: Model, units: Record<string, Unit[]>): void {
   }
 }
 
+/** Asks for the single-use code and checks it before the respondent spends ten minutes answering. */
+function askForCode(): Promise<string> {
+  const form = document.getElementById("code-form") as HTMLFormElement;
+  const input = document.getElementById("access-code") as HTMLInputElement;
+  const error = document.getElementById("code-error")!;
+  // A personal link may carry the code in its fragment, which never reaches a server or a referrer.
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get("code");
+  if (fromLink) {
+    input.value = fromLink;
+    history.replaceState(null, "", location.pathname);
+  }
+  form.hidden = false;
+  input.focus();
+  return new Promise((resolve) => {
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      error.hidden = true;
+      try {
+        const res = await fetch(`/api/s/${encodeURIComponent(token)}/access-code`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ accessCode: input.value }),
+          credentials: "omit",
+        });
+        if (res.ok) {
+          form.hidden = true;
+          resolve(input.value);
+          return;
+        }
+        const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+        error.dataset.i18n = TEXT[body.error?.code ?? ""] ? body.error!.code! : "invalid_code";
+      } catch {
+        error.dataset.i18n = "offline";
+      }
+      error.textContent = t(error.dataset.i18n);
+      error.hidden = false;
+      input.setAttribute("aria-invalid", "true");
+    });
+  });
+}
+
 async function start(): Promise<void> {
   registerSurveyProperties();
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
@@ -151,6 +203,7 @@ async function start(): Promise<void> {
   }
   k = data.k;
   document.title = data.title;
+  if (data.requiresCode) accessCode = await askForCode();
   const model = new Model(data.instrument);
   fillGroupings(model, data.units);
   model.onComplete.add((sender) => {

@@ -57,5 +57,6 @@ export const authRoutes = createRouter()
   })
   .openapi(meRoute, async (c) => {
     const user = c.var.user!;
-    return c.json({ user, organisations: await accessibleOrganisations(c.var.deps.db, user) }, 200);
+    const organisations = (await accessibleOrganisations(c.var.deps.db, user)).map(({ id, name }) => ({ id, name }));
+    return c.json({ user, organisations }, 200);
   });

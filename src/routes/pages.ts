@@ -16,6 +16,7 @@ export const pageRoutes = new Hono<AppEnv>()
   .get("/login", page("login"))
   // The dashboard's data comes from the API, which checks the session; the page itself holds nothing.
   .get("/dashboard", page("dashboard"))
+  .get("/workspace", page("workspace"))
   .get("/s/:token", async (c) => {
   const { db, pages } = c.var.deps;
   const token = c.req.param("token");

@@ -1,6 +1,6 @@
 /** Organisations and campaigns: drizzle queries behind small functions. */
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Campaign } from "../domain/campaign.js";
+import { roundDate, type Campaign } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/start-here.js";
 import type { CampaignUnits } from "../domain/units.js";
 import { randomId, randomToken } from "../lib/random.js";
@@ -35,8 +35,10 @@ export async function listCampaigns(db: Db, organisationIds: readonly string[]):
   for (const ids of chunkForParameters(organisationIds, 1)) {
     rows.push(...(await db.select().from(campaigns).where(inArray(campaigns.organisationId, ids))));
   }
-  // Newest first across all chunks.
-  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(toCampaign);
+  // Newest round first across all chunks: by the date a round is placed on, then by creation.
+  return rows
+    .map(toCampaign)
+    .sort((a, b) => roundDate(b).localeCompare(roundDate(a)) || b.createdAt.localeCompare(a.createdAt));
 }
 
 export async function setCampaignStatus(db: Db, id: string, status: Campaign["status"]): Promise<void> {

@@ -1,10 +1,10 @@
 /** An employee completes the survey in real Chromium on a phone-sized screen, in Dutch and in English. */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Campaign } from "../../src/domain/campaign.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
+import { completeSurvey, screenshot } from "../helpers/survey.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
@@ -13,37 +13,6 @@ beforeAll(async () => {
   if (chromiumPath) h = await startBrowserHarness(async (t) => void (campaign = await t.addCampaign()));
 });
 afterAll(() => h?.close());
-
-/** Answers every visible question on every page by mouse, then sends. */
-async function completeSurvey(page: Page): Promise<void> {
-  for (let pageNo = 0; pageNo < 10; pageNo++) {
-    const questions = page.locator(".sd-question:visible");
-    const count = await questions.count();
-    for (let i = 0; i < count; i++) {
-      const q = questions.nth(i);
-      if ((await q.locator(".sd-rating").count()) > 0) {
-        await q.locator(".sd-rating__item").nth(3).click(); // "4"
-      } else if ((await q.locator(".sd-checkbox").count()) > 0) {
-        await q.locator(".sd-item__control-label").nth(0).click();
-        await q.locator(".sd-item__control-label").nth(5).click();
-      } else if ((await q.locator(".sd-radio").count()) > 0) {
-        await q.locator(".sd-item__control-label").first().click();
-      } else if ((await q.locator(".sd-dropdown").count()) > 0) {
-        await q.locator(".sd-dropdown").click();
-        await page.locator(".sv-list__item:visible").first().click();
-      } else if ((await q.locator("textarea").count()) > 0) {
-        await q.locator("textarea").fill("Meer ruimte om af te wijken.");
-      }
-    }
-    const complete = page.locator(".sd-navigation__complete-btn:visible");
-    if ((await complete.count()) > 0) {
-      await complete.click();
-      return;
-    }
-    await page.locator(".sd-navigation__next-btn:visible").click();
-  }
-  throw new Error("never reached the last page");
-}
 
 describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
   it("completes the survey in Dutch and in English on a 360×740 phone", async () => {
@@ -62,6 +31,7 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await completeSurvey(page);
       await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 10_000 }).toContain(thanks);
+      await screenshot(page, `survey-done-${locale}`);
       expect(await page.evaluate(() => document.cookie)).toBe("");
       expect(errors).toEqual([]);
       await context.close();

@@ -1,0 +1,91 @@
+/**
+ * What the staff pages share: the language choice, text lookup, safe element building (text
+ * only — names from the database never become HTML), JSON calls that send a lost session to
+ * the login page, and plain tables as the alternative to every chart.
+ */
+export type Lang = "nl" | "en";
+export type Loc = Record<Lang, string>;
+
+export const LEVEL_COLOURS = ["#1d4ed8", "#0e7490", "#7c3aed", "#b45309", "#be123c", "#15803d", "#475569"];
+
+export function createTexts(texts: Record<string, Loc>) {
+  let lang: Lang = (localStorage.getItem("lang") as Lang) || (navigator.language.startsWith("en") ? "en" : "nl");
+  return {
+    get lang(): Lang {
+      return lang;
+    },
+    setLang(next: Lang): void {
+      lang = next;
+      localStorage.setItem("lang", next);
+      document.documentElement.lang = next;
+    },
+    t(key: string, vars: Record<string, string | number> = {}): string {
+      return (texts[key]?.[lang] ?? key).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ""));
+    },
+    /** Fills every [data-t] element and marks the pressed language button. */
+    apply(): void {
+      for (const node of document.querySelectorAll<HTMLElement>("[data-t]")) node.textContent = this.t(node.dataset.t!);
+      for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
+      document.documentElement.lang = lang;
+    },
+  };
+}
+
+export const $ = (id: string) => document.getElementById(id)!;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (cls) node.className = cls;
+  return node;
+}
+
+export interface ApiResult<T> {
+  status: number;
+  body: T;
+}
+
+/** A JSON call; a lost session sends the browser to the login page. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> {
+  const res = await fetch(path, {
+    method: init.method ?? "GET",
+    headers: { accept: "application/json", ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (res.status === 401) {
+    location.href = "/login";
+    return new Promise(() => {}); // the page is leaving; nothing after this should run
+  }
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
+}
+
+export const errorMessage = (body: unknown, status: number) => (body as { error?: { message?: string } }).error?.message ?? `Error ${status}`;
+
+export function table(head: string[], rows: (string | number)[][]): HTMLTableElement {
+  const tbl = el("table");
+  const tr = el("tr");
+  head.forEach((h, i) => tr.append(Object.assign(el("th", h, i > 0 ? "num" : undefined), { scope: "col" })));
+  tbl.append(el("thead"), el("tbody"));
+  tbl.tHead!.append(tr);
+  for (const row of rows) {
+    const r = el("tr");
+    row.forEach((cell, i) => r.append(el("td", String(cell), i > 0 ? "num" : undefined)));
+    tbl.tBodies[0]!.append(r);
+  }
+  return tbl;
+}
+
+export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[]): void {
+  select.replaceChildren(...options.map((o) => Object.assign(el("option", o.label), { value: o.value })));
+}
+
+/** Red (0) → amber (50) → green (100). */
+export function colour(score: number): string {
+  const hue = Math.max(0, Math.min(120, (score / 100) * 120));
+  return `hsl(${hue}, 55%, 52%)`;
+}
+
+export async function logout(): Promise<void> {
+  await fetch("/api/auth/logout", { method: "POST" });
+  location.href = "/login";
+}

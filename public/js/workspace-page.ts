@@ -1,0 +1,554 @@
+/**
+ * The consultant's workspace: the portfolio of clients and rounds, a comparison of chosen
+ * rounds against the benchmark (profiles, start-here, decision mixes, current–desired gap,
+ * Cronbach's alpha), trends across an organisation's rounds, single-use access codes, new
+ * rounds, and the consultant's own instruments. Every chart has a table next to it.
+ */
+import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
+import { LEVELS } from "../../src/domain/levels.js";
+import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, table, type Lang, type Loc } from "./lib/ui.js";
+
+Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+
+interface CampaignRow {
+  id: string;
+  organisationId: string;
+  title: string;
+  status: string;
+  opensOn: string | null;
+  closesOn: string | null;
+  respondents: number;
+  k: number;
+  requireCode: boolean;
+  codes: { issued: number; used: number };
+  responseRate: { pct: number; basis: "codes" | "headcount"; of: number } | null;
+  startHere: { level: string | null; reason: string | null } | null;
+  instrument: { id: string; version: number };
+  surveyPath?: string;
+}
+interface Organisation { id: string; name: string; benchmarkForManagers?: boolean; campaigns: CampaignRow[] }
+interface Compared {
+  id: string;
+  title: string;
+  organisation: { id: string; name: string };
+  date: string;
+  n: number;
+  levels: { id: string; score: number; weak: boolean; divided: boolean }[];
+  startHere: { level: string | null; lowest?: string; reason?: string } | null;
+  decisionFactors: { groups: Record<string, { chosenPct: number; mostPct: number }> } | null;
+  desiredGap: { level: string; current: number; desired: number; gap: number }[] | null;
+  percentiles: Record<string, number> | null;
+  reliability: { level: string; alpha: number | null; warning?: boolean; reason?: string }[];
+}
+interface Comparison {
+  campaigns: Compared[];
+  excluded: { title: string; organisation: { name: string }; n: number; k: number }[];
+  benchmark: { levels: Record<string, number>; campaigns: number; organisations: number } | null;
+}
+interface Trends {
+  rounds: { campaignId: string; title: string; date: string; included: boolean }[];
+  levels: { level: string; points: { campaignId: string; title: string; date: string; score: number }[]; steps: { change: number; p: number | null; label: string }[] }[];
+}
+interface InstrumentSummary { id: string; version: number; builtin: boolean; title: unknown; items: Record<string, number>; desiredState: boolean; createdAt: string | null }
+
+const T: Record<string, Loc> = {
+  appName: { nl: "Klantgerichtheid · werkruimte", en: "Customer-centricity · workspace" },
+  reports: { nl: "Rapporten", en: "Reports" },
+  logout: { nl: "Uitloggen", en: "Log out" },
+  portfolio: { nl: "Klanten en rondes", en: "Clients and rounds" },
+  compareSelected: { nl: "Vergelijk geselecteerde rondes", en: "Compare selected rounds" },
+  compareHint: { nl: "Kies twee of meer rondes, ook van verschillende organisaties.", en: "Pick two or more rounds, also from different organisations." },
+  pickTwo: { nl: "Kies minstens twee rondes om te vergelijken.", en: "Pick at least two rounds to compare." },
+  comparison: { nl: "Vergelijking en benchmark", en: "Comparison and benchmark" },
+  compare: { nl: "Vergelijk", en: "Compare" },
+  round: { nl: "Ronde", en: "Round" },
+  status: { nl: "Status", en: "Status" },
+  period: { nl: "Periode", en: "Period" },
+  respondents: { nl: "Respondenten", en: "Respondents" },
+  responseRate: { nl: "Respons", en: "Response rate" },
+  startHere: { nl: "Hier beginnen", en: "Start here" },
+  links: { nl: "Links", en: "Links" },
+  report: { nl: "Rapport", en: "Report" },
+  surveyLink: { nl: "Vragenlijst", en: "Survey" },
+  open: { nl: "open", en: "open" },
+  closed: { nl: "gesloten", en: "closed" },
+  draft: { nl: "concept", en: "draft" },
+  belowK: { nl: "nog < k", en: "still < k" },
+  none: { nl: "geen (laagste: {level})", en: "none (lowest: {level})" },
+  viaCodes: { nl: "{used} van {of} codes", en: "{used} of {of} codes" },
+  viaHeadcount: { nl: "{n} van {of} medewerkers", en: "{n} of {of} staff" },
+  managersSeeBenchmark: { nl: "managers zien de benchmarklijn", en: "managers see the benchmark line" },
+  benchmark: { nl: "Benchmark", en: "Benchmark" },
+  benchmarkNote: {
+    nl: "Benchmark: gemiddelde van {campaigns} rondes bij {organisations} organisaties die k bereikten. Tussen haakjes het percentiel per niveau.",
+    en: "Benchmark: mean of {campaigns} rounds at {organisations} organisations that reached k. In brackets each round's percentile per level.",
+  },
+  noBenchmark: {
+    nl: "Nog geen benchmark: daarvoor zijn rondes van minstens drie organisaties met k respondenten nodig.",
+    en: "No benchmark yet: it needs rounds from at least three organisations that reached k.",
+  },
+  excluded: { nl: "Niet vergeleken (minder dan k respondenten): {list}.", en: "Not compared (fewer than k respondents): {list}." },
+  level: { nl: "Niveau", en: "Level" },
+  factors: { nl: "Beslisfactoren (weegt het zwaarst)", en: "Decision factors (weighs most)" },
+  system: { nl: "Systeem", en: "System" },
+  heart: { nl: "Hart / klant", en: "Heart / customer" },
+  rules: { nl: "Beleid of proces genoemd", en: "Names policy or process" },
+  desired: { nl: "Nu tegenover gewenst (gewenst − nu)", en: "Current versus desired (desired − current)" },
+  noDesiredItems: { nl: "geen vragen over de gewenste situatie", en: "no desired-state items" },
+  quality: { nl: "Methodekwaliteit: Cronbachs alfa per niveau", en: "Method quality: Cronbach's alpha per level" },
+  qualityNote: {
+    nl: "Alfa zegt of de vragen van een niveau één ding meten. Onder 0,7 (⚠) is de niveauscore minder betrouwbaar: bekijk de vragen.",
+    en: "Alpha says whether a level's items measure one thing. Below 0.7 (⚠) the level score is less reliable: review the items.",
+  },
+  trends: { nl: "Ontwikkeling over rondes", en: "Trends across rounds" },
+  organisation: { nl: "Organisatie", en: "Organisation" },
+  noTrend: { nl: "Deze organisatie heeft nog geen twee rondes met minstens k respondenten.", en: "This organisation does not have two rounds with at least k respondents yet." },
+  trendNote: {
+    nl: "Per niveau de verandering tussen opeenvolgende rondes, getoetst met Welch' t-toets (significant bij p < 0,05).",
+    en: "Per level the change between consecutive rounds, tested with Welch's t-test (significant at p < 0.05).",
+  },
+  from: { nl: "Van", en: "From" },
+  to: { nl: "Naar", en: "To" },
+  change: { nl: "Verandering", en: "Change" },
+  improved: { nl: "verbeterd", en: "improved" },
+  declined: { nl: "verslechterd", en: "declined" },
+  no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
+  codes: { nl: "Eenmalige toegangscodes", en: "Single-use access codes" },
+  howMany: { nl: "Aantal", en: "How many" },
+  issueCodes: { nl: "Codes aanmaken", en: "Issue codes" },
+  codesNote: {
+    nl: "Codes worden één keer getoond: download of print ze meteen. De ronde vraagt daarna om een code. Een code wordt als gebruikt gemarkeerd, nooit aan antwoorden gekoppeld.",
+    en: "Codes are shown once: download or print them straight away. The round then asks for a code. A code is marked used, never linked to answers.",
+  },
+  codesIssued: { nl: "{count} nieuwe codes. In totaal {issued} uitgegeven, {used} gebruikt.", en: "{count} new codes. {issued} issued in total, {used} used." },
+  downloadCsv: { nl: "CSV downloaden", en: "Download CSV" },
+  printSheet: { nl: "Codevel afdrukken", en: "Print code sheet" },
+  sheetTitle: { nl: "Uw persoonlijke toegangscode", en: "Your personal access code" },
+  sheetText: { nl: "Ga naar {link} en vul deze code in. De code werkt één keer en is niet aan uw antwoorden gekoppeld.", en: "Go to {link} and enter this code. It works once and is not linked to your answers." },
+  newRound: { nl: "Nieuwe organisatie of ronde", en: "New organisation or round" },
+  newOrganisation: { nl: "Nieuwe organisatie", en: "New organisation" },
+  add: { nl: "Toevoegen", en: "Add" },
+  title: { nl: "Titel", en: "Title" },
+  departments: { nl: "Afdelingen (één per regel)", en: "Departments (one per line)" },
+  instrument: { nl: "Vragenlijst", en: "Instrument" },
+  headcount: { nl: "Aantal uitgenodigde medewerkers (voor de respons)", en: "Staff invited (for the response rate)" },
+  requireCode: { nl: "Alleen met een eenmalige code", en: "Only with a single-use code" },
+  createRound: { nl: "Ronde openen", en: "Open the round" },
+  created: { nl: "Aangemaakt: {title}. Link voor medewerkers: {link}", en: "Created: {title}. Link for staff: {link}" },
+  instruments: { nl: "Vragenlijsten", en: "Instruments" },
+  version: { nl: "Versie", en: "Version" },
+  source: { nl: "Bron", en: "Source" },
+  builtin: { nl: "standaard", en: "built-in" },
+  own: { nl: "eigen", en: "own" },
+  itemsPerLevel: { nl: "Vragen per niveau", en: "Items per level" },
+  desiredState: { nl: "Gewenste situatie", en: "Desired state" },
+  yes: { nl: "ja", en: "yes" },
+  no: { nl: "nee", en: "no" },
+  upload: { nl: "Eigen vragenlijst uploaden", en: "Upload your own instrument" },
+  uploadNote: {
+    nl: "SurveyJS-JSON met een instrumentId. Elke beoordelingsvraag hoort bij een van de zeven niveaus (level), teksten in het Nederlands en Engels. Opnieuw uploaden maakt een nieuwe versie; lopende rondes houden hun versie.",
+    en: "SurveyJS JSON with an instrumentId. Every rating item belongs to one of the seven levels (level), texts in Dutch and English. Uploading again makes a new version; running rounds keep theirs.",
+  },
+  pasteJson: { nl: "Plak de JSON", en: "Paste the JSON" },
+  orFile: { nl: "of kies een bestand", en: "or choose a file" },
+  uploadButton: { nl: "Controleren en opslaan", en: "Check and store" },
+  notJson: { nl: "Dit is geen geldige JSON: {message}", en: "This is not valid JSON: {message}" },
+  stored: { nl: "Opgeslagen als {id}, versie {version}.", en: "Stored as {id}, version {version}." },
+  asTable: { nl: "Als tabel", en: "As a table" },
+};
+
+const texts = createTexts(T);
+const t = texts.t.bind(texts);
+const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
+const charts = new Map<string, Chart>();
+let organisations: Organisation[] = [];
+let comparison: Comparison | null = null;
+let trends: Trends | null = null;
+let instruments: InstrumentSummary[] = [];
+let lastCodes: { campaign: CampaignRow; codes: string[] } | null = null;
+const selected = new Set<string>();
+
+function say(text: string, error = false): void {
+  const box = $("message");
+  box.textContent = text;
+  box.classList.toggle("error", error);
+  box.hidden = false;
+}
+
+const allCampaigns = () => organisations.flatMap((o) => o.campaigns.map((c) => ({ ...c, organisation: o.name })));
+
+function rateText(c: CampaignRow): string {
+  const r = c.responseRate;
+  if (!r) return "–";
+  const detail = r.basis === "codes" ? t("viaCodes", { used: c.codes.used, of: r.of }) : t("viaHeadcount", { n: c.respondents, of: r.of });
+  return `${r.pct}% (${detail})`;
+}
+
+function startText(c: { startHere: { level: string | null; reason?: string | null; lowest?: string } | null }): string {
+  const s = c.startHere;
+  if (!s) return t("belowK");
+  if (!s.level) return s.lowest ? t("none", { level: levelName(s.lowest) }) : "–";
+  return `${levelName(s.level)}${s.reason ? ` (${s.reason === "weak" ? (texts.lang === "nl" ? "zwak" : "weak") : texts.lang === "nl" ? "verdeeld" : "divided"})` : ""}`;
+}
+
+function renderPortfolio(): void {
+  const tbl = el("table");
+  const head = el("tr");
+  for (const h of ["", t("round"), t("status"), t("period"), t("respondents"), t("responseRate"), t("startHere"), t("links")]) head.append(Object.assign(el("th", h), { scope: "col" }));
+  tbl.append(el("thead"), el("tbody"));
+  tbl.tHead!.append(head);
+  for (const org of organisations) {
+    const orgRow = el("tr", undefined, "org-row");
+    const cell = Object.assign(el("th"), { colSpan: 8, scope: "rowgroup" });
+    cell.append(el("span", org.name));
+    if (org.benchmarkForManagers !== undefined) {
+      const label = el("label", undefined, "check small");
+      const box = Object.assign(el("input"), { type: "checkbox", checked: org.benchmarkForManagers });
+      box.addEventListener("change", async () => {
+        const res = await api(`/api/organisations/${org.id}`, { method: "PATCH", body: { benchmarkForManagers: box.checked } });
+        if (res.status !== 200) say(errorMessage(res.body, res.status), true);
+        else org.benchmarkForManagers = box.checked;
+      });
+      label.append(box, el("span", t("managersSeeBenchmark")));
+      cell.append(label);
+    }
+    orgRow.append(cell);
+    tbl.tBodies[0]!.append(orgRow);
+    for (const c of org.campaigns) {
+      const row = el("tr");
+      const pick = Object.assign(el("input"), { type: "checkbox", checked: selected.has(c.id) });
+      pick.setAttribute("aria-label", `${t("compare")}: ${org.name} – ${c.title}`);
+      pick.addEventListener("change", () => (pick.checked ? selected.add(c.id) : selected.delete(c.id)));
+      const pickCell = el("td");
+      pickCell.append(pick);
+      const links = el("td");
+      const report = Object.assign(el("a", t("report")), { href: `/dashboard?campaign=${encodeURIComponent(c.id)}` });
+      links.append(report);
+      if (c.surveyPath) links.append(" · ", Object.assign(el("a", t("surveyLink")), { href: c.surveyPath, target: "_blank", rel: "noopener noreferrer" }));
+      row.append(
+        pickCell,
+        el("td", c.title),
+        el("td", t(c.status)),
+        el("td", [c.opensOn, c.closesOn].filter(Boolean).join(" – ") || "–"),
+        el("td", String(c.respondents), "num"),
+        el("td", rateText(c), "num"),
+        el("td", startText(c)),
+        links,
+      );
+      tbl.tBodies[0]!.append(row);
+    }
+  }
+  $("portfolio").replaceChildren(tbl);
+  const options = allCampaigns().map((c) => ({ value: c.id, label: `${c.organisation} – ${c.title}` }));
+  const codesSelect = $("codes-campaign") as HTMLSelectElement;
+  const keep = codesSelect.value;
+  fillSelect(codesSelect, options);
+  if (keep) codesSelect.value = keep;
+  for (const id of ["trend-organisation", "campaign-organisation"]) {
+    const select = $(id) as HTMLSelectElement;
+    const value = select.value;
+    fillSelect(select, organisations.map((o) => ({ value: o.id, label: o.name })));
+    if (value) select.value = value;
+  }
+}
+
+function renderComparison(): void {
+  charts.get("profiles")?.destroy();
+  const section = $("comparison");
+  section.hidden = comparison === null;
+  if (!comparison) return;
+  const { campaigns, benchmark, excluded } = comparison;
+  const name = (c: Compared) => `${c.organisation.name} – ${c.title}`;
+  $("benchmark-note").textContent = benchmark ? t("benchmarkNote", { campaigns: benchmark.campaigns, organisations: benchmark.organisations }) : t("noBenchmark");
+  const excludedBox = $("comparison-excluded");
+  excludedBox.hidden = excluded.length === 0;
+  excludedBox.textContent = t("excluded", { list: excluded.map((e) => `${e.organisation.name} – ${e.title} (n = ${e.n}, k = ${e.k})`).join("; ") });
+
+  const labels = LEVELS.map((l) => l.name[texts.lang]);
+  const score = (c: Compared, level: string) => c.levels.find((l) => l.id === level)?.score ?? null;
+  const datasets = campaigns.map((c, i) => ({
+    label: name(c),
+    data: LEVELS.map((l) => score(c, l.id)),
+    borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+    backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+    borderWidth: 2,
+  }));
+  if (benchmark) {
+    datasets.push({ label: t("benchmark"), data: LEVELS.map((l) => benchmark.levels[l.id] ?? null), borderColor: "#111827", backgroundColor: "#111827", borderWidth: 3, borderDash: [6, 4] } as never);
+  }
+  const canvas = $("profiles") as HTMLCanvasElement;
+  canvas.setAttribute("aria-label", `${t("comparison")}: ${t("asTable")}`);
+  // Levels on the vertical axis, mission on top: the profile reads top-down like the staircase.
+  charts.set("profiles", new Chart(canvas, { type: "line", data: { labels, datasets }, options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } } }));
+
+  const cellOf = (c: Compared, level: string) => {
+    const s = score(c, level);
+    const p = c.percentiles?.[level];
+    return s === null ? "–" : p === undefined ? String(s) : `${s} (P${p})`;
+  };
+  $("comparison-table").replaceChildren(
+    table(
+      [t("level"), ...campaigns.map(name), ...(benchmark ? [t("benchmark")] : [])],
+      LEVELS.map((l) => [l.name[texts.lang], ...campaigns.map((c) => cellOf(c, l.id)), ...(benchmark ? [benchmark.levels[l.id] ?? "–"] : [])]),
+    ),
+  );
+  $("comparison-start").replaceChildren(table([t("round"), t("startHere")], campaigns.map((c) => [name(c), startText(c)])));
+  $("comparison-factors").replaceChildren(
+    table(
+      [t("round"), t("system"), t("heart"), t("rules")],
+      campaigns.map((c) => {
+        const g = c.decisionFactors?.groups;
+        return [name(c), g ? `${g.system!.mostPct}%` : "–", g ? `${g.heart!.mostPct}%` : "–", g ? `${g.rules!.chosenPct}%` : "–"];
+      }),
+    ),
+  );
+  $("comparison-desired").replaceChildren(
+    table(
+      [t("level"), ...campaigns.map(name)],
+      LEVELS.map((l) => [
+        l.name[texts.lang],
+        ...campaigns.map((c) => {
+          if (!c.desiredGap) return t("noDesiredItems");
+          const g = c.desiredGap.find((x) => x.level === l.id);
+          return g ? `${g.current} → ${g.desired} (+${g.gap})` : "–";
+        }),
+      ]),
+    ),
+  );
+  $("comparison-quality").replaceChildren(
+    table(
+      [t("level"), ...campaigns.map(name)],
+      LEVELS.map((l) => [
+        l.name[texts.lang],
+        ...campaigns.map((c) => {
+          const r = c.reliability.find((x) => x.level === l.id);
+          if (!r) return "–";
+          if (r.alpha === null) return `– (${r.reason ?? ""})`;
+          return r.warning ? `⚠ ${r.alpha.toFixed(2)}` : r.alpha.toFixed(2);
+        }),
+      ]),
+    ),
+  );
+}
+
+function renderTrends(): void {
+  for (const [id, chart] of charts) if (id.startsWith("trend-")) chart.destroy();
+  const holder = $("trend-charts");
+  holder.replaceChildren();
+  const levels = trends?.levels ?? [];
+  $("trend-empty").hidden = levels.length > 0;
+  $("trend-table").replaceChildren();
+  if (!trends || levels.length === 0) return;
+  const rounds = trends.rounds.filter((r) => r.included);
+  levels.forEach((l, i) => {
+    const figure = el("figure");
+    const box = el("div", undefined, "chart-box mini-box");
+    const canvas = el("canvas");
+    canvas.setAttribute("role", "img");
+    const last = l.steps.at(-1)!;
+    canvas.setAttribute("aria-label", `${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${t(last.label)}`);
+    box.append(canvas);
+    figure.append(el("figcaption", `${levelName(l.level)} · ${t(last.label)}`, `trend-label ${last.label}`), box);
+    holder.append(figure);
+    charts.set(
+      `trend-${l.level}`,
+      new Chart(canvas, {
+        type: "line",
+        data: {
+          labels: rounds.map((r) => r.date.slice(0, 7)),
+          datasets: [{ label: levelName(l.level), data: rounds.map((r) => l.points.find((p) => p.campaignId === r.campaignId)?.score ?? null), borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length], backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length] }],
+        },
+        options: { maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 100 } } },
+      }),
+    );
+  });
+  const pValue = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
+  const titleOf = new Map(trends.rounds.map((r) => [r.campaignId, r.title]));
+  $("trend-table").replaceChildren(
+    table(
+      [t("level"), t("from"), t("to"), t("change"), "p", ""],
+      levels.flatMap((l) =>
+        l.steps.map((s, i) => [levelName(l.level), `${titleOf.get(l.points[i]!.campaignId)}: ${l.points[i]!.score}`, `${titleOf.get(l.points[i + 1]!.campaignId)}: ${l.points[i + 1]!.score}`, s.change > 0 ? `+${s.change}` : String(s.change), pValue(s.p), t(s.label)]),
+      ),
+    ),
+  );
+}
+
+function renderInstruments(): void {
+  const title = (x: unknown) => (typeof x === "string" ? x : ((x as Partial<Loc & { default: string }>)[texts.lang] ?? (x as { default?: string }).default ?? ""));
+  $("instruments").replaceChildren(
+    table(
+      [t("instrument"), t("version"), t("source"), t("itemsPerLevel"), t("desiredState")],
+      instruments.map((i) => [`${title(i.title)} (${i.id})`, i.version, i.builtin ? t("builtin") : t("own"), Object.entries(i.items).map(([l, n]) => `${levelName(l)} ${n}`).join(", "), i.desiredState ? t("yes") : t("no")]),
+    ),
+  );
+  const select = $("campaign-instrument") as HTMLSelectElement;
+  const keep = select.value;
+  fillSelect(select, [...instruments].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id) || b.version - a.version).map((i) => ({ value: `${i.id}@${i.version}`, label: `${title(i.title)} · v${i.version}` })));
+  if (keep) select.value = keep;
+}
+
+function render(): void {
+  texts.apply();
+  renderPortfolio();
+  renderComparison();
+  renderTrends();
+  renderInstruments();
+  if (lastCodes) showCodes(lastCodes.campaign, lastCodes.codes, null);
+}
+
+async function loadPortfolio(): Promise<void> {
+  organisations = (await api<Organisation[]>("/api/organisations")).body;
+  renderPortfolio();
+}
+
+async function loadTrends(): Promise<void> {
+  const id = ($("trend-organisation") as HTMLSelectElement).value;
+  trends = id ? (await api<Trends>(`/api/organisations/${id}/trends`)).body : null;
+  renderTrends();
+}
+
+async function loadInstruments(): Promise<void> {
+  instruments = (await api<InstrumentSummary[]>("/api/instruments")).body;
+  renderInstruments();
+}
+
+async function compareSelected(): Promise<void> {
+  const ids = allCampaigns().filter((c) => selected.has(c.id)).map((c) => c.id);
+  if (ids.length < 2) return say(t("pickTwo"), true);
+  const res = await api<Comparison>(`/api/compare?campaigns=${ids.map(encodeURIComponent).join(",")}`);
+  if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
+  $("message").hidden = true;
+  comparison = res.body;
+  renderComparison();
+  $("comparison").scrollIntoView({ behavior: "smooth", block: "start" });
+}
+
+function showCodes(campaign: CampaignRow, codes: string[], counts: { issued: number; used: number } | null): void {
+  lastCodes = { campaign, codes };
+  $("codes-result").hidden = false;
+  if (counts) $("codes-summary").textContent = t("codesIssued", { count: codes.length, issued: counts.issued, used: counts.used });
+  $("codes-list").replaceChildren(...codes.map((code) => el("li", code)));
+  // The printable sheet: one card per code, with the survey link.
+  const link = campaign.surveyPath ? `${location.origin}${campaign.surveyPath}` : "";
+  $("code-sheet").replaceChildren(
+    ...codes.map((code) => {
+      const card = el("div", undefined, "code-card");
+      card.append(el("h2", `${t("sheetTitle")} · ${campaign.title}`), el("p", code, "code"), el("p", t("sheetText", { link })));
+      return card;
+    }),
+  );
+}
+
+async function issueCodes(event: Event): Promise<void> {
+  event.preventDefault();
+  const campaign = allCampaigns().find((c) => c.id === ($("codes-campaign") as HTMLSelectElement).value);
+  if (!campaign) return;
+  const count = Number(($("codes-count") as HTMLInputElement).value);
+  const res = await api<{ codes: string[]; issued: number; used: number }>(`/api/campaigns/${campaign.id}/codes`, { method: "POST", body: { count } });
+  if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
+  showCodes(campaign, res.body.codes, res.body);
+  await loadPortfolio();
+}
+
+function downloadCodes(): void {
+  if (!lastCodes) return;
+  const csv = ["code", ...lastCodes.codes].join("\r\n") + "\r\n";
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+  const a = Object.assign(el("a"), { href: url, download: `codes-${lastCodes.campaign.title.replace(/[^\w-]+/g, "-")}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function printCodes(): void {
+  document.body.classList.add("print-codes");
+  window.addEventListener("afterprint", () => document.body.classList.remove("print-codes"), { once: true });
+  window.print();
+}
+
+async function createOrganisation(event: Event): Promise<void> {
+  event.preventDefault();
+  const input = $("organisation-name") as HTMLInputElement;
+  const res = await api<{ id: string; name: string }>("/api/organisations", { method: "POST", body: { name: input.value } });
+  if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
+  input.value = "";
+  await loadPortfolio();
+  ($("campaign-organisation") as HTMLSelectElement).value = res.body.id;
+}
+
+async function createRound(event: Event): Promise<void> {
+  event.preventDefault();
+  const [id, version] = ($("campaign-instrument") as HTMLSelectElement).value.split("@");
+  const headcount = ($("campaign-headcount") as HTMLInputElement).value;
+  const body = {
+    title: ($("campaign-title") as HTMLInputElement).value,
+    departments: ($("campaign-departments") as HTMLTextAreaElement).value.split("\n").map((d) => d.trim()).filter(Boolean),
+    status: "open",
+    instrument: { id, version: Number(version) },
+    expectedHeadcount: headcount ? Number(headcount) : null,
+    requireCode: ($("campaign-code") as HTMLInputElement).checked,
+  };
+  const organisation = ($("campaign-organisation") as HTMLSelectElement).value;
+  const res = await api<CampaignRow>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });
+  if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
+  (event.target as HTMLFormElement).reset();
+  say(t("created", { title: res.body.title, link: `${location.origin}${res.body.surveyPath ?? ""}` }));
+  await loadPortfolio();
+}
+
+async function uploadInstrument(event: Event): Promise<void> {
+  event.preventDefault();
+  const result = $("upload-result");
+  result.hidden = false;
+  result.className = "";
+  let json: unknown;
+  try {
+    json = JSON.parse(($("upload-json") as HTMLTextAreaElement).value);
+  } catch (error) {
+    result.className = "error";
+    result.textContent = t("notJson", { message: (error as Error).message });
+    return;
+  }
+  const res = await api<InstrumentSummary>("/api/instruments", { method: "POST", body: json });
+  if (res.status !== 201) {
+    result.className = "error";
+    result.textContent = errorMessage(res.body, res.status);
+    return;
+  }
+  result.textContent = t("stored", { id: res.body.id, version: res.body.version });
+  await loadInstruments();
+}
+
+async function start(): Promise<void> {
+  texts.apply();
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
+    b.addEventListener("click", () => {
+      texts.setLang(b.dataset.lang as Lang);
+      render();
+    });
+  }
+  $("logout").addEventListener("click", () => void logout());
+  $("compare-button").addEventListener("click", () => void compareSelected());
+  $("trend-organisation").addEventListener("change", () => void loadTrends());
+  $("codes-form").addEventListener("submit", (e) => void issueCodes(e));
+  $("codes-csv").addEventListener("click", downloadCodes);
+  $("codes-print").addEventListener("click", printCodes);
+  $("organisation-form").addEventListener("submit", (e) => void createOrganisation(e));
+  $("campaign-form").addEventListener("submit", (e) => void createRound(e));
+  $("upload-form").addEventListener("submit", (e) => void uploadInstrument(e));
+  $("upload-file").addEventListener("change", async () => {
+    const file = ($("upload-file") as HTMLInputElement).files?.[0];
+    if (file) ($("upload-json") as HTMLTextAreaElement).value = await file.text();
+  });
+  const me = (await api<{ user: { role: string } }>("/api/me")).body;
+  if (me.user.role !== "consultant") {
+    location.href = "/dashboard";
+    return;
+  }
+  await Promise.all([loadPortfolio(), loadInstruments()]);
+  await loadTrends();
+}
+
+void start();

@@ -1,0 +1,170 @@
+/**
+ * A consultant's workspace in real Chromium: compare three organisations against the benchmark,
+ * read a trend, issue codes and watch the response rate move when an employee uses one, upload
+ * an instrument; and the manager's dashboard with the benchmark line, trend and desired state.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { countResponses } from "../../src/storage/responses.js";
+import { chromiumPath } from "../helpers/browser.js";
+import { startBrowserHarness } from "../helpers/server.js";
+import { completeSurvey, screenshot } from "../helpers/survey.js";
+
+let h: Awaited<ReturnType<typeof startBrowserHarness>>;
+let demo: DemoResult;
+
+beforeAll(async () => {
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+});
+afterAll(() => h?.close());
+
+async function login(context: BrowserContext, account: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${h.url}/login`);
+  await page.fill("#email", account.email);
+  await page.fill("#password", account.password);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/dashboard$/);
+  return page;
+}
+
+const watchErrors = (page: Page) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+};
+
+describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
+  it("compares three organisations against the benchmark, with percentiles, alpha and trends", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
+    const page = await login(context, DEMO_ACCOUNTS.consultant);
+    const errors = watchErrors(page);
+    await page.click("#workspace-link");
+    await page.waitForURL(/\/workspace$/);
+    await page.waitForSelector("#portfolio .org-row");
+    expect(await page.locator("#portfolio .org-row").allTextContents()).toEqual([
+      expect.stringContaining("Verzekeraar Polis & Co"),
+      expect.stringContaining("Woonstichting De Linde"),
+      expect.stringContaining("Zorggroep Het Baken"),
+    ]);
+    for (const name of ["Woonstichting De Linde – Medewerkersonderzoek klantgerichtheid 2026", "Zorggroep Het Baken – Klantgerichtheid in de zorg 2026", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2026"]) {
+      await page.getByLabel(`Vergelijk: ${name}`).check();
+    }
+    await page.click("#compare-button");
+    await page.waitForSelector("#comparison:not([hidden])");
+    expect(await page.locator("#benchmark-note").textContent()).toContain("4 rondes bij 3 organisaties");
+    const head = await page.locator("#comparison-table thead th").allTextContents();
+    // Columns in portfolio order.
+    expect(head).toEqual(["Niveau", expect.stringContaining("Polis"), expect.stringContaining("De Linde"), expect.stringContaining("Het Baken"), "Benchmark"]);
+    // Mission row: each round's score with its percentile, and the benchmark.
+    const mission = await page.locator("#comparison-table tbody tr").first().locator("td").allTextContents();
+    expect(mission[0]).toBe("Missie");
+    expect(mission.slice(1, 4).every((cell) => /^\d+(\.\d)? \(P\d+\)$/.test(cell))).toBe(true);
+    expect(await page.locator("#comparison-start").textContent()).toContain("Competenties (zwak)");
+    expect(await page.locator("#comparison-quality").textContent()).toContain("⚠");
+    expect(await page.locator("#comparison-desired").textContent()).toMatch(/\d+(\.\d)? → \d+(\.\d)? \(\+\d+/);
+    // Charts stand next to their tables: the profile chart is drawn.
+    expect(await page.locator("#profiles").evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0)).toBe(true);
+
+    await page.selectOption("#trend-organisation", { label: "Woonstichting De Linde" });
+    await expect.poll(() => page.locator("#trend-charts figcaption").first().textContent()).toBe("Missie · verbeterd");
+    expect(await page.locator("#trend-charts figure").count()).toBe(7);
+    expect(await page.locator("#trend-table").textContent()).toContain("geen significante verandering");
+    await screenshot(page, "workspace-comparison");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("issues codes; the response rate moves when an employee uses one; the sheet prints", async () => {
+    const polis = demo.rounds.find((r) => r.organisation === "Verzekeraar Polis & Co")!.campaign;
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
+    const page = await login(context, DEMO_ACCOUNTS.consultant);
+    const errors = watchErrors(page);
+    await page.goto(`${h.url}/workspace`);
+    await page.waitForSelector("#portfolio .org-row");
+    const polisRow = page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" });
+    expect(await polisRow.textContent()).toContain("62% (93 van 150 codes)");
+    await page.selectOption("#codes-campaign", polis.id);
+    await page.fill("#codes-count", "2");
+    await page.click("#codes-form button[type=submit]");
+    await page.waitForSelector("#codes-result:not([hidden])");
+    const codes = await page.locator("#codes-list li").allTextContents();
+    expect(codes).toHaveLength(2);
+    expect(await page.locator("#codes-summary").textContent()).toContain("In totaal 152 uitgegeven, 93 gebruikt");
+    await expect.poll(() => polisRow.textContent()).toContain("61.2% (93 van 152 codes)");
+
+    await page.evaluate(() => document.body.classList.add("print-codes"));
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".code-card").count()).toBe(2);
+    expect(await page.locator(".code-card").first().isVisible()).toBe(true);
+    expect(await page.locator("main").isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+
+    // An employee opens a personal link carrying the code, on a phone.
+    const phone = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL", hasTouch: true });
+    const survey = await phone.newPage();
+    const surveyErrors = watchErrors(survey);
+    await survey.goto(`${h.url}/s/${polis.token}#code=${codes[0]!.toLowerCase()}`);
+    await survey.waitForSelector("#code-form:not([hidden])");
+    expect(await survey.inputValue("#access-code")).toBe(codes[0]!.toLowerCase());
+    expect(survey.url()).not.toContain("code="); // the fragment is removed from the address bar and history
+    await survey.click("#code-form button[type=submit]");
+    await survey.waitForSelector(".sd-question");
+    await completeSurvey(survey);
+    await expect.poll(() => survey.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Dank u wel");
+    expect(surveyErrors).toEqual([]);
+    // The same code a second time is refused before any question is shown.
+    const again = await phone.newPage();
+    await again.goto(`${h.url}/s/${polis.token}`);
+    await again.fill("#access-code", codes[0]!);
+    await again.click("#code-form button[type=submit]");
+    await expect.poll(() => again.locator("#code-error").textContent()).toBe("Deze code is al gebruikt.");
+    expect(await again.locator(".sd-question").count()).toBe(0);
+    await phone.close();
+
+    expect(await countResponses(h.t.db, polis.id)).toBe(94);
+    await page.reload();
+    await expect.poll(() => page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" }).textContent()).toContain("61.8% (94 van 152 codes)");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("uploads an instrument from pasted JSON and shows why a broken one is refused", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-GB" });
+    const page = await login(context, DEMO_ACCOUNTS.consultant);
+    await page.goto(`${h.url}/workspace`);
+    await page.waitForSelector("#instruments tbody tr");
+    const broken = { instrumentId: "quick-scan", pages: [{ name: "p", elements: [{ type: "rating", name: "q1", title: { nl: "Vraag", en: "Question" }, rateMin: 1, rateMax: 5 }] }] };
+    await page.fill("#upload-json", JSON.stringify(broken));
+    await page.click("#upload-form button[type=submit]");
+    await expect.poll(() => page.locator("#upload-result").textContent()).toContain('needs exactly one known level');
+    const fixed = structuredClone(broken);
+    (fixed.pages[0]!.elements[0] as Record<string, unknown>).level = "values";
+    (fixed.pages[0]!.elements as unknown[]).push({ type: "rating", name: "q2", level: "values", title: { nl: "<img src=x onerror=alert(1)>", en: "Second" }, rateMin: 1, rateMax: 5 });
+    await page.fill("#upload-json", JSON.stringify(fixed));
+    await page.click("#upload-form button[type=submit]");
+    await expect.poll(() => page.locator("#upload-result").textContent()).toBe("Stored as quick-scan, version 1.");
+    await expect.poll(() => page.locator("#instruments tbody").textContent()).toContain("quick-scan");
+    expect(await page.locator("#campaign-instrument option").allTextContents()).toContain("quick-scan · v1");
+    await context.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)("manager dashboard with the consultant's additions", () => {
+  it("shows the benchmark line, the trend with its label and the current–desired gap", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await login(context, DEMO_ACCOUNTS.manager);
+    const errors = watchErrors(page);
+    await page.waitForSelector(".staircase li.start");
+    expect(await page.locator(".staircase .benchmark-tick").count()).toBe(7);
+    expect(await page.locator(".staircase li").first().locator(".flags").textContent()).toMatch(/benchmark \d+/);
+    await page.waitForSelector("#trend-card:not([hidden])");
+    expect(await page.locator("#trend-table").textContent()).toContain("verbeterd");
+    expect(await page.locator("#desired-table tbody tr").count()).toBe(7);
+    expect(await page.locator("#workspace-link").isVisible()).toBe(false);
+    await screenshot(page, "dashboard-manager");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
