@@ -11,7 +11,9 @@ import { surveyUrl } from "./lib/links.js";
 import { hashPassword } from "./lib/password.js";
 import { openDatabase } from "./node/open-database.js";
 import { createUser, findUserByEmail } from "./storage/accounts.js";
-import { createCampaign, createOrganisation, listOpenCampaigns } from "./storage/campaigns.js";
+import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
+import { issueCodes } from "./services/access-codes.js";
+import { createCampaign, createOrganisation, findCampaignById, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -19,8 +21,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   create-consultant --email E --password P   a consultant account (password: 10+ characters)
   create-organisation --name NAME [--consultant EMAIL]   print the new organisation's id
   create-campaign --organisation ID --title TITLE --departments "A;B;C"
-                  [--k 5] [--opens YYYY-MM-DD] [--closes YYYY-MM-DD] [--draft]
-                                    print the campaign's survey link
+                  [--k 5] [--opens YYYY-MM-DD] [--closes YYYY-MM-DD] [--draft] [--headcount N]
+                                    print the campaign's survey link (default instrument, latest version)
+  issue-codes --campaign ID --count N   print N single-use access codes, one per line (shown once)
   list-campaigns                    print the open campaigns and their links`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,6 +49,9 @@ async function main(argv: string[]): Promise<void> {
       email: { type: "string" },
       password: { type: "string" },
       consultant: { type: "string" },
+      headcount: { type: "string" },
+      campaign: { type: "string" },
+      count: { type: "string" },
     },
   });
   const env = parseEnv();
@@ -81,6 +87,8 @@ async function main(argv: string[]): Promise<void> {
         for (const date of [values.opens, values.closes]) if (date !== undefined && !DATE.test(date)) fail(`dates are YYYY-MM-DD, not "${date}"`);
         const departments = values.departments.split(";").map((d) => d.trim()).filter(Boolean);
         if (departments.length === 0 || new Set(departments).size !== departments.length) fail("--departments needs distinct names separated by ;");
+        const headcount = values.headcount === undefined ? null : Number(values.headcount);
+        if (headcount !== null && (!Number.isInteger(headcount) || headcount < 1)) fail("--headcount must be a positive whole number");
         const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
         const campaign = await createCampaign(db, {
           ...campaignDefaults(instrument, departments),
@@ -91,8 +99,17 @@ async function main(argv: string[]): Promise<void> {
           closesOn: values.closes ?? null,
           k,
           kComments: Math.max(DEFAULT_K_COMMENTS, k),
+          expectedHeadcount: headcount,
         }).catch((error: Error) => fail(/FOREIGN KEY/i.test(String(error.cause ?? error)) ? `no organisation with id ${values.organisation}` : error.message));
         console.log(surveyUrl(env.publicUrl, campaign.token));
+        break;
+      }
+      case "issue-codes": {
+        const count = Number(values.count);
+        if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) fail(`--count must be 1 to ${MAX_CODES_PER_REQUEST}`);
+        const campaign = values.campaign ? await findCampaignById(db, values.campaign) : undefined;
+        if (!campaign) fail(`no campaign with id ${values.campaign ?? "(none given)"}`);
+        for (const code of await issueCodes(db, campaign, count)) console.log(code);
         break;
       }
       case "list-campaigns":

@@ -19,10 +19,13 @@ const { db } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 
 if ((await countOrganisations(db)) === 0) {
   const demo = await seedDemo(db, instruments);
-  console.log(`Seeded the demo: "${demo.campaign.title}" with ${demo.responses} synthetic responses.`);
+  const total = demo.rounds.reduce((n, r) => n + r.responses, 0);
+  console.log(`Seeded the demo: ${demo.rounds.length} rounds at three organisations, ${total} synthetic responses.`);
   console.log(`Demo logins at ${env.publicUrl}/login:`);
-  console.log(`  consultant  ${DEMO_ACCOUNTS.consultant.email} / ${DEMO_ACCOUNTS.consultant.password}`);
+  console.log(`  consultant  ${DEMO_ACCOUNTS.consultant.email} / ${DEMO_ACCOUNTS.consultant.password}  (workspace: ${env.publicUrl}/workspace)`);
   console.log(`  manager     ${DEMO_ACCOUNTS.manager.email} / ${DEMO_ACCOUNTS.manager.password}`);
+  // Shown once, like codes a consultant issues: the database keeps only their hashes.
+  console.log(`Unused access codes for the insurer's round (each works once): ${demo.unusedCodes.slice(0, 5).join(", ")}`);
 }
 
 const app = createApp({
