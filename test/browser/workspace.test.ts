@@ -147,6 +147,23 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await expect.poll(() => page.locator("#upload-result").textContent()).toBe("Stored as quick-scan, version 1.");
     await expect.poll(() => page.locator("#instruments tbody").textContent()).toContain("quick-scan");
     expect(await page.locator("#campaign-instrument option").allTextContents()).toContain("quick-scan · v1");
+
+    // A round on the upload: its texts render as text, and nothing in them runs.
+    await page.selectOption("#campaign-organisation", { label: "Zorggroep Het Baken" });
+    await page.fill("#campaign-title", "Quick scan");
+    await page.fill("#campaign-departments", "Wijkteams");
+    await page.selectOption("#campaign-instrument", "quick-scan@1");
+    await page.click("#campaign-form button[type=submit]");
+    await expect.poll(() => page.locator("#message").textContent()).toContain("/s/");
+    const link = (await page.locator("#message").textContent())!.match(/http\S+\/s\/\S+/)![0];
+    const survey = await context.newPage();
+    let dialogs = 0;
+    survey.on("dialog", (d) => { dialogs++; void d.dismiss(); });
+    await survey.goto(link);
+    await survey.click("[data-lang=nl]");
+    await expect.poll(() => survey.locator(".sd-question__title").nth(1).textContent()).toContain("<img src=x onerror=alert(1)>");
+    expect(await survey.locator("#survey img").count()).toBe(0);
+    expect(dialogs).toBe(0);
     await context.close();
   });
 });
