@@ -63,6 +63,10 @@ async function main(): Promise<void> {
     writeCompressed(join(out, page), new TextEncoder().encode(html));
   }
   writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2));
+  // Cloudflare static assets: fingerprinted files are immutable; the platform compresses by
+  // itself, so the precompressed copies (for the Node server) are not uploaded.
+  writeFileSync(join(out, "_headers"), "/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
+  writeFileSync(join(out, ".assetsignore"), "*.br\n*.gz\nmanifest.json\n");
 }
 
 await main();

@@ -10,15 +10,18 @@ import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "./instruments/r
 import { surveyUrl } from "./lib/links.js";
 import { hashPassword } from "./lib/password.js";
 import { openDatabase } from "./node/open-database.js";
-import { createUser, findUserByEmail } from "./storage/accounts.js";
+import { consultantInsertSql, createUser, findUserByEmail } from "./storage/accounts.js";
 import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
 import { issueCodes } from "./services/access-codes.js";
 import { createCampaign, createOrganisation, findCampaignById, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
+  migrate                           apply the migrations (also done by every other command)
   seed-demo                         add the demo organisation, campaign and synthetic responses
   create-consultant --email E --password P   a consultant account (password: 10+ characters)
+  consultant-sql --email E --password P      print the SQL that creates that account, for a database
+                                    this CLI cannot reach (D1: pipe it into wrangler d1 execute)
   create-organisation --name NAME [--consultant EMAIL]   print the new organisation's id
   create-campaign --organisation ID --title TITLE --departments "A;B;C"
                   [--k 5] [--opens YYYY-MM-DD] [--closes YYYY-MM-DD] [--draft] [--headcount N]
@@ -31,6 +34,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+function consultantCredentials(values: { email?: string | undefined; password?: string | undefined }): { email: string; password: string } {
+  if (!values.email || !/^[^@\s']+@[^@\s']+$/.test(values.email)) fail("--email needs an email address");
+  if (!values.password || values.password.length < 10) fail("--password needs at least 10 characters");
+  return { email: values.email.toLowerCase(), password: values.password };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -54,21 +63,29 @@ async function main(argv: string[]): Promise<void> {
       count: { type: "string" },
     },
   });
+  if (command === "consultant-sql") {
+    const { email, password } = consultantCredentials(values);
+    console.log(consultantInsertSql(email, await hashPassword(password)));
+    return;
+  }
   const env = parseEnv();
   const instruments = createInstrumentRegistry();
   const { db, close } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   try {
     switch (command) {
+      case "migrate":
+        // openDatabase has applied every migration by now.
+        console.log(`The database at ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")} is up to date.`);
+        break;
       case "seed-demo": {
         const demo = await seedDemo(db, instruments);
         console.log(`Seeded "${demo.campaign.title}" with ${demo.responses} responses: ${surveyUrl(env.publicUrl, demo.campaign.token)}`);
         break;
       }
       case "create-consultant": {
-        if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email)) fail("--email needs an email address");
-        if (!values.password || values.password.length < 10) fail("--password needs at least 10 characters");
-        if (await findUserByEmail(db, values.email)) fail(`an account for ${values.email} exists already`);
-        const user = await createUser(db, values.email, await hashPassword(values.password), "consultant");
+        const { email, password } = consultantCredentials(values);
+        if (await findUserByEmail(db, email)) fail(`an account for ${email} exists already`);
+        const user = await createUser(db, email, await hashPassword(password), "consultant");
         console.log(`Consultant ${user.email} created; log in at ${env.publicUrl}/login`);
         break;
       }

@@ -18,6 +18,16 @@ export async function createUser(db: Db, email: string, passwordHash: string, ro
   return user;
 }
 
+/**
+ * The same account as createUser, as one SQL statement: for a database this code cannot reach
+ * directly (D1 from the command line goes through `wrangler d1 execute`). Values are quoted as
+ * SQL string literals.
+ */
+export function consultantInsertSql(email: string, passwordHash: string): string {
+  const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  return `INSERT INTO users (id, email, password_hash, role) VALUES (${[randomId(), email.toLowerCase(), passwordHash, "consultant"].map(quote).join(", ")});`;
+}
+
 export async function findUserByEmail(db: Db, email: string): Promise<(User & { passwordHash: string }) | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
   return row && { id: row.id, email: row.email, role: row.role, passwordHash: row.passwordHash };

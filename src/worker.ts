@@ -1,0 +1,68 @@
+/**
+ * The Cloudflare Workers entry: the same createApp(deps) as Node. The database is D1 (binding
+ * DB) or, when no D1 is bound, a libSQL server over HTTP (LIBSQL_URL, LIBSQL_AUTH_TOKEN).
+ * Pages come from the static-assets binding; /assets/* never reaches the worker.
+ * Nothing here may import a Node-only module: the bundle must run on workerd.
+ */
+import type { D1Database, Fetcher } from "@cloudflare/workers-types";
+import { createClient } from "@libsql/client/web";
+import { drizzle as drizzleD1 } from "drizzle-orm/d1";
+import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
+import { z } from "zod";
+import { createApp, type App } from "./app.js";
+import type { PageStore } from "./app-env.js";
+import { createInstrumentRegistry } from "./instruments/registry.js";
+import { schema, type Db } from "./storage/database.js";
+
+export interface WorkerBindings {
+  DB?: D1Database;
+  ASSETS: Fetcher;
+  LIBSQL_URL?: string;
+  LIBSQL_AUTH_TOKEN?: string;
+}
+
+const LibsqlEnv = z.object({ LIBSQL_URL: z.url(), LIBSQL_AUTH_TOKEN: z.string().optional() });
+
+/**
+ * D1 and libSQL drizzle databases share the query builder and `batch`, which is all storage uses;
+ * the cast only unifies their result types for TypeScript.
+ */
+function openDatabase(env: WorkerBindings): Db {
+  if (env.DB) return drizzleD1(env.DB as never, { schema }) as unknown as Db;
+  const parsed = LibsqlEnv.safeParse(env);
+  if (!parsed.success) throw new Error("Bind a D1 database as DB, or set LIBSQL_URL (and LIBSQL_AUTH_TOKEN) for a libSQL server.");
+  const client = createClient({ url: parsed.data.LIBSQL_URL, ...(parsed.data.LIBSQL_AUTH_TOKEN ? { authToken: parsed.data.LIBSQL_AUTH_TOKEN } : {}) });
+  return drizzleLibsql(client, { schema }) as unknown as Db;
+}
+
+/** Page HTML from the assets binding, kept for the life of the isolate (pages change only on deploy). */
+function assetPages(assets: Fetcher): PageStore {
+  const cache = new Map<string, string>();
+  return {
+    async get(name) {
+      const cached = cache.get(name);
+      if (cached !== undefined) return cached;
+      const res = await assets.fetch(`https://assets.invalid/${name}.html`);
+      if (!res.ok) throw new Error(`Page ${name} is missing from the deployed assets`);
+      const html = await res.text();
+      cache.set(name, html);
+      return html;
+    },
+  };
+}
+
+// One app per isolate: bindings do not change between requests.
+let app: App | undefined;
+
+export default {
+  fetch(request: Request, env: WorkerBindings, ctx: unknown): Response | Promise<Response> {
+    app ??= createApp({
+      db: openDatabase(env),
+      instruments: createInstrumentRegistry(),
+      pages: assetPages(env.ASSETS),
+      // Only the login rate limiter reads this; survey routes never do.
+      clientAddress: (c) => c.req.header("cf-connecting-ip"),
+    });
+    return app.fetch(request, env, ctx as never);
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * The worker as deployed, under workerd: the bundle `wrangler deploy --dry-run` wrote (npm run
+ * build), a local D1 migrated by `wrangler d1 migrations apply --local` — the same command as in
+ * production — and Miniflare, the simulator wrangler dev itself runs on. Tests seed through
+ * drizzle on the same D1 and talk to the worker over HTTP.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { drizzle } from "drizzle-orm/d1";
+import { Miniflare } from "miniflare";
+import { schema, type Db } from "../../src/storage/database.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const WORKER = join(root, "dist/worker/worker.js");
+const ASSETS = join(root, "dist/public");
+
+/** The database id and compatibility date, read from wrangler.toml so the test runs what deploys. */
+function wranglerConfig(): { databaseId: string; compatibilityDate: string; compatibilityFlags: string[] } {
+  const toml = readFileSync(join(root, "wrangler.toml"), "utf8");
+  const pick = (key: string) => toml.match(new RegExp(`^${key}\\s*=\\s*(.+)$`, "m"))![1]!;
+  return { databaseId: JSON.parse(pick("database_id")), compatibilityDate: JSON.parse(pick("compatibility_date")), compatibilityFlags: JSON.parse(pick("compatibility_flags")) };
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+
+export interface WorkerdTarget {
+  request(path: string, init?: RequestInit): Promise<Response>;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function startWorkerd(): Promise<WorkerdTarget> {
+  if (!existsSync(WORKER)) throw new Error("dist/worker/worker.js is missing: run `npm run build` first");
+  const persist = mkdtempSync(join(tmpdir(), "cc-workerd-"));
+  const { databaseId, compatibilityDate, compatibilityFlags } = wranglerConfig();
+  await promisify(execFile)(process.execPath, [join(root, "node_modules/wrangler/bin/wrangler.js"), "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], {
+    cwd: root,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+  });
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: WORKER,
+    compatibilityDate,
+    compatibilityFlags,
+    d1Databases: { DB: databaseId },
+    d1Persist: join(persist, "v3", "d1"),
+    // The platform's static-assets binding, reduced to what the worker asks of it: files by path.
+    serviceBindings: {
+      ASSETS: async (request: { url: string }) => {
+        const path = join(ASSETS, decodeURIComponent(new URL(request.url).pathname));
+        if (!path.startsWith(ASSETS) || !existsSync(path)) return new Response("Not found", { status: 404 }) as never;
+        return new Response(readFileSync(path), { headers: { "content-type": TYPES[extname(path)] ?? "application/octet-stream" } }) as never;
+      },
+    },
+  });
+  const url = await mf.ready;
+  const d1 = await mf.getD1Database("DB");
+  return {
+    request: (path, init) => mf.dispatchFetch(new URL(path, url), init as never) as unknown as Promise<Response>,
+    db: drizzle(d1 as never, { schema }) as unknown as Db,
+    async close() {
+      await mf.dispose();
+      rmSync(persist, { recursive: true, force: true });
+    },
+  };
+}

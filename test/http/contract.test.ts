@@ -1,0 +1,193 @@
+/**
+ * The HTTP contract, run against both runtimes the product deploys on: Node (`app.request` on a
+ * temporary libSQL file) and workerd (the deployed worker bundle on a local D1, migrated by
+ * wrangler). Same requests, same expectations — what passes here works on either.
+ */
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { sql } from "drizzle-orm";
+import { consultantInsertSql, createUser, findUserByEmail, grantOrganisation } from "../../src/storage/accounts.js";
+import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
+import type { Db } from "../../src/storage/database.js";
+import { countResponses } from "../../src/storage/responses.js";
+import { createTestApp, validAnswers } from "../helpers/test-app.js";
+import { startWorkerd } from "../helpers/workerd.js";
+
+interface Target {
+  request(path: string, init?: RequestInit): Promise<Response>;
+  db: Db;
+  close(): Promise<void>;
+}
+
+const TARGETS: [string, () => Promise<Target>][] = [
+  [
+    "Node with a libSQL file",
+    async () => {
+      const t = await createTestApp();
+      return { request: async (path, init) => t.app.request(path, init), db: t.db, close: t.close };
+    },
+  ],
+  ["workerd with D1", startWorkerd],
+];
+
+const instrument = createInstrumentRegistry().latest(DEFAULT_INSTRUMENT_ID)!;
+const PASSWORD = "contract-password-1";
+// One hash for every account: PBKDF2 at 100,000 iterations is deliberately slow.
+const passwordHash = hashPassword(PASSWORD);
+
+describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
+  let target: Target;
+  let campaign: Campaign;
+  let other: Campaign;
+  let consultant: string;
+  let rival: string;
+  let manager: string;
+
+  const json = (path: string, body: unknown, cookie?: string, method = "POST") =>
+    target.request(path, { method, headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  const get = (path: string, cookie?: string) => target.request(path, cookie ? { headers: { cookie } } : {});
+  const submit = (answers: Record<string, unknown>, submissionId: string = crypto.randomUUID(), extra: Record<string, unknown> = {}) =>
+    json(`/api/s/${campaign.token}/responses`, { submissionId, answers, ...extra });
+  async function login(email: string): Promise<string> {
+    const res = await json("/api/auth/login", { email, password: PASSWORD });
+    expect(res.status).toBe(200);
+    return res.headers.get("set-cookie")!.split(";")[0]!;
+  }
+
+  beforeAll(async () => {
+    target = await start();
+    const { db } = target;
+    const hash = await passwordHash;
+    // The first consultant is created the way the README does it for a deployed database: plain SQL.
+    await db.run(sql.raw(consultantInsertSql("A@Consult.test", hash)));
+    const a = (await findUserByEmail(db, "a@consult.test"))!;
+    const b = await createUser(db, "b@consult.test", hash, "consultant");
+    const m = await createUser(db, "m@client.test", hash, "manager");
+    const orgA = await createOrganisation(db, "Client A", a.id);
+    const orgB = await createOrganisation(db, "Client B", b.id);
+    await grantOrganisation(db, m.id, orgA.id);
+    const defaults = campaignDefaults(instrument, ["Sales", "Service", "Support"]);
+    campaign = await createCampaign(db, { ...defaults, organisationId: orgA.id, title: "Round A" });
+    other = await createCampaign(db, { ...defaults, organisationId: orgB.id, title: "Round B" });
+    consultant = await login("a@consult.test");
+    rival = await login("b@consult.test");
+    manager = await login("m@client.test");
+  }, 60_000);
+  afterAll(() => target?.close());
+
+  it("serves the survey page and its data, with headers that keep the link secret", async () => {
+    const page = await get(`/s/${campaign.token}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<!doctype html>");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    const data = await get(`/api/s/${campaign.token}`);
+    expect(data.status).toBe(200);
+    expect((await data.json()).instrument.instrumentId).toBe(DEFAULT_INSTRUMENT_ID);
+    expect((await get("/api/s/no-such-link")).status).toBe(404);
+  });
+
+  it("stores a valid response once, however often it is retried", async () => {
+    const id = crypto.randomUUID();
+    const first = await submit(validAnswers(instrument), id);
+    expect(first.status).toBe(201);
+    const again = await submit(validAnswers(instrument), id);
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(await first.json());
+    expect(await countResponses(target.db, campaign.id)).toBe(1);
+  });
+
+  it("refuses invalid input with a clear 4xx and stores nothing", async () => {
+    const before = await countResponses(target.db, campaign.id);
+    const outOfRange = await submit({ ...validAnswers(instrument), mission_1: 6 });
+    expect(outOfRange.status).toBe(400);
+    expect((await outOfRange.json()).error.code).toBe("invalid_answers");
+    expect((await submit({ ...validAnswers(instrument), decision_factors: ["astrology"] })).status).toBe(400);
+    expect((await submit({ ...validAnswers(instrument), __proto__: { polluted: true }, extra: 1 })).status).toBe(400);
+    const wrongType = await target.request(`/api/s/${campaign.token}/responses`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" });
+    expect(wrongType.status).toBe(415);
+    const broken = await target.request(`/api/s/${campaign.token}/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.code).toBeDefined();
+    expect(await countResponses(target.db, campaign.id)).toBe(before);
+  });
+
+  it("logs in with a fresh session cookie and refuses a wrong password", async () => {
+    const me = await get("/api/me", consultant);
+    expect(me.status).toBe(200);
+    expect((await me.json()).user.email).toBe("a@consult.test");
+    const wrong = await json("/api/auth/login", { email: "a@consult.test", password: "not the password" });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+    expect((await get("/api/me")).status).toBe(401);
+    expect(await login("a@consult.test")).not.toBe(consultant);
+  });
+
+  it("reports with suppression: a unit under k is hidden, a filter that would expose it is refused", async () => {
+    for (let i = 0; i < 6; i++) expect((await submit({ ...validAnswers(instrument, 2 + (i % 3)), department: "Sales" })).status).toBe(201);
+    for (let i = 0; i < 2; i++) expect((await submit({ ...validAnswers(instrument), department: "Service" })).status).toBe(201);
+    const res = await get(`/api/campaigns/${campaign.id}/report?dimension=department`, manager);
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report.n).toBe(9);
+    const service = report.heatmap.rows.find((r: { value: string }) => r.value === "Service");
+    expect(service).toMatchObject({ suppressed: true, n: null, scores: null });
+    const refused = await get(`/api/campaigns/${campaign.id}/report?filter[department]=Service`, manager);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.code).toBe("filter_refused");
+    const csv = await get(`/api/campaigns/${campaign.id}/report.csv`, manager);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain("heatmap,department=Service,,suppressed");
+  });
+
+  it("keeps tenants apart: another consultant or a stranger sees nothing", async () => {
+    expect((await get(`/api/campaigns/${campaign.id}/report`, rival)).status).toBe(404);
+    expect((await get(`/api/campaigns/${other.id}/report`, manager)).status).toBe(404);
+    expect((await get(`/api/organisations/${other.organisationId}/trends`, consultant)).status).toBe(404);
+    expect((await get(`/api/campaigns/${campaign.id}/report`)).status).toBe(401);
+    expect((await json(`/api/campaigns/${campaign.id}/codes`, { count: 1 }, manager)).status).toBe(403);
+    const names = (await (await get("/api/organisations", rival)).json()).map((o: { name: string }) => o.name);
+    expect(names).toEqual(["Client B"]);
+  });
+
+  it("uses a single-use code once: the second use fails its whole batch", async () => {
+    const issued = await json(`/api/campaigns/${other.id}/codes`, { count: 1 }, rival);
+    expect(issued.status).toBe(201);
+    const [code] = (await issued.json()).codes;
+    const send = () => json(`/api/s/${other.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(instrument), accessCode: code });
+    expect((await send()).status).toBe(201);
+    const second = await send();
+    expect(second.status).toBe(409);
+    expect((await second.json()).error.code).toBe("code_used");
+    expect(await countResponses(target.db, other.id)).toBe(1);
+  });
+
+  it("lists a portfolio of more than 100 campaigns (statements stay under D1's 100 bound parameters)", async () => {
+    const defaults = campaignDefaults(instrument, ["Sales"]);
+    for (let i = 0; i < 104; i++) await createCampaign(target.db, { ...defaults, organisationId: other.organisationId, title: `Wave ${i}` });
+    const res = await get("/api/organisations", rival);
+    expect(res.status).toBe(200);
+    const [organisation] = await res.json();
+    expect(organisation.campaigns).toHaveLength(105);
+    expect(organisation.campaigns.find((c: { id: string }) => c.id === other.id)).toMatchObject({ respondents: 1, codes: { issued: 1, used: 1 } });
+  }, 60_000);
+});
+
+describe("the worker bundle (as `wrangler deploy --dry-run` writes it)", () => {
+  const bundle = readFileSync(new URL("../../dist/worker/worker.js", import.meta.url));
+  const text = bundle.toString("utf8");
+
+  it("imports no Node-only module and no native libSQL driver", () => {
+    // Matches only, so a failure names the import rather than printing two megabytes.
+    const imports = text.match(/(?:\bfrom|\bimport\s*\(|\brequire\s*\()\s*["'][^"']+["']/g) ?? [];
+    expect(imports.filter((i) => /["'](node:|fs|path|child_process|net|os|crypto|stream|libsql|better-sqlite3)/.test(i))).toEqual([]);
+    expect(["@libsql/linux", "better-sqlite3", "libsql.node"].filter((native) => text.includes(native))).toEqual([]);
+  });
+  it("stays well under the Workers size limit of 3 MB compressed", () => {
+    expect(gzipSync(bundle).length).toBeLessThan(3 * 1024 * 1024);
+  });
+});
