@@ -166,6 +166,31 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(await countResponses(target.db, other.id)).toBe(1);
   });
 
+  it("runs the consultant's tools: compare, trends, alpha and an uploaded instrument (SurveyJS parsed on this runtime)", async () => {
+    const compared = await get(`/api/compare?campaigns=${campaign.id},${other.id}`, consultant);
+    expect(compared.status).toBe(404); // the other round belongs to another consultant
+    const second = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales"]), organisationId: campaign.organisationId, title: "Round A2" });
+    const res = await get(`/api/compare?campaigns=${campaign.id},${second.id}`, consultant);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.campaigns.map((c: { id: string }) => c.id)).toEqual([campaign.id]);
+    expect(body.excluded).toEqual([expect.objectContaining({ id: second.id, reason: "below_k" })]);
+    expect(body.campaigns[0].reliability.length).toBe(7);
+    expect((await get(`/api/organisations/${campaign.organisationId}/trends`, manager)).status).toBe(200);
+    const upload = await json(
+      "/api/instruments",
+      {
+        instrumentId: "edge-scan",
+        pages: [{ name: "p", elements: [1, 2].map((i) => ({ type: "rating", name: `m${i}`, level: "mission", title: { nl: `Vraag ${i}`, en: `Item ${i}` }, rateMin: 1, rateMax: 5 })) }],
+      },
+      consultant,
+    );
+    expect(upload.status).toBe(201);
+    expect(await upload.json()).toMatchObject({ id: "edge-scan", version: 1, items: { mission: 2 } });
+    const invalid = await json("/api/instruments", { instrumentId: "edge-scan", pages: [{ name: "p", elements: [{ type: "rating", name: "x", title: "X" }] }] }, consultant);
+    expect(invalid.status).toBe(400);
+  });
+
   it("lists a portfolio of more than 100 campaigns (statements stay under D1's 100 bound parameters)", async () => {
     const defaults = campaignDefaults(instrument, ["Sales"]);
     for (let i = 0; i < 104; i++) await createCampaign(target.db, { ...defaults, organisationId: other.organisationId, title: `Wave ${i}` });
