@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const env = parseEnv();
   const instruments = createInstrumentRegistry();
-  const { db, close } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const { db, close } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
   try {
     switch (command) {
       case "migrate":

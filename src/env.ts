@@ -6,6 +6,8 @@ const EnvSchema = z.object({
   HOST: z.string().optional(),
   DATABASE_URL: z.string().min(1).default("file:data/app.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** For the embedded file: NORMAL (default; survives a process crash) or FULL (also a power loss). */
+  DATABASE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   /** How links are printed, e.g. https://survey.example.org; defaults to localhost and PORT. */
   PUBLIC_URL: z.url().optional(),
 });

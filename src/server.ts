@@ -15,7 +15,7 @@ import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
 const env = parseEnv();
 const instruments = createInstrumentRegistry();
-const { db } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+const { db } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
 
 if ((await countOrganisations(db)) === 0) {
   const demo = await seedDemo(db, instruments);

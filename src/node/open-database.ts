@@ -18,17 +18,30 @@ export interface OpenedDatabase {
   close(): void;
 }
 
-export async function openDatabase(url: string, authToken?: string): Promise<OpenedDatabase> {
-  if (url.startsWith("file:")) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
-  const client = createClient({ url, ...(authToken ? { authToken } : {}) });
-  if (url.startsWith("file:")) {
-    // WAL lets reports read while submissions write; NORMAL syncs at checkpoints (see README on durability).
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA synchronous = NORMAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-  }
+export type Synchronous = "NORMAL" | "FULL";
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The settings every connection to the embedded file needs. WAL lets reports read while
+ * submissions write; `synchronous` decides what an acknowledged response survives (README,
+ * "Durability"); the busy timeout makes a second process wait instead of failing.
+ */
+export function connectionPragmas(synchronous: Synchronous): string[] {
+  return ["PRAGMA journal_mode = WAL", `PRAGMA synchronous = ${synchronous}`, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, "PRAGMA foreign_keys = ON"];
+}
+
+export async function openDatabase(url: string, authToken?: string, options: { synchronous?: Synchronous } = {}): Promise<OpenedDatabase> {
+  const local = url.startsWith("file:");
+  if (local) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
+  // Per-connection pragmas hold only on the connection they ran on. The client's pool opens
+  // another connection whenever one is held by a transaction, so a local file gets exactly one:
+  // every statement then runs with these settings, and an accidental transaction fails loudly
+  // instead of quietly writing through a connection without them. (Node runs SQLite on its one
+  // thread either way; a second connection would add no parallelism.)
+  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(local ? { concurrency: 1, timeout: BUSY_TIMEOUT_MS } : {}) });
   // D1 enforces foreign keys; so does the embedded database, so both runtimes reject the same writes.
-  await client.execute("PRAGMA foreign_keys = ON");
+  for (const pragma of local ? connectionPragmas(options.synchronous ?? "NORMAL") : ["PRAGMA foreign_keys = ON"]) await client.execute(pragma);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, client, close: () => client.close() };

@@ -140,6 +140,7 @@ export async function storeResponse(db: Db, input: NewResponse): Promise<StoreRe
         ...cell,
         answers: JSON.stringify(input.answers),
         comment: input.comment,
+        commentOrder: input.comment === null ? null : randomId(),
       }),
       ...aggregateStatements(db, aggregateRows(campaignId, cell, input.score)),
       // A used code becomes 2, which the table's check refuses: the whole batch rolls back.
