@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   if (deps.serveStatic) app.use("/assets/*", deps.serveStatic);
+  // JSON over 1 KB (the instrument, reports) goes out compressed; hono skips what is already encoded.
+  app.use("/api/*", compress());
   // API answers describe live, often private data: never cached unless a route says otherwise.
   app.use("/api/*", async (c, next) => {
     await next();

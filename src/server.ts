@@ -3,14 +3,12 @@
  * static assets into createApp, seeds the demo into an empty database and listens on PORT.
  */
 import { serve } from "@hono/node-server";
-import { createApp } from "./app.js";
 import { DEMO_ACCOUNTS, seedDemo } from "./demo/seed.js";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { parseEnv } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { openDatabase } from "./node/open-database.js";
-import { filePageStore, staticFiles } from "./node/static-files.js";
+import { createNodeApp } from "./node/node-app.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
 const env = parseEnv();
@@ -28,14 +26,7 @@ if ((await countOrganisations(db)) === 0) {
   console.log(`Unused access codes for the insurer's round (each works once): ${demo.unusedCodes.slice(0, 5).join(", ")}`);
 }
 
-const app = createApp({
-  db,
-  instruments,
-  pages: filePageStore(),
-  serveStatic: staticFiles(),
-  // Only the login rate limiter reads this; survey routes never do.
-  clientAddress: (c) => getConnInfo(c).remote.address,
-});
+const app = createNodeApp(db, instruments);
 
 serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, () => {
   console.log(`Listening on ${env.publicUrl} (database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")})`);

@@ -5,7 +5,7 @@
  */
 import { CLIMATE_SCALES, DECISION_FACTORS, FACTOR_GROUPS, type ClimateScale, type FactorGroup } from "./factors.js";
 import type { Localised } from "./i18n.js";
-import { LEVELS, type Level, type LevelId } from "./levels.js";
+import { isLevelId, LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
 import { DEFAULT_THRESHOLDS, isDivided, isWeak, startHere, type LevelResult, type StartHere, type Thresholds } from "./start-here.js";
 import { addSums, confidenceInterval95, mean, round, sampleSd, ZERO_SUMS, type ItemCounts, type Sums } from "./statistics.js";
@@ -21,8 +21,23 @@ export interface CellStats extends CountedCell {
   factors: Record<string, { chosen: number; most: number }>;
 }
 
+/**
+ * What a report is computed from: respondents per cell (for every disclosure decision) and sums
+ * already combined for the groups the report can show. Storage groups them in SQL; `sumsFromCells`
+ * does the same from per-cell rows.
+ */
+export interface ReportSums {
+  counts: readonly CountedCell[];
+  /** The filtered group: every scale and factor. */
+  group: Group;
+  /** Per unit of the heatmap dimension, within the filters: level sums. */
+  byUnit: ReadonlyMap<string, Group>;
+  /** The management role within the filters: level sums; null when there is no such role. */
+  management: Group | null;
+}
+
 export interface ReportInput {
-  cells: readonly CellStats[];
+  sums: ReportSums;
   units: CampaignUnits;
   k: number;
   thresholds?: Thresholds;
@@ -250,17 +265,28 @@ export function decisionMix(group: Group): DecisionMix | null {
   return { factors, groups, headline: { nl: capitalise(headline.nl), en: capitalise(headline.en) } };
 }
 
-const MANAGEMENT_ROLE = "management";
+export const MANAGEMENT_ROLE = "management";
+
+/** The sums a report needs, from per-cell rows: what storage computes in SQL, done in memory. */
+export function sumsFromCells(cells: readonly CellStats[], filters: Conditions, dimension?: Dimension): ReportSums {
+  const levelsOnly = (g: Group): Group => ({ n: g.n, scales: new Map([...g.scales].filter(([id]) => isLevelId(id))), factors: new Map() });
+  const byUnit = new Map<string, Group>();
+  if (dimension) {
+    for (const value of new Set(cells.map((c) => c[dimension]))) byUnit.set(value, levelsOnly(combine(cells, { ...filters, [dimension]: value })));
+  }
+  const management = combine(cells, { ...filters, role: MANAGEMENT_ROLE });
+  return { counts: cells, group: combine(cells, filters), byUnit, management: management.n > 0 ? levelsOnly(management) : null };
+}
 
 export function buildReport(input: ReportInput): Report {
-  const { cells, units, k } = input;
+  const { sums, units, k } = input;
+  const { counts, group } = sums;
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
   const filters = input.filters ?? {};
   const unitsOf = (d: Dimension): readonly Unit[] => units[d] ?? [];
-  const verdict = filterVerdict(cells, filters, unitsOf, k);
+  const verdict = filterVerdict(counts, filters, unitsOf, k);
   if (verdict !== "ok") return { suppressed: true, n: null, reason: verdict };
 
-  const group = combine(cells, filters);
   const overview = overviewOf(group, thresholds);
 
   let heatmap: { dimension: Dimension; rows: HeatmapRow[] } | null = null;
@@ -268,10 +294,11 @@ export function buildReport(input: ReportInput): Report {
     const dimension = input.dimension;
     const dimensionUnits = unitsOf(dimension);
     // heatmapUnits keeps the order of the units it is given, so row i is unit i.
-    const rows = heatmapUnits(cells, dimension, dimensionUnits, filters, k).map((u, i): HeatmapRow => {
+    const rows = heatmapUnits(counts, dimension, dimensionUnits, filters, k).map((u, i): HeatmapRow => {
       const label = dimensionUnits[i]!.label;
       if (u.suppressed) return { value: u.value, label, n: null, suppressed: true, scores: null };
-      return { value: u.value, label, n: u.n, suppressed: false, scores: u.n > 0 ? levelScores(combine(cells, { ...filters, [dimension]: u.value })) : null };
+      const unitSums = sums.byUnit.get(u.value);
+      return { value: u.value, label, n: u.n, suppressed: false, scores: u.n > 0 && unitSums ? levelScores(unitSums) : null };
     });
     heatmap = { dimension, rows };
   }
@@ -284,16 +311,15 @@ export function buildReport(input: ReportInput): Report {
       const s = group.scales.get(`climate:${id}`);
       return s && s.n > 0 ? [{ id, score: round(toPercentScore(mean(s))), n: s.n }] : [];
     }),
-    managementGap: managementGap(cells, group, unitsOf("role"), filters, k),
+    managementGap: managementGap(counts, group, sums.management, unitsOf("role"), filters, k),
   };
 }
 
 /** Management versus everyone else, per level — only when the management unit is shown in the role heatmap and the rest reaches k. */
-export function managementGap(cells: readonly CellStats[], all: Group, roles: readonly Unit[], filters: Conditions, k: number): GapRow[] | null {
-  if (filters.role !== undefined || !roles.some((r) => r.value === MANAGEMENT_ROLE)) return null;
-  const row = heatmapUnits(cells, "role", roles, filters, k).find((u) => u.value === MANAGEMENT_ROLE);
+export function managementGap(counts: readonly CountedCell[], all: Group, management: Group | null, roles: readonly Unit[], filters: Conditions, k: number): GapRow[] | null {
+  if (!management || filters.role !== undefined || !roles.some((r) => r.value === MANAGEMENT_ROLE)) return null;
+  const row = heatmapUnits(counts, "role", roles, filters, k).find((u) => u.value === MANAGEMENT_ROLE);
   if (!row || row.suppressed || row.n === 0) return null;
-  const management = combine(cells, { ...filters, role: MANAGEMENT_ROLE });
   if (all.n - management.n < k) return null;
   return LEVELS.flatMap((level) => {
     const m = management.scales.get(level.id);

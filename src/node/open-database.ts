@@ -23,12 +23,14 @@ export type Synchronous = "NORMAL" | "FULL";
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * The settings every connection to the embedded file needs. WAL lets reports read while
+ * The settings every connection to the embedded file needs. 16 KB pages (for a new file) keep
+ * a response row, about 1 KB of answers, inside its B-tree page instead of an overflow page —
+ * a third of the size on disk at 4 KB pages, because responses are WITHOUT ROWID. WAL lets reports read while
  * submissions write; `synchronous` decides what an acknowledged response survives (README,
  * "Durability"); the busy timeout makes a second process wait instead of failing.
  */
 export function connectionPragmas(synchronous: Synchronous): string[] {
-  return ["PRAGMA journal_mode = WAL", `PRAGMA synchronous = ${synchronous}`, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, "PRAGMA foreign_keys = ON"];
+  return ["PRAGMA page_size = 16384", "PRAGMA journal_mode = WAL", `PRAGMA synchronous = ${synchronous}`, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, "PRAGMA foreign_keys = ON"];
 }
 
 export async function openDatabase(url: string, authToken?: string, options: { synchronous?: Synchronous } = {}): Promise<OpenedDatabase> {

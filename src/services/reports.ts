@@ -13,7 +13,7 @@ import type { User } from "../storage/accounts.js";
 import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { benchmarkView, consultantBenchmark } from "./profiles.js";
-import { loadCells, loadComments } from "../storage/reports.js";
+import { loadComments, loadReportSums } from "../storage/reports.js";
 
 export interface ReportQuery {
   dimension?: Dimension;
@@ -55,14 +55,14 @@ export function checkQuery(campaign: Campaign, query: ReportQuery): void {
 
 export async function campaignReport(db: Db, campaign: Campaign, query: ReportQuery, user: User): Promise<CampaignReport> {
   checkQuery(campaign, query);
-  const cells = await loadCells(db, campaign.id);
-  const report = buildReport({ cells, units: campaign.units, k: campaign.k, thresholds: campaign.thresholds, filters: query.filters, ...(query.dimension ? { dimension: query.dimension } : {}) });
+  const sums = await loadReportSums(db, campaign.id, query.filters, query.dimension);
+  const report = buildReport({ sums, units: campaign.units, k: campaign.k, thresholds: campaign.thresholds, filters: query.filters, ...(query.dimension ? { dimension: query.dimension } : {}) });
   if (report.suppressed && Object.keys(query.filters).length > 0) {
     throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[report.reason]}.`, [
       { path: "filter", message: report.reason },
     ]);
   }
-  const showComments = !report.suppressed && commentsVerdict(cells, campaign.units, query.filters, campaign.kComments) === "ok";
+  const showComments = !report.suppressed && commentsVerdict(sums.counts, campaign.units, query.filters, campaign.kComments) === "ok";
   return {
     campaign: { id: campaign.id, title: campaign.title, status: campaign.status, k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds },
     filters: query.filters,

@@ -78,19 +78,39 @@ export function aggregateRows(campaignId: string, cell: Cell, score: ResponseSco
   ];
   // Item sums are kept per campaign, not per cell: they serve Cronbach's alpha, never a breakdown.
   const items = score.levelItems.map((i) => ({ campaignId, item: i.name, level: i.level, n: 1, sum: i.value, sumSq: i.value * i.value }));
-  return { cell: { ...key, n: 1 }, scales, factors, items };
+  return { cells: [{ ...key, n: 1 }], scales, factors, items };
 }
 
 export type AggregateRows = ReturnType<typeof aggregateRows>;
 
+/** Rows of many responses summed into one set, each entry counted `times` times: for bulk loads. */
+export function mergeAggregateRows(list: readonly { rows: AggregateRows; times: number }[]): AggregateRows {
+  const merged = { cells: new Map(), scales: new Map(), factors: new Map(), items: new Map() } as { [K in keyof AggregateRows]: Map<string, AggregateRows[K][number]> };
+  const key = (row: Record<string, unknown>, counters: readonly string[]) =>
+    Object.entries(row).flatMap(([k, v]) => (counters.includes(k) ? [] : [`${k}=${String(v)}`])).join("\u0000");
+  const COUNTERS = ["n", "sum", "sumSq", "items", "favourable", "unfavourable", "chosen", "most"];
+  for (const { rows, times } of list) {
+    for (const part of ["cells", "scales", "factors", "items"] as const) {
+      for (const row of rows[part] as Record<string, unknown>[]) {
+        const k = key(row, COUNTERS);
+        const existing = merged[part].get(k) as Record<string, unknown> | undefined;
+        const scaled = Object.fromEntries(Object.entries(row).map(([c, v]) => [c, COUNTERS.includes(c) ? (v as number) * times : v]));
+        if (!existing) merged[part].set(k, scaled as never);
+        else for (const c of COUNTERS) if (c in row) (existing[c] as number) += scaled[c] as number;
+      }
+    }
+  }
+  return { cells: [...merged.cells.values()], scales: [...merged.scales.values()], factors: [...merged.factors.values()], items: [...merged.items.values()] };
+}
+
 /** Upsert statements that add `rows` to the aggregates; used by submissions and bulk seeding alike. */
 export function aggregateStatements(db: Db, rows: AggregateRows): BatchItem<"sqlite">[] {
-  const statements: BatchItem<"sqlite">[] = [
+  const statements: BatchItem<"sqlite">[] = chunkRows(rows.cells).map((chunk) =>
     db
       .insert(cellCounts)
-      .values(rows.cell)
+      .values(chunk)
       .onConflictDoUpdate({ target: cellKey(cellCounts), set: addExcluded({ n: cellCounts.n }) }),
-  ];
+  );
   const { n, sum, sumSq, items, favourable, unfavourable } = scaleStats;
   for (const chunk of chunkRows(rows.scales)) {
     statements.push(

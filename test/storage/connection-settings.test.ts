@@ -23,11 +23,11 @@ afterAll(() => {
 
 async function settings() {
   const value = async (pragma: string) => Object.values((await opened.client.execute(`PRAGMA ${pragma}`)).rows[0]!)[0];
-  return { journal: await value("journal_mode"), synchronous: await value("synchronous"), busy: await value("busy_timeout"), foreignKeys: await value("foreign_keys") };
+  return { pageSize: await value("page_size"), journal: await value("journal_mode"), synchronous: await value("synchronous"), busy: await value("busy_timeout"), foreignKeys: await value("foreign_keys") };
 }
 
 // synchronous: 1 = NORMAL (a fresh connection would say 2 = FULL); busy_timeout 0 and foreign_keys 0 are SQLite's defaults.
-const EXPECTED = { journal: "wal", synchronous: 1, busy: 5000, foreignKeys: 1 };
+const EXPECTED = { pageSize: 16384, journal: "wal", synchronous: 1, busy: 5000, foreignKeys: 1 };
 
 describe("per-connection settings of the embedded database", () => {
   it("hold after opening and migrating", async () => {

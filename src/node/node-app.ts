@@ -1,0 +1,17 @@
+/** The app as the Node server runs it: built pages and precompressed assets from disk, the socket's address for login limits. */
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { createApp } from "../app.js";
+import type { InstrumentRegistry } from "../instruments/registry.js";
+import type { Db } from "../storage/database.js";
+import { filePageStore, staticFiles } from "./static-files.js";
+
+export function createNodeApp(db: Db, instruments: InstrumentRegistry) {
+  return createApp({
+    db,
+    instruments,
+    pages: filePageStore(),
+    serveStatic: staticFiles(),
+    // Only the login rate limiter reads this; survey routes never do.
+    clientAddress: (c) => getConnInfo(c).remote.address,
+  });
+}

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: submission throughput against a baseline write, report latency at 10k, 100k
+ * and 1M responses, the survey page's weight on the wire, and the server's peak memory — each
+ * figure next to its target, printed and written to BENCHMARKS.md. The server runs in its own
+ * process, as in production; this process drives the load and seeds the data.
+ *
+ * BENCH_SIZES=10000,100000 (comma-separated) runs fewer report sizes; BENCH_SECONDS shortens the load.
+ */
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { cpus, freemem, totalmem, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { bundleForNode } from "../../scripts/build-server.js";
+import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { openDatabase } from "../../src/node/open-database.js";
+import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
+import { benchCampaign, bulkResponses, randomAnswers } from "./data.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
+const CONNECTIONS = 50;
+const instrument = createInstrumentRegistry().latest(DEFAULT_INSTRUMENT_ID)!;
+const work = mkdtempSync(join(tmpdir(), "cc-bench-"));
+const rows: { section: string; metric: string; value: string; target: string; met: boolean | null }[] = [];
+let integrityFailure: string | null = null;
+
+function record(section: string, metric: string, value: string, target = "", met: boolean | null = null): void {
+  rows.push({ section, metric, value, target, met });
+  console.log(`${section} · ${metric}: ${value}${target ? `  (target ${target}: ${met ? "met" : "NOT met"})` : ""}`);
+}
+
+interface Server {
+  url: string;
+  peakRssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startServer(file: string): Promise<Server> {
+  // The compiled bundle (npm run build), as `npm start` runs it: no TypeScript loader in the process.
+  const child: ChildProcess = spawn(process.execPath, [join(root, "dist/bench/bench-server.mjs"), file], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const line = await new Promise<string>((resolveLine, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolveLine);
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const url = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
+  return {
+    url,
+    async peakRssMb() {
+      const { peakRssKb } = (await (await fetch(`${url}/bench/rss`)).json()) as { peakRssKb: number };
+      return peakRssKb / 1024;
+    },
+    stop: () => new Promise((done) => (child.once("exit", () => done()), child.kill("SIGTERM"))),
+  };
+}
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  acknowledged: number;
+  refused: number;
+  /** Sent but cut off when the run ended: the client never heard back. */
+  unanswered: Map<string, unknown>;
+}
+
+/** Drives `path` with distinct bodies from `makeBody` at 50 connections, tracking which were acknowledged. */
+async function load(url: string, path: string, makeBody: () => { submissionId: string }, seconds: number): Promise<LoadResult> {
+  const unanswered = new Map<string, unknown>();
+  let acknowledged = 0;
+  let refused = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        path,
+        headers: { "content-type": "application/json" },
+        setupRequest: (req, context) => {
+          const body = makeBody();
+          (context as { id?: string }).id = body.submissionId;
+          unanswered.set(body.submissionId, body);
+          return { ...req, body: JSON.stringify(body) };
+        },
+        onResponse: (status, _body, context) => {
+          unanswered.delete((context as { id: string }).id);
+          if (status === 201) acknowledged++;
+          else refused++;
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, acknowledged, refused, unanswered };
+}
+
+async function throughput(): Promise<number> {
+  const file = join(work, "throughput.db");
+  const opened = await openDatabase(`file:${file}`);
+  const campaign = await benchCampaign(opened.db, instrument);
+  opened.close();
+  const server = await startServer(file);
+  const body = () => ({ submissionId: crypto.randomUUID(), answers: randomAnswers(instrument) });
+  const submit = `/api/s/${campaign.token}/responses`;
+  let acknowledged = 0;
+  const retries = new Map<string, unknown>();
+  // Warm both paths up (JIT, page cache), then measure them in the same run, back to back.
+  await load(server.url, "/bench/baseline", body, 2);
+  const warm = await load(server.url, submit, body, 2);
+  acknowledged += warm.acknowledged;
+  for (const [id, b] of warm.unanswered) retries.set(id, b);
+  const baseline = await load(server.url, "/bench/baseline", body, SECONDS);
+  const real = await load(server.url, submit, body, SECONDS);
+  acknowledged += real.acknowledged;
+  for (const [id, b] of real.unanswered) retries.set(id, b);
+  // A browser whose answer was lost retries with the same submissionId; so does this bench.
+  for (const b of retries.values()) {
+    const res = await fetch(`${server.url}${submit}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(b) });
+    if (res.status === 201) acknowledged++;
+  }
+  const rss = await server.peakRssMb();
+  await server.stop();
+
+  const check = await openDatabase(`file:${file}`);
+  const count = async (sql: string) => Number(Object.values((await check.client.execute({ sql, args: [campaign.id] })).rows[0]!)[0]);
+  const stored = await count("SELECT count(*) FROM responses WHERE campaign_id = ?");
+  const receipts = await count("SELECT count(*) FROM receipts WHERE campaign_id = ?");
+  const counted = await count("SELECT coalesce(sum(n), 0) FROM cell_counts WHERE campaign_id = ?");
+  check.close();
+
+  const ratio = real.rps / baseline.rps;
+  record("Submissions", "responses/s (50 connections)", real.rps.toFixed(0));
+  record("Submissions", "latency p50", `${real.p50} ms`);
+  record("Submissions", "latency p99", `${real.p99} ms`, "≤ 50 ms", real.p99 <= 50);
+  record("Submissions", "baseline writes/s (parse JSON, insert one row)", baseline.rps.toFixed(0));
+  record("Submissions", "baseline latency p50 / p99", `${baseline.p50} / ${baseline.p99} ms`);
+  record("Submissions", "ratio to baseline", ratio.toFixed(2), "≥ 0.5", ratio >= 0.5);
+  record("Submissions", "refused (non-201) answers", String(real.refused + warm.refused), "0", real.refused + warm.refused === 0);
+  const intact = stored === acknowledged && receipts === stored && counted === stored;
+  record("Submissions", "stored / acknowledged / receipts / aggregated", `${stored} / ${acknowledged} / ${receipts} / ${counted}`, "all equal", intact);
+  if (!intact) integrityFailure = `stored ${stored}, acknowledged ${acknowledged}, receipts ${receipts}, aggregated ${counted}`;
+  return rss;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+async function timeRequests(url: string, cookie: string, times: number): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < 20; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+  const durations: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    const res = await fetch(url, { headers: { cookie, "accept-encoding": "gzip" } });
+    await res.arrayBuffer();
+    durations.push(performance.now() - start);
+    if (res.status !== 200) throw new Error(`report answered ${res.status}`);
+  }
+  durations.sort((a, b) => a - b);
+  return { p50: percentile(durations, 0.5), p99: percentile(durations, 0.99) };
+}
+
+/** Raw bytes on the wire (status line, headers, compressed body) for one GET. */
+function wireBytes(url: string, headers: Record<string, string> = {}): Promise<{ bytes: number; body: Buffer; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((done, fail) => {
+    httpRequest(url, { headers: { "accept-encoding": "br, gzip", ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const head = `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n${res.rawHeaders.map((v, i) => (i % 2 ? `${v}\r\n` : `${v}: `)).join("")}\r\n`;
+        done({ bytes: Buffer.byteLength(head) + body.length, body, headers: res.headers });
+      });
+    })
+      .on("error", fail)
+      .end();
+  });
+}
+
+async function pageWeight(server: Server, token: string): Promise<void> {
+  const page = await wireBytes(`${server.url}/s/${token}`);
+  const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+  const encoding = page.headers["content-encoding"];
+  const html = (encoding === "br" ? brotliDecompressSync(page.body) : encoding === "gzip" ? gunzipSync(page.body) : page.body).toString("utf8");
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+  let total = page.bytes;
+  const parts = [`page ${(page.bytes / 1024).toFixed(1)} KB`];
+  let assetCache = "";
+  for (const asset of assets) {
+    const res = await wireBytes(`${server.url}${asset}`);
+    total += res.bytes;
+    assetCache = String(res.headers["cache-control"]);
+    parts.push(`${asset.split("/").pop()!.replace(/\.[0-9a-f]{10}\./, ".")} ${(res.bytes / 1024).toFixed(1)} KB (${res.headers["content-encoding"] ?? "identity"})`);
+  }
+  const api = await wireBytes(`${server.url}/api/s/${token}`);
+  total += api.bytes;
+  parts.push(`survey data ${(api.bytes / 1024).toFixed(1)} KB (${api.headers["content-encoding"] ?? "identity"})`);
+  record("Survey page", "bytes over the wire, page + assets + survey data", `${(total / 1024).toFixed(1)} KB`, "≤ 450 KB", total <= 450 * 1024);
+  record("Survey page", "parts", parts.join("; "));
+  record("Survey page", "Cache-Control: HTML / fingerprinted assets", `${page.headers["cache-control"]} / ${assetCache}`, "revalidate / long-lived", page.headers["cache-control"] === "no-cache" && assetCache.includes("immutable"));
+}
+
+async function reports(): Promise<number> {
+  const password = "bench-manager-password";
+  const hash = await hashPassword(password);
+  let peak = 0;
+  const p50s = new Map<number, number>();
+  for (const size of SIZES) {
+    const file = join(work, `report-${size}.db`);
+    const opened = await openDatabase(`file:${file}`);
+    const campaign = await benchCampaign(opened.db, instrument);
+    const manager = await createUser(opened.db, `manager-${size}@bench.test`, hash, "manager");
+    await grantOrganisation(opened.db, manager.id, campaign.organisationId);
+    const started = performance.now();
+    await bulkResponses(opened.db, opened.client, campaign, instrument, size);
+    const seeded = (performance.now() - started) / 1000;
+    opened.close();
+    const server = await startServer(file);
+    const login = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: manager.email, password }) });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const base = `${server.url}/api/campaigns/${campaign.id}/report`;
+    const plain = await timeRequests(base, cookie, 200);
+    const byDepartment = await timeRequests(`${base}?dimension=department`, cookie, 200);
+    p50s.set(size, plain.p50);
+    const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
+    record("Report", `${label} responses (seeded in ${seeded.toFixed(0)} s): p50 / p99`, `${plain.p50.toFixed(1)} / ${plain.p99.toFixed(1)} ms`, size === 1_000_000 ? "p50 ≤ 20 ms" : "", size === 1_000_000 ? plain.p50 <= 20 : null);
+    record("Report", `${label} responses, heatmap by department: p50 / p99`, `${byDepartment.p50.toFixed(1)} / ${byDepartment.p99.toFixed(1)} ms`, size === 1_000_000 ? "p50 ≤ 20 ms" : "", size === 1_000_000 ? byDepartment.p50 <= 20 : null);
+    if (size === SIZES[0]) await pageWeight(server, campaign.token);
+    peak = Math.max(peak, await server.peakRssMb());
+    await server.stop();
+    rmSync(file, { force: true });
+  }
+  const smallest = p50s.get(SIZES[0]!)!;
+  const largest = p50s.get(SIZES.at(-1)!)!;
+  record("Report", `p50 at ${SIZES.at(-1)} ÷ p50 at ${SIZES[0]}`, (largest / smallest).toFixed(2), "≤ 2", largest / smallest <= 2);
+  return peak;
+}
+
+function markdown(): string {
+  const mark = (met: boolean | null) => (met === null ? "" : met ? "✅ met" : "❌ not met");
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(1)} GB memory (${(freemem() / 2 ** 30).toFixed(1)} GB free at the end), Node ${process.version}.`,
+    "The server runs in its own process on loopback; the load generator (autocannon) shares the machine's cores with it.",
+    "",
+    "| section | metric | value | target | |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.target} | ${mark(r.met)} |`),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+try {
+  await bundleForNode({ "bench-server": join(root, "test/bench/server.ts") }, join(root, "dist/bench"));
+  const throughputRss = await throughput();
+  record("Memory", "peak RSS of the server under submission load", `${throughputRss.toFixed(0)} MB`, "≤ 250 MB", throughputRss <= 250);
+  const reportRss = await reports();
+  record("Memory", "peak RSS of the server serving reports", `${reportRss.toFixed(0)} MB`, "≤ 250 MB", reportRss <= 250);
+  writeFileSync(join(root, "BENCHMARKS.md"), markdown());
+  console.log("\nWritten to BENCHMARKS.md");
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+if (integrityFailure) {
+  console.error(`\nIntegrity check FAILED: ${integrityFailure}`);
+  process.exit(1);
+}
