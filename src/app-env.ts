@@ -17,9 +17,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Node serves built assets itself; on Workers the platform does. */
   serveStatic?: MiddlewareHandler;
+  /** Compress API JSON in the app: on Node. Workers compress at the edge (doing it here too would encode twice). */
+  compressApi?: boolean;
   /** The client's network address, used only to rate-limit logins (never for respondents). */
   clientAddress?: (c: Context) => string | undefined;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic">>;
+export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi">>;
 export type AppEnv = { Variables: { deps: ResolvedDeps; user: User | null } };

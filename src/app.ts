@@ -58,8 +58,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   if (deps.serveStatic) app.use("/assets/*", deps.serveStatic);
-  // JSON over 1 KB (the instrument, reports) goes out compressed; hono skips what is already encoded.
-  app.use("/api/*", compress());
+  // JSON over 1 KB (the instrument, reports) goes out compressed.
+  if (deps.compressApi) app.use("/api/*", compress());
   // API answers describe live, often private data: never cached unless a route says otherwise.
   app.use("/api/*", async (c, next) => {
     await next();

@@ -11,6 +11,7 @@ export function createNodeApp(db: Db, instruments: InstrumentRegistry) {
     instruments,
     pages: filePageStore(),
     serveStatic: staticFiles(),
+    compressApi: true,
     // Only the login rate limiter reads this; survey routes never do.
     clientAddress: (c) => getConnInfo(c).remote.address,
   });
