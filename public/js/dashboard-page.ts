@@ -91,6 +91,8 @@ const T: Record<string, Loc> = {
     en: "Latest round against the one before; Welch's t-test, significant at p < 0.05. Only rounds with at least k respondents.",
   },
   workspace: { nl: "Werkruimte", en: "Workspace" },
+  factor: { nl: "Beslisfactor", en: "Decision factor" },
+  verdict: { nl: "Oordeel", en: "Verdict" },
 };
 
 const texts = createTexts(T);
@@ -240,7 +242,7 @@ function drawFactors(report: Report): void {
       options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } } },
     }),
   );
-  $("factors-table").append(table(["", t("chosen"), t("most")], mix.factors.map((f) => [f.label[texts.lang], `${f.chosenPct}%`, `${f.mostPct}%`])));
+  $("factors-table").append(table([t("factor"), t("chosen"), t("most")], mix.factors.map((f) => [f.label[texts.lang], `${f.chosenPct}%`, `${f.mostPct}%`])));
 }
 
 function drawRest(report: Report): void {
@@ -250,7 +252,7 @@ function drawRest(report: Report): void {
   if (report.managementGap?.length) gap.append(table([t("level"), t("management"), t("staff"), "Δ"], report.managementGap.map((g) => [names.get(g.level) ?? g.level, g.management, g.staff, g.gap > 0 ? `+${g.gap}` : g.gap])));
   else gap.append(el("p", t("noGap"), "muted"));
   const climate = $("climate");
-  climate.replaceChildren(table(["", "0–100"], report.climate.map((c) => [t(c.id), c.score])));
+  climate.replaceChildren(table([t("climate"), "0–100"], report.climate.map((c) => [t(c.id), c.score])));
   const comments = $("comments");
   comments.replaceChildren();
   if (report.comments) for (const c of report.comments) comments.append(el("li", c));
@@ -346,7 +348,7 @@ function drawTrends(): void {
     const p = last.p === null ? "–" : last.p < 0.001 ? "< 0.001" : String(last.p);
     return [names.get(l.level) ?? l.level, ...l.points.map((x) => x.score).slice(-2), signed(last.change), p, t(last.label)];
   });
-  $("trend-table").replaceChildren(table([t("level"), t("before"), t("after"), t("change"), "p", ""], rows));
+  $("trend-table").replaceChildren(table([t("level"), t("before"), t("after"), t("change"), "p", t("verdict")], rows));
 }
 
 async function loadTrends(): Promise<void> {

@@ -110,6 +110,7 @@ const T: Record<string, Loc> = {
   from: { nl: "Van", en: "From" },
   to: { nl: "Naar", en: "To" },
   change: { nl: "Verandering", en: "Change" },
+  verdict: { nl: "Oordeel", en: "Verdict" },
   improved: { nl: "verbeterd", en: "improved" },
   declined: { nl: "verslechterd", en: "declined" },
   no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
@@ -194,7 +195,7 @@ function startText(c: { startHere: { level: string | null; reason?: string | nul
 function renderPortfolio(): void {
   const tbl = el("table");
   const head = el("tr");
-  for (const h of ["", t("round"), t("status"), t("period"), t("respondents"), t("responseRate"), t("startHere"), t("links")]) head.append(Object.assign(el("th", h), { scope: "col" }));
+  for (const h of [t("compare"), t("round"), t("status"), t("period"), t("respondents"), t("responseRate"), t("startHere"), t("links")]) head.append(Object.assign(el("th", h), { scope: "col" }));
   tbl.append(el("thead"), el("tbody"));
   tbl.tHead!.append(head);
   for (const org of organisations) {
@@ -366,7 +367,7 @@ function renderTrends(): void {
   const titleOf = new Map(trends.rounds.map((r) => [r.campaignId, r.title]));
   $("trend-table").replaceChildren(
     table(
-      [t("level"), t("from"), t("to"), t("change"), "p", ""],
+      [t("level"), t("from"), t("to"), t("change"), "p", t("verdict")],
       levels.flatMap((l) =>
         l.steps.map((s, i) => [levelName(l.level), `${titleOf.get(l.points[i]!.campaignId)}: ${l.points[i]!.score}`, `${titleOf.get(l.points[i + 1]!.campaignId)}: ${l.points[i + 1]!.score}`, s.change > 0 ? `+${s.change}` : String(s.change), pValue(s.p), t(s.label)]),
       ),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemo } from "../../src/demo/seed.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
+import { screenshot } from "../helpers/survey.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 
@@ -35,6 +36,13 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await rows.count()).toBe(7);
     const hidden = page.locator("#heat-department-table tbody tr", { hasText: "minder dan k respondenten" });
     expect(await hidden.count()).toBe(2);
+    // The role heatmap, the factor chart and both heatmaps are drawn, each with its table.
+    expect(await page.locator("#heat-role-table tbody tr").count()).toBe(4);
+    for (const canvas of ["#heat-department", "#heat-role", "#factors"]) {
+      expect(await page.locator(canvas).evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0 && !!c.getAttribute("aria-label"))).toBe(true);
+    }
+    expect(await page.locator("#factors-table tbody tr").count()).toBeGreaterThanOrEqual(10);
+    await screenshot(page, "dashboard-report");
 
     await page.click("[data-lang=en]");
     expect(await page.locator("#start-level").textContent()).toBe("Values and beliefs (divided)");

@@ -4,7 +4,7 @@ import type { Campaign } from "../../src/domain/campaign.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
-import { completeSurvey, screenshot } from "../helpers/survey.js";
+import { completeSurvey, completeSurveyByKeyboard, screenshot } from "../helpers/survey.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
-  it("completes the survey in Dutch and in English on a 360×740 phone", async () => {
+  it("completes the survey in Dutch and in English by mouse, and once by keyboard only: exactly three more responses", async () => {
     const before = await countResponses(h.t.db, campaign.id);
     for (const [locale, heading, thanks] of [
       ["nl-NL", "Richting en identiteit", "Dank u wel"],
@@ -36,7 +36,47 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
       expect(errors).toEqual([]);
       await context.close();
     }
-    expect(await countResponses(h.t.db, campaign.id)).toBe(before + 2);
+    const keyboard = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
+    const page = await keyboard.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    let clicks = 0;
+    await page.exposeFunction("__countClick", () => clicks++);
+    await page.addInitScript(() => document.addEventListener("mousedown", () => (window as unknown as { __countClick(): void }).__countClick(), true));
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await page.waitForSelector(".sd-question");
+    await completeSurveyByKeyboard(page);
+    await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Dank u wel");
+    await screenshot(page, "survey-done-keyboard");
+    expect(clicks).toBe(0);
+    expect(errors).toEqual([]);
+    await keyboard.close();
+    expect(await countResponses(h.t.db, campaign.id)).toBe(before + 3);
+  });
+
+  it("retries a submission whose first attempt fails on the network, and stores it once", async () => {
+    const before = await countResponses(h.t.db, campaign.id);
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
+    const page = await context.newPage();
+    const bodies: string[] = [];
+    let failed = false;
+    await page.route("**/api/s/*/responses", async (route) => {
+      bodies.push(route.request().postData() ?? "");
+      if (!failed) {
+        failed = true;
+        return route.abort("connectionreset");
+      }
+      return route.continue();
+    });
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await page.waitForSelector(".sd-question");
+    await completeSurvey(page);
+    await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 15_000 }).toContain("Thank you");
+    // Two attempts, the same submission: the retry reused its submissionId.
+    expect(bodies).toHaveLength(2);
+    expect(JSON.parse(bodies[1]!).submissionId).toBe(JSON.parse(bodies[0]!).submissionId);
+    expect(await countResponses(h.t.db, campaign.id)).toBe(before + 1);
+    await context.close();
   });
 
   it("switches language without losing answers", async () => {

@@ -36,3 +36,50 @@ export async function completeSurvey(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * Answers the survey with the keyboard only, as a screen-reader or switch user would: Tab to
+ * each question, arrow keys or Space to answer, Enter on the buttons. No mouse event is sent.
+ */
+export async function completeSurveyByKeyboard(page: Page): Promise<void> {
+  const answered = new Set<string>();
+  for (let step = 0; step < 800; step++) {
+    await page.keyboard.press("Tab");
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as (HTMLElement & { type?: string }) | null;
+      const question = el?.closest<HTMLElement>(".sd-question")?.dataset.name ?? "";
+      return {
+        tag: el?.tagName ?? "",
+        type: el?.type ?? "",
+        question,
+        rating: !!el?.closest(".sd-rating"),
+        dropdown: !!el?.closest(".sd-dropdown") || el?.getAttribute("role") === "combobox",
+        next: !!el?.classList.contains("sd-navigation__next-btn"),
+        complete: !!el?.classList.contains("sd-navigation__complete-btn"),
+      };
+    });
+    if (focus.next || focus.complete) {
+      await page.keyboard.press("Enter");
+      // Done once the page reports back; a required question left open keeps the survey on its page.
+      if (focus.complete && (await page.locator("#status:not([hidden])").count()) > 0) return;
+      if (focus.complete) answered.clear();
+      continue;
+    }
+    if (!focus.question || answered.has(focus.question)) continue;
+    if (focus.dropdown && (await page.locator(`.sd-question[data-name="${focus.question}"] .sd-dropdown__value .sv-string-viewer`).count()) > 0) continue;
+    answered.add(focus.question);
+    if (focus.rating) {
+      for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight"); // 1 → 4
+    } else if (focus.dropdown) {
+      await page.keyboard.press("ArrowDown");
+      await page.locator(".sv-list__item:visible").first().waitFor();
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+    } else if (focus.type === "radio" || focus.type === "checkbox") {
+      await page.keyboard.press("Space");
+    } else if (focus.tag === "TEXTAREA") {
+      await page.keyboard.type("Alleen met het toetsenbord ingevuld.");
+    }
+  }
+  throw new Error("never reached the send button");
+}
