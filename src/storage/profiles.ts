@@ -6,6 +6,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { ScaleSums } from "../domain/report.js";
 import type { ItemSums } from "../domain/reliability.js";
 import { chunkForParameters, schema, type Db } from "./database.js";
+import { scaleSums, toSums } from "./reports.js";
 
 const { factorStats, itemStats, scaleStats } = schema;
 
@@ -20,16 +21,7 @@ export async function campaignSums(db: Db, campaignIds: readonly string[]): Prom
   for (const ids of chunkForParameters(campaignIds, 1)) {
     const [scales, factors] = await db.batch([
       db
-        .select({
-          campaignId: scaleStats.campaignId,
-          scale: scaleStats.scale,
-          n: sql<number>`sum(${scaleStats.n})`,
-          sum: sql<number>`sum(${scaleStats.sum})`,
-          sumSq: sql<number>`sum(${scaleStats.sumSq})`,
-          items: sql<number>`sum(${scaleStats.items})`,
-          favourable: sql<number>`sum(${scaleStats.favourable})`,
-          unfavourable: sql<number>`sum(${scaleStats.unfavourable})`,
-        })
+        .select({ campaignId: scaleStats.campaignId, scale: scaleStats.scale, ...scaleSums })
         .from(scaleStats)
         .where(inArray(scaleStats.campaignId, ids))
         .groupBy(scaleStats.campaignId, scaleStats.scale),
@@ -39,9 +31,7 @@ export async function campaignSums(db: Db, campaignIds: readonly string[]): Prom
         .where(inArray(factorStats.campaignId, ids))
         .groupBy(factorStats.campaignId, factorStats.factor),
     ]);
-    for (const { campaignId, scale, ...s } of scales) {
-      entry(campaignId).scales[scale] = { n: Number(s.n), sum: Number(s.sum), sumSq: Number(s.sumSq), items: Number(s.items), favourable: Number(s.favourable), unfavourable: Number(s.unfavourable) };
-    }
+    for (const { campaignId, scale, ...s } of scales) entry(campaignId).scales[scale] = toSums(s);
     for (const { campaignId, factor, chosen, most } of factors) entry(campaignId).factors[factor] = { chosen: Number(chosen), most: Number(most) };
   }
   return out;

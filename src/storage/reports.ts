@@ -11,8 +11,8 @@ import { schema, type Db } from "./database.js";
 
 const { cellCounts, factorStats, responses, scaleStats } = schema;
 
-/** The sums of scale_stats, as one group's ScaleSums. */
-const scaleSums = {
+/** The sums of scale_stats, as one group's ScaleSums; also used by the campaign-level reads. */
+export const scaleSums = {
   n: sql<number>`sum(${scaleStats.n})`,
   sum: sql<number>`sum(${scaleStats.sum})`,
   sumSq: sql<number>`sum(${scaleStats.sumSq})`,
@@ -23,7 +23,7 @@ const scaleSums = {
 
 type ScaleRow = { scale: string; n: number; sum: number; sumSq: number; items: number; favourable: number; unfavourable: number };
 
-const toSums = (r: ScaleRow): ScaleSums => ({ n: Number(r.n), sum: Number(r.sum), sumSq: Number(r.sumSq), items: Number(r.items), favourable: Number(r.favourable), unfavourable: Number(r.unfavourable) });
+export const toSums = (r: Omit<ScaleRow, "scale">): ScaleSums => ({ n: Number(r.n), sum: Number(r.sum), sumSq: Number(r.sumSq), items: Number(r.items), favourable: Number(r.favourable), unfavourable: Number(r.unfavourable) });
 
 function where(table: typeof scaleStats | typeof factorStats, campaignId: string, conditions: Conditions): SQL {
   const parts = [eq(table.campaignId, campaignId)];
