@@ -1,0 +1,159 @@
+/**
+ * Every staff route, read from the app's own OpenAPI document so a new route cannot be left
+ * out, against every kind of caller: nobody (401), a consultant and a manager of organisation A
+ * against organisation B's resources (404, or 403 where the role alone refuses), and a manager
+ * on consultant-only routes of their own organisation (403). Nothing changes on a refusal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
+import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
+import { createTestApp, loginCookie, validAnswers, postJson, type TestApp } from "../helpers/test-app.js";
+
+let t: TestApp;
+let own: Campaign;
+let theirs: Campaign;
+const cookies: Record<"consultantA" | "managerA" | "consultantB", string> = { consultantA: "", managerA: "", consultantB: "" };
+
+/** A request body that would be valid for each route, so a refusal is about access, not input. */
+const BODIES: Record<string, unknown> = {
+  "POST /api/auth/logout": undefined,
+  "POST /api/organisations": { name: "New client" },
+  "PATCH /api/organisations/{id}": { benchmarkForManagers: true },
+  "POST /api/organisations/{id}/campaigns": { title: "Round", departments: ["A"] },
+  "POST /api/organisations/{id}/managers": { email: "new.manager@client.test", password: "long enough password" },
+  "PATCH /api/campaigns/{id}": { expectedHeadcount: 10 },
+  "POST /api/campaigns/{id}/codes": { count: 1 },
+  "POST /api/campaigns/{id}/open": undefined,
+  "POST /api/campaigns/{id}/close": undefined,
+  "POST /api/instruments": { instrumentId: "b-scan", pages: [{ name: "p", elements: [1, 2].map((i) => ({ type: "rating", name: `q${i}`, level: "mission", title: "Q", rateMin: 1, rateMax: 5 })) }] },
+};
+
+/** Routes nobody needs a session for, and what they are. */
+const PUBLIC = ["GET /api/s/{token}", "POST /api/s/{token}/responses", "POST /api/s/{token}/access-code", "POST /api/auth/login"];
+/** Routes about the caller only: every session may use them, on its own data. */
+const SELF = ["GET /api/me", "POST /api/auth/logout", "GET /api/organisations"];
+/** Consultant-only routes: a manager is refused by role (403) before anything is looked up. */
+const CONSULTANT_ONLY = [
+  "POST /api/organisations",
+  "PATCH /api/organisations/{id}",
+  "POST /api/organisations/{id}/campaigns",
+  "POST /api/organisations/{id}/managers",
+  "PATCH /api/campaigns/{id}",
+  "POST /api/campaigns/{id}/codes",
+  "GET /api/campaigns/{id}/quality",
+  "POST /api/campaigns/{id}/open",
+  "POST /api/campaigns/{id}/close",
+  "GET /api/compare",
+  "GET /api/instruments",
+  "POST /api/instruments",
+  "GET /api/instruments/{id}/{version}",
+];
+
+let routes: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const hash = await hashPassword("matrix-password-1");
+  const a = await createUser(t.db, "a@consult.test", hash, "consultant");
+  const b = await createUser(t.db, "b@consult.test", hash, "consultant");
+  const m = await createUser(t.db, "m@a-client.test", hash, "manager");
+  const orgA = await createOrganisation(t.db, "Client A", a.id);
+  const orgB = await createOrganisation(t.db, "Client B", b.id);
+  await grantOrganisation(t.db, m.id, orgA.id);
+  own = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: orgA.id, title: "A" });
+  theirs = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: orgB.id, title: "B" });
+  for (let i = 0; i < 6; i++) await postJson(t.app, `/api/s/${theirs.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument), department: "Sales" } });
+  cookies.consultantA = await loginCookie(t.app, "a@consult.test", "matrix-password-1");
+  cookies.managerA = await loginCookie(t.app, "m@a-client.test", "matrix-password-1");
+  cookies.consultantB = await loginCookie(t.app, "b@consult.test", "matrix-password-1");
+  // Consultant B owns an instrument that A must not reach either.
+  await call("POST /api/instruments", cookies.consultantB);
+  const doc = await (await t.app.request("/api/openapi.json")).json();
+  routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+});
+afterAll(() => t.close());
+
+/** Calls a route on organisation B's resources (or A's, for `mine`). */
+function call(route: string, cookie?: string, mine = false): Promise<Response> {
+  const [method, template] = route.split(" ") as [string, string];
+  const campaign = mine ? own : theirs;
+  const path = template
+    .replace("/organisations/{id}", `/organisations/${campaign.organisationId}`)
+    .replace("/campaigns/{id}", `/campaigns/${campaign.id}`)
+    .replace("/instruments/{id}/{version}", "/instruments/b-scan/1")
+    .replace("{token}", campaign.token)
+    .concat(route === "GET /api/compare" ? `?campaigns=${theirs.id},${own.id}` : "");
+  const body = BODIES[route];
+  return t.app.request(path, {
+    method,
+    // Same-origin, as the browser sends it: the CSRF guard is tested on its own, not here.
+    headers: { origin: "http://localhost", ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function snapshot(): Promise<string> {
+  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments"];
+  return JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)));
+}
+
+describe("access matrix over every route", () => {
+  it("knows every route the app documents", () => {
+    for (const route of routes) expect([...PUBLIC, ...SELF, ...CONSULTANT_ONLY, "GET /api/organisations/{id}/trends", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/report", "GET /api/campaigns/{id}/report.csv"], route).toContain(route);
+    expect(routes.length).toBeGreaterThanOrEqual(22);
+  });
+
+  it("answers 401 to every staff route without a session", async () => {
+    // Logging out without a session has nothing to end; everything else needs one.
+    for (const route of routes.filter((r) => !PUBLIC.includes(r) && r !== "POST /api/auth/logout")) expect((await call(route)).status, route).toBe(401);
+  });
+
+  it("answers 404 to a consultant of A on every resource of B, and changes nothing", async () => {
+    const before = await snapshot();
+    for (const route of routes.filter((r) => !PUBLIC.includes(r) && !SELF.includes(r) && r !== "POST /api/organisations" && r !== "POST /api/instruments" && r !== "GET /api/instruments")) {
+      const res = await call(route, cookies.consultantA);
+      expect(res.status, route).toBe(404);
+      expect((await res.json()).error.code, route).toBe("not_found");
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("answers a manager of A on B's resources with 404, or 403 where the role alone refuses", async () => {
+    const before = await snapshot();
+    for (const route of routes.filter((r) => !PUBLIC.includes(r) && !SELF.includes(r))) {
+      const res = await call(route, cookies.managerA);
+      expect(res.status, route).toBe(CONSULTANT_ONLY.includes(route) ? 403 : 404);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("refuses a manager the consultant routes of their own organisation (403)", async () => {
+    const before = await snapshot();
+    for (const route of CONSULTANT_ONLY) expect((await call(route, cookies.managerA, true)).status, route).toBe(403);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("lets each caller's own lists show only their own", async () => {
+    const list = async (cookie: string) => (await (await t.app.request("/api/organisations", { headers: { cookie } })).json()).map((o: { name: string }) => o.name);
+    expect(await list(cookies.consultantA)).toEqual(["Client A"]);
+    expect(await list(cookies.managerA)).toEqual(["Client A"]);
+    const instruments = await (await t.app.request("/api/instruments", { headers: { cookie: cookies.consultantA } })).json();
+    expect(instruments.map((i: { id: string }) => i.id)).not.toContain("b-scan");
+  });
+});
+
+describe("security headers", () => {
+  it("forbid inline scripts and framing, sniffing and, on survey pages, referrers", async () => {
+    for (const path of [`/s/${own.token}`, "/login", "/dashboard", "/workspace", `/api/s/${own.token}`]) {
+      const res = await t.app.request(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+      expect(csp, path).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
+  });
+});
