@@ -81,7 +81,9 @@ export async function uploadInstrument(db: Db, registry: InstrumentRegistry, own
     instrument = loadInstrument(prepared);
   } catch (error) {
     if (error instanceof InstrumentError) throw invalid(error);
-    throw error;
+    // SurveyJS itself can stumble on shapes it never expected (a string where choices belong):
+    // for an upload that is the uploader's input, not our fault, and it is refused as such.
+    throw invalid(new InstrumentError(`SurveyJS could not read it (${error instanceof Error ? error.message : String(error)})`));
   }
   try {
     await insertInstrument(db, { id, version, ownerId, json: prepared });
