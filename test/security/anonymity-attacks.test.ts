@@ -1,0 +1,186 @@
+/**
+ * An adversary with a consultant's account tries to learn about a group smaller than k: the
+ * total minus filters, overlapping filters, a filter plus a heatmap, the CSV, the order and
+ * dates of comments, the order of response ids, and the single-use codes. Each attack is run
+ * exhaustively over every filter the campaign allows, through the HTTP API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+import type { Conditions } from "../../src/domain/disclosure.js";
+import { DIMENSIONS, type Dimension } from "../../src/domain/units.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { createUser } from "../../src/storage/accounts.js";
+import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
+import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+
+const K = 5;
+let t: TestApp;
+let campaign: Campaign;
+let cookie: string;
+const submittedComments: string[] = [];
+const submissionOrder: string[] = [];
+
+/** department, role, tenure and how many respondents share them: small groups on purpose. */
+const PEOPLE: [string, string, string, number][] = [
+  ["Sales", "frontline", "lt1", 6],
+  ["Sales", "frontline", "1to5", 5],
+  ["Sales", "back_office", "1to5", 3],
+  ["Sales", "management", "gt10", 2],
+  ["Service", "frontline", "lt1", 7],
+  ["Service", "team_lead", "5to10", 4],
+  ["Service", "back_office", "gt10", 6],
+  ["Legal", "back_office", "5to10", 2],
+  ["Legal", "management", "gt10", 1],
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const consultant = await createUser(t.db, "spy@consult.test", await hashPassword("spy-password-12"), "consultant");
+  const organisation = await createOrganisation(t.db, "Target BV", consultant.id);
+  campaign = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales", "Service", "Legal"]), organisationId: organisation.id, title: "Target" });
+  let i = 0;
+  for (const [department, role, tenure, count] of PEOPLE) {
+    for (let j = 0; j < count; j++, i++) {
+      const comment = `comment-${String(i).padStart(3, "0")}`;
+      const submissionId = crypto.randomUUID();
+      submittedComments.push(comment);
+      const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId, answers: { ...validAnswers(t.instrument, 1 + (i % 5)), department, role, tenure, comment } });
+      expect(res.status).toBe(201);
+      const [row] = (await t.client.execute({ sql: "select id from responses where comment = ?", args: [comment] })).rows;
+      submissionOrder.push(String(row!.id));
+    }
+  }
+  cookie = await loginCookie(t.app, "spy@consult.test", "spy-password-12");
+});
+afterAll(() => t.close());
+
+const query = (filters: Conditions, dimension?: Dimension) =>
+  [...Object.entries(filters).map(([d, v]) => `filter[${d}]=${encodeURIComponent(v!)}`), ...(dimension ? [`dimension=${dimension}`] : [])].join("&");
+
+async function report(filters: Conditions, dimension?: Dimension): Promise<{ n: number; heatmap?: { rows: { value: string; n: number | null; suppressed: boolean }[] }; comments: string[] | null } | null> {
+  const res = await t.app.request(`/api/campaigns/${campaign.id}/report?${query(filters, dimension)}`, { headers: { cookie } });
+  if (res.status === 422) return null;
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+/** Every filter: each dimension unset or set to one of its units (including the hidden ones). */
+function allFilters(): Conditions[] {
+  let out: Conditions[] = [{}];
+  for (const d of DIMENSIONS) {
+    const values = campaign.units[d]!.map((u) => u.value);
+    out = out.flatMap((f) => [f, ...values.map((v) => ({ ...f, [d]: v }))]);
+  }
+  return out;
+}
+
+const exposes = (difference: number) => difference > 0 && difference < K;
+
+describe("attacks on groups smaller than k", () => {
+  let allowed: Map<string, number>;
+  beforeAll(async () => {
+    allowed = new Map();
+    for (const f of allFilters()) {
+      const r = await report(f);
+      if (r) allowed.set(JSON.stringify(f), r.n);
+    }
+  });
+  const key = (f: Conditions) => JSON.stringify(f);
+
+  it("no allowed filter shows a group under k", () => {
+    // Not a vacuous check: some filters are allowed, many are refused.
+    expect(allowed.size).toBeGreaterThan(5);
+    expect(allowed.size).toBeLessThan(allFilters().length);
+    for (const n of allowed.values()) expect(n).toBeGreaterThanOrEqual(K);
+  });
+
+  it("the total minus every allowed single-unit filter leaves nobody, or k or more", () => {
+    const total = allowed.get(key({}))!;
+    for (const d of DIMENSIONS) {
+      const shown = campaign.units[d]!.map((u) => allowed.get(key({ [d]: u.value })) ?? 0).reduce((a, b) => a + b, 0);
+      expect(exposes(total - shown), d).toBe(false);
+    }
+  });
+
+  it("no two allowed filters, one inside the other, differ by fewer than k", () => {
+    for (const f of allFilters()) {
+      const outer = allowed.get(key(f));
+      if (outer === undefined) continue;
+      for (const d of DIMENSIONS) {
+        if (f[d] !== undefined) continue;
+        for (const u of campaign.units[d]!) {
+          const inner = allowed.get(key({ ...f, [d]: u.value }));
+          if (inner !== undefined) expect(exposes(outer - inner), `${key(f)} − ${d}=${u.value}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it("no heatmap under an allowed filter leaves a hidden remainder under k", async () => {
+    for (const [f, n] of allowed) {
+      for (const d of DIMENSIONS) {
+        const filters = JSON.parse(f) as Conditions;
+        if (filters[d] !== undefined) continue;
+        const r = (await report(filters, d))!;
+        const shown = r.heatmap!.rows.filter((row) => !row.suppressed).reduce((a, row) => a + row.n!, 0);
+        for (const row of r.heatmap!.rows) if (!row.suppressed) expect(row.n === 0 || row.n! >= K).toBe(true);
+        expect(exposes(n - shown), `${f} by ${d}`).toBe(false);
+      }
+    }
+  });
+
+  it("the CSV under every allowed filter holds no group under k and no comment", async () => {
+    for (const f of allowed.keys()) {
+      const res = await t.app.request(`/api/campaigns/${campaign.id}/report.csv?${query(JSON.parse(f))}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const lines = (await res.text()).trim().split("\n").slice(1).map((l) => l.split(","));
+      for (const cells of lines.filter((c) => c[0] === "heatmap" || c[0] === "level")) {
+        const n = cells[3]!;
+        if (n !== "suppressed" && n !== "" && n !== "0") expect(Number(n)).toBeGreaterThanOrEqual(K);
+      }
+      expect(lines.flat().some((cell) => cell.includes("comment-"))).toBe(false);
+    }
+  });
+
+  it("comments carry no date or id, and their order is not the order they came in", async () => {
+    const first = (await report({}))!.comments!;
+    expect(first.every((c) => typeof c === "string" && /^comment-\d{3}$/.test(c))).toBe(true);
+    expect(first.length).toBe(submittedComments.length);
+    const second = (await report({}))!.comments!;
+    expect(first).not.toEqual(submittedComments);
+    expect(first).not.toEqual([...submittedComments].reverse());
+    expect(second).not.toEqual(first); // shuffled again on every read
+    // A group under kComments = 10 shows no comments at all.
+    expect((await report({ department: "Service", role: "frontline" }))!.comments).toBeNull();
+  });
+
+  it("response ids and the table's own order say nothing about the order of submission", async () => {
+    const byId = [...submissionOrder].sort();
+    expect(byId).not.toEqual(submissionOrder);
+    const natural = (await t.client.execute({ sql: "select id from responses where campaign_id = ?", args: [campaign.id] })).rows.map((r) => String(r.id));
+    // Within a cell, rows come in the order of their random ids (WITHOUT ROWID), not of arrival.
+    expect(natural).not.toEqual(submissionOrder);
+    expect(natural.length).toBe(submissionOrder.length);
+    const dates = (await t.client.execute({ sql: "select distinct submitted_on from responses where campaign_id = ?", args: [campaign.id] })).rows;
+    expect(dates.map((r) => r.submitted_on)).toEqual(["2026-03-10"]);
+  });
+
+  it("single-use codes cannot be joined to the answers they unlocked", async () => {
+    const issued = await t.app.request(`/api/campaigns/${campaign.id}/codes`, { method: "POST", headers: { cookie, origin: "http://localhost", "content-type": "application/json" }, body: JSON.stringify({ count: 8 }) });
+    const { codes } = (await issued.json()) as { codes: string[] };
+    for (const [i, code] of codes.entries()) {
+      const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), accessCode: code, answers: { ...validAnswers(t.instrument), department: "Sales", role: "frontline", tenure: "lt1", comment: `coded-${i}` } });
+      expect(res.status).toBe(201);
+    }
+    const columns = async (table: string) => (await t.client.execute(`select name from pragma_table_info('${table}')`)).rows.map((r) => String(r.name));
+    expect(await columns("access_codes")).toEqual(["campaign_id", "code_hash", "used"]);
+    expect((await columns("responses")).filter((c) => /code|time|at$/.test(c) && c !== "comment_order")).toEqual([]);
+    const hashes = (await t.client.execute({ sql: "select code_hash from access_codes where campaign_id = ? and used = 1", args: [campaign.id] })).rows.map((r) => String(r.code_hash));
+    expect(hashes).toHaveLength(8);
+    // The table's order is the hashes' order, not the order of use.
+    expect(hashes).toEqual([...hashes].sort());
+    const everything = JSON.stringify((await t.client.execute({ sql: "select * from responses where campaign_id = ?", args: [campaign.id] })).rows);
+    for (const h of hashes) expect(everything).not.toContain(h);
+    for (const code of codes) expect(everything).not.toContain(code);
+  });
+});
