@@ -7,17 +7,16 @@
  * BENCH_SIZES=10000,100000 (comma-separated) runs fewer report sizes; BENCH_SECONDS shortens the load.
  */
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { cpus, freemem, totalmem, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { bundleForNode } from "../../scripts/build-server.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { openDatabase } from "../../src/node/open-database.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
+import { spawnServer } from "../helpers/node-server.js";
 import { benchCampaign, bulkResponses, randomAnswers } from "./data.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -41,20 +40,18 @@ interface Server {
 }
 
 async function startServer(file: string): Promise<Server> {
-  // The compiled bundle (npm run build), as `npm start` runs it: no TypeScript loader in the process.
-  const child: ChildProcess = spawn(process.execPath, [join(root, "dist/bench/bench-server.mjs"), file], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  const line = await new Promise<string>((resolveLine, reject) => {
-    createInterface({ input: child.stdout! }).once("line", resolveLine);
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  // The compiled bundle, as `npm start` runs it: no TypeScript loader in the process.
+  const server = await spawnServer(join(root, "dist/bench/bench-server.mjs"), [file], {}, (line) => {
+    const port = (JSON.parse(line) as { port?: number }).port;
+    return port ? `http://127.0.0.1:${port}` : undefined;
   });
-  const url = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
   return {
-    url,
+    url: server.url,
     async peakRssMb() {
-      const { peakRssKb } = (await (await fetch(`${url}/bench/rss`)).json()) as { peakRssKb: number };
+      const { peakRssKb } = (await (await fetch(`${server.url}/bench/rss`)).json()) as { peakRssKb: number };
       return peakRssKb / 1024;
     },
-    stop: () => new Promise((done) => (child.once("exit", () => done()), child.kill("SIGTERM"))),
+    stop: () => server.stop(),
   };
 }
 

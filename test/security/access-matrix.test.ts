@@ -76,7 +76,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Calls a route on organisation B's resources (or A's, for `mine`). */
-function call(route: string, cookie?: string, mine = false): Promise<Response> {
+async function call(route: string, cookie?: string, mine = false): Promise<Response> {
   const [method, template] = route.split(" ") as [string, string];
   const campaign = mine ? own : theirs;
   const path = template
