@@ -12,8 +12,11 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** The flags `npm start` gives node: a 160 MB heap budget keeps the process well under 250 MB. */
+export const NODE_FLAGS = ["--max-old-space-size=160"];
+
 export async function spawnServer(entry: string, args: string[], env: Record<string, string>, readyUrl: (line: string) => string | undefined): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, entry, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on("line", (line) => {
