@@ -1,10 +1,13 @@
 /**
- * Guards for JSON request bodies, before any parsing: a size limit (hono's bodyLimit) and a
- * JSON content type. Both answer with the common error shape and touch nothing.
+ * Guards for JSON request bodies, before any parsing: a JSON content type, a size limit (hono's
+ * bodyLimit) and valid UTF-8 — JSON text must be UTF-8, and a lenient decoder would quietly
+ * turn broken bytes into U+FFFD and store them. All answer with the common error shape and touch nothing.
  */
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { ApiError } from "../lib/api-error.js";
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function jsonBody(maxBytes: number): MiddlewareHandler[] {
   return [
@@ -21,5 +24,15 @@ export function jsonBody(maxBytes: number): MiddlewareHandler[] {
         throw new ApiError(413, "body_too_large", `The body may be at most ${Math.round(maxBytes / 1024)} KB.`);
       },
     }),
+    async (c, next) => {
+      // hono caches the body, so the validator parses these same bytes afterwards.
+      const bytes = await c.req.arrayBuffer();
+      try {
+        strictUtf8.decode(bytes);
+      } catch {
+        throw new ApiError(400, "invalid_encoding", "The body is not valid UTF-8.");
+      }
+      await next();
+    },
   ];
 }

@@ -117,6 +117,16 @@ describe("POST /api/s/:token/responses", () => {
     ["an extra top-level key", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: answers(), ip: "1.2.3.4" }) }), 400, "invalid_request"],
     ["a body over 64 KB", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: { ...answers(), comment: "x".repeat(70_000) } }) }), 413, "body_too_large"],
     ["a form-encoded body", () => ({ body: "submissionId=1", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "unsupported_media_type"],
+    [
+      "a valid submission whose comment holds bytes that are not UTF-8",
+      () => {
+        const [head, tail] = JSON.stringify({ submissionId: crypto.randomUUID(), answers: { ...answers(), comment: "BROKEN" } }).split("BROKEN") as [string, string];
+        const encode = (text: string) => new TextEncoder().encode(text);
+        return { body: new Uint8Array([...encode(head), 0x66, 0xff, 0x6f, ...encode(tail)]) };
+      },
+      400,
+      "invalid_encoding",
+    ],
   ];
 
   it.each(badBodies)("rejects %s with a clear 4xx and stores nothing", async (_, make, status, code) => {
