@@ -8,7 +8,7 @@ import { DIMENSIONS } from "../domain/units.js";
 import { createRouter } from "../lib/router.js";
 import { jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { usableCodeHash } from "../services/access-codes.js";
+import { assertUsableCode } from "../services/access-codes.js";
 import { findOpenCampaign, submitResponse } from "../services/respondent.js";
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
@@ -133,6 +133,6 @@ export const respondentRoutes = createRouter()
     const { campaign } = await findOpenCampaign(db, instruments, c.req.valid("param").token, now());
     c.header("Cache-Control", "no-store");
     if (!campaign.requireCode) return c.json({ status: "valid" as const }, 200);
-    await usableCodeHash(db, campaign, c.req.valid("json").accessCode);
+    await assertUsableCode(db, campaign, c.req.valid("json").accessCode);
     return c.json({ status: "valid" as const }, 200);
   });

@@ -23,10 +23,11 @@ export async function issueCodes(db: Db, campaign: Campaign, count: number): Pro
 }
 
 /**
- * The hash of a usable code for this campaign, or a 4xx: missing (400), not a code of this
- * campaign (403), already used (409). Usability is checked again, atomically, when the response is stored.
+ * The hash of a code of this campaign, or a 4xx: missing (400), not a code of this campaign
+ * (403). Whether it is still unused is for the store to decide, atomically, in the batch that
+ * stores the response: a used code fails it, a retry of a stored submission is a duplicate.
  */
-export async function usableCodeHash(db: Db, campaign: Campaign, input: string | undefined): Promise<string> {
+export async function knownCodeHash(db: Db, campaign: Campaign, input: string | undefined): Promise<{ hash: string; used: boolean }> {
   if (input === undefined || input.trim() === "") {
     throw new ApiError(400, "code_required", "This survey needs the personal access code you received.", [{ path: "accessCode", message: "required" }]);
   }
@@ -34,8 +35,12 @@ export async function usableCodeHash(db: Db, campaign: Campaign, input: string |
   const hash = code ? await codeHash(campaign.id, code) : undefined;
   const state = hash ? await codeState(db, campaign.id, hash) : "unknown";
   if (state === "unknown") throw new ApiError(403, "invalid_code", "This access code is not valid for this survey.", [{ path: "accessCode", message: "unknown code" }]);
-  if (state === "used") throw codeUsed();
-  return hash!;
+  return { hash: hash!, used: state === "used" };
+}
+
+/** For the check before answering: a known code that is also still unused, else 400, 403 or 409. */
+export async function assertUsableCode(db: Db, campaign: Campaign, input: string | undefined): Promise<void> {
+  if ((await knownCodeHash(db, campaign, input)).used) throw codeUsed();
 }
 
 export const codeUsed = () => new ApiError(409, "code_used", "This access code has already been used.", [{ path: "accessCode", message: "used" }]);

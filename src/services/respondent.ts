@@ -13,8 +13,8 @@ import type { InstrumentRegistry } from "../instruments/registry.js";
 import { resolveInstrument } from "./instruments.js";
 import { findCampaignByToken } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { hasReceipt, storeResponse, type Cell, type StoreResult } from "../storage/responses.js";
-import { codeUsed, usableCodeHash } from "./access-codes.js";
+import { storeResponse, type Cell, type StoreResult } from "../storage/responses.js";
+import { codeUsed, knownCodeHash } from "./access-codes.js";
 
 export interface OpenCampaign {
   campaign: Campaign;
@@ -76,12 +76,7 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
   ) as unknown as Cell;
 
   const keyHash = await sha256Hex(`${campaign.id}:${submission.submissionId.toLowerCase()}`);
-  let accessCodeHash: string | undefined;
-  if (campaign.requireCode) {
-    // A retry of a stored submission is answered as stored, even though its code is now used.
-    if (await hasReceipt(db, campaign.id, keyHash)) return "duplicate";
-    accessCodeHash = await usableCodeHash(db, campaign, submission.accessCode);
-  }
+  const accessCodeHash = campaign.requireCode ? (await knownCodeHash(db, campaign, submission.accessCode)).hash : undefined;
   const result = await storeResponse(db, {
     campaignId: campaign.id,
     instrumentVersion: instrument.version,
