@@ -187,10 +187,6 @@ function assessLevel(level: Level, s: ScaleSums, thresholds: Thresholds): { resu
   };
 }
 
-export function summariseLevels(group: Group, thresholds: Thresholds): LevelSummary[] {
-  return answeredLevels(group).map(({ level, sums }) => assessLevel(level, sums, thresholds).summary);
-}
-
 /** Unrounded 0–100 score per answered level: the input to benchmarks and percentiles. */
 export function profileScores(group: Group): Partial<Record<LevelId, number>> {
   return Object.fromEntries(answeredLevels(group).map(({ level, sums }) => [level.id, toPercentScore(mean(sums))]));

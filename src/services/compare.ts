@@ -40,6 +40,7 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
   });
   const benchmarkProfiles = profiles.map(toBenchmarkProfile);
   const benchmark = benchmarkOf(benchmarkProfiles);
+  const profileOf = new Map(benchmarkProfiles.map((b) => [b.campaignId, b]));
   const included = chosen.filter((p) => p.group);
   const reliability = await reliabilityOf(db, included);
   const describe = (p: Profiled) => ({
@@ -55,7 +56,7 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
       ...describe(p),
       instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
       ...overview(p)!,
-      percentiles: benchmark ? roundValues(percentilesOf(toBenchmarkProfile(p), benchmarkProfiles), 0) : null,
+      percentiles: benchmark ? roundValues(percentilesOf(profileOf.get(p.campaign.id)!, benchmarkProfiles), 0) : null,
       reliability: reliability.get(p.campaign.id) ?? [],
     })),
     excluded: chosen.filter((p) => !p.group).map((p) => ({ ...describe(p), reason: "below_k" as const })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combine, decisionMix, summariseLevels, type CellStats } from "../../src/domain/report.js";
+import { combine, decisionMix, overviewOf, type CellStats } from "../../src/domain/report.js";
 import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { addSums, confidenceInterval95, mean, sampleSd } from "../../src/domain/statistics.js";
 
@@ -38,7 +38,7 @@ describe("report pieces", () => {
   ];
 
   it("combines cells and summarises a level on 0–100 with its flags", () => {
-    const [values] = summariseLevels(combine(cells, {}), DEFAULT_THRESHOLDS);
+    const [values] = overviewOf(combine(cells, {}), DEFAULT_THRESHOLDS).levels;
     // Means 3, 5, 5, 1, 2 → mean 3.2 → score 55; SD of 3,5,5,1,2 = sqrt(11.2/4 … ) computed from sums
     expect(values).toMatchObject({ id: "values", n: 5, score: 55, favourablePct: 40, unfavourablePct: 40, weak: true, divided: true });
     expect(values!.sd).toBeCloseTo(Math.sqrt((64 - 16 ** 2 / 5) / 4), 2);
