@@ -161,6 +161,13 @@ describe("attacks on groups smaller than k", () => {
     // Within a cell, rows come in the order of their random ids (WITHOUT ROWID), not of arrival.
     expect(natural).not.toEqual(submissionOrder);
     expect(natural.length).toBe(submissionOrder.length);
+    // Within one cell the database's own order is that of the random ids; a rowid table would
+    // hand back arrival order here. Two cells of 6 and 7: 1 in 3.6 million to match by chance.
+    const arrival = async (department: string, role: string, tenure: string) => {
+      const ids = (await t.client.execute({ sql: "select id from responses where campaign_id = ? and department = ? and role = ? and tenure = ?", args: [campaign.id, department, role, tenure] })).rows.map((r) => String(r.id));
+      return ids.join() === submissionOrder.filter((id) => ids.includes(id)).join();
+    };
+    expect((await arrival("Sales", "frontline", "lt1")) && (await arrival("Service", "frontline", "lt1"))).toBe(false);
     const dates = (await t.client.execute({ sql: "select distinct submitted_on from responses where campaign_id = ?", args: [campaign.id] })).rows;
     expect(dates.map((r) => r.submitted_on)).toEqual(["2026-03-10"]);
   });
@@ -177,8 +184,9 @@ describe("attacks on groups smaller than k", () => {
     expect((await columns("responses")).filter((c) => /code|time|at$/.test(c) && c !== "comment_order")).toEqual([]);
     const hashes = (await t.client.execute({ sql: "select code_hash from access_codes where campaign_id = ? and used = 1", args: [campaign.id] })).rows.map((r) => String(r.code_hash));
     expect(hashes).toHaveLength(8);
-    // The table's order is the hashes' order, not the order of use.
+    // The codes table keeps no order of its own (WITHOUT ROWID): rows come in the hashes' order.
     expect(hashes).toEqual([...hashes].sort());
+    expect(String((await t.client.execute("select sql from sqlite_master where name = 'access_codes'")).rows[0]!.sql)).toContain("WITHOUT ROWID");
     const everything = JSON.stringify((await t.client.execute({ sql: "select * from responses where campaign_id = ?", args: [campaign.id] })).rows);
     for (const h of hashes) expect(everything).not.toContain(h);
     for (const code of codes) expect(everything).not.toContain(code);
