@@ -30,6 +30,11 @@ export function availability(window: CampaignWindow, today: string): Availabilit
   return "open";
 }
 
+/** A window closes on or after the day it opens; an open end is always in order. */
+export function datesInOrder(window: Pick<CampaignWindow, "opensOn" | "closesOn">): boolean {
+  return !window.opensOn || !window.closesOn || window.opensOn <= window.closesOn;
+}
+
 /** The calendar date in UTC: the finest time a response is allowed to carry. */
 export function calendarDate(now: Date): string {
   return now.toISOString().slice(0, 10);

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
-import type { Campaign } from "../domain/campaign.js";
+import { datesInOrder, type Campaign } from "../domain/campaign.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
@@ -109,7 +109,7 @@ export const campaignRoutes = createRouter()
       const campaign = await requestedCampaign(c);
       const patch = c.req.valid("json");
       const next = { ...campaign, ...patch };
-      if (next.opensOn && next.closesOn && next.opensOn > next.closesOn) {
+      if (!datesInOrder(next)) {
         throw new ApiError(400, "invalid_request", "closesOn is before opensOn.", [{ path: "closesOn", message: "before opensOn" }]);
       }
       await updateCampaignSettings(c.var.deps.db, campaign.id, patch);

@@ -1,6 +1,6 @@
 /** Organisations: list what the user may see; consultants create them, their campaigns, and grant managers. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { campaignDefaults, DEFAULT_K, DEFAULT_K_COMMENTS, MIN_K } from "../domain/campaign.js";
+import { campaignDefaults, datesInOrder, DEFAULT_K, DEFAULT_K_COMMENTS, MIN_K } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
@@ -45,7 +45,7 @@ const NewCampaign = z
   })
   .strict()
   .refine((c) => c.kComments >= c.k, { message: "kComments may not be below k", path: ["kComments"] })
-  .refine((c) => !c.opensOn || !c.closesOn || c.opensOn <= c.closesOn, { message: "closesOn is before opensOn", path: ["closesOn"] });
+  .refine(datesInOrder, { message: "closesOn is before opensOn", path: ["closesOn"] });
 
 const NewManager = z.object({ email: z.email().max(254), password: z.string().min(10).max(1024).optional() }).strict();
 

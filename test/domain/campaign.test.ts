@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availability, calendarDate } from "../../src/domain/campaign.js";
+import { availability, calendarDate, datesInOrder } from "../../src/domain/campaign.js";
 import { pickLanguage } from "../../src/domain/i18n.js";
 import { levelsBelow } from "../../src/domain/levels.js";
 
@@ -41,5 +41,14 @@ describe("levelsBelow", () => {
   it("lists the levels a level organises, top-down", () => {
     expect(levelsBelow("values").map((l) => l.id)).toEqual(["competencies", "skills", "behaviour", "context"]);
     expect(levelsBelow("context")).toEqual([]);
+  });
+});
+
+describe("datesInOrder", () => {
+  it("accepts open ends and the same day, refuses a close before the opening", () => {
+    expect(datesInOrder({ opensOn: null, closesOn: null })).toBe(true);
+    expect(datesInOrder({ opensOn: "2026-03-01", closesOn: null })).toBe(true);
+    expect(datesInOrder({ opensOn: "2026-03-01", closesOn: "2026-03-01" })).toBe(true);
+    expect(datesInOrder({ opensOn: "2026-03-02", closesOn: "2026-03-01" })).toBe(false);
   });
 });

@@ -220,6 +220,17 @@ describe("the benchmark line in a manager's report", () => {
   });
 });
 
+describe("a round's dates", () => {
+  it("refuses, with nothing changed, dates that close before they open", async () => {
+    const patch = await send("PATCH", `/api/campaigns/${polis().id}`, { opensOn: "2026-05-01", closesOn: "2026-04-01" }, consultant);
+    expect(patch.status).toBe(400);
+    expect((await patch.json()).error.details[0].path).toBe("closesOn");
+    expect((await (await get(`/api/campaigns/${polis().id}`, consultant)).json())).toMatchObject({ opensOn: null, closesOn: null });
+    const create = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Backwards", departments: ["A"], opensOn: "2026-05-01", closesOn: "2026-04-01" }, consultant);
+    expect(create.status).toBe(400);
+  });
+});
+
 describe("single-use access codes", () => {
   const token = () => polis().token;
   const polisAnswers = () => ({ ...validAnswers(t.instrument), department: "Schade" });
