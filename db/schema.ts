@@ -6,11 +6,12 @@
  * and receipt tables are created WITHOUT ROWID (see the migration) so their physical order
  * follows random keys, not insertion order.
  *
- * Reports never scan responses: every submit also adds to the per-cell aggregate tables
- * (a cell = one combination of department, role and tenure) in the same batch.
+ * Reports never read responses: when a round closes, its release (releases, release_cells,
+ * release_comments) is computed from them once and frozen; a submission writes only its response,
+ * its receipt and, in coded rounds, the code's used flag.
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -93,11 +94,15 @@ export const responses = sqliteTable("responses", {
   tenure: text("tenure").notNull().default(""),
   /** JSON of the validated answers, without the free-text comment. */
   answers: text("answers").notNull(),
+  /** The scored form (src/domain/stored-score.ts): item values after reverse-coding and the factors. Null in rows from before it existed. */
+  scores: text("scores"),
   comment: text("comment"),
   /** A random key, set only with a comment: comments are read in this order, which says nothing about time. */
   commentOrder: text("comment_order"),
 }, (t) => [
   index("responses_campaign_idx").on(t.campaignId, t.department, t.role, t.tenure),
+  // The release pages through a round's responses in key order.
+  index("responses_release_idx").on(t.campaignId, t.id),
   // Lets a report take a random sample of comments without sorting all of a large campaign's.
   index("responses_comments_idx").on(t.campaignId, t.commentOrder).where(sql`${t.commentOrder} is not null`),
 ]);
@@ -113,46 +118,53 @@ export const receipts = sqliteTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.keyHash] })],
 );
 
-const cellColumns = {
-  campaignId: text("campaign_id").notNull(),
-  department: text("department").notNull(),
-  role: text("role").notNull(),
-  tenure: text("tenure").notNull(),
-};
+/**
+ * A round's release: made once, when the round closes, from its stored responses. Reports,
+ * exports, comparisons, trends and benchmarks read only releases, so no figure moves while a
+ * round is open. This row is written last, in the same batch that removes leftovers of earlier
+ * attempts: a release without its row is invisible, and one with it is complete.
+ */
+export const releases = sqliteTable("releases", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  /** Random per attempt; the rows below carry it, so an unfinished attempt is never read. */
+  id: text("id").notNull().unique(),
+  respondents: integer("respondents").notNull(),
+  /** The calendar date of the release. */
+  releasedOn: text("released_on").notNull(),
+  /** JSON: the whole round's ReleaseStats, for portfolios, comparisons, trends and benchmarks. */
+  totals: text("totals").notNull(),
+});
 
-/** Respondents per cell. */
-export const cellCounts = sqliteTable(
-  "cell_counts",
-  { ...cellColumns, n: integer("n").notNull() },
-  (t) => [primaryKey({ columns: [t.campaignId, t.department, t.role, t.tenure] })],
-);
-
-/** Per cell and scale (a level id, or "climate:<scale>"): sums from which mean, SD and CI follow. */
-export const scaleStats = sqliteTable(
-  "scale_stats",
+/** One row per non-empty cell (department × role × tenure) of a release: its JSON ReleaseStats. */
+export const releaseCells = sqliteTable(
+  "release_cells",
   {
-    ...cellColumns,
-    scale: text("scale").notNull(),
+    releaseId: text("release_id").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    department: text("department").notNull(),
+    role: text("role").notNull(),
+    tenure: text("tenure").notNull(),
     n: integer("n").notNull(),
-    sum: real("sum").notNull(),
-    sumSq: real("sum_sq").notNull(),
-    items: integer("items").notNull(),
-    favourable: integer("favourable").notNull(),
-    unfavourable: integer("unfavourable").notNull(),
+    stats: text("stats").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.department, t.role, t.tenure, t.scale] })],
+  (t) => [primaryKey({ columns: [t.releaseId, t.department, t.role, t.tenure] }), index("release_cells_campaign_idx").on(t.campaignId)],
 );
 
-/** Per cell and decision factor: how many chose it, and how many said it weighed most. */
-export const factorStats = sqliteTable(
-  "factor_stats",
+/** The comments of a release with their cell, under a random key that orders them (WITHOUT ROWID). */
+export const releaseComments = sqliteTable(
+  "release_comments",
   {
-    ...cellColumns,
-    factor: text("factor").notNull(),
-    chosen: integer("chosen").notNull(),
-    most: integer("most").notNull(),
+    releaseId: text("release_id").notNull(),
+    sortKey: text("sort_key").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    department: text("department").notNull(),
+    role: text("role").notNull(),
+    tenure: text("tenure").notNull(),
+    comment: text("comment").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.department, t.role, t.tenure, t.factor] })],
+  (t) => [primaryKey({ columns: [t.releaseId, t.sortKey] }), index("release_comments_campaign_idx").on(t.campaignId)],
 );
 
 /** Managers who may read an organisation's reports. */
@@ -203,18 +215,4 @@ export const accessCodes = sqliteTable(
     used: integer("used").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.codeHash] }), check("access_codes_single_use", sql`${t.used} in (0, 1)`)],
-);
-
-/** Per campaign and current-state level item: sums of its (reverse-coded) answers, for Cronbach's alpha. */
-export const itemStats = sqliteTable(
-  "item_stats",
-  {
-    campaignId: text("campaign_id").notNull(),
-    item: text("item").notNull(),
-    level: text("level").notNull(),
-    n: integer("n").notNull(),
-    sum: real("sum").notNull(),
-    sumSq: real("sum_sq").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.campaignId, t.item] })],
 );

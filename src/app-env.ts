@@ -21,6 +21,8 @@ export interface AppDeps {
   compressApi?: boolean;
   /** The client's network address, used only to rate-limit logins (never for respondents). */
   clientAddress?: (c: Context) => string | undefined;
+  /** SHA-256 as lowercase hex; Node passes its synchronous node:crypto, elsewhere WebCrypto is used. */
+  sha256?: (text: string) => string | Promise<string>;
 }
 
 export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi">>;

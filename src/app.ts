@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
 import { ApiError } from "./lib/api-error.js";
+import { sha256Hex } from "./lib/random.js";
 import { csrf } from "hono/csrf";
 import { loadSession } from "./middleware/session.js";
 import { authRoutes } from "./routes/auth.js";
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
     pages: deps.pages,
     now: deps.now ?? (() => new Date()),
     clientAddress: deps.clientAddress ?? (() => undefined),
+    sha256: deps.sha256 ?? sha256Hex,
   };
   const app = new OpenAPIHono<AppEnv>();
 

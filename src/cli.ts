@@ -13,6 +13,7 @@ import { openDatabase } from "./node/open-database.js";
 import { consultantInsertSql, createUser, findUserByEmail } from "./storage/accounts.js";
 import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
 import { issueCodes } from "./services/access-codes.js";
+import { release, releaseDue } from "./services/release.js";
 import { createCampaign, createOrganisation, findCampaignById, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -27,7 +28,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                   [--k 5] [--opens YYYY-MM-DD] [--closes YYYY-MM-DD] [--draft] [--headcount N]
                                     print the campaign's survey link (default instrument, latest version)
   issue-codes --campaign ID --count N   print N single-use access codes, one per line (shown once)
-  list-campaigns                    print the open campaigns and their links`;
+  list-campaigns                    print the open campaigns and their links
+  close-campaign --campaign ID      close a round and release its results (final: it cannot reopen)
+  release-due                       release every round that is closed or past its closing date`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -129,6 +132,17 @@ async function main(argv: string[]): Promise<void> {
         for (const code of await issueCodes(db, campaign, count)) console.log(code);
         break;
       }
+      case "close-campaign": {
+        const campaign = values.campaign ? await findCampaignById(db, values.campaign) : undefined;
+        if (!campaign) fail(`no campaign with id ${values.campaign ?? "(none given)"}`);
+        if (campaign.status === "draft") fail("a draft round has nothing to release; open it first");
+        const made = await release(db, instruments, campaign, new Date());
+        console.log(`Released "${campaign.title}": ${made.respondents} respondents, on ${made.releasedOn}.`);
+        break;
+      }
+      case "release-due":
+        for (const made of await releaseDue(db, instruments, new Date())) console.log(`Released ${made.campaignId}: ${made.respondents} respondents.`);
+        break;
       case "list-campaigns":
         for (const c of await listOpenCampaigns(db)) console.log(`${c.id}  ${c.title}  ${surveyUrl(env.publicUrl, c.token)}`);
         break;

@@ -9,6 +9,7 @@ import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { openDatabase } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
+import { releaseDue } from "./services/release.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
 const env = parseEnv();
@@ -27,6 +28,21 @@ if ((await countOrganisations(db)) === 0) {
 }
 
 const app = createNodeApp(db, instruments);
+
+/**
+ * Rounds past their closing date are released at start and then checked every minute; a report
+ * read of a due round releases it too, so this only makes results appear without anyone asking.
+ */
+const RELEASE_CHECK_MS = 60_000;
+async function releaseDueRounds(): Promise<void> {
+  try {
+    for (const made of await releaseDue(db, instruments, new Date())) console.log(`Released round ${made.campaignId} (${made.respondents} respondents).`);
+  } catch (error) {
+    console.error("Releasing due rounds failed; next try in a minute.", error);
+  }
+}
+await releaseDueRounds();
+setInterval(() => void releaseDueRounds(), RELEASE_CHECK_MS).unref();
 
 serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, () => {
   console.log(`Listening on ${env.publicUrl} (database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")})`);

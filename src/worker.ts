@@ -12,6 +12,7 @@ import { z } from "zod";
 import { createApp, type App } from "./app.js";
 import type { PageStore } from "./app-env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
+import { releaseDue } from "./services/release.js";
 import { schema, type Db } from "./storage/database.js";
 
 export interface WorkerBindings {
@@ -53,16 +54,24 @@ function assetPages(assets: Fetcher): PageStore {
 
 // One app per isolate: bindings do not change between requests.
 let app: App | undefined;
+let db: Db | undefined;
+const instruments = createInstrumentRegistry();
 
 export default {
   fetch(request: Request, env: WorkerBindings, ctx: unknown): Response | Promise<Response> {
+    db ??= openDatabase(env);
     app ??= createApp({
-      db: openDatabase(env),
-      instruments: createInstrumentRegistry(),
+      db,
+      instruments,
       pages: assetPages(env.ASSETS),
       // Only the login rate limiter reads this; survey routes never do.
       clientAddress: (c) => c.req.header("cf-connecting-ip"),
     });
     return app.fetch(request, env, ctx as never);
+  },
+  /** The cron trigger in wrangler.toml: releases rounds past their closing date. */
+  async scheduled(_event: unknown, env: WorkerBindings): Promise<void> {
+    db ??= openDatabase(env);
+    await releaseDue(db, instruments, new Date());
   },
 };

@@ -7,13 +7,14 @@
  * through the same validation, scoring and aggregation as real submissions.
  */
 import seedrandom from "seedrandom";
-import { campaignDefaults, type Campaign } from "../domain/campaign.js";
+import { calendarDate, campaignDefaults, type Campaign } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
 import { DEFAULT_TENURE } from "../domain/units.js";
 import type { Instrument } from "../instruments/instrument.js";
 import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
 import { randomId } from "../lib/random.js";
-import { submitResponse } from "../services/respondent.js";
+import { release } from "../services/release.js";
+import { openCampaignOf, submitResponse } from "../services/respondent.js";
 import { hashPassword } from "../lib/password.js";
 import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
 import { issueCodes } from "../services/access-codes.js";
@@ -169,8 +170,10 @@ export const DEMO_ACCOUNTS = {
   manager: { email: "manager@demo.local", password: "demo-manager" },
 } as const;
 
+const daysBefore = (date: Date, days: number) => new Date(date.getTime() - days * 86_400_000);
+
 export interface DemoResult {
-  /** The first organisation (the one the demo manager sees) and its current, open round. */
+  /** The first organisation (the one the demo manager sees) and its latest round, closed and released. */
   organisationId: string;
   campaign: Campaign;
   responses: number;
@@ -192,7 +195,7 @@ interface DemoRound {
   codes?: number;
 }
 
-async function seedRound(db: Db, organisationId: string, round: DemoRound, now: Date): Promise<{ campaign: Campaign; responses: number; unusedCodes: string[] }> {
+async function seedRound(db: Db, instruments: InstrumentRegistry, organisationId: string, round: DemoRound, now: Date): Promise<{ campaign: Campaign; responses: number; unusedCodes: string[] }> {
   const created = await createCampaign(db, {
     ...campaignDefaults(round.instrument, round.departments.map(([name]) => name)),
     organisationId,
@@ -207,7 +210,7 @@ async function seedRound(db: Db, organisationId: string, round: DemoRound, now: 
   const campaign = { ...created, requireCode: codes.length > 0 };
   const rng = seedrandom(round.seed);
   const extraRng = seedrandom(`${round.seed}-extra`);
-  const open = { campaign, instrument: round.instrument };
+  const open = openCampaignOf(campaign, round.instrument);
   // Responses of a past round carry a date inside its window.
   const submittedAt = round.window?.opensOn ? new Date(`${round.window.opensOn}T12:00:00Z`) : now;
   let responses = 0;
@@ -221,6 +224,8 @@ async function seedRound(db: Db, organisationId: string, round: DemoRound, now: 
   if (round.window) {
     await updateCampaignSettings(db, campaign.id, { opensOn: round.window.opensOn ?? null, closesOn: round.window.closesOn ?? null });
     if (round.window.status) await setCampaignStatus(db, campaign.id, round.window.status);
+    // A closed round is released, as closing it in the workspace would.
+    if (round.window.status === "closed") await release(db, instruments, { ...campaign, ...round.window }, now);
   }
   return { campaign: { ...campaign, ...round.window }, responses, unusedCodes: codes.slice(responses) };
 }
@@ -258,6 +263,8 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
       departments: DEMO_DEPARTMENTS,
       seed: "de-linde-2026",
       instrument: current,
+      // Closed yesterday and released: the dashboard has results to show.
+      window: { status: "closed", opensOn: calendarDate(daysBefore(now, 28)), closesOn: calendarDate(daysBefore(now, 1)) },
       expectedHeadcount: 420,
     }],
     [baken, {
@@ -282,7 +289,7 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
   const rounds: DemoResult["rounds"] = [];
   let unusedCodes: string[] = [];
   for (const [organisation, round] of plan) {
-    const seeded = await seedRound(db, organisation.id, round, now);
+    const seeded = await seedRound(db, instruments, organisation.id, round, now);
     rounds.push({ organisation: organisation.name, campaign: seeded.campaign, responses: seeded.responses });
     if (seeded.unusedCodes.length > 0) unusedCodes = seeded.unusedCodes;
   }

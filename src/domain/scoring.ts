@@ -39,6 +39,8 @@ export interface ScaleScore {
 }
 
 export interface ResponseScore {
+  /** Every scored item answered, by name, after reverse-coding: what a release counts per item. */
+  values: Record<string, number>;
   levels: Partial<Record<LevelId, ScaleScore>>;
   /** How it should be, per level, from the desired-state items. */
   desired: Partial<Record<LevelId, ScaleScore>>;
@@ -71,30 +73,45 @@ function summarise(values: number[]): ScaleScore {
   };
 }
 
+/** Each scored item's answer after reverse-coding, by name; items left open are absent. */
+export function itemValues(key: ScoringKey, answers: Answers): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const item of key.items) {
+    const raw = answers[item.name];
+    if (typeof raw === "number") values[item.name] = item.reverse ? reverseCode(raw) : raw;
+  }
+  return values;
+}
+
 export function scoreResponse(key: ScoringKey, answers: Answers): ResponseScore {
+  const factors = key.factorsQuestion ? answers[key.factorsQuestion] : undefined;
+  const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
+  return scoreValues(key, itemValues(key, answers), Array.isArray(factors) ? (factors as FactorId[]) : [], typeof most === "string" ? (most as FactorId) : null);
+}
+
+/** The score of already reverse-coded item values: what a release computes from a stored score. */
+export function scoreValues(key: ScoringKey, values: Readonly<Record<string, number>>, factors: FactorId[], most: FactorId | null): ResponseScore {
   const byLevel = new Map<LevelId, number[]>();
   const byDesired = new Map<LevelId, number[]>();
   const byScale = new Map<ClimateScale, number[]>();
   const levelItems: ResponseScore["levelItems"] = [];
   for (const item of key.items) {
-    const raw = answers[item.name];
-    if (typeof raw !== "number") continue; // optional item left open
-    const value = item.reverse ? reverseCode(raw) : raw;
+    const value = values[item.name];
+    if (value === undefined) continue; // optional item left open
     if (item.level && item.perspective === "desired") push(byDesired, item.level, value);
     else if (item.level) {
       push(byLevel, item.level, value);
       levelItems.push({ name: item.name, level: item.level, value });
     } else if (item.scale) push(byScale, item.scale, value);
   }
-  const factors = key.factorsQuestion ? answers[key.factorsQuestion] : undefined;
-  const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
   return {
+    values: { ...values },
     levels: mapValues(byLevel),
     desired: mapValues(byDesired),
     levelItems,
     climate: mapValues(byScale),
-    factors: Array.isArray(factors) ? (factors as FactorId[]) : [],
-    most: typeof most === "string" ? (most as FactorId) : null,
+    factors,
+    most,
   };
 }
 

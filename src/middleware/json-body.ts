@@ -25,13 +25,17 @@ export function jsonBody(maxBytes: number): MiddlewareHandler[] {
       },
     }),
     async (c, next) => {
-      // hono caches the body, so the validator parses these same bytes afterwards.
       const bytes = await c.req.arrayBuffer();
+      let text: string;
       try {
-        strictUtf8.decode(bytes);
+        text = strictUtf8.decode(bytes);
       } catch {
         throw new ApiError(400, "invalid_encoding", "The body is not valid UTF-8.");
       }
+      // Decoded once, here: hono's validator parses this text from its body cache instead of
+      // decoding the bytes again through a new Response.
+      // (hono types the cache entry as the value, but stores and awaits a promise.)
+      c.req.bodyCache.text = Promise.resolve(text) as never;
       await next();
     },
   ];

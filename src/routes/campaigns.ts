@@ -19,6 +19,8 @@ import { reliabilityOf } from "../services/compare.js";
 import { campaignFacts } from "../services/portfolio.js";
 import { profile } from "../services/profiles.js";
 import { setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
+import { participation, ParticipationSchema } from "../services/participation.js";
+import { notReleased, release, releaseOf } from "../services/release.js";
 import { codeCounts } from "../storage/access-codes.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
 
@@ -61,13 +63,30 @@ const statusRoute = (action: "open" | "close") =>
     tags: ["Campaigns"],
     middleware: [requireUser("consultant")],
     request: { params: IdParam },
-    responses: { 200: jsonContent(CampaignSchema, `The campaign, ${action === "open" ? "opened" : "closed"}`), 404: jsonError("No such campaign") },
+    responses: {
+      200: jsonContent(CampaignSchema, action === "open" ? "The campaign, opened" : "The campaign, closed, with its results released"),
+      404: jsonError("No such campaign"),
+      409: jsonError(action === "open" ? "The round is closed: closing is final" : "A draft cannot be closed"),
+    },
   });
 
-async function changeStatus(c: Context<AppEnv>, status: "open" | "closed") {
+/** A closed round stays closed: its results are, or are being, released. */
+const closedForGood = () => new ApiError(409, "campaign_closed", "This round is closed and its results are released; it cannot be opened or changed again.");
+
+async function openCampaign(c: Context<AppEnv>) {
   const campaign = await requestedCampaign(c);
-  await setCampaignStatus(c.var.deps.db, campaign.id, status);
-  return campaignView(c, { ...campaign, status });
+  if (campaign.status === "closed") throw closedForGood();
+  await setCampaignStatus(c.var.deps.db, campaign.id, "open");
+  return campaignView(c, { ...campaign, status: "open" });
+}
+
+/** Closes the round and makes its release before answering, so the answer's figures are final. */
+async function closeCampaign(c: Context<AppEnv>) {
+  const { db, instruments, now } = c.var.deps;
+  const campaign = await requestedCampaign(c);
+  if (campaign.status === "draft") throw new ApiError(409, "campaign_draft", "A draft round has no responses to release; open it first, or leave it as a draft.");
+  await release(db, instruments, campaign, now());
+  return campaignView(c, { ...campaign, status: "closed" });
 }
 
 const CampaignPatch = z
@@ -103,11 +122,12 @@ export const campaignRoutes = createRouter()
       summary: "Change expected headcount, whether a code is required, or the dates",
       middleware: [requireUser("consultant"), ...jsonBody(4 * 1024)],
       request: { params: IdParam, body: jsonBodyOf(CampaignPatch) },
-      responses: { 200: jsonContent(CampaignSchema, "The campaign, changed"), 400: jsonError("Invalid"), 404: jsonError("No such campaign") },
+      responses: { 200: jsonContent(CampaignSchema, "The campaign, changed"), 400: jsonError("Invalid"), 404: jsonError("No such campaign"), 409: jsonError("Dates and codes of a closed round are final") },
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
       const patch = c.req.valid("json");
+      if (campaign.status === "closed" && (patch.opensOn !== undefined || patch.closesOn !== undefined || patch.requireCode !== undefined)) throw closedForGood();
       const next = { ...campaign, ...patch };
       if (!datesInOrder(next)) {
         throw new ApiError(400, "invalid_request", "closesOn is before opensOn.", [{ path: "closesOn", message: "before opensOn" }]);
@@ -152,17 +172,38 @@ export const campaignRoutes = createRouter()
       summary: "Method quality: Cronbach's alpha per level (warning below 0.7); consultants only",
       middleware: [requireUser("consultant")],
       request: { params: IdParam },
-      responses: { 200: jsonContent(z.object({ reliability: z.array(z.record(z.string(), z.unknown())).nullable() }), "Alpha per level; null below k"), 404: jsonError("No such campaign") },
+      responses: {
+        200: jsonContent(z.object({ reliability: z.array(z.record(z.string(), z.unknown())).nullable() }), "Alpha per level; null below k"),
+        404: jsonError("No such campaign"),
+        409: jsonError("The round is still running"),
+      },
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
-      const profiled = await profile(c.var.deps.db, [campaign]);
-      const reliability = await reliabilityOf(c.var.deps.db, profiled);
+      const { db, instruments, now } = c.var.deps;
+      if (!(await releaseOf(db, instruments, campaign, now()))) throw notReleased(campaign);
+      const reliability = reliabilityOf(await profile(db, [campaign]));
       return c.json({ reliability: reliability.get(campaign.id) ?? null }, 200);
     },
   )
-  .openapi(statusRoute("open"), async (c) => c.json(await changeStatus(c, "open"), 200))
-  .openapi(statusRoute("close"), async (c) => c.json(await changeStatus(c, "closed"), 200))
+  .openapi(statusRoute("open"), async (c) => c.json(await openCampaign(c), 200))
+  .openapi(statusRoute("close"), async (c) => c.json(await closeCampaign(c), 200))
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/campaigns/{id}/participation",
+      tags: ["Campaigns"],
+      summary: "Respondents and response rate, for the round and per unit (a unit only from k respondents): all there is while a round runs",
+      middleware: [requireUser()],
+      request: { params: IdParam },
+      responses: { 200: jsonContent(ParticipationSchema, "Participation"), 401: jsonError("No session"), 404: jsonError("No such campaign") },
+    }),
+    async (c) => {
+      const campaign = await requestedCampaign(c);
+      c.header("Cache-Control", "private, no-store");
+      return c.json(await participation(c.var.deps, campaign), 200);
+    },
+  )
   .openapi(
     createRoute({
       method: "get",
@@ -175,13 +216,14 @@ export const campaignRoutes = createRouter()
         200: jsonContent(z.record(z.string(), z.unknown()).openapi("Report"), "The report"),
         400: jsonError("Unknown dimension or filter"),
         404: jsonError("No such campaign"),
+        409: jsonError("The round is still running: results appear when it closes"),
         422: jsonError("Filter refused to protect anonymity"),
       },
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
       c.header("Cache-Control", "private, no-store");
-      return c.json(await campaignReport(c.var.deps.db, campaign, reportQuery(c, c.req.valid("query")), c.var.user!), 200);
+      return c.json(await campaignReport(c.var.deps, campaign, reportQuery(c, c.req.valid("query")), c.var.user!), 200);
     },
   )
   .openapi(
@@ -192,12 +234,12 @@ export const campaignRoutes = createRouter()
       summary: "The report's aggregates as CSV (same guards as the JSON report)",
       middleware: [requireUser()],
       request: { params: IdParam, query: ReportParams },
-      responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, 404: jsonError("No such campaign"), 422: jsonError("Filter refused") },
+      responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, 404: jsonError("No such campaign"), 409: jsonError("The round is still running"), 422: jsonError("Filter refused") },
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
       const query = reportQuery(c, c.req.valid("query"));
-      const report = await campaignReport(c.var.deps.db, campaign, { ...query, dimension: query.dimension ?? "department" }, c.var.user!);
+      const report = await campaignReport(c.var.deps, campaign, { ...query, dimension: query.dimension ?? "department" }, c.var.user!);
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="report-${campaign.id}.csv"`);
       c.header("Cache-Control", "private, no-store");

@@ -33,6 +33,7 @@ const getSurvey = createRoute({
             languages: z.array(z.string()),
             defaultLanguage: z.string(),
             k: z.number(),
+            closesOn: z.string().nullable().openapi({ description: "The last day to answer; results are released after it" }),
             requiresCode: z.boolean(),
             units: z.record(z.string(), z.array(UnitSchema)),
             instrument: z.record(z.string(), z.unknown()),
@@ -111,6 +112,7 @@ export const respondentRoutes = createRouter()
         languages: [...LANGUAGES],
         defaultLanguage: pickLanguage(c.req.header("accept-language")),
         k: campaign.k,
+        closesOn: campaign.closesOn,
         requiresCode: campaign.requireCode,
         units,
         instrument: instrument.json,
@@ -119,12 +121,12 @@ export const respondentRoutes = createRouter()
     );
   })
   .openapi(postResponse, async (c) => {
-    const { db, instruments, now } = c.var.deps;
+    const { db, instruments, now, sha256 } = c.var.deps;
     const today = now();
     // The answers can only be checked against the campaign's own instrument and units.
     const open = await findOpenCampaign(db, instruments, c.req.valid("param").token, today);
     const submission = c.req.valid("json");
-    await submitResponse(db, open, submission, today);
+    await submitResponse(db, open, submission, today, sha256);
     // The same body for a first store and a retry, so a client cannot tell (or care) which it was.
     return c.json({ status: "stored" as const, submissionId: submission.submissionId }, 201);
   })

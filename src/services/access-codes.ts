@@ -28,13 +28,11 @@ export async function issueCodes(db: Db, campaign: Campaign, count: number): Pro
  * stores the response: a used code fails it, a retry of a stored submission is a duplicate.
  */
 export async function knownCodeHash(db: Db, campaign: Campaign, input: string | undefined): Promise<{ hash: string; used: boolean }> {
-  if (input === undefined || input.trim() === "") {
-    throw new ApiError(400, "code_required", "This survey needs the personal access code you received.", [{ path: "accessCode", message: "required" }]);
-  }
+  if (input === undefined || input.trim() === "") throw codeRequired();
   const code = normaliseCode(input);
   const hash = code ? await codeHash(campaign.id, code) : undefined;
   const state = hash ? await codeState(db, campaign.id, hash) : "unknown";
-  if (state === "unknown") throw new ApiError(403, "invalid_code", "This access code is not valid for this survey.", [{ path: "accessCode", message: "unknown code" }]);
+  if (state === "unknown") throw invalidCode();
   return { hash: hash!, used: state === "used" };
 }
 
@@ -44,3 +42,5 @@ export async function assertUsableCode(db: Db, campaign: Campaign, input: string
 }
 
 export const codeUsed = () => new ApiError(409, "code_used", "This access code has already been used.", [{ path: "accessCode", message: "used" }]);
+export const codeRequired = () => new ApiError(400, "code_required", "This survey needs the personal access code you received.", [{ path: "accessCode", message: "required" }]);
+export const invalidCode = () => new ApiError(403, "invalid_code", "This access code is not valid for this survey.", [{ path: "accessCode", message: "unknown code" }]);

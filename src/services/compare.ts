@@ -1,30 +1,29 @@
 /**
  * Side-by-side comparison of a consultant's campaigns, possibly from different organisations:
  * seven-level profiles, start-here levels, decision-factor mixes, the benchmark with each
- * campaign's percentile per level, and Cronbach's alpha per level. Campaigns below k are
- * named as excluded and contribute nothing.
+ * campaign's percentile per level, and Cronbach's alpha per level. Campaigns without a release
+ * (still running) or below k are named as excluded and contribute nothing.
  */
 import { percentilesOf, benchmarkOf } from "../domain/benchmark.js";
 import { roundDate } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
+import { reliabilityItems } from "../domain/release.js";
 import { levelReliability } from "../domain/reliability.js";
 import { round } from "../domain/statistics.js";
 import { notFound } from "../lib/api-error.js";
 import type { Db } from "../storage/database.js";
-import { itemSums } from "../storage/profiles.js";
 import { benchmarkView, consultantProfiles, overview, toBenchmarkProfile, type Profiled } from "./profiles.js";
 
 const roundValues = (record: Partial<Record<LevelId, number>>, digits = 1) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, round(v, digits)])) as Partial<Record<LevelId, number>>;
 
-/** Alpha per level of a campaign that reached k, rounded to two decimals. */
-export async function reliabilityOf(db: Db, profiled: readonly Profiled[]) {
-  const items = await itemSums(db, profiled.filter((p) => p.group).map((p) => p.campaign.id));
+/** Alpha per level of a released campaign that reached k, rounded to two decimals. */
+export function reliabilityOf(profiled: readonly Profiled[]) {
   return new Map(
     profiled.map((p) => [
       p.campaign.id,
-      p.group
-        ? levelReliability(items.get(p.campaign.id) ?? [], (level) => p.group!.scales.get(level)).map((r) => (r.alpha === null ? r : { ...r, alpha: round(r.alpha, 2) }))
+      p.group && p.release
+        ? levelReliability(reliabilityItems(p.release.totals), (level) => p.group!.scales.get(level)).map((r) => (r.alpha === null ? r : { ...r, alpha: round(r.alpha, 2) }))
         : null,
     ]),
   );
@@ -42,7 +41,7 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
   const benchmark = benchmarkOf(benchmarkProfiles);
   const profileOf = new Map(benchmarkProfiles.map((b) => [b.campaignId, b]));
   const included = chosen.filter((p) => p.group);
-  const reliability = await reliabilityOf(db, included);
+  const reliability = reliabilityOf(included);
   const describe = (p: Profiled) => ({
     id: p.campaign.id,
     title: p.campaign.title,
@@ -59,7 +58,7 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
       percentiles: benchmark ? roundValues(percentilesOf(profileOf.get(p.campaign.id)!, benchmarkProfiles), 0) : null,
       reliability: reliability.get(p.campaign.id) ?? [],
     })),
-    excluded: chosen.filter((p) => !p.group).map((p) => ({ ...describe(p), reason: "below_k" as const })),
+    excluded: chosen.filter((p) => !p.group).map((p) => ({ ...describe(p), reason: p.release ? ("below_k" as const) : ("not_released" as const) })),
     benchmark: benchmark ? benchmarkView(benchmark) : null,
   };
 }

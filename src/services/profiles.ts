@@ -1,7 +1,7 @@
 /**
  * Campaign-level figures for many campaigns at once — the building block of the portfolio,
- * comparisons, the benchmark and trends. Everything is read from aggregates in a handful of
- * queries, however many campaigns and responses there are.
+ * comparisons, the benchmark and trends. Figures come only from releases (a round's totals are
+ * stored with its release); a running round contributes its participation and nothing else.
  */
 import { benchmarkOf, type Benchmark, type CampaignProfile } from "../domain/benchmark.js";
 import type { Campaign } from "../domain/campaign.js";
@@ -9,32 +9,35 @@ import type { LevelId } from "../domain/levels.js";
 import { round } from "../domain/statistics.js";
 import { groupOf, overviewOf, profileScores, type Group, type Overview } from "../domain/report.js";
 import { accessibleOrganisations } from "../storage/accounts.js";
-import { listCampaigns, respondentCounts } from "../storage/campaigns.js";
+import { listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { campaignSums } from "../storage/profiles.js";
+import { findReleases, liveRespondents, type StoredRelease } from "../storage/releases.js";
 
 export interface Profiled {
   campaign: Campaign;
+  /** Respondents: of the release, or so far while the round runs. */
   n: number;
-  /** Null below k: such a campaign shows no figures anywhere. */
+  release: StoredRelease | null;
+  /** Null without a release or below k: such a campaign shows no figures anywhere. */
   group: Group | null;
 }
 
 export async function profile(db: Db, campaigns: readonly Campaign[]): Promise<Profiled[]> {
-  const counts = await respondentCounts(db, campaigns.map((c) => c.id));
-  const reached = campaigns.filter((c) => (counts.get(c.id) ?? 0) >= c.k);
-  const sums = await campaignSums(db, reached.map((c) => c.id));
+  const released = await findReleases(db, campaigns.map((c) => c.id));
+  const live = await liveRespondents(db, campaigns.filter((c) => !released.has(c.id)).map((c) => c.id));
   return campaigns.map((campaign) => {
-    const n = counts.get(campaign.id) ?? 0;
-    const s = n >= campaign.k ? sums.get(campaign.id) : undefined;
-    return { campaign, n, group: s ? groupOf(n, s.scales, s.factors) : null };
+    const release = released.get(campaign.id) ?? null;
+    const n = release ? release.respondents : (live.get(campaign.id) ?? 0);
+    const group = release && n >= campaign.k ? groupOf(n, release.totals.scales, release.totals.factors) : null;
+    return { campaign, n, release, group };
   });
 }
 
 export const overview = (p: Profiled): Overview | null => (p.group ? overviewOf(p.group, p.campaign.thresholds) : null);
 
 export function toBenchmarkProfile(p: Profiled): CampaignProfile {
-  return { campaignId: p.campaign.id, organisationId: p.campaign.organisationId, n: p.n, k: p.campaign.k, scores: p.group ? profileScores(p.group) : {} };
+  // A round without released figures counts as no respondents: it must not make a benchmark broader.
+  return { campaignId: p.campaign.id, organisationId: p.campaign.organisationId, n: p.group ? p.n : 0, k: p.campaign.k, scores: p.group ? profileScores(p.group) : {} };
 }
 
 /** Every campaign of a consultant's organisations, profiled, with the organisations' names. */

@@ -1,19 +1,21 @@
 /**
- * A campaign's report as management sees it: the pure report over the stored aggregates,
- * plus comments when the group is large enough. Refused filters are 422s with a clear reason.
+ * A campaign's report as management sees it: the pure report over its release's cells, plus
+ * comments when the group is large enough; a round without a release has no report. Refused filters are 422s with a clear reason.
  */
 import { stringify } from "csv-stringify/sync";
 import type { Campaign } from "../domain/campaign.js";
 import type { Conditions, Refusal } from "../domain/disclosure.js";
 import { LEVELS, type LevelId } from "../domain/levels.js";
-import { buildReport, commentsVerdict, type Report } from "../domain/report.js";
+import { buildReport, commentsVerdict, sumsFromCells, type Report } from "../domain/report.js";
 import type { Dimension } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import type { User } from "../storage/accounts.js";
 import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { benchmarkView, consultantBenchmark } from "./profiles.js";
-import { loadComments, loadReportSums } from "../storage/reports.js";
+import { loadComments, loadReleaseCells } from "../storage/releases.js";
+import type { InstrumentRegistry } from "../instruments/registry.js";
+import { notReleased, releaseOf } from "./release.js";
 
 export interface ReportQuery {
   dimension?: Dimension;
@@ -27,7 +29,7 @@ const REFUSALS: Record<Refusal, string> = {
 };
 
 export type CampaignReport = {
-  campaign: { id: string; title: string; status: Campaign["status"]; k: number; kComments: number; thresholds: Campaign["thresholds"] };
+  campaign: { id: string; title: string; status: Campaign["status"]; k: number; kComments: number; thresholds: Campaign["thresholds"]; releasedOn: string };
   filters: Conditions;
   comments: string[] | null;
   /** The consultant's benchmark line; managers get it only when the consultant enabled it, and never its breadth. */
@@ -53,9 +55,18 @@ export function checkQuery(campaign: Campaign, query: ReportQuery): void {
   }
 }
 
-export async function campaignReport(db: Db, campaign: Campaign, query: ReportQuery, user: User): Promise<CampaignReport> {
+export interface ReportDeps {
+  db: Db;
+  instruments: InstrumentRegistry;
+  now: () => Date;
+}
+
+export async function campaignReport({ db, instruments, now }: ReportDeps, campaign: Campaign, query: ReportQuery, user: User): Promise<CampaignReport> {
   checkQuery(campaign, query);
-  const sums = await loadReportSums(db, campaign.id, query.filters, query.dimension);
+  const release = await releaseOf(db, instruments, campaign, now());
+  if (!release) throw notReleased(campaign);
+  const cells = await loadReleaseCells(db, release.id);
+  const sums = sumsFromCells(cells, query.filters, query.dimension);
   const report = buildReport({ sums, units: campaign.units, k: campaign.k, thresholds: campaign.thresholds, filters: query.filters, ...(query.dimension ? { dimension: query.dimension } : {}) });
   if (report.suppressed && Object.keys(query.filters).length > 0) {
     throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[report.reason]}.`, [
@@ -64,10 +75,10 @@ export async function campaignReport(db: Db, campaign: Campaign, query: ReportQu
   }
   const showComments = !report.suppressed && commentsVerdict(sums.counts, campaign.units, query.filters, campaign.kComments) === "ok";
   return {
-    campaign: { id: campaign.id, title: campaign.title, status: campaign.status, k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds },
+    campaign: { id: campaign.id, title: campaign.title, status: "closed", k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds, releasedOn: release.releasedOn },
     filters: query.filters,
     ...report,
-    comments: showComments ? await loadComments(db, campaign.id, query.filters) : null,
+    comments: showComments ? await loadComments(db, release.id, query.filters) : null,
     benchmark: report.suppressed ? null : await benchmarkFor(db, user, campaign.organisationId),
   };
 }

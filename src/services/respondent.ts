@@ -1,9 +1,11 @@
 /**
  * The respondent's side of a campaign: finding an open campaign by its link, and turning a
- * submission into a stored, scored, aggregated response. Composes the pure core with storage.
+ * submission into a stored, scored response. Composes the pure core with storage; kept lean,
+ * because every respondent of a round may submit in the same few minutes.
  */
 import { availability, calendarDate, type Campaign } from "../domain/campaign.js";
 import { scoreResponse } from "../domain/scoring.js";
+import { encodeScore } from "../domain/stored-score.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { ApiError, issueDetails, notFound } from "../lib/api-error.js";
 import { sha256Hex } from "../lib/random.js";
@@ -11,41 +13,57 @@ import { answersSchema } from "../instruments/answers-schema.js";
 import type { Instrument } from "../instruments/instrument.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { resolveInstrument } from "./instruments.js";
-import { findCampaignByToken } from "../storage/campaigns.js";
+import { campaignWrites, findCampaignByToken } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { storeResponse, type Cell, type StoreResult } from "../storage/responses.js";
-import { codeUsed, knownCodeHash } from "./access-codes.js";
+import { storeResponse, type Cell } from "../storage/responses.js";
+import { codeRequired, codeUsed, invalidCode, knownCodeHash } from "./access-codes.js";
 
 export interface OpenCampaign {
   campaign: Campaign;
   instrument: Instrument;
+  /** The strict answers schema of this campaign's instrument and units. */
+  schema: ReturnType<typeof answersSchema>;
+}
+
+export const openCampaignOf = (campaign: Campaign, instrument: Instrument): OpenCampaign => ({ campaign, instrument, schema: answersSchema(instrument, campaign.units) });
+
+/**
+ * Campaigns by link, for a few seconds: the submission path then reads nothing before its one
+ * write. Safe because what could go stale is enforced again by the database in that write (open,
+ * dates, release, code required), units and instrument never change after creation, and every
+ * campaign write in this process empties the cache at once.
+ */
+const CACHE_MS = 5000;
+const cache = new Map<string, { at: number; generation: number; value: OpenCampaign | undefined }>();
+
+async function campaignByToken(db: Db, instruments: InstrumentRegistry, token: string): Promise<OpenCampaign | undefined> {
+  const hit = cache.get(token);
+  const now = Date.now();
+  if (hit && hit.generation === campaignWrites() && now - hit.at < CACHE_MS) return hit.value;
+  const campaign = await findCampaignByToken(db, token);
+  let value: OpenCampaign | undefined;
+  if (campaign) {
+    const instrument = await resolveInstrument(db, instruments, campaign.instrumentId, campaign.instrumentVersion);
+    if (!instrument) throw new Error(`instrument ${campaign.instrumentId} v${campaign.instrumentVersion} is not installed`);
+    value = openCampaignOf(campaign, instrument);
+  }
+  if (cache.size >= 1000) cache.clear();
+  // Unknown links are not cached: guessing tokens must not fill the cache.
+  if (value) cache.set(token, { at: now, generation: campaignWrites(), value });
+  return value;
 }
 
 /** The campaign behind a survey link, if it takes responses today; 404 or 410 otherwise. */
 export async function findOpenCampaign(db: Db, instruments: InstrumentRegistry, token: string, now: Date): Promise<OpenCampaign> {
-  const campaign = await findCampaignByToken(db, token);
-  if (!campaign) throw notFound("Survey");
-  const state = availability(campaign, calendarDate(now));
-  if (state === "closed") throw new ApiError(410, "campaign_closed", "This survey is closed.");
+  const open = await campaignByToken(db, instruments, token);
+  if (!open) throw notFound("Survey");
+  const state = availability(open.campaign, calendarDate(now));
+  if (state === "closed") throw closed();
   if (state === "not_yet_open") throw new ApiError(410, "campaign_not_open", "This survey is not open yet.");
-  const instrument = await resolveInstrument(db, instruments, campaign.instrumentId, campaign.instrumentVersion);
-  if (!instrument) throw new Error(`instrument ${campaign.instrumentId} v${campaign.instrumentVersion} is not installed`);
-  return { campaign, instrument };
+  return open;
 }
 
-// Building a zod schema per request is wasteful; campaigns are few and their units rarely change.
-const schemaCache = new Map<string, ReturnType<typeof answersSchema>>();
-
-function schemaFor({ campaign, instrument }: OpenCampaign) {
-  const key = `${campaign.id}|${instrument.id}@${instrument.version}|${JSON.stringify(campaign.units)}`;
-  let schema = schemaCache.get(key);
-  if (!schema) {
-    if (schemaCache.size >= 500) schemaCache.clear();
-    schema = answersSchema(instrument, campaign.units);
-    schemaCache.set(key, schema);
-  }
-  return schema;
-}
+const closed = () => new ApiError(410, "campaign_closed", "This survey is closed.");
 
 export interface Submission {
   submissionId: string;
@@ -54,28 +72,29 @@ export interface Submission {
   accessCode?: string | undefined;
 }
 
-export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, now: Date): Promise<Exclude<StoreResult, "code_used">> {
-  const parsed = schemaFor(open).safeParse(submission.answers);
+export type Sha256 = (text: string) => string | Promise<string>;
+
+export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, now: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {
+  const parsed = open.schema.safeParse(submission.answers);
   if (!parsed.success) {
     throw new ApiError(400, "invalid_answers", "Some answers are missing or not allowed.", issueDetails(parsed.error.issues, "answers"));
   }
   const { campaign, instrument } = open;
-  const answers: Record<string, unknown> = { ...parsed.data };
+  const answers: Record<string, unknown> = parsed.data;
   let comment: string | null = null;
   if (instrument.commentQuestion) {
     const text = answers[instrument.commentQuestion];
     delete answers[instrument.commentQuestion];
     if (typeof text === "string" && text.trim() !== "") comment = text.trim();
   }
-  const cell = Object.fromEntries(
-    DIMENSIONS.map((d) => {
-      const question = instrument.groupings[d];
-      const value = question ? answers[question] : undefined;
-      return [d, typeof value === "string" ? value : ""];
-    }),
-  ) as unknown as Cell;
+  const cell = {} as Cell;
+  for (const d of DIMENSIONS) {
+    const question = instrument.groupings[d];
+    const value = question ? answers[question] : undefined;
+    cell[d] = typeof value === "string" ? value : "";
+  }
 
-  const keyHash = await sha256Hex(`${campaign.id}:${submission.submissionId.toLowerCase()}`);
+  const keyHash = await sha256(`${campaign.id}:${submission.submissionId.toLowerCase()}`);
   const accessCodeHash = campaign.requireCode ? (await knownCodeHash(db, campaign, submission.accessCode)).hash : undefined;
   const result = await storeResponse(db, {
     campaignId: campaign.id,
@@ -83,11 +102,23 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
     keyHash,
     submittedOn: calendarDate(now),
     cell,
-    answers,
+    answers: JSON.stringify(answers),
+    scores: encodeScore(instrument.key, scoreResponse(instrument.key, answers)),
     comment,
-    score: scoreResponse(instrument.key, answers),
     ...(accessCodeHash ? { accessCodeHash } : {}),
   });
-  if (result === "code_used") throw codeUsed();
-  return result;
+  switch (result) {
+    case "stored":
+    case "duplicate":
+      return result;
+    case "code_used":
+      throw codeUsed();
+    case "closed":
+      throw closed();
+    case "code_required":
+      // The round started requiring codes after this link was read.
+      throw codeRequired();
+    case "code_unknown":
+      throw invalidCode();
+  }
 }

@@ -1,5 +1,5 @@
 /** Organisations and campaigns: drizzle queries behind small functions. */
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { roundDate, type Campaign } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/start-here.js";
 import type { CampaignUnits } from "../domain/units.js";
@@ -7,6 +7,13 @@ import { randomId, randomToken } from "../lib/random.js";
 import { chunkForParameters, schema, type Db } from "./database.js";
 
 const { campaigns, organisations } = schema;
+
+/**
+ * Counts this process's writes to campaigns, so caches of campaigns (the submission path's)
+ * know at once when what they hold may have changed.
+ */
+let writes = 0;
+export const campaignWrites = () => writes;
 
 export async function createOrganisation(db: Db, name: string, consultantId: string | null = null): Promise<{ id: string; name: string }> {
   const id = randomId();
@@ -42,12 +49,14 @@ export async function listCampaigns(db: Db, organisationIds: readonly string[]):
 }
 
 export async function setCampaignStatus(db: Db, id: string, status: Campaign["status"]): Promise<void> {
+  writes++;
   await db.update(campaigns).set({ status }).where(eq(campaigns.id, id));
 }
 
 export type CampaignSettings = Partial<Pick<Campaign, "expectedHeadcount" | "requireCode" | "opensOn" | "closesOn">>;
 
 export async function updateCampaignSettings(db: Db, id: string, settings: CampaignSettings): Promise<void> {
+  writes++;
   if (Object.keys(settings).length > 0) await db.update(campaigns).set(settings).where(eq(campaigns.id, id));
 }
 
@@ -108,17 +117,15 @@ export async function listOpenCampaigns(db: Db): Promise<Campaign[]> {
   return rows.map(toCampaign);
 }
 
-/** Respondents per campaign, from the aggregates (never by scanning responses). */
-export async function respondentCounts(db: Db, campaignIds: readonly string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const ids of chunkForParameters(campaignIds, 1)) {
-    const rows = await db
-      .select({ campaignId: schema.cellCounts.campaignId, n: sql<number>`sum(${schema.cellCounts.n})` })
-      .from(schema.cellCounts)
-      .where(inArray(schema.cellCounts.campaignId, ids))
-      .groupBy(schema.cellCounts.campaignId);
-    for (const r of rows) counts.set(r.campaignId, Number(r.n));
-  }
-  return counts;
+/**
+ * Rounds whose results are due but not released: closed by hand, or open past their closing
+ * date (`today` is later than closesOn). Drafts never are.
+ */
+export async function listUnreleased(db: Db, today: string): Promise<Campaign[]> {
+  const rows = await db
+    .select()
+    .from(campaigns)
+    .leftJoin(schema.releases, eq(schema.releases.campaignId, campaigns.id))
+    .where(and(isNull(schema.releases.campaignId), or(eq(campaigns.status, "closed"), and(eq(campaigns.status, "open"), lt(campaigns.closesOn, today)))));
+  return rows.map((r) => toCampaign(r.campaigns));
 }
-

@@ -1,7 +1,6 @@
 /**
  * Synthetic respondents for the benchmarks, and a bulk path that stores many of them at once
- * through the same scoring and aggregation code as a submission: responses go in as rows,
- * their aggregate rows are summed in memory first and written with the same upserts.
+ * as a submission would store them (answers, scored form, comment), in large transactions.
  */
 import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
 import { scoreResponse } from "../../src/domain/scoring.js";
@@ -10,7 +9,7 @@ import type { Instrument } from "../../src/instruments/instrument.js";
 import { randomId } from "../../src/lib/random.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import type { Db } from "../../src/storage/database.js";
-import { aggregateRows, aggregateStatements, mergeAggregateRows } from "../../src/storage/responses.js";
+import { encodeScore } from "../../src/domain/stored-score.js";
 import type { Client } from "@libsql/client";
 
 export const BENCH_DEPARTMENTS = ["Klantcontact", "Wonen", "Onderhoud", "Incasso", "Financiën", "HR", "Directie"];
@@ -39,39 +38,33 @@ export async function benchCampaign(db: Db, instrument: Instrument): Promise<Cam
 }
 
 /**
- * Adds `count` responses to a campaign. Answers come from a pool of distinct respondents
- * (scored once each), rows go in as multi-row inserts in large transactions, and the aggregate
- * rows are summed in memory, then written with the same upserts a submission runs.
+ * Adds `count` responses to a campaign: answers from a pool of distinct respondents (scored once
+ * each), rows in multi-row inserts inside large transactions.
  */
-export async function bulkResponses(db: Db, client: Client, campaign: Campaign, instrument: Instrument, count: number): Promise<void> {
+export async function bulkResponses(client: Client, campaign: Campaign, instrument: Instrument, count: number): Promise<void> {
   const pool = Array.from({ length: Math.min(count, 5000) }, () => {
     const answers = randomAnswers(instrument);
     const comment = (answers.comment as string | undefined) ?? null;
     delete answers.comment;
     const cell = { department: answers.department as string, role: answers.role as string, tenure: answers.tenure as string };
-    return { cell, comment, json: JSON.stringify(answers), rows: aggregateRows(campaign.id, cell, scoreResponse(instrument.key, answers)) };
+    return { cell, comment, json: JSON.stringify(answers), scores: encodeScore(instrument.key, scoreResponse(instrument.key, answers)) };
   });
-  const uses = new Array<number>(pool.length).fill(0);
   const ROWS_PER_INSERT = 50;
-  const columns = "(id, campaign_id, submitted_on, instrument_version, department, role, tenure, answers, comment, comment_order)";
+  const columns = "(id, campaign_id, submitted_on, instrument_version, department, role, tenure, answers, scores, comment, comment_order)";
   for (let done = 0; done < count; ) {
     const statements = [];
     for (let s = 0; s < 100 && done < count; s++) {
       const rows = Math.min(ROWS_PER_INSERT, count - done);
       const args: (string | number | null)[] = [];
       for (let i = 0; i < rows; i++) {
-        const index = (done + i) % pool.length;
-        const r = pool[index]!;
-        uses[index]!++;
-        args.push(randomId(), campaign.id, "2026-03-10", instrument.version, r.cell.department, r.cell.role, r.cell.tenure, r.json, r.comment, r.comment === null ? null : randomId());
+        const r = pool[(done + i) % pool.length]!;
+        args.push(randomId(), campaign.id, "2026-03-10", instrument.version, r.cell.department, r.cell.role, r.cell.tenure, r.json, r.scores, r.comment, r.comment === null ? null : randomId());
       }
-      statements.push({ sql: `INSERT INTO responses ${columns} VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`, args });
+      statements.push({ sql: `INSERT INTO responses ${columns} VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`, args });
       done += rows;
     }
     await client.batch(statements, "write");
   }
-  const merged = mergeAggregateRows(pool.flatMap((r, i) => (uses[i]! > 0 ? [{ rows: r.rows, times: uses[i]! }] : [])));
-  await db.batch(aggregateStatements(db, merged) as [never, ...never[]]);
   // Bulk transactions leave a large write-ahead log; a server would start by reading it back.
   await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
 }

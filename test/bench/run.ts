@@ -214,7 +214,7 @@ async function reports(): Promise<number> {
     const manager = await createUser(opened.db, `manager-${size}@bench.test`, hash, "manager");
     await grantOrganisation(opened.db, manager.id, campaign.organisationId);
     const started = performance.now();
-    await bulkResponses(opened.db, opened.client, campaign, instrument, size);
+    await bulkResponses(opened.client, campaign, instrument, size);
     const seeded = (performance.now() - started) / 1000;
     opened.close();
     const server = await startServer(file);

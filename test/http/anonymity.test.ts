@@ -1,4 +1,5 @@
 /** Anonymity by construction: what a stored response holds, read straight from the database. */
+import { release } from "../../src/services/release.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
 
@@ -22,7 +23,7 @@ describe("a stored response", () => {
     expect(res.headers.get("set-cookie")).toBeNull();
 
     const columns = (await t.client.execute("select name from pragma_table_info('responses')")).rows.map((r) => r.name);
-    expect(columns).toEqual(["id", "campaign_id", "submitted_on", "instrument_version", "department", "role", "tenure", "answers", "comment", "comment_order"]);
+    expect(columns).toEqual(["id", "campaign_id", "submitted_on", "instrument_version", "department", "role", "tenure", "answers", "comment", "comment_order", "scores"]);
 
     const [row] = (await t.client.execute({ sql: "select * from responses where campaign_id = ?", args: [campaign.id] })).rows;
     expect(row!.submitted_on).toBe("2026-03-10"); // the date, not 09:30
@@ -31,12 +32,12 @@ describe("a stored response", () => {
     expect(row!.comment_order).not.toBe(row!.id);
     expect(String(row!.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
-    // Nothing the client sent about itself, and not its submissionId, is anywhere in the database.
-    const dump = JSON.stringify(
-      await Promise.all(
-        ["responses", "receipts", "cell_counts", "scale_stats", "factor_stats", "campaigns"].map(async (table) => (await t.client.execute(`select * from ${table}`)).rows),
-      ),
-    );
+    // Nothing the client sent about itself, and not its submissionId, is anywhere in the database,
+    // not even after the round is released.
+    await release(t.db, t.instruments, campaign, t.clock.now);
+    const tables = (await t.client.execute("select name from sqlite_master where type = 'table'")).rows.map((r) => String(r.name));
+    expect(tables).toContain("release_comments");
+    const dump = JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from "${table}"`)).rows)));
     for (const secret of ["UniqueAgent", "203.0.113.77", "abc123", submissionId, "09:30"]) expect(dump).not.toContain(secret);
   });
 

@@ -1,0 +1,176 @@
+/**
+ * A round's release: everything its reports need, folded once from all its scored responses
+ * when the round closes, per cell (department × role × tenure) and for the whole round. Because
+ * the fold sees every response, it keeps what running sums per submission never could: each
+ * item's answer distribution and, per pair of levels, the cross-products a correlation needs.
+ * Pure: storage pages responses in, this folds them.
+ */
+import { factorGroupHits } from "./factors.js";
+import type { CellKey } from "./disclosure.js";
+import { LEVEL_IDS, type LevelId } from "./levels.js";
+import type { ScaleSums } from "./report.js";
+import type { ResponseScore, ScaleScore, ScoringKey } from "./scoring.js";
+import type { Sums } from "./statistics.js";
+import type { ItemSums } from "./reliability.js";
+
+/** Counts of the answers 1–5 (after reverse-coding) to one item. */
+export type ItemDistribution = [number, number, number, number, number];
+
+/** Over respondents with both levels: n, Σa, Σb, Σa², Σb², Σab of their level means. */
+export interface PairSums {
+  n: number;
+  a: number;
+  b: number;
+  aa: number;
+  bb: number;
+  ab: number;
+}
+
+export interface ReleaseStats {
+  n: number;
+  /** By scale id: a level id, "desired:<level>" or "climate:<scale>". */
+  scales: Record<string, ScaleSums>;
+  /** By factor id or "group:<name>": how many chose it, and how many said it weighed most. */
+  factors: Record<string, { chosen: number; most: number }>;
+  /** By item name. */
+  items: Record<string, ItemDistribution>;
+  /** By "upper|lower" level pair, upper first in the method's order. */
+  pairs: Record<string, PairSums>;
+}
+
+export interface ReleaseCell extends CellKey, ReleaseStats {}
+
+export interface ReleaseTotals extends ReleaseStats {
+  /** The current-state items of each level, by name: what Cronbach's alpha groups on. */
+  itemLevels: Record<string, LevelId>;
+}
+
+export const emptyStats = (): ReleaseStats => ({ n: 0, scales: {}, factors: {}, items: {}, pairs: {} });
+
+function addScale(into: Record<string, ScaleSums>, id: string, s: ScaleScore): void {
+  const acc = (into[id] ??= { n: 0, sum: 0, sumSq: 0, items: 0, favourable: 0, unfavourable: 0 });
+  acc.n += 1;
+  acc.sum += s.mean;
+  acc.sumSq += s.mean * s.mean;
+  acc.items += s.items;
+  acc.favourable += s.favourable;
+  acc.unfavourable += s.unfavourable;
+}
+
+function addFactor(into: ReleaseStats["factors"], id: string, chosen: boolean, most: boolean): void {
+  if (!chosen && !most) return;
+  const acc = (into[id] ??= { chosen: 0, most: 0 });
+  if (chosen) acc.chosen += 1;
+  if (most) acc.most += 1;
+}
+
+/** The key of a level pair, upper level first. */
+export const pairKey = (upper: LevelId, lower: LevelId) => `${upper}|${lower}`;
+
+/** Adds one respondent's score to `stats` (in place). */
+export function addScore(stats: ReleaseStats, score: ResponseScore): void {
+  stats.n += 1;
+  for (const [id, s] of Object.entries(score.levels)) addScale(stats.scales, id, s!);
+  for (const [id, s] of Object.entries(score.desired)) addScale(stats.scales, `desired:${id}`, s!);
+  for (const [id, s] of Object.entries(score.climate)) addScale(stats.scales, `climate:${id}`, s!);
+  for (const factor of new Set([...score.factors, ...(score.most ? [score.most] : [])])) {
+    addFactor(stats.factors, factor, score.factors.includes(factor), score.most === factor);
+  }
+  // Unions ("any system factor") cannot be summed from per-factor counts, so they are counted too.
+  for (const g of factorGroupHits(score.factors, score.most)) addFactor(stats.factors, `group:${g.group}`, g.chosen, g.most);
+  for (const [name, value] of Object.entries(score.values)) {
+    const counts = (stats.items[name] ??= [0, 0, 0, 0, 0]);
+    counts[value - 1]! += 1;
+  }
+  const levels = LEVEL_IDS.filter((l) => score.levels[l] !== undefined);
+  for (let i = 0; i < levels.length; i++) {
+    for (let j = i + 1; j < levels.length; j++) {
+      const a = score.levels[levels[i]!]!.mean;
+      const b = score.levels[levels[j]!]!.mean;
+      const acc = (stats.pairs[pairKey(levels[i]!, levels[j]!)] ??= { n: 0, a: 0, b: 0, aa: 0, bb: 0, ab: 0 });
+      acc.n += 1;
+      acc.a += a;
+      acc.b += b;
+      acc.aa += a * a;
+      acc.bb += b * b;
+      acc.ab += a * b;
+    }
+  }
+}
+
+type Counters = Record<string, number> | number[];
+
+/** Adds each entry's counters into `into`, copying entries it does not have yet. */
+function addRecord(into: Record<string, Counters>, from: Record<string, Counters>): void {
+  for (const [id, value] of Object.entries(from)) {
+    const acc = into[id] as Record<string, number> | undefined;
+    if (!acc) into[id] = Array.isArray(value) ? [...value] : { ...value };
+    else for (const [k, v] of Object.entries(value)) acc[k]! += v;
+  }
+}
+
+const counters = (record: object) => record as Record<string, Counters>;
+
+/** Adds `from` into `into` (in place): stats of disjoint groups add up. */
+export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats {
+  into.n += from.n;
+  addRecord(counters(into.scales), counters(from.scales));
+  addRecord(into.factors, from.factors);
+  addRecord(into.items, from.items);
+  addRecord(counters(into.pairs), counters(from.pairs));
+  return into;
+}
+
+const cellId = (cell: CellKey) => `${cell.department}\u0000${cell.role}\u0000${cell.tenure}`;
+
+/** Folds scored responses into a release's cells and totals, one response at a time. */
+export function createReleaseFold(key: ScoringKey) {
+  const cells = new Map<string, ReleaseCell>();
+  return {
+    add(cell: CellKey, score: ResponseScore): void {
+      const id = cellId(cell);
+      let stats = cells.get(id);
+      if (!stats) cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
+      addScore(stats, score);
+    },
+    result(): { cells: ReleaseCell[]; totals: ReleaseTotals } {
+      const list = [...cells.values()];
+      const totals = list.reduce((acc, c) => mergeStats(acc, c), emptyStats());
+      const itemLevels = Object.fromEntries(key.items.flatMap((i) => (i.level && i.perspective !== "desired" ? [[i.name, i.level]] : [])));
+      return { cells: list, totals: { ...totals, itemLevels } };
+    },
+  };
+}
+
+/** An item's n, Σx and Σx² from its answer counts. */
+export function itemSums(counts: ItemDistribution): Sums {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  counts.forEach((c, i) => {
+    const v = i + 1;
+    n += c;
+    sum += c * v;
+    sumSq += c * v * v;
+  });
+  return { n, sum, sumSq };
+}
+
+/** The current-state level items of a release, as Cronbach's alpha takes them. */
+export function reliabilityItems(totals: ReleaseTotals): ItemSums[] {
+  return Object.entries(totals.itemLevels).flatMap(([name, level]) => {
+    const counts = totals.items[name];
+    return counts ? [{ level, ...itemSums(counts) }] : [];
+  });
+}
+
+/** Pearson's r between two levels' respondent means; null without spread or with fewer than 3 respondents. */
+export function levelCorrelation(p: PairSums): number | null {
+  if (p.n < 3) return null;
+  const cov = p.ab - (p.a * p.b) / p.n;
+  const va = p.aa - (p.a * p.a) / p.n;
+  const vb = p.bb - (p.b * p.b) / p.n;
+  if (va <= 1e-12 || vb <= 1e-12) return null;
+  return Math.max(-1, Math.min(1, cov / Math.sqrt(va * vb)));
+}
+

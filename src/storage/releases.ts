@@ -1,0 +1,198 @@
+/**
+ * Releases in the database: paging a closed round's responses in, writing the frozen release
+ * out, and reading it back. An attempt writes its cells and comments under its own random id,
+ * then one final batch inserts the `releases` row and removes every other attempt's rows: a
+ * reader only ever follows a `releases` row, so a killed attempt leaves nothing visible, and
+ * the next attempt completes the release. Releases never change, so what is read is cached.
+ */
+import { and, asc, eq, gt, inArray, isNotNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import type { Conditions, CountedCell } from "../domain/disclosure.js";
+import type { ReleaseCell, ReleaseStats, ReleaseTotals } from "../domain/release.js";
+import { DIMENSIONS } from "../domain/units.js";
+import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
+
+const { releaseCells, releaseComments, releases, responses } = schema;
+
+export interface StoredRelease {
+  id: string;
+  campaignId: string;
+  respondents: number;
+  releasedOn: string;
+  totals: ReleaseTotals;
+}
+
+/** Parsed JSON of releases, by release id: a release is immutable, so an entry never goes stale. */
+const totalsCache = new Map<string, ReleaseTotals>();
+const cellsCache = new Map<string, ReleaseCell[]>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T, max: number): T {
+  if (cache.size >= max) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
+/** The releases of these campaigns that exist, by campaign id. */
+export async function findReleases(db: Db, campaignIds: readonly string[]): Promise<Map<string, StoredRelease>> {
+  const out = new Map<string, StoredRelease>();
+  for (const ids of chunkForParameters(campaignIds, 1)) {
+    // The totals are only read (and parsed) for releases not cached yet.
+    const rows = await db
+      .select({ id: releases.id, campaignId: releases.campaignId, respondents: releases.respondents, releasedOn: releases.releasedOn })
+      .from(releases)
+      .where(inArray(releases.campaignId, ids));
+    const missing = rows.filter((r) => !totalsCache.has(r.id)).map((r) => r.id);
+    for (const chunk of chunkForParameters(missing, 1)) {
+      for (const t of await db.select({ id: releases.id, totals: releases.totals }).from(releases).where(inArray(releases.id, chunk))) {
+        remember(totalsCache, t.id, JSON.parse(t.totals) as ReleaseTotals, 1000);
+      }
+    }
+    for (const r of rows) out.set(r.campaignId, { ...r, totals: totalsCache.get(r.id)! });
+  }
+  return out;
+}
+
+export async function findRelease(db: Db, campaignId: string): Promise<StoredRelease | undefined> {
+  return (await findReleases(db, [campaignId])).get(campaignId);
+}
+
+/** Every non-empty cell of a release with its stats. */
+export async function loadReleaseCells(db: Db, releaseId: string): Promise<ReleaseCell[]> {
+  const cached = cellsCache.get(releaseId);
+  if (cached) return cached;
+  const rows = await db
+    .select({ department: releaseCells.department, role: releaseCells.role, tenure: releaseCells.tenure, stats: releaseCells.stats })
+    .from(releaseCells)
+    .where(eq(releaseCells.releaseId, releaseId));
+  const cells = rows.map((r) => ({ ...(JSON.parse(r.stats) as ReleaseStats), department: r.department, role: r.role, tenure: r.tenure }));
+  return remember(cellsCache, releaseId, cells, 32);
+}
+
+/**
+ * Comments of a group of a release, never with a date or id: a random sample (the lowest random
+ * keys, read through the primary key), shuffled again on every read.
+ */
+export async function loadComments(db: Db, releaseId: string, filters: Conditions, limit = 200): Promise<string[]> {
+  const conditions: SQL[] = [eq(releaseComments.releaseId, releaseId)];
+  for (const d of DIMENSIONS) {
+    const value = filters[d];
+    if (value !== undefined) conditions.push(eq(releaseComments[d], value));
+  }
+  const rows = await db.select({ comment: releaseComments.comment }).from(releaseComments).where(and(...conditions)).orderBy(releaseComments.sortKey).limit(limit);
+  return shuffle(rows.map((r) => r.comment));
+}
+
+/** Fisher–Yates with WebCrypto randomness. */
+function shuffle<T>(items: T[]): T[] {
+  const random = crypto.getRandomValues(new Uint32Array(items.length));
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = random[i]! % (i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+export interface ResponseRow {
+  id: string;
+  department: string;
+  role: string;
+  tenure: string;
+  scores: string | null;
+  /** Only for rows stored before scores were: they are scored from their answers. */
+  answers: string | null;
+}
+
+/** The next page of a round's responses in key order, after `afterId`. */
+export async function responsePage(db: Db, campaignId: string, afterId: string, limit: number): Promise<ResponseRow[]> {
+  return db
+    .select({
+      id: responses.id,
+      department: responses.department,
+      role: responses.role,
+      tenure: responses.tenure,
+      scores: responses.scores,
+      answers: sql<string | null>`case when ${responses.scores} is null then ${responses.answers} end`,
+    })
+    .from(responses)
+    .where(and(eq(responses.campaignId, campaignId), gt(responses.id, afterId)))
+    .orderBy(asc(responses.id))
+    .limit(limit);
+}
+
+/**
+ * Copies the comments of the responses with keys in (afterId, toId] into an attempt, each under a
+ * new random key: the release's order says nothing about the responses' order.
+ */
+export async function copyComments(db: Db, releaseId: string, campaignId: string, afterId: string, toId: string): Promise<void> {
+  await db.insert(releaseComments).select(
+    db
+      .select({
+        releaseId: sql<string>`${releaseId}`.as("release_id"),
+        sortKey: sql<string>`lower(hex(randomblob(16)))`.as("sort_key"),
+        campaignId: responses.campaignId,
+        department: responses.department,
+        role: responses.role,
+        tenure: responses.tenure,
+        comment: responses.comment,
+      })
+      .from(responses)
+      .where(and(eq(responses.campaignId, campaignId), gt(responses.id, afterId), lte(responses.id, toId), isNotNull(responses.comment))) as never,
+  );
+}
+
+/** Writes an attempt's cells (invisible until the attempt completes). */
+export async function writeCells(db: Db, releaseId: string, campaignId: string, cells: readonly ReleaseCell[]): Promise<void> {
+  const rows = cells.map(({ department, role, tenure, ...stats }) => ({ releaseId, campaignId, department, role, tenure, n: stats.n, stats: JSON.stringify(stats) }));
+  const statements = chunkRows(rows).map((chunk) => db.insert(releaseCells).values(chunk));
+  if (statements.length > 0) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+}
+
+/**
+ * Completes an attempt: its `releases` row and the removal of every other attempt's rows, in one
+ * batch. False when another attempt completed first (the batch then changed nothing).
+ */
+export async function completeRelease(db: Db, release: Omit<StoredRelease, "totals"> & { totals: ReleaseTotals }): Promise<boolean> {
+  const { id, campaignId } = release;
+  try {
+    await db.batch([
+      db.insert(releases).values({ id, campaignId, respondents: release.respondents, releasedOn: release.releasedOn, totals: JSON.stringify(release.totals) }),
+      db.delete(releaseCells).where(and(eq(releaseCells.campaignId, campaignId), ne(releaseCells.releaseId, id))),
+      db.delete(releaseComments).where(and(eq(releaseComments.campaignId, campaignId), ne(releaseComments.releaseId, id))),
+    ]);
+    return true;
+  } catch (error) {
+    if (await findRelease(db, campaignId)) {
+      await discardAttempt(db, id);
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** Removes the rows of an attempt that will not complete. */
+export async function discardAttempt(db: Db, releaseId: string): Promise<void> {
+  await db.batch([db.delete(releaseCells).where(eq(releaseCells.releaseId, releaseId)), db.delete(releaseComments).where(eq(releaseComments.releaseId, releaseId))]);
+}
+
+/** Respondents per campaign so far, counted from the stored responses: participation while a round runs. */
+export async function liveRespondents(db: Db, campaignIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const ids of chunkForParameters(campaignIds, 1)) {
+    const rows = await db
+      .select({ campaignId: responses.campaignId, n: sql<number>`count(*)` })
+      .from(responses)
+      .where(inArray(responses.campaignId, ids))
+      .groupBy(responses.campaignId);
+    for (const r of rows) counts.set(r.campaignId, Number(r.n));
+  }
+  return counts;
+}
+
+/** Respondents so far per cell of a running round: the input to its participation by unit. */
+export async function liveCellCounts(db: Db, campaignId: string): Promise<CountedCell[]> {
+  const rows = await db
+    .select({ department: responses.department, role: responses.role, tenure: responses.tenure, n: sql<number>`count(*)` })
+    .from(responses)
+    .where(eq(responses.campaignId, campaignId))
+    .groupBy(responses.department, responses.role, responses.tenure);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
