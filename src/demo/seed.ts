@@ -277,11 +277,22 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
       expectedHeadcount: 160,
     }],
     [polis, {
+      title: "Klantbeleving medewerkers 2025",
+      profile: POLIS_EN_CO,
+      departments: [["Schade", 33], ["Acceptatie", 24], ["Klantenservice", 27]],
+      seed: "polis-2025",
+      instrument: current,
+      window: { status: "closed", opensOn: "2025-09-01", closesOn: "2025-09-26" },
+      codes: 110,
+    }],
+    // Still running, on single-use codes: participation only until it closes.
+    [polis, {
       title: "Klantbeleving medewerkers 2026",
       profile: POLIS_EN_CO,
       departments: [["Schade", 36], ["Acceptatie", 27], ["Klantenservice", 30]],
       seed: "polis-2026",
       instrument: current,
+      window: { opensOn: calendarDate(daysBefore(now, 5)), closesOn: calendarDate(daysBefore(now, -14)) },
       codes: 150,
     }],
   ];

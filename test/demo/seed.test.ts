@@ -66,6 +66,6 @@ describe("the demo seed", () => {
       const released = await expectReleaseConsistent(t.client, t.instruments.get(round.campaign.instrumentId, round.campaign.instrumentVersion)!, round.campaign.id);
       expect(released, round.campaign.title).toBe(round.campaign.status === "closed" ? round.responses : null);
     }
-    expect(demo.rounds.filter((r) => r.campaign.status === "closed").length).toBe(3);
+    expect(demo.rounds.filter((r) => r.campaign.status === "closed").length).toBe(demo.rounds.length - 1);
   });
 });

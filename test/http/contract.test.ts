@@ -127,9 +127,28 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(await login("a@consult.test")).not.toBe(consultant);
   });
 
-  it("reports with suppression: a unit under k is hidden, a filter that would expose it is refused", async () => {
-    for (let i = 0; i < 6; i++) expect((await submit({ ...validAnswers(instrument, 2 + (i % 3)), department: "Sales" })).status).toBe(201);
+  it("shows only participation while the round runs, then releases it on close and refuses later answers", async () => {
+    for (let i = 0; i < 6; i++) expect((await submit({ ...validAnswers(instrument, 2 + (i % 3)), department: "Sales", comment: `note ${i}` })).status).toBe(201);
     for (let i = 0; i < 2; i++) expect((await submit({ ...validAnswers(instrument), department: "Service" })).status).toBe(201);
+    const running = await get(`/api/campaigns/${campaign.id}/report`, manager);
+    expect(running.status).toBe(409);
+    expect((await running.json()).error.code).toBe("results_not_released");
+    const taking = await (await get(`/api/campaigns/${campaign.id}/participation`, manager)).json();
+    expect(taking).toMatchObject({ status: "open", released: false, respondents: 9 });
+    // Service is under k, and Sales is hidden with it: the total minus Sales would give Service.
+    expect(taking.units.department.map((u: { value: string; n: number | null }) => [u.value, u.n])).toEqual([["Sales", null], ["Service", null], ["Support", null]]);
+    expect((await json(`/api/campaigns/${campaign.id}/close`, {}, manager)).status).toBe(403);
+    const closed = await json(`/api/campaigns/${campaign.id}/close`, {}, consultant);
+    expect(closed.status).toBe(200);
+    expect((await closed.json()).status).toBe("closed");
+    const late = await submit(validAnswers(instrument));
+    expect(late.status).toBe(410);
+    expect(await countResponses(target.db, campaign.id)).toBe(9);
+    expect((await json(`/api/campaigns/${campaign.id}/open`, {}, consultant)).status).toBe(409);
+    expect((await get(`/api/campaigns/${campaign.id}/participation`, manager)).status).toBe(200);
+  });
+
+  it("reports the release with suppression: a unit under k is hidden, a filter that would expose it is refused", async () => {
     const res = await get(`/api/campaigns/${campaign.id}/report?dimension=department`, manager);
     expect(res.status).toBe(200);
     const report = await res.json();
@@ -174,7 +193,7 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.campaigns.map((c: { id: string }) => c.id)).toEqual([campaign.id]);
-    expect(body.excluded).toEqual([expect.objectContaining({ id: second.id, reason: "below_k" })]);
+    expect(body.excluded).toEqual([expect.objectContaining({ id: second.id, reason: "not_released" })]);
     expect(body.campaigns[0].reliability.length).toBe(7);
     expect((await get(`/api/organisations/${campaign.organisationId}/trends`, manager)).status).toBe(200);
     const upload = await json(
@@ -190,6 +209,22 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     const invalid = await json("/api/instruments", { instrumentId: "edge-scan", pages: [{ name: "p", elements: [{ type: "rating", name: "x", title: "X" }] }] }, consultant);
     expect(invalid.status).toBe(400);
   });
+
+  it("releases a round past D1's per-statement limits: many cells, many comments, and a retry that finds it done", async () => {
+    const wide = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales", "Service", "Support"]), organisationId: campaign.organisationId, title: "Wide" });
+    const cells = ["Sales", "Service", "Support"].flatMap((department) => ["frontline", "back_office", "team_lead", "management"].flatMap((role) => ["lt1", "1to5", "5to10", "gt10"].map((tenure) => ({ department, role, tenure }))));
+    for (const [i, cell] of cells.entries()) {
+      const res = await json(`/api/s/${wide.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(instrument, 1 + (i % 5)), ...cell, comment: `wide ${i}` } });
+      expect(res.status).toBe(201);
+    }
+    const [first, second] = await Promise.all([json(`/api/campaigns/${wide.id}/close`, {}, consultant), json(`/api/campaigns/${wide.id}/close`, {}, consultant)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const report = await (await get(`/api/campaigns/${wide.id}/report?dimension=role`, consultant)).json();
+    expect(report.n).toBe(cells.length);
+    expect(report.comments).toHaveLength(cells.length);
+    expect(new Set(report.comments)).toEqual(new Set(cells.map((_, i) => `wide ${i}`)));
+    expect(report.heatmap.rows.map((r: { n: number }) => r.n)).toEqual([12, 12, 12, 12]);
+  }, 60_000);
 
   it("lists a portfolio of more than 100 campaigns (statements stay under D1's 100 bound parameters)", async () => {
     const defaults = campaignDefaults(instrument, ["Sales"]);

@@ -41,7 +41,9 @@ const round = (title: string) => demo.rounds.find((r) => r.campaign.title.includ
 const deLinde2025 = () => round("klantgerichtheid 2025");
 const deLinde2026 = () => round("klantgerichtheid 2026");
 const baken = () => round("in de zorg");
-const polis = () => round("Klantbeleving");
+const polis2025 = () => round("medewerkers 2025");
+/** The insurer's running round, on single-use codes. */
+const polis = () => round("medewerkers 2026");
 
 interface PortfolioOrganisation {
   id: string;
@@ -62,10 +64,16 @@ describe("the portfolio", () => {
   it("lists every client with status, respondents, response rate and start-here level per campaign", async () => {
     const orgs = await portfolio();
     expect(orgs.map((o) => o.name)).toEqual(["Verzekeraar Polis & Co", "Woonstichting De Linde", "Zorggroep Het Baken"]);
-    const current = campaignIn(orgs, deLinde2026().id);
-    expect(current).toMatchObject({ status: "open", respondents: 317, responseRate: { pct: 75.5, basis: "headcount", of: 420 }, startHere: { level: "values" } });
-    expect(campaignIn(orgs, deLinde2025().id)).toMatchObject({ status: "closed", respondents: 270, responseRate: null });
-    expect(campaignIn(orgs, polis().id)).toMatchObject({ requireCode: true, respondents: 93, codes: { issued: 150, used: 93 }, responseRate: { pct: 62, basis: "codes", of: 150 }, startHere: { level: "mission" } });
+    const latest = campaignIn(orgs, deLinde2026().id);
+    expect(latest).toMatchObject({ status: "closed", respondents: demo.responses, startHere: { level: "values" } });
+    expect(latest.responseRate).toEqual({ pct: Math.round((demo.responses / 420) * 1000) / 10, basis: "headcount", of: 420 });
+    expect(campaignIn(orgs, deLinde2025().id)).toMatchObject({ status: "closed", responseRate: null, startHere: { level: "values" } });
+    expect(campaignIn(orgs, polis2025().id)).toMatchObject({ status: "closed", startHere: { level: "mission" } });
+    // The running round: participation, and no figure that depends on answers.
+    const running = campaignIn(orgs, polis().id);
+    const used = running.codes.used;
+    expect(running).toMatchObject({ status: "open", requireCode: true, respondents: used, codes: { issued: 150 }, startHere: null });
+    expect(running.responseRate).toEqual({ pct: Math.round((used / 150) * 1000) / 10, basis: "codes", of: 150 });
     expect(orgs.find((o) => o.name === "Woonstichting De Linde")!.benchmarkForManagers).toBe(true);
   });
   it("shows a manager only their own organisation, without links or benchmark settings", async () => {
@@ -92,7 +100,7 @@ describe("comparing organisations against the benchmark", () => {
   const compare = (ids: string[], cookie = consultant) => get(`/api/compare?campaigns=${ids.join(",")}`, cookie);
 
   it("puts three organisations side by side with their start-here levels and decision mixes", async () => {
-    const res = await compare([deLinde2026().id, baken().id, polis().id]);
+    const res = await compare([deLinde2026().id, baken().id, polis2025().id]);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { campaigns: Compared[]; excluded: unknown[]; benchmark: { levels: Record<string, number>; organisations: number; campaigns: number } };
     expect(body.campaigns.map((c) => c.organisation.name)).toEqual(["Woonstichting De Linde", "Zorggroep Het Baken", "Verzekeraar Polis & Co"]);
@@ -106,7 +114,7 @@ describe("comparing organisations against the benchmark", () => {
   });
 
   it("gives the benchmark as the mean of all four campaigns, and each campaign's percentile per level", async () => {
-    const ids = [deLinde2025().id, deLinde2026().id, baken().id, polis().id];
+    const ids = [deLinde2025().id, deLinde2026().id, baken().id, polis2025().id];
     const body = (await (await compare(ids)).json()) as { campaigns: Compared[]; benchmark: { levels: Record<string, number> } };
     for (const level of LEVEL_IDS) {
       const scores = body.campaigns.map((c) => c.levels.find((l) => l.id === level)!.score);
@@ -140,7 +148,7 @@ describe("comparing organisations against the benchmark", () => {
     expect(skills.gap).toBeGreaterThan(mission.gap); // the weak level has the widest gap
   });
 
-  it("leaves a campaign below k out of the comparison and the benchmark, saying so", async () => {
+  it("leaves a running round and a round below k out of the comparison and the benchmark, saying why", async () => {
     const res = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Pilot", departments: ["Schade"], status: "open" }, consultant);
     expect(res.status).toBe(201);
     const pilot = await res.json();
@@ -148,10 +156,13 @@ describe("comparing organisations against the benchmark", () => {
       const answers = { ...validAnswers(t.instrument), department: "Schade" };
       expect((await postJson(t.app, `/api/s/${pilot.surveyPath.split("/")[2]}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
     }
-    const body = await (await compare([pilot.id, polis().id])).json();
-    expect(body.campaigns.map((c: Compared) => c.id)).toEqual([polis().id]);
-    expect(body.excluded).toEqual([expect.objectContaining({ id: pilot.id, n: 2, reason: "below_k" })]);
-    expect(body.benchmark.campaigns).toBe(4);
+    const running = await (await compare([pilot.id, polis2025().id, polis().id])).json();
+    expect(running.campaigns.map((c: Compared) => c.id)).toEqual([polis2025().id]);
+    expect(running.excluded).toEqual([expect.objectContaining({ id: pilot.id, n: 2, reason: "not_released" }), expect.objectContaining({ id: polis().id, reason: "not_released" })]);
+    expect((await send("POST", `/api/campaigns/${pilot.id}/close`, {}, consultant)).status).toBe(200);
+    const closed = await (await compare([pilot.id, polis2025().id])).json();
+    expect(closed.excluded).toEqual([expect.objectContaining({ id: pilot.id, n: 2, reason: "below_k" })]);
+    expect(closed.benchmark.campaigns).toBe(4);
   });
 
   it("is for consultants, on their own campaigns only", async () => {
@@ -225,7 +236,7 @@ describe("a round's dates", () => {
     const patch = await send("PATCH", `/api/campaigns/${polis().id}`, { opensOn: "2026-05-01", closesOn: "2026-04-01" }, consultant);
     expect(patch.status).toBe(400);
     expect((await patch.json()).error.details[0].path).toBe("closesOn");
-    expect((await (await get(`/api/campaigns/${polis().id}`, consultant)).json())).toMatchObject({ opensOn: null, closesOn: null });
+    expect((await (await get(`/api/campaigns/${polis().id}`, consultant)).json())).toMatchObject({ opensOn: polis().opensOn, closesOn: polis().closesOn });
     const create = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Backwards", departments: ["A"], opensOn: "2026-05-01", closesOn: "2026-04-01" }, consultant);
     expect(create.status).toBe(400);
   });
@@ -245,7 +256,7 @@ describe("single-use access codes", () => {
     codes = body.codes;
     expect(codes).toHaveLength(3);
     expect(codes.every((c) => /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/.test(c))).toBe(true);
-    expect(body).toMatchObject({ issued: 153, used: 93 });
+    expect(body).toMatchObject({ issued: 153, used: demo.rounds.find((r) => r.campaign.id === polis().id)!.responses });
     const csv = await send("POST", `/api/campaigns/${polis().id}/codes?format=csv`, { count: 2 }, consultant);
     expect(csv.status).toBe(201);
     expect(csv.headers.get("content-type")).toContain("text/csv");
@@ -272,6 +283,10 @@ describe("single-use access codes", () => {
     const submissionId = crypto.randomUUID();
     expect((await submit(codes[0]!, submissionId)).status).toBe(201);
     expect(campaignIn(await portfolio(), polis().id)).toMatchObject({ respondents: 94, codes: { issued: 155, used: 94 }, responseRate: { pct: 60.6, basis: "codes" } });
+    // While the round runs, the report and every other figure stay closed.
+    const report = await get(`/api/campaigns/${polis().id}/report`, consultant);
+    expect(report.status).toBe(409);
+    expect((await report.json()).error.code).toBe("results_not_released");
     const again = await submit(codes[0]!);
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe("code_used");

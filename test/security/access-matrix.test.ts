@@ -101,7 +101,7 @@ async function snapshot(): Promise<string> {
 
 describe("access matrix over every route", () => {
   it("knows every route the app documents", () => {
-    for (const route of routes) expect([...PUBLIC, ...SELF, ...CONSULTANT_ONLY, "GET /api/organisations/{id}/trends", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/report", "GET /api/campaigns/{id}/report.csv"], route).toContain(route);
+    for (const route of routes) expect([...PUBLIC, ...SELF, ...CONSULTANT_ONLY, "GET /api/organisations/{id}/trends", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/participation", "GET /api/campaigns/{id}/report", "GET /api/campaigns/{id}/report.csv"], route).toContain(route);
     expect(routes.length).toBeGreaterThanOrEqual(22);
   });
 

@@ -11,11 +11,13 @@ import { DIMENSIONS, type Dimension } from "../../src/domain/units.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
+import { release } from "../../src/services/release.js";
 import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
 
 const K = 5;
 let t: TestApp;
 let campaign: Campaign;
+const target = { organisationId: "" };
 let cookie: string;
 const submittedComments: string[] = [];
 const submissionOrder: string[] = [];
@@ -38,6 +40,7 @@ beforeAll(async () => {
   const consultant = await createUser(t.db, "spy@consult.test", await hashPassword("spy-password-12"), "consultant");
   const organisation = await createOrganisation(t.db, "Target BV", consultant.id);
   campaign = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales", "Service", "Legal"]), organisationId: organisation.id, title: "Target" });
+  target.organisationId = organisation.id;
   let i = 0;
   for (const [department, role, tenure, count] of PEOPLE) {
     for (let j = 0; j < count; j++, i++) {
@@ -50,6 +53,8 @@ beforeAll(async () => {
       submissionOrder.push(String(row!.id));
     }
   }
+  // Results exist only once the round is closed and released.
+  await release(t.db, t.instruments, campaign, t.clock.now);
   cookie = await loginCookie(t.app, "spy@consult.test", "spy-password-12");
 });
 afterAll(() => t.close());
@@ -173,6 +178,8 @@ describe("attacks on groups smaller than k", () => {
   });
 
   it("single-use codes cannot be joined to the answers they unlocked", async () => {
+    // A running round of the same organisation: codes are used while a round runs.
+    const campaign = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: target.organisationId, title: "Coded" });
     const issued = await t.app.request(`/api/campaigns/${campaign.id}/codes`, { method: "POST", headers: { cookie, origin: "http://localhost", "content-type": "application/json" }, body: JSON.stringify({ count: 8 }) });
     const { codes } = (await issued.json()) as { codes: string[] };
     for (const [i, code] of codes.entries()) {

@@ -1,0 +1,104 @@
+/** The release fold and the stored score, checked against hand-computed values. */
+import { describe, expect, it } from "vitest";
+import { addScore, createReleaseFold, emptyStats, itemSums, levelCorrelation, mergeStats, pairKey, reliabilityItems } from "../../src/domain/release.js";
+import { combine } from "../../src/domain/report.js";
+import { scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
+import { decodeScore, encodeScore } from "../../src/domain/stored-score.js";
+
+const key: ScoringKey = {
+  items: [
+    { name: "m1", level: "mission", reverse: false },
+    { name: "m2", level: "mission", reverse: true },
+    { name: "v1", level: "values", reverse: false },
+    { name: "v2", level: "values", reverse: false, perspective: "desired" },
+    { name: "c1", scale: "mandate", reverse: false },
+  ],
+  factorsQuestion: "factors",
+  mostQuestion: "most",
+};
+
+const answers = (m1: number, m2: number, v1: number, extra: Record<string, unknown> = {}) => ({ m1, m2, v1, v2: 5, c1: 3, factors: ["policy", "customer_needs"], most: "policy", ...extra });
+const sales = { department: "Sales", role: "frontline", tenure: "lt1" };
+const service = { department: "Service", role: "management", tenure: "gt10" };
+
+describe("the stored score", () => {
+  it("is one digit per key item after reverse-coding, '-' for an item left open, plus the factors", () => {
+    const score = scoreResponse(key, { m1: 5, m2: 2, v1: 1, c1: 3, factors: ["process"], most: "process" });
+    expect(JSON.parse(encodeScore(key, score))).toEqual({ v: "541-3", f: ["process"], m: "process" });
+  });
+
+  it("decodes to the same score the answers give", () => {
+    for (const a of [answers(5, 1, 2), answers(1, 5, 3, { factors: ["personal_fairness"], most: null }), { m1: 4, v1: 2, factors: [], most: null }]) {
+      const score = scoreResponse(key, a);
+      expect(decodeScore(key, encodeScore(key, score))).toEqual(score);
+    }
+  });
+
+  it("refuses a stored form that does not fit the instrument", () => {
+    expect(() => decodeScore(key, JSON.stringify({ v: "5555", f: [], m: null }))).toThrow(/does not fit/);
+  });
+});
+
+describe("the release fold", () => {
+  // Sales: mission means (5+5)/2 = 5 and (3+3)/2 = 3; Service: (1+1)/2 = 1.
+  const fold = () => {
+    const f = createReleaseFold(key);
+    f.add(sales, scoreResponse(key, answers(5, 1, 4)));
+    f.add(sales, scoreResponse(key, answers(3, 3, 2, { factors: ["customer_needs"], most: "customer_needs" })));
+    f.add(service, scoreResponse(key, answers(1, 5, 5)));
+    return f.result();
+  };
+
+  it("keeps one cell per combination of units, with the respondents and sums of its own responses", () => {
+    const { cells } = fold();
+    expect(cells.map((c) => [c.department, c.n])).toEqual([["Sales", 2], ["Service", 1]]);
+    const s = cells[0]!;
+    expect(s.scales.mission).toEqual({ n: 2, sum: 8, sumSq: 34, items: 4, favourable: 2, unfavourable: 0 });
+    expect(s.scales["desired:values"]).toEqual({ n: 2, sum: 10, sumSq: 50, items: 2, favourable: 2, unfavourable: 0 });
+    expect(s.scales["climate:mandate"]!.n).toBe(2);
+    expect(s.factors).toMatchObject({ policy: { chosen: 1, most: 1 }, customer_needs: { chosen: 2, most: 1 }, "group:rules": { chosen: 1, most: 1 }, "group:heart": { chosen: 2, most: 1 } });
+    // m2 is reverse-coded: answers 1 and 3 count as 5 and 3.
+    expect(s.items.m2).toEqual([0, 0, 1, 0, 1]);
+  });
+
+  it("totals every cell, and the totals equal the cells combined by the report", () => {
+    const { cells, totals } = fold();
+    expect(totals.n).toBe(3);
+    expect(totals.scales.mission).toEqual({ n: 3, sum: 9, sumSq: 35, items: 6, favourable: 2, unfavourable: 2 });
+    const combined = combine(cells, {});
+    expect(Object.fromEntries(combined.scales)).toEqual(totals.scales);
+    expect(Object.fromEntries(combined.factors)).toEqual(totals.factors);
+    expect(totals.itemLevels).toEqual({ m1: "mission", m2: "mission", v1: "values" });
+  });
+
+  it("keeps the cross-products of level pairs, from which Pearson's r follows", () => {
+    const { totals } = fold();
+    // mission means 5, 3, 1 against values 4, 2, 5.
+    expect(totals.pairs[pairKey("mission", "values")]).toEqual({ n: 3, a: 9, b: 11, aa: 35, bb: 45, ab: 31 });
+    const r = levelCorrelation(totals.pairs[pairKey("mission", "values")]!)!;
+    // cov = 31 − 9·11/3 = −2; var(m) = 35 − 27 = 8; var(v) = 45 − 121/3 = 14/3 → r = −2 / √(8 · 14/3)
+    expect(r).toBeCloseTo(-2 / Math.sqrt((8 * 14) / 3), 12);
+  });
+
+  it("turns item counts into the sums Cronbach's alpha needs", () => {
+    expect(itemSums([1, 0, 2, 0, 1])).toEqual({ n: 4, sum: 1 + 6 + 5, sumSq: 1 + 18 + 25 });
+    const items = reliabilityItems(fold().totals);
+    expect(items.map((i) => [i.level, i.n])).toEqual([["mission", 3], ["mission", 3], ["values", 3]]);
+  });
+
+  it("adds disjoint groups: merging two folds equals folding all", () => {
+    const a = emptyStats();
+    const b = emptyStats();
+    addScore(a, scoreResponse(key, answers(5, 1, 4)));
+    addScore(b, scoreResponse(key, answers(1, 5, 5)));
+    const all = emptyStats();
+    addScore(all, scoreResponse(key, answers(5, 1, 4)));
+    addScore(all, scoreResponse(key, answers(1, 5, 5)));
+    expect(mergeStats(a, b)).toEqual(all);
+  });
+
+  it("has no correlation without spread or below three respondents", () => {
+    expect(levelCorrelation({ n: 2, a: 2, b: 2, aa: 2, bb: 2, ab: 2 })).toBeNull();
+    expect(levelCorrelation({ n: 3, a: 3, b: 6, aa: 3, bb: 14, ab: 6 })).toBeNull();
+  });
+});
