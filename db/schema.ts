@@ -81,31 +81,31 @@ export const campaigns = sqliteTable("campaigns", {
   createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
 });
 
+/**
+ * Clustered by campaign (WITHOUT ROWID, see the migration): a release pages through its round in
+ * key order, and within a round the order is that of random ids, never of arrival. No foreign key
+ * and no index: the submission path writes here once per respondent, and the insert trigger
+ * (`responses_only_while_open`) already refuses any campaign that is not open.
+ */
 export const responses = sqliteTable("responses", {
-  id: text("id").primaryKey(),
-  campaignId: text("campaign_id")
-    .notNull()
-    .references(() => campaigns.id),
+  id: text("id").notNull(),
+  campaignId: text("campaign_id").notNull(),
   /** The date only, never the time. */
   submittedOn: text("submitted_on").notNull(),
   instrumentVersion: integer("instrument_version").notNull(),
   department: text("department").notNull().default(""),
   role: text("role").notNull().default(""),
   tenure: text("tenure").notNull().default(""),
-  /** JSON of the validated answers, without the free-text comment. */
-  answers: text("answers").notNull(),
-  /** The scored form (src/domain/stored-score.ts): item values after reverse-coding and the factors. Null in rows from before it existed. */
+  /** Rows stored before `scores` existed: the validated answers as JSON. Null in every newer row. */
+  answers: text("answers"),
+  /**
+   * The validated answers in their scored form (src/domain/stored-score.ts): every rating after
+   * reverse-coding, the decision factors and the one that weighed most. With the units and the
+   * comment, that is the whole validated response, compact (about 100 bytes).
+   */
   scores: text("scores"),
   comment: text("comment"),
-  /** A random key, set only with a comment: comments are read in this order, which says nothing about time. */
-  commentOrder: text("comment_order"),
-}, (t) => [
-  index("responses_campaign_idx").on(t.campaignId, t.department, t.role, t.tenure),
-  // The release pages through a round's responses in key order.
-  index("responses_release_idx").on(t.campaignId, t.id),
-  // Lets a report take a random sample of comments without sorting all of a large campaign's.
-  index("responses_comments_idx").on(t.campaignId, t.commentOrder).where(sql`${t.commentOrder} is not null`),
-]);
+}, (t) => [primaryKey({ columns: [t.campaignId, t.id] })]);
 
 /** Proof that a client's submissionId was stored once; deliberately holds no link to the response. */
 export const receipts = sqliteTable(

@@ -1,14 +1,14 @@
 /**
- * Views, declared by hand in the migrations (drizzle-kit does not read this file). `submissions`
- * takes a whole submission as one row: its INSTEAD OF trigger inserts the receipt and the
- * response and marks the code used, in one statement — atomic without a transaction, and the
- * cheapest write the submission path can make. The trigger also refuses a missing code when the
- * round requires one, and the responses trigger refuses a round that is not open: both hold
- * whatever an application server has cached.
+ * Views, declared by hand in the migrations (drizzle-kit does not read this file). A submission
+ * is one INSERT into `submissions` (or, in a round on single-use codes, `coded_submissions`):
+ * its INSTEAD OF trigger refuses a round that is not open (status, dates, release — whatever an
+ * application server has cached), inserts the receipt and the response and, for a code, checks it
+ * and marks it used. One statement: atomic without a transaction, and the cheapest write the
+ * submission path can make.
  */
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const submissions = sqliteTable("submissions", {
+const columns = {
   id: text("id").notNull(),
   campaignId: text("campaign_id").notNull(),
   submittedOn: text("submitted_on").notNull(),
@@ -16,10 +16,11 @@ export const submissions = sqliteTable("submissions", {
   department: text("department").notNull(),
   role: text("role").notNull(),
   tenure: text("tenure").notNull(),
-  answers: text("answers").notNull(),
   scores: text("scores").notNull(),
   comment: text("comment"),
-  commentOrder: text("comment_order"),
   keyHash: text("key_hash").notNull(),
-  accessCodeHash: text("access_code_hash"),
-});
+};
+
+export const submissions = sqliteTable("submissions", columns);
+
+export const codedSubmissions = sqliteTable("coded_submissions", { ...columns, accessCodeHash: text("access_code_hash").notNull() });

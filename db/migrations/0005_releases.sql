@@ -32,15 +32,7 @@ CREATE TABLE `releases` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `releases_id_unique` ON `releases` (`id`);--> statement-breakpoint
-CREATE TRIGGER `responses_only_while_open` BEFORE INSERT ON `responses`
-WHEN NOT EXISTS (
-	SELECT 1 FROM `campaigns` c WHERE c.`id` = NEW.`campaign_id` AND c.`status` = 'open'
-		AND (c.`opens_on` IS NULL OR c.`opens_on` <= NEW.`submitted_on`)
-		AND (c.`closes_on` IS NULL OR c.`closes_on` >= NEW.`submitted_on`)
-) OR EXISTS (SELECT 1 FROM `releases` r WHERE r.`campaign_id` = NEW.`campaign_id`)
-BEGIN
-	SELECT RAISE(ABORT, 'campaign_not_open');
-END;--> statement-breakpoint
+ALTER TABLE `responses` ADD `scores` text;--> statement-breakpoint
 CREATE TRIGGER `released_rounds_stay_closed` BEFORE UPDATE OF `status`, `opens_on`, `closes_on` ON `campaigns`
 WHEN EXISTS (SELECT 1 FROM `releases` r WHERE r.`campaign_id` = NEW.`id`)
 	AND (NEW.`status` != 'closed' OR NEW.`opens_on` IS NOT OLD.`opens_on` OR NEW.`closes_on` IS NOT OLD.`closes_on`)
@@ -49,17 +41,28 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE VIEW `submissions` AS SELECT r.`id`, r.`campaign_id`, r.`submitted_on`, r.`instrument_version`, r.`department`, r.`role`, r.`tenure`,
-	r.`answers`, r.`scores`, r.`comment`, r.`comment_order`, NULL AS `key_hash`, NULL AS `access_code_hash` FROM `responses` r WHERE 0;--> statement-breakpoint
+	r.`scores`, r.`comment`, NULL AS `key_hash` FROM `responses` r WHERE 0;--> statement-breakpoint
 CREATE TRIGGER `submissions_insert` INSTEAD OF INSERT ON `submissions`
 BEGIN
-	SELECT RAISE(ABORT, 'code_required')
-		WHERE NEW.`access_code_hash` IS NULL AND (SELECT c.`require_code` FROM `campaigns` c WHERE c.`id` = NEW.`campaign_id`) = 1;
-	SELECT RAISE(ABORT, 'code_unknown')
-		WHERE NEW.`access_code_hash` IS NOT NULL AND NOT EXISTS (
-			SELECT 1 FROM `access_codes` a WHERE a.`campaign_id` = NEW.`campaign_id` AND a.`code_hash` = NEW.`access_code_hash`);
+	SELECT RAISE(ABORT, 'campaign_not_open') WHERE NOT EXISTS (
+		SELECT 1 FROM `campaigns` c WHERE c.`id` = NEW.`campaign_id` AND c.`status` = 'open' AND c.`require_code` = 0
+			AND (c.`opens_on` IS NULL OR c.`opens_on` <= NEW.`submitted_on`) AND (c.`closes_on` IS NULL OR c.`closes_on` >= NEW.`submitted_on`)
+			AND NOT EXISTS (SELECT 1 FROM `releases` r WHERE r.`campaign_id` = c.`id`));
 	INSERT INTO `receipts` (`campaign_id`, `key_hash`) VALUES (NEW.`campaign_id`, NEW.`key_hash`);
-	INSERT INTO `responses` (`id`, `campaign_id`, `submitted_on`, `instrument_version`, `department`, `role`, `tenure`, `answers`, `scores`, `comment`, `comment_order`)
-		VALUES (NEW.`id`, NEW.`campaign_id`, NEW.`submitted_on`, NEW.`instrument_version`, NEW.`department`, NEW.`role`, NEW.`tenure`, NEW.`answers`, NEW.`scores`, NEW.`comment`, NEW.`comment_order`);
-	UPDATE `access_codes` SET `used` = `used` + 1
-		WHERE NEW.`access_code_hash` IS NOT NULL AND `campaign_id` = NEW.`campaign_id` AND `code_hash` = NEW.`access_code_hash`;
+	INSERT INTO `responses` (`id`, `campaign_id`, `submitted_on`, `instrument_version`, `department`, `role`, `tenure`, `scores`, `comment`)
+		VALUES (NEW.`id`, NEW.`campaign_id`, NEW.`submitted_on`, NEW.`instrument_version`, NEW.`department`, NEW.`role`, NEW.`tenure`, NEW.`scores`, NEW.`comment`);
+END;--> statement-breakpoint
+CREATE VIEW `coded_submissions` AS SELECT s.*, NULL AS `access_code_hash` FROM `submissions` s;--> statement-breakpoint
+CREATE TRIGGER `coded_submissions_insert` INSTEAD OF INSERT ON `coded_submissions`
+BEGIN
+	SELECT RAISE(ABORT, 'campaign_not_open') WHERE NOT EXISTS (
+		SELECT 1 FROM `campaigns` c WHERE c.`id` = NEW.`campaign_id` AND c.`status` = 'open'
+			AND (c.`opens_on` IS NULL OR c.`opens_on` <= NEW.`submitted_on`) AND (c.`closes_on` IS NULL OR c.`closes_on` >= NEW.`submitted_on`)
+			AND NOT EXISTS (SELECT 1 FROM `releases` r WHERE r.`campaign_id` = c.`id`));
+	SELECT RAISE(ABORT, 'code_unknown') WHERE NOT EXISTS (
+		SELECT 1 FROM `access_codes` a WHERE a.`campaign_id` = NEW.`campaign_id` AND a.`code_hash` = NEW.`access_code_hash`);
+	INSERT INTO `receipts` (`campaign_id`, `key_hash`) VALUES (NEW.`campaign_id`, NEW.`key_hash`);
+	INSERT INTO `responses` (`id`, `campaign_id`, `submitted_on`, `instrument_version`, `department`, `role`, `tenure`, `scores`, `comment`)
+		VALUES (NEW.`id`, NEW.`campaign_id`, NEW.`submitted_on`, NEW.`instrument_version`, NEW.`department`, NEW.`role`, NEW.`tenure`, NEW.`scores`, NEW.`comment`);
+	UPDATE `access_codes` SET `used` = `used` + 1 WHERE `campaign_id` = NEW.`campaign_id` AND `code_hash` = NEW.`access_code_hash`;
 END;

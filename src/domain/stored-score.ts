@@ -1,11 +1,13 @@
 /**
- * The scored form of a response as a submission stores it, so a release never validates or
- * reverse-codes answers again: each scored item's value in the instrument's key order as one
- * digit ("-" where left open), plus the decision factors. Compact on purpose: it is written on
- * every submission and read once per response by the release.
+ * The validated answers as a submission stores them, in their scored form, so a release never
+ * validates or reverse-codes them again: each rating's value after reverse-coding, in the
+ * instrument's key order, as one digit ("-" where left open), plus the decision factors and the
+ * one that weighed most. With the units and the comment (stored beside it) this is the whole
+ * validated response — `answersOf` gives the ratings back as answered — in about 100 bytes,
+ * which keeps the one write of a submission small.
  */
 import type { FactorId } from "./factors.js";
-import { scoreValues, type ResponseScore, type ScoringKey } from "./scoring.js";
+import { reverseCode, scoreValues, type ResponseScore, type ScoringKey } from "./scoring.js";
 
 interface StoredScore {
   /** One character per key item: "1"–"5", or "-" for an item left open. */
@@ -20,6 +22,19 @@ export function encodeScore(key: ScoringKey, score: ResponseScore): string {
   return JSON.stringify(stored);
 }
 
+/** The stored form straight from validated answers: what a submission writes, without scoring them first. */
+export function encodeAnswers(key: ScoringKey, answers: Readonly<Record<string, unknown>>): string {
+  let v = "";
+  for (const item of key.items) {
+    const raw = answers[item.name];
+    v += typeof raw === "number" ? String(item.reverse ? reverseCode(raw) : raw) : "-";
+  }
+  const factors = key.factorsQuestion ? answers[key.factorsQuestion] : undefined;
+  const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
+  const stored: StoredScore = { v, f: Array.isArray(factors) ? (factors as FactorId[]) : [], m: typeof most === "string" ? (most as FactorId) : null };
+  return JSON.stringify(stored);
+}
+
 /** The score back from its stored form; throws on a form that does not fit the key. */
 export function decodeScore(key: ScoringKey, text: string): ResponseScore {
   const stored = JSON.parse(text) as StoredScore;
@@ -30,4 +45,16 @@ export function decodeScore(key: ScoringKey, text: string): ResponseScore {
     if (c >= 1 && c <= 5) values[item.name] = c;
   });
   return scoreValues(key, values, stored.f, stored.m);
+}
+
+/** The ratings and decision answers as the respondent gave them (reverse-coding undone). */
+export function answersOf(key: ScoringKey, score: ResponseScore): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const item of key.items) {
+    const value = score.values[item.name];
+    if (value !== undefined) answers[item.name] = item.reverse ? reverseCode(value) : value;
+  }
+  if (key.factorsQuestion) answers[key.factorsQuestion] = score.factors;
+  if (key.mostQuestion && score.most !== null) answers[key.mostQuestion] = score.most;
+  return answers;
 }

@@ -10,6 +10,10 @@ import { ApiError } from "../lib/api-error.js";
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function jsonBody(maxBytes: number): MiddlewareHandler[] {
+  const tooLarge = () => {
+    throw new ApiError(413, "body_too_large", `The body may be at most ${Math.round(maxBytes / 1024)} KB.`);
+  };
+  const streamedLimit = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
   return [
     async (c, next) => {
       const type = c.req.header("content-type") ?? "";
@@ -18,12 +22,15 @@ export function jsonBody(maxBytes: number): MiddlewareHandler[] {
       }
       await next();
     },
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: () => {
-        throw new ApiError(413, "body_too_large", `The body may be at most ${Math.round(maxBytes / 1024)} KB.`);
-      },
-    }),
+    async (c, next) => {
+      // With a declared length (the runtime holds the body to it), the header alone decides, and
+      // the body is later read straight from the connection; a body of unknown length is counted
+      // as it streams in by hono's bodyLimit.
+      const declared = c.req.header("content-length");
+      if (declared === undefined || c.req.header("transfer-encoding") !== undefined) return streamedLimit(c, next);
+      if (Number(declared) > maxBytes) tooLarge();
+      await next();
+    },
     async (c, next) => {
       const bytes = await c.req.arrayBuffer();
       let text: string;

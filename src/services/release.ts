@@ -65,6 +65,9 @@ async function makeRelease(db: Db, instruments: InstrumentRegistry, campaign: Ca
     await copyComments(db, id, campaign.id, after, last);
     respondents += page.length;
     after = last;
+    // The embedded driver answers synchronously, so awaiting it never lets a waiting request in:
+    // give the event loop a turn between pages.
+    await nextTurn();
   }
   const { cells, totals } = fold.result();
   await writeCells(db, id, campaign.id, cells);
@@ -73,6 +76,8 @@ async function makeRelease(db: Db, instruments: InstrumentRegistry, campaign: Ca
   // Another process completed the release first; its release is the one.
   return (await findRelease(db, campaign.id))!;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Releases every round that is due: run on a timer (Node), a cron trigger (Workers) and at start. */
 export async function releaseDue(db: Db, instruments: InstrumentRegistry, now: Date): Promise<StoredRelease[]> {

@@ -4,8 +4,7 @@
  * because every respondent of a round may submit in the same few minutes.
  */
 import { availability, calendarDate, type Campaign } from "../domain/campaign.js";
-import { scoreResponse } from "../domain/scoring.js";
-import { encodeScore } from "../domain/stored-score.js";
+import { encodeAnswers } from "../domain/stored-score.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { ApiError, issueDetails, notFound } from "../lib/api-error.js";
 import { sha256Hex } from "../lib/random.js";
@@ -74,7 +73,7 @@ export interface Submission {
 
 export type Sha256 = (text: string) => string | Promise<string>;
 
-export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, now: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {
+export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {
   const parsed = open.schema.safeParse(submission.answers);
   if (!parsed.success) {
     throw new ApiError(400, "invalid_answers", "Some answers are missing or not allowed.", issueDetails(parsed.error.issues, "answers"));
@@ -100,10 +99,9 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
     campaignId: campaign.id,
     instrumentVersion: instrument.version,
     keyHash,
-    submittedOn: calendarDate(now),
+    submittedOn: calendarDate(today),
     cell,
-    answers: JSON.stringify(answers),
-    scores: encodeScore(instrument.key, scoreResponse(instrument.key, answers)),
+    scores: encodeAnswers(instrument.key, answers),
     comment,
     ...(accessCodeHash ? { accessCodeHash } : {}),
   });
@@ -113,11 +111,12 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
       return result;
     case "code_used":
       throw codeUsed();
-    case "closed":
+    case "closed": {
+      // Refused by the database: closed since this link was read, or it started requiring codes.
+      const current = await findCampaignByToken(db, campaign.token);
+      if (current && !accessCodeHash && current.requireCode && availability(current, calendarDate(today)) === "open") throw codeRequired();
       throw closed();
-    case "code_required":
-      // The round started requiring codes after this link was read.
-      throw codeRequired();
+    }
     case "code_unknown":
       throw invalidCode();
   }

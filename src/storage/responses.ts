@@ -1,13 +1,13 @@
 /**
- * Stores one response: its row (answers and scored form), its idempotency receipt and, in coded
- * rounds, its code's used flag — one INSERT into the `submissions` view (db/views.ts), nothing else. Idempotency
+ * Stores one response: its row (units, scored answers, comment), its idempotency receipt and, in coded
+ * rounds, its code's used flag — one INSERT into a view (db/views.ts), nothing else. Idempotency
  * comes from the receipts table: a second batch with the same key hash fails on its primary key
- * and changes nothing. A trigger refuses the row once the round is closed or released, so a
- * submission racing the close can never slip in after the release was computed.
+ * and changes nothing. The view's trigger refuses the row once the round is closed or released,
+ * so a submission racing the close can never slip in after the release was computed.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { randomId } from "../lib/random.js";
-import { submissions } from "../../db/views.js";
+import { codedSubmissions, submissions } from "../../db/views.js";
 import { codeState } from "./access-codes.js";
 import { schema, type Db } from "./database.js";
 
@@ -25,41 +25,40 @@ export interface NewResponse {
   keyHash: string;
   submittedOn: string;
   cell: Cell;
-  /** The validated answers, without the comment, as JSON. */
-  answers: string;
-  /** The scored form (domain/stored-score.ts). */
+  /** The validated answers in their scored form (domain/stored-score.ts). */
   scores: string;
   comment: string | null;
   /** Hash of the single-use code that unlocked this response; marked used in the same batch, stored nowhere else. */
   accessCodeHash?: string;
 }
 
-export type StoreResult = "stored" | "duplicate" | "code_used" | "code_required" | "code_unknown" | "closed";
+/** "closed": the round takes no responses without a code (it may have started requiring one), or none at all. */
+export type StoreResult = "stored" | "duplicate" | "code_used" | "code_unknown" | "closed";
 
 /** The one insert a submission makes, prepared once per database: no SQL is built per request. */
-function prepareInsert(db: Db) {
-  const p = (name: keyof typeof submissions.$inferInsert) => sql.placeholder(name);
-  return db
-    .insert(submissions)
-    .values({
-      id: p("id"), campaignId: p("campaignId"), submittedOn: p("submittedOn"), instrumentVersion: p("instrumentVersion"),
-      department: p("department"), role: p("role"), tenure: p("tenure"), answers: p("answers"), scores: p("scores"),
-      comment: p("comment"), commentOrder: p("commentOrder"), keyHash: p("keyHash"), accessCodeHash: p("accessCodeHash"),
-    })
-    .prepare();
+function prepareInserts(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  const row = {
+    id: p("id"), campaignId: p("campaignId"), submittedOn: p("submittedOn"), instrumentVersion: p("instrumentVersion"),
+    department: p("department"), role: p("role"), tenure: p("tenure"), scores: p("scores"), comment: p("comment"), keyHash: p("keyHash"),
+  };
+  return {
+    open: db.insert(submissions).values(row).prepare(),
+    coded: db.insert(codedSubmissions).values({ ...row, accessCodeHash: p("accessCodeHash") }).prepare(),
+  };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+const prepared = new WeakMap<Db, ReturnType<typeof prepareInserts>>();
 
 /** Refusals raised by the database's triggers, by the marker in their message. */
-const REFUSALS = ["campaign_not_open", "code_required", "code_unknown"] as const;
+const REFUSALS = ["campaign_not_open", "code_unknown"] as const;
 
 export async function storeResponse(db: Db, input: NewResponse): Promise<StoreResult> {
   const { campaignId, cell } = input;
-  let insert = prepared.get(db);
-  if (!insert) prepared.set(db, (insert = prepareInsert(db)));
+  let inserts = prepared.get(db);
+  if (!inserts) prepared.set(db, (inserts = prepareInserts(db)));
   try {
-    await insert.run({
+    await (input.accessCodeHash ? inserts.coded : inserts.open).run({
       id: randomId(),
       campaignId,
       submittedOn: input.submittedOn,
@@ -67,12 +66,10 @@ export async function storeResponse(db: Db, input: NewResponse): Promise<StoreRe
       department: cell.department,
       role: cell.role,
       tenure: cell.tenure,
-      answers: input.answers,
       scores: input.scores,
       comment: input.comment,
-      commentOrder: input.comment === null ? null : randomId(),
       keyHash: input.keyHash,
-      accessCodeHash: input.accessCodeHash ?? null,
+      ...(input.accessCodeHash ? { accessCodeHash: input.accessCodeHash } : {}),
     });
     return "stored";
   } catch (error) {

@@ -32,8 +32,8 @@ export function randomAnswers(instrument: Instrument): Record<string, unknown> {
   return answers;
 }
 
-export async function benchCampaign(db: Db, instrument: Instrument): Promise<Campaign> {
-  const organisation = await createOrganisation(db, "Bench BV");
+export async function benchCampaign(db: Db, instrument: Instrument, consultantId: string | null = null): Promise<Campaign> {
+  const organisation = await createOrganisation(db, "Bench BV", consultantId);
   return createCampaign(db, { ...campaignDefaults(instrument, BENCH_DEPARTMENTS), organisationId: organisation.id, title: "Bench" });
 }
 
@@ -47,10 +47,10 @@ export async function bulkResponses(client: Client, campaign: Campaign, instrume
     const comment = (answers.comment as string | undefined) ?? null;
     delete answers.comment;
     const cell = { department: answers.department as string, role: answers.role as string, tenure: answers.tenure as string };
-    return { cell, comment, json: JSON.stringify(answers), scores: encodeScore(instrument.key, scoreResponse(instrument.key, answers)) };
+    return { cell, comment, scores: encodeScore(instrument.key, scoreResponse(instrument.key, answers)) };
   });
   const ROWS_PER_INSERT = 50;
-  const columns = "(id, campaign_id, submitted_on, instrument_version, department, role, tenure, answers, scores, comment, comment_order)";
+  const columns = "(id, campaign_id, submitted_on, instrument_version, department, role, tenure, scores, comment)";
   for (let done = 0; done < count; ) {
     const statements = [];
     for (let s = 0; s < 100 && done < count; s++) {
@@ -58,9 +58,9 @@ export async function bulkResponses(client: Client, campaign: Campaign, instrume
       const args: (string | number | null)[] = [];
       for (let i = 0; i < rows; i++) {
         const r = pool[(done + i) % pool.length]!;
-        args.push(randomId(), campaign.id, "2026-03-10", instrument.version, r.cell.department, r.cell.role, r.cell.tenure, r.json, r.scores, r.comment, r.comment === null ? null : randomId());
+        args.push(randomId(), campaign.id, "2026-03-10", instrument.version, r.cell.department, r.cell.role, r.cell.tenure, r.scores, r.comment);
       }
-      statements.push({ sql: `INSERT INTO responses ${columns} VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`, args });
+      statements.push({ sql: `INSERT INTO responses ${columns} VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`, args });
       done += rows;
     }
     await client.batch(statements, "write");

@@ -27,9 +27,15 @@ const bench = new Hono()
     await opened.client.execute({ sql: "INSERT INTO bench_baseline (id, body) VALUES (?, ?)", args: [crypto.randomUUID(), JSON.stringify(body)] });
     return c.json({ status: "stored" }, 201);
   })
-  .get("/bench/rss", (c) => c.json({ peakRssKb: Math.round(peakRss / 1024), memory: process.memoryUsage() }))
-  .all("*", (c) => app.fetch(c.req.raw, c.env));
+  .get("/bench/rss", (c) => c.json({ peakRssKb: Math.round(peakRss / 1024), memory: process.memoryUsage() }));
 
-serve({ fetch: bench.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+// Each request goes through one app only, the bench's or the product's, as it would in production.
+const isBench = (url: string) => url.startsWith("/bench/", url.indexOf("/", url.indexOf("//") + 2));
+const fetchOne = (request: Request, env: unknown) => (isBench(request.url) ? bench.fetch(request, env) : app.fetch(request, env));
+
+serve({ fetch: fetchOne, port: 0, hostname: "127.0.0.1" }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
 });
+
+// Exit through Node's own path on a signal, so --cpu-prof (when profiling) writes its profile.
+process.once("SIGINT", () => process.exit(0));

@@ -51,7 +51,7 @@ describe("the demo seed", () => {
     expect(stat("skills").score).toBeLessThan(60);
     // A respondent naming both policy and process counts once in "system": count those from responses.
     const systemRespondents = await rows(
-      "select count(*) as n from responses where campaign_id = ? and (answers like '%\"policy\"%' or answers like '%\"process\"%')",
+      "select count(*) as n from responses where campaign_id = ? and (scores like '%\"policy\"%' or scores like '%\"process\"%')",
       [demo.campaign.id],
     );
     expect(Number(systemRespondents[0]!.n) / demo.responses).toBeGreaterThan(0.8);

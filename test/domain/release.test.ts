@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addScore, createReleaseFold, emptyStats, itemSums, levelCorrelation, mergeStats, pairKey, reliabilityItems } from "../../src/domain/release.js";
 import { combine } from "../../src/domain/report.js";
 import { scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
-import { decodeScore, encodeScore } from "../../src/domain/stored-score.js";
+import { answersOf, decodeScore, encodeAnswers, encodeScore } from "../../src/domain/stored-score.js";
 
 const key: ScoringKey = {
   items: [
@@ -27,11 +27,23 @@ describe("the stored score", () => {
     expect(JSON.parse(encodeScore(key, score))).toEqual({ v: "541-3", f: ["process"], m: "process" });
   });
 
+  it("is written straight from the answers exactly as from their score", () => {
+    for (const a of [answers(5, 1, 2), { m1: 4, v1: 2, factors: [], most: null }, { m2: 3, factors: ["policy"], most: "policy" }]) {
+      expect(encodeAnswers(key, a)).toBe(encodeScore(key, scoreResponse(key, a)));
+    }
+  });
+
   it("decodes to the same score the answers give", () => {
     for (const a of [answers(5, 1, 2), answers(1, 5, 3, { factors: ["personal_fairness"], most: null }), { m1: 4, v1: 2, factors: [], most: null }]) {
       const score = scoreResponse(key, a);
       expect(decodeScore(key, encodeScore(key, score))).toEqual(score);
     }
+  });
+
+  it("gives the answers back as they were given: nothing of a validated response is lost", () => {
+    const given = { m1: 5, m2: 2, v1: 1, c1: 3, factors: ["process", "customer_needs"], most: "process" };
+    expect(answersOf(key, decodeScore(key, encodeScore(key, scoreResponse(key, given))))).toEqual(given);
+    expect(answersOf(key, scoreResponse(key, { m1: 4, factors: [] }))).toEqual({ m1: 4, factors: [] });
   });
 
   it("refuses a stored form that does not fit the instrument", () => {

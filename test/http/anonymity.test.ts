@@ -23,13 +23,13 @@ describe("a stored response", () => {
     expect(res.headers.get("set-cookie")).toBeNull();
 
     const columns = (await t.client.execute("select name from pragma_table_info('responses')")).rows.map((r) => r.name);
-    expect(columns).toEqual(["id", "campaign_id", "submitted_on", "instrument_version", "department", "role", "tenure", "answers", "comment", "comment_order", "scores"]);
-
+    expect(columns).toEqual(["id", "campaign_id", "submitted_on", "instrument_version", "department", "role", "tenure", "answers", "comment", "scores"]);
     const [row] = (await t.client.execute({ sql: "select * from responses where campaign_id = ?", args: [campaign.id] })).rows;
     expect(row!.submitted_on).toBe("2026-03-10"); // the date, not 09:30
-    // The comment's sort key is random too, and unrelated to the response id.
-    expect(String(row!.comment_order)).toMatch(/^[0-9a-f-]{36}$/);
-    expect(row!.comment_order).not.toBe(row!.id);
+    // New rows keep the answers in their compact scored form only, and the comment beside it.
+    expect(row!.answers).toBeNull();
+    expect(JSON.parse(String(row!.scores)).v).toHaveLength(t.instrument.key.items.length);
+    expect(row!.comment).toBe("Prima");
     expect(String(row!.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // Nothing the client sent about itself, and not its submissionId, is anywhere in the database,
