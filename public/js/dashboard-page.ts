@@ -6,6 +6,7 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
 import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
+import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
 import { $, api, colour, createTexts, el, fillSelect, LEVEL_COLOURS, logout, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, MatrixController, MatrixElement);
@@ -95,10 +96,12 @@ const T: Record<string, Loc> = {
   verdict: { nl: "Oordeel", en: "Verdict" },
 };
 
-const texts = createTexts(T);
+const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS });
 const t = texts.t.bind(texts);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;
+/** The selected round while it runs: it has participation, not results. */
+let running: Participation | null = null;
 let trends: Trends | null = null;
 const charts = new Map<string, Chart>();
 
@@ -262,6 +265,17 @@ function drawRest(report: Report): void {
 function render(): void {
   texts.apply();
   drawTrends();
+  $("participation").hidden = running === null;
+  $("results").hidden = running !== null;
+  $("csv").hidden = running !== null;
+  // A running round has nothing to filter.
+  $("filter-role").closest("label")!.hidden = running !== null;
+  if (running) {
+    $("title").textContent = selectedCampaign()?.title ?? "";
+    $("respondents").textContent = "";
+    $("participation").replaceChildren(...participationPanel(running, t, texts.lang));
+    return;
+  }
   if (!current) return;
   const { report } = current;
   $("title").textContent = report.campaign.title;
@@ -368,8 +382,16 @@ async function loadReport(): Promise<void> {
   const role = ($("filter-role") as HTMLSelectElement).value;
   const filter = role ? `&filter[role]=${encodeURIComponent(role)}` : "";
   const base = `/api/campaigns/${campaign.id}/report`;
-  const [byDepartment, byRole] = await Promise.all([api<Report & { error?: { message: string } }>(`${base}?dimension=department${filter}`), api<Report>(`${base}?dimension=role${filter}`)]);
+  const [byDepartment, byRole] = await Promise.all([api<Report & { error?: { code: string; message: string } }>(`${base}?dimension=department${filter}`), api<Report>(`${base}?dimension=role${filter}`)]);
   ($("csv") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
+  running = null;
+  $("message").hidden = true;
+  if (byDepartment.body.error?.code === "results_not_released") {
+    running = (await api<Participation>(`/api/campaigns/${campaign.id}/participation`)).body;
+    current = null;
+    render();
+    return;
+  }
   if (byDepartment.status !== 200) {
     $("message").hidden = false;
     $("message").textContent = byDepartment.body.error?.message ?? String(byDepartment.status);

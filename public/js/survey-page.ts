@@ -14,6 +14,7 @@ interface PublicSurvey {
   title: string;
   defaultLanguage: Lang;
   k: number;
+  closesOn: string | null;
   requiresCode: boolean;
   units: Record<string, Unit[]>;
   instrument: Record<string, unknown>;
@@ -34,11 +35,17 @@ const TEXT: Record<string, Record<Lang, string>> = {
     nl: "Groepsresultaten pas vanaf {k} antwoorden; opmerkingen vanaf 10, zonder datum.",
     en: "Group results only from {k} answers; comments from 10, without dates.",
   },
+  privacyWhen: {
+    nl: "Niemand ziet resultaten zolang de ronde loopt: ze verschijnen pas {when}, in één keer, zodat geen enkel antwoord afzonderlijk te herkennen is.",
+    en: "Nobody sees results while the round runs: they appear only {when}, all at once, so that no single answer can be picked out.",
+  },
+  whenClosed: { nl: "als de ronde sluit", en: "when the round closes" },
+  whenDate: { nl: "na {date}, als de ronde sluit", en: "after {date}, when the round closes" },
   retry: { nl: "Opnieuw versturen", en: "Send again" },
   sending: { nl: "Uw antwoorden worden verstuurd…", en: "Sending your answers…" },
   stored: {
-    nl: "Dank u wel! Uw antwoorden zijn anoniem opgeslagen. U kunt dit venster sluiten.",
-    en: "Thank you! Your answers have been stored anonymously. You can close this window.",
+    nl: "Dank u wel! Uw antwoorden zijn anoniem opgeslagen. De resultaten worden gedeeld {when}. U kunt dit venster sluiten.",
+    en: "Thank you! Your answers have been stored anonymously. The results will be shared {when}. You can close this window.",
   },
   offline: {
     nl: "Versturen is niet gelukt, waarschijnlijk door de verbinding. Uw antwoorden staan nog klaar: probeer het opnieuw.",
@@ -66,13 +73,21 @@ const statusText = document.getElementById("status-text")!;
 const retryButton = document.getElementById("retry") as HTMLButtonElement;
 let lang: Lang = (navigator.language || "nl").toLowerCase().startsWith("en") ? "en" : "nl";
 let k = 5;
+let closesOn: string | null = null;
 let survey: Model | undefined;
 let accessCode: string | undefined;
 let lastStatus: { key: string; vars?: Record<string, string>; error?: boolean } | undefined;
 
+/** When results come out: after the closing date, or whenever the round is closed. */
+function when(): string {
+  if (!closesOn) return t("whenClosed");
+  const date = new Date(`${closesOn}T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
+  return t("whenDate", { date });
+}
+
 function t(key: string, vars: Record<string, string> = {}): string {
   const text = TEXT[key]?.[lang] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? "");
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? (name === "when" ? when() : ""));
 }
 
 function setLanguage(next: Lang): void {
@@ -202,6 +217,7 @@ async function start(): Promise<void> {
     return showStatus("load_failed", undefined, true);
   }
   k = data.k;
+  closesOn = data.closesOn;
   document.title = data.title;
   if (data.requiresCode) accessCode = await askForCode();
   const model = new Model(data.instrument);

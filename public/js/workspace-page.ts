@@ -42,7 +42,7 @@ interface Compared {
 }
 interface Comparison {
   campaigns: Compared[];
-  excluded: { title: string; organisation: { name: string }; n: number; k: number }[];
+  excluded: { title: string; organisation: { name: string }; n: number; k: number; reason: "below_k" | "not_released" }[];
   benchmark: { levels: Record<string, number>; campaigns: number; organisations: number } | null;
 }
 interface Trends {
@@ -73,7 +73,18 @@ const T: Record<string, Loc> = {
   open: { nl: "open", en: "open" },
   closed: { nl: "gesloten", en: "closed" },
   draft: { nl: "concept", en: "draft" },
-  belowK: { nl: "nog < k", en: "still < k" },
+  belowK: { nl: "< k", en: "< k" },
+  afterClose: { nl: "na sluiting", en: "after closing" },
+  closeRound: { nl: "Sluiten en vrijgeven", en: "Close and release" },
+  closeConfirm: {
+    nl: "De ronde \u201c{title}\u201d sluiten en de resultaten vrijgeven? Dit is definitief: daarna kan niemand meer antwoorden en kan de ronde niet opnieuw open.",
+    en: "Close the round \u201c{title}\u201d and release its results? This is final: nobody can answer afterwards and the round cannot be reopened.",
+  },
+  released: { nl: "Resultaten van \u201c{title}\u201d vrijgegeven ({n} respondenten).", en: "Results of \u201c{title}\u201d released ({n} respondents)." },
+  releaseNote: {
+    nl: "Resultaten verschijnen pas als een ronde sluit: op de dag na de sluitdatum, of eerder met \u201cSluiten en vrijgeven\u201d. Zolang een ronde loopt is alleen de deelname te zien, want cijfers die met elk antwoord meebewegen verraden wat de laatste invuller antwoordde.",
+    en: "Results appear only when a round closes: on the day after its closing date, or earlier with \u201cClose and release\u201d. While a round runs only participation is shown, because figures that move with every answer give away what the latest respondent answered.",
+  },
   none: { nl: "geen (laagste: {level})", en: "none (lowest: {level})" },
   viaCodes: { nl: "{used} van {of} codes", en: "{used} of {of} codes" },
   viaHeadcount: { nl: "{n} van {of} medewerkers", en: "{n} of {of} staff" },
@@ -87,7 +98,9 @@ const T: Record<string, Loc> = {
     nl: "Nog geen benchmark: daarvoor zijn rondes van minstens drie organisaties met k respondenten nodig.",
     en: "No benchmark yet: it needs rounds from at least three organisations that reached k.",
   },
-  excluded: { nl: "Niet vergeleken (minder dan k respondenten): {list}.", en: "Not compared (fewer than k respondents): {list}." },
+  excluded: { nl: "Niet vergeleken: {list}.", en: "Not compared: {list}." },
+  below_k: { nl: "minder dan k = {k} respondenten", en: "fewer than k = {k} respondents" },
+  not_released: { nl: "loopt nog, resultaten na sluiting", en: "still running, results after closing" },
   level: { nl: "Niveau", en: "Level" },
   factors: { nl: "Beslisfactoren (weegt het zwaarst)", en: "Decision factors (weighs most)" },
   system: { nl: "Systeem", en: "System" },
@@ -185,9 +198,9 @@ function rateText(c: CampaignRow): string {
   return `${r.pct}% (${detail})`;
 }
 
-function startText(c: { startHere: { level: string | null; reason?: string | null; lowest?: string } | null }): string {
+function startText(c: { status?: string; startHere: { level: string | null; reason?: string | null; lowest?: string } | null }): string {
   const s = c.startHere;
-  if (!s) return t("belowK");
+  if (!s) return c.status === "closed" ? t("belowK") : t("afterClose");
   if (!s.level) return s.lowest ? t("none", { level: levelName(s.lowest) }) : "–";
   return `${levelName(s.level)}${s.reason ? ` (${s.reason === "weak" ? (texts.lang === "nl" ? "zwak" : "weak") : texts.lang === "nl" ? "verdeeld" : "divided"})` : ""}`;
 }
@@ -226,6 +239,12 @@ function renderPortfolio(): void {
       const report = Object.assign(el("a", t("report")), { href: `/dashboard?campaign=${encodeURIComponent(c.id)}` });
       links.append(report);
       if (c.surveyPath) links.append(" · ", Object.assign(el("a", t("surveyLink")), { href: c.surveyPath, target: "_blank", rel: "noopener noreferrer" }));
+      if (c.surveyPath && c.status === "open") {
+        const close = el("button", t("closeRound"), "small");
+        close.type = "button";
+        close.addEventListener("click", () => void closeRound(c));
+        links.append(" · ", close);
+      }
       row.append(
         pickCell,
         el("td", c.title),
@@ -263,7 +282,7 @@ function renderComparison(): void {
   $("benchmark-note").textContent = benchmark ? t("benchmarkNote", { campaigns: benchmark.campaigns, organisations: benchmark.organisations }) : t("noBenchmark");
   const excludedBox = $("comparison-excluded");
   excludedBox.hidden = excluded.length === 0;
-  excludedBox.textContent = t("excluded", { list: excluded.map((e) => `${e.organisation.name} – ${e.title} (n = ${e.n}, k = ${e.k})`).join("; ") });
+  excludedBox.textContent = t("excluded", { list: excluded.map((e) => `${e.organisation.name} – ${e.title} (${t(e.reason, { k: e.k })})`).join("; ") });
 
   const labels = LEVELS.map((l) => l.name[texts.lang]);
   const score = (c: Compared, level: string) => c.levels.find((l) => l.id === level)?.score ?? null;
@@ -401,6 +420,15 @@ function render(): void {
 async function loadPortfolio(): Promise<void> {
   organisations = (await api<Organisation[]>("/api/organisations")).body;
   renderPortfolio();
+}
+
+/** Closes a round for good, after the consultant confirms; its results are released at once. */
+async function closeRound(c: CampaignRow): Promise<void> {
+  if (!confirm(t("closeConfirm", { title: c.title }))) return;
+  const res = await api<{ respondents: number }>(`/api/campaigns/${c.id}/close`, { method: "POST" });
+  if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
+  say(t("released", { title: c.title, n: res.body.respondents }));
+  await loadPortfolio();
 }
 
 async function loadTrends(): Promise<void> {

@@ -181,6 +181,8 @@ export interface DemoResult {
   rounds: { organisation: string; campaign: Campaign; responses: number }[];
   /** Codes of the insurer's round that no response has used yet, to try the code flow. */
   unusedCodes: string[];
+  /** A round still running on an open link: its survey can be answered. */
+  openRound: Campaign;
 }
 
 interface DemoRound {
@@ -285,6 +287,16 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
       window: { status: "closed", opensOn: "2025-09-01", closesOn: "2025-09-26" },
       codes: 110,
     }],
+    // Still running on an open link: the survey to try, and participation only until it closes.
+    [baken, {
+      title: "Klantgerichtheid in de zorg: vervolgmeting",
+      profile: HET_BAKEN,
+      departments: [["Wijkteams", 17], ["Intramurale zorg", 12], ["Cliëntservice", 6], ["Staf", 3]],
+      seed: "het-baken-vervolg",
+      instrument: current,
+      window: { opensOn: calendarDate(daysBefore(now, 3)), closesOn: calendarDate(daysBefore(now, -18)) },
+      expectedHeadcount: 160,
+    }],
     // Still running, on single-use codes: participation only until it closes.
     [polis, {
       title: "Klantbeleving medewerkers 2026",
@@ -305,5 +317,6 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
     if (seeded.unusedCodes.length > 0) unusedCodes = seeded.unusedCodes;
   }
   const main = rounds[1]!;
-  return { organisationId: deLinde.id, campaign: main.campaign, responses: main.responses, rounds, unusedCodes };
+  const openRound = rounds.find((r) => r.campaign.status === "open" && !r.campaign.requireCode)!.campaign;
+  return { organisationId: deLinde.id, campaign: main.campaign, responses: main.responses, rounds, unusedCodes, openRound };
 }

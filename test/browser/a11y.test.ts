@@ -39,10 +39,10 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
   it("the survey on a phone: questions, the last page and the access-code form", async () => {
     const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
     const page = await context.newPage();
-    await page.goto(`${h.url}/s/${demo.campaign.token}`);
+    await page.goto(`${h.url}/s/${demo.openRound.token}`);
     await page.waitForSelector(".sd-question");
     expect(await serious(page, "survey")).toEqual([]);
-    const polis = demo.rounds.find((r) => r.campaign.requireCode)!.campaign;
+    const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;
     await page.goto(`${h.url}/s/${polis.token}`);
     await page.waitForSelector("#code-form:not([hidden])");
     await page.fill("#access-code", "WRONG-CODE1");
@@ -68,6 +68,9 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     await page.goto(`${h.url}/workspace`);
     await page.waitForSelector("#portfolio .org-row");
     expect(await serious(page, "workspace")).toEqual([]);
+    await page.goto(`${h.url}/dashboard?campaign=${demo.openRound.id}`);
+    await page.waitForSelector("#participation:not([hidden])");
+    expect(await serious(page, "dashboard of a running round")).toEqual([]);
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
 import { hashPassword } from "../../src/lib/password.js";
+import { release } from "../../src/services/release.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { chromiumPath } from "../helpers/browser.js";
@@ -20,6 +21,8 @@ const COMMENT = `<img src=x onerror="window.__pwned='comment'">Fine`;
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
+/** The same payloads in a round that still runs: its survey page is open. */
+let running: Campaign;
 
 beforeAll(async () => {
   if (!chromiumPath) return;
@@ -35,6 +38,9 @@ beforeAll(async () => {
       const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument), department: unit, comment: COMMENT } });
       expect(res.status).toBe(201);
     }
+    // Results exist once a round is closed and released; the survey is shown from a running twin.
+    await release(t.db, t.instruments, campaign, t.clock.now);
+    running = await createCampaign(t.db, { ...campaignDefaults(t.instrument, [UNIT, "Normaal"]), organisationId: organisation.id, title: TITLE, k: 3, kComments: 3 });
   });
 });
 afterAll(() => h?.close());
@@ -60,7 +66,7 @@ describe.skipIf(!chromiumPath)("stored script payloads in Chromium", () => {
       void d.dismiss();
     });
 
-    await visit(page, `/s/${campaign.token}`, ".sd-question");
+    await visit(page, `/s/${running.token}`, ".sd-question");
     expect(await page.title()).toBe(TITLE);
     await expectInert(page, dialogs);
 

@@ -48,12 +48,14 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
       expect.stringContaining("Woonstichting De Linde"),
       expect.stringContaining("Zorggroep Het Baken"),
     ]);
-    for (const name of ["Woonstichting De Linde – Medewerkersonderzoek klantgerichtheid 2026", "Zorggroep Het Baken – Klantgerichtheid in de zorg 2026", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2026"]) {
+    for (const name of ["Woonstichting De Linde – Medewerkersonderzoek klantgerichtheid 2026", "Zorggroep Het Baken – Klantgerichtheid in de zorg 2026", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2025", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2026"]) {
       await page.getByLabel(`Vergelijk: ${name}`).check();
     }
     await page.click("#compare-button");
     await page.waitForSelector("#comparison:not([hidden])");
     expect(await page.locator("#benchmark-note").textContent()).toContain("4 rondes bij 3 organisaties");
+    // The insurer's running round has no results yet, and says so.
+    expect(await page.locator("#comparison-excluded").textContent()).toContain("Klantbeleving medewerkers 2026 (loopt nog, resultaten na sluiting)");
     const head = await page.locator("#comparison-table thead th").allTextContents();
     // Columns in portfolio order.
     expect(head).toEqual(["Niveau", expect.stringContaining("Polis"), expect.stringContaining("De Linde"), expect.stringContaining("Het Baken"), "Benchmark"]);
@@ -77,7 +79,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
   });
 
   it("issues codes; the response rate moves when an employee uses one; the sheet prints", async () => {
-    const polis = demo.rounds.find((r) => r.organisation === "Verzekeraar Polis & Co")!.campaign;
+    const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
     const page = await login(context, DEMO_ACCOUNTS.consultant);
     const errors = watchErrors(page);
@@ -125,7 +127,32 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
 
     expect(await countResponses(h.t.db, polis.id)).toBe(94);
     await page.reload();
-    await expect.poll(() => page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" }).textContent()).toContain("61.8% (94 van 152 codes)");
+    const row = page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" });
+    await expect.poll(() => row.textContent()).toContain("61.8% (94 van 152 codes)");
+    expect(await row.textContent()).toContain("na sluiting");
+
+    // While it runs, its dashboard shows participation and says why, not results.
+    await page.goto(`${h.url}/dashboard?campaign=${polis.id}`);
+    await page.waitForSelector("#participation:not([hidden])");
+    expect(await page.locator("#participation h2").textContent()).toBe("Deze ronde loopt nog");
+    expect(await page.locator("#participation").textContent()).toContain("94 respondenten tot nu toe");
+    expect(await page.locator("#results").isHidden()).toBe(true);
+    expect(await page.locator("#csv").isHidden()).toBe(true);
+    await screenshot(page, "dashboard-running-round");
+
+    // Closing is final, so the consultant confirms it; the results are released at once.
+    await page.goto(`${h.url}/workspace`);
+    const dialogs: string[] = [];
+    page.once("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.accept();
+    });
+    await page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" }).getByRole("button", { name: "Sluiten en vrijgeven" }).click();
+    await expect.poll(() => page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" }).textContent()).toContain("gesloten");
+    expect(dialogs[0]).toContain("definitief");
+    await page.goto(`${h.url}/dashboard?campaign=${polis.id}`);
+    await page.waitForSelector(".staircase li.start");
+    expect(await page.locator("#participation").isHidden()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
