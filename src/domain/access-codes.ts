@@ -3,6 +3,7 @@
  * 50 random bits each. Only their hash is stored; a code is marked used, never linked to the
  * response it unlocked.
  */
+import { round } from "./statistics.js";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const CODE_LENGTH = 10;
@@ -39,4 +40,10 @@ export function responseRate(respondents: number, expectedHeadcount: number | nu
   if (codes.issued > 0) return { pct: (codes.used / codes.issued) * 100, basis: "codes", of: codes.issued };
   if (expectedHeadcount && expectedHeadcount > 0) return { pct: (respondents / expectedHeadcount) * 100, basis: "headcount", of: expectedHeadcount };
   return null;
+}
+
+/** A round's response rate as shown (one decimal): codes count only when the round requires them. */
+export function roundResponseRate(respondents: number, campaign: { expectedHeadcount: number | null; requireCode: boolean }, codes: CodeCounts): ResponseRate {
+  const rate = responseRate(respondents, campaign.expectedHeadcount, campaign.requireCode ? codes : { issued: 0, used: 0 });
+  return rate && { ...rate, pct: round(rate.pct) };
 }

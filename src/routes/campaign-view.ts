@@ -1,10 +1,11 @@
-/** How a campaign is shown to logged-in users: consultants also get the survey link. */
+/** How a campaign and its participation are shown to logged-in users: consultants also get the survey link. */
 import { z } from "@hono/zod-openapi";
-import { responseRate } from "../domain/access-codes.js";
+import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
-import { round } from "../domain/statistics.js";
 import type { CampaignFacts } from "../services/portfolio.js";
 import type { User } from "../storage/accounts.js";
+
+export const ResponseRateSchema = z.object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() }).nullable();
 
 export const CampaignSchema = z
   .object({
@@ -22,7 +23,7 @@ export const CampaignSchema = z
     expectedHeadcount: z.number().nullable(),
     requireCode: z.boolean(),
     codes: z.object({ issued: z.number(), used: z.number() }),
-    responseRate: z.object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() }).nullable(),
+    responseRate: ResponseRateSchema,
     startHere: z.object({ level: z.string().nullable(), reason: z.string().nullable() }).nullable().openapi({ description: "Null until the campaign reaches k" }),
     surveyPath: z.string().optional(),
   })
@@ -30,8 +31,6 @@ export const CampaignSchema = z
 
 export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: User): z.infer<typeof CampaignSchema> {
   const { codes } = facts;
-  // Codes count towards the response rate only when the campaign requires them.
-  const rate = responseRate(facts.respondents, campaign.expectedHeadcount, campaign.requireCode ? codes : { issued: 0, used: 0 });
   return {
     id: campaign.id,
     organisationId: campaign.organisationId,
@@ -47,8 +46,26 @@ export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: U
     expectedHeadcount: campaign.expectedHeadcount,
     requireCode: campaign.requireCode,
     codes,
-    responseRate: rate && { ...rate, pct: round(rate.pct) },
+    responseRate: roundResponseRate(facts.respondents, campaign, codes),
     startHere: facts.startHere ? { level: facts.startHere.level, reason: facts.startHere.level ? facts.startHere.reason : null } : null,
     ...(user.role === "consultant" ? { surveyPath: `/s/${campaign.token}` } : {}),
   };
 }
+
+const UnitCount = z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }), n: z.number().nullable() });
+
+export const ParticipationSchema = z
+  .object({
+    status: z.enum(["draft", "open", "closed"]),
+    opensOn: z.string().nullable(),
+    closesOn: z.string().nullable(),
+    released: z.boolean(),
+    releasedOn: z.string().nullable(),
+    k: z.number(),
+    respondents: z.number(),
+    responseRate: ResponseRateSchema,
+    units: z.record(z.string(), z.array(UnitCount)).openapi({ description: "Per dimension, each unit's respondents; null below k or hidden with such a unit" }),
+  })
+  .openapi("Participation");
+
+export type Participation = z.infer<typeof ParticipationSchema>;

@@ -19,10 +19,10 @@ import { reliabilityOf } from "../services/compare.js";
 import { campaignFacts } from "../services/portfolio.js";
 import { profile } from "../services/profiles.js";
 import { setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
-import { participation, ParticipationSchema } from "../services/participation.js";
+import { participation } from "../services/participation.js";
 import { notReleased, release, releaseOf } from "../services/release.js";
 import { codeCounts } from "../storage/access-codes.js";
-import { CampaignSchema, toCampaignView } from "./campaign-view.js";
+import { CampaignSchema, ParticipationSchema, toCampaignView } from "./campaign-view.js";
 
 const ReportParams = z.object({
   dimension: z.enum(DIMENSIONS).optional().openapi({ description: "Heatmap dimension" }),

@@ -3,7 +3,7 @@
  * running — respondents, response rate and respondents per unit (from k) — and why its results
  * wait until it closes.
  */
-import type { Participation } from "../../../src/services/participation.js";
+import type { Participation } from "../../../src/routes/campaign-view.js";
 import { el, table, type Lang, type Loc } from "./ui.js";
 
 export type { Participation };
