@@ -33,11 +33,11 @@ CREATE TABLE `releases` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `releases_id_unique` ON `releases` (`id`);--> statement-breakpoint
 ALTER TABLE `responses` ADD `scores` text;--> statement-breakpoint
-CREATE TRIGGER `released_rounds_stay_closed` BEFORE UPDATE OF `status`, `opens_on`, `closes_on` ON `campaigns`
-WHEN EXISTS (SELECT 1 FROM `releases` r WHERE r.`campaign_id` = NEW.`id`)
-	AND (NEW.`status` != 'closed' OR NEW.`opens_on` IS NOT OLD.`opens_on` OR NEW.`closes_on` IS NOT OLD.`closes_on`)
+CREATE TRIGGER `closed_rounds_stay_closed` BEFORE UPDATE OF `status`, `opens_on`, `closes_on`, `require_code` ON `campaigns`
+WHEN OLD.`status` = 'closed'
+	AND (NEW.`status` != 'closed' OR NEW.`opens_on` IS NOT OLD.`opens_on` OR NEW.`closes_on` IS NOT OLD.`closes_on` OR NEW.`require_code` IS NOT OLD.`require_code`)
 BEGIN
-	SELECT RAISE(ABORT, 'campaign_released');
+	SELECT RAISE(ABORT, 'campaign_closed');
 END;
 --> statement-breakpoint
 CREATE VIEW `submissions` AS SELECT r.`id`, r.`campaign_id`, r.`submitted_on`, r.`instrument_version`, r.`department`, r.`role`, r.`tenure`,

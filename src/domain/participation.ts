@@ -1,10 +1,12 @@
 /**
  * Participation: all that can be read of a round while it runs. The round's respondents, and per
- * unit of each dimension a count only when the unit has k or more and stays shown under the
- * same secondary suppression as a heatmap, so no hidden unit's count follows from the total.
+ * unit of each dimension a count only when the unit has k or more. Every other unit is hidden —
+ * an empty one too, so that "nobody yet" is not told apart from "a few" — and while anything is
+ * hidden, the smallest shown units are hidden with it until at least two units with k or more
+ * respondents together are hidden: no hidden count follows from the total, nor does its change.
  * Counts say who took part, never what anyone answered.
  */
-import { heatmapUnits, type CountedCell } from "./disclosure.js";
+import { groupSize, type CountedCell } from "./disclosure.js";
 import type { Localised } from "./i18n.js";
 import { DIMENSIONS, type CampaignUnits, type Dimension } from "./units.js";
 
@@ -20,7 +22,12 @@ export function unitParticipation(cells: readonly CountedCell[], units: Campaign
   for (const d of DIMENSIONS) {
     const list = units[d];
     if (!list?.length) continue;
-    out[d] = heatmapUnits(cells, d, list, {}, k).map((u, i) => ({ value: u.value, label: list[i]!.label, n: u.suppressed || u.n < k ? null : u.n }));
+    const counts = list.map((u) => groupSize(cells, { [d]: u.value }));
+    const hidden = new Set(counts.flatMap((n, i) => (n < k ? [i] : [])));
+    const shown = () => counts.map((n, i) => ({ n, i })).filter(({ i }) => !hidden.has(i)).sort((a, b) => a.n - b.n);
+    const hiddenTotal = () => [...hidden].reduce((sum, i) => sum + counts[i]!, 0);
+    while (hidden.size > 0 && (hidden.size < 2 || hiddenTotal() < k) && shown().length > 0) hidden.add(shown()[0]!.i);
+    out[d] = list.map((u, i) => ({ value: u.value, label: u.label, n: hidden.has(i) ? null : counts[i]! }));
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
-import { datesInOrder, type Campaign } from "../domain/campaign.js";
+import { calendarDate, datesInOrder, type Campaign } from "../domain/campaign.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
@@ -20,7 +20,7 @@ import { campaignFacts } from "../services/portfolio.js";
 import { profile } from "../services/profiles.js";
 import { setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
 import { participation } from "../services/participation.js";
-import { notReleased, release, releaseOf } from "../services/release.js";
+import { notReleased, release, releaseOf, resultsDue } from "../services/release.js";
 import { codeCounts } from "../storage/access-codes.js";
 import { CampaignSchema, ParticipationSchema, toCampaignView } from "./campaign-view.js";
 
@@ -73,9 +73,22 @@ const statusRoute = (action: "open" | "close") =>
 /** A closed round stays closed: its results are, or are being, released. */
 const closedForGood = () => new ApiError(409, "campaign_closed", "This round is closed and its results are released; it cannot be opened or changed again.");
 
+/**
+ * Refuses to change a round that is closed or past its closing date; one that is due is released
+ * on the way, as any read of it would.
+ */
+async function assertNotClosed(c: Context<AppEnv>, campaign: Campaign): Promise<void> {
+  const { db, instruments, now } = c.var.deps;
+  if (campaign.status === "closed") throw closedForGood();
+  if (resultsDue(campaign, calendarDate(now()))) {
+    await release(db, instruments, campaign, now());
+    throw closedForGood();
+  }
+}
+
 async function openCampaign(c: Context<AppEnv>) {
   const campaign = await requestedCampaign(c);
-  if (campaign.status === "closed") throw closedForGood();
+  await assertNotClosed(c, campaign);
   await setCampaignStatus(c.var.deps.db, campaign.id, "open");
   return campaignView(c, { ...campaign, status: "open" });
 }
@@ -127,7 +140,7 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const campaign = await requestedCampaign(c);
       const patch = c.req.valid("json");
-      if (campaign.status === "closed" && (patch.opensOn !== undefined || patch.closesOn !== undefined || patch.requireCode !== undefined)) throw closedForGood();
+      if (patch.opensOn !== undefined || patch.closesOn !== undefined || patch.requireCode !== undefined) await assertNotClosed(c, campaign);
       const next = { ...campaign, ...patch };
       if (!datesInOrder(next)) {
         throw new ApiError(400, "invalid_request", "closesOn is before opensOn.", [{ path: "closesOn", message: "before opensOn" }]);
@@ -148,11 +161,14 @@ export const campaignRoutes = createRouter()
         201: { description: "The new codes", content: { "application/json": { schema: CodesSchema }, "text/csv": { schema: z.string() } } },
         400: jsonError("Invalid count"),
         404: jsonError("No such campaign"),
+        409: jsonError("The round is closed"),
       },
     }),
     async (c) => {
       const { db } = c.var.deps;
       const campaign = await requestedCampaign(c);
+      // Codes let people answer: a closed round takes no more answers.
+      await assertNotClosed(c, campaign);
       const codes = await issueCodes(db, campaign, c.req.valid("json").count);
       const counts = (await codeCounts(db, [campaign.id])).get(campaign.id)!;
       c.header("Cache-Control", "private, no-store");

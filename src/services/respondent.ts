@@ -14,7 +14,7 @@ import type { InstrumentRegistry } from "../instruments/registry.js";
 import { resolveInstrument } from "./instruments.js";
 import { campaignWrites, findCampaignByToken } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { storeResponse, type Cell } from "../storage/responses.js";
+import { hasReceipt, storeResponse, type Cell } from "../storage/responses.js";
 import { codeRequired, codeUsed, invalidCode, knownCodeHash } from "./access-codes.js";
 
 export interface OpenCampaign {
@@ -54,12 +54,23 @@ async function campaignByToken(db: Db, instruments: InstrumentRegistry, token: s
 
 /** The campaign behind a survey link, if it takes responses today; 404 or 410 otherwise. */
 export async function findOpenCampaign(db: Db, instruments: InstrumentRegistry, token: string, now: Date): Promise<OpenCampaign> {
+  const open = await findLinkedCampaign(db, instruments, token);
+  assertTakingResponses(open.campaign, now);
+  return open;
+}
+
+/** The campaign behind a survey link, whatever its state; 404 for an unknown link. */
+export async function findLinkedCampaign(db: Db, instruments: InstrumentRegistry, token: string): Promise<OpenCampaign> {
   const open = await campaignByToken(db, instruments, token);
   if (!open) throw notFound("Survey");
-  const state = availability(open.campaign, calendarDate(now));
+  return open;
+}
+
+/** 410 unless the campaign takes responses on `now`'s date. */
+export function assertTakingResponses(campaign: Campaign, now: Date): void {
+  const state = availability(campaign, calendarDate(now));
   if (state === "closed") throw closed();
   if (state === "not_yet_open") throw new ApiError(410, "campaign_not_open", "This survey is not open yet.");
-  return open;
 }
 
 const closed = () => new ApiError(410, "campaign_closed", "This survey is closed.");
@@ -72,6 +83,16 @@ export interface Submission {
 }
 
 export type Sha256 = (text: string) => string | Promise<string>;
+
+const receiptKey = (campaign: Campaign, submissionId: string, sha256: Sha256) => sha256(`${campaign.id}:${submissionId.toLowerCase()}`);
+
+/**
+ * Whether this submission was stored before: a browser that lost the 201 retries with the same
+ * submissionId, also after the round has closed, and must hear "stored" again.
+ */
+export async function wasStored(db: Db, campaign: Campaign, submissionId: string, sha256: Sha256 = sha256Hex): Promise<boolean> {
+  return hasReceipt(db, campaign.id, await receiptKey(campaign, submissionId, sha256));
+}
 
 export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {
   const parsed = open.schema.safeParse(submission.answers);
@@ -93,7 +114,7 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
     cell[d] = typeof value === "string" ? value : "";
   }
 
-  const keyHash = await sha256(`${campaign.id}:${submission.submissionId.toLowerCase()}`);
+  const keyHash = await receiptKey(campaign, submission.submissionId, sha256);
   const accessCodeHash = campaign.requireCode ? (await knownCodeHash(db, campaign, submission.accessCode)).hash : undefined;
   const result = await storeResponse(db, {
     campaignId: campaign.id,

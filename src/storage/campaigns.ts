@@ -42,10 +42,11 @@ export async function listCampaigns(db: Db, organisationIds: readonly string[]):
   for (const ids of chunkForParameters(organisationIds, 1)) {
     rows.push(...(await db.select().from(campaigns).where(inArray(campaigns.organisationId, ids))));
   }
-  // Newest round first across all chunks: by the date a round is placed on, then by creation.
+  // Newest round first across all chunks: by the date a round is placed on, then by creation;
+  // rounds created in the same second by title, so the order never depends on storage.
   return rows
     .map(toCampaign)
-    .sort((a, b) => roundDate(b).localeCompare(roundDate(a)) || b.createdAt.localeCompare(a.createdAt));
+    .sort((a, b) => roundDate(b).localeCompare(roundDate(a)) || b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
 }
 
 export async function setCampaignStatus(db: Db, id: string, status: Campaign["status"]): Promise<void> {

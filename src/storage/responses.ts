@@ -73,11 +73,11 @@ export async function storeResponse(db: Db, input: NewResponse): Promise<StoreRe
     });
     return "stored";
   } catch (error) {
-    // The statement failed whole: nothing of it was written.
+    // The statement failed whole: nothing of it was written. A repeated submission (also one the
+    // round refuses now, because it closed since) was stored before: the receipt says so.
+    if (await hasReceipt(db, campaignId, input.keyHash)) return "duplicate";
     const refusal = REFUSALS.find((marker) => errorText(error).includes(marker));
     if (refusal) return refusal === "campaign_not_open" ? "closed" : refusal;
-    // A concurrent or repeated submission lost the race on the receipt.
-    if (await hasReceipt(db, campaignId, input.keyHash)) return "duplicate";
     // A used code becomes 2, which the table's check refuses.
     if (input.accessCodeHash && (await codeState(db, campaignId, input.accessCodeHash)) === "used") return "code_used";
     throw error;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { countResponses } from "../../src/storage/responses.js";
 import { createTestApp, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
@@ -150,6 +151,33 @@ describe("POST /api/s/:token/responses", () => {
     expect((await postJson(t.app, `/api/s/${draft.token}/responses`, body)).status).toBe(410);
     expect(await countResponses(t.db, closed.id)).toBe(0);
     expect(await countResponses(t.db, draft.id)).toBe(0);
+  });
+
+  it("still answers 201 to a retry of a submission stored before the round closed, and 410 to a new one", async () => {
+    const id = crypto.randomUUID();
+    expect((await submit(answers(), id)).status).toBe(201);
+    // The round closes (its closing date passes) before the browser heard back.
+    t.clock.now = new Date("2026-03-12T08:00:00Z");
+    await t.db.run(sql`update campaigns set closes_on = '2026-03-11' where id = ${campaign.id}`);
+    try {
+      const retry = await submit(answers(), id);
+      expect(retry.status).toBe(201);
+      expect(await retry.json()).toEqual({ status: "stored", submissionId: id });
+      const late = await submit(answers());
+      expect(late.status).toBe(410);
+      expect(await countResponses(t.db, campaign.id)).toBe(1);
+    } finally {
+      t.clock.now = new Date("2026-03-10T09:30:00Z");
+    }
+  });
+
+  it("is refused by the database itself once the round is closed, whatever a server has cached", async () => {
+    expect((await submit(answers())).status).toBe(201); // the link is now cached
+    // Another process closes the round: this one's cache does not know.
+    await t.client.execute({ sql: "update campaigns set status = 'closed' where id = ?", args: [campaign.id] });
+    const late = await submit(answers());
+    expect(late.status).toBe(410);
+    expect(await countResponses(t.db, campaign.id)).toBe(1);
   });
 
   it("does not ask for a grouping the campaign does not use", async () => {

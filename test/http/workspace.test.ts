@@ -242,6 +242,27 @@ describe("a round's dates", () => {
   });
 });
 
+describe("a round past its closing date", () => {
+  it("is released and cannot be reopened, extended or given codes, even before anyone read it", async () => {
+    const res = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Overdue", departments: ["Schade"], status: "open", closesOn: "2026-03-09" }, consultant);
+    expect(res.status).toBe(201);
+    const overdue = await res.json();
+    for (const [method, path, body] of [
+      ["PATCH", `/api/campaigns/${overdue.id}`, { closesOn: "2026-03-31" }],
+      ["POST", `/api/campaigns/${overdue.id}/open`, {}],
+      ["POST", `/api/campaigns/${overdue.id}/codes`, { count: 1 }],
+      ["PATCH", `/api/campaigns/${overdue.id}`, { requireCode: true }],
+    ] as const) {
+      const refused = await send(method, path, body, consultant);
+      expect(refused.status, `${method} ${path}`).toBe(409);
+      expect((await refused.json()).error.code).toBe("campaign_closed");
+    }
+    expect(await (await get(`/api/campaigns/${overdue.id}/participation`, consultant)).json()).toMatchObject({ status: "closed", released: true, closesOn: "2026-03-09" });
+    // The headcount is no part of the round's answers and may still be corrected.
+    expect((await send("PATCH", `/api/campaigns/${overdue.id}`, { expectedHeadcount: 12 }, consultant)).status).toBe(200);
+  });
+});
+
 describe("single-use access codes", () => {
   const token = () => polis().token;
   const polisAnswers = () => ({ ...validAnswers(t.instrument), department: "Schade" });

@@ -1,0 +1,52 @@
+/** Participation per unit: counts from k, empty units hidden too, and nothing hidden follows from the total. */
+import { describe, expect, it } from "vitest";
+import type { CountedCell } from "../../src/domain/disclosure.js";
+import { unitParticipation } from "../../src/domain/participation.js";
+import { unitsFromNames } from "../../src/domain/units.js";
+
+const K = 5;
+const units = { department: unitsFromNames(["Sales", "Service", "Legal", "IT"]) };
+const cells = (counts: Record<string, number>): CountedCell[] => Object.entries(counts).map(([department, n]) => ({ department, role: "", tenure: "", n }));
+const shown = (counts: Record<string, number>) => unitParticipation(cells(counts), units, K).department!.map((u) => u.n);
+/** Whatever a reader can work out of the hidden units from the total and the shown units. */
+const hiddenTotal = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0) - shown(counts).reduce<number>((a, n) => a + (n ?? 0), 0);
+
+describe("participation per unit", () => {
+  it("shows every unit from k when none is smaller", () => {
+    expect(shown({ Sales: 7, Service: 6, Legal: 5, IT: 9 })).toEqual([7, 6, 5, 9]);
+  });
+
+  it("hides an empty unit like a small one, and the smallest shown unit with it", () => {
+    // Legal has nobody yet: hidden, and Service with it, so "0" cannot be read off the total.
+    expect(shown({ Sales: 7, Service: 6, Legal: 0, IT: 9 })).toEqual([7, null, null, 9]);
+    expect(hiddenTotal({ Sales: 7, Service: 6, Legal: 0, IT: 9 })).toBe(6);
+  });
+
+  it("shows the same units before and after one more person in a hidden unit answers", () => {
+    const before = shown({ Sales: 7, Service: 6, Legal: 0, IT: 9 });
+    const after = shown({ Sales: 7, Service: 6, Legal: 1, IT: 9 });
+    expect(after).toEqual(before);
+  });
+
+  it("keeps hiding until the hidden units together reach k", () => {
+    expect(shown({ Sales: 20, Service: 1, Legal: 1, IT: 2 })).toEqual([null, null, null, null]);
+    expect(shown({ Sales: 20, Service: 9, Legal: 1, IT: 2 })).toEqual([20, null, null, null]);
+  });
+
+  it("never lets the hidden units add up to fewer than k, over many random rounds", () => {
+    let checked = 0;
+    for (let seed = 1; seed < 500; seed++) {
+      const r = (i: number) => ((seed * 7919 + i * 104729) % 13) - 2;
+      const counts = { Sales: Math.max(0, r(1)), Service: Math.max(0, r(2)), Legal: Math.max(0, r(3)), IT: Math.max(0, r(4)) };
+      const hidden = hiddenTotal(counts);
+      const hiddenUnits = shown(counts).filter((n) => n === null).length;
+      if (hiddenUnits > 0 && shown(counts).some((n) => n !== null)) {
+        expect(hidden).toBeGreaterThanOrEqual(K);
+        expect(hiddenUnits).toBeGreaterThanOrEqual(2);
+        checked++;
+      }
+      for (const n of shown(counts)) if (n !== null) expect(n).toBeGreaterThanOrEqual(K);
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
