@@ -33,7 +33,7 @@ export const openCampaignOf = (campaign: Campaign, instrument: Instrument): Open
  * campaign write in this process empties the cache at once.
  */
 const CACHE_MS = 5000;
-const cache = new Map<string, { at: number; generation: number; value: OpenCampaign | undefined }>();
+const cache = new Map<string, { at: number; generation: number; value: OpenCampaign }>();
 
 async function campaignByToken(db: Db, instruments: InstrumentRegistry, token: string): Promise<OpenCampaign | undefined> {
   const hit = cache.get(token);

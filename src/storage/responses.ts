@@ -1,9 +1,9 @@
 /**
- * Stores one response: its row (units, scored answers, comment), its idempotency receipt and, in coded
- * rounds, its code's used flag — one INSERT into a view (db/views.ts), nothing else. Idempotency
- * comes from the receipts table: a second batch with the same key hash fails on its primary key
- * and changes nothing. The view's trigger refuses the row once the round is closed or released,
- * so a submission racing the close can never slip in after the release was computed.
+ * Stores one response: its row (units, scored answers, comment), its idempotency receipt and, in
+ * coded rounds, its code's used flag — one INSERT into a view (db/views.ts), nothing else.
+ * Idempotency comes from the receipts table: a second insert with the same key hash fails on its
+ * primary key and changes nothing. The view's trigger refuses the row once the round is closed or
+ * released, so a submission racing the close can never slip in after the release was computed.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { randomId } from "../lib/random.js";
@@ -28,7 +28,7 @@ export interface NewResponse {
   /** The validated answers in their scored form (domain/stored-score.ts). */
   scores: string;
   comment: string | null;
-  /** Hash of the single-use code that unlocked this response; marked used in the same batch, stored nowhere else. */
+  /** Hash of the single-use code that unlocked this response; marked used in the same statement, stored nowhere else. */
   accessCodeHash?: string;
 }
 

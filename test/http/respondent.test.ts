@@ -153,6 +153,15 @@ describe("POST /api/s/:token/responses", () => {
     expect(await countResponses(t.db, draft.id)).toBe(0);
   });
 
+  it("answers with headers that forbid caching, framing, sniffing and referrers, stored or refused", async () => {
+    for (const res of [await submit(answers()), await submit({ ...answers(), mission_1: 9 })]) {
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it("still answers 201 to a retry of a submission stored before the round closed, and 410 to a new one", async () => {
     const id = crypto.randomUUID();
     expect((await submit(answers(), id)).status).toBe(201);
