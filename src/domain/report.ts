@@ -8,7 +8,7 @@ import type { Localised } from "./i18n.js";
 import { isLevelId, LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
 import { DEFAULT_THRESHOLDS, isDivided, isWeak, startHere, type LevelResult, type StartHere, type Thresholds } from "./start-here.js";
-import { addSums, confidenceInterval95, mean, round, sampleSd, ZERO_SUMS, type ItemCounts, type Sums } from "./statistics.js";
+import { confidenceInterval95, mean, round, sampleSd, type ItemCounts, type Sums } from "./statistics.js";
 import { filterVerdict, heatmapUnits, matches, type Conditions, type CountedCell, type Refusal, type Verdict } from "./disclosure.js";
 import type { CampaignUnits, Dimension, Unit } from "./units.js";
 
@@ -124,25 +124,38 @@ export function groupOf(n: number, scales: Record<string, ScaleSums>, factors: R
 }
 
 export function combine(cells: readonly CellStats[], conditions: Conditions): Group {
-  const group: Group = { n: 0, scales: new Map(), factors: new Map() };
-  for (const cell of cells) {
-    if (!matches(cell, conditions)) continue;
-    group.n += cell.n;
-    for (const [id, s] of Object.entries(cell.scales)) {
-      const acc = group.scales.get(id) ?? { ...ZERO_SUMS, items: 0, favourable: 0, unfavourable: 0 };
-      group.scales.set(id, {
-        ...addSums(acc, s),
-        items: acc.items + s.items,
-        favourable: acc.favourable + s.favourable,
-        unfavourable: acc.unfavourable + s.unfavourable,
-      });
-    }
-    for (const [id, f] of Object.entries(cell.factors)) {
-      const acc = group.factors.get(id) ?? { chosen: 0, most: 0 };
-      group.factors.set(id, { chosen: acc.chosen + f.chosen, most: acc.most + f.most });
+  const group = emptyGroup();
+  for (const cell of cells) if (matches(cell, conditions)) addCell(group, cell);
+  return group;
+}
+
+const emptyGroup = (): Group => ({ n: 0, scales: new Map(), factors: new Map() });
+
+/** Adds a cell's sums into a group, in place: reports combine hundreds of cells per read. */
+function addCell(group: Group, cell: CellStats): void {
+  group.n += cell.n;
+  for (const id in cell.scales) {
+    const s = cell.scales[id]!;
+    const acc = group.scales.get(id);
+    if (!acc) group.scales.set(id, { ...s });
+    else {
+      acc.n += s.n;
+      acc.sum += s.sum;
+      acc.sumSq += s.sumSq;
+      acc.items += s.items;
+      acc.favourable += s.favourable;
+      acc.unfavourable += s.unfavourable;
     }
   }
-  return group;
+  for (const id in cell.factors) {
+    const f = cell.factors[id]!;
+    const acc = group.factors.get(id);
+    if (!acc) group.factors.set(id, { ...f });
+    else {
+      acc.chosen += f.chosen;
+      acc.most += f.most;
+    }
+  }
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? round((part / whole) * 100) : 0);
@@ -263,15 +276,23 @@ export function decisionMix(group: Group): DecisionMix | null {
 
 export const MANAGEMENT_ROLE = "management";
 
-/** The sums a report needs, from per-cell rows: what storage computes in SQL, done in memory. */
+/** The sums a report needs, from per-cell rows, in one pass over the cells. */
 export function sumsFromCells(cells: readonly CellStats[], filters: Conditions, dimension?: Dimension): ReportSums {
   const levelsOnly = (g: Group): Group => ({ n: g.n, scales: new Map([...g.scales].filter(([id]) => isLevelId(id))), factors: new Map() });
-  const byUnit = new Map<string, Group>();
-  if (dimension) {
-    for (const value of new Set(cells.map((c) => c[dimension]))) byUnit.set(value, levelsOnly(combine(cells, { ...filters, [dimension]: value })));
+  const group = emptyGroup();
+  const management = emptyGroup();
+  const units = new Map<string, Group>();
+  for (const cell of cells) {
+    if (!matches(cell, filters)) continue;
+    addCell(group, cell);
+    if (cell.role === MANAGEMENT_ROLE) addCell(management, cell);
+    if (dimension) {
+      const unit = units.get(cell[dimension]) ?? units.set(cell[dimension], emptyGroup()).get(cell[dimension])!;
+      addCell(unit, cell);
+    }
   }
-  const management = combine(cells, { ...filters, role: MANAGEMENT_ROLE });
-  return { counts: cells, group: combine(cells, filters), byUnit, management: management.n > 0 ? levelsOnly(management) : null };
+  const byUnit = new Map([...units].map(([value, g]) => [value, levelsOnly(g)]));
+  return { counts: cells, group, byUnit, management: management.n > 0 ? levelsOnly(management) : null };
 }
 
 export function buildReport(input: ReportInput): Report {
