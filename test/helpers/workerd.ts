@@ -28,6 +28,8 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 
 export interface WorkerdTarget {
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** Runs the worker's cron trigger once, as Cloudflare would on its schedule. */
+  cron(): Promise<void>;
   db: Db;
   close(): Promise<void>;
 }
@@ -60,6 +62,10 @@ export async function startWorkerd(): Promise<WorkerdTarget> {
   const d1 = await mf.getD1Database("DB");
   return {
     request: (path, init) => mf.dispatchFetch(new URL(path, url), init as never) as unknown as Promise<Response>,
+    async cron() {
+      const result = await (await mf.getWorker()).scheduled({ cron: "*/15 * * * *" });
+      if (result.outcome !== "ok") throw new Error(`the scheduled handler ended with ${result.outcome}`);
+    },
     db: drizzle(d1 as never, { schema }) as unknown as Db,
     async close() {
       await mf.dispose();

@@ -9,16 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
 import { hashPassword } from "../../src/lib/password.js";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { consultantInsertSql, createUser, findUserByEmail, grantOrganisation } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
-import type { Db } from "../../src/storage/database.js";
+import { schema, type Db } from "../../src/storage/database.js";
+import { releaseDue } from "../../src/services/release.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { createTestApp, validAnswers } from "../helpers/test-app.js";
 import { startWorkerd } from "../helpers/workerd.js";
 
 interface Target {
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** What releases rounds past their closing date without anyone asking: the timer on Node, the cron trigger on Workers. */
+  cron(): Promise<void>;
   db: Db;
   close(): Promise<void>;
 }
@@ -28,7 +31,7 @@ const TARGETS: [string, () => Promise<Target>][] = [
     "Node with a libSQL file",
     async () => {
       const t = await createTestApp();
-      return { request: async (path, init) => t.app.request(path, init), db: t.db, close: t.close };
+      return { request: async (path, init) => t.app.request(path, init), cron: async () => void (await releaseDue(t.db, t.instruments, t.clock.now)), db: t.db, close: t.close };
     },
   ],
   ["workerd with D1", startWorkerd],
@@ -227,6 +230,20 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(new Set(report.comments)).toEqual(new Set(cells.map((_, i) => `wide ${i}`)));
     expect(report.heatmap.rows.map((r: { n: number }) => r.n)).toEqual([12, 12, 12, 12]);
   }, 60_000);
+
+  it("releases a round past its closing date on the schedule, without anyone asking", async () => {
+    const due = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales"]), organisationId: campaign.organisationId, title: "Due" });
+    for (let i = 0; i < 5; i++) expect((await json(`/api/s/${due.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(instrument, 1 + i), department: "Sales" } })).status).toBe(201);
+    // Its closing date passes (long ago, whatever this runtime's clock says).
+    await target.db.update(schema.campaigns).set({ closesOn: "2020-01-31" }).where(eq(schema.campaigns.id, due.id));
+    const before = await target.db.select().from(schema.releases).where(eq(schema.releases.campaignId, due.id));
+    expect(before).toEqual([]);
+    await target.cron();
+    const [made] = await target.db.select().from(schema.releases).where(eq(schema.releases.campaignId, due.id));
+    expect(made!.respondents).toBe(5);
+    expect((await get(`/api/campaigns/${due.id}/participation`, consultant)).status).toBe(200);
+    expect((await (await get(`/api/campaigns/${due.id}/participation`, consultant)).json())).toMatchObject({ status: "closed", released: true });
+  });
 
   it("lists a portfolio of more than 100 campaigns (statements stay under D1's 100 bound parameters)", async () => {
     const defaults = campaignDefaults(instrument, ["Sales"]);
