@@ -84,8 +84,8 @@ export const campaigns = sqliteTable("campaigns", {
 /**
  * Clustered by campaign (WITHOUT ROWID, see the migration): a release pages through its round in
  * key order, and within a round the order is that of random ids, never of arrival. No foreign key
- * and no index: the submission path writes here once per respondent, and the insert trigger
- * (`responses_only_while_open`) already refuses any campaign that is not open.
+ * and no index: the submission path writes here once per respondent, through the views of
+ * db/views.ts, whose triggers refuse any campaign that is not open.
  */
 export const responses = sqliteTable("responses", {
   id: text("id").notNull(),

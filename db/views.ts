@@ -5,6 +5,10 @@
  * application server has cached), inserts the receipt and the response and, for a code, checks it
  * and marks it used. One statement: atomic without a transaction, and the cheapest write the
  * submission path can make.
+ *
+ * SQLite refuses to rename a table a view reads from: a later migration that rebuilds
+ * `responses` (drizzle-kit's "__new_responses" dance) must drop these views first and create
+ * them again after.
  */
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 

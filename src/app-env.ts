@@ -23,6 +23,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** SHA-256 as lowercase hex; Node passes its synchronous node:crypto, elsewhere WebCrypto is used. */
   sha256?: (text: string) => string | Promise<string>;
+  /** Responses a release reads per query (services/release.ts): small on the embedded file, large over a network. */
+  releasePage?: number;
 }
 
 export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi">>;

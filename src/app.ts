@@ -10,6 +10,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
 import { ApiError } from "./lib/api-error.js";
 import { sha256Hex } from "./lib/random.js";
+import { RELEASE_PAGE } from "./services/release.js";
 import { csrf } from "hono/csrf";
 import { loadSession } from "./middleware/session.js";
 import { authRoutes } from "./routes/auth.js";
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
     now: deps.now ?? (() => new Date()),
     clientAddress: deps.clientAddress ?? (() => undefined),
     sha256: deps.sha256 ?? sha256Hex,
+    releasePage: deps.releasePage ?? RELEASE_PAGE,
   };
   const app = new OpenAPIHono<AppEnv>();
 

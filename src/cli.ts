@@ -12,8 +12,9 @@ import { hashPassword } from "./lib/password.js";
 import { openDatabase } from "./node/open-database.js";
 import { consultantInsertSql, createUser, findUserByEmail } from "./storage/accounts.js";
 import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
-import { issueCodes } from "./services/access-codes.js";
-import { release, releaseDue } from "./services/release.js";
+import { ApiError } from "./lib/api-error.js";
+import { closeRound, issueRoundCodes } from "./services/lifecycle.js";
+import { releaseDue } from "./services/release.js";
 import { createCampaign, createOrganisation, findCampaignById, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -37,6 +38,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+/** A refusal of the product's rules is the operator's to read, not a stack trace. */
+function refuse(error: unknown): never {
+  if (error instanceof ApiError) fail(error.message);
+  throw error;
 }
 
 function consultantCredentials(values: { email?: string | undefined; password?: string | undefined }): { email: string; password: string } {
@@ -74,6 +81,7 @@ async function main(argv: string[]): Promise<void> {
   const env = parseEnv();
   const instruments = createInstrumentRegistry();
   const { db, close } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
+  const deps = { db, instruments, now: () => new Date() };
   try {
     switch (command) {
       case "migrate":
@@ -129,19 +137,23 @@ async function main(argv: string[]): Promise<void> {
         if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) fail(`--count must be 1 to ${MAX_CODES_PER_REQUEST}`);
         const campaign = values.campaign ? await findCampaignById(db, values.campaign) : undefined;
         if (!campaign) fail(`no campaign with id ${values.campaign ?? "(none given)"}`);
-        for (const code of await issueCodes(db, campaign, count)) console.log(code);
+        for (const code of await issueRoundCodes(deps, campaign, count).catch(refuse)) console.log(code);
         break;
       }
       case "close-campaign": {
         const campaign = values.campaign ? await findCampaignById(db, values.campaign) : undefined;
         if (!campaign) fail(`no campaign with id ${values.campaign ?? "(none given)"}`);
-        if (campaign.status === "draft") fail("a draft round has nothing to release; open it first");
-        const made = await release(db, instruments, campaign, new Date());
+        const { release: made } = await closeRound(deps, campaign).catch(refuse);
         console.log(`Released "${campaign.title}": ${made.respondents} respondents, on ${made.releasedOn}.`);
         break;
       }
       case "release-due":
-        for (const made of await releaseDue(db, instruments, new Date())) console.log(`Released ${made.campaignId}: ${made.respondents} respondents.`);
+        {
+          const { released, failed } = await releaseDue(deps, new Date());
+          for (const made of released) console.log(`Released ${made.campaignId}: ${made.respondents} respondents.`);
+          for (const f of failed) console.error(`Could not release ${f.campaignId}:`, f.error);
+          if (failed.length > 0) process.exitCode = 1;
+        }
         break;
       case "list-campaigns":
         for (const c of await listOpenCampaigns(db)) console.log(`${c.id}  ${c.title}  ${surveyUrl(env.publicUrl, c.token)}`);

@@ -36,16 +36,19 @@ const app = createNodeApp(db, instruments);
 const RELEASE_CHECK_MS = 60_000;
 async function releaseDueRounds(): Promise<void> {
   try {
-    for (const made of await releaseDue(db, instruments, new Date())) console.log(`Released round ${made.campaignId} (${made.respondents} respondents).`);
+    const { released, failed } = await releaseDue({ db, instruments }, new Date());
+    for (const made of released) console.log(`Released round ${made.campaignId} (${made.respondents} respondents).`);
+    for (const f of failed) console.error(`Could not release round ${f.campaignId}; next try in a minute.`, f.error);
   } catch (error) {
     console.error("Releasing due rounds failed; next try in a minute.", error);
   }
 }
-await releaseDueRounds();
-setInterval(() => void releaseDueRounds(), RELEASE_CHECK_MS).unref();
 
 serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, () => {
   console.log(`Listening on ${env.publicUrl} (database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")})`);
+  // A backlog of due rounds (after an upgrade, say) is released while the server already answers.
+  void releaseDueRounds();
+  setInterval(() => void releaseDueRounds(), RELEASE_CHECK_MS).unref();
   void listOpenCampaigns(db).then((open) => {
     for (const c of open) console.log(`Survey "${c.title}": ${surveyUrl(env.publicUrl, c.token)}`);
   });

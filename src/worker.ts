@@ -56,6 +56,12 @@ function assetPages(assets: Fetcher): PageStore {
 let app: App | undefined;
 let db: Db | undefined;
 const instruments = createInstrumentRegistry();
+/**
+ * Over the network a release reads large pages: D1 allows 1,000 queries per invocation, and a
+ * release makes two per page (a round of 1,000,000 takes about 400). The whole release runs in one
+ * invocation, so its CPU time must fit the plan's limit (Workers Paid: 30 s by default).
+ */
+const RELEASE_PAGE_REMOTE = 5000;
 
 export default {
   fetch(request: Request, env: WorkerBindings, ctx: unknown): Response | Promise<Response> {
@@ -63,6 +69,7 @@ export default {
     app ??= createApp({
       db,
       instruments,
+      releasePage: RELEASE_PAGE_REMOTE,
       pages: assetPages(env.ASSETS),
       // Only the login rate limiter reads this; survey routes never do.
       clientAddress: (c) => c.req.header("cf-connecting-ip"),
@@ -72,6 +79,8 @@ export default {
   /** The cron trigger in wrangler.toml: releases rounds past their closing date. */
   async scheduled(_event: unknown, env: WorkerBindings): Promise<void> {
     db ??= openDatabase(env);
-    await releaseDue(db, instruments, new Date());
+    const { failed } = await releaseDue({ db, instruments, releasePage: RELEASE_PAGE_REMOTE }, new Date());
+    // A round that failed is tried again on the next run; the failure is what the logs show.
+    for (const f of failed) console.error(`Could not release round ${f.campaignId}:`, f.error);
   },
 };

@@ -38,6 +38,11 @@ WHEN OLD.`status` = 'closed'
 	AND (NEW.`status` != 'closed' OR NEW.`opens_on` IS NOT OLD.`opens_on` OR NEW.`closes_on` IS NOT OLD.`closes_on` OR NEW.`require_code` IS NOT OLD.`require_code`)
 BEGIN
 	SELECT RAISE(ABORT, 'campaign_closed');
+END;--> statement-breakpoint
+CREATE TRIGGER `codes_only_for_running_rounds` BEFORE INSERT ON `access_codes`
+WHEN (SELECT c.`status` FROM `campaigns` c WHERE c.`id` = NEW.`campaign_id`) = 'closed'
+BEGIN
+	SELECT RAISE(ABORT, 'campaign_closed');
 END;
 --> statement-breakpoint
 CREATE VIEW `submissions` AS SELECT r.`id`, r.`campaign_id`, r.`submitted_on`, r.`instrument_version`, r.`department`, r.`role`, r.`tenure`,

@@ -7,7 +7,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
 import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
-import { $, api, colour, createTexts, el, fillSelect, LEVEL_COLOURS, logout, table, type Lang, type Loc } from "./lib/ui.js";
+import { $, api, colour, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, MatrixController, MatrixElement);
 
@@ -387,8 +387,14 @@ async function loadReport(): Promise<void> {
   running = null;
   $("message").hidden = true;
   if (byDepartment.body.error?.code === "results_not_released") {
-    running = (await api<Participation>(`/api/campaigns/${campaign.id}/participation`)).body;
+    const taking = await api<Participation>(`/api/campaigns/${campaign.id}/participation`);
     current = null;
+    if (taking.status !== 200) {
+      $("message").hidden = false;
+      $("message").textContent = errorMessage(taking.body, taking.status);
+      return;
+    }
+    running = taking.body;
     render();
     return;
   }

@@ -7,6 +7,7 @@ import { Model, type Question } from "survey-core";
 import "survey-core/i18n/dutch";
 import { renderSurvey } from "survey-js-ui";
 import { registerSurveyProperties } from "../../src/instruments/survey-properties.js";
+import { whenResults } from "./lib/participation.js";
 
 type Lang = "nl" | "en";
 type Unit = { value: string; label: Record<Lang, string> };
@@ -79,11 +80,7 @@ let accessCode: string | undefined;
 let lastStatus: { key: string; vars?: Record<string, string>; error?: boolean } | undefined;
 
 /** When results come out: after the closing date, or whenever the round is closed. */
-function when(): string {
-  if (!closesOn) return t("whenClosed");
-  const date = new Date(`${closesOn}T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
-  return t("whenDate", { date });
-}
+const when = () => whenResults({ closesOn }, (key, vars = {}) => t(key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]))), lang);
 
 function t(key: string, vars: Record<string, string> = {}): string {
   const text = TEXT[key]?.[lang] ?? key;

@@ -4,7 +4,7 @@
  * hang their heart on the coat rack when a customer needs an exception. A care organisation and
  * an insurer complete the benchmark; the insurer's round runs on single-use codes.
  * Synthetic responses come from a seeded generator, so every run yields the same data, and go
- * through the same validation, scoring and aggregation as real submissions.
+ * through the same validation and storage as real submissions; closed rounds are released.
  */
 import seedrandom from "seedrandom";
 import { calendarDate, campaignDefaults, type Campaign } from "../domain/campaign.js";
@@ -227,7 +227,7 @@ async function seedRound(db: Db, instruments: InstrumentRegistry, organisationId
     await updateCampaignSettings(db, campaign.id, { opensOn: round.window.opensOn ?? null, closesOn: round.window.closesOn ?? null });
     if (round.window.status) await setCampaignStatus(db, campaign.id, round.window.status);
     // A closed round is released, as closing it in the workspace would.
-    if (round.window.status === "closed") await release(db, instruments, { ...campaign, ...round.window }, now);
+    if (round.window.status === "closed") await release({ db, instruments }, { ...campaign, ...round.window }, now);
   }
   return { campaign: { ...campaign, ...round.window }, responses, unusedCodes: codes.slice(responses) };
 }

@@ -30,6 +30,14 @@ export function availability(window: CampaignWindow, today: string): Availabilit
   return "open";
 }
 
+/**
+ * Whether a round's results are due: it was closed by hand, or its closing date has passed (the
+ * day after it, in UTC). A draft never is.
+ */
+export function resultsDue(window: CampaignWindow, today: string): boolean {
+  return window.status !== "draft" && availability(window, today) === "closed";
+}
+
 /** A window closes on or after the day it opens; an open end is always in order. */
 export function datesInOrder(window: Pick<CampaignWindow, "opensOn" | "closesOn">): boolean {
   return !window.opensOn || !window.closesOn || window.opensOn <= window.closesOn;

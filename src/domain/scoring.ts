@@ -44,8 +44,6 @@ export interface ResponseScore {
   levels: Partial<Record<LevelId, ScaleScore>>;
   /** How it should be, per level, from the desired-state items. */
   desired: Partial<Record<LevelId, ScaleScore>>;
-  /** Each current-state level item's answer after reverse-coding: the input to Cronbach's alpha. */
-  levelItems: { name: string; level: LevelId; value: number }[];
   climate: Partial<Record<ClimateScale, ScaleScore>>;
   factors: FactorId[];
   most: FactorId | null;
@@ -94,21 +92,17 @@ export function scoreValues(key: ScoringKey, values: Readonly<Record<string, num
   const byLevel = new Map<LevelId, number[]>();
   const byDesired = new Map<LevelId, number[]>();
   const byScale = new Map<ClimateScale, number[]>();
-  const levelItems: ResponseScore["levelItems"] = [];
   for (const item of key.items) {
     const value = values[item.name];
     if (value === undefined) continue; // optional item left open
     if (item.level && item.perspective === "desired") push(byDesired, item.level, value);
-    else if (item.level) {
-      push(byLevel, item.level, value);
-      levelItems.push({ name: item.name, level: item.level, value });
-    } else if (item.scale) push(byScale, item.scale, value);
+    else if (item.level) push(byLevel, item.level, value);
+    else if (item.scale) push(byScale, item.scale, value);
   }
   return {
     values: { ...values },
     levels: mapValues(byLevel),
     desired: mapValues(byDesired),
-    levelItems,
     climate: mapValues(byScale),
     factors,
     most,

@@ -16,13 +16,7 @@ interface StoredScore {
   m: FactorId | null;
 }
 
-export function encodeScore(key: ScoringKey, score: ResponseScore): string {
-  const v = key.items.map((item) => (score.values[item.name] === undefined ? "-" : String(score.values[item.name]))).join("");
-  const stored: StoredScore = { v, f: score.factors, m: score.most };
-  return JSON.stringify(stored);
-}
-
-/** The stored form straight from validated answers: what a submission writes, without scoring them first. */
+/** The stored form of validated answers: what a submission writes (it needs no scoring first). */
 export function encodeAnswers(key: ScoringKey, answers: Readonly<Record<string, unknown>>): string {
   let v = "";
   for (const item of key.items) {

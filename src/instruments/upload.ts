@@ -4,7 +4,7 @@
  * markup that could run or fetch anything. SurveyJS shows titles and choices as text; only an
  * `html` question renders markup, and there an allowlist of bare formatting tags is accepted.
  */
-import { InstrumentError } from "./instrument.js";
+import { InstrumentError, type Instrument } from "./instrument.js";
 
 /** SurveyJS properties that hold text shown to respondents. */
 const TEXT_KEYS = new Set([
@@ -81,4 +81,24 @@ function walk(node: unknown, path: string, depth: number): void {
 export function checkUploadedInstrument(json: Record<string, unknown>): void {
   if (!Array.isArray(json.pages) || json.pages.length === 0) throw new InstrumentError("the instrument needs at least one page");
   walk(json, "$", 0);
+}
+
+/**
+ * A response stores only what the method scores or groups on, plus the one comment (see
+ * domain/stored-score.ts): an uploaded question that is none of these would be asked and then
+ * dropped — or, worse, could ask for something that identifies a person. Such an upload is refused.
+ */
+export function checkEveryAnswerIsKept(instrument: Instrument): void {
+  const kept = new Set<string>([
+    ...instrument.key.items.map((i) => i.name),
+    ...Object.values(instrument.groupings),
+    ...[instrument.key.factorsQuestion, instrument.key.mostQuestion, instrument.commentQuestion].filter((n): n is string => n !== undefined),
+  ]);
+  const extra = instrument.questions.find((q) => !kept.has(q.name));
+  if (extra) {
+    throw new InstrumentError(
+      'only questions the method uses are allowed: ratings tagged with a level or scale, department/role/tenure ("grouping"), the decision factors ("decision"), and one comment ("freeText": true)',
+      extra.name,
+    );
+  }
 }

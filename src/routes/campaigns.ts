@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
-import { calendarDate, datesInOrder, type Campaign } from "../domain/campaign.js";
+import { datesInOrder, type Campaign } from "../domain/campaign.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
@@ -14,13 +14,12 @@ import { stringify } from "csv-stringify/sync";
 import { MAX_CODES_PER_REQUEST } from "../domain/access-codes.js";
 import { CalendarDate, jsonBodyOf } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { issueCodes } from "../services/access-codes.js";
+import { changeRound, closeRound, issueRoundCodes, openRound } from "../services/lifecycle.js";
 import { reliabilityOf } from "../services/compare.js";
 import { campaignFacts } from "../services/portfolio.js";
 import { profile } from "../services/profiles.js";
-import { setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
 import { participation } from "../services/participation.js";
-import { notReleased, release, releaseOf, resultsDue } from "../services/release.js";
+import { notReleased, releaseOf } from "../services/release.js";
 import { codeCounts } from "../storage/access-codes.js";
 import { CampaignSchema, ParticipationSchema, toCampaignView } from "./campaign-view.js";
 
@@ -70,38 +69,6 @@ const statusRoute = (action: "open" | "close") =>
     },
   });
 
-/** A closed round stays closed: its results are, or are being, released. */
-const closedForGood = () => new ApiError(409, "campaign_closed", "This round is closed and its results are released; it cannot be opened or changed again.");
-
-/**
- * Refuses to change a round that is closed or past its closing date; one that is due is released
- * on the way, as any read of it would.
- */
-async function assertNotClosed(c: Context<AppEnv>, campaign: Campaign): Promise<void> {
-  const { db, instruments, now } = c.var.deps;
-  if (campaign.status === "closed") throw closedForGood();
-  if (resultsDue(campaign, calendarDate(now()))) {
-    await release(db, instruments, campaign, now());
-    throw closedForGood();
-  }
-}
-
-async function openCampaign(c: Context<AppEnv>) {
-  const campaign = await requestedCampaign(c);
-  await assertNotClosed(c, campaign);
-  await setCampaignStatus(c.var.deps.db, campaign.id, "open");
-  return campaignView(c, { ...campaign, status: "open" });
-}
-
-/** Closes the round and makes its release before answering, so the answer's figures are final. */
-async function closeCampaign(c: Context<AppEnv>) {
-  const { db, instruments, now } = c.var.deps;
-  const campaign = await requestedCampaign(c);
-  if (campaign.status === "draft") throw new ApiError(409, "campaign_draft", "A draft round has no responses to release; open it first, or leave it as a draft.");
-  await release(db, instruments, campaign, now());
-  return campaignView(c, { ...campaign, status: "closed" });
-}
-
 const CampaignPatch = z
   .object({
     expectedHeadcount: z.int().min(1).max(1_000_000).nullable(),
@@ -140,13 +107,10 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const campaign = await requestedCampaign(c);
       const patch = c.req.valid("json");
-      if (patch.opensOn !== undefined || patch.closesOn !== undefined || patch.requireCode !== undefined) await assertNotClosed(c, campaign);
-      const next = { ...campaign, ...patch };
-      if (!datesInOrder(next)) {
+      if (!datesInOrder({ ...campaign, ...patch })) {
         throw new ApiError(400, "invalid_request", "closesOn is before opensOn.", [{ path: "closesOn", message: "before opensOn" }]);
       }
-      await updateCampaignSettings(c.var.deps.db, campaign.id, patch);
-      return c.json(await campaignView(c, next), 200);
+      return c.json(await campaignView(c, await changeRound(c.var.deps, campaign, patch)), 200);
     },
   )
   .openapi(
@@ -167,9 +131,7 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const { db } = c.var.deps;
       const campaign = await requestedCampaign(c);
-      // Codes let people answer: a closed round takes no more answers.
-      await assertNotClosed(c, campaign);
-      const codes = await issueCodes(db, campaign, c.req.valid("json").count);
+      const codes = await issueRoundCodes(c.var.deps, campaign, c.req.valid("json").count);
       const counts = (await codeCounts(db, [campaign.id])).get(campaign.id)!;
       c.header("Cache-Control", "private, no-store");
       if (c.req.valid("query").format === "csv") {
@@ -197,13 +159,13 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const campaign = await requestedCampaign(c);
       const { db, instruments, now } = c.var.deps;
-      if (!(await releaseOf(db, instruments, campaign, now()))) throw notReleased(campaign);
+      if (!(await releaseOf(c.var.deps, campaign, now()))) throw notReleased(campaign);
       const reliability = reliabilityOf(await profile(db, [campaign]));
       return c.json({ reliability: reliability.get(campaign.id) ?? null }, 200);
     },
   )
-  .openapi(statusRoute("open"), async (c) => c.json(await openCampaign(c), 200))
-  .openapi(statusRoute("close"), async (c) => c.json(await closeCampaign(c), 200))
+  .openapi(statusRoute("open"), async (c) => c.json(await campaignView(c, await openRound(c.var.deps, await requestedCampaign(c))), 200))
+  .openapi(statusRoute("close"), async (c) => c.json(await campaignView(c, (await closeRound(c.var.deps, await requestedCampaign(c))).campaign), 200))
   .openapi(
     createRoute({
       method: "get",

@@ -9,7 +9,7 @@ import { createRouter } from "../lib/router.js";
 import { jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { assertUsableCode } from "../services/access-codes.js";
-import { assertTakingResponses, findLinkedCampaign, findOpenCampaign, submitResponse, wasStored } from "../services/respondent.js";
+import { findLinkedCampaign, findOpenCampaign, receiveSubmission } from "../services/respondent.js";
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
@@ -126,14 +126,7 @@ export const respondentRoutes = createRouter()
     // The answers can only be checked against the campaign's own instrument and units.
     const open = await findLinkedCampaign(db, instruments, c.req.valid("param").token);
     const submission = c.req.valid("json");
-    try {
-      assertTakingResponses(open.campaign, today);
-    } catch (refusal) {
-      // A retry of a submission stored before the round closed is still "stored".
-      if (!(await wasStored(db, open.campaign, submission.submissionId, sha256))) throw refusal;
-      return c.json({ status: "stored" as const, submissionId: submission.submissionId }, 201);
-    }
-    await submitResponse(db, open, submission, today, sha256);
+    await receiveSubmission(db, open, submission, today, sha256);
     // The same body for a first store and a retry, so a client cannot tell (or care) which it was.
     return c.json({ status: "stored" as const, submissionId: submission.submissionId }, 201);
   })

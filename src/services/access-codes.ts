@@ -7,7 +7,6 @@ import type { Campaign } from "../domain/campaign.js";
 import { ApiError } from "../lib/api-error.js";
 import { sha256Hex } from "../lib/random.js";
 import { codeState, insertCodes } from "../storage/access-codes.js";
-import { updateCampaignSettings } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 
 const codeHash = (campaignId: string, code: string) => sha256Hex(`${campaignId}:${code}`);
@@ -18,7 +17,6 @@ export async function issueCodes(db: Db, campaign: Campaign, count: number): Pro
   while (codes.size < count) codes.add(codeFromBytes(crypto.getRandomValues(new Uint8Array(CODE_LENGTH))));
   const list = [...codes];
   await insertCodes(db, campaign.id, await Promise.all(list.map((code) => codeHash(campaign.id, code))));
-  if (!campaign.requireCode) await updateCampaignSettings(db, campaign.id, { requireCode: true });
   return list;
 }
 

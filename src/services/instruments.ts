@@ -6,7 +6,7 @@
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
 import { InstrumentError, loadInstrument, type Instrument } from "../instruments/instrument.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
-import { checkUploadedInstrument } from "../instruments/upload.js";
+import { checkEveryAnswerIsKept, checkUploadedInstrument } from "../instruments/upload.js";
 import { ApiError } from "../lib/api-error.js";
 import type { Db } from "../storage/database.js";
 import { findStoredInstrument, insertInstrument, instrumentOwner, listOwnInstruments } from "../storage/instruments.js";
@@ -79,6 +79,7 @@ export async function uploadInstrument(db: Db, registry: InstrumentRegistry, own
   try {
     checkUploadedInstrument(prepared);
     instrument = loadInstrument(prepared);
+    checkEveryAnswerIsKept(instrument);
   } catch (error) {
     if (error instanceof InstrumentError) throw invalid(error);
     // SurveyJS itself can stumble on shapes it never expected (a string where choices belong):

@@ -22,9 +22,10 @@ export interface Profiled {
   group: Group | null;
 }
 
-export async function profile(db: Db, campaigns: readonly Campaign[]): Promise<Profiled[]> {
+/** `participation: false` leaves running rounds at n = 0 instead of counting their responses. */
+export async function profile(db: Db, campaigns: readonly Campaign[], { participation = true } = {}): Promise<Profiled[]> {
   const released = await findReleases(db, campaigns.map((c) => c.id));
-  const live = await liveRespondents(db, campaigns.filter((c) => !released.has(c.id)).map((c) => c.id));
+  const live = participation ? await liveRespondents(db, campaigns.filter((c) => !released.has(c.id)).map((c) => c.id)) : new Map<string, number>();
   return campaigns.map((campaign) => {
     const release = released.get(campaign.id) ?? null;
     const n = release ? release.respondents : (live.get(campaign.id) ?? 0);
@@ -41,15 +42,16 @@ export function toBenchmarkProfile(p: Profiled): CampaignProfile {
 }
 
 /** Every campaign of a consultant's organisations, profiled, with the organisations' names. */
-export async function consultantProfiles(db: Db, consultantId: string): Promise<{ organisations: Map<string, string>; profiles: Profiled[] }> {
+export async function consultantProfiles(db: Db, consultantId: string, options: { participation?: boolean } = {}): Promise<{ organisations: Map<string, string>; profiles: Profiled[] }> {
   const organisations = await accessibleOrganisations(db, { id: consultantId, role: "consultant" });
-  const profiles = await profile(db, await listCampaigns(db, organisations.map((o) => o.id)));
+  const profiles = await profile(db, await listCampaigns(db, organisations.map((o) => o.id)), options);
   return { organisations: new Map(organisations.map((o) => [o.id, o.name])), profiles };
 }
 
 /** The consultant's benchmark, or null when fewer than three organisations reach k. */
 export async function consultantBenchmark(db: Db, consultantId: string): Promise<Benchmark | null> {
-  const { profiles } = await consultantProfiles(db, consultantId);
+  // Releases only: running rounds count nothing towards a benchmark, so their responses are not counted either.
+  const { profiles } = await consultantProfiles(db, consultantId, { participation: false });
   return benchmarkOf(profiles.map(toBenchmarkProfile));
 }
 

@@ -61,9 +61,10 @@ export interface ReportDeps {
   now: () => Date;
 }
 
-export async function campaignReport({ db, instruments, now }: ReportDeps, campaign: Campaign, query: ReportQuery, user: User): Promise<CampaignReport> {
+export async function campaignReport(deps: ReportDeps, campaign: Campaign, query: ReportQuery, user: User): Promise<CampaignReport> {
+  const { db, now } = deps;
   checkQuery(campaign, query);
-  const release = await releaseOf(db, instruments, campaign, now());
+  const release = await releaseOf(deps, campaign, now());
   if (!release) throw notReleased(campaign);
   const cells = await loadReleaseCells(db, release.id);
   const sums = sumsFromCells(cells, query.filters, query.dimension);

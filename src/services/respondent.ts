@@ -28,7 +28,7 @@ export const openCampaignOf = (campaign: Campaign, instrument: Instrument): Open
 
 /**
  * Campaigns by link, for a few seconds: the submission path then reads nothing before its one
- * write. Safe because what could go stale is enforced again by the database in that write (open,
+ * write (in a round on codes, only the code's state). Safe because what could go stale is enforced again by the database in that write (open,
  * dates, release, code required), units and instrument never change after creation, and every
  * campaign write in this process empties the cache at once.
  */
@@ -87,11 +87,18 @@ export type Sha256 = (text: string) => string | Promise<string>;
 const receiptKey = (campaign: Campaign, submissionId: string, sha256: Sha256) => sha256(`${campaign.id}:${submissionId.toLowerCase()}`);
 
 /**
- * Whether this submission was stored before: a browser that lost the 201 retries with the same
- * submissionId, also after the round has closed, and must hear "stored" again.
+ * A submission to the round behind a link: stored when the round takes responses; when it no
+ * longer does, still "stored" if this submissionId was stored before (a browser that lost the
+ * 201 retries with the same id, also after the close), else 410.
  */
-export async function wasStored(db: Db, campaign: Campaign, submissionId: string, sha256: Sha256 = sha256Hex): Promise<boolean> {
-  return hasReceipt(db, campaign.id, await receiptKey(campaign, submissionId, sha256));
+export async function receiveSubmission(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<void> {
+  try {
+    assertTakingResponses(open.campaign, today);
+  } catch (refusal) {
+    if (await hasReceipt(db, open.campaign.id, await receiptKey(open.campaign, submission.submissionId, sha256))) return;
+    throw refusal;
+  }
+  await submitResponse(db, open, submission, today, sha256);
 }
 
 export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {

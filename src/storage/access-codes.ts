@@ -1,15 +1,23 @@
 /** Single-use access codes: only hashes are stored, and only whether each was used. */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CodeCounts } from "../domain/access-codes.js";
+import { campaignWritten } from "./campaigns.js";
 import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
 
 const { accessCodes } = schema;
 
+/**
+ * Stores new codes and makes the round require one, all or nothing: a consultant never ends up
+ * with half a sheet of codes that work, nor codes for a round that closed meanwhile (its trigger
+ * refuses the requirement, and the batch with it).
+ */
 export async function insertCodes(db: Db, campaignId: string, codeHashes: readonly string[]): Promise<void> {
   const rows = codeHashes.map((codeHash) => ({ campaignId, codeHash, used: 0 }));
-  const statements = chunkRows(rows).map((chunk) => db.insert(accessCodes).values(chunk));
-  // All or nothing: a consultant never ends up with half a sheet of codes that work.
-  if (statements.length > 0) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  await db.batch([
+    db.update(schema.campaigns).set({ requireCode: true }).where(eq(schema.campaigns.id, campaignId)),
+    ...chunkRows(rows).map((chunk) => db.insert(accessCodes).values(chunk)),
+  ]);
+  campaignWritten();
 }
 
 export type CodeState = "unused" | "used" | "unknown";

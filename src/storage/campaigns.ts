@@ -14,6 +14,8 @@ const { campaigns, organisations } = schema;
  */
 let writes = 0;
 export const campaignWrites = () => writes;
+/** For writes made elsewhere (codes make a round require one). */
+export const campaignWritten = () => void writes++;
 
 export async function createOrganisation(db: Db, name: string, consultantId: string | null = null): Promise<{ id: string; name: string }> {
   const id = randomId();
@@ -50,15 +52,15 @@ export async function listCampaigns(db: Db, organisationIds: readonly string[]):
 }
 
 export async function setCampaignStatus(db: Db, id: string, status: Campaign["status"]): Promise<void> {
-  writes++;
   await db.update(campaigns).set({ status }).where(eq(campaigns.id, id));
+  writes++;
 }
 
 export type CampaignSettings = Partial<Pick<Campaign, "expectedHeadcount" | "requireCode" | "opensOn" | "closesOn">>;
 
 export async function updateCampaignSettings(db: Db, id: string, settings: CampaignSettings): Promise<void> {
-  writes++;
   if (Object.keys(settings).length > 0) await db.update(campaigns).set(settings).where(eq(campaigns.id, id));
+  writes++;
 }
 
 export async function setBenchmarkForManagers(db: Db, organisationId: string, enabled: boolean): Promise<void> {

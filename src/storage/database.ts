@@ -25,3 +25,11 @@ export function chunkRows<T extends object>(rows: readonly T[], limit = MAX_BOUN
   if (rows.length === 0) return [];
   return chunkForParameters(rows, Object.keys(rows[0]!).length, limit);
 }
+
+/** Whether a failed statement was refused by one of the database's triggers with this marker (drivers wrap SQLite's message differently). */
+export function refusedBy(error: unknown, marker: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (String((e as Error).message ?? e).includes(marker)) return true;
+  }
+  return false;
+}

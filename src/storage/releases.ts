@@ -24,6 +24,10 @@ export interface StoredRelease {
 /** Parsed JSON of releases, by release id: a release is immutable, so an entry never goes stale. */
 const totalsCache = new Map<string, ReleaseTotals>();
 const cellsCache = new Map<string, ReleaseCell[]>();
+const TOTALS_CACHED = 1000;
+/** Cells are bounded by their number, not by releases: one cell holds about 10 KB once parsed. */
+const CELLS_CACHED = 5000;
+let cellsHeld = 0;
 
 function remember<T>(cache: Map<string, T>, key: string, value: T, max: number): T {
   if (cache.size >= max) cache.delete(cache.keys().next().value!);
@@ -35,18 +39,19 @@ function remember<T>(cache: Map<string, T>, key: string, value: T, max: number):
 export async function findReleases(db: Db, campaignIds: readonly string[]): Promise<Map<string, StoredRelease>> {
   const out = new Map<string, StoredRelease>();
   for (const ids of chunkForParameters(campaignIds, 1)) {
-    // The totals are only read (and parsed) for releases not cached yet.
     const rows = await db
       .select({ id: releases.id, campaignId: releases.campaignId, respondents: releases.respondents, releasedOn: releases.releasedOn })
       .from(releases)
       .where(inArray(releases.campaignId, ids));
-    const missing = rows.filter((r) => !totalsCache.has(r.id)).map((r) => r.id);
-    for (const chunk of chunkForParameters(missing, 1)) {
+    // Totals are read and parsed only for releases not cached yet; what this call found is kept
+    // here too, so evicting an entry from the cache meanwhile loses nothing.
+    const totals = new Map(rows.flatMap((r) => (totalsCache.has(r.id) ? [[r.id, totalsCache.get(r.id)!] as const] : [])));
+    for (const chunk of chunkForParameters(rows.filter((r) => !totals.has(r.id)).map((r) => r.id), 1)) {
       for (const t of await db.select({ id: releases.id, totals: releases.totals }).from(releases).where(inArray(releases.id, chunk))) {
-        remember(totalsCache, t.id, JSON.parse(t.totals) as ReleaseTotals, 1000);
+        totals.set(t.id, remember(totalsCache, t.id, JSON.parse(t.totals) as ReleaseTotals, TOTALS_CACHED));
       }
     }
-    for (const r of rows) out.set(r.campaignId, { ...r, totals: totalsCache.get(r.id)! });
+    for (const r of rows) out.set(r.campaignId, { ...r, totals: totals.get(r.id)! });
   }
   return out;
 }
@@ -64,7 +69,17 @@ export async function loadReleaseCells(db: Db, releaseId: string): Promise<Relea
     .from(releaseCells)
     .where(eq(releaseCells.releaseId, releaseId));
   const cells = rows.map((r) => ({ ...(JSON.parse(r.stats) as ReleaseStats), department: r.department, role: r.role, tenure: r.tenure }));
-  return remember(cellsCache, releaseId, cells, 32);
+  // Oldest releases out first until the new one fits; one larger than the bound is not kept.
+  for (const [id, held] of cellsCache) {
+    if (cellsHeld + cells.length <= CELLS_CACHED) break;
+    cellsCache.delete(id);
+    cellsHeld -= held.length;
+  }
+  if (cells.length <= CELLS_CACHED) {
+    cellsCache.set(releaseId, cells);
+    cellsHeld += cells.length;
+  }
+  return cells;
 }
 
 /**

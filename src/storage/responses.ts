@@ -9,7 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { randomId } from "../lib/random.js";
 import { codedSubmissions, submissions } from "../../db/views.js";
 import { codeState } from "./access-codes.js";
-import { schema, type Db } from "./database.js";
+import { refusedBy, schema, type Db } from "./database.js";
 
 const { receipts, responses } = schema;
 
@@ -76,19 +76,12 @@ export async function storeResponse(db: Db, input: NewResponse): Promise<StoreRe
     // The statement failed whole: nothing of it was written. A repeated submission (also one the
     // round refuses now, because it closed since) was stored before: the receipt says so.
     if (await hasReceipt(db, campaignId, input.keyHash)) return "duplicate";
-    const refusal = REFUSALS.find((marker) => errorText(error).includes(marker));
+    const refusal = REFUSALS.find((marker) => refusedBy(error, marker));
     if (refusal) return refusal === "campaign_not_open" ? "closed" : refusal;
     // A used code becomes 2, which the table's check refuses.
     if (input.accessCodeHash && (await codeState(db, campaignId, input.accessCodeHash)) === "used") return "code_used";
     throw error;
   }
-}
-
-/** Every message along an error's chain of causes: drivers wrap SQLite's message differently. */
-function errorText(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) parts.push(String((e as Error).message ?? e));
-  return parts.join(" | ");
 }
 
 export async function hasReceipt(db: Db, campaignId: string, keyHash: string): Promise<boolean> {

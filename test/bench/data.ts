@@ -3,13 +3,12 @@
  * as a submission would store them (answers, scored form, comment), in large transactions.
  */
 import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
-import { scoreResponse } from "../../src/domain/scoring.js";
 import { DEFAULT_ROLES, DEFAULT_TENURE } from "../../src/domain/units.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { randomId } from "../../src/lib/random.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import type { Db } from "../../src/storage/database.js";
-import { encodeScore } from "../../src/domain/stored-score.js";
+import { encodeAnswers } from "../../src/domain/stored-score.js";
 import type { Client } from "@libsql/client";
 
 export const BENCH_DEPARTMENTS = ["Klantcontact", "Wonen", "Onderhoud", "Incasso", "Financiën", "HR", "Directie"];
@@ -47,7 +46,7 @@ export async function bulkResponses(client: Client, campaign: Campaign, instrume
     const comment = (answers.comment as string | undefined) ?? null;
     delete answers.comment;
     const cell = { department: answers.department as string, role: answers.role as string, tenure: answers.tenure as string };
-    return { cell, comment, scores: encodeScore(instrument.key, scoreResponse(instrument.key, answers)) };
+    return { cell, comment, scores: encodeAnswers(instrument.key, answers) };
   });
   const ROWS_PER_INSERT = 50;
   const columns = "(id, campaign_id, submitted_on, instrument_version, department, role, tenure, scores, comment)";

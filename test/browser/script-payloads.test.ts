@@ -39,7 +39,7 @@ beforeAll(async () => {
       expect(res.status).toBe(201);
     }
     // Results exist once a round is closed and released; the survey is shown from a running twin.
-    await release(t.db, t.instruments, campaign, t.clock.now);
+    await release(t, campaign, t.clock.now);
     running = await createCampaign(t.db, { ...campaignDefaults(t.instrument, [UNIT, "Normaal"]), organisationId: organisation.id, title: TITLE, k: 3, kComments: 3 });
   });
 });
@@ -74,7 +74,9 @@ describe.skipIf(!chromiumPath)("stored script payloads in Chromium", () => {
     await page.fill("#email", "c@payload.test");
     await page.fill("#password", "payload-password-1");
     await page.click("button[type=submit]");
-    await page.waitForSelector(".staircase li");
+    await page.waitForURL(/\/dashboard$/);
+    // The released round (its running twin shows participation instead).
+    await visit(page, `/dashboard?campaign=${campaign.id}`, ".staircase li");
     expect(await page.locator("#organisation option").first().textContent()).toBe(ORG);
     expect(await page.locator("#title").textContent()).toBe(TITLE);
     expect(await page.locator("#heat-department-table").textContent()).toContain(UNIT);

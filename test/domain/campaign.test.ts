@@ -1,7 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { availability, calendarDate, datesInOrder } from "../../src/domain/campaign.js";
+import { roundResponseRate } from "../../src/domain/access-codes.js";
+import { availability, calendarDate, datesInOrder, resultsDue } from "../../src/domain/campaign.js";
 import { pickLanguage } from "../../src/domain/i18n.js";
 import { levelsBelow } from "../../src/domain/levels.js";
+
+describe("resultsDue", () => {
+  const open = { status: "open" as const, opensOn: "2026-03-01", closesOn: "2026-03-31" };
+  it("is due from the day after the closing date, not on it", () => {
+    expect(resultsDue(open, "2026-03-31")).toBe(false);
+    expect(resultsDue(open, "2026-04-01")).toBe(true);
+  });
+  it("is due at once for a round closed by hand, never for a draft or a round without an end", () => {
+    expect(resultsDue({ ...open, status: "closed" }, "2026-03-10")).toBe(true);
+    expect(resultsDue({ ...open, status: "draft" }, "2026-05-01")).toBe(false);
+    expect(resultsDue({ status: "open", opensOn: null, closesOn: null }, "2030-01-01")).toBe(false);
+  });
+});
+
+describe("roundResponseRate", () => {
+  it("counts codes only when the round requires them, else respondents over the headcount, to one decimal", () => {
+    const codes = { issued: 150, used: 93 };
+    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: true }, codes)).toEqual({ pct: 62, basis: "codes", of: 150 });
+    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: false }, codes)).toEqual({ pct: 23.3, basis: "headcount", of: 400 });
+    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: false }, codes)).toBeNull();
+  });
+});
 
 describe("availability", () => {
   const open = { status: "open" as const, opensOn: "2026-03-01", closesOn: "2026-03-31" };

@@ -154,10 +154,8 @@ describe("current versus desired", () => {
     const score = scoreResponse(key, { m1: 4, m2: 2, m_should: 5 });
     expect(score.levels.mission).toMatchObject({ mean: 4, items: 2 });
     expect(score.desired.mission).toMatchObject({ mean: 5, items: 1 });
-    expect(score.levelItems).toEqual([
-      { name: "m1", level: "mission", value: 4 },
-      { name: "m2", level: "mission", value: 4 },
-    ]);
+    // Every item's value after reverse-coding, the desired one too: what a release counts per item.
+    expect(score.values).toEqual({ m1: 4, m2: 4, m_should: 5 });
     const scale = (values: number[]) => ({ ...sumsOf(values), items: values.length, favourable: 0, unfavourable: 0 });
     // Current means 3 and 4 → 62.5; desired 5 and 4 → 87.5.
     const group = groupOf(2, { mission: scale([3, 4]), "desired:mission": scale([5, 4]), values: scale([2, 2]) }, {});

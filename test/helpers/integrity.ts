@@ -8,7 +8,7 @@ import type { Client } from "@libsql/client";
 import { expect } from "vitest";
 import { createReleaseFold } from "../../src/domain/release.js";
 import { scoreResponse } from "../../src/domain/scoring.js";
-import { answersOf, decodeScore, encodeScore } from "../../src/domain/stored-score.js";
+import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { sha256Hex } from "../../src/lib/random.js";
 
@@ -20,7 +20,7 @@ export async function expectConsistent(client: Client, instrument: Instrument, c
   const responses = await rows(client, "select scores from responses where campaign_id = ?", campaignId);
   expect(responses.length).toBe(receipts.size);
   // Each stored form is whole: read back as answers and scored again, it is itself.
-  for (const r of responses) expect(encodeScore(instrument.key, scoreResponse(instrument.key, answersOf(instrument.key, decodeScore(instrument.key, String(r.scores)))))).toBe(String(r.scores));
+  for (const r of responses) expect(encodeAnswers(instrument.key, answersOf(instrument.key, decodeScore(instrument.key, String(r.scores))))).toBe(String(r.scores));
   return { stored: responses.length };
 }
 
@@ -31,9 +31,11 @@ const storedAnswers = (instrument: Instrument, r: Record<string, unknown>) =>
 /** The campaign's release, if any, against a fold of its stored answers; returns the respondents it holds (null without a release). */
 export async function expectReleaseConsistent(client: Client, instrument: Instrument, campaignId: string): Promise<number | null> {
   const [release] = await rows(client, "select id, respondents from releases where campaign_id = ?", campaignId);
-  const stray = await rows(client, "select count(*) as n from release_cells where campaign_id = ? and release_id not in (select id from releases)", campaignId);
   if (!release) return null;
-  expect(Number(stray[0]!.n), "cells of unfinished attempts beside a release").toBe(0);
+  for (const table of ["release_cells", "release_comments"]) {
+    const stray = await rows(client, `select count(*) as n from ${table} where campaign_id = ? and release_id not in (select id from releases)`, campaignId);
+    expect(Number(stray[0]!.n), `${table} of unfinished attempts beside a release`).toBe(0);
+  }
   const responses = await rows(client, "select department, role, tenure, answers, scores, comment from responses where campaign_id = ?", campaignId);
   const fold = createReleaseFold(instrument.key);
   for (const r of responses) fold.add({ department: String(r.department), role: String(r.role), tenure: String(r.tenure) }, scoreResponse(instrument.key, storedAnswers(instrument, r)));

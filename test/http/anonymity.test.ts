@@ -34,7 +34,7 @@ describe("a stored response", () => {
 
     // Nothing the client sent about itself, and not its submissionId, is anywhere in the database,
     // not even after the round is released.
-    await release(t.db, t.instruments, campaign, t.clock.now);
+    await release(t, campaign, t.clock.now);
     const tables = (await t.client.execute("select name from sqlite_master where type = 'table'")).rows.map((r) => String(r.name));
     expect(tables).toContain("release_comments");
     const dump = JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from "${table}"`)).rows)));

@@ -31,7 +31,7 @@ const TARGETS: [string, () => Promise<Target>][] = [
     "Node with a libSQL file",
     async () => {
       const t = await createTestApp();
-      return { request: async (path, init) => t.app.request(path, init), cron: async () => void (await releaseDue(t.db, t.instruments, t.clock.now)), db: t.db, close: t.close };
+      return { request: async (path, init) => t.app.request(path, init), cron: async () => void (await releaseDue(t, t.clock.now)), db: t.db, close: t.close };
     },
   ],
   ["workerd with D1", startWorkerd],

@@ -116,7 +116,16 @@ describe("POST /api/s/:token/responses", () => {
     ["a submissionId that is not a UUID", () => ({ body: JSON.stringify({ submissionId: "1", answers: answers() }) }), 400, "invalid_request"],
     ["answers that are an array", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: [1, 2] }) }), 400, "invalid_request"],
     ["an extra top-level key", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: answers(), ip: "1.2.3.4" }) }), 400, "invalid_request"],
-    ["a body over 64 KB", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: { ...answers(), comment: "x".repeat(70_000) } }) }), 413, "body_too_large"],
+    ["a body over 64 KB of unknown length", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: { ...answers(), comment: "x".repeat(70_000) } }) }), 413, "body_too_large"],
+    [
+      "a body that declares more than 64 KB",
+      () => {
+        const body = JSON.stringify({ submissionId: crypto.randomUUID(), answers: { ...answers(), comment: "x".repeat(70_000) } });
+        return { body, headers: { "content-length": String(new TextEncoder().encode(body).length) } };
+      },
+      413,
+      "body_too_large",
+    ],
     ["a form-encoded body", () => ({ body: "submissionId=1", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "unsupported_media_type"],
     [
       "a valid submission whose comment holds bytes that are not UTF-8",

@@ -242,6 +242,24 @@ describe("a round's dates", () => {
   });
 });
 
+describe("participation of a running round", () => {
+  it("is counted afresh at most every 30 seconds", async () => {
+    const round = demo.openRound;
+    const read = async () => (await (await get(`/api/campaigns/${round.id}/participation`, consultant)).json()).respondents as number;
+    const before = await read();
+    const answers = { ...validAnswers(t.instrument), department: round.units.department![0]!.value };
+    expect((await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+    expect(await read()).toBe(before);
+    const start = t.clock.now;
+    t.clock.now = new Date(start.getTime() + 31_000);
+    try {
+      expect(await read()).toBe(before + 1);
+    } finally {
+      t.clock.now = start;
+    }
+  });
+});
+
 describe("a round past its closing date", () => {
   it("is released and cannot be reopened, extended or given codes, even before anyone read it", async () => {
     const res = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Overdue", departments: ["Schade"], status: "open", closesOn: "2026-03-09" }, consultant);

@@ -5,7 +5,7 @@ import v2 from "../../surveys/customer-centricity-v2.json" with { type: "json" }
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
-import { checkUploadedInstrument } from "../../src/instruments/upload.js";
+import { checkEveryAnswerIsKept, checkUploadedInstrument } from "../../src/instruments/upload.js";
 
 type Json = { pages: { elements: Record<string, unknown>[] }[] } & Record<string, unknown>;
 const clone = () => structuredClone(v2) as unknown as Json;
@@ -23,6 +23,7 @@ describe("the default instrument, version 2", () => {
   });
   it("passes the upload rules itself", () => {
     expect(() => checkUploadedInstrument(v2 as Record<string, unknown>)).not.toThrow();
+    expect(() => checkEveryAnswerIsKept(instrument)).not.toThrow();
   });
   it("is installed next to version 1, which campaigns that pinned it keep", () => {
     const registry = createInstrumentRegistry();
@@ -86,5 +87,36 @@ describe("uploaded instruments", () => {
     deep.custom = node;
     for (let i = 0; i < 20; i++) node = (node.child = {}) as Record<string, unknown>;
     rejects(deep, /nested too deeply/);
+  });
+});
+
+describe("an uploaded instrument's questions", () => {
+  const withElement = (element: Record<string, unknown>) => {
+    const json = clone();
+    json.pages[0]!.elements.push({ title: { nl: "Vraag", en: "Question" }, ...element });
+    return loadInstrument(json);
+  };
+
+  it("are refused when the method neither scores nor groups on them, since their answers would not be stored", () => {
+    for (const extra of [
+      { type: "text", name: "employee_number", isRequired: true },
+      { type: "comment", name: "second_comment" },
+      { type: "dropdown", name: "location", choices: ["Noord", "Zuid"] },
+      { type: "checkbox", name: "channels", choices: ["phone", "mail"] },
+    ]) {
+      const instrument = withElement(extra);
+      expect(() => checkEveryAnswerIsKept(instrument), extra.name).toThrow(InstrumentError);
+      try {
+        checkEveryAnswerIsKept(instrument);
+      } catch (error) {
+        expect((error as InstrumentError).item).toBe(extra.name);
+      }
+    }
+  });
+
+  it("keep every answer a respondent gives otherwise", () => {
+    const instrument = loadInstrument(clone());
+    expect(() => checkEveryAnswerIsKept(instrument)).not.toThrow();
+    expect(instrument.questions.length).toBeGreaterThan(instrument.key.items.length);
   });
 });

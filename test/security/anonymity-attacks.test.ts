@@ -54,7 +54,7 @@ beforeAll(async () => {
     }
   }
   // Results exist only once the round is closed and released.
-  await release(t.db, t.instruments, campaign, t.clock.now);
+  await release(t, campaign, t.clock.now);
   cookie = await loginCookie(t.app, "spy@consult.test", "spy-password-12");
 });
 afterAll(() => t.close());

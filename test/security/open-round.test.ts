@@ -46,9 +46,11 @@ async function world(rating: number, factors: string[], comment: string): Promis
     }
   };
   await submitTo(earlier, 3, ["policy"], "earlier", 15);
-  await release(t.db, t.instruments, earlier, t.clock.now);
+  await release(t, earlier, t.clock.now);
   const running = await createCampaign(t.db, { ...earlier, title: "Running", status: "open", opensOn: null, closesOn: null, requireCode: false, expectedHeadcount: 40 });
   await submitTo(running, rating, factors, comment, 24);
+  // Both worlds must list their rounds alike: creation times to the second would differ between them.
+  await t.db.run(sql`update campaigns set created_at = case id when ${earlier.id} then '2026-01-05 10:00:00' else '2026-03-01 10:00:00' end`);
   return { t, earlier, running, consultant: await loginCookie(t.app, "c@consult.test", PASSWORD), manager: await loginCookie(t.app, "m@client.test", PASSWORD) };
 }
 

@@ -77,8 +77,9 @@ describe("migrating a database from before releases", () => {
   it("keeps every response, and releases the rounds that are closed or past their closing date", async () => {
     const count = await opened.client.execute("select campaign_id, count(*) as n from responses group by campaign_id order by campaign_id");
     expect(count.rows.map((r) => [r.campaign_id, Number(r.n)])).toEqual([["due", 7], ["live", 7], ["old", 7]]);
-    const made = await releaseDue(opened.db, instruments, new Date("2026-03-10T12:00:00Z"));
-    expect(made.map((r) => r.campaignId).sort()).toEqual(["due", "old"]);
+    const { released, failed } = await releaseDue({ db: opened.db, instruments }, new Date("2026-03-10T12:00:00Z"));
+    expect(failed).toEqual([]);
+    expect(released.map((r) => r.campaignId).sort()).toEqual(["due", "old"]);
     for (const id of ["old", "due"]) expect(await expectReleaseConsistent(opened.client, instrument, id)).toBe(7);
     expect((await findCampaignById(opened.db, "due"))!.status).toBe("closed");
     expect(await findRelease(opened.db, "live")).toBeUndefined();
@@ -88,7 +89,7 @@ describe("migrating a database from before releases", () => {
     const live = (await findCampaignById(opened.db, "live"))!;
     const today = new Date("2026-03-10T12:00:00Z");
     expect(await submitResponse(opened.db, openCampaignOf(live, instrument), { submissionId: crypto.randomUUID(), answers: departmentOnly(4, "Sales") }, today)).toBe("stored");
-    const p = await participation({ db: opened.db }, live);
+    const p = await participation({ db: opened.db, now: () => today }, live);
     expect(p).toMatchObject({ status: "open", released: false, respondents: 8 });
     // Old rows keep their JSON; the new one is stored in the scored form only.
     const forms = await opened.client.execute("select answers is null as compact, count(*) as n from responses where campaign_id = 'live' group by 1 order by 1");

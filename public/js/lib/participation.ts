@@ -1,7 +1,7 @@
 /**
- * The participation panel: what the dashboard and the workspace show of a round that is still
- * running — respondents, response rate and respondents per unit (from k) — and why its results
- * wait until it closes.
+ * The participation panel: what the dashboard shows of a round that is still running —
+ * respondents, response rate and respondents per unit (from k) — and why its results wait until
+ * it closes; and the phrase that says when results come, which the survey page shares.
  */
 import type { Participation } from "../../../src/routes/campaign-view.js";
 import { el, table, type Lang, type Loc } from "./ui.js";
@@ -31,7 +31,7 @@ export const PARTICIPATION_TEXTS: Record<string, Loc> = {
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-/** The sentence that says when results come, in the page's language. */
+/** The phrase that says when results come, in the page's language, from its own "whenClosed" and "whenDate" texts. */
 export function whenResults(p: Pick<Participation, "closesOn">, t: T, lang: Lang): string {
   if (!p.closesOn) return t("whenClosed");
   const date = new Date(`${p.closesOn}T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
