@@ -60,7 +60,10 @@ const T: Record<string, Loc> = {
   suppressed: { nl: "minder dan k respondenten", en: "fewer than k respondents" },
   weak: { nl: "zwak", en: "weak" },
   divided: { nl: "verdeeld", en: "divided" },
-  noComments: { nl: "Opmerkingen worden pas getoond bij minstens {k} respondenten in de groep.", en: "Comments are shown only for groups of at least {k} respondents." },
+  noComments: {
+    nl: "Opmerkingen worden alleen getoond voor de hele ronde of één afdeling, met minstens {k} respondenten.",
+    en: "Comments are shown only for the whole round or one department, with at least {k} respondents.",
+  },
   noGap: { nl: "Niet te tonen: een van beide groepen is te klein.", en: "Not shown: one of the groups is too small." },
   tooSmall: { nl: "Deze ronde heeft nog minder dan {k} respondenten: er is niets te tonen.", en: "This round has fewer than {k} respondents so far: nothing can be shown." },
   noCampaigns: { nl: "Er zijn nog geen rondes.", en: "There are no rounds yet." },

@@ -87,7 +87,12 @@ export function hiddenUnits(cells: readonly CountedCell[], dimension: Dimension,
   return new Set(heatmapUnits(cells, dimension, units, {}, k).filter((u) => u.suppressed).map((u) => u.value));
 }
 
-/** Whether a report may be filtered to `filters`; a reason when not. */
+/**
+ * Whether a report may be filtered to `filters`; a reason when not. A filter is a row of a
+ * heatmap one condition up, so it is refused wherever that row is hidden — by primary or by
+ * secondary suppression, in the campaign-wide heatmap or in the heatmap under the other
+ * conditions: otherwise a parent group minus its allowed children would give the hidden rest.
+ */
 export function filterVerdict(
   cells: readonly CountedCell[],
   filters: Conditions,
@@ -96,6 +101,8 @@ export function filterVerdict(
 ): Verdict {
   for (const d of Object.keys(filters) as Dimension[]) {
     if (hiddenUnits(cells, d, unitsOf(d), k).has(filters[d]!)) return "hidden_unit";
+    const { [d]: _value, ...parent } = filters;
+    if (Object.keys(parent).length > 0 && heatmapUnits(cells, d, unitsOf(d), parent, k).some((u) => u.value === filters[d] && u.suppressed)) return "hidden_unit";
   }
   return sizeVerdict(cells, filters, k);
 }

@@ -349,7 +349,16 @@ export function managementGap(counts: readonly CountedCell[], all: Group, manage
   });
 }
 
-/** Whether comments of the group may be shown: the same guards with the larger comment minimum. */
+/** The one dimension whose units may show their own comments: lists that partition the round never overlap. */
+export const COMMENT_DIMENSION: Dimension = "department";
+
+/**
+ * Whether comments of the group may be shown: only for the whole round or one unit of the comment
+ * dimension — a comment that stood in two overlapping lists (a department's and a role's) would
+ * belong to their intersection — and with the same guards at the larger comment minimum.
+ */
 export function commentsVerdict(cells: readonly CountedCell[], units: CampaignUnits, filters: Conditions, kComments: number): Verdict {
+  const dimensions = Object.keys(filters);
+  if (dimensions.length > 1 || (dimensions.length === 1 && dimensions[0] !== COMMENT_DIMENSION)) return "too_small";
   return filterVerdict(cells, filters, (d) => units[d] ?? [], kComments);
 }

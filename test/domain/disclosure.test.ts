@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterVerdict, groupSize, heatmapUnits, sizeVerdict, type CountedCell } from "../../src/domain/disclosure.js";
+import { commentsVerdict } from "../../src/domain/report.js";
 import { unitsFromNames, type Dimension } from "../../src/domain/units.js";
 
 const cell = (department: string, role: string, n: number, tenure = "t"): CountedCell => ({ department, role, tenure, n });
@@ -61,7 +62,36 @@ describe("differencing attempts", () => {
     expect(groupSize(cells, { role: "front" })).toBe(25);
   });
 
+  it("a parent minus its allowed children: a child hidden in the heatmap under its parent is refused as a filter", () => {
+    // Sales: front 12, back 6, management 2 (all tenures) — and management is shown campaign-wide (12 in all).
+    const round = [cell("Sales", "front", 12), cell("Sales", "back", 6), cell("Sales", "management", 2), cell("Other", "management", 10), cell("Other", "front", 20)];
+    const departmentsHere = unitsFromNames(["Sales", "Other"]);
+    const unitsHere = (d: Dimension) => (d === "department" ? departmentsHere : d === "role" ? roles : unitsFromNames(["t"]));
+    const underSales = heatmapUnits(round, "role", roles, { department: "Sales" }, K);
+    expect(underSales.filter((r) => r.suppressed).map((r) => r.value)).toEqual(["back", "management"]);
+    // Sales minus {Sales, front} minus {Sales, back} would be the two Sales managers: {Sales, back} is refused.
+    expect(filterVerdict(round, { department: "Sales", role: "back" }, unitsHere, K)).toBe("hidden_unit");
+    expect(filterVerdict(round, { department: "Sales", role: "front" }, unitsHere, K)).toBe("ok");
+    expect(filterVerdict(round, { department: "Sales" }, unitsHere, K)).toBe("ok");
+    const shownChildren = roles.map((r) => (filterVerdict(round, { department: "Sales", role: r.value }, unitsHere, K) === "ok" ? groupSize(round, { department: "Sales", role: r.value }) : 0));
+    expect(groupSize(round, { department: "Sales" }) - shownChildren.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(K);
+  });
+
   it("a whole campaign below k shows nothing", () => {
     expect(filterVerdict([cell("A", "front", 4)], {}, unitsOf, K)).toBe("too_small");
+  });
+});
+
+describe("comments", () => {
+  const units = { department: departments, role: roles };
+  it("are shown for the whole round and for one department at a time, each with kComments or more", () => {
+    expect(commentsVerdict(cells, units, {}, 10)).toBe("ok");
+    expect(commentsVerdict(cells, units, { department: "A" }, 10)).toBe("ok");
+    expect(commentsVerdict(cells, units, { department: "C" }, 10)).not.toBe("ok"); // 7 < 10
+  });
+  it("are never shown for a role or a combination, whose lists would overlap a department's", () => {
+    expect(groupSize(cells, { role: "front" })).toBeGreaterThanOrEqual(10);
+    expect(commentsVerdict(cells, units, { role: "front" }, 10)).not.toBe("ok");
+    expect(commentsVerdict(cells, units, { department: "A", role: "front" }, 10)).not.toBe("ok");
   });
 });

@@ -155,8 +155,31 @@ describe("attacks on groups smaller than k", () => {
     expect(first).not.toEqual(submittedComments);
     expect(first).not.toEqual([...submittedComments].reverse());
     expect(second).not.toEqual(first); // shuffled again on every read
-    // A group under kComments = 10 shows no comments at all.
-    expect((await report({ department: "Service", role: "frontline" }))!.comments).toBeNull();
+    // Comments come for the round and for one department at a time, never for a role or a
+    // combination: a comment in two overlapping lists would belong to their intersection.
+    const inService = PEOPLE.filter(([d]) => d === "Service").reduce((n, p) => n + p[3], 0);
+    expect((await report({ department: "Service" }))!.comments).toHaveLength(inService);
+    expect((await report({ role: "frontline" }))!.comments).toBeNull();
+    for (const [f] of allowed) {
+      const filters = JSON.parse(f) as Conditions;
+      const keys = Object.keys(filters);
+      if (keys.length > 1 || (keys.length === 1 && keys[0] !== "department")) expect((await report(filters))!.comments, f).toBeNull();
+    }
+  });
+
+  it("no allowed filter minus its allowed sub-filters leaves a group under k", () => {
+    // E.g. {Service} − {Service, frontline} − {Service, back_office} would be Service's team leads.
+    let checked = 0;
+    for (const [f, n] of allowed) {
+      const filters = JSON.parse(f) as Conditions;
+      for (const d of DIMENSIONS) {
+        if (filters[d] !== undefined) continue;
+        const children = campaign.units[d]!.map((u) => allowed.get(key({ ...filters, [d]: u.value })) ?? 0);
+        expect(exposes(n - children.reduce((a, b) => a + b, 0)), `${f} by ${d}`).toBe(false);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("response ids and the table's own order say nothing about the order of submission", async () => {
