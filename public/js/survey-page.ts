@@ -15,6 +15,7 @@ interface PublicSurvey {
   title: string;
   defaultLanguage: Lang;
   k: number;
+  kComments: number;
   closesOn: string | null;
   requiresCode: boolean;
   units: Record<string, Unit[]>;
@@ -33,8 +34,8 @@ const TEXT: Record<string, Record<Lang, string>> = {
     en: "No name, email, IP address, device or cookies. Everyone gets the same link.",
   },
   privacyGroups: {
-    nl: "Groepsresultaten pas vanaf {k} antwoorden; opmerkingen vanaf 10, zonder datum.",
-    en: "Group results only from {k} answers; comments from 10, without dates.",
+    nl: "Groepsresultaten pas vanaf {k} antwoorden; opmerkingen vanaf {kComments}, zonder datum.",
+    en: "Group results only from {k} answers; comments from {kComments}, without dates.",
   },
   privacyWhen: {
     nl: "Niemand ziet resultaten zolang de ronde loopt: ze verschijnen pas {when}, in één keer, zodat geen enkel antwoord afzonderlijk te herkennen is.",
@@ -74,6 +75,7 @@ const statusText = document.getElementById("status-text")!;
 const retryButton = document.getElementById("retry") as HTMLButtonElement;
 let lang: Lang = (navigator.language || "nl").toLowerCase().startsWith("en") ? "en" : "nl";
 let k = 5;
+let kComments = 10;
 let closesOn: string | null = null;
 let survey: Model | undefined;
 let accessCode: string | undefined;
@@ -90,7 +92,7 @@ function t(key: string, vars: Record<string, string> = {}): string {
 function setLanguage(next: Lang): void {
   lang = next;
   document.documentElement.lang = next;
-  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) el.textContent = t(el.dataset.i18n!, { k: String(k) });
+  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) el.textContent = t(el.dataset.i18n!, { k: String(k), kComments: String(kComments) });
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     button.setAttribute("aria-pressed", String(button.dataset.lang === next));
   }
@@ -214,6 +216,7 @@ async function start(): Promise<void> {
     return showStatus("load_failed", undefined, true);
   }
   k = data.k;
+  kComments = data.kComments;
   closesOn = data.closesOn;
   document.title = data.title;
   if (data.requiresCode) accessCode = await askForCode();

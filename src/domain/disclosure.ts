@@ -66,7 +66,9 @@ export function heatmapUnits(
   const rows = units.map((u) => {
     const conditions = { ...filters, [dimension]: u.value };
     const n = groupSize(cells, conditions);
-    const primary = n > 0 && (hiddenAtTop.has(u.value) || sizeVerdict(cells, conditions, k) !== "ok");
+    // A unit hidden campaign-wide stays hidden under every filter, even where it is empty: a row of
+    // 0 would tell its make-up (a hidden department with nobody in three roles is all the fourth).
+    const primary = hiddenAtTop.has(u.value) || (n > 0 && sizeVerdict(cells, conditions, k) !== "ok");
     return { value: u.value, n, suppressed: primary };
   });
   // Secondary suppression: the hidden units together must be a group of k+ and never a single unit.

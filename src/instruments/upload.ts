@@ -94,6 +94,11 @@ export function checkEveryAnswerIsKept(instrument: Instrument): void {
     ...Object.values(instrument.groupings),
     ...[instrument.key.factorsQuestion, instrument.key.mostQuestion, instrument.commentQuestion].filter((n): n is string => n !== undefined),
   ]);
+  // A grouping left open would put its skippers in a unit of their own that no guard knows about:
+  // the total minus the shown units would be them.
+  const groupings = new Set(Object.values(instrument.groupings));
+  const optional = instrument.questions.find((q) => groupings.has(q.name) && !q.required);
+  if (optional) throw new InstrumentError("department, role and tenure questions must be required (isRequired: true)", optional.name);
   const extra = instrument.questions.find((q) => !kept.has(q.name));
   if (extra) {
     throw new InstrumentError(

@@ -10,7 +10,7 @@ let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (campaign = await t.addCampaign()));
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (campaign = await t.addCampaign({ kComments: 12 })));
 });
 afterAll(() => h?.close());
 
@@ -27,10 +27,16 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${h.url}/s/${campaign.token}`);
       await expect.poll(() => page.locator(".sd-page__title").first().textContent()).toContain(heading);
+      // The promise on the page is the round's own: its k and its comment minimum.
+      const promise = await page.locator("[data-i18n=privacyGroups]").textContent();
+      expect(promise).toContain(String(campaign.k));
+      expect(promise).toContain(String(campaign.kComments));
       // Nothing wider than the phone: no horizontal scrolling.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await completeSurvey(page);
       await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 10_000 }).toContain(thanks);
+      // The thank-you says when results come.
+      expect(await page.locator("#status-text").textContent()).toMatch(locale === "nl-NL" ? /als de ronde sluit/ : /when the round closes/);
       await screenshot(page, `survey-done-${locale}`);
       expect(await page.evaluate(() => document.cookie)).toBe("");
       expect(errors).toEqual([]);

@@ -59,6 +59,10 @@ describe("differencing attempts", () => {
     expect(byUnit.C).toBe(true);
     // Secondary rule: hidden B and C (6 + 7) reach k, A stays visible.
     expect(byUnit.A).toBe(false);
+    // D is hidden campaign-wide: it stays hidden here too although nobody in it is "front" —
+    // a row of 0 would say D has no front-line staff.
+    expect(groupSize(cells, { department: "D", role: "front" })).toBe(0);
+    expect(byUnit.D).toBe(true);
     expect(groupSize(cells, { role: "front" })).toBe(25);
   });
 

@@ -26,7 +26,8 @@ describe("GET /api/s/:token", () => {
     expect(body.title).toBe("Test round");
     expect(body.languages).toEqual(["nl", "en"]);
     expect(body.defaultLanguage).toBe("en");
-    expect(body.k).toBe(5);
+    expect(body.k).toBe(campaign.k);
+    expect(body.kComments).toBe(campaign.kComments);
     expect(body.units.department.map((u: { value: string }) => u.value)).toEqual(["Sales", "Service"]);
     expect(body.units.role.map((u: { value: string }) => u.value)).toEqual(["frontline", "back_office", "team_lead", "management"]);
     expect(body.instrument.instrumentId).toBe("customer-centricity");

@@ -114,6 +114,13 @@ describe("an uploaded instrument's questions", () => {
     }
   });
 
+  it("must make every grouping question required, or the ones who skip it form a unit nobody guards", () => {
+    const json = clone();
+    const department = json.pages.flatMap((p) => p.elements).find((e) => e.grouping === "department")!;
+    department.isRequired = false;
+    expect(() => checkEveryAnswerIsKept(loadInstrument(json))).toThrow(/must be required/);
+  });
+
   it("keep every answer a respondent gives otherwise", () => {
     const instrument = loadInstrument(clone());
     expect(() => checkEveryAnswerIsKept(instrument)).not.toThrow();
