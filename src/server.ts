@@ -7,14 +7,14 @@ import { DEMO_ACCOUNTS, seedDemo } from "./demo/seed.js";
 import { parseEnv } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
-import { openDatabase } from "./node/open-database.js";
+import { openDatabase, truncateLog } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
 import { releaseDue } from "./services/release.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
 const env = parseEnv();
 const instruments = createInstrumentRegistry();
-const { db } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
+const { db, client } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
 
 if ((await countOrganisations(db)) === 0) {
   const demo = await seedDemo(db, instruments);
@@ -34,6 +34,8 @@ const app = createNodeApp(db, instruments);
  * read of a due round releases it too, so this only makes results appear without anyone asking.
  */
 const RELEASE_CHECK_MS = 60_000;
+/** How often the embedded file's write-ahead log is emptied (see truncateLog). */
+const LOG_TRUNCATE_MS = 60_000;
 async function releaseDueRounds(): Promise<void> {
   try {
     const { released, failed } = await releaseDue({ db, instruments }, new Date());
@@ -49,6 +51,9 @@ serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } 
   // A backlog of due rounds (after an upgrade, say) is released while the server already answers.
   void releaseDueRounds();
   setInterval(() => void releaseDueRounds(), RELEASE_CHECK_MS).unref();
+  if (env.DATABASE_URL.startsWith("file:")) {
+    setInterval(() => void truncateLog(client).catch((error: unknown) => console.error("Emptying the write-ahead log failed; next try in a minute.", error)), LOG_TRUNCATE_MS).unref();
+  }
   void listOpenCampaigns(db).then((open) => {
     for (const c of open) console.log(`Survey "${c.title}": ${surveyUrl(env.publicUrl, c.token)}`);
   });
