@@ -1,5 +1,5 @@
 /**
- * The management report, computed from per-cell aggregates: level scores with their spread,
+ * The management report, computed from a release's per-cell sums: level scores with their spread,
  * the start-here diagnosis, a heatmap, the decision-factor mix and the management–staff gap —
  * every figure passed through the anonymity guards first.
  */
@@ -23,8 +23,7 @@ export interface CellStats extends CountedCell {
 
 /**
  * What a report is computed from: respondents per cell (for every disclosure decision) and sums
- * already combined for the groups the report can show. Storage groups them in SQL; `sumsFromCells`
- * does the same from per-cell rows.
+ * already combined for the groups the report can show, by `sumsFromCells` from a release's cells.
  */
 export interface ReportSums {
   counts: readonly CountedCell[];

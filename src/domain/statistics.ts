@@ -1,5 +1,5 @@
 /**
- * Group statistics from running sums (n, Σx, Σx²), which is all the aggregates keep:
+ * Group statistics from running sums (n, Σx, Σx²), which is all a release keeps per group:
  * mean, sample SD, a 95% confidence interval from Student's t and Welch's two-sample t-test (jstat).
  */
 import jstat from "jstat";
