@@ -9,7 +9,7 @@ import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { openDatabase, truncateLog } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
-import { releaseDue } from "./services/release.js";
+import { releaseDue, releasing } from "./services/release.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
 const env = parseEnv();
@@ -52,7 +52,9 @@ serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } 
   void releaseDueRounds();
   setInterval(() => void releaseDueRounds(), RELEASE_CHECK_MS).unref();
   if (env.DATABASE_URL.startsWith("file:")) {
-    setInterval(() => void truncateLog(client).catch((error: unknown) => console.error("Emptying the write-ahead log failed; next try in a minute.", error)), LOG_TRUNCATE_MS).unref();
+    // Not while a release runs: folding its log back would hold other requests up in one piece.
+    const empty = () => (releasing() ? undefined : truncateLog(client).catch((error: unknown) => console.error("Emptying the write-ahead log failed; next try in a minute.", error)));
+    setInterval(() => void empty(), LOG_TRUNCATE_MS).unref();
   }
   void listOpenCampaigns(db).then((open) => {
     for (const c of open) console.log(`Survey "${c.title}": ${surveyUrl(env.publicUrl, c.token)}`);

@@ -25,6 +25,9 @@ export const RELEASE_PAGE = 250;
 
 const inFlight = new Map<string, Promise<StoredRelease>>();
 
+/** Whether this process is making a release now (housekeeping that would stall it waits). */
+export const releasing = () => inFlight.size > 0;
+
 export interface ReleaseDeps {
   db: Db;
   instruments: InstrumentRegistry;
