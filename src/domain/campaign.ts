@@ -32,10 +32,10 @@ export function availability(window: CampaignWindow, today: string): Availabilit
 
 /**
  * Whether a round's results are due: it was closed by hand, or its closing date has passed (the
- * day after it, in UTC). A draft never is.
+ * day after it, in UTC). A draft never is: it is not yet open, whatever its dates.
  */
 export function resultsDue(window: CampaignWindow, today: string): boolean {
-  return window.status !== "draft" && availability(window, today) === "closed";
+  return availability(window, today) === "closed";
 }
 
 /** A window closes on or after the day it opens; an open end is always in order. */

@@ -10,7 +10,7 @@ import type { CellKey } from "./disclosure.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ScaleSums } from "./report.js";
 import type { ResponseScore, ScaleScore, ScoringKey } from "./scoring.js";
-import type { Sums } from "./statistics.js";
+import { addCounters, copyCounters, type Sums } from "./statistics.js";
 import type { ItemSums } from "./reliability.js";
 
 /** Counts of the answers 1–5 (after reverse-coding) to one item. */
@@ -98,26 +98,22 @@ export function addScore(stats: ReleaseStats, score: ResponseScore): void {
   }
 }
 
-type Counters = Record<string, number> | number[];
-
 /** Adds each entry's counters into `into`, copying entries it does not have yet. */
-function addRecord(into: Record<string, Counters>, from: Record<string, Counters>): void {
-  for (const [id, value] of Object.entries(from)) {
-    const acc = into[id] as Record<string, number> | undefined;
-    if (!acc) into[id] = Array.isArray(value) ? [...value] : { ...value };
-    else for (const [k, v] of Object.entries(value)) acc[k]! += v;
+function addRecord<T extends object>(into: Record<string, T>, from: Readonly<Record<string, T>>): void {
+  for (const id in from) {
+    const acc = into[id];
+    if (acc) addCounters(acc, from[id]!);
+    else into[id] = copyCounters(from[id]!);
   }
 }
-
-const counters = (record: object) => record as Record<string, Counters>;
 
 /** Adds `from` into `into` (in place): stats of disjoint groups add up. */
 export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats {
   into.n += from.n;
-  addRecord(counters(into.scales), counters(from.scales));
+  addRecord(into.scales, from.scales);
   addRecord(into.factors, from.factors);
   addRecord(into.items, from.items);
-  addRecord(counters(into.pairs), counters(from.pairs));
+  addRecord(into.pairs, from.pairs);
   return into;
 }
 

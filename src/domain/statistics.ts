@@ -19,10 +19,30 @@ export interface ItemCounts {
   unfavourable: number;
 }
 
-export const ZERO_SUMS: Sums = { n: 0, sum: 0, sumSq: 0 };
+/**
+ * Adds every counter of `from` into `into`, in place, and returns it: sums of disjoint groups
+ * add up. Reports and releases combine hundreds of cells this way per read.
+ */
+export function addCounters<T extends object>(into: T, from: T): T {
+  const acc = into as unknown as Record<string, number>;
+  const add = from as unknown as Record<string, number>;
+  for (const key in add) acc[key]! += add[key]!;
+  return into;
+}
 
-export function addSums(a: Sums, b: Sums): Sums {
-  return { n: a.n + b.n, sum: a.sum + b.sum, sumSq: a.sumSq + b.sumSq };
+/** A copy of some counters to add into, leaving the original as it was. */
+export const copyCounters = <T extends object>(counters: T): T => (Array.isArray(counters) ? [...counters] : { ...counters }) as T;
+
+/**
+ * Adds each keyed entry of `from` into the map: an entry it has not yet is copied, one it has is
+ * added to — by `add`, which a hot path may give as a function that names its fields.
+ */
+export function addEntries<T extends object>(into: Map<string, T>, from: Readonly<Record<string, T>>, add: (into: T, from: T) => void = addCounters): void {
+  for (const id in from) {
+    const acc = into.get(id);
+    if (acc) add(acc, from[id]!);
+    else into.set(id, copyCounters(from[id]!));
+  }
 }
 
 export function mean({ n, sum }: Sums): number {

@@ -158,7 +158,7 @@ export const campaignRoutes = createRouter()
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
-      const { db, instruments, now } = c.var.deps;
+      const { db, now } = c.var.deps;
       if (!(await releaseOf(c.var.deps, campaign, now()))) throw notReleased(campaign);
       const reliability = reliabilityOf(await profile(db, [campaign]));
       return c.json({ reliability: reliability.get(campaign.id) ?? null }, 200);

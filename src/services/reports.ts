@@ -1,6 +1,7 @@
 /**
  * A campaign's report as management sees it: the pure report over its release's cells, plus
- * comments when the group is large enough; a round without a release has no report. Refused filters are 422s with a clear reason.
+ * comments when the group is large enough; a round without a release has no report. Refused
+ * filters are 422s with a clear reason.
  */
 import { stringify } from "csv-stringify/sync";
 import type { Campaign } from "../domain/campaign.js";

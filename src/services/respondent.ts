@@ -28,9 +28,10 @@ export const openCampaignOf = (campaign: Campaign, instrument: Instrument): Open
 
 /**
  * Campaigns by link, for a few seconds: the submission path then reads nothing before its one
- * write (in a round on codes, only the code's state). Safe because what could go stale is enforced again by the database in that write (open,
- * dates, release, code required), units and instrument never change after creation, and every
- * campaign write in this process empties the cache at once.
+ * write (in a round on codes, only the code's state). Safe because what could go stale is
+ * enforced again by the database in that write (open, dates, release, code required), units and
+ * instrument never change after creation, and every campaign write in this process empties the
+ * cache at once.
  */
 const CACHE_MS = 5000;
 const cache = new Map<string, { at: number; generation: number; value: OpenCampaign }>();

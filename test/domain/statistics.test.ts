@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { combine, decisionMix, overviewOf, type CellStats } from "../../src/domain/report.js";
 import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
-import { addSums, confidenceInterval95, mean, sampleSd } from "../../src/domain/statistics.js";
+import { addCounters, confidenceInterval95, copyCounters, mean, sampleSd } from "../../src/domain/statistics.js";
 
 // Values 2, 4, 4, 5: mean 3.75, sample variance ((1.75² + .25² + .25² + 1.25²) / 3) = 4.75 / 3
 const sums = { n: 4, sum: 15, sumSq: 4 + 16 + 16 + 25 };
@@ -19,7 +19,13 @@ describe("statistics from running sums", () => {
     expect(hi).toBeCloseTo(3.75 + half, 9);
   });
   it("adds sums of two groups", () => {
-    expect(addSums(sums, { n: 1, sum: 1, sumSq: 1 })).toEqual({ n: 5, sum: 16, sumSq: 62 });
+    expect(addCounters({ ...sums }, { n: 1, sum: 1, sumSq: 1 })).toEqual({ n: 5, sum: 16, sumSq: 62 });
+  });
+  it("adds counts per answer alike, and copies what it adds into", () => {
+    const counts = [1, 0, 2, 0, 1];
+    const copy = copyCounters(counts);
+    expect(addCounters(copy, [0, 1, 1, 0, 3])).toEqual([1, 1, 3, 0, 4]);
+    expect(counts).toEqual([1, 0, 2, 0, 1]);
   });
 });
 
