@@ -147,14 +147,13 @@ async function main(argv: string[]): Promise<void> {
         console.log(`Released "${campaign.title}": ${made.respondents} respondents, on ${made.releasedOn}.`);
         break;
       }
-      case "release-due":
-        {
-          const { released, failed } = await releaseDue(deps, new Date());
-          for (const made of released) console.log(`Released ${made.campaignId}: ${made.respondents} respondents.`);
-          for (const f of failed) console.error(`Could not release ${f.campaignId}:`, f.error);
-          if (failed.length > 0) process.exitCode = 1;
-        }
+      case "release-due": {
+        const { released, failed } = await releaseDue(deps, new Date());
+        for (const made of released) console.log(`Released ${made.campaignId}: ${made.respondents} respondents.`);
+        for (const f of failed) console.error(`Could not release ${f.campaignId}:`, f.error);
+        if (failed.length > 0) process.exitCode = 1;
         break;
+      }
       case "list-campaigns":
         for (const c of await listOpenCampaigns(db)) console.log(`${c.id}  ${c.title}  ${surveyUrl(env.publicUrl, c.token)}`);
         break;

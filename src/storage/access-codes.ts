@@ -8,8 +8,8 @@ const { accessCodes } = schema;
 
 /**
  * Stores new codes and makes the round require one, all or nothing: a consultant never ends up
- * with half a sheet of codes that work, nor codes for a round that closed meanwhile (its trigger
- * refuses the requirement, and the batch with it).
+ * with half a sheet of codes that work, nor codes for a round that closed meanwhile (a trigger
+ * refuses codes for a closed round, and the batch with them).
  */
 export async function insertCodes(db: Db, campaignId: string, codeHashes: readonly string[]): Promise<void> {
   const rows = codeHashes.map((codeHash) => ({ campaignId, codeHash, used: 0 }));
