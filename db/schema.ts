@@ -135,21 +135,31 @@ export const releases = sqliteTable("releases", {
   releasedOn: text("released_on").notNull(),
   /** JSON: the whole round's ReleaseStats, for portfolios, comparisons, trends and benchmarks. */
   totals: text("totals").notNull(),
+  /**
+   * JSON: the release's disclosure plan (src/domain/disclosure-plan.ts), audited before it was
+   * stored: which groups are published and which are hidden. Always written; the default only
+   * lets the column be added to an existing table.
+   */
+  plan: text("plan").notNull().default(""),
 });
 
-/** One row per non-empty cell (department × role × tenure) of a release: its JSON ReleaseStats. */
-export const releaseCells = sqliteTable(
-  "release_cells",
+/**
+ * The figures of a release: one row per group its plan publishes (never a hidden group and never a
+ * single cell unless the plan publishes it), keyed by the group's conditions. What the file holds
+ * is what a reader of the reports may see, nothing finer.
+ */
+export const releaseGroups = sqliteTable(
+  "release_groups",
   {
     releaseId: text("release_id").notNull(),
     campaignId: text("campaign_id").notNull(),
-    department: text("department").notNull(),
-    role: text("role").notNull(),
-    tenure: text("tenure").notNull(),
+    /** The group's conditions, as `groupKey` writes them. */
+    key: text("key").notNull(),
     n: integer("n").notNull(),
+    /** JSON: the group's ReleaseStats. */
     stats: text("stats").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.releaseId, t.department, t.role, t.tenure] }), index("release_cells_campaign_idx").on(t.campaignId)],
+  (t) => [primaryKey({ columns: [t.releaseId, t.key] }), index("release_groups_campaign_idx").on(t.campaignId)],
 );
 
 /** The comments of a release with their cell, under a random key that orders them (WITHOUT ROWID). */
