@@ -1,8 +1,9 @@
 /**
  * The demo: a consultant with three client organisations. The first, a housing corporation, has
- * two rounds: its staff agree on the mission but are divided on values, are weak on skills, and
- * hang their heart on the coat rack when a customer needs an exception. A care organisation and
- * an insurer complete the benchmark; the insurer's round runs on single-use codes.
+ * two rounds on single-use codes (so their releases break results down): its staff agree on the
+ * mission but are divided on values, are weak on skills, and hang their heart on the coat rack
+ * when a customer needs an exception. A care organisation (on open links: results for the round as
+ * a whole only) and an insurer (on codes) complete the benchmark.
  * Synthetic responses come from a seeded generator, so every run yields the same data, and go
  * through the same validation and storage as real submissions; closed rounds are released.
  */
@@ -258,6 +259,7 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
       seed: "de-linde-2025",
       instrument: first,
       window: { status: "closed", opensOn: "2025-03-03", closesOn: "2025-03-28" },
+      codes: 360,
     }],
     [deLinde, {
       title: "Medewerkersonderzoek klantgerichtheid 2026",
@@ -267,8 +269,10 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
       instrument: current,
       // Closed yesterday and released: the dashboard has results to show.
       window: { status: "closed", opensOn: calendarDate(daysBefore(now, 28)), closesOn: calendarDate(daysBefore(now, 1)) },
-      expectedHeadcount: 420,
+      // On single-use codes: its release shows breakdowns by unit, heatmaps and department comments.
+      codes: 420,
     }],
+    // On an open link: its release shows the round as a whole only.
     [baken, {
       title: "Klantgerichtheid in de zorg 2026",
       profile: HET_BAKEN,

@@ -12,6 +12,24 @@ export const DEFAULT_K = 5;
 export const MIN_K = 3;
 /** Free-text comments need a larger group. */
 export const DEFAULT_K_COMMENTS = 10;
+/**
+ * Results below the whole round (units, department × role) need k of at least 5; a round that
+ * publishes only its whole (an open link) may go down to MIN_K.
+ */
+export const MIN_K_BREAKDOWNS = 5;
+
+/** Comments from max(k, 10) unless the consultant lowers it explicitly (never below k). */
+export const defaultKComments = (k: number) => Math.max(k, DEFAULT_K_COMMENTS);
+
+/**
+ * Whether a round's release may break its results down: only when k counts people nobody could
+ * have invented — every response used a single-use code the consultant minted — and k is at
+ * least 5. An open link (or a round that took responses before it required codes) publishes the
+ * round as a whole only: anyone can answer there as often as they like, padding a small unit.
+ */
+export function publishesBreakdowns(campaign: Pick<Campaign, "requireCode" | "k">, respondents: number, codesUsed: number): boolean {
+  return campaign.requireCode && codesUsed >= respondents && campaign.k >= MIN_K_BREAKDOWNS;
+}
 
 export interface CampaignWindow {
   status: CampaignStatus;

@@ -1,15 +1,16 @@
 /**
  * Anonymity guards (DOMAIN.md §4) over cells — the respondent counts per combination of
- * department, role and tenure. Pure and deterministic, so every route and export applies the
- * same answer to "may this group be shown?".
+ * department, role and tenure: the first, table-by-table suppression a disclosure plan starts
+ * from (disclosure-plan.ts), whose audit then decides over all tables together. Pure and
+ * deterministic.
  *
  * - A group is shown only with at least k respondents.
  * - Differencing: a group defined by conditions is refused when dropping any one condition
  *   (including "the rest of the campaign") leaves a difference of 1..k-1 respondents.
  * - Secondary suppression: when a heatmap hides units, it hides the next-smallest too until at
  *   least two units with k or more respondents together are hidden, so nothing follows from the total.
- * - Units hidden in the campaign-wide heatmap stay hidden under every filter and cannot be
- *   filtered on, so filters cannot rebuild them piece by piece.
+ * - Units hidden in the campaign-wide heatmap stay hidden under every filter, so filters cannot
+ *   rebuild them piece by piece.
  */
 import { DIMENSIONS, type Dimension, type Unit } from "./units.js";
 
@@ -87,24 +88,4 @@ export function heatmapUnits(
 /** Units hidden in the campaign-wide heatmap of `dimension`. */
 export function hiddenUnits(cells: readonly CountedCell[], dimension: Dimension, units: readonly Unit[], k: number): Set<string> {
   return new Set(heatmapUnits(cells, dimension, units, {}, k).filter((u) => u.suppressed).map((u) => u.value));
-}
-
-/**
- * Whether a report may be filtered to `filters`; a reason when not. A filter is a row of a
- * heatmap one condition up, so it is refused wherever that row is hidden — by primary or by
- * secondary suppression, in the campaign-wide heatmap or in the heatmap under the other
- * conditions: otherwise a parent group minus its allowed children would give the hidden rest.
- */
-export function filterVerdict(
-  cells: readonly CountedCell[],
-  filters: Conditions,
-  unitsOf: (d: Dimension) => readonly Unit[],
-  k: number,
-): Verdict {
-  for (const d of Object.keys(filters) as Dimension[]) {
-    if (hiddenUnits(cells, d, unitsOf(d), k).has(filters[d]!)) return "hidden_unit";
-    const { [d]: _value, ...parent } = filters;
-    if (Object.keys(parent).length > 0 && heatmapUnits(cells, d, unitsOf(d), parent, k).some((u) => u.value === filters[d] && u.suppressed)) return "hidden_unit";
-  }
-  return sizeVerdict(cells, filters, k);
 }

@@ -4,9 +4,11 @@
  * an empty one too, so that "nobody yet" is not told apart from "a few" — and while anything is
  * hidden, the smallest shown units are hidden with it until at least two units with k or more
  * respondents together are hidden: no hidden count follows from the total, nor does its change.
- * Counts say who took part, never what anyone answered.
+ * Counts say who took part, never what anyone answered. Once released, the counts are those of
+ * the units the release's plan publishes.
  */
 import { groupSize, type CountedCell } from "./disclosure.js";
+import { groupKey, type DisclosurePlan } from "./disclosure-plan.js";
 import type { Localised } from "./i18n.js";
 import { DIMENSIONS, type CampaignUnits, type Dimension } from "./units.js";
 
@@ -28,6 +30,17 @@ export function unitParticipation(cells: readonly CountedCell[], units: Campaign
     const hiddenTotal = () => [...hidden].reduce((sum, i) => sum + counts[i]!, 0);
     while (hidden.size > 0 && (hidden.size < 2 || hiddenTotal() < k) && shown().length > 0) hidden.add(shown()[0]!.i);
     out[d] = list.map((u, i) => ({ value: u.value, label: u.label, n: hidden.has(i) ? null : counts[i]! }));
+  }
+  return out;
+}
+
+/** A released round's respondents per unit: the units its plan publishes, every other one hidden. */
+export function releasedParticipation(plan: DisclosurePlan, units: CampaignUnits): Partial<Record<Dimension, UnitParticipation[]>> {
+  const published = new Map(plan.groups.filter((g) => g.shown).map((g) => [g.key, g.n]));
+  const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
+  for (const d of DIMENSIONS) {
+    const list = units[d];
+    if (list?.length) out[d] = list.map((u) => ({ value: u.value, label: u.label, n: published.get(groupKey({ [d]: u.value })) ?? null }));
   }
   return out;
 }

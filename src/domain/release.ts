@@ -6,7 +6,8 @@
  * Pure: storage pages responses in, this folds them.
  */
 import { factorGroupHits } from "./factors.js";
-import type { CellKey } from "./disclosure.js";
+import { matches, type CellKey } from "./disclosure.js";
+import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ScaleSums } from "./report.js";
 import type { ResponseScore, ScaleScore, ScoringKey } from "./scoring.js";
@@ -136,6 +137,18 @@ export function createReleaseFold(key: ScoringKey) {
       return { cells: list, totals: { ...totals, itemLevels } };
     },
   };
+}
+
+/** The stats of each group the plan publishes, summed from the cells: all a release stores besides its totals. */
+export function publishedStats(cells: readonly ReleaseCell[], plan: DisclosurePlan): Map<GroupKey, ReleaseStats> {
+  const out = new Map<GroupKey, ReleaseStats>();
+  for (const group of plan.groups) {
+    if (!group.shown) continue;
+    const stats = emptyStats();
+    for (const cell of cells) if (matches(cell, group.conditions)) mergeStats(stats, cell);
+    out.set(group.key, stats);
+  }
+  return out;
 }
 
 /** An item's n, Σx and Σx² from its answer counts. */

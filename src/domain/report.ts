@@ -1,7 +1,7 @@
 /**
  * The management report, computed from a release's per-cell sums: level scores with their spread,
  * the start-here diagnosis, a heatmap, the decision-factor mix and the management–staff gap —
- * every figure passed through the anonymity guards first.
+ * of the groups the release's disclosure plan publishes, and of no other.
  */
 import { CLIMATE_SCALES, DECISION_FACTORS, FACTOR_GROUPS, type ClimateScale, type FactorGroup } from "./factors.js";
 import type { Localised } from "./i18n.js";
@@ -9,8 +9,9 @@ import { isLevelId, LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
 import { DEFAULT_THRESHOLDS, isDivided, isWeak, startHere, type LevelResult, type StartHere, type Thresholds } from "./start-here.js";
 import { addEntries, confidenceInterval95, mean, round, sampleSd, type ItemCounts, type Sums } from "./statistics.js";
-import { filterVerdict, heatmapUnits, matches, type Conditions, type CountedCell, type Refusal, type Verdict } from "./disclosure.js";
-import type { CampaignUnits, Dimension, Unit } from "./units.js";
+import { matches, type Conditions, type CountedCell } from "./disclosure.js";
+import type { PlanRefusal } from "./disclosure-plan.js";
+import type { Dimension, Unit } from "./units.js";
 
 export type ScaleSums = Sums & ItemCounts;
 
@@ -22,26 +23,17 @@ export interface CellStats extends CountedCell {
 }
 
 /**
- * What a report is computed from: respondents per cell (for every disclosure decision) and sums
- * already combined for the groups the report can show, by `sumsFromCells` from a release's cells.
+ * What a report is computed from: the published groups it reads (chosen by the release's plan,
+ * disclosure-plan.ts), already summed. The report shows them and nothing else.
  */
-export interface ReportSums {
-  counts: readonly CountedCell[];
-  /** The filtered group: every scale and factor. */
-  group: Group;
-  /** Per unit of the heatmap dimension, within the filters: level sums. */
-  byUnit: ReadonlyMap<string, Group>;
-  /** The management role within the filters: level sums; null when there is no such role. */
-  management: Group | null;
-}
-
 export interface ReportInput {
-  sums: ReportSums;
-  units: CampaignUnits;
-  k: number;
+  /** The group the report is about: the round, or the plan group a filter chose. */
+  group: Group;
+  /** Per unit of the broken-down dimension, its group, or null where the plan hides it. */
+  heatmap: { dimension: Dimension; rows: { unit: Unit; group: Group | null }[] } | null;
+  /** The management role within the group, when the plan shows it. */
+  management: Group | null;
   thresholds?: Thresholds;
-  filters?: Conditions;
-  dimension?: Dimension;
 }
 
 export interface LevelSummary {
@@ -98,7 +90,7 @@ export interface DesiredGapRow {
 }
 
 export type Report =
-  | { suppressed: true; n: null; reason: Refusal }
+  | { suppressed: true; n: null; reason: PlanRefusal }
   | {
       suppressed: false;
       n: number;
@@ -270,70 +262,30 @@ export function decisionMix(group: Group): DecisionMix | null {
   return { factors, groups, headline: { nl: capitalise(headline.nl), en: capitalise(headline.en) } };
 }
 
-export const MANAGEMENT_ROLE = "management";
-
-/** The sums a report needs, from per-cell rows, in one pass over the cells. */
-export function sumsFromCells(cells: readonly CellStats[], filters: Conditions, dimension?: Dimension): ReportSums {
-  const levelsOnly = (g: Group): Group => ({ n: g.n, scales: new Map([...g.scales].filter(([id]) => isLevelId(id))), factors: new Map() });
-  const group = emptyGroup();
-  const management = emptyGroup();
-  const units = new Map<string, Group>();
-  for (const cell of cells) {
-    if (!matches(cell, filters)) continue;
-    addCell(group, cell);
-    if (cell.role === MANAGEMENT_ROLE) addCell(management, cell);
-    if (dimension) {
-      const unit = units.get(cell[dimension]) ?? units.set(cell[dimension], emptyGroup()).get(cell[dimension])!;
-      addCell(unit, cell);
-    }
-  }
-  const byUnit = new Map([...units].map(([value, g]) => [value, levelsOnly(g)]));
-  return { counts: cells, group, byUnit, management: management.n > 0 ? levelsOnly(management) : null };
-}
-
 export function buildReport(input: ReportInput): Report {
-  const { sums, units, k } = input;
-  const { counts, group } = sums;
+  const { group, management } = input;
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
-  const filters = input.filters ?? {};
-  const unitsOf = (d: Dimension): readonly Unit[] => units[d] ?? [];
-  const verdict = filterVerdict(counts, filters, unitsOf, k);
-  if (verdict !== "ok") return { suppressed: true, n: null, reason: verdict };
-
-  const overview = overviewOf(group, thresholds);
-
-  let heatmap: { dimension: Dimension; rows: HeatmapRow[] } | null = null;
-  if (input.dimension && unitsOf(input.dimension).length > 0) {
-    const dimension = input.dimension;
-    const dimensionUnits = unitsOf(dimension);
-    // heatmapUnits keeps the order of the units it is given, so row i is unit i.
-    const rows = heatmapUnits(counts, dimension, dimensionUnits, filters, k).map((u, i): HeatmapRow => {
-      const label = dimensionUnits[i]!.label;
-      if (u.suppressed) return { value: u.value, label, n: null, suppressed: true, scores: null };
-      const unitSums = sums.byUnit.get(u.value);
-      return { value: u.value, label, n: u.n, suppressed: false, scores: u.n > 0 && unitSums ? levelScores(unitSums) : null };
-    });
-    heatmap = { dimension, rows };
-  }
-
+  const heatmap = input.heatmap && {
+    dimension: input.heatmap.dimension,
+    rows: input.heatmap.rows.map(({ unit, group: g }): HeatmapRow =>
+      g ? { value: unit.value, label: unit.label, n: g.n, suppressed: false, scores: levelScores(g) } : { value: unit.value, label: unit.label, n: null, suppressed: true, scores: null },
+    ),
+  };
   return {
     suppressed: false,
-    ...overview,
+    ...overviewOf(group, thresholds),
     heatmap,
     climate: CLIMATE_SCALES.flatMap((id) => {
       const s = group.scales.get(`climate:${id}`);
       return s && s.n > 0 ? [{ id, score: round(toPercentScore(mean(s))), n: s.n }] : [];
     }),
-    managementGap: managementGap(counts, group, sums.management, unitsOf("role"), filters, k),
+    managementGap: management ? managementGap(group, management) : null,
   };
 }
 
-/** Management versus everyone else, per level — only when the management unit is shown in the role heatmap and the rest reaches k. */
-export function managementGap(counts: readonly CountedCell[], all: Group, management: Group | null, roles: readonly Unit[], filters: Conditions, k: number): GapRow[] | null {
-  if (!management || filters.role !== undefined || !roles.some((r) => r.value === MANAGEMENT_ROLE)) return null;
-  const row = heatmapUnits(counts, "role", roles, filters, k).find((u) => u.value === MANAGEMENT_ROLE);
-  if (!row || row.suppressed || row.n === 0) return null;
-  if (all.n - management.n < k) return null;
+/** Management versus everyone else in the group, per level; the plan published both, so their difference passed its audit. */
+export function managementGap(all: Group, management: Group): GapRow[] | null {
+  if (all.n - management.n <= 0) return null;
   return LEVELS.flatMap((level) => {
     const m = management.scales.get(level.id);
     const a = all.scales.get(level.id);
@@ -343,18 +295,4 @@ export function managementGap(counts: readonly CountedCell[], all: Group, manage
     const staffScore = round(toPercentScore(mean(staffSums)));
     return [{ level: level.id, management: managementScore, staff: staffScore, gap: round(managementScore - staffScore) }];
   });
-}
-
-/** The one dimension whose units may show their own comments: lists that partition the round never overlap. */
-export const COMMENT_DIMENSION: Dimension = "department";
-
-/**
- * Whether comments of the group may be shown: only for the whole round or one unit of the comment
- * dimension — a comment that stood in two overlapping lists (a department's and a role's) would
- * belong to their intersection — and with the same guards at the larger comment minimum.
- */
-export function commentsVerdict(cells: readonly CountedCell[], units: CampaignUnits, filters: Conditions, kComments: number): Verdict {
-  const dimensions = Object.keys(filters);
-  if (dimensions.length > 1 || (dimensions.length === 1 && dimensions[0] !== COMMENT_DIMENSION)) return "too_small";
-  return filterVerdict(cells, filters, (d) => units[d] ?? [], kComments);
 }

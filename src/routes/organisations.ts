@@ -1,6 +1,6 @@
 /** Organisations: list what the user may see; consultants create them, their campaigns, and grant managers. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { campaignDefaults, datesInOrder, DEFAULT_K, DEFAULT_K_COMMENTS, MIN_K } from "../domain/campaign.js";
+import { campaignDefaults, datesInOrder, DEFAULT_K, defaultKComments, MIN_K, MIN_K_BREAKDOWNS } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
@@ -30,7 +30,7 @@ const NewCampaign = z
       .max(60)
       .refine((d) => new Set(d).size === d.length, "department names must be unique"),
     k: z.int().min(MIN_K).max(100).default(DEFAULT_K),
-    kComments: z.int().min(MIN_K).max(100).default(DEFAULT_K_COMMENTS),
+    kComments: z.int().min(MIN_K).max(100).optional().openapi({ description: "Comments from this group size; default max(k, 10)" }),
     opensOn: CalendarDate.nullable().default(null),
     closesOn: CalendarDate.nullable().default(null),
     instrument: z.object({ id: z.string().min(1).max(64), version: z.int().min(1).optional() }).strict().optional(),
@@ -44,7 +44,11 @@ const NewCampaign = z
       .default({}),
   })
   .strict()
-  .refine((c) => c.kComments >= c.k, { message: "kComments may not be below k", path: ["kComments"] })
+  .refine((c) => c.kComments === undefined || c.kComments >= c.k, { message: "kComments may not be below k", path: ["kComments"] })
+  .refine((c) => !c.requireCode || c.k >= MIN_K_BREAKDOWNS, {
+    message: `a round on single-use codes publishes breakdowns, which need k of at least ${MIN_K_BREAKDOWNS}`,
+    path: ["k"],
+  })
   .refine(datesInOrder, { message: "closesOn is before opensOn", path: ["closesOn"] });
 
 const NewManager = z.object({ email: z.email().max(254), password: z.string().min(10).max(1024).optional() }).strict();
@@ -142,7 +146,7 @@ export const organisationRoutes = createRouter()
         opensOn: body.opensOn,
         closesOn: body.closesOn,
         k: body.k,
-        kComments: body.kComments,
+        kComments: body.kComments ?? defaultKComments(body.k),
         thresholds: { ...DEFAULT_THRESHOLDS, ...body.thresholds },
         expectedHeadcount: body.expectedHeadcount,
         requireCode: body.requireCode,

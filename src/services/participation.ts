@@ -6,12 +6,12 @@
 import type { ResolvedDeps } from "../app-env.js";
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
-import { unitParticipation } from "../domain/participation.js";
+import { releasedParticipation, unitParticipation } from "../domain/participation.js";
 import type { Participation } from "../routes/campaign-view.js";
 import { codeCounts } from "../storage/access-codes.js";
 import type { CountedCell } from "../domain/disclosure.js";
 import type { Db } from "../storage/database.js";
-import { findRelease, liveCellCounts, loadReleaseCells } from "../storage/releases.js";
+import { findRelease, liveCellCounts } from "../storage/releases.js";
 
 /**
  * Live counts of running rounds, for half a minute: counting means reading every response of the
@@ -32,7 +32,7 @@ async function liveCells(db: Db, campaignId: string, now: number): Promise<Count
 
 export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now">, campaign: Campaign): Promise<Participation> {
   const release = await findRelease(db, campaign.id);
-  const cells = release ? await loadReleaseCells(db, release.id) : await liveCells(db, campaign.id, now().getTime());
+  const cells = release ? [] : await liveCells(db, campaign.id, now().getTime());
   const respondents = release ? release.respondents : cells.reduce((n, c) => n + c.n, 0);
   const codes = (await codeCounts(db, [campaign.id])).get(campaign.id) ?? { issued: 0, used: 0 };
   return {
@@ -44,6 +44,6 @@ export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now"
     k: campaign.k,
     respondents,
     responseRate: roundResponseRate(respondents, campaign, codes),
-    units: unitParticipation(cells, campaign.units, campaign.k),
+    units: release ? releasedParticipation(release.plan, campaign.units) : unitParticipation(cells, campaign.units, campaign.k),
   };
 }

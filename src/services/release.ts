@@ -4,20 +4,23 @@
  * participation can be read, so no two reads differ by one person's answers.
  *
  * Making a release: close the round first (the database then refuses any further response),
- * page through its responses, fold them (domain/release.ts), copy their comments, write the
- * cells, and finally insert the `releases` row. Each step is small, so other requests run
+ * page through its responses, fold them (domain/release.ts), copy their comments, make and audit
+ * the disclosure plan (domain/disclosure-plan.ts), write the figures of the groups it publishes
+ * (and of no other), and finally insert the `releases` row. Each step is small, so other requests run
  * between them; and the release is visible only once its row exists, all or nothing.
  */
-import { calendarDate, resultsDue, type Campaign } from "../domain/campaign.js";
-import { createReleaseFold } from "../domain/release.js";
+import { calendarDate, publishesBreakdowns, resultsDue, type Campaign } from "../domain/campaign.js";
+import { buildPlan } from "../domain/disclosure-plan.js";
+import { publishedStats, createReleaseFold } from "../domain/release.js";
 import { scoreResponse } from "../domain/scoring.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { randomId } from "../lib/random.js";
+import { codeCounts } from "../storage/access-codes.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { completeRelease, copyComments, discardAttempt, findRelease, responsePage, writeCells, type StoredRelease } from "../storage/releases.js";
+import { completeRelease, copyComments, discardAttempt, findRelease, responsePage, writeGroups, type StoredRelease } from "../storage/releases.js";
 import { resolveInstrument } from "./instruments.js";
 
 /** Responses read per step: about 10 ms of work between two turns of the event loop. */
@@ -83,8 +86,13 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
       await nextTurn();
     }
     const { cells, totals } = fold.result();
-    await writeCells(db, id, campaign.id, cells);
-    const made: StoredRelease = { id, campaignId: campaign.id, respondents, releasedOn: calendarDate(now), totals };
+    // Rounds on an open link publish the round as a whole only: k must count people nobody could invent.
+    const codes = (await codeCounts(db, [campaign.id])).get(campaign.id);
+    const breakdowns = publishesBreakdowns(campaign, respondents, codes?.used ?? 0);
+    const plan = buildPlan(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns });
+    await nextTurn();
+    await writeGroups(db, id, campaign.id, plan, publishedStats(cells, plan));
+    const made: StoredRelease = { id, campaignId: campaign.id, respondents, releasedOn: calendarDate(now), totals, plan };
     if (await completeRelease(db, made)) return made;
   } catch (error) {
     // Nothing of an unfinished attempt is ever read; what it wrote goes, where it still can.

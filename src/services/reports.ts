@@ -1,20 +1,22 @@
 /**
- * A campaign's report as management sees it: the pure report over its release's cells, plus
- * comments when the group is large enough; a round without a release has no report. Refused
- * filters are 422s with a clear reason.
+ * A campaign's report as management sees it: the groups its release's disclosure plan publishes
+ * for the query, made into the pure report, plus comments where the plan lists them; a round
+ * without a release has no report. A filter the plan does not publish is a 422 with the reason.
  */
 import { stringify } from "csv-stringify/sync";
 import type { Campaign } from "../domain/campaign.js";
-import type { Conditions, Refusal } from "../domain/disclosure.js";
+import type { Conditions } from "../domain/disclosure.js";
+import { planView, type GroupKey, type PlanRefusal } from "../domain/disclosure-plan.js";
 import { LEVELS, type LevelId } from "../domain/levels.js";
-import { buildReport, commentsVerdict, sumsFromCells, type Report } from "../domain/report.js";
+import type { ReleaseStats } from "../domain/release.js";
+import { buildReport, groupOf, type Group, type Report } from "../domain/report.js";
 import type { Dimension } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import type { User } from "../storage/accounts.js";
 import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { benchmarkView, consultantBenchmark } from "./profiles.js";
-import { loadComments, loadReleaseCells } from "../storage/releases.js";
+import { loadComments, loadReleaseGroups } from "../storage/releases.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { notReleased, releaseOf } from "./release.js";
 
@@ -23,10 +25,11 @@ export interface ReportQuery {
   filters: Conditions;
 }
 
-const REFUSALS: Record<Refusal, string> = {
+const REFUSALS: Record<PlanRefusal, string> = {
   too_small: "fewer than k respondents match this filter",
-  difference_too_small: "the respondents this filter leaves out are fewer than k, so they could be worked out",
-  hidden_unit: "this unit is hidden in the overview, so it cannot be filtered on either",
+  hidden_unit: "this group is hidden in the round's published results: together with what is shown, its figures would tell those of fewer than k people",
+  not_offered: "the round's results are published for the whole round, per unit of each dimension, and per department and role; not for this combination",
+  campaign_level_only: "this round was answered on an open link, where anyone can answer more than once, so its results are published for the whole round only",
 };
 
 export type CampaignReport = {
@@ -67,21 +70,33 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
   checkQuery(campaign, query);
   const release = await releaseOf(deps, campaign, now());
   if (!release) throw notReleased(campaign);
-  const cells = await loadReleaseCells(db, release.id);
-  const sums = sumsFromCells(cells, query.filters, query.dimension);
-  const report = buildReport({ sums, units: campaign.units, k: campaign.k, thresholds: campaign.thresholds, filters: query.filters, ...(query.dimension ? { dimension: query.dimension } : {}) });
-  if (report.suppressed && Object.keys(query.filters).length > 0) {
-    throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[report.reason]}.`, [
-      { path: "filter", message: report.reason },
-    ]);
+  const resolved = planView(release.plan, campaign.units, query.filters, query.dimension);
+  const head = { id: campaign.id, title: campaign.title, status: "closed" as const, k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds, releasedOn: release.releasedOn };
+  if (!resolved.ok) {
+    if (Object.keys(query.filters).length > 0) {
+      throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[resolved.reason]}.`, [{ path: "filter", message: resolved.reason }]);
+    }
+    return { campaign: head, filters: query.filters, suppressed: true, n: null, reason: resolved.reason, comments: null, benchmark: null };
   }
-  const showComments = !report.suppressed && commentsVerdict(sums.counts, campaign.units, query.filters, campaign.kComments) === "ok";
+  const { view } = resolved;
+  const groups = await loadReleaseGroups(db, release.id);
+  const group = (key: GroupKey | null): Group | null => {
+    const stats: ReleaseStats | undefined = key === null ? undefined : groups.get(key);
+    return stats ? groupOf(stats.n, stats.scales, stats.factors) : null;
+  };
+  const units = query.dimension ? (campaign.units[query.dimension] ?? []) : [];
+  const report = buildReport({
+    group: group(view.group)!,
+    heatmap: view.rows && query.dimension ? { dimension: query.dimension, rows: view.rows.map((r, i) => ({ unit: units[i]!, group: group(r.key) })) } : null,
+    management: group(view.management),
+    thresholds: campaign.thresholds,
+  });
   return {
-    campaign: { id: campaign.id, title: campaign.title, status: "closed", k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds, releasedOn: release.releasedOn },
+    campaign: head,
     filters: query.filters,
     ...report,
-    comments: showComments ? await loadComments(db, release.id, query.filters) : null,
-    benchmark: report.suppressed ? null : await benchmarkFor(db, user, campaign.organisationId),
+    comments: view.comments ? await loadComments(db, release.id, query.filters) : null,
+    benchmark: await benchmarkFor(db, user, campaign.organisationId),
   };
 }
 

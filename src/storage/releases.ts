@@ -1,17 +1,17 @@
 /**
  * Releases in the database: paging a closed round's responses in, writing the frozen release
- * out, and reading it back. An attempt writes its cells and comments under its own random id,
+ * out, and reading it back. An attempt writes its groups and comments under its own random id,
  * then one final batch inserts the `releases` row and removes every other attempt's rows: a
  * reader only ever follows a `releases` row, so a killed attempt leaves nothing visible, and
  * the next attempt completes the release. Releases never change, so what is read is cached.
  */
 import { and, asc, eq, gt, inArray, isNotNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Conditions, CountedCell } from "../domain/disclosure.js";
-import type { ReleaseCell, ReleaseStats, ReleaseTotals } from "../domain/release.js";
-import { DIMENSIONS } from "../domain/units.js";
+import { COMMENT_DIMENSION, type DisclosurePlan, type GroupKey } from "../domain/disclosure-plan.js";
+import type { ReleaseStats, ReleaseTotals } from "../domain/release.js";
 import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
 
-const { releaseCells, releaseComments, releases, responses } = schema;
+const { releaseGroups, releaseComments, releases, responses } = schema;
 
 export interface StoredRelease {
   id: string;
@@ -19,15 +19,18 @@ export interface StoredRelease {
   respondents: number;
   releasedOn: string;
   totals: ReleaseTotals;
+  plan: DisclosurePlan;
 }
 
+type Parsed = Pick<StoredRelease, "totals" | "plan">;
+
 /** Parsed JSON of releases, by release id: a release is immutable, so an entry never goes stale. */
-const totalsCache = new Map<string, ReleaseTotals>();
-const cellsCache = new Map<string, ReleaseCell[]>();
-const TOTALS_CACHED = 1000;
-/** Cells are bounded by their number, not by releases: one cell holds about 10 KB once parsed. */
-const CELLS_CACHED = 5000;
-let cellsHeld = 0;
+const parsedCache = new Map<string, Parsed>();
+const groupsCache = new Map<string, Map<GroupKey, ReleaseStats>>();
+const PARSED_CACHED = 1000;
+/** Groups are bounded by their number, not by releases: one group holds about 10 KB once parsed. */
+const GROUPS_CACHED = 5000;
+let groupsHeld = 0;
 
 function remember<T>(cache: Map<string, T>, key: string, value: T, max: number): T {
   if (cache.size >= max) cache.delete(cache.keys().next().value!);
@@ -43,15 +46,16 @@ export async function findReleases(db: Db, campaignIds: readonly string[]): Prom
       .select({ id: releases.id, campaignId: releases.campaignId, respondents: releases.respondents, releasedOn: releases.releasedOn })
       .from(releases)
       .where(inArray(releases.campaignId, ids));
-    // Totals are read and parsed only for releases not cached yet; what this call found is kept
-    // here too, so evicting an entry from the cache meanwhile loses nothing.
-    const totals = new Map(rows.flatMap((r) => (totalsCache.has(r.id) ? [[r.id, totalsCache.get(r.id)!] as const] : [])));
-    for (const chunk of chunkForParameters(rows.filter((r) => !totals.has(r.id)).map((r) => r.id), 1)) {
-      for (const t of await db.select({ id: releases.id, totals: releases.totals }).from(releases).where(inArray(releases.id, chunk))) {
-        totals.set(t.id, remember(totalsCache, t.id, JSON.parse(t.totals) as ReleaseTotals, TOTALS_CACHED));
+    // Totals and plans are read and parsed only for releases not cached yet; what this call found
+    // is kept here too, so evicting an entry from the cache meanwhile loses nothing.
+    const parsed = new Map(rows.flatMap((r) => (parsedCache.has(r.id) ? [[r.id, parsedCache.get(r.id)!] as const] : [])));
+    for (const chunk of chunkForParameters(rows.filter((r) => !parsed.has(r.id)).map((r) => r.id), 1)) {
+      for (const t of await db.select({ id: releases.id, totals: releases.totals, plan: releases.plan }).from(releases).where(inArray(releases.id, chunk))) {
+        const value = { totals: JSON.parse(t.totals) as ReleaseTotals, plan: JSON.parse(t.plan) as DisclosurePlan };
+        parsed.set(t.id, remember(parsedCache, t.id, value, PARSED_CACHED));
       }
     }
-    for (const r of rows) out.set(r.campaignId, { ...r, totals: totals.get(r.id)! });
+    for (const r of rows) out.set(r.campaignId, { ...r, ...parsed.get(r.id)! });
   }
   return out;
 }
@@ -60,26 +64,23 @@ export async function findRelease(db: Db, campaignId: string): Promise<StoredRel
   return (await findReleases(db, [campaignId])).get(campaignId);
 }
 
-/** Every non-empty cell of a release with its stats. */
-export async function loadReleaseCells(db: Db, releaseId: string): Promise<ReleaseCell[]> {
-  const cached = cellsCache.get(releaseId);
+/** The figures of every group a release publishes, by group key. */
+export async function loadReleaseGroups(db: Db, releaseId: string): Promise<Map<GroupKey, ReleaseStats>> {
+  const cached = groupsCache.get(releaseId);
   if (cached) return cached;
-  const rows = await db
-    .select({ department: releaseCells.department, role: releaseCells.role, tenure: releaseCells.tenure, stats: releaseCells.stats })
-    .from(releaseCells)
-    .where(eq(releaseCells.releaseId, releaseId));
-  const cells = rows.map((r) => ({ ...(JSON.parse(r.stats) as ReleaseStats), department: r.department, role: r.role, tenure: r.tenure }));
+  const rows = await db.select({ key: releaseGroups.key, stats: releaseGroups.stats }).from(releaseGroups).where(eq(releaseGroups.releaseId, releaseId));
+  const groups = new Map(rows.map((r) => [r.key, JSON.parse(r.stats) as ReleaseStats]));
   // Oldest releases out first until the new one fits; one larger than the bound is not kept.
-  for (const [id, held] of cellsCache) {
-    if (cellsHeld + cells.length <= CELLS_CACHED) break;
-    cellsCache.delete(id);
-    cellsHeld -= held.length;
+  for (const [id, held] of groupsCache) {
+    if (groupsHeld + groups.size <= GROUPS_CACHED) break;
+    groupsCache.delete(id);
+    groupsHeld -= held.size;
   }
-  if (cells.length <= CELLS_CACHED) {
-    cellsCache.set(releaseId, cells);
-    cellsHeld += cells.length;
+  if (groups.size <= GROUPS_CACHED) {
+    groupsCache.set(releaseId, groups);
+    groupsHeld += groups.size;
   }
-  return cells;
+  return groups;
 }
 
 /**
@@ -88,10 +89,8 @@ export async function loadReleaseCells(db: Db, releaseId: string): Promise<Relea
  */
 export async function loadComments(db: Db, releaseId: string, filters: Conditions, limit = 200): Promise<string[]> {
   const conditions: SQL[] = [eq(releaseComments.releaseId, releaseId)];
-  for (const d of DIMENSIONS) {
-    const value = filters[d];
-    if (value !== undefined) conditions.push(eq(releaseComments[d], value));
-  }
+  const unit = filters[COMMENT_DIMENSION];
+  if (unit !== undefined) conditions.push(eq(releaseComments[COMMENT_DIMENSION], unit));
   const rows = await db.select({ comment: releaseComments.comment }).from(releaseComments).where(and(...conditions)).orderBy(releaseComments.sortKey).limit(limit);
   return shuffle(rows.map((r) => r.comment));
 }
@@ -135,7 +134,8 @@ export async function responsePage(db: Db, campaignId: string, afterId: string, 
 
 /**
  * Copies the comments of the responses with keys in (afterId, toId] into an attempt, each under a
- * new random key: the release's order says nothing about the responses' order.
+ * new random key (the release's order says nothing about the responses' order) and with its
+ * department only: no comment is ever listed by role or tenure, so neither is kept with it.
  */
 export async function copyComments(db: Db, releaseId: string, campaignId: string, afterId: string, toId: string): Promise<void> {
   await db.insert(releaseComments).select(
@@ -145,8 +145,8 @@ export async function copyComments(db: Db, releaseId: string, campaignId: string
         sortKey: sql<string>`lower(hex(randomblob(16)))`.as("sort_key"),
         campaignId: responses.campaignId,
         department: responses.department,
-        role: responses.role,
-        tenure: responses.tenure,
+        role: sql<string>`''`.as("role"),
+        tenure: sql<string>`''`.as("tenure"),
         comment: responses.comment,
       })
       .from(responses)
@@ -154,23 +154,33 @@ export async function copyComments(db: Db, releaseId: string, campaignId: string
   );
 }
 
-/** Writes an attempt's cells (invisible until the attempt completes). */
-export async function writeCells(db: Db, releaseId: string, campaignId: string, cells: readonly ReleaseCell[]): Promise<void> {
-  const rows = cells.map(({ department, role, tenure, ...stats }) => ({ releaseId, campaignId, department, role, tenure, n: stats.n, stats: JSON.stringify(stats) }));
-  const statements = chunkRows(rows).map((chunk) => db.insert(releaseCells).values(chunk));
-  if (statements.length > 0) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+/**
+ * Writes an attempt's published groups, and keeps of its comments only what the plan lists: a
+ * comment of a department without its own list loses its department, and a round below the
+ * comment minimum keeps none. Invisible until the attempt completes.
+ */
+export async function writeGroups(db: Db, releaseId: string, campaignId: string, plan: DisclosurePlan, groups: ReadonlyMap<GroupKey, ReleaseStats>): Promise<void> {
+  const rows = [...groups].map(([key, stats]) => ({ releaseId, campaignId, key, n: stats.n, stats: JSON.stringify(stats) }));
+  const listed = plan.comments.flatMap((key) => plan.groups.find((g) => g.key === key)?.conditions[COMMENT_DIMENSION] ?? []);
+  const comments = eq(releaseComments.releaseId, releaseId);
+  await db.batch([
+    plan.comments.length === 0
+      ? db.delete(releaseComments).where(comments)
+      : db.update(releaseComments).set({ [COMMENT_DIMENSION]: "" }).where(and(comments, sql`${releaseComments[COMMENT_DIMENSION]} not in (select value from json_each(${JSON.stringify(listed)}))`)),
+    ...chunkRows(rows).map((chunk) => db.insert(releaseGroups).values(chunk)),
+  ]);
 }
 
 /**
  * Completes an attempt: its `releases` row and the removal of every other attempt's rows, in one
  * batch. False when another attempt completed first (the batch then changed nothing).
  */
-export async function completeRelease(db: Db, release: Omit<StoredRelease, "totals"> & { totals: ReleaseTotals }): Promise<boolean> {
+export async function completeRelease(db: Db, release: StoredRelease): Promise<boolean> {
   const { id, campaignId } = release;
   try {
     await db.batch([
-      db.insert(releases).values({ id, campaignId, respondents: release.respondents, releasedOn: release.releasedOn, totals: JSON.stringify(release.totals) }),
-      db.delete(releaseCells).where(and(eq(releaseCells.campaignId, campaignId), ne(releaseCells.releaseId, id))),
+      db.insert(releases).values({ id, campaignId, respondents: release.respondents, releasedOn: release.releasedOn, totals: JSON.stringify(release.totals), plan: JSON.stringify(release.plan) }),
+      db.delete(releaseGroups).where(and(eq(releaseGroups.campaignId, campaignId), ne(releaseGroups.releaseId, id))),
       db.delete(releaseComments).where(and(eq(releaseComments.campaignId, campaignId), ne(releaseComments.releaseId, id))),
     ]);
     return true;
@@ -185,7 +195,7 @@ export async function completeRelease(db: Db, release: Omit<StoredRelease, "tota
 
 /** Removes the rows of an attempt that will not complete. */
 export async function discardAttempt(db: Db, releaseId: string): Promise<void> {
-  await db.batch([db.delete(releaseCells).where(eq(releaseCells.releaseId, releaseId)), db.delete(releaseComments).where(eq(releaseComments.releaseId, releaseId))]);
+  await db.batch([db.delete(releaseGroups).where(eq(releaseGroups.releaseId, releaseId)), db.delete(releaseComments).where(eq(releaseComments.releaseId, releaseId))]);
 }
 
 /** Respondents per campaign so far, counted from the stored responses: participation while a round runs. */

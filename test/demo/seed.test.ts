@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEPARTMENTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import type { DisclosurePlan } from "../../src/domain/disclosure-plan.js";
 import type { ReleaseTotals } from "../../src/domain/release.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { expectReleaseConsistent } from "../helpers/integrity.js";
@@ -25,7 +26,7 @@ describe("the demo seed", () => {
   it("stores 300+ responses over 6+ departments, one of them below k", async () => {
     expect(demo.responses).toBeGreaterThanOrEqual(300);
     expect(await countResponses(t.db, demo.campaign.id)).toBe(demo.responses);
-    const perDepartment = await rows("select department, sum(n) as n from release_cells where campaign_id = ? group by department", [demo.campaign.id]);
+    const perDepartment = await rows("select department, count(*) as n from responses where campaign_id = ? group by department", [demo.campaign.id]);
     expect(perDepartment.length).toBe(DEMO_DEPARTMENTS.length);
     expect(perDepartment.length).toBeGreaterThanOrEqual(6);
     expect(perDepartment.filter((r) => Number(r.n) < demo.campaign.k).map((r) => r.department)).toEqual(["Directiesecretariaat"]);
@@ -66,6 +67,14 @@ describe("the demo seed", () => {
       const released = await expectReleaseConsistent(t.client, t.instruments.get(round.campaign.instrumentId, round.campaign.instrumentVersion)!, round.campaign.id);
       expect(released, round.campaign.title).toBe(round.campaign.status === "closed" ? round.responses : null);
     }
+    // Rounds on codes publish breakdowns; rounds on an open link publish the round as a whole only.
+    for (const round of demo.rounds.filter((r) => r.campaign.status === "closed")) {
+      const plan = JSON.parse(String((await rows("select plan from releases where campaign_id = ?", [round.campaign.id]))[0]!.plan)) as DisclosurePlan;
+      const shown = plan.groups.filter((g) => g.shown).map((g) => g.key);
+      if (round.campaign.requireCode) expect(shown.length, round.campaign.title).toBeGreaterThan(10);
+      else expect(shown, round.campaign.title).toEqual([""]);
+    }
+    expect(demo.rounds.filter((r) => r.campaign.status === "closed" && !r.campaign.requireCode).length).toBeGreaterThan(0);
     // What still runs is the open-link round to try, and the insurer's round on codes.
     const running = demo.rounds.filter((r) => r.campaign.status === "open").map((r) => r.campaign);
     expect(running.map((c) => c.id).sort()).toEqual([demo.openRound.id, running.find((c) => c.requireCode)!.id].sort());

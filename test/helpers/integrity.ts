@@ -6,7 +6,10 @@
  */
 import type { Client } from "@libsql/client";
 import { expect } from "vitest";
-import { createReleaseFold } from "../../src/domain/release.js";
+import { auditPlan } from "../../src/domain/disclosure-audit.js";
+import type { DisclosurePlan } from "../../src/domain/disclosure-plan.js";
+import { matches } from "../../src/domain/disclosure.js";
+import { createReleaseFold, emptyStats, mergeStats, type ReleaseStats } from "../../src/domain/release.js";
 import { scoreResponse } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
@@ -28,35 +31,47 @@ export async function expectConsistent(client: Client, instrument: Instrument, c
 const storedAnswers = (instrument: Instrument, r: Record<string, unknown>) =>
   r.scores === null ? (JSON.parse(String(r.answers)) as Record<string, unknown>) : answersOf(instrument.key, decodeScore(instrument.key, String(r.scores)));
 
-/** The campaign's release, if any, against a fold of its stored answers; returns the respondents it holds (null without a release). */
+/**
+ * The campaign's release, if any, against a fold of its stored answers: its plan passes the audit,
+ * it stores exactly the groups its plan shows, each equal to its cells recomputed, and comments
+ * only where the plan lists them. Returns the respondents it holds (null without a release).
+ */
 export async function expectReleaseConsistent(client: Client, instrument: Instrument, campaignId: string): Promise<number | null> {
-  const [release] = await rows(client, "select id, respondents from releases where campaign_id = ?", campaignId);
+  const [release] = await rows(client, "select id, respondents, plan from releases where campaign_id = ?", campaignId);
   if (!release) return null;
-  for (const table of ["release_cells", "release_comments"]) {
+  for (const table of ["release_groups", "release_comments"]) {
     const stray = await rows(client, `select count(*) as n from ${table} where campaign_id = ? and release_id not in (select id from releases)`, campaignId);
     expect(Number(stray[0]!.n), `${table} of unfinished attempts beside a release`).toBe(0);
   }
+  const plan = JSON.parse(String(release.plan)) as DisclosurePlan;
   const responses = await rows(client, "select department, role, tenure, answers, scores, comment from responses where campaign_id = ?", campaignId);
   const fold = createReleaseFold(instrument.key);
   for (const r of responses) fold.add({ department: String(r.department), role: String(r.role), tenure: String(r.tenure) }, scoreResponse(instrument.key, storedAnswers(instrument, r)));
   const expected = fold.result();
   expect(Number(release.respondents)).toBe(responses.length);
-  const cells = await rows(client, "select department, role, tenure, n, stats from release_cells where campaign_id = ?", campaignId);
-  expect(cells.length).toBe(expected.cells.length);
-  for (const c of cells) {
-    const e = expected.cells.find((x) => x.department === c.department && x.role === c.role && x.tenure === c.tenure)!;
-    const { department: _d, role: _r, tenure: _t, ...stats } = e;
-    const stored = JSON.parse(String(c.stats)) as typeof stats;
-    expect(Number(c.n)).toBe(e.n);
-    expect(stored.items).toEqual(stats.items);
-    expect(stored.factors).toEqual(stats.factors);
-    for (const [scale, s] of Object.entries(stats.scales)) {
-      expect(stored.scales[scale]!.n).toBe(s.n);
-      expect(stored.scales[scale]!.sum).toBeCloseTo(s.sum, 6);
-      expect(stored.scales[scale]!.favourable).toBe(s.favourable);
+  // The stored plan is safe against the cells it was made from.
+  const occupied = expected.cells.filter((c) => c.n > 0);
+  const shown = plan.groups.filter((g) => g.shown);
+  expect(auditPlan(occupied.map((c) => c.n), shown.map((g) => occupied.flatMap((c, i) => (matches(c, g.conditions) ? [i] : []))), plan.k)).toEqual({ safe: true });
+  const groups = await rows(client, "select key, n, stats from release_groups where campaign_id = ?", campaignId);
+  expect(groups.map((g) => String(g.key)).sort()).toEqual(shown.map((g) => g.key).sort());
+  for (const g of groups) {
+    const planned = shown.find((x) => x.key === g.key)!;
+    const e = expected.cells.filter((c) => matches(c, planned.conditions)).reduce((acc, c) => mergeStats(acc, c), emptyStats());
+    const stored = JSON.parse(String(g.stats)) as ReleaseStats;
+    expect(Number(g.n)).toBe(e.n);
+    expect(Number(g.n)).toBeGreaterThanOrEqual(plan.k);
+    expect(stored.items).toEqual(e.items);
+    expect(stored.factors).toEqual(e.factors);
+    for (const [scale, sums] of Object.entries(e.scales)) {
+      expect(stored.scales[scale]!.n).toBe(sums.n);
+      expect(stored.scales[scale]!.sum).toBeCloseTo(sums.sum, 6);
+      expect(stored.scales[scale]!.favourable).toBe(sums.favourable);
     }
   }
-  const comments = await rows(client, "select count(*) as n from release_comments where release_id = (select id from releases where campaign_id = ?)", campaignId);
-  expect(Number(comments[0]!.n)).toBe(responses.filter((r) => r.comment !== null).length);
+  const comments = await rows(client, "select count(*) as n, count(distinct role || tenure) as cells from release_comments where release_id = (select id from releases where campaign_id = ?)", campaignId);
+  expect(Number(comments[0]!.n)).toBe(plan.comments.length > 0 ? responses.filter((r) => r.comment !== null).length : 0);
+  // Comments are kept with their department at most, never their role or tenure.
+  if (Number(comments[0]!.n) > 0) expect(Number(comments[0]!.cells)).toBe(1);
   return Number(release.respondents);
 }

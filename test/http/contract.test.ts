@@ -153,19 +153,22 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect((await get(`/api/campaigns/${campaign.id}/participation`, manager)).status).toBe(200);
   });
 
-  it("reports the release with suppression: a unit under k is hidden, a filter that would expose it is refused", async () => {
+  it("reports an open-link release for the round as a whole only: no breakdown, every filter refused", async () => {
     const res = await get(`/api/campaigns/${campaign.id}/report?dimension=department`, manager);
     expect(res.status).toBe(200);
     const report = await res.json();
     expect(report.n).toBe(9);
-    const service = report.heatmap.rows.find((r: { value: string }) => r.value === "Service");
-    expect(service).toMatchObject({ suppressed: true, n: null, scores: null });
-    const refused = await get(`/api/campaigns/${campaign.id}/report?filter[department]=Service`, manager);
+    expect(report.heatmap).toBeNull();
+    const refused = await get(`/api/campaigns/${campaign.id}/report?filter[department]=Sales`, manager);
     expect(refused.status).toBe(422);
-    expect((await refused.json()).error.code).toBe("filter_refused");
+    const body = await refused.json();
+    expect(body.error.code).toBe("filter_refused");
+    expect(body.error.details[0].message).toBe("campaign_level_only");
     const csv = await get(`/api/campaigns/${campaign.id}/report.csv`, manager);
     expect(csv.status).toBe(200);
-    expect(await csv.text()).toContain("heatmap,department=Service,,suppressed");
+    const text = await csv.text();
+    expect(text).toContain("level,all,mission");
+    expect(text).not.toContain("heatmap,");
   });
 
   it("keeps tenants apart: another consultant or a stranger sees nothing", async () => {
@@ -216,10 +219,14 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
   });
 
   it("releases a round past D1's per-statement limits: many cells, many comments, and a retry that finds it done", async () => {
-    const wide = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales", "Service", "Support"]), organisationId: campaign.organisationId, title: "Wide" });
+    // On single-use codes, so its release breaks results down.
+    const wide = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales", "Service", "Support"]), organisationId: campaign.organisationId, title: "Wide", requireCode: true });
     const cells = ["Sales", "Service", "Support"].flatMap((department) => ["frontline", "back_office", "team_lead", "management"].flatMap((role) => ["lt1", "1to5", "5to10", "gt10"].map((tenure) => ({ department, role, tenure }))));
+    const issued = await json(`/api/campaigns/${wide.id}/codes`, { count: cells.length }, consultant);
+    expect(issued.status).toBe(201);
+    const { codes } = (await issued.json()) as { codes: string[] };
     for (const [i, cell] of cells.entries()) {
-      const res = await json(`/api/s/${wide.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(instrument, 1 + (i % 5)), ...cell, comment: `wide ${i}` } });
+      const res = await json(`/api/s/${wide.token}/responses`, { submissionId: crypto.randomUUID(), accessCode: codes[i], answers: { ...validAnswers(instrument, 1 + (i % 5)), ...cell, comment: `wide ${i}` } });
       expect(res.status).toBe(201);
     }
     const [first, second] = await Promise.all([json(`/api/campaigns/${wide.id}/close`, {}, consultant), json(`/api/campaigns/${wide.id}/close`, {}, consultant)]);
@@ -229,6 +236,11 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(report.comments).toHaveLength(cells.length);
     expect(new Set(report.comments)).toEqual(new Set(cells.map((_, i) => `wide ${i}`)));
     expect(report.heatmap.rows.map((r: { n: number }) => r.n)).toEqual([12, 12, 12, 12]);
+    // A department's roles hold 4 each, under k: that cross-table is hidden, the departments are not.
+    const sales = await (await get(`/api/campaigns/${wide.id}/report?filter[department]=Sales&dimension=role`, consultant)).json();
+    expect(sales.n).toBe(16);
+    expect(sales.heatmap.rows.every((r: { suppressed: boolean }) => r.suppressed)).toBe(true);
+    expect(sales.comments).toHaveLength(16);
   }, 60_000);
 
   it("releases a round past its closing date on the schedule, without anyone asking", async () => {

@@ -66,8 +66,10 @@ describe("the portfolio", () => {
     expect(orgs.map((o) => o.name)).toEqual(["Verzekeraar Polis & Co", "Woonstichting De Linde", "Zorggroep Het Baken"]);
     const latest = campaignIn(orgs, deLinde2026().id);
     expect(latest).toMatchObject({ status: "closed", respondents: demo.responses, startHere: { level: "values" } });
-    expect(latest.responseRate).toEqual({ pct: Math.round((demo.responses / 420) * 1000) / 10, basis: "headcount", of: 420 });
-    expect(campaignIn(orgs, deLinde2025().id)).toMatchObject({ status: "closed", responseRate: null, startHere: { level: "values" } });
+    expect(latest.responseRate).toEqual({ pct: Math.round((demo.responses / 420) * 1000) / 10, basis: "codes", of: 420 });
+    const earlier = campaignIn(orgs, deLinde2025().id);
+    expect(earlier).toMatchObject({ status: "closed", startHere: { level: "values" } });
+    expect(earlier.responseRate).toEqual({ pct: Math.round((earlier.respondents / 360) * 1000) / 10, basis: "codes", of: 360 });
     expect(campaignIn(orgs, polis2025().id)).toMatchObject({ status: "closed", startHere: { level: "mission" } });
     // The running round: participation, and no figure that depends on answers.
     const running = campaignIn(orgs, polis().id);

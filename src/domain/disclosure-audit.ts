@@ -1,0 +1,79 @@
+/**
+ * The audit of a disclosure plan: can any group of 1..k−1 respondents be computed from the
+ * published groups? A reader can add and subtract published figures, so what they can compute is
+ * the linear span of the published groups' cell indicators. The audit looks for a set of cells
+ * with 1..k−1 respondents whose indicator lies in that span — a single cell, a filter
+ * combination, a union of hidden units, anything.
+ *
+ * Complete, not sampled: in reduced echelon form every vector of the span is the sum of its
+ * pivot-column values times the echelon rows, so a 0/1 vector of fewer than k respondents is the
+ * sum of echelon rows whose pivot cells together hold fewer than k — the search enumerates exactly
+ * those. Empty cells are left out of the columns: the reader is assumed to know which combinations
+ * are empty (a manager who knows who sits where does), which only makes more sets computable.
+ *
+ * The search is bounded; a plan too intricate to prove safe within the bound counts as unsafe.
+ */
+import { rowSpace, TOLERANCE } from "./linear-span.js";
+
+/** Work units (vector entries touched) one audit may spend before it calls the plan unprovable. */
+export const AUDIT_BUDGET = 50_000_000;
+
+export type AuditResult =
+  | { safe: true }
+  /** `cells`: indices of a computable set of 1..k−1 respondents; null when the search ran out of budget. */
+  | { safe: false; cells: number[] | null };
+
+/**
+ * @param counts respondents per cell (every entry ≥ 1)
+ * @param groups the published groups, each as the indices of its cells
+ */
+export function auditPlan(counts: readonly number[], groups: readonly (readonly number[])[], k: number, budget = AUDIT_BUDGET): AuditResult {
+  const width = counts.length;
+  const matrix = groups.map((cells) => {
+    const row = new Array<number>(width).fill(0);
+    for (const c of cells) row[c] = 1;
+    return row;
+  });
+  const space = rowSpace(matrix, width);
+  // Echelon rows whose pivot cell is small enough to be part of a small set, smallest first.
+  const candidates = space.rows.map((row, i) => ({ row, n: counts[space.pivots[i]!]! })).filter((r) => r.n < k).sort((a, b) => a.n - b.n);
+  const sum = new Float64Array(width);
+  let work = 0;
+
+  /** The cells of `sum` when it is the indicator of a set of 1..k−1 respondents. */
+  const smallSet = (): number[] | null => {
+    work += width;
+    const cells: number[] = [];
+    let n = 0;
+    for (let c = 0; c < width; c++) {
+      const x = sum[c]!;
+      if (Math.abs(x) < TOLERANCE) continue;
+      if (Math.abs(x - 1) >= TOLERANCE) return null;
+      cells.push(c);
+      n += counts[c]!;
+      if (n >= k) return null;
+    }
+    return n > 0 ? cells : null;
+  };
+
+  const add = (row: Float64Array, sign: 1 | -1) => {
+    work += width;
+    for (let c = 0; c < width; c++) sum[c]! += sign * row[c]!;
+  };
+
+  const search = (start: number, total: number): AuditResult | null => {
+    for (let i = start; i < candidates.length; i++) {
+      const { row, n } = candidates[i]!;
+      if (total + n >= k) break; // sorted: every later candidate is at least as large
+      if (work >= budget) return { safe: false, cells: null };
+      add(row, 1);
+      const found = smallSet() ?? null;
+      const deeper = found ? { safe: false as const, cells: found } : search(i + 1, total + n);
+      add(row, -1);
+      if (deeper) return deeper;
+    }
+    return null;
+  };
+
+  return search(0, 0) ?? { safe: true };
+}

@@ -1,0 +1,187 @@
+/**
+ * A release's disclosure plan: the complete list of groups whose figures may be shown, made once
+ * per release from its cells and audited before it is stored. Every figure anyone can read of the
+ * release — report, heatmap row, filter, CSV row, management gap, comments — is a figure of a
+ * published group of the plan; a filter is choosing one of them.
+ *
+ * The groups are a few fixed tables: the round; each dimension's units; and the cross-table of
+ * department × role, the breakdown managers ask for. Rounds on an open link (anyone can answer
+ * as often as they like, so k counts nobody for certain) publish the round as a whole only.
+ *
+ * Making it: primary suppression (fewer than k, or a small difference to a parent) and the
+ * heatmap's secondary suppression hide the obvious; then the audit (disclosure-audit.ts) looks for
+ * any set of 1..k−1 respondents computable from what is left, and the plan hides one more group —
+ * the smallest published one touching that set, finer tables first — until the audit finds none.
+ */
+import { auditPlan } from "./disclosure-audit.js";
+import { inRowSpace, rowSpace } from "./linear-span.js";
+import { heatmapUnits, matches, type Conditions, type CountedCell } from "./disclosure.js";
+import { DIMENSIONS, type CampaignUnits, type Dimension } from "./units.js";
+
+/** The only cross-table: a department's roles, or a role across departments. */
+export const CROSS_TABLE: readonly [Dimension, Dimension] = ["department", "role"];
+
+/** The one dimension whose units may show their own comments: lists that partition the round never overlap. */
+export const COMMENT_DIMENSION: Dimension = "department";
+
+export type GroupKey = string;
+
+/** A group's conditions as one string, in the dimensions' order; "" is the whole round. */
+export function groupKey(conditions: Conditions): GroupKey {
+  return DIMENSIONS.filter((d) => conditions[d] !== undefined)
+    .map((d) => `${d}=${encodeURIComponent(conditions[d]!)}`)
+    .join("&");
+}
+
+export interface PlanGroup {
+  key: GroupKey;
+  conditions: Conditions;
+  /** Respondents; null when hidden — a hidden group tells nothing, not even its size. */
+  n: number | null;
+  shown: boolean;
+}
+
+export interface DisclosurePlan {
+  k: number;
+  kComments: number;
+  /** False for rounds whose respondents nobody vouches for (open links): the round as a whole only. */
+  breakdowns: boolean;
+  groups: PlanGroup[];
+  /** The groups whose comments may be shown: the round and single departments, each with kComments or more. */
+  comments: GroupKey[];
+}
+
+export interface PlanOptions {
+  k: number;
+  kComments: number;
+  breakdowns: boolean;
+}
+
+interface Candidate {
+  conditions: Conditions;
+  n: number;
+  shown: boolean;
+  /** 0 the round, 1 a unit, 2 a cross-table cell: finer tables give way first. */
+  depth: number;
+}
+
+const sizeOf = (cells: readonly CountedCell[], conditions: Conditions) => cells.reduce((n, c) => (matches(c, conditions) ? n + c.n : n), 0);
+
+export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, options: PlanOptions): DisclosurePlan {
+  const { k, kComments } = options;
+  const total = sizeOf(cells, {});
+  const candidates: Candidate[] = [{ conditions: {}, n: total, shown: total >= k, depth: 0 }];
+  const breakdowns = options.breakdowns && total >= k;
+  if (breakdowns) {
+    candidates.push(...unitCandidates(cells, units, k), ...crossCandidates(cells, units, k));
+    suppressUntilSafe(cells, candidates, k);
+  }
+  const groups = candidates.map(({ conditions, n, shown }) => ({ key: groupKey(conditions), conditions, n: shown ? n : null, shown }));
+  return { k, kComments, breakdowns: options.breakdowns, groups, comments: commentGroups(cells, units, groups, kComments, breakdowns) };
+}
+
+function unitCandidates(cells: readonly CountedCell[], units: CampaignUnits, k: number): Candidate[] {
+  return DIMENSIONS.flatMap((d) =>
+    heatmapUnits(cells, d, units[d] ?? [], {}, k).map((u) => ({ conditions: { [d]: u.value }, n: u.n, shown: !u.suppressed && u.n > 0, depth: 1 })),
+  );
+}
+
+function crossCandidates(cells: readonly CountedCell[], units: CampaignUnits, k: number): Candidate[] {
+  const [outer, inner] = CROSS_TABLE;
+  const outerUnits = units[outer] ?? [];
+  const innerUnits = units[inner] ?? [];
+  if (outerUnits.length === 0 || innerUnits.length === 0) return [];
+  const outerShown = new Set(heatmapUnits(cells, outer, outerUnits, {}, k).filter((u) => !u.suppressed && u.n > 0).map((u) => u.value));
+  return outerUnits.flatMap((o) =>
+    heatmapUnits(cells, inner, innerUnits, { [outer]: o.value }, k).map((u) => ({
+      conditions: { [outer]: o.value, [inner]: u.value },
+      n: u.n,
+      shown: outerShown.has(o.value) && !u.suppressed && u.n > 0,
+      depth: 2,
+    })),
+  );
+}
+
+/** How many of the preferred groups are tried, each alone, for one that undoes a computable set. */
+const VICTIMS_TRIED = 24;
+
+/**
+ * Hides one more group at a time until no set of 1..k−1 respondents can be computed from the
+ * shown ones. The group hidden is the first, in order of preference (finer tables first, then
+ * smaller groups), whose hiding alone makes the set found no longer computable; when none does,
+ * the first in that order.
+ */
+function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[], k: number): void {
+  const occupied = cells.filter((c) => c.n > 0);
+  const members = candidates.map((g) => occupied.flatMap((c, i) => (matches(c, g.conditions) ? [i] : [])));
+  const indicator = (cellIndices: readonly number[]) => {
+    const row = new Array<number>(occupied.length).fill(0);
+    for (const c of cellIndices) row[c] = 1;
+    return row;
+  };
+  for (;;) {
+    const shown = candidates.flatMap((g, i) => (g.shown ? [i] : []));
+    const result = auditPlan(occupied.map((c) => c.n), shown.map((i) => members[i]!), k);
+    if (result.safe) return;
+    const order = shown.filter((i) => candidates[i]!.depth > 0).sort((a, b) => candidates[b]!.depth - candidates[a]!.depth || candidates[a]!.n - candidates[b]!.n);
+    const found = result.cells;
+    const undoes = (victim: number) => {
+      const rest = shown.filter((i) => i !== victim).map((i) => indicator(members[i]!));
+      return !inRowSpace(rowSpace(rest, occupied.length), indicator(found!));
+    };
+    const victim = (found ? order.slice(0, VICTIMS_TRIED).find(undoes) : undefined) ?? order[0];
+    // The round alone cannot fail the audit (it is shown only with k or more), so a victim exists.
+    candidates[victim!]!.shown = false;
+  }
+}
+
+/**
+ * Comments are lists, not sums: the round's list minus the shown departments' lists is the hidden
+ * departments' comments, so those together must be none or at least kComments respondents.
+ */
+function commentGroups(cells: readonly CountedCell[], units: CampaignUnits, groups: readonly PlanGroup[], kComments: number, breakdowns: boolean): GroupKey[] {
+  const total = sizeOf(cells, {});
+  if (!groups[0]!.shown || total < kComments) return [];
+  if (!breakdowns) return [groupKey({})];
+  const shownInPlan = new Set(groups.filter((g) => g.shown).map((g) => g.key));
+  const listed = heatmapUnits(cells, COMMENT_DIMENSION, units[COMMENT_DIMENSION] ?? [], {}, kComments)
+    .filter((u) => !u.suppressed && u.n >= kComments && shownInPlan.has(groupKey({ [COMMENT_DIMENSION]: u.value })))
+    .sort((a, b) => a.n - b.n);
+  const rest = () => total - listed.reduce((n, u) => n + u.n, 0);
+  while (listed.length > 0 && rest() > 0 && rest() < kComments) listed.shift();
+  return [groupKey({}), ...listed.map((u) => groupKey({ [COMMENT_DIMENSION]: u.value }))];
+}
+
+export type PlanRefusal = "too_small" | "hidden_unit" | "not_offered" | "campaign_level_only";
+
+/** What a report under `filters`, broken down by `dimension`, may show: the plan groups it reads. */
+export interface PlanView {
+  group: GroupKey;
+  /** Per unit of the dimension (in the units' order): its group, or null where hidden; null when the plan has no such table. */
+  rows: { value: string; key: GroupKey | null }[] | null;
+  /** The management role within the filters, when that group is shown. */
+  management: GroupKey | null;
+  comments: boolean;
+}
+
+export const MANAGEMENT_ROLE = "management";
+
+export function planView(plan: DisclosurePlan, units: CampaignUnits, filters: Conditions, dimension?: Dimension): { ok: true; view: PlanView } | { ok: false; reason: PlanRefusal } {
+  const byKey = new Map(plan.groups.map((g) => [g.key, g]));
+  const key = groupKey(filters);
+  const group = byKey.get(key);
+  if (!group) return { ok: false, reason: plan.breakdowns ? "not_offered" : "campaign_level_only" };
+  if (!group.shown) return { ok: false, reason: key === "" ? "too_small" : "hidden_unit" };
+  const shownKey = (conditions: Conditions) => {
+    const g = byKey.get(groupKey(conditions));
+    return g?.shown ? g.key : null;
+  };
+  let rows: PlanView["rows"] = null;
+  if (dimension && filters[dimension] === undefined) {
+    const list = units[dimension] ?? [];
+    const offered = list.some((u) => byKey.has(groupKey({ ...filters, [dimension]: u.value })));
+    if (offered) rows = list.map((u) => ({ value: u.value, key: shownKey({ ...filters, [dimension]: u.value }) }));
+  }
+  const management = filters.role === undefined ? shownKey({ ...filters, role: MANAGEMENT_ROLE }) : null;
+  return { ok: true, view: { group: key, rows, management, comments: plan.comments.includes(key) } };
+}

@@ -1,0 +1,52 @@
+/**
+ * The row space of a small 0/1 matrix, in reduced row echelon form: what can be computed from
+ * published group totals by adding and subtracting them. Floating point with partial pivoting;
+ * the matrices are group-by-cell indicators of a few hundred entries a side, whose echelon entries
+ * are small ratios, so a tolerance far above rounding error and far below any real entry is safe.
+ */
+
+export const TOLERANCE = 1e-7;
+
+export interface RowSpace {
+  /** Number of columns. */
+  width: number;
+  /** Rows of the reduced echelon form; row i has a 1 in column pivots[i] and 0 in every other pivot column. */
+  rows: Float64Array[];
+  pivots: number[];
+}
+
+/** The reduced row echelon form of `matrix` (rows of length `width`). */
+export function rowSpace(matrix: readonly (readonly number[])[], width: number): RowSpace {
+  const work = matrix.map((r) => Float64Array.from(r));
+  const pivots: number[] = [];
+  let top = 0;
+  for (let col = 0; col < width && top < work.length; col++) {
+    let best = top;
+    for (let r = top + 1; r < work.length; r++) if (Math.abs(work[r]![col]!) > Math.abs(work[best]![col]!)) best = r;
+    if (Math.abs(work[best]![col]!) < TOLERANCE) continue;
+    [work[top], work[best]] = [work[best]!, work[top]!];
+    const pivotRow = work[top]!;
+    const scale = pivotRow[col]!;
+    for (let c = 0; c < width; c++) pivotRow[c]! /= scale;
+    for (let r = 0; r < work.length; r++) {
+      if (r === top) continue;
+      const factor = work[r]![col]!;
+      if (Math.abs(factor) < TOLERANCE) continue;
+      const row = work[r]!;
+      for (let c = col; c < width; c++) row[c]! -= factor * pivotRow[c]!;
+    }
+    pivots.push(col);
+    top++;
+  }
+  return { width, rows: work.slice(0, top), pivots };
+}
+
+/** Whether `vector` is a linear combination of the space's rows. */
+export function inRowSpace(space: RowSpace, vector: readonly number[]): boolean {
+  const rest = Float64Array.from(vector);
+  space.rows.forEach((row, i) => {
+    const factor = rest[space.pivots[i]!]!;
+    if (factor !== 0) for (let c = 0; c < space.width; c++) rest[c]! -= factor * row[c]!;
+  });
+  return rest.every((x) => Math.abs(x) < TOLERANCE);
+}
