@@ -14,7 +14,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
 interface Level { id: string; name: Loc; n: number; score: number; ci95: [number, number]; sd: number; favourablePct: number; unfavourablePct: number; weak: boolean; divided: boolean }
 interface HeatRow { value: string; label: Loc; n: number | null; suppressed: boolean; scores: Record<string, number> | null }
 interface Report {
-  campaign: { id: string; title: string; k: number; kComments: number };
+  campaign: { id: string; title: string; k: number; kComments: number; publishes: "breakdowns" | "whole_round" };
   suppressed: boolean;
   n: number | null;
   levels: Level[];
@@ -65,6 +65,10 @@ const T: Record<string, Loc> = {
     en: "Comments are shown only for the whole round or one department, with at least {k} respondents.",
   },
   noGap: { nl: "Niet te tonen: een van beide groepen is te klein.", en: "Not shown: one of the groups is too small." },
+  wholeRound: {
+    nl: "Deze ronde is beantwoord via een open link: daar kan iedereen vaker antwoorden, dus de resultaten staan alleen voor de ronde als geheel, zonder uitsplitsing naar afdeling of rol. Met eenmalige codes krijgt een volgende ronde wel uitsplitsingen.",
+    en: "This round was answered on an open link, where anyone can answer more than once, so its results are shown for the round as a whole, without breakdowns by department or role. A next round on single-use codes gets breakdowns.",
+  },
   tooSmall: { nl: "Deze ronde heeft nog minder dan {k} respondenten: er is niets te tonen.", en: "This round has fewer than {k} respondents so far: nothing can be shown." },
   noCampaigns: { nl: "Er zijn nog geen rondes.", en: "There are no rounds yet." },
   unit: { nl: "Eenheid", en: "Unit" },
@@ -290,6 +294,10 @@ function render(): void {
     return;
   }
   $("respondents").textContent = t("respondents", { n: report.n ?? 0, k: report.campaign.k });
+  const wholeRound = report.campaign.publishes === "whole_round";
+  $("filter-role").closest("label")!.hidden = wholeRound;
+  $("whole-round").hidden = !wholeRound;
+  for (const id of ["heat-department", "heat-role"]) $(id).closest("section")!.hidden = wholeRound;
   drawStaircase(report);
   drawHeatmap("heat-department", report, report.levels);
   drawHeatmap("heat-role", current.role, report.levels);

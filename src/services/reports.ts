@@ -33,7 +33,17 @@ const REFUSALS: Record<PlanRefusal, string> = {
 };
 
 export type CampaignReport = {
-  campaign: { id: string; title: string; status: Campaign["status"]; k: number; kComments: number; thresholds: Campaign["thresholds"]; releasedOn: string };
+  campaign: {
+    id: string;
+    title: string;
+    status: Campaign["status"];
+    k: number;
+    kComments: number;
+    thresholds: Campaign["thresholds"];
+    releasedOn: string;
+    /** What the release's plan publishes: breakdowns (a round on single-use codes), or the round as a whole only. */
+    publishes: "breakdowns" | "whole_round";
+  };
   filters: Conditions;
   comments: string[] | null;
   /** The consultant's benchmark line; managers get it only when the consultant enabled it, and never its breadth. */
@@ -71,7 +81,7 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
   const release = await releaseOf(deps, campaign, now());
   if (!release) throw notReleased(campaign);
   const resolved = planView(release.plan, campaign.units, query.filters, query.dimension);
-  const head = { id: campaign.id, title: campaign.title, status: "closed" as const, k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds, releasedOn: release.releasedOn };
+  const head = { id: campaign.id, title: campaign.title, status: "closed" as const, k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds, releasedOn: release.releasedOn, publishes: release.plan.breakdowns ? ("breakdowns" as const) : ("whole_round" as const) };
   if (!resolved.ok) {
     if (Object.keys(query.filters).length > 0) {
       throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[resolved.reason]}.`, [{ path: "filter", message: resolved.reason }]);

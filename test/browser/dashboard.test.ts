@@ -57,4 +57,31 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("shows an open-link round's release for the round as a whole, says why, and offers no breakdown", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${h.url}/login`);
+    await page.fill("#email", DEMO_ACCOUNTS.consultant.email);
+    await page.fill("#password", DEMO_ACCOUNTS.consultant.password);
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/dashboard$/);
+    const baken = await page.locator("#organisation option", { hasText: "Het Baken" }).getAttribute("value");
+    await page.selectOption("#organisation", baken!);
+    const closed = await page.locator("#campaign option", { hasText: "Klantgerichtheid in de zorg 2026" }).getAttribute("value");
+    await page.selectOption("#campaign", closed!);
+    await page.waitForSelector("#whole-round:not([hidden])");
+    expect(await page.locator("#whole-round").textContent()).toContain("open link");
+    expect(await page.locator(".staircase li").count()).toBe(7);
+    expect(await page.locator("#heat-department").isVisible()).toBe(false);
+    expect(await page.locator("#filter-role").isVisible()).toBe(false);
+    // Back to a coded round: breakdowns return.
+    await page.selectOption("#organisation", await page.locator("#organisation option", { hasText: "De Linde" }).getAttribute("value") as string);
+    await page.waitForSelector("#whole-round", { state: "hidden" });
+    await page.waitForSelector("#heat-department", { state: "visible" });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
