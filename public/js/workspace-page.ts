@@ -147,6 +147,14 @@ const T: Record<string, Loc> = {
   instrument: { nl: "Vragenlijst", en: "Instrument" },
   headcount: { nl: "Aantal uitgenodigde medewerkers (voor de respons)", en: "Staff invited (for the response rate)" },
   requireCode: { nl: "Alleen met een eenmalige code", en: "Only with a single-use code" },
+  codeHint: {
+    nl: "Met eenmalige codes: resultaten ook per afdeling, rol en diensttijd, voor elke groep van minstens 5 (k) mensen.",
+    en: "With single-use codes: results also per department, role and tenure, for every group of at least 5 (k) people.",
+  },
+  openLinkHint: {
+    nl: "Open link: resultaten alleen voor de ronde als geheel. Via een open link kan iedereen vaker antwoorden, dus een kleine afdeling zou met verzonnen antwoorden tot boven de 5 aangevuld kunnen worden; alleen codes maken dat aantal geloofwaardig.",
+    en: "Open link: results for the round as a whole only. On an open link anyone can answer more than once, so a small department could be padded above 5 with invented answers; only codes make that count credible.",
+  },
   createRound: { nl: "Ronde openen", en: "Open the round" },
   created: { nl: "Aangemaakt: {title}. Link voor medewerkers: {link}", en: "Created: {title}. Link for staff: {link}" },
   instruments: { nl: "Vragenlijsten", en: "Instruments" },
@@ -414,6 +422,7 @@ function render(): void {
   renderComparison();
   renderTrends();
   renderInstruments();
+  showCodeHint();
   if (lastCodes) showCodes(lastCodes.campaign, lastCodes.codes, null);
 }
 
@@ -507,6 +516,11 @@ async function createOrganisation(event: Event): Promise<void> {
   ($("campaign-organisation") as HTMLSelectElement).value = res.body.id;
 }
 
+/** What the round will publish, said where the consultant chooses between codes and an open link. */
+function showCodeHint(): void {
+  $("campaign-code-hint").textContent = t(($("campaign-code") as HTMLInputElement).checked ? "codeHint" : "openLinkHint");
+}
+
 async function createRound(event: Event): Promise<void> {
   event.preventDefault();
   const [id, version] = ($("campaign-instrument") as HTMLSelectElement).value.split("@");
@@ -523,6 +537,7 @@ async function createRound(event: Event): Promise<void> {
   const res = await api<CampaignRow>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });
   if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
   (event.target as HTMLFormElement).reset();
+  showCodeHint();
   say(t("created", { title: res.body.title, link: `${location.origin}${res.body.surveyPath ?? ""}` }));
   await loadPortfolio();
 }
@@ -561,6 +576,8 @@ async function start(): Promise<void> {
   $("logout").addEventListener("click", () => void logout());
   $("compare-button").addEventListener("click", () => void compareSelected());
   $("trend-organisation").addEventListener("change", () => void loadTrends());
+  $("campaign-code").addEventListener("change", showCodeHint);
+  showCodeHint();
   $("codes-form").addEventListener("submit", (e) => void issueCodes(e));
   $("codes-csv").addEventListener("click", downloadCodes);
   $("codes-print").addEventListener("click", printCodes);

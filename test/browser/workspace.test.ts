@@ -182,6 +182,13 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await page.fill("#campaign-title", "Quick scan");
     await page.fill("#campaign-departments", "Wijkteams");
     await page.selectOption("#campaign-instrument", "quick-scan@1");
+    // Choosing between an open link and codes says what each will publish.
+    const openLink = await page.locator("#campaign-code-hint").textContent();
+    await page.check("#campaign-code");
+    const coded = await page.locator("#campaign-code-hint").textContent();
+    expect(openLink).not.toBe(coded);
+    expect(`${openLink} ${coded}`.toLowerCase()).toMatch(/(whole|geheel).*(department|afdeling)/);
+    await page.uncheck("#campaign-code");
     await page.click("#campaign-form button[type=submit]");
     await expect.poll(() => page.locator("#message").textContent()).toContain("/s/");
     const link = (await page.locator("#message").textContent())!.match(/http\S+\/s\/\S+/)![0];
