@@ -14,7 +14,7 @@ import { consultantInsertSql, createUser, findUserByEmail } from "./storage/acco
 import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
 import { ApiError } from "./lib/api-error.js";
 import { closeRound, issueRoundCodes } from "./services/lifecycle.js";
-import { releaseDue } from "./services/release.js";
+import { reduceReleased, releaseDue } from "./services/release.js";
 import { createCampaign, createOrganisation, findCampaignById, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -151,6 +151,7 @@ async function main(argv: string[]): Promise<void> {
         const { released, failed } = await releaseDue(deps, new Date());
         for (const made of released) console.log(`Released ${made.campaignId}: ${made.respondents} respondents.`);
         for (const f of failed) console.error(`Could not release ${f.campaignId}:`, f.error);
+        console.log(`Deleted ${await reduceReleased(deps)} raw responses of released rounds.`);
         if (failed.length > 0) process.exitCode = 1;
         break;
       }

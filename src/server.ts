@@ -9,7 +9,7 @@ import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { openDatabase, truncateLog } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
-import { releaseDue, releasing } from "./services/release.js";
+import { reduceReleased, releaseDue, releasing } from "./services/release.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
 const env = parseEnv();
@@ -35,12 +35,14 @@ const app = createNodeApp(db, instruments);
  */
 const RELEASE_CHECK_MS = 60_000;
 /** How often the embedded file's write-ahead log is emptied (see truncateLog). */
-const LOG_TRUNCATE_MS = 60_000;
+const LOG_TRUNCATE_MS = 2_000;
 async function releaseDueRounds(): Promise<void> {
   try {
     const { released, failed } = await releaseDue({ db, instruments }, new Date());
     for (const made of released) console.log(`Released round ${made.campaignId} (${made.respondents} respondents).`);
     for (const f of failed) console.error(`Could not release round ${f.campaignId}; next try in a minute.`, f.error);
+    const deleted = await reduceReleased({ db, instruments });
+    if (deleted > 0) console.log(`Deleted ${deleted} raw responses of released rounds.`);
   } catch (error) {
     console.error("Releasing due rounds failed; next try in a minute.", error);
   }
@@ -53,7 +55,7 @@ serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } 
   setInterval(() => void releaseDueRounds(), RELEASE_CHECK_MS).unref();
   if (env.DATABASE_URL.startsWith("file:")) {
     // Not while a release runs: folding its log back would hold other requests up in one piece.
-    const empty = () => (releasing() ? undefined : truncateLog(client).catch((error: unknown) => console.error("Emptying the write-ahead log failed; next try in a minute.", error)));
+    const empty = () => (releasing() ? undefined : truncateLog(client).catch((error: unknown) => console.error("Emptying the write-ahead log failed; next try in two seconds.", error)));
     setInterval(() => void empty(), LOG_TRUNCATE_MS).unref();
   }
   void listOpenCampaigns(db).then((open) => {

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { createApp, type App } from "./app.js";
 import type { PageStore } from "./app-env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
-import { releaseDue } from "./services/release.js";
+import { reduceReleased, releaseDue } from "./services/release.js";
 import { schema, type Db } from "./storage/database.js";
 
 export interface WorkerBindings {
@@ -76,11 +76,12 @@ export default {
     });
     return app.fetch(request, env, ctx as never);
   },
-  /** The cron trigger in wrangler.toml: releases rounds past their closing date. */
+  /** The cron trigger in wrangler.toml: releases rounds past their closing date, then deletes released rounds' raw responses. */
   async scheduled(_event: unknown, env: WorkerBindings): Promise<void> {
     db ??= openDatabase(env);
     const { failed } = await releaseDue({ db, instruments, releasePage: RELEASE_PAGE_REMOTE }, new Date());
     // A round that failed is tried again on the next run; the failure is what the logs show.
     for (const f of failed) console.error(`Could not release round ${f.campaignId}:`, f.error);
+    await reduceReleased({ db, instruments, releasePage: RELEASE_PAGE_REMOTE });
   },
 };

@@ -27,17 +27,19 @@ export const BUSY_TIMEOUT_MS = 5000;
  * a response row, about 1 KB of answers, inside its B-tree page instead of an overflow page —
  * a third of the size on disk at 4 KB pages, because responses are WITHOUT ROWID. WAL lets reports read while
  * submissions write; `synchronous` decides what an acknowledged response survives (README,
- * "Durability"); the busy timeout makes a second process wait instead of failing.
+ * "Durability"); the busy timeout makes a second process wait instead of failing. `secure_delete`
+ * overwrites what is deleted (a released round's raw responses, an unfinished release) with zeros,
+ * so the file does not keep it in free pages.
  */
 export function connectionPragmas(synchronous: Synchronous): string[] {
-  return ["PRAGMA page_size = 16384", "PRAGMA journal_mode = WAL", `PRAGMA synchronous = ${synchronous}`, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, "PRAGMA foreign_keys = ON"];
+  return ["PRAGMA page_size = 16384", "PRAGMA journal_mode = WAL", `PRAGMA synchronous = ${synchronous}`, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, "PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"];
 }
 
 /**
  * Folds the write-ahead log into the database file and empties it. The log keeps each commit as
  * it happened, in order — which code was marked used in the same commit as which response was
- * written — until a checkpoint resets it; emptying it every minute leaves a copy of the files
- * (a backup, a host administrator) at most the last minute of that history. The embedded file only.
+ * written — until a checkpoint resets it; emptying it every two seconds leaves a copy of the files
+ * (a backup, a host administrator) at most the last seconds of that history. The embedded file only.
  */
 export async function truncateLog(client: Client): Promise<void> {
   await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");

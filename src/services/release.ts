@@ -20,7 +20,7 @@ import { randomId } from "../lib/random.js";
 import { codeCounts } from "../storage/access-codes.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { completeRelease, copyComments, discardAttempt, findRelease, responsePage, writeGroups, type StoredRelease } from "../storage/releases.js";
+import { completeRelease, copyComments, deleteResponses, discardAttempt, findRelease, releasedResponsePage, responsePage, writeGroups, type StoredRelease } from "../storage/releases.js";
 import { resolveInstrument } from "./instruments.js";
 
 /** Responses read per step: about 10 ms of work between two turns of the event loop. */
@@ -120,6 +120,28 @@ export async function releaseDue(deps: ReleaseDeps, now: Date): Promise<{ releas
     }
   }
   return { released, failed };
+}
+
+/** Pages deleted per call at most: on Workers, one cron run stays far below D1's 1,000 queries. */
+const REDUCE_PAGES = 200;
+
+/**
+ * Deletes the raw responses of released rounds, a page at a time: once its release exists, a
+ * round's responses are needed by nothing (reports, exports, comparisons and participation all
+ * read the release), and a raw response in the file is one person's whole answer. What stays is
+ * the release — the published groups' figures, comments with their department at most — and the
+ * receipts that let a client's retry still be acknowledged. Run after releasing, on the same schedule.
+ */
+export async function reduceReleased({ db, releasePage = RELEASE_PAGE }: ReleaseDeps): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < REDUCE_PAGES; i++) {
+    const page = await releasedResponsePage(db, releasePage);
+    if (!page) break;
+    await deleteResponses(db, page.campaignId, page.ids);
+    deleted += page.ids.length;
+    await nextTurn();
+  }
+  return deleted;
 }
 
 /** The refusal of every results route while a round runs: it says when results come, and why only then. */

@@ -198,6 +198,19 @@ export async function discardAttempt(db: Db, releaseId: string): Promise<void> {
   await db.batch([db.delete(releaseGroups).where(eq(releaseGroups.releaseId, releaseId)), db.delete(releaseComments).where(eq(releaseComments.releaseId, releaseId))]);
 }
 
+/** Up to `limit` ids of raw responses of one round that has been released; null when there are none. */
+export async function releasedResponsePage(db: Db, limit: number): Promise<{ campaignId: string; ids: string[] } | null> {
+  const [first] = await db.select({ campaignId: responses.campaignId }).from(responses).where(inArray(responses.campaignId, db.select({ id: releases.campaignId }).from(releases))).limit(1);
+  if (!first) return null;
+  const rows = await db.select({ id: responses.id }).from(responses).where(eq(responses.campaignId, first.campaignId)).orderBy(asc(responses.id)).limit(limit);
+  return { campaignId: first.campaignId, ids: rows.map((r) => r.id) };
+}
+
+/** Deletes these raw responses of a round (the ids travel as one JSON parameter, whatever their number). */
+export async function deleteResponses(db: Db, campaignId: string, ids: readonly string[]): Promise<void> {
+  await db.delete(responses).where(and(eq(responses.campaignId, campaignId), sql`${responses.id} in (select value from json_each(${JSON.stringify(ids)}))`));
+}
+
 /** Respondents per campaign so far, counted from the stored responses: participation while a round runs. */
 export async function liveRespondents(db: Db, campaignIds: readonly string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
