@@ -36,7 +36,10 @@ const storedAnswers = (instrument: Instrument, r: Record<string, unknown>) =>
  * it stores exactly the groups its plan shows, each equal to its cells recomputed, and comments
  * only where the plan lists them. Returns the respondents it holds (null without a release).
  */
-export async function expectReleaseConsistent(client: Client, instrument: Instrument, campaignId: string): Promise<number | null> {
+/** A round's stored responses as they are now: to check its release after the sweep has deleted them. */
+export const captureResponses = (client: Client, campaignId: string) => rows(client, "select department, role, tenure, answers, scores, comment from responses where campaign_id = ?", campaignId);
+
+export async function expectReleaseConsistent(client: Client, instrument: Instrument, campaignId: string, captured?: Awaited<ReturnType<typeof captureResponses>>): Promise<number | null> {
   const [release] = await rows(client, "select id, respondents, plan from releases where campaign_id = ?", campaignId);
   if (!release) return null;
   for (const table of ["release_groups", "release_comments"]) {
@@ -44,7 +47,7 @@ export async function expectReleaseConsistent(client: Client, instrument: Instru
     expect(Number(stray[0]!.n), `${table} of unfinished attempts beside a release`).toBe(0);
   }
   const plan = JSON.parse(String(release.plan)) as DisclosurePlan;
-  const responses = await rows(client, "select department, role, tenure, answers, scores, comment from responses where campaign_id = ?", campaignId);
+  const responses = captured ?? (await captureResponses(client, campaignId));
   const fold = createReleaseFold(instrument.key);
   for (const r of responses) fold.add({ department: String(r.department), role: String(r.role), tenure: String(r.tenure) }, scoreResponse(instrument.key, storedAnswers(instrument, r)));
   const expected = fold.result();

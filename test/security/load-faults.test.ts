@@ -18,7 +18,7 @@ import { createCampaign, createOrganisation } from "../../src/storage/campaigns.
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { bulkResponses, randomAnswers } from "../bench/data.js";
-import { expectConsistent, expectReleaseConsistent } from "../helpers/integrity.js";
+import { captureResponses, expectConsistent, expectReleaseConsistent } from "../helpers/integrity.js";
 import { freePort, spawnServer, type ServerProcess } from "../helpers/node-server.js";
 
 const FULL = !!process.env.SECURITY_FULL;
@@ -165,6 +165,8 @@ describe(`a server killed with SIGKILL while it releases a round of ${RELEASED.t
     let caughtPartWay = 0;
     for (const fraction of [0.2, 0.5, 0.8]) {
       const campaign = await seeded(`Killed at ${fraction}`);
+      // The restarted server's sweep deletes a released round's raw responses: keep them to check against.
+      const stored = await captureResponses(db.client, campaign.id);
       const cookie = await login();
       started = performance.now();
       const closing = close(campaign, cookie).catch(() => null);
@@ -172,7 +174,7 @@ describe(`a server killed with SIGKILL while it releases a round of ${RELEASED.t
       await server.stop("SIGKILL");
       await closing;
       // The file as the kill left it: no release, or the whole of one.
-      const released = await expectReleaseConsistent(db.client, instrument, campaign.id);
+      const released = await expectReleaseConsistent(db.client, instrument, campaign.id, stored);
       expect([null, RELEASED]).toContain(released);
       const status = String((await db.client.execute({ sql: "select status from campaigns where id = ?", args: [campaign.id] })).rows[0]!.status);
       // Closed without a release: the kill landed after the release had begun, and nothing of it shows.
@@ -180,7 +182,7 @@ describe(`a server killed with SIGKILL while it releases a round of ${RELEASED.t
       server = await start();
       // The next attempt (the start-up sweep, or closing again) completes it.
       expect((await close(campaign, await login())).status).toBe(200);
-      expect(await expectReleaseConsistent(db.client, instrument, campaign.id)).toBe(RELEASED);
+      expect(await expectReleaseConsistent(db.client, instrument, campaign.id, stored)).toBe(RELEASED);
     }
     // Not vacuous: at least one kill landed while the release was still being made.
     expect(caughtPartWay).toBeGreaterThan(0);
