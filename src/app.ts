@@ -107,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found", details: [] } }, 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
     }
     if (error instanceof HTTPException) {
