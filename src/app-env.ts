@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { User } from "./storage/accounts.js";
 import type { InstrumentRegistry } from "./instruments/registry.js";
+import type { RespondentLimits } from "./services/respondent-limits.js";
 import type { Db } from "./storage/database.js";
 
 export interface PageStore {
@@ -19,13 +20,22 @@ export interface AppDeps {
   serveStatic?: MiddlewareHandler;
   /** Compress API JSON in the app: on Node. Workers compress at the edge (doing it here too would encode twice). */
   compressApi?: boolean;
-  /** The client's network address, used only to rate-limit logins (never for respondents). */
+  /**
+   * The client's network address, read only to rate-limit: failed logins (services/auth.ts) and
+   * the respondent routes (services/respondent-limits.ts, where it is only ever held as a keyed
+   * hash in memory). Undefined when unknown, and then nothing is limited per client.
+   */
   clientAddress?: (c: Context) => string | undefined;
+  /** Stored submissions per client address per open-link round per hour (RESPONDENT_SUBMISSIONS_PER_HOUR). */
+  submissionsPerHour?: number;
   /** SHA-256 as lowercase hex; Node passes its synchronous node:crypto, elsewhere WebCrypto is used. */
   sha256?: (text: string) => string | Promise<string>;
   /** Responses a release reads per query (services/release.ts): small on the embedded file, large over a network. */
   releasePage?: number;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi">>;
+export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour">> & {
+  /** This app's respondent rate limits, in memory. */
+  respondentLimits: RespondentLimits;
+};
 export type AppEnv = { Variables: { deps: ResolvedDeps; user: User | null } };

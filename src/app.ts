@@ -11,6 +11,7 @@ import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
 import { ApiError } from "./lib/api-error.js";
 import { sha256Hex } from "./lib/random.js";
 import { RELEASE_PAGE } from "./services/release.js";
+import { createRespondentLimits, DEFAULT_SUBMISSIONS_PER_HOUR } from "./services/respondent-limits.js";
 import { csrf } from "hono/csrf";
 import { loadSession } from "./middleware/session.js";
 import { authRoutes } from "./routes/auth.js";
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     clientAddress: deps.clientAddress ?? (() => undefined),
     sha256: deps.sha256 ?? sha256Hex,
     releasePage: deps.releasePage ?? RELEASE_PAGE,
+    respondentLimits: createRespondentLimits({ submissionsPerHour: deps.submissionsPerHour ?? DEFAULT_SUBMISSIONS_PER_HOUR }),
   };
   const app = new OpenAPIHono<AppEnv>();
 
@@ -107,6 +109,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found", details: [] } }, 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
     }
     if (error instanceof HTTPException) {

@@ -11,6 +11,7 @@ import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { z } from "zod";
 import { createApp, type App } from "./app.js";
 import type { PageStore } from "./app-env.js";
+import { parseAppVars } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
 import { schema, type Db } from "./storage/database.js";
@@ -20,6 +21,8 @@ export interface WorkerBindings {
   ASSETS: Fetcher;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
+  /** A var; see README "Configuration". */
+  RESPONDENT_SUBMISSIONS_PER_HOUR?: string;
 }
 
 const LibsqlEnv = z.object({ LIBSQL_URL: z.url(), LIBSQL_AUTH_TOKEN: z.string().optional() });
@@ -71,8 +74,10 @@ export default {
       instruments,
       releasePage: RELEASE_PAGE_REMOTE,
       pages: assetPages(env.ASSETS),
-      // Only the login rate limiter reads this; survey routes never do.
+      // Read only to rate-limit (logins; respondents as a keyed hash in memory). The limits of
+      // the respondent routes are held per isolate, so on Workers they are weaker (README).
       clientAddress: (c) => c.req.header("cf-connecting-ip"),
+      submissionsPerHour: parseAppVars(env).RESPONDENT_SUBMISSIONS_PER_HOUR,
     });
     return app.fetch(request, env, ctx as never);
   },

@@ -66,6 +66,15 @@ const TEXT: Record<string, Record<Lang, string>> = {
   code_required: { nl: "Vul uw toegangscode in.", en: "Please enter your access code." },
   invalid_code: { nl: "Deze code hoort niet bij deze vragenlijst. Controleer de tekens.", en: "This code does not belong to this survey. Please check it." },
   code_used: { nl: "Deze code is al gebruikt.", en: "This code has already been used." },
+  // 429: the server limits open-link answers and failed codes per network (the address is not stored).
+  too_many_submissions: {
+    nl: "Vanaf uw netwerk zijn het afgelopen uur al veel antwoorden op deze vragenlijst verstuurd. Uw antwoorden staan nog klaar: probeer het later opnieuw.",
+    en: "Many answers to this survey have come from your network in the past hour. Your answers are still here: please try again later.",
+  },
+  too_many_codes: {
+    nl: "Vanaf uw netwerk zijn te veel codes geprobeerd die niet werken. Probeer het over een kwartier opnieuw.",
+    en: "Too many codes that do not work were tried from your network. Please try again in a quarter of an hour.",
+  },
   load_failed: { nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.", en: "The survey could not be loaded. Please try again later." },
 };
 
@@ -131,6 +140,13 @@ async function submit(submissionId: string, answers: Record<string, unknown>): P
         credentials: "omit",
       });
       if (res.ok) return showStatus("stored");
+      if (res.status === 429) {
+        // Limited for a while: keep the answers and let the respondent send them again later.
+        showStatus(accessCode ? "too_many_codes" : "too_many_submissions", undefined, true);
+        retryButton.hidden = false;
+        retryButton.onclick = () => void submit(submissionId, answers);
+        return;
+      }
       if (res.status < 500) {
         const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
         const code = body.error?.code ?? "";
@@ -189,7 +205,7 @@ function askForCode(): Promise<string> {
           return;
         }
         const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
-        error.dataset.i18n = TEXT[body.error?.code ?? ""] ? body.error!.code! : "invalid_code";
+        error.dataset.i18n = res.status === 429 ? "too_many_codes" : TEXT[body.error?.code ?? ""] ? body.error!.code! : "invalid_code";
       } catch {
         error.dataset.i18n = "offline";
       }

@@ -16,6 +16,8 @@ export class ApiError extends HTTPException {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Headers the answer carries besides the error body, e.g. Retry-After. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(status, { message });
   }
@@ -30,3 +32,15 @@ export function issueDetails(issues: readonly { path: readonly PropertyKey[]; me
 }
 
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+
+/**
+ * 429 with the seconds until the next attempt can succeed, as a `Retry-After` header and as the
+ * detail `retryAfter`; the message says it in minutes.
+ */
+export function tooManyRequests(code: string, message: string, retryAfterSeconds: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const minutes = Math.ceil(seconds / 60);
+  return new ApiError(429, code, `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, [{ path: "retryAfter", message: String(seconds) }], {
+    "Retry-After": String(seconds),
+  });
+}

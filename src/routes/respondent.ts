@@ -1,6 +1,7 @@
 /**
  * The respondent API behind a survey link: the campaign's public data with its instrument,
- * and the submission of answers. No session, no cookie, nothing about the client is kept.
+ * and the submission of answers. No session, no cookie, nothing about the client is kept; its
+ * address is read only to rate-limit, as a keyed hash in memory (services/respondent-limits.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { pickLanguage, LANGUAGES } from "../domain/i18n.js";
@@ -9,7 +10,7 @@ import { createRouter } from "../lib/router.js";
 import { jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { assertUsableCode } from "../services/access-codes.js";
-import { findLinkedCampaign, findOpenCampaign, receiveSubmission } from "../services/respondent.js";
+import { findLinkedCampaign, findOpenCampaign, receiveSubmission, storedBefore } from "../services/respondent.js";
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
@@ -81,6 +82,7 @@ const postResponse = createRoute({
     410: jsonError("Closed or not yet open"),
     413: jsonError("Body over 64 KB"),
     415: jsonError("Not JSON"),
+    429: jsonError("Too many responses to an open-link round, or too many failed codes, from this client; nothing stored (Retry-After says when to try again)"),
   },
 });
 
@@ -98,6 +100,7 @@ const checkCode = createRoute({
     404: jsonError("Unknown link"),
     409: jsonError("Already used"),
     410: jsonError("Closed or not yet open"),
+    429: jsonError("Too many failed codes from this client (Retry-After says when to try again)"),
   },
 });
 
@@ -123,20 +126,28 @@ export const respondentRoutes = createRouter()
     );
   })
   .openapi(postResponse, async (c) => {
-    const { db, instruments, now, sha256 } = c.var.deps;
+    const { db, instruments, now, sha256, clientAddress, respondentLimits } = c.var.deps;
     const today = now();
     // The answers can only be checked against the campaign's own instrument and units.
     const open = await findLinkedCampaign(db, instruments, c.req.valid("param").token);
     const submission = c.req.valid("json");
-    await receiveSubmission(db, open, submission, today, sha256);
+    await respondentLimits.submit(
+      open.campaign,
+      clientAddress(c),
+      today,
+      () => receiveSubmission(db, open, submission, today, sha256),
+      () => storedBefore(db, open.campaign, submission.submissionId, sha256),
+    );
     // The same body for a first store and a retry, so a client cannot tell (or care) which it was.
     return c.json({ status: "stored" as const, submissionId: submission.submissionId }, 201);
   })
   .openapi(checkCode, async (c) => {
-    const { db, instruments, now } = c.var.deps;
-    const { campaign } = await findOpenCampaign(db, instruments, c.req.valid("param").token, now());
+    const { db, instruments, now, clientAddress, respondentLimits } = c.var.deps;
+    const today = now();
+    const { campaign } = await findOpenCampaign(db, instruments, c.req.valid("param").token, today);
     c.header("Cache-Control", "no-store");
     if (!campaign.requireCode) return c.json({ status: "valid" as const }, 200);
-    await assertUsableCode(db, campaign, c.req.valid("json").accessCode);
+    const { accessCode } = c.req.valid("json");
+    await respondentLimits.checkCode(campaign, clientAddress(c), today, () => assertUsableCode(db, campaign, accessCode));
     return c.json({ status: "valid" as const }, 200);
   });

@@ -2,7 +2,7 @@
  * Logging in and out: password check, rate limiting per account and per client, and sessions
  * whose tokens are stored only as hashes. A new token at every login; logout deletes it.
  */
-import { ApiError } from "../lib/api-error.js";
+import { ApiError, tooManyRequests } from "../lib/api-error.js";
 import { DUMMY_HASH, verifyPassword } from "../lib/password.js";
 import { randomToken, sha256Hex } from "../lib/random.js";
 import {
@@ -36,10 +36,7 @@ export async function login(
   if (input.client) keys.push(`client:${await sha256Hex(input.client)}`);
   const [accountFailures, clientFailures] = await Promise.all(keys.map((key) => failureCount(db, key, window)));
   if ((accountFailures ?? 0) >= MAX_FAILURES_PER_ACCOUNT || (clientFailures ?? 0) >= MAX_FAILURES_PER_CLIENT) {
-    const retryAfter = (window + 1) * RATE_WINDOW_SECONDS - nowSec;
-    throw new ApiError(429, "too_many_attempts", `Too many failed logins. Try again in ${Math.ceil(retryAfter / 60)} minutes.`, [
-      { path: "retryAfter", message: String(retryAfter) },
-    ]);
+    throw tooManyRequests("too_many_attempts", "Too many failed logins.", (window + 1) * RATE_WINDOW_SECONDS - nowSec);
   }
   const found = await findUserByEmail(db, input.email);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);

@@ -87,19 +87,24 @@ export type Sha256 = (text: string) => string | Promise<string>;
 
 const receiptKey = (campaign: Campaign, submissionId: string, sha256: Sha256) => sha256(`${campaign.id}:${submissionId.toLowerCase()}`);
 
+/** Whether this submissionId was stored in this round before (its receipt exists). */
+export async function storedBefore(db: Db, campaign: Campaign, submissionId: string, sha256: Sha256 = sha256Hex): Promise<boolean> {
+  return hasReceipt(db, campaign.id, await receiptKey(campaign, submissionId, sha256));
+}
+
 /**
- * A submission to the round behind a link: stored when the round takes responses; when it no
- * longer does, still "stored" if this submissionId was stored before (a browser that lost the
- * 201 retries with the same id, also after the close), else 410.
+ * A submission to the round behind a link: "stored" when the round takes responses; a
+ * "duplicate" if this submissionId was stored before (a browser that lost the 201 retries with
+ * the same id, also after the close); else a 4xx (410 once the round no longer takes responses).
  */
-export async function receiveSubmission(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<void> {
+export async function receiveSubmission(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {
   try {
     assertTakingResponses(open.campaign, today);
   } catch (refusal) {
-    if (await hasReceipt(db, open.campaign.id, await receiptKey(open.campaign, submission.submissionId, sha256))) return;
+    if (await storedBefore(db, open.campaign, submission.submissionId, sha256)) return "duplicate";
     throw refusal;
   }
-  await submitResponse(db, open, submission, today, sha256);
+  return submitResponse(db, open, submission, today, sha256);
 }
 
 export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {

@@ -6,18 +6,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../src/app.js";
+import type { AppDeps } from "../../src/app-env.js";
 import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
 import { openDatabase } from "../../src/node/open-database.js";
 import { filePageStore } from "../../src/node/static-files.js";
 import { createCampaign, createOrganisation, type NewCampaign } from "../../src/storage/campaigns.js";
 
-export async function createTestApp(options: { today?: string } = {}) {
+/** `deps`: what the entry would wire besides database, instruments, pages and clock (a client address, limits). */
+export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour"> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "cc-test-"));
   const opened = await openDatabase(`file:${join(dir, "test.db")}`);
   const instruments = createInstrumentRegistry();
   const clock = { now: new Date(`${options.today ?? "2026-03-10"}T09:30:00Z`) };
-  const app = createApp({ db: opened.db, instruments, pages: filePageStore(), now: () => clock.now });
+  const app = createApp({ ...options.deps, db: opened.db, instruments, pages: filePageStore(), now: () => clock.now });
   const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
 
   async function addCampaign(overrides: Partial<NewCampaign> = {}): Promise<Campaign> {

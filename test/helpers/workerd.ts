@@ -34,7 +34,8 @@ export interface WorkerdTarget {
   close(): Promise<void>;
 }
 
-export async function startWorkerd(): Promise<WorkerdTarget> {
+/** `vars`: the worker's vars, as `[vars]` in wrangler.toml would set them. */
+export async function startWorkerd(vars: Record<string, string> = {}): Promise<WorkerdTarget> {
   if (!existsSync(WORKER)) throw new Error("dist/worker/worker.js is missing: run `npm run build` first");
   const persist = mkdtempSync(join(tmpdir(), "cc-workerd-"));
   const { databaseId, compatibilityDate, compatibilityFlags } = wranglerConfig();
@@ -48,6 +49,7 @@ export async function startWorkerd(): Promise<WorkerdTarget> {
     compatibilityDate,
     compatibilityFlags,
     d1Databases: { DB: databaseId },
+    bindings: vars,
     d1Persist: join(persist, "v3", "d1"),
     // The platform's static-assets binding, reduced to what the worker asks of it: files by path.
     serviceBindings: {

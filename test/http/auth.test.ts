@@ -88,7 +88,9 @@ describe("rate limiting", () => {
     }
     const locked = await postJson(t.app, "/api/auth/login", { email: "target@example.test", password: "target-password" });
     expect(locked.status).toBe(429);
-    expect((await locked.json()).error.code).toBe("too_many_attempts");
+    // The window is 15 minutes on the clock's quarter hours; the test's clock stands at 09:30:00.
+    expect(locked.headers.get("retry-after")).toBe("900");
+    expect((await locked.json()).error).toMatchObject({ code: "too_many_attempts", details: [{ path: "retryAfter", message: "900" }] });
     const saved = t.clock.now;
     t.clock.now = new Date(saved.getTime() + 16 * 60 * 1000);
     expect((await postJson(t.app, "/api/auth/login", { email: "target@example.test", password: "target-password" })).status).toBe(200);

@@ -34,7 +34,9 @@ const TARGETS: [string, () => Promise<Target>][] = [
       return { request: async (path, init) => t.app.request(path, init), cron: async () => void (await releaseDue(t, t.clock.now)), db: t.db, close: t.close };
     },
   ],
-  ["workerd with D1", startWorkerd],
+  // Miniflare gives every request the same cf-connecting-ip, and the contract sends more than a
+  // client's hourly budget to one open link; the limits have their own tests.
+  ["workerd with D1", () => startWorkerd({ RESPONDENT_SUBMISSIONS_PER_HOUR: "1000" })],
 ];
 
 const instrument = createInstrumentRegistry().latest(DEFAULT_INSTRUMENT_ID)!;
