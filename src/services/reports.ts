@@ -11,9 +11,8 @@ import { buildReport, commentsVerdict, sumsFromCells, type Report } from "../dom
 import type { Dimension } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import type { User } from "../storage/accounts.js";
-import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { benchmarkView, consultantBenchmark } from "./profiles.js";
+import { organisationBenchmark } from "./norm-sets.js";
 import { loadComments, loadReleaseCells } from "../storage/releases.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { notReleased, releaseOf } from "./release.js";
@@ -39,13 +38,8 @@ export type CampaignReport = {
 
 /** Whether and how much of the benchmark this user sees next to a campaign of this organisation. */
 export async function benchmarkFor(db: Db, user: User, organisationId: string): Promise<CampaignReport["benchmark"]> {
-  const organisation = await findOrganisation(db, organisationId);
-  if (!organisation?.consultantId) return null;
-  if (user.role === "manager" && !organisation.benchmarkForManagers) return null;
-  const benchmark = await consultantBenchmark(db, organisation.consultantId);
-  if (!benchmark) return null;
-  const view = benchmarkView(benchmark);
-  return user.role === "consultant" ? view : { levels: view.levels };
+  // The consultant's latest published norm set (src/services/norm-sets.ts), never a live mean.
+  return organisationBenchmark(db, user, organisationId);
 }
 
 export function checkQuery(campaign: Campaign, query: ReportQuery): void {
