@@ -2,7 +2,9 @@
  * The demo: a consultant with three client organisations. The first, a housing corporation, has
  * two rounds: its staff agree on the mission but are divided on values, are weak on skills, and
  * hang their heart on the coat rack when a customer needs an exception. A care organisation and
- * an insurer complete the benchmark; the insurer's round runs on single-use codes.
+ * an insurer are the other clients; the insurer's round runs on single-use codes. Three clients
+ * are too few for a benchmark (a norm set needs five), so the demo has none — until it is seeded
+ * a second time into the same database, when the consultant publishes one.
  * Synthetic responses come from a seeded generator, so every run yields the same data, and go
  * through the same validation and storage as real submissions; closed rounds are released.
  */
@@ -18,6 +20,7 @@ import { openCampaignOf, submitResponse } from "../services/respondent.js";
 import { hashPassword } from "../lib/password.js";
 import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
 import { issueCodes } from "../services/access-codes.js";
+import { tryPublishNormSet } from "../services/norm-sets.js";
 import { createCampaign, createOrganisation, setBenchmarkForManagers, setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 
@@ -183,6 +186,8 @@ export interface DemoResult {
   unusedCodes: string[];
   /** A round still running on an open link: its survey can be answered. */
   openRound: Campaign;
+  /** The norm set the consultant published, when five or more organisations had released rounds. */
+  normSet: { id: string; organisations: number } | null;
 }
 
 interface DemoRound {
@@ -318,5 +323,9 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
   }
   const main = rounds[1]!;
   const openRound = rounds.find((r) => r.campaign.status === "open" && !r.campaign.requireCode)!.campaign;
-  return { organisationId: deLinde.id, campaign: main.campaign, responses: main.responses, rounds, unusedCodes, openRound };
+  // The benchmark is a norm set the consultant publishes; with too few clients the rules refuse
+  // it and the pages say there is no benchmark yet.
+  const published = await tryPublishNormSet(db, consultant.id, calendarDate(now));
+  const normSet = published.ok ? { id: published.set.id, organisations: published.set.organisations } : null;
+  return { organisationId: deLinde.id, campaign: main.campaign, responses: main.responses, rounds, unusedCodes, openRound, normSet };
 }
