@@ -11,7 +11,7 @@
  * its receipt and, in coded rounds, the code's used flag.
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -225,4 +225,26 @@ export const accessCodes = sqliteTable(
     used: integer("used").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.codeHash] }), check("access_codes_single_use", sql`${t.used} in (0, 1)`)],
+);
+
+/**
+ * A consultant's published benchmarks (src/domain/benchmark.ts): frozen when made, never
+ * recomputed; readers see the consultant's latest. `seq` counts a consultant's sets 1, 2, 3…:
+ * the set before is seq − 1, and two publications at once cannot both follow the same set (the
+ * unique index refuses the second). Only a date is kept, not a time.
+ */
+export const normSets = sqliteTable(
+  "norm_sets",
+  {
+    id: text("id").primaryKey(),
+    consultantId: text("consultant_id")
+      .notNull()
+      .references(() => users.id),
+    seq: integer("seq").notNull(),
+    /** The calendar date it was made (YYYY-MM-DD). */
+    madeOn: text("made_on").notNull(),
+    /** JSON: NormEntry[] — per organisation the round it contributes and that round's unrounded profile. */
+    profiles: text("profiles").notNull(),
+  },
+  (t) => [uniqueIndex("norm_sets_consultant_seq").on(t.consultantId, t.seq)],
 );

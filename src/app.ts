@@ -18,6 +18,7 @@ import { authRoutes } from "./routes/auth.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
 import { instrumentRoutes } from "./routes/instruments.js";
+import { normSetRoutes } from "./routes/norm-sets.js";
 import { organisationRoutes } from "./routes/organisations.js";
 import { pageRoutes } from "./routes/pages.js";
 import { respondentRoutes } from "./routes/respondent.js";
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", organisationRoutes);
   app.route("/", campaignRoutes);
   app.route("/", compareRoutes);
+  app.route("/", normSetRoutes);
   app.route("/", instrumentRoutes);
   app.route("/", pageRoutes);
 

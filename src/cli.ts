@@ -91,6 +91,7 @@ async function main(argv: string[]): Promise<void> {
       case "seed-demo": {
         const demo = await seedDemo(db, instruments);
         console.log(`Seeded "${demo.campaign.title}" with ${demo.responses} responses: ${surveyUrl(env.publicUrl, demo.campaign.token)}`);
+        console.log(demo.normSet ? `Published a norm set of ${demo.normSet.organisations} organisations as the consultant's benchmark.` : "No benchmark yet: a norm set needs five organisations with released rounds.");
         break;
       }
       case "create-consultant": {

@@ -20,6 +20,7 @@ if ((await countOrganisations(db)) === 0) {
   const demo = await seedDemo(db, instruments);
   const total = demo.rounds.reduce((n, r) => n + r.responses, 0);
   console.log(`Seeded the demo: ${demo.rounds.length} rounds at three organisations, ${total} synthetic responses.`);
+  if (!demo.normSet) console.log("No benchmark yet: the consultant can publish a norm set once five organisations have released rounds.");
   console.log(`Demo logins at ${env.publicUrl}/login:`);
   console.log(`  consultant  ${DEMO_ACCOUNTS.consultant.email} / ${DEMO_ACCOUNTS.consultant.password}  (workspace: ${env.publicUrl}/workspace)`);
   console.log(`  manager     ${DEMO_ACCOUNTS.manager.email} / ${DEMO_ACCOUNTS.manager.password}`);

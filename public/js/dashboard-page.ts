@@ -24,7 +24,8 @@ interface Report {
   climate: { id: string; score: number; n: number }[];
   managementGap: { level: string; management: number; staff: number; gap: number }[] | null;
   desiredGap: { level: string; current: number; desired: number; gap: number }[] | null;
-  benchmark: { levels: Record<string, number>; organisations?: number } | null;
+  /** The consultant's latest norm set; a manager gets only the levels, without their own organisation. */
+  benchmark: { levels: Record<string, number>; organisations?: number; madeOn?: string } | null;
   comments: string[] | null;
 }
 interface Trends {
@@ -83,6 +84,18 @@ const T: Record<string, Loc> = {
   accountability_fear: { nl: "Angst om afgerekend te worden", en: "Fear of being held to account" },
   equal_treatment: { nl: "Uitzondering alleen als het voor iedereen kan", en: "An exception only if possible for all" },
   benchmark: { nl: "benchmark", en: "benchmark" },
+  benchmarkOfSet: {
+    nl: "Benchmark (streepje op elke balk): normset van {date}, het gemiddelde van {organisations} organisaties, elk met hun laatste vrijgegeven ronde.",
+    en: "Benchmark (the tick on each bar): norm set of {date}, the mean of {organisations} organisations, each with its latest released round.",
+  },
+  benchmarkForManager: {
+    nl: "Benchmark (streepje op elke balk): het gemiddelde van de andere organisaties in de normset van uw adviseur; uw eigen organisatie telt niet mee.",
+    en: "Benchmark (the tick on each bar): the mean of the other organisations in your consultant's norm set; your own organisation is left out.",
+  },
+  noBenchmark: {
+    nl: "Nog geen benchmark: publiceer in de werkruimte een normset zodra minstens vijf organisaties een vrijgegeven ronde hebben die k bereikte.",
+    en: "No benchmark yet: publish a norm set in the workspace once at least five organisations have a released round that reached k.",
+  },
   desired: { nl: "Hoe het is en hoe het zou moeten zijn", en: "How it is and how it should be" },
   current: { nl: "Nu", en: "Now" },
   wanted: { nl: "Gewenst", en: "Desired" },
@@ -110,6 +123,8 @@ let current: { report: Report; role: Report | null } | null = null;
 /** The selected round while it runs: it has participation, not results. */
 let running: Participation | null = null;
 let trends: Trends | null = null;
+/** Consultants are told where a benchmark comes from, or that there is none yet. */
+let isConsultant = false;
 const charts = new Map<string, Chart>();
 
 const cellLabels: Plugin<"matrix"> = {
@@ -188,6 +203,10 @@ function drawHeatmap(id: string, report: Report | null, levels: Level[]): void {
   );
 }
 
+/** A YYYY-MM-DD date in the page's language. */
+const dateText = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
 function drawStaircase(report: Report): void {
   const list = $("staircase");
   list.replaceChildren();
@@ -215,6 +234,16 @@ function drawStaircase(report: Report): void {
     li.append(el("span", `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${versus}${flags ? ` · ${flags}` : ""}`, "flags"));
     list.append(li);
   });
+  const note = $("benchmark-note");
+  const set = report.benchmark;
+  note.textContent = set
+    ? set.madeOn
+      ? t("benchmarkOfSet", { date: dateText(set.madeOn), organisations: set.organisations ?? "" })
+      : t("benchmarkForManager")
+    : isConsultant
+      ? t("noBenchmark")
+      : "";
+  note.hidden = note.textContent === "";
   const start = report.startHere;
   const target = report.levels.find((l) => l.id === (start?.level ?? start?.lowest));
   $("start-level").textContent = target ? `${target.name[texts.lang]}${start?.reason ? ` (${t(start.reason)})` : ""}` : "–";
@@ -444,7 +473,8 @@ async function start(): Promise<void> {
     fillRoles();
   }
   const me = (await api<{ user?: { role: string } }>("/api/me")).body;
-  $("workspace-link").hidden = me.user?.role !== "consultant";
+  isConsultant = me.user?.role === "consultant";
+  $("workspace-link").hidden = !isConsultant;
   $("organisation").addEventListener("change", () => { fillCampaigns(); void loadReport(); void loadTrends(); });
   $("campaign").addEventListener("change", () => { fillRoles(); void loadReport(); });
   $("filter-role").addEventListener("change", () => void loadReport());

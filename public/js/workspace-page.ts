@@ -1,8 +1,8 @@
 /**
- * The consultant's workspace: the portfolio of clients and rounds, a comparison of chosen
- * rounds against the benchmark (profiles, start-here, decision mixes, current–desired gap,
- * Cronbach's alpha), trends across an organisation's rounds, single-use access codes, new
- * rounds, and the consultant's own instruments. Every chart has a table next to it.
+ * The consultant's workspace: the portfolio of clients and rounds, the benchmark as published
+ * norm sets, a comparison of chosen rounds against it (profiles, start-here, decision mixes,
+ * current–desired gap, Cronbach's alpha), trends across an organisation's rounds, single-use
+ * access codes, new rounds, and the consultant's own instruments. Every chart has a table next to it.
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { LEVELS } from "../../src/domain/levels.js";
@@ -42,8 +42,13 @@ interface Compared {
 }
 interface Comparison {
   campaigns: Compared[];
-  excluded: { title: string; organisation: { name: string }; n: number; k: number; reason: "below_k" | "not_released" }[];
-  benchmark: { levels: Record<string, number>; campaigns: number; organisations: number } | null;
+  excluded: { id: string; title: string; organisation: { name: string }; n: number; k: number; reason: "below_k" | "not_released" }[];
+  benchmark: { levels: Record<string, number>; campaigns: number; organisations: number; madeOn: string } | null;
+}
+interface NormSetSummary { id: string; madeOn: string; organisations: number; campaigns: number; levels: Record<string, number> }
+interface NormSets {
+  sets: NormSetSummary[];
+  next: { qualifying: number; newOrganisations: number; refusal: "too_few_organisations" | "too_few_new_organisations" | null; first: boolean };
 }
 interface Trends {
   rounds: { campaignId: string; title: string; date: string; included: boolean }[];
@@ -91,13 +96,45 @@ const T: Record<string, Loc> = {
   managersSeeBenchmark: { nl: "managers zien de benchmarklijn", en: "managers see the benchmark line" },
   benchmark: { nl: "Benchmark", en: "Benchmark" },
   benchmarkNote: {
-    nl: "Benchmark: gemiddelde van {campaigns} rondes bij {organisations} organisaties die k bereikten. Tussen haakjes het percentiel per niveau.",
-    en: "Benchmark: mean of {campaigns} rounds at {organisations} organisations that reached k. In brackets each round's percentile per level.",
+    nl: "Benchmark: normset van {date}, het gemiddelde van {organisations} organisaties (elk met hun laatste vrijgegeven ronde). Tussen haakjes het percentiel van elke ronde per niveau onder die organisaties.",
+    en: "Benchmark: norm set of {date}, the mean of {organisations} organisations (each with its latest released round). In brackets each round's percentile per level among those organisations.",
   },
   noBenchmark: {
-    nl: "Nog geen benchmark: daarvoor zijn rondes van minstens drie organisaties met k respondenten nodig.",
-    en: "No benchmark yet: it needs rounds from at least three organisations that reached k.",
+    nl: "Nog geen benchmark: publiceer hierboven een normset zodra minstens vijf organisaties een vrijgegeven ronde hebben die k bereikte.",
+    en: "No benchmark yet: publish a norm set above once at least five organisations have a released round that reached k.",
   },
+  normsTitle: { nl: "Benchmark: normsets", en: "Benchmark: norm sets" },
+  normLatest: {
+    nl: "Huidige benchmark: normset van {date}, het gemiddelde van {organisations} organisaties ({campaigns} rondes, één per organisatie). Rapporten en vergelijkingen gebruiken deze set tot u een nieuwe publiceert.",
+    en: "Current benchmark: norm set of {date}, the mean of {organisations} organisations ({campaigns} rounds, one per organisation). Reports and comparisons use this set until you publish a new one.",
+  },
+  noNormSet: { nl: "Nog geen benchmark: er is nog geen normset gepubliceerd.", en: "No benchmark yet: no norm set has been published." },
+  normNeedsFive: {
+    nl: "Een normset heeft minstens vijf organisaties nodig met een vrijgegeven ronde die k bereikte en alle zeven niveaus mat; nu zijn dat er {qualifying}.",
+    en: "A norm set needs at least five organisations with a released round that reached k and measured all seven levels; {qualifying} have one now.",
+  },
+  normNeedsThreeNew: {
+    nl: "Een nieuwe normset moet minstens drie organisaties toevoegen die niet in de vorige zaten (een nieuwere ronde van een organisatie die er al in zit telt niet); nu zijn dat er {added}.",
+    en: "A new norm set must add at least three organisations that were not in the previous one (a newer round of an organisation already in it does not count); {added} would be new now.",
+  },
+  normReadyFirst: { nl: "{qualifying} organisaties komen in aanmerking: u kunt de eerste normset publiceren.", en: "{qualifying} organisations qualify: you can publish the first norm set." },
+  normReadyNext: {
+    nl: "{qualifying} organisaties komen in aanmerking, waarvan {added} nieuw: u kunt een nieuwe normset publiceren.",
+    en: "{qualifying} organisations qualify, {added} of them new: you can publish a new norm set.",
+  },
+  publishNorms: { nl: "Normset publiceren", en: "Publish norm set" },
+  normsNote: {
+    nl: "Een normset wordt bevroren op het moment van publiceren: per organisatie het profiel van haar laatste vrijgegeven ronde die k bereikte, elke organisatie één keer. Later gesloten rondes veranderen hem niet. Managers die de benchmarklijn mogen zien, zien het gemiddelde zonder hun eigen organisatie, en pas als die in de set zit. Een nieuwe set moet minstens drie nieuwe organisaties toevoegen: anders verraadt het verschil tussen twee sets het profiel van één klant.",
+    en: "A norm set is frozen when published: per organisation the profile of its latest released round that reached k, each organisation once. Rounds closed later do not change it. Managers who may see the benchmark line see the mean without their own organisation, and only once it is in the set. A new set must add at least three new organisations: otherwise the difference between two sets would give away one client's profile.",
+  },
+  normPublished: { nl: "Normset gepubliceerd: {organisations} organisaties.", en: "Norm set published: {organisations} organisations." },
+  normConflict: {
+    nl: "Er is tegelijk een andere normset gepubliceerd; hieronder staat nu de nieuwste.",
+    en: "Another norm set was published at the same moment; the latest is shown now.",
+  },
+  earlierSets: { nl: "Eerdere normsets", en: "Earlier norm sets" },
+  madeOn: { nl: "Gepubliceerd", en: "Published" },
+  organisations: { nl: "Organisaties", en: "Organisations" },
   excluded: { nl: "Niet vergeleken: {list}.", en: "Not compared: {list}." },
   below_k: { nl: "minder dan k = {k} respondenten", en: "fewer than k = {k} respondents" },
   not_released: { nl: "loopt nog, resultaten na sluiting", en: "still running, results after closing" },
@@ -185,6 +222,7 @@ const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.la
 const charts = new Map<string, Chart>();
 let organisations: Organisation[] = [];
 let comparison: Comparison | null = null;
+let norms: NormSets | null = null;
 let trends: Trends | null = null;
 let instruments: InstrumentSummary[] = [];
 let lastCodes: { campaign: CampaignRow; codes: string[] } | null = null;
@@ -280,6 +318,58 @@ function renderPortfolio(): void {
   }
 }
 
+/** A YYYY-MM-DD date in the page's language. */
+const dateText = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
+/** What publishing a norm set now would do, in words. */
+function nextText(next: NormSets["next"]): string {
+  if (next.refusal === "too_few_organisations") return t("normNeedsFive", { qualifying: next.qualifying });
+  if (next.refusal === "too_few_new_organisations") return t("normNeedsThreeNew", { added: next.newOrganisations });
+  return next.first ? t("normReadyFirst", { qualifying: next.qualifying }) : t("normReadyNext", { qualifying: next.qualifying, added: next.newOrganisations });
+}
+
+function renderNorms(): void {
+  if (!norms) return;
+  const [latest, ...earlier] = norms.sets;
+  $("norm-status").textContent = latest ? t("normLatest", { date: dateText(latest.madeOn), organisations: latest.organisations, campaigns: latest.campaigns }) : t("noNormSet");
+  $("norm-table").replaceChildren(...(latest ? [table([t("level"), t("benchmark")], LEVELS.map((l) => [l.name[texts.lang], latest.levels[l.id] ?? "–"]))] : []));
+  $("norm-next").textContent = nextText(norms.next);
+  // The reason stands next to the button, so a publication the rules would refuse is not offered.
+  ($("publish-norms") as HTMLButtonElement).disabled = norms.next.refusal !== null;
+  const history = $("norm-history");
+  history.replaceChildren();
+  if (earlier.length > 0) history.append(el("h3", t("earlierSets")), table([t("madeOn"), t("organisations")], earlier.map((s) => [dateText(s.madeOn), s.organisations])));
+}
+
+async function loadNorms(): Promise<void> {
+  norms = (await api<NormSets>("/api/norm-sets")).body;
+  renderNorms();
+}
+
+/** Publishes the next norm set; a refusal is explained with the rule, in the page's language. */
+async function publishNorms(): Promise<void> {
+  const res = await api<NormSetSummary & { error?: { code: string } }>("/api/norm-sets", { method: "POST" });
+  await loadNorms();
+  if (res.status === 201) {
+    say(t("normPublished", { organisations: res.body.organisations }));
+    // A comparison on screen is measured against the new set from now on.
+    if (comparison) {
+      const ids = comparison.campaigns.map((c) => c.id).concat(comparison.excluded.map((e) => e.id));
+      const again = await api<Comparison>(`/api/compare?campaigns=${ids.map(encodeURIComponent).join(",")}`);
+      if (again.status === 200) {
+        comparison = again.body;
+        renderComparison();
+      }
+    }
+    return;
+  }
+  const code = res.body.error?.code;
+  if (code === "norm_set_conflict") return say(t("normConflict"), true);
+  if ((code === "too_few_organisations" || code === "too_few_new_organisations") && norms) return say(nextText(norms.next), true);
+  say(errorMessage(res.body, res.status), true);
+}
+
 function renderComparison(): void {
   charts.get("profiles")?.destroy();
   const section = $("comparison");
@@ -287,7 +377,7 @@ function renderComparison(): void {
   if (!comparison) return;
   const { campaigns, benchmark, excluded } = comparison;
   const name = (c: Compared) => `${c.organisation.name} – ${c.title}`;
-  $("benchmark-note").textContent = benchmark ? t("benchmarkNote", { campaigns: benchmark.campaigns, organisations: benchmark.organisations }) : t("noBenchmark");
+  $("benchmark-note").textContent = benchmark ? t("benchmarkNote", { date: dateText(benchmark.madeOn), organisations: benchmark.organisations }) : t("noBenchmark");
   const excludedBox = $("comparison-excluded");
   excludedBox.hidden = excluded.length === 0;
   excludedBox.textContent = t("excluded", { list: excluded.map((e) => `${e.organisation.name} – ${e.title} (${t(e.reason, { k: e.k })})`).join("; ") });
@@ -419,6 +509,7 @@ function renderInstruments(): void {
 function render(): void {
   texts.apply();
   renderPortfolio();
+  renderNorms();
   renderComparison();
   renderTrends();
   renderInstruments();
@@ -437,7 +528,7 @@ async function closeRound(c: CampaignRow): Promise<void> {
   const res = await api<{ respondents: number }>(`/api/campaigns/${c.id}/close`, { method: "POST" });
   if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
   say(t("released", { title: c.title, n: res.body.respondents }));
-  await loadPortfolio();
+  await Promise.all([loadPortfolio(), loadNorms()]);
 }
 
 async function loadTrends(): Promise<void> {
@@ -575,6 +666,7 @@ async function start(): Promise<void> {
   }
   $("logout").addEventListener("click", () => void logout());
   $("compare-button").addEventListener("click", () => void compareSelected());
+  $("publish-norms").addEventListener("click", () => void publishNorms());
   $("trend-organisation").addEventListener("change", () => void loadTrends());
   $("campaign-code").addEventListener("change", showCodeHint);
   showCodeHint();
@@ -593,7 +685,7 @@ async function start(): Promise<void> {
     location.href = "/dashboard";
     return;
   }
-  await Promise.all([loadPortfolio(), loadInstruments()]);
+  await Promise.all([loadPortfolio(), loadInstruments(), loadNorms()]);
   await loadTrends();
 }
 

@@ -3,7 +3,9 @@
  * two rounds on single-use codes (so their releases break results down): its staff agree on the
  * mission but are divided on values, are weak on skills, and hang their heart on the coat rack
  * when a customer needs an exception. A care organisation (on open links: results for the round as
- * a whole only) and an insurer (on codes) complete the benchmark.
+ * a whole only) and an insurer (on codes) are the other clients. Three clients are too few for a
+ * benchmark (a norm set needs five), so the demo has none — until it is seeded a second time into
+ * the same database, when the consultant publishes one.
  * Synthetic responses come from a seeded generator, so every run yields the same data, and go
  * through the same validation and storage as real submissions; closed rounds are released.
  */
@@ -19,6 +21,7 @@ import { openCampaignOf, submitResponse } from "../services/respondent.js";
 import { hashPassword } from "../lib/password.js";
 import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
 import { issueCodes } from "../services/access-codes.js";
+import { tryPublishNormSet } from "../services/norm-sets.js";
 import { createCampaign, createOrganisation, setBenchmarkForManagers, setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 
@@ -184,6 +187,8 @@ export interface DemoResult {
   unusedCodes: string[];
   /** A round still running on an open link: its survey can be answered. */
   openRound: Campaign;
+  /** The norm set the consultant published, when five or more organisations had released rounds. */
+  normSet: { id: string; organisations: number } | null;
 }
 
 interface DemoRound {
@@ -322,5 +327,9 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
   }
   const main = rounds[1]!;
   const openRound = rounds.find((r) => r.campaign.status === "open" && !r.campaign.requireCode)!.campaign;
-  return { organisationId: deLinde.id, campaign: main.campaign, responses: main.responses, rounds, unusedCodes, openRound };
+  // The benchmark is a norm set the consultant publishes; with too few clients the rules refuse
+  // it and the pages say there is no benchmark yet.
+  const published = await tryPublishNormSet(db, consultant.id, calendarDate(now));
+  const normSet = published.ok ? { id: published.set.id, organisations: published.set.organisations } : null;
+  return { organisationId: deLinde.id, campaign: main.campaign, responses: main.responses, rounds, unusedCodes, openRound, normSet };
 }

@@ -1,10 +1,11 @@
 /**
  * Side-by-side comparison of a consultant's campaigns, possibly from different organisations:
- * seven-level profiles, start-here levels, decision-factor mixes, the benchmark with each
- * campaign's percentile per level, and Cronbach's alpha per level. Campaigns without a release
+ * seven-level profiles, start-here levels, decision-factor mixes, the consultant's latest norm
+ * set with each campaign's percentile per level among its organisations, and Cronbach's alpha
+ * per level. Campaigns without a release
  * (still running) or below k are named as excluded and contribute nothing.
  */
-import { percentilesOf, benchmarkOf } from "../domain/benchmark.js";
+import { percentilesOf } from "../domain/benchmark.js";
 import { roundDate } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
 import { reliabilityItems } from "../domain/release.js";
@@ -12,7 +13,8 @@ import { levelReliability } from "../domain/reliability.js";
 import { round } from "../domain/statistics.js";
 import { notFound } from "../lib/api-error.js";
 import type { Db } from "../storage/database.js";
-import { benchmarkView, consultantProfiles, overview, toBenchmarkProfile, type Profiled } from "./profiles.js";
+import { consultantNorms } from "./norm-sets.js";
+import { consultantProfiles, overview, toBenchmarkProfile, type Profiled } from "./profiles.js";
 
 const roundValues = (record: Partial<Record<LevelId, number>>, digits = 1) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, round(v, digits)])) as Partial<Record<LevelId, number>>;
@@ -37,9 +39,8 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
     if (!found) throw notFound("Campaign"); // not one of this consultant's: indistinguishable from absent
     return found;
   });
-  const benchmarkProfiles = profiles.map(toBenchmarkProfile);
-  const benchmark = benchmarkOf(benchmarkProfiles);
-  const profileOf = new Map(benchmarkProfiles.map((b) => [b.campaignId, b]));
+  // The published norm set, never a live mean: a comparison must not move when a round is released.
+  const norms = await consultantNorms(db, consultantId);
   const included = chosen.filter((p) => p.group);
   const reliability = reliabilityOf(included);
   const describe = (p: Profiled) => ({
@@ -55,10 +56,10 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
       ...describe(p),
       instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
       ...overview(p)!,
-      percentiles: benchmark ? roundValues(percentilesOf(profileOf.get(p.campaign.id)!, benchmarkProfiles), 0) : null,
+      percentiles: norms ? roundValues(percentilesOf(toBenchmarkProfile(p).scores, norms.entries), 0) : null,
       reliability: reliability.get(p.campaign.id) ?? [],
     })),
     excluded: chosen.filter((p) => !p.group).map((p) => ({ ...describe(p), reason: p.release ? ("below_k" as const) : ("not_released" as const) })),
-    benchmark: benchmark ? benchmarkView(benchmark) : null,
+    benchmark: norms?.line ?? null,
   };
 }

@@ -13,9 +13,8 @@ import { buildReport, groupOf, type Group, type Report } from "../domain/report.
 import type { Dimension } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import type { User } from "../storage/accounts.js";
-import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { benchmarkView, consultantBenchmark } from "./profiles.js";
+import { organisationBenchmark, type BenchmarkLine } from "./norm-sets.js";
 import { loadComments, loadReleaseGroups } from "../storage/releases.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { notReleased, releaseOf } from "./release.js";
@@ -47,18 +46,13 @@ export type CampaignReport = {
   filters: Conditions;
   comments: string[] | null;
   /** The consultant's benchmark line; managers get it only when the consultant enabled it, and never its breadth. */
-  benchmark: { levels: Partial<Record<LevelId, number>>; campaigns?: number; organisations?: number } | null;
+  benchmark: BenchmarkLine | null;
 } & Report;
 
 /** Whether and how much of the benchmark this user sees next to a campaign of this organisation. */
 export async function benchmarkFor(db: Db, user: User, organisationId: string): Promise<CampaignReport["benchmark"]> {
-  const organisation = await findOrganisation(db, organisationId);
-  if (!organisation?.consultantId) return null;
-  if (user.role === "manager" && !organisation.benchmarkForManagers) return null;
-  const benchmark = await consultantBenchmark(db, organisation.consultantId);
-  if (!benchmark) return null;
-  const view = benchmarkView(benchmark);
-  return user.role === "consultant" ? view : { levels: view.levels };
+  // The consultant's latest published norm set (src/services/norm-sets.ts), never a live mean.
+  return organisationBenchmark(db, user, organisationId);
 }
 
 export function checkQuery(campaign: Campaign, query: ReportQuery): void {

@@ -31,6 +31,9 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await page.locator(".staircase li.start").textContent()).toContain("Waarden en overtuigingen");
     expect(await page.locator("#start-level").textContent()).toBe("Waarden en overtuigingen (verdeeld)");
     expect(await page.locator("#factors-headline").textContent()).toMatch(/^Het hart hangt aan de kapstok/);
+    // The demo's three clients are too few for a norm set: no benchmark line, and nothing said about one to a manager.
+    expect(await page.locator(".staircase .benchmark-tick").count()).toBe(0);
+    expect(await page.locator("#benchmark-note").isHidden()).toBe(true);
 
     const rows = page.locator("#heat-department-table tbody tr");
     expect(await rows.count()).toBe(7);

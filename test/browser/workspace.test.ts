@@ -1,15 +1,21 @@
 /**
- * A consultant's workspace in real Chromium: compare three organisations against the benchmark,
- * read a trend, issue codes and watch the response rate move when an employee uses one, upload
- * an instrument; and the manager's dashboard with the benchmark line, trend and desired state.
+ * A consultant's workspace in real Chromium: the demo's three clients are too few for a
+ * benchmark, and the pages say so; with two more clients the consultant publishes a norm set and
+ * compares organisations against it; read a trend, issue codes and watch the response rate move
+ * when an employee uses one, upload an instrument; and the manager's dashboard with the
+ * benchmark line (the other organisations only), trend and desired state.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { campaignDefaults } from "../../src/domain/campaign.js";
+import { findUserByEmail } from "../../src/storage/accounts.js";
+import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { completeSurvey, screenshot } from "../helpers/survey.js";
+import { loginCookie, postJson, validAnswers } from "../helpers/test-app.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
@@ -35,8 +41,50 @@ const watchErrors = (page: Page) => {
   return errors;
 };
 
+/** Another client of the demo consultant, with a round of five respondents, closed and released. */
+async function addReleasedClient(name: string, rating: number): Promise<void> {
+  const { t } = h;
+  const consultant = (await findUserByEmail(t.db, DEMO_ACCOUNTS.consultant.email))!;
+  const organisation = await createOrganisation(t.db, name, consultant.id);
+  const round = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: organisation.id, title: `${name} 2026`, status: "open" });
+  for (let i = 0; i < 5; i++) {
+    const res = await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument, rating), department: "Sales" } });
+    expect(res.status).toBe(201);
+  }
+  const cookie = await loginCookie(t.app, DEMO_ACCOUNTS.consultant.email, DEMO_ACCOUNTS.consultant.password);
+  expect((await postJson(t.app, `/api/campaigns/${round.id}/close`, {}, { cookie })).status).toBe(200);
+}
+
 describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
-  it("compares three organisations against the benchmark, with percentiles, alpha and trends", async () => {
+  const comparedRounds = ["Woonstichting De Linde – Medewerkersonderzoek klantgerichtheid 2026", "Zorggroep Het Baken – Klantgerichtheid in de zorg 2026", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2025", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2026"];
+
+  it("says there is no benchmark yet with three clients, on the dashboard, in the workspace and in a comparison", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
+    const page = await login(context, DEMO_ACCOUNTS.consultant);
+    const errors = watchErrors(page);
+    await page.goto(`${h.url}/dashboard?campaign=${demo.campaign.id}`);
+    await page.waitForSelector(".staircase li.start");
+    expect(await page.locator(".staircase .benchmark-tick").count()).toBe(0);
+    expect(await page.locator("#benchmark-note").textContent()).toContain("Nog geen benchmark: publiceer in de werkruimte een normset");
+    await page.click("#workspace-link");
+    await page.waitForURL(/\/workspace$/);
+    await expect.poll(() => page.locator("#norm-next").textContent()).toContain("nu zijn dat er 3");
+    expect(await page.locator("#norm-status").textContent()).toBe("Nog geen benchmark: er is nog geen normset gepubliceerd.");
+    expect(await page.locator("#publish-norms").isDisabled()).toBe(true);
+    for (const name of comparedRounds) await page.getByLabel(`Vergelijk: ${name}`).check();
+    await page.click("#compare-button");
+    await page.waitForSelector("#comparison:not([hidden])");
+    expect(await page.locator("#benchmark-note").textContent()).toContain("Nog geen benchmark");
+    expect(await page.locator("#comparison-table thead th").allTextContents()).not.toContain("Benchmark");
+    const mission = await page.locator("#comparison-table tbody tr").first().locator("td").allTextContents();
+    expect(mission.slice(1).every((cell) => /^\d+(\.\d)?$/.test(cell))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("publishes a norm set once five clients have released rounds, and compares three organisations against it, with percentiles, alpha and trends", async () => {
+    await addReleasedClient("Gemeente Noordkust", 3);
+    await addReleasedClient("Bank Zuidwal", 4);
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
     const page = await login(context, DEMO_ACCOUNTS.consultant);
     const errors = watchErrors(page);
@@ -44,21 +92,36 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await page.waitForURL(/\/workspace$/);
     await page.waitForSelector("#portfolio .org-row");
     expect(await page.locator("#portfolio .org-row").allTextContents()).toEqual([
+      expect.stringContaining("Bank Zuidwal"),
+      expect.stringContaining("Gemeente Noordkust"),
       expect.stringContaining("Verzekeraar Polis & Co"),
       expect.stringContaining("Woonstichting De Linde"),
       expect.stringContaining("Zorggroep Het Baken"),
     ]);
-    for (const name of ["Woonstichting De Linde – Medewerkersonderzoek klantgerichtheid 2026", "Zorggroep Het Baken – Klantgerichtheid in de zorg 2026", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2025", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2026"]) {
-      await page.getByLabel(`Vergelijk: ${name}`).check();
-    }
+    await expect.poll(() => page.locator("#norm-next").textContent()).toBe("5 organisaties komen in aanmerking: u kunt de eerste normset publiceren.");
+    await page.click("#publish-norms");
+    await expect.poll(() => page.locator("#message").textContent()).toBe("Normset gepubliceerd: 5 organisaties.");
+    expect(await page.locator("#norm-status").textContent()).toBe(
+      "Huidige benchmark: normset van 10 maart 2026, het gemiddelde van 5 organisaties (5 rondes, één per organisatie). Rapporten en vergelijkingen gebruiken deze set tot u een nieuwe publiceert.",
+    );
+    expect(await page.locator("#norm-table tbody tr").count()).toBe(7);
+    // Nothing new since: the next set would be refused, so it is not offered.
+    expect(await page.locator("#norm-next").textContent()).toContain("nu zijn dat er 0");
+    expect(await page.locator("#publish-norms").isDisabled()).toBe(true);
+    await page.click("[data-lang=en]");
+    expect(await page.locator("#publish-norms").textContent()).toBe("Publish norm set");
+    expect(await page.locator("#norm-status").textContent()).toContain("norm set of 10 March 2026");
+    await page.click("[data-lang=nl]");
+    for (const name of comparedRounds) await page.getByLabel(`Vergelijk: ${name}`).check();
     await page.click("#compare-button");
     await page.waitForSelector("#comparison:not([hidden])");
-    expect(await page.locator("#benchmark-note").textContent()).toContain("4 rondes bij 3 organisaties");
+    expect(await page.locator("#benchmark-note").textContent()).toContain("normset van 10 maart 2026, het gemiddelde van 5 organisaties");
     // The insurer's running round has no results yet, and says so.
     expect(await page.locator("#comparison-excluded").textContent()).toContain("Klantbeleving medewerkers 2026 (loopt nog, resultaten na sluiting)");
     const head = await page.locator("#comparison-table thead th").allTextContents();
     // Columns in portfolio order.
     expect(head).toEqual(["Niveau", expect.stringContaining("Polis"), expect.stringContaining("De Linde"), expect.stringContaining("Het Baken"), "Benchmark"]);
+    expect(await page.locator("#comparison-table tbody tr").first().locator("td").last().textContent()).toBe(String((await page.locator("#norm-table tbody tr").first().locator("td").last().textContent())));
     // Mission row: each round's score with its percentile, and the benchmark.
     const mission = await page.locator("#comparison-table tbody tr").first().locator("td").allTextContents();
     expect(mission[0]).toBe("Missie");
@@ -205,13 +268,14 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
 });
 
 describe.skipIf(!chromiumPath)("manager dashboard with the consultant's additions", () => {
-  it("shows the benchmark line, the trend with its label and the current–desired gap", async () => {
+  it("shows the benchmark line of the other organisations, the trend with its label and the current–desired gap", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
     const page = await login(context, DEMO_ACCOUNTS.manager);
     const errors = watchErrors(page);
     await page.waitForSelector(".staircase li.start");
     expect(await page.locator(".staircase .benchmark-tick").count()).toBe(7);
     expect(await page.locator(".staircase li").first().locator(".flags").textContent()).toMatch(/benchmark \d+/);
+    expect(await page.locator("#benchmark-note").textContent()).toContain("het gemiddelde van de andere organisaties in de normset van uw adviseur");
     await page.waitForSelector("#trend-card:not([hidden])");
     expect(await page.locator("#trend-table").textContent()).toContain("verbeterd");
     expect(await page.locator("#desired-table tbody tr").count()).toBe(7);

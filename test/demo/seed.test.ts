@@ -1,7 +1,7 @@
 /**
  * The demo data has the recognisable pattern the product exists to show; its closed rounds are
  * released, each release equal to a recomputation from the stored responses, and its running
- * round has no release.
+ * round has no release. Its three clients are too few for a norm set; seeded twice, it has one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEPARTMENTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
@@ -78,5 +78,24 @@ describe("the demo seed", () => {
     // What still runs is the open-link round to try, and the insurer's round on codes.
     const running = demo.rounds.filter((r) => r.campaign.status === "open").map((r) => r.campaign);
     expect(running.map((c) => c.id).sort()).toEqual([demo.openRound.id, running.find((c) => c.requireCode)!.id].sort());
+  });
+
+  it("publishes no norm set with three clients, and one of six when seeded a second time into the same database", async () => {
+    expect(demo.normSet).toBeNull();
+    expect(await rows("select * from norm_sets")).toEqual([]);
+    // Last in this file: it adds a second demo to the database the tests above read.
+    const again = await seedDemo(t.db, t.instruments, t.clock.now);
+    expect(again.normSet).toEqual({ id: expect.any(String), organisations: 6 });
+    const [stored] = await rows("select consultant_id, seq, made_on, profiles from norm_sets");
+    expect(stored).toMatchObject({ seq: 1, made_on: "2026-03-10" });
+    // Per organisation its latest released round: the housing corporation's 2026 round, not 2025's.
+    const members = (JSON.parse(String(stored!.profiles)) as { campaignId: string }[]).map((m) => m.campaignId);
+    const latest = new Map<string, { id: string; opensOn: string }>();
+    for (const { campaign: c } of [...demo.rounds, ...again.rounds]) {
+      if (c.status === "closed" && !(c.opensOn! < (latest.get(c.organisationId)?.opensOn ?? ""))) latest.set(c.organisationId, { id: c.id, opensOn: c.opensOn! });
+    }
+    expect(latest.size).toBe(6);
+    expect(members.sort()).toEqual([...latest.values()].map((c) => c.id).sort());
+    expect(members).not.toContain(demo.rounds.find((r) => r.campaign.title.endsWith("klantgerichtheid 2025"))!.campaign.id);
   });
 });

@@ -1,7 +1,6 @@
 /** The consultant workspace's pure core, against hand-computed values. */
 import { describe, expect, it } from "vitest";
 import { codeFromBytes, normaliseCode, responseRate } from "../../src/domain/access-codes.js";
-import { benchmarkOf, percentileRank, percentilesOf, type CampaignProfile } from "../../src/domain/benchmark.js";
 import { cronbachAlpha, levelReliability } from "../../src/domain/reliability.js";
 import { desiredGap, groupOf } from "../../src/domain/report.js";
 import { scoreResponse } from "../../src/domain/scoring.js";
@@ -79,31 +78,6 @@ describe("Cronbach's alpha from item sums", () => {
     expect(result.map((r) => r.level)).toEqual(["mission", "values"]);
     expect(result[0]!.alpha).toBeCloseTo(0.784314, 6);
     expect(result[1]!.alpha).toBeCloseTo(1, 12);
-  });
-});
-
-const profile = (campaignId: string, organisationId: string, n: number, scores: CampaignProfile["scores"]): CampaignProfile => ({ campaignId, organisationId, n, k: 5, scores });
-
-describe("the benchmark", () => {
-  const a = profile("a", "org1", 50, { mission: 80, values: 40 });
-  const b = profile("b", "org2", 20, { mission: 60, values: 60 });
-  const c = profile("c", "org3", 30, { mission: 70 });
-  const small = profile("d", "org4", 4, { mission: 0, values: 0 });
-
-  it("is the unweighted mean of campaigns that reached k, per level", () => {
-    const benchmark = benchmarkOf([a, b, c, small])!;
-    expect(benchmark.levels).toEqual({ mission: 70, values: 50 });
-    expect(benchmark).toMatchObject({ campaigns: 3, organisations: 3 });
-  });
-  it("exists only with at least three organisations reaching k", () => {
-    expect(benchmarkOf([a, b, small])).toBeNull();
-    expect(benchmarkOf([a, b, profile("e", "org2", 40, { mission: 10 })])).toBeNull();
-  });
-  it("gives mid-rank percentiles, ties counting half", () => {
-    expect(percentileRank(70, [60, 70, 80])).toBeCloseTo(50, 12);
-    expect(percentileRank(80, [60, 70, 80])).toBeCloseTo((2 + 0.5) / 3 * 100, 12);
-    expect(percentileRank(90, [60, 70, 80])).toBe(100);
-    expect(percentilesOf(a, [a, b, c, small])).toEqual({ mission: (2 + 0.5) / 3 * 100, values: 25 });
   });
 });
 

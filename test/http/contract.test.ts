@@ -259,6 +259,29 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect((await (await get(`/api/campaigns/${due.id}/participation`, consultant)).json())).toMatchObject({ status: "closed", released: true });
   });
 
+  it("publishes a frozen norm set once five organisations have a released round, and refuses it before", async () => {
+    const refused = await json("/api/norm-sets", {}, consultant);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe("too_few_organisations");
+    const a = (await findUserByEmail(target.db, "a@consult.test"))!;
+    for (let o = 0; o < 4; o++) {
+      const organisation = await createOrganisation(target.db, `Norm client ${o}`, a.id);
+      const round = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales"]), organisationId: organisation.id, title: `Norm round ${o}` });
+      for (let i = 0; i < 5; i++) expect((await json(`/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(instrument, 1 + ((i + o) % 5)), department: "Sales" } })).status).toBe(201);
+      expect((await json(`/api/campaigns/${round.id}/close`, {}, consultant)).status).toBe(200);
+    }
+    const published = await json("/api/norm-sets", {}, consultant);
+    expect(published.status).toBe(201);
+    const set = await published.json();
+    expect(set).toMatchObject({ organisations: 5, campaigns: 5 });
+    expect(set.madeOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const line = (await (await get(`/api/campaigns/${campaign.id}/report`, consultant)).json()).benchmark;
+    expect(line).toEqual({ levels: set.levels, organisations: 5, campaigns: 5, madeOn: set.madeOn });
+    // Nothing new since: the next set is refused, and the rival has none to read.
+    expect((await (await json("/api/norm-sets", {}, consultant)).json()).error.code).toBe("too_few_new_organisations");
+    expect((await get(`/api/norm-sets/${set.id}`, rival)).status).toBe(404);
+  }, 60_000);
+
   it("lists a portfolio of more than 100 campaigns (statements stay under D1's 100 bound parameters)", async () => {
     const defaults = campaignDefaults(instrument, ["Sales"]);
     for (let i = 0; i < 104; i++) await createCampaign(target.db, { ...defaults, organisationId: other.organisationId, title: `Wave ${i}` });

@@ -6,14 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
+import { insertNormSet } from "../../src/storage/norm-sets.js";
 import { createTestApp, loginCookie, validAnswers, postJson, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
 let own: Campaign;
 let theirs: Campaign;
+/** Each consultant's norm set, stored directly: this file is about who may read it, not the rules that make one. */
+const normSets = { own: "", theirs: "" };
 const cookies: Record<"consultantA" | "managerA" | "consultantB", string> = { consultantA: "", managerA: "", consultantB: "" };
 
 /** A request body that would be valid for each route, so a refusal is about access, not input. */
@@ -27,6 +31,7 @@ const BODIES: Record<string, unknown> = {
   "POST /api/campaigns/{id}/codes": { count: 1 },
   "POST /api/campaigns/{id}/open": undefined,
   "POST /api/campaigns/{id}/close": undefined,
+  "POST /api/norm-sets": undefined,
   "POST /api/instruments": { instrumentId: "b-scan", pages: [{ name: "p", elements: [1, 2].map((i) => ({ type: "rating", name: `q${i}`, level: "mission", title: "Q", rateMin: 1, rateMax: 5 })) }] },
 };
 
@@ -49,6 +54,9 @@ const CONSULTANT_ONLY = [
   "GET /api/instruments",
   "POST /api/instruments",
   "GET /api/instruments/{id}/{version}",
+  "POST /api/norm-sets",
+  "GET /api/norm-sets",
+  "GET /api/norm-sets/{id}",
 ];
 
 let routes: string[] = [];
@@ -68,6 +76,10 @@ beforeAll(async () => {
   cookies.consultantA = await loginCookie(t.app, "a@consult.test", "matrix-password-1");
   cookies.managerA = await loginCookie(t.app, "m@a-client.test", "matrix-password-1");
   cookies.consultantB = await loginCookie(t.app, "b@consult.test", "matrix-password-1");
+  for (const [key, consultant] of [["own", a], ["theirs", b]] as const) {
+    const entries = Array.from({ length: 5 }, (_, i) => ({ organisationId: `${key}-${i}`, campaignId: `${key}-c${i}`, scores: Object.fromEntries(LEVEL_IDS.map((l) => [l, 50 + i])) as Record<LevelId, number> }));
+    normSets[key] = (await insertNormSet(t.db, { consultantId: consultant.id, seq: 1, madeOn: "2026-03-01", entries }))!.id;
+  }
   // Consultant B owns an instrument that A must not reach either.
   await call("POST /api/instruments", cookies.consultantB);
   const doc = await (await t.app.request("/api/openapi.json")).json();
@@ -83,6 +95,7 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
     .replace("/organisations/{id}", `/organisations/${campaign.organisationId}`)
     .replace("/campaigns/{id}", `/campaigns/${campaign.id}`)
     .replace("/instruments/{id}/{version}", "/instruments/b-scan/1")
+    .replace("/norm-sets/{id}", `/norm-sets/${mine ? normSets.own : normSets.theirs}`)
     .replace("{token}", campaign.token)
     .concat(route === "GET /api/compare" ? `?campaigns=${theirs.id},${own.id}` : "");
   const body = BODIES[route];
@@ -95,7 +108,7 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
 }
 
 async function snapshot(): Promise<string> {
-  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments"];
+  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments", "norm_sets"];
   return JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)));
 }
 
@@ -112,7 +125,9 @@ describe("access matrix over every route", () => {
 
   it("answers 404 to a consultant of A on every resource of B, and changes nothing", async () => {
     const before = await snapshot();
-    for (const route of routes.filter((r) => !PUBLIC.includes(r) && !SELF.includes(r) && r !== "POST /api/organisations" && r !== "POST /api/instruments" && r !== "GET /api/instruments")) {
+    // Creating and listing one's own organisations, instruments and norm sets touch nothing of B.
+    const own = ["POST /api/organisations", "POST /api/instruments", "GET /api/instruments", "POST /api/norm-sets", "GET /api/norm-sets"];
+    for (const route of routes.filter((r) => !PUBLIC.includes(r) && !SELF.includes(r) && !own.includes(r))) {
       const res = await call(route, cookies.consultantA);
       expect(res.status, route).toBe(404);
       expect((await res.json()).error.code, route).toBe("not_found");
@@ -141,6 +156,8 @@ describe("access matrix over every route", () => {
     expect(await list(cookies.managerA)).toEqual(["Client A"]);
     const instruments = await (await t.app.request("/api/instruments", { headers: { cookie: cookies.consultantA } })).json();
     expect(instruments.map((i: { id: string }) => i.id)).not.toContain("b-scan");
+    const sets = await (await t.app.request("/api/norm-sets", { headers: { cookie: cookies.consultantA } })).json();
+    expect(sets.sets.map((s: { id: string }) => s.id)).toEqual([normSets.own]);
   });
 });
 
