@@ -158,11 +158,21 @@ export function levelResult(id: LevelId, s: ScaleSums): LevelResult {
   };
 }
 
+/**
+ * A scale's sums when every respondent of the group answered it. Every scored question is
+ * required, so anything less means some skipped it — and the few who did not would be shown as a
+ * group smaller than the one the plan published, down to one person: such a scale is not shown.
+ */
+function wholeScale(group: Group, id: string): ScaleSums | null {
+  const sums = group.scales.get(id);
+  return sums && sums.n > 0 && sums.n === group.n ? sums : null;
+}
+
 /** The levels the group has answers for, top-down, with their sums. */
 function answeredLevels(group: Group): { level: Level; sums: ScaleSums }[] {
   return LEVELS.flatMap((level) => {
-    const sums = group.scales.get(level.id);
-    return sums && sums.n > 0 ? [{ level, sums }] : [];
+    const sums = wholeScale(group, level.id);
+    return sums ? [{ level, sums }] : [];
   });
 }
 
@@ -199,8 +209,8 @@ function levelScores(group: Group): Partial<Record<LevelId, number>> {
 
 export function desiredGap(group: Group): DesiredGapRow[] | null {
   const rows = answeredLevels(group).flatMap(({ level, sums }) => {
-    const desired = group.scales.get(`desired:${level.id}`);
-    if (!desired || desired.n === 0) return [];
+    const desired = wholeScale(group, `desired:${level.id}`);
+    if (!desired) return [];
     const current = round(toPercentScore(mean(sums)));
     const wanted = round(toPercentScore(mean(desired)));
     return [{ level: level.id, current, desired: wanted, gap: round(wanted - current) }];
@@ -276,8 +286,8 @@ export function buildReport(input: ReportInput): Report {
     ...overviewOf(group, thresholds),
     heatmap,
     climate: CLIMATE_SCALES.flatMap((id) => {
-      const s = group.scales.get(`climate:${id}`);
-      return s && s.n > 0 ? [{ id, score: round(toPercentScore(mean(s))), n: s.n }] : [];
+      const s = wholeScale(group, `climate:${id}`);
+      return s ? [{ id, score: round(toPercentScore(mean(s))), n: s.n }] : [];
     }),
     managementGap: management ? managementGap(group, management) : null,
   };

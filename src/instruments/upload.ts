@@ -94,11 +94,16 @@ export function checkEveryAnswerIsKept(instrument: Instrument): void {
     ...Object.values(instrument.groupings),
     ...[instrument.key.factorsQuestion, instrument.key.mostQuestion, instrument.commentQuestion].filter((n): n is string => n !== undefined),
   ]);
-  // A grouping left open would put its skippers in a unit of their own that no guard knows about:
-  // the total minus the shown units would be them.
-  const groupings = new Set(Object.values(instrument.groupings));
-  const optional = instrument.questions.find((q) => groupings.has(q.name) && !q.required);
-  if (optional) throw new InstrumentError("department, role and tenure questions must be required (isRequired: true)", optional.name);
+  // A grouping left open would put its skippers in a unit of their own that no guard knows about
+  // (the total minus the shown units would be them); a scored question left open would have fewer
+  // respondents than its group, down to one whose scores the whole round then publishes.
+  const optional = instrument.questions.find((q) => q.name !== instrument.commentQuestion && !q.required);
+  if (optional) {
+    throw new InstrumentError(
+      "every question but the one comment must be required (isRequired: true): a question some skip would publish the answers of the few who did not, down to one person",
+      optional.name,
+    );
+  }
   const extra = instrument.questions.find((q) => !kept.has(q.name));
   if (extra) {
     throw new InstrumentError(

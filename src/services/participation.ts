@@ -9,26 +9,9 @@ import type { Campaign } from "../domain/campaign.js";
 import { releasedParticipation, unitParticipation } from "../domain/participation.js";
 import type { Participation } from "../routes/campaign-view.js";
 import { codeCounts } from "../storage/access-codes.js";
-import type { CountedCell } from "../domain/disclosure.js";
 import type { Db } from "../storage/database.js";
-import { findRelease, liveCellCounts } from "../storage/releases.js";
-
-/**
- * Live counts of running rounds, for half a minute: counting means reading every response of the
- * round, and participation needs no second-by-second precision (it also makes what two quick
- * reads can tell apart coarser).
- */
-const LIVE_MS = 30_000;
-const live = new Map<string, { at: number; cells: CountedCell[] }>();
-
-async function liveCells(db: Db, campaignId: string, now: number): Promise<CountedCell[]> {
-  const hit = live.get(campaignId);
-  if (hit && now - hit.at < LIVE_MS && now >= hit.at) return hit.cells;
-  const cells = await liveCellCounts(db, campaignId);
-  if (live.size >= 1000) live.clear();
-  live.set(campaignId, { at: now, cells });
-  return cells;
-}
+import { findRelease } from "../storage/releases.js";
+import { liveCells } from "./live-counts.js";
 
 export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now">, campaign: Campaign): Promise<Participation> {
   const release = await findRelease(db, campaign.id);

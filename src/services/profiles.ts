@@ -9,7 +9,8 @@ import { groupOf, overviewOf, profileScores, type Group, type Overview } from ".
 import { accessibleOrganisations } from "../storage/accounts.js";
 import { listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { findReleases, liveRespondents, type StoredRelease } from "../storage/releases.js";
+import { findReleases, type StoredRelease } from "../storage/releases.js";
+import { liveTotals } from "./live-counts.js";
 
 export interface Profiled {
   campaign: Campaign;
@@ -23,7 +24,7 @@ export interface Profiled {
 /** `participation: false` leaves running rounds at n = 0 instead of counting their responses. */
 export async function profile(db: Db, campaigns: readonly Campaign[], { participation = true } = {}): Promise<Profiled[]> {
   const released = await findReleases(db, campaigns.map((c) => c.id));
-  const live = participation ? await liveRespondents(db, campaigns.filter((c) => !released.has(c.id)).map((c) => c.id)) : new Map<string, number>();
+  const live = participation ? await liveTotals(db, campaigns.filter((c) => !released.has(c.id)).map((c) => c.id), Date.now()) : new Map<string, number>();
   return campaigns.map((campaign) => {
     const release = released.get(campaign.id) ?? null;
     const n = release ? release.respondents : (live.get(campaign.id) ?? 0);

@@ -121,6 +121,15 @@ describe("an uploaded instrument's questions", () => {
     expect(() => checkEveryAnswerIsKept(loadInstrument(json))).toThrow(/must be required/);
   });
 
+  it("must make every scored question required: the few who answer an optional one would be published alone", () => {
+    for (const pick of [(e: Record<string, unknown>) => typeof e.level === "string", (e: Record<string, unknown>) => e.decision !== undefined]) {
+      const json = clone();
+      const question = json.pages.flatMap((p) => p.elements).find(pick)!;
+      question.isRequired = false;
+      expect(() => checkEveryAnswerIsKept(loadInstrument(json)), String(question.name)).toThrow(/must be required/);
+    }
+  });
+
   it("keep every answer a respondent gives otherwise", () => {
     const instrument = loadInstrument(clone());
     expect(() => checkEveryAnswerIsKept(instrument)).not.toThrow();

@@ -1,0 +1,44 @@
+/**
+ * Live counts of running rounds, each at most half a minute old, for every route that shows them
+ * (participation, the portfolio, a campaign): counting means reading every response of the round,
+ * participation needs no second-by-second precision, and two quick reads then cannot tell apart
+ * who submitted in between. Counts say who took part, never what anyone answered.
+ */
+import type { CountedCell } from "../domain/disclosure.js";
+import type { Db } from "../storage/database.js";
+import { liveCellCounts, liveRespondents } from "../storage/releases.js";
+
+const LIVE_MS = 30_000;
+const HELD = 1000;
+const cells = new Map<string, { at: number; value: CountedCell[] }>();
+const totals = new Map<string, { at: number; value: number }>();
+
+const fresh = <T>(hit: { at: number; value: T } | undefined, now: number): hit is { at: number; value: T } => hit !== undefined && now >= hit.at && now - hit.at < LIVE_MS;
+
+function keep<T>(cache: Map<string, { at: number; value: T }>, id: string, at: number, value: T): T {
+  if (cache.size >= HELD) cache.clear();
+  cache.set(id, { at, value });
+  return value;
+}
+
+/** Respondents per cell of a running round, as counted at most half a minute ago. */
+export async function liveCells(db: Db, campaignId: string, now: number): Promise<CountedCell[]> {
+  const hit = cells.get(campaignId);
+  return fresh(hit, now) ? hit.value : keep(cells, campaignId, now, await liveCellCounts(db, campaignId));
+}
+
+/** Respondents of each running round, as counted at most half a minute ago. */
+export async function liveTotals(db: Db, campaignIds: readonly string[], now: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const missing: string[] = [];
+  for (const id of campaignIds) {
+    const hit = totals.get(id);
+    if (fresh(hit, now)) out.set(id, hit.value);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const counted = await liveRespondents(db, missing);
+    for (const id of missing) out.set(id, keep(totals, id, now, counted.get(id) ?? 0));
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/** Shared set-up for the attacks: a consultant, their organisations, managers, all through the HTTP API. */
+import { hashPassword } from "../../../src/lib/password.js";
+import { createUser } from "../../../src/storage/accounts.js";
+import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../../helpers/test-app.js";
+
+export const ORIGIN = { origin: "http://localhost" };
+
+export async function world() {
+  const t = await createTestApp();
+  await createUser(t.db, "consultant@spy.test", await hashPassword("consultant-pw-1"), "consultant");
+  const consultant = await loginCookie(t.app, "consultant@spy.test", "consultant-pw-1");
+  const as = (cookie: string) => ({
+    get: async (path: string) => {
+      const res = await t.app.request(path, { headers: { cookie } });
+      return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text() };
+    },
+    post: async (path: string, body: unknown) => {
+      const res = await postJson(t.app, path, body, { cookie, ...ORIGIN });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    patch: async (path: string, body: unknown) => {
+      const res = await t.app.request(path, { method: "PATCH", headers: { cookie, "content-type": "application/json", ...ORIGIN }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+  });
+  const c = as(consultant);
+  async function organisation(name: string) {
+    const r = await c.post("/api/organisations", { name });
+    if (r.status !== 201) throw new Error(JSON.stringify(r));
+    return r.body.id as string;
+  }
+  async function campaign(orgId: string, body: Record<string, unknown>) {
+    const r = await c.post(`/api/organisations/${orgId}/campaigns`, { title: "Round", departments: ["Sales", "Service", "Legal"], status: "open", ...body });
+    if (r.status !== 201) throw new Error(JSON.stringify(r));
+    return { ...r.body, token: String(r.body.surveyPath).slice(3) } as { id: string; token: string };
+  }
+  async function manager(orgId: string, email: string) {
+    const r = await c.post(`/api/organisations/${orgId}/managers`, { email, password: "manager-pw-12" });
+    if (r.status !== 201) throw new Error(JSON.stringify(r));
+    return as(await loginCookie(t.app, email, "manager-pw-12"));
+  }
+  async function codes(campaignId: string, count: number): Promise<string[]> {
+    const r = await c.post(`/api/campaigns/${campaignId}/codes`, { count });
+    if (r.status !== 201) throw new Error(JSON.stringify(r));
+    return r.body.codes;
+  }
+  async function submit(token: string, answers: Record<string, unknown>, accessCode?: string) {
+    const res = await postJson(t.app, `/api/s/${token}/responses`, { submissionId: crypto.randomUUID(), ...(accessCode ? { accessCode } : {}), answers });
+    return res.status;
+  }
+  const answers = (rating: number, extra: Record<string, unknown> = {}) => ({ ...validAnswers(t.instrument, rating), ...extra });
+  return { t, c, as, organisation, campaign, manager, codes, submit, answers };
+}
+export type World = Awaited<ReturnType<typeof world>>;
+export { validAnswers, type TestApp };
