@@ -31,9 +31,10 @@ export function randomAnswers(instrument: Instrument): Record<string, unknown> {
   return answers;
 }
 
-export async function benchCampaign(db: Db, instrument: Instrument, consultantId: string | null = null): Promise<Campaign> {
+/** A bench round; `requireCode` makes it one whose release breaks results down (bulkResponses then marks a code used per response). */
+export async function benchCampaign(db: Db, instrument: Instrument, consultantId: string | null = null, { requireCode = false } = {}): Promise<Campaign> {
   const organisation = await createOrganisation(db, "Bench BV", consultantId);
-  return createCampaign(db, { ...campaignDefaults(instrument, BENCH_DEPARTMENTS), organisationId: organisation.id, title: "Bench" });
+  return createCampaign(db, { ...campaignDefaults(instrument, BENCH_DEPARTMENTS), organisationId: organisation.id, title: "Bench", requireCode });
 }
 
 /**
@@ -63,6 +64,13 @@ export async function bulkResponses(client: Client, campaign: Campaign, instrume
       done += rows;
     }
     await client.batch(statements, "write");
+  }
+  // A round on codes: one used code per response, as the submission path would have left them.
+  if (campaign.requireCode) {
+    await client.execute({
+      sql: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) INSERT INTO access_codes (campaign_id, code_hash, used) SELECT ?, lower(hex(randomblob(16))), 1 FROM c",
+      args: [count, campaign.id],
+    });
   }
   // Bulk transactions leave a large write-ahead log; a server would start by reading it back.
   await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
