@@ -16,7 +16,7 @@
 import { rowSpace, TOLERANCE } from "./linear-span.js";
 
 /** Work units (vector entries touched) one audit may spend before it calls the plan unprovable. */
-export const AUDIT_BUDGET = 50_000_000;
+export const AUDIT_BUDGET = 20_000_000;
 
 export type AuditResult =
   | { safe: true }

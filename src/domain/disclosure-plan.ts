@@ -77,7 +77,7 @@ export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, o
     suppressUntilSafe(cells, candidates, k);
   }
   const groups = candidates.map(({ conditions, n, shown }) => ({ key: groupKey(conditions), conditions, n: shown ? n : null, shown }));
-  return { k, kComments, breakdowns: options.breakdowns, groups, comments: commentGroups(cells, units, groups, kComments, breakdowns) };
+  return { k, kComments, breakdowns, groups, comments: commentGroups(cells, units, groups, kComments, breakdowns) };
 }
 
 function unitCandidates(cells: readonly CountedCell[], units: CampaignUnits, k: number): Candidate[] {
@@ -103,35 +103,69 @@ function crossCandidates(cells: readonly CountedCell[], units: CampaignUnits, k:
 }
 
 /** How many of the preferred groups are tried, each alone, for one that undoes a computable set. */
-const VICTIMS_TRIED = 24;
+const VICTIMS_TRIED = 8;
+
+/** When the audit cannot decide within its budget, whole tables go, finest first: the cross-table, then tenure, role, department. */
+const TABLES_GIVEN_UP: readonly ((c: Candidate) => boolean)[] = [(c) => c.depth === 2, (c) => c.conditions.tenure !== undefined, (c) => c.conditions.role !== undefined, (c) => c.conditions.department !== undefined];
+
+/**
+ * The audit's columns: occupied cells that lie in exactly the same shown groups are one column —
+ * every figure the reader can compute treats them alike, so a computable set holds all of them or
+ * none — and each shown group is the list of its columns.
+ */
+function columns(occupied: readonly CountedCell[], members: readonly number[][], shown: readonly number[]): { counts: number[]; groups: number[][] } {
+  const signatures = occupied.map(() => [] as number[]);
+  shown.forEach((g, j) => {
+    for (const c of members[g]!) signatures[c]!.push(j);
+  });
+  const byKey = new Map<string, number>();
+  const column = signatures.map((sig) => {
+    const key = sig.join();
+    return byKey.get(key) ?? byKey.set(key, byKey.size).get(key)!;
+  });
+  const counts = new Array<number>(byKey.size).fill(0);
+  occupied.forEach((c, i) => (counts[column[i]!]! += c.n));
+  const groups = shown.map((g) => [...new Set(members[g]!.map((c) => column[c]!))]);
+  return { counts, groups };
+}
 
 /**
  * Hides one more group at a time until no set of 1..k−1 respondents can be computed from the
  * shown ones. The group hidden is the first, in order of preference (finer tables first, then
  * smaller groups), whose hiding alone makes the set found no longer computable; when none does,
- * the first in that order.
+ * the first in that order. When the audit cannot decide within its budget (a large round with many
+ * small cells), the finest table still shown goes as a whole: coarser tables are quick to prove.
  */
 function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[], k: number): void {
   const occupied = cells.filter((c) => c.n > 0);
   const members = candidates.map((g) => occupied.flatMap((c, i) => (matches(c, g.conditions) ? [i] : [])));
-  const indicator = (cellIndices: readonly number[]) => {
-    const row = new Array<number>(occupied.length).fill(0);
-    for (const c of cellIndices) row[c] = 1;
-    return row;
-  };
   for (;;) {
     const shown = candidates.flatMap((g, i) => (g.shown ? [i] : []));
-    const result = auditPlan(occupied.map((c) => c.n), shown.map((i) => members[i]!), k);
+    const { counts, groups } = columns(occupied, members, shown);
+    const result = auditPlan(counts, groups, k);
     if (result.safe) return;
+    if (result.cells === null) {
+      const table = TABLES_GIVEN_UP.map((inTable) => shown.filter((i) => candidates[i]!.depth > 0 && inTable(candidates[i]!))).find((t) => t.length > 0);
+      if (table) {
+        for (const i of table) candidates[i]!.shown = false;
+        continue;
+      }
+    }
     const order = shown.filter((i) => candidates[i]!.depth > 0).sort((a, b) => candidates[b]!.depth - candidates[a]!.depth || candidates[a]!.n - candidates[b]!.n);
+    // The round alone always passes (it is shown only with k or more), so an unsafe plan has more.
+    if (order.length === 0) throw new Error("disclosure plan: the round alone failed its audit");
     const found = result.cells;
-    const undoes = (victim: number) => {
-      const rest = shown.filter((i) => i !== victim).map((i) => indicator(members[i]!));
-      return !inRowSpace(rowSpace(rest, occupied.length), indicator(found!));
+    const indicator = (columnIndices: readonly number[]) => {
+      const row = new Array<number>(counts.length).fill(0);
+      for (const c of columnIndices) row[c] = 1;
+      return row;
     };
-    const victim = (found ? order.slice(0, VICTIMS_TRIED).find(undoes) : undefined) ?? order[0];
-    // The round alone cannot fail the audit (it is shown only with k or more), so a victim exists.
-    candidates[victim!]!.shown = false;
+    const undoes = (victim: number) => {
+      const rest = groups.filter((_, j) => shown[j] !== victim).map(indicator);
+      return !inRowSpace(rowSpace(rest, counts.length), indicator(found!));
+    };
+    const victim = (found ? order.slice(0, VICTIMS_TRIED).find(undoes) : undefined) ?? order[0]!;
+    candidates[victim]!.shown = false;
   }
 }
 

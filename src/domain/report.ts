@@ -109,9 +109,13 @@ export interface Group {
   factors: Map<string, { chosen: number; most: number }>;
 }
 
-/** A group from sums that were already combined elsewhere (e.g. grouped per campaign in the database). */
+/**
+ * A group from sums that were already combined elsewhere (a release's group or totals). Only the
+ * scales every respondent of the group answered come along (see wholeScale): every reader of a
+ * group — report, trends, comparisons, alpha — then shows nothing of a smaller set inside it.
+ */
 export function groupOf(n: number, scales: Record<string, ScaleSums>, factors: Record<string, { chosen: number; most: number }>): Group {
-  return { n, scales: new Map(Object.entries(scales)), factors: new Map(Object.entries(factors)) };
+  return { n, scales: new Map(Object.entries(scales).filter(([, s]) => s.n === n)), factors: new Map(Object.entries(factors)) };
 }
 
 export function combine(cells: readonly CellStats[], conditions: Conditions): Group {

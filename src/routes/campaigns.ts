@@ -51,7 +51,7 @@ const requestedCampaign = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.
 
 /** The campaign as the API shows it, with its respondents, codes and start-here level. */
 async function campaignView(c: Context<AppEnv>, campaign: Campaign) {
-  const [entry] = await campaignFacts(c.var.deps.db, [campaign]);
+  const [entry] = await campaignFacts(c.var.deps.db, [campaign], c.var.deps.now());
   return toCampaignView(campaign, entry!.facts, c.var.user!);
 }
 

@@ -66,7 +66,7 @@ export const organisationRoutes = createRouter()
     }),
     async (c) => {
       const user = c.var.user!;
-      const result = (await portfolio(c.var.deps.db, user)).map(({ organisation: { benchmarkForManagers, ...organisation }, campaigns }) => ({
+      const result = (await portfolio(c.var.deps.db, user, c.var.deps.now())).map(({ organisation: { benchmarkForManagers, ...organisation }, campaigns }) => ({
         ...organisation,
         // Only the consultant decides (and needs to know) whether managers see the benchmark line.
         ...(user.role === "consultant" ? { benchmarkForManagers } : {}),

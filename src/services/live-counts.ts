@@ -4,7 +4,9 @@
  * participation needs no second-by-second precision, and two quick reads then cannot tell apart
  * who submitted in between. Counts say who took part, never what anyone answered.
  */
+import type { CodeCounts } from "../domain/access-codes.js";
 import type { CountedCell } from "../domain/disclosure.js";
+import { codeCounts } from "../storage/access-codes.js";
 import type { Db } from "../storage/database.js";
 import { liveCellCounts, liveRespondents } from "../storage/releases.js";
 
@@ -12,6 +14,7 @@ const LIVE_MS = 30_000;
 const HELD = 1000;
 const cells = new Map<string, { at: number; value: CountedCell[] }>();
 const totals = new Map<string, { at: number; value: number }>();
+const codesUsed = new Map<string, { at: number; value: number }>();
 
 const fresh = <T>(hit: { at: number; value: T } | undefined, now: number): hit is { at: number; value: T } => hit !== undefined && now >= hit.at && now - hit.at < LIVE_MS;
 
@@ -41,4 +44,19 @@ export async function liveTotals(db: Db, campaignIds: readonly string[], now: nu
     for (const id of missing) out.set(id, keep(totals, id, now, counted.get(id) ?? 0));
   }
   return out;
+}
+
+/**
+ * Codes issued and used per round: issued as it is now (it follows the consultant's own action),
+ * used as counted at most half a minute ago — each used code is a response, so it moves with them.
+ */
+export async function liveCodes(db: Db, campaignIds: readonly string[], now: number): Promise<Map<string, CodeCounts>> {
+  const counted = await codeCounts(db, campaignIds);
+  return new Map(
+    campaignIds.map((id) => {
+      const { issued, used } = counted.get(id) ?? { issued: 0, used: 0 };
+      const hit = codesUsed.get(id);
+      return [id, { issued, used: fresh(hit, now) ? hit.value : keep(codesUsed, id, now, used) }];
+    }),
+  );
 }

@@ -8,16 +8,15 @@ import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { releasedParticipation, unitParticipation } from "../domain/participation.js";
 import type { Participation } from "../routes/campaign-view.js";
-import { codeCounts } from "../storage/access-codes.js";
 import type { Db } from "../storage/database.js";
 import { findRelease } from "../storage/releases.js";
-import { liveCells } from "./live-counts.js";
+import { liveCells, liveCodes } from "./live-counts.js";
 
 export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now">, campaign: Campaign): Promise<Participation> {
   const release = await findRelease(db, campaign.id);
   const cells = release ? [] : await liveCells(db, campaign.id, now().getTime());
   const respondents = release ? release.respondents : cells.reduce((n, c) => n + c.n, 0);
-  const codes = (await codeCounts(db, [campaign.id])).get(campaign.id) ?? { issued: 0, used: 0 };
+  const codes = (await liveCodes(db, [campaign.id], now().getTime())).get(campaign.id) ?? { issued: 0, used: 0 };
   return {
     status: release ? "closed" : campaign.status,
     opensOn: campaign.opensOn,

@@ -21,10 +21,13 @@ export interface Profiled {
   group: Group | null;
 }
 
-/** `participation: false` leaves running rounds at n = 0 instead of counting their responses. */
-export async function profile(db: Db, campaigns: readonly Campaign[], { participation = true } = {}): Promise<Profiled[]> {
+/**
+ * `participation: false` leaves running rounds at n = 0 instead of counting their responses; `now`
+ * is the clock their live counts are held against (see live-counts.ts).
+ */
+export async function profile(db: Db, campaigns: readonly Campaign[], { participation = true, now = new Date() }: { participation?: boolean; now?: Date } = {}): Promise<Profiled[]> {
   const released = await findReleases(db, campaigns.map((c) => c.id));
-  const live = participation ? await liveTotals(db, campaigns.filter((c) => !released.has(c.id)).map((c) => c.id), Date.now()) : new Map<string, number>();
+  const live = participation ? await liveTotals(db, campaigns.filter((c) => !released.has(c.id)).map((c) => c.id), now.getTime()) : new Map<string, number>();
   return campaigns.map((campaign) => {
     const release = released.get(campaign.id) ?? null;
     const n = release ? release.respondents : (live.get(campaign.id) ?? 0);

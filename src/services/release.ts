@@ -11,7 +11,7 @@
  */
 import { calendarDate, publishesBreakdowns, resultsDue, type Campaign } from "../domain/campaign.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
-import { publishedStats, createReleaseFold } from "../domain/release.js";
+import { createReleaseFold, emptyStats, publishedStats } from "../domain/release.js";
 import { scoreResponse } from "../domain/scoring.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
@@ -92,7 +92,9 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
     const plan = buildPlan(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns });
     await nextTurn();
     await writeGroups(db, id, campaign.id, plan, publishedStats(cells, plan));
-    const made: StoredRelease = { id, campaignId: campaign.id, respondents, releasedOn: calendarDate(now), totals, plan };
+    // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
+    const kept = plan.groups[0]!.shown ? totals : { ...emptyStats(), n: respondents, itemLevels: {} };
+    const made: StoredRelease = { id, campaignId: campaign.id, respondents, releasedOn: calendarDate(now), totals: kept, plan };
     if (await completeRelease(db, made)) return made;
   } catch (error) {
     // Nothing of an unfinished attempt is ever read; what it wrote goes, where it still can.
@@ -122,7 +124,7 @@ export async function releaseDue(deps: ReleaseDeps, now: Date): Promise<{ releas
   return { released, failed };
 }
 
-/** Pages deleted per call at most: on Workers, one cron run stays far below D1's 1,000 queries. */
+/** Pages deleted per call at most: three queries each, so one cron run that only deletes stays below D1's 1,000. */
 const REDUCE_PAGES = 200;
 
 /**

@@ -117,7 +117,7 @@ export function reportCsv(report: CampaignReport): string {
     if (report.startHere) rows.push(["start_here", "all", report.startHere.level ?? report.startHere.lowest, "", "", "", "", "", "", "", report.startHere.level ? report.startHere.reason : "none"]);
     for (const row of report.heatmap?.rows ?? []) {
       const group = `${report.heatmap!.dimension}=${row.value}`;
-      if (row.suppressed) rows.push(["heatmap", group, "", "suppressed", "", "", "", "", "", "", `fewer than k=${report.campaign.k}`]);
+      if (row.suppressed) rows.push(["heatmap", group, "", "suppressed", "", "", "", "", "", "", "hidden by the disclosure plan"]);
       else for (const level of LEVELS) rows.push(["heatmap", group, level.id, row.n, row.scores?.[level.id] ?? "", "", "", "", "", "", ""]);
     }
     for (const f of report.decisionFactors?.factors ?? []) rows.push(["decision_factor", f.side, f.id, report.n, "", "", "", "", f.chosenPct, "", `most ${f.mostPct}`]);

@@ -14,6 +14,7 @@
  * A client whose address is unknown is not limited: there is nothing to tell it apart by, and one
  * shared budget for all such clients would let one of them lock out the rest.
  */
+import { clientNetwork } from "../lib/client-network.js";
 import type { Campaign } from "../domain/campaign.js";
 import { ApiError, tooManyRequests } from "../lib/api-error.js";
 import { createClientKeys } from "../lib/client-keys.js";
@@ -69,7 +70,7 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
   ): Promise<T> {
     const nowMs = now.getTime();
     // The round's id is a UUID: the line break cannot occur in it, so no two pairs make one text.
-    const taken = limiter.take(await keys.keyOf(`${campaign.id}\n${client}`, nowMs), nowMs);
+    const taken = limiter.take(await keys.keyOf(`${campaign.id}\n${clientNetwork(client)}`, nowMs), nowMs);
     if (!taken.allowed) return refused(taken.retryAfterMs);
     let value: T;
     try {

@@ -132,7 +132,7 @@ describe("the demo report for its manager", () => {
     const csv = await res.text();
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("section,group,level,n,score,ci95_low,ci95_high,sd,favourable_pct,unfavourable_pct,flag");
-    expect(lines).toContain("heatmap,department=Directiesecretariaat,,suppressed,,,,,,,fewer than k=5");
+    expect(lines).toContain("heatmap,department=Directiesecretariaat,,suppressed,,,,,,,hidden by the disclosure plan");
     expect(csv).toMatch(/^start_here,all,values,/m);
     expect(csv).not.toContain("Meer tijd per klant");
     expect((await get(`/api/campaigns/${demo.campaign.id}/report.csv?filter[department]=Directiesecretariaat`, manager)).status).toBe(422);

@@ -311,7 +311,12 @@ describe("single-use access codes", () => {
 
   it("work once: the response rate moves by one, a second use is refused, a retry is not double-counted", async () => {
     const submissionId = crypto.randomUUID();
+    const before = campaignIn(await portfolio(), polis().id);
     expect((await submit(codes[0]!, submissionId)).status).toBe(201);
+    // Live counts are held for half a minute: a read right after one submission does not show it…
+    expect(campaignIn(await portfolio(), polis().id)).toMatchObject({ respondents: before.respondents, codes: { used: before.codes.used } });
+    t.clock.now = new Date(t.clock.now.getTime() + 31_000);
+    // …one half a minute later does.
     expect(campaignIn(await portfolio(), polis().id)).toMatchObject({ respondents: 94, codes: { issued: 155, used: 94 }, responseRate: { pct: 60.6, basis: "codes" } });
     // While the round runs, the report and every other figure stay closed.
     const report = await get(`/api/campaigns/${polis().id}/report`, consultant);
