@@ -189,6 +189,8 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await phone.close();
 
     expect(await countResponses(h.t.db, polis.id)).toBe(94);
+    // Live counts are held for half a minute (the page showed this round already): let them age.
+    h.t.clock.now = new Date(h.t.clock.now.getTime() + 31_000);
     await page.reload();
     const row = page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" });
     await expect.poll(() => row.textContent()).toContain("61.8% (94 van 152 codes)");
@@ -227,13 +229,13 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     const page = await login(context, DEMO_ACCOUNTS.consultant);
     await page.goto(`${h.url}/workspace`);
     await page.waitForSelector("#instruments tbody tr");
-    const broken = { instrumentId: "quick-scan", pages: [{ name: "p", elements: [{ type: "rating", name: "q1", title: { nl: "Vraag", en: "Question" }, rateMin: 1, rateMax: 5 }] }] };
+    const broken = { instrumentId: "quick-scan", pages: [{ name: "p", elements: [{ type: "rating", name: "q1", title: { nl: "Vraag", en: "Question" }, rateMin: 1, rateMax: 5, isRequired: true }] }] };
     await page.fill("#upload-json", JSON.stringify(broken));
     await page.click("#upload-form button[type=submit]");
     await expect.poll(() => page.locator("#upload-result").textContent()).toContain('needs exactly one known level');
     const fixed = structuredClone(broken);
     (fixed.pages[0]!.elements[0] as Record<string, unknown>).level = "values";
-    (fixed.pages[0]!.elements as unknown[]).push({ type: "rating", name: "q2", level: "values", title: { nl: "<img src=x onerror=alert(1)>", en: "Second" }, rateMin: 1, rateMax: 5 });
+    (fixed.pages[0]!.elements as unknown[]).push({ type: "rating", name: "q2", level: "values", title: { nl: "<img src=x onerror=alert(1)>", en: "Second" }, rateMin: 1, rateMax: 5, isRequired: true });
     await page.fill("#upload-json", JSON.stringify(fixed));
     await page.click("#upload-form button[type=submit]");
     await expect.poll(() => page.locator("#upload-result").textContent()).toBe("Stored as quick-scan, version 1.");
