@@ -28,7 +28,11 @@ if ((await countOrganisations(db)) === 0) {
   console.log(`Unused access codes for the insurer's round (each works once): ${demo.unusedCodes.slice(0, 5).join(", ")}`);
 }
 
-const app = createNodeApp(db, instruments, { submissionsPerHour: env.RESPONDENT_SUBMISSIONS_PER_HOUR });
+const app = createNodeApp(db, instruments, {
+  submissionsPerHour: env.RESPONDENT_SUBMISSIONS_PER_HOUR,
+  trustProxy: env.TRUST_PROXY,
+  ...(env.LOGIN_KEY_SECRET ? { loginKeySecret: env.LOGIN_KEY_SECRET } : {}),
+});
 
 /**
  * Rounds past their closing date are released at start and then checked every minute; a report
