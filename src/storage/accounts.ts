@@ -29,6 +29,10 @@ export function consultantInsertSql(email: string, passwordHash: string): string
   return `INSERT INTO users (id, email, password_hash, role) VALUES (${[randomId(), email.toLowerCase(), passwordHash, "consultant"].map(quote).join(", ")});`;
 }
 
+export async function countUsers(db: Db): Promise<number> {
+  return db.$count(users);
+}
+
 export async function findUserByEmail(db: Db, email: string): Promise<(User & { passwordHash: string }) | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
   return row && { id: row.id, email: row.email, role: row.role, passwordHash: row.passwordHash };
