@@ -33,16 +33,19 @@ export const sessions = sqliteTable("sessions", {
   expiresAt: integer("expires_at").notNull(),
 });
 
-/** Failed logins per key (hashed account or client) and time window, for rate limiting on any runtime. */
-export const loginFailures = sqliteTable(
-  "login_failures",
-  {
-    key: text("key").notNull(),
-    window: integer("window").notNull(),
-    count: integer("count").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.key, t.window] })],
-);
+/**
+ * Login attempt counters (services/auth.ts, domain/login-limits.ts): one row per key, a keyed hash
+ * (HMAC under LOGIN_KEY_SECRET) of the account, the client address or both — never an address or
+ * email in clear, nor a plain hash of one. Counted before the password is checked; a row is
+ * dropped once `expires_at` (unix seconds) has passed.
+ */
+export const loginFailures = sqliteTable("login_failures", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  /** Unix seconds of the first attempt counted: the counter's period runs from here. */
+  firstAt: integer("first_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
 
 export const organisations = sqliteTable("organisations", {
   id: text("id").primaryKey(),

@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { User } from "./storage/accounts.js";
 import type { InstrumentRegistry } from "./instruments/registry.js";
+import type { LoginKeys } from "./lib/login-keys.js";
 import type { RespondentLimits } from "./services/respondent-limits.js";
 import type { Db } from "./storage/database.js";
 
@@ -26,6 +27,14 @@ export interface AppDeps {
    * hash in memory). Undefined when unknown, and then nothing is limited per client.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * The scheme the client used, which decides the session cookie's `Secure` flag and `__Host-`
+   * prefix. Defaults to the request URL's (authoritative on Workers); on Node behind a trusted
+   * proxy, X-Forwarded-Proto (TRUST_PROXY).
+   */
+  requestScheme?: (c: Context) => "http" | "https";
+  /** LOGIN_KEY_SECRET: the key of the login counters' HMAC (lib/login-keys.ts); without it, a random key per app. */
+  loginKeySecret?: string;
   /** Stored submissions per client address per open-link round per hour (RESPONDENT_SUBMISSIONS_PER_HOUR). */
   submissionsPerHour?: number;
   /** SHA-256 as lowercase hex; Node passes its synchronous node:crypto, elsewhere WebCrypto is used. */
@@ -34,7 +43,9 @@ export interface AppDeps {
   releasePage?: number;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour">> & {
+export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour" | "loginKeySecret">> & {
+  /** Keys of the login attempt counters. */
+  loginKeys: LoginKeys;
   /** This app's respondent rate limits, in memory. */
   respondentLimits: RespondentLimits;
 };

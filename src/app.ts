@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
 import { ApiError } from "./lib/api-error.js";
+import { createLoginKeys } from "./lib/login-keys.js";
 import { sha256Hex } from "./lib/random.js";
 import { RELEASE_PAGE } from "./services/release.js";
 import { createRespondentLimits, DEFAULT_SUBMISSIONS_PER_HOUR } from "./services/respondent-limits.js";
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps) {
     pages: deps.pages,
     now: deps.now ?? (() => new Date()),
     clientAddress: deps.clientAddress ?? (() => undefined),
+    requestScheme: deps.requestScheme ?? ((c) => (new URL(c.req.url).protocol === "https:" ? "https" : "http")),
+    loginKeys: createLoginKeys(deps.loginKeySecret),
     sha256: deps.sha256 ?? sha256Hex,
     releasePage: deps.releasePage ?? RELEASE_PAGE,
     respondentLimits: createRespondentLimits({ submissionsPerHour: deps.submissionsPerHour ?? DEFAULT_SUBMISSIONS_PER_HOUR }),
@@ -93,7 +96,10 @@ export function createApp(deps: AppDeps) {
   // preflight this app never allows.
   const staffOnly = (middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> => (c, next) =>
     c.req.path.startsWith("/api/s/") ? next() : middleware(c, next);
-  app.use("/api/*", staffOnly(csrf()), staffOnly(loadSession));
+  // The origin a same-site page posts from carries the scheme the client used, which behind a
+  // trusted proxy is not the request URL's.
+  const sameOrigin = csrf({ origin: (origin, c) => origin === `${resolved.requestScheme(c)}://${new URL(c.req.url).host}` });
+  app.use("/api/*", staffOnly(sameOrigin), staffOnly(loadSession));
   app.route("/", respondentRoutes);
   app.route("/", authRoutes);
   app.route("/", organisationRoutes);

@@ -91,6 +91,10 @@ async function main(argv: string[]): Promise<void> {
       case "seed-demo": {
         const demo = await seedDemo(db, instruments);
         console.log(`Seeded "${demo.campaign.title}" with ${demo.responses} responses: ${surveyUrl(env.publicUrl, demo.campaign.token)}`);
+        // Shown once: the database keeps only the passwords' hashes.
+        for (const [role, login] of Object.entries(demo.accounts)) {
+          console.log(`  ${role.padEnd(10)}  ${login.email} / ${login.password ?? "(exists already; password as shown when it was created)"}`);
+        }
         console.log(demo.normSet ? `Published a norm set of ${demo.normSet.organisations} organisations as the consultant's benchmark.` : "No benchmark yet: a norm set needs five organisations with released rounds.");
         break;
       }

@@ -2,24 +2,57 @@
 import { z } from "zod";
 import { DEFAULT_SUBMISSIONS_PER_HOUR } from "./services/respondent-limits.js";
 
+/** The embedded file the server uses when DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_URL = "file:data/app.db";
+
 /** Settings the worker reads from its vars (wrangler.toml) as the Node entry reads them from its environment. */
 const AppVarsSchema = z.object({
   /** Stored submissions per client address per open-link round per hour; rounds on codes are not limited. */
   RESPONDENT_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_SUBMISSIONS_PER_HOUR),
+  /**
+   * The key of the login attempt counters' HMAC (lib/login-keys.ts), at least 32 characters, e.g.
+   * `openssl rand -base64 32`. Required in production (NODE_ENV=production, and on Workers, as a
+   * secret); elsewhere a random key is made per process.
+   */
+  LOGIN_KEY_SECRET: z.string().min(32, "LOGIN_KEY_SECRET needs at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
 });
+
+/** on/off switches: on, true, yes, 1 — off, false, no, 0 (any case). */
+const onOff = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["on", "off", "true", "false", "yes", "no", "1", "0"], { error: "use on or off" }))
+    .transform((v) => ["on", "true", "yes", "1"].includes(v))
+    .optional()
+    .transform((v) => v ?? fallback);
 
 const EnvSchema = AppVarsSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().optional(),
-  DATABASE_URL: z.string().min(1).default("file:data/app.db"),
+  DATABASE_URL: z.string().min(1).default(() => DEFAULT_DATABASE_URL),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   /** For the embedded file: NORMAL (default; survives a process crash) or FULL (also a power loss). */
   DATABASE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   /** How links are printed, e.g. https://survey.example.org; defaults to localhost and PORT. */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * Behind a reverse proxy: take the client address from the right-most X-Forwarded-For entry
+   * (the one the proxy added) and the scheme from X-Forwarded-Proto. Off by default, and then
+   * both headers are ignored (anyone can send them).
+   */
+  TRUST_PROXY: onOff(false),
+  /** `off` never seeds the demo (as `npm start -- --no-demo`). */
+  DEMO: onOff(true),
+  NODE_ENV: z.string().optional(),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === "production" && !env.LOGIN_KEY_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["LOGIN_KEY_SECRET"], message: "required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 32`)" });
+  }
 });
 
-export type Env = z.infer<typeof EnvSchema> & { publicUrl: string };
+export type Env = z.infer<typeof EnvSchema> & { publicUrl: string; production: boolean };
 
 function parse<T extends z.ZodType>(schema: T, source: object): z.infer<T> {
   const result = schema.safeParse(source);
@@ -32,7 +65,7 @@ function parse<T extends z.ZodType>(schema: T, source: object): z.infer<T> {
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const env = parse(EnvSchema, source);
-  return { ...env, publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+  return { ...env, publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""), production: env.NODE_ENV === "production" };
 }
 
 export type AppVars = z.infer<typeof AppVarsSchema>;

@@ -1,34 +1,57 @@
 /**
  * Node entry: wires the libSQL driver (the embedded file by default), the built pages and
- * static assets into createApp, seeds the demo into an empty database and listens on PORT.
+ * static assets into createApp, seeds the demo into a fresh default database (domain/demo-seeding.ts)
+ * and listens on PORT. `--no-demo` (or DEMO=off) never seeds it.
  */
 import { serve } from "@hono/node-server";
-import { DEMO_ACCOUNTS, seedDemo } from "./demo/seed.js";
-import { parseEnv } from "./env.js";
+import { parseArgs } from "node:util";
+import { seedDemo } from "./demo/seed.js";
+import { demoSeeding } from "./domain/demo-seeding.js";
+import { DEFAULT_DATABASE_URL, parseEnv } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { openDatabase, truncateLog } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
 import { reduceReleased, releaseDue, releasing } from "./services/release.js";
+import { countUsers } from "./storage/accounts.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
 const env = parseEnv();
 const instruments = createInstrumentRegistry();
 const { db, client } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
 
-if ((await countOrganisations(db)) === 0) {
+const args = parseArgs({ options: { "no-demo": { type: "boolean", default: false } } }).values;
+const empty = (await countUsers(db)) === 0 && (await countOrganisations(db)) === 0;
+const seeding = demoSeeding({
+  databaseUrl: env.DATABASE_URL,
+  defaultDatabaseUrl: DEFAULT_DATABASE_URL,
+  empty,
+  production: env.production,
+  switchedOff: args["no-demo"] || !env.DEMO,
+});
+if (seeding.seed) {
   const demo = await seedDemo(db, instruments);
   const total = demo.rounds.reduce((n, r) => n + r.responses, 0);
   console.log(`Seeded the demo: ${demo.rounds.length} rounds at three organisations, ${total} synthetic responses.`);
   if (!demo.normSet) console.log("No benchmark yet: the consultant can publish a norm set once five organisations have released rounds.");
-  console.log(`Demo logins at ${env.publicUrl}/login:`);
-  console.log(`  consultant  ${DEMO_ACCOUNTS.consultant.email} / ${DEMO_ACCOUNTS.consultant.password}  (workspace: ${env.publicUrl}/workspace)`);
-  console.log(`  manager     ${DEMO_ACCOUNTS.manager.email} / ${DEMO_ACCOUNTS.manager.password}`);
-  // Shown once, like codes a consultant issues: the database keeps only their hashes.
+  // Shown once, like codes a consultant issues: the database keeps only the passwords' hashes, and
+  // they are written nowhere else. Each server gets its own.
+  const { consultant, manager } = demo.accounts;
+  console.log(`Demo logins at ${env.publicUrl}/login (shown only now: note them):`);
+  console.log(`  consultant  ${consultant.email} / ${consultant.password ?? "(as shown when it was created)"}  (workspace: ${env.publicUrl}/workspace)`);
+  console.log(`  manager     ${manager.email} / ${manager.password ?? "(as shown when it was created)"}`);
   console.log(`Unused access codes for the insurer's round (each works once): ${demo.unusedCodes.slice(0, 5).join(", ")}`);
+} else if (empty) {
+  console.log(`No accounts yet${seeding.reason === "switched_off" ? "" : ` (no demo: ${seeding.reason.replaceAll("_", " ")})`}. Create the first consultant with`);
+  console.log(`  npm run cli -- create-consultant --email you@example.org --password "at least 10 characters"`);
+  console.log(`(with the same DATABASE_URL), then log in at ${env.publicUrl}/login.`);
 }
 
-const app = createNodeApp(db, instruments, { submissionsPerHour: env.RESPONDENT_SUBMISSIONS_PER_HOUR });
+const app = createNodeApp(db, instruments, {
+  submissionsPerHour: env.RESPONDENT_SUBMISSIONS_PER_HOUR,
+  trustProxy: env.TRUST_PROXY,
+  ...(env.LOGIN_KEY_SECRET ? { loginKeySecret: env.LOGIN_KEY_SECRET } : {}),
+});
 
 /**
  * Rounds past their closing date are released at start and then checked every minute; a report

@@ -23,6 +23,8 @@ export interface WorkerBindings {
   LIBSQL_AUTH_TOKEN?: string;
   /** A var; see README "Configuration". */
   RESPONDENT_SUBMISSIONS_PER_HOUR?: string;
+  /** A secret (`npx wrangler secret put LOGIN_KEY_SECRET`): the key of the login counters' HMAC. Required. */
+  LOGIN_KEY_SECRET?: string;
 }
 
 const LibsqlEnv = z.object({ LIBSQL_URL: z.url(), LIBSQL_AUTH_TOKEN: z.string().optional() });
@@ -66,19 +68,29 @@ const instruments = createInstrumentRegistry();
  */
 const RELEASE_PAGE_REMOTE = 5000;
 
+function createWorkerApp(env: WorkerBindings, db: Db): App {
+  const vars = parseAppVars(env);
+  // Isolates come and go, and each would make its own random key: the counters they share in the
+  // database need one key for all, so the secret is required here.
+  if (!vars.LOGIN_KEY_SECRET) throw new Error("Set the secret LOGIN_KEY_SECRET (`npx wrangler secret put LOGIN_KEY_SECRET`, 32+ characters): it keys the login attempt counters.");
+  return createApp({
+    db,
+    instruments,
+    releasePage: RELEASE_PAGE_REMOTE,
+    pages: assetPages(env.ASSETS),
+    // Read only to rate-limit (logins; respondents as a keyed hash in memory). The limits of
+    // the respondent routes are held per isolate, so on Workers they are weaker (README).
+    // Cloudflare sets cf-connecting-ip and the scheme of the request URL; X-Forwarded-* are ignored.
+    clientAddress: (c) => c.req.header("cf-connecting-ip"),
+    submissionsPerHour: vars.RESPONDENT_SUBMISSIONS_PER_HOUR,
+    loginKeySecret: vars.LOGIN_KEY_SECRET,
+  });
+}
+
 export default {
   fetch(request: Request, env: WorkerBindings, ctx: unknown): Response | Promise<Response> {
     db ??= openDatabase(env);
-    app ??= createApp({
-      db,
-      instruments,
-      releasePage: RELEASE_PAGE_REMOTE,
-      pages: assetPages(env.ASSETS),
-      // Read only to rate-limit (logins; respondents as a keyed hash in memory). The limits of
-      // the respondent routes are held per isolate, so on Workers they are weaker (README).
-      clientAddress: (c) => c.req.header("cf-connecting-ip"),
-      submissionsPerHour: parseAppVars(env).RESPONDENT_SUBMISSIONS_PER_HOUR,
-    });
+    app ??= createWorkerApp(env, db);
     return app.fetch(request, env, ctx as never);
   },
   /** The cron trigger in wrangler.toml: releases rounds past their closing date, then deletes released rounds' raw responses. */

@@ -15,7 +15,7 @@ import type { LevelId } from "../domain/levels.js";
 import { DEFAULT_TENURE } from "../domain/units.js";
 import type { Instrument } from "../instruments/instrument.js";
 import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
-import { randomId } from "../lib/random.js";
+import { randomId, randomPassword } from "../lib/random.js";
 import { release } from "../services/release.js";
 import { openCampaignOf, submitResponse } from "../services/respondent.js";
 import { hashPassword } from "../lib/password.js";
@@ -168,11 +168,18 @@ function syntheticAnswers(rng: Rng, extraRng: Rng, profile: DemoProfile, instrum
   return answers;
 }
 
-/** Demo accounts; printed at start so a new user can log in straight away. */
-export const DEMO_ACCOUNTS = {
-  consultant: { email: "consultant@demo.local", password: "demo-consultant" },
-  manager: { email: "manager@demo.local", password: "demo-manager" },
-} as const;
+/**
+ * The demo accounts' emails. Their passwords are random, made when the accounts are created and
+ * returned by seedDemo to be printed once: a fixed demo password would be a public login to every
+ * server that seeded it.
+ */
+export const DEMO_EMAILS = { consultant: "consultant@demo.local", manager: "manager@demo.local" } as const;
+
+/** A demo login: the password only when this seed created the account (null when it existed already: its password was shown when it was made). */
+export interface DemoLogin {
+  email: string;
+  password: string | null;
+}
 
 const daysBefore = (date: Date, days: number) => new Date(date.getTime() - days * 86_400_000);
 
@@ -189,6 +196,18 @@ export interface DemoResult {
   openRound: Campaign;
   /** The norm set the consultant published, when five or more organisations had released rounds. */
   normSet: { id: string; organisations: number } | null;
+  /** The demo's logins, to be shown once: nothing else holds their passwords. */
+  accounts: Record<keyof typeof DEMO_EMAILS, DemoLogin>;
+}
+
+/** Finds the demo account or creates it with a random password, which only the result holds. */
+async function demoAccount(db: Db, role: keyof typeof DEMO_EMAILS): Promise<{ id: string; login: DemoLogin }> {
+  const email = DEMO_EMAILS[role];
+  const existing = await findUserByEmail(db, email);
+  if (existing) return { id: existing.id, login: { email, password: null } };
+  const password = randomPassword();
+  const created = await createUser(db, email, await hashPassword(password), role);
+  return { id: created.id, login: { email, password } };
 }
 
 interface DemoRound {
@@ -242,13 +261,8 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
   const current = instruments.latest(DEFAULT_INSTRUMENT_ID);
   const first = instruments.get(DEFAULT_INSTRUMENT_ID, 1);
   if (!current || !first) throw new Error("the default instrument is not installed");
-  const consultant =
-    (await findUserByEmail(db, DEMO_ACCOUNTS.consultant.email)) ??
-    (await createUser(db, DEMO_ACCOUNTS.consultant.email, await hashPassword(DEMO_ACCOUNTS.consultant.password), "consultant"));
-  const manager =
-    (await findUserByEmail(db, DEMO_ACCOUNTS.manager.email)) ??
-    (await createUser(db, DEMO_ACCOUNTS.manager.email, await hashPassword(DEMO_ACCOUNTS.manager.password), "manager"));
-
+  const consultant = await demoAccount(db, "consultant");
+  const manager = await demoAccount(db, "manager");
   const deLinde = await createOrganisation(db, "Woonstichting De Linde", consultant.id);
   await grantOrganisation(db, manager.id, deLinde.id);
   // The demo manager may see the consultant's benchmark line next to their own scores.
@@ -331,5 +345,14 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
   // it and the pages say there is no benchmark yet.
   const published = await tryPublishNormSet(db, consultant.id, calendarDate(now));
   const normSet = published.ok ? { id: published.set.id, organisations: published.set.organisations } : null;
-  return { organisationId: deLinde.id, campaign: main.campaign, responses: main.responses, rounds, unusedCodes, openRound, normSet };
+  return {
+    organisationId: deLinde.id,
+    campaign: main.campaign,
+    responses: main.responses,
+    rounds,
+    unusedCodes,
+    openRound,
+    normSet,
+    accounts: { consultant: consultant.login, manager: manager.login },
+  };
 }

@@ -17,3 +17,19 @@ export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/** Letters and digits that cannot be mistaken for one another when read off a terminal (no 0/o, 1/l/i). */
+const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+/** A random password of `length` characters (16: about 79 bits), each uniform over PASSWORD_ALPHABET. */
+export function randomPassword(length = 16): string {
+  let password = "";
+  // Rejection sampling: bytes from 248 up would favour the first characters.
+  const limit = 256 - (256 % PASSWORD_ALPHABET.length);
+  while (password.length < length) {
+    for (const b of crypto.getRandomValues(new Uint8Array(length))) {
+      if (b < limit && password.length < length) password += PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length];
+    }
+  }
+  return password;
+}

@@ -1,7 +1,8 @@
 /**
  * Session cookie handling: reads the session (if any) into `c.var.user`, and guards that
- * answer 401 without a session and 403 for the wrong role. Under https the cookie is
- * `__Host-` prefixed and Secure; it is always HttpOnly and SameSite=Lax.
+ * answer 401 without a session and 403 for the wrong role. Under https (as the client used it:
+ * behind a trusted proxy, X-Forwarded-Proto) the cookie is `__Host-` prefixed and Secure; it is
+ * always HttpOnly and SameSite=Lax.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -10,10 +11,11 @@ import { ApiError } from "../lib/api-error.js";
 import { userForToken } from "../services/auth.js";
 import type { Role } from "../storage/accounts.js";
 
-const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:";
-const cookieName = (c: Context) => (isHttps(c) ? "__Host-session" : "session");
+/** The scheme the client used: the request URL's, or X-Forwarded-Proto behind a trusted proxy (AppDeps.requestScheme). */
+const isHttps = (c: Context<AppEnv>) => c.var.deps.requestScheme(c) === "https";
+const cookieName = (c: Context<AppEnv>) => (isHttps(c) ? "__Host-session" : "session");
 
-export function sessionToken(c: Context): string | undefined {
+export function sessionToken(c: Context<AppEnv>): string | undefined {
   return getCookie(c, cookieName(c));
 }
 
@@ -21,7 +23,7 @@ export function setSessionCookie(c: Context, token: string, maxAge: number): voi
   setCookie(c, cookieName(c), token, { httpOnly: true, sameSite: "Lax", path: "/", secure: isHttps(c), maxAge });
 }
 
-export function clearSessionCookie(c: Context): void {
+export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, cookieName(c), { path: "/", secure: isHttps(c) });
 }
 

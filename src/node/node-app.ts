@@ -1,22 +1,36 @@
 /** The app as the Node server runs it: built pages and precompressed assets from disk, the socket's address for rate limits. */
 import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import { createHash } from "node:crypto";
+import { forwardedClient, forwardedScheme } from "../lib/forwarded.js";
 import { createApp } from "../app.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import type { Db } from "../storage/database.js";
 import { filePageStore, staticFiles } from "./static-files.js";
 
-export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: { submissionsPerHour?: number } = {}) {
+export interface NodeAppOptions {
+  submissionsPerHour?: number;
+  /** TRUST_PROXY: read the client's address and scheme from the proxy's X-Forwarded-For and X-Forwarded-Proto (lib/forwarded.ts). */
+  trustProxy?: boolean;
+  loginKeySecret?: string;
+}
+
+export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: NodeAppOptions = {}) {
+  const { trustProxy = false, ...rest } = options;
+  const socketAddress = (c: Context) => getConnInfo(c).remote.address;
+  const urlScheme = (c: Context) => (new URL(c.req.url).protocol === "https:" ? "https" : "http") as "http" | "https";
   return createApp({
-    ...options,
+    ...rest,
     db,
     instruments,
     pages: filePageStore(),
     serveStatic: staticFiles(),
     compressApi: true,
     // Read only to rate-limit (logins; respondents as a keyed hash in memory). Behind a reverse
-    // proxy this is the proxy's address, so every client shares one budget (README, threat model).
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    // proxy the socket's address is the proxy's, so every client would share one budget: with
+    // TRUST_PROXY the proxy's X-Forwarded-For says whose it is; without, the header is ignored.
+    clientAddress: trustProxy ? (c) => forwardedClient(c.req.header("x-forwarded-for")) ?? socketAddress(c) : socketAddress,
+    requestScheme: trustProxy ? (c) => forwardedScheme(c.req.header("x-forwarded-proto")) ?? urlScheme(c) : urlScheme,
     // Synchronous: WebCrypto's digest hops to a thread pool, which costs more than the hash itself.
     sha256: (text) => createHash("sha256").update(text).digest("hex"),
   });

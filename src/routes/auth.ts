@@ -1,10 +1,10 @@
-/** Login, logout and the current user. */
+/** Login, logout (here or everywhere) and the current user. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError, UserSchema } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from "../middleware/session.js";
-import { login, logout, SESSION_SECONDS } from "../services/auth.js";
+import { login, logout, logoutEverywhere, SESSION_SECONDS } from "../services/auth.js";
 import { accessibleOrganisations } from "../storage/accounts.js";
 
 const Credentials = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) }).strict().openapi("Credentials");
@@ -29,6 +29,17 @@ const logoutRoute = createRoute({
   responses: { 204: { description: "Logged out; the session no longer works" } },
 });
 
+const logoutEverywhereRoute = createRoute({
+  method: "post",
+  path: "/api/auth/logout-everywhere",
+  tags: ["Auth"],
+  middleware: [requireUser()],
+  responses: {
+    204: { description: "Every session of this user has ended, on every device, this one included" },
+    401: jsonError("No session"),
+  },
+});
+
 const meRoute = createRoute({
   method: "get",
   path: "/api/me",
@@ -42,16 +53,21 @@ const meRoute = createRoute({
 
 export const authRoutes = createRouter()
   .openapi(loginRoute, async (c) => {
-    const { db, now, clientAddress } = c.var.deps;
+    const { db, loginKeys, now, clientAddress } = c.var.deps;
     const { email, password } = c.req.valid("json");
     const client = clientAddress(c);
-    const session = await login(db, { email, password, ...(client ? { client } : {}) }, now());
+    const session = await login({ db, loginKeys }, { email, password, ...(client ? { client } : {}) }, now());
     setSessionCookie(c, session.token, SESSION_SECONDS);
     return c.json({ user: session.user }, 200);
   })
   .openapi(logoutRoute, async (c) => {
     const token = sessionToken(c);
     if (token) await logout(c.var.deps.db, token);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .openapi(logoutEverywhereRoute, async (c) => {
+    await logoutEverywhere(c.var.deps.db, c.var.user!.id);
     clearSessionCookie(c);
     return c.body(null, 204);
   })

@@ -1,49 +1,66 @@
 /**
- * Logging in and out: password check, rate limiting per account and per client, and sessions
- * whose tokens are stored only as hashes. A new token at every login; logout deletes it.
+ * Logging in and out: login limits counted before the password check (domain/login-limits.ts),
+ * and sessions whose tokens are stored only as hashes. A new token at every login; logout deletes
+ * it, logout everywhere deletes every session of the user.
  */
+import { decideLogin, LOGIN_LIMITS, type AttemptCounter, type LoginCounterKind } from "../domain/login-limits.js";
 import { ApiError, tooManyRequests } from "../lib/api-error.js";
+import type { LoginKeys } from "../lib/login-keys.js";
 import { DUMMY_HASH, verifyPassword } from "../lib/password.js";
 import { randomToken, sha256Hex } from "../lib/random.js";
 import {
+  countLoginAttempts,
   createSession,
   deleteExpiredSessions,
   deleteSession,
-  failureCount,
+  deleteUserSessions,
   findSessionUser,
   findUserByEmail,
-  recordFailures,
+  uncountLoginAttempts,
   type User,
 } from "../storage/accounts.js";
 import type { Db } from "../storage/database.js";
 
 export const SESSION_SECONDS = 8 * 60 * 60;
-export const RATE_WINDOW_SECONDS = 15 * 60;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_CLIENT = 30;
 
 const seconds = (now: Date) => Math.floor(now.getTime() / 1000);
 
+/**
+ * Checks the credentials and opens a session. Each attempt is first counted on its counters —
+ * the account from this client, the account, the client (when its address is known) — and only
+ * an attempt the policy lets through reaches the password check; a refused one is uncounted and
+ * answered 429 with the wait. Keys are HMACs under the server's secret: the counters hold no email
+ * or address, nor a plain hash of one.
+ */
 export async function login(
-  db: Db,
+  deps: { db: Db; loginKeys: LoginKeys },
   input: { email: string; password: string; client?: string },
   now: Date,
 ): Promise<{ user: User; token: string; expiresAt: number }> {
+  const { db, loginKeys } = deps;
   const nowSec = seconds(now);
-  const window = Math.floor(nowSec / RATE_WINDOW_SECONDS);
-  // Keys are hashed: the counters never hold an email address or a client address in clear.
-  const keys = [`account:${await sha256Hex(input.email.toLowerCase())}`];
-  if (input.client) keys.push(`client:${await sha256Hex(input.client)}`);
-  const [accountFailures, clientFailures] = await Promise.all(keys.map((key) => failureCount(db, key, window)));
-  if ((accountFailures ?? 0) >= MAX_FAILURES_PER_ACCOUNT || (clientFailures ?? 0) >= MAX_FAILURES_PER_CLIENT) {
-    throw tooManyRequests("too_many_attempts", "Too many failed logins.", (window + 1) * RATE_WINDOW_SECONDS - nowSec);
+  const email = input.email.toLowerCase();
+  const counters: { kind: LoginCounterKind; key: string }[] = [
+    // Without a known address, every attempt at the account shares one pair.
+    { kind: "pair", key: await loginKeys.keyOf("pair", email, input.client ?? "") },
+    { kind: "account", key: await loginKeys.keyOf("account", email) },
+    ...(input.client ? [{ kind: "client" as const, key: await loginKeys.keyOf("client", input.client) }] : []),
+  ];
+  const counted = await countLoginAttempts(db, counters.map(({ key, kind }) => ({ key, periodSeconds: LOGIN_LIMITS[kind].periodSeconds })), nowSec);
+  const byKind: Partial<Record<LoginCounterKind, AttemptCounter>> = {};
+  counters.forEach(({ kind }, i) => (byKind[kind] = counted[i]!));
+  const refund = counters.map(({ key }, i) => ({ key, firstAt: counted[i]!.firstAt }));
+  const decision = decideLogin({ pair: byKind.pair!, account: byKind.account!, client: byKind.client }, nowSec);
+  if (!decision.allowed) {
+    await uncountLoginAttempts(db, { refund });
+    throw tooManyRequests("too_many_attempts", "Too many login attempts.", decision.retryAfterSeconds);
   }
-  const found = await findUserByEmail(db, input.email);
+  const found = await findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
-  if (!found || !ok) {
-    await recordFailures(db, keys, window);
-    throw new ApiError(401, "invalid_credentials", "Email or password is not correct.");
-  }
+  // A failure stays counted.
+  if (!found || !ok) throw new ApiError(401, "invalid_credentials", "Email or password is not correct.");
+  // The right password: this attempt no longer counts, and the pair's mistakes are forgotten.
+  await uncountLoginAttempts(db, { refund: refund.filter((_, i) => counters[i]!.kind !== "pair"), clear: [counters[0]!.key] });
   const token = randomToken(32);
   const expiresAt = nowSec + SESSION_SECONDS;
   await deleteExpiredSessions(db, nowSec);
@@ -57,4 +74,9 @@ export async function userForToken(db: Db, token: string, now: Date): Promise<Us
 
 export async function logout(db: Db, token: string): Promise<void> {
   await deleteSession(db, await sha256Hex(token));
+}
+
+/** Ends every session of the user, on every device (the current one included). */
+export async function logoutEverywhere(db: Db, userId: string): Promise<void> {
+  await deleteUserSessions(db, userId);
 }

@@ -1,5 +1,6 @@
-/** Users, sessions, grants and login-failure counters. */
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+/** Users, sessions, grants and login attempt counters. */
+import { and, eq, gt, lt, lte, sql } from "drizzle-orm";
+import type { AttemptCounter } from "../domain/login-limits.js";
 import { randomId } from "../lib/random.js";
 import { schema, type Db } from "./database.js";
 
@@ -26,6 +27,10 @@ export async function createUser(db: Db, email: string, passwordHash: string, ro
 export function consultantInsertSql(email: string, passwordHash: string): string {
   const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
   return `INSERT INTO users (id, email, password_hash, role) VALUES (${[randomId(), email.toLowerCase(), passwordHash, "consultant"].map(quote).join(", ")});`;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  return db.$count(users);
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<(User & { passwordHash: string }) | undefined> {
@@ -55,24 +60,47 @@ export async function deleteExpiredSessions(db: Db, now: number): Promise<void> 
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
-export async function failureCount(db: Db, key: string, window: number): Promise<number> {
-  const [row] = await db
-    .select({ count: loginFailures.count })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.key, key), eq(loginFailures.window, window)));
-  return row?.count ?? 0;
-}
-
-export async function recordFailures(db: Db, keys: readonly string[], window: number): Promise<void> {
-  await db.batch([
-    db.delete(loginFailures).where(lt(loginFailures.window, window - 1)),
-    ...keys.map((key) =>
+/**
+ * Counts one login attempt on each key, atomically, and returns each counter as it stands with
+ * this attempt: one `INSERT … ON CONFLICT DO UPDATE SET count = count + 1 … RETURNING` per key,
+ * after dropping expired counters, all in one batch (atomic on libSQL and D1). Parallel attempts
+ * therefore each get a distinct count. A new counter expires `periodSeconds` after `now`.
+ */
+export async function countLoginAttempts(db: Db, keys: readonly { key: string; periodSeconds: number }[], now: number): Promise<AttemptCounter[]> {
+  const [, ...counted] = (await db.batch([
+    db.delete(loginFailures).where(lte(loginFailures.expiresAt, now)),
+    ...keys.map(({ key, periodSeconds }) =>
       db
         .insert(loginFailures)
-        .values({ key, window, count: 1 })
-        .onConflictDoUpdate({ target: [loginFailures.key, loginFailures.window], set: { count: sql`${loginFailures.count} + 1` } }),
+        .values({ key, count: 1, firstAt: now, expiresAt: now + periodSeconds })
+        .onConflictDoUpdate({ target: loginFailures.key, set: { count: sql`${loginFailures.count} + 1` } })
+        .returning({ count: loginFailures.count, firstAt: loginFailures.firstAt }),
     ),
-  ]);
+  ] as unknown as Parameters<Db["batch"]>[0])) as unknown as [unknown, ...AttemptCounter[][]];
+  return counted.map((rows) => rows[0]!);
+}
+
+/**
+ * Takes back attempts counted by countLoginAttempts: `refund` decrements each counter by one (only
+ * the counter that counted it, identified by its first attempt, so never a newer one), `clear`
+ * deletes counters. One batch.
+ */
+export async function uncountLoginAttempts(db: Db, change: { refund?: readonly { key: string; firstAt: number }[]; clear?: readonly string[] }): Promise<void> {
+  const statements = [
+    ...(change.refund ?? []).map(({ key, firstAt }) =>
+      db
+        .update(loginFailures)
+        .set({ count: sql`${loginFailures.count} - 1` })
+        .where(and(eq(loginFailures.key, key), eq(loginFailures.firstAt, firstAt), gt(loginFailures.count, 0))),
+    ),
+    ...(change.clear ?? []).map((key) => db.delete(loginFailures).where(eq(loginFailures.key, key))),
+  ];
+  if (statements.length > 0) await db.batch(statements as unknown as Parameters<Db["batch"]>[0]);
+}
+
+/** Ends every session of a user (logout everywhere, a password change, a revoked account). */
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 export async function grantOrganisation(db: Db, userId: string, organisationId: string): Promise<void> {

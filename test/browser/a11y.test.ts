@@ -6,10 +6,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
+import { demoLogin } from "../helpers/test-app.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
@@ -58,13 +59,13 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     await page.goto(`${h.url}/login`);
     expect(await serious(page, "login")).toEqual([]);
     await screenshot(page, "login");
-    await login(page, DEMO_ACCOUNTS.manager);
+    await login(page, demoLogin(demo, "manager"));
     await page.waitForSelector(".staircase li.start");
     await page.waitForSelector("#trend-card:not([hidden])");
     expect(await serious(page, "dashboard")).toEqual([]);
     await page.click("#logout");
     await page.waitForURL(/\/login$/);
-    await login(page, DEMO_ACCOUNTS.consultant);
+    await login(page, demoLogin(demo, "consultant"));
     await page.goto(`${h.url}/workspace`);
     await page.waitForSelector("#portfolio .org-row");
     expect(await serious(page, "workspace")).toEqual([]);

@@ -1,14 +1,16 @@
 /** A manager logs in and reads the demo report in real Chromium. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, seedDemo } from "../../src/demo/seed.js";
+import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
+import { demoLogin } from "../helpers/test-app.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
+let demo: DemoResult;
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (await seedDemo(t.db, t.instruments, t.clock.now)));
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
 });
 afterAll(() => h?.close());
 
@@ -20,8 +22,8 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${h.url}/dashboard`);
     await page.waitForURL(/\/login$/);
-    await page.fill("#email", DEMO_ACCOUNTS.manager.email);
-    await page.fill("#password", DEMO_ACCOUNTS.manager.password);
+    await page.fill("#email", demoLogin(demo, "manager").email);
+    await page.fill("#password", demoLogin(demo, "manager").password);
     await page.click("button[type=submit]");
     await page.waitForURL(/\/dashboard$/);
     await page.waitForSelector(".staircase li.start");
@@ -67,8 +69,8 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${h.url}/login`);
-    await page.fill("#email", DEMO_ACCOUNTS.consultant.email);
-    await page.fill("#password", DEMO_ACCOUNTS.consultant.password);
+    await page.fill("#email", demoLogin(demo, "consultant").email);
+    await page.fill("#password", demoLogin(demo, "consultant").password);
     await page.click("button[type=submit]");
     await page.waitForURL(/\/dashboard$/);
     const baken = await page.locator("#organisation option", { hasText: "Het Baken" }).getAttribute("value");

@@ -7,7 +7,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { campaignDefaults } from "../../src/domain/campaign.js";
 import { findUserByEmail } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
@@ -15,7 +15,7 @@ import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { completeSurvey, screenshot } from "../helpers/survey.js";
-import { loginCookie, postJson, validAnswers } from "../helpers/test-app.js";
+import { demoLogin, loginCookie, postJson, validAnswers } from "../helpers/test-app.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
@@ -44,14 +44,14 @@ const watchErrors = (page: Page) => {
 /** Another client of the demo consultant, with a round of five respondents, closed and released. */
 async function addReleasedClient(name: string, rating: number): Promise<void> {
   const { t } = h;
-  const consultant = (await findUserByEmail(t.db, DEMO_ACCOUNTS.consultant.email))!;
+  const consultant = (await findUserByEmail(t.db, demo.accounts.consultant.email))!;
   const organisation = await createOrganisation(t.db, name, consultant.id);
   const round = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: organisation.id, title: `${name} 2026`, status: "open" });
   for (let i = 0; i < 5; i++) {
     const res = await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument, rating), department: "Sales" } });
     expect(res.status).toBe(201);
   }
-  const cookie = await loginCookie(t.app, DEMO_ACCOUNTS.consultant.email, DEMO_ACCOUNTS.consultant.password);
+  const cookie = await loginCookie(t.app, demoLogin(demo, "consultant").email, demoLogin(demo, "consultant").password);
   expect((await postJson(t.app, `/api/campaigns/${round.id}/close`, {}, { cookie })).status).toBe(200);
 }
 
@@ -60,7 +60,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
 
   it("says there is no benchmark yet with three clients, on the dashboard, in the workspace and in a comparison", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
-    const page = await login(context, DEMO_ACCOUNTS.consultant);
+    const page = await login(context, demoLogin(demo, "consultant"));
     const errors = watchErrors(page);
     await page.goto(`${h.url}/dashboard?campaign=${demo.campaign.id}`);
     await page.waitForSelector(".staircase li.start");
@@ -86,7 +86,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await addReleasedClient("Gemeente Noordkust", 3);
     await addReleasedClient("Bank Zuidwal", 4);
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
-    const page = await login(context, DEMO_ACCOUNTS.consultant);
+    const page = await login(context, demoLogin(demo, "consultant"));
     const errors = watchErrors(page);
     await page.click("#workspace-link");
     await page.waitForURL(/\/workspace$/);
@@ -144,7 +144,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
   it("issues codes; the response rate moves when an employee uses one; the sheet prints", async () => {
     const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
-    const page = await login(context, DEMO_ACCOUNTS.consultant);
+    const page = await login(context, demoLogin(demo, "consultant"));
     const errors = watchErrors(page);
     await page.goto(`${h.url}/workspace`);
     await page.waitForSelector("#portfolio .org-row");
@@ -226,7 +226,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
 
   it("uploads an instrument from pasted JSON and shows why a broken one is refused", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-GB" });
-    const page = await login(context, DEMO_ACCOUNTS.consultant);
+    const page = await login(context, demoLogin(demo, "consultant"));
     await page.goto(`${h.url}/workspace`);
     await page.waitForSelector("#instruments tbody tr");
     const broken = { instrumentId: "quick-scan", pages: [{ name: "p", elements: [{ type: "rating", name: "q1", title: { nl: "Vraag", en: "Question" }, rateMin: 1, rateMax: 5, isRequired: true }] }] };
@@ -272,7 +272,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
 describe.skipIf(!chromiumPath)("manager dashboard with the consultant's additions", () => {
   it("shows the benchmark line of the other organisations, the trend with its label and the current–desired gap", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
-    const page = await login(context, DEMO_ACCOUNTS.manager);
+    const page = await login(context, demoLogin(demo, "manager"));
     const errors = watchErrors(page);
     await page.waitForSelector(".staircase li.start");
     expect(await page.locator(".staircase .benchmark-tick").count()).toBe(7);

@@ -9,7 +9,7 @@ import type { DisclosurePlan } from "../../src/domain/disclosure-plan.js";
 import type { ReleaseTotals } from "../../src/domain/release.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { expectReleaseConsistent } from "../helpers/integrity.js";
-import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, demoLogin, loginCookie, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -32,10 +32,23 @@ describe("the demo seed", () => {
     expect(perDepartment.filter((r) => Number(r.n) < demo.campaign.k).map((r) => r.department)).toEqual(["Directiesecretariaat"]);
   });
 
+  it("makes its accounts with random passwords that work, stored only as hashes", async () => {
+    const { consultant, manager } = demo.accounts;
+    expect([consultant.email, manager.email]).toEqual(["consultant@demo.local", "manager@demo.local"]);
+    for (const { password } of [consultant, manager]) expect(password).toMatch(/^[a-z2-9]{16}$/);
+    expect(consultant.password).not.toBe(manager.password);
+    for (const role of ["consultant", "manager"] as const) await loginCookie(t.app, demoLogin(demo, role).email, demoLogin(demo, role).password);
+    const stored = JSON.stringify(await rows("select * from users"));
+    expect(stored).not.toContain(consultant.password);
+    expect(stored).not.toContain(manager.password);
+  });
+
   it("is the same data on every run (seeded generator)", async () => {
     const other = await createTestApp();
     const again = await seedDemo(other.db, other.instruments, other.clock.now);
     expect((await totals(other, again.campaign.id)).scales).toEqual((await totals(t, demo.campaign.id)).scales);
+    // ...but not the same passwords: those are random, so no two servers share a demo login.
+    expect(again.accounts.consultant.password).not.toBe(demo.accounts.consultant.password);
     await other.close();
   });
 
@@ -85,6 +98,8 @@ describe("the demo seed", () => {
     expect(await rows("select * from norm_sets")).toEqual([]);
     // Last in this file: it adds a second demo to the database the tests above read.
     const again = await seedDemo(t.db, t.instruments, t.clock.now);
+    // The accounts existed: their passwords were shown when they were made, and stay as they were.
+    expect(again.accounts.consultant).toEqual({ email: "consultant@demo.local", password: null });
     expect(again.normSet).toEqual({ id: expect.any(String), organisations: 6 });
     const [stored] = await rows("select consultant_id, seq, made_on, profiles from norm_sets");
     expect(stored).toMatchObject({ seq: 1, made_on: "2026-03-10" });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../src/app.js";
+import type { DemoResult } from "../../src/demo/seed.js";
 import type { AppDeps } from "../../src/app-env.js";
 import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
@@ -14,7 +15,7 @@ import { filePageStore } from "../../src/node/static-files.js";
 import { createCampaign, createOrganisation, type NewCampaign } from "../../src/storage/campaigns.js";
 
 /** `deps`: what the entry would wire besides database, instruments, pages and clock (a client address, limits). */
-export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour"> } = {}) {
+export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour" | "requestScheme" | "loginKeySecret"> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "cc-test-"));
   const opened = await openDatabase(`file:${join(dir, "test.db")}`);
   const instruments = createInstrumentRegistry();
@@ -76,4 +77,11 @@ export async function loginCookie(app: TestApp["app"], email: string, password: 
   const res = await postJson(app, "/api/auth/login", { email, password });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return res.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+/** A demo account's login from what seedDemo returned (it made the password; nothing else holds it). */
+export function demoLogin(demo: Pick<DemoResult, "accounts">, role: keyof DemoResult["accounts"]): { email: string; password: string } {
+  const { email, password } = demo.accounts[role];
+  if (password === null) throw new Error(`the demo ${role} existed before this seed: its password is not known here`);
+  return { email, password };
 }

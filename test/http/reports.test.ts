@@ -1,10 +1,10 @@
 /** The management report on the demo: diagnosis, suppression, decision factors, CSV and access. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
-import { createTestApp, loginCookie, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, demoLogin, loginCookie, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -15,8 +15,8 @@ let outsider: string;
 beforeAll(async () => {
   t = await createTestApp();
   demo = await seedDemo(t.db, t.instruments, t.clock.now);
-  manager = await loginCookie(t.app, DEMO_ACCOUNTS.manager.email, DEMO_ACCOUNTS.manager.password);
-  consultant = await loginCookie(t.app, DEMO_ACCOUNTS.consultant.email, DEMO_ACCOUNTS.consultant.password);
+  manager = await loginCookie(t.app, demoLogin(demo, "manager").email, demoLogin(demo, "manager").password);
+  consultant = await loginCookie(t.app, demoLogin(demo, "consultant").email, demoLogin(demo, "consultant").password);
   const other = await createOrganisation(t.db, "Zorggroep Elders");
   const otherManager = await createUser(t.db, "other@elders.test", await hashPassword("other-manager-pw"), "manager");
   await grantOrganisation(t.db, otherManager.id, other.id);

@@ -4,13 +4,13 @@
  * single-use codes and custom instruments. Norm sets themselves: norm-sets.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
-import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, demoLogin, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -22,8 +22,8 @@ let outsider: string;
 beforeAll(async () => {
   t = await createTestApp();
   demo = await seedDemo(t.db, t.instruments, t.clock.now);
-  consultant = await loginCookie(t.app, DEMO_ACCOUNTS.consultant.email, DEMO_ACCOUNTS.consultant.password);
-  manager = await loginCookie(t.app, DEMO_ACCOUNTS.manager.email, DEMO_ACCOUNTS.manager.password);
+  consultant = await loginCookie(t.app, demoLogin(demo, "consultant").email, demoLogin(demo, "consultant").password);
+  manager = await loginCookie(t.app, demoLogin(demo, "manager").email, demoLogin(demo, "manager").password);
   // Another consultant with a client of their own, and that client's manager.
   const other = await createUser(t.db, "rival@consult.test", await hashPassword("rival-consultant-pw"), "consultant");
   const client = await createOrganisation(t.db, "Elders BV", other.id);

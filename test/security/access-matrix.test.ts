@@ -38,7 +38,7 @@ const BODIES: Record<string, unknown> = {
 /** Routes nobody needs a session for, and what they are. */
 const PUBLIC = ["GET /api/s/{token}", "POST /api/s/{token}/responses", "POST /api/s/{token}/access-code", "POST /api/auth/login"];
 /** Routes about the caller only: every session may use them, on its own data. */
-const SELF = ["GET /api/me", "POST /api/auth/logout", "GET /api/organisations"];
+const SELF = ["GET /api/me", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "GET /api/organisations"];
 /** Consultant-only routes: a manager is refused by role (403) before anything is looked up. */
 const CONSULTANT_ONLY = [
   "POST /api/organisations",
