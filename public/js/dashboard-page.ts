@@ -411,7 +411,11 @@ async function loadTrends(): Promise<void> {
   drawTrends();
 }
 
+/** Which load is the latest: an answer to an earlier one (another round, another filter) is dropped. */
+let loads = 0;
+
 async function loadReport(): Promise<void> {
+  const load = ++loads;
   const campaign = selectedCampaign();
   if (!campaign) {
     current = null;
@@ -423,11 +427,13 @@ async function loadReport(): Promise<void> {
   const filter = role ? `&filter[role]=${encodeURIComponent(role)}` : "";
   const base = `/api/campaigns/${campaign.id}/report`;
   const [byDepartment, byRole] = await Promise.all([api<Report & { error?: { code: string; message: string } }>(`${base}?dimension=department${filter}`), api<Report>(`${base}?dimension=role${filter}`)]);
+  if (load !== loads) return;
   ($("csv") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
   running = null;
   $("message").hidden = true;
   if (byDepartment.body.error?.code === "results_not_released") {
     const taking = await api<Participation>(`/api/campaigns/${campaign.id}/participation`);
+    if (load !== loads) return;
     current = null;
     if (taking.status !== 200) {
       $("message").hidden = false;
