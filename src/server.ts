@@ -9,6 +9,7 @@ import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { openDatabase, truncateLog } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
+import { mailerFromEnv } from "./node/smtp-mailer.js";
 import { reduceReleased, releaseDue, releasing } from "./services/release.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
@@ -28,7 +29,9 @@ if ((await countOrganisations(db)) === 0) {
   console.log(`Unused access codes for the insurer's round (each works once): ${demo.unusedCodes.slice(0, 5).join(", ")}`);
 }
 
-const app = createNodeApp(db, instruments, { submissionsPerHour: env.RESPONDENT_SUBMISSIONS_PER_HOUR });
+const mailer = mailerFromEnv(env);
+if (!mailer) console.log("No mail configured (SMTP_URL or MAIL_API_URL): invitation links are shown to the consultant to pass on, and password resets need the command line.");
+const app = createNodeApp(db, instruments, { submissionsPerHour: env.RESPONDENT_SUBMISSIONS_PER_HOUR, publicUrl: env.publicUrl, ...(mailer ? { mailer } : {}) });
 
 /**
  * Rounds past their closing date are released at start and then checked every minute; a report

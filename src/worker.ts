@@ -13,6 +13,7 @@ import { createApp, type App } from "./app.js";
 import type { PageStore } from "./app-env.js";
 import { parseAppVars } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
+import { httpMailer } from "./lib/mailer.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
 import { schema, type Db } from "./storage/database.js";
 
@@ -23,6 +24,11 @@ export interface WorkerBindings {
   LIBSQL_AUTH_TOKEN?: string;
   /** A var; see README "Configuration". */
   RESPONDENT_SUBMISSIONS_PER_HOUR?: string;
+  /** Vars (MAIL_API_KEY a secret): invitation and reset mails through an HTTP mail API; see README "Configuration". */
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
+  MAIL_FROM?: string;
+  PUBLIC_URL?: string;
 }
 
 const LibsqlEnv = z.object({ LIBSQL_URL: z.url(), LIBSQL_AUTH_TOKEN: z.string().optional() });
@@ -66,19 +72,29 @@ const instruments = createInstrumentRegistry();
  */
 const RELEASE_PAGE_REMOTE = 5000;
 
+function appFor(env: WorkerBindings, db: Db): App {
+  const vars = parseAppVars(env);
+  return createApp({
+    db,
+    instruments,
+    releasePage: RELEASE_PAGE_REMOTE,
+    pages: assetPages(env.ASSETS),
+    // Read only to rate-limit (logins; respondents as a keyed hash in memory). The limits of
+    // the respondent routes are held per isolate, so on Workers they are weaker (README).
+    clientAddress: (c) => c.req.header("cf-connecting-ip"),
+    submissionsPerHour: vars.RESPONDENT_SUBMISSIONS_PER_HOUR,
+    ...(vars.PUBLIC_URL ? { publicUrl: vars.PUBLIC_URL } : {}),
+    // fetch is bound: an unbound one throws "Illegal invocation" on workerd.
+    ...(vars.MAIL_API_URL && vars.MAIL_API_KEY && vars.MAIL_FROM
+      ? { mailer: httpMailer({ url: vars.MAIL_API_URL, apiKey: vars.MAIL_API_KEY, from: vars.MAIL_FROM, fetch: (input, init) => fetch(input, init) }) }
+      : {}),
+  });
+}
+
 export default {
   fetch(request: Request, env: WorkerBindings, ctx: unknown): Response | Promise<Response> {
     db ??= openDatabase(env);
-    app ??= createApp({
-      db,
-      instruments,
-      releasePage: RELEASE_PAGE_REMOTE,
-      pages: assetPages(env.ASSETS),
-      // Read only to rate-limit (logins; respondents as a keyed hash in memory). The limits of
-      // the respondent routes are held per isolate, so on Workers they are weaker (README).
-      clientAddress: (c) => c.req.header("cf-connecting-ip"),
-      submissionsPerHour: parseAppVars(env).RESPONDENT_SUBMISSIONS_PER_HOUR,
-    });
+    app ??= appFor(env, db);
     return app.fetch(request, env, ctx as never);
   },
   /** The cron trigger in wrangler.toml: releases rounds past their closing date, then deletes released rounds' raw responses. */

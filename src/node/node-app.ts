@@ -3,10 +3,11 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { createHash } from "node:crypto";
 import { createApp } from "../app.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
+import type { Mailer } from "../lib/mailer.js";
 import type { Db } from "../storage/database.js";
 import { filePageStore, staticFiles } from "./static-files.js";
 
-export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: { submissionsPerHour?: number } = {}) {
+export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: { submissionsPerHour?: number; mailer?: Mailer; publicUrl?: string } = {}) {
   return createApp({
     ...options,
     db,
