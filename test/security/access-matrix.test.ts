@@ -190,7 +190,7 @@ describe("access matrix over every route", () => {
 
 describe("security headers", () => {
   it("forbid inline scripts and framing, sniffing and, on survey pages, referrers", async () => {
-    for (const path of [`/s/${own.token}`, "/login", "/dashboard", "/workspace", `/api/s/${own.token}`]) {
+    for (const path of [`/s/${own.token}`, "/login", "/dashboard", "/workspace", "/invitation", "/forgot-password", "/reset-password", `/api/s/${own.token}`]) {
       const res = await t.app.request(path);
       const csp = res.headers.get("content-security-policy") ?? "";
       expect(csp, path).toMatch(/script-src 'self'(;|$)/);
