@@ -180,7 +180,7 @@ export const releaseComments = sqliteTable(
   (t) => [primaryKey({ columns: [t.releaseId, t.sortKey] }), index("release_comments_campaign_idx").on(t.campaignId)],
 );
 
-/** Managers who may read an organisation's reports. */
+/** Managers who may read an organisation's reports; a grant comes only from an accepted invitation (or the demo seed). */
 export const grants = sqliteTable(
   "grants",
   {
@@ -190,8 +190,53 @@ export const grants = sqliteTable(
     organisationId: text("organisation_id")
       .notNull()
       .references(() => organisations.id),
+    /**
+     * JSON: the units this manager was invited for, e.g. {"department":["Sales"]}; null = the whole
+     * organisation. Copied from the invitation when it is accepted.
+     */
+    scope: text("scope"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+);
+
+/**
+ * A consultant's invitation of a manager to one organisation. The link's token lives only in the
+ * e-mail (or with the consultant when no mail is configured): the row holds its SHA-256. One
+ * pending invitation per organisation and address; accepting or withdrawing deletes it, resending
+ * replaces its token (the old link is dead).
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** Stored lower-case. */
+    email: text("email").notNull(),
+    /** JSON, as grants.scope: copied onto the grant when accepted. */
+    scope: text("scope"),
+    /** Who invited (the consultant), for the mail; null when an operator invited from the command line. */
+    invitedBy: text("invited_by").references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Unix seconds. */
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [uniqueIndex("invitations_organisation_email").on(t.organisationId, t.email)],
+);
+
+/** Single-use password-reset links, stored as the SHA-256 of their token. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Unix seconds. */
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
 );
 
 /**

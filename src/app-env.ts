@@ -3,6 +3,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { User } from "./storage/accounts.js";
 import type { InstrumentRegistry } from "./instruments/registry.js";
 import type { LoginKeys } from "./lib/login-keys.js";
+import type { Mailer } from "./lib/mailer.js";
+import type { RateLimiter } from "./lib/rate-limit.js";
 import type { RespondentLimits } from "./services/respondent-limits.js";
 import type { Db } from "./storage/database.js";
 
@@ -41,12 +43,28 @@ export interface AppDeps {
   sha256?: (text: string) => string | Promise<string>;
   /** Responses a release reads per query (services/release.ts): small on the embedded file, large over a network. */
   releasePage?: number;
+  /**
+   * Sends invitation and password-reset mails: SMTP on Node (src/node/smtp-mailer.ts), an HTTP
+   * mail API on Workers (lib/mailer.ts). Without one, an invitation's answer carries its link for
+   * the consultant to pass on, and the API makes no reset links (the command line does).
+   */
+  mailer?: Mailer;
+  /**
+   * How links in mails start (PUBLIC_URL), e.g. https://survey.example.org. Without it, the
+   * request's own origin — on Workers the routed host name; the Node entry always sets it, so a
+   * forged Host header can never put another site into a mail.
+   */
+  publicUrl?: string;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour" | "loginKeySecret">> & {
+export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour" | "loginKeySecret" | "mailer" | "publicUrl">> & {
   /** Keys of the login attempt counters. */
   loginKeys: LoginKeys;
   /** This app's respondent rate limits, in memory. */
   respondentLimits: RespondentLimits;
+  mailer: Mailer | null;
+  publicUrl: string | null;
+  /** Reset mails per hashed address, in memory. */
+  resetLimits: RateLimiter;
 };
 export type AppEnv = { Variables: { deps: ResolvedDeps; user: User | null } };

@@ -12,6 +12,8 @@ import { ApiError } from "./lib/api-error.js";
 import { createLoginKeys } from "./lib/login-keys.js";
 import { sha256Hex } from "./lib/random.js";
 import { RELEASE_PAGE } from "./services/release.js";
+import { createRateLimiter } from "./lib/rate-limit.js";
+import { RESET_WINDOW_MS, RESETS_PER_HOUR } from "./services/password-reset.js";
 import { createRespondentLimits, DEFAULT_SUBMISSIONS_PER_HOUR } from "./services/respondent-limits.js";
 import { csrf } from "hono/csrf";
 import { loadSession } from "./middleware/session.js";
@@ -19,6 +21,8 @@ import { authRoutes } from "./routes/auth.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
 import { instrumentRoutes } from "./routes/instruments.js";
+import { invitationRoutes } from "./routes/invitations.js";
+import { passwordResetRoutes } from "./routes/password-reset.js";
 import { normSetRoutes } from "./routes/norm-sets.js";
 import { organisationRoutes } from "./routes/organisations.js";
 import { pageRoutes } from "./routes/pages.js";
@@ -50,6 +54,9 @@ export function createApp(deps: AppDeps) {
     sha256: deps.sha256 ?? sha256Hex,
     releasePage: deps.releasePage ?? RELEASE_PAGE,
     respondentLimits: createRespondentLimits({ submissionsPerHour: deps.submissionsPerHour ?? DEFAULT_SUBMISSIONS_PER_HOUR }),
+    mailer: deps.mailer ?? null,
+    publicUrl: deps.publicUrl?.replace(/\/$/, "") ?? null,
+    resetLimits: createRateLimiter({ limit: RESETS_PER_HOUR, windowMs: RESET_WINDOW_MS }),
   };
   const app = new OpenAPIHono<AppEnv>();
 
@@ -102,7 +109,9 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", staffOnly(sameOrigin), staffOnly(loadSession));
   app.route("/", respondentRoutes);
   app.route("/", authRoutes);
+  app.route("/", passwordResetRoutes);
   app.route("/", organisationRoutes);
+  app.route("/", invitationRoutes);
   app.route("/", campaignRoutes);
   app.route("/", compareRoutes);
   app.route("/", normSetRoutes);

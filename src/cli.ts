@@ -9,25 +9,34 @@ import { parseEnv } from "./env.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { hashPassword } from "./lib/password.js";
+import { checkPassword } from "./domain/password-rules.js";
+import { sha256Hex } from "./lib/random.js";
+import { mailerFromEnv } from "./node/smtp-mailer.js";
+import { inviteManager } from "./services/invitations.js";
+import { makeResetLink } from "./services/password-reset.js";
+import { findUserById } from "./storage/accounts.js";
 import { openDatabase } from "./node/open-database.js";
 import { consultantInsertSql, createUser, findUserByEmail } from "./storage/accounts.js";
 import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
 import { ApiError } from "./lib/api-error.js";
 import { closeRound, issueRoundCodes } from "./services/lifecycle.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
-import { createCampaign, createOrganisation, findCampaignById, listOpenCampaigns } from "./storage/campaigns.js";
+import { createCampaign, createOrganisation, findCampaignById, findOrganisation, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
   migrate                           apply the migrations (also done by every other command)
   seed-demo                         add the demo organisation, campaign and synthetic responses
-  create-consultant --email E --password P   a consultant account (password: 10+ characters)
+  create-consultant --email E --password P   a consultant account (password: 12+ characters, not easy to guess)
   consultant-sql --email E --password P      print the SQL that creates that account, for a database
                                     this CLI cannot reach (D1: pipe it into wrangler d1 execute)
   create-organisation --name NAME [--consultant EMAIL]   print the new organisation's id
   create-campaign --organisation ID --title TITLE --departments "A;B;C"
                   [--k 5] [--opens YYYY-MM-DD] [--closes YYYY-MM-DD] [--draft] [--headcount N]
                                     print the campaign's survey link (default instrument, latest version)
+  invite-manager --organisation ID --email E [--departments "A;B"]
+                                    invite a manager: mails the link (SMTP_URL/MAIL_API_URL set) or prints it
+  reset-link --email E              print a single-use link (one hour) to set a new password for that account
   issue-codes --campaign ID --count N   print N single-use access codes, one per line (shown once)
   list-campaigns                    print the open campaigns and their links
   close-campaign --campaign ID      close a round and release its results (final: it cannot reopen)
@@ -46,10 +55,17 @@ function refuse(error: unknown): never {
   throw error;
 }
 
-function consultantCredentials(values: { email?: string | undefined; password?: string | undefined }): { email: string; password: string } {
+function emailOf(values: { email?: string | undefined }): string {
   if (!values.email || !/^[^@\s']+@[^@\s']+$/.test(values.email)) fail("--email needs an email address");
-  if (!values.password || values.password.length < 10) fail("--password needs at least 10 characters");
-  return { email: values.email.toLowerCase(), password: values.password };
+  return values.email.toLowerCase();
+}
+
+function consultantCredentials(values: { email?: string | undefined; password?: string | undefined }): { email: string; password: string } {
+  const email = emailOf(values);
+  if (!values.password) fail("--password is required");
+  const verdict = checkPassword(values.password, email);
+  if (!verdict.ok) fail(`--password: ${verdict.message}`);
+  return { email, password: values.password };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -135,6 +151,28 @@ async function main(argv: string[]): Promise<void> {
           expectedHeadcount: headcount,
         }).catch((error: Error) => fail(/FOREIGN KEY/i.test(String(error.cause ?? error)) ? `no organisation with id ${values.organisation}` : error.message));
         console.log(surveyUrl(env.publicUrl, campaign.token));
+        break;
+      }
+      case "invite-manager": {
+        const email = emailOf(values);
+        const organisation = values.organisation ? await findOrganisation(db, values.organisation) : undefined;
+        if (!organisation) fail(`no organisation with id ${values.organisation ?? "(none given)"}`);
+        const departments = (values.departments ?? "").split(";").map((d) => d.trim()).filter(Boolean);
+        const mailer = mailerFromEnv(env);
+        // The organisation's consultant invites, as in the workspace; an organisation without one, the operator.
+        const consultant = organisation.consultantId ? await findUserById(db, organisation.consultantId) : undefined;
+        const made = await inviteManager(
+          { db, mailer: mailer ?? null, now: () => new Date(), sha256: sha256Hex },
+          { organisation, email, scope: { department: departments }, inviter: consultant ?? null, baseUrl: env.publicUrl },
+        ).catch(refuse);
+        (mailer as { close?: () => void } | undefined)?.close?.();
+        console.log(made.delivery === "sent" ? `Invitation mailed to ${email}; it expires ${made.invitation.expiresAt}.` : `Pass this link on to ${email} (it works once, until ${made.invitation.expiresAt}):\n${made.link}`);
+        break;
+      }
+      case "reset-link": {
+        const made = await makeResetLink({ db, now: () => new Date(), sha256: sha256Hex }, emailOf(values), env.publicUrl);
+        if (!made) fail(`no account for ${values.email}`);
+        console.log(`Link to set a new password for ${made.email} (works once, for one hour):\n${made.link}`);
         break;
       }
       case "issue-codes": {

@@ -15,6 +15,13 @@ const AppVarsSchema = z.object({
    * secret); elsewhere a random key is made per process.
    */
   LOGIN_KEY_SECRET: z.string().min(32, "LOGIN_KEY_SECRET needs at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  /** The sender of invitation and reset mails, e.g. "Klantgericht <noreply@example.org>"; required with a mail transport. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Workers (or Node without SMTP): an HTTP mail API that takes { from, to, subject, text, html } with a Bearer key. */
+  MAIL_API_URL: z.url().optional(),
+  MAIL_API_KEY: z.string().min(1).optional(),
+  /** How links are printed and where links in mails start, e.g. https://survey.example.org (on Node it defaults to localhost and PORT). */
+  PUBLIC_URL: z.url().optional(),
 });
 
 /** on/off switches: on, true, yes, 1 — off, false, no, 0 (any case). */
@@ -28,6 +35,12 @@ const onOff = (fallback: boolean) =>
     .optional()
     .transform((v) => v ?? fallback);
 
+/** A mail transport needs a sender; an API URL needs its key. Said once, at start, not at the first invitation. */
+const mailSettingsComplete = (v: { MAIL_FROM?: string | undefined; MAIL_API_URL?: string | undefined; MAIL_API_KEY?: string | undefined; SMTP_URL?: string | undefined }, ctx: z.RefinementCtx) => {
+  if ((v.SMTP_URL || v.MAIL_API_URL) && !v.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "required when SMTP_URL or MAIL_API_URL is set" });
+  if (v.MAIL_API_URL && !v.MAIL_API_KEY) ctx.addIssue({ code: "custom", path: ["MAIL_API_KEY"], message: "required when MAIL_API_URL is set" });
+};
+
 const EnvSchema = AppVarsSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().optional(),
@@ -35,8 +48,6 @@ const EnvSchema = AppVarsSchema.extend({
   DATABASE_AUTH_TOKEN: z.string().optional(),
   /** For the embedded file: NORMAL (default; survives a process crash) or FULL (also a power loss). */
   DATABASE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
-  /** How links are printed, e.g. https://survey.example.org; defaults to localhost and PORT. */
-  PUBLIC_URL: z.url().optional(),
   /**
    * Behind a reverse proxy: take the client address from the right-most X-Forwarded-For entry
    * (the one the proxy added) and the scheme from X-Forwarded-Proto. Off by default, and then
@@ -46,7 +57,10 @@ const EnvSchema = AppVarsSchema.extend({
   /** `off` never seeds the demo (as `npm start -- --no-demo`). */
   DEMO: onOff(true),
   NODE_ENV: z.string().optional(),
+  /** SMTP for invitation and reset mails: smtp://user:pass@host:587 or smtps://user:pass@host:465. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL").optional(),
 }).superRefine((env, ctx) => {
+  mailSettingsComplete(env, ctx);
   if (env.NODE_ENV === "production" && !env.LOGIN_KEY_SECRET) {
     ctx.addIssue({ code: "custom", path: ["LOGIN_KEY_SECRET"], message: "required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 32`)" });
   }
@@ -72,5 +86,5 @@ export type AppVars = z.infer<typeof AppVarsSchema>;
 
 /** The worker's vars (its bindings hold more, which this ignores). */
 export function parseAppVars(source: object): AppVars {
-  return parse(AppVarsSchema, source);
+  return parse(AppVarsSchema.superRefine(mailSettingsComplete), source);
 }

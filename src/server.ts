@@ -12,6 +12,7 @@ import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { openDatabase, truncateLog } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
+import { mailerFromEnv } from "./node/smtp-mailer.js";
 import { reduceReleased, releaseDue, releasing } from "./services/release.js";
 import { countUsers } from "./storage/accounts.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
@@ -47,9 +48,13 @@ if (seeding.seed) {
   console.log(`(with the same DATABASE_URL), then log in at ${env.publicUrl}/login.`);
 }
 
+const mailer = mailerFromEnv(env);
+if (!mailer) console.log("No mail configured (SMTP_URL or MAIL_API_URL): invitation links are shown to the consultant to pass on, and password resets need the command line.");
 const app = createNodeApp(db, instruments, {
   submissionsPerHour: env.RESPONDENT_SUBMISSIONS_PER_HOUR,
   trustProxy: env.TRUST_PROXY,
+  publicUrl: env.publicUrl,
+  ...(mailer ? { mailer } : {}),
   ...(env.LOGIN_KEY_SECRET ? { loginKeySecret: env.LOGIN_KEY_SECRET } : {}),
 });
 

@@ -13,6 +13,7 @@ import { createApp, type App } from "./app.js";
 import type { PageStore } from "./app-env.js";
 import { parseAppVars } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
+import { httpMailer } from "./lib/mailer.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
 import { schema, type Db } from "./storage/database.js";
 
@@ -25,6 +26,11 @@ export interface WorkerBindings {
   RESPONDENT_SUBMISSIONS_PER_HOUR?: string;
   /** A secret (`npx wrangler secret put LOGIN_KEY_SECRET`): the key of the login counters' HMAC. Required. */
   LOGIN_KEY_SECRET?: string;
+  /** Vars (MAIL_API_KEY a secret): invitation and reset mails through an HTTP mail API; see README "Configuration". */
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
+  MAIL_FROM?: string;
+  PUBLIC_URL?: string;
 }
 
 const LibsqlEnv = z.object({ LIBSQL_URL: z.url(), LIBSQL_AUTH_TOKEN: z.string().optional() });
@@ -84,6 +90,11 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
     clientAddress: (c) => c.req.header("cf-connecting-ip"),
     submissionsPerHour: vars.RESPONDENT_SUBMISSIONS_PER_HOUR,
     loginKeySecret: vars.LOGIN_KEY_SECRET,
+    ...(vars.PUBLIC_URL ? { publicUrl: vars.PUBLIC_URL } : {}),
+    // fetch is bound: an unbound one throws "Illegal invocation" on workerd.
+    ...(vars.MAIL_API_URL && vars.MAIL_API_KEY && vars.MAIL_FROM
+      ? { mailer: httpMailer({ url: vars.MAIL_API_URL, apiKey: vars.MAIL_API_KEY, from: vars.MAIL_FROM, fetch: (input, init) => fetch(input, init) }) }
+      : {}),
   });
 }
 

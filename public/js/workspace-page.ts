@@ -2,10 +2,11 @@
  * The consultant's workspace: the portfolio of clients and rounds, the benchmark as published
  * norm sets, a comparison of chosen rounds against it (profiles, start-here, decision mixes,
  * current–desired gap, Cronbach's alpha), trends across an organisation's rounds, single-use
- * access codes, new rounds, and the consultant's own instruments. Every chart has a table next to it.
+ * access codes, new rounds, managers by invitation, and the consultant's own instruments. Every chart has a table next to it.
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { LEVELS } from "../../src/domain/levels.js";
+import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
 import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -216,8 +217,9 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts(T);
+const texts = createTexts({ ...T, ...MANAGER_TEXTS });
 const t = texts.t.bind(texts);
+const managers = managersPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts = new Map<string, Chart>();
 let organisations: Organisation[] = [];
@@ -513,6 +515,7 @@ function render(): void {
   renderComparison();
   renderTrends();
   renderInstruments();
+  managers.render();
   showCodeHint();
   if (lastCodes) showCodes(lastCodes.campaign, lastCodes.codes, null);
 }
@@ -520,6 +523,7 @@ function render(): void {
 async function loadPortfolio(): Promise<void> {
   organisations = (await api<Organisation[]>("/api/organisations")).body;
   renderPortfolio();
+  await managers.setOrganisations(organisations);
 }
 
 /** Closes a round for good, after the consultant confirms; its results are released at once. */

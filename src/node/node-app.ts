@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { forwardedClient, forwardedScheme } from "../lib/forwarded.js";
 import { createApp } from "../app.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
+import type { Mailer } from "../lib/mailer.js";
 import type { Db } from "../storage/database.js";
 import { filePageStore, staticFiles } from "./static-files.js";
 
@@ -13,6 +14,8 @@ export interface NodeAppOptions {
   /** TRUST_PROXY: read the client's address and scheme from the proxy's X-Forwarded-For and X-Forwarded-Proto (lib/forwarded.ts). */
   trustProxy?: boolean;
   loginKeySecret?: string;
+  mailer?: Mailer;
+  publicUrl?: string;
 }
 
 export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: NodeAppOptions = {}) {

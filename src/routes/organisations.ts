@@ -1,19 +1,16 @@
-/** Organisations: list what the user may see; consultants create them, their campaigns, and grant managers. */
+/** Organisations: list what the user may see; consultants create them and their campaigns (managers come by invitation: routes/invitations.ts). */
 import { createRoute, z } from "@hono/zod-openapi";
 import { campaignDefaults, datesInOrder, DEFAULT_K, defaultKComments, MIN_K, MIN_K_BREAKDOWNS } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
-import { ApiError } from "../lib/api-error.js";
-import { hashPassword } from "../lib/password.js";
 import { createRouter } from "../lib/router.js";
-import { CalendarDate, IdParam, jsonBodyOf, jsonContent, jsonError, UserSchema } from "../lib/schemas.js";
+import { CalendarDate, IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
 import { instrumentForCampaign } from "../services/instruments.js";
 import { portfolio } from "../services/portfolio.js";
 import { organisationTrends } from "../services/trends.js";
-import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
 import { createCampaign, createOrganisation, findOrganisation, setBenchmarkForManagers } from "../storage/campaigns.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
 
@@ -50,8 +47,6 @@ const NewCampaign = z
     path: ["k"],
   })
   .refine(datesInOrder, { message: "closesOn is before opensOn", path: ["closesOn"] });
-
-const NewManager = z.object({ email: z.email().max(254), password: z.string().min(10).max(1024).optional() }).strict();
 
 const consultantOnly = [requireUser("consultant")];
 
@@ -152,28 +147,5 @@ export const organisationRoutes = createRouter()
         requireCode: body.requireCode,
       });
       return c.json(toCampaignView(campaign, { respondents: 0, codes: { issued: 0, used: 0 }, startHere: null }, c.var.user!), 201);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/api/organisations/{id}/managers",
-      tags: ["Organisations"],
-      summary: "Grant a manager read access to the organisation's reports (creating the account when new)",
-      middleware: [...consultantOnly, ...jsonBody(8 * 1024)],
-      request: { params: IdParam, body: jsonBodyOf(NewManager) },
-      responses: { 201: jsonContent(z.object({ user: UserSchema }), "Granted"), 400: jsonError("Invalid"), 404: jsonError("No such organisation"), 409: jsonError("Email belongs to a consultant") },
-    }),
-    async (c) => {
-      const { db } = c.var.deps;
-      const { id } = c.req.valid("param");
-      await assertOrganisationAccess(db, c.var.user!, id);
-      const { email, password } = c.req.valid("json");
-      const existing = await findUserByEmail(db, email);
-      if (existing && existing.role !== "manager") throw new ApiError(409, "not_a_manager", "This email belongs to a consultant account.");
-      if (!existing && !password) throw new ApiError(400, "password_required", "A new manager account needs a password of at least 10 characters.", [{ path: "password", message: "required for a new account" }]);
-      const user = existing ? { id: existing.id, email: existing.email, role: existing.role } : await createUser(db, email, await hashPassword(password!), "manager");
-      await grantOrganisation(db, user.id, id);
-      return c.json({ user }, 201);
     },
   );

@@ -17,6 +17,10 @@ export const pageRoutes = new Hono<AppEnv>()
   // The dashboard's data comes from the API, which checks the session; the page itself holds nothing.
   .get("/dashboard", page("dashboard"))
   .get("/workspace", page("workspace"))
+  // Account pages: the link's token travels in the fragment, which the browser never sends here.
+  .get("/invitation", page("invitation"))
+  .get("/forgot-password", page("forgot-password"))
+  .get("/reset-password", page("reset-password"))
   .get("/s/:token", async (c) => {
   const { db, pages } = c.var.deps;
   const token = c.req.param("token");

@@ -38,6 +38,11 @@ export async function findUserByEmail(db: Db, email: string): Promise<(User & { 
   return row && { id: row.id, email: row.email, role: row.role, passwordHash: row.passwordHash };
 }
 
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  const [row] = await db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
 export async function createSession(db: Db, tokenHash: string, userId: string, expiresAt: number): Promise<void> {
   await db.insert(sessions).values({ tokenHash, userId, expiresAt });
 }

@@ -2,12 +2,14 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../src/app.js";
+import type { AppDeps } from "../../src/app-env.js";
 import { filePageStore, staticFiles } from "../../src/node/static-files.js";
 import { launchBrowser } from "./browser.js";
 import { createTestApp, type TestApp } from "./test-app.js";
 
-export async function listen(t: TestApp): Promise<{ url: string; close(): Promise<void> }> {
-  const app = createApp({ db: t.db, instruments: t.instruments, pages: filePageStore(), serveStatic: staticFiles(), now: () => t.clock.now });
+/** `deps`: what else the entry would wire, e.g. a mailer. */
+export async function listen(t: TestApp, deps: Pick<AppDeps, "mailer"> = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const app = createApp({ ...deps, db: t.db, instruments: t.instruments, pages: filePageStore(), serveStatic: staticFiles(), now: () => t.clock.now });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
@@ -16,10 +18,10 @@ export async function listen(t: TestApp): Promise<{ url: string; close(): Promis
 }
 
 /** A test app with a loopback server and Chromium, for browser journeys; `close` ends all three. */
-export async function startBrowserHarness(prepare: (t: TestApp) => Promise<void> = async () => {}) {
+export async function startBrowserHarness(prepare: (t: TestApp) => Promise<void> = async () => {}, deps: Pick<AppDeps, "mailer"> = {}) {
   const t = await createTestApp();
   await prepare(t);
-  const server = await listen(t);
+  const server = await listen(t, deps);
   const browser = await launchBrowser();
   return {
     t,

@@ -15,7 +15,7 @@ import { filePageStore } from "../../src/node/static-files.js";
 import { createCampaign, createOrganisation, type NewCampaign } from "../../src/storage/campaigns.js";
 
 /** `deps`: what the entry would wire besides database, instruments, pages and clock (a client address, limits). */
-export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour" | "requestScheme" | "loginKeySecret"> } = {}) {
+export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour" | "requestScheme" | "loginKeySecret" | "mailer" | "publicUrl"> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "cc-test-"));
   const opened = await openDatabase(`file:${join(dir, "test.db")}`);
   const instruments = createInstrumentRegistry();
@@ -71,6 +71,9 @@ export function postJson(app: TestApp["app"], path: string, body: unknown, heade
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
+
+/** The token of an invitation or reset link (it travels in the fragment: /invitation#<token>). */
+export const tokenOf = (link: string) => link.slice(link.indexOf("#") + 1);
 
 /** Logs in through the API and returns the Cookie header for later requests. */
 export async function loginCookie(app: TestApp["app"], email: string, password: string): Promise<string> {

@@ -6,7 +6,7 @@ import { filePageStore } from "../../src/node/static-files.js";
 import { LOGIN_LIMITS } from "../../src/domain/login-limits.js";
 import { SESSION_SECONDS } from "../../src/services/auth.js";
 import { createUser, deleteUserSessions } from "../../src/storage/accounts.js";
-import { createTestApp, loginCookie, postJson, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, tokenOf, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -170,7 +170,8 @@ describe("CSRF and roles", () => {
     expect((await t.app.request(`/api/s/${campaign.surveyPath.slice(3)}`)).status).toBe(410);
     // The manager sees it only once granted.
     expect((await t.app.request(`/api/campaigns/${campaign.id}`, { headers: { cookie: manager } })).status).toBe(404);
-    expect((await postJson(t.app, `/api/organisations/${org.id}/managers`, { email: "manager@example.test" }, { cookie: consultant })).status).toBe(201);
+    const invited = await (await postJson(t.app, `/api/organisations/${org.id}/invitations`, { email: "manager@example.test" }, { cookie: consultant })).json();
+    expect((await postJson(t.app, `/api/invitations/${tokenOf(invited.link)}/accept`, {}, { cookie: manager })).status).toBe(200);
     expect((await t.app.request(`/api/campaigns/${campaign.id}`, { headers: { cookie: manager } })).status).toBe(200);
     const denied = await t.app.request(`http://localhost/api/campaigns/${campaign.id}/open`, { method: "POST", headers: { cookie: manager, ...same } });
     expect(denied.status).toBe(403);

@@ -10,6 +10,7 @@ import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
+import { upsertInvitation } from "../../src/storage/invitations.js";
 import { insertNormSet } from "../../src/storage/norm-sets.js";
 import { createTestApp, loginCookie, validAnswers, postJson, type TestApp } from "../helpers/test-app.js";
 
@@ -18,6 +19,8 @@ let own: Campaign;
 let theirs: Campaign;
 /** Each consultant's norm set, stored directly: this file is about who may read it, not the rules that make one. */
 const normSets = { own: "", theirs: "" };
+const managers = { own: "", theirs: "" };
+const invitations = { own: "", theirs: "" };
 const cookies: Record<"consultantA" | "managerA" | "consultantB", string> = { consultantA: "", managerA: "", consultantB: "" };
 
 /** A request body that would be valid for each route, so a refusal is about access, not input. */
@@ -26,7 +29,7 @@ const BODIES: Record<string, unknown> = {
   "POST /api/organisations": { name: "New client" },
   "PATCH /api/organisations/{id}": { benchmarkForManagers: true },
   "POST /api/organisations/{id}/campaigns": { title: "Round", departments: ["A"] },
-  "POST /api/organisations/{id}/managers": { email: "new.manager@client.test", password: "long enough password" },
+  "POST /api/organisations/{id}/invitations": { email: "new.manager@client.test" },
   "PATCH /api/campaigns/{id}": { expectedHeadcount: 10 },
   "POST /api/campaigns/{id}/codes": { count: 1 },
   "POST /api/campaigns/{id}/open": undefined,
@@ -36,7 +39,17 @@ const BODIES: Record<string, unknown> = {
 };
 
 /** Routes nobody needs a session for, and what they are. */
-const PUBLIC = ["GET /api/s/{token}", "POST /api/s/{token}/responses", "POST /api/s/{token}/access-code", "POST /api/auth/login"];
+const PUBLIC = [
+  "GET /api/s/{token}",
+  "POST /api/s/{token}/responses",
+  "POST /api/s/{token}/access-code",
+  "POST /api/auth/login",
+  // The link's token is the credential (tested in http/invitations.test.ts and http/password-reset.test.ts).
+  "GET /api/invitations/{token}",
+  "POST /api/invitations/{token}/accept",
+  "POST /api/auth/password-reset",
+  "POST /api/auth/password-reset/{token}",
+];
 /** Routes about the caller only: every session may use them, on its own data. */
 const SELF = ["GET /api/me", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "GET /api/organisations"];
 /** Consultant-only routes: a manager is refused by role (403) before anything is looked up. */
@@ -44,7 +57,11 @@ const CONSULTANT_ONLY = [
   "POST /api/organisations",
   "PATCH /api/organisations/{id}",
   "POST /api/organisations/{id}/campaigns",
-  "POST /api/organisations/{id}/managers",
+  "GET /api/organisations/{id}/invitations",
+  "POST /api/organisations/{id}/invitations",
+  "POST /api/organisations/{id}/invitations/{invitationId}/resend",
+  "DELETE /api/organisations/{id}/invitations/{invitationId}",
+  "DELETE /api/organisations/{id}/managers/{userId}",
   "PATCH /api/campaigns/{id}",
   "POST /api/campaigns/{id}/codes",
   "GET /api/campaigns/{id}/quality",
@@ -70,6 +87,14 @@ beforeAll(async () => {
   const orgA = await createOrganisation(t.db, "Client A", a.id);
   const orgB = await createOrganisation(t.db, "Client B", b.id);
   await grantOrganisation(t.db, m.id, orgA.id);
+  // B's organisation has a manager and a pending invitation that A must not reach; A's too.
+  const mb = await createUser(t.db, "m@b-client.test", hash, "manager");
+  await grantOrganisation(t.db, mb.id, orgB.id);
+  managers.own = m.id;
+  managers.theirs = mb.id;
+  for (const [key, org] of [["own", orgA], ["theirs", orgB]] as const) {
+    invitations[key] = (await upsertInvitation(t.db, { id: crypto.randomUUID(), organisationId: org.id, email: `invited@${key}.test`, scope: null, invitedBy: null, tokenHash: `hash-${key}`, expiresAt: 4_000_000_000 })).id;
+  }
   own = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: orgA.id, title: "A" });
   theirs = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: orgB.id, title: "B" });
   for (let i = 0; i < 6; i++) await postJson(t.app, `/api/s/${theirs.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument), department: "Sales" } });
@@ -95,6 +120,8 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
     .replace("/organisations/{id}", `/organisations/${campaign.organisationId}`)
     .replace("/campaigns/{id}", `/campaigns/${campaign.id}`)
     .replace("/instruments/{id}/{version}", "/instruments/b-scan/1")
+    .replace("{invitationId}", mine ? invitations.own : invitations.theirs)
+    .replace("{userId}", mine ? managers.own : managers.theirs)
     .replace("/norm-sets/{id}", `/norm-sets/${mine ? normSets.own : normSets.theirs}`)
     .replace("{token}", campaign.token)
     .concat(route === "GET /api/compare" ? `?campaigns=${theirs.id},${own.id}` : "");
@@ -108,7 +135,7 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
 }
 
 async function snapshot(): Promise<string> {
-  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments", "norm_sets"];
+  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments", "norm_sets", "invitations", "password_resets", "sessions"];
   return JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)));
 }
 
@@ -163,7 +190,7 @@ describe("access matrix over every route", () => {
 
 describe("security headers", () => {
   it("forbid inline scripts and framing, sniffing and, on survey pages, referrers", async () => {
-    for (const path of [`/s/${own.token}`, "/login", "/dashboard", "/workspace", `/api/s/${own.token}`]) {
+    for (const path of [`/s/${own.token}`, "/login", "/dashboard", "/workspace", "/invitation", "/forgot-password", "/reset-password", `/api/s/${own.token}`]) {
       const res = await t.app.request(path);
       const csp = res.headers.get("content-security-policy") ?? "";
       expect(csp, path).toMatch(/script-src 'self'(;|$)/);

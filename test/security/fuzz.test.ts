@@ -103,7 +103,8 @@ describe("fuzzing", () => {
     ["POST", "/api/organisations/{org}/campaigns", "campaigns"],
     ["PATCH", "/api/campaigns/{campaign}", ""],
     ["POST", "/api/instruments", "instruments"],
-    ["POST", "/api/organisations/{org}/managers", "grants"],
+    ["POST", "/api/organisations/{org}/invitations", "invitations"],
+    ["POST", "/api/auth/password-reset", "password_resets"],
     ["POST", "/api/auth/login", ""],
     // Takes no body: whatever is sent, a publication is refused (one organisation) and stores nothing.
     ["POST", "/api/norm-sets", "norm_sets"],

@@ -59,7 +59,7 @@ let b: World;
 let routes: string[] = [];
 
 /** Routes that change something and answer with nothing about any round's answers (new ones must be classified). */
-const NO_ROUND_DATA = ["POST /api/auth/login", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "POST /api/organisations", "POST /api/organisations/{id}/managers", "POST /api/instruments", "POST /api/s/{token}/responses", "POST /api/s/{token}/access-code", "POST /api/campaigns/{id}/codes", "POST /api/organisations/{id}/campaigns"];
+const NO_ROUND_DATA = ["POST /api/auth/login", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "POST /api/organisations", "POST /api/organisations/{id}/invitations", "POST /api/organisations/{id}/invitations/{invitationId}/resend", "DELETE /api/organisations/{id}/invitations/{invitationId}", "DELETE /api/organisations/{id}/managers/{userId}", "POST /api/invitations/{token}/accept", "POST /api/auth/password-reset", "POST /api/auth/password-reset/{token}", "POST /api/instruments", "POST /api/s/{token}/responses", "POST /api/s/{token}/access-code", "POST /api/campaigns/{id}/codes", "POST /api/organisations/{id}/campaigns"];
 /** The transition itself: closing releases the results, which is the point. */
 const RELEASING = ["POST /api/campaigns/{id}/close"];
 const BODIES: Record<string, unknown> = {

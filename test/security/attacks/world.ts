@@ -1,7 +1,9 @@
 /** Shared set-up for the attacks: a consultant, their organisations, managers, all through the HTTP API. */
 import { hashPassword } from "../../../src/lib/password.js";
 import { createUser } from "../../../src/storage/accounts.js";
-import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, tokenOf, validAnswers, type TestApp } from "../../helpers/test-app.js";
+
+const MANAGER_PASSWORD = "manager-pw-12-vlinder";
 
 export const ORIGIN = { origin: "http://localhost" };
 
@@ -35,9 +37,12 @@ export async function world() {
     return { ...r.body, token: String(r.body.surveyPath).slice(3) } as { id: string; token: string };
   }
   async function manager(orgId: string, email: string) {
-    const r = await c.post(`/api/organisations/${orgId}/managers`, { email, password: "manager-pw-12" });
+    // By invitation, as the product does it (no mail configured: the answer carries the link).
+    const r = await c.post(`/api/organisations/${orgId}/invitations`, { email });
     if (r.status !== 201) throw new Error(JSON.stringify(r));
-    return as(await loginCookie(t.app, email, "manager-pw-12"));
+    const accepted = await postJson(t.app, `/api/invitations/${tokenOf(r.body.link)}/accept`, { password: MANAGER_PASSWORD });
+    if (accepted.status !== 200) throw new Error(await accepted.text());
+    return as(await loginCookie(t.app, email, MANAGER_PASSWORD));
   }
   async function codes(campaignId: string, count: number): Promise<string[]> {
     const r = await c.post(`/api/campaigns/${campaignId}/codes`, { count });

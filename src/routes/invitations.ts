@@ -1,0 +1,193 @@
+/**
+ * Managers come in by invitation only. Consultants invite, list, resend and withdraw invitations
+ * and revoke managers of their own organisations (anyone else's is 404); the invitation link's
+ * holder reads and accepts it without a session (choosing a password) or with the invited
+ * address's session.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env.js";
+import { ApiError } from "../lib/api-error.js";
+import { createRouter } from "../lib/router.js";
+import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
+import { jsonBody } from "../middleware/json-body.js";
+import { requireUser } from "../middleware/session.js";
+import { assertOrganisationAccess } from "../services/access.js";
+import { acceptInvitation, describeInvitation, inviteManager, organisationManagers, resendInvitation } from "../services/invitations.js";
+import { findOrganisation } from "../storage/campaigns.js";
+import { deleteInvitation, revokeManager } from "../storage/invitations.js";
+
+const Scope = z.object({ department: z.array(z.string()).optional() }).nullable().openapi("UnitScope");
+const NewInvitation = z
+  .object({
+    email: z.email().max(254),
+    units: z
+      .object({
+        department: z
+          .array(z.string().trim().min(1).max(80))
+          .max(60)
+          .refine((d) => new Set(d).size === d.length, "department names must be unique")
+          .optional(),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: "Departments the manager is invited for; none = the whole organisation" }),
+  })
+  .strict();
+const Invitation = z.object({ id: z.string(), email: z.string(), scope: Scope, expiresAt: z.string(), expired: z.boolean() }).openapi("Invitation");
+const Invited = z
+  .object({ invitation: Invitation, delivery: z.enum(["sent", "link"]), link: z.string().optional().openapi({ description: "Only when no mail is configured: the link to pass on" }) })
+  .openapi("Invited");
+const Managers = z
+  .object({ pending: z.array(Invitation), managers: z.array(z.object({ userId: z.string(), email: z.string(), scope: Scope })) })
+  .openapi("OrganisationManagers");
+const InvitationParams = IdParam.extend({ invitationId: z.string().min(1).max(64).openapi({ param: { name: "invitationId", in: "path" } }) });
+const ManagerParams = IdParam.extend({ userId: z.string().min(1).max(64).openapi({ param: { name: "userId", in: "path" } }) });
+const TokenParam = z.object({ token: z.string().min(1).max(256).openapi({ param: { name: "token", in: "path" } }) });
+const Acceptance = z.object({ password: z.string().min(1).max(1024).optional() }).strict();
+
+const consultantOnly = [requireUser("consultant")];
+
+/** Links in mails start at PUBLIC_URL when set (never at a Host header on Node, where it always is). */
+const baseUrl = (c: Context<AppEnv>) => c.var.deps.publicUrl ?? new URL(c.req.url).origin;
+
+async function ownOrganisation(c: Context<AppEnv>, id: string): Promise<{ id: string; name: string }> {
+  await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
+  const organisation = (await findOrganisation(c.var.deps.db, id))!;
+  return { id: organisation.id, name: organisation.name };
+}
+
+export const invitationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/organisations/{id}/invitations",
+      tags: ["Managers"],
+      summary: "Pending invitations and the managers who accepted one",
+      middleware: consultantOnly,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(Managers, "Pending and accepted"), 401: jsonError("No session"), 403: jsonError("Not a consultant"), 404: jsonError("No such organisation") },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
+      return c.json(await organisationManagers(c.var.deps, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/organisations/{id}/invitations",
+      tags: ["Managers"],
+      summary: "Invite a manager by e-mail; the answer is the same whether or not the address has an account",
+      middleware: [...consultantOnly, ...jsonBody(8 * 1024)],
+      request: { params: IdParam, body: jsonBodyOf(NewInvitation) },
+      responses: {
+        201: jsonContent(Invited, "Invited: the mail is sent, or (no mail configured) the link is in the answer"),
+        400: jsonError("Invalid"),
+        404: jsonError("No such organisation"),
+        502: jsonError("Saved, but the mail could not be sent"),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const organisation = await ownOrganisation(c, id);
+      const { email, units } = c.req.valid("json");
+      const user = c.var.user!;
+      return c.json(await inviteManager(c.var.deps, { organisation, email, scope: units, inviter: user, baseUrl: baseUrl(c) }), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/organisations/{id}/invitations/{invitationId}/resend",
+      tags: ["Managers"],
+      summary: "A new link with a new expiry; the old link stops working",
+      middleware: consultantOnly,
+      request: { params: InvitationParams },
+      responses: { 200: jsonContent(Invited, "Sent again"), 404: jsonError("No such organisation or invitation"), 502: jsonError("The mail could not be sent") },
+    }),
+    async (c) => {
+      const { id, invitationId } = c.req.valid("param");
+      const organisation = await ownOrganisation(c, id);
+      return c.json(await resendInvitation(c.var.deps, { organisation, invitationId, inviter: c.var.user!, baseUrl: baseUrl(c) }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/organisations/{id}/invitations/{invitationId}",
+      tags: ["Managers"],
+      summary: "Withdraw a pending invitation: its link stops working",
+      middleware: consultantOnly,
+      request: { params: InvitationParams },
+      responses: { 204: { description: "Withdrawn" }, 404: jsonError("No such organisation or invitation") },
+    }),
+    async (c) => {
+      const { id, invitationId } = c.req.valid("param");
+      await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
+      if (!(await deleteInvitation(c.var.deps.db, id, invitationId))) throw new ApiError(404, "not_found", "Invitation not found");
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/organisations/{id}/managers/{userId}",
+      tags: ["Managers"],
+      summary: "Revoke a manager's access to this organisation; every session of theirs ends",
+      middleware: consultantOnly,
+      request: { params: ManagerParams },
+      responses: { 204: { description: "Revoked" }, 404: jsonError("No such organisation or manager") },
+    }),
+    async (c) => {
+      const { id, userId } = c.req.valid("param");
+      await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
+      if (!(await revokeManager(c.var.deps.db, id, userId))) throw new ApiError(404, "not_found", "Manager not found");
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/invitations/{token}",
+      tags: ["Managers"],
+      summary: "What an invitation link is for: the organisation, the address, the expiry, and whether to choose a password or log in",
+      request: { params: TokenParam },
+      responses: {
+        200: jsonContent(
+          z.object({ organisation: z.string(), email: z.string(), scope: Scope, expiresAt: z.string(), next: z.enum(["choose_password", "log_in"]) }).openapi("InvitationLink"),
+          "A live invitation",
+        ),
+        404: jsonError("Used, withdrawn or replaced"),
+        410: jsonError("Expired"),
+      },
+    }),
+    async (c) => {
+      c.header("Cache-Control", "no-store");
+      return c.json(await describeInvitation(c.var.deps, c.req.valid("param").token), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/invitations/{token}/accept",
+      tags: ["Managers"],
+      summary: "Accept: with a new password when the address has no account, else logged in as that address",
+      middleware: jsonBody(4 * 1024),
+      request: { params: TokenParam, body: jsonBodyOf(Acceptance) },
+      responses: {
+        200: jsonContent(z.object({ organisationId: z.string(), email: z.string() }), "Accepted; log in (new account) or open the dashboard"),
+        400: jsonError("Password missing or too weak"),
+        401: jsonError("The address has an account: log in first"),
+        403: jsonError("Logged in as another address"),
+        404: jsonError("Used, withdrawn or replaced"),
+        409: jsonError("A consultant account cannot accept"),
+        410: jsonError("Expired"),
+      },
+    }),
+    async (c) => {
+      const { token } = c.req.valid("param");
+      return c.json(await acceptInvitation(c.var.deps, { token, user: c.var.user, password: c.req.valid("json").password }), 200);
+    },
+  );
