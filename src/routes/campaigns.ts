@@ -179,7 +179,7 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const campaign = await requestedCampaign(c);
       c.header("Cache-Control", "private, no-store");
-      return c.json(await participation(c.var.deps, campaign), 200);
+      return c.json(await participation(c.var.deps, campaign, c.var.user!), 200);
     },
   )
   .openapi(

@@ -10,9 +10,13 @@ import { releasedParticipation, unitParticipation } from "../domain/participatio
 import type { Participation } from "../routes/campaign-view.js";
 import type { Db } from "../storage/database.js";
 import { findRelease } from "../storage/releases.js";
+import { scopedUnits } from "../domain/reader-scope.js";
+import type { User } from "../storage/accounts.js";
+import { readerScope } from "./access.js";
 import { liveCells, liveCodes } from "./live-counts.js";
 
-export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now">, campaign: Campaign): Promise<Participation> {
+/** `user`: what their access covers narrows the units (reader-scope.ts). */
+export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now">, campaign: Campaign, user: User): Promise<Participation> {
   const release = await findRelease(db, campaign.id);
   const cells = release ? [] : await liveCells(db, campaign.id, now().getTime());
   const respondents = release ? release.respondents : cells.reduce((n, c) => n + c.n, 0);
@@ -26,6 +30,6 @@ export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now"
     k: campaign.k,
     respondents,
     responseRate: roundResponseRate(respondents, campaign, codes),
-    units: release ? releasedParticipation(release.plan, campaign.units) : unitParticipation(cells, campaign.units, campaign.k),
+    units: scopedUnits(release ? releasedParticipation(release.plan, campaign.units) : unitParticipation(cells, campaign.units, campaign.k), await readerScope(db, user, campaign.organisationId)),
   };
 }

@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Campaign } from "../domain/campaign.js";
 import type { Conditions } from "../domain/disclosure.js";
 import { planView, type GroupKey, type PlanRefusal } from "../domain/disclosure-plan.js";
+import { scopedView, withinScope } from "../domain/reader-scope.js";
 import { LEVELS, type LevelId } from "../domain/levels.js";
 import type { ReleaseStats } from "../domain/release.js";
 import { buildReport, groupOf, type Group, type Report } from "../domain/report.js";
@@ -17,6 +18,7 @@ import type { Db } from "../storage/database.js";
 import { organisationBenchmark, type BenchmarkLine } from "./norm-sets.js";
 import { loadComments, loadReleaseGroups } from "../storage/releases.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
+import { readerScope } from "./access.js";
 import { notReleased, releaseOf } from "./release.js";
 
 export interface ReportQuery {
@@ -24,7 +26,8 @@ export interface ReportQuery {
   filters: Conditions;
 }
 
-const REFUSALS: Record<PlanRefusal, string> = {
+const REFUSALS: Record<PlanRefusal | "outside_scope", string> = {
+  outside_scope: "you were given access to the round as a whole and to your own departments, not to this group",
   too_small: "fewer than k respondents match this filter",
   hidden_unit: "this group is hidden in the round's published results: together with what is shown, its figures would tell those of fewer than k people",
   not_offered: "the round's results are published for the whole round, per unit of each dimension, and per department and role; not for this combination",
@@ -74,6 +77,10 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
   checkQuery(campaign, query);
   const release = await releaseOf(deps, campaign, now());
   if (!release) throw notReleased(campaign);
+  const scope = await readerScope(db, user, campaign.organisationId);
+  if (!withinScope(scope, query.filters)) {
+    throw new ApiError(422, "filter_refused", `This filter is outside your access: ${REFUSALS.outside_scope}.`, [{ path: "filter", message: "outside_scope" }]);
+  }
   const resolved = planView(release.plan, campaign.units, query.filters, query.dimension);
   const head = { id: campaign.id, title: campaign.title, status: "closed" as const, k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds, releasedOn: release.releasedOn, publishes: release.plan.breakdowns ? ("breakdowns" as const) : ("whole_round" as const) };
   if (!resolved.ok) {
@@ -82,7 +89,7 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
     }
     return { campaign: head, filters: query.filters, suppressed: true, n: null, reason: resolved.reason, comments: null, benchmark: null };
   }
-  const { view } = resolved;
+  const view = scopedView(resolved.view, scope, query.filters, query.dimension);
   const groups = await loadReleaseGroups(db, release.id);
   const group = (key: GroupKey | null): Group | null => {
     const stats: ReleaseStats | undefined = key === null ? undefined : groups.get(key);

@@ -108,8 +108,9 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<void> 
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function grantOrganisation(db: Db, userId: string, organisationId: string): Promise<void> {
-  await db.insert(grants).values({ userId, organisationId }).onConflictDoNothing();
+/** Grants a manager an organisation, optionally scoped to some units (a UnitScope as JSON; see domain/links.ts). */
+export async function grantOrganisation(db: Db, userId: string, organisationId: string, scope: string | null = null): Promise<void> {
+  await db.insert(grants).values({ userId, organisationId, scope }).onConflictDoNothing();
 }
 
 /** Organisations a user may see: owned (consultant) or granted (manager). */
@@ -125,6 +126,12 @@ export async function accessibleOrganisations(db: Db, user: Pick<User, "id" | "r
     .innerJoin(organisations, eq(organisations.id, grants.organisationId))
     .where(eq(grants.userId, user.id))
     .orderBy(organisations.name);
+}
+
+/** The stored unit scope (JSON) of a manager's grant to an organisation; null when unscoped or absent. */
+export async function grantScope(db: Db, userId: string, organisationId: string): Promise<string | null> {
+  const [row] = await db.select({ scope: grants.scope }).from(grants).where(and(eq(grants.organisationId, organisationId), eq(grants.userId, userId))).limit(1);
+  return row?.scope ?? null;
 }
 
 export async function canAccessOrganisation(db: Db, user: User, organisationId: string): Promise<boolean> {

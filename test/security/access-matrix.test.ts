@@ -21,7 +21,7 @@ let theirs: Campaign;
 const normSets = { own: "", theirs: "" };
 const managers = { own: "", theirs: "" };
 const invitations = { own: "", theirs: "" };
-const cookies: Record<"consultantA" | "managerA" | "consultantB", string> = { consultantA: "", managerA: "", consultantB: "" };
+const cookies: Record<"consultantA" | "managerA" | "scopedA" | "consultantB", string> = { consultantA: "", managerA: "", scopedA: "", consultantB: "" };
 
 /** A request body that would be valid for each route, so a refusal is about access, not input. */
 const BODIES: Record<string, unknown> = {
@@ -87,6 +87,9 @@ beforeAll(async () => {
   const orgA = await createOrganisation(t.db, "Client A", a.id);
   const orgB = await createOrganisation(t.db, "Client B", b.id);
   await grantOrganisation(t.db, m.id, orgA.id);
+  // A manager of A scoped to one department: never more than an unscoped manager of A.
+  const scoped = await createUser(t.db, "s@a-client.test", hash, "manager");
+  await grantOrganisation(t.db, scoped.id, orgA.id, JSON.stringify({ department: ["Sales"] }));
   // B's organisation has a manager and a pending invitation that A must not reach; A's too.
   const mb = await createUser(t.db, "m@b-client.test", hash, "manager");
   await grantOrganisation(t.db, mb.id, orgB.id);
@@ -100,6 +103,7 @@ beforeAll(async () => {
   for (let i = 0; i < 6; i++) await postJson(t.app, `/api/s/${theirs.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument), department: "Sales" } });
   cookies.consultantA = await loginCookie(t.app, "a@consult.test", "matrix-password-1");
   cookies.managerA = await loginCookie(t.app, "m@a-client.test", "matrix-password-1");
+  cookies.scopedA = await loginCookie(t.app, "s@a-client.test", "matrix-password-1");
   cookies.consultantB = await loginCookie(t.app, "b@consult.test", "matrix-password-1");
   for (const [key, consultant] of [["own", a], ["theirs", b]] as const) {
     const entries = Array.from({ length: 5 }, (_, i) => ({ organisationId: `${key}-${i}`, campaignId: `${key}-c${i}`, scores: Object.fromEntries(LEVEL_IDS.map((l) => [l, 50 + i])) as Record<LevelId, number> }));
@@ -162,25 +166,36 @@ describe("access matrix over every route", () => {
     expect(await snapshot()).toBe(before);
   });
 
-  it("answers a manager of A on B's resources with 404, or 403 where the role alone refuses", async () => {
+  it("answers a manager of A, scoped or not, on B's resources with 404, or 403 where the role alone refuses", async () => {
     const before = await snapshot();
-    for (const route of routes.filter((r) => !PUBLIC.includes(r) && !SELF.includes(r))) {
-      const res = await call(route, cookies.managerA);
-      expect(res.status, route).toBe(CONSULTANT_ONLY.includes(route) ? 403 : 404);
+    for (const cookie of [cookies.managerA, cookies.scopedA]) {
+      for (const route of routes.filter((r) => !PUBLIC.includes(r) && !SELF.includes(r))) {
+        const res = await call(route, cookie);
+        expect(res.status, route).toBe(CONSULTANT_ONLY.includes(route) ? 403 : 404);
+      }
     }
     expect(await snapshot()).toBe(before);
   });
 
-  it("refuses a manager the consultant routes of their own organisation (403)", async () => {
+  it("refuses a manager, scoped or not, the consultant routes of their own organisation (403)", async () => {
     const before = await snapshot();
-    for (const route of CONSULTANT_ONLY) expect((await call(route, cookies.managerA, true)).status, route).toBe(403);
+    for (const cookie of [cookies.managerA, cookies.scopedA]) {
+      for (const route of CONSULTANT_ONLY) expect((await call(route, cookie, true)).status, route).toBe(403);
+    }
     expect(await snapshot()).toBe(before);
+  });
+
+  it("gives a scoped manager of A on A's own reads never a status an unscoped one would not get", async () => {
+    const reads = routes.filter((r) => r.startsWith("GET ") && !PUBLIC.includes(r) && !CONSULTANT_ONLY.includes(r));
+    expect(reads.length).toBeGreaterThan(3);
+    for (const route of reads) expect((await call(route, cookies.scopedA, true)).status, route).toBe((await call(route, cookies.managerA, true)).status);
   });
 
   it("lets each caller's own lists show only their own", async () => {
     const list = async (cookie: string) => (await (await t.app.request("/api/organisations", { headers: { cookie } })).json()).map((o: { name: string }) => o.name);
     expect(await list(cookies.consultantA)).toEqual(["Client A"]);
     expect(await list(cookies.managerA)).toEqual(["Client A"]);
+    expect(await list(cookies.scopedA)).toEqual(["Client A"]);
     const instruments = await (await t.app.request("/api/instruments", { headers: { cookie: cookies.consultantA } })).json();
     expect(instruments.map((i: { id: string }) => i.id)).not.toContain("b-scan");
     const sets = await (await t.app.request("/api/norm-sets", { headers: { cookie: cookies.consultantA } })).json();

@@ -89,7 +89,7 @@ describe("migrating a database from before releases", () => {
     const live = (await findCampaignById(opened.db, "live"))!;
     const today = new Date("2026-03-10T12:00:00Z");
     expect(await submitResponse(opened.db, openCampaignOf(live, instrument), { submissionId: crypto.randomUUID(), answers: departmentOnly(4, "Sales") }, today)).toBe("stored");
-    const p = await participation({ db: opened.db, now: () => today }, live);
+    const p = await participation({ db: opened.db, now: () => today }, live, { id: "consultant", email: "c@test", role: "consultant" });
     expect(p).toMatchObject({ status: "open", released: false, respondents: 8 });
     // Old rows keep their JSON; the new one is stored in the scored form only.
     const forms = await opened.client.execute("select answers is null as compact, count(*) as n from responses where campaign_id = 'live' group by 1 order by 1");
