@@ -54,7 +54,8 @@ export function pairUnlocksAt(counter: AttemptCounter): number {
 
 /** The seconds until `kind`'s counter lets an attempt through (0: now); `undefined` counters (no client address) never refuse. */
 function waitFor(kind: LoginCounterKind, counter: AttemptCounter | undefined, now: number): number {
-  if (!counter) return 0;
+  // A counter begun after now comes from a clock that was set back: it holds nobody up.
+  if (!counter || now < counter.firstAt) return 0;
   const expiresAt = counter.firstAt + counterPeriod(kind);
   if (now >= expiresAt) return 0;
   const opensAt = kind === "pair" ? pairUnlocksAt(counter) : counter.count <= LOGIN_LIMITS[kind].max ? counter.firstAt : expiresAt;

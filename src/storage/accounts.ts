@@ -1,5 +1,5 @@
 /** Users, sessions, grants and login attempt counters. */
-import { and, eq, gt, lt, lte, sql } from "drizzle-orm";
+import { and, eq, gt, lt, lte, or, sql } from "drizzle-orm";
 import type { AttemptCounter } from "../domain/login-limits.js";
 import { randomId } from "../lib/random.js";
 import { schema, type Db } from "./database.js";
@@ -73,7 +73,8 @@ export async function deleteExpiredSessions(db: Db, now: number): Promise<void> 
  */
 export async function countLoginAttempts(db: Db, keys: readonly { key: string; periodSeconds: number }[], now: number): Promise<AttemptCounter[]> {
   const [, ...counted] = (await db.batch([
-    db.delete(loginFailures).where(lte(loginFailures.expiresAt, now)),
+    // Expired counters go, and so do counters begun "later" than now (a clock that was set back).
+    db.delete(loginFailures).where(or(lte(loginFailures.expiresAt, now), gt(loginFailures.firstAt, now))),
     ...keys.map(({ key, periodSeconds }) =>
       db
         .insert(loginFailures)
