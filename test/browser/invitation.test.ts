@@ -57,12 +57,12 @@ describe.skipIf(!chromiumPath)("inviting a manager in Chromium", () => {
     // The demo's manager is listed already.
     await expect.poll(() => consultant.locator("#managers-list tr[data-email]").count()).toBeGreaterThan(0);
     await consultant.fill("#invite-email", MANAGER);
-    await consultant.fill("#invite-departments", "Klantcontact");
+    await consultant.fill("#invite-departments", "Klantcontactcentrum");
     await consultant.click("#invite-form button[type=submit]");
     await expect.poll(() => consultant.locator("#managers-status").textContent()).toBe(`Uitnodiging gemaild naar ${MANAGER}.`);
     const row = consultant.locator(`#managers-list tr[data-email="${MANAGER}"]`);
     await expect.poll(() => row.textContent()).toContain("uitgenodigd, verloopt");
-    expect(await row.textContent()).toContain("Klantcontact");
+    expect(await row.textContent()).toContain("Klantcontactcentrum");
     expect(await consultant.locator("#invite-link").isHidden()).toBe(true);
     await screenshot(consultant, "workspace-managers");
 
@@ -86,6 +86,13 @@ describe.skipIf(!chromiumPath)("inviting a manager in Chromium", () => {
     await manager.click("#new-account button[type=submit]");
     await manager.waitForURL(/\/dashboard$/);
     await manager.waitForSelector(".staircase li.start");
+    // Scoped to one department: the round as a whole, and of the departments only their own.
+    const departments = manager.locator("#heat-department-table tbody tr");
+    await expect.poll(() => departments.count()).toBeGreaterThan(1);
+    const shown = (await departments.allTextContents()).filter((text) => !text.includes("minder dan k"));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain("Klantcontactcentrum");
+    expect(await manager.locator("#heat-role-table tbody tr").count()).toBe(0);
     await screenshot(manager, "manager-after-invitation");
     expect((await manager.evaluate(() => fetch("/api/me").then((r) => r.json()))).organisations.map((o: { name: string }) => o.name)).toEqual(["Woonstichting De Linde"]);
 
