@@ -43,7 +43,7 @@ async function allEntries(): Promise<Row[]> {
 }
 
 /** Runs `act` and returns the entries it added. */
-async function added(act: () => Promise<unknown>): Promise<Row[]> {
+async function added(act: () => unknown): Promise<Row[]> {
   const before = (await allEntries()).length;
   await act();
   return (await allEntries()).slice(before);
@@ -236,7 +236,7 @@ describe("reading the log", () => {
     expect(actions).toContain("invitation_accepted");
     expect(actions.filter((a: string) => a === "login")).toHaveLength(3);
     expect(entries[0]).toEqual({ id: expect.any(String), at: auditMinute(t.clock.now), action: "login", actor: "director@alfa.test", detail: {} });
-    const read = entries.find((e: { action: string }) => e.action === "report_read" && e.actor === "director@alfa.test");
+    const read = entries.find((e: { action: string; actor: string }) => e.action === "report_read" && e.actor === "director@alfa.test");
     expect(read.detail).toEqual({ campaignId: reportRound.id, title: "Voorjaar 2026", dimension: "role", filters: { department: "Sales" } });
     expect(entries.every((e: { actor: string }) => e.actor !== "b@consult.test")).toBe(true);
     expect((await allEntries()).length).toBeGreaterThan(entries.length);
