@@ -23,9 +23,10 @@ export function auditInsert(db: Db, record: AuditRecord) {
  * before the write it records, so an entry exists exactly when that write happens.
  */
 export function auditInsertWhere(db: Db, record: AuditRecord, condition: SQL) {
-  return db.run(
-    sql`insert into ${auditLog} (id, organisation_id, actor_id, action, detail, at) select ${randomId()}, ${record.organisationId}, ${record.actorId}, ${record.action}, ${JSON.stringify(record.detail)}, ${record.at} where ${condition}`,
-  );
+  // A query builder, not db.run: D1's batch takes only prepared builders. Columns in table order.
+  return db
+    .insert(auditLog)
+    .select(sql`select ${randomId()}, ${record.organisationId}, ${record.actorId}, ${record.action}, ${JSON.stringify(record.detail)}, ${record.at} where ${condition}`);
 }
 
 export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
@@ -41,11 +42,14 @@ export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
 export async function countFailedLogin(db: Db, input: { email: string; at: string; windowStart: string }): Promise<void> {
   const account = sql`(select ${users.id} from ${users} where ${users.email} = ${input.email.toLowerCase()})`;
   const open = sql`${auditLog.action} = 'login_failed' and ${auditLog.actorId} = ${account} and ${auditLog.at} >= ${input.windowStart}`;
+  // Query builders, not db.run: D1's batch takes only prepared builders.
   await db.batch([
-    db.run(sql`update ${auditLog} set detail = json_set(detail, '$.count', json_extract(detail, '$.count') + 1) where ${open}`),
-    db.run(
-      sql`insert into ${auditLog} (id, organisation_id, actor_id, action, detail, at) select ${randomId()}, null, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${auditLog} where ${open})`,
-    ),
+    db.update(auditLog).set({ detail: sql`json_set(${auditLog.detail}, '$.count', json_extract(${auditLog.detail}, '$.count') + 1)` }).where(open),
+    db
+      .insert(auditLog)
+      .select(
+        sql`select ${randomId()}, null, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${auditLog} where ${open})`,
+      ),
   ]);
 }
 
