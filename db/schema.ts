@@ -296,3 +296,29 @@ export const normSets = sqliteTable(
   },
   (t) => [uniqueIndex("norm_sets_consultant_seq").on(t.consultantId, t.seq)],
 );
+
+/**
+ * The audit log (src/domain/audit.ts): which member of staff did what — read or exported a report,
+ * managed invitations and managers, logged in, failed to (a count per account), reset a password,
+ * opened or closed a round, issued codes. Never a respondent, a figure, a password or a client
+ * address. `organisation_id` is null for account events (logins, resets), which the consultant
+ * sees for the managers of their organisations. `at` is UTC to the minute; entries older than 400
+ * days are deleted by the release sweep. Listed newest first by `at`, then by rowid (insertion
+ * order within a minute; the rowid never leaves the server).
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id").references(() => organisations.id),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    action: text("action").notNull(),
+    /** JSON: the action's AuditDetails. */
+    detail: text("detail").notNull().default("{}"),
+    /** "YYYY-MM-DDTHH:MMZ" */
+    at: text("at").notNull(),
+  },
+  (t) => [index("audit_log_organisation_idx").on(t.organisationId, t.at), index("audit_log_actor_idx").on(t.actorId, t.at), index("audit_log_at_idx").on(t.at)],
+);

@@ -17,6 +17,7 @@ import { RESET_WINDOW_MS, RESETS_PER_HOUR } from "./services/password-reset.js";
 import { createRespondentLimits, DEFAULT_SUBMISSIONS_PER_HOUR } from "./services/respondent-limits.js";
 import { csrf } from "hono/csrf";
 import { loadSession } from "./middleware/session.js";
+import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", passwordResetRoutes);
   app.route("/", organisationRoutes);
   app.route("/", invitationRoutes);
+  app.route("/", auditRoutes);
   app.route("/", campaignRoutes);
   app.route("/", compareRoutes);
   app.route("/", normSetRoutes);

@@ -21,6 +21,7 @@ import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
 import { ApiError } from "./lib/api-error.js";
 import { closeRound, issueRoundCodes } from "./services/lifecycle.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
+import { pruneAudit } from "./services/audit.js";
 import { createCampaign, createOrganisation, findCampaignById, findOrganisation, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -195,6 +196,7 @@ async function main(argv: string[]): Promise<void> {
         for (const made of released) console.log(`Released ${made.campaignId}: ${made.respondents} respondents.`);
         for (const f of failed) console.error(`Could not release ${f.campaignId}:`, f.error);
         console.log(`Deleted ${await reduceReleased(deps)} raw responses of released rounds.`);
+        console.log(`Deleted ${await pruneAudit(db, new Date())} audit log entries past their retention period.`);
         if (failed.length > 0) process.exitCode = 1;
         break;
       }

@@ -14,6 +14,8 @@ import { openDatabase, truncateLog } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
 import { mailerFromEnv } from "./node/smtp-mailer.js";
 import { reduceReleased, releaseDue, releasing } from "./services/release.js";
+import { pruneAudit } from "./services/audit.js";
+import { AUDIT_RETENTION_DAYS } from "./domain/audit.js";
 import { countUsers } from "./storage/accounts.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
 
@@ -72,6 +74,8 @@ async function releaseDueRounds(): Promise<void> {
     for (const f of failed) console.error(`Could not release round ${f.campaignId}; next try in a minute.`, f.error);
     const deleted = await reduceReleased({ db, instruments });
     if (deleted > 0) console.log(`Deleted ${deleted} raw responses of released rounds.`);
+    const pruned = await pruneAudit(db, new Date());
+    if (pruned > 0) console.log(`Deleted ${pruned} audit log entries older than ${AUDIT_RETENTION_DAYS} days.`);
   } catch (error) {
     console.error("Releasing due rounds failed; next try in a minute.", error);
   }

@@ -15,6 +15,7 @@ import { parseAppVars } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { httpMailer } from "./lib/mailer.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
+import { pruneAudit } from "./services/audit.js";
 import { schema, type Db } from "./storage/database.js";
 
 export interface WorkerBindings {
@@ -113,5 +114,7 @@ export default {
     // D1 allows 1,000 queries per invocation: a run that released something leaves the deleting of
     // raw responses (up to 600 queries) to the next run, a quarter of an hour later.
     if (released.length === 0 && failed.length === 0) await reduceReleased({ db, instruments, releasePage: RELEASE_PAGE_REMOTE });
+    // One statement: audit entries past their retention period.
+    await pruneAudit(db, new Date());
   },
 };

@@ -7,7 +7,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
 import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
-import { $, api, colour, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, table, type Lang, type Loc } from "./lib/ui.js";
+import { $, api, colour, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, MatrixController, MatrixElement);
 
@@ -44,6 +44,7 @@ const T: Record<string, Loc> = {
   csv: { nl: "CSV downloaden", en: "Download CSV" },
   print: { nl: "Afdrukken / PDF", en: "Print / PDF" },
   logout: { nl: "Uitloggen", en: "Log out" },
+  logoutEverywhere: LOGOUT_EVERYWHERE_TEXT,
   staircase: { nl: "De zeven niveaus, van boven naar beneden", en: "The seven levels, top-down" },
   startHere: { nl: "Hier moet de verandering beginnen", en: "Where change has to start" },
   ruleNote: {
@@ -495,6 +496,7 @@ async function start(): Promise<void> {
   }
   $("print").addEventListener("click", () => window.print());
   $("logout").addEventListener("click", () => void logout());
+  $("logout-everywhere").addEventListener("click", () => void logoutEverywhere());
   await loadReport();
   await loadTrends();
 }

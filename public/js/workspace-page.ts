@@ -6,8 +6,9 @@
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { LEVELS } from "../../src/domain/levels.js";
+import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
-import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, table, type Lang, type Loc } from "./lib/ui.js";
+import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
@@ -61,6 +62,7 @@ const T: Record<string, Loc> = {
   appName: { nl: "Klantgerichtheid · werkruimte", en: "Customer-centricity · workspace" },
   reports: { nl: "Rapporten", en: "Reports" },
   logout: { nl: "Uitloggen", en: "Log out" },
+  logoutEverywhere: LOGOUT_EVERYWHERE_TEXT,
   portfolio: { nl: "Klanten en rondes", en: "Clients and rounds" },
   compareSelected: { nl: "Vergelijk geselecteerde rondes", en: "Compare selected rounds" },
   compareHint: { nl: "Kies twee of meer rondes, ook van verschillende organisaties.", en: "Pick two or more rounds, also from different organisations." },
@@ -217,9 +219,10 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS });
+const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS });
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
+const auditLog = auditPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts = new Map<string, Chart>();
 let organisations: Organisation[] = [];
@@ -516,6 +519,7 @@ function render(): void {
   renderTrends();
   renderInstruments();
   managers.render();
+  auditLog.render();
   showCodeHint();
   if (lastCodes) showCodes(lastCodes.campaign, lastCodes.codes, null);
 }
@@ -523,7 +527,7 @@ function render(): void {
 async function loadPortfolio(): Promise<void> {
   organisations = (await api<Organisation[]>("/api/organisations")).body;
   renderPortfolio();
-  await managers.setOrganisations(organisations);
+  await Promise.all([managers.setOrganisations(organisations), auditLog.setOrganisations(organisations)]);
 }
 
 /** Closes a round for good, after the consultant confirms; its results are released at once. */
@@ -669,6 +673,7 @@ async function start(): Promise<void> {
     });
   }
   $("logout").addEventListener("click", () => void logout());
+  $("logout-everywhere").addEventListener("click", () => void logoutEverywhere());
   $("compare-button").addEventListener("click", () => void compareSelected());
   $("publish-norms").addEventListener("click", () => void publishNorms());
   $("trend-organisation").addEventListener("change", () => void loadTrends());

@@ -67,7 +67,7 @@ export const authRoutes = createRouter()
     return c.body(null, 204);
   })
   .openapi(logoutEverywhereRoute, async (c) => {
-    await logoutEverywhere(c.var.deps.db, c.var.user!.id);
+    await logoutEverywhere(c.var.deps.db, c.var.user!.id, c.var.deps.now());
     clearSessionCookie(c);
     return c.body(null, 204);
   })

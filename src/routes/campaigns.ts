@@ -16,6 +16,7 @@ import { CalendarDate, jsonBodyOf } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { changeRound, closeRound, issueRoundCodes, openRound } from "../services/lifecycle.js";
 import { reliabilityOf } from "../services/compare.js";
+import { audit, auditRecord } from "../services/audit.js";
 import { campaignFacts } from "../services/portfolio.js";
 import { profile } from "../services/profiles.js";
 import { participation } from "../services/participation.js";
@@ -48,6 +49,11 @@ function reportQuery(c: Context<AppEnv>, valid: z.infer<typeof ReportParams>): R
 
 /** The campaign named in the path, if the user may see it (404 otherwise). */
 const requestedCampaign = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);
+
+const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
+
+/** What a report read asked for, for the audit log: the round, the dimension and the filters — nothing of the answer. */
+const askedFor = (campaign: Campaign, query: ReportQuery) => ({ ...roundRef(campaign), dimension: query.dimension ?? null, filters: { ...query.filters } as Record<string, string> });
 
 /** The campaign as the API shows it, with its respondents, codes and start-here level. */
 async function campaignView(c: Context<AppEnv>, campaign: Campaign) {
@@ -131,7 +137,8 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const { db } = c.var.deps;
       const campaign = await requestedCampaign(c);
-      const codes = await issueRoundCodes(c.var.deps, campaign, c.req.valid("json").count);
+      const { count } = c.req.valid("json");
+      const codes = await issueRoundCodes(c.var.deps, campaign, count, auditRecord(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "codes_issued", detail: { ...roundRef(campaign), count } }));
       const counts = (await codeCounts(db, [campaign.id])).get(campaign.id)!;
       c.header("Cache-Control", "private, no-store");
       if (c.req.valid("query").format === "csv") {
@@ -164,8 +171,19 @@ export const campaignRoutes = createRouter()
       return c.json({ reliability: reliability.get(campaign.id) ?? null }, 200);
     },
   )
-  .openapi(statusRoute("open"), async (c) => c.json(await campaignView(c, await openRound(c.var.deps, await requestedCampaign(c))), 200))
-  .openapi(statusRoute("close"), async (c) => c.json(await campaignView(c, (await closeRound(c.var.deps, await requestedCampaign(c))).campaign), 200))
+  .openapi(statusRoute("open"), async (c) => {
+    const campaign = await requestedCampaign(c);
+    const opened = await openRound(c.var.deps, campaign);
+    // Opening an open round changes nothing, and is no entry.
+    if (campaign.status !== "open") await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "round_opened", detail: roundRef(campaign) });
+    return c.json(await campaignView(c, opened), 200);
+  })
+  .openapi(statusRoute("close"), async (c) => {
+    const campaign = await requestedCampaign(c);
+    const closed = await closeRound(c.var.deps, campaign);
+    if (campaign.status !== "closed") await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "round_closed", detail: roundRef(campaign) });
+    return c.json(await campaignView(c, closed.campaign), 200);
+  })
   .openapi(
     createRoute({
       method: "get",
@@ -200,8 +218,12 @@ export const campaignRoutes = createRouter()
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
+      const query = reportQuery(c, c.req.valid("query"));
+      const report = await campaignReport(c.var.deps, campaign, query, c.var.user!);
+      // Recorded once the report is made: a refused filter or a running round is no entry.
+      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "report_read", detail: askedFor(campaign, query) });
       c.header("Cache-Control", "private, no-store");
-      return c.json(await campaignReport(c.var.deps, campaign, reportQuery(c, c.req.valid("query")), c.var.user!), 200);
+      return c.json(report, 200);
     },
   )
   .openapi(
@@ -216,11 +238,14 @@ export const campaignRoutes = createRouter()
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
-      const query = reportQuery(c, c.req.valid("query"));
-      const report = await campaignReport(c.var.deps, campaign, { ...query, dimension: query.dimension ?? "department" }, c.var.user!);
+      const asked = reportQuery(c, c.req.valid("query"));
+      const query = { ...asked, dimension: asked.dimension ?? ("department" as const) };
+      const report = await campaignReport(c.var.deps, campaign, query, c.var.user!);
+      const csv = reportCsv(report);
+      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "report_exported", detail: askedFor(campaign, query) });
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="report-${campaign.id}.csv"`);
       c.header("Cache-Control", "private, no-store");
-      return c.body(reportCsv(report), 200);
+      return c.body(csv, 200);
     },
   );

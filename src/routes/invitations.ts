@@ -13,9 +13,8 @@ import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
-import { acceptInvitation, describeInvitation, inviteManager, organisationManagers, resendInvitation } from "../services/invitations.js";
+import { acceptInvitation, describeInvitation, inviteManager, organisationManagers, resendInvitation, revokeManagerAccess, withdrawInvitation } from "../services/invitations.js";
 import { findOrganisation } from "../storage/campaigns.js";
-import { deleteInvitation, revokeManager } from "../storage/invitations.js";
 
 const Scope = z.object({ department: z.array(z.string()).optional() }).nullable().openapi("UnitScope");
 const NewInvitation = z
@@ -126,7 +125,7 @@ export const invitationRoutes = createRouter()
     async (c) => {
       const { id, invitationId } = c.req.valid("param");
       await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
-      if (!(await deleteInvitation(c.var.deps.db, id, invitationId))) throw new ApiError(404, "not_found", "Invitation not found");
+      await withdrawInvitation(c.var.deps, { organisationId: id, invitationId, actor: c.var.user! });
       return c.body(null, 204);
     },
   )
@@ -143,7 +142,7 @@ export const invitationRoutes = createRouter()
     async (c) => {
       const { id, userId } = c.req.valid("param");
       await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
-      if (!(await revokeManager(c.var.deps.db, id, userId))) throw new ApiError(404, "not_found", "Manager not found");
+      await revokeManagerAccess(c.var.deps, { organisationId: id, userId, actor: c.var.user! });
       return c.body(null, 204);
     },
   )

@@ -7,16 +7,17 @@ import type { Campaign } from "../domain/campaign.js";
 import { ApiError } from "../lib/api-error.js";
 import { sha256Hex } from "../lib/random.js";
 import { codeState, insertCodes } from "../storage/access-codes.js";
+import type { AuditRecord } from "../storage/audit.js";
 import type { Db } from "../storage/database.js";
 
 const codeHash = (campaignId: string, code: string) => sha256Hex(`${campaignId}:${code}`);
 
 /** Issues `count` new codes and makes the campaign require one: codes that are optional would say nothing about response rate. */
-export async function issueCodes(db: Db, campaign: Campaign, count: number): Promise<string[]> {
+export async function issueCodes(db: Db, campaign: Campaign, count: number, audit?: AuditRecord): Promise<string[]> {
   const codes = new Set<string>();
   while (codes.size < count) codes.add(codeFromBytes(crypto.getRandomValues(new Uint8Array(CODE_LENGTH))));
   const list = [...codes];
-  await insertCodes(db, campaign.id, await Promise.all(list.map((code) => codeHash(campaign.id, code))));
+  await insertCodes(db, campaign.id, await Promise.all(list.map((code) => codeHash(campaign.id, code))), audit);
   return list;
 }
 

@@ -3,6 +3,7 @@
  * and sessions whose tokens are stored only as hashes. A new token at every login; logout deletes
  * it, logout everywhere deletes every session of the user.
  */
+import { auditMinute, failedLoginWindowStart } from "../domain/audit.js";
 import { decideLogin, LOGIN_LIMITS, type AttemptCounter, type LoginCounterKind } from "../domain/login-limits.js";
 import { ApiError, tooManyRequests } from "../lib/api-error.js";
 import type { LoginKeys } from "../lib/login-keys.js";
@@ -19,6 +20,7 @@ import {
   uncountLoginAttempts,
   type User,
 } from "../storage/accounts.js";
+import { countFailedLogin } from "../storage/audit.js";
 import type { Db } from "../storage/database.js";
 
 export const SESSION_SECONDS = 8 * 60 * 60;
@@ -57,14 +59,18 @@ export async function login(
   }
   const found = await findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
-  // A failure stays counted.
-  if (!found || !ok) throw new ApiError(401, "invalid_credentials", "Email or password is not correct.");
+  if (!found || !ok) {
+    // A failure stays counted, and the account's audit log counts it too (when the address has an
+    // account: the same statements run either way, so the work done does not tell).
+    await countFailedLogin(db, { email, at: auditMinute(now), windowStart: failedLoginWindowStart(now) });
+    throw new ApiError(401, "invalid_credentials", "Email or password is not correct.");
+  }
   // The right password: this attempt no longer counts, and the pair's mistakes are forgotten.
   await uncountLoginAttempts(db, { refund: refund.filter((_, i) => counters[i]!.kind !== "pair"), clear: [counters[0]!.key] });
   const token = randomToken(32);
   const expiresAt = nowSec + SESSION_SECONDS;
   await deleteExpiredSessions(db, nowSec);
-  await createSession(db, await sha256Hex(token), found.id, expiresAt);
+  await createSession(db, await sha256Hex(token), found.id, expiresAt, { action: "login", detail: {}, organisationId: null, actorId: found.id, at: auditMinute(now) });
   return { user: { id: found.id, email: found.email, role: found.role }, token, expiresAt };
 }
 
@@ -76,7 +82,7 @@ export async function logout(db: Db, token: string): Promise<void> {
   await deleteSession(db, await sha256Hex(token));
 }
 
-/** Ends every session of the user, on every device (the current one included). */
-export async function logoutEverywhere(db: Db, userId: string): Promise<void> {
-  await deleteUserSessions(db, userId);
+/** Ends every session of the user, on every device (the current one included), recorded in the same batch. */
+export async function logoutEverywhere(db: Db, userId: string, now: Date): Promise<void> {
+  await deleteUserSessions(db, userId, { action: "logout_everywhere", detail: {}, organisationId: null, actorId: userId, at: auditMinute(now) });
 }

@@ -11,15 +11,18 @@ import { ApiError } from "../lib/api-error.js";
 import type { Mailer } from "../lib/mailer.js";
 import { hashPassword } from "../lib/password.js";
 import { randomId, randomToken } from "../lib/random.js";
-import { findUserByEmail, type User } from "../storage/accounts.js";
+import { audit, auditRecord } from "./audit.js";
+import { findUserByEmail, findUserById, type User } from "../storage/accounts.js";
 import type { Db } from "../storage/database.js";
 import {
   acceptInvitation as acceptStored,
+  deleteInvitation,
   findInvitation,
   findInvitationByToken,
   listInvitations,
   listManagers,
   replaceInvitationToken,
+  revokeManager,
   upsertInvitation,
   type InvitationRow,
 } from "../storage/invitations.js";
@@ -82,6 +85,10 @@ export async function inviteManager(
     tokenHash: await deps.sha256(token),
     expiresAt: expiryOf(deps.now(), INVITATION_SECONDS),
   });
+  // Recorded once stored: a mail that fails afterwards leaves the invitation (listed, to resend), and its entry.
+  if (input.inviter) {
+    await audit(deps, input.inviter.id, input.organisation.id, { action: "invitation_sent", detail: { invitationId: row.id, email: row.email, departments: scope?.department ?? null } });
+  }
   const delivery = await deliver(deps, row, token, { organisation: input.organisation.name, inviter: input.inviter?.email ?? null, baseUrl: input.baseUrl });
   return { invitation: view(row, deps.now()), ...delivery };
 }
@@ -96,8 +103,23 @@ export async function resendInvitation(
   const token = randomToken(LINK_TOKEN_BYTES);
   const row = { ...found, expiresAt: expiryOf(deps.now(), INVITATION_SECONDS) };
   await replaceInvitationToken(deps.db, row.id, await deps.sha256(token), row.expiresAt);
+  if (input.inviter) await audit(deps, input.inviter.id, input.organisation.id, { action: "invitation_resent", detail: { invitationId: row.id, email: row.email } });
   const delivery = await deliver(deps, row, token, { organisation: input.organisation.name, inviter: input.inviter?.email ?? null, baseUrl: input.baseUrl });
   return { invitation: view(row, deps.now()), ...delivery };
+}
+
+/** Withdraws a pending invitation (its link dies), recorded in the same batch; 404 when there is none. */
+export async function withdrawInvitation(deps: Pick<LinkDeps, "db" | "now">, input: { organisationId: string; invitationId: string; actor: Pick<User, "id"> }): Promise<void> {
+  const found = await findInvitation(deps.db, input.organisationId, input.invitationId);
+  const record = found && auditRecord(deps, input.actor.id, input.organisationId, { action: "invitation_withdrawn", detail: { invitationId: found.id, email: found.email } });
+  if (!record || !(await deleteInvitation(deps.db, input.organisationId, input.invitationId, record))) throw new ApiError(404, "not_found", "Invitation not found");
+}
+
+/** Revokes a manager's access here and ends their sessions, recorded in the same batch; 404 when they have no grant here. */
+export async function revokeManagerAccess(deps: Pick<LinkDeps, "db" | "now">, input: { organisationId: string; userId: string; actor: Pick<User, "id"> }): Promise<void> {
+  const manager = await findUserById(deps.db, input.userId);
+  const record = manager && auditRecord(deps, input.actor.id, input.organisationId, { action: "manager_revoked", detail: { userId: manager.id, email: manager.email } });
+  if (!record || !(await revokeManager(deps.db, input.organisationId, input.userId, record))) throw new ApiError(404, "not_found", "Manager not found");
 }
 
 export async function organisationManagers(deps: Pick<LinkDeps, "db" | "now">, organisationId: string) {
@@ -147,13 +169,14 @@ export async function acceptInvitation(deps: LinkDeps, input: { token: string; u
   const found = await liveInvitation(deps, input.token);
   const tokenHash = await deps.sha256(input.token);
   const now = unixSeconds(deps.now());
+  const acceptance = (userId: string) => auditRecord(deps, userId, found.organisationId, { action: "invitation_accepted", detail: {} });
   let accepted: boolean;
   if (input.user) {
     if (input.user.email !== found.email) {
       throw new ApiError(403, "wrong_account", `This invitation is for another address. Log out, then open the link again to accept it as ${found.email}.`);
     }
     if (input.user.role !== "manager") throw consultantRefused();
-    accepted = await acceptStored(deps.db, { tokenHash, userId: input.user.id, now });
+    accepted = await acceptStored(deps.db, { tokenHash, userId: input.user.id, now, audit: acceptance(input.user.id) });
   } else {
     const existing = await findUserByEmail(deps.db, found.email);
     if (existing?.role === "consultant") throw consultantRefused();
@@ -161,7 +184,8 @@ export async function acceptInvitation(deps: LinkDeps, input: { token: string; u
     if (!input.password) throw new ApiError(400, "password_required", "Choose a password for your new account.", [{ path: "password", message: "required" }]);
     const verdict = checkPassword(input.password, found.email);
     if (!verdict.ok) throw new ApiError(400, "weak_password", verdict.message, [{ path: "password", message: verdict.problem }]);
-    accepted = await acceptStored(deps.db, { tokenHash, userId: randomId(), now, newAccount: { email: found.email, passwordHash: await hashPassword(input.password) } });
+    const userId = randomId();
+    accepted = await acceptStored(deps.db, { tokenHash, userId, now, audit: acceptance(userId), newAccount: { email: found.email, passwordHash: await hashPassword(input.password) } });
   }
   if (!accepted) throw linkNotValid();
   return { organisationId: found.organisationId, email: found.email };

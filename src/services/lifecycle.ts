@@ -8,6 +8,7 @@ import type { AppDeps } from "../app-env.js";
 import { calendarDate, resultsDue, type Campaign } from "../domain/campaign.js";
 import { ApiError } from "../lib/api-error.js";
 import { setCampaignStatus, updateCampaignSettings, type CampaignSettings } from "../storage/campaigns.js";
+import type { AuditRecord } from "../storage/audit.js";
 import { refusedBy } from "../storage/database.js";
 import type { StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
@@ -56,7 +57,8 @@ export async function changeRound(deps: LifecycleDeps, campaign: Campaign, setti
 }
 
 /** Codes let people answer: only a running round gets them. */
-export async function issueRoundCodes(deps: LifecycleDeps, campaign: Campaign, count: number): Promise<string[]> {
+/** `audit`: the entry that records it, written in the same batch as the codes. */
+export async function issueRoundCodes(deps: LifecycleDeps, campaign: Campaign, count: number, audit?: AuditRecord): Promise<string[]> {
   await assertRunning(deps, campaign);
-  return unlessClosed(() => issueCodes(deps.db, campaign, count));
+  return unlessClosed(() => issueCodes(deps.db, campaign, count, audit));
 }

@@ -14,6 +14,7 @@ import { randomToken } from "../lib/random.js";
 import type { RateLimiter } from "../lib/rate-limit.js";
 import { findUserByEmail } from "../storage/accounts.js";
 import { completePasswordReset, createPasswordReset, findPasswordReset } from "../storage/invitations.js";
+import { auditRecord } from "./audit.js";
 import type { LinkDeps } from "./invitations.js";
 
 /** Reset mails per address per hour: enough to retry, too few to flood someone's inbox. */
@@ -51,5 +52,6 @@ export async function resetPassword(deps: Omit<LinkDeps, "mailer">, token: strin
   if (!tokenHash || !found) throw invalid();
   const verdict = checkPassword(password, found.email);
   if (!verdict.ok) throw new ApiError(400, "weak_password", verdict.message, [{ path: "password", message: verdict.problem }]);
-  if (!(await completePasswordReset(deps.db, { tokenHash, userId: found.userId, passwordHash: await hashPassword(password), now }))) throw invalid();
+  const audit = auditRecord(deps, found.userId, null, { action: "password_reset", detail: {} });
+  if (!(await completePasswordReset(deps.db, { tokenHash, userId: found.userId, passwordHash: await hashPassword(password), now, audit }))) throw invalid();
 }

@@ -1,6 +1,7 @@
 /** Single-use access codes: only hashes are stored, and only whether each was used. */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CodeCounts } from "../domain/access-codes.js";
+import { auditInsert, type AuditRecord } from "./audit.js";
 import { campaignWritten } from "./campaigns.js";
 import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
 
@@ -11,11 +12,13 @@ const { accessCodes } = schema;
  * with half a sheet of codes that work, nor codes for a round that closed meanwhile (a trigger
  * refuses codes for a closed round, and the batch with them).
  */
-export async function insertCodes(db: Db, campaignId: string, codeHashes: readonly string[]): Promise<void> {
+export async function insertCodes(db: Db, campaignId: string, codeHashes: readonly string[], audit?: AuditRecord): Promise<void> {
   const rows = codeHashes.map((codeHash) => ({ campaignId, codeHash, used: 0 }));
   await db.batch([
     db.update(schema.campaigns).set({ requireCode: true }).where(eq(schema.campaigns.id, campaignId)),
     ...chunkRows(rows).map((chunk) => db.insert(accessCodes).values(chunk)),
+    // The entry that records the issue (its count only), refused with the codes if the round closed.
+    ...(audit ? [auditInsert(db, audit)] : []),
   ]);
   campaignWritten();
 }

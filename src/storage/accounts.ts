@@ -2,6 +2,7 @@
 import { and, eq, gt, lt, lte, or, sql } from "drizzle-orm";
 import type { AttemptCounter } from "../domain/login-limits.js";
 import { randomId } from "../lib/random.js";
+import { auditInsert, type AuditRecord } from "./audit.js";
 import { schema, type Db } from "./database.js";
 
 const { grants, loginFailures, organisations, sessions, users } = schema;
@@ -43,8 +44,10 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
   return row;
 }
 
-export async function createSession(db: Db, tokenHash: string, userId: string, expiresAt: number): Promise<void> {
-  await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+/** Opens a session; `audit`, the entry that records the login, is written in the same batch. */
+export async function createSession(db: Db, tokenHash: string, userId: string, expiresAt: number, audit?: AuditRecord): Promise<void> {
+  if (!audit) return void (await db.insert(sessions).values({ tokenHash, userId, expiresAt }));
+  await db.batch([db.insert(sessions).values({ tokenHash, userId, expiresAt }), auditInsert(db, audit)]);
 }
 
 export async function findSessionUser(db: Db, tokenHash: string, now: number): Promise<User | undefined> {
@@ -105,8 +108,9 @@ export async function uncountLoginAttempts(db: Db, change: { refund?: readonly {
 }
 
 /** Ends every session of a user (logout everywhere, a password change, a revoked account). */
-export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+export async function deleteUserSessions(db: Db, userId: string, audit?: AuditRecord): Promise<void> {
+  if (!audit) return void (await db.delete(sessions).where(eq(sessions.userId, userId)));
+  await db.batch([db.delete(sessions).where(eq(sessions.userId, userId)), auditInsert(db, audit)]);
 }
 
 /** Grants a manager an organisation, optionally scoped to some units (a UnitScope as JSON; see domain/links.ts). */

@@ -4,6 +4,7 @@
  * link row still being there and alive, so a link used twice at once writes once.
  */
 import { and, eq, gt, sql } from "drizzle-orm";
+import { auditInsertWhere, type AuditRecord } from "./audit.js";
 import { schema, type Db } from "./database.js";
 
 const { grants, invitations, organisations, passwordResets, sessions, users } = schema;
@@ -68,9 +69,13 @@ export async function replaceInvitationToken(db: Db, id: string, tokenHash: stri
   await db.update(invitations).set({ tokenHash, expiresAt }).where(eq(invitations.id, id));
 }
 
-/** Withdraws an invitation; false when there was none. */
-export async function deleteInvitation(db: Db, organisationId: string, id: string): Promise<boolean> {
-  const deleted = await db.delete(invitations).where(and(eq(invitations.organisationId, organisationId), eq(invitations.id, id))).returning({ id: invitations.id });
+/** Withdraws an invitation, with the audit entry that records it (written only if there was one to withdraw); false when there was none. */
+export async function deleteInvitation(db: Db, organisationId: string, id: string, audit: AuditRecord): Promise<boolean> {
+  const which = and(eq(invitations.organisationId, organisationId), eq(invitations.id, id));
+  const [, deleted] = await db.batch([
+    auditInsertWhere(db, audit, sql`exists (select 1 from ${invitations} where ${which})`),
+    db.delete(invitations).where(which).returning({ id: invitations.id }),
+  ]);
   return deleted.length > 0;
 }
 
@@ -82,17 +87,18 @@ export async function deleteInvitation(db: Db, organisationId: string, id: strin
  */
 export async function acceptInvitation(
   db: Db,
-  input: { tokenHash: string; userId: string; now: number; newAccount?: { email: string; passwordHash: string } },
+  input: { tokenHash: string; userId: string; now: number; audit: AuditRecord; newAccount?: { email: string; passwordHash: string } },
 ): Promise<boolean> {
   const alive = sql`from ${invitations} where ${invitations.tokenHash} = ${input.tokenHash} and ${invitations.expiresAt} > ${input.now}`;
   const account = input.newAccount;
-  const [, , deleted] = await db.batch([
+  const [, , , deleted] = await db.batch([
     account
       ? db.run(sql`insert into ${users} (id, email, password_hash, role) select ${input.userId}, ${account.email}, ${account.passwordHash}, 'manager' ${alive}`)
       : db.run(sql`select 1`),
     db.run(
       sql`insert into ${grants} (user_id, organisation_id, scope) select ${input.userId}, ${invitations.organisationId}, ${invitations.scope} ${alive} on conflict (user_id, organisation_id) do update set scope = excluded.scope`,
     ),
+    auditInsertWhere(db, input.audit, sql`exists (select 1 ${alive})`),
     db.delete(invitations).where(and(eq(invitations.tokenHash, input.tokenHash), gt(invitations.expiresAt, input.now))).returning({ id: invitations.id }),
   ]);
   return deleted.length > 0;
@@ -113,10 +119,12 @@ export async function listManagers(db: Db, organisationId: string): Promise<{ us
  * (a session held on another organisation is logged out too: simpler to reason about than
  * sessions that outlive a revocation). False when the user had no grant here.
  */
-export async function revokeManager(db: Db, organisationId: string, userId: string): Promise<boolean> {
-  // Sessions first, while the grant still shows this user is a manager here: nobody ends the
-  // sessions of a user they never granted.
-  const [, deleted] = await db.batch([
+export async function revokeManager(db: Db, organisationId: string, userId: string, audit: AuditRecord): Promise<boolean> {
+  const granted = sql`exists (select 1 from ${grants} where ${grants.organisationId} = ${organisationId} and ${grants.userId} = ${userId})`;
+  // The entry and the sessions first, while the grant still shows this user is a manager here:
+  // nobody ends the sessions of a user they never granted, nor records a revocation that did nothing.
+  const [, , deleted] = await db.batch([
+    auditInsertWhere(db, audit, granted),
     db.delete(sessions).where(sql`${sessions.userId} = ${userId} and exists (select 1 from ${grants} where ${grants.organisationId} = ${organisationId} and ${grants.userId} = ${userId})`),
     db.delete(grants).where(and(eq(grants.organisationId, organisationId), eq(grants.userId, userId))).returning({ userId: grants.userId }),
   ]);
@@ -146,11 +154,13 @@ export async function findPasswordReset(db: Db, tokenHash: string, now: number):
  * Sets the new password while the link is alive, then deletes every reset link and session of the
  * user, in one batch. False when the link was used or expired meanwhile (nothing changed).
  */
-export async function completePasswordReset(db: Db, input: { tokenHash: string; userId: string; passwordHash: string; now: number }): Promise<boolean> {
+export async function completePasswordReset(db: Db, input: { tokenHash: string; userId: string; passwordHash: string; now: number; audit: AuditRecord }): Promise<boolean> {
   const alive = sql`exists (select 1 from ${passwordResets} where ${passwordResets.tokenHash} = ${input.tokenHash} and ${passwordResets.userId} = ${input.userId} and ${passwordResets.expiresAt} > ${input.now})`;
   const [updated] = await db.batch([
+    // Still alive here: the entry is written exactly when the password is.
     db.update(users).set({ passwordHash: input.passwordHash }).where(and(eq(users.id, input.userId), alive)).returning({ id: users.id }),
     db.delete(sessions).where(and(eq(sessions.userId, input.userId), alive)),
+    auditInsertWhere(db, input.audit, alive),
     db.delete(passwordResets).where(and(eq(passwordResets.userId, input.userId), alive)),
   ]);
   return updated.length > 0;

@@ -58,6 +58,7 @@ const CONSULTANT_ONLY = [
   "PATCH /api/organisations/{id}",
   "POST /api/organisations/{id}/campaigns",
   "GET /api/organisations/{id}/invitations",
+  "GET /api/organisations/{id}/audit",
   "POST /api/organisations/{id}/invitations",
   "POST /api/organisations/{id}/invitations/{invitationId}/resend",
   "DELETE /api/organisations/{id}/invitations/{invitationId}",

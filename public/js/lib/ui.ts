@@ -89,3 +89,11 @@ export async function logout(): Promise<void> {
   await fetch("/api/auth/logout", { method: "POST" });
   location.href = "/login";
 }
+
+/** Ends every session of this user, on every device (a lost laptop, a shared computer), then goes to the login page. */
+export async function logoutEverywhere(): Promise<void> {
+  await fetch("/api/auth/logout-everywhere", { method: "POST" });
+  location.href = "/login";
+}
+
+export const LOGOUT_EVERYWHERE_TEXT: Loc = { nl: "Overal uitloggen", en: "Log out everywhere" };

@@ -1,0 +1,174 @@
+/**
+ * The audit log's vocabulary (pure): the closed list of staff actions it records, what each entry's
+ * detail holds, when entries are timed and kept, and how an entry reads in plain language (the
+ * workspace shows these texts). Only staff appear in it: no action of a respondent is ever an entry,
+ * and no detail holds a figure, an answer or a client address.
+ */
+import type { Language as Lang } from "./i18n.js";
+
+export const AUDIT_ACTIONS = [
+  "report_read",
+  "report_exported",
+  "invitation_sent",
+  "invitation_resent",
+  "invitation_withdrawn",
+  "invitation_accepted",
+  "manager_revoked",
+  "login",
+  "login_failed",
+  "password_reset",
+  "logout_everywhere",
+  "round_opened",
+  "round_closed",
+  "codes_issued",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Actions about an account rather than one organisation: stored without an organisation. */
+export const ACCOUNT_ACTIONS: readonly AuditAction[] = ["login", "login_failed", "password_reset", "logout_everywhere"];
+
+interface RoundRef {
+  campaignId: string;
+  title: string;
+}
+interface InvitationRef {
+  invitationId: string;
+  email: string;
+}
+
+/** What each action's detail holds: names of what was touched, never figures. */
+export interface AuditDetails {
+  /** The filters and heatmap dimension asked, as the request named them. */
+  report_read: RoundRef & { dimension: string | null; filters: Record<string, string> };
+  report_exported: RoundRef & { dimension: string | null; filters: Record<string, string> };
+  invitation_sent: InvitationRef & { departments: string[] | null };
+  invitation_resent: InvitationRef;
+  invitation_withdrawn: InvitationRef;
+  invitation_accepted: Record<string, never>;
+  manager_revoked: { userId: string; email: string };
+  login: Record<string, never>;
+  /** Failed attempts at the account in the window that starts at the entry's time. */
+  login_failed: { count: number };
+  password_reset: Record<string, never>;
+  logout_everywhere: Record<string, never>;
+  round_opened: RoundRef;
+  round_closed: RoundRef;
+  codes_issued: RoundRef & { count: number };
+}
+
+export type AuditEvent = { [A in AuditAction]: { action: A; detail: AuditDetails[A] } }[AuditAction];
+
+/** Entries are kept this long; the sweep that releases rounds deletes older ones. */
+export const AUDIT_RETENTION_DAYS = 400;
+/** Failed logins at one account are counted in one entry per this many minutes, from the first. */
+export const FAILED_LOGIN_WINDOW_MINUTES = 60;
+
+export const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
+
+/** An entry's time: UTC, to the minute, e.g. "2026-03-10T09:30Z" (sorts as text). */
+export function auditMinute(now: Date): string {
+  return `${now.toISOString().slice(0, 16)}Z`;
+}
+
+/** Entries timed before this are older than the retention period. */
+export function auditCutoff(now: Date): string {
+  return auditMinute(new Date(now.getTime() - AUDIT_RETENTION_DAYS * 24 * 60 * 60 * 1000));
+}
+
+/** The start of the failed-login window that is still open at `now`: an entry timed after it counts this attempt. */
+export function failedLoginWindowStart(now: Date): string {
+  return auditMinute(new Date(now.getTime() - (FAILED_LOGIN_WINDOW_MINUTES - 1) * 60 * 1000));
+}
+
+/** An entry as the API lists it. */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  action: AuditAction;
+  /** The acting account's address. */
+  actor: string;
+  detail: Record<string, unknown>;
+}
+
+type Texts = { [A in AuditAction]: Record<Lang, (actor: string, detail: AuditDetails[A]) => string> };
+
+const DIMENSION_NAMES: Record<string, Record<Lang, string>> = {
+  department: { nl: "afdeling", en: "department" },
+  role: { nl: "rol", en: "role" },
+  tenure: { nl: "dienstjaren", en: "tenure" },
+};
+const dimensionName = (d: string, lang: Lang) => DIMENSION_NAMES[d]?.[lang] ?? d;
+
+/** " (filter afdeling = Sales; per rol)", or nothing for the whole round. */
+function askedText(detail: { dimension: string | null; filters: Record<string, string> }, lang: Lang): string {
+  const parts = Object.entries(detail.filters).map(([d, v]) => `filter ${dimensionName(d, lang)} = ${v}`);
+  if (detail.dimension) parts.push(`${lang === "nl" ? "per" : "by"} ${dimensionName(detail.dimension, lang)}`);
+  return parts.length ? ` (${parts.join("; ")})` : "";
+}
+
+const TEXTS: Texts = {
+  report_read: {
+    nl: (a, d) => `${a} bekeek het rapport van “${d.title}”${askedText(d, "nl")}`,
+    en: (a, d) => `${a} read the report of “${d.title}”${askedText(d, "en")}`,
+  },
+  report_exported: {
+    nl: (a, d) => `${a} downloadde het rapport van “${d.title}” als CSV${askedText(d, "nl")}`,
+    en: (a, d) => `${a} downloaded the report of “${d.title}” as CSV${askedText(d, "en")}`,
+  },
+  invitation_sent: {
+    nl: (a, d) => `${a} nodigde ${d.email} uit als manager${d.departments ? ` (afdelingen: ${d.departments.join(", ")})` : ""}`,
+    en: (a, d) => `${a} invited ${d.email} as a manager${d.departments ? ` (departments: ${d.departments.join(", ")})` : ""}`,
+  },
+  invitation_resent: {
+    nl: (a, d) => `${a} stuurde de uitnodiging van ${d.email} opnieuw`,
+    en: (a, d) => `${a} resent the invitation of ${d.email}`,
+  },
+  invitation_withdrawn: {
+    nl: (a, d) => `${a} trok de uitnodiging van ${d.email} in`,
+    en: (a, d) => `${a} withdrew the invitation of ${d.email}`,
+  },
+  invitation_accepted: {
+    nl: (a) => `${a} nam de uitnodiging aan`,
+    en: (a) => `${a} accepted the invitation`,
+  },
+  manager_revoked: {
+    nl: (a, d) => `${a} trok de toegang van ${d.email} in`,
+    en: (a, d) => `${a} revoked the access of ${d.email}`,
+  },
+  login: {
+    nl: (a) => `${a} logde in`,
+    en: (a) => `${a} logged in`,
+  },
+  login_failed: {
+    nl: (a, d) => `${d.count} mislukte ${d.count === 1 ? "inlogpoging" : "inlogpogingen"} op het account ${a} (binnen een uur)`,
+    en: (a, d) => `${d.count} failed ${d.count === 1 ? "login" : "logins"} at the account ${a} (within an hour)`,
+  },
+  password_reset: {
+    nl: (a) => `${a} koos een nieuw wachtwoord via een herstellink`,
+    en: (a) => `${a} set a new password through a reset link`,
+  },
+  logout_everywhere: {
+    nl: (a) => `${a} logde overal uit`,
+    en: (a) => `${a} logged out everywhere`,
+  },
+  round_opened: {
+    nl: (a, d) => `${a} opende de ronde “${d.title}”`,
+    en: (a, d) => `${a} opened the round “${d.title}”`,
+  },
+  round_closed: {
+    nl: (a, d) => `${a} sloot de ronde “${d.title}” en gaf de resultaten vrij`,
+    en: (a, d) => `${a} closed the round “${d.title}” and released its results`,
+  },
+  codes_issued: {
+    nl: (a, d) => `${a} maakte ${d.count} ${d.count === 1 ? "toegangscode" : "toegangscodes"} voor “${d.title}”`,
+    en: (a, d) => `${a} issued ${d.count} access ${d.count === 1 ? "code" : "codes"} for “${d.title}”`,
+  },
+};
+
+/** The entry in plain language. Details come from the database: missing fields read as empty, never throw. */
+export function auditText(entry: Pick<AuditEntryView, "action" | "actor" | "detail">, lang: Lang): string {
+  const text = TEXTS[entry.action]?.[lang] as ((actor: string, detail: unknown) => string) | undefined;
+  if (!text) return `${entry.actor}: ${entry.action}`;
+  const detail = { filters: {}, dimension: null, departments: null, ...entry.detail };
+  return text(entry.actor, detail);
+}

@@ -1,0 +1,94 @@
+/**
+ * The audit log's rows: an insert that can join another write's `db.batch`, conditional inserts for
+ * batches that may turn out to change nothing, the failed-login count, the paged listing a
+ * consultant reads and the pruning of old entries.
+ */
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { AuditEvent } from "../domain/audit.js";
+import { randomId } from "../lib/random.js";
+import { schema, type Db } from "./database.js";
+
+const { auditLog, grants, users } = schema;
+
+/** One entry to write: who, where (null for an account event), what, and the minute. */
+export type AuditRecord = AuditEvent & { organisationId: string | null; actorId: string; at: string };
+
+/** The insert of one entry, to run alone or inside another write's batch. */
+export function auditInsert(db: Db, record: AuditRecord) {
+  return db.insert(auditLog).values({ id: randomId(), organisationId: record.organisationId, actorId: record.actorId, action: record.action, detail: JSON.stringify(record.detail), at: record.at });
+}
+
+/**
+ * The insert of one entry only where `condition` holds when the statement runs: placed in a batch
+ * before the write it records, so an entry exists exactly when that write happens.
+ */
+export function auditInsertWhere(db: Db, record: AuditRecord, condition: SQL) {
+  // A query builder, not db.run: D1's batch takes only prepared builders. Columns in table order.
+  return db
+    .insert(auditLog)
+    .select(sql`select ${randomId()}, ${record.organisationId}, ${record.actorId}, ${record.action}, ${JSON.stringify(record.detail)}, ${record.at} where ${condition}`);
+}
+
+export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
+  await auditInsert(db, record);
+}
+
+/**
+ * Counts one failed login at the account of `email`, if it exists: the entry of the window still
+ * open (timed from `windowStart` on) goes up by one, else a new entry with count 1. Both statements
+ * run whether or not the account exists — the lookup is inside them — so the work done does not
+ * tell. One batch: parallel failures each count once.
+ */
+export async function countFailedLogin(db: Db, input: { email: string; at: string; windowStart: string }): Promise<void> {
+  const account = sql`(select ${users.id} from ${users} where ${users.email} = ${input.email.toLowerCase()})`;
+  const open = sql`${auditLog.action} = 'login_failed' and ${auditLog.actorId} = ${account} and ${auditLog.at} >= ${input.windowStart}`;
+  // Query builders, not db.run: D1's batch takes only prepared builders.
+  await db.batch([
+    db.update(auditLog).set({ detail: sql`json_set(${auditLog.detail}, '$.count', json_extract(${auditLog.detail}, '$.count') + 1)` }).where(open),
+    db
+      .insert(auditLog)
+      .select(
+        sql`select ${randomId()}, null, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${auditLog} where ${open})`,
+      ),
+  ]);
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  action: string;
+  actor: string;
+  detail: string;
+}
+
+/**
+ * An organisation's entries, newest first: its own, and the account events of the users granted it
+ * (its managers). `before` is the id of the last entry of the previous page; undefined when that id
+ * is not an entry at all. Reads `limit + 1` rows to know whether there is a next page.
+ */
+export async function listAudit(db: Db, organisationId: string, page: { before?: string; limit: number }): Promise<{ rows: AuditRow[]; more: boolean } | undefined> {
+  const visible = or(
+    eq(auditLog.organisationId, organisationId),
+    and(isNull(auditLog.organisationId), inArray(auditLog.actorId, db.select({ id: grants.userId }).from(grants).where(eq(grants.organisationId, organisationId)))),
+  )!;
+  let after: SQL | undefined;
+  if (page.before !== undefined) {
+    const [cursor] = await db.select({ at: auditLog.at, seq: sql<number>`${auditLog}.rowid` }).from(auditLog).where(eq(auditLog.id, page.before)).limit(1);
+    if (!cursor) return undefined;
+    after = or(lt(auditLog.at, cursor.at), and(eq(auditLog.at, cursor.at), sql`${auditLog}.rowid < ${cursor.seq}`));
+  }
+  const rows = await db
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actor: users.email, detail: auditLog.detail })
+    .from(auditLog)
+    .innerJoin(users, eq(users.id, auditLog.actorId))
+    .where(after ? and(visible, after) : visible)
+    .orderBy(desc(auditLog.at), desc(sql`${auditLog}.rowid`))
+    .limit(page.limit + 1);
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+}
+
+/** Deletes entries timed before `cutoff`; returns how many. */
+export async function pruneAuditEntries(db: Db, cutoff: string): Promise<number> {
+  const deleted = await db.delete(auditLog).where(lt(auditLog.at, cutoff)).returning({ id: auditLog.id });
+  return deleted.length;
+}
