@@ -91,16 +91,17 @@ export async function acceptInvitation(
 ): Promise<boolean> {
   const alive = sql`from ${invitations} where ${invitations.tokenHash} = ${input.tokenHash} and ${invitations.expiresAt} > ${input.now}`;
   const account = input.newAccount;
-  const [, , , deleted] = await db.batch([
-    account
-      ? db.run(sql`insert into ${users} (id, email, password_hash, role) select ${input.userId}, ${account.email}, ${account.passwordHash}, 'manager' ${alive}`)
-      : db.run(sql`select 1`),
-    db.run(
-      sql`insert into ${grants} (user_id, organisation_id, scope) select ${input.userId}, ${invitations.organisationId}, ${invitations.scope} ${alive} on conflict (user_id, organisation_id) do update set scope = excluded.scope`,
-    ),
-    auditInsertWhere(db, input.audit, sql`exists (select 1 ${alive})`),
-    db.delete(invitations).where(and(eq(invitations.tokenHash, input.tokenHash), gt(invitations.expiresAt, input.now))).returning({ id: invitations.id }),
-  ]);
+  // Query builders throughout, not db.run: D1's batch takes only prepared builders. Columns in table order.
+  const created = account ? [db.insert(users).select(sql`select ${input.userId}, ${account.email}, ${account.passwordHash}, 'manager', datetime('now') ${alive}`)] : [];
+  const grant = db
+    .insert(grants)
+    .select(sql`select ${input.userId}, ${invitations.organisationId}, ${invitations.scope} ${alive}`)
+    .onConflictDoUpdate({ target: [grants.userId, grants.organisationId], set: { scope: sql`excluded.scope` } });
+  const removed = db.delete(invitations).where(and(eq(invitations.tokenHash, input.tokenHash), gt(invitations.expiresAt, input.now))).returning({ id: invitations.id });
+  // The account first: the grant refers to it.
+  const statements = [...created, grant, auditInsertWhere(db, input.audit, sql`exists (select 1 ${alive})`), removed];
+  const results = await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+  const deleted = results[results.length - 1] as { id: string }[];
   return deleted.length > 0;
 }
 

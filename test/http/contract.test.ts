@@ -173,6 +173,23 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(text).not.toContain("heatmap,");
   });
 
+  it("invites a manager (no mail configured: the link comes back), who accepts with a password of their own and logs in", async () => {
+    const invited = await json(`/api/organisations/${campaign.organisationId}/invitations`, { email: "new.head@client-a.test" }, consultant);
+    expect(invited.status).toBe(201);
+    const body = await invited.json();
+    expect(body.delivery).toBe("link");
+    const token = String(body.link).split("#")[1]!.replace(/^token=/, "");
+    const accepted = await json(`/api/invitations/${encodeURIComponent(token)}/accept`, { password: "Klantreis-Hoofd-2026!" });
+    expect(accepted.status).toBe(200);
+    expect((await accepted.json()).email).toBe("new.head@client-a.test");
+    const again = await json(`/api/invitations/${encodeURIComponent(token)}/accept`, { password: "Klantreis-Hoofd-2026!" });
+    expect(again.status).toBe(404);
+    await again.text();
+    const login = await json("/api/auth/login", { email: "new.head@client-a.test", password: "Klantreis-Hoofd-2026!" });
+    expect(login.status).toBe(200);
+    await login.text();
+  });
+
   it("keeps tenants apart: another consultant or a stranger sees nothing", async () => {
     expect((await get(`/api/campaigns/${campaign.id}/report`, rival)).status).toBe(404);
     expect((await get(`/api/campaigns/${other.id}/report`, manager)).status).toBe(404);
