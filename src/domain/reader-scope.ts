@@ -28,7 +28,8 @@ export function scopedView(view: PlanView, scope: UnitScope | null, filters: Con
       : atRound && dimension !== "department"
         ? null
         : view.rows.map((r) => (dimension === "department" && !departments.includes(r.value) ? { value: r.value, key: null } : r));
-  return { ...view, rows, management: atRound ? null : view.management };
+  // The round's comments are everyone's: its list minus their own department's would be the others'.
+  return { ...view, rows, management: atRound ? null : view.management, comments: atRound ? false : view.comments };
 }
 
 /** A running or released round's participation per unit, narrowed the same way: own departments only. */

@@ -3,7 +3,7 @@
  * batches that may turn out to change nothing, the failed-login count, the paged listing a
  * consultant reads and the pruning of old entries.
  */
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AuditEvent } from "../domain/audit.js";
 import { randomId } from "../lib/random.js";
 import { schema, type Db } from "./database.js";
@@ -13,20 +13,31 @@ const { auditLog, grants, users } = schema;
 /** One entry to write: who, where (null for an account event), what, and the minute. */
 export type AuditRecord = AuditEvent & { organisationId: string | null; actorId: string; at: string };
 
-/** The insert of one entry, to run alone or inside another write's batch. */
+/**
+ * The insert of one entry, to run alone or inside another write's batch. An account event (no
+ * organisation: a login, a reset) is written once for each organisation the user is granted at that
+ * moment — so each organisation's log keeps its managers' events of their time with it, also after
+ * a revocation, and never an event from before a grant — or once without an organisation for a user
+ * with no grant (a consultant).
+ */
 export function auditInsert(db: Db, record: AuditRecord) {
-  return db.insert(auditLog).values({ id: randomId(), organisationId: record.organisationId, actorId: record.actorId, action: record.action, detail: JSON.stringify(record.detail), at: record.at });
+  return auditInsertWhere(db, record, sql`1`);
 }
 
 /**
- * The insert of one entry only where `condition` holds when the statement runs: placed in a batch
- * before the write it records, so an entry exists exactly when that write happens.
+ * The same, only where `condition` holds when the statement runs: placed in a batch before the
+ * write it records, so an entry exists exactly when that write happens.
  */
 export function auditInsertWhere(db: Db, record: AuditRecord, condition: SQL) {
+  const detail = JSON.stringify(record.detail);
   // A query builder, not db.run: D1's batch takes only prepared builders. Columns in table order.
-  return db
-    .insert(auditLog)
-    .select(sql`select ${randomId()}, ${record.organisationId}, ${record.actorId}, ${record.action}, ${JSON.stringify(record.detail)}, ${record.at} where ${condition}`);
+  if (record.organisationId !== null) {
+    return db.insert(auditLog).select(sql`select ${randomId()}, ${record.organisationId}, ${record.actorId}, ${record.action}, ${detail}, ${record.at} where ${condition}`);
+  }
+  return db.insert(auditLog).select(
+    sql`select lower(hex(randomblob(16))), g.organisation_id, ${record.actorId}, ${record.action}, ${detail}, ${record.at} from ${grants} g where g.user_id = ${record.actorId} and ${condition}
+        union all select ${randomId()}, null, ${record.actorId}, ${record.action}, ${detail}, ${record.at} where not exists (select 1 from ${grants} g where g.user_id = ${record.actorId}) and ${condition}`,
+  );
 }
 
 export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
@@ -42,13 +53,17 @@ export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
 export async function countFailedLogin(db: Db, input: { email: string; at: string; windowStart: string }): Promise<void> {
   const account = sql`(select ${users.id} from ${users} where ${users.email} = ${input.email.toLowerCase()})`;
   const open = sql`${auditLog.action} = 'login_failed' and ${auditLog.actorId} = ${account} and ${auditLog.at} >= ${input.windowStart}`;
-  // Query builders, not db.run: D1's batch takes only prepared builders.
+  // Query builders, not db.run: D1's batch takes only prepared builders. One entry per organisation
+  // the account is granted (as every account event, see auditInsert), or one without.
   await db.batch([
     db.update(auditLog).set({ detail: sql`json_set(${auditLog.detail}, '$.count', json_extract(${auditLog.detail}, '$.count') + 1)` }).where(open),
     db
       .insert(auditLog)
       .select(
-        sql`select ${randomId()}, null, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${auditLog} where ${open})`,
+        sql`select lower(hex(randomblob(16))), g.organisation_id, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u join ${grants} g on g.user_id = u.id
+            where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${auditLog} a where a.action = 'login_failed' and a.actor_id = u.id and a.organisation_id = g.organisation_id and a.at >= ${input.windowStart})
+            union all select ${randomId()}, null, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u
+            where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${grants} g where g.user_id = u.id) and not exists (select 1 from ${auditLog} where ${open})`,
       ),
   ]);
 }
@@ -62,15 +77,13 @@ export interface AuditRow {
 }
 
 /**
- * An organisation's entries, newest first: its own, and the account events of the users granted it
- * (its managers). `before` is the id of the last entry of the previous page; undefined when that id
+ * An organisation's entries, newest first: its own, and the account events of its managers while
+ * they were granted it. `before` is the id of the last entry of the previous page; undefined when that id
  * is not an entry at all. Reads `limit + 1` rows to know whether there is a next page.
  */
 export async function listAudit(db: Db, organisationId: string, page: { before?: string; limit: number }): Promise<{ rows: AuditRow[]; more: boolean } | undefined> {
-  const visible = or(
-    eq(auditLog.organisationId, organisationId),
-    and(isNull(auditLog.organisationId), inArray(auditLog.actorId, db.select({ id: grants.userId }).from(grants).where(eq(grants.organisationId, organisationId)))),
-  )!;
+  // Account events were written under each organisation granted at the time (see auditInsert).
+  const visible = eq(auditLog.organisationId, organisationId);
   let after: SQL | undefined;
   if (page.before !== undefined) {
     const [cursor] = await db.select({ at: auditLog.at, seq: sql<number>`${auditLog}.rowid` }).from(auditLog).where(eq(auditLog.id, page.before)).limit(1);

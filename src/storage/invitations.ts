@@ -116,7 +116,8 @@ export async function listManagers(db: Db, organisationId: string): Promise<{ us
 }
 
 /**
- * Revokes a manager's access to one organisation and ends every session of theirs, in one batch
+ * Revokes a manager's access to one organisation, withdraws any invitation of their address to it,
+ * and ends every session of theirs, in one batch
  * (a session held on another organisation is logged out too: simpler to reason about than
  * sessions that outlive a revocation). False when the user had no grant here.
  */
@@ -124,9 +125,12 @@ export async function revokeManager(db: Db, organisationId: string, userId: stri
   const granted = sql`exists (select 1 from ${grants} where ${grants.organisationId} = ${organisationId} and ${grants.userId} = ${userId})`;
   // The entry and the sessions first, while the grant still shows this user is a manager here:
   // nobody ends the sessions of a user they never granted, nor records a revocation that did nothing.
-  const [, , deleted] = await db.batch([
+  // A pending invitation of the same address to this organisation goes too: otherwise the revoked
+  // manager could accept it and be back.
+  const [, , , deleted] = await db.batch([
     auditInsertWhere(db, audit, granted),
     db.delete(sessions).where(sql`${sessions.userId} = ${userId} and exists (select 1 from ${grants} where ${grants.organisationId} = ${organisationId} and ${grants.userId} = ${userId})`),
+    db.delete(invitations).where(and(eq(invitations.organisationId, organisationId), sql`${invitations.email} = (select ${users.email} from ${users} where ${users.id} = ${userId})`)),
     db.delete(grants).where(and(eq(grants.organisationId, organisationId), eq(grants.userId, userId))).returning({ userId: grants.userId }),
   ]);
   return deleted.length > 0;

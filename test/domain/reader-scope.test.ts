@@ -16,7 +16,8 @@ describe("a reader's unit scope", () => {
 
   it("hides other departments' rows and organisation-wide breakdowns; leaves an unscoped view as it was", () => {
     const rows = [{ value: "Sales", key: "department=Sales" }, { value: "Legal", key: "department=Legal" }];
-    expect(scopedView(view(rows), scope, {}, "department")).toEqual({ ...view([rows[0]!, { value: "Legal", key: null }]), management: null });
+    // At the round: no organisation-wide gap, and no round comments (minus their own department's, the others').
+    expect(scopedView(view(rows), scope, {}, "department")).toEqual({ ...view([rows[0]!, { value: "Legal", key: null }]), management: null, comments: false });
     expect(scopedView(view([{ value: "frontline", key: "role=frontline" }]), scope, {}, "role").rows).toBeNull();
     const underSales = view([{ value: "frontline", key: "department=Sales&role=frontline" }]);
     expect(scopedView(underSales, scope, { department: "Sales" }, "role")).toEqual(underSales);

@@ -67,11 +67,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("recording", () => {
-  it("records a login as an account event of its user, and nothing else", async () => {
+  it("records a login as an account event: under each organisation its user is granted, else without one", async () => {
     expect(await added(async () => (cookies.a = await loginCookie(t.app, "a@consult.test", PASSWORD)))).toEqual([{ organisationId: null, actorId: consultantA.id, action: "login", detail: {} }]);
     cookies.b = await loginCookie(t.app, "b@consult.test", PASSWORD);
     expect(await added(async () => (cookies.manager = await loginCookie(t.app, "director@alfa.test", PASSWORD)))).toEqual([
-      { organisationId: null, actorId: manager.id, action: "login", detail: {} },
+      { organisationId: orgA.id, actorId: manager.id, action: "login", detail: {} },
     ]);
   });
 
@@ -83,7 +83,7 @@ describe("recording", () => {
       expect((await wrong("nobody@alfa.test")).status).toBe(401);
     });
     // Two failures at the account (its address in any case), one entry; the unknown address none.
-    expect(rows).toEqual([{ organisationId: null, actorId: manager.id, action: "login_failed", detail: { count: 2 } }]);
+    expect(rows).toEqual([{ organisationId: orgA.id, actorId: manager.id, action: "login_failed", detail: { count: 2 } }]);
     const dump = JSON.stringify((await t.client.execute("select * from audit_log")).rows);
     expect(dump).not.toContain("not-the-password");
     expect(dump).not.toContain("nobody@alfa.test");
@@ -212,11 +212,11 @@ describe("recording", () => {
     const made = (await makeResetLink({ db: t.db, now: () => t.clock.now, sha256: sha256Hex }, "director@alfa.test", "http://localhost"))!;
     // Asking for a link is no entry; completing it is.
     const reset = await added(async () => expect((await postJson(t.app, `/api/auth/password-reset/${tokenOf(made.link)}`, { password: NEW_PASSWORD }, same)).status).toBe(204));
-    expect(reset).toEqual([{ organisationId: null, actorId: manager.id, action: "password_reset", detail: {} }]);
+    expect(reset).toEqual([{ organisationId: orgA.id, actorId: manager.id, action: "password_reset", detail: {} }]);
     expect(await added(() => postJson(t.app, `/api/auth/password-reset/${tokenOf(made.link)}`, { password: NEW_PASSWORD }, same))).toEqual([]);
     cookies.manager = await loginCookie(t.app, "director@alfa.test", NEW_PASSWORD);
     expect(await added(async () => expect((await send("POST", "/api/auth/logout-everywhere", cookies.manager)).status).toBe(204))).toEqual([
-      { organisationId: null, actorId: manager.id, action: "logout_everywhere", detail: {} },
+      { organisationId: orgA.id, actorId: manager.id, action: "logout_everywhere", detail: {} },
     ]);
     cookies.manager = await loginCookie(t.app, "director@alfa.test", NEW_PASSWORD);
   });
