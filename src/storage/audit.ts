@@ -10,6 +10,11 @@ import { schema, type Db } from "./database.js";
 
 const { auditLog, grants, users } = schema;
 
+/** A random id made by the database, shaped like randomId()'s (a version-4 UUID): one per fanned-out row. */
+const sqlUuid = sql.raw(
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))",
+);
+
 /** One entry to write: who, where (null for an account event), what, and the minute. */
 export type AuditRecord = AuditEvent & { organisationId: string | null; actorId: string; at: string };
 
@@ -35,7 +40,7 @@ export function auditInsertWhere(db: Db, record: AuditRecord, condition: SQL) {
     return db.insert(auditLog).select(sql`select ${randomId()}, ${record.organisationId}, ${record.actorId}, ${record.action}, ${detail}, ${record.at} where ${condition}`);
   }
   return db.insert(auditLog).select(
-    sql`select lower(hex(randomblob(16))), g.organisation_id, ${record.actorId}, ${record.action}, ${detail}, ${record.at} from ${grants} g where g.user_id = ${record.actorId} and ${condition}
+    sql`select ${sqlUuid}, g.organisation_id, ${record.actorId}, ${record.action}, ${detail}, ${record.at} from ${grants} g where g.user_id = ${record.actorId} and ${condition}
         union all select ${randomId()}, null, ${record.actorId}, ${record.action}, ${detail}, ${record.at} where not exists (select 1 from ${grants} g where g.user_id = ${record.actorId}) and ${condition}`,
   );
 }
@@ -60,7 +65,7 @@ export async function countFailedLogin(db: Db, input: { email: string; at: strin
     db
       .insert(auditLog)
       .select(
-        sql`select lower(hex(randomblob(16))), g.organisation_id, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u join ${grants} g on g.user_id = u.id
+        sql`select ${sqlUuid}, g.organisation_id, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u join ${grants} g on g.user_id = u.id
             where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${auditLog} a where a.action = 'login_failed' and a.actor_id = u.id and a.organisation_id = g.organisation_id and a.at >= ${input.windowStart})
             union all select ${randomId()}, null, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u
             where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${grants} g where g.user_id = u.id) and not exists (select 1 from ${auditLog} where ${open})`,
