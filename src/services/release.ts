@@ -20,7 +20,7 @@ import { randomId } from "../lib/random.js";
 import { codeCounts } from "../storage/access-codes.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { completeRelease, copyComments, deleteResponses, discardAttempt, findRelease, releasedResponsePage, responsePage, writeGroups, type StoredRelease } from "../storage/releases.js";
+import { completeRelease, copyComments, deleteResponses, discardAttempt, findRelease, keepListedComments, releasedResponsePage, responsePage, writeGroups, type StoredRelease } from "../storage/releases.js";
 import { resolveInstrument } from "./instruments.js";
 
 /** Responses read per step: about 10 ms of work between two turns of the event loop. */
@@ -91,7 +91,8 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
     const breakdowns = publishesBreakdowns(campaign, respondents, codes?.used ?? 0);
     const plan = buildPlan(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns });
     await nextTurn();
-    await writeGroups(db, id, campaign.id, plan, publishedStats(cells, plan));
+    await writeGroups(db, id, campaign.id, publishedStats(cells, plan));
+    while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
     const kept = plan.groups[0]!.shown ? totals : { ...emptyStats(), n: respondents, itemLevels: {} };
     const made: StoredRelease = { id, campaignId: campaign.id, respondents, releasedOn: calendarDate(now), totals: kept, plan };

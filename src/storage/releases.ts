@@ -154,21 +154,28 @@ export async function copyComments(db: Db, releaseId: string, campaignId: string
   );
 }
 
-/**
- * Writes an attempt's published groups, and keeps of its comments only what the plan lists: a
- * comment of a department without its own list loses its department, and a round below the
- * comment minimum keeps none. Invisible until the attempt completes.
- */
-export async function writeGroups(db: Db, releaseId: string, campaignId: string, plan: DisclosurePlan, groups: ReadonlyMap<GroupKey, ReleaseStats>): Promise<void> {
+/** Writes an attempt's published groups (invisible until the attempt completes). */
+export async function writeGroups(db: Db, releaseId: string, campaignId: string, groups: ReadonlyMap<GroupKey, ReleaseStats>): Promise<void> {
   const rows = [...groups].map(([key, stats]) => ({ releaseId, campaignId, key, n: stats.n, stats: JSON.stringify(stats) }));
+  const statements = chunkRows(rows).map((chunk) => db.insert(releaseGroups).values(chunk));
+  if (statements.length > 0) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+}
+
+/**
+ * Keeps of an attempt's comments only what its plan lists, at most `limit` comments per call: a
+ * comment of a department without its own list loses its department, and a round below the comment
+ * minimum keeps none. Returns how many it changed; 0 once done. In steps, so a round with hundreds
+ * of thousands of comments holds no other request up for long.
+ */
+export async function keepListedComments(db: Db, releaseId: string, plan: DisclosurePlan, limit: number): Promise<number> {
   const listed = plan.comments.flatMap((key) => plan.groups.find((g) => g.key === key)?.conditions[COMMENT_DIMENSION] ?? []);
-  const comments = eq(releaseComments.releaseId, releaseId);
-  await db.batch([
+  const unlisted = sql`${releaseComments.releaseId} = ${releaseId} and ${releaseComments[COMMENT_DIMENSION]} <> '' and ${releaseComments[COMMENT_DIMENSION]} not in (select value from json_each(${JSON.stringify(listed)}))`;
+  const page = sql`${releaseComments.sortKey} in (select ${releaseComments.sortKey} from ${releaseComments} where ${plan.comments.length === 0 ? eq(releaseComments.releaseId, releaseId) : unlisted} limit ${limit})`;
+  const changed =
     plan.comments.length === 0
-      ? db.delete(releaseComments).where(comments)
-      : db.update(releaseComments).set({ [COMMENT_DIMENSION]: "" }).where(and(comments, sql`${releaseComments[COMMENT_DIMENSION]} not in (select value from json_each(${JSON.stringify(listed)}))`)),
-    ...chunkRows(rows).map((chunk) => db.insert(releaseGroups).values(chunk)),
-  ]);
+      ? await db.delete(releaseComments).where(and(eq(releaseComments.releaseId, releaseId), page)).returning({ key: releaseComments.sortKey })
+      : await db.update(releaseComments).set({ [COMMENT_DIMENSION]: "" }).where(and(eq(releaseComments.releaseId, releaseId), page)).returning({ key: releaseComments.sortKey });
+  return changed.length;
 }
 
 /**
