@@ -23,12 +23,18 @@ export const defaultKComments = (k: number) => Math.max(k, DEFAULT_K_COMMENTS);
 
 /**
  * Whether a round's release may break its results down: only when k counts people nobody could
- * have invented — every response used a single-use code the consultant minted — and k is at
- * least 5. An open link (or a round that took responses before it required codes) publishes the
- * round as a whole only: anyone can answer there as often as they like, padding a small unit.
+ * have invented — every response used a single-use code the consultant minted — and k is at least
+ * 5. A round requires codes from its first response on or not at all (codesAfterResponses), so a
+ * round that requires them now took every response with one. An open link publishes the round as a
+ * whole only: anyone can answer there as often as they like, padding a small unit.
  */
-export function publishesBreakdowns(campaign: Pick<Campaign, "requireCode" | "k">, respondents: number, codesUsed: number): boolean {
-  return campaign.requireCode && codesUsed >= respondents && campaign.k >= MIN_K_BREAKDOWNS;
+export function publishesBreakdowns(campaign: Pick<Campaign, "requireCode" | "k">): boolean {
+  return campaign.requireCode && campaign.k >= MIN_K_BREAKDOWNS;
+}
+
+/** Whether switching a round to single-use codes comes too late: it has taken responses without. */
+export function codesAfterResponses(campaign: Pick<Campaign, "requireCode">, settings: { requireCode?: boolean | undefined }, respondents: number): boolean {
+  return settings.requireCode === true && !campaign.requireCode && respondents > 0;
 }
 
 export interface CampaignWindow {

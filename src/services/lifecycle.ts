@@ -5,12 +5,12 @@
  * go through here; a trigger holds the same rule in the database for any writer that races them.
  */
 import type { AppDeps } from "../app-env.js";
-import { calendarDate, resultsDue, type Campaign } from "../domain/campaign.js";
+import { calendarDate, codesAfterResponses, resultsDue, type Campaign } from "../domain/campaign.js";
 import { ApiError } from "../lib/api-error.js";
 import { setCampaignStatus, updateCampaignSettings, type CampaignSettings } from "../storage/campaigns.js";
 import type { AuditRecord } from "../storage/audit.js";
 import { refusedBy } from "../storage/database.js";
-import type { StoredRelease } from "../storage/releases.js";
+import { liveRespondents, type StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
 import { release, type ReleaseDeps } from "./release.js";
 
@@ -52,6 +52,14 @@ export async function closeRound(deps: LifecycleDeps, campaign: Campaign): Promi
 /** Dates and the code requirement change only while the round runs; the headcount always may. */
 export async function changeRound(deps: LifecycleDeps, campaign: Campaign, settings: CampaignSettings): Promise<Campaign> {
   if (settings.opensOn !== undefined || settings.closesOn !== undefined || settings.requireCode !== undefined) await assertRunning(deps, campaign);
+  if (settings.requireCode !== undefined && codesAfterResponses(campaign, settings, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) {
+    throw new ApiError(
+      409,
+      "codes_after_responses",
+      "This round has taken responses on its open link, so it cannot start requiring codes now: its results could never be broken down by unit (anyone could have answered more than once). Start a new round on codes instead.",
+      [{ path: "requireCode", message: "responses without codes exist" }],
+    );
+  }
   await unlessClosed(() => updateCampaignSettings(deps.db, campaign.id, settings));
   return { ...campaign, ...settings };
 }

@@ -17,7 +17,6 @@ import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { randomId } from "../lib/random.js";
-import { codeCounts } from "../storage/access-codes.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { completeRelease, copyComments, deleteResponses, discardAttempt, findRelease, keepListedComments, releasedResponsePage, responsePage, writeGroups, type StoredRelease } from "../storage/releases.js";
@@ -87,8 +86,7 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
     }
     const { cells, totals } = fold.result();
     // Rounds on an open link publish the round as a whole only: k must count people nobody could invent.
-    const codes = (await codeCounts(db, [campaign.id])).get(campaign.id);
-    const breakdowns = publishesBreakdowns(campaign, respondents, codes?.used ?? 0);
+    const breakdowns = publishesBreakdowns(campaign);
     const plan = buildPlan(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns });
     await nextTurn();
     await writeGroups(db, id, campaign.id, publishedStats(cells, plan));
