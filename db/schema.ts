@@ -81,6 +81,9 @@ export const campaigns = sqliteTable("campaigns", {
   expectedHeadcount: integer("expected_headcount"),
   /** When set, a response needs an unused single-use access code. */
   requireCode: integer("require_code", { mode: "boolean" }).notNull().default(false),
+  /** Codes issued and used, kept by triggers on access_codes (migration 0012): read without counting the codes. */
+  codesIssued: integer("codes_issued").notNull().default(0),
+  codesUsed: integer("codes_used").notNull().default(0),
   createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
 });
 

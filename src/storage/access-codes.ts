@@ -5,7 +5,7 @@ import { auditInsert, type AuditRecord } from "./audit.js";
 import { campaignWritten } from "./campaigns.js";
 import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
 
-const { accessCodes } = schema;
+const { accessCodes, campaigns } = schema;
 
 /**
  * Stores new codes and makes the round require one, all or nothing: a consultant never ends up
@@ -35,16 +35,12 @@ export async function codeState(db: Db, campaignId: string, codeHash: string): P
   return row.used > 0 ? "used" : "unused";
 }
 
-/** Issued and used codes per campaign. */
+/** Issued and used codes per campaign: counters on the round that triggers keep (migration 0012), so nothing is counted here. */
 export async function codeCounts(db: Db, campaignIds: readonly string[]): Promise<Map<string, CodeCounts>> {
   const counts = new Map<string, CodeCounts>();
   for (const ids of chunkForParameters(campaignIds, 1)) {
-    const rows = await db
-      .select({ campaignId: accessCodes.campaignId, issued: sql<number>`count(*)`, used: sql<number>`sum(${accessCodes.used})` })
-      .from(accessCodes)
-      .where(inArray(accessCodes.campaignId, ids))
-      .groupBy(accessCodes.campaignId);
-    for (const r of rows) counts.set(r.campaignId, { issued: Number(r.issued), used: Number(r.used ?? 0) });
+    const rows = await db.select({ id: campaigns.id, issued: campaigns.codesIssued, used: campaigns.codesUsed }).from(campaigns).where(inArray(campaigns.id, ids));
+    for (const r of rows) if (r.issued > 0) counts.set(r.id, { issued: r.issued, used: r.used });
   }
   return counts;
 }
