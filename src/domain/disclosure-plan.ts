@@ -15,7 +15,7 @@
  */
 import { auditPlan } from "./disclosure-audit.js";
 import { inRowSpace, rowSpace } from "./linear-span.js";
-import { heatmapUnits, matches, type Conditions, type CountedCell } from "./disclosure.js";
+import { groupSize, heatmapUnits, matches, type Conditions, type CountedCell } from "./disclosure.js";
 import { DIMENSIONS, type CampaignUnits, type Dimension } from "./units.js";
 
 /** The only cross-table: a department's roles, or a role across departments. */
@@ -65,11 +65,10 @@ interface Candidate {
   depth: number;
 }
 
-const sizeOf = (cells: readonly CountedCell[], conditions: Conditions) => cells.reduce((n, c) => (matches(c, conditions) ? n + c.n : n), 0);
 
 export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, options: PlanOptions): DisclosurePlan {
   const { k, kComments } = options;
-  const total = sizeOf(cells, {});
+  const total = groupSize(cells, {});
   const candidates: Candidate[] = [{ conditions: {}, n: total, shown: total >= k, depth: 0 }];
   const breakdowns = options.breakdowns && total >= k;
   if (breakdowns) {
@@ -77,7 +76,7 @@ export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, o
     suppressUntilSafe(cells, candidates, k);
   }
   const groups = candidates.map(({ conditions, n, shown }) => ({ key: groupKey(conditions), conditions, n: shown ? n : null, shown }));
-  return { k, kComments, breakdowns, groups, comments: commentGroups(cells, units, groups, kComments, breakdowns) };
+  return { k, kComments, breakdowns, groups, comments: commentGroups(cells, units, groups, total, kComments, breakdowns) };
 }
 
 function unitCandidates(cells: readonly CountedCell[], units: CampaignUnits, k: number): Candidate[] {
@@ -173,8 +172,7 @@ function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[
  * Comments are lists, not sums: the round's list minus the shown departments' lists is the hidden
  * departments' comments, so those together must be none or at least kComments respondents.
  */
-function commentGroups(cells: readonly CountedCell[], units: CampaignUnits, groups: readonly PlanGroup[], kComments: number, breakdowns: boolean): GroupKey[] {
-  const total = sizeOf(cells, {});
+function commentGroups(cells: readonly CountedCell[], units: CampaignUnits, groups: readonly PlanGroup[], total: number, kComments: number, breakdowns: boolean): GroupKey[] {
   if (!groups[0]!.shown || total < kComments) return [];
   if (!breakdowns) return [groupKey({})];
   const shownInPlan = new Set(groups.filter((g) => g.shown).map((g) => g.key));
