@@ -465,7 +465,27 @@ function fillRoles(): void {
   fillSelect($("filter-role") as HTMLSelectElement, [{ value: "", label: t("allRoles") }, ...roles.map((r) => ({ value: r.value, label: r.label[texts.lang] }))]);
 }
 
+/** Listeners come first: a choice made while the page is still loading must not be lost. */
+function listen(): void {
+  $("organisation").addEventListener("change", () => { fillCampaigns(); void loadReport(); void loadTrends(); });
+  $("campaign").addEventListener("change", () => { fillRoles(); void loadReport(); });
+  $("filter-role").addEventListener("change", () => void loadReport());
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
+    b.addEventListener("click", () => {
+      texts.setLang(b.dataset.lang as Lang);
+      const role = ($("filter-role") as HTMLSelectElement).value;
+      fillRoles();
+      ($("filter-role") as HTMLSelectElement).value = role;
+      render();
+    });
+  }
+  $("print").addEventListener("click", () => window.print());
+  $("logout").addEventListener("click", () => void logout());
+  $("logout-everywhere").addEventListener("click", () => void logoutEverywhere());
+}
+
 async function start(): Promise<void> {
+  listen();
   render();
   organisations = (await api<Organisation[]>("/api/organisations")).body;
   fillSelect($("organisation") as HTMLSelectElement, organisations.map((o) => ({ value: o.id, label: o.name })));
@@ -482,21 +502,6 @@ async function start(): Promise<void> {
   const me = (await api<{ user?: { role: string } }>("/api/me")).body;
   isConsultant = me.user?.role === "consultant";
   $("workspace-link").hidden = !isConsultant;
-  $("organisation").addEventListener("change", () => { fillCampaigns(); void loadReport(); void loadTrends(); });
-  $("campaign").addEventListener("change", () => { fillRoles(); void loadReport(); });
-  $("filter-role").addEventListener("change", () => void loadReport());
-  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
-    b.addEventListener("click", () => {
-      texts.setLang(b.dataset.lang as Lang);
-      const role = ($("filter-role") as HTMLSelectElement).value;
-      fillRoles();
-      ($("filter-role") as HTMLSelectElement).value = role;
-      render();
-    });
-  }
-  $("print").addEventListener("click", () => window.print());
-  $("logout").addEventListener("click", () => void logout());
-  $("logout-everywhere").addEventListener("click", () => void logoutEverywhere());
   await loadReport();
   await loadTrends();
 }

@@ -72,11 +72,19 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.fill("#email", demoLogin(demo, "consultant").email);
     await page.fill("#password", demoLogin(demo, "consultant").password);
     await page.click("button[type=submit]");
+    // Hold /api/me back: a choice made while the page is still loading must still count.
+    let releaseMe = () => {};
+    const meHeld = new Promise<void>((resolve) => (releaseMe = resolve));
+    await page.route("**/api/me", async (route) => {
+      await meHeld;
+      await route.continue();
+    });
     await page.waitForURL(/\/dashboard$/);
     const baken = await page.locator("#organisation option", { hasText: "Het Baken" }).getAttribute("value");
     await page.selectOption("#organisation", baken!);
     const closed = await page.locator("#campaign option", { hasText: "Klantgerichtheid in de zorg 2026" }).getAttribute("value");
     await page.selectOption("#campaign", closed!);
+    releaseMe();
     await page.waitForSelector("#whole-round:not([hidden])");
     expect(await page.locator("#whole-round").textContent()).toContain("open link");
     expect(await page.locator(".staircase li").count()).toBe(7);
