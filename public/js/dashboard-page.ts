@@ -6,28 +6,17 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
 import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
+import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
+import type { CampaignReport } from "../../src/services/reports.js";
 import { $, api, colour, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, MatrixController, MatrixElement);
 
-interface Level { id: string; name: Loc; n: number; score: number; ci95: [number, number]; sd: number; favourablePct: number; unfavourablePct: number; weak: boolean; divided: boolean }
-interface HeatRow { value: string; label: Loc; n: number | null; suppressed: boolean; scores: Record<string, number> | null }
-interface Report {
-  campaign: { id: string; title: string; k: number; kComments: number; publishes: "breakdowns" | "whole_round" };
-  suppressed: boolean;
-  n: number | null;
-  levels: Level[];
-  startHere: { level: string | null; lowest?: string; reason?: string; explanation: Loc } | null;
-  heatmap: { dimension: string; rows: HeatRow[] } | null;
-  decisionFactors: { factors: { id: string; side: string; label: Loc; chosenPct: number; mostPct: number }[]; groups: Record<string, { chosenPct: number; mostPct: number }>; headline: Loc } | null;
-  climate: { id: string; score: number; n: number }[];
-  managementGap: { level: string; management: number; staff: number; gap: number }[] | null;
-  desiredGap: { level: string; current: number; desired: number; gap: number }[] | null;
-  /** The consultant's latest norm set; a manager gets only the levels, without their own organisation. */
-  benchmark: { levels: Record<string, number>; organisations?: number; madeOn?: string } | null;
-  comments: string[] | null;
-}
+/** The report as the server sends it (src/services/reports.ts): one source of truth for its shape. */
+type Report = CampaignReport;
+type Released = Extract<Report, { suppressed: false }>;
+type Level = Released["levels"][number];
 interface Trends {
   rounds: { campaignId: string; title: string; date: string; included: boolean }[];
   levels: { level: string; points: { campaignId: string; date: string; score: number }[]; steps: { change: number; p: number | null; label: string }[] }[];
@@ -48,8 +37,8 @@ const T: Record<string, Loc> = {
   staircase: { nl: "De zeven niveaus, van boven naar beneden", en: "The seven levels, top-down" },
   startHere: { nl: "Hier moet de verandering beginnen", en: "Where change has to start" },
   ruleNote: {
-    nl: "Regel: het hoogste niveau dat zwak (score onder de drempel) of verdeeld (medewerkers oneens) is. Elk niveau wordt aangestuurd door het niveau erboven.",
-    en: "Rule: the top-most level that is weak (score below the threshold) or divided (staff disagree). Each level is organised by the one above it.",
+    nl: "Regel: het hoogste niveau dat zwak is (de hele marge onder de drempel) of verdeeld (medewerkers vallen op een vraag in twee kampen). Elk niveau wordt aangestuurd door het niveau erboven. Wijst geen niveau zich aan, dan het grootste verschil met hoe het zou moeten zijn. Onder 30 respondenten is het een aanwijzing.",
+    en: "Rule: the top-most level that is weak (its whole margin below the threshold) or divided (staff fall into two camps on a question). Each level is organised by the one above it. With no level flagged, the largest gap to how it should be. Under 30 respondents it is a pointer.",
   },
   heatDepartment: { nl: "Niveaus per afdeling", en: "Levels by department" },
   heatRole: { nl: "Niveaus per rol", en: "Levels by role" },
@@ -62,6 +51,11 @@ const T: Record<string, Loc> = {
   suppressed: { nl: "minder dan k respondenten", en: "fewer than k respondents" },
   weak: { nl: "zwak", en: "weak" },
   divided: { nl: "verdeeld", en: "divided" },
+  possibly_weak: { nl: "mogelijk zwak", en: "possibly weak" },
+  desired_gap: { nl: "grootste verschil met gewenst", en: "largest gap to the desired state" },
+  driver: { nl: "sterkste drijfveer", en: "strongest driver" },
+  agreement: { nl: "overeenstemming", en: "agreement" },
+  splitOn: { nl: "twee kampen op", en: "two camps on" },
   noComments: {
     nl: "Opmerkingen worden alleen getoond voor de hele ronde of één afdeling, met minstens {k} respondenten.",
     en: "Comments are shown only for the whole round or one department, with at least {k} respondents.",
@@ -117,7 +111,7 @@ const T: Record<string, Loc> = {
   verdict: { nl: "Oordeel", en: "Verdict" },
 };
 
-const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS });
+const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS });
 const t = texts.t.bind(texts);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;
@@ -149,7 +143,7 @@ const cellLabels: Plugin<"matrix"> = {
   },
 };
 
-function drawHeatmap(id: string, report: Report | null, levels: Level[]): void {
+function drawHeatmap(id: string, report: Released | null, levels: Level[]): void {
   charts.get(id)?.destroy();
   const holder = $(`${id}-table`);
   holder.replaceChildren();
@@ -208,7 +202,7 @@ function drawHeatmap(id: string, report: Report | null, levels: Level[]): void {
 const dateText = (date: string) =>
   new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 
-function drawStaircase(report: Report): void {
+function drawStaircase(report: Released): void {
   const list = $("staircase");
   list.replaceChildren();
   report.levels.forEach((l, i) => {
@@ -230,9 +224,14 @@ function drawStaircase(report: Report): void {
       bar.append(tick);
     }
     li.append(el("span", `${i + 1}. ${l.name[texts.lang]}`), bar, el("strong", String(Math.round(l.score))));
-    const flags = [l.weak && t("weak"), l.divided && t("divided")].filter(Boolean).join(", ");
+    if (l.possiblyWeak) li.classList.add("possibly-weak");
+    const flags = [l.weak && t("weak"), l.possiblyWeak && t("possibly_weak"), l.divided && t("divided")].filter(Boolean).join(", ");
     const versus = benchmark !== undefined ? ` · ${t("benchmark")} ${benchmark}` : "";
-    li.append(el("span", `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${versus}${flags ? ` · ${flags}` : ""}`, "flags"));
+    const agreement = l.agreement === null ? "" : ` · ${t("agreement")} ${l.agreement}`;
+    const numbers = `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd}${agreement} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${versus}`;
+    li.title = l.splitItems.length > 0 ? `${numbers} · ${t("splitOn")} ${l.splitItems.join(", ")}` : numbers;
+    li.append(el("span", `${numbers}${flags ? ` · ${flags}` : ""}`, "flags"));
+    if (l.note) li.append(el("p", l.note[texts.lang], "flag-note"));
     list.append(li);
   });
   const note = $("benchmark-note");
@@ -246,12 +245,13 @@ function drawStaircase(report: Report): void {
       : "";
   note.hidden = note.textContent === "";
   const start = report.startHere;
-  const target = report.levels.find((l) => l.id === (start?.level ?? start?.lowest));
-  $("start-level").textContent = target ? `${target.name[texts.lang]}${start?.reason ? ` (${t(start.reason)})` : ""}` : "–";
+  const target = report.levels.find((l) => l.id === start?.level);
+  const why = start ? (start.basis === "flagged" ? start.reasons.map((r) => t(r)) : start.basis === "none" ? [] : [t(start.basis)]).join(", ") : "";
+  $("start-level").textContent = target ? `${target.name[texts.lang]}${why ? ` (${why})` : ""}` : "–";
   $("start-explanation").textContent = start?.explanation[texts.lang] ?? "";
 }
 
-function drawFactors(report: Report): void {
+function drawFactors(report: Released): void {
   charts.get("factors")?.destroy();
   const mix = report.decisionFactors;
   $("factors-headline").textContent = mix?.headline[texts.lang] ?? "";
@@ -285,7 +285,7 @@ function drawFactors(report: Report): void {
   $("factors-table").append(table([t("factor"), t("chosen"), t("most")], mix.factors.map((f) => [f.label[texts.lang], `${f.chosenPct}%`, `${f.mostPct}%`])));
 }
 
-function drawRest(report: Report): void {
+function drawRest(report: Released): void {
   const gap = $("gap");
   gap.replaceChildren();
   const names = new Map(report.levels.map((l) => [l.id, l.name[texts.lang]]));
@@ -330,10 +330,11 @@ function render(): void {
   for (const id of ["heat-department", "heat-role"]) $(id).closest("section")!.hidden = wholeRound;
   drawStaircase(report);
   drawHeatmap("heat-department", report, report.levels);
-  drawHeatmap("heat-role", current.role, report.levels);
+  drawHeatmap("heat-role", current.role && !current.role.suppressed ? current.role : null, report.levels);
   drawFactors(report);
   drawDesired(report);
   drawRest(report);
+  $("analyses").replaceChildren(...analysesPanel(report, t, texts.lang));
 }
 
 function selectedCampaign(): Campaign | undefined {
@@ -341,7 +342,7 @@ function selectedCampaign(): Campaign | undefined {
   return org?.campaigns.find((c) => c.id === ($("campaign") as HTMLSelectElement).value);
 }
 
-function drawDesired(report: Report): void {
+function drawDesired(report: Released): void {
   charts.get("desired")?.destroy();
   const holder = $("desired-table");
   holder.replaceChildren();
@@ -379,7 +380,7 @@ function drawTrends(): void {
   card.hidden = usable.length === 0;
   if (!trends || usable.length === 0) return;
   const rounds = trends.rounds.filter((r) => r.included);
-  const names = new Map((current?.report.levels ?? []).map((l) => [l.id, l.name[texts.lang]]));
+  const names = new Map((current && !current.report.suppressed ? current.report.levels : []).map((l) => [l.id as string, l.name[texts.lang]]));
   const canvas = $("trend") as HTMLCanvasElement;
   canvas.setAttribute("aria-label", `${t("trend")}: ${t("asTable")}`);
   charts.set(

@@ -13,6 +13,7 @@ import type { ScaleSums } from "./report.js";
 import type { ResponseScore, ScaleScore, ScoringKey } from "./scoring.js";
 import { addCounters, copyCounters, type Sums } from "./statistics.js";
 import type { ItemSums } from "./reliability.js";
+import { createReservoir, RESERVOIR, sampled, type Sampled } from "./stability.js";
 
 /** Counts of the answers 1–5 (after reverse-coding) to one item. */
 export type ItemDistribution = [number, number, number, number, number];
@@ -37,6 +38,18 @@ export interface ReleaseStats {
   items: Record<string, ItemDistribution>;
   /** By "upper|lower" level pair, upper first in the method's order. */
   pairs: Record<string, PairSums>;
+  /** Counts of the outcome item's answers 0–10; absent without an outcome item. */
+  outcome?: number[];
+  /** A published group's bootstrapped pick (stability.ts); set once the plan is known, never summed. */
+  stability?: StoredStability;
+}
+
+/** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
+export interface StoredStability {
+  weakBelow: number;
+  level: LevelId | null;
+  /** 0–1. */
+  share: number;
 }
 
 export interface ReleaseCell extends CellKey, ReleaseStats {}
@@ -120,21 +133,32 @@ export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats
 
 const cellId = (cell: CellKey) => `${cell.department}\u0000${cell.role}\u0000${cell.tenure}`;
 
-/** Folds scored responses into a release's cells and totals, one response at a time. */
-export function createReleaseFold(key: ScoringKey) {
+/**
+ * Folds scored responses into a release's cells and totals, one response at a time, keeping per
+ * cell a bounded random sample of its respondents for the bootstrap (stability.ts).
+ */
+export function createReleaseFold(key: ScoringKey, random: () => number = Math.random) {
   const cells = new Map<string, ReleaseCell>();
+  const samples = new Map<string, ReturnType<typeof createReservoir<Sampled>>>();
   return {
     add(cell: CellKey, score: ResponseScore): void {
       const id = cellId(cell);
       let stats = cells.get(id);
       if (!stats) cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
       addScore(stats, score);
+      let reservoir = samples.get(id);
+      if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
+      reservoir.offer(() => sampled(key, score));
     },
     result(): { cells: ReleaseCell[]; totals: ReleaseTotals } {
       const list = [...cells.values()];
       const totals = list.reduce((acc, c) => mergeStats(acc, c), emptyStats());
       const itemLevels = Object.fromEntries(key.items.flatMap((i) => (i.level && i.perspective !== "desired" ? [[i.name, i.level]] : [])));
       return { cells: list, totals: { ...totals, itemLevels } };
+    },
+    /** The cell's kept respondents. */
+    sample(cell: CellKey): readonly Sampled[] {
+      return samples.get(cellId(cell))?.kept ?? [];
     },
   };
 }

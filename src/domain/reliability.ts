@@ -3,8 +3,12 @@
  * computed from running sums only — per item (n, Σx, Σx²) and per respondent level mean —
  * so it can be kept up to date on every submission without reading responses back.
  */
+import jstat from "jstat";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import { sampleVariance, type Sums } from "./statistics.js";
+
+// jstat is CommonJS: Node's ESM loader sees only its default export.
+const { jStat } = jstat;
 
 /** Below this, a level's items do not hang together well enough to read its score as one thing. */
 export const ALPHA_WARNING_BELOW = 0.7;
@@ -44,4 +48,15 @@ export function levelReliability(items: readonly ItemSums[], levelMeans: (level:
     if (own.length === 0 || !means) return [];
     return [{ level, ...cronbachAlpha(own, means) }];
   });
+}
+
+/**
+ * Feldt's (1965) 95% confidence interval of Cronbach's alpha, for n respondents and m items:
+ * 1 − (1 − α)·F, with F the 2.5% and 97.5% points of F(n − 1, (n − 1)(m − 1)).
+ */
+export function alphaInterval(alpha: number, n: number, m: number): [number, number] {
+  const df1 = n - 1;
+  const df2 = (n - 1) * (m - 1);
+  const F = (p: number) => jStat.centralF.inv(p, df1, df2);
+  return [1 - (1 - alpha) * F(0.975), 1 - (1 - alpha) * F(0.025)];
 }

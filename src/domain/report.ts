@@ -7,8 +7,12 @@ import { CLIMATE_SCALES, DECISION_FACTORS, FACTOR_GROUPS, type ClimateScale, typ
 import type { Localised } from "./i18n.js";
 import { isLevelId, LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
-import { DEFAULT_THRESHOLDS, isDivided, isWeak, startHere, type LevelResult, type StartHere, type Thresholds } from "./start-here.js";
-import { addEntries, confidenceInterval95, mean, round, sampleSd, type ItemCounts, type Sums } from "./statistics.js";
+import { relativeWeights } from "./drivers.js";
+import { itemMoments } from "./agreement.js";
+import { alphaInterval, cronbachAlpha } from "./reliability.js";
+import { itemSums, levelCorrelation, pairKey, type ItemDistribution, type PairSums, type ReleaseStats, type StoredStability } from "./release.js";
+import { assessLevel, DEFAULT_THRESHOLDS, flagNote, isSplitItem, startHere, type LevelAssessment, type LevelEvidence, type StartHere, type Thresholds } from "./start-here.js";
+import { addEntries, mean, round, sampleSd, type ItemCounts, type Sums } from "./statistics.js";
 import { matches, type Conditions, type CountedCell } from "./disclosure.js";
 import type { PlanRefusal } from "./disclosure-plan.js";
 import type { Dimension, Unit } from "./units.js";
@@ -48,8 +52,55 @@ export interface LevelSummary {
   sd: number;
   favourablePct: number;
   unfavourablePct: number;
+  /** The 95% interval lies below the threshold. */
   weak: boolean;
+  /** The 95% interval straddles the threshold. */
+  possiblyWeak: boolean;
+  /** Staff fall into two camps on at least one of the level's items (splitItems). */
   divided: boolean;
+  /** rwg(J): 1 full agreement, 0 no more than answers at random. */
+  agreement: number | null;
+  splitItems: string[];
+  /** Each flag in one sentence, with the numbers behind it; null without a flag. */
+  note: Localised | null;
+}
+
+/** One item as the group answered it (after reverse-coding: higher is always more customer-centric). */
+export interface ItemResult {
+  name: string;
+  level: LevelId;
+  n: number;
+  /** Mean on 0–100. */
+  score: number;
+  favourablePct: number;
+  unfavourablePct: number;
+  /** Staff fall into two camps on it. */
+  split: boolean;
+}
+
+export interface LevelCorrelation {
+  upper: LevelId;
+  lower: LevelId;
+  n: number;
+  /** Pearson's r of respondents' level means. */
+  r: number;
+}
+
+export interface LevelReliability {
+  level: LevelId;
+  items: number;
+  alpha: number;
+  /** Feldt's 95% interval. */
+  ci95: [number, number];
+}
+
+export interface DriverAnalysis {
+  method: "relative_weights";
+  n: number;
+  /** Share (0–1) of the outcome's variance the levels explain together. */
+  rSquared: number;
+  /** Per level, its share (0–100) of what is explained; they add up to 100. */
+  levels: { level: LevelId; r: number; sharePct: number }[];
 }
 
 export interface HeatmapRow {
@@ -71,6 +122,8 @@ export interface FactorShare {
 export interface DecisionMix {
   factors: FactorShare[];
   groups: Record<FactorGroup, { chosenPct: number; mostPct: number }>;
+  /** Which side weighed most, by the seed's 80% / 10% (decisionHeadline). */
+  pattern: DecisionPattern;
   headline: Localised;
 }
 
@@ -101,21 +154,46 @@ export type Report =
       climate: { id: ClimateScale; score: number; n: number }[];
       managementGap: GapRow[] | null;
       desiredGap: DesiredGapRow[] | null;
+      items: ItemResult[];
+      correlations: LevelCorrelation[];
+      reliability: LevelReliability[];
+      drivers: DriverAnalysis | null;
     };
 
 export interface Group {
   n: number;
   scales: Map<string, ScaleSums>;
   factors: Map<string, { chosen: number; most: number }>;
+  /** Answer counts per item, of items everyone in the group answered. */
+  items: Map<string, ItemDistribution>;
+  /** The instrument's current-state level items, by name. */
+  itemLevels: Readonly<Record<string, LevelId>>;
+  /** Pairwise sums of level means (and the outcome), of pairs everyone in the group answered. */
+  pairs: Map<string, PairSums>;
+  /** Counts of the outcome item's answers 0–10, when the instrument has one. */
+  outcome: readonly number[] | null;
+  /** The release's bootstrap of this group's pick, when it made one. */
+  stability: StoredStability | null;
 }
 
 /**
- * A group from sums that were already combined elsewhere (a release's group or totals). Only the
- * scales every respondent of the group answered come along (see wholeScale): every reader of a
- * group — report, trends, comparisons, alpha — then shows nothing of a smaller set inside it.
+ * A group from a release's stored figures. Only what every respondent of the group answered comes
+ * along (see wholeScale): every reader of a group — report, trends, comparisons, alpha — then
+ * shows nothing of a smaller set inside it.
  */
-export function groupOf(n: number, scales: Record<string, ScaleSums>, factors: Record<string, { chosen: number; most: number }>): Group {
-  return { n, scales: new Map(Object.entries(scales).filter(([, s]) => s.n === n)), factors: new Map(Object.entries(factors)) };
+export function groupOf(stats: ReleaseStats, itemLevels: Readonly<Record<string, LevelId>> = {}): Group {
+  const n = stats.n;
+  const whole = <T>(entries: [string, T][], size: (value: T) => number) => new Map(entries.filter(([, v]) => size(v) === n));
+  return {
+    n,
+    scales: whole(Object.entries(stats.scales), (s) => s.n),
+    factors: new Map(Object.entries(stats.factors)),
+    items: whole(Object.entries(stats.items ?? {}), (c) => c.reduce((a, b) => a + b, 0)),
+    itemLevels,
+    pairs: whole(Object.entries(stats.pairs ?? {}), (p) => p.n),
+    outcome: stats.outcome && stats.outcome.reduce((a, b) => a + b, 0) === n ? stats.outcome : null,
+    stability: stats.stability ?? null,
+  };
 }
 
 export function combine(cells: readonly CellStats[], conditions: Conditions): Group {
@@ -124,7 +202,7 @@ export function combine(cells: readonly CellStats[], conditions: Conditions): Gr
   return group;
 }
 
-const emptyGroup = (): Group => ({ n: 0, scales: new Map(), factors: new Map() });
+const emptyGroup = (): Group => ({ n: 0, scales: new Map(), factors: new Map(), items: new Map(), itemLevels: {}, pairs: new Map(), outcome: null, stability: null });
 
 /**
  * Adds a cell's sums into a group, in place; the cell itself stays as it was. The adders name
@@ -152,16 +230,6 @@ function addFactorCounts(acc: { chosen: number; most: number }, f: { chosen: num
 
 const pct = (part: number, whole: number) => (whole > 0 ? round((part / whole) * 100) : 0);
 
-export function levelResult(id: LevelId, s: ScaleSums): LevelResult {
-  return {
-    id,
-    score: toPercentScore(mean(s)),
-    sd: sampleSd(s),
-    favourable: s.items > 0 ? s.favourable / s.items : 0,
-    unfavourable: s.items > 0 ? s.unfavourable / s.items : 0,
-  };
-}
-
 /**
  * A scale's sums when every respondent of the group answered it. Every scored question is
  * required, so anything less means some skipped it — and the few who did not would be shown as a
@@ -180,25 +248,36 @@ function answeredLevels(group: Group): { level: Level; sums: ScaleSums }[] {
   });
 }
 
-/** A level as the rule sees it (unrounded) and as the report shows it. */
-function assessLevel(level: Level, s: ScaleSums, thresholds: Thresholds): { result: LevelResult; summary: LevelSummary } {
-  const result = levelResult(level.id, s);
-  const [lo, hi] = confidenceInterval95(s);
+/** What the start-here rule reads of one level in the group: its sums and its items' answer counts. */
+export function levelEvidence(group: Group): LevelEvidence[] {
+  return answeredLevels(group).map(({ level, sums }) => ({
+    id: level.id,
+    sums,
+    items: Object.entries(group.itemLevels).flatMap(([name, l]) => {
+      const counts = l === level.id ? group.items.get(name) : undefined;
+      return counts ? [{ name, counts }] : [];
+    }),
+  }));
+}
+
+/** A level as the rule sees it and as the report shows it. */
+function summarise(level: Level, s: ScaleSums, a: LevelAssessment, thresholds: Thresholds): LevelSummary {
   return {
-    result,
-    summary: {
-      id: level.id,
-      rank: level.rank,
-      name: level.name,
-      n: s.n,
-      score: round(result.score),
-      ci95: [round(Math.max(0, toPercentScore(lo))), round(Math.min(100, toPercentScore(hi)))],
-      sd: round(result.sd, 2),
-      favourablePct: pct(s.favourable, s.items),
-      unfavourablePct: pct(s.unfavourable, s.items),
-      weak: isWeak(result, thresholds),
-      divided: isDivided(result, thresholds),
-    },
+    id: level.id,
+    rank: level.rank,
+    name: level.name,
+    n: s.n,
+    score: round(a.score),
+    ci95: [round(a.ci95[0]), round(a.ci95[1])],
+    sd: round(sampleSd(s), 2),
+    favourablePct: pct(s.favourable, s.items),
+    unfavourablePct: pct(s.unfavourable, s.items),
+    weak: a.weak,
+    possiblyWeak: a.possiblyWeak,
+    divided: a.divided,
+    agreement: a.agreement === null ? null : round(a.agreement, 2),
+    splitItems: a.splitItems,
+    note: flagNote(a, thresholds),
   };
 }
 
@@ -232,13 +311,73 @@ export interface Overview {
 
 /** The whole-group figures without breakdowns: what a portfolio row or a comparison shows of a campaign. */
 export function overviewOf(group: Group, thresholds: Thresholds): Overview {
-  const assessed = answeredLevels(group).map(({ level, sums }) => assessLevel(level, sums, thresholds));
+  const answered = answeredLevels(group);
+  const assessed = levelEvidence(group).map((e) => assessLevel(e, thresholds));
+  const gaps = desiredGap(group);
+  const drivers = driverAnalysis(group);
+  const stored = group.stability && group.stability.weakBelow === thresholds.weakBelow ? group.stability : null;
+  let start = startHere(assessed, { gaps, drivers: drivers?.levels.map((d) => ({ level: d.level, weight: d.sharePct })) ?? null });
+  // The release bootstrapped the flag-based pick; it says how often resamples agreed with it.
+  if (start && stored && start.basis === "flagged" && stored.level === start.level) start = startHere(assessed, { gaps }, stored.share);
   return {
     n: group.n,
-    levels: assessed.map((a) => a.summary),
-    startHere: startHere(assessed.map((a) => a.result), thresholds),
+    levels: answered.map(({ level, sums }, i) => summarise(level, sums, assessed[i]!, thresholds)),
+    startHere: start,
     decisionFactors: decisionMix(group),
-    desiredGap: desiredGap(group),
+    desiredGap: gaps,
+  };
+}
+
+/** Each current-state item the whole group answered, in the instrument's order. */
+export function itemResults(group: Group): ItemResult[] {
+  return Object.entries(group.itemLevels).flatMap(([name, level]) => {
+    const counts = group.items.get(name);
+    if (!counts) return [];
+    const { n, mean: m } = itemMoments(counts);
+    return [{ name, level, n, score: round(toPercentScore(m)), favourablePct: pct(counts[3] + counts[4], n), unfavourablePct: pct(counts[0] + counts[1], n), split: isSplitItem(counts) }];
+  });
+}
+
+/** Pearson's r between every two levels, upper level first. */
+export function levelCorrelations(group: Group): LevelCorrelation[] {
+  const levels = answeredLevels(group).map((l) => l.level.id);
+  return levels.flatMap((upper, i) =>
+    levels.slice(i + 1).flatMap((lower) => {
+      const p = group.pairs.get(pairKey(upper, lower));
+      const r = p ? levelCorrelation(p) : null;
+      return p && r !== null ? [{ upper, lower, n: p.n, r: round(r, 2) }] : [];
+    }),
+  );
+}
+
+/** Cronbach's alpha per level with Feldt's interval. */
+export function levelReliabilities(group: Group): LevelReliability[] {
+  return levelEvidence(group).flatMap((e) => {
+    const a = cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums);
+    if (a.alpha === null) return [];
+    const [lo, hi] = alphaInterval(a.alpha, a.n, a.items);
+    return [{ level: e.id, items: a.items, alpha: round(a.alpha, 2), ci95: [round(lo, 2), round(hi, 2)] as [number, number] }];
+  });
+}
+
+/** Below this many respondents a driver analysis is not shown: weights of seven correlated levels need more. */
+export const MIN_DRIVER_N = 30;
+
+/** Relative weights of the levels in explaining the outcome item, when the group answered one. */
+export function driverAnalysis(group: Group): DriverAnalysis | null {
+  if (!group.outcome || group.n < MIN_DRIVER_N) return null;
+  const levels = answeredLevels(group).map((l) => l.level.id).filter((id) => group.pairs.has(pairKey(id, "outcome" as LevelId)));
+  const r = (a: LevelId, b: LevelId) => (a === b ? 1 : levelCorrelation(group.pairs.get(LEVELS.findIndex((l) => l.id === a) < LEVELS.findIndex((l) => l.id === b) ? pairKey(a, b) : pairKey(b, a))!));
+  const rxy = levels.map((id) => levelCorrelation(group.pairs.get(pairKey(id, "outcome" as LevelId))!));
+  const rxx = levels.map((a) => levels.map((b) => r(a, b)));
+  if (levels.length < 2 || rxy.some((x) => x === null) || rxx.some((row) => row.some((x) => x === null))) return null;
+  const result = relativeWeights(rxx as number[][], rxy as number[]);
+  if (!result || result.rSquared <= 0) return null;
+  return {
+    method: "relative_weights",
+    n: group.n,
+    rSquared: round(result.rSquared, 2),
+    levels: levels.map((level, i) => ({ level, r: round(rxy[i]!, 2), sharePct: round((result.weights[i]! / result.rSquared) * 100) })),
   };
 }
 
@@ -256,24 +395,53 @@ export function decisionMix(group: Group): DecisionMix | null {
       return [g, { chosenPct: pct(c.chosen, n), mostPct: pct(c.most, n) }];
     }),
   ) as DecisionMix["groups"];
-  // Headlines use whole percentages, written the way each language writes them.
-  const fairness = Math.round(factors.find((f) => f.id === "personal_fairness")!.chosenPct);
-  const rules = Math.round(groups.rules.chosenPct);
-  const system = Math.round(groups.system.mostPct);
-  const heart = Math.round(groups.heart.mostPct);
-  const coatRack = groups.system.mostPct >= 2 * groups.heart.mostPct;
-  const headline: Localised = {
-    nl:
-      `${coatRack ? "Het hart hangt aan de kapstok: " : ""}voor ${rules}% gaven beleid of werkproces de doorslag bij een uitzondering; ` +
-      `${system}% liet het systeem het zwaarst wegen, ${heart}% de klant of het eigen rechtvaardigheidsgevoel. ` +
-      `Slechts ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`,
-    en:
-      `${coatRack ? "Heart on the coat rack: " : ""}for ${rules}% policy or the work process decided an exception; ` +
-      `${system}% weighed the system most, ${heart}% the customer or their own sense of fairness. ` +
-      `Only ${fairness}% weighed their own sense of fairness at all.`,
-  };
+  const { pattern, headline } = decisionHeadline(
+    Math.round(groups.system.mostPct),
+    Math.round(groups.heart.mostPct),
+    Math.round(groups.rules.mostPct),
+    Math.round(factors.find((f) => f.id === "personal_fairness")!.chosenPct),
+  );
   const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  return { factors, groups, headline: { nl: capitalise(headline.nl), en: capitalise(headline.en) } };
+  return { factors, groups, pattern, headline: { nl: capitalise(headline.nl), en: capitalise(headline.en) } };
+}
+
+/**
+ * The seed case: for more than 80% policy and process were decisive, and only about 10% weighed
+ * their own sense of fairness. A group where the system weighed most for at least COAT_RACK_SHARE
+ * is that picture; "only" is said of fairness at FAIRNESS_ONLY or below, and not otherwise.
+ */
+export const COAT_RACK_SHARE = 80;
+export const FAIRNESS_ONLY = 10;
+/** System and customer within this many points of each other weigh about the same. */
+export const BALANCED_WITHIN = 10;
+
+export type DecisionPattern = "coat_rack" | "system_leaning" | "balanced" | "customer_led";
+
+/** The decision headline from "weighed most" (whole percentages): which side decides, in words that follow the numbers. */
+export function decisionHeadline(system: number, heart: number, rules: number, fairness: number): { pattern: DecisionPattern; headline: Localised } {
+  const pattern: DecisionPattern =
+    system >= COAT_RACK_SHARE ? "coat_rack" : Math.abs(system - heart) < BALANCED_WITHIN ? "balanced" : system > heart ? "system_leaning" : "customer_led";
+  const lead: Record<DecisionPattern, Localised> = {
+    coat_rack: { nl: "Het hart hangt aan de kapstok: ", en: "Heart on the coat rack: " },
+    system_leaning: { nl: "Het systeem weegt zwaarder dan de klant: ", en: "The system weighs more than the customer: " },
+    balanced: { nl: "Systeem en klant wegen ongeveer even zwaar: ", en: "System and customer weigh about the same: " },
+    customer_led: { nl: "De klant weegt het zwaarst: ", en: "The customer weighs most: " },
+  };
+  const sides: Localised =
+    pattern === "customer_led"
+      ? {
+          nl: `voor ${heart}% gaf bij een uitzondering de klant of het eigen rechtvaardigheidsgevoel de doorslag, voor ${system}% een regel of werkwijze van de organisatie (beleid of werkproces: ${rules}%).`,
+          en: `for ${heart}% the customer or their own sense of fairness decided an exception, for ${system}% a rule or way of working of the organisation (policy or process: ${rules}%).`,
+        }
+      : {
+          nl: `voor ${system}% gaf bij een uitzondering een regel of werkwijze van de organisatie de doorslag (beleid of werkproces: ${rules}%), voor ${heart}% de klant of het eigen rechtvaardigheidsgevoel.`,
+          en: `for ${system}% a rule or way of working of the organisation decided an exception (policy or process: ${rules}%), for ${heart}% the customer or their own sense of fairness.`,
+        };
+  const fair: Localised =
+    fairness <= FAIRNESS_ONLY
+      ? { nl: ` Slechts ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`, en: ` Only ${fairness}% weighed their own sense of fairness at all.` }
+      : { nl: ` ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`, en: ` ${fairness}% weighed their own sense of fairness too.` };
+  return { pattern, headline: { nl: lead[pattern].nl + sides.nl + fair.nl, en: lead[pattern].en + sides.en + fair.en } };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -288,6 +456,10 @@ export function buildReport(input: ReportInput): Report {
   return {
     suppressed: false,
     ...overviewOf(group, thresholds),
+    items: itemResults(group),
+    correlations: levelCorrelations(group),
+    reliability: levelReliabilities(group),
+    drivers: driverAnalysis(group),
     heatmap,
     climate: CLIMATE_SCALES.flatMap((id) => {
       const s = wholeScale(group, `climate:${id}`);

@@ -24,7 +24,10 @@ export const CampaignSchema = z
     requireCode: z.boolean(),
     codes: z.object({ issued: z.number(), used: z.number() }),
     responseRate: ResponseRateSchema,
-    startHere: z.object({ level: z.string().nullable(), reason: z.string().nullable() }).nullable().openapi({ description: "Null until the campaign reaches k" }),
+    startHere: z
+      .object({ level: z.string().nullable(), reasons: z.array(z.enum(["weak", "possibly_weak", "divided"])), basis: z.enum(["flagged", "desired_gap", "driver", "none"]) })
+      .nullable()
+      .openapi({ description: "Null until the round is released with at least k respondents" }),
     surveyPath: z.string().optional(),
   })
   .openapi("Campaign");
@@ -47,7 +50,7 @@ export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: U
     requireCode: campaign.requireCode,
     codes,
     responseRate: roundResponseRate(facts.respondents, campaign, codes),
-    startHere: facts.startHere ? { level: facts.startHere.level, reason: facts.startHere.level ? facts.startHere.reason : null } : null,
+    startHere: facts.startHere ? { level: facts.startHere.level, reasons: facts.startHere.reasons, basis: facts.startHere.basis } : null,
     ...(user.role === "consultant" ? { surveyPath: `/s/${campaign.token}` } : {}),
   };
 }

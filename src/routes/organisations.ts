@@ -35,7 +35,7 @@ const NewCampaign = z
     requireCode: z.boolean().default(false),
     status: z.enum(["draft", "open"]).default("draft"),
     thresholds: z
-      .object({ weakBelow: z.number().min(0).max(100), dividedSd: z.number().min(0.1).max(4), polarShare: z.number().min(0.05).max(0.5) })
+      .object({ weakBelow: z.number().min(0).max(100).openapi({ description: "A level whose 95% interval lies below this score (0–100) is weak; default 60" }) })
       .partial()
       .strict()
       .default({}),

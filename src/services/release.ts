@@ -10,7 +10,11 @@
  * between them; and the release is visible only once its row exists, all or nothing.
  */
 import { calendarDate, publishesBreakdowns, resultsDue, type Campaign } from "../domain/campaign.js";
+import seedrandom from "seedrandom";
+import { matches } from "../domain/disclosure.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
+import { groupOf, levelEvidence } from "../domain/report.js";
+import { groupStability } from "../domain/stability.js";
 import { createReleaseFold, emptyStats, publishedStats } from "../domain/release.js";
 import { scoreResponse } from "../domain/scoring.js";
 import { decodeScore } from "../domain/stored-score.js";
@@ -67,8 +71,10 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
   // From this write on, the database refuses responses to the round: the fold sees all of them.
   if (campaign.status !== "closed") await setCampaignStatus(db, campaign.id, "closed");
   const { key } = instrument;
-  const fold = createReleaseFold(key);
   const id = randomId();
+  // Seeded by the release's own random id: the bootstrap is repeatable for this release, and unpredictable before it.
+  const random = seedrandom(id);
+  const fold = createReleaseFold(key, random);
   let respondents = 0;
   try {
     for (let after = ""; ; ) {
@@ -89,7 +95,16 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
     const breakdowns = publishesBreakdowns(campaign);
     const plan = buildPlan(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns });
     await nextTurn();
-    await writeGroups(db, id, campaign.id, publishedStats(cells, plan));
+    const published = publishedStats(cells, plan);
+    for (const group of plan.groups) {
+      const stats = published.get(group.key);
+      if (!stats) continue;
+      const strata = cells.filter((cell) => matches(cell, group.conditions)).map((cell) => ({ n: cell.n, sample: fold.sample(cell) }));
+      const stability = groupStability(key, levelEvidence(groupOf(stats, totals.itemLevels)), strata, campaign.thresholds, random);
+      if (stability) stats.stability = stability;
+      await nextTurn();
+    }
+    await writeGroups(db, id, campaign.id, published);
     while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
     const kept = plan.groups[0]!.shown ? totals : { ...emptyStats(), n: respondents, itemLevels: {} };

@@ -93,7 +93,7 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
   const groups = await loadReleaseGroups(db, release.id);
   const group = (key: GroupKey | null): Group | null => {
     const stats: ReleaseStats | undefined = key === null ? undefined : groups.get(key);
-    return stats ? groupOf(stats.n, stats.scales, stats.factors) : null;
+    return stats ? groupOf(stats, release.totals.itemLevels) : null;
   };
   const units = query.dimension ? (campaign.units[query.dimension] ?? []) : [];
   const report = buildReport({
@@ -119,9 +119,10 @@ export function reportCsv(report: CampaignReport): string {
   const rows: unknown[][] = [["section", "group", "level", "n", "score", "ci95_low", "ci95_high", "sd", "favourable_pct", "unfavourable_pct", "flag"]];
   if (!report.suppressed) {
     for (const l of report.levels) {
-      rows.push(["level", "all", l.id, l.n, l.score, l.ci95[0], l.ci95[1], l.sd, l.favourablePct, l.unfavourablePct, [l.weak && "weak", l.divided && "divided"].filter(Boolean).join(" ")]);
+      rows.push(["level", "all", l.id, l.n, l.score, l.ci95[0], l.ci95[1], l.sd, l.favourablePct, l.unfavourablePct, [l.weak && "weak", l.possiblyWeak && "possibly_weak", l.divided && "divided"].filter(Boolean).join(" ")]);
     }
-    if (report.startHere) rows.push(["start_here", "all", report.startHere.level ?? report.startHere.lowest, "", "", "", "", "", "", "", report.startHere.level ? report.startHere.reason : "none"]);
+    const start = report.startHere;
+    if (start) rows.push(["start_here", "all", start.level ?? "", "", "", "", "", "", "", "", [start.basis, ...start.reasons].join(" ")]);
     for (const row of report.heatmap?.rows ?? []) {
       const group = `${report.heatmap!.dimension}=${row.value}`;
       if (row.suppressed) rows.push(["heatmap", group, "", "suppressed", "", "", "", "", "", "", "hidden by the disclosure plan"]);

@@ -98,7 +98,8 @@ function toCampaign(row: CampaignRow): Campaign {
     k: row.k,
     kComments: row.kComments,
     units: JSON.parse(row.units) as CampaignUnits,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...(JSON.parse(row.settings) as { thresholds?: Partial<Thresholds> }).thresholds },
+    // Rounds made before the agreement-based rule may still carry its old SD and share settings: only weakBelow counts.
+    thresholds: { weakBelow: (JSON.parse(row.settings) as { thresholds?: Partial<Thresholds> }).thresholds?.weakBelow ?? DEFAULT_THRESHOLDS.weakBelow },
     expectedHeadcount: row.expectedHeadcount,
     requireCode: row.requireCode,
     createdAt: row.createdAt,

@@ -1,62 +1,94 @@
+/** The start-here rule on hand-made levels: weak from the interval, divided from two camps, the walk from the top. */
 import { describe, expect, it } from "vitest";
-import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
-import { DEFAULT_THRESHOLDS, isDivided, isWeak, startHere, type LevelResult } from "../../src/domain/start-here.js";
+import type { LevelId } from "../../src/domain/levels.js";
+import type { ItemDistribution } from "../../src/domain/release.js";
+import { assessLevel, isSplitItem, pickStart, startHere, type LevelAssessment } from "../../src/domain/start-here.js";
 
-const healthy = (id: LevelId, over: Partial<LevelResult> = {}): LevelResult => ({ id, score: 75, sd: 0.5, favourable: 0.7, unfavourable: 0.05, ...over });
-const profile = (over: Partial<Record<LevelId, Partial<LevelResult>>>) => LEVEL_IDS.map((id) => healthy(id, over[id]));
+/** Sums of n level means all equal to `mean` but for a spread of ±d on half of them. */
+const sums = (n: number, mean: number, d: number) => ({ n, sum: n * mean, sumSq: n * mean * mean + n * d * d });
+const agreeing: ItemDistribution = [0, 2, 8, 30, 20];
 
-describe("weak and divided", () => {
-  it("weak is a score below the threshold", () => {
-    expect(isWeak(healthy("skills", { score: 59.9 }))).toBe(true);
-    expect(isWeak(healthy("skills", { score: 60 }))).toBe(false);
+function level(id: LevelId, over: Partial<LevelAssessment> = {}): LevelAssessment {
+  return { id, n: 100, score: 75, ci95: [70, 80], weak: false, possiblyWeak: false, divided: false, agreement: 0.8, alpha: 0.8, splitItems: [], ...over };
+}
+
+describe("assessing a level", () => {
+  it("is weak only when the whole 95% interval lies below the threshold, possibly weak when it straddles it", () => {
+    // Mean 3.2 → 55; SD 0.5 over 100 → half-width ≈ 1.98 · 0.05 = 0.099 scale points ≈ 2.5 on 0–100.
+    const clear = assessLevel({ id: "values", sums: sums(100, 3.2, 0.5), items: [] });
+    expect(clear.score).toBeCloseTo(55, 9);
+    expect(clear.ci95[1]).toBeLessThan(60);
+    expect([clear.weak, clear.possiblyWeak]).toEqual([true, false]);
+    // The same mean over 8 people: the interval reaches above 60.
+    const unsure = assessLevel({ id: "values", sums: sums(8, 3.2, 0.5), items: [] });
+    expect(unsure.ci95[1]).toBeGreaterThan(60);
+    expect([unsure.weak, unsure.possiblyWeak]).toEqual([false, true]);
+    const strong = assessLevel({ id: "values", sums: sums(100, 4, 0.5), items: [] });
+    expect([strong.weak, strong.possiblyWeak]).toEqual([false, false]);
+    // A threshold is the campaign's to set.
+    expect(assessLevel({ id: "values", sums: sums(100, 4, 0.5), items: [] }, { weakBelow: 80 }).weak).toBe(true);
   });
-  it("divided is a wide spread, or many favourable and many unfavourable answers at once", () => {
-    expect(isDivided(healthy("values", { sd: 1.0 }))).toBe(true);
-    expect(isDivided(healthy("values", { sd: 0.99 }))).toBe(false);
-    expect(isDivided(healthy("values", { favourable: 0.25, unfavourable: 0.25 }))).toBe(true);
-    expect(isDivided(healthy("values", { favourable: 0.6, unfavourable: 0.24 }))).toBe(false);
+
+  it("calls an item split when two camps of a quarter or more disagree, and not a flat or one-peaked spread", () => {
+    expect(isSplitItem([12, 8, 2, 8, 12])).toBe(true);
+    // Even spread: no two peaks.
+    expect(isSplitItem([8, 8, 8, 8, 8])).toBe(false);
+    // One peak in the middle, however wide.
+    expect(isSplitItem([4, 10, 14, 10, 4])).toBe(false);
+    // Two peaks but one camp too small.
+    expect(isSplitItem([4, 2, 2, 12, 22])).toBe(false);
+    // Two camps among fewer than 10 answers are not camps.
+    expect(isSplitItem([3, 1, 0, 1, 3])).toBe(false);
+  });
+
+  it("calls a level divided on one split item, names it, and keeps its agreement index", () => {
+    const split: ItemDistribution = [12, 8, 2, 8, 12];
+    const a = assessLevel({ id: "values", sums: { n: 42, sum: 42 * 3.5, sumSq: 42 * 3.5 * 3.5 + 42 * 1.4 }, items: [{ name: "v1", counts: split }, { name: "v2", counts: [0, 2, 8, 20, 12] }] });
+    expect(a.divided).toBe(true);
+    expect(a.splitItems).toEqual(["v1"]);
+    expect(a.agreement).toBeGreaterThanOrEqual(0);
+    expect(a.agreement).toBeLessThan(0.7);
+  });
+
+  it("does not call a level divided when its items do not hang together (noise, α below 0.4)", () => {
+    // People's level means hardly differ, so the items' spread is noise: α far below 0.
+    const noise = assessLevel({ id: "values", sums: { n: 42, sum: 42 * 3, sumSq: 42 * 9 + 42 * 0.05 }, items: [{ name: "v1", counts: [12, 8, 2, 8, 12] }, { name: "v2", counts: [12, 8, 2, 8, 12] }] });
+    expect(noise.alpha).toBeLessThan(0.4);
+    expect(noise.divided).toBe(false);
   });
 });
 
-describe("startHere", () => {
-  it("reproduces the telephone example: values divided and skills weak → start at values, not skills", () => {
-    const result = startHere(profile({ values: { sd: 1.3, favourable: 0.45, unfavourable: 0.4 }, skills: { score: 40 } }));
-    expect(result).toMatchObject({ level: "values", reason: "divided", downstream: ["competencies", "skills", "behaviour", "context"] });
-    if (!result || result.level === null) throw new Error("expected a level");
-    expect(result.explanation.en).toContain("Start at values and beliefs");
-    expect(result.explanation.en).toContain("competencies, skills, behaviour and context");
-    expect(result.explanation.en).toMatch(/skills training or in systems and procedures pays back far less/);
-    expect(result.explanation.nl).toContain("Begin bij waarden en overtuigingen");
-    expect(result.explanation.nl).toContain("vaardigheden");
+describe("the pick", () => {
+  it("is the top-most weak or divided level, with every reason it has", () => {
+    const pick = pickStart([level("context", { weak: true }), level("values", { weak: true, divided: true }), level("mission")]);
+    expect(pick).toEqual({ level: "values", reasons: ["weak", "divided"], basis: "flagged", checkFirst: [] });
   });
 
-  it("takes the top-most qualifying level, whatever the input order", () => {
-    const levels = profile({ identity: { score: 50 }, context: { score: 10 } }).reverse();
-    expect(startHere(levels)).toMatchObject({ level: "identity", reason: "weak" });
+  it("names possibly weak levels above the pick, and picks a possibly weak level only when nothing is clearly flagged", () => {
+    const levels = [level("mission", { possiblyWeak: true }), level("identity"), level("skills", { divided: true })];
+    expect(pickStart(levels)).toMatchObject({ level: "skills", checkFirst: ["mission"] });
+    expect(pickStart([level("mission"), level("identity", { possiblyWeak: true }), level("values", { possiblyWeak: true })])).toMatchObject({ level: "identity", reasons: ["possibly_weak"] });
   });
 
-  it("says weak before divided when a level is both", () => {
-    expect(startHere(profile({ mission: { score: 30, sd: 1.5 } }))).toMatchObject({ level: "mission", reason: "weak" });
+  it("with nothing flagged points at the largest current–desired gap, else the strongest driver, never simply the lowest level", () => {
+    const calm = [level("mission", { score: 80 }), level("values", { score: 70 }), level("context", { score: 62 })];
+    expect(pickStart(calm, { gaps: [{ level: "values", gap: 12 }, { level: "context", gap: 9 }] })).toMatchObject({ level: "values", basis: "desired_gap" });
+    // Gaps under 5 points point nowhere; a driver does.
+    expect(pickStart(calm, { gaps: [{ level: "context", gap: 3 }], drivers: [{ level: "mission", weight: 40 }, { level: "context", weight: 10 }] })).toMatchObject({ level: "mission", basis: "driver" });
+    expect(pickStart(calm)).toEqual({ level: null, reasons: [], basis: "none", checkFirst: [] });
   });
 
-  it("has no downstream levels for context", () => {
-    expect(startHere(profile({ context: { score: 20 } }))).toMatchObject({ level: "context", downstream: [] });
-  });
-
-  it("points at the lowest-scoring level when nothing is weak or divided", () => {
-    const result = startHere(profile({ behaviour: { score: 61 } }));
-    expect(result).toMatchObject({ level: null, lowest: "behaviour" });
-    expect(result!.explanation.en).toContain("No level is weak or divided");
-  });
-
-  it("uses the campaign's thresholds", () => {
-    const levels = profile({ competencies: { score: 68 } });
-    expect(startHere(levels)?.level).toBeNull();
-    expect(startHere(levels, { ...DEFAULT_THRESHOLDS, weakBelow: 70 })).toMatchObject({ level: "competencies", reason: "weak" });
-  });
-
-  it("skips levels that are missing and returns null with no levels", () => {
-    expect(startHere([healthy("skills", { score: 10 })])).toMatchObject({ level: "skills" });
+  it("explains itself in both languages, with both reasons, the stability and the small-group caveat", () => {
+    const start = startHere([level("identity", { n: 24, weak: true, divided: true })], {}, 0.87)!;
+    expect(start.indicative).toBe(true);
+    expect(start.downstream).toEqual(["values", "competencies", "skills", "behaviour", "context"]);
+    expect(start.explanation.nl).toContain("identiteit");
+    expect(start.explanation.nl).toContain("scoort duidelijk onder de drempel en is verdeeld");
+    expect(start.explanation.en).toContain("87%");
+    expect(start.explanation.en).toContain("Fewer than 30 respondents");
+    const none = startHere([level("mission")])!;
+    expect(none.level).toBeNull();
+    expect(none.explanation.en).toMatch(/^No level is weak or divided, and nothing else points/);
     expect(startHere([])).toBeNull();
   });
 });

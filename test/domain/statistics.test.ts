@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combine, decisionMix, overviewOf, type CellStats } from "../../src/domain/report.js";
+import { combine, decisionHeadline, decisionMix, overviewOf, type CellStats } from "../../src/domain/report.js";
 import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { addCounters, confidenceInterval95, copyCounters, mean, sampleSd } from "../../src/domain/statistics.js";
 
@@ -45,8 +45,11 @@ describe("report pieces", () => {
 
   it("combines cells and summarises a level on 0–100 with its flags", () => {
     const [values] = overviewOf(combine(cells, {}), DEFAULT_THRESHOLDS).levels;
-    // Means 3, 5, 5, 1, 2 → mean 3.2 → score 55; SD of 3,5,5,1,2 = sqrt(11.2/4 … ) computed from sums
-    expect(values).toMatchObject({ id: "values", n: 5, score: 55, favourablePct: 40, unfavourablePct: 40, weak: true, divided: true });
+    // Means 3, 5, 5, 1, 2 → mean 3.2 → score 55; SD of 3,5,5,1,2 = sqrt(11.2/4 … ) computed from sums.
+    // Five people leave a wide interval across 60: possibly weak, not weak; too few to be called divided.
+    expect(values).toMatchObject({ id: "values", n: 5, score: 55, favourablePct: 40, unfavourablePct: 40, weak: false, possiblyWeak: true, divided: false });
+    expect(values!.ci95[0]).toBeLessThan(60);
+    expect(values!.ci95[1]).toBeGreaterThan(60);
     expect(values!.sd).toBeCloseTo(Math.sqrt((64 - 16 ** 2 / 5) / 4), 2);
   });
 
@@ -55,6 +58,21 @@ describe("report pieces", () => {
     expect(mix.factors.find((f) => f.id === "policy")).toMatchObject({ chosenPct: 60, mostPct: 40 });
     expect(mix.factors.find((f) => f.id === "personal_fairness")).toMatchObject({ chosenPct: 40, mostPct: 40 });
     expect(mix.groups.system).toEqual({ chosenPct: 60, mostPct: 60 });
-    expect(mix.headline.en).toBe("For 60% policy or the work process decided an exception; 60% weighed the system most, 40% the customer or their own sense of fairness. Only 40% weighed their own sense of fairness at all.");
+    // 60% system against 40% heart: the system leans, no coat rack (that takes 80%), and 40% is no "only".
+    expect(mix.pattern).toBe("system_leaning");
+    expect(mix.headline.en).toBe(
+      "The system weighs more than the customer: for 60% a rule or way of working of the organisation decided an exception (policy or process: 40%), for 40% the customer or their own sense of fairness. 40% weighed their own sense of fairness too.",
+    );
+  });
+
+  it("follows the seed's 80% / 10% in its wording", () => {
+    expect(decisionHeadline(86, 10, 82, 9)).toMatchObject({ pattern: "coat_rack" });
+    expect(decisionHeadline(86, 10, 82, 9).headline.nl).toMatch(/^Het hart hangt aan de kapstok: voor 86% .* Slechts 9% woog/);
+    expect(decisionHeadline(79, 21, 50, 30).pattern).toBe("system_leaning");
+    expect(decisionHeadline(79, 21, 50, 30).headline.en).not.toContain("Only");
+    expect(decisionHeadline(52, 48, 30, 25).pattern).toBe("balanced");
+    const led = decisionHeadline(30, 70, 20, 45);
+    expect(led.pattern).toBe("customer_led");
+    expect(led.headline.en).toMatch(/^The customer weighs most: for 70% the customer/);
   });
 });

@@ -1,4 +1,5 @@
 /** The consultant workspace's pure core, against hand-computed values. */
+import { emptyStats } from "../../src/domain/release.js";
 import { describe, expect, it } from "vitest";
 import { codeFromBytes, normaliseCode, responseRate } from "../../src/domain/access-codes.js";
 import { cronbachAlpha, levelReliability } from "../../src/domain/reliability.js";
@@ -132,9 +133,9 @@ describe("current versus desired", () => {
     expect(score.values).toEqual({ m1: 4, m2: 4, m_should: 5 });
     const scale = (values: number[]) => ({ ...sumsOf(values), items: values.length, favourable: 0, unfavourable: 0 });
     // Current means 3 and 4 → 62.5; desired 5 and 4 → 87.5.
-    const group = groupOf(2, { mission: scale([3, 4]), "desired:mission": scale([5, 4]), values: scale([2, 2]) }, {});
+    const group = groupOf({ ...emptyStats(), n: 2, scales: { mission: scale([3, 4]), "desired:mission": scale([5, 4]), values: scale([2, 2]) } });
     expect(desiredGap(group)).toEqual([{ level: "mission", current: 62.5, desired: 87.5, gap: 25 }]);
-    expect(desiredGap(groupOf(2, { mission: scale([3, 4]) }, {}))).toBeNull();
+    expect(desiredGap(groupOf({ ...emptyStats(), n: 2, scales: { mission: scale([3, 4]) } }))).toBeNull();
   });
 });
 

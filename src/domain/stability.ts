@@ -1,0 +1,152 @@
+/**
+ * How stable a group's start-here pick is: the share of bootstrap resamples of its respondents
+ * (Efron & Tibshirani 1993) on which the flag-based pick comes out at the same level. A release
+ * keeps a bounded reservoir of respondents per cell (Vitter's algorithm R) while it folds, and
+ * resamples a group cell by cell in proportion to the cells' sizes — exact while no cell holds
+ * more respondents than its reservoir, stratified beyond. Resamples are at most MAX_RESAMPLE
+ * respondents; a larger group would only be steadier, so its share is a lower bound.
+ */
+import { LEVEL_IDS, type LevelId } from "./levels.js";
+import type { ItemDistribution, StoredStability } from "./release.js";
+import type { ResponseScore, ScoringKey } from "./scoring.js";
+import { assessLevel, pickFlagged, type LevelEvidence, type Thresholds } from "./start-here.js";
+import type { Sums } from "./statistics.js";
+
+/** Respondents kept per cell for resampling. */
+export const RESERVOIR = 200;
+/** Resamples per group: the share's standard error stays below 5 points. */
+export const RESAMPLES = 100;
+/** Respondents per resample at most. */
+export const MAX_RESAMPLE = 1000;
+
+/** One respondent as resampling needs them: level means (NaN where absent) and current-state item answers (0 where absent). */
+export interface Sampled {
+  levels: Float64Array;
+  items: Uint8Array;
+}
+
+/** Per item of the key, its level when it is a current-state level item, else null. */
+export const currentItemLevels = (key: ScoringKey): (LevelId | null)[] => key.items.map((i) => (i.level && i.perspective !== "desired" ? i.level : null));
+
+export function sampled(key: ScoringKey, score: ResponseScore): Sampled {
+  const levels = new Float64Array(LEVEL_IDS.length).fill(Number.NaN);
+  LEVEL_IDS.forEach((id, i) => {
+    const s = score.levels[id];
+    if (s) levels[i] = s.mean;
+  });
+  const items = new Uint8Array(key.items.length);
+  key.items.forEach((item, i) => (items[i] = score.values[item.name] ?? 0));
+  return { levels, items };
+}
+
+/** A bounded uniform sample of a stream (algorithm R). */
+export function createReservoir<T>(capacity: number, random: () => number) {
+  const kept: T[] = [];
+  let seen = 0;
+  return {
+    /** Offers the next element; `make` is called only when it is kept. */
+    offer(make: () => T): void {
+      seen += 1;
+      if (kept.length < capacity) kept.push(make());
+      else {
+        const j = Math.floor(random() * seen);
+        if (j < capacity) kept[j] = make();
+      }
+    },
+    get seen() {
+      return seen;
+    },
+    kept: kept as readonly T[],
+  };
+}
+
+export interface Stratum {
+  /** Respondents the stratum stands for. */
+  n: number;
+  sample: readonly Sampled[];
+}
+
+/** The level evidence of a set of sampled respondents. */
+export function evidenceOf(key: ScoringKey, rows: readonly Sampled[]): LevelEvidence[] {
+  const itemLevels = currentItemLevels(key);
+  const sums: Sums[] = LEVEL_IDS.map(() => ({ n: 0, sum: 0, sumSq: 0 }));
+  const counts: ItemDistribution[] = key.items.map(() => [0, 0, 0, 0, 0]);
+  for (const row of rows) {
+    for (let l = 0; l < LEVEL_IDS.length; l++) {
+      const v = row.levels[l]!;
+      if (Number.isNaN(v)) continue;
+      const s = sums[l]!;
+      s.n += 1;
+      s.sum += v;
+      s.sumSq += v * v;
+    }
+    for (let i = 0; i < itemLevels.length; i++) {
+      const v = row.items[i]!;
+      if (v > 0 && itemLevels[i] !== null) counts[i]![v - 1]! += 1;
+    }
+  }
+  return LEVEL_IDS.flatMap((id, l) =>
+    sums[l]!.n === 0
+      ? []
+      : [{ id, sums: sums[l]!, items: key.items.flatMap((item, i) => (itemLevels[i] === id && counts[i]!.some((c) => c > 0) ? [{ name: item.name, counts: counts[i]! }] : [])) }],
+  );
+}
+
+/**
+ * The share of resamples whose flag-based pick is `reference` (a level, or null for "nothing
+ * flagged"). Strata are the group's cells; each draw picks a cell by its size, then a respondent of its sample.
+ */
+export function bootstrapStability(
+  key: ScoringKey,
+  strata: readonly Stratum[],
+  reference: LevelId | null,
+  thresholds: Thresholds,
+  random: () => number,
+  resamples = RESAMPLES,
+): number | null {
+  const usable = strata.filter((s) => s.n > 0 && s.sample.length > 0);
+  const total = usable.reduce((a, s) => a + s.n, 0);
+  if (total < 2) return null;
+  const size = Math.min(total, MAX_RESAMPLE);
+  const cumulative: number[] = [];
+  usable.reduce((acc, s) => (cumulative.push(acc + s.n), acc + s.n), 0);
+  let same = 0;
+  const rows: Sampled[] = new Array(size);
+  for (let b = 0; b < resamples; b++) {
+    for (let r = 0; r < size; r++) {
+      const sample = usable[stratumAt(cumulative, random() * total)]!.sample;
+      rows[r] = sample[Math.floor(random() * sample.length)]!;
+    }
+    const pick = pickFlagged(evidenceOf(key, rows).map((e) => assessLevel(e, thresholds)));
+    if ((pick?.level ?? null) === reference) same += 1;
+  }
+  return same / resamples;
+}
+
+/** The first stratum whose cumulative size exceeds `u` (binary search). */
+function stratumAt(cumulative: readonly number[], u: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! <= u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The stored stability of a published group: its flag-based pick from its own figures, and how
+ * often resamples of its cells repeated it.
+ */
+export function groupStability(
+  key: ScoringKey,
+  evidence: readonly LevelEvidence[],
+  strata: readonly Stratum[],
+  thresholds: Thresholds,
+  random: () => number,
+): StoredStability | null {
+  const reference = pickFlagged(evidence.map((e) => assessLevel(e, thresholds)))?.level ?? null;
+  const share = bootstrapStability(key, strata, reference, thresholds, random);
+  return share === null ? null : { weakBelow: thresholds.weakBelow, level: reference, share };
+}
