@@ -250,14 +250,15 @@ function answeredLevels(group: Group): { level: Level; sums: ScaleSums }[] {
 
 /** What the start-here rule reads of one level in the group: its sums and its items' answer counts. */
 export function levelEvidence(group: Group): LevelEvidence[] {
-  return answeredLevels(group).map(({ level, sums }) => ({
-    id: level.id,
-    sums,
-    items: Object.entries(group.itemLevels).flatMap(([name, l]) => {
-      const counts = l === level.id ? group.items.get(name) : undefined;
+  return answeredLevels(group).map(({ level, sums }) => {
+    const names = Object.entries(group.itemLevels).flatMap(([name, l]) => (l === level.id ? [name] : []));
+    const items = names.flatMap((name) => {
+      const counts = group.items.get(name);
       return counts ? [{ name, counts }] : [];
-    }),
-  }));
+    });
+    // An item someone in the group marked "not applicable" is not published for it; alpha then needs all of them.
+    return { id: level.id, sums, items, complete: items.length === names.length };
+  });
 }
 
 /** A level as the rule sees it and as the report shows it. */
@@ -353,6 +354,7 @@ export function levelCorrelations(group: Group): LevelCorrelation[] {
 /** Cronbach's alpha per level with Feldt's interval. */
 export function levelReliabilities(group: Group): LevelReliability[] {
   return levelEvidence(group).flatMap((e) => {
+    if (e.complete === false) return [];
     const a = cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums);
     if (a.alpha === null) return [];
     const [lo, hi] = alphaInterval(a.alpha, a.n, a.items);

@@ -51,6 +51,8 @@ export interface LevelEvidence {
   sums: Sums;
   /** The level's current-state items as this group answered them. */
   items: readonly { name: string; counts: ItemDistribution }[];
+  /** False when some of the level's items are missing (answered "not applicable" by someone): alpha needs them all. */
+  complete?: boolean;
 }
 
 export interface LevelAssessment {
@@ -82,10 +84,10 @@ export function isSplitItem(counts: Readonly<ItemDistribution>): boolean {
 export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS): LevelAssessment {
   const score = toPercentScore(mean(e.sums));
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
-  const reliability = cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums);
-  const alpha = reliability.alpha;
+  const reliability = e.complete === false ? null : cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums);
+  const alpha = reliability?.alpha ?? null;
   // Items that vary while people's level means do not are noise; alpha cannot say so itself then.
-  const coherent = alpha === null ? reliability.reason !== "no_variance" : alpha >= MIN_COHERENCE;
+  const coherent = reliability === null || (reliability.alpha === null ? reliability.reason !== "no_variance" : reliability.alpha >= MIN_COHERENCE);
   const splitItems = e.sums.n >= MIN_DIVIDED_N && coherent ? e.items.filter((i) => isSplitItem(i.counts)).map((i) => i.name) : [];
   return {
     id: e.id,
