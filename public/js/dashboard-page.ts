@@ -7,6 +7,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
 import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
 import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
+import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
 import type { CampaignReport } from "../../src/services/reports.js";
 import { $, api, colour, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
@@ -49,11 +50,6 @@ const T: Record<string, Loc> = {
   comments: { nl: "Opmerkingen (willekeurige volgorde, zonder datum)", en: "Comments (random order, no dates)" },
   respondents: { nl: "{n} respondenten · minimale groep k = {k}", en: "{n} respondents · minimum group k = {k}" },
   suppressed: { nl: "minder dan k respondenten", en: "fewer than k respondents" },
-  weak: { nl: "zwak", en: "weak" },
-  divided: { nl: "verdeeld", en: "divided" },
-  possibly_weak: { nl: "mogelijk zwak", en: "possibly weak" },
-  desired_gap: { nl: "grootste verschil met gewenst", en: "largest gap to the desired state" },
-  driver: { nl: "sterkste drijfveer", en: "strongest driver" },
   agreement: { nl: "overeenstemming", en: "agreement" },
   splitOn: { nl: "twee kampen op", en: "two camps on" },
   noComments: {
@@ -111,7 +107,7 @@ const T: Record<string, Loc> = {
   verdict: { nl: "Oordeel", en: "Verdict" },
 };
 
-const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS });
+const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS, ...DIAGNOSIS_TEXTS });
 const t = texts.t.bind(texts);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;

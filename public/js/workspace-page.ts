@@ -7,6 +7,7 @@
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { LEVELS } from "../../src/domain/levels.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
+import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
 import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
@@ -24,7 +25,7 @@ interface CampaignRow {
   requireCode: boolean;
   codes: { issued: number; used: number };
   responseRate: { pct: number; basis: "codes" | "headcount"; of: number } | null;
-  startHere: { level: string | null; reason: string | null } | null;
+  startHere: { level: string | null; reasons: string[]; basis: string } | null;
   instrument: { id: string; version: number };
   surveyPath?: string;
 }
@@ -36,7 +37,7 @@ interface Compared {
   date: string;
   n: number;
   levels: { id: string; score: number; weak: boolean; divided: boolean }[];
-  startHere: { level: string | null; lowest?: string; reason?: string } | null;
+  startHere: { level: string | null; reasons: string[]; basis: string } | null;
   decisionFactors: { groups: Record<string, { chosenPct: number; mostPct: number }> } | null;
   desiredGap: { level: string; current: number; desired: number; gap: number }[] | null;
   percentiles: Record<string, number> | null;
@@ -93,7 +94,6 @@ const T: Record<string, Loc> = {
     nl: "Resultaten verschijnen pas als een ronde sluit: op de dag na de sluitdatum, of eerder met \u201cSluiten en vrijgeven\u201d. Zolang een ronde loopt is alleen de deelname te zien, want cijfers die met elk antwoord meebewegen verraden wat de laatste invuller antwoordde.",
     en: "Results appear only when a round closes: on the day after its closing date, or earlier with \u201cClose and release\u201d. While a round runs only participation is shown, because figures that move with every answer give away what the latest respondent answered.",
   },
-  none: { nl: "geen (laagste: {level})", en: "none (lowest: {level})" },
   viaCodes: { nl: "{used} van {of} codes", en: "{used} of {of} codes" },
   viaHeadcount: { nl: "{n} van {of} medewerkers", en: "{n} of {of} staff" },
   managersSeeBenchmark: { nl: "managers zien de benchmarklijn", en: "managers see the benchmark line" },
@@ -219,7 +219,7 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS });
+const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS });
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
 const auditLog = auditPanel(texts);
@@ -249,11 +249,12 @@ function rateText(c: CampaignRow): string {
   return `${r.pct}% (${detail})`;
 }
 
-function startText(c: { status?: string; startHere: { level: string | null; reason?: string | null; lowest?: string } | null }): string {
+function startText(c: { status?: string; startHere: { level: string | null; reasons: string[]; basis: string } | null }): string {
   const s = c.startHere;
   if (!s) return c.status === "closed" ? t("belowK") : t("afterClose");
-  if (!s.level) return s.lowest ? t("none", { level: levelName(s.lowest) }) : "–";
-  return `${levelName(s.level)}${s.reason ? ` (${s.reason === "weak" ? (texts.lang === "nl" ? "zwak" : "weak") : texts.lang === "nl" ? "verdeeld" : "divided"})` : ""}`;
+  if (!s.level) return t("noStart");
+  const why = s.basis === "flagged" ? s.reasons.map((r) => t(r)) : [t(s.basis)];
+  return `${levelName(s.level)} (${why.join(", ")})`;
 }
 
 function renderPortfolio(): void {
