@@ -7,7 +7,7 @@
  * respondents; a larger group would only be steadier, so its share is a lower bound.
  */
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import type { ItemDistribution, StoredStability } from "./release.js";
+import type { ItemDistribution } from "./release.js";
 import type { ResponseScore, ScoringKey } from "./scoring.js";
 import { assessLevel, pickFlagged, type LevelEvidence, type Thresholds } from "./start-here.js";
 import type { Sums } from "./statistics.js";
@@ -93,35 +93,46 @@ export function evidenceOf(key: ScoringKey, rows: readonly Sampled[]): LevelEvid
 }
 
 /**
- * The share of resamples whose flag-based pick is `reference` (a level, or null for "nothing
- * flagged"). Strata are the group's cells; each draw picks a cell by its size, then a respondent of its sample.
+ * The flag-based pick of each of `resamples` bootstrap resamples (a level, or null for "nothing
+ * flagged"), one at a time: a caller can give other work a turn between them. Strata are the
+ * group's cells; each draw picks a cell by its size, then a respondent of its sample. Nothing when
+ * the strata hold fewer than two respondents.
  */
-export function bootstrapStability(
-  key: ScoringKey,
-  strata: readonly Stratum[],
-  reference: LevelId | null,
-  thresholds: Thresholds,
-  random: () => number,
-  resamples = RESAMPLES,
-): number | null {
+export function* bootstrapPicks(key: ScoringKey, strata: readonly Stratum[], thresholds: Thresholds, random: () => number, resamples = RESAMPLES): Generator<LevelId | null> {
   const usable = strata.filter((s) => s.n > 0 && s.sample.length > 0);
   const total = usable.reduce((a, s) => a + s.n, 0);
-  if (total < 2) return null;
+  if (total < 2) return;
   const size = Math.min(total, MAX_RESAMPLE);
   const cumulative: number[] = [];
   usable.reduce((acc, s) => (cumulative.push(acc + s.n), acc + s.n), 0);
-  let same = 0;
   const rows: Sampled[] = new Array(size);
   for (let b = 0; b < resamples; b++) {
     for (let r = 0; r < size; r++) {
       const sample = usable[stratumAt(cumulative, random() * total)]!.sample;
       rows[r] = sample[Math.floor(random() * sample.length)]!;
     }
-    const pick = pickFlagged(evidenceOf(key, rows).map((e) => assessLevel(e, thresholds)));
-    if ((pick?.level ?? null) === reference) same += 1;
+    yield pickFlagged(evidenceOf(key, rows).map((e) => assessLevel(e, thresholds)))?.level ?? null;
   }
-  return same / resamples;
 }
+
+/** The share of resamples whose pick is `reference`; null when there is nothing to resample. */
+export function stabilityShare(picks: Iterable<LevelId | null>, reference: LevelId | null): number | null {
+  let all = 0;
+  let same = 0;
+  for (const pick of picks) {
+    all += 1;
+    if (pick === reference) same += 1;
+  }
+  return all === 0 ? null : same / all;
+}
+
+/** Bootstrap stability in one go (see bootstrapPicks). */
+export function bootstrapStability(key: ScoringKey, strata: readonly Stratum[], reference: LevelId | null, thresholds: Thresholds, random: () => number, resamples = RESAMPLES): number | null {
+  return stabilityShare(bootstrapPicks(key, strata, thresholds, random, resamples), reference);
+}
+
+/** A group's flag-based pick from its own figures: what its resamples are compared with. */
+export const referencePick = (evidence: readonly LevelEvidence[], thresholds: Thresholds): LevelId | null => pickFlagged(evidence.map((e) => assessLevel(e, thresholds)))?.level ?? null;
 
 /** The first stratum whose cumulative size exceeds `u` (binary search). */
 function stratumAt(cumulative: readonly number[], u: number): number {
@@ -133,20 +144,4 @@ function stratumAt(cumulative: readonly number[], u: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * The stored stability of a published group: its flag-based pick from its own figures, and how
- * often resamples of its cells repeated it.
- */
-export function groupStability(
-  key: ScoringKey,
-  evidence: readonly LevelEvidence[],
-  strata: readonly Stratum[],
-  thresholds: Thresholds,
-  random: () => number,
-): StoredStability | null {
-  const reference = pickFlagged(evidence.map((e) => assessLevel(e, thresholds)))?.level ?? null;
-  const share = bootstrapStability(key, strata, reference, thresholds, random);
-  return share === null ? null : { weakBelow: thresholds.weakBelow, level: reference, share };
 }

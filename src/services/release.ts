@@ -14,7 +14,11 @@ import seedrandom from "seedrandom";
 import { matches } from "../domain/disclosure.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
 import { groupOf, levelEvidence } from "../domain/report.js";
-import { groupStability } from "../domain/stability.js";
+import type { LevelId } from "../domain/levels.js";
+import type { ReleaseCell, ReleaseStats, ReleaseTotals, StoredStability } from "../domain/release.js";
+import type { ScoringKey } from "../domain/scoring.js";
+import { bootstrapPicks, referencePick, stabilityShare, type Sampled } from "../domain/stability.js";
+import type { Thresholds } from "../domain/start-here.js";
 import { createReleaseFold, emptyStats, publishedStats } from "../domain/release.js";
 import { scoreResponse } from "../domain/scoring.js";
 import { decodeScore } from "../domain/stored-score.js";
@@ -99,10 +103,7 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
     for (const group of plan.groups) {
       const stats = published.get(group.key);
       if (!stats) continue;
-      const strata = cells.filter((cell) => matches(cell, group.conditions)).map((cell) => ({ n: cell.n, sample: fold.sample(cell) }));
-      const stability = groupStability(key, levelEvidence(groupOf(stats, totals.itemLevels)), strata, campaign.thresholds, random);
-      if (stability) stats.stability = stability;
-      await nextTurn();
+      stats.stability = (await groupStability(key, stats, cells.filter((cell) => matches(cell, group.conditions)), fold, totals.itemLevels, campaign.thresholds, random)) ?? undefined;
     }
     await writeGroups(db, id, campaign.id, published);
     while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
@@ -120,6 +121,29 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Resamples between two turns of the event loop: a few milliseconds of work each. */
+const RESAMPLES_PER_TURN = 10;
+
+/** A published group's bootstrapped pick (domain/stability.ts), giving other requests a turn every few resamples. */
+async function groupStability(
+  key: ScoringKey,
+  stats: ReleaseStats,
+  cells: readonly ReleaseCell[],
+  fold: { sample(cell: ReleaseCell): readonly Sampled[] },
+  itemLevels: ReleaseTotals["itemLevels"],
+  thresholds: Thresholds,
+  random: () => number,
+): Promise<StoredStability | null> {
+  const reference = referencePick(levelEvidence(groupOf(stats, itemLevels)), thresholds);
+  const picks: (LevelId | null)[] = [];
+  for (const pick of bootstrapPicks(key, cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })), thresholds, random)) {
+    picks.push(pick);
+    if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();
+  }
+  const share = stabilityShare(picks, reference);
+  return share === null ? null : { weakBelow: thresholds.weakBelow, level: reference, share };
+}
 
 /**
  * Releases every round that is due: run on a timer (Node), a cron trigger (Workers) and at start.

@@ -2,7 +2,7 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { levelEvidence } from "../../src/domain/report.js";
-import { bootstrapStability, createReservoir, evidenceOf, groupStability, RESERVOIR } from "../../src/domain/stability.js";
+import { bootstrapPicks, bootstrapStability, createReservoir, evidenceOf, referencePick, RESERVOIR, stabilityShare } from "../../src/domain/stability.js";
 import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { simulatedFold, SIM_KEY } from "../helpers/simulated-group.js";
 import { groupOf } from "../../src/domain/report.js";
@@ -43,14 +43,26 @@ describe("bootstrap stability", () => {
   it("is 1 for a pick no resample could change, and lower near the threshold", () => {
     const clear = simulatedFold(200, { means: { mission: 4.3, identity: 2.4 }, fallback: 4.2 }, "clear");
     const { totals } = clear.fold.result();
-    const stored = groupStability(SIM_KEY, levelEvidence(groupOf(totals, totals.itemLevels)), [{ n: 200, sample: clear.fold.sample(clear.cell) }], DEFAULT_THRESHOLDS, clear.random)!;
-    expect(stored).toEqual({ weakBelow: 60, level: "identity", share: 1 });
+    const reference = referencePick(levelEvidence(groupOf(totals, totals.itemLevels)), DEFAULT_THRESHOLDS);
+    expect(reference).toBe("identity");
+    expect(bootstrapStability(SIM_KEY, [{ n: 200, sample: clear.fold.sample(clear.cell) }], reference, DEFAULT_THRESHOLDS, clear.random)).toBe(1);
 
     // Mission right at the threshold (3.4 on 1–5 is 60): resamples fall on either side.
     const close = simulatedFold(40, { means: { mission: 3.4 }, fallback: 4.2, spread: 0.5 }, "close");
     const share = bootstrapStability(SIM_KEY, [{ n: 40, sample: close.fold.sample(close.cell) }], "mission", DEFAULT_THRESHOLDS, seedrandom("b"));
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThan(1);
+  });
+
+  it("counts the share of picks equal to the reference, null for no picks", () => {
+    expect(stabilityShare(["values", "values", null, "mission"], "values")).toBe(0.5);
+    expect(stabilityShare([null, null, "values"], null)).toBeCloseTo(2 / 3, 12);
+    expect(stabilityShare([], "values")).toBeNull();
+  });
+
+  it("makes one pick per resample", () => {
+    const { fold, cell } = simulatedFold(30, { means: { values: 3.3 } }, "picks");
+    expect([...bootstrapPicks(SIM_KEY, [{ n: 30, sample: fold.sample(cell) }], DEFAULT_THRESHOLDS, seedrandom("p"), 7)]).toHaveLength(7);
   });
 
   it("is repeatable with the same seed and needs at least two respondents", () => {
