@@ -68,6 +68,8 @@ const TrendStep = z
   .openapi("TrendStep");
 const Trends = z
   .object({
+    significance: z.number().openapi({ description: "α for the Holm-adjusted p" }),
+    minimumChange: z.number().openapi({ description: "Points on the 0–100 scale a change must reach to be called improved or declined" }),
     rounds: z.array(z.object({ campaignId: z.string(), title: z.string(), date: z.string(), instrument: z.object({ id: z.string(), version: z.int() }), included: z.boolean() })),
     levels: z.array(
       z.object({

@@ -2,7 +2,7 @@
 import { roundDate } from "../domain/campaign.js";
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
 import { round } from "../domain/statistics.js";
-import { levelTrends, type Round, type TrendStep } from "../domain/trends.js";
+import { levelTrends, MIN_MEANINGFUL_CHANGE, SIGNIFICANCE, type Round, type TrendStep } from "../domain/trends.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
@@ -42,6 +42,9 @@ export async function organisationTrends(db: Db, instruments: InstrumentRegistry
       })),
   );
   return {
+    /** The rule the labels follow, for readers to state it. */
+    significance: SIGNIFICANCE,
+    minimumChange: MIN_MEANINGFUL_CHANGE,
     rounds: profiled
       .map((p) => ({ campaignId: p.campaign.id, title: p.campaign.title, date: roundDate(p.campaign), instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion }, included: p.group !== null }))
       .sort((a, b) => a.date.localeCompare(b.date)),
