@@ -73,8 +73,9 @@ describe("trends across instrument versions", () => {
   it("compares each level on what both versions share, and says when they share too little", async () => {
     const res = await get(`/api/organisations/${organisationId}/trends`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { rounds: { campaignId: string; instrument: { id: string; version: number } }[]; levels: { level: string; points: { score: number }[]; steps: Step[] }[] };
+    const body = (await res.json()) as { significance: number; minimumChange: number; rounds: { campaignId: string; instrument: { id: string; version: number } }[]; levels: { level: string; points: { score: number }[]; steps: Step[] }[] };
     expect(body.rounds.map((r) => [r.campaignId, r.instrument.version])).toEqual([[first, 1], [second, 2]]);
+    expect([body.significance, body.minimumChange]).toEqual([0.05, 5]);
     const step = (level: string) => body.levels.find((l) => l.level === level)!.steps[0]!;
 
     // Mission on m1 and m2: respondents' means 2.5 → 4.5 on 1–5, 37.5 → 87.5 points.
