@@ -10,6 +10,7 @@ import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
 import type { CampaignReport } from "../../src/services/reports.js";
+import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { $, api, colour, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, MatrixController, MatrixElement);
@@ -18,10 +19,6 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
 type Report = CampaignReport;
 type Released = Extract<Report, { suppressed: false }>;
 type Level = Released["levels"][number];
-interface Trends {
-  rounds: { campaignId: string; title: string; date: string; included: boolean }[];
-  levels: { level: string; points: { campaignId: string; date: string; score: number }[]; steps: { change: number; p: number | null; label: string }[] }[];
-}
 interface Campaign { id: string; title: string; status: string; respondents: number; units: Record<string, { value: string; label: Loc }[]> }
 interface Organisation { id: string; name: string; campaigns: Campaign[] }
 
@@ -96,11 +93,14 @@ const T: Record<string, Loc> = {
   improved: { nl: "verbeterd", en: "improved" },
   declined: { nl: "verslechterd", en: "declined" },
   no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
+  not_meaningful: { nl: "significant, maar kleiner dan {min} punten", en: "significant, but less than {min} points" },
+  not_comparable: { nl: "niet vergelijkbaar: de versies delen minder dan 2 vragen", en: "not comparable: the versions share fewer than 2 items" },
+  sharedBasis: { nl: "op de {n} vragen die beide versies delen", en: "on the {n} items both versions share" },
   before: { nl: "Vorige", en: "Before" },
   after: { nl: "Laatste", en: "Latest" },
   trendNote: {
-    nl: "Laatste ronde tegenover de vorige; Welch-t-toets, significant bij p < 0,05. Alleen rondes met minstens k respondenten.",
-    en: "Latest round against the one before; Welch's t-test, significant at p < 0.05. Only rounds with at least k respondents.",
+    nl: "Laatste ronde tegenover de vorige. Verbeterd of verslechterd alleen als de verandering significant is na Holm-correctie over de niveaus (Welch-t-toets, p < 0,05) én minstens {min} punten is. Rondes op verschillende versies van de vragenlijst vergelijken een niveau op de vragen die beide versies delen. Alleen rondes met minstens k respondenten.",
+    en: "Latest round against the one before. Improved or declined only when the change is significant after Holm correction across the levels (Welch's t-test, p < 0.05) and at least {min} points. Rounds on different versions of the questionnaire compare a level on the items both versions share. Only rounds with at least k respondents.",
   },
   workspace: { nl: "Werkruimte", en: "Workspace" },
   factor: { nl: "Beslisfactor", en: "Decision factor" },
@@ -395,12 +395,16 @@ function drawTrends(): void {
       options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } },
     }),
   );
+  const pText = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
   const rows = usable.map((l) => {
     const last = l.steps.at(-1)!;
-    const p = last.p === null ? "–" : last.p < 0.001 ? "< 0.001" : String(last.p);
-    return [names.get(l.level) ?? l.level, ...l.points.map((x) => x.score).slice(-2), signed(last.change), p, t(last.label)];
+    // On shared items the step's own scores, which differ from the rounds' level scores.
+    const [before, after] = l.points.slice(-2).map((x) => x.score);
+    const verdict = t(last.label, { min: trends!.minimumChange }) + (last.basis === "shared_items" ? ` (${t("sharedBasis", { n: last.sharedItems!.length })})` : "");
+    return [names.get(l.level) ?? l.level, last.fromScore ?? before!, last.toScore ?? after!, last.change === null ? "–" : signed(last.change), pText(last.p), pText(last.pAdjusted), verdict];
   });
-  $("trend-table").replaceChildren(table([t("level"), t("before"), t("after"), t("change"), "p", t("verdict")], rows));
+  $("trend-table").replaceChildren(table([t("level"), t("before"), t("after"), t("change"), "p", "p (Holm)", t("verdict")], rows));
+  $("trend-note").textContent = t("trendNote", { min: trends.minimumChange });
 }
 
 async function loadTrends(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { LEVELS } from "../../src/domain/levels.js";
+import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
@@ -52,10 +53,6 @@ interface NormSetSummary { id: string; madeOn: string; organisations: number; ca
 interface NormSets {
   sets: NormSetSummary[];
   next: { qualifying: number; newOrganisations: number; refusal: "too_few_organisations" | "too_few_new_organisations" | null; first: boolean };
-}
-interface Trends {
-  rounds: { campaignId: string; title: string; date: string; included: boolean }[];
-  levels: { level: string; points: { campaignId: string; title: string; date: string; score: number }[]; steps: { change: number; p: number | null; label: string }[] }[];
 }
 interface InstrumentSummary { id: string; version: number; builtin: boolean; title: unknown; items: Record<string, number>; desiredState: boolean; createdAt: string | null }
 
@@ -157,8 +154,8 @@ const T: Record<string, Loc> = {
   organisation: { nl: "Organisatie", en: "Organisation" },
   noTrend: { nl: "Deze organisatie heeft nog geen twee rondes met minstens k respondenten.", en: "This organisation does not have two rounds with at least k respondents yet." },
   trendNote: {
-    nl: "Per niveau de verandering tussen opeenvolgende rondes, getoetst met Welch' t-toets (significant bij p < 0,05).",
-    en: "Per level the change between consecutive rounds, tested with Welch's t-test (significant at p < 0.05).",
+    nl: "Per niveau de verandering tussen opeenvolgende rondes, getoetst met Welch' t-toets. Verbeterd of verslechterd alleen als de verandering significant is na Holm-correctie over de niveaus van die stap (p < 0,05) én minstens {min} punten is. Rondes op verschillende versies van de vragenlijst vergelijken een niveau alleen op de vragen die beide versies delen (zelfde naam en niveau), met een voorzichtige toets; bij minder dan 2 gedeelde vragen is het niveau niet te vergelijken.",
+    en: "Per level the change between consecutive rounds, tested with Welch's t-test. Improved or declined only when the change is significant after Holm correction across the levels of that step (p < 0.05) and at least {min} points. Rounds on different versions of the questionnaire compare a level only on the items both versions share (same name and level), with a conservative test; with fewer than 2 shared items the level is not comparable.",
   },
   from: { nl: "Van", en: "From" },
   to: { nl: "Naar", en: "To" },
@@ -167,6 +164,9 @@ const T: Record<string, Loc> = {
   improved: { nl: "verbeterd", en: "improved" },
   declined: { nl: "verslechterd", en: "declined" },
   no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
+  not_meaningful: { nl: "significant, maar kleiner dan {min} punten", en: "significant, but less than {min} points" },
+  not_comparable: { nl: "niet vergelijkbaar: de versies delen minder dan 2 vragen", en: "not comparable: the versions share fewer than 2 items" },
+  sharedBasis: { nl: "op de {n} vragen die beide versies delen", en: "on the {n} items both versions share" },
   codes: { nl: "Eenmalige toegangscodes", en: "Single-use access codes" },
   howMany: { nl: "Aantal", en: "How many" },
   issueCodes: { nl: "Codes aanmaken", en: "Issue codes" },
@@ -462,7 +462,10 @@ function renderTrends(): void {
   const levels = trends?.levels ?? [];
   $("trend-empty").hidden = levels.length > 0;
   $("trend-table").replaceChildren();
+  $("trend-note").hidden = levels.length === 0;
   if (!trends || levels.length === 0) return;
+  const minimum = { min: trends.minimumChange };
+  $("trend-note").textContent = t("trendNote", minimum);
   const rounds = trends.rounds.filter((r) => r.included);
   levels.forEach((l, i) => {
     const figure = el("figure");
@@ -470,9 +473,9 @@ function renderTrends(): void {
     const canvas = el("canvas");
     canvas.setAttribute("role", "img");
     const last = l.steps.at(-1)!;
-    canvas.setAttribute("aria-label", `${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${t(last.label)}`);
+    canvas.setAttribute("aria-label", `${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${t(last.label, minimum)}`);
     box.append(canvas);
-    figure.append(el("figcaption", `${levelName(l.level)} · ${t(last.label)}`, `trend-label ${last.label}`), box);
+    figure.append(el("figcaption", `${levelName(l.level)} · ${t(last.label, minimum)}`, `trend-label ${last.label}`), box);
     holder.append(figure);
     charts.set(
       `trend-${l.level}`,
@@ -488,11 +491,21 @@ function renderTrends(): void {
   });
   const pValue = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
   const titleOf = new Map(trends.rounds.map((r) => [r.campaignId, r.title]));
+  // On shared items a step has its own scores, which differ from the rounds' level scores.
+  const verdict = (s: Trends["levels"][number]["steps"][number]) => t(s.label, minimum) + (s.basis === "shared_items" ? ` (${t("sharedBasis", { n: s.sharedItems!.length })})` : "");
   $("trend-table").replaceChildren(
     table(
-      [t("level"), t("from"), t("to"), t("change"), "p", t("verdict")],
+      [t("level"), t("from"), t("to"), t("change"), "p", "p (Holm)", t("verdict")],
       levels.flatMap((l) =>
-        l.steps.map((s, i) => [levelName(l.level), `${titleOf.get(l.points[i]!.campaignId)}: ${l.points[i]!.score}`, `${titleOf.get(l.points[i + 1]!.campaignId)}: ${l.points[i + 1]!.score}`, s.change > 0 ? `+${s.change}` : String(s.change), pValue(s.p), t(s.label)]),
+        l.steps.map((s, i) => [
+          levelName(l.level),
+          `${titleOf.get(s.from)}: ${s.fromScore ?? l.points[i]!.score}`,
+          `${titleOf.get(s.to)}: ${s.toScore ?? l.points[i + 1]!.score}`,
+          s.change === null ? "–" : s.change > 0 ? `+${s.change}` : String(s.change),
+          pValue(s.p),
+          pValue(s.pAdjusted),
+          verdict(s),
+        ]),
       ),
     ),
   );

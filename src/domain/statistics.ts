@@ -99,3 +99,21 @@ export function welchTest(a: Sums, b: Sums): WelchResult | null {
   const p = 2 * (1 - jStat.studentt.cdf(Math.abs(t), df));
   return { difference, t, df, p: Math.min(1, Math.max(0, p)) };
 }
+
+/**
+ * Holm–Bonferroni step-down adjustment of a family of p-values, returned in the given order:
+ * the i-th smallest of m is multiplied by (m − i + 1), capped at 1, and never allowed below the
+ * adjusted value before it. Rejecting where the adjusted p is below α keeps the chance of any
+ * false call in the family at most α, and rejects at least what Bonferroni (every p × m) would.
+ */
+export function holm(p: readonly number[]): number[] {
+  const m = p.length;
+  const order = p.map((_, i) => i).sort((a, b) => p[a]! - p[b]!);
+  const adjusted = new Array<number>(m);
+  let running = 0;
+  order.forEach((index, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p[index]!));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}

@@ -1,7 +1,9 @@
 /** Organisations: list what the user may see; consultants create them and their campaigns (managers come by invitation: routes/invitations.ts). */
 import { createRoute, z } from "@hono/zod-openapi";
 import { campaignDefaults, datesInOrder, DEFAULT_K, defaultKComments, MIN_K, MIN_K_BREAKDOWNS } from "../domain/campaign.js";
+import { LEVEL_IDS } from "../domain/levels.js";
 import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
+import { MIN_MEANINGFUL_CHANGE, TREND_LABELS } from "../domain/trends.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { createRouter } from "../lib/router.js";
 import { CalendarDate, IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
@@ -47,6 +49,38 @@ const NewCampaign = z
     path: ["k"],
   })
   .refine(datesInOrder, { message: "closesOn is before opensOn", path: ["closesOn"] });
+
+const TrendStep = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    comparable: z.boolean().openapi({ description: "False when the rounds' instrument versions share fewer than 2 items of the level: no step" }),
+    reason: z.enum(["too_few_shared_items"]).nullable(),
+    basis: z.enum(["level", "shared_items"]).nullable().openapi({ description: "Respondents' level means, or only the items both versions share (name and level)" }),
+    sharedItems: z.array(z.string()).nullable().openapi({ description: "With different instrument versions: the level's items both have; null with the same version" }),
+    fromScore: z.number().nullable(),
+    toScore: z.number().nullable(),
+    change: z.number().nullable().openapi({ description: "Points on the 0–100 scale" }),
+    p: z.number().nullable().openapi({ description: "Welch's two-sided p, uncorrected" }),
+    pAdjusted: z.number().nullable().openapi({ description: "Holm–Bonferroni across the levels of the same step (or of all first → latest comparisons)" }),
+    label: z.enum(TREND_LABELS).openapi({ description: `improved/declined: significant after Holm and at least ${MIN_MEANINGFUL_CHANGE} points; not_meaningful: significant but smaller` }),
+  })
+  .openapi("TrendStep");
+const Trends = z
+  .object({
+    significance: z.number().openapi({ description: "α for the Holm-adjusted p" }),
+    minimumChange: z.number().openapi({ description: "Points on the 0–100 scale a change must reach to be called improved or declined" }),
+    rounds: z.array(z.object({ campaignId: z.string(), title: z.string(), date: z.string(), instrument: z.object({ id: z.string(), version: z.int() }), included: z.boolean() })),
+    levels: z.array(
+      z.object({
+        level: z.enum(LEVEL_IDS),
+        points: z.array(z.object({ campaignId: z.string(), title: z.string(), date: z.string(), n: z.int(), score: z.number() })),
+        steps: z.array(TrendStep),
+        overall: TrendStep.nullable(),
+      }),
+    ),
+  })
+  .openapi("Trends");
 
 const consultantOnly = [requireUser("consultant")];
 
@@ -105,17 +139,17 @@ export const organisationRoutes = createRouter()
       method: "get",
       path: "/api/organisations/{id}/trends",
       tags: ["Reports"],
-      summary: "Per level, the change between rounds with Welch's t-test: improved, declined or no significant change",
+      summary: "Per level, the change between rounds: Welch's t-test, Holm-corrected per step, and a minimum meaningful change",
       middleware: [requireUser()],
       request: { params: IdParam },
-      responses: { 200: jsonContent(z.record(z.string(), z.unknown()).openapi("Trends"), "Rounds and level trends"), 404: jsonError("No such organisation") },
+      responses: { 200: jsonContent(Trends, "Rounds and level trends"), 404: jsonError("No such organisation") },
     }),
     async (c) => {
-      const { db } = c.var.deps;
+      const { db, instruments } = c.var.deps;
       const { id } = c.req.valid("param");
       await assertOrganisationAccess(db, c.var.user!, id);
       c.header("Cache-Control", "private, no-store");
-      return c.json(await organisationTrends(db, id), 200);
+      return c.json(await organisationTrends(db, instruments, id), 200);
     },
   )
   .openapi(

@@ -1,31 +1,52 @@
-/** An organisation's rounds over time: per level the change between rounds and whether it is significant. */
+/** An organisation's rounds over time: per level the change between rounds and whether it is real (domain/trends.ts). */
 import { roundDate } from "../domain/campaign.js";
-import { LEVEL_IDS } from "../domain/levels.js";
+import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
 import { round } from "../domain/statistics.js";
-import { levelTrends, type Round, type TrendStep } from "../domain/trends.js";
+import { levelTrends, MIN_MEANINGFUL_CHANGE, SIGNIFICANCE, type Round, type TrendStep } from "../domain/trends.js";
+import type { InstrumentRegistry } from "../instruments/registry.js";
 import { listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { profile } from "./profiles.js";
+import { resolveInstrument } from "./instruments.js";
+import { profile, type Profiled } from "./profiles.js";
 
-const stepView = (s: TrendStep) => ({ ...s, change: round(s.change), p: s.p === null ? null : Number(s.p.toPrecision(2)) });
+const pView = (p: number | null) => (p === null ? null : Number(p.toPrecision(2)));
+const scoreView = (x: number | null) => (x === null ? null : round(x));
+const stepView = (s: TrendStep) => ({ ...s, fromScore: scoreView(s.fromScore), toScore: scoreView(s.toScore), change: scoreView(s.change), p: pView(s.p), pAdjusted: pView(s.pAdjusted) });
 
-export async function organisationTrends(db: Db, organisationId: string) {
+/** The current-state items of each level of the round's instrument; the release's own list if the instrument is gone. */
+async function levelItemsOf(db: Db, instruments: InstrumentRegistry, p: Profiled): Promise<Round["levelItems"]> {
+  const instrument = await resolveInstrument(db, instruments, p.campaign.instrumentId, p.campaign.instrumentVersion);
+  const pairs: [string, LevelId][] = instrument
+    ? instrument.key.items.flatMap((i) => (i.level && i.perspective !== "desired" ? [[i.name, i.level] as [string, LevelId]] : []))
+    : Object.entries(p.release?.totals.itemLevels ?? {});
+  const out: Partial<Record<LevelId, string[]>> = {};
+  for (const [name, level] of pairs) (out[level] ??= []).push(name);
+  return out;
+}
+
+export async function organisationTrends(db: Db, instruments: InstrumentRegistry, organisationId: string) {
   const profiled = await profile(db, await listCampaigns(db, [organisationId]));
-  const rounds: Round[] = profiled.flatMap((p) =>
-    p.group
-      ? [{
-          campaignId: p.campaign.id,
-          title: p.campaign.title,
-          date: roundDate(p.campaign),
-          n: p.n,
-          k: p.campaign.k,
-          levels: Object.fromEntries(LEVEL_IDS.flatMap((l) => (p.group!.scales.has(l) ? [[l, p.group!.scales.get(l)!]] : []))),
-        }]
-      : [],
+  const rounds: Round[] = await Promise.all(
+    profiled
+      .filter((p) => p.group !== null)
+      .map(async (p) => ({
+        campaignId: p.campaign.id,
+        title: p.campaign.title,
+        date: roundDate(p.campaign),
+        n: p.n,
+        k: p.campaign.k,
+        instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
+        levels: Object.fromEntries(LEVEL_IDS.flatMap((l) => (p.group!.scales.has(l) ? [[l, p.group!.scales.get(l)!]] : []))),
+        levelItems: await levelItemsOf(db, instruments, p),
+        items: p.release!.totals.items,
+      })),
   );
   return {
+    /** The rule the labels follow, for readers to state it. */
+    significance: SIGNIFICANCE,
+    minimumChange: MIN_MEANINGFUL_CHANGE,
     rounds: profiled
-      .map((p) => ({ campaignId: p.campaign.id, title: p.campaign.title, date: roundDate(p.campaign), included: p.group !== null }))
+      .map((p) => ({ campaignId: p.campaign.id, title: p.campaign.title, date: roundDate(p.campaign), instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion }, included: p.group !== null }))
       .sort((a, b) => a.date.localeCompare(b.date)),
     levels: levelTrends(rounds).map((t) => ({
       level: t.level,
@@ -35,3 +56,5 @@ export async function organisationTrends(db: Db, organisationId: string) {
     })),
   };
 }
+
+export type TrendsView = Awaited<ReturnType<typeof organisationTrends>>;

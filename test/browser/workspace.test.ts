@@ -136,6 +136,9 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await expect.poll(() => page.locator("#trend-charts figcaption").first().textContent()).toBe("Missie · verbeterd");
     expect(await page.locator("#trend-charts figure").count()).toBe(7);
     expect(await page.locator("#trend-table").textContent()).toContain("geen significante verandering");
+    // Raw and Holm-adjusted p side by side, and the rule with the minimum change from the server.
+    expect(await page.locator("#trend-table th").allTextContents()).toEqual(["Niveau", "Van", "Naar", "Verandering", "p", "p (Holm)", "Oordeel"]);
+    expect(await page.locator("#trend-note").textContent()).toContain("Holm-correctie over de niveaus van die stap (p < 0,05) én minstens 5 punten");
     await screenshot(page, "workspace-comparison");
     expect(errors).toEqual([]);
     await context.close();
@@ -280,6 +283,8 @@ describe.skipIf(!chromiumPath)("manager dashboard with the consultant's addition
     expect(await page.locator("#benchmark-note").textContent()).toContain("het gemiddelde van de andere organisaties in de normset van uw adviseur");
     await page.waitForSelector("#trend-card:not([hidden])");
     expect(await page.locator("#trend-table").textContent()).toContain("verbeterd");
+    expect(await page.locator("#trend-table th").allTextContents()).toEqual(["Niveau", "Vorige", "Laatste", "Verandering", "p", "p (Holm)", "Oordeel"]);
+    expect(await page.locator("#trend-note").textContent()).toContain("én minstens 5 punten");
     expect(await page.locator("#desired-table tbody tr").count()).toBe(7);
     expect(await page.locator("#workspace-link").isVisible()).toBe(false);
     await screenshot(page, "dashboard-manager");

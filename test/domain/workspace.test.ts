@@ -88,7 +88,11 @@ const round = (campaignId: string, date: string, mission: number[], values?: num
   date,
   n: mission.length,
   k,
+  // All on one instrument version: levels compare on respondents' level means.
+  instrument: { id: "customer-centricity", version: 1 },
   levels: { mission: sumsOf(mission), ...(values ? { values: sumsOf(values) } : {}) },
+  levelItems: {},
+  items: {},
 });
 
 describe("trends across rounds", () => {
@@ -107,6 +111,12 @@ describe("trends across rounds", () => {
     expect(values!.steps[0]).toMatchObject({ label: "no_significant_change" });
     expect(values!.steps[0]!.change).toBeCloseTo(0, 10);
     expect(values!.steps[0]!.p).toBeGreaterThan(0.05);
+    // Each step's two levels are one Holm family: the smaller p doubled, the larger at least that.
+    for (const i of [0, 1]) {
+      const [pm, pv] = [mission!.steps[i]!.p!, values!.steps[i]!.p!];
+      expect(mission!.steps[i]!.pAdjusted).toBeCloseTo(pm < pv ? 2 * pm : Math.min(1, Math.max(2 * pv, pm)), 12);
+      expect(values!.steps[i]!.pAdjusted).toBeCloseTo(pv < pm ? 2 * pv : Math.min(1, Math.max(2 * pm, pv)), 12);
+    }
   });
   it("leaves out rounds below k and levels measured in fewer than two rounds", () => {
     const trends = levelTrends([round("a", "2025-01-01", [1, 2, 3], [1, 2, 3]), round("b", "2026-01-01", [2, 3, 4]), round("c", "2026-06-01", [5, 5], undefined, 5)]);
@@ -114,6 +124,8 @@ describe("trends across rounds", () => {
     expect(trends[0]!.points.map((p) => p.campaignId)).toEqual(["a", "b"]);
     expect(trends[0]!.overall).toBeNull();
     expect(trends[0]!.steps[0]!.p).toBeCloseTo(welchTest(sumsOf([1, 2, 3]), sumsOf([2, 3, 4]))!.p, 12);
+    // The only level compared in that step: a family of one, adjusted to itself.
+    expect(trends[0]!.steps[0]!.pAdjusted).toBe(trends[0]!.steps[0]!.p);
   });
 });
 

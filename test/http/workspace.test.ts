@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
+import { MIN_MEANINGFUL_CHANGE } from "../../src/domain/trends.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
@@ -170,7 +171,7 @@ describe("comparing organisations against the benchmark", () => {
 });
 
 describe("trends across rounds", () => {
-  it("labels each level's change between the 2025 and 2026 rounds with Welch's test", async () => {
+  it("labels each level's change between the 2025 and 2026 rounds: Welch's test, Holm across the levels, and a minimum change", async () => {
     for (const cookie of [consultant, manager]) {
       const res = await get(`/api/organisations/${demo.organisationId}/trends`, cookie);
       expect(res.status).toBe(200);
@@ -179,11 +180,23 @@ describe("trends across rounds", () => {
       expect(body.levels.map((l: { level: string }) => l.level)).toEqual([...LEVEL_IDS]);
       const step = (level: string) => body.levels.find((l: { level: string }) => l.level === level).steps[0];
       expect(step("mission")).toMatchObject({ label: "improved" });
-      expect(step("mission").change).toBeGreaterThan(5);
-      expect(step("mission").p).toBeLessThan(0.05);
+      expect(step("mission").change).toBeGreaterThanOrEqual(MIN_MEANINGFUL_CHANGE);
+      expect(step("mission").pAdjusted).toBeLessThan(0.05);
       expect(step("context")).toMatchObject({ label: "improved" });
       expect(step("values").label).toBe("no_significant_change");
-      expect(step("values").p).toBeGreaterThanOrEqual(0.05);
+      expect(step("values").pAdjusted).toBeGreaterThanOrEqual(0.05);
+      // 2025 pinned version 1, 2026 version 2: every current-state item of a level is in both, so
+      // the level means are the same quantity and the step is on them.
+      expect(body.rounds.map((r: { instrument: { version: number } }) => r.instrument.version)).toEqual([1, 2]);
+      for (const level of LEVEL_IDS) {
+        const s = step(level);
+        expect(s).toMatchObject({ comparable: true, basis: "level", sharedItems: [1, 2, 3, 4].map((i) => `${level}_${i}`) });
+        // Holm never lowers a p-value; with seven levels it at most multiplies it by seven.
+        expect(s.pAdjusted).toBeGreaterThanOrEqual(s.p);
+        expect(s.pAdjusted).toBeLessThanOrEqual(Math.min(1, 7 * s.p) + 1e-9);
+        const real = s.pAdjusted < 0.05 && Math.abs(s.change) >= MIN_MEANINGFUL_CHANGE;
+        expect(s.label).toBe(real ? (s.change > 0 ? "improved" : "declined") : s.pAdjusted < 0.05 ? "not_meaningful" : "no_significant_change");
+      }
     }
   });
   it("is not found for anyone outside the organisation", async () => {
