@@ -201,7 +201,7 @@ describe("our version 3, as the method asks for it", () => {
   });
 
   it("keeps the decision factors, the one that weighed most and the decision climate of version 2", () => {
-    const factors = instrument.questions.find((q) => q.name === instrument.key.factorsQuestion) as { choices: string[] };
+    const factors = instrument.questions.find((q) => q.name === instrument.key.factorsQuestion) as unknown as { choices: string[] };
     expect([...factors.choices].sort()).toEqual([...FACTOR_IDS].sort());
     expect(instrument.key.mostQuestion).toBe("decision_most");
     const climate = instrument.key.items.filter((i) => i.scale).map((i) => i.name);
