@@ -12,6 +12,7 @@
 import seedrandom from "seedrandom";
 import { calendarDate, campaignDefaults, type Campaign } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
+import { NOT_APPLICABLE, OUTCOME_MAX, OUTCOME_MIN } from "../domain/scoring.js";
 import { DEFAULT_TENURE } from "../domain/units.js";
 import type { Instrument } from "../instruments/instrument.js";
 import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
@@ -121,7 +122,7 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * lis
  * One synthetic respondent. Desired-state items and the per-level leanings draw from a second
  * generator, so adding them left every other draw of the demo exactly as it was.
  */
-function syntheticAnswers(rng: Rng, extraRng: Rng, profile: DemoProfile, instrument: Instrument, department: string): Record<string, unknown> {
+function syntheticAnswers(rng: Rng, extraRng: Rng, naRng: Rng, profile: DemoProfile, instrument: Instrument, department: string): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   const respondentOffset = normal(rng) * 0.3;
   // Each respondent leans up or down per level, so a level's items move together as real scales do.
@@ -165,7 +166,25 @@ function syntheticAnswers(rng: Rng, extraRng: Rng, profile: DemoProfile, instrum
     department === "Directiesecretariaat" ? "management" : rng() < 0.55 ? "frontline" : rng() < 0.7 ? "back_office" : rng() < 0.75 ? "team_lead" : "management";
   answers.tenure = pick(rng, DEFAULT_TENURE).value;
   if (rng() < 0.22) answers.comment = pick(rng, COMMENTS);
+  addOutcomeAndNotApplicable(naRng, instrument, answers);
   return answers;
+}
+
+/**
+ * Version 3's outcome and "n/a", added without drawing from the other generators, so every
+ * earlier draw of the demo stays as it was: the outcome (0–10) follows the respondent's own
+ * current-state answers; "n/a" comes from a generator of its own, more often from staff who work
+ * away from customers (the back office), and only on the items that offer it.
+ */
+function addOutcomeAndNotApplicable(naRng: Rng, instrument: Instrument, answers: Record<string, unknown>): void {
+  const { outcomeQuestion, items } = instrument.key;
+  if (outcomeQuestion) {
+    const current = items.filter((i) => i.level && i.perspective !== "desired").map((i) => (i.reverse ? 6 - (answers[i.name] as number) : (answers[i.name] as number)));
+    const mean = current.reduce((a, b) => a + b, 0) / current.length;
+    answers[outcomeQuestion] = Math.min(OUTCOME_MAX, Math.max(OUTCOME_MIN, Math.round((mean - 1) * 2.5)));
+  }
+  const chance = answers.role === "back_office" ? 0.3 : answers.role === "management" ? 0.12 : 0.03;
+  for (const item of items) if (item.na && naRng() < chance) answers[item.name] = NOT_APPLICABLE;
 }
 
 /**
@@ -237,13 +256,14 @@ async function seedRound(db: Db, instruments: InstrumentRegistry, organisationId
   const campaign = { ...created, requireCode: codes.length > 0 };
   const rng = seedrandom(round.seed);
   const extraRng = seedrandom(`${round.seed}-extra`);
+  const naRng = seedrandom(`${round.seed}-na`);
   const open = openCampaignOf(campaign, round.instrument);
   // Responses of a past round carry a date inside its window.
   const submittedAt = round.window?.opensOn ? new Date(`${round.window.opensOn}T12:00:00Z`) : now;
   let responses = 0;
   for (const [department, count] of round.departments) {
     for (let i = 0; i < count; i++) {
-      const answers = syntheticAnswers(rng, extraRng, round.profile, round.instrument, department);
+      const answers = syntheticAnswers(rng, extraRng, naRng, round.profile, round.instrument, department);
       await submitResponse(db, open, { submissionId: randomId(), answers, accessCode: codes[responses] }, submittedAt);
       responses++;
     }

@@ -2,7 +2,8 @@
  * A round's release: everything its reports need, folded once from all its scored responses
  * when the round closes, per cell (department × role × tenure) and for the whole round. Because
  * the fold sees every response, it keeps what running sums per submission never could: each
- * item's answer distribution and, per pair of levels, the cross-products a correlation needs.
+ * item's answer distribution and, per pair of levels (and per level with the 0–10 outcome), the
+ * cross-products a correlation needs.
  * Pure: storage pages responses in, this folds them.
  */
 import { factorGroupHits } from "./factors.js";
@@ -10,7 +11,7 @@ import { matches, type CellKey } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ScaleSums } from "./report.js";
-import type { ResponseScore, ScaleScore, ScoringKey } from "./scoring.js";
+import { OUTCOME_MAX, OUTCOME_MIN, type ResponseScore, type ScaleScore, type ScoringKey } from "./scoring.js";
 import { addCounters, copyCounters, type Sums } from "./statistics.js";
 import type { ItemSums } from "./reliability.js";
 import { createReservoir, RESERVOIR, sampled, type Sampled } from "./stability.js";
@@ -18,7 +19,7 @@ import { createReservoir, RESERVOIR, sampled, type Sampled } from "./stability.j
 /** Counts of the answers 1–5 (after reverse-coding) to one item. */
 export type ItemDistribution = [number, number, number, number, number];
 
-/** Over respondents with both levels: n, Σa, Σb, Σa², Σb², Σab of their level means. */
+/** Over respondents with both levels (or a level and the outcome): n, Σa, Σb, Σa², Σb², Σab of their level means (and outcomes). */
 export interface PairSums {
   n: number;
   a: number;
@@ -30,15 +31,18 @@ export interface PairSums {
 
 export interface ReleaseStats {
   n: number;
-  /** By scale id: a level id, "desired:<level>" or "climate:<scale>". */
+  /** By scale id: a level id, "desired:<level>", "climate:<scale>" or "facet:<facet>". */
   scales: Record<string, ScaleSums>;
   /** By factor id or "group:<name>": how many chose it, and how many said it weighed most. */
   factors: Record<string, { chosen: number; most: number }>;
   /** By item name. */
   items: Record<string, ItemDistribution>;
-  /** By "upper|lower" level pair, upper first in the method's order. */
+  /** By "upper|lower" level pair, upper first in the method's order; and by "<level>|outcome". */
   pairs: Record<string, PairSums>;
-  /** Counts of the outcome item's answers 0–10; absent without an outcome item. */
+  /**
+   * How many answered 0, 1, … 10 to the outcome item (length 11). Absent when the instrument has
+   * no outcome item — and in releases stored before it existed.
+   */
   outcome?: number[];
   /** A published group's bootstrapped pick (stability.ts); set once the plan is known, never summed. */
   stability?: StoredStability;
@@ -78,8 +82,21 @@ function addFactor(into: ReleaseStats["factors"], id: string, chosen: boolean, m
   if (most) acc.most += 1;
 }
 
-/** The key of a level pair, upper level first. */
-export const pairKey = (upper: LevelId, lower: LevelId) => `${upper}|${lower}`;
+/** The key of a level pair, upper level first; or of a level and the outcome (`pairKey(level, "outcome")`). */
+export const pairKey = (upper: LevelId, lower: LevelId | "outcome") => `${upper}|${lower}`;
+
+/** The outcome's scale has 11 points, 0–10. */
+const OUTCOME_POINTS = OUTCOME_MAX - OUTCOME_MIN + 1;
+
+function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: number): void {
+  const acc = (pairs[id] ??= { n: 0, a: 0, b: 0, aa: 0, bb: 0, ab: 0 });
+  acc.n += 1;
+  acc.a += a;
+  acc.b += b;
+  acc.aa += a * a;
+  acc.bb += b * b;
+  acc.ab += a * b;
+}
 
 /** Adds one respondent's score to `stats` (in place). */
 export function addScore(stats: ReleaseStats, score: ResponseScore): void {
@@ -87,6 +104,7 @@ export function addScore(stats: ReleaseStats, score: ResponseScore): void {
   for (const [id, s] of Object.entries(score.levels)) addScale(stats.scales, id, s!);
   for (const [id, s] of Object.entries(score.desired)) addScale(stats.scales, `desired:${id}`, s!);
   for (const [id, s] of Object.entries(score.climate)) addScale(stats.scales, `climate:${id}`, s!);
+  for (const [id, s] of Object.entries(score.facets)) addScale(stats.scales, `facet:${id}`, s);
   for (const factor of new Set([...score.factors, ...(score.most ? [score.most] : [])])) {
     addFactor(stats.factors, factor, score.factors.includes(factor), score.most === factor);
   }
@@ -98,17 +116,12 @@ export function addScore(stats: ReleaseStats, score: ResponseScore): void {
   }
   const levels = LEVEL_IDS.filter((l) => score.levels[l] !== undefined);
   for (let i = 0; i < levels.length; i++) {
-    for (let j = i + 1; j < levels.length; j++) {
-      const a = score.levels[levels[i]!]!.mean;
-      const b = score.levels[levels[j]!]!.mean;
-      const acc = (stats.pairs[pairKey(levels[i]!, levels[j]!)] ??= { n: 0, a: 0, b: 0, aa: 0, bb: 0, ab: 0 });
-      acc.n += 1;
-      acc.a += a;
-      acc.b += b;
-      acc.aa += a * a;
-      acc.bb += b * b;
-      acc.ab += a * b;
-    }
+    for (let j = i + 1; j < levels.length; j++) addPair(stats.pairs, pairKey(levels[i]!, levels[j]!), score.levels[levels[i]!]!.mean, score.levels[levels[j]!]!.mean);
+  }
+  if (score.outcome !== null) {
+    const counts = (stats.outcome ??= new Array<number>(OUTCOME_POINTS).fill(0));
+    counts[score.outcome - OUTCOME_MIN]! += 1;
+    for (const level of levels) addPair(stats.pairs, pairKey(level, "outcome"), score.levels[level]!.mean, score.outcome);
   }
 }
 
@@ -128,6 +141,10 @@ export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats
   addRecord(into.factors, from.factors);
   addRecord(into.items, from.items);
   addRecord(into.pairs, from.pairs);
+  if (from.outcome?.length) {
+    if (into.outcome?.length) addCounters(into.outcome, from.outcome);
+    else into.outcome = copyCounters(from.outcome);
+  }
   return into;
 }
 

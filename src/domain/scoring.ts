@@ -1,6 +1,8 @@
 /**
- * Scores one respondent: per level (and per decision-climate scale) the mean of its items
- * after reverse-coding, plus the decision factors chosen. Pure; the input is already validated.
+ * Scores one respondent: per level (and per decision-climate scale and facet) the mean of the
+ * items they answered after reverse-coding, plus the decision factors chosen and the 0–10 outcome.
+ * "Don't know / not applicable" is no answer: a scale counts for a person only when they answered
+ * enough of its items (meetsMinimum). Pure; the input is already validated.
  */
 import type { ClimateScale, FactorId } from "./factors.js";
 import type { LevelId } from "./levels.js";
@@ -8,6 +10,21 @@ import type { LevelId } from "./levels.js";
 /** Every scored item is a 1–5 agreement rating; the instrument loader enforces it. */
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;
+
+/** The answer "don't know / not applicable", offered on items where the question may not apply. */
+export const NOT_APPLICABLE = "na";
+
+/** The one overall outcome item ("how customer-centric is our organisation?") is rated 0–10. */
+export const OUTCOME_MIN = 0;
+export const OUTCOME_MAX = 10;
+
+/** A scale counts for a person only if they answered at least this share of its items (and at least one). */
+export const MIN_ANSWERED_SHARE = 0.5;
+
+/** Whether `answered` of a scale's `total` items are enough for the scale to count for a person. */
+export function meetsMinimum(answered: number, total: number): boolean {
+  return answered >= 1 && answered >= MIN_ANSWERED_SHARE * total;
+}
 
 export interface ScoredItem {
   name: string;
@@ -17,6 +34,12 @@ export interface ScoredItem {
   reverse: boolean;
   /** "desired" items ask how it should be; they score a level's desired state, not its current one. */
   perspective?: "desired";
+  /** A narrower scale inside the level (e.g. "ownership"): the item counts into both. Current-state items only. */
+  facet?: string;
+  /** On a desired item: the current-state item of the same level whose wording it repeats. */
+  mirrors?: string;
+  /** The item offers "don't know / not applicable" (NOT_APPLICABLE), which scores as not answered. */
+  na?: boolean;
 }
 
 /** What the scoring needs to know about an instrument, independent of SurveyJS. */
@@ -24,6 +47,8 @@ export interface ScoringKey {
   items: readonly ScoredItem[];
   factorsQuestion?: string;
   mostQuestion?: string;
+  /** The 0–10 outcome item, if the instrument has one. */
+  outcomeQuestion?: string;
 }
 
 /** One respondent's result on one level or scale. */
@@ -45,8 +70,12 @@ export interface ResponseScore {
   /** How it should be, per level, from the desired-state items. */
   desired: Partial<Record<LevelId, ScaleScore>>;
   climate: Partial<Record<ClimateScale, ScaleScore>>;
+  /** Facet sub-scores, by facet id, from the current-state items tagged with it. */
+  facets: Record<string, ScaleScore>;
   factors: FactorId[];
   most: FactorId | null;
+  /** The 0–10 outcome answer; null without an outcome item (or in a score stored before it existed). */
+  outcome: number | null;
 }
 
 export type Answers = Readonly<Record<string, unknown>>;
@@ -71,7 +100,7 @@ function summarise(values: number[]): ScaleScore {
   };
 }
 
-/** Each scored item's answer after reverse-coding, by name; items left open are absent. */
+/** Each scored item's answer after reverse-coding, by name; items left open or answered "n/a" are absent. */
 export function itemValues(key: ScoringKey, answers: Answers): Record<string, number> {
   const values: Record<string, number> = {};
   for (const item of key.items) {
@@ -81,42 +110,59 @@ export function itemValues(key: ScoringKey, answers: Answers): Record<string, nu
   return values;
 }
 
+/** The outcome answer, when the key has an outcome item and it was answered in range. */
+export function outcomeValue(key: ScoringKey, answers: Answers): number | null {
+  const raw = key.outcomeQuestion ? answers[key.outcomeQuestion] : undefined;
+  return typeof raw === "number" && Number.isInteger(raw) && raw >= OUTCOME_MIN && raw <= OUTCOME_MAX ? raw : null;
+}
+
 export function scoreResponse(key: ScoringKey, answers: Answers): ResponseScore {
   const factors = key.factorsQuestion ? answers[key.factorsQuestion] : undefined;
   const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
-  return scoreValues(key, itemValues(key, answers), Array.isArray(factors) ? (factors as FactorId[]) : [], typeof most === "string" ? (most as FactorId) : null);
+  return scoreValues(key, itemValues(key, answers), Array.isArray(factors) ? (factors as FactorId[]) : [], typeof most === "string" ? (most as FactorId) : null, outcomeValue(key, answers));
 }
 
 /** The score of already reverse-coded item values: what a release computes from a stored score. */
-export function scoreValues(key: ScoringKey, values: Readonly<Record<string, number>>, factors: FactorId[], most: FactorId | null): ResponseScore {
-  const byLevel = new Map<LevelId, number[]>();
-  const byDesired = new Map<LevelId, number[]>();
-  const byScale = new Map<ClimateScale, number[]>();
+export function scoreValues(key: ScoringKey, values: Readonly<Record<string, number>>, factors: FactorId[], most: FactorId | null, outcome: number | null = null): ResponseScore {
+  const byLevel = new Scales<LevelId>();
+  const byDesired = new Scales<LevelId>();
+  const byScale = new Scales<ClimateScale>();
+  const byFacet = new Scales<string>();
   for (const item of key.items) {
+    // Every item of a scale counts towards its size; only answered ones (not left open, not "n/a") towards its mean.
     const value = values[item.name];
-    if (value === undefined) continue; // optional item left open
-    if (item.level && item.perspective === "desired") push(byDesired, item.level, value);
-    else if (item.level) push(byLevel, item.level, value);
-    else if (item.scale) push(byScale, item.scale, value);
+    if (item.level && item.perspective === "desired") byDesired.add(item.level, value);
+    else if (item.level) byLevel.add(item.level, value);
+    else if (item.scale) byScale.add(item.scale, value);
+    if (item.facet && item.perspective !== "desired") byFacet.add(item.facet, value);
   }
   return {
     values: { ...values },
-    levels: mapValues(byLevel),
-    desired: mapValues(byDesired),
-    climate: mapValues(byScale),
+    levels: byLevel.scores(),
+    desired: byDesired.scores(),
+    climate: byScale.scores(),
+    facets: byFacet.scores() as Record<string, ScaleScore>,
     factors,
     most,
+    outcome,
   };
 }
 
-function push<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
+/** Per scale: how many items it has, and the answers given to them. */
+class Scales<K extends string> {
+  private readonly map = new Map<K, { total: number; values: number[] }>();
 
-function mapValues<K extends string>(map: Map<K, number[]>): Partial<Record<K, ScaleScore>> {
-  const out: Partial<Record<K, ScaleScore>> = {};
-  for (const [k, values] of map) out[k] = summarise(values);
-  return out;
+  add(key: K, value: number | undefined): void {
+    let entry = this.map.get(key);
+    if (!entry) this.map.set(key, (entry = { total: 0, values: [] }));
+    entry.total += 1;
+    if (value !== undefined) entry.values.push(value);
+  }
+
+  /** The scales that count for this person (see meetsMinimum), summarised. */
+  scores(): Partial<Record<K, ScaleScore>> {
+    const out: Partial<Record<K, ScaleScore>> = {};
+    for (const [k, { total, values }] of this.map) if (meetsMinimum(values.length, total)) out[k] = summarise(values);
+    return out;
+  }
 }

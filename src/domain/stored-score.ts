@@ -1,19 +1,22 @@
 /**
  * The validated answers as a submission stores them, in their scored form, so a release never
  * validates or reverse-codes them again: each rating's value after reverse-coding, in the
- * instrument's key order, as one digit ("-" where left open), plus the decision factors and the
- * one that weighed most. With the units and the comment (stored beside it) this is the whole
- * validated response — `answersOf` gives the ratings back as answered — in about 100 bytes,
- * which keeps the one write of a submission small.
+ * instrument's key order, as one digit ("-" where left open or answered "don't know / n/a": both
+ * are simply no answer to the score), plus the decision factors, the one that weighed most and,
+ * when the instrument has one, the 0–10 outcome. With the units and the comment (stored beside
+ * it) this is the whole validated response — `answersOf` gives the ratings back as answered — in
+ * about 100 bytes, which keeps the one write of a submission small.
  */
 import type { FactorId } from "./factors.js";
-import { reverseCode, scoreValues, type ResponseScore, type ScoringKey } from "./scoring.js";
+import { NOT_APPLICABLE, outcomeValue, reverseCode, scoreValues, type ResponseScore, type ScoringKey } from "./scoring.js";
 
 interface StoredScore {
-  /** One character per key item: "1"–"5", or "-" for an item left open. */
+  /** One character per key item: "1"–"5", or "-" for an item left open or answered "n/a". */
   v: string;
   f: FactorId[];
   m: FactorId | null;
+  /** The outcome (0–10); absent without an outcome item, and in scores stored before it existed. */
+  o?: number;
 }
 
 /** The stored form of validated answers: what a submission writes (it needs no scoring first). */
@@ -26,6 +29,8 @@ export function encodeAnswers(key: ScoringKey, answers: Readonly<Record<string, 
   const factors = key.factorsQuestion ? answers[key.factorsQuestion] : undefined;
   const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
   const stored: StoredScore = { v, f: Array.isArray(factors) ? (factors as FactorId[]) : [], m: typeof most === "string" ? (most as FactorId) : null };
+  const outcome = outcomeValue(key, answers);
+  if (outcome !== null) stored.o = outcome;
   return JSON.stringify(stored);
 }
 
@@ -38,17 +43,24 @@ export function decodeScore(key: ScoringKey, text: string): ResponseScore {
     const c = stored.v.charCodeAt(i) - 48;
     if (c >= 1 && c <= 5) values[item.name] = c;
   });
-  return scoreValues(key, values, stored.f, stored.m);
+  return scoreValues(key, values, stored.f, stored.m, typeof stored.o === "number" ? stored.o : null);
 }
 
-/** The ratings and decision answers as the respondent gave them (reverse-coding undone). */
+/**
+ * The ratings and decision answers as the respondent gave them (reverse-coding undone). An item
+ * that offers "n/a" and has no answer gives back "n/a": every scored question is required, so
+ * that is what it was. (Were such an item optional, "-" could not tell a skip from "n/a", and
+ * would read as "n/a" — which stores as the same "-" again.)
+ */
 export function answersOf(key: ScoringKey, score: ResponseScore): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const item of key.items) {
     const value = score.values[item.name];
     if (value !== undefined) answers[item.name] = item.reverse ? reverseCode(value) : value;
+    else if (item.na) answers[item.name] = NOT_APPLICABLE;
   }
   if (key.factorsQuestion) answers[key.factorsQuestion] = score.factors;
   if (key.mostQuestion && score.most !== null) answers[key.mostQuestion] = score.most;
+  if (key.outcomeQuestion && score.outcome !== null) answers[key.outcomeQuestion] = score.outcome;
   return answers;
 }

@@ -1,7 +1,8 @@
 /**
  * Builds the strict zod schema a campaign's answers must satisfy. SurveyJS's own validate()
  * lets out-of-range ratings and unknown choices through, so the server checks every answer:
- * exact keys, integer ratings in range, choices from the item or the campaign's units.
+ * exact keys, integer ratings in range ("don't know / n/a" only on the items that offer it),
+ * choices from the item or the campaign's units.
  */
 import { z } from "zod";
 import type { CampaignUnits } from "../domain/units.js";
@@ -9,8 +10,10 @@ import type { Instrument, QuestionSpec } from "./instrument.js";
 
 function fieldSchema(spec: QuestionSpec, units: CampaignUnits): z.ZodType {
   switch (spec.kind) {
-    case "rating":
-      return z.int().min(spec.min).max(spec.max);
+    case "rating": {
+      const scale = z.int().min(spec.min).max(spec.max);
+      return spec.na ? z.union([scale, z.literal(spec.na)]) : scale;
+    }
     case "text":
       return z.string().max(spec.maxLength);
     case "multi":

@@ -15,6 +15,12 @@ export function registerSurveyProperties(serializer: typeof Serializer = Seriali
   serializer.addProperty("rating", { name: "scale" });
   serializer.addProperty("rating", { name: "reverse:boolean", default: false });
   serializer.addProperty("rating", { name: "perspective" });
+  // A narrower scale inside the item's level, e.g. "ownership"; the item counts into both.
+  serializer.addProperty("rating", { name: "facet" });
+  // On a desired-state item: the name of the current-state item whose wording it repeats.
+  serializer.addProperty("rating", { name: "mirrors" });
+  // The one 0–10 overall item. ("Don't know / n/a" needs no property: it is an extra rate value, see instrument.ts.)
+  serializer.addProperty("rating", { name: "outcome:boolean", default: false });
   serializer.addProperty("checkbox", { name: "decision" });
   serializer.addProperty("radiogroup", { name: "decision" });
   serializer.addProperty("selectbase", { name: "grouping" });

@@ -92,7 +92,7 @@ export function checkEveryAnswerIsKept(instrument: Instrument): void {
   const kept = new Set<string>([
     ...instrument.key.items.map((i) => i.name),
     ...Object.values(instrument.groupings),
-    ...[instrument.key.factorsQuestion, instrument.key.mostQuestion, instrument.commentQuestion].filter((n): n is string => n !== undefined),
+    ...[instrument.key.factorsQuestion, instrument.key.mostQuestion, instrument.key.outcomeQuestion, instrument.commentQuestion].filter((n): n is string => n !== undefined),
   ]);
   // A grouping left open would put its skippers in a unit of their own that no guard knows about
   // (the total minus the shown units would be them); a scored question left open would have fewer
@@ -107,7 +107,7 @@ export function checkEveryAnswerIsKept(instrument: Instrument): void {
   const extra = instrument.questions.find((q) => !kept.has(q.name));
   if (extra) {
     throw new InstrumentError(
-      'only questions the method uses are allowed: ratings tagged with a level or scale, department/role/tenure ("grouping"), the decision factors ("decision"), and one comment ("freeText": true)',
+      'only questions the method uses are allowed: ratings tagged with a level or scale, one 0–10 outcome ("outcome": true), department/role/tenure ("grouping"), the decision factors ("decision"), and one comment ("freeText": true)',
       extra.name,
     );
   }

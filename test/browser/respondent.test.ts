@@ -90,9 +90,10 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
     const page = await context.newPage();
     await page.goto(`${h.url}/s/${campaign.token}`);
     const first = page.locator(".sd-question").first();
-    await first.locator(".sd-rating__item").nth(1).click();
+    // The first question is v3's outcome, rated 0–10: its third button is "2".
+    await first.locator(".sd-rating__item").nth(2).click();
     await page.getByRole("button", { name: "English" }).click();
-    await expect.poll(() => first.locator(".sd-question__title").textContent()).toContain("I can explain in one sentence");
+    await expect.poll(() => first.locator(".sd-question__title").textContent()).toContain("How customer-centric is our organisation");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await first.locator(".sd-rating__item--selected").textContent()).toContain("2");
     await context.close();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { addScore, createReleaseFold, emptyStats, itemSums, levelCorrelation, mergeStats, pairKey, reliabilityItems } from "../../src/domain/release.js";
 import { combine } from "../../src/domain/report.js";
-import { scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
+import { NOT_APPLICABLE, scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 
 const key: ScoringKey = {
@@ -104,5 +104,108 @@ describe("the release fold", () => {
   it("has no correlation without spread or below three respondents", () => {
     expect(levelCorrelation({ n: 2, a: 2, b: 2, aa: 2, bb: 2, ab: 2 })).toBeNull();
     expect(levelCorrelation({ n: 3, a: 3, b: 6, aa: 3, bb: 14, ab: 6 })).toBeNull();
+  });
+});
+
+// An instrument with an outcome item, a facet and an item that offers "n/a".
+const v3Key: ScoringKey = {
+  items: [
+    { name: "m1", level: "mission", reverse: false },
+    { name: "m2", level: "mission", reverse: true, na: true },
+    { name: "b1", level: "behaviour", reverse: false, facet: "ownership" },
+    { name: "b2", level: "behaviour", reverse: true, facet: "ownership" },
+  ],
+  factorsQuestion: "factors",
+  mostQuestion: "most",
+  outcomeQuestion: "overall",
+};
+const na = NOT_APPLICABLE;
+
+describe("the stored score with an outcome and 'n/a'", () => {
+  it("stores n/a as '-' and the outcome as o", () => {
+    expect(JSON.parse(encodeAnswers(v3Key, { m1: 4, m2: na, b1: 5, b2: 2, factors: ["policy"], most: "policy", overall: 10 }))).toEqual({ v: "4-54", f: ["policy"], m: "policy", o: 10 });
+  });
+
+  it("round-trips: answers back as given, n/a included, and the outcome (0 too)", () => {
+    for (const given of [
+      { m1: 4, m2: na, b1: 5, b2: 2, factors: ["policy"], most: "policy", overall: 10 },
+      { m1: 1, m2: 5, b1: 3, b2: 3, factors: [], overall: 0 },
+    ]) {
+      const stored = encodeAnswers(v3Key, given);
+      expect(decodeScore(v3Key, stored)).toEqual(scoreResponse(v3Key, given));
+      expect(answersOf(v3Key, decodeScore(v3Key, stored))).toEqual(given);
+      expect(encodeAnswers(v3Key, answersOf(v3Key, decodeScore(v3Key, stored)))).toBe(stored);
+    }
+  });
+
+  it("reads a score stored before the outcome existed as outcome null", () => {
+    const score = decodeScore(v3Key, JSON.stringify({ v: "4454", f: [], m: null }));
+    expect(score.outcome).toBeNull();
+    // stored digits are already reverse-coded: m1 4, m2 4 → mean 4; given back, m2 and b2 were answered 2
+    expect(score.levels.mission).toEqual({ mean: 4, items: 2, favourable: 2, unfavourable: 0 });
+    expect(answersOf(v3Key, score)).toEqual({ m1: 4, m2: 2, b1: 5, b2: 2, factors: [] });
+  });
+
+  it("stores no o for an instrument without an outcome item: older stored forms stay byte for byte", () => {
+    expect(encodeAnswers(key, { m1: 5, m2: 2, v1: 1, c1: 3, factors: [], most: null, overall: 7 })).toBe('{"v":"541-3","f":[],"m":null}');
+  });
+});
+
+describe("the release fold of the outcome and the facets", () => {
+  // Three respondents: mission means 4, 2, 5; outcome 8, 3, 10; ownership 4.5, 1.5 and (b1 5, b2 1 → 5) 5.
+  const responses = [
+    { m1: 4, m2: 2, b1: 5, b2: 2, factors: [], overall: 8 },
+    { m1: 2, m2: na, b1: 2, b2: 5, factors: [], overall: 3 },
+    { m1: 5, m2: 1, b1: 5, b2: 1, factors: [], overall: 10 },
+  ];
+  const fold = () => {
+    const f = createReleaseFold(v3Key);
+    responses.forEach((r, i) => f.add(i < 2 ? sales : service, scoreResponse(v3Key, r)));
+    return f.result();
+  };
+
+  it("counts the outcome's answers 0–10", () => {
+    const { cells, totals } = fold();
+    expect(totals.outcome).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1]);
+    expect(cells[0]!.outcome).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0]);
+  });
+
+  it("adds facet sub-scores as scales facet:<facet>", () => {
+    const { totals } = fold();
+    // ownership means: (5 + 4) / 2 = 4.5, (2 + 1) / 2 = 1.5, (5 + 5) / 2 = 5
+    expect(totals.scales["facet:ownership"]).toEqual({ n: 3, sum: 11, sumSq: 20.25 + 2.25 + 25, items: 6, favourable: 4, unfavourable: 2 });
+    // mission: 4 and reverse(2) = 4 → 4; 2 alone (m2 n/a, 1 of 2 counts) → 2; 5 and reverse(1) = 5 → 5
+    expect(totals.scales.mission).toEqual({ n: 3, sum: 11, sumSq: 16 + 4 + 25, items: 5, favourable: 4, unfavourable: 1 });
+    expect(totals.items.m2).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it("pairs each level with the outcome", () => {
+    const { totals } = fold();
+    // mission 4, 2, 5 against outcome 8, 3, 10
+    expect(totals.pairs[pairKey("mission", "outcome")]).toEqual({ n: 3, a: 11, b: 21, aa: 45, bb: 64 + 9 + 100, ab: 32 + 6 + 50 });
+    // cov = 88 − 11·21/3 = 11; var(m) = 45 − 121/3 = 14/3; var(o) = 173 − 147 = 26
+    expect(levelCorrelation(totals.pairs[pairKey("mission", "outcome")]!)).toBeCloseTo(11 / Math.sqrt((14 / 3) * 26), 12);
+    expect(totals.pairs[pairKey("behaviour", "outcome")]!.n).toBe(3);
+  });
+
+  it("merges outcome counts, and leaves them out where nobody could answer one", () => {
+    const a = emptyStats();
+    const b = emptyStats();
+    addScore(a, scoreResponse(v3Key, responses[0]!));
+    addScore(b, scoreResponse(v3Key, responses[2]!));
+    expect(mergeStats(a, b).outcome).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1]);
+    expect(mergeStats(emptyStats(), b).outcome).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    const old = emptyStats();
+    addScore(old, scoreResponse(key, answers(5, 1, 4)));
+    expect(old.outcome).toBeUndefined();
+    expect(Object.keys(old.pairs).some((p) => p.endsWith("|outcome"))).toBe(false);
+  });
+
+  it("merges a stored release from before (no outcome field) with a new one", () => {
+    const stored = () => JSON.parse('{"n":1,"scales":{},"factors":{},"items":{},"pairs":{}}');
+    const fresh = emptyStats();
+    addScore(fresh, scoreResponse(v3Key, responses[1]!));
+    expect(mergeStats(stored(), fresh).outcome).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(mergeStats(emptyStats(), stored())).toEqual({ n: 1, scales: {}, factors: {}, items: {}, pairs: {} });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reverseCode, scoreResponse, toPercentScore, type ScoringKey } from "../../src/domain/scoring.js";
+import { MIN_ANSWERED_SHARE, meetsMinimum, NOT_APPLICABLE, reverseCode, scoreResponse, toPercentScore, type ScoringKey } from "../../src/domain/scoring.js";
 
 const key: ScoringKey = {
   items: [
@@ -59,5 +59,72 @@ describe("scoreResponse", () => {
   it("reports no factors when the instrument or respondent gives none", () => {
     expect(scoreResponse({ items: key.items }, { factors: ["policy"] })).toMatchObject({ factors: [], most: null });
     expect(scoreResponse(key, {})).toMatchObject({ factors: [], most: null });
+  });
+});
+
+describe("the minimum-answered rule", () => {
+  it("counts a scale for a person from half its items, and never from none", () => {
+    expect(MIN_ANSWERED_SHARE).toBe(0.5);
+    expect([0, 1, 2, 3, 4].map((a) => meetsMinimum(a, 4))).toEqual([false, false, true, true, true]);
+    expect([0, 1, 2, 3].map((a) => meetsMinimum(a, 3))).toEqual([false, false, true, true]);
+    expect([meetsMinimum(1, 2), meetsMinimum(1, 1), meetsMinimum(0, 0)]).toEqual([true, true, false]);
+  });
+});
+
+describe("'don't know / not applicable'", () => {
+  // behaviour: b1–b4, two of them offer n/a; b3 and b4 form the facet "ownership", b4 reverse-keyed.
+  const naKey: ScoringKey = {
+    items: [
+      { name: "b1", level: "behaviour", reverse: false, na: true },
+      { name: "b2", level: "behaviour", reverse: false, na: true },
+      { name: "b3", level: "behaviour", reverse: false, facet: "ownership" },
+      { name: "b4", level: "behaviour", reverse: true, facet: "ownership", na: true },
+      { name: "d1", level: "behaviour", reverse: false, perspective: "desired", mirrors: "b3" },
+      { name: "c1", level: "context", reverse: false, na: true },
+      { name: "c2", level: "context", reverse: false, facet: "mandate", na: true },
+      { name: "c3", level: "context", reverse: false, facet: "mandate", na: true },
+    ],
+    outcomeQuestion: "overall",
+  };
+  const na = NOT_APPLICABLE;
+
+  it("is not an answer: the level's mean is that of the items answered", () => {
+    // behaviour: b1 n/a, b2 = 4, b3 = 2, b4 = 2 → reversed 4: (4 + 2 + 4) / 3 = 10/3 over 3 of 4 items
+    const score = scoreResponse(naKey, { b1: na, b2: 4, b3: 2, b4: 2, d1: 5, c1: 3, c2: 4, c3: na, overall: 7 });
+    expect(score.levels.behaviour).toEqual({ mean: 10 / 3, items: 3, favourable: 2, unfavourable: 1 });
+    expect(score.values).toEqual({ b2: 4, b3: 2, b4: 4, d1: 5, c1: 3, c2: 4 });
+    // ownership facet: b3 = 2, b4 reversed = 4 → 3; it also counts into behaviour above.
+    expect(score.facets.ownership).toEqual({ mean: 3, items: 2, favourable: 1, unfavourable: 1 });
+    // context: c1 = 3, c2 = 4 (c3 n/a) → 3.5 over 2 of 3; mandate: c2 alone, 1 of 2 is half → counts.
+    expect(score.levels.context).toEqual({ mean: 3.5, items: 2, favourable: 1, unfavourable: 0 });
+    expect(score.facets.mandate).toEqual({ mean: 4, items: 1, favourable: 1, unfavourable: 0 });
+    expect(score.desired.behaviour).toEqual({ mean: 5, items: 1, favourable: 1, unfavourable: 0 });
+    expect(score.outcome).toBe(7);
+  });
+
+  it("drops a level (and a facet) for a person who answered fewer than half its items", () => {
+    // behaviour: only b3 answered = 1 of 4 < 2 → absent; ownership: b3 answered, b4 n/a → 1 of 2 → counts.
+    // context: c1 = 5 only → 1 of 3 < 1.5 → absent; mandate: both n/a → absent.
+    const score = scoreResponse(naKey, { b1: na, b2: na, b3: 5, b4: na, d1: 4, c1: 5, c2: na, c3: na, overall: 0 });
+    expect(score.levels.behaviour).toBeUndefined();
+    expect(score.facets.ownership).toEqual({ mean: 5, items: 1, favourable: 1, unfavourable: 0 });
+    expect(score.levels.context).toBeUndefined();
+    expect(score.facets.mandate).toBeUndefined();
+    expect(Object.keys(score.levels)).toEqual([]);
+    // the answers given still count per item, and the outcome 0 is an answer
+    expect(score.values).toEqual({ b3: 5, d1: 4, c1: 5 });
+    expect(score.outcome).toBe(0);
+  });
+
+  it("keeps exactly half: two of four items are enough", () => {
+    // behaviour: b2 = 1, b3 = 3 → 2 of 4 → mean 2
+    const score = scoreResponse(naKey, { b1: na, b2: 1, b3: 3, b4: na });
+    expect(score.levels.behaviour).toEqual({ mean: 2, items: 2, favourable: 0, unfavourable: 1 });
+  });
+
+  it("has no outcome without an outcome item or answer", () => {
+    expect(scoreResponse(key, { m1: 3 }).outcome).toBeNull();
+    expect(scoreResponse(naKey, { b1: 3 }).outcome).toBeNull();
+    expect(scoreResponse(key, { m1: 3 }).facets).toEqual({});
   });
 });

@@ -50,10 +50,11 @@ export async function createTestApp(options: { today?: string; deps?: Pick<AppDe
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-/** A complete, valid set of answers for the default instrument; every rating is `rating`. */
+/** A complete, valid set of answers for the default instrument; every rating (and the 0–10 outcome, if any) is `rating`. */
 export function validAnswers(instrument: TestApp["instrument"], rating = 4): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const item of instrument.key.items) answers[item.name] = rating;
+  if (instrument.key.outcomeQuestion) answers[instrument.key.outcomeQuestion] = rating;
   return {
     ...answers,
     decision_factors: ["policy", "customer_needs"],

@@ -392,7 +392,7 @@ describe("custom instruments", () => {
     const second = await send("POST", "/api/instruments", customInstrument({ instrumentVersion: 99 }), consultant);
     expect((await second.json()).version).toBe(2);
     const list = await (await get("/api/instruments", consultant)).json();
-    expect(list.map((i: { id: string; version: number }) => `${i.id}@${i.version}`)).toEqual(["customer-centricity@1", "customer-centricity@2", "service-scan@2", "service-scan@1"]);
+    expect(list.map((i: { id: string; version: number }) => `${i.id}@${i.version}`)).toEqual(["customer-centricity@1", "customer-centricity@2", "customer-centricity@3", "service-scan@2", "service-scan@1"]);
   });
 
   it("refuse what breaks the method, unreadable texts, and other people's ids", async () => {
