@@ -1,8 +1,9 @@
 /**
  * Synthetic staff from a latent model, for the demo and for the diagnosis's simulation tests.
- * Each respondent has one latent trait per level; each level's trait is correlated `chain` with
- * the level above (the method's thesis: a level is organised by the one above it), so adjacent
- * levels correlate about .4–.5 in the answers and distant ones less. An item's answer is the
+ * Each respondent has one latent trait per level: a share `general` of it is one general attitude
+ * to the organisation, the rest follows the level above (correlation `chain`: the method's thesis,
+ * a level is organised by the one above it). Adjacent levels then correlate about .5–.6 in the
+ * answers and distant ones about .3, as scales of one staff survey do. An item's answer is the
  * level's mean plus the respondent's trait plus item noise, rounded onto 1–5. Planted splits put
  * respondents into two camps on named items, as staff did on "may we ask whether it is a good
  * moment to call?". Values are in the scored direction (after reverse-coding). Pure: the caller
@@ -15,8 +16,10 @@ export interface LatentModel {
   /** Population mean per level on the 1–5 scale; levels not named sit at `fallback`. */
   means: Partial<Record<LevelId, number>>;
   fallback?: number;
-  /** Correlation of each level's trait with the level above. */
+  /** Correlation of each level's own part with the level above. */
   chain?: number;
+  /** Share of each level trait's variance that is one general attitude. */
+  general?: number;
   /** SD of a level's trait across respondents, in scale points. */
   spread?: number;
   /** SD of an answer around its respondent's trait. */
@@ -40,12 +43,14 @@ export const toLikert = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
 export function latentTraits(model: LatentModel, random: Random): Record<LevelId, number> {
   const chain = model.chain ?? 0.6;
   const spread = model.spread ?? 0.55;
+  const general = model.general ?? 0.35;
+  const attitude = normal(random);
   const traits = {} as Record<LevelId, number>;
   let above = normal(random);
   for (const level of LEVEL_IDS) {
-    const z = level === LEVEL_IDS[0] ? above : chain * above + Math.sqrt(1 - chain * chain) * normal(random);
-    traits[level] = z * spread;
-    above = z;
+    const own = level === LEVEL_IDS[0] ? above : chain * above + Math.sqrt(1 - chain * chain) * normal(random);
+    traits[level] = (Math.sqrt(general) * attitude + Math.sqrt(1 - general) * own) * spread;
+    above = own;
   }
   return traits;
 }

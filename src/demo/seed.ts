@@ -11,9 +11,6 @@
  */
 import seedrandom from "seedrandom";
 import { calendarDate, campaignDefaults, type Campaign } from "../domain/campaign.js";
-import type { LevelId } from "../domain/levels.js";
-import { NOT_APPLICABLE, OUTCOME_MAX, OUTCOME_MIN } from "../domain/scoring.js";
-import { DEFAULT_TENURE } from "../domain/units.js";
 import type { Instrument } from "../instruments/instrument.js";
 import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
 import { randomId, randomPassword } from "../lib/random.js";
@@ -25,6 +22,7 @@ import { issueCodes } from "../services/access-codes.js";
 import { tryPublishNormSet } from "../services/norm-sets.js";
 import { createCampaign, createOrganisation, setBenchmarkForManagers, setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
+import { demoAnswers, type DemoProfile, type RoleMix } from "./respondents.js";
 
 /** Departments and how many of their staff answer; the last is deliberately below k. */
 export const DEMO_DEPARTMENTS: readonly [string, number][] = [
@@ -37,62 +35,78 @@ export const DEMO_DEPARTMENTS: readonly [string, number][] = [
   ["Directiesecretariaat", 3],
 ];
 
-/** How a demo organisation answers: typical item answer per level (1–5, after reverse-coding) and its habits. */
-interface DemoProfile {
-  levels: Record<LevelId, number>;
-  climate: Record<"mandate" | "accountability_fear" | "equal_treatment", number>;
-  /** Whether staff split into two camps on values (the telephone example). */
-  valuesSplit: boolean;
-  /** Share of respondents naming policy or process (the coat rack). */
-  system: number;
-  /** Chance that policy or process, when named, is also what weighed most. */
-  systemMost: number;
-  /** A level whose items hang together poorly (Cronbach's alpha below 0.7), to show the warning. */
-  incoherent?: LevelId;
-  /** Chance to name personal fairness and the customer's needs. */
-  heart: number;
-  /** Typical answer to the desired-state items. */
-  desired: number;
-}
-
-/** The housing corporation today: mission shared, values divided, skills weak, heart on the coat rack. */
-const DE_LINDE_2026: DemoProfile = {
-  levels: { mission: 4.0, identity: 3.8, values: 3.65, competencies: 3.7, skills: 2.55, behaviour: 3.55, context: 3.5 },
-  climate: { mandate: 2.1, accountability_fear: 3.9, equal_treatment: 4.0 },
-  valuesSplit: true,
-  system: 0.86,
-  systemMost: 0.85,
-  heart: 0.1,
-  desired: 4.5,
+/** Roles per department: who works where (frontline staff in the contact centre, the back office in finance). */
+const DE_LINDE_ROLES: Record<string, RoleMix> = {
+  Klantcontactcentrum: [["frontline", 0.88], ["team_lead", 0.12]],
+  "Wonen & Verhuur": [["frontline", 0.6], ["back_office", 0.3], ["team_lead", 0.09], ["management", 0.01]],
+  Onderhoud: [["frontline", 0.85], ["team_lead", 0.15]],
+  Incasso: [["back_office", 0.6], ["frontline", 0.3], ["team_lead", 0.1]],
+  Financiën: [["back_office", 0.94], ["management", 0.06]],
+  "HR & Facilitair": [["back_office", 0.92], ["management", 0.08]],
+  Directiesecretariaat: [["management", 1]],
 };
 
-/** The same corporation a year earlier: a vaguer mission and poorer means; the values split was already there. */
+const BAKEN_ROLES: Record<string, RoleMix> = {
+  Wijkteams: [["frontline", 0.88], ["team_lead", 0.12]],
+  "Intramurale zorg": [["frontline", 0.85], ["team_lead", 0.12], ["management", 0.03]],
+  Cliëntservice: [["frontline", 0.6], ["back_office", 0.4]],
+  Staf: [["back_office", 0.65], ["management", 0.35]],
+};
+
+const POLIS_ROLES: Record<string, RoleMix> = {
+  Schade: [["back_office", 0.6], ["frontline", 0.3], ["team_lead", 0.1]],
+  Acceptatie: [["back_office", 0.85], ["team_lead", 0.1], ["management", 0.05]],
+  Klantenservice: [["frontline", 0.85], ["team_lead", 0.1], ["management", 0.05]],
+};
+
+/**
+ * The housing corporation today: mission and identity shared, staff split into two camps on
+ * whether to ask a customer if a call is convenient (values: divided), skills weak, and the heart
+ * on the coat rack — so change starts at values, not at the telephone training.
+ */
+const DE_LINDE_2026: DemoProfile = {
+  model: { means: { mission: 4.05, identity: 3.9, values: 3.85, competencies: 3.7, skills: 2.75, behaviour: 3.5, context: 3.55 } },
+  beliefSplit: 0.5,
+  climate: { mandate: 2.1, accountability_fear: 3.9, equal_treatment: 4.0 },
+  desiredGap: 0.6,
+  desiredGaps: { values: 0.9, skills: 1.2 },
+  outcome: { values: 0.35, mission: 0.2, behaviour: 0.25, context: 0.2 },
+  system: 0.9,
+  systemMost: 0.9,
+  heart: 0.08,
+  notApplicable: 0.3,
+};
+
+/** The same corporation a year earlier: a vaguer mission and poorer context; the values split was already there. */
 const DE_LINDE_2025: DemoProfile = {
   ...DE_LINDE_2026,
-  levels: { mission: 3.55, identity: 3.6, values: 3.6, competencies: 3.65, skills: 2.6, behaviour: 3.45, context: 3.0 },
+  model: { means: { mission: 3.7, identity: 3.75, values: 3.8, competencies: 3.65, skills: 2.8, behaviour: 3.4, context: 3.05 } },
 };
 
-/** A care organisation: values strongly shared, but competencies and skills lag; the heart is allowed in. */
+/** A care organisation: mission and values strongly shared, competencies lag; the heart is allowed in. */
 const HET_BAKEN: DemoProfile = {
-  levels: { mission: 4.2, identity: 4.1, values: 4.1, competencies: 3.05, skills: 3.1, behaviour: 3.7, context: 3.2 },
+  model: { means: { mission: 4.2, identity: 4.1, values: 4.1, competencies: 2.9, skills: 3.3, behaviour: 3.8, context: 3.3 } },
   climate: { mandate: 3.4, accountability_fear: 2.6, equal_treatment: 3.1 },
-  valuesSplit: false,
-  system: 0.55,
-  systemMost: 0.4,
-  heart: 0.45,
-  desired: 4.4,
+  desiredGap: 0.5,
+  desiredGaps: { competencies: 1.1 },
+  outcome: { competencies: 0.35, values: 0.25, behaviour: 0.25, context: 0.15 },
+  system: 0.45,
+  systemMost: 0.35,
+  heart: 0.55,
+  notApplicable: 0.2,
 };
 
 /** An insurer: nobody can say what the organisation is for; procedures rule. */
 const POLIS_EN_CO: DemoProfile = {
-  levels: { mission: 2.8, identity: 3.1, values: 3.3, competencies: 3.4, skills: 3.5, behaviour: 3.3, context: 3.7 },
+  model: { means: { mission: 2.8, identity: 3.2, values: 3.4, competencies: 3.5, skills: 3.6, behaviour: 3.3, context: 3.8 } },
   climate: { mandate: 1.9, accountability_fear: 4.1, equal_treatment: 4.2 },
-  valuesSplit: false,
-  system: 0.92,
-  systemMost: 0.9,
-  heart: 0.06,
-  incoherent: "behaviour",
-  desired: 4.3,
+  desiredGap: 0.7,
+  desiredGaps: { mission: 1.3 },
+  outcome: { mission: 0.4, identity: 0.2, behaviour: 0.2, context: 0.2 },
+  system: 0.95,
+  systemMost: 0.92,
+  heart: 0.05,
+  notApplicable: 0.25,
 };
 
 const COMMENTS = [
@@ -107,85 +121,6 @@ const COMMENTS = [
   "Ik weet eerlijk gezegd niet goed waar we als organisatie voor staan.",
   "Meer tijd per klant zou veel schelen.",
 ];
-
-type Rng = () => number;
-
-function normal(rng: Rng): number {
-  // Box–Muller: two uniforms give one standard normal.
-  return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-}
-
-const clampLikert = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-
-/**
- * One synthetic respondent. Desired-state items and the per-level leanings draw from a second
- * generator, so adding them left every other draw of the demo exactly as it was.
- */
-function syntheticAnswers(rng: Rng, extraRng: Rng, naRng: Rng, profile: DemoProfile, instrument: Instrument, department: string): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  const respondentOffset = normal(rng) * 0.3;
-  // Each respondent leans up or down per level, so a level's items move together as real scales do.
-  const leaning = new Map(instrument.key.items.flatMap((i) => (i.level ? [[i.level, i.level === profile.incoherent ? 0 : normal(extraRng) * 0.5]] : [])));
-  // Two camps on values: "a call from us is important by definition" versus "ask the customer first".
-  const valuesCamp = rng() < 0.55 ? 1.15 : -1.35;
-  for (const item of instrument.key.items) {
-    if (item.perspective === "desired") {
-      answers[item.name] = clampLikert(profile.desired + normal(extraRng) * 0.5);
-      continue;
-    }
-    let centre = item.level ? profile.levels[item.level] : profile.climate[item.scale!];
-    if (item.level === "values" && profile.valuesSplit) centre += valuesCamp;
-    if (item.level) centre += leaning.get(item.level)!;
-    const value = clampLikert(centre + respondentOffset + normal(rng) * 0.6);
-    answers[item.name] = item.reverse ? 6 - value : value;
-  }
-  const factors = new Set<string>();
-  if (rng() < profile.system) factors.add(rng() < 0.75 ? "policy" : "process");
-  // Scaled so that the first organisation's draws are exactly those of its original profile.
-  if (rng() < 0.55 * (profile.system / 0.86)) factors.add("process");
-  if (rng() < 0.4 * (profile.system / 0.86)) factors.add("policy");
-  const optional: [string, number][] = [
-    ["equal_treatment", 0.62],
-    ["accountability_fear", 0.38],
-    ["manager_approval", 0.33],
-    ["personal_fairness", profile.heart],
-    ["customer_needs", profile.heart * 1.8],
-    ["customer_behaviour", 0.06],
-    ["customer_context", profile.heart * 0.9],
-    ["relationship_events", 0.05],
-  ];
-  for (const [factor, p] of optional) if (rng() < p) factors.add(factor);
-  if (factors.size === 0) factors.add("customer_needs");
-  const chosen = [...factors];
-  answers.decision_factors = chosen;
-  const systemFirst = chosen.filter((f) => f === "policy" || f === "process");
-  answers.decision_most = systemFirst.length > 0 && rng() < profile.systemMost ? pick(rng, systemFirst) : pick(rng, chosen);
-  answers.department = department;
-  answers.role =
-    department === "Directiesecretariaat" ? "management" : rng() < 0.55 ? "frontline" : rng() < 0.7 ? "back_office" : rng() < 0.75 ? "team_lead" : "management";
-  answers.tenure = pick(rng, DEFAULT_TENURE).value;
-  if (rng() < 0.22) answers.comment = pick(rng, COMMENTS);
-  addOutcomeAndNotApplicable(naRng, instrument, answers);
-  return answers;
-}
-
-/**
- * Version 3's outcome and "n/a", added without drawing from the other generators, so every
- * earlier draw of the demo stays as it was: the outcome (0–10) follows the respondent's own
- * current-state answers; "n/a" comes from a generator of its own, more often from staff who work
- * away from customers (the back office), and only on the items that offer it.
- */
-function addOutcomeAndNotApplicable(naRng: Rng, instrument: Instrument, answers: Record<string, unknown>): void {
-  const { outcomeQuestion, items } = instrument.key;
-  if (outcomeQuestion) {
-    const current = items.filter((i) => i.level && i.perspective !== "desired").map((i) => (i.reverse ? 6 - (answers[i.name] as number) : (answers[i.name] as number)));
-    const mean = current.reduce((a, b) => a + b, 0) / current.length;
-    answers[outcomeQuestion] = Math.min(OUTCOME_MAX, Math.max(OUTCOME_MIN, Math.round((mean - 1) * 2.5)));
-  }
-  const chance = answers.role === "back_office" ? 0.3 : answers.role === "management" ? 0.12 : 0.03;
-  for (const item of items) if (item.na && naRng() < chance) answers[item.name] = NOT_APPLICABLE;
-}
 
 /**
  * The demo accounts' emails. Their passwords are random, made when the accounts are created and
@@ -232,6 +167,8 @@ async function demoAccount(db: Db, role: keyof typeof DEMO_EMAILS): Promise<{ id
 interface DemoRound {
   title: string;
   profile: DemoProfile;
+  /** Who works where: the roles of each department. */
+  roles: Record<string, RoleMix>;
   departments: readonly [string, number][];
   seed: string;
   instrument: Instrument;
@@ -254,16 +191,14 @@ async function seedRound(db: Db, instruments: InstrumentRegistry, organisationId
   });
   const codes = round.codes ? await issueCodes(db, created, round.codes) : [];
   const campaign = { ...created, requireCode: codes.length > 0 };
-  const rng = seedrandom(round.seed);
-  const extraRng = seedrandom(`${round.seed}-extra`);
-  const naRng = seedrandom(`${round.seed}-na`);
+  const random = seedrandom(round.seed);
   const open = openCampaignOf(campaign, round.instrument);
   // Responses of a past round carry a date inside its window.
   const submittedAt = round.window?.opensOn ? new Date(`${round.window.opensOn}T12:00:00Z`) : now;
   let responses = 0;
   for (const [department, count] of round.departments) {
     for (let i = 0; i < count; i++) {
-      const answers = syntheticAnswers(rng, extraRng, naRng, round.profile, round.instrument, department);
+      const answers = demoAnswers(round.instrument, round.profile, department, round.roles[department] ?? [["frontline", 1]], COMMENTS, random);
       await submitResponse(db, open, { submissionId: randomId(), answers, accessCode: codes[responses] }, submittedAt);
       responses++;
     }
@@ -279,8 +214,7 @@ async function seedRound(db: Db, instruments: InstrumentRegistry, organisationId
 
 export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = new Date()): Promise<DemoResult> {
   const current = instruments.latest(DEFAULT_INSTRUMENT_ID);
-  const first = instruments.get(DEFAULT_INSTRUMENT_ID, 1);
-  if (!current || !first) throw new Error("the default instrument is not installed");
+  if (!current) throw new Error("the default instrument is not installed");
   const consultant = await demoAccount(db, "consultant");
   const manager = await demoAccount(db, "manager");
   const deLinde = await createOrganisation(db, "Woonstichting De Linde", consultant.id);
@@ -294,15 +228,17 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
     [deLinde, {
       title: "Medewerkersonderzoek klantgerichtheid 2025",
       profile: DE_LINDE_2025,
+      roles: DE_LINDE_ROLES,
       departments: DEMO_DEPARTMENTS.map(([name, n]) => [name, Math.round(n * 0.85)] as [string, number]),
       seed: "de-linde-2025",
-      instrument: first,
+      instrument: current,
       window: { status: "closed", opensOn: "2025-03-03", closesOn: "2025-03-28" },
       codes: 360,
     }],
     [deLinde, {
       title: "Medewerkersonderzoek klantgerichtheid 2026",
       profile: DE_LINDE_2026,
+      roles: DE_LINDE_ROLES,
       departments: DEMO_DEPARTMENTS,
       seed: "de-linde-2026",
       instrument: current,
@@ -315,6 +251,7 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
     [baken, {
       title: "Klantgerichtheid in de zorg 2026",
       profile: HET_BAKEN,
+      roles: BAKEN_ROLES,
       departments: [["Wijkteams", 48], ["Intramurale zorg", 41], ["Cliëntservice", 22], ["Staf", 14]],
       seed: "het-baken-2026",
       instrument: current,
@@ -324,6 +261,7 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
     [polis, {
       title: "Klantbeleving medewerkers 2025",
       profile: POLIS_EN_CO,
+      roles: POLIS_ROLES,
       departments: [["Schade", 33], ["Acceptatie", 24], ["Klantenservice", 27]],
       seed: "polis-2025",
       instrument: current,
@@ -334,6 +272,7 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
     [baken, {
       title: "Klantgerichtheid in de zorg: vervolgmeting",
       profile: HET_BAKEN,
+      roles: BAKEN_ROLES,
       departments: [["Wijkteams", 17], ["Intramurale zorg", 12], ["Cliëntservice", 6], ["Staf", 3]],
       seed: "het-baken-vervolg",
       instrument: current,
@@ -344,6 +283,7 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
     [polis, {
       title: "Klantbeleving medewerkers 2026",
       profile: POLIS_EN_CO,
+      roles: POLIS_ROLES,
       departments: [["Schade", 36], ["Acceptatie", 27], ["Klantenservice", 30]],
       seed: "polis-2026",
       instrument: current,

@@ -13,7 +13,7 @@ import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ScaleSums } from "./report.js";
 import { OUTCOME_MAX, OUTCOME_MIN, type ResponseScore, type ScaleScore, type ScoringKey } from "./scoring.js";
 import { addCounters, copyCounters, type Sums } from "./statistics.js";
-import type { ItemSums } from "./reliability.js";
+import { addComplete, type AlphaResult, type CompleteSums, type ItemSums } from "./reliability.js";
 import { createReservoir, RESERVOIR, sampled, type Sampled } from "./stability.js";
 
 /** Counts of the answers 1–5 (after reverse-coding) to one item. */
@@ -46,6 +46,8 @@ export interface ReleaseStats {
   outcome?: number[];
   /** A published group's bootstrapped pick (stability.ts); set once the plan is known, never summed. */
   stability?: StoredStability;
+  /** A published group's alpha per level, over those who answered all of the level's items; set once the plan is known, never summed. */
+  alpha?: Record<string, AlphaResult>;
 }
 
 /** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
@@ -157,6 +159,9 @@ const cellId = (cell: CellKey) => `${cell.department}\u0000${cell.role}\u0000${c
 export function createReleaseFold(key: ScoringKey, random: () => number = Math.random) {
   const cells = new Map<string, ReleaseCell>();
   const samples = new Map<string, ReturnType<typeof createReservoir<Sampled>>>();
+  const complete = new Map<string, Record<string, CompleteSums>>();
+  const levelItems: Record<string, string[]> = {};
+  for (const item of key.items) if (item.level && item.perspective !== "desired") (levelItems[item.level] ??= []).push(item.name);
   return {
     add(cell: CellKey, score: ResponseScore): void {
       const id = cellId(cell);
@@ -166,12 +171,19 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       let reservoir = samples.get(id);
       if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
       reservoir.offer(() => sampled(key, score));
+      let sums = complete.get(id);
+      if (!sums) complete.set(id, (sums = {}));
+      addComplete(sums, levelItems, score.values);
     },
     result(): { cells: ReleaseCell[]; totals: ReleaseTotals } {
       const list = [...cells.values()];
       const totals = list.reduce((acc, c) => mergeStats(acc, c), emptyStats());
       const itemLevels = Object.fromEntries(key.items.flatMap((i) => (i.level && i.perspective !== "desired" ? [[i.name, i.level]] : [])));
       return { cells: list, totals: { ...totals, itemLevels } };
+    },
+    /** The cell's complete-respondent sums per level (reliability.ts): in memory only. */
+    complete(cell: CellKey): Readonly<Record<string, CompleteSums>> {
+      return complete.get(cellId(cell)) ?? {};
     },
     /** The cell's kept respondents. */
     sample(cell: CellKey): readonly Sampled[] {

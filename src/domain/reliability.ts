@@ -60,3 +60,56 @@ export function alphaInterval(alpha: number, n: number, m: number): [number, num
   const F = (p: number) => jStat.centralF.inv(p, df1, df2);
   return [1 - (1 - alpha) * F(0.975), 1 - (1 - alpha) * F(0.025)];
 }
+
+/**
+ * Per level, over the respondents who answered every one of its items (none "not applicable"):
+ * n, Σ and Σ² of their level means, and Σ and Σ² per item. Cronbach's alpha needs one set of
+ * people for all items; with "not applicable" offered, that is this set. Kept only in memory while
+ * a release folds: what is stored is the alpha it gives, never these sums of a subset.
+ */
+export interface CompleteSums {
+  n: number;
+  sum: number;
+  sumSq: number;
+  items: Record<string, [sum: number, sumSq: number]>;
+}
+
+/** Adds one respondent's values to the complete-respondent sums of every level they answered in full. */
+export function addComplete(into: Record<string, CompleteSums>, levelItems: Readonly<Record<string, readonly string[]>>, values: Readonly<Record<string, number>>): void {
+  for (const [level, names] of Object.entries(levelItems)) {
+    if (names.length === 0 || names.some((name) => values[name] === undefined)) continue;
+    const acc = (into[level] ??= { n: 0, sum: 0, sumSq: 0, items: {} });
+    const mean = names.reduce((a, name) => a + values[name]!, 0) / names.length;
+    acc.n += 1;
+    acc.sum += mean;
+    acc.sumSq += mean * mean;
+    for (const name of names) {
+      const item = (acc.items[name] ??= [0, 0]);
+      item[0] += values[name]!;
+      item[1] += values[name]! ** 2;
+    }
+  }
+}
+
+/** Adds complete-respondent sums of disjoint groups (in place). */
+export function mergeComplete(into: Record<string, CompleteSums>, from: Readonly<Record<string, CompleteSums>>): Record<string, CompleteSums> {
+  for (const [level, c] of Object.entries(from)) {
+    const acc = (into[level] ??= { n: 0, sum: 0, sumSq: 0, items: {} });
+    acc.n += c.n;
+    acc.sum += c.sum;
+    acc.sumSq += c.sumSq;
+    for (const [name, [s, ss]] of Object.entries(c.items)) {
+      const item = (acc.items[name] ??= [0, 0]);
+      item[0] += s;
+      item[1] += ss;
+    }
+  }
+  return into;
+}
+
+/** Alpha per level from complete-respondent sums. */
+export function completeAlpha(complete: Readonly<Record<string, CompleteSums>>): Record<string, AlphaResult> {
+  return Object.fromEntries(
+    Object.entries(complete).map(([level, c]) => [level, cronbachAlpha(Object.values(c.items).map(([sum, sumSq]) => ({ n: c.n, sum, sumSq })), { n: c.n, sum: c.sum, sumSq: c.sumSq })]),
+  );
+}

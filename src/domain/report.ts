@@ -9,7 +9,7 @@ import { isLevelId, LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
 import { relativeWeights } from "./drivers.js";
 import { itemMoments } from "./agreement.js";
-import { alphaInterval, cronbachAlpha } from "./reliability.js";
+import { alphaInterval, cronbachAlpha, type AlphaResult } from "./reliability.js";
 import { itemSums, levelCorrelation, pairKey, type ItemDistribution, type PairSums, type ReleaseStats, type StoredStability } from "./release.js";
 import { assessLevel, DEFAULT_THRESHOLDS, flagNote, isSplitItem, startHere, type LevelAssessment, type LevelEvidence, type StartHere, type Thresholds } from "./start-here.js";
 import { addEntries, mean, round, sampleSd, type ItemCounts, type Sums } from "./statistics.js";
@@ -89,6 +89,8 @@ export interface LevelCorrelation {
 export interface LevelReliability {
   level: LevelId;
   items: number;
+  /** Respondents it is computed over: those who answered every item of the level. */
+  n: number;
   alpha: number;
   /** Feldt's 95% interval. */
   ci95: [number, number];
@@ -174,6 +176,8 @@ export interface Group {
   outcome: readonly number[] | null;
   /** The release's bootstrap of this group's pick, when it made one. */
   stability: StoredStability | null;
+  /** The release's alpha per level over those who answered every item of it, when it computed one. */
+  alpha: Readonly<Record<string, AlphaResult>> | null;
 }
 
 /**
@@ -193,6 +197,7 @@ export function groupOf(stats: ReleaseStats, itemLevels: Readonly<Record<string,
     pairs: whole(Object.entries(stats.pairs ?? {}), (p) => p.n),
     outcome: stats.outcome && stats.outcome.reduce((a, b) => a + b, 0) === n ? stats.outcome : null,
     stability: stats.stability ?? null,
+    alpha: stats.alpha ?? null,
   };
 }
 
@@ -202,7 +207,7 @@ export function combine(cells: readonly CellStats[], conditions: Conditions): Gr
   return group;
 }
 
-const emptyGroup = (): Group => ({ n: 0, scales: new Map(), factors: new Map(), items: new Map(), itemLevels: {}, pairs: new Map(), outcome: null, stability: null });
+const emptyGroup = (): Group => ({ n: 0, scales: new Map(), factors: new Map(), items: new Map(), itemLevels: {}, pairs: new Map(), outcome: null, stability: null, alpha: null });
 
 /**
  * Adds a cell's sums into a group, in place; the cell itself stays as it was. The adders name
@@ -257,7 +262,8 @@ export function levelEvidence(group: Group): LevelEvidence[] {
       return counts ? [{ name, counts }] : [];
     });
     // An item someone in the group marked "not applicable" is not published for it; alpha then needs all of them.
-    return { id: level.id, sums, items, complete: items.length === names.length };
+    const stored = group.alpha?.[level.id];
+    return { id: level.id, sums, items, complete: items.length === names.length, ...(stored ? { alpha: stored } : {}) };
   });
 }
 
@@ -351,14 +357,16 @@ export function levelCorrelations(group: Group): LevelCorrelation[] {
   );
 }
 
-/** Cronbach's alpha per level with Feldt's interval. */
+/**
+ * Cronbach's alpha per level with Feldt's interval: as the release computed it over those who
+ * answered every item of the level, or — for releases made before — from the group's items.
+ */
 export function levelReliabilities(group: Group): LevelReliability[] {
   return levelEvidence(group).flatMap((e) => {
-    if (e.complete === false) return [];
-    const a = cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums);
-    if (a.alpha === null) return [];
+    const a = e.alpha ?? (e.complete === false ? null : cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums));
+    if (!a || a.alpha === null) return [];
     const [lo, hi] = alphaInterval(a.alpha, a.n, a.items);
-    return [{ level: e.id, items: a.items, alpha: round(a.alpha, 2), ci95: [round(lo, 2), round(hi, 2)] as [number, number] }];
+    return [{ level: e.id, items: a.items, n: a.n, alpha: round(a.alpha, 2), ci95: [round(lo, 2), round(hi, 2)] as [number, number] }];
   });
 }
 

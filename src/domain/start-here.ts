@@ -20,7 +20,7 @@
 import { bimodalityCoefficient, camps, itemMoments, rwg, rwgJ } from "./agreement.js";
 import type { Localised } from "./i18n.js";
 import { LEVELS, levelById, levelsBelow, type LevelId } from "./levels.js";
-import { cronbachAlpha } from "./reliability.js";
+import { cronbachAlpha, type AlphaResult } from "./reliability.js";
 import { itemSums, type ItemDistribution } from "./release.js";
 import { toPercentScore } from "./scoring.js";
 import { confidenceInterval95, mean, type Sums } from "./statistics.js";
@@ -53,6 +53,8 @@ export interface LevelEvidence {
   items: readonly { name: string; counts: ItemDistribution }[];
   /** False when some of the level's items are missing (answered "not applicable" by someone): alpha needs them all. */
   complete?: boolean;
+  /** Alpha as the release computed it over those who answered every item; preferred when present. */
+  alpha?: AlphaResult;
 }
 
 export interface LevelAssessment {
@@ -84,7 +86,7 @@ export function isSplitItem(counts: Readonly<ItemDistribution>): boolean {
 export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS): LevelAssessment {
   const score = toPercentScore(mean(e.sums));
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
-  const reliability = e.complete === false ? null : cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums);
+  const reliability = e.alpha ?? (e.complete === false ? null : cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums));
   const alpha = reliability?.alpha ?? null;
   // Items that vary while people's level means do not are noise; alpha cannot say so itself then.
   const coherent = reliability === null || (reliability.alpha === null ? reliability.reason !== "no_variance" : reliability.alpha >= MIN_COHERENCE);

@@ -66,6 +66,8 @@ export interface Round {
   levels: Partial<Record<LevelId, Sums>>;
   /** Per level: the names of the instrument's current-state items. */
   levelItems: Partial<Record<LevelId, readonly string[]>>;
+  /** Per item, what makes it the same question in another version (level, keying, wording); absent: the name alone. */
+  wording?: Readonly<Record<string, string>>;
   /** By item name: the release's answer counts 1–5, after reverse-coding. */
   items: Readonly<Record<string, ItemDistribution>>;
 }
@@ -128,7 +130,8 @@ function basisOf(a: Round, b: Round, level: LevelId):
   if (sameVersion(a, b)) return { basis: "level", a: a.levels[level]!, b: b.levels[level]!, shared: null };
   const inA = a.levelItems[level] ?? [];
   const inB = new Set(b.levelItems[level] ?? []);
-  const shared = inA.filter((name) => inB.has(name));
+  // The same question: same name and, where known, the same level, keying and wording.
+  const shared = inA.filter((name) => inB.has(name) && (a.wording?.[name] ?? "") === (b.wording?.[name] ?? ""));
   if (shared.length > 0 && shared.length === inA.length && shared.length === inB.size) return { basis: "level", a: a.levels[level]!, b: b.levels[level]!, shared };
   // An item nobody answered in either round has no mean to compare.
   const usable = shared.filter((name) => answered(a, name) && answered(b, name));

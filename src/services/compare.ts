@@ -25,7 +25,10 @@ export function reliabilityOf(profiled: readonly Profiled[]) {
     profiled.map((p) => [
       p.campaign.id,
       p.group && p.release
-        ? levelReliability(reliabilityItems(p.release.totals), (level) => p.group!.scales.get(level)).map((r) => (r.alpha === null ? r : { ...r, alpha: round(r.alpha, 2) }))
+        ? levelReliability(reliabilityItems(p.release.totals), (level) => p.group!.scales.get(level))
+            // The release's alpha over those who answered every item of the level, where it has one ("not applicable" leaves the item sums incomplete).
+            .map((r) => (p.release!.totals.alpha?.[r.level] ? { level: r.level, ...p.release!.totals.alpha[r.level]! } : r))
+            .map((r) => (r.alpha === null ? r : { ...r, alpha: round(r.alpha, 2) }))
         : null,
     ]),
   );

@@ -10,8 +10,9 @@
  * between them; and the release is visible only once its row exists, all or nothing.
  */
 import { calendarDate, publishesBreakdowns, resultsDue, type Campaign } from "../domain/campaign.js";
-import seedrandom from "seedrandom";
 import { matches } from "../domain/disclosure.js";
+import { seededRandom } from "../domain/seeded-random.js";
+import { completeAlpha, mergeComplete } from "../domain/reliability.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
 import { groupOf, levelEvidence } from "../domain/report.js";
 import type { LevelId } from "../domain/levels.js";
@@ -77,7 +78,7 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
   const { key } = instrument;
   const id = randomId();
   // Seeded by the release's own random id: the bootstrap is repeatable for this release, and unpredictable before it.
-  const random = seedrandom(id);
+  const random = seededRandom(id);
   const fold = createReleaseFold(key, random);
   let respondents = 0;
   try {
@@ -103,12 +104,13 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
     for (const group of plan.groups) {
       const stats = published.get(group.key);
       if (!stats) continue;
+      stats.alpha = completeAlpha(cells.filter((cell) => matches(cell, group.conditions)).reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}));
       stats.stability = (await groupStability(key, stats, cells.filter((cell) => matches(cell, group.conditions)), fold, totals.itemLevels, campaign.thresholds, random)) ?? undefined;
     }
     await writeGroups(db, id, campaign.id, published);
     while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
-    const kept = plan.groups[0]!.shown ? totals : { ...emptyStats(), n: respondents, itemLevels: {} };
+    const kept = plan.groups[0]!.shown ? { ...totals, alpha: published.get(plan.groups[0]!.key)?.alpha } : { ...emptyStats(), n: respondents, itemLevels: {} };
     const made: StoredRelease = { id, campaignId: campaign.id, respondents, releasedOn: calendarDate(now), totals: kept, plan };
     if (await completeRelease(db, made)) return made;
   } catch (error) {

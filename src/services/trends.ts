@@ -13,15 +13,37 @@ const pView = (p: number | null) => (p === null ? null : Number(p.toPrecision(2)
 const scoreView = (x: number | null) => (x === null ? null : round(x));
 const stepView = (s: TrendStep) => ({ ...s, fromScore: scoreView(s.fromScore), toScore: scoreView(s.toScore), change: scoreView(s.change), p: pView(s.p), pAdjusted: pView(s.pAdjusted) });
 
-/** The current-state items of each level of the round's instrument; the release's own list if the instrument is gone. */
-async function levelItemsOf(db: Db, instruments: InstrumentRegistry, p: Profiled): Promise<Round["levelItems"]> {
+/**
+ * The current-state items of each level of the round's instrument (the release's own list if the
+ * instrument is gone), with what makes two of them the same question: level, keying and wording.
+ * A new version may reuse a name for a reworded item; that is not the same question.
+ */
+async function levelItemsOf(db: Db, instruments: InstrumentRegistry, p: Profiled): Promise<Pick<Round, "levelItems" | "wording">> {
   const instrument = await resolveInstrument(db, instruments, p.campaign.instrumentId, p.campaign.instrumentVersion);
   const pairs: [string, LevelId][] = instrument
     ? instrument.key.items.flatMap((i) => (i.level && i.perspective !== "desired" ? [[i.name, i.level] as [string, LevelId]] : []))
     : Object.entries(p.release?.totals.itemLevels ?? {});
   const out: Partial<Record<LevelId, string[]>> = {};
   for (const [name, level] of pairs) (out[level] ??= []).push(name);
-  return out;
+  const titles = instrument ? questionTitles(instrument.json) : new Map<string, string>();
+  const wording = Object.fromEntries(
+    pairs.map(([name, level]) => [name, `${level}|${instrument?.key.items.find((i) => i.name === name)?.reverse ?? ""}|${titles.get(name) ?? ""}`]),
+  );
+  return { levelItems: out, wording };
+}
+
+/** Each question's title as the instrument's JSON has it (both languages), by name. */
+function questionTitles(json: Record<string, unknown>): Map<string, string> {
+  const titles = new Map<string, string>();
+  const walk = (elements: unknown): void => {
+    for (const e of Array.isArray(elements) ? elements : []) {
+      const element = e as { name?: string; title?: unknown; elements?: unknown };
+      if (element.name) titles.set(element.name, JSON.stringify(element.title ?? null));
+      walk(element.elements);
+    }
+  };
+  for (const page of (json.pages as { elements?: unknown }[] | undefined) ?? []) walk(page.elements);
+  return titles;
 }
 
 export async function organisationTrends(db: Db, instruments: InstrumentRegistry, organisationId: string) {
@@ -37,7 +59,7 @@ export async function organisationTrends(db: Db, instruments: InstrumentRegistry
         k: p.campaign.k,
         instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
         levels: Object.fromEntries(LEVEL_IDS.flatMap((l) => (p.group!.scales.has(l) ? [[l, p.group!.scales.get(l)!]] : []))),
-        levelItems: await levelItemsOf(db, instruments, p),
+        ...(await levelItemsOf(db, instruments, p)),
         items: p.release!.totals.items,
       })),
   );

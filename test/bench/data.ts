@@ -20,6 +20,7 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.
 export function randomAnswers(instrument: Instrument): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const item of instrument.key.items) answers[item.name] = 1 + Math.floor(Math.random() * 5);
+  if (instrument.key.outcomeQuestion) answers[instrument.key.outcomeQuestion] = Math.floor(Math.random() * 11);
   const chosen = FACTORS.filter(() => Math.random() < 0.3);
   if (chosen.length === 0) chosen.push(pick(FACTORS));
   answers.decision_factors = chosen;

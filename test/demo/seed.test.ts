@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEPARTMENTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import type { DisclosurePlan } from "../../src/domain/disclosure-plan.js";
 import type { ReleaseTotals } from "../../src/domain/release.js";
+import { toPercentScore } from "../../src/domain/scoring.js";
+import { isSplitItem } from "../../src/domain/start-here.js";
+import { confidenceInterval95 } from "../../src/domain/statistics.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { expectReleaseConsistent } from "../helpers/integrity.js";
 import { createTestApp, demoLogin, loginCookie, type TestApp } from "../helpers/test-app.js";
@@ -59,16 +62,16 @@ describe("the demo seed", () => {
   });
 
   it("shows values divided, skills weak and the coat rack in the decision factors", async () => {
-    const { scales, factors, n } = await totals(t, demo.campaign.id);
-    const stat = (scale: string) => {
-      const { n, sum: s, sumSq: ss } = scales[scale]!;
-      return { score: ((s / n - 1) / 4) * 100, sd: Math.sqrt((ss - (s * s) / n) / (n - 1)) };
-    };
-    expect(stat("values").sd).toBeGreaterThanOrEqual(1.0);
-    expect(stat("mission").sd).toBeLessThan(1.0);
-    expect(stat("mission").score).toBeGreaterThanOrEqual(60);
-    expect(stat("identity").score).toBeGreaterThanOrEqual(60);
-    expect(stat("skills").score).toBeLessThan(60);
+    const { scales, factors, n, items } = await totals(t, demo.campaign.id);
+    const interval = (scale: string) => confidenceInterval95(scales[scale]!).map(toPercentScore);
+    // Staff split into two camps on what they themselves believe (the telephone example), not on a score.
+    const beliefs = Object.keys(items).filter((name) => name.startsWith("values_belief_"));
+    expect(beliefs.filter((name) => isSplitItem(items[name]!)).length).toBeGreaterThan(0);
+    expect(Object.keys(items).filter((name) => name.startsWith("mission_") && isSplitItem(items[name]!))).toEqual([]);
+    expect(interval("mission")[0]).toBeGreaterThanOrEqual(60);
+    expect(interval("identity")[0]).toBeGreaterThanOrEqual(60);
+    expect(interval("values")[0]).toBeGreaterThanOrEqual(60);
+    expect(interval("skills")[1]).toBeLessThan(60);
     // A respondent naming both policy and process counts once in "system": count those from responses.
     const systemRespondents = await rows(
       "select count(*) as n from responses where campaign_id = ? and (scores like '%\"policy\"%' or scores like '%\"process\"%')",
@@ -90,7 +93,7 @@ describe("the demo seed", () => {
     for (const round of demo.rounds.filter((r) => r.campaign.status === "closed")) {
       const plan = JSON.parse(String((await rows("select plan from releases where campaign_id = ?", [round.campaign.id]))[0]!.plan)) as DisclosurePlan;
       const shown = plan.groups.filter((g) => g.shown).map((g) => g.key);
-      if (round.campaign.requireCode) expect(shown.length, round.campaign.title).toBeGreaterThan(10);
+      if (round.campaign.requireCode) expect(shown.length, round.campaign.title).toBeGreaterThan(5);
       else expect(shown, round.campaign.title).toEqual([""]);
     }
     expect(demo.rounds.filter((r) => r.campaign.status === "closed" && !r.campaign.requireCode).length).toBeGreaterThan(0);

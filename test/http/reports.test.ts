@@ -35,10 +35,20 @@ describe("the demo report for its manager", () => {
     expect(report.n).toBe(demo.responses);
     expect(report.levels.map((l: { id: string }) => l.id)).toEqual(["mission", "identity", "values", "competencies", "skills", "behaviour", "context"]);
     const values = report.levels.find((l: { id: string }) => l.id === "values");
+    // The telephone example: two camps on the values "own belief" items, not a low score.
     expect(values.divided).toBe(true);
     expect(values.weak).toBe(false);
-    expect(report.levels.find((l: { id: string }) => l.id === "skills").weak).toBe(true);
-    expect(report.startHere).toMatchObject({ level: "values", reason: "divided" });
+    expect(values.splitItems.length).toBeGreaterThan(0);
+    expect(values.splitItems.every((name: string) => name.startsWith("values_belief_"))).toBe(true);
+    expect(values.note.en).toMatch(/^Divided: on (one question|\d questions) staff fall into two camps/);
+    const skills = report.levels.find((l: { id: string }) => l.id === "skills");
+    expect(skills.weak).toBe(true);
+    expect(skills.ci95[1]).toBeLessThan(report.campaign.thresholds.weakBelow);
+    // Nothing above values is flagged, so values is the pick, for its one reason, and steady under resampling.
+    for (const upper of report.levels.slice(0, 2)) expect([upper.weak, upper.possiblyWeak, upper.divided]).toEqual([false, false, false]);
+    expect(report.startHere).toMatchObject({ level: "values", reasons: ["divided"], basis: "flagged", indicative: false });
+    expect(report.startHere.stability).toBeGreaterThanOrEqual(0.9);
+    expect(report.startHere.stability).toBeLessThanOrEqual(1);
     expect(report.startHere.explanation.nl).toContain("vaardigheden");
     expect(report.startHere.explanation.en).toContain("skills");
   });

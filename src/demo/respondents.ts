@@ -1,0 +1,109 @@
+/**
+ * Synthetic respondents for the demo, from the latent model (latent-model.ts): one trait per level,
+ * each level correlated with the one above; roles that belong to their department; the telephone
+ * disagreement realised on the values "own belief" items; desired-state answers above the current
+ * ones by a gap per level; a 0–10 outcome driven by the levels; decision factors per profile.
+ * Each demo organisation's story is its profile, and its headline follows from it.
+ */
+import { latentTraits, latentValues, normal, toLikert, type LatentModel, type Random } from "./latent-model.js";
+import type { ClimateScale } from "../domain/factors.js";
+import type { LevelId } from "../domain/levels.js";
+import { NOT_APPLICABLE, reverseCode } from "../domain/scoring.js";
+import { DEFAULT_TENURE } from "../domain/units.js";
+import type { Instrument } from "../instruments/instrument.js";
+
+export interface DemoProfile {
+  /** Level means (1–5, scored direction) and spreads of the current-state items. */
+  model: LatentModel;
+  /** Share of staff in the "ask the customer first" camp on the values belief items; absent: no split. */
+  beliefSplit?: number;
+  climate: Record<ClimateScale, number>;
+  /** How far (scale points) staff want each level above where it is; levels not named: `desiredGap`. */
+  desiredGaps?: Partial<Record<LevelId, number>>;
+  desiredGap: number;
+  /** Weight of each level in the 0–10 outcome. */
+  outcome: Partial<Record<LevelId, number>>;
+  /** Chance to name policy or process (the coat rack), and that it then weighed most. */
+  system: number;
+  systemMost: number;
+  /** Chance to name personal fairness and (about twice as often) the customer's needs. */
+  heart: number;
+  /** Chance that staff without customer contact answer "not applicable" where it is offered. */
+  notApplicable: number;
+}
+
+/** Roles per department, with weights: who works where. */
+export type RoleMix = readonly (readonly [role: string, weight: number])[];
+
+const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+function weighted(random: Random, mix: RoleMix): string {
+  const total = mix.reduce((a, [, w]) => a + w, 0);
+  let u = random() * total;
+  for (const [role, w] of mix) if ((u -= w) < 0) return role;
+  return mix.at(-1)![0];
+}
+
+/** The items staff split on in the telephone example: the values "own belief" items, else the first two values items. */
+export function beliefItems(instrument: Instrument): string[] {
+  const values = instrument.key.items.filter((i) => i.level === "values" && i.perspective !== "desired");
+  const beliefs = values.filter((i) => i.facet === "belief");
+  return (beliefs.length > 0 ? beliefs.slice(0, 2) : values.slice(0, 2)).map((i) => i.name);
+}
+
+/** One respondent's answers to the instrument, as a survey would send them. */
+export function demoAnswers(instrument: Instrument, profile: DemoProfile, department: string, roles: RoleMix, comments: readonly string[], random: Random): Record<string, unknown> {
+  const { key } = instrument;
+  const model: LatentModel = {
+    ...profile.model,
+    splits: profile.beliefSplit === undefined ? [] : [{ items: beliefItems(instrument), share: profile.beliefSplit, centres: [4.5, 1.7] }],
+    scaleMean: undefined,
+  };
+  const traits = latentTraits(model, random);
+  const values = latentValues(key, model, random, traits);
+  const role = weighted(random, roles);
+  const remote = role === "back_office" || role === "management";
+  const answers: Record<string, unknown> = {};
+  const current = (level: LevelId) => (model.means[level] ?? model.fallback ?? 3.6) + traits[level];
+  for (const item of key.items) {
+    let value = values[item.name]!;
+    if (item.perspective === "desired" && item.level) value = toLikert(current(item.level) + (profile.desiredGaps?.[item.level] ?? profile.desiredGap) + normal(random) * 0.45);
+    else if (item.scale) value = toLikert(profile.climate[item.scale] + normal(random) * 0.7);
+    if (item.na && remote && random() < profile.notApplicable) {
+      answers[item.name] = NOT_APPLICABLE;
+      continue;
+    }
+    answers[item.name] = item.reverse ? reverseCode(value) : value;
+  }
+  if (key.outcomeQuestion) {
+    const weights = Object.entries(profile.outcome) as [LevelId, number][];
+    const total = weights.reduce((a, [, w]) => a + w, 0);
+    const level = weights.reduce((a, [l, w]) => a + w * current(l), 0) / total;
+    answers[key.outcomeQuestion] = Math.min(10, Math.max(0, Math.round(2 * level - 1 + normal(random) * 0.9)));
+  }
+  const factors = new Set<string>();
+  if (random() < profile.system) factors.add(random() < 0.75 ? "policy" : "process");
+  if (random() < 0.55 * profile.system) factors.add("process");
+  if (random() < 0.4 * profile.system) factors.add("policy");
+  const optional: [string, number][] = [
+    ["equal_treatment", 0.62 * profile.system],
+    ["accountability_fear", 0.38 * profile.system],
+    ["manager_approval", 0.33],
+    ["personal_fairness", profile.heart],
+    ["customer_needs", Math.min(0.95, profile.heart * 1.8)],
+    ["customer_behaviour", 0.06],
+    ["customer_context", profile.heart * 0.9],
+    ["relationship_events", 0.05],
+  ];
+  for (const [factor, p] of optional) if (random() < p) factors.add(factor);
+  if (factors.size === 0) factors.add("customer_needs");
+  const chosen = [...factors];
+  if (key.factorsQuestion) answers[key.factorsQuestion] = chosen;
+  const rules = chosen.filter((f) => f === "policy" || f === "process");
+  if (key.mostQuestion) answers[key.mostQuestion] = rules.length > 0 && random() < profile.systemMost ? pick(random, rules) : pick(random, chosen);
+  if (instrument.groupings.department) answers[instrument.groupings.department] = department;
+  if (instrument.groupings.role) answers[instrument.groupings.role] = role;
+  if (instrument.groupings.tenure) answers[instrument.groupings.tenure] = pick(random, DEFAULT_TENURE).value;
+  if (instrument.commentQuestion && random() < 0.22) answers[instrument.commentQuestion] = pick(random, comments);
+  return answers;
+}
