@@ -63,6 +63,10 @@ export interface ReleaseCell extends CellKey, ReleaseStats {}
 export interface ReleaseTotals extends ReleaseStats {
   /** The current-state items of each level, by name: what Cronbach's alpha groups on. */
   itemLevels: Record<string, LevelId>;
+  /** The facet of each current-state item that has one (e.g. "belief"), by name. */
+  itemFacets?: Record<string, string>;
+  /** Per desired-state item, the current-state item whose wording it repeats. */
+  itemMirrors?: Record<string, string>;
 }
 
 export const emptyStats = (): ReleaseStats => ({ n: 0, scales: {}, factors: {}, items: {}, pairs: {} });
@@ -178,8 +182,11 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     result(): { cells: ReleaseCell[]; totals: ReleaseTotals } {
       const list = [...cells.values()];
       const totals = list.reduce((acc, c) => mergeStats(acc, c), emptyStats());
-      const itemLevels = Object.fromEntries(key.items.flatMap((i) => (i.level && i.perspective !== "desired" ? [[i.name, i.level]] : [])));
-      return { cells: list, totals: { ...totals, itemLevels } };
+      const current = key.items.filter((i) => i.level && i.perspective !== "desired");
+      const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level!]));
+      const itemFacets = Object.fromEntries(current.flatMap((i) => (i.facet ? [[i.name, i.facet]] : [])));
+      const itemMirrors = Object.fromEntries(key.items.flatMap((i) => (i.perspective === "desired" && i.mirrors ? [[i.name, i.mirrors]] : [])));
+      return { cells: list, totals: { ...totals, itemLevels, itemFacets, itemMirrors } };
     },
     /** The cell's complete-respondent sums per level (reliability.ts): in memory only. */
     complete(cell: CellKey): Readonly<Record<string, CompleteSums>> {

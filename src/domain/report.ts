@@ -8,9 +8,9 @@ import type { Localised } from "./i18n.js";
 import { isLevelId, LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
 import { relativeWeights } from "./drivers.js";
-import { itemMoments } from "./agreement.js";
+import { itemMoments, rwgJ } from "./agreement.js";
 import { alphaInterval, cronbachAlpha, type AlphaResult } from "./reliability.js";
-import { itemSums, levelCorrelation, pairKey, type ItemDistribution, type PairSums, type ReleaseStats, type StoredStability } from "./release.js";
+import { itemSums, levelCorrelation, pairKey, type ItemDistribution, type PairSums, type ReleaseStats, type ReleaseTotals, type StoredStability } from "./release.js";
 import { assessLevel, DEFAULT_THRESHOLDS, flagNote, isSplitItem, startHere, type LevelAssessment, type LevelEvidence, type StartHere, type Thresholds } from "./start-here.js";
 import { addEntries, mean, round, sampleSd, type ItemCounts, type Sums } from "./statistics.js";
 import { matches, type Conditions, type CountedCell } from "./disclosure.js";
@@ -76,6 +76,24 @@ export interface ItemResult {
   unfavourablePct: number;
   /** Staff fall into two camps on it. */
   split: boolean;
+  /** The facet it belongs to, if any (e.g. "belief": what the respondent believes). */
+  facet: string | null;
+  /** The same item rated "how it should be", 0–100, when the instrument asks it and the whole group answered. */
+  desired: number | null;
+}
+
+/** A facet: a narrower scale inside a level (facets of instrument v3: belief, perception, ownership, …). */
+export interface FacetResult {
+  id: string;
+  level: LevelId;
+  n: number;
+  /** 0–100. */
+  score: number;
+  /**
+   * rwg(J) over its items: how far staff agree. For "belief" — what staff themselves believe about
+   * customers — this is the alignment index: low means the values the organisation runs on are not shared.
+   */
+  agreement: number | null;
 }
 
 export interface LevelCorrelation {
@@ -157,6 +175,7 @@ export type Report =
       managementGap: GapRow[] | null;
       desiredGap: DesiredGapRow[] | null;
       items: ItemResult[];
+      facets: FacetResult[];
       correlations: LevelCorrelation[];
       reliability: LevelReliability[];
       drivers: DriverAnalysis | null;
@@ -170,6 +189,10 @@ export interface Group {
   items: Map<string, ItemDistribution>;
   /** The instrument's current-state level items, by name. */
   itemLevels: Readonly<Record<string, LevelId>>;
+  /** Their facets, by name, where they have one. */
+  itemFacets: Readonly<Record<string, string>>;
+  /** Per desired-state item, the current-state item it mirrors. */
+  itemMirrors: Readonly<Record<string, string>>;
   /** Pairwise sums of level means (and the outcome), of pairs everyone in the group answered. */
   pairs: Map<string, PairSums>;
   /** Counts of the outcome item's answers 0–10, when the instrument has one. */
@@ -185,7 +208,10 @@ export interface Group {
  * along (see wholeScale): every reader of a group — report, trends, comparisons, alpha — then
  * shows nothing of a smaller set inside it.
  */
-export function groupOf(stats: ReleaseStats, itemLevels: Readonly<Record<string, LevelId>> = {}): Group {
+/** Which items a release's groups hold: their levels, facets and mirrored desired items (a release's totals carry them). */
+export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "itemMirrors">;
+
+export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: {} }): Group {
   const n = stats.n;
   const whole = <T>(entries: [string, T][], size: (value: T) => number) => new Map(entries.filter(([, v]) => size(v) === n));
   return {
@@ -193,7 +219,9 @@ export function groupOf(stats: ReleaseStats, itemLevels: Readonly<Record<string,
     scales: whole(Object.entries(stats.scales), (s) => s.n),
     factors: new Map(Object.entries(stats.factors)),
     items: whole(Object.entries(stats.items ?? {}), (c) => c.reduce((a, b) => a + b, 0)),
-    itemLevels,
+    itemLevels: layout.itemLevels,
+    itemFacets: layout.itemFacets ?? {},
+    itemMirrors: layout.itemMirrors ?? {},
     pairs: whole(Object.entries(stats.pairs ?? {}), (p) => p.n),
     outcome: stats.outcome && stats.outcome.reduce((a, b) => a + b, 0) === n ? stats.outcome : null,
     stability: stats.stability ?? null,
@@ -207,7 +235,7 @@ export function combine(cells: readonly CellStats[], conditions: Conditions): Gr
   return group;
 }
 
-const emptyGroup = (): Group => ({ n: 0, scales: new Map(), factors: new Map(), items: new Map(), itemLevels: {}, pairs: new Map(), outcome: null, stability: null, alpha: null });
+const emptyGroup = (): Group => ({ n: 0, scales: new Map(), factors: new Map(), items: new Map(), itemLevels: {}, itemFacets: {}, itemMirrors: {}, pairs: new Map(), outcome: null, stability: null, alpha: null });
 
 /**
  * Adds a cell's sums into a group, in place; the cell itself stays as it was. The adders name
@@ -337,11 +365,45 @@ export function overviewOf(group: Group, thresholds: Thresholds): Overview {
 
 /** Each current-state item the whole group answered, in the instrument's order. */
 export function itemResults(group: Group): ItemResult[] {
+  const mirrored = new Map(Object.entries(group.itemMirrors).map(([desired, current]) => [current, desired]));
   return Object.entries(group.itemLevels).flatMap(([name, level]) => {
     const counts = group.items.get(name);
     if (!counts) return [];
     const { n, mean: m } = itemMoments(counts);
-    return [{ name, level, n, score: round(toPercentScore(m)), favourablePct: pct(counts[3] + counts[4], n), unfavourablePct: pct(counts[0] + counts[1], n), split: isSplitItem(counts) }];
+    const mirror = mirrored.get(name);
+    const desired = mirror ? group.items.get(mirror) : undefined;
+    return [
+      {
+        name,
+        level,
+        n,
+        score: round(toPercentScore(m)),
+        favourablePct: pct(counts[3] + counts[4], n),
+        unfavourablePct: pct(counts[0] + counts[1], n),
+        split: isSplitItem(counts),
+        facet: group.itemFacets[name] ?? null,
+        desired: desired ? round(toPercentScore(itemMoments(desired).mean)) : null,
+      },
+    ];
+  });
+}
+
+/** Each facet's score, and how far staff agree on its items: for "belief", the values alignment index. */
+export function facetResults(group: Group): FacetResult[] {
+  const facets = new Map<string, { level: LevelId; names: string[] }>();
+  for (const [name, facet] of Object.entries(group.itemFacets)) {
+    const level = group.itemLevels[name];
+    if (!level) continue;
+    const entry = facets.get(facet) ?? { level, names: [] };
+    entry.names.push(name);
+    facets.set(facet, entry);
+  }
+  return [...facets].flatMap(([id, { level, names }]) => {
+    const sums = wholeScale(group, `facet:${id}`);
+    if (!sums) return [];
+    const counts = names.map((n) => group.items.get(n));
+    const agreement = counts.every((c) => c !== undefined) ? rwgJ(counts.map((c) => itemMoments(c!).variance)) : null;
+    return [{ id, level, n: sums.n, score: round(toPercentScore(mean(sums))), agreement: agreement === null ? null : round(agreement, 2) }];
   });
 }
 
@@ -467,6 +529,7 @@ export function buildReport(input: ReportInput): Report {
     suppressed: false,
     ...overviewOf(group, thresholds),
     items: itemResults(group),
+    facets: facetResults(group),
     correlations: levelCorrelations(group),
     reliability: levelReliabilities(group),
     drivers: driverAnalysis(group),

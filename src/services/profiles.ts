@@ -31,7 +31,7 @@ export async function profile(db: Db, campaigns: readonly Campaign[], { particip
   return campaigns.map((campaign) => {
     const release = released.get(campaign.id) ?? null;
     const n = release ? release.respondents : (live.get(campaign.id) ?? 0);
-    const group = release && n >= campaign.k ? groupOf(release.totals, release.totals.itemLevels) : null;
+    const group = release && n >= campaign.k ? groupOf(release.totals, release.totals) : null;
     return { campaign, n, release, group };
   });
 }

@@ -105,7 +105,7 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
       const stats = published.get(group.key);
       if (!stats) continue;
       stats.alpha = completeAlpha(cells.filter((cell) => matches(cell, group.conditions)).reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}));
-      stats.stability = (await groupStability(key, stats, cells.filter((cell) => matches(cell, group.conditions)), fold, totals.itemLevels, campaign.thresholds, random)) ?? undefined;
+      stats.stability = (await groupStability(key, stats, cells.filter((cell) => matches(cell, group.conditions)), fold, totals, campaign.thresholds, random)) ?? undefined;
     }
     await writeGroups(db, id, campaign.id, published);
     while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
@@ -133,11 +133,11 @@ async function groupStability(
   stats: ReleaseStats,
   cells: readonly ReleaseCell[],
   fold: { sample(cell: ReleaseCell): readonly Sampled[] },
-  itemLevels: ReleaseTotals["itemLevels"],
+  layout: ReleaseTotals,
   thresholds: Thresholds,
   random: () => number,
 ): Promise<StoredStability | null> {
-  const reference = referencePick(levelEvidence(groupOf(stats, itemLevels)), thresholds);
+  const reference = referencePick(levelEvidence(groupOf(stats, layout)), thresholds);
   const picks: (LevelId | null)[] = [];
   for (const pick of bootstrapPicks(key, cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })), thresholds, random)) {
     picks.push(pick);

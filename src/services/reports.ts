@@ -93,7 +93,7 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
   const groups = await loadReleaseGroups(db, release.id);
   const group = (key: GroupKey | null): Group | null => {
     const stats: ReleaseStats | undefined = key === null ? undefined : groups.get(key);
-    return stats ? groupOf(stats, release.totals.itemLevels) : null;
+    return stats ? groupOf(stats, release.totals) : null;
   };
   const units = query.dimension ? (campaign.units[query.dimension] ?? []) : [];
   const report = buildReport({

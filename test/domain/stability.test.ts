@@ -30,7 +30,7 @@ describe("bootstrap stability", () => {
   it("gives the same evidence from the sampled respondents as the release's sums, when the reservoir holds them all", () => {
     const { fold, cell } = simulatedFold(150, { means: { values: 2.9 } }, "same");
     const { totals } = fold.result();
-    const fromSums = levelEvidence(groupOf(totals, totals.itemLevels));
+    const fromSums = levelEvidence(groupOf(totals, totals));
     const fromRows = evidenceOf(SIM_KEY, fold.sample(cell));
     expect(fold.sample(cell).length).toBe(Math.min(150, RESERVOIR));
     expect(fromRows.map((e) => [e.id, e.sums.n, e.items.length])).toEqual(fromSums.map((e) => [e.id, e.sums.n, e.items.length]));
@@ -43,7 +43,7 @@ describe("bootstrap stability", () => {
   it("is 1 for a pick no resample could change, and lower near the threshold", () => {
     const clear = simulatedFold(200, { means: { mission: 4.3, identity: 2.4 }, fallback: 4.2 }, "clear");
     const { totals } = clear.fold.result();
-    const reference = referencePick(levelEvidence(groupOf(totals, totals.itemLevels)), DEFAULT_THRESHOLDS);
+    const reference = referencePick(levelEvidence(groupOf(totals, totals)), DEFAULT_THRESHOLDS);
     expect(reference).toBe("identity");
     expect(bootstrapStability(SIM_KEY, [{ n: 200, sample: clear.fold.sample(clear.cell) }], reference, DEFAULT_THRESHOLDS, clear.random)).toBe(1);
 

@@ -16,7 +16,7 @@ export const itemLevelsOf = (key: ScoringKey) => Object.fromEntries(key.items.fl
 export function simulatedGroup(n: number, model: LatentModel, random: () => number, key: ScoringKey = SIM_KEY): Group {
   const stats = emptyStats();
   for (let i = 0; i < n; i++) addScore(stats, scoreValues(key, latentValues(key, model, random), [], null));
-  return groupOf(stats, itemLevelsOf(key));
+  return groupOf(stats, { itemLevels: itemLevelsOf(key) });
 }
 
 /** The same respondents through a release fold, with its per-cell reservoirs, as one cell. */

@@ -1,5 +1,6 @@
 /**
- * The release-time analyses under the dashboard: item results, how the levels go together, how
+ * The release-time analyses under the dashboard: item results (with how each should be), facets and
+ * the values alignment index, how the levels go together, how
  * reliable each level is, and which levels drive the outcome item. Tables only: these are for the
  * consultant and the curious manager, each with one line saying how to read it.
  */
@@ -19,6 +20,20 @@ export const ANALYSES_TEXTS: Record<string, Loc> = {
   favourable: { nl: "Eens", en: "Agree" },
   unfavourable: { nl: "Oneens", en: "Disagree" },
   twoCamps: { nl: "twee kampen", en: "two camps" },
+  desiredItem: { nl: "Gewenst", en: "Desired" },
+  facetsTitle: { nl: "Deelschalen en afstemming", en: "Facets and alignment" },
+  facetsNote: {
+    nl: "Score 0–100 per deelschaal; overeenstemming 0–1 (rwg(J)). Bij ‘eigen overtuiging’ is dat de afstemmingsindex: hoe laag, hoe minder medewerkers dezelfde waarden delen.",
+    en: "Score 0–100 per facet; agreement 0–1 (rwg(J)). For ‘own belief’ that is the alignment index: the lower, the less staff share the same values.",
+  },
+  facet: { nl: "Deelschaal", en: "Facet" },
+  agreementCol: { nl: "Overeenstemming", en: "Agreement" },
+  belief: { nl: "eigen overtuiging", en: "own belief" },
+  perception: { nl: "gedeelde waarden (zoals ervaren)", en: "shared values (as seen)" },
+  ownership: { nl: "eigenaarschap", en: "ownership" },
+  customer_view: { nl: "gedeeld klantbeeld", en: "shared view of customers" },
+  tailoring: { nl: "maatwerk of willekeur", en: "tailoring or arbitrariness" },
+  mandate: { nl: "mandaat met vangnet", en: "mandate with a safety net" },
   correlationsTitle: { nl: "Samenhang tussen de niveaus", en: "How the levels go together" },
   correlationsNote: {
     nl: "Pearson-correlatie van de niveauscores van respondenten. De methode verwacht dat aangrenzende niveaus sterker samenhangen dan verre.",
@@ -50,14 +65,16 @@ export function analysesPanel(report: Released, t: T, lang: "nl" | "en"): HTMLEl
     return box;
   };
   const items = table(
-    [t("question"), t("level"), "n", "0–100", t("favourable"), t("unfavourable"), ""],
-    report.items.map((i) => [i.name, name(i.level), i.n, i.score, `${i.favourablePct}%`, `${i.unfavourablePct}%`, i.split ? t("twoCamps") : ""]),
+    [t("question"), t("level"), "n", "0–100", t("desiredItem"), t("favourable"), t("unfavourable"), ""],
+    report.items.map((i) => [i.name, name(i.level), i.n, i.score, i.desired ?? "–", `${i.favourablePct}%`, `${i.unfavourablePct}%`, i.split ? t("twoCamps") : ""]),
   );
+  const facets = table([t("facet"), t("level"), "n", "0–100", t("agreementCol")], report.facets.map((f) => [t(f.id), name(f.level), f.n, f.score, f.agreement === null ? "–" : f.agreement.toFixed(2)]));
   const correlations = table([t("level"), t("level"), "n", "r"], report.correlations.map((c) => [name(c.upper), name(c.lower), c.n, c.r.toFixed(2)]));
   const reliability = table([t("level"), "items", "α", "95%"], report.reliability.map((r) => [name(r.level), r.items, r.alpha.toFixed(2), `${r.ci95[0].toFixed(2)}–${r.ci95[1].toFixed(2)}`]));
   const drivers = report.drivers;
   return [
     block(t("itemsTitle"), t("itemsNote"), items),
+    block(t("facetsTitle"), t("facetsNote"), facets),
     block(t("correlationsTitle"), t("correlationsNote"), correlations),
     block(t("reliabilityTitle"), t("reliabilityNote"), reliability),
     drivers
