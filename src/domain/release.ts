@@ -199,14 +199,39 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   };
 }
 
-/** The stats of each group the plan publishes, summed from the cells: all a release stores besides its totals. */
-export function publishedStats(cells: readonly ReleaseCell[], plan: DisclosurePlan): Map<GroupKey, ReleaseStats> {
+/**
+ * What every respondent of the round answered: the scales, items and pairs whose count is the
+ * round's n, and the outcome when everyone gave one. Only these are stored and published, in every
+ * group alike. A figure of those who did not answer "not applicable" would stand for a subset the
+ * disclosure plan never audited; and deciding per group would tell, by an item missing in one group
+ * and present in another, who answered it.
+ */
+export function answeredByAll(totals: ReleaseStats): { scales: Set<string>; items: Set<string>; pairs: Set<string>; outcome: boolean } {
+  const n = totals.n;
+  const whole = (record: Record<string, { n: number }>) => new Set(Object.entries(record).flatMap(([k, v]) => (v.n === n ? [k] : [])));
+  return {
+    scales: whole(totals.scales),
+    items: new Set(Object.entries(totals.items).flatMap(([k, c]) => (c.reduce((a, b) => a + b, 0) === n ? [k] : []))),
+    pairs: whole(totals.pairs),
+    outcome: (totals.outcome ?? []).reduce((a, b) => a + b, 0) === n && n > 0,
+  };
+}
+
+/** `stats` with only what `keep` lists (answeredByAll of the round). */
+export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: ReturnType<typeof answeredByAll>): T {
+  const pick = <V>(record: Record<string, V>, set: Set<string>) => Object.fromEntries(Object.entries(record).filter(([k]) => set.has(k)));
+  const { outcome, ...rest } = stats;
+  return { ...rest, scales: pick(stats.scales, keep.scales), items: pick(stats.items, keep.items), pairs: pick(stats.pairs, keep.pairs), ...(keep.outcome && outcome ? { outcome } : {}) } as T;
+}
+
+/** The stats of each group the plan publishes, summed from the cells, with only what the whole round answered: all a release stores besides its totals. */
+export function publishedStats(cells: readonly ReleaseCell[], plan: DisclosurePlan, keep: ReturnType<typeof answeredByAll>): Map<GroupKey, ReleaseStats> {
   const out = new Map<GroupKey, ReleaseStats>();
   for (const group of plan.groups) {
     if (!group.shown) continue;
     const stats = emptyStats();
     for (const cell of cells) if (matches(cell, group.conditions)) mergeStats(stats, cell);
-    out.set(group.key, stats);
+    out.set(group.key, keepAnsweredByAll(stats, keep));
   }
   return out;
 }

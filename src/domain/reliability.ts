@@ -107,9 +107,11 @@ export function mergeComplete(into: Record<string, CompleteSums>, from: Readonly
   return into;
 }
 
-/** Alpha per level from complete-respondent sums. */
-export function completeAlpha(complete: Readonly<Record<string, CompleteSums>>): Record<string, AlphaResult> {
+/** Alpha per level from complete-respondent sums, for levels where at least `min` respondents answered every item. */
+export function completeAlpha(complete: Readonly<Record<string, CompleteSums>>, min: number): Record<string, AlphaResult> {
   return Object.fromEntries(
-    Object.entries(complete).map(([level, c]) => [level, cronbachAlpha(Object.values(c.items).map(([sum, sumSq]) => ({ n: c.n, sum, sumSq })), { n: c.n, sum: c.sum, sumSq: c.sumSq })]),
+    Object.entries(complete).flatMap(([level, c]) =>
+      c.n < min ? [] : [[level, cronbachAlpha(Object.values(c.items).map(([sum, sumSq]) => ({ n: c.n, sum, sumSq })), { n: c.n, sum: c.sum, sumSq: c.sumSq })]],
+    ),
   );
 }

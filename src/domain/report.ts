@@ -325,8 +325,30 @@ function levelScores(group: Group): Partial<Record<LevelId, number>> {
   return Object.fromEntries(Object.entries(profileScores(group)).map(([id, score]) => [id, round(score)]));
 }
 
+/**
+ * How it is against how it should be, per level. Where the desired items repeat a current item's
+ * wording (`mirrors`), the gap is between those same items — a level's other items differ in how
+ * easily people agree with them, and would make a gap where there is none. Without mirrors (older
+ * instruments), the level's desired items against its current score.
+ */
 export function desiredGap(group: Group): DesiredGapRow[] | null {
+  const mirrors = Object.entries(group.itemMirrors);
+  const itemScore = (name: string) => {
+    const counts = group.items.get(name);
+    return counts ? toPercentScore(itemMoments(counts).mean) : null;
+  };
   const rows = answeredLevels(group).flatMap(({ level, sums }) => {
+    const pairs = mirrors.flatMap(([desired, current]) => {
+      const now = group.itemLevels[current] === level.id ? itemScore(current) : null;
+      const should = now === null ? null : itemScore(desired);
+      return now !== null && should !== null ? [[now, should] as const] : [];
+    });
+    if (pairs.length > 0) {
+      const current = round(pairs.reduce((a, [now]) => a + now, 0) / pairs.length);
+      const wanted = round(pairs.reduce((a, [, should]) => a + should, 0) / pairs.length);
+      return [{ level: level.id, current, desired: wanted, gap: round(wanted - current) }];
+    }
+    if (mirrors.length > 0) return [];
     const desired = wholeScale(group, `desired:${level.id}`);
     if (!desired) return [];
     const current = round(toPercentScore(mean(sums)));
@@ -438,9 +460,13 @@ export const MIN_DRIVER_N = 30;
 /** Relative weights of the levels in explaining the outcome item, when the group answered one. */
 export function driverAnalysis(group: Group): DriverAnalysis | null {
   if (!group.outcome || group.n < MIN_DRIVER_N) return null;
-  const levels = answeredLevels(group).map((l) => l.level.id).filter((id) => group.pairs.has(pairKey(id, "outcome" as LevelId)));
-  const r = (a: LevelId, b: LevelId) => (a === b ? 1 : levelCorrelation(group.pairs.get(LEVELS.findIndex((l) => l.id === a) < LEVELS.findIndex((l) => l.id === b) ? pairKey(a, b) : pairKey(b, a))!));
-  const rxy = levels.map((id) => levelCorrelation(group.pairs.get(pairKey(id, "outcome" as LevelId))!));
+  const levels = answeredLevels(group).map((l) => l.level.id).filter((id) => group.pairs.has(pairKey(id, "outcome")));
+  const correlation = (key: string) => {
+    const p = group.pairs.get(key);
+    return p ? levelCorrelation(p) : null;
+  };
+  const r = (a: LevelId, b: LevelId) => (a === b ? 1 : correlation(LEVELS.findIndex((l) => l.id === a) < LEVELS.findIndex((l) => l.id === b) ? pairKey(a, b) : pairKey(b, a)));
+  const rxy = levels.map((id) => correlation(pairKey(id, "outcome")));
   const rxx = levels.map((a) => levels.map((b) => r(a, b)));
   if (levels.length < 2 || rxy.some((x) => x === null) || rxx.some((row) => row.some((x) => x === null))) return null;
   const result = relativeWeights(rxx as number[][], rxy as number[]);
@@ -479,7 +505,7 @@ export function decisionMix(group: Group): DecisionMix | null {
 
 /**
  * The seed case: for more than 80% policy and process were decisive, and only about 10% weighed
- * their own sense of fairness. A group where the system weighed most for at least COAT_RACK_SHARE
+ * their own sense of fairness. A group where the system weighed most for more than COAT_RACK_SHARE
  * is that picture; "only" is said of fairness at FAIRNESS_ONLY or below, and not otherwise.
  */
 export const COAT_RACK_SHARE = 80;
@@ -492,7 +518,7 @@ export type DecisionPattern = "coat_rack" | "system_leaning" | "balanced" | "cus
 /** The decision headline from "weighed most" (whole percentages): which side decides, in words that follow the numbers. */
 export function decisionHeadline(system: number, heart: number, rules: number, fairness: number): { pattern: DecisionPattern; headline: Localised } {
   const pattern: DecisionPattern =
-    system >= COAT_RACK_SHARE ? "coat_rack" : Math.abs(system - heart) < BALANCED_WITHIN ? "balanced" : system > heart ? "system_leaning" : "customer_led";
+    system > COAT_RACK_SHARE ? "coat_rack" : Math.abs(system - heart) < BALANCED_WITHIN ? "balanced" : system > heart ? "system_leaning" : "customer_led";
   const lead: Record<DecisionPattern, Localised> = {
     coat_rack: { nl: "Het hart hangt aan de kapstok: ", en: "Heart on the coat rack: " },
     system_leaning: { nl: "Het systeem weegt zwaarder dan de klant: ", en: "The system weighs more than the customer: " },

@@ -67,8 +67,11 @@ export interface Stratum {
 }
 
 /** The level evidence of a set of sampled respondents. */
-export function evidenceOf(key: ScoringKey, rows: readonly Sampled[]): LevelEvidence[] {
-  const itemLevels = currentItemLevels(key);
+export function evidenceOf(key: ScoringKey, rows: readonly Sampled[], published?: ReadonlySet<string>): LevelEvidence[] {
+  // Only the items a release publishes (answered by everyone), as the group's own pick sees them.
+  const itemLevels = currentItemLevels(key).map((level, i) => (published && !published.has(key.items[i]!.name) ? null : level));
+  const levelSize = new Map<LevelId, number>();
+  for (const level of currentItemLevels(key)) if (level) levelSize.set(level, (levelSize.get(level) ?? 0) + 1);
   const sums: Sums[] = LEVEL_IDS.map(() => ({ n: 0, sum: 0, sumSq: 0 }));
   const counts: ItemDistribution[] = key.items.map(() => [0, 0, 0, 0, 0]);
   for (const row of rows) {
@@ -88,7 +91,12 @@ export function evidenceOf(key: ScoringKey, rows: readonly Sampled[]): LevelEvid
   return LEVEL_IDS.flatMap((id, l) =>
     sums[l]!.n === 0
       ? []
-      : [{ id, sums: sums[l]!, items: key.items.flatMap((item, i) => (itemLevels[i] === id && counts[i]!.some((c) => c > 0) ? [{ name: item.name, counts: counts[i]! }] : [])) }],
+      : [
+          (() => {
+            const items = key.items.flatMap((item, i) => (itemLevels[i] === id && counts[i]!.some((c) => c > 0) ? [{ name: item.name, counts: counts[i]! }] : []));
+            return { id, sums: sums[l]!, items, complete: items.length === levelSize.get(id) };
+          })(),
+        ],
   );
 }
 
@@ -98,7 +106,7 @@ export function evidenceOf(key: ScoringKey, rows: readonly Sampled[]): LevelEvid
  * group's cells; each draw picks a cell by its size, then a respondent of its sample. Nothing when
  * the strata hold fewer than two respondents.
  */
-export function* bootstrapPicks(key: ScoringKey, strata: readonly Stratum[], thresholds: Thresholds, random: () => number, resamples = RESAMPLES): Generator<LevelId | null> {
+export function* bootstrapPicks(key: ScoringKey, strata: readonly Stratum[], thresholds: Thresholds, random: () => number, published?: ReadonlySet<string>, resamples = RESAMPLES): Generator<LevelId | null> {
   const usable = strata.filter((s) => s.n > 0 && s.sample.length > 0);
   const total = usable.reduce((a, s) => a + s.n, 0);
   if (total < 2) return;
@@ -111,7 +119,7 @@ export function* bootstrapPicks(key: ScoringKey, strata: readonly Stratum[], thr
       const sample = usable[stratumAt(cumulative, random() * total)]!.sample;
       rows[r] = sample[Math.floor(random() * sample.length)]!;
     }
-    yield pickFlagged(evidenceOf(key, rows).map((e) => assessLevel(e, thresholds)))?.level ?? null;
+    yield pickFlagged(evidenceOf(key, rows, published).map((e) => assessLevel(e, thresholds)))?.level ?? null;
   }
 }
 
@@ -128,7 +136,7 @@ export function stabilityShare(picks: Iterable<LevelId | null>, reference: Level
 
 /** Bootstrap stability in one go (see bootstrapPicks). */
 export function bootstrapStability(key: ScoringKey, strata: readonly Stratum[], reference: LevelId | null, thresholds: Thresholds, random: () => number, resamples = RESAMPLES): number | null {
-  return stabilityShare(bootstrapPicks(key, strata, thresholds, random, resamples), reference);
+  return stabilityShare(bootstrapPicks(key, strata, thresholds, random, undefined, resamples), reference);
 }
 
 /** A group's flag-based pick from its own figures: what its resamples are compared with. */

@@ -116,13 +116,13 @@ export function flagNote(a: LevelAssessment, t: Thresholds = DEFAULT_THRESHOLDS)
   const parts: Localised[] = [];
   if (a.weak) {
     parts.push({
-      nl: `Zwak: de score ${score} ligt met de hele marge (${lo}–${hi}) onder de drempel ${t.weakBelow}.`,
+      nl: `Zwak: de score ${score} ligt met de hele marge (${lo}–${hi}) onder de drempel van ${t.weakBelow}.`,
       en: `Weak: the score ${score} lies below the threshold ${t.weakBelow} with its whole margin (${lo}–${hi}).`,
     });
   }
   if (a.possiblyWeak) {
     parts.push({
-      nl: `Mogelijk zwak: de score ${score} heeft een marge van ${lo} tot ${hi}, over de drempel ${t.weakBelow} heen; meer antwoorden zouden het beslissen.`,
+      nl: `Mogelijk zwak: de score ${score} heeft een marge van ${lo} tot ${hi}, over de drempel van ${t.weakBelow} heen; met meer antwoorden valt het te beslissen.`,
       en: `Possibly weak: the score ${score} has a margin of ${lo} to ${hi}, across the threshold ${t.weakBelow}; more answers would settle it.`,
     });
   }
@@ -214,10 +214,11 @@ const list = (ids: readonly LevelId[], lang: "nl" | "en") => {
   return `${names.slice(0, -1).join(", ")}${lang === "nl" ? " en " : " and "}${names.at(-1)}`;
 };
 
+/** Each reason as the end of "the highest level that …" (in Dutch a subordinate clause: the verb last). */
 const WHY: Record<Reason, Localised> = {
-  weak: { nl: "scoort duidelijk onder de drempel", en: "scores clearly below the threshold" },
-  possibly_weak: { nl: "scoort mogelijk onder de drempel (de marge loopt eroverheen)", en: "may score below the threshold (its margin straddles it)" },
-  divided: { nl: "is verdeeld: medewerkers vallen in twee kampen", en: "is divided: staff fall into two camps" },
+  weak: { nl: "duidelijk onder de drempel scoort", en: "scores clearly below the threshold" },
+  possibly_weak: { nl: "mogelijk onder de drempel scoort (de marge loopt erover)", en: "may score below the threshold (its margin straddles it)" },
+  divided: { nl: "verdeeld is (medewerkers vallen in twee kampen)", en: "is divided (staff fall into two camps)" },
 };
 
 function explain(pick: Pick, downstream: LevelId[], indicative: boolean, stability: number | null): Localised {

@@ -8,8 +8,8 @@
 import { percentilesOf } from "../domain/benchmark.js";
 import { roundDate } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
-import { reliabilityItems } from "../domain/release.js";
-import { levelReliability } from "../domain/reliability.js";
+import { ALPHA_WARNING_BELOW } from "../domain/reliability.js";
+import { levelReliabilities } from "../domain/report.js";
 import { round } from "../domain/statistics.js";
 import { notFound } from "../lib/api-error.js";
 import type { Db } from "../storage/database.js";
@@ -19,19 +19,13 @@ import { consultantProfiles, overview, toBenchmarkProfile, type Profiled } from 
 const roundValues = (record: Partial<Record<LevelId, number>>, digits = 1) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, round(v, digits)])) as Partial<Record<LevelId, number>>;
 
-/** Alpha per level of a released campaign that reached k, rounded to two decimals. */
+/**
+ * Alpha per level of a released campaign that reached k, as its report shows it (levelReliabilities):
+ * over all of a level's items, or — where someone answered "not applicable" — the round's alpha over
+ * those who answered every item, when they are at least k. A level without either is left out.
+ */
 export function reliabilityOf(profiled: readonly Profiled[]) {
-  return new Map(
-    profiled.map((p) => [
-      p.campaign.id,
-      p.group && p.release
-        ? levelReliability(reliabilityItems(p.release.totals), (level) => p.group!.scales.get(level))
-            // The release's alpha over those who answered every item of the level, where it has one ("not applicable" leaves the item sums incomplete).
-            .map((r) => (p.release!.totals.alpha?.[r.level] ? { level: r.level, ...p.release!.totals.alpha[r.level]! } : r))
-            .map((r) => (r.alpha === null ? r : { ...r, alpha: round(r.alpha, 2) }))
-        : null,
-    ]),
-  );
+  return new Map(profiled.map((p) => [p.campaign.id, p.group ? levelReliabilities(p.group).map((r) => ({ ...r, warning: r.alpha < ALPHA_WARNING_BELOW })) : null]));
 }
 
 export async function compareCampaigns(db: Db, consultantId: string, campaignIds: readonly string[]) {

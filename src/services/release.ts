@@ -20,7 +20,7 @@ import type { ReleaseCell, ReleaseStats, ReleaseTotals, StoredStability } from "
 import type { ScoringKey } from "../domain/scoring.js";
 import { bootstrapPicks, referencePick, stabilityShare, type Sampled } from "../domain/stability.js";
 import type { Thresholds } from "../domain/start-here.js";
-import { createReleaseFold, emptyStats, publishedStats } from "../domain/release.js";
+import { answeredByAll, createReleaseFold, emptyStats, keepAnsweredByAll, publishedStats } from "../domain/release.js";
 import { scoreResponse } from "../domain/scoring.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
@@ -100,17 +100,24 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
     const breakdowns = publishesBreakdowns(campaign);
     const plan = buildPlan(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns });
     await nextTurn();
-    const published = publishedStats(cells, plan);
+    // Only what every respondent of the round answered is stored, in every group alike (answeredByAll).
+    const keep = answeredByAll(totals);
+    const published = publishedStats(cells, plan, keep);
+    const round = plan.groups[0]!;
     for (const group of plan.groups) {
       const stats = published.get(group.key);
       if (!stats) continue;
-      stats.alpha = completeAlpha(cells.filter((cell) => matches(cell, group.conditions)).reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}));
-      stats.stability = (await groupStability(key, stats, cells.filter((cell) => matches(cell, group.conditions)), fold, totals, campaign.thresholds, random)) ?? undefined;
+      stats.stability = (await groupStability(key, stats, cells.filter((cell) => matches(cell, group.conditions)), fold, keep.items, totals, campaign.thresholds, random)) ?? undefined;
     }
+    // Alpha of a level whose items someone answered "not applicable": over those who answered all
+    // of them, for the round as a whole only (one figure, never differenced against a group's),
+    // and only when they are at least k.
+    const roundStats = published.get(round.key);
+    if (roundStats) roundStats.alpha = completeAlpha(cells.reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}), campaign.k);
     await writeGroups(db, id, campaign.id, published);
     while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
-    const kept = plan.groups[0]!.shown ? { ...totals, alpha: published.get(plan.groups[0]!.key)?.alpha } : { ...emptyStats(), n: respondents, itemLevels: {} };
+    const kept = roundStats ? { ...keepAnsweredByAll(totals, keep), alpha: roundStats.alpha } : { ...emptyStats(), n: respondents, itemLevels: {} };
     const made: StoredRelease = { id, campaignId: campaign.id, respondents, releasedOn: calendarDate(now), totals: kept, plan };
     if (await completeRelease(db, made)) return made;
   } catch (error) {
@@ -133,13 +140,14 @@ async function groupStability(
   stats: ReleaseStats,
   cells: readonly ReleaseCell[],
   fold: { sample(cell: ReleaseCell): readonly Sampled[] },
+  items: ReadonlySet<string>,
   layout: ReleaseTotals,
   thresholds: Thresholds,
   random: () => number,
 ): Promise<StoredStability | null> {
   const reference = referencePick(levelEvidence(groupOf(stats, layout)), thresholds);
   const picks: (LevelId | null)[] = [];
-  for (const pick of bootstrapPicks(key, cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })), thresholds, random)) {
+  for (const pick of bootstrapPicks(key, cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })), thresholds, random, items)) {
     picks.push(pick);
     if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();
   }

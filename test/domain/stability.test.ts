@@ -62,7 +62,7 @@ describe("bootstrap stability", () => {
 
   it("makes one pick per resample", () => {
     const { fold, cell } = simulatedFold(30, { means: { values: 3.3 } }, "picks");
-    expect([...bootstrapPicks(SIM_KEY, [{ n: 30, sample: fold.sample(cell) }], DEFAULT_THRESHOLDS, seedrandom("p"), 7)]).toHaveLength(7);
+    expect([...bootstrapPicks(SIM_KEY, [{ n: 30, sample: fold.sample(cell) }], DEFAULT_THRESHOLDS, seedrandom("p"), undefined, 7)]).toHaveLength(7);
   });
 
   it("is repeatable with the same seed and needs at least two respondents", () => {

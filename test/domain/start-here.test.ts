@@ -83,7 +83,7 @@ describe("the pick", () => {
     expect(start.indicative).toBe(true);
     expect(start.downstream).toEqual(["values", "competencies", "skills", "behaviour", "context"]);
     expect(start.explanation.nl).toContain("identiteit");
-    expect(start.explanation.nl).toContain("scoort duidelijk onder de drempel en is verdeeld");
+    expect(start.explanation.nl).toContain("het hoogste niveau dat duidelijk onder de drempel scoort en verdeeld is (medewerkers vallen in twee kampen)");
     expect(start.explanation.en).toContain("87%");
     expect(start.explanation.en).toContain("Fewer than 30 respondents");
     const none = startHere([level("mission")])!;

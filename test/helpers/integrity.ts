@@ -9,7 +9,7 @@ import { expect } from "vitest";
 import { auditPlan } from "../../src/domain/disclosure-audit.js";
 import type { DisclosurePlan } from "../../src/domain/disclosure-plan.js";
 import { matches } from "../../src/domain/disclosure.js";
-import { createReleaseFold, emptyStats, mergeStats, type ReleaseStats } from "../../src/domain/release.js";
+import { answeredByAll, createReleaseFold, emptyStats, keepAnsweredByAll, mergeStats, type ReleaseStats } from "../../src/domain/release.js";
 import { scoreResponse } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
@@ -60,8 +60,12 @@ export async function expectReleaseConsistent(client: Client, instrument: Instru
   expect(groups.map((g) => String(g.key)).sort()).toEqual(shown.map((g) => g.key).sort());
   for (const g of groups) {
     const planned = shown.find((x) => x.key === g.key)!;
-    const e = expected.cells.filter((c) => matches(c, planned.conditions)).reduce((acc, c) => mergeStats(acc, c), emptyStats());
+    // Only what every respondent of the round answered is stored ("not applicable" leaves the rest out).
+    const e = keepAnsweredByAll(expected.cells.filter((c) => matches(c, planned.conditions)).reduce((acc, c) => mergeStats(acc, c), emptyStats()), answeredByAll(expected.totals));
     const stored = JSON.parse(String(g.stats)) as ReleaseStats;
+    // Nothing stored stands for a part of the group: every item, scale and pair counts all of it.
+    for (const counts of Object.values(stored.items)) expect(counts.reduce((a, b) => a + b, 0)).toBe(e.n);
+    for (const sums of [...Object.values(stored.scales), ...Object.values(stored.pairs)]) expect(sums.n).toBe(e.n);
     expect(Number(g.n)).toBe(e.n);
     expect(Number(g.n)).toBeGreaterThanOrEqual(plan.k);
     expect(stored.items).toEqual(e.items);
