@@ -11,6 +11,7 @@ import { MIN_ANSWERED_SHARE, NOT_APPLICABLE } from "../../src/domain/scoring.js"
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 import { checkEveryAnswerIsKept, checkUploadedInstrument } from "../../src/instruments/upload.js";
+import { untranslatedTexts } from "../helpers/instrument-texts.js";
 
 type Element = Record<string, unknown>;
 type Json = { pages: { name: string; description?: unknown; elements: Element[] }[] } & Record<string, unknown>;
@@ -240,17 +241,6 @@ describe("our version 3, as the method asks for it", () => {
   });
 
   it("has every text in Dutch and English", () => {
-    const untranslated: string[] = [];
-    const walk = (node: unknown, path: string): void => {
-      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`));
-      if (!node || typeof node !== "object") return;
-      for (const [key, value] of Object.entries(node)) {
-        const isText = ["title", "description", "text", "html", "completeText", "minRateDescription", "maxRateDescription"].includes(key);
-        if (isText && (typeof value !== "object" || !(value as Record<string, string>).nl || !(value as Record<string, string>).en)) untranslated.push(`${path}.${key}`);
-        else walk(value, `${path}.${key}`);
-      }
-    };
-    walk(base, "$");
-    expect(untranslated).toEqual([]);
+    expect(untranslatedTexts(base)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import instrumentJson from "../../surveys/customer-centricity-v1.json" with { ty
 import { FACTOR_IDS } from "../../src/domain/factors.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
+import { untranslatedTexts } from "../helpers/instrument-texts.js";
 
 const base = instrumentJson as Record<string, unknown>;
 const clone = () => structuredClone(base) as { pages: { elements: Record<string, unknown>[] }[] } & Record<string, unknown>;
@@ -35,19 +36,7 @@ describe("the default instrument", () => {
   it("has about 40 questions, every text in Dutch and English", () => {
     expect(instrument.questions.length).toBeGreaterThanOrEqual(38);
     expect(instrument.questions.length).toBeLessThanOrEqual(45);
-    const untranslated: string[] = [];
-    const walk = (node: unknown, path: string): void => {
-      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`));
-      if (!node || typeof node !== "object") return;
-      for (const [key, value] of Object.entries(node)) {
-        const isText = ["title", "description", "text", "html", "completeText", "minRateDescription", "maxRateDescription"].includes(key);
-        if (isText && (typeof value !== "object" || !(value as Record<string, string>).nl || !(value as Record<string, string>).en)) {
-          untranslated.push(`${path}.${key}`);
-        } else walk(value, `${path}.${key}`);
-      }
-    };
-    walk(base, "$");
-    expect(untranslated).toEqual([]);
+    expect(untranslatedTexts(base)).toEqual([]);
   });
 });
 
