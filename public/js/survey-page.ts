@@ -7,6 +7,7 @@ import { Model, type Question } from "survey-core";
 import "survey-core/i18n/dutch";
 import { renderSurvey } from "survey-js-ui";
 import { registerSurveyProperties } from "../../src/instruments/survey-properties.js";
+import { clearDraft, hasAnswers, loadDraft, saveDraft, type Draft } from "./lib/draft.js";
 import { whenResults } from "./lib/participation.js";
 
 type Lang = "nl" | "en";
@@ -75,6 +76,11 @@ const TEXT: Record<string, Record<Lang, string>> = {
     nl: "Vanaf uw netwerk zijn te veel codes geprobeerd die niet werken. Probeer het over een kwartier opnieuw.",
     en: "Too many codes that do not work were tried from your network. Please try again in a quarter of an hour.",
   },
+  startOver: { nl: "Opnieuw beginnen (gedeeld apparaat)", en: "Start over (shared device)" },
+  startOverConfirm: {
+    nl: "Alle antwoorden die u nog niet heeft verstuurd, worden van dit apparaat gewist. Doorgaan?",
+    en: "Every answer you have not sent yet will be erased from this device. Continue?",
+  },
   load_failed: { nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.", en: "The survey could not be loaded. Please try again later." },
 };
 
@@ -82,6 +88,9 @@ const token = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const statusBox = document.getElementById("status")!;
 const statusText = document.getElementById("status-text")!;
 const retryButton = document.getElementById("retry") as HTMLButtonElement;
+const startOver = document.getElementById("start-over") as HTMLButtonElement;
+/** Once the answers are stored, leaving the page needs no warning. */
+let sent = false;
 let lang: Lang = (navigator.language || "nl").toLowerCase().startsWith("en") ? "en" : "nl";
 let k = 5;
 let kComments = 10;
@@ -139,7 +148,12 @@ async function submit(submissionId: string, answers: Record<string, unknown>): P
         body: JSON.stringify({ submissionId, answers, ...(accessCode ? { accessCode } : {}) }),
         credentials: "omit",
       });
-      if (res.ok) return showStatus("stored");
+      if (res.ok) {
+        sent = true;
+        clearDraft(token);
+        startOver.hidden = true;
+        return showStatus("stored");
+      }
       if (res.status === 429) {
         // Limited for a while: keep the answers and let the respondent send them again later.
         showStatus(accessCode ? "too_many_codes" : "too_many_submissions", undefined, true);
@@ -216,6 +230,39 @@ function askForCode(): Promise<string> {
   });
 }
 
+/**
+ * Restores the respondent's unsent answers and page (lib/draft.ts), keeps them on every change,
+ * warns before leaving with unsent answers, offers to start over, and moves focus to the top of
+ * each new page so keyboard and screen-reader users start reading there.
+ */
+function keepDraft(model: Model, draft: Draft | null): void {
+  if (draft) {
+    model.data = draft.data;
+    if (draft.page >= 0 && draft.page < model.visiblePages.length) model.currentPageNo = draft.page;
+  }
+  const save = () => saveDraft(token, { data: model.data as Record<string, unknown>, page: model.currentPageNo, ...(accessCode ? { accessCode } : {}) });
+  model.onValueChanged.add(save);
+  model.onCurrentPageChanged.add(() => {
+    save();
+    requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>("#survey .sd-page__title, #survey h3, #survey h4");
+      const target = heading ?? document.getElementById("survey")!;
+      target.setAttribute("tabindex", "-1");
+      target.focus();
+    });
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (!sent && hasAnswers(loadDraft(token))) event.preventDefault();
+  });
+  startOver.hidden = false;
+  startOver.addEventListener("click", () => {
+    if (!confirm(t("startOverConfirm"))) return;
+    clearDraft(token);
+    sent = true; // nothing left to warn about
+    location.reload();
+  });
+}
+
 async function start(): Promise<void> {
   registerSurveyProperties();
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
@@ -235,9 +282,11 @@ async function start(): Promise<void> {
   kComments = data.kComments;
   closesOn = data.closesOn;
   document.title = data.title;
-  if (data.requiresCode) accessCode = await askForCode();
+  const draft = loadDraft(token);
+  if (data.requiresCode) accessCode = draft?.accessCode ?? (await askForCode());
   const model = new Model(data.instrument);
   fillGroupings(model, data.units);
+  keepDraft(model, draft);
   model.onComplete.add((sender) => {
     const answers = { ...(sender.data as Record<string, unknown>) };
     void submit(uuid(), answers);

@@ -1,0 +1,71 @@
+/**
+ * An employee halfway through the survey reloads the page (or goes Back and Forward): their
+ * answers and page come back, from this tab's sessionStorage only; leaving asks first; sending or
+ * "start over" erases them; each new page puts the focus at its top.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Campaign } from "../../src/domain/campaign.js";
+import { countResponses } from "../../src/storage/responses.js";
+import { chromiumPath } from "../helpers/browser.js";
+import { startBrowserHarness } from "../helpers/server.js";
+import { answerPage, completeSurvey } from "../helpers/survey.js";
+
+let h: Awaited<ReturnType<typeof startBrowserHarness>>;
+let campaign: Campaign;
+
+beforeAll(async () => {
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (campaign = await t.addCampaign({})));
+});
+afterAll(() => h?.close());
+
+const drafts = (storage: "sessionStorage" | "localStorage") => `Object.keys(${storage}).filter((k) => k.startsWith("survey-draft:"))`;
+
+describe.skipIf(!chromiumPath)("a survey half answered", () => {
+  it("comes back after a reload on the same page with its answers, asks before leaving, and is erased once sent", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await answerPage(page);
+    await page.locator(".sd-navigation__next-btn:visible").click();
+    const title = await page.locator(".sd-page__title").first().textContent();
+    // Focus moves to the top of the new page, not left at the bottom by the button.
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("#survey") && (document.activeElement as HTMLElement).getBoundingClientRect().top < 400)).toBe(true);
+    await page.locator(".sd-question:visible").first().locator(".sd-rating__item").nth(1).click();
+
+    await page.reload();
+    expect(dialogs).toContain("beforeunload");
+    await page.waitForSelector(".sd-question");
+    expect(await page.locator(".sd-page__title").first().textContent()).toBe(title);
+    expect(await page.locator(".sd-question:visible").first().locator(".sd-rating__item--selected").textContent()).toContain("2");
+    // Kept in this tab only: nothing in localStorage, where the next user of the device would find it.
+    expect(await page.evaluate(drafts("sessionStorage"))).toHaveLength(1);
+    expect(await page.evaluate(drafts("localStorage"))).toEqual([]);
+
+    const before = await countResponses(h.t.db, campaign.id);
+    await completeSurvey(page);
+    await page.locator("#status-text", { hasText: "Dank u wel" }).waitFor();
+    expect(await countResponses(h.t.db, campaign.id)).toBe(before + 1);
+    expect(await page.evaluate(drafts("sessionStorage"))).toEqual([]);
+    await context.close();
+  });
+
+  it("starts over on a shared device: the unsent answers are erased", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-GB" });
+    const page = await context.newPage();
+    page.on("dialog", (d) => void d.accept());
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await page.locator(".sd-question").first().locator(".sd-rating__item").nth(4).click();
+    expect(await page.evaluate(drafts("sessionStorage"))).toHaveLength(1);
+    await page.locator("#start-over").click();
+    await page.waitForLoadState("load");
+    await page.waitForSelector(".sd-question");
+    expect(await page.evaluate(drafts("sessionStorage"))).toEqual([]);
+    expect(await page.locator(".sd-question").first().locator(".sd-rating__item--selected").count()).toBe(0);
+    await context.close();
+  });
+});
