@@ -28,7 +28,8 @@ const T: Record<string, Loc> = {
   campaign: { nl: "Ronde", en: "Round" },
   filterRole: { nl: "Rol", en: "Role" },
   allRoles: { nl: "Alle rollen", en: "All roles" },
-  csv: { nl: "CSV downloaden", en: "Download CSV" },
+  csv: { nl: "Excel (CSV)", en: "Excel (CSV)" },
+  csvData: { nl: "Data (CSV)", en: "Data (CSV)" },
   print: { nl: "Afdrukken / PDF", en: "Print / PDF" },
   logout: { nl: "Uitloggen", en: "Log out" },
   logoutEverywhere: LOGOUT_EVERYWHERE_TEXT,
@@ -301,6 +302,7 @@ function render(): void {
   $("participation").hidden = running === null;
   $("results").hidden = running !== null;
   $("csv").hidden = running !== null;
+  $("csv-data").hidden = running !== null;
   // A running round has nothing to filter.
   $("filter-role").closest("label")!.hidden = running !== null;
   if (running) {
@@ -430,7 +432,8 @@ async function loadReport(): Promise<void> {
   const base = `/api/campaigns/${campaign.id}/report`;
   const [byDepartment, byRole] = await Promise.all([api<Report & { error?: { code: string; message: string } }>(`${base}?dimension=department${filter}`), api<Report>(`${base}?dimension=role${filter}`)]);
   if (load !== loads) return;
-  ($("csv") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
+  ($("csv-data") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
+  setSpreadsheetLink();
   running = null;
   $("message").hidden = true;
   if (byDepartment.body.error?.code === "results_not_released") {
@@ -466,6 +469,12 @@ function fillRoles(): void {
   fillSelect($("filter-role") as HTMLSelectElement, [{ value: "", label: t("allRoles") }, ...roles.map((r) => ({ value: r.value, label: r.label[texts.lang] }))]);
 }
 
+/** The spreadsheet CSV follows the page's language (names, decimal commas); the data CSV stays as the API gives it. */
+function setSpreadsheetLink(): void {
+  const data = ($("csv-data") as HTMLAnchorElement).getAttribute("href") ?? "#";
+  ($("csv") as HTMLAnchorElement).href = data === "#" ? "#" : `${data}&spreadsheet=${texts.lang}`;
+}
+
 /** Listeners come first: a choice made while the page is still loading must not be lost. */
 function listen(): void {
   $("organisation").addEventListener("change", () => { fillCampaigns(); void loadReport(); void loadTrends(); });
@@ -474,6 +483,7 @@ function listen(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     b.addEventListener("click", () => {
       texts.setLang(b.dataset.lang as Lang);
+      setSpreadsheetLink();
       const role = ($("filter-role") as HTMLSelectElement).value;
       fillRoles();
       ($("filter-role") as HTMLSelectElement).value = role;

@@ -9,7 +9,7 @@ import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
 import { requireUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
-import { campaignReport, reportCsv, type ReportQuery } from "../services/reports.js";
+import { campaignReport, reportCsv, reportFileName, type ReportQuery } from "../services/reports.js";
 import { stringify } from "csv-stringify/sync";
 import { MAX_CODES_PER_REQUEST } from "../domain/access-codes.js";
 import { CalendarDate, jsonBodyOf } from "../lib/schemas.js";
@@ -233,7 +233,7 @@ export const campaignRoutes = createRouter()
       tags: ["Reports"],
       summary: "The report's aggregates as CSV (same guards as the JSON report)",
       middleware: [requireUser()],
-      request: { params: IdParam, query: ReportParams },
+      request: { params: IdParam, query: ReportParams.extend({ spreadsheet: z.enum(["nl", "en"]).optional().openapi({ description: "For a spreadsheet in this language: names, `;`, UTF-8 BOM, decimal commas in Dutch (Excel opens it in columns). Without it: the plain machine CSV." }) }) },
       responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, 404: jsonError("No such campaign"), 409: jsonError("The round is still running"), 422: jsonError("Filter refused") },
     }),
     async (c) => {
@@ -241,10 +241,12 @@ export const campaignRoutes = createRouter()
       const asked = reportQuery(c, c.req.valid("query"));
       const query = { ...asked, dimension: asked.dimension ?? ("department" as const) };
       const report = await campaignReport(c.var.deps, campaign, query, c.var.user!);
-      const csv = reportCsv(report);
+      const spreadsheet = c.req.valid("query").spreadsheet;
+      const csv = reportCsv(report, spreadsheet ? { spreadsheet } : {});
       await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "report_exported", detail: askedFor(campaign, query) });
+      const name = await reportFileName(c.var.deps.db, campaign, report, "csv");
       c.header("Content-Type", "text/csv; charset=utf-8");
-      c.header("Content-Disposition", `attachment; filename="report-${campaign.id}.csv"`);
+      c.header("Content-Disposition", `attachment; filename="${name}"`);
       c.header("Cache-Control", "private, no-store");
       return c.body(csv, 200);
     },

@@ -8,11 +8,15 @@ import type { Campaign } from "../domain/campaign.js";
 import type { Conditions } from "../domain/disclosure.js";
 import { planView, type GroupKey, type PlanRefusal } from "../domain/disclosure-plan.js";
 import { scopedView, withinScope } from "../domain/reader-scope.js";
+import { DECISION_FACTORS } from "../domain/factors.js";
+import type { Localised } from "../domain/i18n.js";
 import { LEVELS, type LevelId } from "../domain/levels.js";
 import type { ReleaseStats } from "../domain/release.js";
 import { buildReport, groupOf, type Group, type Report } from "../domain/report.js";
 import type { Dimension } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
+import { exportFileName } from "../lib/file-name.js";
+import { findOrganisation } from "../storage/campaigns.js";
 import type { User } from "../storage/accounts.js";
 import type { Db } from "../storage/database.js";
 import { organisationBenchmark, type BenchmarkLine } from "./norm-sets.js";
@@ -114,8 +118,39 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
 /** Escapes cells a spreadsheet would run as a formula. */
 const safe = (value: unknown) => (typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
+/** The CSV's column heads and section names for people reading it in a spreadsheet. */
+const CSV_WORDS: Record<string, Localised> = {
+  section: { nl: "onderdeel", en: "section" },
+  group: { nl: "groep", en: "group" },
+  level: { nl: "niveau", en: "level" },
+  n: { nl: "n", en: "n" },
+  score: { nl: "score", en: "score" },
+  ci95_low: { nl: "95%-marge laag", en: "95% low" },
+  ci95_high: { nl: "95%-marge hoog", en: "95% high" },
+  sd: { nl: "sd", en: "sd" },
+  favourable_pct: { nl: "% eens", en: "% agree" },
+  unfavourable_pct: { nl: "% oneens", en: "% disagree" },
+  flag: { nl: "kenmerk", en: "flag" },
+  start_here: { nl: "hier beginnen", en: "start here" },
+  heatmap: { nl: "heatmap", en: "heatmap" },
+  decision_factor: { nl: "beslisfactor", en: "decision factor" },
+  management_gap: { nl: "management tegenover medewerkers", en: "management versus staff" },
+  desired_gap: { nl: "gewenst tegenover nu", en: "desired versus now" },
+  benchmark: { nl: "benchmark", en: "benchmark" },
+  all: { nl: "alle respondenten", en: "all respondents" },
+  weak: { nl: "zwak", en: "weak" },
+  possibly_weak: { nl: "mogelijk zwak", en: "possibly weak" },
+  divided: { nl: "verdeeld", en: "divided" },
+  suppressed: { nl: "verborgen", en: "hidden" },
+};
+
+export interface CsvOptions {
+  /** For a spreadsheet in this language: names instead of ids, `;` and a BOM, decimal commas in Dutch. Absent: the plain machine CSV. */
+  spreadsheet?: "nl" | "en";
+}
+
 /** The same figures as the JSON report, as long-format CSV; aggregates only, never comments. */
-export function reportCsv(report: CampaignReport): string {
+export function reportCsv(report: CampaignReport, options: CsvOptions = {}): string {
   const rows: unknown[][] = [["section", "group", "level", "n", "score", "ci95_low", "ci95_high", "sd", "favourable_pct", "unfavourable_pct", "flag"]];
   if (!report.suppressed) {
     for (const l of report.levels) {
@@ -133,5 +168,20 @@ export function reportCsv(report: CampaignReport): string {
     for (const g of report.desiredGap ?? []) rows.push(["desired_gap", "desired-current", g.level, "", g.gap, "", "", "", "", "", `${g.desired} vs ${g.current}`]);
     for (const [level, score] of Object.entries(report.benchmark?.levels ?? {})) rows.push(["benchmark", "consultant", level, "", score, "", "", "", "", "", ""]);
   }
-  return stringify(rows.map((r) => r.map(safe)));
+  const lang = options.spreadsheet;
+  if (!lang) return stringify(rows.map((r) => r.map(safe)));
+  const word = (value: unknown) => (typeof value === "string" ? (CSV_WORDS[value]?.[lang] ?? levelName(value, lang) ?? factorName(value, lang) ?? value) : value);
+  const number = (value: unknown) => (typeof value === "number" && lang === "nl" ? String(value).replace(".", ",") : value);
+  const flag = (value: unknown) => (typeof value === "string" ? value.split(" ").map((w) => CSV_WORDS[w]?.[lang] ?? w).join(" ") : value);
+  const readable = rows.map((r, i) => r.map((cell, col) => (i === 0 || col <= 2 ? word(cell) : col === 10 ? flag(cell) : number(cell))));
+  return stringify(readable.map((r) => r.map(safe)), { delimiter: ";", bom: true });
+}
+
+const levelName = (id: string, lang: "nl" | "en") => LEVELS.find((l) => l.id === id)?.name[lang];
+const factorName = (id: string, lang: "nl" | "en") => DECISION_FACTORS.find((f) => f.id === id)?.label[lang];
+
+/** A download's name: organisation, round, release date and any filter — never an id. */
+export async function reportFileName(db: Db, campaign: Campaign, report: CampaignReport, extension: string): Promise<string> {
+  const organisation = await findOrganisation(db, campaign.organisationId);
+  return exportFileName([organisation?.name ?? "", campaign.title, report.campaign.releasedOn, ...Object.values(report.filters)], extension);
 }

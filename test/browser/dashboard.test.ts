@@ -52,10 +52,16 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.click("[data-lang=en]");
     expect(await page.locator("#start-level").textContent()).toBe("Values and beliefs (divided)");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
-    const csvPath = await download.path();
     const { readFileSync } = await import("node:fs");
-    expect(readFileSync(csvPath, "utf8")).toContain("heatmap,department=Directiesecretariaat,,suppressed");
+    // The spreadsheet CSV follows the page's language; the data CSV is the API's.
+    const [excel] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
+    expect(excel.suggestedFilename()).toMatch(/^woonstichting-de-linde_medewerkersonderzoek-klantgerichtheid-2026_\d{4}-\d{2}-\d{2}\.csv$/);
+    const sheet = readFileSync(await excel.path(), "utf8");
+    expect(sheet.charCodeAt(0)).toBe(0xfeff);
+    expect(sheet).toContain("section;group;level;n;score;95% low;95% high;sd;% agree;% disagree;flag");
+    expect(sheet).toContain("heatmap;department=Directiesecretariaat;;suppressed");
+    const [data] = await Promise.all([page.waitForEvent("download"), page.click("#csv-data")]);
+    expect(readFileSync(await data.path(), "utf8")).toContain("heatmap,department=Directiesecretariaat,,suppressed");
 
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".topbar").isVisible()).toBe(false);

@@ -146,6 +146,24 @@ describe("the demo report for its manager", () => {
     expect(csv).toMatch(/^start_here,all,values,/m);
     expect(csv).not.toContain("Meer tijd per klant");
     expect((await get(`/api/campaigns/${demo.campaign.id}/report.csv?filter[department]=Directiesecretariaat`, manager)).status).toBe(422);
+    // Named by organisation, round and release date, not by an id.
+    const { campaign } = await (await get(reportPath(), manager)).json();
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="woonstichting-de-linde_medewerkersonderzoek-klantgerichtheid-2026_${campaign.releasedOn}.csv"`);
+  });
+
+  it("exports a CSV Dutch Excel opens in columns: BOM, semicolons, names and decimal commas, the same figures", async () => {
+    const plain = (await (await get(`/api/campaigns/${demo.campaign.id}/report.csv`, manager)).text()).trim().split("\n");
+    const res = await get(`/api/campaigns/${demo.campaign.id}/report.csv?spreadsheet=nl`, manager);
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.clone().arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\n");
+    expect(lines).toHaveLength(plain.length);
+    expect(lines[0]).toBe("onderdeel;groep;niveau;n;score;95%-marge laag;95%-marge hoog;sd;% eens;% oneens;kenmerk");
+    // The first level row: the same figures, with the level's name and decimal commas.
+    const [, , , n, score] = plain[1]!.split(",");
+    expect(lines[1]!.split(";").slice(0, 5)).toEqual(["niveau", "alle respondenten", "Missie", n, score!.replace(".", ",")]);
+    expect((await get(`/api/campaigns/${demo.campaign.id}/report.csv?spreadsheet=fr`, manager)).status).toBe(400);
   });
 });
 
