@@ -60,6 +60,17 @@ const T: Record<string, Loc> = {
     en: "This round was answered on an open link, where anyone can answer more than once, so its results are shown for the round as a whole, without breakdowns by department or role. A next round on single-use codes gets breakdowns.",
   },
   tooSmall: { nl: "Deze ronde heeft nog minder dan {k} respondenten: er is niets te tonen.", en: "This round has fewer than {k} respondents so far: nothing can be shown." },
+  refused_too_small: { nl: "Dit filter wordt geweigerd om de anonimiteit te beschermen: minder dan k respondenten.", en: "This filter is refused to protect anonymity: fewer than k respondents." },
+  refused_hidden_unit: {
+    nl: "Dit filter wordt geweigerd om de anonimiteit te beschermen: deze groep is verborgen, omdat zij samen met wat wel getoond wordt de antwoorden van minder dan k mensen zou prijsgeven.",
+    en: "This filter is refused to protect anonymity: this group is hidden, because together with what is shown it would tell the answers of fewer than k people.",
+  },
+  refused_not_offered: {
+    nl: "Dit filter wordt geweigerd: de resultaten zijn er voor de hele ronde, per afdeling, rol of diensttijd en per afdeling en rol, niet voor deze combinatie.",
+    en: "This filter is refused: results are published for the whole round, per department, role or tenure, and per department and role, not for this combination.",
+  },
+  refused_campaign_level_only: { nl: "Deze ronde liep via een open link: de resultaten zijn er alleen voor de ronde als geheel.", en: "This round ran on an open link: its results are published for the round as a whole only." },
+  refused_outside_scope: { nl: "U heeft toegang tot de ronde als geheel en tot uw eigen afdelingen, niet tot deze groep.", en: "You have access to the round as a whole and to your own departments, not to this group." },
   noCampaigns: { nl: "Er zijn nog geen rondes.", en: "There are no rounds yet." },
   unit: { nl: "Eenheid", en: "Unit" },
   level: { nl: "Niveau", en: "Level" },
@@ -311,11 +322,17 @@ function render(): void {
     $("participation").replaceChildren(...participationPanel(running, t, texts.lang));
     return;
   }
-  if (!current) return;
+  // No figure ever stays on the page under another round's or filter's title.
+  if (!current) {
+    $("results").hidden = true;
+    $("respondents").textContent = "";
+    return;
+  }
   const { report } = current;
   $("title").textContent = report.campaign.title;
   const message = $("message");
   message.hidden = !report.suppressed;
+  $("results").hidden = report.suppressed;
   if (report.suppressed) {
     message.textContent = t("tooSmall", { k: report.campaign.k });
     $("respondents").textContent = "";
@@ -430,7 +447,7 @@ async function loadReport(): Promise<void> {
   const role = ($("filter-role") as HTMLSelectElement).value;
   const filter = role ? `&filter[role]=${encodeURIComponent(role)}` : "";
   const base = `/api/campaigns/${campaign.id}/report`;
-  const [byDepartment, byRole] = await Promise.all([api<Report & { error?: { code: string; message: string } }>(`${base}?dimension=department${filter}`), api<Report>(`${base}?dimension=role${filter}`)]);
+  const [byDepartment, byRole] = await Promise.all([api<Report & { error?: { code: string; message: string; details?: { message: string }[] } }>(`${base}?dimension=department${filter}`), api<Report>(`${base}?dimension=role${filter}`)]);
   if (load !== loads) return;
   ($("csv-data") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
   setSpreadsheetLink();
@@ -450,8 +467,10 @@ async function loadReport(): Promise<void> {
     return;
   }
   if (byDepartment.status !== 200) {
+    current = null;
+    render();
     $("message").hidden = false;
-    $("message").textContent = byDepartment.body.error?.message ?? String(byDepartment.status);
+    $("message").textContent = refusalText(byDepartment.body.error, byDepartment.status);
     return;
   }
   current = { report: byDepartment.body, role: byRole.status === 200 ? byRole.body : null };
@@ -467,6 +486,13 @@ function fillCampaigns(): void {
 function fillRoles(): void {
   const roles = selectedCampaign()?.units.role ?? [];
   fillSelect($("filter-role") as HTMLSelectElement, [{ value: "", label: t("allRoles") }, ...roles.map((r) => ({ value: r.value, label: r.label[texts.lang] }))]);
+}
+
+/** A refused filter or other error in the page's language; the server's English message only for what the page does not know. */
+function refusalText(error: { code: string; message: string; details?: { message: string }[] } | undefined, status: number): string {
+  const reason = error?.code === "filter_refused" ? error.details?.[0]?.message : undefined;
+  if (reason && T[`refused_${reason}`]) return t(`refused_${reason}`);
+  return error?.message ?? `${status}`;
 }
 
 /** The spreadsheet CSV follows the page's language (names, decimal commas); the data CSV stays as the API gives it. */

@@ -4,13 +4,29 @@ import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
-import { demoLogin } from "../helpers/test-app.js";
+import type { Campaign } from "../../src/domain/campaign.js";
+import { release } from "../../src/services/release.js";
+import { updateCampaignSettings } from "../../src/storage/campaigns.js";
+import { demoLogin, postJson, validAnswers } from "../helpers/test-app.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
 
+let small: Campaign;
+
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+  if (chromiumPath)
+    h = await startBrowserHarness(async (t) => {
+      demo = await seedDemo(t.db, t.instruments, t.clock.now);
+      // An earlier pilot of the same organisation that closed with two answers: released, below k.
+      small = await t.addCampaign({ organisationId: demo.organisationId, title: "Kleine ronde 2024", status: "open" });
+      for (let i = 0; i < 2; i++) {
+        const answers = { ...validAnswers(t.instrument), department: "Sales" };
+        expect((await postJson(t.app, `/api/s/${small.token}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+      }
+      await updateCampaignSettings(t.db, small.id, { opensOn: "2024-01-08", closesOn: "2024-01-31" });
+      await release({ db: t.db, instruments: t.instruments }, { ...small, opensOn: "2024-01-08", closesOn: "2024-01-31" }, t.clock.now);
+    });
 });
 afterAll(() => h?.close());
 
@@ -66,6 +82,33 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".topbar").isVisible()).toBe(false);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("never leaves a round's figures under another title: a round below k, a refused filter (said in Dutch)", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/login`);
+    await page.fill("#email", demoLogin(demo, "manager").email);
+    await page.fill("#password", demoLogin(demo, "manager").password);
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/dashboard$/);
+    await page.waitForSelector(".staircase li.start");
+    // The round below k: its title, a message, and no staircase or heatmap of the round before.
+    await page.selectOption("#campaign", small.id);
+    await expect.poll(() => page.locator("#title").textContent()).toBe("Kleine ronde 2024");
+    await page.waitForSelector("#results", { state: "hidden" });
+    expect(await page.locator("#message").textContent()).toContain("minder dan 5 respondenten");
+    expect(await page.locator(".staircase li:visible").count()).toBe(0);
+    // Back to the released round, then a filter the server refuses: the figures go, the reason is Dutch.
+    await page.selectOption("#campaign", demo.campaign.id);
+    await page.waitForSelector(".staircase li.start");
+    await page.route("**/report?dimension=*filter*", (route) =>
+      route.fulfill({ status: 422, contentType: "application/json", body: JSON.stringify({ error: { code: "filter_refused", message: "This filter is refused to protect anonymity: …", details: [{ path: "filter", message: "hidden_unit" }] } }) }),
+    );
+    await page.selectOption("#filter-role", "management");
+    await expect.poll(() => page.locator("#message").textContent()).toContain("Dit filter wordt geweigerd om de anonimiteit te beschermen");
+    await page.waitForSelector("#results", { state: "hidden" });
     await context.close();
   });
 
