@@ -47,8 +47,8 @@ const TEXT: Record<string, Record<Lang, string>> = {
   retry: { nl: "Opnieuw versturen", en: "Send again" },
   sending: { nl: "Uw antwoorden worden verstuurd…", en: "Sending your answers…" },
   stored: {
-    nl: "Dank u wel! Uw antwoorden zijn anoniem opgeslagen. De resultaten worden gedeeld {when}. U kunt dit venster sluiten.",
-    en: "Thank you! Your answers have been stored anonymously. The results will be shared {when}. You can close this window.",
+    nl: "Dank u wel! Uw antwoorden zijn anoniem opgeslagen. De resultaten worden gedeeld {when}: alleen als cijfers van groepen van minstens {k} mensen, nooit losse antwoorden. U kunt dit venster sluiten.",
+    en: "Thank you! Your answers have been stored anonymously. The results will be shared {when}: only as figures of groups of at least {k} people, never single answers. You can close this window.",
   },
   offline: {
     nl: "Versturen is niet gelukt, waarschijnlijk door de verbinding. Uw antwoorden staan nog klaar: probeer het opnieuw.",
@@ -104,7 +104,7 @@ const when = () => whenResults({ closesOn }, (key, vars = {}) => t(key, Object.f
 
 function t(key: string, vars: Record<string, string> = {}): string {
   const text = TEXT[key]?.[lang] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? (name === "when" ? when() : ""));
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? (name === "when" ? when() : name === "k" ? String(k) : ""));
 }
 
 function setLanguage(next: Lang): void {
@@ -119,6 +119,7 @@ function setLanguage(next: Lang): void {
 }
 
 function showStatus(key: string, vars?: Record<string, string>, error = false): void {
+  document.getElementById("loading")!.hidden = true;
   lastStatus = { key, vars, error };
   statusBox.hidden = false;
   statusBox.classList.toggle("error", error);
@@ -296,6 +297,7 @@ async function start(): Promise<void> {
   survey = model;
   setLanguage(data.defaultLanguage);
   renderSurvey(model, document.getElementById("survey")!);
+  document.getElementById("loading")!.hidden = true;
 }
 
 void start();

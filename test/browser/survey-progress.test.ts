@@ -69,3 +69,31 @@ describe.skipIf(!chromiumPath)("a survey half answered", () => {
     await context.close();
   });
 });
+
+describe.skipIf(!chromiumPath)("the survey on a phone", () => {
+  it("has rating buttons of at least 44 px spread across the width, and a thank-you that says how results are shared", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await page.waitForSelector(".sd-question");
+    expect(await page.locator("#loading").isHidden()).toBe(true);
+    // A 1–5 item (the first question is the 0–10 outcome).
+    const question = page.locator(".sd-question:visible").nth(1);
+    const boxes = await question.locator(".sd-rating__item").evaluateAll((items) => items.map((i) => i.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, width: r.width, height: r.height })));
+    const scale = await question.locator(".sd-rating fieldset").evaluate((f) => f.getBoundingClientRect());
+    for (const b of boxes) {
+      expect(b.width).toBeGreaterThanOrEqual(44);
+      expect(b.height).toBeGreaterThanOrEqual(44);
+    }
+    // Spread: the first button starts at the scale's left, the last (5) ends near its right.
+    const five = boxes[4]!;
+    expect(boxes[0]!.left - scale.left).toBeLessThan(24);
+    expect(scale.right - five.right).toBeLessThan(60);
+    await completeSurvey(page);
+    await page.locator("#status-text", { hasText: "Dank u wel" }).waitFor();
+    expect(await page.locator("#status-text").textContent()).toContain("nooit losse antwoorden");
+    // No empty SurveyJS block under the thank-you.
+    expect(await page.locator(".sd-completedpage:visible").count()).toBe(0);
+    await context.close();
+  });
+});
