@@ -9,6 +9,7 @@ import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
 import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
+import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { CampaignReport } from "../../src/services/reports.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { $, api, colour, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
@@ -19,7 +20,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
 type Report = CampaignReport;
 type Released = Extract<Report, { suppressed: false }>;
 type Level = Released["levels"][number];
-interface Campaign { id: string; title: string; status: string; respondents: number; units: Record<string, { value: string; label: Loc }[]> }
+type Campaign = CampaignView;
 interface Organisation { id: string; name: string; campaigns: Campaign[] }
 
 const T: Record<string, Loc> = {
@@ -71,6 +72,19 @@ const T: Record<string, Loc> = {
   },
   refused_campaign_level_only: { nl: "Deze ronde liep via een open link: de resultaten zijn er alleen voor de ronde als geheel.", en: "This round ran on an open link: its results are published for the round as a whole only." },
   refused_outside_scope: { nl: "U heeft toegang tot de ronde als geheel en tot uw eigen afdelingen, niet tot deze groep.", en: "You have access to the round as a whole and to your own departments, not to this group." },
+  legendOk: { nl: "in orde", en: "in order" },
+  legendWeak: { nl: "zwak", en: "weak" },
+  legendPossiblyWeak: { nl: "mogelijk zwak", en: "possibly weak" },
+  legendDivided: { nl: "verdeeld (twee kampen)", en: "divided (two camps)" },
+  legendStart: { nl: "hier beginnen", en: "start here" },
+  status_draft: { nl: "concept", en: "draft" },
+  status_open: { nl: "loopt", en: "running" },
+  status_closed: { nl: "gesloten", en: "closed" },
+  released: { nl: "vrijgegeven op {date}", en: "released on {date}" },
+  period: { nl: "{from} – {to}", en: "{from} – {to}" },
+  response: { nl: "respons {pct}%", en: "response rate {pct}%" },
+  printHead: { nl: "{organisation} · {round} · {filter} · afgedrukt op {date}", en: "{organisation} · {round} · {filter} · printed on {date}" },
+  noFilter: { nl: "alle respondenten", en: "all respondents" },
   noCampaigns: { nl: "Er zijn nog geen rondes.", en: "There are no rounds yet." },
   unit: { nl: "Eenheid", en: "Unit" },
   level: { nl: "Niveau", en: "Level" },
@@ -339,6 +353,7 @@ function render(): void {
     return;
   }
   $("respondents").textContent = t("respondents", { n: report.n ?? 0, k: report.campaign.k });
+  drawFacts(report);
   const wholeRound = report.campaign.publishes === "whole_round";
   $("filter-role").closest("label")!.hidden = wholeRound;
   $("whole-round").hidden = !wholeRound;
@@ -486,6 +501,19 @@ function fillCampaigns(): void {
 function fillRoles(): void {
   const roles = selectedCampaign()?.units.role ?? [];
   fillSelect($("filter-role") as HTMLSelectElement, [{ value: "", label: t("allRoles") }, ...roles.map((r) => ({ value: r.value, label: r.label[texts.lang] }))]);
+}
+
+/** Status, period, release date and response rate of the round shown, and the print's header line. */
+function drawFacts(report: Released): void {
+  const round = selectedCampaign();
+  const organisation = organisations.find((o) => o.id === ($("organisation") as HTMLSelectElement).value);
+  const facts = [t(`status_${report.campaign.status}`)];
+  if (round?.opensOn && round.closesOn) facts.push(t("period", { from: dateText(round.opensOn), to: dateText(round.closesOn) }));
+  facts.push(t("released", { date: dateText(report.campaign.releasedOn) }));
+  if (round?.responseRate) facts.push(t("response", { pct: round.responseRate.pct.toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB") }));
+  $("round-facts").textContent = facts.join(" · ");
+  const filter = Object.entries(report.filters).map(([d, v]) => `${d}: ${v}`).join(", ") || t("noFilter");
+  $("print-head").textContent = t("printHead", { organisation: organisation?.name ?? "", round: report.campaign.title, filter, date: dateText(new Date().toISOString().slice(0, 10)) });
 }
 
 /** A refused filter or other error in the page's language; the server's English message only for what the page does not know. */

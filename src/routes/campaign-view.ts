@@ -32,6 +32,9 @@ export const CampaignSchema = z
   })
   .openapi("Campaign");
 
+/** A round as the API lists it: what the pages import instead of copying its shape. */
+export type CampaignView = z.infer<typeof CampaignSchema>;
+
 export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: User): z.infer<typeof CampaignSchema> {
   const { codes } = facts;
   return {

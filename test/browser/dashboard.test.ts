@@ -49,6 +49,9 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await page.locator(".staircase li.start").textContent()).toContain("Waarden en overtuigingen");
     expect(await page.locator("#start-level").textContent()).toBe("Waarden en overtuigingen (verdeeld)");
     expect(await page.locator("#factors-headline").textContent()).toMatch(/^Het hart hangt aan de kapstok/);
+    // Which round this is: its status, period, release date and response rate, and a legend for the bars.
+    expect(await page.locator("#round-facts").textContent()).toMatch(/^gesloten · .+ – .+ · vrijgegeven op .+ · respons \d+(,\d)?%$/);
+    expect(await page.locator(".legend li").count()).toBe(5);
     // The demo's three clients are too few for a norm set: no benchmark line, and nothing said about one to a manager.
     expect(await page.locator(".staircase .benchmark-tick").count()).toBe(0);
     expect(await page.locator("#benchmark-note").isHidden()).toBe(true);
@@ -81,6 +84,9 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
 
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".topbar").isVisible()).toBe(false);
+    // The print says whose round, which filter and when.
+    expect(await page.locator("#print-head").isVisible()).toBe(true);
+    expect(await page.locator("#print-head").textContent()).toMatch(/^Woonstichting De Linde · Medewerkersonderzoek klantgerichtheid 2026 · all respondents · printed on /);
     expect(errors).toEqual([]);
     await context.close();
   });
