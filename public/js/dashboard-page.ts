@@ -28,7 +28,11 @@ const T: Record<string, Loc> = {
   organisation: { nl: "Organisatie", en: "Organisation" },
   campaign: { nl: "Ronde", en: "Round" },
   filterRole: { nl: "Rol", en: "Role" },
-  allRoles: { nl: "Alle rollen", en: "All roles" },
+  filterDepartment: { nl: "Afdeling", en: "Department" },
+  filterTenure: { nl: "Diensttijd", en: "Tenure" },
+  all_role: { nl: "Alle rollen", en: "All roles" },
+  all_department: { nl: "Alle afdelingen", en: "All departments" },
+  all_tenure: { nl: "Elke diensttijd", en: "Any tenure" },
   csv: { nl: "Excel (CSV)", en: "Excel (CSV)" },
   csvData: { nl: "Data (CSV)", en: "Data (CSV)" },
   print: { nl: "Afdrukken / PDF", en: "Print / PDF" },
@@ -329,7 +333,7 @@ function render(): void {
   $("csv").hidden = running !== null;
   $("csv-data").hidden = running !== null;
   // A running round has nothing to filter.
-  $("filter-role").closest("label")!.hidden = running !== null;
+  showFilters(running === null);
   if (running) {
     $("title").textContent = selectedCampaign()?.title ?? "";
     $("respondents").textContent = "";
@@ -355,7 +359,7 @@ function render(): void {
   $("respondents").textContent = t("respondents", { n: report.n ?? 0, k: report.campaign.k });
   drawFacts(report);
   const wholeRound = report.campaign.publishes === "whole_round";
-  $("filter-role").closest("label")!.hidden = wholeRound;
+  showFilters(!wholeRound);
   $("whole-round").hidden = !wholeRound;
   for (const id of ["heat-department", "heat-role"]) $(id).closest("section")!.hidden = wholeRound;
   drawStaircase(report);
@@ -459,8 +463,10 @@ async function loadReport(): Promise<void> {
     $("message").textContent = t("noCampaigns");
     return;
   }
-  const role = ($("filter-role") as HTMLSelectElement).value;
-  const filter = role ? `&filter[role]=${encodeURIComponent(role)}` : "";
+  const filter = FILTERS.map((d) => [d, filterSelect(d).value] as const)
+    .filter(([, value]) => value !== "")
+    .map(([d, value]) => `&filter[${d}]=${encodeURIComponent(value)}`)
+    .join("");
   const base = `/api/campaigns/${campaign.id}/report`;
   const [byDepartment, byRole] = await Promise.all([api<Report & { error?: { code: string; message: string; details?: { message: string }[] } }>(`${base}?dimension=department${filter}`), api<Report>(`${base}?dimension=role${filter}`)]);
   if (load !== loads) return;
@@ -495,12 +501,29 @@ async function loadReport(): Promise<void> {
 function fillCampaigns(): void {
   const org = organisations.find((o) => o.id === ($("organisation") as HTMLSelectElement).value);
   fillSelect($("campaign") as HTMLSelectElement, (org?.campaigns ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.respondents})` })));
-  fillRoles();
+  fillFilters();
 }
 
-function fillRoles(): void {
-  const roles = selectedCampaign()?.units.role ?? [];
-  fillSelect($("filter-role") as HTMLSelectElement, [{ value: "", label: t("allRoles") }, ...roles.map((r) => ({ value: r.value, label: r.label[texts.lang] }))]);
+/** Filters for every dimension the round uses; the release's plan decides which the server answers. */
+const FILTERS = ["department", "role", "tenure"] as const;
+const filterSelect = (d: (typeof FILTERS)[number]) => $(`filter-${d}`) as HTMLSelectElement;
+
+/** Fills each filter with the round's units, keeping what was chosen where the round has it. */
+function fillFilters(): void {
+  const units = selectedCampaign()?.units ?? {};
+  for (const d of FILTERS) {
+    const select = filterSelect(d);
+    const chosen = select.value;
+    const list = units[d] ?? [];
+    fillSelect(select, [{ value: "", label: t(`all_${d}`) }, ...list.map((u) => ({ value: u.value, label: u.label[texts.lang] }))]);
+    select.value = list.some((u) => u.value === chosen) ? chosen : "";
+    select.closest("label")!.hidden = list.length === 0;
+  }
+}
+
+function showFilters(shown: boolean): void {
+  const units = selectedCampaign()?.units ?? {};
+  for (const d of FILTERS) filterSelect(d).closest("label")!.hidden = !shown || !(units[d]?.length);
 }
 
 /** Status, period, release date and response rate of the round shown, and the print's header line. */
@@ -532,15 +555,13 @@ function setSpreadsheetLink(): void {
 /** Listeners come first: a choice made while the page is still loading must not be lost. */
 function listen(): void {
   $("organisation").addEventListener("change", () => { fillCampaigns(); void loadReport(); void loadTrends(); });
-  $("campaign").addEventListener("change", () => { fillRoles(); void loadReport(); });
-  $("filter-role").addEventListener("change", () => void loadReport());
+  $("campaign").addEventListener("change", () => { fillFilters(); void loadReport(); });
+  for (const d of FILTERS) filterSelect(d).addEventListener("change", () => void loadReport());
   for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     b.addEventListener("click", () => {
       texts.setLang(b.dataset.lang as Lang);
       setSpreadsheetLink();
-      const role = ($("filter-role") as HTMLSelectElement).value;
-      fillRoles();
-      ($("filter-role") as HTMLSelectElement).value = role;
+      fillFilters();
       render();
     });
   }
@@ -562,7 +583,7 @@ async function start(): Promise<void> {
     ($("organisation") as HTMLSelectElement).value = owner.id;
     fillCampaigns();
     ($("campaign") as HTMLSelectElement).value = wanted!;
-    fillRoles();
+    fillFilters();
   }
   const me = (await api<{ user?: { role: string } }>("/api/me")).body;
   isConsultant = me.user?.role === "consultant";

@@ -82,6 +82,15 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     const [data] = await Promise.all([page.waitForEvent("download"), page.click("#csv-data")]);
     expect(readFileSync(await data.path(), "utf8")).toContain("heatmap,department=Directiesecretariaat,,suppressed");
 
+    // A filter on any published group: the department's figures, and the print says which.
+    await page.selectOption("#filter-department", "Klantcontactcentrum");
+    await expect.poll(() => page.locator("#respondents").textContent()).toMatch(/^82 /);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("#print-head").textContent()).toContain("department: Klantcontactcentrum");
+    await page.emulateMedia({ media: "screen" });
+    await page.selectOption("#filter-department", "");
+    await expect.poll(() => page.locator("#respondents").textContent()).toMatch(new RegExp(`^${demo.responses} `));
+
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".topbar").isVisible()).toBe(false);
     // The print says whose round, which filter and when.
