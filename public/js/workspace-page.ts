@@ -196,6 +196,16 @@ const T: Record<string, Loc> = {
     en: "Open link: results for the round as a whole only. On an open link anyone can answer more than once, so a small department could be padded above 5 with invented answers; only codes make that count credible.",
   },
   createRound: { nl: "Ronde openen", en: "Open the round" },
+  saveDraft: { nl: "Opslaan als concept", en: "Save as draft" },
+  opensOn: { nl: "Opent op", en: "Opens on" },
+  closesOn: { nl: "Sluit op", en: "Closes on" },
+  datesNote: {
+    nl: "Een concept kunt u nog aanpassen en later openen. Na de sluitdatum worden de resultaten vanzelf vrijgegeven.",
+    en: "A draft can still be changed and opened later. After the closing date the results are released by themselves.",
+  },
+  openRound: { nl: "Openen", en: "Open" },
+  openConfirm: { nl: "Ronde ‘{title}’ openen? Medewerkers kunnen dan antwoorden.", en: "Open ‘{title}’? Staff can then answer." },
+  opened: { nl: "‘{title}’ is geopend.", en: "‘{title}’ is open." },
   created: { nl: "Aangemaakt: {title}. Link voor medewerkers: {link}", en: "Created: {title}. Link for staff: {link}" },
   instruments: { nl: "Vragenlijsten", en: "Instruments" },
   version: { nl: "Versie", en: "Version" },
@@ -291,6 +301,12 @@ function renderPortfolio(): void {
       const report = Object.assign(el("a", t("report")), { href: `/dashboard?campaign=${encodeURIComponent(c.id)}` });
       links.append(report);
       if (c.surveyPath) links.append(" · ", Object.assign(el("a", t("surveyLink")), { href: c.surveyPath, target: "_blank", rel: "noopener noreferrer" }));
+      if (c.status === "draft") {
+        const open = el("button", t("openRound"), "small");
+        open.type = "button";
+        open.addEventListener("click", () => void openRound(c));
+        links.append(" · ", open);
+      }
       if (c.surveyPath && c.status === "open") {
         const close = el("button", t("closeRound"), "small");
         close.type = "button";
@@ -545,6 +561,14 @@ async function loadPortfolio(): Promise<void> {
 }
 
 /** Closes a round for good, after the consultant confirms; its results are released at once. */
+async function openRound(c: CampaignRow): Promise<void> {
+  if (!confirm(t("openConfirm", { title: c.title }))) return;
+  const res = await api<CampaignRow>(`/api/campaigns/${c.id}/open`, { method: "POST" });
+  if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
+  say(t("opened", { title: c.title }));
+  await loadPortfolio();
+}
+
 async function closeRound(c: CampaignRow): Promise<void> {
   if (!confirm(t("closeConfirm", { title: c.title }))) return;
   const res = await api<{ respondents: number }>(`/api/campaigns/${c.id}/close`, { method: "POST" });
@@ -641,7 +665,9 @@ async function createRound(event: Event): Promise<void> {
   const body = {
     title: ($("campaign-title") as HTMLInputElement).value,
     departments: ($("campaign-departments") as HTMLTextAreaElement).value.split("\n").map((d) => d.trim()).filter(Boolean),
-    status: "open",
+    status: (event as SubmitEvent).submitter?.dataset.status === "draft" ? "draft" : "open",
+    opensOn: ($("campaign-opens") as HTMLInputElement).value || null,
+    closesOn: ($("campaign-closes") as HTMLInputElement).value || null,
     instrument: { id, version: Number(version) },
     expectedHeadcount: headcount ? Number(headcount) : null,
     requireCode: ($("campaign-code") as HTMLInputElement).checked,

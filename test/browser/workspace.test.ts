@@ -257,7 +257,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     expect(openLink).not.toBe(coded);
     expect(`${openLink} ${coded}`.toLowerCase()).toMatch(/(whole|geheel).*(department|afdeling)/);
     await page.uncheck("#campaign-code");
-    await page.click("#campaign-form button[type=submit]");
+    await page.click("#campaign-form button[data-status=open]");
     await expect.poll(() => page.locator("#message").textContent()).toContain("/s/");
     const link = (await page.locator("#message").textContent())!.match(/http\S+\/s\/\S+/)![0];
     const survey = await context.newPage();
@@ -289,6 +289,29 @@ describe.skipIf(!chromiumPath)("manager dashboard with the consultant's addition
     expect(await page.locator("#workspace-link").isVisible()).toBe(false);
     await screenshot(page, "dashboard-manager");
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)("a round from draft to open", () => {
+  it("saves a round as a draft with its dates, and opens it later from the portfolio", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
+    const page = await login(context, demoLogin(demo, "consultant") as { email: string; password: string });
+    page.on("dialog", (d) => void d.accept());
+    await page.goto(`${h.url}/workspace`);
+    await page.selectOption("#campaign-organisation", { label: "Verzekeraar Polis & Co" });
+    await page.fill("#campaign-title", "Nulmeting 2027");
+    await page.fill("#campaign-departments", "Schade\nAcceptatie");
+    await page.fill("#campaign-opens", "2027-01-11");
+    await page.fill("#campaign-closes", "2027-02-05");
+    await page.click("#campaign-form button[data-status=draft]");
+    const row = page.locator("tr", { hasText: "Nulmeting 2027" });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("concept");
+    expect(await row.textContent()).toContain("2027-01-11 – 2027-02-05");
+    await row.locator("button", { hasText: "Openen" }).click();
+    await expect.poll(async () => (await page.locator("tr", { hasText: "Nulmeting 2027" }).textContent()) ?? "").toContain("open");
+    expect(await page.locator("tr", { hasText: "Nulmeting 2027" }).locator("button", { hasText: "Openen" }).count()).toBe(0);
     await context.close();
   });
 });
