@@ -6,6 +6,7 @@
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { LEVELS } from "../../src/domain/levels.js";
+import type { InstrumentSummary } from "../../src/services/instruments.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
@@ -54,7 +55,6 @@ interface NormSets {
   sets: NormSetSummary[];
   next: { qualifying: number; newOrganisations: number; refusal: "too_few_organisations" | "too_few_new_organisations" | null; first: boolean };
 }
-interface InstrumentSummary { id: string; version: number; builtin: boolean; title: unknown; items: Record<string, number>; desiredState: boolean; createdAt: string | null }
 
 const T: Record<string, Loc> = {
   appName: { nl: "Klantgerichtheid · werkruimte", en: "Customer-centricity · workspace" },
@@ -226,6 +226,10 @@ const T: Record<string, Loc> = {
   uploadButton: { nl: "Controleren en opslaan", en: "Check and store" },
   notJson: { nl: "Dit is geen geldige JSON: {message}", en: "This is not valid JSON: {message}" },
   stored: { nl: "Opgeslagen als {id}, versie {version}.", en: "Stored as {id}, version {version}." },
+  missingLevels: {
+    nl: "Let op: dit instrument vraagt niets over {levels}. De diagnose kan daar dus nooit beginnen, ook niet als dat niveau het probleem is.",
+    en: "Note: this instrument asks nothing about {levels}, so the diagnosis can never start there, even if that level is the problem.",
+  },
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
@@ -700,7 +704,8 @@ async function uploadInstrument(event: Event): Promise<void> {
     result.textContent = errorMessage(res.body, res.status);
     return;
   }
-  result.textContent = t("stored", { id: res.body.id, version: res.body.version });
+  const missing = res.body.missingLevels.map(levelName).join(", ");
+  result.textContent = t("stored", { id: res.body.id, version: res.body.version }) + (missing ? ` ${t("missingLevels", { levels: missing })}` : "");
   await loadInstruments();
 }
 

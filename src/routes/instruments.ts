@@ -1,4 +1,5 @@
 /** Instruments: the built-in ones and a consultant's own uploads, each upload a new version. */
+import { LEVEL_IDS } from "../domain/levels.js";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/router.js";
 import { jsonContent, jsonError } from "../lib/schemas.js";
@@ -18,6 +19,7 @@ const Summary = z
     items: z.record(z.string(), z.number()),
     desiredState: z.boolean(),
     createdAt: z.string().nullable(),
+    missingLevels: z.array(z.enum(LEVEL_IDS)).openapi({ description: "Levels the instrument asks nothing about: the diagnosis can never start there" }),
   })
   .openapi("InstrumentSummary");
 

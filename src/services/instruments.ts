@@ -37,6 +37,8 @@ export interface InstrumentSummary {
   items: Partial<Record<LevelId, number>>;
   desiredState: boolean;
   createdAt: string | null;
+  /** Levels the instrument asks nothing about: the diagnosis can never start there. */
+  missingLevels: LevelId[];
 }
 
 export function summarise(instrument: Instrument, builtin: boolean, createdAt: string | null = null): InstrumentSummary {
@@ -50,6 +52,7 @@ export function summarise(instrument: Instrument, builtin: boolean, createdAt: s
     items: Object.fromEntries(LEVEL_IDS.flatMap((l) => (items[l] ? [[l, items[l]]] : []))),
     desiredState: instrument.key.items.some((i) => i.perspective === "desired"),
     createdAt,
+    missingLevels: LEVEL_IDS.filter((l) => !items[l]),
   };
 }
 

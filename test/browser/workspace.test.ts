@@ -241,7 +241,9 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     (fixed.pages[0]!.elements as unknown[]).push({ type: "rating", name: "q2", level: "values", title: { nl: "<img src=x onerror=alert(1)>", en: "Second" }, rateMin: 1, rateMax: 5, isRequired: true });
     await page.fill("#upload-json", JSON.stringify(fixed));
     await page.click("#upload-form button[type=submit]");
-    await expect.poll(() => page.locator("#upload-result").textContent()).toBe("Stored as quick-scan, version 1.");
+    await expect.poll(() => page.locator("#upload-result").textContent()).toMatch(/^Stored as quick-scan, version 1\./);
+    // It measures values only: the consultant is told where the diagnosis can never start.
+    expect(await page.locator("#upload-result").textContent()).toContain("asks nothing about Mission, Identity, Competencies, Skills, Behaviour, Context");
     await expect.poll(() => page.locator("#instruments tbody").textContent()).toContain("quick-scan");
     expect(await page.locator("#campaign-instrument option").allTextContents()).toContain("quick-scan · v1");
 
