@@ -14,6 +14,8 @@ type Lang = "nl" | "en";
 type Unit = { value: string; label: Record<Lang, string> };
 interface PublicSurvey {
   title: string;
+  organisation: string;
+  contact: string | null;
   defaultLanguage: Lang;
   k: number;
   kComments: number;
@@ -81,6 +83,9 @@ const TEXT: Record<string, Record<Lang, string>> = {
     nl: "Alle antwoorden die u nog niet heeft verstuurd, worden van dit apparaat gewist. Doorgaan?",
     en: "Every answer you have not sent yet will be erased from this device. Continue?",
   },
+  asking: { nl: "{organisation} vraagt u mee te doen aan: {title}", en: "{organisation} asks you to take part in: {title}" },
+  askingNoName: { nl: "U wordt gevraagd mee te doen aan: {title}", en: "You are asked to take part in: {title}" },
+  contact: { nl: "Vragen over dit onderzoek? {contact}", en: "Questions about this survey? {contact}" },
   load_failed: { nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.", en: "The survey could not be loaded. Please try again later." },
 };
 
@@ -97,6 +102,8 @@ let kComments = 10;
 let closesOn: string | null = null;
 let survey: Model | undefined;
 let accessCode: string | undefined;
+/** Who is asking, for which survey, and whom to ask: shown above the code form and the questions. */
+let asking: { organisation: string; title: string; contact: string | null } | undefined;
 let lastStatus: { key: string; vars?: Record<string, string>; error?: boolean } | undefined;
 
 /** When results come out: after the closing date, or whenever the round is closed. */
@@ -107,6 +114,16 @@ function t(key: string, vars: Record<string, string> = {}): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? (name === "when" ? when() : name === "k" ? String(k) : ""));
 }
 
+function showAsking(): void {
+  if (!asking) return;
+  const line = document.getElementById("asking")!;
+  line.textContent = t(asking.organisation ? "asking" : "askingNoName", { organisation: asking.organisation, title: asking.title });
+  line.hidden = false;
+  const contact = document.getElementById("contact")!;
+  contact.textContent = asking.contact ? t("contact", { contact: asking.contact }) : "";
+  contact.hidden = !asking.contact;
+}
+
 function setLanguage(next: Lang): void {
   lang = next;
   document.documentElement.lang = next;
@@ -115,6 +132,7 @@ function setLanguage(next: Lang): void {
     button.setAttribute("aria-pressed", String(button.dataset.lang === next));
   }
   if (survey) survey.locale = next;
+  showAsking();
   if (lastStatus) showStatus(lastStatus.key, lastStatus.vars, lastStatus.error);
 }
 
@@ -283,6 +301,8 @@ async function start(): Promise<void> {
   kComments = data.kComments;
   closesOn = data.closesOn;
   document.title = data.title;
+  asking = { organisation: data.organisation, title: data.title, contact: data.contact };
+  showAsking();
   const draft = loadDraft(token);
   if (data.requiresCode) accessCode = draft?.accessCode ?? (await askForCode());
   const model = new Model(data.instrument);

@@ -196,6 +196,7 @@ const T: Record<string, Loc> = {
     en: "Open link: results for the round as a whole only. On an open link anyone can answer more than once, so a small department could be padded above 5 with invented answers; only codes make that count credible.",
   },
   createRound: { nl: "Ronde openen", en: "Open the round" },
+  contact: { nl: "Contact voor vragen van medewerkers (op de vragenlijst)", en: "Contact for staff questions (on the survey)" },
   saveDraft: { nl: "Opslaan als concept", en: "Save as draft" },
   opensOn: { nl: "Opent op", en: "Opens on" },
   closesOn: { nl: "Sluit op", en: "Closes on" },
@@ -675,6 +676,7 @@ async function createRound(event: Event): Promise<void> {
     instrument: { id, version: Number(version) },
     expectedHeadcount: headcount ? Number(headcount) : null,
     requireCode: ($("campaign-code") as HTMLInputElement).checked,
+    contact: ($("campaign-contact") as HTMLInputElement).value.trim() || null,
   };
   const organisation = ($("campaign-organisation") as HTMLSelectElement).value;
   const res = await api<CampaignRow>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });

@@ -88,6 +88,8 @@ export interface Campaign extends CampaignWindow {
   expectedHeadcount: number | null;
   /** Responses need an unused single-use access code. */
   requireCode: boolean;
+  /** Whom staff can ask about the round (a name, an address, a phone number), shown on the survey page. */
+  contact: string | null;
   /** When the campaign was created (UTC, "YYYY-MM-DD HH:MM:SS"): orders rounds without a start date. */
   createdAt: string;
 }
@@ -112,6 +114,7 @@ export function campaignDefaults(
     thresholds: DEFAULT_THRESHOLDS,
     expectedHeadcount: null,
     requireCode: false,
+    contact: null,
   };
 }
 

@@ -35,6 +35,7 @@ const NewCampaign = z
     instrument: z.object({ id: z.string().min(1).max(64), version: z.int().min(1).optional() }).strict().optional(),
     expectedHeadcount: z.int().min(1).max(1_000_000).nullable().default(null),
     requireCode: z.boolean().default(false),
+    contact: z.string().trim().max(200).nullable().default(null).openapi({ description: "Whom staff can ask about the round, shown on the survey page" }),
     status: z.enum(["draft", "open"]).default("draft"),
     thresholds: z
       .object({ weakBelow: z.number().min(0).max(100).openapi({ description: "A level whose 95% interval lies below this score (0–100) is weak; default 60" }) })
@@ -179,6 +180,7 @@ export const organisationRoutes = createRouter()
         thresholds: { ...DEFAULT_THRESHOLDS, ...body.thresholds },
         expectedHeadcount: body.expectedHeadcount,
         requireCode: body.requireCode,
+        contact: body.contact || null,
       });
       return c.json(toCampaignView(campaign, { respondents: 0, codes: { issued: 0, used: 0 }, startHere: null }, c.var.user!), 201);
     },

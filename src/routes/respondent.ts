@@ -10,7 +10,7 @@ import { createRouter } from "../lib/router.js";
 import { jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { assertUsableCode } from "../services/access-codes.js";
-import { findLinkedCampaign, findOpenCampaign, receiveSubmission, storedBefore } from "../services/respondent.js";
+import { findLinkedCampaign, findOpenCampaign, organisationName, receiveSubmission, storedBefore } from "../services/respondent.js";
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
@@ -37,6 +37,8 @@ const getSurvey = createRoute({
             kComments: z.number().openapi({ description: "Comments are shown only for groups of at least this many respondents" }),
             closesOn: z.string().nullable().openapi({ description: "The last day to answer; results are released after it" }),
             requiresCode: z.boolean(),
+            organisation: z.string().openapi({ description: "Who is asking" }),
+            contact: z.string().nullable().openapi({ description: "Whom to ask about the round" }),
             units: z.record(z.string(), z.array(UnitSchema)),
             instrument: z.record(z.string(), z.unknown()),
           }),
@@ -109,6 +111,7 @@ export const respondentRoutes = createRouter()
     const { db, instruments, now } = c.var.deps;
     const { campaign, instrument } = await findOpenCampaign(db, instruments, c.req.valid("param").token, now());
     const units = Object.fromEntries(DIMENSIONS.flatMap((d) => (campaign.units[d]?.length ? [[d, campaign.units[d]!]] : [])));
+    const organisation = await organisationName(db, campaign.organisationId);
     c.header("Cache-Control", "no-store");
     return c.json(
       {
@@ -119,6 +122,8 @@ export const respondentRoutes = createRouter()
         kComments: campaign.kComments,
         closesOn: campaign.closesOn,
         requiresCode: campaign.requireCode,
+        organisation,
+        contact: campaign.contact,
         units,
         instrument: instrument.json,
       },

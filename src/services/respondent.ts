@@ -12,7 +12,7 @@ import { answersSchema } from "../instruments/answers-schema.js";
 import type { Instrument } from "../instruments/instrument.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { resolveInstrument } from "./instruments.js";
-import { campaignWrites, findCampaignByToken } from "../storage/campaigns.js";
+import { campaignWrites, findCampaignByToken, findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { hasReceipt, storeResponse, type Cell } from "../storage/responses.js";
 import { codeRequired, codeUsed, invalidCode, knownCodeHash } from "./access-codes.js";
@@ -154,4 +154,9 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
     case "code_unknown":
       throw invalidCode();
   }
+}
+
+/** The name of the organisation that asks staff to take part: the survey page says who is asking. */
+export async function organisationName(db: Db, organisationId: string): Promise<string> {
+  return (await findOrganisation(db, organisationId))?.name ?? "";
 }

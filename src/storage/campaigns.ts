@@ -77,14 +77,15 @@ export async function createCampaign(db: Db, input: NewCampaign): Promise<Campai
   // The same format as SQLite's datetime('now'), so old and new rows sort together.
   const createdAt = new Date().toISOString().slice(0, 19).replace("T", " ");
   const campaign: Campaign = { ...input, id: randomId(), token: randomToken(16), createdAt };
-  const { thresholds, ...row } = campaign;
-  await db.insert(campaigns).values({ ...row, units: JSON.stringify(campaign.units), settings: JSON.stringify({ thresholds }) });
+  const { thresholds, contact, ...row } = campaign;
+  await db.insert(campaigns).values({ ...row, units: JSON.stringify(campaign.units), settings: JSON.stringify({ thresholds, contact }) });
   return campaign;
 }
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
 function toCampaign(row: CampaignRow): Campaign {
+  const settings = JSON.parse(row.settings) as { thresholds?: Partial<Thresholds>; contact?: string | null };
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -99,7 +100,8 @@ function toCampaign(row: CampaignRow): Campaign {
     kComments: row.kComments,
     units: JSON.parse(row.units) as CampaignUnits,
     // Rounds made before the agreement-based rule may still carry its old SD and share settings: only weakBelow counts.
-    thresholds: { weakBelow: (JSON.parse(row.settings) as { thresholds?: Partial<Thresholds> }).thresholds?.weakBelow ?? DEFAULT_THRESHOLDS.weakBelow },
+    thresholds: { weakBelow: settings.thresholds?.weakBelow ?? DEFAULT_THRESHOLDS.weakBelow },
+    contact: settings.contact ?? null,
     expectedHeadcount: row.expectedHeadcount,
     requireCode: row.requireCode,
     createdAt: row.createdAt,

@@ -9,12 +9,20 @@ import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { answerPage, completeSurvey } from "../helpers/survey.js";
+import { issueCodes } from "../../src/services/access-codes.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
+let coded: Campaign;
+let codes: string[];
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (campaign = await t.addCampaign({})));
+  if (chromiumPath)
+    h = await startBrowserHarness(async (t) => {
+      campaign = await t.addCampaign({ contact: "Petra de Vries, p.devries@example.nl" });
+      coded = await t.addCampaign({ title: "Klantgericht werken 2027", requireCode: true });
+      codes = await issueCodes(t.db, coded, 2);
+    });
 });
 afterAll(() => h?.close());
 
@@ -94,6 +102,26 @@ describe.skipIf(!chromiumPath)("the survey on a phone", () => {
     expect(await page.locator("#status-text").textContent()).toContain("nooit losse antwoorden");
     // No empty SurveyJS block under the thank-you.
     expect(await page.locator(".sd-completedpage:visible").count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)("who is asking", () => {
+  it("names the organisation, the survey and whom to ask, in the page's language, also above the code form", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await page.waitForSelector(".sd-question");
+    expect(await page.locator("#asking").textContent()).toBe("Test organisation vraagt u mee te doen aan: Test round");
+    expect(await page.locator("#contact").textContent()).toBe("Vragen over dit onderzoek? Petra de Vries, p.devries@example.nl");
+    await page.getByRole("button", { name: "English" }).click();
+    expect(await page.locator("#asking").textContent()).toBe("Test organisation asks you to take part in: Test round");
+    // The code page names the survey it unlocks; a round without a contact shows no empty line.
+    await page.goto(`${h.url}/s/${coded.token}`);
+    await page.waitForSelector("#code-form:not([hidden])");
+    expect(await page.locator("#asking").textContent()).toContain("Klantgericht werken 2027");
+    expect(await page.locator("#contact").isHidden()).toBe(true);
+    expect(codes).toHaveLength(2);
     await context.close();
   });
 });
