@@ -11,6 +11,8 @@
  * intersection, which here is one person (Bob, the only Sales manager). The manager learns that Bob
  * answered "don't know" to "Major decisions by senior management fit where we want to go with our
  * customers" — an answer of one person, from groups of 6 or more.
+ * Fixed: an item anyone in the round answered n/a is published in no group, and alpha over those
+ * who answered every item is the round's only: neither channel narrows anyone down.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reduceReleased } from "../../../src/services/release.js";

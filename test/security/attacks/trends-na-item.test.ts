@@ -12,6 +12,8 @@
  *   mean(skills_2 | answered) = 4·fromScore − score(skills_1) − score(skills_3) − score(skills_5).
  * In a back-office round of 20 where only Vera has customer contact (and everyone else answers
  * n/a), that is Vera's own answer.
+ * Fixed: the release stores no item anyone answered n/a, so cross-version trends share only items
+ * everyone answered, each of which the report shows too.
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

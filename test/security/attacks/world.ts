@@ -58,3 +58,19 @@ export async function world() {
 }
 export type World = Awaited<ReturnType<typeof world>>;
 export { validAnswers, type TestApp };
+
+/**
+ * A coded round of 20 back-office staff, 10 in Finance and 10 in HR, answered with `adjust` applied
+ * to each respondent's answers (by index): the setting of the "not applicable" attacks.
+ */
+export async function backOfficeRound(w: World, adjust: (answers: Record<string, unknown>, i: number) => void) {
+  const org = await w.organisation("Target");
+  const round = await w.campaign(org, { requireCode: true, departments: ["Finance", "HR"] });
+  const codes = await w.codes(round.id, 20);
+  for (let i = 0; i < 20; i++) {
+    const answers = w.answers(1 + ((i * 3) % 5), { department: i < 10 ? "Finance" : "HR", role: "back_office", tenure: "1to5" });
+    adjust(answers, i);
+    if ((await w.submit(round.token, answers, codes[i])) !== 201) throw new Error("a respondent's answers were refused");
+  }
+  return { org, round };
+}
