@@ -6,6 +6,7 @@
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { LEVELS } from "../../src/domain/levels.js";
+import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { InstrumentSummary } from "../../src/services/instruments.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
@@ -15,22 +16,8 @@ import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logou
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
-interface CampaignRow {
-  id: string;
-  organisationId: string;
-  title: string;
-  status: string;
-  opensOn: string | null;
-  closesOn: string | null;
-  respondents: number;
-  k: number;
-  requireCode: boolean;
-  codes: { issued: number; used: number };
-  responseRate: { pct: number; basis: "codes" | "headcount"; of: number } | null;
-  startHere: { level: string | null; reasons: string[]; basis: string } | null;
-  instrument: { id: string; version: number };
-  surveyPath?: string;
-}
+/** A round as the API lists it (src/routes/campaign-view.ts). */
+type CampaignRow = CampaignView;
 interface Organisation { id: string; name: string; benchmarkForManagers?: boolean; campaigns: CampaignRow[] }
 interface Compared {
   id: string;
