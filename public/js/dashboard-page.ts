@@ -76,6 +76,7 @@ const T: Record<string, Loc> = {
   },
   refused_campaign_level_only: { nl: "Deze ronde liep via een open link: de resultaten zijn er alleen voor de ronde als geheel.", en: "This round ran on an open link: its results are published for the round as a whole only." },
   refused_outside_scope: { nl: "U heeft toegang tot de ronde als geheel en tot uw eigen afdelingen, niet tot deze groep.", en: "You have access to the round as a whole and to your own departments, not to this group." },
+  heatNote: { nl: "⇄ = verdeeld: in deze eenheid vallen medewerkers op dit niveau in twee kampen. De tabel noemt ook ‘zwak’.", en: "⇄ = divided: in this unit staff fall into two camps on this level. The table also says ‘weak’." },
   legendOk: { nl: "in orde", en: "in order" },
   legendWeak: { nl: "zwak", en: "weak" },
   legendPossiblyWeak: { nl: "mogelijk zwak", en: "possibly weak" },
@@ -153,7 +154,7 @@ const cellLabels: Plugin<"matrix"> = {
   afterDatasetsDraw(chart) {
     const { ctx } = chart;
     const meta = chart.getDatasetMeta(0);
-    const data = chart.data.datasets[0]!.data as unknown as { v: number | null }[];
+    const data = chart.data.datasets[0]!.data as unknown as { v: number | null; divided: boolean }[];
     ctx.save();
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
@@ -163,7 +164,8 @@ const cellLabels: Plugin<"matrix"> = {
       const { x, y, width, height } = element.getProps(["x", "y", "width", "height"], true) as { x: number; y: number; width: number; height: number };
       const v = data[i]!.v;
       ctx.fillStyle = v === null ? "#374151" : "#111";
-      ctx.fillText(v === null ? "< k" : String(Math.round(v)), x + width / 2, y + height / 2);
+      // "⇄": staff in this unit fall into two camps on this level (the table says it in words).
+      ctx.fillText(v === null ? "< k" : `${Math.round(v)}${data[i]!.divided ? " ⇄" : ""}`, x + width / 2, y + height / 2);
     });
     ctx.restore();
   },
@@ -177,7 +179,7 @@ function drawHeatmap(id: string, report: Released | null, levels: Level[]): void
   const rows = report.heatmap.rows.filter((r) => r.n !== 0);
   const xs = rows.map((r) => r.label[texts.lang]);
   const ys = levels.map((l) => l.name[texts.lang]);
-  const data = rows.flatMap((r) => levels.map((l) => ({ x: r.label[texts.lang], y: l.name[texts.lang], v: r.suppressed ? null : (r.scores?.[l.id] ?? null) })));
+  const data = rows.flatMap((r) => levels.map((l) => ({ x: r.label[texts.lang], y: l.name[texts.lang], v: r.suppressed ? null : (r.scores?.[l.id] ?? null), divided: !!r.divided?.includes(l.id) })));
   const canvas = $(id) as HTMLCanvasElement;
   canvas.setAttribute("aria-label", `${t(id === "heat-role" ? "heatRole" : "heatDepartment")}: ${t("asTable")}`);
   charts.set(
@@ -219,7 +221,11 @@ function drawHeatmap(id: string, report: Released | null, levels: Level[]): void
   holder.append(
     table(
       [t("unit"), "n", ...levels.map((l) => l.name[texts.lang])],
-      report.heatmap.rows.map((r) => [r.label[texts.lang], r.suppressed ? t("suppressed") : String(r.n), ...levels.map((l) => (r.suppressed ? "–" : (r.scores?.[l.id] ?? "–")))]),
+      report.heatmap.rows.map((r) => [
+        r.label[texts.lang],
+        r.suppressed ? t("suppressed") : String(r.n),
+        ...levels.map((l) => (r.suppressed ? "–" : `${r.scores?.[l.id] ?? "–"}${r.weak?.includes(l.id) ? ` (${t("weak")})` : ""}${r.divided?.includes(l.id) ? ` (${t("divided")})` : ""}`)),
+      ]),
     ),
   );
 }

@@ -129,6 +129,9 @@ export interface HeatmapRow {
   n: number | null;
   suppressed: boolean;
   scores: Partial<Record<LevelId, number>> | null;
+  /** The levels the start-here rule calls weak, and divided, in this unit (as its own report would). */
+  weak: LevelId[] | null;
+  divided: LevelId[] | null;
 }
 
 export interface FactorShare {
@@ -548,7 +551,7 @@ export function buildReport(input: ReportInput): Report {
   const heatmap = input.heatmap && {
     dimension: input.heatmap.dimension,
     rows: input.heatmap.rows.map(({ unit, group: g }): HeatmapRow =>
-      g ? { value: unit.value, label: unit.label, n: g.n, suppressed: false, scores: levelScores(g) } : { value: unit.value, label: unit.label, n: null, suppressed: true, scores: null },
+      g ? { value: unit.value, label: unit.label, n: g.n, suppressed: false, scores: levelScores(g), ...unitFlags(g, thresholds) } : { value: unit.value, label: unit.label, n: null, suppressed: true, scores: null, weak: null, divided: null },
     ),
   };
   return {
@@ -566,6 +569,12 @@ export function buildReport(input: ReportInput): Report {
     }),
     managementGap: management ? managementGap(group, management) : null,
   };
+}
+
+/** The levels weak and divided in a unit's group, by the same rule as its own report. */
+function unitFlags(group: Group, thresholds: Thresholds): { weak: LevelId[]; divided: LevelId[] } {
+  const assessed = levelEvidence(group).map((e) => assessLevel(e, thresholds));
+  return { weak: assessed.filter((a) => a.weak).map((a) => a.id), divided: assessed.filter((a) => a.divided).map((a) => a.id) };
 }
 
 /** Management versus everyone else in the group, per level; the plan published both, so their difference passed its audit. */

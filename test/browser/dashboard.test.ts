@@ -60,6 +60,8 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await rows.count()).toBe(7);
     const hidden = page.locator("#heat-department-table tbody tr", { hasText: "minder dan k respondenten" });
     expect(await hidden.count()).toBe(2);
+    // Each unit's weak and divided levels are named in the table (and marked in the chart).
+    expect(await page.locator("#heat-department-table").textContent()).toContain("(zwak)");
     // The role heatmap, the factor chart and both heatmaps are drawn, each with its table.
     expect(await page.locator("#heat-role-table tbody tr").count()).toBe(4);
     for (const canvas of ["#heat-department", "#heat-role", "#factors"]) {

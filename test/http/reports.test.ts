@@ -185,3 +185,21 @@ describe("access to a report", () => {
     expect(asManager.surveyPath).toBeUndefined();
   });
 });
+
+describe("flags in the heatmap", () => {
+  it("mark each unit's weak and divided levels as that unit's own report does", async () => {
+    const { heatmap } = await (await get(reportPath("?dimension=department"), manager)).json();
+    const shown = heatmap.rows.filter((r: { suppressed: boolean }) => !r.suppressed);
+    expect(shown.length).toBeGreaterThan(2);
+    let flagged = 0;
+    for (const row of shown) {
+      const own = await (await get(reportPath(`?filter[department]=${encodeURIComponent(row.value)}`), manager)).json();
+      const of = (flag: "weak" | "divided") => own.levels.filter((l: Record<string, unknown>) => l[flag]).map((l: { id: string }) => l.id);
+      expect(row.weak).toEqual(of("weak"));
+      expect(row.divided).toEqual(of("divided"));
+      flagged += row.weak.length + row.divided.length;
+    }
+    // The demo's departments are weak on skills at least: the comparison above is not of empty lists only.
+    expect(flagged).toBeGreaterThan(0);
+  });
+});
