@@ -164,8 +164,9 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const cells = new Map<string, ReleaseCell>();
   const samples = new Map<string, ReturnType<typeof createReservoir<Sampled>>>();
   const complete = new Map<string, Record<string, CompleteSums>>();
-  const levelItems: Record<string, string[]> = {};
-  for (const item of key.items) if (item.level && item.perspective !== "desired") (levelItems[item.level] ??= []).push(item.name);
+  const byLevel: Record<string, string[]> = {};
+  for (const item of key.items) if (item.level && item.perspective !== "desired") (byLevel[item.level] ??= []).push(item.name);
+  const levelItems = Object.entries(byLevel);
   return {
     add(cell: CellKey, score: ResponseScore): void {
       const id = cellId(cell);

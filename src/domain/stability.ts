@@ -17,7 +17,7 @@ export const RESERVOIR = 200;
 /** Resamples per group: the share's standard error stays below 5 points. */
 export const RESAMPLES = 100;
 /** Respondents per resample at most. */
-export const MAX_RESAMPLE = 1000;
+export const MAX_RESAMPLE = 500;
 
 /** One respondent as resampling needs them: level means (NaN where absent) and current-state item answers (0 where absent). */
 export interface Sampled {
