@@ -13,7 +13,7 @@ import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ScaleSums } from "./report.js";
 import { OUTCOME_MAX, OUTCOME_MIN, type ResponseScore, type ScaleScore, type ScoringKey } from "./scoring.js";
 import { addCounters, copyCounters, type Sums } from "./statistics.js";
-import { addComplete, type AlphaResult, type CompleteSums, type ItemSums } from "./reliability.js";
+import { addComplete, type AlphaResult, type CompleteSums } from "./reliability.js";
 import { createReservoir, RESERVOIR, sampled, type Sampled } from "./stability.js";
 
 /** Counts of the answers 1–5 (after reverse-coding) to one item. */
@@ -249,14 +249,6 @@ export function itemSums(counts: ItemDistribution): Sums {
     sumSq += c * v * v;
   });
   return { n, sum, sumSq };
-}
-
-/** The current-state level items of a release, as Cronbach's alpha takes them. */
-export function reliabilityItems(totals: ReleaseTotals): ItemSums[] {
-  return Object.entries(totals.itemLevels).flatMap(([name, level]) => {
-    const counts = totals.items[name];
-    return counts ? [{ level, ...itemSums(counts) }] : [];
-  });
 }
 
 /** Pearson's r between two levels' respondent means; null without spread or with fewer than 3 respondents. */

@@ -36,20 +36,6 @@ export function cronbachAlpha(items: readonly Sums[], levelMeans: Sums): AlphaRe
   return { alpha, items: m, n, warning: alpha < ALPHA_WARNING_BELOW };
 }
 
-export interface ItemSums extends Sums {
-  level: string;
-}
-
-/** Alpha for every level that has items, top-down, from item sums and the level's respondent-mean sums. */
-export function levelReliability(items: readonly ItemSums[], levelMeans: (level: LevelId) => Sums | undefined): ({ level: LevelId } & AlphaResult)[] {
-  return LEVEL_IDS.flatMap((level) => {
-    const own = items.filter((i) => i.level === level);
-    const means = levelMeans(level);
-    if (own.length === 0 || !means) return [];
-    return [{ level, ...cronbachAlpha(own, means) }];
-  });
-}
-
 /**
  * Feldt's (1965) 95% confidence interval of Cronbach's alpha, for n respondents and m items:
  * 1 − (1 − α)·F, with F the 2.5% and 97.5% points of F(n − 1, (n − 1)(m − 1)).

@@ -1,7 +1,7 @@
 /** The release fold and the stored score, checked against hand-computed values. */
 import { describe, expect, it } from "vitest";
-import { addScore, createReleaseFold, emptyStats, itemSums, levelCorrelation, mergeStats, pairKey, reliabilityItems } from "../../src/domain/release.js";
-import { combine } from "../../src/domain/report.js";
+import { addScore, createReleaseFold, emptyStats, itemSums, levelCorrelation, mergeStats, pairKey } from "../../src/domain/release.js";
+import { combine, groupOf, levelEvidence } from "../../src/domain/report.js";
 import { NOT_APPLICABLE, scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 
@@ -86,8 +86,9 @@ describe("the release fold", () => {
 
   it("turns item counts into the sums Cronbach's alpha needs", () => {
     expect(itemSums([1, 0, 2, 0, 1])).toEqual({ n: 4, sum: 1 + 6 + 5, sumSq: 1 + 18 + 25 });
-    const items = reliabilityItems(fold().totals);
-    expect(items.map((i) => [i.level, i.n])).toEqual([["mission", 3], ["mission", 3], ["values", 3]]);
+    const { totals } = fold();
+    const items = levelEvidence(groupOf(totals, totals)).flatMap((e) => e.items.map((i) => [e.id, itemSums(i.counts).n]));
+    expect(items).toEqual([["mission", 3], ["mission", 3], ["values", 3]]);
   });
 
   it("adds disjoint groups: merging two folds equals folding all", () => {

@@ -1,9 +1,9 @@
 /** The consultant workspace's pure core, against hand-computed values. */
-import { emptyStats } from "../../src/domain/release.js";
+import { emptyStats, type ItemDistribution } from "../../src/domain/release.js";
 import { describe, expect, it } from "vitest";
 import { codeFromBytes, normaliseCode, responseRate } from "../../src/domain/access-codes.js";
-import { cronbachAlpha, levelReliability } from "../../src/domain/reliability.js";
-import { desiredGap, groupOf } from "../../src/domain/report.js";
+import { cronbachAlpha } from "../../src/domain/reliability.js";
+import { desiredGap, groupOf, levelReliabilities } from "../../src/domain/report.js";
 import { scoreResponse } from "../../src/domain/scoring.js";
 import { welchTest } from "../../src/domain/statistics.js";
 import { levelTrends, type Round } from "../../src/domain/trends.js";
@@ -68,17 +68,25 @@ describe("Cronbach's alpha from item sums", () => {
     expect(cronbachAlpha([sumsOf([1, 5, 3]), sumsOf([5, 1, 3])], sumsOf([3, 3, 3]))).toMatchObject({ alpha: null, reason: "no_variance" });
   });
   it("runs per level, top-down, skipping levels without items", () => {
-    const items = [
-      { level: "values", ...sumsOf([1, 3, 5]) },
-      { level: "mission", ...sumsOf([2, 3, 4, 5]) },
-      { level: "values", ...sumsOf([1, 3, 5]) },
-      { level: "mission", ...sumsOf([3, 3, 5, 4]) },
-    ];
-    const means: Record<string, ReturnType<typeof sumsOf>> = { mission: sumsOf([2.5, 3, 4.5, 4.5]), values: sumsOf([1, 3, 5]) };
-    const result = levelReliability(items, (level) => means[level]);
+    // Four respondents: mission items 2,3,4,5 and 3,3,5,4 (means 2.5, 3, 4.5, 4.5); values items
+    // both 1,3,5,3 (means the same); context answered but without items in the instrument.
+    const counts = (values: number[]) => [1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length) as ItemDistribution;
+    const scale = (values: number[]) => ({ ...sumsOf(values), items: values.length, favourable: 0, unfavourable: 0 });
+    const group = groupOf(
+      {
+        ...emptyStats(),
+        n: 4,
+        scales: { values: scale([1, 3, 5, 3]), mission: scale([2.5, 3, 4.5, 4.5]), context: scale([3, 3, 3, 4]) },
+        items: { v1: counts([1, 3, 5, 3]), m1: counts([2, 3, 4, 5]), v2: counts([1, 3, 5, 3]), m2: counts([3, 3, 5, 4]) },
+      },
+      { itemLevels: { v1: "values", m1: "mission", v2: "values", m2: "mission" } },
+    );
+    const result = levelReliabilities(group);
     expect(result.map((r) => r.level)).toEqual(["mission", "values"]);
-    expect(result[0]!.alpha).toBeCloseTo(0.784314, 6);
-    expect(result[1]!.alpha).toBeCloseTo(1, 12);
+    expect(result.map((r) => r.alpha)).toEqual([0.78, 1]);
+    // Unrounded, from the same sums: 0.784314 and 1.
+    expect(cronbachAlpha([sumsOf([2, 3, 4, 5]), sumsOf([3, 3, 5, 4])], sumsOf([2.5, 3, 4.5, 4.5])).alpha).toBeCloseTo(0.784314, 6);
+    expect(cronbachAlpha([sumsOf([1, 3, 5, 3]), sumsOf([1, 3, 5, 3])], sumsOf([1, 3, 5, 3])).alpha).toBeCloseTo(1, 12);
   });
 });
 
