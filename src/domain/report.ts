@@ -9,9 +9,9 @@ import { isLevelId, LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
 import { relativeWeights } from "./drivers.js";
 import { itemMoments, rwgJ } from "./agreement.js";
-import { alphaInterval, cronbachAlpha, type AlphaResult } from "./reliability.js";
-import { itemSums, levelCorrelation, pairKey, type ItemDistribution, type PairSums, type ReleaseStats, type ReleaseTotals, type StoredStability } from "./release.js";
-import { assessLevel, DEFAULT_THRESHOLDS, flagNote, isSplitItem, startHere, type LevelAssessment, type LevelEvidence, type StartHere, type Thresholds } from "./start-here.js";
+import { alphaInterval, type AlphaResult } from "./reliability.js";
+import { levelCorrelation, pairKey, type ItemDistribution, type PairSums, type ReleaseStats, type ReleaseTotals, type StoredStability } from "./release.js";
+import { assessLevel, DEFAULT_THRESHOLDS, flagNote, isSplitItem, levelAlpha, startHere, type LevelAssessment, type LevelEvidence, type StartHere, type Thresholds } from "./start-here.js";
 import { addEntries, mean, round, sampleSd, type ItemCounts, type Sums } from "./statistics.js";
 import { matches, type Conditions, type CountedCell } from "./disclosure.js";
 import type { PlanRefusal } from "./disclosure-plan.js";
@@ -450,7 +450,7 @@ export function levelCorrelations(group: Group): LevelCorrelation[] {
  */
 export function levelReliabilities(group: Group): LevelReliability[] {
   return levelEvidence(group).flatMap((e) => {
-    const a = e.alpha ?? (e.complete === false ? null : cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums));
+    const a = levelAlpha(e);
     if (!a || a.alpha === null) return [];
     const [lo, hi] = alphaInterval(a.alpha, a.n, a.items);
     return [{ level: e.id, items: a.items, n: a.n, alpha: round(a.alpha, 2), ci95: [round(lo, 2), round(hi, 2)] as [number, number] }];

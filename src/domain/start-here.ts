@@ -83,10 +83,18 @@ export function isSplitItem(counts: Readonly<ItemDistribution>): boolean {
   return rwg(variance) < SPLIT_AGREEMENT_BELOW && bc !== null && bc > SPLIT_BIMODALITY_ABOVE && side.low >= SPLIT_CAMP_SHARE && side.high >= SPLIT_CAMP_SHARE;
 }
 
+/**
+ * A level's Cronbach's alpha in the group: as the release computed it, or from all of its items;
+ * null when some of its items are missing (someone answered "not applicable").
+ */
+export function levelAlpha(e: LevelEvidence): AlphaResult | null {
+  return e.alpha ?? (e.complete === false ? null : cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums));
+}
+
 export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS): LevelAssessment {
   const score = toPercentScore(mean(e.sums));
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
-  const reliability = e.alpha ?? (e.complete === false ? null : cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums));
+  const reliability = levelAlpha(e);
   const alpha = reliability?.alpha ?? null;
   // Items that vary while people's level means do not are noise; alpha cannot say so itself then.
   const coherent = reliability === null || (reliability.alpha === null ? reliability.reason !== "no_variance" : reliability.alpha >= MIN_COHERENCE);
