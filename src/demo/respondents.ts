@@ -8,7 +8,7 @@
 import { latentTraits, latentValues, normal, toLikert, type LatentModel, type Random } from "./latent-model.js";
 import type { ClimateScale } from "../domain/factors.js";
 import type { LevelId } from "../domain/levels.js";
-import { NOT_APPLICABLE, reverseCode } from "../domain/scoring.js";
+import { isCurrentItem, NOT_APPLICABLE, reverseCode } from "../domain/scoring.js";
 import { DEFAULT_TENURE } from "../domain/units.js";
 import type { Instrument } from "../instruments/instrument.js";
 
@@ -46,7 +46,7 @@ function weighted(random: Random, mix: RoleMix): string {
 
 /** The items staff split on in the telephone example: the values "own belief" items, else the first two values items. */
 export function beliefItems(instrument: Instrument): string[] {
-  const values = instrument.key.items.filter((i) => i.level === "values" && i.perspective !== "desired");
+  const values = instrument.key.items.filter((i) => isCurrentItem(i) && i.level === "values");
   const beliefs = values.filter((i) => i.facet === "belief");
   return (beliefs.length > 0 ? beliefs.slice(0, 2) : values.slice(0, 2)).map((i) => i.name);
 }

@@ -11,7 +11,7 @@ import { matches, type CellKey } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ScaleSums } from "./report.js";
-import { OUTCOME_MAX, OUTCOME_MIN, type ResponseScore, type ScaleScore, type ScoringKey } from "./scoring.js";
+import { isCurrentItem, OUTCOME_MAX, OUTCOME_MIN, type ResponseScore, type ScaleScore, type ScoringKey } from "./scoring.js";
 import { addCounters, copyCounters, type Sums } from "./statistics.js";
 import { addComplete, type AlphaResult, type CompleteSums } from "./reliability.js";
 import { createReservoir, RESERVOIR, sampled, type Sampled } from "./stability.js";
@@ -165,7 +165,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const samples = new Map<string, ReturnType<typeof createReservoir<Sampled>>>();
   const complete = new Map<string, Record<string, CompleteSums>>();
   const byLevel: Record<string, string[]> = {};
-  for (const item of key.items) if (item.level && item.perspective !== "desired") (byLevel[item.level] ??= []).push(item.name);
+  for (const item of key.items.filter(isCurrentItem)) (byLevel[item.level] ??= []).push(item.name);
   const levelItems = Object.entries(byLevel);
   return {
     add(cell: CellKey, score: ResponseScore): void {
@@ -183,8 +183,8 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     result(): { cells: ReleaseCell[]; totals: ReleaseTotals } {
       const list = [...cells.values()];
       const totals = list.reduce((acc, c) => mergeStats(acc, c), emptyStats());
-      const current = key.items.filter((i) => i.level && i.perspective !== "desired");
-      const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level!]));
+      const current = key.items.filter(isCurrentItem);
+      const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level]));
       const itemFacets = Object.fromEntries(current.flatMap((i) => (i.facet ? [[i.name, i.facet]] : [])));
       const itemMirrors = Object.fromEntries(key.items.flatMap((i) => (i.perspective === "desired" && i.mirrors ? [[i.name, i.mirrors]] : [])));
       return { cells: list, totals: { ...totals, itemLevels, itemFacets, itemMirrors } };

@@ -42,6 +42,9 @@ export interface ScoredItem {
   na?: boolean;
 }
 
+/** A current-state item of a level: what a level's score, its item results and its alpha are made of. */
+export const isCurrentItem = (item: ScoredItem): item is ScoredItem & { level: LevelId } => item.level !== undefined && item.perspective !== "desired";
+
 /** What the scoring needs to know about an instrument, independent of SurveyJS. */
 export interface ScoringKey {
   items: readonly ScoredItem[];

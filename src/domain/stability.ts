@@ -8,7 +8,7 @@
  */
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
-import type { ResponseScore, ScoringKey } from "./scoring.js";
+import { isCurrentItem, type ResponseScore, type ScoringKey } from "./scoring.js";
 import { assessLevel, pickFlagged, type LevelEvidence, type Thresholds } from "./start-here.js";
 import type { Sums } from "./statistics.js";
 
@@ -26,7 +26,7 @@ export interface Sampled {
 }
 
 /** Per item of the key, its level when it is a current-state level item, else null. */
-export const currentItemLevels = (key: ScoringKey): (LevelId | null)[] => key.items.map((i) => (i.level && i.perspective !== "desired" ? i.level : null));
+export const currentItemLevels = (key: ScoringKey): (LevelId | null)[] => key.items.map((i) => (isCurrentItem(i) ? i.level : null));
 
 export function sampled(key: ScoringKey, score: ResponseScore): Sampled {
   const levels = new Float64Array(LEVEL_IDS.length).fill(Number.NaN);
@@ -69,9 +69,10 @@ export interface Stratum {
 /** The level evidence of a set of sampled respondents. */
 export function evidenceOf(key: ScoringKey, rows: readonly Sampled[], published?: ReadonlySet<string>): LevelEvidence[] {
   // Only the items a release publishes (answered by everyone), as the group's own pick sees them.
-  const itemLevels = currentItemLevels(key).map((level, i) => (published && !published.has(key.items[i]!.name) ? null : level));
+  const all = currentItemLevels(key);
+  const itemLevels = all.map((level, i) => (published && !published.has(key.items[i]!.name) ? null : level));
   const levelSize = new Map<LevelId, number>();
-  for (const level of currentItemLevels(key)) if (level) levelSize.set(level, (levelSize.get(level) ?? 0) + 1);
+  for (const level of all) if (level) levelSize.set(level, (levelSize.get(level) ?? 0) + 1);
   const sums: Sums[] = LEVEL_IDS.map(() => ({ n: 0, sum: 0, sumSq: 0 }));
   const counts: ItemDistribution[] = key.items.map(() => [0, 0, 0, 0, 0]);
   for (const row of rows) {

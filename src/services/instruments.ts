@@ -3,6 +3,7 @@
  * the same method rules as the built-in instrument plus the upload rules, and is stored as the
  * next version of its id; versions never change, so a loaded version can be cached for good.
  */
+import { isCurrentItem } from "../domain/scoring.js";
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
 import { InstrumentError, loadInstrument, type Instrument } from "../instruments/instrument.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
@@ -43,7 +44,7 @@ export interface InstrumentSummary {
 
 export function summarise(instrument: Instrument, builtin: boolean, createdAt: string | null = null): InstrumentSummary {
   const items: Partial<Record<LevelId, number>> = {};
-  for (const item of instrument.key.items) if (item.level && !item.perspective) items[item.level] = (items[item.level] ?? 0) + 1;
+  for (const item of instrument.key.items.filter(isCurrentItem)) items[item.level] = (items[item.level] ?? 0) + 1;
   return {
     id: instrument.id,
     version: instrument.version,

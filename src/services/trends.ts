@@ -1,4 +1,5 @@
 /** An organisation's rounds over time: per level the change between rounds and whether it is real (domain/trends.ts). */
+import { isCurrentItem } from "../domain/scoring.js";
 import { roundDate } from "../domain/campaign.js";
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
 import { round } from "../domain/statistics.js";
@@ -21,7 +22,7 @@ const stepView = (s: TrendStep) => ({ ...s, fromScore: scoreView(s.fromScore), t
 async function levelItemsOf(db: Db, instruments: InstrumentRegistry, p: Profiled): Promise<Pick<Round, "levelItems" | "wording">> {
   const instrument = await resolveInstrument(db, instruments, p.campaign.instrumentId, p.campaign.instrumentVersion);
   const pairs: [string, LevelId][] = instrument
-    ? instrument.key.items.flatMap((i) => (i.level && i.perspective !== "desired" ? [[i.name, i.level] as [string, LevelId]] : []))
+    ? instrument.key.items.filter(isCurrentItem).map((i): [string, LevelId] => [i.name, i.level])
     : Object.entries(p.release?.totals.itemLevels ?? {});
   const out: Partial<Record<LevelId, string[]>> = {};
   for (const [name, level] of pairs) (out[level] ??= []).push(name);
