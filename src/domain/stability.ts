@@ -66,13 +66,18 @@ export interface Stratum {
   sample: readonly Sampled[];
 }
 
-/** The level evidence of a set of sampled respondents. */
-export function evidenceOf(key: ScoringKey, rows: readonly Sampled[], published?: ReadonlySet<string>): LevelEvidence[] {
-  // Only the items a release publishes (answered by everyone), as the group's own pick sees them.
+/** Which items resampling counts, per item of the key (only those a release publishes), and each level's size. */
+function itemLayout(key: ScoringKey, published?: ReadonlySet<string>) {
   const all = currentItemLevels(key);
   const itemLevels = all.map((level, i) => (published && !published.has(key.items[i]!.name) ? null : level));
   const levelSize = new Map<LevelId, number>();
   for (const level of all) if (level) levelSize.set(level, (levelSize.get(level) ?? 0) + 1);
+  return { itemLevels, levelSize };
+}
+
+/** The level evidence of a set of sampled respondents, counting only the items a release publishes (answered by everyone), as the group's own pick does. */
+export function evidenceOf(key: ScoringKey, rows: readonly Sampled[], published?: ReadonlySet<string>, layout = itemLayout(key, published)): LevelEvidence[] {
+  const { itemLevels, levelSize } = layout;
   const sums: Sums[] = LEVEL_IDS.map(() => ({ n: 0, sum: 0, sumSq: 0 }));
   const counts: ItemDistribution[] = key.items.map(() => [0, 0, 0, 0, 0]);
   for (const row of rows) {
@@ -115,12 +120,13 @@ export function* bootstrapPicks(key: ScoringKey, strata: readonly Stratum[], thr
   const cumulative: number[] = [];
   usable.reduce((acc, s) => (cumulative.push(acc + s.n), acc + s.n), 0);
   const rows: Sampled[] = new Array(size);
+  const layout = itemLayout(key, published);
   for (let b = 0; b < resamples; b++) {
     for (let r = 0; r < size; r++) {
       const sample = usable[stratumAt(cumulative, random() * total)]!.sample;
       rows[r] = sample[Math.floor(random() * sample.length)]!;
     }
-    yield pickFlagged(evidenceOf(key, rows, published).map((e) => assessLevel(e, thresholds)))?.level ?? null;
+    yield pickFlagged(evidenceOf(key, rows, published, layout).map((e) => assessLevel(e, thresholds)))?.level ?? null;
   }
 }
 
