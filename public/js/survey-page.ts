@@ -131,7 +131,11 @@ function setLanguage(next: Lang): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     button.setAttribute("aria-pressed", String(button.dataset.lang === next));
   }
-  if (survey) survey.locale = next;
+  if (survey) {
+    survey.locale = next;
+    // SurveyJS keeps the progress line ("Pagina 2 van 7") of the old locale until the page changes.
+    survey.updateProgressText();
+  }
   showAsking();
   if (lastStatus) showStatus(lastStatus.key, lastStatus.vars, lastStatus.error);
 }

@@ -125,3 +125,34 @@ describe.skipIf(!chromiumPath)("who is asking", () => {
     await context.close();
   });
 });
+
+describe.skipIf(!chromiumPath)("switching language halfway", () => {
+  it("changes every label at once: the progress line, the page's title and the navigation", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await answerPage(page);
+    await page.locator(".sd-navigation__next-btn:visible").click();
+    const labels = () =>
+      page.evaluate(() => ({
+        progress: document.querySelector(".sd-progress-buttons")?.textContent?.trim() ?? "",
+        title: document.querySelector(".sd-page__title")?.textContent?.trim() ?? "",
+        next: (document.querySelector(".sd-navigation__next-btn") as HTMLInputElement | null)?.value ?? "",
+        startOver: document.getElementById("start-over")?.textContent?.trim() ?? "",
+      }));
+    const nl = await labels();
+    expect(nl.progress).toMatch(/^Pagina 2 van \d+$/);
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(async () => (await labels()).progress).toMatch(/^Page 2 of \d+$/);
+    const en = await labels();
+    // The same page, every text in the other language.
+    expect(en.progress.split(" ").at(-1)).toBe(nl.progress.split(" ").at(-1));
+    for (const key of ["title", "next", "startOver"] as const) {
+      expect(en[key]).not.toBe("");
+      expect(en[key]).not.toBe(nl[key]);
+    }
+    await page.getByRole("button", { name: "Nederlands" }).click();
+    await expect.poll(async () => labels()).toEqual(nl);
+    await context.close();
+  });
+});
