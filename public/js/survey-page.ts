@@ -27,9 +27,9 @@ interface PublicSurvey {
 
 const TEXT: Record<string, Record<Lang, string>> = {
   brand: { nl: "Anonieme medewerkersvragenlijst", en: "Anonymous staff survey" },
-  privacyTitle: { nl: "Uw antwoorden zijn anoniem", en: "Your answers are anonymous" },
+  privacyTitle: { nl: "Je antwoorden zijn anoniem", en: "Your answers are anonymous" },
   privacyStored: {
-    nl: "Wij bewaren alleen uw antwoorden, de groep die u kiest en de datum (geen tijdstip).",
+    nl: "Wij bewaren alleen je antwoorden, de groep die je kiest en de datum (geen tijdstip).",
     en: "We store only your answers, the groups you choose and the date (not the time).",
   },
   privacyNotStored: {
@@ -47,44 +47,44 @@ const TEXT: Record<string, Record<Lang, string>> = {
   whenClosed: { nl: "als de ronde sluit", en: "when the round closes" },
   whenDate: { nl: "na {date}, als de ronde sluit", en: "after {date}, when the round closes" },
   retry: { nl: "Opnieuw versturen", en: "Send again" },
-  sending: { nl: "Uw antwoorden worden verstuurd…", en: "Sending your answers…" },
+  sending: { nl: "Je antwoorden worden verstuurd…", en: "Sending your answers…" },
   stored: {
-    nl: "Dank u wel! Uw antwoorden zijn anoniem opgeslagen. De resultaten worden gedeeld {when}: alleen als cijfers van groepen van minstens {k} mensen, nooit losse antwoorden. U kunt dit venster sluiten.",
+    nl: "Dank je wel! Je antwoorden zijn anoniem opgeslagen. De resultaten worden gedeeld {when}: alleen als cijfers van groepen van minstens {k} mensen, nooit losse antwoorden. Je kunt dit venster sluiten.",
     en: "Thank you! Your answers have been stored anonymously. The results will be shared {when}: only as figures of groups of at least {k} people, never single answers. You can close this window.",
   },
   offline: {
-    nl: "Versturen is niet gelukt, waarschijnlijk door de verbinding. Uw antwoorden staan nog klaar: probeer het opnieuw.",
+    nl: "Versturen is niet gelukt, waarschijnlijk door de verbinding. Je antwoorden staan nog klaar: probeer het opnieuw.",
     en: "Sending failed, probably because of the connection. Your answers are still here: please try again.",
   },
-  rejected: { nl: "Uw antwoorden konden niet worden opgeslagen: {message}", en: "Your answers could not be stored: {message}" },
+  rejected: { nl: "Je antwoorden konden niet worden opgeslagen: {message}", en: "Your answers could not be stored: {message}" },
   not_found: { nl: "Deze link is niet (meer) geldig.", en: "This link is not valid." },
   campaign_closed: { nl: "Deze vragenlijst is gesloten.", en: "This survey is closed." },
   campaign_not_open: { nl: "Deze vragenlijst is nog niet geopend.", en: "This survey is not open yet." },
-  codeLabel: { nl: "Vul de persoonlijke toegangscode in die u heeft gekregen", en: "Enter the personal access code you received" },
+  codeLabel: { nl: "Vul de persoonlijke toegangscode in die je hebt gekregen", en: "Enter the personal access code you received" },
   codePrivacy: {
-    nl: "De code wordt alleen als gebruikt gemarkeerd. Hij wordt niet aan uw antwoorden gekoppeld.",
+    nl: "De code wordt alleen als gebruikt gemarkeerd. Hij wordt niet aan je antwoorden gekoppeld.",
     en: "The code is only marked as used. It is never linked to your answers.",
   },
   codeButton: { nl: "Verder", en: "Continue" },
-  code_required: { nl: "Vul uw toegangscode in.", en: "Please enter your access code." },
+  code_required: { nl: "Vul je toegangscode in.", en: "Please enter your access code." },
   invalid_code: { nl: "Deze code hoort niet bij deze vragenlijst. Controleer de tekens.", en: "This code does not belong to this survey. Please check it." },
   code_used: { nl: "Deze code is al gebruikt.", en: "This code has already been used." },
   // 429: the server limits open-link answers and failed codes per network (the address is not stored).
   too_many_submissions: {
-    nl: "Vanaf uw netwerk zijn het afgelopen uur al veel antwoorden op deze vragenlijst verstuurd. Uw antwoorden staan nog klaar: probeer het later opnieuw.",
+    nl: "Vanaf je netwerk zijn het afgelopen uur al veel antwoorden op deze vragenlijst verstuurd. Je antwoorden staan nog klaar: probeer het later opnieuw.",
     en: "Many answers to this survey have come from your network in the past hour. Your answers are still here: please try again later.",
   },
   too_many_codes: {
-    nl: "Vanaf uw netwerk zijn te veel codes geprobeerd die niet werken. Probeer het over een kwartier opnieuw.",
+    nl: "Vanaf je netwerk zijn te veel codes geprobeerd die niet werken. Probeer het over een kwartier opnieuw.",
     en: "Too many codes that do not work were tried from your network. Please try again in a quarter of an hour.",
   },
   startOver: { nl: "Opnieuw beginnen (gedeeld apparaat)", en: "Start over (shared device)" },
   startOverConfirm: {
-    nl: "Alle antwoorden die u nog niet heeft verstuurd, worden van dit apparaat gewist. Doorgaan?",
+    nl: "Alle antwoorden die je nog niet hebt verstuurd, worden van dit apparaat gewist. Doorgaan?",
     en: "Every answer you have not sent yet will be erased from this device. Continue?",
   },
-  asking: { nl: "{organisation} vraagt u mee te doen aan: {title}", en: "{organisation} asks you to take part in: {title}" },
-  askingNoName: { nl: "U wordt gevraagd mee te doen aan: {title}", en: "You are asked to take part in: {title}" },
+  asking: { nl: "{organisation} vraagt je mee te doen aan: {title}", en: "{organisation} asks you to take part in: {title}" },
+  askingNoName: { nl: "Je wordt gevraagd mee te doen aan: {title}", en: "You are asked to take part in: {title}" },
   contact: { nl: "Vragen over dit onderzoek? {contact}", en: "Questions about this survey? {contact}" },
   load_failed: { nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.", en: "The survey could not be loaded. Please try again later." },
 };

@@ -18,7 +18,7 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
   it("completes the survey in Dutch and in English by mouse, and once by keyboard only: exactly three more responses", async () => {
     const before = await countResponses(h.t.db, campaign.id);
     for (const [locale, heading, thanks] of [
-      ["nl-NL", "Richting en identiteit", "Dank u wel"],
+      ["nl-NL", "Richting en identiteit", "Dank je wel"],
       ["en-GB", "Direction and identity", "Thank you"],
     ] as const) {
       const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale, hasTouch: true });
@@ -52,7 +52,7 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
     await page.goto(`${h.url}/s/${campaign.token}`);
     await page.waitForSelector(".sd-question");
     await completeSurveyByKeyboard(page);
-    await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Dank u wel");
+    await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Dank je wel");
     await screenshot(page, "survey-done-keyboard");
     expect(clicks).toBe(0);
     expect(errors).toEqual([]);

@@ -56,7 +56,7 @@ describe.skipIf(!chromiumPath)("a survey half answered", () => {
 
     const before = await countResponses(h.t.db, campaign.id);
     await completeSurvey(page);
-    await page.locator("#status-text", { hasText: "Dank u wel" }).waitFor();
+    await page.locator("#status-text", { hasText: "Dank je wel" }).waitFor();
     expect(await countResponses(h.t.db, campaign.id)).toBe(before + 1);
     expect(await page.evaluate(drafts("sessionStorage"))).toEqual([]);
     await context.close();
@@ -98,7 +98,7 @@ describe.skipIf(!chromiumPath)("the survey on a phone", () => {
     expect(boxes[0]!.left - scale.left).toBeLessThan(24);
     expect(scale.right - five.right).toBeLessThan(60);
     await completeSurvey(page);
-    await page.locator("#status-text", { hasText: "Dank u wel" }).waitFor();
+    await page.locator("#status-text", { hasText: "Dank je wel" }).waitFor();
     expect(await page.locator("#status-text").textContent()).toContain("nooit losse antwoorden");
     // No empty SurveyJS block under the thank-you.
     expect(await page.locator(".sd-completedpage:visible").count()).toBe(0);
@@ -112,7 +112,7 @@ describe.skipIf(!chromiumPath)("who is asking", () => {
     const page = await context.newPage();
     await page.goto(`${h.url}/s/${campaign.token}`);
     await page.waitForSelector(".sd-question");
-    expect(await page.locator("#asking").textContent()).toBe("Test organisation vraagt u mee te doen aan: Test round");
+    expect(await page.locator("#asking").textContent()).toBe("Test organisation vraagt je mee te doen aan: Test round");
     expect(await page.locator("#contact").textContent()).toBe("Vragen over dit onderzoek? Petra de Vries, p.devries@example.nl");
     await page.getByRole("button", { name: "English" }).click();
     expect(await page.locator("#asking").textContent()).toBe("Test organisation asks you to take part in: Test round");

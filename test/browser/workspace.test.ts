@@ -180,7 +180,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await survey.click("#code-form button[type=submit]");
     await survey.waitForSelector(".sd-question");
     await completeSurvey(survey);
-    await expect.poll(() => survey.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Dank u wel");
+    await expect.poll(() => survey.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Dank je wel");
     expect(surveyErrors).toEqual([]);
     // The same code a second time is refused before any question is shown.
     const again = await phone.newPage();
