@@ -1,19 +1,22 @@
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
-import { messageOf, NO_CONNECTION, postJson, show } from "./lib/account-forms.js";
+import { postJson } from "./lib/account-forms.js";
+import { errorText, mountLanguage, say, texts } from "./lib/account-texts.js";
 
 const form = document.getElementById("forgot-form") as HTMLFormElement;
 const done = document.getElementById("done")!;
 const error = document.getElementById("error")!;
 
+mountLanguage();
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   error.hidden = true;
   try {
-    const res = await postJson<{ message?: string }>("/api/auth/password-reset", { email: (document.getElementById("email") as HTMLInputElement).value });
-    if (res.status !== 202) return show(error, messageOf(res.body, res.status));
+    const res = await postJson("/api/auth/password-reset", { email: (document.getElementById("email") as HTMLInputElement).value });
+    if (res.status !== 202) return say(error, () => errorText(res.body, res.status));
     form.hidden = true;
-    show(done, `Als er een account bij dit adres hoort, is er een e-mail met een link onderweg; de link werkt één keer, een uur lang. · ${res.body.message ?? ""}`);
+    say(done, () => texts.t("linkOnItsWay"));
   } catch {
-    show(error, NO_CONNECTION);
+    say(error, () => texts.t("noConnection"));
   }
 });

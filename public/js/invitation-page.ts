@@ -3,15 +3,11 @@
  * lets the address choose its password (no account yet) or log in and accept (an account). On
  * success it logs in and opens the dashboard.
  */
-import { messageOf, NO_CONNECTION, passwordProblem, postJson, show, takeTokenFromFragment } from "./lib/account-forms.js";
+import type { describeInvitation } from "../../src/services/invitations.js";
+import { postJson, takeTokenFromFragment } from "./lib/account-forms.js";
+import { errorText, mountLanguage, passwordProblem, say, texts } from "./lib/account-texts.js";
 
-interface Described {
-  organisation: string;
-  email: string;
-  scope: { department?: string[] } | null;
-  expiresAt: string;
-  next: "choose_password" | "log_in";
-}
+type Described = Awaited<ReturnType<typeof describeInvitation>>;
 
 const token = takeTokenFromFragment();
 const summary = document.getElementById("summary")!;
@@ -20,7 +16,7 @@ const newForm = document.getElementById("new-account") as HTMLFormElement;
 const loginForm = document.getElementById("existing-account") as HTMLFormElement;
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
 
-const when = (iso: string, locale: string) => new Date(iso).toLocaleString(locale, { dateStyle: "long", timeStyle: "short" });
+const when = (iso: string) => new Date(iso).toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeStyle: "short" });
 
 async function logInAndOpen(email: string, password: string): Promise<boolean> {
   const res = await postJson("/api/auth/login", { email, password });
@@ -32,32 +28,28 @@ async function logInAndOpen(email: string, password: string): Promise<boolean> {
 async function accept(body: object): Promise<boolean> {
   const res = await postJson(`/api/invitations/${encodeURIComponent(token)}/accept`, body);
   if (res.status === 200) return true;
-  show(error, messageOf(res.body, res.status));
+  say(error, () => errorText(res.body, res.status));
   return false;
 }
 
+function failed(text: () => string): void {
+  say(summary, text);
+  summary.className = "error";
+}
+
 async function start(): Promise<void> {
-  if (!token) {
-    summary.textContent = "Deze link is onvolledig: open hem opnieuw vanuit de e-mail. · This link is incomplete: open it again from the e-mail.";
-    return;
-  }
+  mountLanguage();
+  if (!token) return failed(() => texts.t("linkIncomplete"));
   let res: Response;
   try {
     res = await fetch(`/api/invitations/${encodeURIComponent(token)}`, { headers: { accept: "application/json" } });
   } catch {
-    summary.textContent = NO_CONNECTION;
-    return;
+    return failed(() => texts.t("noConnection"));
   }
   const body = (await res.json().catch(() => ({}))) as Described;
-  if (!res.ok) {
-    summary.textContent = messageOf(body, res.status);
-    summary.className = "error";
-    return;
-  }
+  if (!res.ok) return failed(() => errorText(body, res.status));
   const units = body.scope?.department?.length ? ` (${body.scope.department.join(", ")})` : "";
-  summary.textContent =
-    `${body.email} is uitgenodigd voor de rapportages van ${body.organisation}${units}; de uitnodiging verloopt op ${when(body.expiresAt, "nl-NL")}. · ` +
-    `${body.email} is invited to the reports of ${body.organisation}${units}; the invitation expires on ${when(body.expiresAt, "en-GB")}.`;
+  say(summary, () => texts.t("invited", { email: body.email, organisation: body.organisation, units, expires: when(body.expiresAt) }));
   const form = body.next === "choose_password" ? newForm : loginForm;
   (form.querySelector("input[type=email]") as HTMLInputElement).value = body.email;
   form.hidden = false;
@@ -67,12 +59,12 @@ async function start(): Promise<void> {
     error.hidden = true;
     const password = value("new-password");
     const problem = passwordProblem(password, value("new-repeat"));
-    if (problem) return show(error, problem);
+    if (problem) return say(error, () => texts.t(problem));
     try {
       if (!(await accept({ password }))) return;
       if (!(await logInAndOpen(body.email, password))) location.href = "/login";
     } catch {
-      show(error, NO_CONNECTION);
+      say(error, () => texts.t("noConnection"));
     }
   });
 
@@ -81,10 +73,10 @@ async function start(): Promise<void> {
     error.hidden = true;
     try {
       const login = await postJson("/api/auth/login", { email: body.email, password: value("login-password") });
-      if (login.status !== 200) return show(error, messageOf(login.body, login.status));
+      if (login.status !== 200) return say(error, () => errorText(login.body, login.status));
       if (await accept({})) location.href = "/dashboard";
     } catch {
-      show(error, NO_CONNECTION);
+      say(error, () => texts.t("noConnection"));
     }
   });
 }

@@ -1,25 +1,24 @@
 /** Login form: posts JSON to the API (so the CSRF guard sees a same-origin JSON request) and opens the dashboard. */
+import { postJson } from "./lib/account-forms.js";
+import { errorText, mountLanguage, say, texts } from "./lib/account-texts.js";
+
 const form = document.getElementById("login-form") as HTMLFormElement;
 const error = document.getElementById("login-error")!;
+
+mountLanguage();
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   error.hidden = true;
   const data = new FormData(form);
   try {
-    const res = await fetch("/api/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") }),
-    });
-    if (res.ok) {
+    const res = await postJson("/api/auth/login", { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") });
+    if (res.status === 200) {
       location.href = "/dashboard";
       return;
     }
-    const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-    error.textContent = body.error?.message ?? `Error ${res.status}`;
+    say(error, () => errorText(res.body, res.status));
   } catch {
-    error.textContent = "Geen verbinding · No connection";
+    say(error, () => texts.t("noConnection"));
   }
-  error.hidden = false;
 });
