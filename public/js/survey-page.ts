@@ -1,29 +1,19 @@
 /**
  * The respondent's page: loads the campaign behind the link, renders the instrument with
  * SurveyJS in Dutch or English, and submits once — retrying with the same submissionId, so a
- * flaky network never double-counts. Nothing is written to cookies or storage.
+ * flaky network never double-counts. No cookie is set; unsent answers are kept in this tab's
+ * sessionStorage only (lib/draft.ts), and erased once sent.
  */
 import { Model, type Question } from "survey-core";
 import "survey-core/i18n/dutch";
 import { renderSurvey } from "survey-js-ui";
 import { registerSurveyProperties } from "../../src/instruments/survey-properties.js";
+import type { PublicSurvey } from "../../src/routes/respondent.js";
 import { clearDraft, hasAnswers, loadDraft, saveDraft, type Draft } from "./lib/draft.js";
 import { whenResults } from "./lib/participation.js";
 
-type Lang = "nl" | "en";
-type Unit = { value: string; label: Record<Lang, string> };
-interface PublicSurvey {
-  title: string;
-  organisation: string;
-  contact: string | null;
-  defaultLanguage: Lang;
-  k: number;
-  kComments: number;
-  closesOn: string | null;
-  requiresCode: boolean;
-  units: Record<string, Unit[]>;
-  instrument: Record<string, unknown>;
-}
+type Lang = PublicSurvey["defaultLanguage"];
+type Unit = PublicSurvey["units"][string][number];
 
 const TEXT: Record<string, Record<Lang, string>> = {
   brand: { nl: "Anonieme medewerkersvragenlijst", en: "Anonymous staff survey" },

@@ -18,6 +18,22 @@ const TokenParam = z.object({ token: z.string().min(1).max(64).openapi({ param: 
 
 const UnitSchema = z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }) });
 
+/** What the survey page gets behind a link; the page imports its type. */
+const PublicSurveySchema = z.object({
+  title: z.string(),
+  languages: z.array(z.enum(LANGUAGES)),
+  defaultLanguage: z.enum(LANGUAGES),
+  k: z.number(),
+  kComments: z.number().openapi({ description: "Comments are shown only for groups of at least this many respondents" }),
+  closesOn: z.string().nullable().openapi({ description: "The last day to answer; results are released after it" }),
+  requiresCode: z.boolean(),
+  organisation: z.string().openapi({ description: "Who is asking" }),
+  contact: z.string().nullable().openapi({ description: "Whom to ask about the round" }),
+  units: z.record(z.string(), z.array(UnitSchema)),
+  instrument: z.record(z.string(), z.unknown()),
+});
+export type PublicSurvey = z.infer<typeof PublicSurveySchema>;
+
 const getSurvey = createRoute({
   method: "get",
   path: "/api/s/{token}",
@@ -29,19 +45,7 @@ const getSurvey = createRoute({
       description: "The campaign's public data",
       content: {
         "application/json": {
-          schema: z.object({
-            title: z.string(),
-            languages: z.array(z.string()),
-            defaultLanguage: z.string(),
-            k: z.number(),
-            kComments: z.number().openapi({ description: "Comments are shown only for groups of at least this many respondents" }),
-            closesOn: z.string().nullable().openapi({ description: "The last day to answer; results are released after it" }),
-            requiresCode: z.boolean(),
-            organisation: z.string().openapi({ description: "Who is asking" }),
-            contact: z.string().nullable().openapi({ description: "Whom to ask about the round" }),
-            units: z.record(z.string(), z.array(UnitSchema)),
-            instrument: z.record(z.string(), z.unknown()),
-          }),
+          schema: PublicSurveySchema,
         },
       },
     },
