@@ -4,17 +4,16 @@
  * and role (suppressed cells greyed), the decision-factor mix with its headline, the gap
  * between management and staff, and comments. Every chart has a table alternative.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
-import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
 import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
+import { clearChart, drawChart, tickTextMeasure, wrapLabel, type Charts } from "./lib/charts.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
+import { heatLegend, heatmapTable, HEATMAP_TEXTS } from "./lib/heatmap.js";
+import { PRINT_TEXTS, setPrintPages } from "./lib/print.js";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
 import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { CampaignReport } from "../../src/services/reports.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
-import { $, api, colour, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, MatrixController, MatrixElement);
+import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 /** The report as the server sends it (src/services/reports.ts): one source of truth for its shape. */
 type Report = CampaignReport;
@@ -35,7 +34,11 @@ const T: Record<string, Loc> = {
   all_tenure: { nl: "Elke diensttijd", en: "Any tenure" },
   csv: { nl: "Excel (CSV)", en: "Excel (CSV)" },
   csvData: { nl: "Data (CSV)", en: "Data (CSV)" },
-  print: { nl: "Afdrukken / PDF", en: "Print / PDF" },
+  print: { nl: "PDF / afdrukken", en: "PDF / print" },
+  pdfHint: {
+    nl: "Rapport als PDF voor de klant: kies ‘PDF / afdrukken’ en dan als printer ‘Opslaan als PDF’. Elke pagina (A4) noemt organisatie, ronde, filter, datum en paginanummer.",
+    en: "A PDF report for the client: choose ‘PDF / print’, then ‘Save as PDF’ as the printer. Every page (A4) names the organisation, round, filter, date and page number.",
+  },
   logout: { nl: "Uitloggen", en: "Log out" },
   logoutEverywhere: LOGOUT_EVERYWHERE_TEXT,
   staircase: { nl: "De zeven niveaus, van boven naar beneden", en: "The seven levels, top-down" },
@@ -76,12 +79,14 @@ const T: Record<string, Loc> = {
   },
   refused_campaign_level_only: { nl: "Deze ronde liep via een open link: de resultaten zijn er alleen voor de ronde als geheel.", en: "This round ran on an open link: its results are published for the round as a whole only." },
   refused_outside_scope: { nl: "U heeft toegang tot de ronde als geheel en tot uw eigen afdelingen, niet tot deze groep.", en: "You have access to the round as a whole and to your own departments, not to this group." },
-  heatNote: { nl: "⇄ = verdeeld: in deze eenheid vallen medewerkers op dit niveau in twee kampen. De tabel noemt ook ‘zwak’.", en: "⇄ = divided: in this unit staff fall into two camps on this level. The table also says ‘weak’." },
   legendOk: { nl: "in orde", en: "in order" },
   legendWeak: { nl: "zwak", en: "weak" },
   legendPossiblyWeak: { nl: "mogelijk zwak", en: "possibly weak" },
   legendDivided: { nl: "verdeeld (twee kampen)", en: "divided (two camps)" },
   legendStart: { nl: "hier beginnen", en: "start here" },
+  legendThreshold: { nl: "drempel ‘zwak’: {w}", en: "‘weak’ threshold: {w}" },
+  legendMargin: { nl: "95%-marge", en: "95% margin" },
+  margin95: { nl: "95%-marge", en: "95% margin" },
   status_draft: { nl: "concept", en: "draft" },
   status_open: { nl: "loopt", en: "running" },
   status_closed: { nl: "gesloten", en: "closed" },
@@ -138,7 +143,7 @@ const T: Record<string, Loc> = {
   verdict: { nl: "Oordeel", en: "Verdict" },
 };
 
-const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS, ...DIAGNOSIS_TEXTS });
+const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS, ...DIAGNOSIS_TEXTS, ...HEATMAP_TEXTS, ...PRINT_TEXTS });
 const t = texts.t.bind(texts);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;
@@ -147,87 +152,19 @@ let running: Participation | null = null;
 let trends: Trends | null = null;
 /** Consultants are told where a benchmark comes from, or that there is none yet. */
 let isConsultant = false;
-const charts = new Map<string, Chart>();
+const charts: Charts = new Map();
 
-const cellLabels: Plugin<"matrix"> = {
-  id: "cellLabels",
-  afterDatasetsDraw(chart) {
-    const { ctx } = chart;
-    const meta = chart.getDatasetMeta(0);
-    const data = chart.data.datasets[0]!.data as unknown as { v: number | null; divided: boolean }[];
-    ctx.save();
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    ctx.font = "12px system-ui, sans-serif";
-    meta.data.forEach((element, i) => {
-      // Matrix cells are anchored at their top-left corner.
-      const { x, y, width, height } = element.getProps(["x", "y", "width", "height"], true) as { x: number; y: number; width: number; height: number };
-      const v = data[i]!.v;
-      ctx.fillStyle = v === null ? "#374151" : "#111";
-      // "⇄": staff in this unit fall into two camps on this level (the table says it in words).
-      ctx.fillText(v === null ? "< k" : `${Math.round(v)}${data[i]!.divided ? " ⇄" : ""}`, x + width / 2, y + height / 2);
-    });
-    ctx.restore();
-  },
-};
-
-function drawHeatmap(id: string, report: Released | null, levels: Level[]): void {
-  charts.get(id)?.destroy();
-  const holder = $(`${id}-table`);
+/** A heatmap of the levels per unit of one dimension, with its legend; none when the round publishes no breakdown. */
+function drawHeatmap(id: string, title: string, report: Released | null, levels: Level[]): void {
+  const holder = $(id);
+  const legend = $(`${id}-legend`);
   holder.replaceChildren();
+  legend.replaceChildren();
   if (!report?.heatmap) return;
-  const rows = report.heatmap.rows.filter((r) => r.n !== 0);
-  const xs = rows.map((r) => r.label[texts.lang]);
-  const ys = levels.map((l) => l.name[texts.lang]);
-  const data = rows.flatMap((r) => levels.map((l) => ({ x: r.label[texts.lang], y: l.name[texts.lang], v: r.suppressed ? null : (r.scores?.[l.id] ?? null), divided: !!r.divided?.includes(l.id) })));
-  const canvas = $(id) as HTMLCanvasElement;
-  canvas.setAttribute("aria-label", `${t(id === "heat-role" ? "heatRole" : "heatDepartment")}: ${t("asTable")}`);
-  charts.set(
-    id,
-    new Chart(canvas, {
-      type: "matrix",
-      data: {
-        datasets: [
-          {
-            label: "score",
-            data: data as never,
-            backgroundColor: (ctx) => {
-              const v = (ctx.raw as { v: number | null } | undefined)?.v;
-              return v === null || v === undefined ? "#d1d5db" : colour(v);
-            },
-            borderColor: "#fff",
-            borderWidth: 1,
-            width: ({ chart }) => (chart.chartArea?.width ?? 0) / xs.length - 2,
-            height: ({ chart }) => (chart.chartArea?.height ?? 0) / ys.length - 2,
-          },
-        ],
-      },
-      options: {
-        maintainAspectRatio: false,
-        animation: false,
-        plugins: {
-          legend: { display: false },
-          tooltip: { callbacks: { label: (ctx) => { const r = ctx.raw as { x: string; y: string; v: number | null }; return `${r.x} · ${r.y}: ${r.v === null ? t("suppressed") : r.v}`; } } },
-        },
-        scales: {
-          x: { type: "category", labels: xs, offset: true, grid: { display: false }, position: "top" },
-          // Mission on top, context at the bottom, as in the staircase (the matrix y axis grows upwards).
-          y: { type: "category", labels: [...ys].reverse(), offset: true, grid: { display: false } },
-        },
-      },
-      plugins: [cellLabels],
-    }),
-  );
-  holder.append(
-    table(
-      [t("unit"), "n", ...levels.map((l) => l.name[texts.lang])],
-      report.heatmap.rows.map((r) => [
-        r.label[texts.lang],
-        r.suppressed ? t("suppressed") : String(r.n),
-        ...levels.map((l) => (r.suppressed ? "–" : `${r.scores?.[l.id] ?? "–"}${r.weak?.includes(l.id) ? ` (${t("weak")})` : ""}${r.divided?.includes(l.id) ? ` (${t("divided")})` : ""}`)),
-      ]),
-    ),
-  );
+  const weakBelow = report.campaign.thresholds.weakBelow;
+  holder.setAttribute("aria-label", `${t(title)}: ${t("asTable")}`);
+  holder.append(heatmapTable(report.heatmap, levels, weakBelow, t(title), t, texts.lang));
+  legend.append(heatLegend(weakBelow, t));
 }
 
 /** A YYYY-MM-DD date in the page's language. */
@@ -237,35 +174,48 @@ const dateText = (date: string) =>
 function drawStaircase(report: Released): void {
   const list = $("staircase");
   list.replaceChildren();
+  const weakBelow = report.campaign.thresholds.weakBelow;
+  $("legend-threshold").textContent = t("legendThreshold", { w: weakBelow });
+  const rows: (string | number)[][] = [];
   report.levels.forEach((l, i) => {
     const li = el("li");
-    li.style.marginLeft = `${i * 0.9}rem`; // each step sits one step lower: the staircase
+    // Each step's name sits one step further in (the staircase); every bar starts at the same x on the same 0–100 scale.
+    li.style.setProperty("--step", String(i));
     if (l.weak) li.classList.add("weak");
     if (l.divided) li.classList.add("divided");
     if (report.startHere?.level === l.id) li.classList.add("start");
+    if (l.possiblyWeak) li.classList.add("possibly-weak");
     const bar = el("div", undefined, "bar");
-    const fill = el("span");
+    const fill = el("span", undefined, "fill");
     fill.style.width = `${l.score}%`;
-    bar.append(fill);
+    // The 95% margin as a whisker: "weak" means the whole whisker lies left of the threshold line.
+    const margin = el("span", undefined, "ci");
+    margin.style.left = `${l.ci95[0]}%`;
+    margin.style.width = `${l.ci95[1] - l.ci95[0]}%`;
+    const threshold = el("span", undefined, "threshold");
+    threshold.style.left = `${weakBelow}%`;
+    bar.append(fill, margin, threshold);
     const benchmark = report.benchmark?.levels[l.id];
     if (benchmark !== undefined) {
-      // A tick on the bar where the consultant's benchmark lies; its value is also in the text below.
+      // A tick on the bar where the consultant's benchmark lies; its value is also in the table.
       const tick = el("i", undefined, "benchmark-tick");
       tick.style.left = `${benchmark}%`;
       tick.title = `${t("benchmark")} ${benchmark}`;
       bar.append(tick);
     }
-    li.append(el("span", `${i + 1}. ${l.name[texts.lang]}`), bar, el("strong", String(Math.round(l.score))));
-    if (l.possiblyWeak) li.classList.add("possibly-weak");
+    li.append(el("span", `${i + 1}. ${l.name[texts.lang]}`, "name"), bar, el("strong", String(Math.round(l.score))));
     const flags = [l.weak && t("weak"), l.possiblyWeak && t("possibly_weak"), l.divided && t("divided")].filter(Boolean).join(", ");
-    const versus = benchmark !== undefined ? ` · ${t("benchmark")} ${benchmark}` : "";
-    const agreement = l.agreement === null ? "" : ` · ${t("agreement")} ${l.agreement}`;
-    const numbers = `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd}${agreement} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${versus}`;
+    const agreement = l.agreement === null ? "–" : String(l.agreement);
+    // Margin, spread and agreement in the tooltip and the table, not printed under every bar.
+    const numbers = `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · ${t("agreement")} ${agreement} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${benchmark !== undefined ? ` · ${t("benchmark")} ${benchmark}` : ""}`;
     li.title = l.splitItems.length > 0 ? `${numbers} · ${t("splitOn")} ${l.splitItems.join(", ")}` : numbers;
-    li.append(el("span", `${numbers}${flags ? ` · ${flags}` : ""}`, "flags"));
     if (l.note) li.append(el("p", l.note[texts.lang], "flag-note"));
     list.append(li);
+    rows.push([l.name[texts.lang], l.score, `${l.ci95[0]}–${l.ci95[1]}`, l.sd, agreement, `${l.favourablePct}%`, `${l.unfavourablePct}%`, ...(report.benchmark ? [benchmark ?? "–"] : []), flags || "–"]);
   });
+  const head = [t("level"), "0–100", t("margin95"), "SD", t("agreement"), "+", "−", ...(report.benchmark ? [t("benchmark")] : []), t("verdict")];
+  $("staircase-table").replaceChildren(table(head, rows));
+  $("staircase-table").setAttribute("aria-label", `${t("staircase")}: ${t("asTable")}`);
   const note = $("benchmark-note");
   const set = report.benchmark;
   note.textContent = set
@@ -283,37 +233,65 @@ function drawStaircase(report: Released): void {
   $("start-explanation").textContent = start?.explanation[texts.lang] ?? "";
 }
 
+/** Bar colours of the decision-factor chart, by side and measure: the bars, their legend and the split bar use these. */
+const FACTOR_COLOURS = {
+  system: { chosen: "#64748b", most: "#cbd5e1" },
+  heart: { chosen: "#c2410c", most: "#fdba74" },
+} as const;
+
 function drawFactors(report: Released): void {
-  charts.get("factors")?.destroy();
+  clearChart(charts, "factors");
   const mix = report.decisionFactors;
   $("factors-headline").textContent = mix?.headline[texts.lang] ?? "";
   const split = $("split");
   split.replaceChildren();
   $("factors-table").replaceChildren();
+  $("factors-legend").replaceChildren();
   if (!mix) return;
   const sys = mix.groups.system!.mostPct;
   const heart = mix.groups.heart!.mostPct;
   const a = el("div", `${t("system")} ${Math.round(sys)}%`, "system");
   a.style.width = `${Math.max(sys, 8)}%`;
+  a.style.background = FACTOR_COLOURS.system.chosen;
   const b = el("div", `${t("heart")} ${Math.round(heart)}%`, "heart");
   b.style.width = `${Math.max(heart, 8)}%`;
+  b.style.background = FACTOR_COLOURS.heart.chosen;
   split.append(a, b);
-  const canvas = $("factors") as HTMLCanvasElement;
-  canvas.setAttribute("aria-label", mix.headline[texts.lang]);
-  charts.set(
-    "factors",
-    new Chart(canvas, {
-      type: "bar",
-      data: {
-        labels: mix.factors.map((f) => f.label[texts.lang]),
-        datasets: [
-          { label: t("chosen"), data: mix.factors.map((f) => f.chosenPct), backgroundColor: mix.factors.map((f) => (f.side === "system" ? "#64748b" : "#c2410c")) },
-          { label: t("most"), data: mix.factors.map((f) => f.mostPct), backgroundColor: mix.factors.map((f) => (f.side === "system" ? "#cbd5e1" : "#fdba74")) },
-        ],
-      },
-      options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } } },
-    }),
-  );
+  // Each bar's colour says its side (system, heart) and its measure (names it, weighs it most); the legend shows all four.
+  const colourOf = (side: "system" | "heart", measure: "chosen" | "most") => FACTOR_COLOURS[side][measure];
+  const legend = $("factors-legend");
+  for (const side of ["system", "heart"] as const) {
+    for (const measure of ["chosen", "most"] as const) {
+      const swatch = el("span", undefined, "swatch");
+      swatch.style.background = colourOf(side, measure);
+      const li = el("li");
+      li.append(swatch, el("span", `${t(side)}: ${t(measure).toLowerCase()}`));
+      legend.append(li);
+    }
+  }
+  // Labels wrap to the width Chart.js gives the axis (at most half the chart), so none is cut off on a phone.
+  const box = $("factors").parentElement!;
+  const measure = tickTextMeasure();
+  const labels = mix.factors.map((f) => wrapLabel(f.label[texts.lang], box.clientWidth * 0.45 - 12, measure));
+  // Each factor's band holds its two bars and its longest label (lines of about 15 px).
+  const band = Math.max(2, ...labels.map((l) => l.length)) * 15 + 14;
+  box.style.height = `${Math.max(22 * 16, labels.length * band + 60)}px`;
+  drawChart(charts, "factors", mix.headline[texts.lang], {
+    type: "bar",
+    data: {
+      labels,
+      datasets: (["chosen", "most"] as const).map((measure) => ({
+        label: t(measure),
+        data: mix.factors.map((f) => (measure === "chosen" ? f.chosenPct : f.mostPct)),
+        backgroundColor: mix.factors.map((f) => colourOf(f.side, measure)),
+      })),
+    },
+    options: {
+      indexAxis: "y",
+      plugins: { legend: { display: false } },
+      scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } }, y: { ticks: { autoSkip: false } } },
+    },
+  });
   $("factors-table").append(table([t("factor"), t("chosen"), t("most")], mix.factors.map((f) => [f.label[texts.lang], `${f.chosenPct}%`, `${f.mostPct}%`])));
 }
 
@@ -333,6 +311,11 @@ function drawRest(report: Released): void {
 
 function render(): void {
   texts.apply();
+  // The round's facts and the print's header are redrawn with its figures, never left from another round.
+  $("round-facts").textContent = "";
+  $("print-head").textContent = "";
+  setPrintPages("", pageOf());
+  for (const [id, title] of [["heat-department", "heatDepartment"], ["heat-role", "heatRole"]] as const) drawHeatmap(id, title, null, []);
   drawTrends();
   $("participation").hidden = running === null;
   $("results").hidden = running !== null;
@@ -369,8 +352,8 @@ function render(): void {
   $("whole-round").hidden = !wholeRound;
   for (const id of ["heat-department", "heat-role"]) $(id).closest("section")!.hidden = wholeRound;
   drawStaircase(report);
-  drawHeatmap("heat-department", report, report.levels);
-  drawHeatmap("heat-role", current.role && !current.role.suppressed ? current.role : null, report.levels);
+  drawHeatmap("heat-department", "heatDepartment", report, report.levels);
+  drawHeatmap("heat-role", "heatRole", current.role && !current.role.suppressed ? current.role : null, report.levels);
   drawFactors(report);
   drawDesired(report);
   drawRest(report);
@@ -383,7 +366,7 @@ function selectedCampaign(): Campaign | undefined {
 }
 
 function drawDesired(report: Released): void {
-  charts.get("desired")?.destroy();
+  clearChart(charts, "desired");
   const holder = $("desired-table");
   holder.replaceChildren();
   const gap = report.desiredGap;
@@ -392,53 +375,43 @@ function drawDesired(report: Released): void {
   if (!gap) return;
   const names = new Map(report.levels.map((l) => [l.id, l.name[texts.lang]]));
   const labels = gap.map((g) => names.get(g.level) ?? g.level);
-  const canvas = $("desired") as HTMLCanvasElement;
-  canvas.setAttribute("aria-label", `${t("desired")}: ${t("asTable")}`);
-  charts.set(
-    "desired",
-    new Chart(canvas, {
-      type: "bar",
-      data: {
-        labels,
-        datasets: [
-          { label: t("current"), data: gap.map((g) => g.current), backgroundColor: "#5b8def" },
-          { label: t("wanted"), data: gap.map((g) => g.desired), backgroundColor: "#a7c4f7" },
-        ],
-      },
-      options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } },
-    }),
-  );
+  drawChart(charts, "desired", `${t("desired")}: ${t("asTable")}`, {
+    type: "bar",
+    data: {
+      labels,
+      datasets: [
+        { label: t("current"), data: gap.map((g) => g.current), backgroundColor: "#5b8def" },
+        { label: t("wanted"), data: gap.map((g) => g.desired), backgroundColor: "#a7c4f7" },
+      ],
+    },
+    options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } } },
+  });
   holder.append(table([t("level"), t("current"), t("wanted"), "Δ"], gap.map((g, i) => [labels[i]!, g.current, g.desired, `+${g.gap}`])));
 }
 
 const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
 
 function drawTrends(): void {
-  charts.get("trend")?.destroy();
+  clearChart(charts, "trend");
   const card = $("trend-card");
   const usable = trends?.levels ?? [];
   card.hidden = usable.length === 0;
   if (!trends || usable.length === 0) return;
   const rounds = trends.rounds.filter((r) => r.included);
   const names = new Map((current && !current.report.suppressed ? current.report.levels : []).map((l) => [l.id as string, l.name[texts.lang]]));
-  const canvas = $("trend") as HTMLCanvasElement;
-  canvas.setAttribute("aria-label", `${t("trend")}: ${t("asTable")}`);
-  charts.set(
-    "trend",
-    new Chart(canvas, {
-      type: "line",
-      data: {
-        labels: rounds.map((r) => `${r.title} (${r.date.slice(0, 7)})`),
-        datasets: usable.map((l, i) => ({
-          label: names.get(l.level) ?? l.level,
-          data: rounds.map((r) => l.points.find((p) => p.campaignId === r.campaignId)?.score ?? null),
-          borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
-          backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
-        })),
-      },
-      options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } },
-    }),
-  );
+  drawChart(charts, "trend", `${t("trend")}: ${t("asTable")}`, {
+    type: "line",
+    data: {
+      labels: rounds.map((r) => `${r.title} (${r.date.slice(0, 7)})`),
+      datasets: usable.map((l, i) => ({
+        label: names.get(l.level) ?? l.level,
+        data: rounds.map((r) => l.points.find((p) => p.campaignId === r.campaignId)?.score ?? null),
+        borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+        backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+      })),
+    },
+    options: { scales: { y: { min: 0, max: 100 } } },
+  });
   const pText = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
   const rows = usable.map((l) => {
     const last = l.steps.at(-1)!;
@@ -542,8 +515,15 @@ function drawFacts(report: Released): void {
   if (round?.responseRate) facts.push(t("response", { pct: round.responseRate.pct.toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB") }));
   $("round-facts").textContent = facts.join(" · ");
   const filter = Object.entries(report.filters).map(([d, v]) => `${d}: ${v}`).join(", ") || t("noFilter");
-  $("print-head").textContent = t("printHead", { organisation: organisation?.name ?? "", round: report.campaign.title, filter, date: dateText(new Date().toISOString().slice(0, 10)) });
+  const head = t("printHead", { organisation: organisation?.name ?? "", round: report.campaign.title, filter, date: dateText(new Date().toISOString().slice(0, 10)) });
+  $("print-head").textContent = head;
+  // Every printed page carries the same line and its page number; "Save as PDF" proposes the title as the file name.
+  setPrintPages(head, pageOf());
+  document.title = `${organisation?.name ?? ""} · ${report.campaign.title}`;
 }
+
+/** "page {page} of {pages}" in the page's language, its placeholders kept for the print's counters. */
+const pageOf = () => t("pageOf", { page: "{page}", pages: "{pages}" });
 
 /** A refused filter or other error in the page's language; the server's English message only for what the page does not know. */
 function refusalText(error: { code: string; message: string; details?: { message: string }[] } | undefined, status: number): string {

@@ -51,20 +51,21 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await page.locator("#factors-headline").textContent()).toMatch(/^Het hart hangt aan de kapstok/);
     // Which round this is: its status, period, release date and response rate, and a legend for the bars.
     expect(await page.locator("#round-facts").textContent()).toMatch(/^gesloten · .+ – .+ · vrijgegeven op .+ · respons \d+(,\d)?%$/);
-    expect(await page.locator(".legend li").count()).toBe(5);
+    expect(await page.locator("#staircase-legend li").count()).toBe(7);
     // The demo's three clients are too few for a norm set: no benchmark line, and nothing said about one to a manager.
     expect(await page.locator(".staircase .benchmark-tick").count()).toBe(0);
     expect(await page.locator("#benchmark-note").isHidden()).toBe(true);
 
-    const rows = page.locator("#heat-department-table tbody tr");
+    const rows = page.locator("#heat-department tbody tr");
     expect(await rows.count()).toBe(7);
-    const hidden = page.locator("#heat-department-table tbody tr", { hasText: "minder dan k respondenten" });
+    const hidden = page.locator("#heat-department tbody tr", { hasText: "minder dan k respondenten" });
     expect(await hidden.count()).toBe(2);
-    // Each unit's weak and divided levels are named in the table (and marked in the chart).
-    expect(await page.locator("#heat-department-table").textContent()).toContain("(zwak)");
-    // The role heatmap, the factor chart and both heatmaps are drawn, each with its table.
-    expect(await page.locator("#heat-role-table tbody tr").count()).toBe(4);
-    for (const canvas of ["#heat-department", "#heat-role", "#factors"]) {
+    // Each unit's weak and divided levels are named in the heatmap's text (and marked: hatched, ⇄).
+    expect(await page.locator("#heat-department").textContent()).toMatch(/\(onder de drempel, zwak\)/);
+    expect(await page.locator("#heat-department").textContent()).toContain("(verdeeld)");
+    // The role heatmap and the factor chart are drawn, the chart with its table.
+    expect(await page.locator("#heat-role tbody tr").count()).toBe(4);
+    for (const canvas of ["#factors"]) {
       expect(await page.locator(canvas).evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0 && !!c.getAttribute("aria-label"))).toBe(true);
     }
     expect(await page.locator("#factors-table tbody tr").count()).toBeGreaterThanOrEqual(10);
@@ -117,6 +118,9 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.waitForSelector("#results", { state: "hidden" });
     expect(await page.locator("#message").textContent()).toContain("minder dan 5 respondenten");
     expect(await page.locator(".staircase li:visible").count()).toBe(0);
+    // Nor its heatmaps, or a print header naming the round before.
+    expect(await page.locator("#heat-department table").count()).toBe(0);
+    expect(await page.locator("#print-head").textContent()).toBe("");
     // Back to the released round, then a filter the server refuses: the figures go, the reason is Dutch.
     await page.selectOption("#campaign", demo.campaign.id);
     await page.waitForSelector(".staircase li.start");
