@@ -93,12 +93,12 @@ describe.skipIf(!chromiumPath)("inviting a manager in Chromium", () => {
     await manager.waitForURL(/\/dashboard$/);
     await manager.waitForSelector(".staircase li.start");
     // Scoped to one department: the round as a whole, and of the departments only their own.
-    const departments = manager.locator("#heat-department-table tbody tr");
+    const departments = manager.locator("#heat-department tbody tr");
     const shown = async () => (await departments.allTextContents()).filter((text) => !text.includes("minder dan k"));
     await expect.poll(() => departments.count()).toBeGreaterThan(1);
     await expect.poll(async () => (await shown()).length).toBe(1);
     expect((await shown())[0]).toContain("Klantcontactcentrum");
-    expect(await manager.locator("#heat-role-table tbody tr").count()).toBe(0);
+    expect(await manager.locator("#heat-role tbody tr").count()).toBe(0);
     await screenshot(manager, "manager-after-invitation");
     expect((await manager.evaluate(() => fetch("/api/me").then((r) => r.json()))).organisations.map((o: { name: string }) => o.name)).toEqual(["Woonstichting De Linde"]);
 
