@@ -6,6 +6,7 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from "chart.js";
 import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
+import { actionPlanPanel, ACTION_PLAN_TEXTS } from "./lib/action-plan.js";
 import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
@@ -138,8 +139,10 @@ const T: Record<string, Loc> = {
   verdict: { nl: "Oordeel", en: "Verdict" },
 };
 
-const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS, ...DIAGNOSIS_TEXTS });
+const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS, ...DIAGNOSIS_TEXTS, ...ACTION_PLAN_TEXTS });
 const t = texts.t.bind(texts);
+/** After the results: the released round's action plan and its link for staff (lib/action-plan.ts). */
+const plan = actionPlanPanel($("action-plan"), t, () => texts.lang);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;
 /** The selected round while it runs: it has participation, not results. */
@@ -333,6 +336,7 @@ function drawRest(report: Released): void {
 
 function render(): void {
   texts.apply();
+  void plan.show(!running && current && !current.report.suppressed ? current.report.campaign.id : null);
   drawTrends();
   $("participation").hidden = running === null;
   $("results").hidden = running !== null;
