@@ -65,7 +65,7 @@ function render(): void {
 
 function levelItem(l: StaffSummary["levels"][number], start: string | null, lang: Lang): HTMLLIElement {
   const item = el("li", undefined, [l.weak && "weak", l.divided && "divided", l.id === start && "start"].filter(Boolean).join(" "));
-  item.append(el("span", levelName(l.id, lang)), el("span", String(l.score), "score"));
+  item.append(el("span", levelName(l.id, lang)), el("span", l.score.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB"), "score"));
   const bar = el("span", undefined, "bar");
   bar.setAttribute("aria-hidden", "true");
   const fill = el("span");
@@ -83,21 +83,16 @@ function say(key: string): void {
   $("message").textContent = t(key);
 }
 
-async function start(): Promise<void> {
-  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
-    b.addEventListener("click", () => {
-      texts.setLang(b.dataset.lang as Lang);
-      render();
-      if (!$("message").hidden && $("message").dataset.key) say($("message").dataset.key!);
-    });
-  }
-  $("print").addEventListener("click", () => window.print());
-  render();
+function show(key: string): void {
+  $("message").dataset.key = key;
+  say(key);
+}
+
+/** Reads the summary the link in the address names. */
+async function load(): Promise<void> {
+  summary = null;
+  $("content").hidden = true;
   const token = location.hash.slice(1);
-  const show = (key: string) => {
-    $("message").dataset.key = key;
-    say(key);
-  };
   if (!token) return show("notFound");
   show("loading");
   const res = await fetch(`/api/summaries/${encodeURIComponent(token)}`, { headers: { accept: "application/json" } }).catch(() => null);
@@ -108,4 +103,20 @@ async function start(): Promise<void> {
   render();
 }
 
-void start();
+function start(): void {
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
+    b.addEventListener("click", () => {
+      texts.setLang(b.dataset.lang as Lang);
+      render();
+      const key = $("message").dataset.key;
+      if (key) say(key);
+    });
+  }
+  $("print").addEventListener("click", () => window.print());
+  // Another link pasted into the same tab changes only the fragment: read that one.
+  window.addEventListener("hashchange", () => void load());
+  render();
+  void load();
+}
+
+start();

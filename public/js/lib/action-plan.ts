@@ -32,6 +32,7 @@ export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   planSaveChange: { nl: "Wijziging opslaan", en: "Save change" },
   planCancel: { nl: "Annuleren", en: "Cancel" },
   planEdit: { nl: "Wijzigen", en: "Edit" },
+  planManage: { nl: "Beheer", en: "Manage" },
   planRemove: { nl: "Verwijderen", en: "Remove" },
   planRemoveConfirm: { nl: "Deze actie verwijderen?", en: "Remove this action?" },
   planEditing: { nl: "Actie wijzigen", en: "Edit action" },
@@ -145,7 +146,7 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
   function actionsTable(v: ActionPlanView, l: Lang): HTMLElement {
     if (v.actions.length === 0) return el("p", t("planNoActions"), "muted");
     const head = [t("planTitle"), t("planLevel"), t("planOwner"), t("planDue"), t("planStatus")];
-    const tbl = table(v.editable ? [...head, ""] : head, []);
+    const tbl = table(v.editable ? [...head, t("planManage")] : head, []);
     tbl.id = "plan-actions";
     for (const a of v.actions) {
       const row = el("tr");
