@@ -139,4 +139,26 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("a manager revokes the link, and it stops working", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(5000);
+    await page.goto(`${h.url}/login`);
+    await page.fill("#email", demoLogin(demo, "manager").email);
+    await page.fill("#password", demoLogin(demo, "manager").password);
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/dashboard$/);
+    await page.waitForSelector("#share-revoke");
+    // The token is not stored: the page says a link exists, and cannot show it again.
+    expect(await page.locator("#share-link").count()).toBe(0);
+    expect(await page.locator("#plan-share").textContent()).toContain("Er is een link sinds");
+    await page.click("#share-revoke");
+    await page.waitForSelector("#plan-note:text('Link ingetrokken')");
+    expect(await page.locator("#share-revoke").count()).toBe(0);
+    const visitor = await context.newPage();
+    await visitor.goto(link);
+    await visitor.waitForSelector("#message:text('Deze link werkt niet')");
+    await context.close();
+  });
 });
