@@ -325,3 +325,59 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_organisation_idx").on(t.organisationId, t.at), index("audit_log_actor_idx").on(t.actorId, t.at), index("audit_log_at_idx").on(t.at)],
 );
+
+/**
+ * A released round's action plan (src/domain/action-plan.ts): the levels management chose to work
+ * on. One row per round, made the first time someone saves it; before that the plan is empty and
+ * the release's start-here level is offered. Staff data only: nothing here is about respondents.
+ */
+export const actionPlans = sqliteTable("action_plans", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  /** JSON: LevelId[], top-down. */
+  focusLevels: text("focus_levels").notNull().default("[]"),
+  /** "YYYY-MM-DDTHH:MMZ" of the last change. */
+  updatedAt: text("updated_at").notNull(),
+});
+
+/**
+ * The actions of a round's plan: what will be done at which level, by whom (a role or a name of
+ * staff responsible, free text — never a respondent), by when, and how far it is.
+ */
+export const planActions = sqliteTable(
+  "plan_actions",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    level: text("level").notNull(),
+    title: text("title").notNull(),
+    owner: text("owner").notNull(),
+    /** Calendar date (YYYY-MM-DD); null = no date set. */
+    dueOn: text("due_on"),
+    status: text("status", { enum: ["planned", "in_progress", "done"] }).notNull().default("planned"),
+    /** Order within the plan: the order actions were added. */
+    position: integer("position").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("plan_actions_campaign_idx").on(t.campaignId, t.position)],
+);
+
+/**
+ * The link that shows a round's results summary to staff without logging in: the SHA-256 of a
+ * random 256-bit token (the token itself is only in the link). At most one per round; sharing
+ * again replaces it (the old link dies), revoking deletes it.
+ */
+export const summaryLinks = sqliteTable("summary_links", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  /** "YYYY-MM-DDTHH:MMZ" */
+  createdAt: text("created_at").notNull(),
+});

@@ -6,6 +6,7 @@ import type { LoginKeys } from "./lib/login-keys.js";
 import type { Mailer } from "./lib/mailer.js";
 import type { RateLimiter } from "./lib/rate-limit.js";
 import type { RespondentLimits } from "./services/respondent-limits.js";
+import type { SummaryLookups } from "./services/staff-summary.js";
 import type { Db } from "./storage/database.js";
 
 export interface PageStore {
@@ -66,5 +67,7 @@ export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" 
   publicUrl: string | null;
   /** Reset mails per hashed address, in memory. */
   resetLimits: RateLimiter;
+  /** Unknown staff summary links tried per client network, in memory. */
+  summaryLookups: SummaryLookups;
 };
 export type AppEnv = { Variables: { deps: ResolvedDeps; user: User | null } };

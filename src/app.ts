@@ -19,6 +19,7 @@ import { csrf } from "hono/csrf";
 import { loadSession } from "./middleware/session.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { actionPlanRoutes } from "./routes/action-plans.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
 import { instrumentRoutes } from "./routes/instruments.js";
@@ -28,6 +29,8 @@ import { normSetRoutes } from "./routes/norm-sets.js";
 import { organisationRoutes } from "./routes/organisations.js";
 import { pageRoutes } from "./routes/pages.js";
 import { respondentRoutes } from "./routes/respondent.js";
+import { summaryRoutes } from "./routes/summaries.js";
+import { createSummaryLookups } from "./services/staff-summary.js";
 
 const HONO_ERRORS: Partial<Record<number, { code: string; message: string }>> = {
   400: { code: "bad_request", message: "Bad request" },
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps) {
     mailer: deps.mailer ?? null,
     publicUrl: deps.publicUrl?.replace(/\/$/, "") ?? null,
     resetLimits: createRateLimiter({ limit: RESETS_PER_HOUR, windowMs: RESET_WINDOW_MS }),
+    summaryLookups: createSummaryLookups(),
   };
   const app = new OpenAPIHono<AppEnv>();
 
@@ -115,6 +119,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", invitationRoutes);
   app.route("/", auditRoutes);
   app.route("/", campaignRoutes);
+  app.route("/", actionPlanRoutes);
+  app.route("/", summaryRoutes);
   app.route("/", compareRoutes);
   app.route("/", normSetRoutes);
   app.route("/", instrumentRoutes);

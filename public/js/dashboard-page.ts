@@ -4,6 +4,7 @@
  * and role (suppressed cells greyed), the decision-factor mix with its headline, the gap
  * between management and staff, and comments. Every chart has a table alternative.
  */
+import { actionPlanPanel, ACTION_PLAN_TEXTS } from "./lib/action-plan.js";
 import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
 import { clearChart, drawChart, tickTextMeasure, wrapLabel, type Charts } from "./lib/charts.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
@@ -143,8 +144,10 @@ const T: Record<string, Loc> = {
   verdict: { nl: "Oordeel", en: "Verdict" },
 };
 
-const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS, ...DIAGNOSIS_TEXTS, ...HEATMAP_TEXTS, ...PRINT_TEXTS });
+const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS, ...DIAGNOSIS_TEXTS, ...HEATMAP_TEXTS, ...PRINT_TEXTS, ...ACTION_PLAN_TEXTS });
 const t = texts.t.bind(texts);
+/** After the results: the released round's action plan and its link for staff (lib/action-plan.ts). */
+const plan = actionPlanPanel($("action-plan"), t, () => texts.lang);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;
 /** The selected round while it runs: it has participation, not results. */
@@ -316,6 +319,7 @@ function render(): void {
   $("print-head").textContent = "";
   setPrintPages("", pageOf());
   for (const [id, title] of [["heat-department", "heatDepartment"], ["heat-role", "heatRole"]] as const) drawHeatmap(id, title, null, []);
+  void plan.show(!running && current && !current.report.suppressed ? current.report.campaign.id : null);
   drawTrends();
   $("participation").hidden = running === null;
   $("results").hidden = running !== null;

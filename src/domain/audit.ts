@@ -5,6 +5,7 @@
  * and no detail holds a figure, an answer or a client address.
  */
 import type { Language as Lang } from "./i18n.js";
+import { LEVELS } from "./levels.js";
 
 export const AUDIT_ACTIONS = [
   "report_read",
@@ -21,6 +22,12 @@ export const AUDIT_ACTIONS = [
   "round_opened",
   "round_closed",
   "codes_issued",
+  "plan_focus_set",
+  "plan_action_added",
+  "plan_action_changed",
+  "plan_action_removed",
+  "summary_shared",
+  "summary_revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -30,6 +37,11 @@ export const ACCOUNT_ACTIONS: readonly AuditAction[] = ["login", "login_failed",
 interface RoundRef {
   campaignId: string;
   title: string;
+}
+interface ActionRef {
+  actionId: string;
+  /** The action's title as written by staff: what was touched, never a figure. */
+  action: string;
 }
 interface InvitationRef {
   invitationId: string;
@@ -54,6 +66,13 @@ export interface AuditDetails {
   round_opened: RoundRef;
   round_closed: RoundRef;
   codes_issued: RoundRef & { count: number };
+  plan_focus_set: RoundRef & { levels: string[] };
+  plan_action_added: RoundRef & ActionRef;
+  /** The names of the fields changed (level, title, owner, dueOn, status). */
+  plan_action_changed: RoundRef & ActionRef & { fields: string[] };
+  plan_action_removed: RoundRef & ActionRef;
+  summary_shared: RoundRef;
+  summary_revoked: RoundRef;
 }
 
 export type AuditEvent = { [A in AuditAction]: { action: A; detail: AuditDetails[A] } }[AuditAction];
@@ -97,6 +116,16 @@ const DIMENSION_NAMES: Record<string, Record<Lang, string>> = {
   role: { nl: "rol", en: "role" },
   tenure: { nl: "dienstjaren", en: "tenure" },
 };
+const FIELD_NAMES: Record<string, Record<Lang, string>> = {
+  level: { nl: "niveau", en: "level" },
+  title: { nl: "omschrijving", en: "description" },
+  owner: { nl: "eigenaar", en: "owner" },
+  dueOn: { nl: "datum", en: "due date" },
+  status: { nl: "status", en: "status" },
+};
+const fieldNames = (fields: readonly string[], lang: Lang) => fields.map((f) => FIELD_NAMES[f]?.[lang] ?? f).join(", ");
+const levelList = (levels: readonly string[], lang: Lang) => (levels.length ? levels.map((l) => LEVEL_NAMES.get(l)?.[lang].toLowerCase() ?? l).join(", ") : lang === "nl" ? "geen" : "none");
+const LEVEL_NAMES = new Map(LEVELS.map((l) => [l.id as string, l.name]));
 const dimensionName = (d: string, lang: Lang) => DIMENSION_NAMES[d]?.[lang] ?? d;
 
 /** " (filter afdeling = Sales; per rol)", or nothing for the whole round. */
@@ -163,12 +192,36 @@ const TEXTS: Texts = {
     nl: (a, d) => `${a} maakte ${d.count} ${d.count === 1 ? "toegangscode" : "toegangscodes"} voor “${d.title}”`,
     en: (a, d) => `${a} issued ${d.count} access ${d.count === 1 ? "code" : "codes"} for “${d.title}”`,
   },
+  plan_focus_set: {
+    nl: (a, d) => `${a} koos de focusniveaus van het actieplan van “${d.title}”: ${levelList(d.levels, "nl")}`,
+    en: (a, d) => `${a} chose the focus levels of the action plan of “${d.title}”: ${levelList(d.levels, "en")}`,
+  },
+  plan_action_added: {
+    nl: (a, d) => `${a} voegde de actie “${d.action}” toe aan het actieplan van “${d.title}”`,
+    en: (a, d) => `${a} added the action “${d.action}” to the action plan of “${d.title}”`,
+  },
+  plan_action_changed: {
+    nl: (a, d) => `${a} wijzigde de actie “${d.action}” van “${d.title}” (${fieldNames(d.fields, "nl")})`,
+    en: (a, d) => `${a} changed the action “${d.action}” of “${d.title}” (${fieldNames(d.fields, "en")})`,
+  },
+  plan_action_removed: {
+    nl: (a, d) => `${a} verwijderde de actie “${d.action}” uit het actieplan van “${d.title}”`,
+    en: (a, d) => `${a} removed the action “${d.action}” from the action plan of “${d.title}”`,
+  },
+  summary_shared: {
+    nl: (a, d) => `${a} maakte een link naar de samenvatting van “${d.title}” voor medewerkers`,
+    en: (a, d) => `${a} made a link to the staff summary of “${d.title}”`,
+  },
+  summary_revoked: {
+    nl: (a, d) => `${a} trok de link naar de samenvatting van “${d.title}” in`,
+    en: (a, d) => `${a} revoked the link to the staff summary of “${d.title}”`,
+  },
 };
 
 /** The entry in plain language. Details come from the database: missing fields read as empty, never throw. */
 export function auditText(entry: Pick<AuditEntryView, "action" | "actor" | "detail">, lang: Lang): string {
   const text = TEXTS[entry.action]?.[lang] as ((actor: string, detail: unknown) => string) | undefined;
   if (!text) return `${entry.actor}: ${entry.action}`;
-  const detail = { filters: {}, dimension: null, departments: null, ...entry.detail };
+  const detail = { filters: {}, dimension: null, departments: null, levels: [], fields: [], ...entry.detail };
   return text(entry.actor, detail);
 }

@@ -21,6 +21,8 @@ export const pageRoutes = new Hono<AppEnv>()
   .get("/invitation", page("invitation"))
   .get("/forgot-password", page("forgot-password"))
   .get("/reset-password", page("reset-password"))
+  // The staff summary: its link's token is in the fragment too; the page reads it with the API.
+  .get("/summary", page("summary"))
   .get("/s/:token", async (c) => {
   const { db, pages } = c.var.deps;
   const token = c.req.param("token");

@@ -19,6 +19,12 @@ const EXAMPLES: AuditEvent[] = [
   { action: "round_opened", detail: round },
   { action: "round_closed", detail: round },
   { action: "codes_issued", detail: { ...round, count: 40 } },
+  { action: "plan_focus_set", detail: { ...round, levels: ["values", "skills"] } },
+  { action: "plan_action_added", detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden" } },
+  { action: "plan_action_changed", detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden", fields: ["status", "dueOn"] } },
+  { action: "plan_action_removed", detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden" } },
+  { action: "summary_shared", detail: round },
+  { action: "summary_revoked", detail: round },
 ];
 const text = (e: AuditEvent, lang: "nl" | "en") => auditText({ action: e.action, actor: "m@alfa.test", detail: e.detail as Record<string, unknown> }, lang);
 
@@ -49,6 +55,13 @@ describe("audit texts", () => {
     expect(text(opened!, "nl")).toBe("m@alfa.test opende de ronde “Voorjaar 2026”");
     expect(text(closed!, "en")).toBe("m@alfa.test closed the round “Voorjaar 2026” and released its results");
     expect(text(codes!, "nl")).toBe("m@alfa.test maakte 40 toegangscodes voor “Voorjaar 2026”");
+    const [focus, added, changed, , shared, revokedLink] = EXAMPLES.slice(14) as AuditEvent[];
+    expect(text(focus!, "nl")).toBe("m@alfa.test koos de focusniveaus van het actieplan van “Voorjaar 2026”: waarden en overtuigingen, vaardigheden");
+    expect(text(added!, "en")).toBe("m@alfa.test added the action “Gesprek over klantwaarden” to the action plan of “Voorjaar 2026”");
+    expect(text(changed!, "nl")).toBe("m@alfa.test wijzigde de actie “Gesprek over klantwaarden” van “Voorjaar 2026” (status, datum)");
+    expect(text(shared!, "en")).toBe("m@alfa.test made a link to the staff summary of “Voorjaar 2026”");
+    expect(text(revokedLink!, "nl")).toBe("m@alfa.test trok de link naar de samenvatting van “Voorjaar 2026” in");
+    expect(auditText({ action: "plan_focus_set", actor: "a", detail: { title: "R", levels: [] } }, "en")).toBe("a chose the focus levels of the action plan of “R”: none");
     // An invitation for the whole organisation names no departments.
     expect(auditText({ action: "invitation_sent", actor: "a", detail: { invitationId: "i", email: "x@y.test", departments: null } }, "en")).toBe("a invited x@y.test as a manager");
   });

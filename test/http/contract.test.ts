@@ -173,6 +173,40 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(text).not.toContain("heatmap,");
   });
 
+  it("keeps an action plan for the released round and shares its staff summary by a link that can be revoked", async () => {
+    const report = await (await get(`/api/campaigns/${campaign.id}/report`, manager)).json();
+    const plan = await (await get(`/api/campaigns/${campaign.id}/action-plan`, manager)).json();
+    expect(plan).toMatchObject({ editable: true, saved: false, startHere: report.startHere?.level ?? null, actions: [], summaryLink: null });
+    const focus = await json(`/api/campaigns/${campaign.id}/action-plan`, { focusLevels: ["skills", "mission"] }, manager, "PUT");
+    expect(focus.status).toBe(200);
+    expect((await focus.json()).focusLevels).toEqual(["mission", "skills"]);
+    const added = await json(`/api/campaigns/${campaign.id}/action-plan/actions`, { level: "mission", title: "Missie bespreken", owner: "Directie", dueOn: "2026-05-01" }, manager);
+    expect(added.status).toBe(201);
+    const action = await added.json();
+    const changed = await json(`/api/campaigns/${campaign.id}/action-plan/actions/${action.id}`, { status: "done" }, consultant, "PATCH");
+    expect((await changed.json()).status).toBe("done");
+    expect((await json(`/api/campaigns/${campaign.id}/action-plan/actions`, { level: "mission", title: "", owner: "Directie" }, manager)).status).toBe(400);
+    expect((await get(`/api/campaigns/${campaign.id}/action-plan`, rival)).status).toBe(404);
+
+    const shared = await json(`/api/campaigns/${campaign.id}/summary-link`, {}, manager);
+    expect(shared.status).toBe(201);
+    const token = String((await shared.json()).link).split("#")[1]!;
+    const summary = await get(`/api/summaries/${token}`);
+    expect(summary.status).toBe(200);
+    const body = await summary.json();
+    expect(body.round).toMatchObject({ organisation: "Client A", title: "Round A", respondents: 9 });
+    expect(body.levels.map((l: { score: number }) => l.score)).toEqual(report.levels.map((l: { score: number }) => l.score));
+    expect(body.plan.actions).toEqual([{ level: "mission", title: "Missie bespreken", owner: "Directie", dueOn: "2026-05-01", status: "done" }]);
+    expect(JSON.stringify(body)).not.toContain(campaign.organisationId);
+    const revoked = await json(`/api/campaigns/${campaign.id}/summary-link`, {}, manager, "DELETE");
+    expect(revoked.status).toBe(204);
+    const gone = await get(`/api/summaries/${token}`);
+    expect(gone.status).toBe(404);
+    await gone.text();
+    const log = await (await get(`/api/organisations/${campaign.organisationId}/audit`, consultant)).json();
+    expect(log.entries.map((e: { action: string }) => e.action).filter((a: string) => a.startsWith("plan_") || a.startsWith("summary_"))).toEqual(["summary_revoked", "summary_shared", "plan_action_changed", "plan_action_added", "plan_focus_set"]);
+  });
+
   it("invites a manager (no mail configured: the link comes back), who accepts with a password of their own and logs in", async () => {
     const invited = await json(`/api/organisations/${campaign.organisationId}/invitations`, { email: "new.head@client-a.test" }, consultant);
     expect(invited.status).toBe(201);

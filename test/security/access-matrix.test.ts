@@ -12,6 +12,7 @@ import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { upsertInvitation } from "../../src/storage/invitations.js";
 import { insertNormSet } from "../../src/storage/norm-sets.js";
+import { insertActionStatement } from "../../src/storage/action-plans.js";
 import { createTestApp, loginCookie, validAnswers, postJson, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -35,6 +36,9 @@ const BODIES: Record<string, unknown> = {
   "POST /api/campaigns/{id}/open": undefined,
   "POST /api/campaigns/{id}/close": undefined,
   "POST /api/norm-sets": undefined,
+  "PUT /api/campaigns/{id}/action-plan": { focusLevels: ["values"] },
+  "POST /api/campaigns/{id}/action-plan/actions": { level: "values", title: "Teamgesprek", owner: "Teamleider" },
+  "PATCH /api/campaigns/{id}/action-plan/actions/{actionId}": { status: "done" },
   "POST /api/instruments": { instrumentId: "b-scan", pages: [{ name: "p", elements: [1, 2].map((i) => ({ type: "rating", name: `q${i}`, level: "mission", title: "Q", rateMin: 1, rateMax: 5 })) }] },
 };
 
@@ -49,6 +53,8 @@ const PUBLIC = [
   "POST /api/invitations/{token}/accept",
   "POST /api/auth/password-reset",
   "POST /api/auth/password-reset/{token}",
+  // The staff summary's link is its credential (tested in http/action-plans.test.ts).
+  "GET /api/summaries/{token}",
 ];
 /** Routes about the caller only: every session may use them, on its own data. */
 const SELF = ["GET /api/me", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "GET /api/organisations"];
@@ -76,6 +82,17 @@ const CONSULTANT_ONLY = [
   "GET /api/norm-sets",
   "GET /api/norm-sets/{id}",
 ];
+
+/** Routes every reader of an organisation's rounds may call, but only consultants and unscoped managers may write: a manager scoped to departments is refused (403). */
+const PLAN_WRITES = [
+  "PUT /api/campaigns/{id}/action-plan",
+  "POST /api/campaigns/{id}/action-plan/actions",
+  "PATCH /api/campaigns/{id}/action-plan/actions/{actionId}",
+  "DELETE /api/campaigns/{id}/action-plan/actions/{actionId}",
+  "POST /api/campaigns/{id}/summary-link",
+  "DELETE /api/campaigns/{id}/summary-link",
+];
+const actions = { own: "", theirs: "" };
 
 let routes: string[] = [];
 
@@ -106,6 +123,11 @@ beforeAll(async () => {
   cookies.managerA = await loginCookie(t.app, "m@a-client.test", "matrix-password-1");
   cookies.scopedA = await loginCookie(t.app, "s@a-client.test", "matrix-password-1");
   cookies.consultantB = await loginCookie(t.app, "b@consult.test", "matrix-password-1");
+  // An action in each round's plan, stored directly: the routes must refuse before they look for it.
+  for (const [key, campaign] of [["own", own], ["theirs", theirs]] as const) {
+    actions[key] = crypto.randomUUID();
+    await insertActionStatement(t.db, campaign.id, { id: actions[key], level: "values", title: "Teamgesprek", owner: "Teamleider", dueOn: null, status: "planned" }, "2026-03-10T09:30Z", 40);
+  }
   for (const [key, consultant] of [["own", a], ["theirs", b]] as const) {
     const entries = Array.from({ length: 5 }, (_, i) => ({ organisationId: `${key}-${i}`, campaignId: `${key}-c${i}`, scores: Object.fromEntries(LEVEL_IDS.map((l) => [l, 50 + i])) as Record<LevelId, number> }));
     normSets[key] = (await insertNormSet(t.db, { consultantId: consultant.id, seq: 1, madeOn: "2026-03-01", entries }))!.id;
@@ -127,6 +149,7 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
     .replace("/instruments/{id}/{version}", "/instruments/b-scan/1")
     .replace("{invitationId}", mine ? invitations.own : invitations.theirs)
     .replace("{userId}", mine ? managers.own : managers.theirs)
+    .replace("{actionId}", mine ? actions.own : actions.theirs)
     .replace("/norm-sets/{id}", `/norm-sets/${mine ? normSets.own : normSets.theirs}`)
     .replace("{token}", campaign.token)
     .concat(route === "GET /api/compare" ? `?campaigns=${theirs.id},${own.id}` : "");
@@ -140,13 +163,13 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
 }
 
 async function snapshot(): Promise<string> {
-  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments", "norm_sets", "invitations", "password_resets", "sessions"];
+  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments", "norm_sets", "invitations", "password_resets", "sessions", "action_plans", "plan_actions", "summary_links"];
   return JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)));
 }
 
 describe("access matrix over every route", () => {
   it("knows every route the app documents", () => {
-    for (const route of routes) expect([...PUBLIC, ...SELF, ...CONSULTANT_ONLY, "GET /api/organisations/{id}/trends", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/participation", "GET /api/campaigns/{id}/report", "GET /api/campaigns/{id}/report.csv"], route).toContain(route);
+    for (const route of routes) expect([...PUBLIC, ...SELF, ...CONSULTANT_ONLY, "GET /api/organisations/{id}/trends", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/participation", "GET /api/campaigns/{id}/report", "GET /api/campaigns/{id}/report.csv", "GET /api/campaigns/{id}/action-plan", ...PLAN_WRITES], route).toContain(route);
     expect(routes.length).toBeGreaterThanOrEqual(22);
   });
 
@@ -186,6 +209,16 @@ describe("access matrix over every route", () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it("refuses a manager scoped to departments every change of their own organisation's plan and summary link (403), and changes nothing", async () => {
+    const before = await snapshot();
+    for (const route of PLAN_WRITES) {
+      const res = await call(route, cookies.scopedA, true);
+      expect(res.status, route).toBe(403);
+      expect((await res.json()).error.code, route).toBe("forbidden");
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
   it("gives a scoped manager of A on A's own reads never a status an unscoped one would not get", async () => {
     const reads = routes.filter((r) => r.startsWith("GET ") && !PUBLIC.includes(r) && !CONSULTANT_ONLY.includes(r));
     expect(reads.length).toBeGreaterThan(3);
@@ -206,7 +239,7 @@ describe("access matrix over every route", () => {
 
 describe("security headers", () => {
   it("forbid inline scripts and framing, sniffing and, on survey pages, referrers", async () => {
-    for (const path of [`/s/${own.token}`, "/login", "/dashboard", "/workspace", "/invitation", "/forgot-password", "/reset-password", `/api/s/${own.token}`]) {
+    for (const path of [`/s/${own.token}`, "/login", "/dashboard", "/workspace", "/invitation", "/forgot-password", "/reset-password", "/summary", `/api/s/${own.token}`]) {
       const res = await t.app.request(path);
       const csp = res.headers.get("content-security-policy") ?? "";
       expect(csp, path).toMatch(/script-src 'self'(;|$)/);

@@ -67,6 +67,13 @@ const BODIES: Record<string, unknown> = {
   "POST /api/norm-sets": undefined,
   "PATCH /api/campaigns/{id}": { expectedHeadcount: 40 },
   "PATCH /api/organisations/{id}": { benchmarkForManagers: true },
+  // A running round has no plan and no summary: every change is refused alike in both worlds.
+  "PUT /api/campaigns/{id}/action-plan": { focusLevels: ["values"] },
+  "POST /api/campaigns/{id}/action-plan/actions": { level: "values", title: "Teamgesprek", owner: "Teamleider" },
+  "PATCH /api/campaigns/{id}/action-plan/actions/{actionId}": { status: "done" },
+  "DELETE /api/campaigns/{id}/action-plan/actions/{actionId}": undefined,
+  "POST /api/campaigns/{id}/summary-link": undefined,
+  "DELETE /api/campaigns/{id}/summary-link": undefined,
 };
 
 beforeAll(async () => {

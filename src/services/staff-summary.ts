@@ -1,0 +1,112 @@
+/**
+ * The results summary for staff, shared by link. A consultant or an unscoped manager makes the
+ * link (a random 256-bit token in the link's fragment; only its SHA-256 is stored), replaces it by
+ * sharing again, or revokes it; each is an audit entry in the same batch. Whoever holds the link
+ * reads the round as a whole — the group the release's disclosure plan publishes once the round
+ * reached k — with the start-here explanation and the plan's actions (domain/staff-summary.ts),
+ * and nothing else: no organisation id, no other round, no unit, no comment. A round below k has
+ * no summary and no link.
+ */
+import type { Campaign } from "../domain/campaign.js";
+import { auditMinute } from "../domain/audit.js";
+import { LINK_TOKEN_BYTES } from "../domain/links.js";
+import { staffSummary, type StaffSummary } from "../domain/staff-summary.js";
+import { ApiError, notFound, tooManyRequests } from "../lib/api-error.js";
+import { createClientKeys } from "../lib/client-keys.js";
+import { clientNetwork } from "../lib/client-network.js";
+import { randomToken } from "../lib/random.js";
+import { createRateLimiter } from "../lib/rate-limit.js";
+import { campaignOfSummary, deleteSummaryLinkStatement, findSummaryLink, saveSummaryLinkStatement, summaryLinkExists } from "../storage/action-plans.js";
+import { auditInsert, auditInsertWhere } from "../storage/audit.js";
+import { findCampaignById, findOrganisation } from "../storage/campaigns.js";
+import type { Db } from "../storage/database.js";
+import type { InstrumentRegistry } from "../instruments/registry.js";
+import { planContent } from "./action-plans.js";
+import { auditRecord } from "./audit.js";
+import { notReleased, releaseOf } from "./release.js";
+import { roundReport } from "./round-report.js";
+
+export interface SummaryDeps {
+  db: Db;
+  instruments: InstrumentRegistry;
+  now: () => Date;
+  sha256: (text: string) => string | Promise<string>;
+}
+
+const belowK = (campaign: Campaign) =>
+  new ApiError(409, "too_small", `This round has fewer than ${campaign.k} respondents: nothing of it is published, so there is no summary to share.`, [{ path: "respondents", message: "below k" }]);
+
+const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
+
+/** Makes the round's link (replacing any earlier one) and returns the token, which is stored nowhere. */
+export async function shareSummary(deps: SummaryDeps, campaign: Campaign, actorId: string): Promise<{ token: string; createdAt: string }> {
+  const { db, now } = deps;
+  if (!(await releaseOf(deps, campaign, now()))) throw notReleased(campaign);
+  if (!(await roundReport(deps, campaign))) throw belowK(campaign);
+  const token = randomToken(LINK_TOKEN_BYTES);
+  const createdAt = auditMinute(now());
+  await db.batch([
+    saveSummaryLinkStatement(db, { campaignId: campaign.id, tokenHash: await deps.sha256(token), createdBy: actorId, createdAt }),
+    auditInsert(db, auditRecord(deps, actorId, campaign.organisationId, { action: "summary_shared", detail: roundRef(campaign) })),
+  ]);
+  return { token, createdAt };
+}
+
+/** Revokes the round's link; an entry only when there was one. */
+export async function revokeSummary(deps: Omit<SummaryDeps, "sha256" | "instruments">, campaign: Campaign, actorId: string): Promise<boolean> {
+  const { db } = deps;
+  const existed = (await findSummaryLink(db, campaign.id)) !== undefined;
+  await db.batch([
+    auditInsertWhere(db, auditRecord(deps, actorId, campaign.organisationId, { action: "summary_revoked", detail: roundRef(campaign) }), summaryLinkExists(campaign.id)),
+    deleteSummaryLinkStatement(db, campaign.id),
+  ]);
+  return existed;
+}
+
+/** The summary a link opens; 404 for a link that is unknown, revoked or replaced, or a round that publishes nothing. */
+export async function summaryFor(deps: SummaryDeps, token: string): Promise<StaffSummary> {
+  const { db } = deps;
+  const campaignId = token.length > 128 ? undefined : await campaignOfSummary(db, await deps.sha256(token));
+  const campaign = campaignId ? await findCampaignById(db, campaignId) : undefined;
+  const report = campaign ? await roundReport(deps, campaign) : null;
+  if (!campaign || !report) throw notFound("Summary");
+  const organisation = await findOrganisation(db, campaign.organisationId);
+  const release = (await releaseOf(deps, campaign, deps.now()))!;
+  const plan = await planContent(db, campaign.id, report.startHere?.level ?? null);
+  return staffSummary({ organisation: organisation?.name ?? "", title: campaign.title, releasedOn: release.releasedOn, k: campaign.k }, report, plan);
+}
+
+/** Unknown links tried per client network per window, before it is refused for the rest of the window. */
+export const MAX_LINK_MISSES = 30;
+export const LINK_MISS_WINDOW_MS = 15 * 60 * 1000;
+
+export interface SummaryLookups {
+  /** Runs `read` within the client's budget of unknown links; a found link costs nothing. */
+  read<T>(client: string | undefined, now: Date, read: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * The public route's limit: a link is 256 random bits, so guessing is hopeless anyway; the limit
+ * keeps anyone from spending the server's time trying. Counted in memory only, under keyed hashes
+ * of the client's network (as the respondent limits); an unknown address is not limited.
+ */
+export function createSummaryLookups(): SummaryLookups {
+  const misses = createRateLimiter({ limit: MAX_LINK_MISSES, windowMs: LINK_MISS_WINDOW_MS });
+  const keys = createClientKeys(() => misses.clear());
+  return {
+    async read(client, now, read) {
+      if (!client) return read();
+      const nowMs = now.getTime();
+      const taken = misses.take(await keys.keyOf(`summary\n${clientNetwork(client)}`, nowMs), nowMs);
+      if (!taken.allowed) throw tooManyRequests("too_many_requests", "Too many links that do not work were tried from your network.", taken.retryAfterMs / 1000);
+      try {
+        const value = await read();
+        misses.refund(taken.ticket);
+        return value;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404)) misses.refund(taken.ticket);
+        throw error;
+      }
+    },
+  };
+}

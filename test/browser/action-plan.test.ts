@@ -1,0 +1,164 @@
+/**
+ * After the results in real Chromium: a manager makes the released round's action plan on the
+ * dashboard (start-here preselected, a second focus level, two actions, a status changed), shares
+ * the summary with staff, and an anonymous visitor on a 360 × 740 phone reads it in Dutch and
+ * English — axe-core finds nothing serious or critical on either page.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { chromiumPath } from "../helpers/browser.js";
+import { startBrowserHarness } from "../helpers/server.js";
+import { screenshot } from "../helpers/survey.js";
+import { demoLogin } from "../helpers/test-app.js";
+
+let h: Awaited<ReturnType<typeof startBrowserHarness>>;
+let demo: DemoResult;
+
+beforeAll(async () => {
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+});
+afterAll(() => h?.close());
+
+async function serious(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  for (const v of violations.filter((x) => x.impact !== "serious" && x.impact !== "critical")) console.warn(`axe (${page.url()}, ${v.impact}): ${v.id} — ${v.help}`);
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
+  let link = "";
+
+  it("a manager makes a plan with two actions and shares the summary", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${h.url}/login`);
+    await page.fill("#email", demoLogin(demo, "manager").email);
+    await page.fill("#password", demoLogin(demo, "manager").password);
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/dashboard$/);
+    await page.waitForSelector("#action-plan:not([hidden]) #plan-focus-save");
+
+    // The diagnosis's start-here level is preselected, and marked.
+    const start = (await page.locator("#start-level").textContent())!.replace(/ \(.*\)$/, "");
+    expect(start).toBe("Waarden en overtuigingen");
+    const checked = page.locator("#action-plan input[name=focus]:checked");
+    expect(await checked.count()).toBe(1);
+    expect(await page.locator("#action-plan label", { has: page.locator("input[value=values]") }).textContent()).toBe("Waarden en overtuigingen (hier beginnen)");
+
+    await page.check("#action-plan input[value=skills]");
+    await page.click("#plan-focus-save");
+    await page.waitForSelector("#plan-note:text('Focus opgeslagen.')");
+    expect(await page.locator("#action-plan input[name=focus]:checked").evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(["values", "skills"]);
+
+    await page.fill("#plan-action-title", "Teamgesprekken over klantwaarden");
+    await page.selectOption("#plan-action-level", "values");
+    await page.fill("#plan-action-owner", "Teamleiders");
+    await page.fill("#plan-action-due", "2026-06-30");
+    await page.click("#plan-action-submit");
+    await page.waitForSelector("#plan-actions tbody tr");
+    await page.fill("#plan-action-title", "Intervisie op uitzonderingen");
+    await page.selectOption("#plan-action-level", "skills");
+    await page.fill("#plan-action-owner", "HR-adviseur");
+    await page.click("#plan-action-submit");
+    await page.waitForFunction(() => document.querySelectorAll("#plan-actions tbody tr").length === 2);
+    // The first is under way now.
+    await page.locator("#plan-actions tbody tr").first().locator("select").selectOption("in_progress");
+    await page.waitForFunction(() => (document.querySelector("#plan-actions tbody tr select") as HTMLSelectElement | null)?.value === "in_progress");
+    const rows = await page.locator("#plan-actions tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 4).map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ["Teamgesprekken over klantwaarden", "Waarden en overtuigingen", "Teamleiders", "30 juni 2026"],
+      ["Intervisie op uitzonderingen", "Vaardigheden", "HR-adviseur", "geen datum"],
+    ]);
+
+    await page.click("#share-create");
+    await page.waitForSelector("#share-link");
+    link = await page.locator("#share-link").inputValue();
+    expect(link).toMatch(new RegExp(`^${h.url.replace(/[.]/g, "\\.")}/summary#[A-Za-z0-9_-]{43}$`));
+    expect(await page.locator("#share-revoke").isVisible()).toBe(true);
+    await page.locator("#action-plan").scrollIntoViewIfNeeded();
+    await screenshot(page, "action-plan");
+    await page.locator("#action-plan").screenshot({ path: "test-results/screenshots/action-plan-section.png" });
+    expect(await serious(page)).toEqual([]);
+
+    // In English the section follows at once.
+    await page.click("[data-lang=en]");
+    expect(await page.locator("#plan-title").textContent()).toBe("Action plan");
+    expect(await page.locator("#plan-actions tbody tr").first().locator("td").nth(1).textContent()).toBe("Values and beliefs");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("an anonymous visitor reads the summary on a 360 px phone, in Dutch and English", async () => {
+    expect(link).not.toBe("");
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL", isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(link);
+    page.setDefaultTimeout(5000);
+    await page.waitForSelector("#content:not([hidden])");
+    expect(await context.cookies()).toEqual([]);
+    expect(await page.locator("#title").textContent()).toBe(demo.campaign.title);
+    expect(await page.locator("#organisation").textContent()).toBe("Woonstichting De Linde");
+    expect(await page.locator("#start-level").textContent()).toBe("Waarden en overtuigingen (verdeeld)");
+    expect(await page.locator("#start-explanation").textContent()).toMatch(/^Begin bij waarden en overtuigingen/);
+    expect(await page.locator("#levels li").count()).toBe(7);
+    expect(await page.locator("#levels li.start").textContent()).toContain("hier beginnen");
+    expect(await page.locator("#focus").textContent()).toBe("We richten ons op: waarden en overtuigingen, vaardigheden.");
+    const actions = page.locator("#actions li");
+    expect(await actions.count()).toBe(2);
+    expect(await actions.first().textContent()).toBe("Teamgesprekken over klantwaardenWaarden en overtuigingen · Eigenaar: Teamleiders · Klaar op: 30 juni 2026 · bezig");
+    // Nothing sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, "summary-phone-nl");
+    expect(await serious(page)).toEqual([]);
+
+    await page.click("[data-lang=en]");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("#start-level").textContent()).toBe("Values and beliefs (divided)");
+    expect(await page.locator("#start-explanation").textContent()).toMatch(/^Start at values and beliefs/);
+    expect(await actions.first().textContent()).toBe("Teamgesprekken over klantwaardenValues and beliefs · Owner: Teamleiders · Due: 30 June 2026 · in progress");
+    expect(await page.locator("#about").textContent()).toContain(`at least ${demo.campaign.k} colleagues`);
+    await screenshot(page, "summary-phone-en");
+    expect(await serious(page)).toEqual([]);
+
+    // Printed, the page drops its buttons and keeps every section.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".topbar").isHidden()).toBe(true);
+    expect(await page.locator("#actions li").count()).toBe(2);
+
+    // A wrong link says so, in the page's language.
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`${h.url}/summary#not-a-real-link`);
+    await page.waitForSelector("#message:text('This link does not work')");
+    expect(await page.locator("#content").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a manager revokes the link, and it stops working", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(5000);
+    await page.goto(`${h.url}/login`);
+    await page.fill("#email", demoLogin(demo, "manager").email);
+    await page.fill("#password", demoLogin(demo, "manager").password);
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/dashboard$/);
+    await page.waitForSelector("#share-revoke");
+    // The token is not stored: the page says a link exists, and cannot show it again.
+    expect(await page.locator("#share-link").count()).toBe(0);
+    expect(await page.locator("#plan-share").textContent()).toContain("Er is een link sinds");
+    await page.click("#share-revoke");
+    await page.waitForSelector("#plan-note:text('Link ingetrokken')");
+    expect(await page.locator("#share-revoke").count()).toBe(0);
+    const visitor = await context.newPage();
+    await visitor.goto(link);
+    await visitor.waitForSelector("#message:text('Deze link werkt niet')");
+    await context.close();
+  });
+});
