@@ -12,6 +12,7 @@ import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
+import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
 import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -221,9 +222,10 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS });
+const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS });
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
+const rounds = roundForm(t, { say, saved: () => loadPortfolio(), showCodeHint });
 const auditLog = auditPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts = new Map<string, Chart>();
@@ -293,6 +295,13 @@ function renderPortfolio(): void {
       const report = Object.assign(el("a", t("report")), { href: `/dashboard?campaign=${encodeURIComponent(c.id)}` });
       links.append(report);
       if (c.surveyPath) links.append(" · ", Object.assign(el("a", t("surveyLink")), { href: c.surveyPath, target: "_blank", rel: "noopener noreferrer" }));
+      if (c.status !== "closed") {
+        const change = el("button", t("editRoundButton"), "small secondary");
+        change.type = "button";
+        change.setAttribute("aria-label", `${t("editRoundButton")}: ${c.title}`);
+        change.addEventListener("click", () => rounds.edit(c));
+        links.append(" · ", change);
+      }
       if (c.status === "draft") {
         const open = el("button", t("openRound"), "small");
         open.type = "button";
@@ -535,6 +544,7 @@ function renderInstruments(): void {
 
 function render(): void {
   texts.apply();
+  rounds.render();
   renderPortfolio();
   renderNorms();
   renderComparison();
@@ -650,30 +660,6 @@ function showCodeHint(): void {
   $("campaign-code-hint").textContent = t(($("campaign-code") as HTMLInputElement).checked ? "codeHint" : "openLinkHint");
 }
 
-async function createRound(event: Event): Promise<void> {
-  event.preventDefault();
-  const [id, version] = ($("campaign-instrument") as HTMLSelectElement).value.split("@");
-  const headcount = ($("campaign-headcount") as HTMLInputElement).value;
-  const body = {
-    title: ($("campaign-title") as HTMLInputElement).value,
-    departments: ($("campaign-departments") as HTMLTextAreaElement).value.split("\n").map((d) => d.trim()).filter(Boolean),
-    status: (event as SubmitEvent).submitter?.dataset.status === "draft" ? "draft" : "open",
-    opensOn: ($("campaign-opens") as HTMLInputElement).value || null,
-    closesOn: ($("campaign-closes") as HTMLInputElement).value || null,
-    instrument: { id, version: Number(version) },
-    expectedHeadcount: headcount ? Number(headcount) : null,
-    requireCode: ($("campaign-code") as HTMLInputElement).checked,
-    contact: ($("campaign-contact") as HTMLInputElement).value.trim() || null,
-  };
-  const organisation = ($("campaign-organisation") as HTMLSelectElement).value;
-  const res = await api<CampaignRow>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });
-  if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
-  (event.target as HTMLFormElement).reset();
-  showCodeHint();
-  say(t("created", { title: res.body.title, link: `${location.origin}${res.body.surveyPath ?? ""}` }));
-  await loadPortfolio();
-}
-
 async function uploadInstrument(event: Event): Promise<void> {
   event.preventDefault();
   const result = $("upload-result");
@@ -717,7 +703,6 @@ async function start(): Promise<void> {
   $("codes-csv").addEventListener("click", downloadCodes);
   $("codes-print").addEventListener("click", printCodes);
   $("organisation-form").addEventListener("submit", (e) => void createOrganisation(e));
-  $("campaign-form").addEventListener("submit", (e) => void createRound(e));
   $("upload-form").addEventListener("submit", (e) => void uploadInstrument(e));
   $("upload-file").addEventListener("change", async () => {
     const file = ($("upload-file") as HTMLInputElement).files?.[0];

@@ -32,6 +32,17 @@ export function publishesBreakdowns(campaign: Pick<Campaign, "requireCode" | "k"
   return campaign.requireCode && campaign.k >= MIN_K_BREAKDOWNS;
 }
 
+/** Why a round refuses a setting: the detail messages of a refused change, which the workspace translates. */
+export const ROUND_REFUSALS = {
+  commentsBelowK: "kComments may not be below k",
+  codesNeedK: `a round on single-use codes publishes breakdowns, which need k of at least ${MIN_K_BREAKDOWNS}`,
+  datesOutOfOrder: "closesOn is before opensOn",
+  fixedOnceOpen: "fixed once the round is open",
+  alreadyOpened: "the round has opened already",
+  closesInPast: "in the past: close the round by hand instead",
+} as const;
+export type RoundRefusal = keyof typeof ROUND_REFUSALS;
+
 /** A rule a round's settings break, on the field to correct. */
 export interface RoundRuleProblem {
   path: "kComments" | "k" | "closesOn";
@@ -45,11 +56,9 @@ export interface RoundRuleProblem {
  */
 export function roundRuleProblems(round: Pick<Campaign, "k" | "kComments" | "requireCode" | "opensOn" | "closesOn">): RoundRuleProblem[] {
   const problems: RoundRuleProblem[] = [];
-  if (round.kComments < round.k) problems.push({ path: "kComments", message: "kComments may not be below k" });
-  if (round.requireCode && round.k < MIN_K_BREAKDOWNS) {
-    problems.push({ path: "k", message: `a round on single-use codes publishes breakdowns, which need k of at least ${MIN_K_BREAKDOWNS}` });
-  }
-  if (!datesInOrder(round)) problems.push({ path: "closesOn", message: "closesOn is before opensOn" });
+  if (round.kComments < round.k) problems.push({ path: "kComments", message: ROUND_REFUSALS.commentsBelowK });
+  if (round.requireCode && round.k < MIN_K_BREAKDOWNS) problems.push({ path: "k", message: ROUND_REFUSALS.codesNeedK });
+  if (!datesInOrder(round)) problems.push({ path: "closesOn", message: ROUND_REFUSALS.datesOutOfOrder });
   return problems;
 }
 
@@ -67,10 +76,10 @@ export type RoundField = (typeof DRAFT_ONLY_FIELDS)[number] | "opensOn" | "close
 export function refusedChanges(round: CampaignWindow, fields: readonly RoundField[], change: { closesOn?: string | null | undefined }, today: string): { path: RoundField; message: string }[] {
   const refused: { path: RoundField; message: string }[] = [];
   if (round.status !== "draft") {
-    for (const f of fields) if ((DRAFT_ONLY_FIELDS as readonly string[]).includes(f)) refused.push({ path: f, message: "fixed once the round is open" });
-    if (fields.includes("opensOn") && availability(round, today) === "open") refused.push({ path: "opensOn", message: "the round has opened already" });
+    for (const f of fields) if ((DRAFT_ONLY_FIELDS as readonly string[]).includes(f)) refused.push({ path: f, message: ROUND_REFUSALS.fixedOnceOpen });
+    if (fields.includes("opensOn") && availability(round, today) === "open") refused.push({ path: "opensOn", message: ROUND_REFUSALS.alreadyOpened });
   }
-  if (change.closesOn && change.closesOn < today) refused.push({ path: "closesOn", message: "in the past: close the round by hand instead" });
+  if (change.closesOn && change.closesOn < today) refused.push({ path: "closesOn", message: ROUND_REFUSALS.closesInPast });
   return refused;
 }
 

@@ -1,0 +1,147 @@
+/**
+ * A round's life in the consultant workspace, in real Chromium on a phone and a desktop, in Dutch
+ * and English: changing a draft and a running round, the code sheet per language with a QR code
+ * and a pre-filled link per code, the response rate's basis, upload problems all at once in plain
+ * words, and a preview of an instrument. axe-core finds nothing serious or critical.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { findCampaignById } from "../../src/storage/campaigns.js";
+import { countResponses } from "../../src/storage/responses.js";
+import { chromiumPath } from "../helpers/browser.js";
+import { startBrowserHarness } from "../helpers/server.js";
+import { completeSurvey, screenshot } from "../helpers/survey.js";
+import { demoLogin } from "../helpers/test-app.js";
+
+let h: Awaited<ReturnType<typeof startBrowserHarness>>;
+let demo: DemoResult;
+
+beforeAll(async () => {
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+});
+afterAll(() => h?.close());
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1366, height: 900 };
+
+async function workspace(viewport: { width: number; height: number }, lang: "nl" | "en"): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await h.browser.newContext({ viewport, locale: lang === "nl" ? "nl-NL" : "en-GB" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const account = demoLogin(demo, "consultant");
+  await page.goto(`${h.url}/login`);
+  await page.fill("#email", account.email);
+  await page.fill("#password", account.password);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/dashboard$/);
+  await page.goto(`${h.url}/workspace`);
+  await page.waitForSelector("#portfolio .org-row");
+  await page.click(`[data-lang=${lang}]`);
+  return { context, page, errors };
+}
+
+async function serious(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const rowOf = (page: Page, title: string) => page.locator("#portfolio tbody tr", { hasText: title });
+
+describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
+  it("changes a draft's title, dates, contact, k, comments' k, code requirement and headcount (desktop, Dutch)", async () => {
+    const { context, page, errors } = await workspace(DESKTOP, "nl");
+    page.on("dialog", (d) => void d.accept());
+    await page.selectOption("#campaign-organisation", { label: "Verzekeraar Polis & Co" });
+    await page.fill("#campaign-title", "Concept 2027");
+    await page.fill("#campaign-departments", "Schade\nAcceptatie");
+    await page.fill("#campaign-opens", "2027-01-11");
+    await page.fill("#campaign-closes", "2027-02-05");
+    await page.click("#campaign-form button[data-status=draft]");
+    await rowOf(page, "Concept 2027").waitFor();
+
+    await rowOf(page, "Concept 2027").getByRole("button", { name: "Wijzigen: Concept 2027" }).click();
+    expect(await page.locator("#new-title").textContent()).toBe("Ronde wijzigen: Concept 2027");
+    expect(await page.inputValue("#campaign-title")).toBe("Concept 2027");
+    expect(await page.inputValue("#campaign-departments")).toBe("Schade\nAcceptatie");
+    expect(await page.inputValue("#campaign-k")).toBe("5");
+    expect(await page.inputValue("#campaign-k-comments")).toBe("10");
+    expect(await page.locator("#campaign-title").isDisabled()).toBe(false);
+    await page.fill("#campaign-title", "Nulmeting 2027");
+    await page.fill("#campaign-departments", "Schade\nAcceptatie\nKlantenservice");
+    await page.fill("#campaign-k", "6");
+    await page.fill("#campaign-k-comments", "12");
+    await page.fill("#campaign-contact", "Mila Jansen, 06-11223344");
+    await page.fill("#campaign-headcount", "120");
+    await page.check("#campaign-code");
+    await page.fill("#campaign-opens", "2027-01-18");
+    await page.fill("#campaign-closes", "2027-02-12");
+    await screenshot(page, "workspace-edit-draft");
+    expect(await serious(page)).toEqual([]);
+    await page.click("#campaign-save");
+    await expect.poll(() => page.locator("#message").textContent()).toBe("\u2018Nulmeting 2027\u2019 is gewijzigd.");
+    const row = rowOf(page, "Nulmeting 2027");
+    await expect.poll(() => row.textContent()).toContain("2027-01-18 – 2027-02-12");
+    expect(await row.textContent()).toContain("concept");
+    // Back to a new round, and what was stored is what was typed.
+    expect(await page.locator("#new-title").textContent()).toBe("Nieuwe organisatie of ronde");
+    const id = (await row.getByRole("link", { name: "Rapport" }).getAttribute("href"))!.split("=")[1]!;
+    expect(await findCampaignById(h.t.db, decodeURIComponent(id))).toMatchObject({
+      title: "Nulmeting 2027",
+      k: 6,
+      kComments: 12,
+      contact: "Mila Jansen, 06-11223344",
+      expectedHeadcount: 120,
+      requireCode: true,
+      opensOn: "2027-01-18",
+      closesOn: "2027-02-12",
+      units: { department: [{ value: "Schade" }, { value: "Acceptatie" }, { value: "Klantenservice" }] },
+    });
+
+    // Settings that do not fit together are refused with every reason, and nothing is stored.
+    await row.getByRole("button", { name: "Wijzigen: Nulmeting 2027" }).click();
+    await page.fill("#campaign-k", "3");
+    await page.fill("#campaign-k-comments", "3");
+    await page.fill("#campaign-closes", "2027-01-01");
+    await page.click("#campaign-save");
+    await expect.poll(() => page.locator("#message").textContent()).toContain("Niet opgeslagen:");
+    const message = (await page.locator("#message").textContent())!;
+    expect(message).toContain("Minimale groep (k) voor resultaten: een ronde met codes toont resultaten per afdeling en heeft daarom k van minstens 5 nodig");
+    expect(message).toContain("Sluit op: ligt vóór de openingsdatum");
+    expect(await findCampaignById(h.t.db, decodeURIComponent(id))).toMatchObject({ k: 6, closesOn: "2027-02-12" });
+    await page.click("#campaign-cancel");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("on a phone in English, changes only what a running round allows: its closing date and contact", async () => {
+    const running = demo.openRound;
+    const { context, page, errors } = await workspace(PHONE, "en");
+    await rowOf(page, running.title).getByRole("button", { name: `Change: ${running.title}` }).click();
+    expect(await page.locator("#new-title").textContent()).toBe(`Change round: ${running.title}`);
+    expect(await page.locator("#campaign-edit-note").textContent()).toContain("This round is running");
+    for (const id of ["#campaign-title", "#campaign-departments", "#campaign-instrument", "#campaign-k", "#campaign-k-comments"]) {
+      expect(await page.locator(id).isDisabled(), id).toBe(true);
+    }
+    expect(await page.locator("#campaign-closes").isDisabled()).toBe(false);
+    // It opened three days ago: moving its opening date is refused, in words.
+    await page.fill("#campaign-opens", "2026-03-09");
+    await page.click("#campaign-save");
+    await expect.poll(() => page.locator("#message").textContent()).toBe("Not saved: Opens on: the round has opened already.");
+    await page.fill("#campaign-opens", running.opensOn!);
+    await page.fill("#campaign-closes", "2026-04-30");
+    await page.fill("#campaign-contact", "HR desk, hr@baken.example");
+    await screenshot(page, "workspace-edit-running-phone");
+    expect(await serious(page)).toEqual([]);
+    await page.click("#campaign-save");
+    await expect.poll(() => page.locator("#message").textContent()).toBe(`\u2018${running.title}\u2019 has been changed.`);
+    expect(await findCampaignById(h.t.db, running.id)).toMatchObject({ title: running.title, closesOn: "2026-04-30", contact: "HR desk, hr@baken.example", status: "open" });
+    // A closed round offers no change.
+    const closed = demo.rounds.find((r) => r.campaign.status === "closed")!.campaign;
+    expect(await rowOf(page, closed.title).first().getByRole("button", { name: /^Change/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
