@@ -79,8 +79,17 @@ const T: Record<string, Loc> = {
     nl: "Resultaten verschijnen pas als een ronde sluit: op de dag na de sluitdatum, of eerder met \u201cSluiten en vrijgeven\u201d. Zolang een ronde loopt is alleen de deelname te zien, want cijfers die met elk antwoord meebewegen verraden wat de laatste invuller antwoordde.",
     en: "Results appear only when a round closes: on the day after its closing date, or earlier with \u201cClose and release\u201d. While a round runs only participation is shown, because figures that move with every answer give away what the latest respondent answered.",
   },
-  viaCodes: { nl: "{used} van {of} codes", en: "{used} of {of} codes" },
-  viaHeadcount: { nl: "{n} van {of} medewerkers", en: "{n} of {of} staff" },
+  viaCodes: { nl: "{used} van {of} codes; geen aantal medewerkers ingevoerd", en: "{used} of {of} codes; no staff number entered" },
+  viaHeadcount: { nl: "{n} van {of} medewerkers, zoals ingevoerd", en: "{n} of {of} staff, as entered" },
+  codesBeside: { nl: "{used} van {issued} codes gebruikt", en: "{used} of {issued} codes used" },
+  rateNote: {
+    nl: "Respons: respondenten gedeeld door het aantal uitgenodigde medewerkers dat u bij de ronde invoerde. Alleen zonder dat aantal telt een ronde met codes de gebruikte codes tegen de uitgegeven codes (één code per persoon); het ingevoerde aantal wordt nooit door het aantal codes vervangen.",
+    en: "Response rate: respondents divided by the number of staff invited you entered for the round. Only without that number does a round on codes count used codes against issued codes (one code per person); the number entered is never replaced by the number of codes.",
+  },
+  headcountHint: {
+    nl: "De basis van de respons. Leeg laten kan bij codes: dan telt het aantal uitgegeven codes.",
+    en: "The basis of the response rate. With codes it may stay empty: the number of codes issued then counts.",
+  },
   managersSeeBenchmark: { nl: "managers zien de benchmarklijn", en: "managers see the benchmark line" },
   benchmark: { nl: "Benchmark", en: "Benchmark" },
   benchmarkNote: {
@@ -173,7 +182,7 @@ const T: Record<string, Loc> = {
   title: { nl: "Titel", en: "Title" },
   departments: { nl: "Afdelingen (één per regel)", en: "Departments (one per line)" },
   instrument: { nl: "Vragenlijst", en: "Instrument" },
-  headcount: { nl: "Aantal uitgenodigde medewerkers (voor de respons)", en: "Staff invited (for the response rate)" },
+  headcount: { nl: "Aantal uitgenodigde medewerkers", en: "Staff invited" },
   requireCode: { nl: "Alleen met een eenmalige code", en: "Only with a single-use code" },
   codeHint: {
     nl: "Met eenmalige codes: resultaten ook per afdeling, rol en diensttijd, voor elke groep van minstens 5 (k) mensen.",
@@ -249,8 +258,10 @@ const allCampaigns = () => organisations.flatMap((o) => o.campaigns.map((c) => (
 function rateText(c: CampaignRow): string {
   const r = c.responseRate;
   if (!r) return "–";
-  const detail = r.basis === "codes" ? t("viaCodes", { used: c.codes.used, of: r.of }) : t("viaHeadcount", { n: c.respondents, of: r.of });
-  return `${r.pct}% (${detail})`;
+  // The basis is said with the figure; beside a headcount, the codes' own count stays visible.
+  if (r.basis === "codes") return `${r.pct}% (${t("viaCodes", { used: c.codes.used, of: r.of })})`;
+  const codes = c.codes.issued > 0 ? ` · ${t("codesBeside", { used: c.codes.used, issued: c.codes.issued })}` : "";
+  return `${r.pct}% (${t("viaHeadcount", { n: c.respondents, of: r.of })})${codes}`;
 }
 
 function startText(c: { status?: string; startHere: { level: string | null; reasons: string[]; basis: string } | null }): string {

@@ -145,3 +145,28 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
     await context.close();
   });
 });
+
+describe.skipIf(!chromiumPath)("the response rate's basis", () => {
+  it("keeps a headcount entered for a round on codes, rates on it and says so, with the codes beside it (desktop, Dutch, then English)", async () => {
+    const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;
+    const { context, page, errors } = await workspace(DESKTOP, "nl");
+    const row = rowOf(page, polis.title);
+    // No headcount yet: the 150 codes stand in, and the row says why.
+    expect(await row.textContent()).toContain("62% (93 van 150 codes; geen aantal medewerkers ingevoerd)");
+    await row.getByRole("button", { name: `Wijzigen: ${polis.title}` }).click();
+    await page.fill("#campaign-headcount", "300");
+    await page.click("#campaign-save");
+    // 93 of the 300 staff entered, not of the 150 codes; the codes' own count stays in view.
+    await expect.poll(() => row.textContent()).toContain("31% (93 van 300 medewerkers, zoals ingevoerd) · 93 van 150 codes gebruikt");
+    expect(await page.locator("#rate-note").textContent()).toContain("nooit door het aantal codes vervangen");
+    await row.getByRole("button", { name: `Wijzigen: ${polis.title}` }).click();
+    expect(await page.inputValue("#campaign-headcount")).toBe("300");
+    await page.click("#campaign-cancel");
+    await page.click("[data-lang=en]");
+    expect(await row.textContent()).toContain("31% (93 of 300 staff, as entered) · 93 of 150 codes used");
+    expect((await findCampaignById(h.t.db, polis.id))!.expectedHeadcount).toBe(300);
+    await screenshot(page, "workspace-response-rate-basis");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
