@@ -13,6 +13,7 @@ import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
 import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
+import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
 import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -174,8 +175,6 @@ const T: Record<string, Loc> = {
   codesIssued: { nl: "{count} nieuwe codes. In totaal {issued} uitgegeven, {used} gebruikt.", en: "{count} new codes. {issued} issued in total, {used} used." },
   downloadCsv: { nl: "CSV downloaden", en: "Download CSV" },
   printSheet: { nl: "Codevel afdrukken", en: "Print code sheet" },
-  sheetTitle: { nl: "Uw persoonlijke toegangscode", en: "Your personal access code" },
-  sheetText: { nl: "Ga naar {link} en vul deze code in. De code werkt één keer en is niet aan uw antwoorden gekoppeld.", en: "Go to {link} and enter this code. It works once and is not linked to your answers." },
   newRound: { nl: "Nieuwe organisatie of ronde", en: "New organisation or round" },
   newOrganisation: { nl: "Nieuwe organisatie", en: "New organisation" },
   add: { nl: "Toevoegen", en: "Add" },
@@ -231,7 +230,7 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS });
+const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS });
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
 const rounds = roundForm(t, { say, saved: () => loadPortfolio(), showCodeHint });
@@ -617,15 +616,20 @@ function showCodes(campaign: CampaignRow, codes: string[], counts: { issued: num
   $("codes-result").hidden = false;
   if (counts) $("codes-summary").textContent = t("codesIssued", { count: codes.length, issued: counts.issued, used: counts.used });
   $("codes-list").replaceChildren(...codes.map((code) => el("li", code)));
-  // The printable sheet: one card per code, with the survey link.
-  const link = campaign.surveyPath ? `${location.origin}${campaign.surveyPath}` : "";
-  $("code-sheet").replaceChildren(
-    ...codes.map((code) => {
-      const card = el("div", undefined, "code-card");
-      card.append(el("h2", `${t("sheetTitle")} · ${campaign.title}`), el("p", code, "code"), el("p", t("sheetText", { link })));
-      return card;
-    }),
-  );
+  void drawSheet();
+}
+
+/** The sheet in the language(s) and layout chosen for the round's staff; resolves once its QR codes are drawn. */
+function drawSheet(): Promise<void> {
+  if (!lastCodes) return Promise.resolve();
+  const chosen = (name: string) => (document.querySelector(`input[name=${name}]:checked`) as HTMLInputElement).value;
+  return renderCodeSheet($("code-sheet"), {
+    campaign: lastCodes.campaign,
+    codes: lastCodes.codes,
+    languages: chosen("sheet-lang") as SheetLanguages,
+    layout: chosen("sheet-layout") as SheetLayout,
+    origin: location.origin,
+  });
 }
 
 async function issueCodes(event: Event): Promise<void> {
@@ -650,7 +654,8 @@ function downloadCodes(): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function printCodes(): void {
+async function printCodes(): Promise<void> {
+  await drawSheet();
   document.body.classList.add("print-codes");
   window.addEventListener("afterprint", () => document.body.classList.remove("print-codes"), { once: true });
   window.print();
@@ -712,7 +717,8 @@ async function start(): Promise<void> {
   showCodeHint();
   $("codes-form").addEventListener("submit", (e) => void issueCodes(e));
   $("codes-csv").addEventListener("click", downloadCodes);
-  $("codes-print").addEventListener("click", printCodes);
+  $("codes-print").addEventListener("click", () => void printCodes());
+  for (const option of document.querySelectorAll("input[name=sheet-lang], input[name=sheet-layout]")) option.addEventListener("change", () => void drawSheet());
   $("organisation-form").addEventListener("submit", (e) => void createOrganisation(e));
   $("upload-form").addEventListener("submit", (e) => void uploadInstrument(e));
   $("upload-file").addEventListener("change", async () => {

@@ -170,3 +170,76 @@ describe.skipIf(!chromiumPath)("the response rate's basis", () => {
     await context.close();
   });
 });
+
+describe.skipIf(!chromiumPath)("the code sheet", () => {
+  it("prints each code in the staff's language with a QR code and a personal link that opens the survey with the code accepted", async () => {
+    const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;
+    // The consultant works in Dutch; the round's staff read English.
+    const { context, page, errors } = await workspace(DESKTOP, "nl");
+    await page.selectOption("#codes-campaign", polis.id);
+    await page.fill("#codes-count", "3");
+    await page.click("#codes-form button[type=submit]");
+    await page.waitForSelector("#codes-result:not([hidden])");
+    const codes = await page.locator("#codes-list li").allTextContents();
+    expect(codes).toHaveLength(3);
+    await page.check("input[name=sheet-lang][value=en]");
+    await page.check("input[name=sheet-layout][value=cards]");
+    expect(await serious(page)).toEqual([]);
+    await page.evaluate(() => document.body.classList.add("print-codes"));
+    await page.emulateMedia({ media: "print" });
+    const cards = page.locator("#code-sheet.layout-cards .code-card");
+    await expect.poll(() => cards.count()).toBe(3);
+    const host = new URL(h.url).host;
+    const links: string[] = [];
+    for (const [i, code] of codes.entries()) {
+      const card = cards.nth(i);
+      expect(await card.getAttribute("data-code")).toBe(code);
+      expect(await card.locator("h2").textContent()).toBe(`Your personal access code — ${polis.title}`);
+      expect(await card.locator(".code").textContent()).toBe(code);
+      const link = (await card.locator(".code-link").textContent())!;
+      expect(link).toBe(`${host}/s/${polis.token}#code=${code}`);
+      links.push(link);
+      expect(await card.textContent()).not.toContain("toegangscode");
+      // A QR code per card, drawn in the browser, with modules in it.
+      const qr = card.locator("svg.qr");
+      expect(await qr.count()).toBe(1);
+      expect(await qr.getAttribute("aria-label")).toBe(`QR: ${link}`);
+      expect(await qr.locator("path").count()).toBeGreaterThan(0);
+      expect(await qr.isVisible()).toBe(true);
+    }
+    // Cut-out size: a bank card, 85.6 × 54 mm.
+    const box = (await cards.first().boundingBox())!;
+    expect(Math.round((box.width / 96) * 25.4)).toBe(86);
+    expect(Math.round((box.height / 96) * 25.4)).toBe(54);
+    await screenshot(page, "code-cards-english-print");
+    // Both languages on one card, Dutch first.
+    await page.emulateMedia({ media: "screen" });
+    await page.check("input[name=sheet-lang][value=both]");
+    await page.emulateMedia({ media: "print" });
+    await expect.poll(() => cards.first().locator("h2").textContent()).toBe(`Uw persoonlijke toegangscode · Your personal access code — ${polis.title}`);
+    expect(await cards.first().locator(".code-how").evaluateAll((ps) => ps.map((p) => p.getAttribute("lang")))).toEqual(["nl", "en"]);
+    await page.emulateMedia({ media: "screen" });
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // Each printed link, typed into a phone, opens the survey with its own code filled in and accepted.
+    const phone = await h.browser.newContext({ viewport: PHONE, locale: "en-GB", hasTouch: true });
+    for (const [i, link] of links.entries()) {
+      const survey = await phone.newPage();
+      await survey.goto(`http://${link}`);
+      await survey.waitForSelector("#code-form:not([hidden])");
+      expect(await survey.inputValue("#access-code")).toBe(codes[i]);
+      expect(survey.url()).not.toContain("#code="); // gone from the address bar and history
+      await survey.click("#code-form button[type=submit]");
+      await survey.waitForSelector(".sd-question");
+      if (i === 0) {
+        const before = await countResponses(h.t.db, polis.id);
+        await completeSurvey(survey);
+        await expect.poll(() => survey.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Thank you");
+        expect(await countResponses(h.t.db, polis.id)).toBe(before + 1);
+      }
+      await survey.close();
+    }
+    await phone.close();
+  });
+});
