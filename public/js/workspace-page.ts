@@ -14,6 +14,8 @@ import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
 import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
 import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
+import { instrumentPreview, PREVIEW_TEXTS } from "./lib/instrument-preview.js";
+import { instrumentUpload, UPLOAD_TEXTS } from "./lib/instrument-upload.js";
 import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -230,10 +232,13 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS });
+const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS, ...PREVIEW_TEXTS, ...UPLOAD_TEXTS });
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
 const rounds = roundForm(t, { say, saved: () => loadPortfolio(), showCodeHint });
+const preview = instrumentPreview(texts);
+const showPreview = (i: Pick<InstrumentSummary, "id" | "version">, from: HTMLElement) => void preview.open(i.id, i.version, from, say);
+const upload = instrumentUpload(texts, { stored: () => loadInstruments(), levelName: (id) => levelName(id), preview: showPreview });
 const auditLog = auditPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts = new Map<string, Chart>();
@@ -540,12 +545,20 @@ function renderTrends(): void {
 
 function renderInstruments(): void {
   const title = (x: unknown) => (typeof x === "string" ? x : ((x as Partial<Loc & { default: string }>)[texts.lang] ?? (x as { default?: string }).default ?? ""));
-  $("instruments").replaceChildren(
-    table(
-      [t("instrument"), t("version"), t("source"), t("itemsPerLevel"), t("desiredState")],
-      instruments.map((i) => [`${title(i.title)} (${i.id})`, i.version, i.builtin ? t("builtin") : t("own"), Object.entries(i.items).map(([l, n]) => `${levelName(l)} ${n}`).join(", "), i.desiredState ? t("yes") : t("no")]),
-    ),
+  const list = table(
+    [t("instrument"), t("version"), t("source"), t("itemsPerLevel"), t("desiredState"), t("preview")],
+    instruments.map((i) => [`${title(i.title)} (${i.id})`, i.version, i.builtin ? t("builtin") : t("own"), Object.entries(i.items).map(([l, n]) => `${levelName(l)} ${n}`).join(", "), i.desiredState ? t("yes") : t("no"), ""]),
   );
+  // Each version can be looked at before a round uses it.
+  [...list.tBodies[0]!.rows].forEach((row, n) => {
+    const i = instruments[n]!;
+    const button = el("button", t("preview"), "small secondary");
+    button.type = "button";
+    button.setAttribute("aria-label", `${t("preview")}: ${i.id} v${i.version}`);
+    button.addEventListener("click", () => showPreview(i, button));
+    row.cells[5]!.replaceChildren(button);
+  });
+  $("instruments").replaceChildren(list);
   const select = $("campaign-instrument") as HTMLSelectElement;
   const keep = select.value;
   fillSelect(select, [...instruments].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id) || b.version - a.version).map((i) => ({ value: `${i.id}@${i.version}`, label: `${title(i.title)} · v${i.version}` })));
@@ -555,6 +568,7 @@ function renderInstruments(): void {
 function render(): void {
   texts.apply();
   rounds.render();
+  upload.render();
   renderPortfolio();
   renderNorms();
   renderComparison();
@@ -676,30 +690,6 @@ function showCodeHint(): void {
   $("campaign-code-hint").textContent = t(($("campaign-code") as HTMLInputElement).checked ? "codeHint" : "openLinkHint");
 }
 
-async function uploadInstrument(event: Event): Promise<void> {
-  event.preventDefault();
-  const result = $("upload-result");
-  result.hidden = false;
-  result.className = "";
-  let json: unknown;
-  try {
-    json = JSON.parse(($("upload-json") as HTMLTextAreaElement).value);
-  } catch (error) {
-    result.className = "error";
-    result.textContent = t("notJson", { message: (error as Error).message });
-    return;
-  }
-  const res = await api<InstrumentSummary>("/api/instruments", { method: "POST", body: json });
-  if (res.status !== 201) {
-    result.className = "error";
-    result.textContent = errorMessage(res.body, res.status);
-    return;
-  }
-  const missing = res.body.missingLevels.map(levelName).join(", ");
-  result.textContent = t("stored", { id: res.body.id, version: res.body.version }) + (missing ? ` ${t("missingLevels", { levels: missing })}` : "");
-  await loadInstruments();
-}
-
 async function start(): Promise<void> {
   texts.apply();
   for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
@@ -720,11 +710,6 @@ async function start(): Promise<void> {
   $("codes-print").addEventListener("click", () => void printCodes());
   for (const option of document.querySelectorAll("input[name=sheet-lang], input[name=sheet-layout]")) option.addEventListener("change", () => void drawSheet());
   $("organisation-form").addEventListener("submit", (e) => void createOrganisation(e));
-  $("upload-form").addEventListener("submit", (e) => void uploadInstrument(e));
-  $("upload-file").addEventListener("change", async () => {
-    const file = ($("upload-file") as HTMLInputElement).files?.[0];
-    if (file) ($("upload-json") as HTMLTextAreaElement).value = await file.text();
-  });
   const me = (await api<{ user: { role: string } }>("/api/me")).body;
   if (me.user.role !== "consultant") {
     location.href = "/dashboard";

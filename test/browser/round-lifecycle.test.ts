@@ -243,3 +243,105 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
     await phone.close();
   });
 });
+
+describe.skipIf(!chromiumPath)("uploading and previewing an instrument", () => {
+  /** A small instrument with three things wrong, in three questions. */
+  const broken = () => ({
+    instrumentId: "snelle-scan",
+    title: { nl: "Snelle scan", en: "Quick scan" },
+    pages: [
+      {
+        name: "p1",
+        elements: [
+          { type: "rating", name: "waarden_1", title: { nl: "We delen dezelfde waarden.", en: "We share the same values." }, rateMin: 1, rateMax: 5, isRequired: true },
+          { type: "rating", name: "waarden_2", level: "values", title: { nl: "Alleen Nederlands" }, rateMin: 1, rateMax: 5, isRequired: true },
+          { type: "text", name: "personeelsnummer", title: { nl: "Personeelsnummer", en: "Employee number" }, isRequired: true },
+        ],
+      },
+    ],
+  });
+
+  it("lists every problem at once in plain Dutch on a phone, in English after a switch, and previews the fixed upload without storing anything", async () => {
+    const { context, page, errors } = await workspace(PHONE, "nl");
+    await page.fill("#upload-json", JSON.stringify(broken()));
+    await page.click("#upload-form button[type=submit]");
+    await expect.poll(() => page.locator("#upload-problems li").count()).toBe(3);
+    expect(await page.locator("#upload-result").textContent()).toBe("Niet opgeslagen: 3 problemen gevonden. Los ze op en upload opnieuw.");
+    const dutch = await page.locator("#upload-problems li").allTextContents();
+    expect(dutch[0]).toBe('Vraag "waarden_2": de titel heeft zowel "nl" als "en" nodig, of één "default"-tekst: vul de ontbrekende taal aan.');
+    expect(dutch[1]).toMatch(/^Vraag "waarden_1": een beoordelingsvraag hoort bij precies één bekend niveau .*voeg "level" toe met een van mission, identity, values/);
+    expect(dutch[2]).toMatch(/^Vraag "personeelsnummer": alleen vragen die de methode gebruikt zijn toegestaan/);
+    // No English JSON paths: every line names its question in words.
+    expect(dutch.some((line) => line.includes("$.pages"))).toBe(false);
+    await screenshot(page, "workspace-upload-problems-phone");
+    expect(await serious(page)).toEqual([]);
+    await page.click("[data-lang=en]");
+    expect(await page.locator("#upload-problems li").first().textContent()).toBe('Question "waarden_2": its title needs both "nl" and "en", or a "default" text: add the missing language.');
+    expect(await page.locator("#upload-result").textContent()).toBe("Not stored: 3 problems found. Fix them and upload again.");
+    expect(await page.locator("#instruments tbody").textContent()).not.toContain("snelle-scan");
+
+    const fixed = broken();
+    Object.assign(fixed.pages[0]!.elements[0]!, { level: "values" });
+    fixed.pages[0]!.elements[1]!.title = { nl: "Alleen Nederlands", en: "English too" };
+    fixed.pages[0]!.elements.pop();
+    await page.fill("#upload-json", JSON.stringify(fixed));
+    await page.click("#upload-form button[type=submit]");
+    await expect.poll(() => page.locator("#upload-result").textContent()).toMatch(/^Stored as snelle-scan, version 1\./);
+    expect(await page.locator("#upload-problems").isHidden()).toBe(true);
+    await expect.poll(() => page.locator("#instruments tbody").textContent()).toContain("snelle-scan");
+
+    // The preview reads; it writes nothing.
+    const writes: string[] = [];
+    page.on("request", (r) => void (r.method() !== "GET" && writes.push(`${r.method()} ${r.url()}`)));
+    await page.locator("#upload-result").getByRole("button", { name: "Preview" }).click();
+    const dialog = page.locator("#instrument-preview");
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.locator("#preview-title").textContent()).toBe("Preview: Quick scan · v1");
+    expect(await dialog.locator("h3").allTextContents()).toEqual(["Values and beliefs · 2 items"]);
+    expect(await dialog.locator("tbody td[lang=nl]").allTextContents()).toEqual(["We delen dezelfde waarden.", "Alleen Nederlands"]);
+    expect(await dialog.locator("tbody td[lang=en]").allTextContents()).toEqual(["We share the same values.", "English too"]);
+    expect(await serious(page)).toEqual([]);
+    await screenshot(page, "workspace-instrument-preview-phone");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(writes).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("previews the built-in instrument from the list, grouped by level and decision factor, in Dutch and English (desktop)", async () => {
+    const { context, page, errors } = await workspace(DESKTOP, "nl");
+    const before = await page.locator("#instruments tbody tr").count();
+    await page.getByRole("button", { name: "Bekijken: customer-centricity v3" }).click();
+    const dialog = page.locator("#instrument-preview");
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const headings = await dialog.locator("h3").allTextContents();
+    expect(headings.slice(0, 8)).toEqual([
+      "Uitkomst (0–10)",
+      expect.stringMatching(/^Missie · \d+ vragen$/),
+      expect.stringMatching(/^Identiteit · \d+ vragen$/),
+      expect.stringMatching(/^Waarden en overtuigingen · \d+ vragen$/),
+      expect.stringMatching(/^Competenties · \d+ vragen$/),
+      expect.stringMatching(/^Vaardigheden · \d+ vragen$/),
+      expect.stringMatching(/^Gedrag · \d+ vragen$/),
+      expect.stringMatching(/^Context/),
+    ]);
+    expect(headings).toContain("Beslisfactoren");
+    // The decision factors, in both languages, side by side.
+    const factors = dialog.locator("table").nth(headings.indexOf("Beslisfactoren"));
+    expect(await factors.locator("td[lang=nl]").allTextContents()).toContain("• Het beleid van de organisatie");
+    expect(await factors.locator("td[lang=en]").allTextContents()).toContain("• The organisation's policy");
+    // Its desired-state and reverse-keyed items are marked.
+    expect(await dialog.textContent()).toContain("gewenste situatie");
+    expect(await dialog.textContent()).toContain("omgekeerd gescoord");
+    expect(await serious(page)).toEqual([]);
+    await screenshot(page, "workspace-instrument-preview");
+    await page.click("#preview-close");
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    // Focus returns to the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Bekijken: customer-centricity v3");
+    expect(await page.locator("#instruments tbody tr").count()).toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

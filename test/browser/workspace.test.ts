@@ -235,7 +235,7 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     const broken = { instrumentId: "quick-scan", pages: [{ name: "p", elements: [{ type: "rating", name: "q1", title: { nl: "Vraag", en: "Question" }, rateMin: 1, rateMax: 5, isRequired: true }] }] };
     await page.fill("#upload-json", JSON.stringify(broken));
     await page.click("#upload-form button[type=submit]");
-    await expect.poll(() => page.locator("#upload-result").textContent()).toContain('needs exactly one known level');
+    await expect.poll(() => page.locator("#upload-problems").textContent()).toContain("needs exactly one known level");
     const fixed = structuredClone(broken);
     (fixed.pages[0]!.elements[0] as Record<string, unknown>).level = "values";
     (fixed.pages[0]!.elements as unknown[]).push({ type: "rating", name: "q2", level: "values", title: { nl: "<img src=x onerror=alert(1)>", en: "Second" }, rateMin: 1, rateMax: 5, isRequired: true });

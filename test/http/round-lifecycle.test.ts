@@ -165,3 +165,37 @@ describe("the response rate", () => {
     expect(await (await send("GET", `/api/campaigns/${round.id}`)).json()).toMatchObject({ expectedHeadcount: null, responseRate: { pct: 40, basis: "codes", of: 10 } });
   });
 });
+
+describe("an uploaded instrument with several problems", () => {
+  it("is refused with every problem at once: code, question and a sentence in Dutch and English; nothing is stored", async () => {
+    const json = {
+      instrumentId: "Not An Id",
+      pages: [
+        {
+          name: "p",
+          elements: [
+            { type: "rating", name: "q1", title: { nl: "Vraag", en: "Question" }, rateMin: 1, rateMax: 5, isRequired: true },
+            { type: "rating", name: "q2", level: "values", title: { nl: "Alleen Nederlands" }, rateMin: 1, rateMax: 5, isRequired: true },
+            { type: "rating", name: "q3", level: "values", title: "Same text", rateMin: 1, rateMax: 7, isRequired: true },
+          ],
+        },
+      ],
+    };
+    const res = await send("POST", "/api/instruments", json);
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.code).toBe("invalid_instrument");
+    expect(error.details.map((d: { code: string; path: string }) => `${d.code}@${d.path}`)).toEqual(["instrument_id@instrumentId", "text_languages@q2", "rating_level@q1", "agreement_scale@q3"]);
+    for (const d of error.details) {
+      expect(d.text.nl).not.toBe(d.text.en);
+      expect(d.message).toBe(d.text.en);
+    }
+    expect(error.details[1].text).toEqual({
+      nl: 'Vraag "q2": de titel heeft zowel "nl" als "en" nodig, of één "default"-tekst: vul de ontbrekende taal aan.',
+      en: 'Question "q2": its title needs both "nl" and "en", or a "default" text: add the missing language.',
+    });
+    expect(error.message).toMatch(/^The instrument is not valid \(4 problems\): /);
+    const list = await (await send("GET", "/api/instruments")).json();
+    expect(list.every((i: { builtin: boolean }) => i.builtin)).toBe(true);
+  });
+});
