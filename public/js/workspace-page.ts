@@ -12,6 +12,10 @@ import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
+import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
+import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
+import { instrumentPreview, PREVIEW_TEXTS } from "./lib/instrument-preview.js";
+import { instrumentUpload, UPLOAD_TEXTS } from "./lib/instrument-upload.js";
 import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -78,8 +82,17 @@ const T: Record<string, Loc> = {
     nl: "Resultaten verschijnen pas als een ronde sluit: op de dag na de sluitdatum, of eerder met \u201cSluiten en vrijgeven\u201d. Zolang een ronde loopt is alleen de deelname te zien, want cijfers die met elk antwoord meebewegen verraden wat de laatste invuller antwoordde.",
     en: "Results appear only when a round closes: on the day after its closing date, or earlier with \u201cClose and release\u201d. While a round runs only participation is shown, because figures that move with every answer give away what the latest respondent answered.",
   },
-  viaCodes: { nl: "{used} van {of} codes", en: "{used} of {of} codes" },
-  viaHeadcount: { nl: "{n} van {of} medewerkers", en: "{n} of {of} staff" },
+  viaCodes: { nl: "{used} van {of} codes; geen aantal medewerkers ingevoerd", en: "{used} of {of} codes; no staff number entered" },
+  viaHeadcount: { nl: "{n} van {of} medewerkers, zoals ingevoerd", en: "{n} of {of} staff, as entered" },
+  codesBeside: { nl: "{used} van {issued} codes gebruikt", en: "{used} of {issued} codes used" },
+  rateNote: {
+    nl: "Respons: respondenten gedeeld door het aantal uitgenodigde medewerkers dat u bij de ronde invoerde. Alleen zonder dat aantal telt een ronde met codes de gebruikte codes tegen de uitgegeven codes (één code per persoon); het ingevoerde aantal wordt nooit door het aantal codes vervangen.",
+    en: "Response rate: respondents divided by the number of staff invited you entered for the round. Only without that number does a round on codes count used codes against issued codes (one code per person); the number entered is never replaced by the number of codes.",
+  },
+  headcountHint: {
+    nl: "De basis van de respons. Leeg laten kan bij codes: dan telt het aantal uitgegeven codes.",
+    en: "The basis of the response rate. With codes it may stay empty: the number of codes issued then counts.",
+  },
   managersSeeBenchmark: { nl: "managers zien de benchmarklijn", en: "managers see the benchmark line" },
   benchmark: { nl: "Benchmark", en: "Benchmark" },
   benchmarkNote: {
@@ -164,15 +177,13 @@ const T: Record<string, Loc> = {
   codesIssued: { nl: "{count} nieuwe codes. In totaal {issued} uitgegeven, {used} gebruikt.", en: "{count} new codes. {issued} issued in total, {used} used." },
   downloadCsv: { nl: "CSV downloaden", en: "Download CSV" },
   printSheet: { nl: "Codevel afdrukken", en: "Print code sheet" },
-  sheetTitle: { nl: "Uw persoonlijke toegangscode", en: "Your personal access code" },
-  sheetText: { nl: "Ga naar {link} en vul deze code in. De code werkt één keer en is niet aan uw antwoorden gekoppeld.", en: "Go to {link} and enter this code. It works once and is not linked to your answers." },
   newRound: { nl: "Nieuwe organisatie of ronde", en: "New organisation or round" },
   newOrganisation: { nl: "Nieuwe organisatie", en: "New organisation" },
   add: { nl: "Toevoegen", en: "Add" },
   title: { nl: "Titel", en: "Title" },
   departments: { nl: "Afdelingen (één per regel)", en: "Departments (one per line)" },
   instrument: { nl: "Vragenlijst", en: "Instrument" },
-  headcount: { nl: "Aantal uitgenodigde medewerkers (voor de respons)", en: "Staff invited (for the response rate)" },
+  headcount: { nl: "Aantal uitgenodigde medewerkers", en: "Staff invited" },
   requireCode: { nl: "Alleen met een eenmalige code", en: "Only with a single-use code" },
   codeHint: {
     nl: "Met eenmalige codes: resultaten ook per afdeling, rol en diensttijd, voor elke groep van minstens 5 (k) mensen.",
@@ -221,9 +232,13 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS });
+const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS, ...PREVIEW_TEXTS, ...UPLOAD_TEXTS });
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
+const rounds = roundForm(t, { say, saved: () => loadPortfolio(), showCodeHint });
+const preview = instrumentPreview(texts);
+const showPreview = (i: Pick<InstrumentSummary, "id" | "version">, from: HTMLElement) => void preview.open(i.id, i.version, from, say);
+const upload = instrumentUpload(texts, { stored: () => loadInstruments(), levelName: (id) => levelName(id), preview: showPreview });
 const auditLog = auditPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts = new Map<string, Chart>();
@@ -247,8 +262,10 @@ const allCampaigns = () => organisations.flatMap((o) => o.campaigns.map((c) => (
 function rateText(c: CampaignRow): string {
   const r = c.responseRate;
   if (!r) return "–";
-  const detail = r.basis === "codes" ? t("viaCodes", { used: c.codes.used, of: r.of }) : t("viaHeadcount", { n: c.respondents, of: r.of });
-  return `${r.pct}% (${detail})`;
+  // The basis is said with the figure; beside a headcount, the codes' own count stays visible.
+  if (r.basis === "codes") return `${r.pct}% (${t("viaCodes", { used: c.codes.used, of: r.of })})`;
+  const codes = c.codes.issued > 0 ? ` · ${t("codesBeside", { used: c.codes.used, issued: c.codes.issued })}` : "";
+  return `${r.pct}% (${t("viaHeadcount", { n: c.respondents, of: r.of })})${codes}`;
 }
 
 function startText(c: { status?: string; startHere: { level: string | null; reasons: string[]; basis: string } | null }): string {
@@ -293,6 +310,13 @@ function renderPortfolio(): void {
       const report = Object.assign(el("a", t("report")), { href: `/dashboard?campaign=${encodeURIComponent(c.id)}` });
       links.append(report);
       if (c.surveyPath) links.append(" · ", Object.assign(el("a", t("surveyLink")), { href: c.surveyPath, target: "_blank", rel: "noopener noreferrer" }));
+      if (c.status !== "closed") {
+        const change = el("button", t("editRoundButton"), "small secondary");
+        change.type = "button";
+        change.setAttribute("aria-label", `${t("editRoundButton")}: ${c.title}`);
+        change.addEventListener("click", () => rounds.edit(c));
+        links.append(" · ", change);
+      }
       if (c.status === "draft") {
         const open = el("button", t("openRound"), "small");
         open.type = "button";
@@ -521,12 +545,20 @@ function renderTrends(): void {
 
 function renderInstruments(): void {
   const title = (x: unknown) => (typeof x === "string" ? x : ((x as Partial<Loc & { default: string }>)[texts.lang] ?? (x as { default?: string }).default ?? ""));
-  $("instruments").replaceChildren(
-    table(
-      [t("instrument"), t("version"), t("source"), t("itemsPerLevel"), t("desiredState")],
-      instruments.map((i) => [`${title(i.title)} (${i.id})`, i.version, i.builtin ? t("builtin") : t("own"), Object.entries(i.items).map(([l, n]) => `${levelName(l)} ${n}`).join(", "), i.desiredState ? t("yes") : t("no")]),
-    ),
+  const list = table(
+    [t("instrument"), t("version"), t("source"), t("itemsPerLevel"), t("desiredState"), t("preview")],
+    instruments.map((i) => [`${title(i.title)} (${i.id})`, i.version, i.builtin ? t("builtin") : t("own"), Object.entries(i.items).map(([l, n]) => `${levelName(l)} ${n}`).join(", "), i.desiredState ? t("yes") : t("no"), ""]),
   );
+  // Each version can be looked at before a round uses it.
+  [...list.tBodies[0]!.rows].forEach((row, n) => {
+    const i = instruments[n]!;
+    const button = el("button", t("preview"), "small secondary");
+    button.type = "button";
+    button.setAttribute("aria-label", `${t("preview")}: ${i.id} v${i.version}`);
+    button.addEventListener("click", () => showPreview(i, button));
+    row.cells[5]!.replaceChildren(button);
+  });
+  $("instruments").replaceChildren(list);
   const select = $("campaign-instrument") as HTMLSelectElement;
   const keep = select.value;
   fillSelect(select, [...instruments].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id) || b.version - a.version).map((i) => ({ value: `${i.id}@${i.version}`, label: `${title(i.title)} · v${i.version}` })));
@@ -535,6 +567,8 @@ function renderInstruments(): void {
 
 function render(): void {
   texts.apply();
+  rounds.render();
+  upload.render();
   renderPortfolio();
   renderNorms();
   renderComparison();
@@ -596,15 +630,20 @@ function showCodes(campaign: CampaignRow, codes: string[], counts: { issued: num
   $("codes-result").hidden = false;
   if (counts) $("codes-summary").textContent = t("codesIssued", { count: codes.length, issued: counts.issued, used: counts.used });
   $("codes-list").replaceChildren(...codes.map((code) => el("li", code)));
-  // The printable sheet: one card per code, with the survey link.
-  const link = campaign.surveyPath ? `${location.origin}${campaign.surveyPath}` : "";
-  $("code-sheet").replaceChildren(
-    ...codes.map((code) => {
-      const card = el("div", undefined, "code-card");
-      card.append(el("h2", `${t("sheetTitle")} · ${campaign.title}`), el("p", code, "code"), el("p", t("sheetText", { link })));
-      return card;
-    }),
-  );
+  void drawSheet();
+}
+
+/** The sheet in the language(s) and layout chosen for the round's staff; resolves once its QR codes are drawn. */
+function drawSheet(): Promise<void> {
+  if (!lastCodes) return Promise.resolve();
+  const chosen = (name: string) => (document.querySelector(`input[name=${name}]:checked`) as HTMLInputElement).value;
+  return renderCodeSheet($("code-sheet"), {
+    campaign: lastCodes.campaign,
+    codes: lastCodes.codes,
+    languages: chosen("sheet-lang") as SheetLanguages,
+    layout: chosen("sheet-layout") as SheetLayout,
+    origin: location.origin,
+  });
 }
 
 async function issueCodes(event: Event): Promise<void> {
@@ -629,7 +668,8 @@ function downloadCodes(): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function printCodes(): void {
+async function printCodes(): Promise<void> {
+  await drawSheet();
   document.body.classList.add("print-codes");
   window.addEventListener("afterprint", () => document.body.classList.remove("print-codes"), { once: true });
   window.print();
@@ -650,54 +690,6 @@ function showCodeHint(): void {
   $("campaign-code-hint").textContent = t(($("campaign-code") as HTMLInputElement).checked ? "codeHint" : "openLinkHint");
 }
 
-async function createRound(event: Event): Promise<void> {
-  event.preventDefault();
-  const [id, version] = ($("campaign-instrument") as HTMLSelectElement).value.split("@");
-  const headcount = ($("campaign-headcount") as HTMLInputElement).value;
-  const body = {
-    title: ($("campaign-title") as HTMLInputElement).value,
-    departments: ($("campaign-departments") as HTMLTextAreaElement).value.split("\n").map((d) => d.trim()).filter(Boolean),
-    status: (event as SubmitEvent).submitter?.dataset.status === "draft" ? "draft" : "open",
-    opensOn: ($("campaign-opens") as HTMLInputElement).value || null,
-    closesOn: ($("campaign-closes") as HTMLInputElement).value || null,
-    instrument: { id, version: Number(version) },
-    expectedHeadcount: headcount ? Number(headcount) : null,
-    requireCode: ($("campaign-code") as HTMLInputElement).checked,
-    contact: ($("campaign-contact") as HTMLInputElement).value.trim() || null,
-  };
-  const organisation = ($("campaign-organisation") as HTMLSelectElement).value;
-  const res = await api<CampaignRow>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });
-  if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
-  (event.target as HTMLFormElement).reset();
-  showCodeHint();
-  say(t("created", { title: res.body.title, link: `${location.origin}${res.body.surveyPath ?? ""}` }));
-  await loadPortfolio();
-}
-
-async function uploadInstrument(event: Event): Promise<void> {
-  event.preventDefault();
-  const result = $("upload-result");
-  result.hidden = false;
-  result.className = "";
-  let json: unknown;
-  try {
-    json = JSON.parse(($("upload-json") as HTMLTextAreaElement).value);
-  } catch (error) {
-    result.className = "error";
-    result.textContent = t("notJson", { message: (error as Error).message });
-    return;
-  }
-  const res = await api<InstrumentSummary>("/api/instruments", { method: "POST", body: json });
-  if (res.status !== 201) {
-    result.className = "error";
-    result.textContent = errorMessage(res.body, res.status);
-    return;
-  }
-  const missing = res.body.missingLevels.map(levelName).join(", ");
-  result.textContent = t("stored", { id: res.body.id, version: res.body.version }) + (missing ? ` ${t("missingLevels", { levels: missing })}` : "");
-  await loadInstruments();
-}
-
 async function start(): Promise<void> {
   texts.apply();
   for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
@@ -715,14 +707,9 @@ async function start(): Promise<void> {
   showCodeHint();
   $("codes-form").addEventListener("submit", (e) => void issueCodes(e));
   $("codes-csv").addEventListener("click", downloadCodes);
-  $("codes-print").addEventListener("click", printCodes);
+  $("codes-print").addEventListener("click", () => void printCodes());
+  for (const option of document.querySelectorAll("input[name=sheet-lang], input[name=sheet-layout]")) option.addEventListener("change", () => void drawSheet());
   $("organisation-form").addEventListener("submit", (e) => void createOrganisation(e));
-  $("campaign-form").addEventListener("submit", (e) => void createRound(e));
-  $("upload-form").addEventListener("submit", (e) => void uploadInstrument(e));
-  $("upload-file").addEventListener("change", async () => {
-    const file = ($("upload-file") as HTMLInputElement).files?.[0];
-    if (file) ($("upload-json") as HTMLTextAreaElement).value = await file.text();
-  });
   const me = (await api<{ user: { role: string } }>("/api/me")).body;
   if (me.user.role !== "consultant") {
     location.href = "/dashboard";

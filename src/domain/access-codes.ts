@@ -35,10 +35,15 @@ export interface CodeCounts {
 
 export type ResponseRate = { pct: number; basis: "codes" | "headcount"; of: number } | null;
 
-/** Used codes over issued codes when codes were issued; otherwise respondents over the expected headcount. */
+/**
+ * The response rate and its basis. The headcount the consultant entered (staff invited) is the
+ * basis whenever there is one: it is what they said the rate is for, and codes may be issued to
+ * fewer people than were invited, or with spares. Without a headcount, issued codes stand in for the
+ * staff invited (one code per person). Never one silently for the other: the basis travels along.
+ */
 export function responseRate(respondents: number, expectedHeadcount: number | null, codes: CodeCounts): ResponseRate {
-  if (codes.issued > 0) return { pct: (codes.used / codes.issued) * 100, basis: "codes", of: codes.issued };
   if (expectedHeadcount && expectedHeadcount > 0) return { pct: (respondents / expectedHeadcount) * 100, basis: "headcount", of: expectedHeadcount };
+  if (codes.issued > 0) return { pct: (codes.used / codes.issued) * 100, basis: "codes", of: codes.issued };
   return null;
 }
 

@@ -32,6 +32,67 @@ export function publishesBreakdowns(campaign: Pick<Campaign, "requireCode" | "k"
   return campaign.requireCode && campaign.k >= MIN_K_BREAKDOWNS;
 }
 
+/** Why a round refuses a setting: the detail messages of a refused change, which the workspace translates. */
+export const ROUND_REFUSALS = {
+  commentsBelowK: "kComments may not be below k",
+  codesNeedK: `a round on single-use codes publishes breakdowns, which need k of at least ${MIN_K_BREAKDOWNS}`,
+  datesOutOfOrder: "closesOn is before opensOn",
+  fixedOnceOpen: "fixed once the round is open",
+  alreadyOpened: "the round has opened already",
+  closesInPast: "in the past: close the round by hand instead",
+} as const;
+export type RoundRefusal = keyof typeof ROUND_REFUSALS;
+
+/** A rule a round's settings break, on the field to correct. */
+export interface RoundRuleProblem {
+  path: "kComments" | "k" | "closesOn";
+  message: string;
+}
+
+/**
+ * The rules a round's settings obey together, at creation and after every change: comments need
+ * at least k, a round on codes publishes breakdowns and so needs MIN_K_BREAKDOWNS, and it closes on
+ * or after the day it opens.
+ */
+export function roundRuleProblems(round: Pick<Campaign, "k" | "kComments" | "requireCode" | "opensOn" | "closesOn">): RoundRuleProblem[] {
+  const problems: RoundRuleProblem[] = [];
+  if (round.kComments < round.k) problems.push({ path: "kComments", message: ROUND_REFUSALS.commentsBelowK });
+  if (round.requireCode && round.k < MIN_K_BREAKDOWNS) problems.push({ path: "k", message: ROUND_REFUSALS.codesNeedK });
+  if (!datesInOrder(round)) problems.push({ path: "closesOn", message: ROUND_REFUSALS.datesOutOfOrder });
+  return problems;
+}
+
+/** What a change may touch: everything while a draft; once open only what staff were not promised. */
+export const DRAFT_ONLY_FIELDS = ["title", "departments", "instrument", "k", "kComments"] as const;
+export type RoundField = (typeof DRAFT_ONLY_FIELDS)[number] | "opensOn" | "closesOn" | "contact" | "expectedHeadcount" | "requireCode";
+
+/**
+ * The fields of a change a round refuses in its state (closed rounds are refused as a whole, by
+ * the lifecycle). Once a round is open, what staff saw and were promised — its title, units,
+ * questions and minimum group sizes — stays as it was; its opening date may move only while it has
+ * not opened yet, and a closing date may not lie in the past (closing early is "close and release",
+ * which asks first). A draft may change anything, but not close before today either.
+ */
+export function refusedChanges(round: CampaignWindow, fields: readonly RoundField[], change: { closesOn?: string | null | undefined }, today: string): { path: RoundField; message: string }[] {
+  const refused: { path: RoundField; message: string }[] = [];
+  if (round.status !== "draft") {
+    for (const f of fields) if ((DRAFT_ONLY_FIELDS as readonly string[]).includes(f)) refused.push({ path: f, message: ROUND_REFUSALS.fixedOnceOpen });
+    if (fields.includes("opensOn") && availability(round, today) === "open") refused.push({ path: "opensOn", message: ROUND_REFUSALS.alreadyOpened });
+  }
+  if (change.closesOn && change.closesOn < today) refused.push({ path: "closesOn", message: ROUND_REFUSALS.closesInPast });
+  return refused;
+}
+
+/**
+ * Comments' minimum after a change of k: a round that kept the default for its k (max(k, 10))
+ * follows the default for the new k; one the consultant set stays as set (and must still be ≥ k).
+ */
+export function kCommentsAfter(round: Pick<Campaign, "k" | "kComments">, change: { k?: number | undefined; kComments?: number | undefined }): number {
+  if (change.kComments !== undefined) return change.kComments;
+  if (change.k !== undefined && round.kComments === defaultKComments(round.k)) return defaultKComments(change.k);
+  return round.kComments;
+}
+
 /** Whether switching a round to single-use codes comes too late: it has taken responses without. */
 export function codesAfterResponses(campaign: Pick<Campaign, "requireCode">, settings: { requireCode?: boolean | undefined }, respondents: number): boolean {
   return settings.requireCode === true && !campaign.requireCode && respondents > 0;

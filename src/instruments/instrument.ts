@@ -11,6 +11,7 @@ import { isClimateScale, isFactorId } from "../domain/factors.js";
 import { isLevelId } from "../domain/levels.js";
 import { NOT_APPLICABLE, OUTCOME_MAX, OUTCOME_MIN, SCALE_MAX, SCALE_MIN, type ScoredItem, type ScoringKey } from "../domain/scoring.js";
 import { isDimension, type Dimension } from "../domain/units.js";
+import { problemRule, type InstrumentProblem, type ProblemCode } from "./problems.js";
 import { registerSurveyProperties } from "./survey-properties.js";
 
 export const MAX_COMMENT_LENGTH = 2000;
@@ -32,13 +33,31 @@ export interface Instrument {
   commentQuestion?: string;
 }
 
+/** One or more problems with an instrument; the message is the English of each, with its question. */
 export class InstrumentError extends Error {
-  constructor(
-    message: string,
-    readonly item?: string,
-  ) {
-    super(item ? `${message} (item "${item}")` : message);
+  readonly problems: InstrumentProblem[];
+  /** The question of the first problem, if it is in one. */
+  readonly item: string | undefined;
+  constructor(problems: InstrumentProblem | InstrumentProblem[]) {
+    const list = Array.isArray(problems) ? problems : [problems];
+    super(list.map((p) => (p.item ? `${problemRule(p, "en")} (item "${p.item}")` : problemRule(p, "en"))).join("; "));
     this.name = "InstrumentError";
+    this.problems = list;
+    this.item = list[0]?.item;
+  }
+}
+
+/** A problem to throw: the check names it by code, the catalogue words it. */
+export const fail = (code: ProblemCode, item?: string, params?: InstrumentProblem["params"], path?: string) =>
+  new InstrumentError({ code, ...(item !== undefined ? { item } : {}), ...(params ? { params } : {}), ...(path ? { path } : {}) });
+
+/** Runs a check; a problem it throws is collected instead, so every problem is found at once. */
+export function collect(problems: InstrumentProblem[], check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof InstrumentError)) throw error;
+    problems.push(...error.problems);
   }
 }
 
@@ -63,19 +82,29 @@ function agreementScale(q: Question, name: string): { na: boolean } {
     if (listed.length === scale.length) return { na: false };
     if (listed.length === scale.length + 1 && listed[scale.length] === NOT_APPLICABLE) return { na: true };
   }
-  throw new InstrumentError(
-    `rating items use the ${SCALE_MIN}–${SCALE_MAX} agreement scale, optionally followed by the "don't know / not applicable" value "${NOT_APPLICABLE}" (rateValues [1, 2, 3, 4, 5, {"value": "${NOT_APPLICABLE}"}])`,
-    name,
-  );
+  throw fail("agreement_scale", name);
 }
 
 export function loadInstrument(json: Record<string, unknown>): Instrument {
+  const { instrument, problems } = inspectInstrument(json);
+  if (problems.length > 0) throw new InstrumentError(problems);
+  return instrument;
+}
+
+/**
+ * Every problem of an instrument at once, with what could be read of it: each question is checked
+ * on its own, and one with a problem is left out (so a later check does not trip over it again).
+ */
+export function inspectInstrument(json: Record<string, unknown>): { instrument: Instrument; problems: InstrumentProblem[] } {
   registerSurveyProperties();
+  const problems: InstrumentProblem[] = [];
   const survey = new Model(json);
   const id = survey.getPropertyValue("instrumentId");
   const version = survey.getPropertyValue("instrumentVersion");
-  if (typeof id !== "string" || !/^[a-z0-9-]{1,64}$/.test(id)) throw new InstrumentError("instrumentId must be a short kebab-case id");
-  if (!Number.isInteger(version) || version < 1) throw new InstrumentError("instrumentVersion must be a positive integer");
+  if (typeof id !== "string" || !/^[a-z0-9-]{1,64}$/.test(id)) problems.push({ code: "instrument_id" });
+  if (!Number.isInteger(version) || version < 1) problems.push({ code: "instrument_version" });
+  let sawRating = false;
+
 
   const questions: QuestionSpec[] = [];
   const items: ScoredItem[] = [];
@@ -86,106 +115,111 @@ export function loadInstrument(json: Record<string, unknown>): Instrument {
 
   for (const q of survey.getAllQuestions(false, false, true) as Question[]) {
     const type = q.getType();
+    if (type === "rating") sawRating = true;
     if (type === "html" || type === "image" || type === "expression") continue;
-    const name = q.name;
-    if (!name || seen.has(name)) throw new InstrumentError("question names must be present and unique", name);
-    seen.add(name);
-    const required = q.isRequired;
-    const prop = (p: string): unknown => q.getPropertyValue(p);
+    // Each question on its own: a problem in one is collected, and the next is checked still.
+    collect(problems, () => {
+      const name = q.name;
+      if (!name) throw fail("name_missing");
+      if (seen.has(name)) throw fail("name_duplicate", name);
+      seen.add(name);
+      const required = q.isRequired;
+      const prop = (p: string): unknown => q.getPropertyValue(p);
 
-    if (type === "rating" && prop("outcome") === true) {
-      // The overall judgement, 0–10: the only rating on another scale than 1–5, and not part of any level.
-      if (key.outcomeQuestion) throw new InstrumentError(`an instrument has one outcome item at most ("${key.outcomeQuestion}" is one)`, name);
-      if (["level", "scale", "facet", "mirrors", "perspective"].some((p) => isSet(prop(p))) || prop("reverse") === true) {
-        throw new InstrumentError("the outcome item belongs to no level, scale or facet and is not reverse-keyed", name);
-      }
-      const listed = (prop("rateValues") as unknown[] | undefined) ?? [];
-      if (listed.length > 0 || prop("rateMin") !== OUTCOME_MIN || prop("rateMax") !== OUTCOME_MAX || (prop("rateStep") ?? 1) !== 1) {
-        throw new InstrumentError(`the outcome item is rated ${OUTCOME_MIN}–${OUTCOME_MAX} (rateMin ${OUTCOME_MIN}, rateMax ${OUTCOME_MAX}, no rateValues)`, name);
-      }
-      key.outcomeQuestion = name;
-      questions.push({ kind: "rating", name, required, min: OUTCOME_MIN, max: OUTCOME_MAX });
-    } else if (type === "rating") {
-      const level = prop("level");
-      const scale = prop("scale");
-      if (isLevelId(level) === isClimateScale(scale)) {
-        throw new InstrumentError("a rating item needs exactly one known level (or decision-climate scale)", name);
-      }
-      const { na } = agreementScale(q, name);
-      const perspective = prop("perspective");
-      if (perspective !== undefined && perspective !== null && perspective !== "current" && perspective !== "desired") {
-        throw new InstrumentError('perspective must be "current" or "desired"', name);
-      }
-      if (perspective === "desired" && !isLevelId(level)) throw new InstrumentError("a desired-state item needs a level", name);
-      const facet = prop("facet");
-      if (isSet(facet)) {
-        if (typeof facet !== "string" || !FACET.test(facet)) throw new InstrumentError("a facet is a short snake_case id", name);
-        if (!isLevelId(level) || perspective === "desired") throw new InstrumentError("a facet narrows a level: only current-state level items have one", name);
-      }
-      const mirrors = prop("mirrors");
-      if (isSet(mirrors) && (perspective !== "desired" || typeof mirrors !== "string")) {
-        throw new InstrumentError("only a desired-state item mirrors a current-state item (by its name)", name);
-      }
-      questions.push({ kind: "rating", name, required, min: SCALE_MIN, max: SCALE_MAX, ...(na ? { na: NOT_APPLICABLE } : {}) });
-      items.push({
-        name,
-        reverse: prop("reverse") === true,
-        ...(isLevelId(level) ? { level } : { scale: scale as never }),
-        ...(perspective === "desired" ? { perspective } : {}),
-        ...(isSet(facet) ? { facet: facet as string } : {}),
-        ...(isSet(mirrors) ? { mirrors: mirrors as string } : {}),
-        ...(na ? { na } : {}),
-      });
-    } else if (type === "checkbox" || SINGLE.has(type)) {
-      const values = ((q as unknown as { choices: { value: unknown }[] }).choices ?? []).map((c) => String(c.value));
-      const grouping = prop("grouping");
-      const decision = prop("decision");
-      if (grouping !== undefined && grouping !== null && grouping !== "") {
-        if (!isDimension(grouping) || type === "checkbox") throw new InstrumentError("grouping must be department, role or tenure on a single-choice question", name);
-        if (groupings[grouping]) throw new InstrumentError(`two questions ask for ${grouping}`, name);
-        groupings[grouping] = name;
-        questions.push({ kind: "single", name, required, choices: { grouping } });
-        continue;
-      }
-      if (decision === "factors" || decision === "most") {
-        const unknown = values.find((v) => !isFactorId(v));
-        if (unknown) throw new InstrumentError(`unknown decision factor "${unknown}"`, name);
-      }
-      if (decision === "factors") {
-        if (type !== "checkbox") throw new InstrumentError("the decision factors question must be a checkbox", name);
-        if (values.length === 0) throw new InstrumentError("the decision factors question needs choices", name);
-        key.factorsQuestion = name;
-      }
-      const source = prop("choicesFromQuestion");
-      if (type === "checkbox") {
-        questions.push({ kind: "multi", name, required, choices: values });
-      } else if (typeof source === "string" && source !== "") {
-        // Choices copied from another question at run time: the answer must be one of that question's answers.
-        if (prop("choicesFromQuestionMode") !== "selected") throw new InstrumentError("choicesFromQuestion is supported with mode 'selected' only", name);
-        if (!questions.some((s) => s.name === source && s.kind === "multi")) throw new InstrumentError(`choicesFromQuestion must name an earlier checkbox`, name);
-        const sourceSpec = questions.find((s) => s.name === source) as { choices: readonly string[] };
-        questions.push({ kind: "single", name, required, choices: sourceSpec.choices, subsetOf: source });
+      if (type === "rating" && prop("outcome") === true) {
+        // The overall judgement, 0–10: the only rating on another scale than 1–5, and not part of any level.
+        if (key.outcomeQuestion) throw fail("outcome_twice", name, { other: key.outcomeQuestion });
+        if (["level", "scale", "facet", "mirrors", "perspective"].some((p) => isSet(prop(p))) || prop("reverse") === true) {
+          throw fail("outcome_tagged", name);
+        }
+        const listed = (prop("rateValues") as unknown[] | undefined) ?? [];
+        if (listed.length > 0 || prop("rateMin") !== OUTCOME_MIN || prop("rateMax") !== OUTCOME_MAX || (prop("rateStep") ?? 1) !== 1) {
+          throw fail("outcome_scale", name);
+        }
+        key.outcomeQuestion = name;
+        questions.push({ kind: "rating", name, required, min: OUTCOME_MIN, max: OUTCOME_MAX });
+      } else if (type === "rating") {
+        const level = prop("level");
+        const scale = prop("scale");
+        if (isLevelId(level) === isClimateScale(scale)) {
+          throw fail("rating_level", name);
+        }
+        const { na } = agreementScale(q, name);
+        const perspective = prop("perspective");
+        if (perspective !== undefined && perspective !== null && perspective !== "current" && perspective !== "desired") {
+          throw fail("perspective", name);
+        }
+        if (perspective === "desired" && !isLevelId(level)) throw fail("desired_level", name);
+        const facet = prop("facet");
+        if (isSet(facet)) {
+          if (typeof facet !== "string" || !FACET.test(facet)) throw fail("facet_id", name);
+          if (!isLevelId(level) || perspective === "desired") throw fail("facet_level", name);
+        }
+        const mirrors = prop("mirrors");
+        if (isSet(mirrors) && (perspective !== "desired" || typeof mirrors !== "string")) {
+          throw fail("mirrors_not_desired", name);
+        }
+        questions.push({ kind: "rating", name, required, min: SCALE_MIN, max: SCALE_MAX, ...(na ? { na: NOT_APPLICABLE } : {}) });
+        items.push({
+          name,
+          reverse: prop("reverse") === true,
+          ...(isLevelId(level) ? { level } : { scale: scale as never }),
+          ...(perspective === "desired" ? { perspective } : {}),
+          ...(isSet(facet) ? { facet: facet as string } : {}),
+          ...(isSet(mirrors) ? { mirrors: mirrors as string } : {}),
+          ...(na ? { na } : {}),
+        });
+      } else if (type === "checkbox" || SINGLE.has(type)) {
+        const values = ((q as unknown as { choices: { value: unknown }[] }).choices ?? []).map((c) => String(c.value));
+        const grouping = prop("grouping");
+        const decision = prop("decision");
+        if (grouping !== undefined && grouping !== null && grouping !== "") {
+          if (!isDimension(grouping) || type === "checkbox") throw fail("grouping", name);
+          if (groupings[grouping]) throw fail("grouping_twice", name, { grouping });
+          groupings[grouping] = name;
+          questions.push({ kind: "single", name, required, choices: { grouping } });
+          return;
+        }
+        if (decision === "factors" || decision === "most") {
+          const unknown = values.find((v) => !isFactorId(v));
+          if (unknown) throw fail("factor_unknown", name, { factor: unknown });
+        }
+        if (decision === "factors") {
+          if (type !== "checkbox") throw fail("factors_checkbox", name);
+          if (values.length === 0) throw fail("factors_choices", name);
+          key.factorsQuestion = name;
+        }
+        const source = prop("choicesFromQuestion");
+        if (type === "checkbox") {
+          questions.push({ kind: "multi", name, required, choices: values });
+        } else if (typeof source === "string" && source !== "") {
+          // Choices copied from another question at run time: the answer must be one of that question's answers.
+          if (prop("choicesFromQuestionMode") !== "selected") throw fail("choices_from_mode", name);
+          if (!questions.some((s) => s.name === source && s.kind === "multi")) throw fail("choices_from_source", name);
+          const sourceSpec = questions.find((s) => s.name === source) as { choices: readonly string[] };
+          questions.push({ kind: "single", name, required, choices: sourceSpec.choices, subsetOf: source });
+        } else {
+          if (values.length === 0) throw fail("choices_missing", name);
+          questions.push({ kind: "single", name, required, choices: values });
+        }
+        if (decision === "most") {
+          if (!key.factorsQuestion) throw fail("most_order", name);
+          key.mostQuestion = name;
+        }
+      } else if (type === "comment" || type === "text") {
+        const declared = Number(prop("maxLength"));
+        const maxLength = declared > 0 ? Math.min(declared, MAX_COMMENT_LENGTH) : MAX_COMMENT_LENGTH;
+        questions.push({ kind: "text", name, required, maxLength });
+        if (prop("freeText") === true) commentQuestion = name;
       } else {
-        if (values.length === 0) throw new InstrumentError("a choice question needs choices", name);
-        questions.push({ kind: "single", name, required, choices: values });
+        throw fail("type_unsupported", name, { type });
       }
-      if (decision === "most") {
-        if (!key.factorsQuestion) throw new InstrumentError("the 'most' question must follow the decision factors question", name);
-        key.mostQuestion = name;
-      }
-    } else if (type === "comment" || type === "text") {
-      const declared = Number(prop("maxLength"));
-      const maxLength = declared > 0 ? Math.min(declared, MAX_COMMENT_LENGTH) : MAX_COMMENT_LENGTH;
-      questions.push({ kind: "text", name, required, maxLength });
-      if (prop("freeText") === true) commentQuestion = name;
-    } else {
-      throw new InstrumentError(`question type "${type}" is not supported`, name);
-    }
+    });
   }
-  if (items.length === 0) throw new InstrumentError("the instrument has no rating items");
-  checkMirrors(items);
+  if (items.length === 0 && !sawRating) problems.push({ code: "no_items" });
+  problems.push(...mirrorProblems(items));
 
-  return {
+  const instrument: Instrument = {
     id,
     version,
     json,
@@ -194,6 +228,7 @@ export function loadInstrument(json: Record<string, unknown>): Instrument {
     groupings,
     ...(commentQuestion ? { commentQuestion } : {}),
   };
+  return { instrument, problems };
 }
 
 /**
@@ -201,16 +236,20 @@ export function loadInstrument(json: Record<string, unknown>): Instrument {
  * way (its gap to the current state is then read on one item's wording), and no two desired
  * items mirror the same one.
  */
-function checkMirrors(items: readonly ScoredItem[]): void {
+function mirrorProblems(items: readonly ScoredItem[]): InstrumentProblem[] {
+  const problems: InstrumentProblem[] = [];
   const mirrored = new Set<string>();
   for (const item of items) {
     if (!item.mirrors) continue;
-    const current = items.find((i) => i.name === item.mirrors);
-    if (!current || current.perspective === "desired" || current.level !== item.level) {
-      throw new InstrumentError(`mirrors must name a current-state item of the same level; "${item.mirrors}" is none`, item.name);
-    }
-    if (current.reverse !== item.reverse) throw new InstrumentError(`a desired item is keyed like the item it mirrors ("${item.mirrors}")`, item.name);
-    if (mirrored.has(current.name)) throw new InstrumentError(`"${current.name}" is mirrored twice`, item.name);
-    mirrored.add(current.name);
+    collect(problems, () => {
+      const current = items.find((i) => i.name === item.mirrors);
+      if (!current || current.perspective === "desired" || current.level !== item.level) {
+        throw fail("mirrors_target", item.name, { target: item.mirrors! });
+      }
+      if (current.reverse !== item.reverse) throw fail("mirrors_keyed", item.name, { target: item.mirrors! });
+      if (mirrored.has(current.name)) throw fail("mirrors_twice", item.name, { target: current.name });
+      mirrored.add(current.name);
+    });
   }
+  return problems;
 }

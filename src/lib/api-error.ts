@@ -8,6 +8,10 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** What kind of problem, where a route names it (e.g. an instrument's). */
+  code?: string;
+  /** The message in every language, where a route says it in plain words (e.g. an instrument's problems). */
+  text?: { nl: string; en: string };
 }
 
 export class ApiError extends HTTPException {

@@ -6,7 +6,14 @@ export const ErrorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      details: z.array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.string().optional(),
+          text: z.object({ nl: z.string(), en: z.string() }).optional().openapi({ description: "The message in Dutch and English, where it is said in plain words" }),
+        }),
+      ),
     }),
   })
   .openapi("Error");

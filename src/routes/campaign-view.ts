@@ -5,7 +5,10 @@ import type { Campaign } from "../domain/campaign.js";
 import type { CampaignFacts } from "../services/portfolio.js";
 import type { User } from "../storage/accounts.js";
 
-export const ResponseRateSchema = z.object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() }).nullable();
+export const ResponseRateSchema = z
+  .object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() })
+  .nullable()
+  .openapi({ description: "Respondents over the headcount entered (staff invited) when there is one, else used over issued codes; null with neither" });
 
 export const CampaignSchema = z
   .object({
@@ -22,6 +25,7 @@ export const CampaignSchema = z
     instrument: z.object({ id: z.string(), version: z.number() }),
     expectedHeadcount: z.number().nullable(),
     requireCode: z.boolean(),
+    contact: z.string().nullable(),
     codes: z.object({ issued: z.number(), used: z.number() }),
     responseRate: ResponseRateSchema,
     startHere: z
@@ -51,6 +55,7 @@ export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: U
     instrument: { id: campaign.instrumentId, version: campaign.instrumentVersion },
     expectedHeadcount: campaign.expectedHeadcount,
     requireCode: campaign.requireCode,
+    contact: campaign.contact,
     codes,
     responseRate: roundResponseRate(facts.respondents, campaign, codes),
     startHere: facts.startHere ? { level: facts.startHere.level, reasons: facts.startHere.reasons, basis: facts.startHere.basis } : null,

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
-import { datesInOrder, type Campaign } from "../domain/campaign.js";
+import type { Campaign } from "../domain/campaign.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
@@ -12,7 +12,8 @@ import { accessibleCampaign } from "../services/access.js";
 import { campaignReport, reportCsv, reportFileName, type ReportQuery } from "../services/reports.js";
 import { stringify } from "csv-stringify/sync";
 import { MAX_CODES_PER_REQUEST } from "../domain/access-codes.js";
-import { CalendarDate, jsonBodyOf } from "../lib/schemas.js";
+import { jsonBodyOf } from "../lib/schemas.js";
+import { roundFields } from "./round-fields.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { changeRound, closeRound, issueRoundCodes, openRound } from "../services/lifecycle.js";
 import { reliabilityOf } from "../services/compare.js";
@@ -75,15 +76,8 @@ const statusRoute = (action: "open" | "close") =>
     },
   });
 
-const CampaignPatch = z
-  .object({
-    expectedHeadcount: z.int().min(1).max(1_000_000).nullable(),
-    requireCode: z.boolean(),
-    opensOn: CalendarDate.nullable(),
-    closesOn: CalendarDate.nullable(),
-  })
-  .partial()
-  .strict();
+/** A change: what creation sets (but the organisation); what the round's state allows is the lifecycle's to say. */
+const CampaignPatch = z.object(roundFields).partial().strict();
 
 const CodeRequest = z.object({ count: z.int().min(1).max(MAX_CODES_PER_REQUEST) }).strict();
 const CodesSchema = z.object({ codes: z.array(z.string()), issued: z.number(), used: z.number() }).openapi("AccessCodes");
@@ -105,18 +99,19 @@ export const campaignRoutes = createRouter()
       method: "patch",
       path: "/api/campaigns/{id}",
       tags: ["Campaigns"],
-      summary: "Change expected headcount, whether a code is required, or the dates",
-      middleware: [requireUser("consultant"), ...jsonBody(4 * 1024)],
+      summary: "Change a round: a draft anything creation sets; an open round its dates (opening only until it opens), contact, headcount and code requirement; a closed round nothing",
+      middleware: [requireUser("consultant"), ...jsonBody(8 * 1024)],
       request: { params: IdParam, body: jsonBodyOf(CampaignPatch) },
-      responses: { 200: jsonContent(CampaignSchema, "The campaign, changed"), 400: jsonError("Invalid"), 404: jsonError("No such campaign"), 409: jsonError("Dates and codes of a closed round are final") },
+      responses: {
+        200: jsonContent(CampaignSchema, "The campaign, changed"),
+        400: jsonError("Invalid, or not to be changed in the round's state (details name the fields)"),
+        404: jsonError("No such campaign"),
+        409: jsonError("A closed round is final; codes cannot follow responses on an open link"),
+      },
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
-      const patch = c.req.valid("json");
-      if (!datesInOrder({ ...campaign, ...patch })) {
-        throw new ApiError(400, "invalid_request", "closesOn is before opensOn.", [{ path: "closesOn", message: "before opensOn" }]);
-      }
-      return c.json(await campaignView(c, await changeRound(c.var.deps, campaign, patch)), 200);
+      return c.json(await campaignView(c, await changeRound(c.var.deps, campaign, c.req.valid("json"), c.var.user!.id)), 200);
     },
   )
   .openapi(

@@ -1,12 +1,12 @@
 /** Organisations: list what the user may see; consultants create them and their campaigns (managers come by invitation: routes/invitations.ts). */
 import { createRoute, z } from "@hono/zod-openapi";
-import { campaignDefaults, datesInOrder, DEFAULT_K, defaultKComments, MIN_K, MIN_K_BREAKDOWNS } from "../domain/campaign.js";
+import { campaignDefaults, DEFAULT_K, defaultKComments, roundRuleProblems } from "../domain/campaign.js";
 import { LEVEL_IDS } from "../domain/levels.js";
 import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
 import { MIN_MEANINGFUL_CHANGE, TREND_LABELS } from "../domain/trends.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { createRouter } from "../lib/router.js";
-import { CalendarDate, IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
+import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
@@ -15,6 +15,7 @@ import { portfolio } from "../services/portfolio.js";
 import { organisationTrends } from "../services/trends.js";
 import { createCampaign, createOrganisation, findOrganisation, setBenchmarkForManagers } from "../storage/campaigns.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
+import { roundFields } from "./round-fields.js";
 
 const NewOrganisation = z.object({ name: z.string().trim().min(1).max(120) }).strict();
 const Organisation = z.object({ id: z.string(), name: z.string(), benchmarkForManagers: z.boolean().optional() }).openapi("Organisation");
@@ -22,20 +23,16 @@ const OrganisationPatch = z.object({ benchmarkForManagers: z.boolean() }).strict
 
 const NewCampaign = z
   .object({
-    title: z.string().trim().min(1).max(160),
-    departments: z
-      .array(z.string().trim().min(1).max(80))
-      .min(1)
-      .max(60)
-      .refine((d) => new Set(d).size === d.length, "department names must be unique"),
-    k: z.int().min(MIN_K).max(100).default(DEFAULT_K),
-    kComments: z.int().min(MIN_K).max(100).optional().openapi({ description: "Comments from this group size; default max(k, 10)" }),
-    opensOn: CalendarDate.nullable().default(null),
-    closesOn: CalendarDate.nullable().default(null),
-    instrument: z.object({ id: z.string().min(1).max(64), version: z.int().min(1).optional() }).strict().optional(),
-    expectedHeadcount: z.int().min(1).max(1_000_000).nullable().default(null),
-    requireCode: z.boolean().default(false),
-    contact: z.string().trim().max(200).nullable().default(null).openapi({ description: "Whom staff can ask about the round, shown on the survey page" }),
+    title: roundFields.title,
+    departments: roundFields.departments,
+    k: roundFields.k.default(DEFAULT_K),
+    kComments: roundFields.kComments.optional(),
+    opensOn: roundFields.opensOn.default(null),
+    closesOn: roundFields.closesOn.default(null),
+    instrument: roundFields.instrument.optional(),
+    expectedHeadcount: roundFields.expectedHeadcount.default(null),
+    requireCode: roundFields.requireCode.default(false),
+    contact: roundFields.contact.default(null),
     status: z.enum(["draft", "open"]).default("draft"),
     thresholds: z
       .object({ weakBelow: z.number().min(0).max(100).openapi({ description: "A level whose 95% interval lies below this score (0–100) is weak; default 60" }) })
@@ -44,12 +41,9 @@ const NewCampaign = z
       .default({}),
   })
   .strict()
-  .refine((c) => c.kComments === undefined || c.kComments >= c.k, { message: "kComments may not be below k", path: ["kComments"] })
-  .refine((c) => !c.requireCode || c.k >= MIN_K_BREAKDOWNS, {
-    message: `a round on single-use codes publishes breakdowns, which need k of at least ${MIN_K_BREAKDOWNS}`,
-    path: ["k"],
-  })
-  .refine(datesInOrder, { message: "closesOn is before opensOn", path: ["closesOn"] });
+  .superRefine((c, ctx) => {
+    for (const problem of roundRuleProblems({ ...c, kComments: c.kComments ?? defaultKComments(c.k) })) ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path] });
+  });
 
 const TrendStep = z
   .object({

@@ -5,9 +5,10 @@
  */
 import { isCurrentItem } from "../domain/scoring.js";
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
-import { InstrumentError, loadInstrument, type Instrument } from "../instruments/instrument.js";
+import { loadInstrument, type Instrument } from "../instruments/instrument.js";
+import { problemSentence, problemTexts, type InstrumentProblem } from "../instruments/problems.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
-import { checkEveryAnswerIsKept, checkUploadedInstrument } from "../instruments/upload.js";
+import { checkUpload } from "../instruments/upload.js";
 import { ApiError } from "../lib/api-error.js";
 import type { Db } from "../storage/database.js";
 import { findStoredInstrument, insertInstrument, instrumentOwner, listOwnInstruments } from "../storage/instruments.js";
@@ -65,33 +66,33 @@ export async function listInstruments(db: Db, registry: InstrumentRegistry, owne
   return [...registry.all().map((i) => summarise(i, true)), ...uploads];
 }
 
-const invalid = (error: InstrumentError) =>
-  new ApiError(400, "invalid_instrument", `The instrument is not valid: ${error.message}.`, [{ path: error.item ?? "instrument", message: error.message }]);
+/** A refused upload: every problem, each with where it is and a sentence in Dutch and English. */
+const invalid = (problems: readonly InstrumentProblem[]) =>
+  new ApiError(
+    400,
+    "invalid_instrument",
+    `The instrument is not valid (${problems.length} ${problems.length === 1 ? "problem" : "problems"}): ${problems.map((p) => problemSentence(p, "en")).join(" ")}`,
+    problems.map((p) => ({ path: p.item ?? p.path ?? "instrument", message: problemSentence(p, "en"), code: p.code, text: problemTexts(p) })),
+  );
 
 /** Validates and stores an upload as the next version of its id, owned by the uploading consultant. */
 export async function uploadInstrument(db: Db, registry: InstrumentRegistry, ownerId: string, json: Record<string, unknown>): Promise<InstrumentSummary> {
   const id = json.instrumentId;
-  if (typeof id !== "string" || !/^[a-z0-9-]{1,64}$/.test(id)) {
-    throw new ApiError(400, "invalid_instrument", "instrumentId must be a short kebab-case id (a–z, 0–9, -).", [{ path: "instrumentId", message: "invalid" }]);
+  const validId = typeof id === "string" && /^[a-z0-9-]{1,64}$/.test(id);
+  let version = 1;
+  if (validId) {
+    if (registry.latest(id)) throw new ApiError(409, "instrument_id_reserved", `"${id}" is a built-in instrument; choose another instrumentId.`);
+    const owner = await instrumentOwner(db, id);
+    if (owner && owner.ownerId !== ownerId) throw new ApiError(409, "instrument_id_taken", `"${id}" is already in use; choose another instrumentId.`);
+    version = (owner?.latest ?? 0) + 1;
   }
-  if (registry.latest(id)) throw new ApiError(409, "instrument_id_reserved", `"${id}" is a built-in instrument; choose another instrumentId.`);
-  const owner = await instrumentOwner(db, id);
-  if (owner && owner.ownerId !== ownerId) throw new ApiError(409, "instrument_id_taken", `"${id}" is already in use; choose another instrumentId.`);
-  const version = (owner?.latest ?? 0) + 1;
-  const prepared = { ...json, instrumentId: id, instrumentVersion: version };
-  let instrument: Instrument;
+  // A bad id is one problem among the others: the rest is checked under a stand-in id.
+  const prepared = { ...json, instrumentId: validId ? id : "upload", instrumentVersion: version };
+  const { instrument, problems } = checkUpload(prepared);
+  if (!validId) problems.unshift({ code: "instrument_id", path: "instrumentId" });
+  if (!instrument || problems.length > 0) throw invalid(problems);
   try {
-    checkUploadedInstrument(prepared);
-    instrument = loadInstrument(prepared);
-    checkEveryAnswerIsKept(instrument);
-  } catch (error) {
-    if (error instanceof InstrumentError) throw invalid(error);
-    // SurveyJS itself can stumble on shapes it never expected (a string where choices belong):
-    // for an upload that is the uploader's input, not our fault, and it is refused as such.
-    throw invalid(new InstrumentError(`SurveyJS could not read it (${error instanceof Error ? error.message : String(error)})`));
-  }
-  try {
-    await insertInstrument(db, { id, version, ownerId, json: prepared });
+    await insertInstrument(db, { id: id as string, version, ownerId, json: prepared });
   } catch {
     // Another upload of the same id took this version number first.
     throw new ApiError(409, "version_conflict", "Another version of this instrument was stored at the same moment; upload again.");

@@ -5,13 +5,15 @@
  * go through here; a trigger holds the same rule in the database for any writer that races them.
  */
 import type { AppDeps } from "../app-env.js";
-import { calendarDate, codesAfterResponses, resultsDue, type Campaign } from "../domain/campaign.js";
+import { calendarDate, codesAfterResponses, DRAFT_ONLY_FIELDS, kCommentsAfter, refusedChanges, resultsDue, roundRuleProblems, type Campaign, type RoundField } from "../domain/campaign.js";
+import { unitsFromNames } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
-import { setCampaignStatus, updateCampaignSettings, type CampaignSettings } from "../storage/campaigns.js";
+import { changeCampaign, findCampaignById, setCampaignStatus } from "../storage/campaigns.js";
 import type { AuditRecord } from "../storage/audit.js";
 import { refusedBy } from "../storage/database.js";
 import { liveRespondents, type StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
+import { instrumentForCampaign } from "./instruments.js";
 import { release, type ReleaseDeps } from "./release.js";
 
 export type LifecycleDeps = ReleaseDeps & Pick<Required<AppDeps>, "now">;
@@ -49,10 +51,53 @@ export async function closeRound(deps: LifecycleDeps, campaign: Campaign): Promi
   return { campaign: { ...campaign, status: "closed" }, release: await release(deps, campaign, deps.now()) };
 }
 
-/** Dates and the code requirement change only while the round runs; the headcount always may. */
-export async function changeRound(deps: LifecycleDeps, campaign: Campaign, settings: CampaignSettings): Promise<Campaign> {
-  if (settings.opensOn !== undefined || settings.closesOn !== undefined || settings.requireCode !== undefined) await assertRunning(deps, campaign);
-  if (settings.requireCode !== undefined && codesAfterResponses(campaign, settings, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) {
+/** What a consultant may ask to change of a round: what creation sets, less the organisation. */
+export interface RoundEdit {
+  title?: string | undefined;
+  departments?: string[] | undefined;
+  instrument?: { id: string; version?: number | undefined } | undefined;
+  k?: number | undefined;
+  kComments?: number | undefined;
+  contact?: string | null | undefined;
+  expectedHeadcount?: number | null | undefined;
+  requireCode?: boolean | undefined;
+  opensOn?: string | null | undefined;
+  closesOn?: string | null | undefined;
+}
+
+const refused = (details: { path: string; message: string }[]) =>
+  new ApiError(400, "invalid_request", `This round cannot take that change: ${details.map((d) => `${d.path} ${d.message}`).join("; ")}.`, details);
+
+/**
+ * Changes a round. A draft may change everything creation sets; an open round only its dates
+ * (the opening date until it opens), contact, headcount and code requirement; a closed one nothing
+ * (409 campaign_closed). The settings after the change must obey the round rules together. The
+ * write is one statement that holds only while the round is still in the state checked here.
+ */
+export async function changeRound(deps: LifecycleDeps, campaign: Campaign, edit: RoundEdit, ownerId: string): Promise<Campaign> {
+  const fields = (Object.keys(edit) as RoundField[]).filter((f) => edit[f] !== undefined);
+  if (fields.length === 0) return campaign;
+  await assertRunning(deps, campaign);
+  const today = calendarDate(deps.now());
+  const contact = edit.contact === undefined ? campaign.contact : edit.contact || null;
+  const next: Campaign = {
+    ...campaign,
+    ...(edit.title !== undefined ? { title: edit.title } : {}),
+    ...(edit.departments ? { units: { ...campaign.units, department: unitsFromNames(edit.departments) } } : {}),
+    ...(edit.k !== undefined ? { k: edit.k } : {}),
+    kComments: kCommentsAfter(campaign, edit),
+    contact,
+    ...(edit.expectedHeadcount !== undefined ? { expectedHeadcount: edit.expectedHeadcount } : {}),
+    ...(edit.requireCode !== undefined ? { requireCode: edit.requireCode } : {}),
+    ...(edit.opensOn !== undefined ? { opensOn: edit.opensOn } : {}),
+    ...(edit.closesOn !== undefined ? { closesOn: edit.closesOn } : {}),
+  };
+  // Every reason at once: what the round's state refuses, and what would not fit together after the change.
+  const problems = [...refusedChanges(campaign, fields, edit, today), ...roundRuleProblems(next)];
+  if (problems.length > 0) throw refused(problems);
+  const instrument = edit.instrument && (await instrumentForCampaign(deps.db, deps.instruments, ownerId, edit.instrument));
+  if (instrument) Object.assign(next, { instrumentId: instrument.id, instrumentVersion: instrument.version });
+  if (edit.requireCode !== undefined && codesAfterResponses(campaign, edit, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) {
     throw new ApiError(
       409,
       "codes_after_responses",
@@ -60,8 +105,34 @@ export async function changeRound(deps: LifecycleDeps, campaign: Campaign, setti
       [{ path: "requireCode", message: "responses without codes exist" }],
     );
   }
-  await unlessClosed(() => updateCampaignSettings(deps.db, campaign.id, settings));
-  return { ...campaign, ...settings };
+  const draftOnly = fields.some((f) => (DRAFT_ONLY_FIELDS as readonly string[]).includes(f));
+  const written = await unlessClosed(() =>
+    changeCampaign(
+      deps.db,
+      campaign.id,
+      {
+        ...(edit.title !== undefined ? { title: next.title } : {}),
+        ...(edit.departments ? { units: next.units } : {}),
+        ...(instrument ? { instrumentId: next.instrumentId, instrumentVersion: next.instrumentVersion } : {}),
+        ...(next.k !== campaign.k ? { k: next.k } : {}),
+        ...(next.kComments !== campaign.kComments ? { kComments: next.kComments } : {}),
+        ...(edit.contact !== undefined ? { settings: { thresholds: next.thresholds, contact: next.contact } } : {}),
+        ...(edit.expectedHeadcount !== undefined ? { expectedHeadcount: next.expectedHeadcount } : {}),
+        ...(edit.requireCode !== undefined ? { requireCode: next.requireCode } : {}),
+        ...(edit.opensOn !== undefined ? { opensOn: next.opensOn } : {}),
+        ...(edit.closesOn !== undefined ? { closesOn: next.closesOn } : {}),
+      },
+      draftOnly ? ["draft"] : ["draft", "open"],
+    ),
+  );
+  if (!written) {
+    // Opened or closed by another request since it was read: say which, as if it had come first.
+    const now = await findCampaignById(deps.db, campaign.id);
+    if (!now || now.status === "closed") throw closedForGood();
+    const notAnyMore = refusedChanges(now, fields, edit, today);
+    throw notAnyMore.length > 0 ? refused(notAnyMore) : closedForGood();
+  }
+  return next;
 }
 
 /** Codes let people answer: only a running round gets them. */

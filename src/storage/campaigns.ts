@@ -63,6 +63,29 @@ export async function updateCampaignSettings(db: Db, id: string, settings: Campa
   writes++;
 }
 
+/** A round's settings as a change writes them: every column a draft may still change. */
+export type RoundChange = Partial<Pick<Campaign, "title" | "units" | "instrumentId" | "instrumentVersion" | "k" | "kComments" | "expectedHeadcount" | "requireCode" | "opensOn" | "closesOn">> & {
+  /** The settings column as a whole (thresholds and contact), when the contact changes. */
+  settings?: Pick<Campaign, "thresholds" | "contact">;
+};
+
+/**
+ * Writes a change only while the round is in one of `statuses` (one statement: a round opened or
+ * closed meanwhile by another request is not changed). Returns whether it was written.
+ */
+export async function changeCampaign(db: Db, id: string, change: RoundChange, statuses: readonly Campaign["status"][]): Promise<boolean> {
+  const { units, settings, ...columns } = change;
+  const set = {
+    ...columns,
+    ...(units ? { units: JSON.stringify(units) } : {}),
+    ...(settings ? { settings: JSON.stringify({ thresholds: settings.thresholds, contact: settings.contact }) } : {}),
+  };
+  if (Object.keys(set).length === 0) return true;
+  const written = await db.update(campaigns).set(set).where(and(eq(campaigns.id, id), inArray(campaigns.status, [...statuses]))).returning({ id: campaigns.id });
+  writes++;
+  return written.length > 0;
+}
+
 export async function setBenchmarkForManagers(db: Db, organisationId: string, enabled: boolean): Promise<void> {
   await db.update(organisations).set({ benchmarkForManagers: enabled }).where(eq(organisations.id, organisationId));
 }

@@ -173,8 +173,9 @@ describe("single-use access codes", () => {
     expect(normaliseCode("ABCDE-FGHJU")).toBeNull(); // U is not in the alphabet
     expect(normaliseCode("")).toBeNull();
   });
-  it("give the response rate as used over issued, else respondents over headcount", () => {
-    expect(responseRate(90, 400, { issued: 150, used: 60 })).toEqual({ pct: 40, basis: "codes", of: 150 });
+  it("give the response rate as respondents over the headcount entered, else used over issued codes", () => {
+    expect(responseRate(90, 400, { issued: 150, used: 60 })).toEqual({ pct: 22.5, basis: "headcount", of: 400 });
+    expect(responseRate(60, null, { issued: 150, used: 60 })).toEqual({ pct: 40, basis: "codes", of: 150 });
     expect(responseRate(90, 400, { issued: 0, used: 0 })).toEqual({ pct: 22.5, basis: "headcount", of: 400 });
     expect(responseRate(90, null, { issued: 0, used: 0 })).toBeNull();
   });

@@ -5,7 +5,8 @@ import v2 from "../../surveys/customer-centricity-v2.json" with { type: "json" }
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
-import { checkEveryAnswerIsKept, checkUploadedInstrument } from "../../src/instruments/upload.js";
+import { problemSentence } from "../../src/instruments/problems.js";
+import { checkEveryAnswerIsKept, checkUpload, checkUploadedInstrument } from "../../src/instruments/upload.js";
 
 type Json = { pages: { elements: Record<string, unknown>[] }[] } & Record<string, unknown>;
 const clone = () => structuredClone(v2) as unknown as Json;
@@ -135,5 +136,55 @@ describe("an uploaded instrument's questions", () => {
     const instrument = loadInstrument(clone());
     expect(() => checkEveryAnswerIsKept(instrument)).not.toThrow();
     expect(instrument.questions.length).toBeGreaterThan(instrument.key.items.length);
+  });
+});
+
+describe("an upload with several problems", () => {
+  const broken = () => {
+    const json = clone();
+    const [first, second, third] = json.pages[0]!.elements as Record<string, unknown>[];
+    delete first!.level; // a rating item without a level
+    second!.title = { nl: "Alleen Nederlands" }; // a text in one language
+    third!.rateMax = 7; // not the 1–5 scale
+    json.pages[0]!.elements.push({ type: "text", name: "employee_number", title: "Personeelsnummer", isRequired: true }); // an answer not kept
+    json.pages[0]!.elements.push({ type: "file", name: "photo", title: "Foto" }); // a refused type
+    return { json, names: [first!.name, second!.name, third!.name] as string[] };
+  };
+
+  it("names every problem at once, each with its question, in Dutch and English", () => {
+    const { json, names } = broken();
+    const { instrument, problems } = checkUpload({ ...json, instrumentVersion: 1 });
+    expect(instrument).toBeNull();
+    expect(problems.map((p) => [p.code, p.item])).toEqual([
+      ["text_languages", names[1]],
+      ["type_refused", "photo"],
+      ["rating_level", names[0]],
+      ["agreement_scale", names[2]],
+      ["not_used", "employee_number"],
+    ]);
+    const level = problems.find((p) => p.code === "rating_level")!;
+    expect(problemSentence(level, "nl")).toBe(
+      `Vraag "${names[0]}": een beoordelingsvraag hoort bij precies één bekend niveau (of beslisklimaat-schaal): voeg "level" toe met een van ${LEVEL_IDS.join(", ")}, of "scale" met een van mandate, accountability_fear, equal_treatment — niet allebei.`,
+    );
+    expect(problemSentence(level, "en")).toMatch(new RegExp(`^Question "${names[0]}": a rating item needs exactly one known level .*add "level" with one of mission, `));
+    const text = problems.find((p) => p.code === "text_languages")!;
+    expect(problemSentence(text, "nl")).toBe(`Vraag "${names[1]}": de titel heeft zowel "nl" als "en" nodig, of één "default"-tekst: vul de ontbrekende taal aan.`);
+    expect(text.path).toBe("$.pages[0].elements[1].title");
+  });
+
+  it("throws them together from loadInstrument too, the first question first", () => {
+    const { json, names } = broken();
+    try {
+      loadInstrument({ ...json, instrumentVersion: 1 });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InstrumentError).item).toBe(names[0]);
+      // The method's rules per question; a file question is not one it knows either.
+      expect((error as InstrumentError).problems.map((p) => p.item)).toEqual([names[0], names[2], "photo"]);
+    }
+  });
+
+  it("passes a sound instrument with no problem", () => {
+    expect(checkUpload({ ...clone(), instrumentVersion: 1 }).problems).toEqual([]);
   });
 });

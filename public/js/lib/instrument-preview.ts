@@ -1,0 +1,98 @@
+/**
+ * A preview of an instrument before a round uses it: its questions grouped per level (current and
+ * desired state), decision-climate scale, outcome, decision factors, groupings and comment, in
+ * Dutch and English side by side, in a dialog. It only reads the version's JSON; nothing is stored.
+ */
+import { CLIMATE_SCALES } from "../../../src/domain/factors.js";
+import { LEVELS } from "../../../src/domain/levels.js";
+import { instrumentOutline, type OutlineItem } from "../../../src/instruments/outline.js";
+import { $, api, el, errorMessage, type Loc } from "./ui.js";
+
+export const PREVIEW_TEXTS: Record<string, Loc> = {
+  preview: { nl: "Bekijken", en: "Preview" },
+  previewOf: { nl: "Voorbeeld: {title} · v{version}", en: "Preview: {title} · v{version}" },
+  previewNote: {
+    nl: "Zo vraagt deze versie het, per niveau en in beide talen. Bekijken slaat niets op en verandert geen ronde.",
+    en: "This is what this version asks, per level and in both languages. Previewing stores nothing and changes no round.",
+  },
+  close: { nl: "Sluiten", en: "Close" },
+  question: { nl: "Vraag", en: "Question" },
+  reverse: { nl: "omgekeerd gescoord", en: "reverse-keyed" },
+  desiredItem: { nl: "gewenste situatie", en: "desired state" },
+  naItem: { nl: "met \u201cweet niet / n.v.t.\u201d", en: "with \u201cdon't know / n/a\u201d" },
+  outcomeItem: { nl: "Uitkomst (0\u201310)", en: "Outcome (0\u201310)" },
+  climateScale: { nl: "Beslisklimaat: {scale}", en: "Decision climate: {scale}" },
+  decisionFactors: { nl: "Beslisfactoren", en: "Decision factors" },
+  groupingsTitle: { nl: "Indeling (afdeling, rol, diensttijd)", en: "Groupings (department, role, tenure)" },
+  commentTitle: { nl: "Opmerking", en: "Comment" },
+  itemsCount: { nl: "{n} vragen", en: "{n} items" },
+};
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+const SCALE_NAMES: Record<(typeof CLIMATE_SCALES)[number], Loc> = {
+  mandate: { nl: "ruimte om te beslissen", en: "room to decide" },
+  accountability_fear: { nl: "angst om te worden aangesproken", en: "fear of being held to account" },
+  equal_treatment: { nl: "gelijke behandeling", en: "equal treatment" },
+};
+
+/** A table of texts in Dutch and English, one row per question, with what marks it (in the page's language) after the English. */
+function bilingual(rows: { nl: string; en: string; marks?: string[] }[]): HTMLTableElement {
+  const tbl = el("table", undefined, "preview-table");
+  const head = el("tr");
+  for (const [text, lang] of [["Nederlands", "nl"], ["English", "en"]] as const) {
+    const th = Object.assign(el("th", text), { scope: "col", lang });
+    head.append(th);
+  }
+  tbl.append(el("thead"), el("tbody"));
+  tbl.tHead!.append(head);
+  for (const row of rows) {
+    const tr = el("tr");
+    const nl = Object.assign(el("td", row.nl), { lang: "nl" });
+    const en = Object.assign(el("td", row.en), { lang: "en" });
+    if (row.marks?.length) en.append(el("span", ` (${row.marks.join(", ")})`, "muted small"));
+    tr.append(nl, en);
+    tbl.tBodies[0]!.append(tr);
+  }
+  return tbl;
+}
+
+const itemRow = (i: OutlineItem, t: T) => ({
+  nl: i.title.nl,
+  en: i.title.en,
+  marks: [...(i.desired ? [t("desiredItem")] : []), ...(i.reverse ? [t("reverse")] : []), ...(i.na ? [t("naItem")] : [])],
+});
+
+export function instrumentPreview(texts: { t: T; lang: "nl" | "en" }) {
+  const dialog = $("instrument-preview") as HTMLDialogElement;
+  $("preview-close").addEventListener("click", () => dialog.close());
+  let opener: HTMLElement | null = null;
+  dialog.addEventListener("close", () => opener?.focus());
+
+  return {
+    /** Reads the version's JSON and shows it; `from` gets the focus back when the dialog closes. */
+    async open(id: string, version: number, from: HTMLElement | null, say: (text: string, error?: boolean) => void): Promise<void> {
+      const { t } = texts;
+      const res = await api<Record<string, unknown>>(`/api/instruments/${encodeURIComponent(id)}/${version}`);
+      if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
+      const outline = instrumentOutline(res.body);
+      const lang = texts.lang;
+      $("preview-title").textContent = t("previewOf", { title: outline.title[lang] || id, version });
+      const body = $("preview-body");
+      body.replaceChildren(el("p", t("previewNote"), "muted small"));
+      const section = (title: string, rows: { nl: string; en: string; marks?: string[] }[]) => body.append(el("h3", title), bilingual(rows));
+      if (outline.outcome) section(t("outcomeItem"), [itemRow(outline.outcome, t)]);
+      for (const { level, items } of outline.levels) {
+        const name = LEVELS.find((l) => l.id === level)!.name[lang];
+        section(`${name} · ${t("itemsCount", { n: items.length })}`, items.map((i) => itemRow(i, t)));
+      }
+      for (const { scale, items } of outline.scales) section(t("climateScale", { scale: SCALE_NAMES[scale][lang] }), items.map((i) => itemRow(i, t)));
+      if (outline.factors) section(t("decisionFactors"), [{ ...outline.factors.title }, ...outline.factors.choices.map((c) => ({ nl: `• ${c.text.nl}`, en: `• ${c.text.en}` })), ...(outline.most ? [outline.most] : [])]);
+      if (outline.groupings.length) section(t("groupingsTitle"), outline.groupings.map((g) => g.title));
+      if (outline.comment) section(t("commentTitle"), [outline.comment]);
+      opener = from;
+      dialog.showModal();
+      $("preview-close").focus();
+    },
+  };
+}

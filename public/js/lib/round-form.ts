@@ -1,0 +1,198 @@
+/**
+ * The round form: a new round (saved as a draft or opened at once) and, with the same fields, a
+ * change to an existing one. A draft may change everything creation sets; an open round only its
+ * dates, contact, headcount and code requirement (the fields staff were shown are disabled, and the
+ * server holds the same rule); a closed round offers no change. Only the fields that changed are
+ * sent, and a refusal names each field in the page's language.
+ */
+import { DEFAULT_K, defaultKComments, DRAFT_ONLY_FIELDS, ROUND_REFUSALS, type RoundRefusal } from "../../../src/domain/campaign.js";
+import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { RoundEdit } from "../../../src/services/lifecycle.js";
+import { $, api, el, errorMessage, type Loc } from "./ui.js";
+
+export const ROUND_FORM_TEXTS: Record<string, Loc> = {
+  k: { nl: "Minimale groep (k) voor resultaten", en: "Minimum group (k) for results" },
+  kComments: { nl: "Minimale groep voor opmerkingen", en: "Minimum group for comments" },
+  kCommentsDefault: { nl: "leeg: max(k, 10)", en: "empty: max(k, 10)" },
+  editRound: { nl: "Ronde wijzigen: {title}", en: "Change round: {title}" },
+  editRoundButton: { nl: "Wijzigen", en: "Change" },
+  saveChanges: { nl: "Wijzigingen opslaan", en: "Save changes" },
+  cancelEdit: { nl: "Annuleren", en: "Cancel" },
+  editDraftNote: {
+    nl: "Een concept kunt u nog helemaal aanpassen. Na het openen liggen titel, afdelingen, vragenlijst en minimale groepen vast: medewerkers hebben ze gezien.",
+    en: "A draft can still be changed in full. Once open, title, departments, instrument and minimum groups are fixed: staff have seen them.",
+  },
+  editOpenNote: {
+    nl: "Deze ronde loopt: alleen de datums (de openingsdatum tot de ronde opent), het contact, het aantal medewerkers en de code-eis kunnen nog veranderen. Titel, afdelingen, vragenlijst en minimale groepen liggen vast, want medewerkers hebben ze gezien.",
+    en: "This round is running: only its dates (the opening date until it opens), contact, staff invited and code requirement can still change. Title, departments, instrument and minimum groups are fixed, because staff have seen them.",
+  },
+  changed: { nl: "\u2018{title}\u2019 is gewijzigd.", en: "\u2018{title}\u2019 has been changed." },
+  nothingChanged: { nl: "Er is niets gewijzigd.", en: "Nothing has changed." },
+  refused: { nl: "Niet opgeslagen:", en: "Not saved:" },
+  commentsBelowK: { nl: "mag niet kleiner zijn dan k", en: "may not be smaller than k" },
+  codesNeedK: { nl: "een ronde met codes toont resultaten per afdeling en heeft daarom k van minstens 5 nodig", en: "a round on codes shows results per department and so needs k of at least 5" },
+  datesOutOfOrder: { nl: "ligt vóór de openingsdatum", en: "is before the opening date" },
+  fixedOnceOpen: { nl: "ligt vast sinds de ronde open is", en: "is fixed since the round opened" },
+  alreadyOpened: { nl: "de ronde is al geopend", en: "the round has opened already" },
+  closesInPast: { nl: "ligt in het verleden; sluit de ronde met \u201cSluiten en vrijgeven\u201d", en: "is in the past; close the round with \u201cClose and release\u201d" },
+};
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+/** The form's inputs per field of a round, by id in workspace.html. */
+const INPUTS = {
+  title: "campaign-title",
+  departments: "campaign-departments",
+  instrument: "campaign-instrument",
+  k: "campaign-k",
+  kComments: "campaign-k-comments",
+  expectedHeadcount: "campaign-headcount",
+  contact: "campaign-contact",
+  requireCode: "campaign-code",
+  opensOn: "campaign-opens",
+  closesOn: "campaign-closes",
+} as const;
+type Field = keyof typeof INPUTS;
+/** The label a field's refusal is named by: the text of its label. */
+const labelOf = (field: string) => $(INPUTS[field as Field] ?? "").closest("label")?.querySelector("[data-t]")?.textContent ?? field;
+
+const input = (field: Field) => $(INPUTS[field]) as HTMLInputElement;
+const numberOrNull = (value: string) => (value.trim() === "" ? null : Number(value));
+
+/** What the form holds now, in the API's terms. */
+function read(): Required<Omit<RoundEdit, "kComments">> & { kComments: number | null } {
+  const [id, version] = input("instrument").value.split("@");
+  return {
+    title: input("title").value,
+    departments: input("departments").value.split("\n").map((d) => d.trim()).filter(Boolean),
+    instrument: { id: id!, version: Number(version) },
+    k: Number(input("k").value || DEFAULT_K),
+    kComments: numberOrNull(input("kComments").value),
+    expectedHeadcount: numberOrNull(input("expectedHeadcount").value),
+    contact: input("contact").value.trim() || null,
+    requireCode: input("requireCode").checked,
+    opensOn: input("opensOn").value || null,
+    closesOn: input("closesOn").value || null,
+  };
+}
+
+/** The fields that differ from the round as it is: only these are sent. */
+function changes(round: CampaignView): RoundEdit {
+  const now = read();
+  const edit: RoundEdit = {};
+  if (now.title.trim() !== round.title) edit.title = now.title;
+  const departments = (round.units.department ?? []).map((u) => u.value);
+  if (now.departments.join("\n") !== departments.join("\n")) edit.departments = now.departments;
+  if (now.instrument.id !== round.instrument.id || now.instrument.version !== round.instrument.version) edit.instrument = now.instrument;
+  if (now.k !== round.k) edit.k = now.k;
+  const kComments = now.kComments ?? defaultKComments(now.k);
+  if (kComments !== round.kComments && !(now.kComments === null && edit.k !== undefined)) edit.kComments = kComments;
+  if (now.expectedHeadcount !== round.expectedHeadcount) edit.expectedHeadcount = now.expectedHeadcount;
+  if (now.contact !== round.contact) edit.contact = now.contact;
+  if (now.requireCode !== round.requireCode) edit.requireCode = now.requireCode;
+  if (now.opensOn !== round.opensOn) edit.opensOn = now.opensOn;
+  if (now.closesOn !== round.closesOn) edit.closesOn = now.closesOn;
+  return edit;
+}
+
+/** A refusal in plain words: each field by its label, with the reason in the page's language where it is a known rule. */
+export function refusalText(body: unknown, status: number, t: T): string {
+  const details = (body as { error?: { details?: { path: string; message: string }[] } }).error?.details ?? [];
+  if (details.length === 0) return errorMessage(body, status);
+  const known = Object.entries(ROUND_REFUSALS) as [RoundRefusal, string][];
+  const lines = details.map((d) => {
+    const field = d.path.replace(/^json\./, "").split(".")[0]!;
+    const reason = known.find(([, message]) => message === d.message)?.[0];
+    return `${labelOf(field)}: ${reason ? t(reason) : d.message}`;
+  });
+  return `${t("refused")} ${lines.join("; ")}.`;
+}
+
+export function roundForm(t: T, hooks: { say(text: string, error?: boolean): void; saved(): Promise<void>; showCodeHint(): void }) {
+  let editing: CampaignView | null = null;
+  const form = $("campaign-form") as HTMLFormElement;
+
+  function render(): void {
+    $("new-title").textContent = editing ? t("editRound", { title: editing.title }) : t("newRound");
+    $("campaign-edit-note").textContent = editing ? t(editing.status === "draft" ? "editDraftNote" : "editOpenNote") : "";
+    $("campaign-edit-note").hidden = !editing;
+    $("campaign-create-buttons").hidden = !!editing;
+    $("campaign-edit-buttons").hidden = !editing;
+    ($("campaign-organisation") as HTMLSelectElement).disabled = !!editing;
+    ($("organisation-form") as HTMLFormElement).hidden = !!editing;
+    // What staff were shown stays as it was once a round is open: those fields cannot be changed.
+    const fixed = editing !== null && editing.status !== "draft";
+    for (const field of DRAFT_ONLY_FIELDS) (input(field) as HTMLInputElement).disabled = fixed;
+    input("kComments").placeholder = t("kCommentsDefault");
+  }
+
+  function fill(round: CampaignView): void {
+    ($("campaign-organisation") as HTMLSelectElement).value = round.organisationId;
+    input("title").value = round.title;
+    input("departments").value = (round.units.department ?? []).map((u) => u.value).join("\n");
+    const select = input("instrument") as unknown as HTMLSelectElement;
+    const value = `${round.instrument.id}@${round.instrument.version}`;
+    // A round may pin a version no longer offered for new rounds: keep it choosable.
+    if (![...select.options].some((o) => o.value === value)) select.append(Object.assign(el("option", `${round.instrument.id} · v${round.instrument.version}`), { value }));
+    select.value = value;
+    input("k").value = String(round.k);
+    input("kComments").value = String(round.kComments);
+    input("expectedHeadcount").value = round.expectedHeadcount === null ? "" : String(round.expectedHeadcount);
+    input("contact").value = round.contact ?? "";
+    input("requireCode").checked = round.requireCode;
+    input("opensOn").value = round.opensOn ?? "";
+    input("closesOn").value = round.closesOn ?? "";
+    hooks.showCodeHint();
+  }
+
+  function stopEditing(): void {
+    editing = null;
+    form.reset();
+    hooks.showCodeHint();
+    render();
+  }
+
+  async function create(submitter: HTMLElement | null): Promise<void> {
+    const { kComments, ...now } = read();
+    const body = { ...now, ...(kComments === null ? {} : { kComments }), status: submitter?.dataset.status === "draft" ? "draft" : "open" };
+    const organisation = ($("campaign-organisation") as HTMLSelectElement).value;
+    const res = await api<CampaignView>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });
+    if (res.status !== 201) return hooks.say(refusalText(res.body, res.status, t), true);
+    form.reset();
+    hooks.showCodeHint();
+    hooks.say(t("created", { title: res.body.title, link: `${location.origin}${res.body.surveyPath ?? ""}` }));
+    await hooks.saved();
+  }
+
+  async function save(round: CampaignView): Promise<void> {
+    const edit = changes(round);
+    if (Object.keys(edit).length === 0) {
+      stopEditing();
+      return hooks.say(t("nothingChanged"));
+    }
+    const res = await api<CampaignView>(`/api/campaigns/${round.id}`, { method: "PATCH", body: edit });
+    if (res.status !== 200) return hooks.say(refusalText(res.body, res.status, t), true);
+    stopEditing();
+    hooks.say(t("changed", { title: res.body.title }));
+    await hooks.saved();
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void (editing ? save(editing) : create((event as SubmitEvent).submitter));
+  });
+  $("campaign-cancel").addEventListener("click", stopEditing);
+  render();
+
+  return {
+    render,
+    /** Opens a round in the form to change it, and brings the form into view. */
+    edit(round: CampaignView): void {
+      editing = round;
+      fill(round);
+      render();
+      $("new-title").scrollIntoView({ block: "start" });
+      (round.status === "draft" ? input("title") : input("closesOn")).focus();
+    },
+  };
+}
