@@ -211,7 +211,7 @@ function drawStaircase(report: Released): void {
     const agreement = l.agreement === null ? "–" : String(l.agreement);
     // Margin, spread and agreement in the tooltip and the table, not printed under every bar.
     const numbers = `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · ${t("agreement")} ${agreement} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${benchmark !== undefined ? ` · ${t("benchmark")} ${benchmark}` : ""}`;
-    li.title = l.splitItems.length > 0 ? `${numbers} · ${t("splitOn")} ${l.splitItems.join(", ")}` : numbers;
+    li.title = l.splitItems.length > 0 ? `${numbers} · ${t("splitOn")} ${l.splitItems.map((name) => `“${report.questions[name]?.[texts.lang] ?? name}”`).join(", ")}` : numbers;
     if (l.note) li.append(el("p", l.note[texts.lang], "flag-note"));
     list.append(li);
     rows.push([l.name[texts.lang], l.score, `${l.ci95[0]}–${l.ci95[1]}`, l.sd, agreement, `${l.favourablePct}%`, `${l.unfavourablePct}%`, ...(report.benchmark ? [benchmark ?? "–"] : []), flags || "–"]);

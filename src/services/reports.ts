@@ -21,6 +21,7 @@ import type { User } from "../storage/accounts.js";
 import type { Db } from "../storage/database.js";
 import { organisationBenchmark, type BenchmarkLine } from "./norm-sets.js";
 import { loadComments, loadReleaseGroups } from "../storage/releases.js";
+import { instrumentOutline } from "../instruments/outline.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { readerScope } from "./access.js";
 import { notReleased, releaseOf } from "./release.js";
@@ -54,6 +55,8 @@ export type CampaignReport = {
   comments: string[] | null;
   /** The consultant's benchmark line; managers get it only when the consultant enabled it, and never its breadth. */
   benchmark: BenchmarkLine | null;
+  /** The question behind each item name the report shows, in both languages (the round's instrument, not its answers). */
+  questions: Record<string, Localised>;
 } & Report;
 
 /** Whether and how much of the benchmark this user sees next to a campaign of this organisation. */
@@ -91,7 +94,7 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
     if (Object.keys(query.filters).length > 0) {
       throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[resolved.reason]}.`, [{ path: "filter", message: resolved.reason }]);
     }
-    return { campaign: head, filters: query.filters, suppressed: true, n: null, reason: resolved.reason, comments: null, benchmark: null };
+    return { campaign: head, filters: query.filters, suppressed: true, n: null, reason: resolved.reason, comments: null, benchmark: null, questions: {} };
   }
   const view = scopedView(resolved.view, scope, query.filters, query.dimension);
   const groups = await loadReleaseGroups(db, release.id);
@@ -112,7 +115,17 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
     ...report,
     comments: view.comments ? await loadComments(db, release.id, query.filters) : null,
     benchmark: await benchmarkFor(db, user, campaign.organisationId),
+    questions: report.suppressed ? {} : questionTexts(deps.instruments, campaign, report.items.map((i) => i.name)),
   };
+}
+
+/** The wording of the named items in the round's instrument version, so pages show questions instead of item names. */
+function questionTexts(instruments: InstrumentRegistry, campaign: Campaign, names: string[]): Record<string, Localised> {
+  const instrument = instruments.get(campaign.instrumentId, campaign.instrumentVersion);
+  if (!instrument) return {};
+  const outline = instrumentOutline(instrument.json);
+  const all = new Map([...outline.levels, ...outline.scales].flatMap((group) => group.items.map((item) => [item.name, item.title] as const)));
+  return Object.fromEntries(names.flatMap((name) => (all.has(name) ? [[name, all.get(name)!]] : [])));
 }
 
 /** Escapes cells a spreadsheet would run as a formula. */

@@ -1,6 +1,7 @@
 /** The management report on the demo: diagnosis, suppression, decision factors, CSV and access. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+import { instrumentOutline } from "../../src/instruments/outline.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
@@ -51,6 +52,19 @@ describe("the demo report for its manager", () => {
     expect(report.startHere.stability).toBeLessThanOrEqual(1);
     expect(report.startHere.explanation.nl).toContain("vaardigheden");
     expect(report.startHere.explanation.en).toContain("skills");
+  });
+
+  it("names every item it shows, and each split item, by its question in the round's instrument, in both languages", async () => {
+    const report = await (await get(reportPath(), manager)).json();
+    const instrument = t.instruments.get(demo.campaign.instrumentId, demo.campaign.instrumentVersion)!;
+    const titles = new Map(instrumentOutline(instrument.json).levels.flatMap((l) => l.items.map((i) => [i.name, i.title] as const)));
+    const names = report.items.map((i: { name: string }) => i.name);
+    expect(names.length).toBeGreaterThan(20);
+    expect(Object.keys(report.questions).sort()).toEqual([...names].sort());
+    for (const name of names) expect(report.questions[name]).toEqual(titles.get(name));
+    const split = report.levels.flatMap((l: { splitItems: string[] }) => l.splitItems);
+    expect(split.length).toBeGreaterThan(0);
+    for (const name of split) expect(report.questions[name].nl).not.toBe(name);
   });
 
   it("gives every level a 0–100 score with a 95% interval around it, SD and favourable shares", async () => {

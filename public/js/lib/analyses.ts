@@ -5,7 +5,7 @@
  * consultant and the curious manager, each with one line saying how to read it.
  */
 import type { CampaignReport } from "../../../src/services/reports.js";
-import { el, table, type Loc } from "./ui.js";
+import { decimal, el, table, type Loc } from "./ui.js";
 
 type Released = Extract<CampaignReport, { suppressed: false }>;
 
@@ -59,6 +59,7 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 export function analysesPanel(report: Released, t: T, lang: "nl" | "en"): HTMLElement[] {
   const names = new Map<string, string>(report.levels.map((l) => [l.id, l.name[lang]]));
   const name = (id: string) => names.get(id) ?? id;
+  const d2 = (value: number) => decimal(value, 2, lang);
   const block = (title: string, note: string, body: HTMLElement) => {
     const box = el("details");
     box.append(el("summary", title), el("p", note, "muted small"), body);
@@ -66,11 +67,11 @@ export function analysesPanel(report: Released, t: T, lang: "nl" | "en"): HTMLEl
   };
   const items = table(
     [t("question"), t("level"), "n", "0–100", t("desiredItem"), t("favourable"), t("unfavourable"), ""],
-    report.items.map((i) => [i.name, name(i.level), i.n, i.score, i.desired ?? "–", `${i.favourablePct}%`, `${i.unfavourablePct}%`, i.split ? t("twoCamps") : ""]),
+    report.items.map((i) => [report.questions[i.name]?.[lang] ?? i.name, name(i.level), i.n, i.score, i.desired ?? "–", `${i.favourablePct}%`, `${i.unfavourablePct}%`, i.split ? t("twoCamps") : ""]),
   );
-  const facets = table([t("facet"), t("level"), "n", "0–100", t("agreementCol")], report.facets.map((f) => [t(f.id), name(f.level), f.n, f.score, f.agreement === null ? "–" : f.agreement.toFixed(2)]));
-  const correlations = table([t("level"), t("level"), "n", "r"], report.correlations.map((c) => [name(c.upper), name(c.lower), c.n, c.r.toFixed(2)]));
-  const reliability = table([t("level"), "items", "α", "95%"], report.reliability.map((r) => [name(r.level), r.items, r.alpha.toFixed(2), `${r.ci95[0].toFixed(2)}–${r.ci95[1].toFixed(2)}`]));
+  const facets = table([t("facet"), t("level"), "n", "0–100", t("agreementCol")], report.facets.map((f) => [t(f.id), name(f.level), f.n, f.score, f.agreement === null ? "–" : d2(f.agreement)]));
+  const correlations = table([t("level"), t("level"), "n", "r"], report.correlations.map((c) => [name(c.upper), name(c.lower), c.n, d2(c.r)]));
+  const reliability = table([t("level"), "items", "α", "95%"], report.reliability.map((r) => [name(r.level), r.items, d2(r.alpha), `${d2(r.ci95[0])}–${d2(r.ci95[1])}`]));
   const drivers = report.drivers;
   return [
     block(t("itemsTitle"), t("itemsNote"), items),
@@ -78,7 +79,7 @@ export function analysesPanel(report: Released, t: T, lang: "nl" | "en"): HTMLEl
     block(t("correlationsTitle"), t("correlationsNote"), correlations),
     block(t("reliabilityTitle"), t("reliabilityNote"), reliability),
     drivers
-      ? block(t("driversTitle"), t("driversNote", { r2: drivers.rSquared.toFixed(2) }), table([t("level"), "r", t("share")], drivers.levels.map((d) => [name(d.level), d.r.toFixed(2), `${d.sharePct}%`])))
+      ? block(t("driversTitle"), t("driversNote", { r2: d2(drivers.rSquared) }), table([t("level"), "r", t("share")], drivers.levels.map((d) => [name(d.level), d2(d.r), `${d.sharePct}%`])))
       : block(t("driversTitle"), t("noDrivers"), el("span")),
   ];
 }

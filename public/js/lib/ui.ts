@@ -75,6 +75,11 @@ export function table(head: string[], rows: (string | number)[][]): HTMLTableEle
   return tbl;
 }
 
+/** A number with `digits` decimals as the language writes it: 0,84 in Dutch, 0.84 in English. */
+export function decimal(value: number, digits: number, lang: Lang): string {
+  return value.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[]): void {
   select.replaceChildren(...options.map((o) => Object.assign(el("option", o.label), { value: o.value })));
 }
