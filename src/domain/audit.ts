@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "password_reset",
   "logout_everywhere",
   "round_opened",
+  "round_changed",
   "round_closed",
   "codes_issued",
   "plan_focus_set",
@@ -64,6 +65,8 @@ export interface AuditDetails {
   password_reset: Record<string, never>;
   logout_everywhere: Record<string, never>;
   round_opened: RoundRef;
+  /** The names of the settings changed (title, dates, k, contact, …), never their values. */
+  round_changed: RoundRef & { fields: string[] };
   round_closed: RoundRef;
   codes_issued: RoundRef & { count: number };
   plan_focus_set: RoundRef & { levels: string[] };
@@ -183,6 +186,10 @@ const TEXTS: Texts = {
   round_opened: {
     nl: (a, d) => `${a} opende de ronde “${d.title}”`,
     en: (a, d) => `${a} opened the round “${d.title}”`,
+  },
+  round_changed: {
+    nl: (a, d) => `${a} wijzigde de ronde “${d.title}”: ${d.fields.join(", ")}`,
+    en: (a, d) => `${a} changed the round “${d.title}”: ${d.fields.join(", ")}`,
   },
   round_closed: {
     nl: (a, d) => `${a} sloot de ronde “${d.title}” en gaf de resultaten vrij`,

@@ -111,7 +111,11 @@ export const campaignRoutes = createRouter()
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
-      return c.json(await campaignView(c, await changeRound(c.var.deps, campaign, c.req.valid("json"), c.var.user!.id)), 200);
+      const edit = c.req.valid("json");
+      const changed = await changeRound(c.var.deps, campaign, edit, c.var.user!.id);
+      const fields = Object.keys(edit).filter((f) => edit[f as keyof typeof edit] !== undefined);
+      if (fields.length > 0) await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "round_changed", detail: { ...roundRef(campaign), fields } });
+      return c.json(await campaignView(c, changed), 200);
     },
   )
   .openapi(

@@ -25,6 +25,7 @@ const EXAMPLES: AuditEvent[] = [
   { action: "plan_action_removed", detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden" } },
   { action: "summary_shared", detail: round },
   { action: "summary_revoked", detail: round },
+  { action: "round_changed", detail: { ...round, fields: ["title", "closesOn"] } },
 ];
 const text = (e: AuditEvent, lang: "nl" | "en") => auditText({ action: e.action, actor: "m@alfa.test", detail: e.detail as Record<string, unknown> }, lang);
 
@@ -55,6 +56,7 @@ describe("audit texts", () => {
     expect(text(opened!, "nl")).toBe("m@alfa.test opende de ronde “Voorjaar 2026”");
     expect(text(closed!, "en")).toBe("m@alfa.test closed the round “Voorjaar 2026” and released its results");
     expect(text(codes!, "nl")).toBe("m@alfa.test maakte 40 toegangscodes voor “Voorjaar 2026”");
+    expect(text(EXAMPLES.at(-1)!, "nl")).toBe("m@alfa.test wijzigde de ronde “Voorjaar 2026”: title, closesOn");
     const [focus, added, changed, , shared, revokedLink] = EXAMPLES.slice(14) as AuditEvent[];
     expect(text(focus!, "nl")).toBe("m@alfa.test koos de focusniveaus van het actieplan van “Voorjaar 2026”: waarden en overtuigingen, vaardigheden");
     expect(text(added!, "en")).toBe("m@alfa.test added the action “Gesprek over klantwaarden” to the action plan of “Voorjaar 2026”");

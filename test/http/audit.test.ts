@@ -143,6 +143,15 @@ describe("recording", () => {
     expect(await added(async () => expect((await send("DELETE", `/api/organisations/${orgA.id}/managers/${newcomer.id}`, cookies.a)).status).toBe(404))).toEqual([]);
   });
 
+  it("records a round's changed settings by name, never their values, and nothing for a refused change", async () => {
+    const draft = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales", "Service"]), organisationId: orgA.id, title: "Najaar 2026", status: "draft" });
+    expect(await added(async () => expect((await send("PATCH", `/api/campaigns/${draft.id}`, cookies.a, { title: "Najaar 2026 (herzien)", contact: "hr@alfa.test" })).status).toBe(200))).toEqual([
+      { organisationId: orgA.id, actorId: consultantA.id, action: "round_changed", detail: { campaignId: draft.id, title: "Najaar 2026", fields: ["title", "contact"] } },
+    ]);
+    expect(await added(async () => expect((await send("PATCH", `/api/campaigns/${draft.id}`, cookies.a, { k: 1 })).status).toBe(400))).toEqual([]);
+    expect(await added(async () => expect((await send("PATCH", `/api/campaigns/${draft.id}`, cookies.b, { title: "B's" })).status).toBe(404))).toEqual([]);
+  });
+
   it("records opening, codes (their count only) and closing; respondents' submissions leave no entry", async () => {
     const draft = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales", "Service"]), organisationId: orgA.id, title: "Voorjaar 2026", status: "draft" });
     const round = { campaignId: draft.id, title: "Voorjaar 2026" };
