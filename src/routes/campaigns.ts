@@ -130,7 +130,7 @@ export const campaignRoutes = createRouter()
         201: { description: "The new codes", content: { "application/json": { schema: CodesSchema }, "text/csv": { schema: z.string() } } },
         400: jsonError("Invalid count"),
         404: jsonError("No such campaign"),
-        409: jsonError("The round is closed"),
+        409: jsonError("The round is closed, or has taken answers without codes (codes_after_responses)"),
       },
     }),
     async (c) => {

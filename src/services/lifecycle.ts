@@ -20,12 +20,25 @@ export type LifecycleDeps = ReleaseDeps & Pick<Required<AppDeps>, "now">;
 
 export const closedForGood = () => new ApiError(409, "campaign_closed", "This round is closed and its results are released; it cannot be opened or changed again.");
 
-/** A write the database refused because the round closed meanwhile (another request, another process) is the same 409. */
+const codesTooLate = () =>
+  new ApiError(
+    409,
+    "codes_after_responses",
+    "This round has taken responses without codes, so it cannot start requiring codes now: its results could never be broken down by unit (anyone could have answered more than once on the open link). Start a new round on codes instead.",
+    [{ path: "requireCode", message: "responses without codes exist" }],
+  );
+
+/**
+ * A write the database refused because the round closed meanwhile (another request, another
+ * process), or because responses came in before codes (migration 0014), is the same 409 as the
+ * check before it would have given.
+ */
 async function unlessClosed<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
     if (refusedBy(error, "campaign_closed")) throw closedForGood();
+    if (refusedBy(error, "codes_after_responses")) throw codesTooLate();
     throw error;
   }
 }
@@ -97,14 +110,7 @@ export async function changeRound(deps: LifecycleDeps, campaign: Campaign, edit:
   if (problems.length > 0) throw refused(problems);
   const instrument = edit.instrument && (await instrumentForCampaign(deps.db, deps.instruments, ownerId, edit.instrument));
   if (instrument) Object.assign(next, { instrumentId: instrument.id, instrumentVersion: instrument.version });
-  if (edit.requireCode !== undefined && codesAfterResponses(campaign, edit, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) {
-    throw new ApiError(
-      409,
-      "codes_after_responses",
-      "This round has taken responses on its open link, so it cannot start requiring codes now: its results could never be broken down by unit (anyone could have answered more than once). Start a new round on codes instead.",
-      [{ path: "requireCode", message: "responses without codes exist" }],
-    );
-  }
+  if (edit.requireCode !== undefined && codesAfterResponses(campaign, edit, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) throw codesTooLate();
   const draftOnly = fields.some((f) => (DRAFT_ONLY_FIELDS as readonly string[]).includes(f));
   const written = await unlessClosed(() =>
     changeCampaign(
@@ -135,9 +141,13 @@ export async function changeRound(deps: LifecycleDeps, campaign: Campaign, edit:
   return next;
 }
 
-/** Codes let people answer: only a running round gets them. */
-/** `audit`: the entry that records it, written in the same batch as the codes. */
+/**
+ * Codes let people answer: only a running round gets them, and only one that has taken no answers
+ * without them. `audit`: the entry that records it, written in the same batch as the codes.
+ */
 export async function issueRoundCodes(deps: LifecycleDeps, campaign: Campaign, count: number, audit?: AuditRecord): Promise<string[]> {
   await assertRunning(deps, campaign);
+  // Issuing makes the round require codes: not once it has answers without them (the trigger holds it in the write too).
+  if (codesAfterResponses(campaign, { requireCode: true }, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) throw codesTooLate();
   return unlessClosed(() => issueCodes(deps.db, campaign, count, audit));
 }

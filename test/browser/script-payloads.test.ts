@@ -81,7 +81,7 @@ describe.skipIf(!chromiumPath)("stored script payloads in Chromium", () => {
     await visit(page, `/dashboard?campaign=${campaign.id}`, ".staircase li");
     expect(await page.locator("#organisation option").first().textContent()).toBe(ORG);
     expect(await page.locator("#title").textContent()).toBe(TITLE);
-    expect(await page.locator("#heat-department-table").textContent()).toContain(UNIT);
+    expect(await page.locator("#heat-department").textContent()).toContain(UNIT);
     expect(await page.locator("#comments li").first().textContent()).toBe(COMMENT);
     await expectInert(page, dialogs);
 
