@@ -24,7 +24,7 @@ export const defaultKComments = (k: number) => Math.max(k, DEFAULT_K_COMMENTS);
 /**
  * Whether a round's release may break its results down: only when k counts people nobody could
  * have invented — every response used a single-use code the consultant minted — and k is at least
- * 5. A round requires codes from its first response on or not at all (codesAfterResponses), so a
+ * 5. A round requires codes from its first response on or not at all (codeRequirementFixed), so a
  * round that requires them now took every response with one. An open link publishes the round as a
  * whole only: anyone can answer there as often as they like, padding a small unit.
  */
@@ -93,9 +93,13 @@ export function kCommentsAfter(round: Pick<Campaign, "k" | "kComments">, change:
   return round.kComments;
 }
 
-/** Whether switching a round to single-use codes comes too late: it has taken responses without. */
-export function codesAfterResponses(campaign: Pick<Campaign, "requireCode">, settings: { requireCode?: boolean | undefined }, respondents: number): boolean {
-  return settings.requireCode === true && !campaign.requireCode && respondents > 0;
+/**
+ * Whether a change of the code requirement comes too late: once a round has taken responses it
+ * stays as it was. Codes after open-link answers would let the release break down units padded on
+ * the link; dropping codes after coded answers breaks what staff were told when they answered.
+ */
+export function codeRequirementFixed(campaign: Pick<Campaign, "requireCode">, settings: { requireCode?: boolean | undefined }, respondents: number): boolean {
+  return settings.requireCode !== undefined && settings.requireCode !== campaign.requireCode && respondents > 0;
 }
 
 export interface CampaignWindow {

@@ -5,7 +5,7 @@
  * go through here; a trigger holds the same rule in the database for any writer that races them.
  */
 import type { AppDeps } from "../app-env.js";
-import { calendarDate, codesAfterResponses, DRAFT_ONLY_FIELDS, kCommentsAfter, refusedChanges, resultsDue, roundRuleProblems, type Campaign, type RoundField } from "../domain/campaign.js";
+import { calendarDate, codeRequirementFixed, DRAFT_ONLY_FIELDS, kCommentsAfter, refusedChanges, resultsDue, roundRuleProblems, type Campaign, type RoundField } from "../domain/campaign.js";
 import { unitsFromNames } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import { changeCampaign, findCampaignById, setCampaignStatus } from "../storage/campaigns.js";
@@ -24,13 +24,14 @@ const codesTooLate = () =>
   new ApiError(
     409,
     "codes_after_responses",
-    "This round has taken responses without codes, so it cannot start requiring codes now: its results could never be broken down by unit (anyone could have answered more than once on the open link). Start a new round on codes instead.",
-    [{ path: "requireCode", message: "responses without codes exist" }],
+    "Whether this round requires codes is fixed once it has taken responses. Codes after answers on the open link could never make its results safe to break down by unit (anyone could have answered more than once); dropping codes after coded answers breaks what staff were told. Start a new round instead.",
+    [{ path: "requireCode", message: "the round has responses" }],
   );
 
 /**
  * A write the database refused because the round closed meanwhile (another request, another
- * process), or because responses came in before codes (migration 0014), is the same 409 as the
+ * process), or because the round took responses before its code requirement changed (migration
+ * 0014), is the same 409 as the
  * check before it would have given.
  */
 async function unlessClosed<T>(write: () => Promise<T>): Promise<T> {
@@ -110,7 +111,7 @@ export async function changeRound(deps: LifecycleDeps, campaign: Campaign, edit:
   if (problems.length > 0) throw refused(problems);
   const instrument = edit.instrument && (await instrumentForCampaign(deps.db, deps.instruments, ownerId, edit.instrument));
   if (instrument) Object.assign(next, { instrumentId: instrument.id, instrumentVersion: instrument.version });
-  if (edit.requireCode !== undefined && codesAfterResponses(campaign, edit, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) throw codesTooLate();
+  if (edit.requireCode !== undefined && codeRequirementFixed(campaign, edit, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) throw codesTooLate();
   const draftOnly = fields.some((f) => (DRAFT_ONLY_FIELDS as readonly string[]).includes(f));
   const written = await unlessClosed(() =>
     changeCampaign(
@@ -148,6 +149,6 @@ export async function changeRound(deps: LifecycleDeps, campaign: Campaign, edit:
 export async function issueRoundCodes(deps: LifecycleDeps, campaign: Campaign, count: number, audit?: AuditRecord): Promise<string[]> {
   await assertRunning(deps, campaign);
   // Issuing makes the round require codes: not once it has answers without them (the trigger holds it in the write too).
-  if (codesAfterResponses(campaign, { requireCode: true }, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) throw codesTooLate();
+  if (codeRequirementFixed(campaign, { requireCode: true }, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) throw codesTooLate();
   return unlessClosed(() => issueCodes(deps.db, campaign, count, audit));
 }

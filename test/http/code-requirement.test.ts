@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser } from "../../src/storage/accounts.js";
-import { campaignDefaults, codesAfterResponses, publishesBreakdowns, type Campaign } from "../../src/domain/campaign.js";
+import { campaignDefaults, codeRequirementFixed, publishesBreakdowns, type Campaign } from "../../src/domain/campaign.js";
 import { createCampaign, createOrganisation, findCampaignById } from "../../src/storage/campaigns.js";
+import { insertCodes } from "../../src/storage/access-codes.js";
+import { issueCodes } from "../../src/services/access-codes.js";
 import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -29,9 +31,12 @@ describe("the code requirement", () => {
     expect(publishesBreakdowns({ requireCode: true, k: 5 })).toBe(true);
     expect(publishesBreakdowns({ requireCode: true, k: 4 })).toBe(false);
     expect(publishesBreakdowns({ requireCode: false, k: 10 })).toBe(false);
-    expect(codesAfterResponses({ requireCode: false }, { requireCode: true }, 1)).toBe(true);
-    expect(codesAfterResponses({ requireCode: false }, { requireCode: true }, 0)).toBe(false);
-    expect(codesAfterResponses({ requireCode: true }, { requireCode: false }, 9)).toBe(false);
+    expect(codeRequirementFixed({ requireCode: false }, { requireCode: true }, 1)).toBe(true);
+    expect(codeRequirementFixed({ requireCode: false }, { requireCode: true }, 0)).toBe(false);
+    expect(codeRequirementFixed({ requireCode: true }, { requireCode: false }, 9)).toBe(true);
+    expect(codeRequirementFixed({ requireCode: true }, { requireCode: false }, 0)).toBe(false);
+    expect(codeRequirementFixed({ requireCode: true }, { requireCode: true }, 9)).toBe(false);
+    expect(codeRequirementFixed({ requireCode: true }, {}, 9)).toBe(false);
   });
 
   it("can be switched on before the first response, and not after one came in on the open link", async () => {
@@ -45,5 +50,35 @@ describe("the code requirement", () => {
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.code).toBe("codes_after_responses");
     expect((await findCampaignById(t.db, late.id))!.requireCode).toBe(false);
+  });
+
+  it("is not switched on by issuing codes after an answer came in on the open link: 409, no code stored, the release shows the round whole", async () => {
+    const late = await round();
+    expect((await postJson(t.app, `/api/s/${late.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) })).status).toBe(201);
+    const issued = await postJson(t.app, `/api/campaigns/${late.id}/codes`, { count: 5 }, { cookie });
+    expect(issued.status).toBe(409);
+    expect((await issued.json()).error.code).toBe("codes_after_responses");
+    const after = (await findCampaignById(t.db, late.id))!;
+    expect(after.requireCode).toBe(false);
+    expect((await t.client.execute({ sql: "select count(*) as n from access_codes where campaign_id = ?", args: [late.id] })).rows[0]!.n).toBe(0);
+    expect(publishesBreakdowns(after)).toBe(false);
+  });
+
+  it("is not switched off once coded answers came in: staff answered on the promise of codes", async () => {
+    const coded = await round();
+    const [code] = await issueCodes(t.db, coded, 1);
+    expect((await postJson(t.app, `/api/s/${coded.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument), accessCode: code })).status).toBe(201);
+    const refused = await patch(coded.id, { requireCode: false });
+    expect(refused.status).toBe(409);
+    expect((await findCampaignById(t.db, coded.id))!.requireCode).toBe(true);
+  });
+
+  it("is held by the database too: a writer that skips the check (a response landing just before) is refused inside the write", async () => {
+    const late = await round();
+    expect((await postJson(t.app, `/api/s/${late.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) })).status).toBe(201);
+    // Straight to the store, as a request that checked before the response landed would write.
+    await expect(insertCodes(t.db, late.id, ["a".repeat(64)])).rejects.toThrow(/codes_after_responses/);
+    expect((await findCampaignById(t.db, late.id))!.requireCode).toBe(false);
+    expect((await t.client.execute({ sql: "select count(*) as n from access_codes where campaign_id = ?", args: [late.id] })).rows[0]!.n).toBe(0);
   });
 });
