@@ -28,4 +28,15 @@ export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param:
 
 export const UserSchema = z.object({ id: z.string(), email: z.string(), role: z.enum(["consultant", "manager"]) }).openapi("User");
 
+/**
+ * A line of text people type (a title, a name, an owner): trimmed, and without control characters
+ * or direction overrides, which would make what is stored differ from what any page shows.
+ */
+export const lineOfText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, "text without control characters or direction overrides");
+
 export const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");

@@ -10,7 +10,7 @@ import { ACTION_STATUSES, isDueDate, MAX_ACTIONS, MAX_OWNER, MAX_TITLE } from ".
 import { LEVEL_IDS } from "../domain/levels.js";
 import { TREND_LABELS } from "../domain/trends.js";
 import { createRouter } from "../lib/router.js";
-import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
+import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
@@ -20,8 +20,8 @@ import { revokeSummary, shareSummary } from "../services/staff-summary.js";
 const Level = z.enum(LEVEL_IDS);
 const Status = z.enum(ACTION_STATUSES);
 const DueOn = z.string().refine(isDueDate, "a calendar date as YYYY-MM-DD");
-const Title = z.string().trim().min(1).max(MAX_TITLE);
-const Owner = z.string().trim().min(1).max(MAX_OWNER).openapi({ description: "A role or the name of the staff member responsible — never a respondent" });
+const Title = lineOfText(MAX_TITLE).min(1);
+const Owner = lineOfText(MAX_OWNER).min(1).openapi({ description: "A role or the name of the staff member responsible — never a respondent" });
 
 const ActionSchema = z.object({ id: z.string(), level: Level, title: z.string(), owner: z.string(), dueOn: z.string().nullable(), status: Status }).openapi("PlanAction");
 const MoveSchema = z.object({ level: Level, before: z.number().nullable(), after: z.number().nullable(), change: z.number().nullable(), label: z.enum(TREND_LABELS).nullable() });

@@ -6,7 +6,7 @@ import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
 import { MIN_MEANINGFUL_CHANGE, TREND_LABELS } from "../domain/trends.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { createRouter } from "../lib/router.js";
-import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
+import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
@@ -17,7 +17,7 @@ import { createCampaign, createOrganisation, findOrganisation, setBenchmarkForMa
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
 import { roundFields } from "./round-fields.js";
 
-const NewOrganisation = z.object({ name: z.string().trim().min(1).max(120) }).strict();
+const NewOrganisation = z.object({ name: lineOfText(120).min(1) }).strict();
 const Organisation = z.object({ id: z.string(), name: z.string(), benchmarkForManagers: z.boolean().optional() }).openapi("Organisation");
 const OrganisationPatch = z.object({ benchmarkForManagers: z.boolean() }).strict();
 

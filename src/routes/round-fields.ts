@@ -1,10 +1,10 @@
 /** The fields of a round as a consultant sets them, shared by creating a round and changing it. */
 import { z } from "@hono/zod-openapi";
 import { MIN_K } from "../domain/campaign.js";
-import { CalendarDate } from "../lib/schemas.js";
+import { CalendarDate, lineOfText } from "../lib/schemas.js";
 
 export const roundFields = {
-  title: z.string().trim().min(1).max(160),
+  title: lineOfText(160).min(1),
   departments: z
     .array(z.string().trim().min(1).max(80))
     .min(1)
@@ -17,5 +17,5 @@ export const roundFields = {
   instrument: z.object({ id: z.string().min(1).max(64), version: z.int().min(1).optional() }).strict(),
   expectedHeadcount: z.int().min(1).max(1_000_000).nullable().openapi({ description: "Staff invited: the basis of the response rate whenever it is set" }),
   requireCode: z.boolean(),
-  contact: z.string().trim().max(200).nullable().openapi({ description: "Whom staff can ask about the round, shown on the survey page" }),
+  contact: lineOfText(200).nullable().openapi({ description: "Whom staff can ask about the round, shown on the survey page" }),
 };

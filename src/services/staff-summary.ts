@@ -81,13 +81,13 @@ export const MAX_LINK_MISSES = 30;
 export const LINK_MISS_WINDOW_MS = 15 * 60 * 1000;
 
 export interface SummaryLookups {
-  /** Runs `read` within the client's budget of unknown links; a found link costs nothing. */
+  /** Runs `read`; a found link is always served, an unknown one counts against the client's budget (429 beyond it). */
   read<T>(client: string | undefined, now: Date, read: () => Promise<T>): Promise<T>;
 }
 
 /**
  * The public route's limit: a link is 256 random bits, so guessing is hopeless anyway; the limit
- * keeps anyone from spending the server's time trying. Counted in memory only, under keyed hashes
+ * answers a network that keeps trying unknown links with 429 instead of a quick 404. Counted in memory only, under keyed hashes
  * of the client's network (as the respondent limits); an unknown address is not limited.
  */
 export function createSummaryLookups(): SummaryLookups {
@@ -96,15 +96,15 @@ export function createSummaryLookups(): SummaryLookups {
   return {
     async read(client, now, read) {
       if (!client) return read();
-      const nowMs = now.getTime();
-      const taken = misses.take(await keys.keyOf(`summary\n${clientNetwork(client)}`, nowMs), nowMs);
-      if (!taken.allowed) throw tooManyRequests("too_many_requests", "Too many links that do not work were tried from your network.", taken.retryAfterMs / 1000);
       try {
-        const value = await read();
-        misses.refund(taken.ticket);
-        return value;
+        // A link that works is served whatever the network tried before: staff behind one office
+        // address opening an old, replaced link must not lock everyone out of the current one.
+        return await read();
       } catch (error) {
-        if (!(error instanceof ApiError && error.status === 404)) misses.refund(taken.ticket);
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+        const nowMs = now.getTime();
+        const taken = misses.take(await keys.keyOf(`summary\n${clientNetwork(client)}`, nowMs), nowMs);
+        if (!taken.allowed) throw tooManyRequests("too_many_requests", "Too many links that do not work were tried from your network.", taken.retryAfterMs / 1000);
         throw error;
       }
     },

@@ -125,6 +125,9 @@ describe("a released round's action plan", () => {
       ["POST", actions, { ...valid, level: "culture" }, 400],
       ["POST", actions, { ...valid, title: "   " }, 400],
       ["POST", actions, { ...valid, title: "x".repeat(201) }, 400],
+      // Stored text is what every page shows: no NUL with a hidden tail, no direction override.
+      ["POST", actions, { ...valid, title: "Zichtbaar\u0000verborgen staart" }, 400],
+      ["POST", actions, { ...valid, owner: "MT\u202Eegnaro" }, 400],
       ["POST", actions, { level: "values", title: "Iets" }, 400],
       ["POST", actions, { ...valid, dueOn: "2026-02-30" }, 400],
       ["POST", actions, { ...valid, status: "finished" }, 400],
