@@ -46,7 +46,7 @@ if (seeding.seed) {
   console.log(`Unused access codes for the insurer's round (each works once): ${demo.unusedCodes.slice(0, 5).join(", ")}`);
 } else if (empty) {
   console.log(`No accounts yet${seeding.reason === "switched_off" ? "" : ` (no demo: ${seeding.reason.replaceAll("_", " ")})`}. Create the first consultant with`);
-  console.log(`  npm run cli -- create-consultant --email you@example.org --password "at least 10 characters"`);
+  console.log(`  npm run cli -- create-consultant --email you@example.org --password "12 characters or more, not easy to guess"`);
   console.log(`(with the same DATABASE_URL), then log in at ${env.publicUrl}/login.`);
 }
 

@@ -11,8 +11,9 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-length.js";
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 /** The least zxcvbn score (0–4) accepted. */
 export const MIN_STRENGTH_SCORE = 3;
 

@@ -3,8 +3,6 @@
  * the fragment (which never reaches a server log or a referrer), JSON posts that keep every
  * answer (a 401 here means "log in first", not a lost session).
  */
-/** The server's minimum (src/domain/password-rules.ts), which the page cannot import without bundling the estimator. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** The token after `#`; it is removed from the address bar so it is not left in view or in history entries. */
 export function takeTokenFromFragment(): string {

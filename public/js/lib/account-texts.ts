@@ -3,7 +3,7 @@
  * the server's error codes said in the page's language, and the language switch they share.
  */
 import type { PasswordProblem } from "../../../src/domain/password-rules.js";
-import { MIN_PASSWORD_LENGTH } from "./account-forms.js";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../../src/domain/password-length.js";
 import { createTexts } from "./ui.js";
 
 export const texts = createTexts({
@@ -61,7 +61,7 @@ export const texts = createTexts({
   log_in_to_accept: { nl: "Log in om de uitnodiging aan te nemen.", en: "Log in to accept the invitation." },
   consultant_account: { nl: "Dit adres hoort bij een adviseur en kan geen uitnodiging als manager aannemen.", en: "This address belongs to a consultant and cannot accept an invitation as a manager." },
   reset_link_invalid: { nl: "Deze link werkt niet (meer): vraag een nieuwe aan.", en: "This link does not work (any more): ask for a new one." },
-  too_long: { nl: "Een wachtwoord heeft hoogstens 256 tekens.", en: "A password has at most 256 characters." },
+  too_long: { nl: `Een wachtwoord heeft hoogstens ${MAX_PASSWORD_LENGTH} tekens.`, en: `A password has at most ${MAX_PASSWORD_LENGTH} characters.` },
   too_short: { nl: `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens.`, en: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.` },
   contains_email: { nl: "Een wachtwoord mag je e-mailadres of de naam ervan niet bevatten.", en: "A password may not contain your e-mail address or its name part." },
   too_common: {
