@@ -202,17 +202,23 @@ function fillGroupings(model: Model, units: Record<string, Unit[]>): void {
   }
 }
 
+/**
+ * A personal link may carry the code in its fragment, which never reaches a server or a referrer.
+ * It is taken out of the address bar at once, before anything can fail and leave it in view or in
+ * the history of a shared device.
+ */
+function codeFromLink(): string | null {
+  const code = new URLSearchParams(location.hash.slice(1)).get("code");
+  if (location.hash) history.replaceState(null, "", location.pathname);
+  return code;
+}
+
 /** Asks for the single-use code and checks it before the respondent spends ten minutes answering. */
-function askForCode(): Promise<string> {
+function askForCode(fromLink: string | null): Promise<string> {
   const form = document.getElementById("code-form") as HTMLFormElement;
   const input = document.getElementById("access-code") as HTMLInputElement;
   const error = document.getElementById("code-error")!;
-  // A personal link may carry the code in its fragment, which never reaches a server or a referrer.
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get("code");
-  if (fromLink) {
-    input.value = fromLink;
-    history.replaceState(null, "", location.pathname);
-  }
+  if (fromLink) input.value = fromLink;
   form.hidden = false;
   input.focus();
   return new Promise((resolve) => {
@@ -277,6 +283,7 @@ function keepDraft(model: Model, draft: Draft | null): void {
 }
 
 async function start(): Promise<void> {
+  const fromLink = codeFromLink();
   registerSurveyProperties();
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     button.addEventListener("click", () => setLanguage(button.dataset.lang as Lang));
@@ -298,7 +305,7 @@ async function start(): Promise<void> {
   asking = { organisation: data.organisation, title: data.title, contact: data.contact };
   showAsking();
   const draft = loadDraft(token);
-  if (data.requiresCode) accessCode = draft?.accessCode ?? (await askForCode());
+  if (data.requiresCode) accessCode = draft?.accessCode ?? (await askForCode(fromLink));
   const model = new Model(data.instrument);
   fillGroupings(model, data.units);
   keepDraft(model, draft);

@@ -15,6 +15,7 @@ let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
 let coded: Campaign;
 let codes: string[];
+let draft: Campaign;
 
 beforeAll(async () => {
   if (chromiumPath)
@@ -22,6 +23,7 @@ beforeAll(async () => {
       campaign = await t.addCampaign({ contact: "Petra de Vries, p.devries@example.nl" });
       coded = await t.addCampaign({ title: "Klantgericht werken 2027", requireCode: true });
       codes = await issueCodes(t.db, coded, 2);
+      draft = await t.addCampaign({ title: "Nog niet open", status: "draft" });
     });
 });
 afterAll(() => h?.close());
@@ -153,6 +155,61 @@ describe.skipIf(!chromiumPath)("switching language halfway", () => {
     }
     await page.getByRole("button", { name: "Nederlands" }).click();
     await expect.poll(async () => labels()).toEqual(nl);
+    await context.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)("leaving and coming back, a slow network, a link that does not work yet", () => {
+  it("keeps the answers when the respondent goes Back to another page and Forward again", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    page.on("dialog", (d) => void d.accept());
+    await page.goto(`${h.url}/login`);
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await answerPage(page);
+    await page.locator(".sd-navigation__next-btn:visible").click();
+    const title = await page.locator(".sd-page__title").first().textContent();
+    await page.locator(".sd-question:visible").first().locator(".sd-rating__item").nth(2).click();
+    await page.goBack();
+    await page.waitForURL(/\/login$/);
+    await page.goForward();
+    await page.waitForSelector(".sd-question");
+    expect(await page.locator(".sd-page__title").first().textContent()).toBe(title);
+    expect(await page.locator(".sd-question:visible").first().locator(".sd-rating__item--selected").textContent()).toContain("3");
+    await context.close();
+  });
+
+  it("says it is loading on a slow network instead of showing an empty card, then puts the focus on each new page's heading", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "en-GB" });
+    const page = await context.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/api/s/${campaign.token}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${h.url}/s/${campaign.token}`);
+    await page.locator("#loading").waitFor({ state: "visible" });
+    expect((await page.locator("#loading").textContent())?.trim()).not.toBe("");
+    expect(await page.locator(".sd-question").count()).toBe(0);
+    release();
+    await page.waitForSelector(".sd-question");
+    expect(await page.locator("#loading").isHidden()).toBe(true);
+    await answerPage(page);
+    await page.locator(".sd-navigation__next-btn:visible").click();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement?.matches(".sd-page__title") ? document.activeElement.textContent : null)))
+      .toBe(await page.locator(".sd-page__title").first().textContent());
+    await context.close();
+  });
+
+  it("takes a personal code out of the address bar at once, also when the survey is not open yet", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/s/${draft.token}#code=ABCDE-12345`);
+    await page.locator("#status-text:not(:empty)").waitFor();
+    expect(page.url()).toBe(`${h.url}/s/${draft.token}`);
+    expect(await page.evaluate(() => location.hash)).toBe("");
     await context.close();
   });
 });
