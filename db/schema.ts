@@ -381,3 +381,40 @@ export const summaryLinks = sqliteTable("summary_links", {
   /** "YYYY-MM-DDTHH:MMZ" */
   createdAt: text("created_at").notNull(),
 });
+
+/**
+ * Staff invited by e-mail to a round on codes, per round: the mode the consultant chose, the mail
+ * languages and counts — never an address. `reminders` counts reminder runs (no-tracking mode) and
+ * `maxReminders` bounds them per invitation (reminders mode) or per round (no tracking).
+ */
+export const staffInvitationRounds = sqliteTable("staff_invitation_rounds", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  mode: text("mode", { enum: ["reminders", "no_tracking"] }).notNull(),
+  languages: text("languages", { enum: ["nl", "en", "both"] }).notNull(),
+  invited: integer("invited").notNull().default(0),
+  reminders: integer("reminders").notNull().default(0),
+  maxReminders: integer("max_reminders").notNull(),
+});
+
+/**
+ * One row per invitation of a round in "reminders" mode, and only until the round is released
+ * (the release's final batch deletes them): the address as HMAC under INVITATION_KEY_SECRET, the
+ * hash of its code as access_codes stores it, the code sealed under a key only the address and
+ * the secret give (src/lib/invitation-keys.ts), the reminders sent and the language. No plain
+ * address, no plain code, no time; WITHOUT ROWID (see the migration), so row order is that of
+ * the keyed hashes, not of sending.
+ */
+export const staffInvitations = sqliteTable(
+  "staff_invitations",
+  {
+    campaignId: text("campaign_id").notNull(),
+    addressKey: text("address_key").notNull(),
+    codeHash: text("code_hash").notNull(),
+    sealedCode: text("sealed_code").notNull(),
+    remindersSent: integer("reminders_sent").notNull().default(0),
+    language: text("language", { enum: ["nl", "en", "both"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.addressKey] })],
+);

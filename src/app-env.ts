@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { User } from "./storage/accounts.js";
 import type { InstrumentRegistry } from "./instruments/registry.js";
+import type { InvitationKeys } from "./lib/invitation-keys.js";
 import type { LoginKeys } from "./lib/login-keys.js";
 import type { Mailer } from "./lib/mailer.js";
 import type { RateLimiter } from "./lib/rate-limit.js";
@@ -38,6 +39,8 @@ export interface AppDeps {
   requestScheme?: (c: Context) => "http" | "https";
   /** LOGIN_KEY_SECRET: the key of the login counters' HMAC (lib/login-keys.ts); without it, a random key per app. */
   loginKeySecret?: string;
+  /** INVITATION_KEY_SECRET: keys the staff invitations kept for reminders (lib/invitation-keys.ts); without it, a random key per app. */
+  invitationKeySecret?: string;
   /** Stored submissions per client address per open-link round per hour (RESPONDENT_SUBMISSIONS_PER_HOUR). */
   submissionsPerHour?: number;
   /** SHA-256 as lowercase hex; Node passes its synchronous node:crypto, elsewhere WebCrypto is used. */
@@ -58,9 +61,11 @@ export interface AppDeps {
   publicUrl?: string;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour" | "loginKeySecret" | "mailer" | "publicUrl">> & {
+export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour" | "loginKeySecret" | "invitationKeySecret" | "mailer" | "publicUrl">> & {
   /** Keys of the login attempt counters. */
   loginKeys: LoginKeys;
+  /** Keys and seals of staff invitations kept for reminders. */
+  invitationKeys: InvitationKeys;
   /** This app's respondent rate limits, in memory. */
   respondentLimits: RespondentLimits;
   mailer: Mailer | null;

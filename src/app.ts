@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
 import { ApiError } from "./lib/api-error.js";
+import { createInvitationKeys } from "./lib/invitation-keys.js";
 import { createLoginKeys } from "./lib/login-keys.js";
 import { sha256Hex } from "./lib/random.js";
 import { RELEASE_PAGE } from "./services/release.js";
@@ -30,6 +31,7 @@ import { organisationRoutes } from "./routes/organisations.js";
 import { pageRoutes } from "./routes/pages.js";
 import { respondentRoutes } from "./routes/respondent.js";
 import { summaryRoutes } from "./routes/summaries.js";
+import { staffInvitationRoutes } from "./routes/staff-invitations.js";
 import { createSummaryLookups } from "./services/staff-summary.js";
 
 const HONO_ERRORS: Partial<Record<number, { code: string; message: string }>> = {
@@ -55,6 +57,7 @@ export function createApp(deps: AppDeps) {
     clientAddress: deps.clientAddress ?? (() => undefined),
     requestScheme: deps.requestScheme ?? ((c) => (new URL(c.req.url).protocol === "https:" ? "https" : "http")),
     loginKeys: createLoginKeys(deps.loginKeySecret),
+    invitationKeys: createInvitationKeys(deps.invitationKeySecret),
     sha256: deps.sha256 ?? sha256Hex,
     releasePage: deps.releasePage ?? RELEASE_PAGE,
     respondentLimits: createRespondentLimits({ submissionsPerHour: deps.submissionsPerHour ?? DEFAULT_SUBMISSIONS_PER_HOUR }),
@@ -121,6 +124,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", campaignRoutes);
   app.route("/", actionPlanRoutes);
   app.route("/", summaryRoutes);
+  app.route("/", staffInvitationRoutes);
   app.route("/", compareRoutes);
   app.route("/", normSetRoutes);
   app.route("/", instrumentRoutes);

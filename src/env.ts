@@ -15,6 +15,12 @@ const AppVarsSchema = z.object({
    * secret); elsewhere a random key is made per process.
    */
   LOGIN_KEY_SECRET: z.string().min(32, "LOGIN_KEY_SECRET needs at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  /**
+   * The key of staff invitations kept for reminders (lib/invitation-keys.ts): the HMAC of each
+   * address and the seal of its code. At least 32 characters; required in production when mail is
+   * configured; elsewhere a random key per process (reminders then need the process that invited).
+   */
+  INVITATION_KEY_SECRET: z.string().min(32, "INVITATION_KEY_SECRET needs at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   /** The sender of invitation and reset mails, e.g. "Klantgericht <noreply@example.org>"; required with a mail transport. */
   MAIL_FROM: z.string().min(3).optional(),
   /** Workers (or Node without SMTP): an HTTP mail API that takes { from, to, subject, text, html } with a Bearer key. */
@@ -63,6 +69,9 @@ const EnvSchema = AppVarsSchema.extend({
   mailSettingsComplete(env, ctx);
   if (env.NODE_ENV === "production" && !env.LOGIN_KEY_SECRET) {
     ctx.addIssue({ code: "custom", path: ["LOGIN_KEY_SECRET"], message: "required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 32`)" });
+  }
+  if (env.NODE_ENV === "production" && (env.SMTP_URL || env.MAIL_API_URL) && !env.INVITATION_KEY_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["INVITATION_KEY_SECRET"], message: "required when NODE_ENV=production and mail is configured (at least 32 characters, e.g. `openssl rand -base64 32`)" });
   }
 });
 

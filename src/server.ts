@@ -58,7 +58,11 @@ const app = createNodeApp(db, instruments, {
   publicUrl: env.publicUrl,
   ...(mailer ? { mailer } : {}),
   ...(env.LOGIN_KEY_SECRET ? { loginKeySecret: env.LOGIN_KEY_SECRET } : {}),
+  ...(env.INVITATION_KEY_SECRET ? { invitationKeySecret: env.INVITATION_KEY_SECRET } : {}),
 });
+if (mailer && !env.INVITATION_KEY_SECRET) {
+  console.warn("Warning: INVITATION_KEY_SECRET is not set, so staff invitations kept for reminders use a random key of this process: reminders work only until it restarts. Set 32+ random characters (openssl rand -base64 32).");
+}
 
 /**
  * Rounds past their closing date are released at start and then checked every minute; a report

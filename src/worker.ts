@@ -27,6 +27,8 @@ export interface WorkerBindings {
   RESPONDENT_SUBMISSIONS_PER_HOUR?: string;
   /** A secret (`npx wrangler secret put LOGIN_KEY_SECRET`): the key of the login counters' HMAC. Required. */
   LOGIN_KEY_SECRET?: string;
+  /** A secret: keys the staff invitations kept for reminders. Required when mail is configured. */
+  INVITATION_KEY_SECRET?: string;
   /** Vars (MAIL_API_KEY a secret): invitation and reset mails through an HTTP mail API; see README "Configuration". */
   MAIL_API_URL?: string;
   MAIL_API_KEY?: string;
@@ -80,6 +82,8 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
   // Isolates come and go, and each would make its own random key: the counters they share in the
   // database need one key for all, so the secret is required here.
   if (!vars.LOGIN_KEY_SECRET) throw new Error("Set the secret LOGIN_KEY_SECRET (`npx wrangler secret put LOGIN_KEY_SECRET`, 32+ characters): it keys the login attempt counters.");
+  // The same for staff invitations kept for reminders: a reminder may reach another isolate than the invitation.
+  if (vars.MAIL_API_URL && !vars.INVITATION_KEY_SECRET) throw new Error("Set the secret INVITATION_KEY_SECRET (`npx wrangler secret put INVITATION_KEY_SECRET`, 32+ characters): with mail configured, it keys the staff invitations kept for reminders.");
   return createApp({
     db,
     instruments,
@@ -91,6 +95,7 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
     clientAddress: (c) => c.req.header("cf-connecting-ip"),
     submissionsPerHour: vars.RESPONDENT_SUBMISSIONS_PER_HOUR,
     loginKeySecret: vars.LOGIN_KEY_SECRET,
+    ...(vars.INVITATION_KEY_SECRET ? { invitationKeySecret: vars.INVITATION_KEY_SECRET } : {}),
     ...(vars.PUBLIC_URL ? { publicUrl: vars.PUBLIC_URL } : {}),
     // fetch is bound: an unbound one throws "Illegal invocation" on workerd.
     ...(vars.MAIL_API_URL && vars.MAIL_API_KEY && vars.MAIL_FROM

@@ -10,6 +10,7 @@ import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { InstrumentSummary } from "../../src/services/instruments.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
+import { staffInvitationsPanel, STAFF_INVITATION_TEXTS } from "./lib/staff-invitations.js";
 import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
 import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
@@ -232,7 +233,7 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS, ...PREVIEW_TEXTS, ...UPLOAD_TEXTS });
+const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS, ...PREVIEW_TEXTS, ...UPLOAD_TEXTS, ...STAFF_INVITATION_TEXTS });
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
 const rounds = roundForm(t, { say, saved: () => loadPortfolio(), showCodeHint });
@@ -240,6 +241,7 @@ const preview = instrumentPreview(texts);
 const showPreview = (i: Pick<InstrumentSummary, "id" | "version">, from: HTMLElement) => void preview.open(i.id, i.version, from, say);
 const upload = instrumentUpload(texts, { stored: () => loadInstruments(), levelName: (id) => levelName(id), preview: showPreview });
 const auditLog = auditPanel(texts);
+const staffInvitations = staffInvitationsPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts = new Map<string, Chart>();
 let organisations: Organisation[] = [];
@@ -583,7 +585,7 @@ function render(): void {
 async function loadPortfolio(): Promise<void> {
   organisations = (await api<Organisation[]>("/api/organisations")).body;
   renderPortfolio();
-  await Promise.all([managers.setOrganisations(organisations), auditLog.setOrganisations(organisations)]);
+  await Promise.all([managers.setOrganisations(organisations), auditLog.setOrganisations(organisations), staffInvitations.setOrganisations(organisations)]);
 }
 
 /** Closes a round for good, after the consultant confirms; its results are released at once. */
@@ -696,6 +698,7 @@ async function start(): Promise<void> {
     b.addEventListener("click", () => {
       texts.setLang(b.dataset.lang as Lang);
       render();
+      staffInvitations.refresh();
     });
   }
   $("logout").addEventListener("click", () => void logout());

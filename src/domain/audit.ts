@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   "plan_action_removed",
   "summary_shared",
   "summary_revoked",
+  "staff_invited",
+  "staff_reminded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -76,6 +78,10 @@ export interface AuditDetails {
   plan_action_removed: RoundRef & ActionRef;
   summary_shared: RoundRef;
   summary_revoked: RoundRef;
+  /** Staff invited by e-mail: the mode and counts only, never an address. */
+  staff_invited: RoundRef & { mode: string; sent: number; failed: number; invalid: number; duplicates: number };
+  /** A reminder run: counts only. */
+  staff_reminded: RoundRef & { mode: string; sent: number; failed: number };
 }
 
 export type AuditEvent = { [A in AuditAction]: { action: A; detail: AuditDetails[A] } }[AuditAction];
@@ -222,6 +228,14 @@ const TEXTS: Texts = {
   summary_revoked: {
     nl: (a, d) => `${a} trok de link naar de samenvatting van “${d.title}” in`,
     en: (a, d) => `${a} revoked the link to the staff summary of “${d.title}”`,
+  },
+  staff_invited: {
+    nl: (a, d) => `${a} nodigde medewerkers per e-mail uit voor “${d.title}” (${d.mode === "no_tracking" ? "zonder bijhouden" : "met herinneringen"}): ${d.sent} verstuurd${d.failed ? `, ${d.failed} mislukt` : ""}`,
+    en: (a, d) => `${a} invited staff by e-mail to “${d.title}” (${d.mode === "no_tracking" ? "no tracking" : "with reminders"}): ${d.sent} sent${d.failed ? `, ${d.failed} failed` : ""}`,
+  },
+  staff_reminded: {
+    nl: (a, d) => `${a} stuurde een herinnering voor “${d.title}”: ${d.sent} verstuurd${d.failed ? `, ${d.failed} mislukt` : ""}`,
+    en: (a, d) => `${a} sent a reminder for “${d.title}”: ${d.sent} sent${d.failed ? `, ${d.failed} failed` : ""}`,
   },
 };
 

@@ -14,6 +14,7 @@ export interface NodeAppOptions {
   /** TRUST_PROXY: read the client's address and scheme from the proxy's X-Forwarded-For and X-Forwarded-Proto (lib/forwarded.ts). */
   trustProxy?: boolean;
   loginKeySecret?: string;
+  invitationKeySecret?: string;
   mailer?: Mailer;
   publicUrl?: string;
 }

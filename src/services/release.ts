@@ -29,6 +29,7 @@ import { randomId } from "../lib/random.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { completeRelease, copyComments, deleteResponses, discardAttempt, findRelease, keepListedComments, releasedResponsePage, responsePage, writeGroups, type StoredRelease } from "../storage/releases.js";
+import { deleteReleasedInvitations } from "../storage/staff-invitations.js";
 import { resolveInstrument } from "./instruments.js";
 
 /** Responses read per step: about 10 ms of work between two turns of the event loop. */
@@ -183,6 +184,8 @@ const REDUCE_PAGES = 200;
  * receipts that let a client's retry still be acknowledged. Run after releasing, on the same schedule.
  */
 export async function reduceReleased({ db, releasePage = RELEASE_PAGE }: ReleaseDeps): Promise<number> {
+  // The release's own batch deletes a round's staff invitations; this catches any left behind.
+  await deleteReleasedInvitations(db);
   let deleted = 0;
   for (let i = 0; i < REDUCE_PAGES; i++) {
     const page = await releasedResponsePage(db, releasePage);

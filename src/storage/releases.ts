@@ -10,6 +10,7 @@ import type { Conditions, CountedCell } from "../domain/disclosure.js";
 import { COMMENT_DIMENSION, type DisclosurePlan, type GroupKey } from "../domain/disclosure-plan.js";
 import type { ReleaseStats, ReleaseTotals } from "../domain/release.js";
 import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
+import { deleteInvitationRows } from "./staff-invitations.js";
 
 const { releaseGroups, releaseComments, releases, responses } = schema;
 
@@ -189,6 +190,8 @@ export async function completeRelease(db: Db, release: StoredRelease): Promise<b
       db.insert(releases).values({ id, campaignId, respondents: release.respondents, releasedOn: release.releasedOn, totals: JSON.stringify(release.totals), plan: JSON.stringify(release.plan) }),
       db.delete(releaseGroups).where(and(eq(releaseGroups.campaignId, campaignId), ne(releaseGroups.releaseId, id))),
       db.delete(releaseComments).where(and(eq(releaseComments.campaignId, campaignId), ne(releaseComments.releaseId, id))),
+      // Staff invitations kept for reminders go with the release: after it, no row relates an address to a code.
+      deleteInvitationRows(db, campaignId),
     ]);
     return true;
   } catch (error) {

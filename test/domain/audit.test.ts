@@ -25,6 +25,8 @@ const EXAMPLES: AuditEvent[] = [
   { action: "plan_action_removed", detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden" } },
   { action: "summary_shared", detail: round },
   { action: "summary_revoked", detail: round },
+  { action: "staff_invited", detail: { ...round, mode: "reminders", sent: 48, failed: 2, invalid: 1, duplicates: 0 } },
+  { action: "staff_reminded", detail: { ...round, mode: "no_tracking", sent: 50, failed: 0 } },
   { action: "round_changed", detail: { ...round, fields: ["title", "closesOn"] } },
 ];
 const text = (e: AuditEvent, lang: "nl" | "en") => auditText({ action: e.action, actor: "m@alfa.test", detail: e.detail as Record<string, unknown> }, lang);

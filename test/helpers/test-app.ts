@@ -15,7 +15,7 @@ import { filePageStore } from "../../src/node/static-files.js";
 import { createCampaign, createOrganisation, type NewCampaign } from "../../src/storage/campaigns.js";
 
 /** `deps`: what the entry would wire besides database, instruments, pages and clock (a client address, limits). */
-export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour" | "requestScheme" | "loginKeySecret" | "mailer" | "publicUrl"> } = {}) {
+export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour" | "requestScheme" | "loginKeySecret" | "invitationKeySecret" | "mailer" | "publicUrl"> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "cc-test-"));
   const opened = await openDatabase(`file:${join(dir, "test.db")}`);
   const instruments = createInstrumentRegistry();

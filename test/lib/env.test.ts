@@ -32,3 +32,14 @@ describe("LOGIN_KEY_SECRET", () => {
     expect(parseAppVars({ LOGIN_KEY_SECRET: SECRET }).LOGIN_KEY_SECRET).toBe(SECRET);
   });
 });
+
+describe("INVITATION_KEY_SECRET", () => {
+  const mail = { SMTP_URL: "smtp://u:p@mail.example:587", MAIL_FROM: "noreply@example.org" };
+  it("is required in production when mail is configured, and at least 32 characters", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", LOGIN_KEY_SECRET: SECRET, ...mail })).toThrow(/INVITATION_KEY_SECRET: required when NODE_ENV=production and mail is configured/);
+    expect(parseEnv({ NODE_ENV: "production", LOGIN_KEY_SECRET: SECRET, INVITATION_KEY_SECRET: SECRET, ...mail }).INVITATION_KEY_SECRET).toBe(SECRET);
+    expect(parseEnv({ NODE_ENV: "production", LOGIN_KEY_SECRET: SECRET }).INVITATION_KEY_SECRET).toBeUndefined();
+    expect(parseEnv(mail).INVITATION_KEY_SECRET).toBeUndefined();
+    expect(() => parseEnv({ INVITATION_KEY_SECRET: "short" })).toThrow(/at least 32 characters/);
+  });
+});

@@ -33,6 +33,8 @@ const BODIES: Record<string, unknown> = {
   "POST /api/organisations/{id}/invitations": { email: "new.manager@client.test" },
   "PATCH /api/campaigns/{id}": { expectedHeadcount: 10 },
   "POST /api/campaigns/{id}/codes": { count: 1 },
+  "POST /api/campaigns/{id}/staff-invitations": { mode: "reminders", list: "staff.member@client.test" },
+  "POST /api/campaigns/{id}/staff-reminders": { list: "staff.member@client.test" },
   "POST /api/campaigns/{id}/open": undefined,
   "POST /api/campaigns/{id}/close": undefined,
   "POST /api/norm-sets": undefined,
@@ -71,6 +73,9 @@ const CONSULTANT_ONLY = [
   "DELETE /api/organisations/{id}/managers/{userId}",
   "PATCH /api/campaigns/{id}",
   "POST /api/campaigns/{id}/codes",
+  "GET /api/campaigns/{id}/staff-invitations",
+  "POST /api/campaigns/{id}/staff-invitations",
+  "POST /api/campaigns/{id}/staff-reminders",
   "GET /api/campaigns/{id}/quality",
   "POST /api/campaigns/{id}/open",
   "POST /api/campaigns/{id}/close",
@@ -163,7 +168,7 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
 }
 
 async function snapshot(): Promise<string> {
-  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments", "norm_sets", "invitations", "password_resets", "sessions", "action_plans", "plan_actions", "summary_links"];
+  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments", "norm_sets", "invitations", "password_resets", "sessions", "action_plans", "plan_actions", "summary_links", "staff_invitation_rounds", "staff_invitations"];
   return JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)));
 }
 

@@ -66,6 +66,9 @@ const BODIES: Record<string, unknown> = {
   // Publishing a norm set answers with figures of releases only: refused alike in both worlds.
   "POST /api/norm-sets": undefined,
   "PATCH /api/campaigns/{id}": { expectedHeadcount: 40 },
+  // Staff invitations answer counts of addresses and mails only (and refuse a round on an open link alike).
+  "POST /api/campaigns/{id}/staff-invitations": { mode: "no_tracking", list: "staff.member@client.test" },
+  "POST /api/campaigns/{id}/staff-reminders": { list: "staff.member@client.test" },
   "PATCH /api/organisations/{id}": { benchmarkForManagers: true },
   // A running round has no plan and no summary: every change is refused alike in both worlds.
   "PUT /api/campaigns/{id}/action-plan": { focusLevels: ["values"] },

@@ -1,0 +1,259 @@
+/**
+ * Inviting staff of a round on codes by e-mail, and reminding them. Each address gets a fresh
+ * single-use code (issued through the round's lifecycle, so a round takes codes only while it runs
+ * and before any answer without one) in the fragment of its personal link.
+ *
+ * "reminders" mode keeps, per invitation and until the round's release, only a keyed hash of the
+ * address, the code's hash and the code sealed under a key that needs the address and the server's
+ * secret; a reminder recomputes the key from the pasted address, mails the same link again only if
+ * the code is unused, and at most the round's maximum times. "no_tracking" keeps nothing per
+ * address: the list is used once, and a reminder goes to every address pasted with a thank-you for
+ * those who answered. The response never carries the code or anything derived from it.
+ */
+import type { AppDeps } from "../app-env.js";
+import type { Campaign } from "../domain/campaign.js";
+import { emptyCounts, parseAddressList, personalLink, staffInvitationMail, staffReminderMail, staffReminderToAllMail, MAX_ADDRESSES_PER_REQUEST, type InvitationMode, type MailLanguages, type RoundForMail, type SendCounts } from "../domain/staff-invitations.js";
+import type { MailMessage } from "../domain/mail-texts.js";
+import { ApiError } from "../lib/api-error.js";
+import type { InvitationKeys } from "../lib/invitation-keys.js";
+import type { Mailer } from "../lib/mailer.js";
+import { surveyUrl } from "../lib/links.js";
+import { sha256Hex } from "../lib/random.js";
+import { audit, auditRecord } from "./audit.js";
+import { assertRunning, issueRoundCodes, type LifecycleDeps } from "./lifecycle.js";
+import { invitationRound, invitationsForReminder, invitedKeys, recordInvitations, recordReminders, remindersSentTotal, type InvitationRoundState, type InvitationRow } from "../storage/staff-invitations.js";
+import { schema } from "../storage/database.js";
+import { count, eq } from "drizzle-orm";
+
+export type StaffInvitationDeps = LifecycleDeps & Pick<Required<AppDeps>, "now"> & { mailer: Mailer | null; invitationKeys: InvitationKeys };
+
+/** Mails in flight at once: the SMTP pool's connections (src/node/smtp-mailer.ts). */
+export const SEND_CONCURRENCY = 8;
+
+const mailNotConfigured = () =>
+  new ApiError(
+    409,
+    "mail_not_configured",
+    "Inviting staff by e-mail needs mail (SMTP_URL or MAIL_API_URL). Without it, print the round's code sheet or cards with QR codes instead.",
+  );
+
+const roundNotOpen = () => new ApiError(409, "round_not_open", "Open the round first: staff can only answer an open round, so invitations go out once it is open.");
+
+/** Sends `messages` with at most `limit` in flight; counts what went and what failed (never which). */
+export async function sendAll(mailer: Mailer, messages: readonly MailMessage[], limit = SEND_CONCURRENCY): Promise<{ sent: number; failed: number; sentIndexes: number[] }> {
+  let next = 0;
+  let failed = 0;
+  const sentIndexes: number[] = [];
+  const worker = async () => {
+    while (next < messages.length) {
+      const i = next++;
+      try {
+        await mailer.send(messages[i]!);
+        sentIndexes.push(i);
+      } catch {
+        failed++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, messages.length) }, worker));
+  return { sent: sentIndexes.length, failed, sentIndexes };
+}
+
+/** The list, read; 400 with the reason when nothing can be sent (nothing is written then). */
+function readList(list: string) {
+  const parsed = parseAddressList(list);
+  if (parsed.tooMany) {
+    throw new ApiError(400, "too_many_addresses", `At most ${MAX_ADDRESSES_PER_REQUEST} addresses per request; split the list.`, [{ path: "list", message: `${parsed.addresses.length} addresses` }]);
+  }
+  if (parsed.addresses.length === 0) {
+    throw new ApiError(400, "no_addresses", "The list holds no valid e-mail address.", [
+      { path: "list", message: parsed.invalidLines.length ? `no valid address; invalid on lines ${parsed.invalidLines.slice(0, 20).join(", ")}` : "empty" },
+    ]);
+  }
+  return parsed;
+}
+
+async function runningForMail(deps: StaffInvitationDeps, campaign: Campaign): Promise<Mailer> {
+  if (!deps.mailer) throw mailNotConfigured();
+  if (campaign.status === "draft") throw roundNotOpen();
+  return deps.mailer;
+}
+
+export interface InviteInput {
+  campaign: Campaign;
+  organisation: string;
+  actorId: string;
+  mode: InvitationMode;
+  languages: MailLanguages;
+  maxReminders: number;
+  list: string;
+  baseUrl: string;
+}
+
+export interface SendResult {
+  counts: SendCounts;
+  invalidLines: number[];
+}
+
+const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
+const forMail = (campaign: Campaign, organisation: string): RoundForMail => ({ organisation, title: campaign.title, closesOn: campaign.closesOn });
+
+export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput): Promise<SendResult> {
+  const { campaign } = input;
+  const parsed = readList(input.list);
+  const mailer = await runningForMail(deps, campaign);
+  const existing = await invitationRound(deps.db, campaign.id);
+  if (existing && existing.mode !== input.mode) {
+    throw new ApiError(409, "mode_fixed", `This round's staff were invited in "${existing.mode}" mode; later invitations use the same mode.`, [{ path: "mode", message: existing.mode }]);
+  }
+  const counts = { ...emptyCounts(), addresses: parsed.addresses.length, invalid: parsed.invalidLines.length, duplicates: parsed.duplicates };
+  let addresses = parsed.addresses;
+  const keys = new Map<string, string>();
+  if (input.mode === "reminders") {
+    for (const a of addresses) keys.set(a, await deps.invitationKeys.addressKey(campaign.id, a));
+    const already = await invitedKeys(deps.db, campaign.id, [...keys.values()]);
+    addresses = addresses.filter((a) => !already.has(keys.get(a)!));
+    counts.alreadyInvited = parsed.addresses.length - addresses.length;
+  }
+  if (addresses.length === 0) return { counts, invalidLines: parsed.invalidLines };
+
+  // One fresh code per address, through the lifecycle: refused for a closed round, or one that took answers without codes.
+  const codes = await issueRoundCodes(deps, campaign, addresses.length, auditRecord(deps, input.actorId, campaign.organisationId, { action: "codes_issued", detail: { ...roundRef(campaign), count: addresses.length } }));
+  const rows: InvitationRow[] = [];
+  if (input.mode === "reminders") {
+    for (let i = 0; i < addresses.length; i++) {
+      const address = addresses[i]!;
+      rows.push({
+        addressKey: keys.get(address)!,
+        // The code's hash exactly as access_codes stores it, so a reminder can ask whether it is used.
+        codeHash: await sha256Hex(`${campaign.id}:${codes[i]!}`),
+        sealedCode: await deps.invitationKeys.seal(campaign.id, address, codes[i]!),
+        language: input.languages,
+      });
+    }
+  }
+  // Stored before sending, so a reminder can reach everyone a mail may have reached.
+  await recordInvitations(deps.db, campaign.id, { mode: existing?.mode ?? input.mode, languages: input.languages, maxReminders: existing?.maxReminders ?? input.maxReminders }, addresses.length, rows);
+  const round = forMail(campaign, input.organisation);
+  const messages = addresses.map((to, i) => staffInvitationMail({ to, round, link: personalLink(input.baseUrl, campaign.token, codes[i]!), languages: input.languages }));
+  // The codes and the list leave memory with this function; only counts go on.
+  const { sent, failed } = await sendAll(mailer, messages);
+  counts.sent = sent;
+  counts.failed = failed;
+  await audit(deps, input.actorId, campaign.organisationId, { action: "staff_invited", detail: { ...roundRef(campaign), mode: input.mode, sent, failed, invalid: counts.invalid, duplicates: counts.duplicates } });
+  return { counts, invalidLines: parsed.invalidLines };
+}
+
+export interface RemindInput {
+  campaign: Campaign;
+  organisation: string;
+  actorId: string;
+  list: string;
+  baseUrl: string;
+}
+
+async function invitationRows(deps: StaffInvitationDeps, campaignId: string): Promise<number> {
+  const [row] = await deps.db.select({ n: count() }).from(schema.staffInvitations).where(eq(schema.staffInvitations.campaignId, campaignId));
+  return row?.n ?? 0;
+}
+
+/**
+ * A reminder run. Reminders mode: the pasted list must hold every invited address (a reminder goes
+ * to the whole round at once, so its counts say no more than participation does about any one
+ * person), and only unused codes under their maximum are mailed, with the same link. No tracking:
+ * every address pasted, with a thank-you and no code, at most the round's maximum runs.
+ */
+export async function remindStaff(deps: StaffInvitationDeps, input: RemindInput): Promise<SendResult> {
+  const { campaign } = input;
+  const parsed = readList(input.list);
+  const mailer = await runningForMail(deps, campaign);
+  const state = await invitationRound(deps.db, campaign.id);
+  if (!state) throw new ApiError(409, "not_invited", "Nobody was invited to this round by e-mail: invite staff first.");
+  // Never after closing (a round past its closing date is released on the way).
+  await assertRunning(deps, campaign);
+  const counts = { ...emptyCounts(), addresses: parsed.addresses.length, invalid: parsed.invalidLines.length, duplicates: parsed.duplicates };
+  const round = forMail(campaign, input.organisation);
+
+  if (state.mode === "no_tracking") {
+    if (state.reminders >= state.maxReminders) throw reminderLimit(state);
+    const link = surveyUrl(input.baseUrl, campaign.token);
+    const { sent, failed } = await sendAll(mailer, parsed.addresses.map((to) => staffReminderToAllMail({ to, round, surveyLink: link, languages: state.languages })));
+    counts.sent = sent;
+    counts.failed = failed;
+    await recordReminders(deps.db, campaign.id, [], auditRecord(deps, input.actorId, campaign.organisationId, { action: "staff_reminded", detail: { ...roundRef(campaign), mode: state.mode, sent, failed } }));
+    return { counts, invalidLines: parsed.invalidLines };
+  }
+
+  const keyOf = new Map<string, string>();
+  for (const a of parsed.addresses) keyOf.set(a, await deps.invitationKeys.addressKey(campaign.id, a));
+  const found = await invitationsForReminder(deps.db, campaign.id, [...keyOf.values()]);
+  counts.notInvited = parsed.addresses.length - found.size;
+  const invited = await invitationRows(deps, campaign.id);
+  if (found.size < invited) {
+    throw new ApiError(
+      422,
+      "incomplete_list",
+      `A reminder goes to everyone invited at once: paste the whole list you invited. ${invited - found.size} of the ${invited} invited addresses are not on this list.`,
+      [{ path: "list", message: `${invited - found.size} invited addresses missing` }],
+    );
+  }
+  const messages: MailMessage[] = [];
+  const messageKeys: string[] = [];
+  for (const address of parsed.addresses) {
+    const invitation = found.get(keyOf.get(address)!);
+    if (!invitation) continue;
+    if (invitation.used) {
+      counts.answered++;
+      continue;
+    }
+    if (invitation.remindersSent >= state.maxReminders) {
+      counts.limitReached++;
+      continue;
+    }
+    const code = await deps.invitationKeys.unseal(campaign.id, address, invitation.sealedCode);
+    if (!code) {
+      // Sealed under another secret (INVITATION_KEY_SECRET changed, or a development process restarted).
+      counts.failed++;
+      continue;
+    }
+    messages.push(staffReminderMail({ to: address, round, link: personalLink(input.baseUrl, campaign.token, code), languages: invitation.language }));
+    messageKeys.push(invitation.addressKey);
+  }
+  const { sent, failed, sentIndexes } = await sendAll(mailer, messages);
+  counts.sent = sent;
+  counts.failed += failed;
+  await recordReminders(
+    deps.db,
+    campaign.id,
+    sentIndexes.map((i) => messageKeys[i]!),
+    auditRecord(deps, input.actorId, campaign.organisationId, { action: "staff_reminded", detail: { ...roundRef(campaign), mode: state.mode, sent, failed: counts.failed } }),
+  );
+  return { counts, invalidLines: parsed.invalidLines };
+}
+
+const reminderLimit = (state: InvitationRoundState) =>
+  new ApiError(409, "reminder_limit", `This round has had its ${state.maxReminders} reminder${state.maxReminders === 1 ? "" : "s"}.`, [{ path: "maxReminders", message: String(state.maxReminders) }]);
+
+export interface InvitationSummary {
+  mode: InvitationMode;
+  languages: MailLanguages;
+  invited: number;
+  /** Reminder runs. */
+  reminderRuns: number;
+  /** Reminder mails sent in all (reminders mode, until the round's release; the runs' mails are not counted in no-tracking mode). */
+  remindersSent: number | null;
+  maxReminders: number;
+}
+
+export async function invitationSummary(deps: Pick<StaffInvitationDeps, "db">, campaignId: string): Promise<InvitationSummary | null> {
+  const state = await invitationRound(deps.db, campaignId);
+  if (!state) return null;
+  return {
+    mode: state.mode,
+    languages: state.languages,
+    invited: state.invited,
+    reminderRuns: state.reminders,
+    remindersSent: state.mode === "reminders" ? await remindersSentTotal(deps.db, campaignId) : null,
+    maxReminders: state.maxReminders,
+  };
+}
