@@ -7,7 +7,7 @@
 import { actionPlanPanel, ACTION_PLAN_TEXTS } from "./lib/action-plan.js";
 import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
 import { clearChart, drawChart, tickTextMeasure, wrapLabel, type Charts } from "./lib/charts.js";
-import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
+import { climateName, DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
 import { heatLegend, heatmapTable, HEATMAP_TEXTS } from "./lib/heatmap.js";
 import { PRINT_TEXTS, setPrintPages } from "./lib/print.js";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
@@ -85,9 +85,6 @@ const T: Record<string, Loc> = {
   legendPossiblyWeak: { nl: "mogelijk zwak", en: "possibly weak" },
   legendDivided: { nl: "verdeeld (twee kampen)", en: "divided (two camps)" },
   legendStart: { nl: "hier beginnen", en: "start here" },
-  legendThreshold: { nl: "drempel ‘zwak’: {w}", en: "‘weak’ threshold: {w}" },
-  legendMargin: { nl: "95%-marge", en: "95% margin" },
-  margin95: { nl: "95%-marge", en: "95% margin" },
   status_draft: { nl: "concept", en: "draft" },
   status_open: { nl: "loopt", en: "running" },
   status_closed: { nl: "gesloten", en: "closed" },
@@ -105,9 +102,6 @@ const T: Record<string, Loc> = {
   heart: { nl: "Hart / klant", en: "Heart / customer" },
   management: { nl: "Management", en: "Management" },
   staff: { nl: "Medewerkers", en: "Staff" },
-  mandate: { nl: "Ruimte om af te wijken", en: "Room to deviate" },
-  accountability_fear: { nl: "Angst om afgerekend te worden", en: "Fear of being held to account" },
-  equal_treatment: { nl: "Uitzondering alleen als het voor iedereen kan", en: "An exception only if possible for all" },
   benchmark: { nl: "benchmark", en: "benchmark" },
   benchmarkOfSet: {
     nl: "Benchmark (streepje op elke balk): normset van {date}, het gemiddelde van {organisations} organisaties, elk met hun laatste vrijgegeven ronde.",
@@ -127,11 +121,6 @@ const T: Record<string, Loc> = {
   noDesired: { nl: "Deze ronde vroeg niet naar de gewenste situatie.", en: "This round did not ask about the desired state." },
   trend: { nl: "Ontwikkeling over de rondes", en: "Change across rounds" },
   change: { nl: "Verandering", en: "Change" },
-  improved: { nl: "verbeterd", en: "improved" },
-  declined: { nl: "verslechterd", en: "declined" },
-  no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
-  not_meaningful: { nl: "significant, maar kleiner dan {min} punten", en: "significant, but less than {min} points" },
-  not_comparable: { nl: "niet vergelijkbaar: de versies delen minder dan 2 vragen", en: "not comparable: the versions share fewer than 2 items" },
   sharedBasis: { nl: "op de {n} vragen die beide versies delen", en: "on the {n} items both versions share" },
   before: { nl: "Vorige", en: "Before" },
   after: { nl: "Laatste", en: "Latest" },
@@ -178,7 +167,7 @@ function drawStaircase(report: Released): void {
   const list = $("staircase");
   list.replaceChildren();
   const weakBelow = report.campaign.thresholds.weakBelow;
-  $("legend-threshold").textContent = t("legendThreshold", { w: weakBelow });
+  $("legend-threshold").textContent = t("weakThreshold", { w: weakBelow });
   const rows: (string | number)[][] = [];
   report.levels.forEach((l, i) => {
     const li = el("li");
@@ -231,7 +220,7 @@ function drawStaircase(report: Released): void {
   note.hidden = note.textContent === "";
   const start = report.startHere;
   const target = report.levels.find((l) => l.id === start?.level);
-  const why = start ? (start.basis === "flagged" ? start.reasons.map((r) => t(r)) : start.basis === "none" ? [] : [t(start.basis)]).join(", ") : "";
+  const why = startWhy(start, t);
   $("start-level").textContent = target ? `${target.name[texts.lang]}${why ? ` (${why})` : ""}` : "–";
   $("start-explanation").textContent = start?.explanation[texts.lang] ?? "";
 }
@@ -305,7 +294,7 @@ function drawRest(report: Released): void {
   if (report.managementGap?.length) gap.append(table([t("level"), t("management"), t("staff"), "Δ"], report.managementGap.map((g) => [names.get(g.level) ?? g.level, g.management, g.staff, g.gap > 0 ? `+${g.gap}` : g.gap])));
   else gap.append(el("p", t("noGap"), "muted"));
   const climate = $("climate");
-  climate.replaceChildren(table([t("climate"), "0–100"], report.climate.map((c) => [t(c.id), c.score])));
+  climate.replaceChildren(table([t("climate"), "0–100"], report.climate.map((c) => [climateName(c.id, t), c.score])));
   const comments = $("comments");
   comments.replaceChildren();
   if (report.comments) for (const c of report.comments) comments.append(el("li", c));
@@ -421,7 +410,7 @@ function drawTrends(): void {
     const last = l.steps.at(-1)!;
     // On shared items the step's own scores, which differ from the rounds' level scores.
     const [before, after] = l.points.slice(-2).map((x) => x.score);
-    const verdict = t(last.label, { min: trends!.minimumChange }) + (last.basis === "shared_items" ? ` (${t("sharedBasis", { n: last.sharedItems!.length })})` : "");
+    const verdict = trendVerdict(last.label, t, trends!.minimumChange) + (last.basis === "shared_items" ? ` (${t("sharedBasis", { n: last.sharedItems!.length })})` : "");
     return [names.get(l.level) ?? l.level, last.fromScore ?? before!, last.toScore ?? after!, last.change === null ? "–" : signed(last.change), pText(last.p), pText(last.pAdjusted), verdict];
   });
   $("trend-table").replaceChildren(table([t("level"), t("before"), t("after"), t("change"), "p", "p (Holm)", t("verdict")], rows));

@@ -9,6 +9,7 @@ import type { ActionPlanView } from "../../../src/services/action-plans.js";
 import type { PlanAction } from "../../../src/domain/action-plan.js";
 import { LEVEL_IDS, type LevelId } from "../../../src/domain/levels.js";
 import { ACTION_STATUSES, actionList, dueText, levelName, PLAN_VIEW_TEXTS } from "./plan-view.js";
+import { trendVerdict } from "./diagnosis-texts.js";
 import { api, el, errorMessage, table, type Lang, type Loc } from "./ui.js";
 
 export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
@@ -41,12 +42,6 @@ export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   planBefore: { nl: "Toen", en: "Then" },
   planNow: { nl: "Nu", en: "Now" },
   planChange: { nl: "Verandering", en: "Change" },
-  trend_improved: { nl: "verbeterd", en: "improved" },
-  trend_declined: { nl: "verslechterd", en: "declined" },
-  trend_no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
-  trend_not_meaningful: { nl: "significant, maar klein", en: "significant, but small" },
-  trend_not_comparable: { nl: "niet vergelijkbaar", en: "not comparable" },
-  trend_none: { nl: "niet getoetst (rondes ertussen of onder k)", en: "not tested (rounds in between, or below k)" },
   shareHeading: { nl: "Deel met medewerkers", en: "Share with staff" },
   shareIntro: {
     nl: "Een link naar een samenvatting voor medewerkers, zonder inloggen: de resultaten van de ronde als geheel, waar de verandering moet beginnen en de acties van dit plan. Geen afdelingen, geen opmerkingen, niets van een groep kleiner dan k.",
@@ -244,7 +239,7 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       const actions = previous.actions.filter((a) => a.level === move.level);
       block.append(
         el("h4", levelName(move.level, l)),
-        el("p", `${t("planBefore")} ${move.before ?? "–"} → ${t("planNow")} ${move.after ?? "–"} · ${t("planChange")}: ${signed(move.change)} (${t(`trend_${move.label ?? "none"}`)})`, `trend-label ${move.label ?? ""}`),
+        el("p", `${t("planBefore")} ${move.before ?? "–"} → ${t("planNow")} ${move.after ?? "–"} · ${t("planChange")}: ${signed(move.change)} (${trendVerdict(move.label, t)})`, `trend-label ${move.label ?? ""}`),
         actionList(actions, t, l),
       );
       part.append(block);
