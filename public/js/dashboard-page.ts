@@ -93,6 +93,11 @@ const T: Record<string, Loc> = {
   response: { nl: "respons {pct}%", en: "response rate {pct}%" },
   printHead: { nl: "{organisation} · {round} · {filter} · afgedrukt op {date}", en: "{organisation} · {round} · {filter} · printed on {date}" },
   noFilter: { nl: "alle respondenten", en: "all respondents" },
+  filtered: { nl: "Filter: {filter}", en: "Filter: {filter}" },
+  dimension_department: { nl: "afdeling", en: "department" },
+  dimension_role: { nl: "rol", en: "role" },
+  dimension_tenure: { nl: "diensttijd", en: "tenure" },
+  reportTitle: { nl: "Rapport", en: "Report" },
   noCampaigns: { nl: "Er zijn nog geen rondes.", en: "There are no rounds yet." },
   unit: { nl: "Eenheid", en: "Unit" },
   level: { nl: "Niveau", en: "Level" },
@@ -139,6 +144,12 @@ const t = texts.t.bind(texts);
 const plan = actionPlanPanel($("action-plan"), t, () => texts.lang);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;
+/** The round whose answer the page shows (figures, participation or a refusal): its title heads the page. */
+let shown: Campaign | null = null;
+/** What #message says, kept as a key and its values so it follows a language switch; raw text only for what the page has no words for. */
+let message: { key: string; vars?: Record<string, string | number> } | { text: string } | null = null;
+/** The filter the server refused for the round shown: named under the title with the refusal. */
+let refusedFilters: Partial<Record<(typeof FILTERS)[number], string>> | null = null;
 /** The selected round while it runs: it has participation, not results. */
 let running: Participation | null = null;
 let trends: Trends | null = null;
@@ -303,9 +314,23 @@ function drawRest(report: Released): void {
 
 function render(): void {
   texts.apply();
+  // Title, tab title (Chromium proposes it as the PDF's file name), filter line and message are the
+  // round's shown now, in the page's language: reset here, never left from another round or filter.
+  const organisation = organisations.find((o) => o.campaigns.some((c) => c.id === shown?.id));
+  const filters = current ? current.report.filters : refusedFilters ?? {};
+  const filter = filterText(filters);
+  $("title").textContent = shown?.title ?? "";
+  document.title = shown ? [organisation?.name ?? "", shown.title, ...(filter && current && !current.report.suppressed ? [filter] : [])].filter(Boolean).join(" · ") : t("reportTitle");
+  $("applied-filter").textContent = filter ? t("filtered", { filter }) : "";
+  $("applied-filter").hidden = !filter || running !== null;
+  const said = $("message");
+  said.textContent = message === null ? "" : "text" in message ? message.text : t(message.key, message.vars);
+  said.hidden = message === null;
   // The round's facts and the print's header are redrawn with its figures, never left from another round.
   $("round-facts").textContent = "";
   $("print-head").textContent = "";
+  $("respondents").textContent = "";
+  $("whole-round").hidden = true;
   setPrintPages("", pageOf());
   for (const [id, title] of [["heat-department", "heatDepartment"], ["heat-role", "heatRole"]] as const) drawHeatmap(id, title, null, []);
   void plan.show(!running && current && !current.report.suppressed ? current.report.campaign.id : null);
@@ -317,29 +342,23 @@ function render(): void {
   // A running round has nothing to filter.
   showFilters(running === null);
   if (running) {
-    $("title").textContent = selectedCampaign()?.title ?? "";
-    $("respondents").textContent = "";
     $("participation").replaceChildren(...participationPanel(running, t, texts.lang));
     return;
   }
   // No figure ever stays on the page under another round's or filter's title.
   if (!current) {
     $("results").hidden = true;
-    $("respondents").textContent = "";
     return;
   }
   const { report } = current;
-  $("title").textContent = report.campaign.title;
-  const message = $("message");
-  message.hidden = !report.suppressed;
   $("results").hidden = report.suppressed;
   if (report.suppressed) {
-    message.textContent = t("tooSmall", { k: report.campaign.k });
-    $("respondents").textContent = "";
+    said.hidden = false;
+    said.textContent = t("tooSmall", { k: report.campaign.k });
     return;
   }
   $("respondents").textContent = t("respondents", { n: report.n ?? 0, k: report.campaign.k });
-  drawFacts(report);
+  drawFacts(report, filter);
   const wholeRound = report.campaign.publishes === "whole_round";
   showFilters(!wholeRound);
   $("whole-round").hidden = !wholeRound;
@@ -351,6 +370,16 @@ function render(): void {
   drawDesired(report);
   drawRest(report);
   $("analyses").replaceChildren(...analysesPanel(report, t, texts.lang));
+}
+
+/** An applied filter in the page's language: each dimension's name and its unit's label ("afdeling Klantcontactcentrum, rol Management / directie"); empty for none. */
+function filterText(filters: Partial<Record<string, string>>): string {
+  return FILTERS.flatMap((d) => {
+    const value = filters[d];
+    if (value === undefined) return [];
+    const unit = shown?.units[d]?.find((u) => u.value === value);
+    return [`${t(`dimension_${d}`)} ${unit?.label[texts.lang] ?? value}`];
+  }).join(", ");
 }
 
 function selectedCampaign(): Campaign | undefined {
@@ -417,9 +446,18 @@ function drawTrends(): void {
   $("trend-note").textContent = t("trendNote", { min: trends.minimumChange });
 }
 
+/** Which trends load is the latest: another organisation's trends never stay, nor arrive late, beside this one's round. */
+let trendLoads = 0;
+
 async function loadTrends(): Promise<void> {
+  const load = ++trendLoads;
   const id = ($("organisation") as HTMLSelectElement).value;
-  trends = id ? (await api<Trends>(`/api/organisations/${id}/trends`)).body : null;
+  trends = null;
+  drawTrends();
+  const res = id ? await api<Trends>(`/api/organisations/${id}/trends`) : null;
+  const answer = res?.status === 200 ? res.body : null;
+  if (load !== trendLoads) return;
+  trends = answer;
   drawTrends();
 }
 
@@ -431,12 +469,15 @@ async function loadReport(): Promise<void> {
   const campaign = selectedCampaign();
   if (!campaign) {
     current = null;
-    $("message").hidden = false;
-    $("message").textContent = t("noCampaigns");
+    running = null;
+    shown = null;
+    refusedFilters = null;
+    message = { key: "noCampaigns" };
+    render();
     return;
   }
-  const filter = FILTERS.map((d) => [d, filterSelect(d).value] as const)
-    .filter(([, value]) => value !== "")
+  const chosen = Object.fromEntries(FILTERS.map((d) => [d, filterSelect(d).value] as const).filter(([, value]) => value !== ""));
+  const filter = Object.entries(chosen)
     .map(([d, value]) => `&filter[${d}]=${encodeURIComponent(value)}`)
     .join("");
   const base = `/api/campaigns/${campaign.id}/report`;
@@ -445,25 +486,22 @@ async function loadReport(): Promise<void> {
   ($("csv-data") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
   setSpreadsheetLink();
   running = null;
-  $("message").hidden = true;
+  current = null;
+  shown = campaign;
+  refusedFilters = null;
+  message = null;
   if (byDepartment.body.error?.code === "results_not_released") {
     const taking = await api<Participation>(`/api/campaigns/${campaign.id}/participation`);
     if (load !== loads) return;
-    current = null;
-    if (taking.status !== 200) {
-      $("message").hidden = false;
-      $("message").textContent = errorMessage(taking.body, taking.status);
-      return;
-    }
-    running = taking.body;
+    if (taking.status === 200) running = taking.body;
+    else message = { text: errorMessage(taking.body, taking.status) };
     render();
     return;
   }
   if (byDepartment.status !== 200) {
-    current = null;
+    message = refusal(byDepartment.body.error, byDepartment.status);
+    refusedFilters = chosen;
     render();
-    $("message").hidden = false;
-    $("message").textContent = refusalText(byDepartment.body.error, byDepartment.status);
     return;
   }
   current = { report: byDepartment.body, role: byRole.status === 200 ? byRole.body : null };
@@ -499,30 +537,28 @@ function showFilters(shown: boolean): void {
 }
 
 /** Status, period, release date and response rate of the round shown, and the print's header line. */
-function drawFacts(report: Released): void {
-  const round = selectedCampaign();
-  const organisation = organisations.find((o) => o.id === ($("organisation") as HTMLSelectElement).value);
+function drawFacts(report: Released, filter: string): void {
+  const round = shown;
+  const organisation = organisations.find((o) => o.campaigns.some((c) => c.id === round?.id));
   const facts = [t(`status_${report.campaign.status}`)];
   if (round?.opensOn && round.closesOn) facts.push(t("period", { from: dateText(round.opensOn), to: dateText(round.closesOn) }));
   facts.push(t("released", { date: dateText(report.campaign.releasedOn) }));
   if (round?.responseRate) facts.push(t("response", { pct: round.responseRate.pct.toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB") }));
   $("round-facts").textContent = facts.join(" · ");
-  const filter = Object.entries(report.filters).map(([d, v]) => `${d}: ${v}`).join(", ") || t("noFilter");
-  const head = t("printHead", { organisation: organisation?.name ?? "", round: report.campaign.title, filter, date: dateText(new Date().toISOString().slice(0, 10)) });
+  const head = t("printHead", { organisation: organisation?.name ?? "", round: report.campaign.title, filter: filter ? t("filtered", { filter }) : t("noFilter"), date: dateText(new Date().toISOString().slice(0, 10)) });
   $("print-head").textContent = head;
   // Every printed page carries the same line and its page number; "Save as PDF" proposes the title as the file name.
   setPrintPages(head, pageOf());
-  document.title = `${organisation?.name ?? ""} · ${report.campaign.title}`;
 }
 
 /** "page {page} of {pages}" in the page's language, its placeholders kept for the print's counters. */
 const pageOf = () => t("pageOf", { page: "{page}", pages: "{pages}" });
 
-/** A refused filter or other error in the page's language; the server's English message only for what the page does not know. */
-function refusalText(error: { code: string; message: string; details?: { message: string }[] } | undefined, status: number): string {
+/** A refused filter or other error as a key in the page's language; the server's English message only for what the page does not know. */
+function refusal(error: { code: string; message: string; details?: { message: string }[] } | undefined, status: number): NonNullable<typeof message> {
   const reason = error?.code === "filter_refused" ? error.details?.[0]?.message : undefined;
-  if (reason && T[`refused_${reason}`]) return t(`refused_${reason}`);
-  return error?.message ?? `${status}`;
+  if (reason && T[`refused_${reason}`]) return { key: `refused_${reason}` };
+  return { text: error?.message ?? `${status}` };
 }
 
 /** The spreadsheet CSV follows the page's language (names, decimal commas); the data CSV stays as the API gives it. */
