@@ -21,10 +21,32 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function serious(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+async function serious(page: Page, within?: string): Promise<string[]> {
+  const axe = new AxeBuilder({ page });
+  if (within) axe.include(within);
+  const { violations } = await axe.analyze();
   for (const v of violations.filter((x) => x.impact !== "serious" && x.impact !== "critical")) console.warn(`axe (${page.url()}, ${v.impact}): ${v.id} — ${v.help}`);
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function loginManager(page: Page): Promise<void> {
+  await page.goto(`${h.url}/login`);
+  await page.fill("#email", demoLogin(demo, "manager").email);
+  await page.fill("#password", demoLogin(demo, "manager").password);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/dashboard$/);
+  page.setDefaultTimeout(8000);
+  await page.waitForSelector("#action-plan:not([hidden]) #plan-focus-save");
+}
+
+/** The housing corporation's earlier round (2025), released like its 2026 round. */
+const earlierRound = () => demo.rounds.find((r) => r.organisation === "Woonstichting De Linde" && r.campaign.id !== demo.campaign.id)!.campaign;
+
+/** Opens another round on the dashboard and waits for its plan. */
+async function openRound(page: Page, id: string, title: string): Promise<void> {
+  await page.selectOption("#campaign", id);
+  await expect.poll(() => page.locator("#title").textContent()).toBe(title);
+  await page.waitForSelector("#action-plan:not([hidden]) #plan-focus-save");
 }
 
 describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
@@ -159,6 +181,98 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     const visitor = await context.newPage();
     await visitor.goto(link);
     await visitor.waitForSelector("#message:text('Deze link werkt niet')");
+    await context.close();
+  });
+
+  it("the plan's messages follow the language, and the server's refusals are said in words", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await loginManager(page);
+    const note = page.locator("#plan-note");
+
+    // A saved message is kept as what it says, not as Dutch text: it follows a language switch.
+    await page.click("#plan-focus-save");
+    await page.waitForSelector("#plan-note:text('Focus opgeslagen.')");
+    await page.click("[data-lang=en]");
+    expect(await note.textContent()).toBe("Focus saved.");
+
+    // The server's refusals by code, in the page's language (never its English message).
+    const refuse = (code: string, status: number) => (route: import("playwright-core").Route) =>
+      route.request().method() === "GET" ? route.continue() : route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ error: { code, message: `English server text for ${code}` } }) });
+    await page.route("**/action-plan/actions", refuse("too_many_actions", 409));
+    await page.fill("#plan-action-title", "Nog een actie");
+    await page.fill("#plan-action-owner", "Teamleiders");
+    await page.click("#plan-action-submit");
+    await expect.poll(() => note.textContent()).toBe("Not saved: the plan already holds the maximum of 40 actions. Finish or remove one first.");
+    await page.click("[data-lang=nl]");
+    expect(await note.textContent()).toBe("Niet opgeslagen: het plan heeft al het maximum van 40 acties. Rond er een af of verwijder er een.");
+    await page.unroute("**/action-plan/actions");
+    for (const [code, status, nl] of [
+      ["forbidden", 403, "Niet opgeslagen: u leest dit plan; de adviseur of een manager van de hele organisatie past het aan."],
+      ["invalid_request", 400, "Niet opgeslagen: controleer de velden (actie en eigenaar zijn verplicht, de datum moet bestaan)."],
+    ] as const) {
+      await page.route("**/action-plan", refuse(code, status));
+      await page.click("#plan-focus-save");
+      await expect.poll(() => note.textContent()).toBe(nl);
+      await page.unroute("**/action-plan");
+    }
+    for (const [code, en] of [
+      ["too_small", "This round has fewer than k respondents: nothing of it is published, so there is no summary to share."],
+      ["results_not_released", "This round's results are not released yet: a plan follows once it closes."],
+    ] as const) {
+      await page.route("**/summary-link", refuse(code, 409));
+      await page.click("[data-lang=en]");
+      await page.click("#share-create");
+      await expect.poll(() => note.textContent()).toBe(en);
+      await page.unroute("**/summary-link");
+    }
+    // No connection: said so, and nothing thrown.
+    await page.route("**/action-plan", (route) => (route.request().method() === "GET" ? route.continue() : route.abort("internetdisconnected")));
+    await page.click("#plan-focus-save");
+    await expect.poll(() => note.textContent()).toBe("No connection to the server: nothing was saved. Try again.");
+    await page.click("[data-lang=nl]");
+    expect(await note.textContent()).toBe("Geen verbinding met de server: er is niets opgeslagen. Probeer het opnieuw.");
+    await page.unroute("**/action-plan");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a slow answer for the round left behind is dropped: neither its link nor its message lands under the next round", async () => {
+    const earlier = earlierRound();
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await loginManager(page);
+    const note = page.locator("#plan-note");
+    let answerLink = () => {};
+    const linkHeld = new Promise<void>((resolve) => (answerLink = resolve));
+    await page.route("**/summary-link", async (route) => {
+      await linkHeld;
+      await route.fulfill({ status: 201, contentType: "application/json", body: JSON.stringify({ link: `${h.url}/summary#${"A".repeat(43)}` }) });
+    });
+    let answerFocus = () => {};
+    const focusHeld = new Promise<void>((resolve) => (answerFocus = resolve));
+    await page.route("**/action-plan", async (route) => {
+      if (route.request().method() === "GET") return route.continue();
+      await focusHeld;
+      await route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: { code: "forbidden", message: "…" } }) });
+    });
+    await page.click("#share-create");
+    await page.click("#plan-focus-save");
+    await openRound(page, earlier.id, earlier.title);
+    const settled = Promise.all([page.waitForEvent("requestfinished", (r) => r.url().endsWith("/summary-link")), page.waitForEvent("requestfinished", (r) => r.url().endsWith("/action-plan") && r.method() === "PUT")]);
+    answerLink();
+    answerFocus();
+    await settled;
+    // Whatever the page would do with the answers has had its turn.
+    await page.waitForTimeout(300);
+    expect(await page.locator("#share-link").count()).toBe(0);
+    expect(await note.textContent()).toBe("");
+    expect(await page.locator("#title").textContent()).toBe(earlier.title);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
