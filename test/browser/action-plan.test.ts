@@ -162,6 +162,31 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     await context.close();
   });
 
+  it("the summary on a 1366 × 900 desktop, in Dutch and English: axe finds nothing serious, and a screenshot of each", async () => {
+    expect(link).not.toBe("");
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(link);
+    await page.waitForSelector("#content:not([hidden])");
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    expect(await page.locator("#start-level").textContent()).toBe("Waarden en overtuigingen (verdeeld)");
+    expect(await page.locator("#levels li").count()).toBe(7);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await screenshot(page, "summary-desktop-nl");
+    expect(await serious(page)).toEqual([]);
+
+    await page.click("[data-lang=en]");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("#start-level").textContent()).toBe("Values and beliefs (divided)");
+    expect(await page.locator("#focus").textContent()).toBe("We focus on: values and beliefs, skills.");
+    await screenshot(page, "summary-desktop-en");
+    expect(await serious(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("a manager revokes the link, and it stops working", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
     const page = await context.newPage();
@@ -181,6 +206,58 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     const visitor = await context.newPage();
     await visitor.goto(link);
     await visitor.waitForSelector("#message:text('Deze link werkt niet')");
+    await context.close();
+  });
+
+  it("beside a later round, the previous round's actions and how their levels moved since, in Dutch and English", async () => {
+    const earlier = earlierRound();
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await loginManager(page);
+    // No earlier round has a plan yet: nothing beside the trend.
+    expect(await page.locator("#plan-previous").count()).toBe(0);
+
+    // The 2025 round gets a plan: its suggested focus plus competencies, and one action.
+    await openRound(page, earlier.id, earlier.title);
+    await page.check("#action-plan input[value=competencies]");
+    await page.click("#plan-focus-save");
+    await page.waitForSelector("#plan-note:text('Focus opgeslagen.')");
+    const focus = await page.locator("#action-plan input[name=focus]:checked").evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    expect(focus).toContain("competencies");
+    await page.fill("#plan-action-title", "Klantwaarden in het inwerkprogramma");
+    await page.selectOption("#plan-action-level", "competencies");
+    await page.fill("#plan-action-owner", "Afdeling HR");
+    await page.click("#plan-action-submit");
+    await page.waitForSelector("#plan-actions tbody tr");
+
+    // Back to 2026: the 2025 plan's actions, per focus level, beside the change between the rounds.
+    await openRound(page, demo.campaign.id, demo.campaign.title);
+    const previous = page.locator("#plan-previous");
+    await previous.waitFor();
+    expect(await previous.locator("h3").textContent()).toBe(`Acties van de vorige ronde (${earlier.title}) naast de ontwikkeling`);
+    const moves = previous.locator(".plan-move");
+    expect(await moves.count()).toBe(focus.length);
+    // The action sits under its level (found by the action, so the same block is read in English below).
+    const competencies = moves.filter({ hasText: "Klantwaarden in het inwerkprogramma" });
+    expect(await competencies.count()).toBe(1);
+    expect(await competencies.locator("h4").textContent()).toBe("Competenties");
+    const nlVerdict = /^Toen \d+(\.\d+)? → Nu \d+(\.\d+)? · Verandering: [+-]?\d+(\.\d+)? \((verbeterd|verslechterd|geen significante verandering|significant, maar klein|niet vergelijkbaar: .+)\)$/;
+    for (const line of await moves.locator(".trend-label").allTextContents()) expect(line).toMatch(nlVerdict);
+    await screenshot(page, "action-plan-previous-nl");
+
+    // In English, at once.
+    await page.click("[data-lang=en]");
+    expect(await previous.locator("h3").textContent()).toBe(`Actions of the previous round (${earlier.title}) beside the change since`);
+    expect(await competencies.locator("h4").textContent()).toBe("Competencies");
+    const enVerdict = /^Then \d+(\.\d+)? → Now \d+(\.\d+)? · Change: [+-]?\d+(\.\d+)? \((improved|declined|no significant change|significant, but small|not comparable: .+)\)$/;
+    for (const line of await moves.locator(".trend-label").allTextContents()) expect(line).toMatch(enVerdict);
+    expect(await competencies.locator(".plan-actions li").textContent()).toContain("Owner: Afdeling HR");
+    // The earlier round itself has nothing before it.
+    await openRound(page, earlier.id, earlier.title);
+    expect(await page.locator("#plan-previous").count()).toBe(0);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -272,6 +349,28 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     expect(await page.locator("#share-link").count()).toBe(0);
     expect(await note.textContent()).toBe("");
     expect(await page.locator("#title").textContent()).toBe(earlier.title);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the action-plan section on a 360 × 740 phone in English: axe finds nothing serious, nothing wider than the screen", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "en-GB", isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await loginManager(page);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    const section = page.locator("#action-plan");
+    expect(await page.locator("#plan-title").textContent()).toBe("Action plan");
+    // Its parts: focus, actions with their form, the previous round beside the trend, sharing.
+    for (const part of ["#plan-focus-save", "#plan-actions", "#plan-action-form", "#plan-previous", "#plan-share"]) expect(await section.locator(part).count(), part).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const box = (await section.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: "test-results/screenshots/action-plan-phone-en.png" });
+    expect(await serious(page, "#action-plan")).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
