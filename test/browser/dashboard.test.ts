@@ -69,6 +69,8 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
       expect(await page.locator(canvas).evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0 && !!c.getAttribute("aria-label"))).toBe(true);
     }
     expect(await page.locator("#factors-table tbody tr").count()).toBeGreaterThanOrEqual(10);
+    // The decision climate's scales, named as in the instrument's preview (lib/diagnosis-texts.ts).
+    expect(await page.locator("#climate tbody").textContent()).toContain("Angst om afgerekend te worden");
     await screenshot(page, "dashboard-report");
 
     await page.click("[data-lang=en]");
