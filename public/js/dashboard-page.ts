@@ -7,7 +7,7 @@
 import { actionPlanPanel, ACTION_PLAN_TEXTS } from "./lib/action-plan.js";
 import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
 import { clearChart, drawChart, tickTextMeasure, wrapLabel, type Charts } from "./lib/charts.js";
-import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
+import { climateName, DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
 import { heatLegend, heatmapTable, HEATMAP_TEXTS } from "./lib/heatmap.js";
 import { PRINT_TEXTS, setPrintPages } from "./lib/print.js";
 import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
@@ -85,9 +85,6 @@ const T: Record<string, Loc> = {
   legendPossiblyWeak: { nl: "mogelijk zwak", en: "possibly weak" },
   legendDivided: { nl: "verdeeld (twee kampen)", en: "divided (two camps)" },
   legendStart: { nl: "hier beginnen", en: "start here" },
-  legendThreshold: { nl: "drempel ‘zwak’: {w}", en: "‘weak’ threshold: {w}" },
-  legendMargin: { nl: "95%-marge", en: "95% margin" },
-  margin95: { nl: "95%-marge", en: "95% margin" },
   status_draft: { nl: "concept", en: "draft" },
   status_open: { nl: "loopt", en: "running" },
   status_closed: { nl: "gesloten", en: "closed" },
@@ -96,6 +93,11 @@ const T: Record<string, Loc> = {
   response: { nl: "respons {pct}%", en: "response rate {pct}%" },
   printHead: { nl: "{organisation} · {round} · {filter} · afgedrukt op {date}", en: "{organisation} · {round} · {filter} · printed on {date}" },
   noFilter: { nl: "alle respondenten", en: "all respondents" },
+  filtered: { nl: "Filter: {filter}", en: "Filter: {filter}" },
+  dimension_department: { nl: "afdeling", en: "department" },
+  dimension_role: { nl: "rol", en: "role" },
+  dimension_tenure: { nl: "diensttijd", en: "tenure" },
+  reportTitle: { nl: "Rapport", en: "Report" },
   noCampaigns: { nl: "Er zijn nog geen rondes.", en: "There are no rounds yet." },
   unit: { nl: "Eenheid", en: "Unit" },
   level: { nl: "Niveau", en: "Level" },
@@ -105,9 +107,6 @@ const T: Record<string, Loc> = {
   heart: { nl: "Hart / klant", en: "Heart / customer" },
   management: { nl: "Management", en: "Management" },
   staff: { nl: "Medewerkers", en: "Staff" },
-  mandate: { nl: "Ruimte om af te wijken", en: "Room to deviate" },
-  accountability_fear: { nl: "Angst om afgerekend te worden", en: "Fear of being held to account" },
-  equal_treatment: { nl: "Uitzondering alleen als het voor iedereen kan", en: "An exception only if possible for all" },
   benchmark: { nl: "benchmark", en: "benchmark" },
   benchmarkOfSet: {
     nl: "Benchmark (streepje op elke balk): normset van {date}, het gemiddelde van {organisations} organisaties, elk met hun laatste vrijgegeven ronde.",
@@ -127,11 +126,6 @@ const T: Record<string, Loc> = {
   noDesired: { nl: "Deze ronde vroeg niet naar de gewenste situatie.", en: "This round did not ask about the desired state." },
   trend: { nl: "Ontwikkeling over de rondes", en: "Change across rounds" },
   change: { nl: "Verandering", en: "Change" },
-  improved: { nl: "verbeterd", en: "improved" },
-  declined: { nl: "verslechterd", en: "declined" },
-  no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
-  not_meaningful: { nl: "significant, maar kleiner dan {min} punten", en: "significant, but less than {min} points" },
-  not_comparable: { nl: "niet vergelijkbaar: de versies delen minder dan 2 vragen", en: "not comparable: the versions share fewer than 2 items" },
   sharedBasis: { nl: "op de {n} vragen die beide versies delen", en: "on the {n} items both versions share" },
   before: { nl: "Vorige", en: "Before" },
   after: { nl: "Laatste", en: "Latest" },
@@ -150,6 +144,12 @@ const t = texts.t.bind(texts);
 const plan = actionPlanPanel($("action-plan"), t, () => texts.lang);
 let organisations: Organisation[] = [];
 let current: { report: Report; role: Report | null } | null = null;
+/** The round whose answer the page shows (figures, participation or a refusal): its title heads the page. */
+let shown: Campaign | null = null;
+/** What #message says, kept as a key and its values so it follows a language switch; raw text only for what the page has no words for. */
+let message: { key: string; vars?: Record<string, string | number> } | { text: string } | null = null;
+/** The filter the server refused for the round shown: named under the title with the refusal. */
+let refusedFilters: Partial<Record<(typeof FILTERS)[number], string>> | null = null;
 /** The selected round while it runs: it has participation, not results. */
 let running: Participation | null = null;
 let trends: Trends | null = null;
@@ -178,7 +178,7 @@ function drawStaircase(report: Released): void {
   const list = $("staircase");
   list.replaceChildren();
   const weakBelow = report.campaign.thresholds.weakBelow;
-  $("legend-threshold").textContent = t("legendThreshold", { w: weakBelow });
+  $("legend-threshold").textContent = t("weakThreshold", { w: weakBelow });
   const rows: (string | number)[][] = [];
   report.levels.forEach((l, i) => {
     const li = el("li");
@@ -231,7 +231,7 @@ function drawStaircase(report: Released): void {
   note.hidden = note.textContent === "";
   const start = report.startHere;
   const target = report.levels.find((l) => l.id === start?.level);
-  const why = start ? (start.basis === "flagged" ? start.reasons.map((r) => t(r)) : start.basis === "none" ? [] : [t(start.basis)]).join(", ") : "";
+  const why = startWhy(start, t);
   $("start-level").textContent = target ? `${target.name[texts.lang]}${why ? ` (${why})` : ""}` : "–";
   $("start-explanation").textContent = start?.explanation[texts.lang] ?? "";
 }
@@ -305,7 +305,7 @@ function drawRest(report: Released): void {
   if (report.managementGap?.length) gap.append(table([t("level"), t("management"), t("staff"), "Δ"], report.managementGap.map((g) => [names.get(g.level) ?? g.level, g.management, g.staff, g.gap > 0 ? `+${g.gap}` : g.gap])));
   else gap.append(el("p", t("noGap"), "muted"));
   const climate = $("climate");
-  climate.replaceChildren(table([t("climate"), "0–100"], report.climate.map((c) => [t(c.id), c.score])));
+  climate.replaceChildren(table([t("climate"), "0–100"], report.climate.map((c) => [climateName(c.id, t), c.score])));
   const comments = $("comments");
   comments.replaceChildren();
   if (report.comments) for (const c of report.comments) comments.append(el("li", c));
@@ -314,9 +314,23 @@ function drawRest(report: Released): void {
 
 function render(): void {
   texts.apply();
+  // Title, tab title (Chromium proposes it as the PDF's file name), filter line and message are the
+  // round's shown now, in the page's language: reset here, never left from another round or filter.
+  const organisation = organisations.find((o) => o.campaigns.some((c) => c.id === shown?.id));
+  const filters = current ? current.report.filters : refusedFilters ?? {};
+  const filter = filterText(filters);
+  $("title").textContent = shown?.title ?? "";
+  document.title = shown ? [organisation?.name ?? "", shown.title, ...(filter && current && !current.report.suppressed ? [filter] : [])].filter(Boolean).join(" · ") : t("reportTitle");
+  $("applied-filter").textContent = filter ? t("filtered", { filter }) : "";
+  $("applied-filter").hidden = !filter || running !== null;
+  const said = $("message");
+  said.textContent = message === null ? "" : "text" in message ? message.text : t(message.key, message.vars);
+  said.hidden = message === null;
   // The round's facts and the print's header are redrawn with its figures, never left from another round.
   $("round-facts").textContent = "";
   $("print-head").textContent = "";
+  $("respondents").textContent = "";
+  $("whole-round").hidden = true;
   setPrintPages("", pageOf());
   for (const [id, title] of [["heat-department", "heatDepartment"], ["heat-role", "heatRole"]] as const) drawHeatmap(id, title, null, []);
   void plan.show(!running && current && !current.report.suppressed ? current.report.campaign.id : null);
@@ -328,29 +342,23 @@ function render(): void {
   // A running round has nothing to filter.
   showFilters(running === null);
   if (running) {
-    $("title").textContent = selectedCampaign()?.title ?? "";
-    $("respondents").textContent = "";
     $("participation").replaceChildren(...participationPanel(running, t, texts.lang));
     return;
   }
   // No figure ever stays on the page under another round's or filter's title.
   if (!current) {
     $("results").hidden = true;
-    $("respondents").textContent = "";
     return;
   }
   const { report } = current;
-  $("title").textContent = report.campaign.title;
-  const message = $("message");
-  message.hidden = !report.suppressed;
   $("results").hidden = report.suppressed;
   if (report.suppressed) {
-    message.textContent = t("tooSmall", { k: report.campaign.k });
-    $("respondents").textContent = "";
+    said.hidden = false;
+    said.textContent = t("tooSmall", { k: report.campaign.k });
     return;
   }
   $("respondents").textContent = t("respondents", { n: report.n ?? 0, k: report.campaign.k });
-  drawFacts(report);
+  drawFacts(report, filter);
   const wholeRound = report.campaign.publishes === "whole_round";
   showFilters(!wholeRound);
   $("whole-round").hidden = !wholeRound;
@@ -362,6 +370,16 @@ function render(): void {
   drawDesired(report);
   drawRest(report);
   $("analyses").replaceChildren(...analysesPanel(report, t, texts.lang));
+}
+
+/** An applied filter in the page's language: each dimension's name and its unit's label ("afdeling Klantcontactcentrum, rol Management / directie"); empty for none. */
+function filterText(filters: Partial<Record<string, string>>): string {
+  return FILTERS.flatMap((d) => {
+    const value = filters[d];
+    if (value === undefined) return [];
+    const unit = shown?.units[d]?.find((u) => u.value === value);
+    return [`${t(`dimension_${d}`)} ${unit?.label[texts.lang] ?? value}`];
+  }).join(", ");
 }
 
 function selectedCampaign(): Campaign | undefined {
@@ -421,16 +439,25 @@ function drawTrends(): void {
     const last = l.steps.at(-1)!;
     // On shared items the step's own scores, which differ from the rounds' level scores.
     const [before, after] = l.points.slice(-2).map((x) => x.score);
-    const verdict = t(last.label, { min: trends!.minimumChange }) + (last.basis === "shared_items" ? ` (${t("sharedBasis", { n: last.sharedItems!.length })})` : "");
+    const verdict = trendVerdict(last.label, t, trends!.minimumChange) + (last.basis === "shared_items" ? ` (${t("sharedBasis", { n: last.sharedItems!.length })})` : "");
     return [names.get(l.level) ?? l.level, last.fromScore ?? before!, last.toScore ?? after!, last.change === null ? "–" : signed(last.change), pText(last.p), pText(last.pAdjusted), verdict];
   });
   $("trend-table").replaceChildren(table([t("level"), t("before"), t("after"), t("change"), "p", "p (Holm)", t("verdict")], rows));
   $("trend-note").textContent = t("trendNote", { min: trends.minimumChange });
 }
 
+/** Which trends load is the latest: another organisation's trends never stay, nor arrive late, beside this one's round. */
+let trendLoads = 0;
+
 async function loadTrends(): Promise<void> {
+  const load = ++trendLoads;
   const id = ($("organisation") as HTMLSelectElement).value;
-  trends = id ? (await api<Trends>(`/api/organisations/${id}/trends`)).body : null;
+  trends = null;
+  drawTrends();
+  const res = id ? await api<Trends>(`/api/organisations/${id}/trends`) : null;
+  const answer = res?.status === 200 ? res.body : null;
+  if (load !== trendLoads) return;
+  trends = answer;
   drawTrends();
 }
 
@@ -442,12 +469,15 @@ async function loadReport(): Promise<void> {
   const campaign = selectedCampaign();
   if (!campaign) {
     current = null;
-    $("message").hidden = false;
-    $("message").textContent = t("noCampaigns");
+    running = null;
+    shown = null;
+    refusedFilters = null;
+    message = { key: "noCampaigns" };
+    render();
     return;
   }
-  const filter = FILTERS.map((d) => [d, filterSelect(d).value] as const)
-    .filter(([, value]) => value !== "")
+  const chosen = Object.fromEntries(FILTERS.map((d) => [d, filterSelect(d).value] as const).filter(([, value]) => value !== ""));
+  const filter = Object.entries(chosen)
     .map(([d, value]) => `&filter[${d}]=${encodeURIComponent(value)}`)
     .join("");
   const base = `/api/campaigns/${campaign.id}/report`;
@@ -456,25 +486,22 @@ async function loadReport(): Promise<void> {
   ($("csv-data") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
   setSpreadsheetLink();
   running = null;
-  $("message").hidden = true;
+  current = null;
+  shown = campaign;
+  refusedFilters = null;
+  message = null;
   if (byDepartment.body.error?.code === "results_not_released") {
     const taking = await api<Participation>(`/api/campaigns/${campaign.id}/participation`);
     if (load !== loads) return;
-    current = null;
-    if (taking.status !== 200) {
-      $("message").hidden = false;
-      $("message").textContent = errorMessage(taking.body, taking.status);
-      return;
-    }
-    running = taking.body;
+    if (taking.status === 200) running = taking.body;
+    else message = { text: errorMessage(taking.body, taking.status) };
     render();
     return;
   }
   if (byDepartment.status !== 200) {
-    current = null;
+    message = refusal(byDepartment.body.error, byDepartment.status);
+    refusedFilters = chosen;
     render();
-    $("message").hidden = false;
-    $("message").textContent = refusalText(byDepartment.body.error, byDepartment.status);
     return;
   }
   current = { report: byDepartment.body, role: byRole.status === 200 ? byRole.body : null };
@@ -510,30 +537,28 @@ function showFilters(shown: boolean): void {
 }
 
 /** Status, period, release date and response rate of the round shown, and the print's header line. */
-function drawFacts(report: Released): void {
-  const round = selectedCampaign();
-  const organisation = organisations.find((o) => o.id === ($("organisation") as HTMLSelectElement).value);
+function drawFacts(report: Released, filter: string): void {
+  const round = shown;
+  const organisation = organisations.find((o) => o.campaigns.some((c) => c.id === round?.id));
   const facts = [t(`status_${report.campaign.status}`)];
   if (round?.opensOn && round.closesOn) facts.push(t("period", { from: dateText(round.opensOn), to: dateText(round.closesOn) }));
   facts.push(t("released", { date: dateText(report.campaign.releasedOn) }));
   if (round?.responseRate) facts.push(t("response", { pct: round.responseRate.pct.toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB") }));
   $("round-facts").textContent = facts.join(" · ");
-  const filter = Object.entries(report.filters).map(([d, v]) => `${d}: ${v}`).join(", ") || t("noFilter");
-  const head = t("printHead", { organisation: organisation?.name ?? "", round: report.campaign.title, filter, date: dateText(new Date().toISOString().slice(0, 10)) });
+  const head = t("printHead", { organisation: organisation?.name ?? "", round: report.campaign.title, filter: filter ? t("filtered", { filter }) : t("noFilter"), date: dateText(new Date().toISOString().slice(0, 10)) });
   $("print-head").textContent = head;
   // Every printed page carries the same line and its page number; "Save as PDF" proposes the title as the file name.
   setPrintPages(head, pageOf());
-  document.title = `${organisation?.name ?? ""} · ${report.campaign.title}`;
 }
 
 /** "page {page} of {pages}" in the page's language, its placeholders kept for the print's counters. */
 const pageOf = () => t("pageOf", { page: "{page}", pages: "{pages}" });
 
-/** A refused filter or other error in the page's language; the server's English message only for what the page does not know. */
-function refusalText(error: { code: string; message: string; details?: { message: string }[] } | undefined, status: number): string {
+/** A refused filter or other error as a key in the page's language; the server's English message only for what the page does not know. */
+function refusal(error: { code: string; message: string; details?: { message: string }[] } | undefined, status: number): NonNullable<typeof message> {
   const reason = error?.code === "filter_refused" ? error.details?.[0]?.message : undefined;
-  if (reason && T[`refused_${reason}`]) return t(`refused_${reason}`);
-  return error?.message ?? `${status}`;
+  if (reason && T[`refused_${reason}`]) return { key: `refused_${reason}` };
+  return { text: error?.message ?? `${status}` };
 }
 
 /** The spreadsheet CSV follows the page's language (names, decimal commas); the data CSV stays as the API gives it. */

@@ -5,7 +5,7 @@
  * where change has to start and the actions of the plan (src/domain/staff-summary.ts).
  */
 import type { StaffSummary } from "../../src/domain/staff-summary.js";
-import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
+import { DIAGNOSIS_TEXTS, startWhy } from "./lib/diagnosis-texts.js";
 import { actionList, dueText, levelName, PLAN_VIEW_TEXTS } from "./lib/plan-view.js";
 import { $, createTexts, el, type Lang, type Loc } from "./lib/ui.js";
 
@@ -51,7 +51,7 @@ function render(): void {
   document.title = `${s.round.title} · ${s.round.organisation}`;
   $("facts").textContent = t("facts", { date: dueText(s.round.releasedOn, t, lang), n: s.round.respondents });
   const start = s.startHere;
-  const why = start ? (start.basis === "flagged" ? start.reasons.map((r) => t(r)) : start.basis === "none" ? [] : [t(start.basis)]).join(", ") : "";
+  const why = startWhy(start, t);
   $("start-level").textContent = start?.level ? `${levelName(start.level, lang)}${why ? ` (${why})` : ""}` : t("noStart");
   $("start-explanation").textContent = start?.explanation[lang] ?? "";
   $("levels").replaceChildren(...s.levels.map((l) => levelItem(l, start?.level ?? null, lang)));

@@ -11,7 +11,7 @@ import type { InstrumentSummary } from "../../src/services/instruments.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { staffInvitationsPanel, STAFF_INVITATION_TEXTS } from "./lib/staff-invitations.js";
-import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
+import { DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
 import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
 import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
@@ -162,11 +162,6 @@ const T: Record<string, Loc> = {
   to: { nl: "Naar", en: "To" },
   change: { nl: "Verandering", en: "Change" },
   verdict: { nl: "Oordeel", en: "Verdict" },
-  improved: { nl: "verbeterd", en: "improved" },
-  declined: { nl: "verslechterd", en: "declined" },
-  no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
-  not_meaningful: { nl: "significant, maar kleiner dan {min} punten", en: "significant, but less than {min} points" },
-  not_comparable: { nl: "niet vergelijkbaar: de versies delen minder dan 2 vragen", en: "not comparable: the versions share fewer than 2 items" },
   sharedBasis: { nl: "op de {n} vragen die beide versies delen", en: "on the {n} items both versions share" },
   codes: { nl: "Eenmalige toegangscodes", en: "Single-use access codes" },
   howMany: { nl: "Aantal", en: "How many" },
@@ -274,8 +269,8 @@ function startText(c: { status?: string; startHere: { level: string | null; reas
   const s = c.startHere;
   if (!s) return c.status === "closed" ? t("belowK") : t("afterClose");
   if (!s.level) return t("noStart");
-  const why = s.basis === "flagged" ? s.reasons.map((r) => t(r)) : [t(s.basis)];
-  return `${levelName(s.level)} (${why.join(", ")})`;
+  const why = startWhy(s, t);
+  return `${levelName(s.level)}${why ? ` (${why})` : ""}`;
 }
 
 function renderPortfolio(): void {
@@ -507,9 +502,9 @@ function renderTrends(): void {
     const canvas = el("canvas");
     canvas.setAttribute("role", "img");
     const last = l.steps.at(-1)!;
-    canvas.setAttribute("aria-label", `${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${t(last.label, minimum)}`);
+    canvas.setAttribute("aria-label", `${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${trendVerdict(last.label, t, minimum.min)}`);
     box.append(canvas);
-    figure.append(el("figcaption", `${levelName(l.level)} · ${t(last.label, minimum)}`, `trend-label ${last.label}`), box);
+    figure.append(el("figcaption", `${levelName(l.level)} · ${trendVerdict(last.label, t, minimum.min)}`, `trend-label ${last.label}`), box);
     holder.append(figure);
     charts.set(
       `trend-${l.level}`,
@@ -526,7 +521,7 @@ function renderTrends(): void {
   const pValue = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
   const titleOf = new Map(trends.rounds.map((r) => [r.campaignId, r.title]));
   // On shared items a step has its own scores, which differ from the rounds' level scores.
-  const verdict = (s: Trends["levels"][number]["steps"][number]) => t(s.label, minimum) + (s.basis === "shared_items" ? ` (${t("sharedBasis", { n: s.sharedItems!.length })})` : "");
+  const verdict = (s: Trends["levels"][number]["steps"][number]) => trendVerdict(s.label, t, minimum.min) + (s.basis === "shared_items" ? ` (${t("sharedBasis", { n: s.sharedItems!.length })})` : "");
   $("trend-table").replaceChildren(
     table(
       [t("level"), t("from"), t("to"), t("change"), "p", "p (Holm)", t("verdict")],

@@ -69,6 +69,8 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
       expect(await page.locator(canvas).evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0 && !!c.getAttribute("aria-label"))).toBe(true);
     }
     expect(await page.locator("#factors-table tbody tr").count()).toBeGreaterThanOrEqual(10);
+    // The decision climate's scales, named as in the instrument's preview (lib/diagnosis-texts.ts).
+    expect(await page.locator("#climate tbody").textContent()).toContain("Angst om afgerekend te worden");
     await screenshot(page, "dashboard-report");
 
     await page.click("[data-lang=en]");
@@ -85,14 +87,29 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     const [data] = await Promise.all([page.waitForEvent("download"), page.click("#csv-data")]);
     expect(readFileSync(await data.path(), "utf8")).toContain("heatmap,department=Directiesecretariaat,,suppressed");
 
-    // A filter on any published group: the department's figures, and the print says which.
+    // A filter on any published group: the department's figures, and the page and the print say which,
+    // with the dimension's name and the unit's label in the page's language (never the raw ids).
+    expect(await page.locator("#applied-filter").isHidden()).toBe(true);
     await page.selectOption("#filter-department", "Klantcontactcentrum");
     await expect.poll(() => page.locator("#respondents").textContent()).toMatch(/^82 /);
+    expect(await page.locator("#applied-filter").isVisible()).toBe(true);
+    expect(await page.locator("#applied-filter").textContent()).toBe("Filter: department Klantcontactcentrum");
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator("#print-head").textContent()).toContain("department: Klantcontactcentrum");
+    expect(await page.locator("#print-head").textContent()).toContain(" · Filter: department Klantcontactcentrum · printed on ");
     await page.emulateMedia({ media: "screen" });
     await page.selectOption("#filter-department", "");
+    await page.selectOption("#filter-role", "frontline");
+    await expect.poll(() => page.locator("#applied-filter").textContent()).toBe("Filter: role Frontline (customer contact)");
+    expect(await page.locator("#print-head").textContent()).not.toContain("frontline");
+    // Switching language says the filter in Dutch at once: the dimension's name and the unit's Dutch label.
+    await page.click("[data-lang=nl]");
+    expect(await page.locator("#applied-filter").textContent()).toBe("Filter: rol Klantcontact (frontoffice)");
+    expect(await page.locator("#print-head").textContent()).toContain(" · Filter: rol Klantcontact (frontoffice) · afgedrukt op ");
+    expect(await page.title()).toBe("Woonstichting De Linde · Medewerkersonderzoek klantgerichtheid 2026 · rol Klantcontact (frontoffice)");
+    await page.click("[data-lang=en]");
+    await page.selectOption("#filter-role", "");
     await expect.poll(() => page.locator("#respondents").textContent()).toMatch(new RegExp(`^${demo.responses} `));
+    expect(await page.locator("#applied-filter").isHidden()).toBe(true);
 
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".topbar").isVisible()).toBe(false);
@@ -113,10 +130,13 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.waitForURL(/\/dashboard$/);
     await page.waitForSelector(".staircase li.start");
     // The round below k: its title, a message, and no staircase or heatmap of the round before.
+    expect(await page.title()).toBe(`Woonstichting De Linde · ${demo.campaign.title}`);
     await page.selectOption("#campaign", small.id);
     await expect.poll(() => page.locator("#title").textContent()).toBe("Kleine ronde 2024");
     await page.waitForSelector("#results", { state: "hidden" });
     expect(await page.locator("#message").textContent()).toContain("minder dan 5 respondenten");
+    // The tab's title (the PDF's proposed file name) names this round, not the one before.
+    expect(await page.title()).toBe("Woonstichting De Linde · Kleine ronde 2024");
     expect(await page.locator(".staircase li:visible").count()).toBe(0);
     // Nor its heatmaps, or a print header naming the round before.
     expect(await page.locator("#heat-department table").count()).toBe(0);
@@ -130,6 +150,18 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.selectOption("#filter-role", "management");
     await expect.poll(() => page.locator("#message").textContent()).toContain("Dit filter wordt geweigerd om de anonimiteit te beschermen");
     await page.waitForSelector("#results", { state: "hidden" });
+    expect(await page.locator("#applied-filter").textContent()).toBe("Filter: rol Management / directie");
+    // The refusal follows a language switch, like everything else on the page.
+    await page.click("[data-lang=en]");
+    expect(await page.locator("#message").textContent()).toBe("This filter is refused to protect anonymity: this group is hidden, because together with what is shown it would tell the answers of fewer than k people.");
+    expect(await page.locator("#applied-filter").textContent()).toBe("Filter: role Management");
+    // Another round with the refused filter still chosen: its title heads the page (and the tab), not the round before.
+    await page.selectOption("#campaign", small.id);
+    await expect.poll(() => page.locator("#title").textContent()).toBe("Kleine ronde 2024");
+    expect(await page.title()).toBe("Woonstichting De Linde · Kleine ronde 2024");
+    expect(await page.locator("#message").textContent()).toContain("This filter is refused");
+    expect(await page.locator("#results").isHidden()).toBe(true);
+    expect(await page.locator("#print-head").textContent()).toBe("");
     await context.close();
   });
 

@@ -327,6 +327,8 @@ describe.skipIf(!chromiumPath)("uploading and previewing an instrument", () => {
       expect.stringMatching(/^Context/),
     ]);
     expect(headings).toContain("Beslisfactoren");
+    // The decision climate's scales by the names the dashboard's report gives them (one source, the items' own wording).
+    expect(headings).toEqual(expect.arrayContaining(["Beslisklimaat: Ruimte om af te wijken", "Beslisklimaat: Angst om afgerekend te worden", "Beslisklimaat: Uitzondering alleen als het voor iedereen kan"]));
     // The decision factors, in both languages, side by side.
     const factors = dialog.locator("table").nth(headings.indexOf("Beslisfactoren"));
     expect(await factors.locator("td[lang=nl]").allTextContents()).toContain("• Het beleid van de organisatie");

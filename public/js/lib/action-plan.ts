@@ -9,7 +9,8 @@ import type { ActionPlanView } from "../../../src/services/action-plans.js";
 import type { PlanAction } from "../../../src/domain/action-plan.js";
 import { LEVEL_IDS, type LevelId } from "../../../src/domain/levels.js";
 import { ACTION_STATUSES, actionList, dueText, levelName, PLAN_VIEW_TEXTS } from "./plan-view.js";
-import { api, el, errorMessage, table, type Lang, type Loc } from "./ui.js";
+import { trendVerdict } from "./diagnosis-texts.js";
+import { api, el, table, type ApiResult, type Lang, type Loc } from "./ui.js";
 
 export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   ...PLAN_VIEW_TEXTS,
@@ -41,12 +42,6 @@ export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   planBefore: { nl: "Toen", en: "Then" },
   planNow: { nl: "Nu", en: "Now" },
   planChange: { nl: "Verandering", en: "Change" },
-  trend_improved: { nl: "verbeterd", en: "improved" },
-  trend_declined: { nl: "verslechterd", en: "declined" },
-  trend_no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
-  trend_not_meaningful: { nl: "significant, maar klein", en: "significant, but small" },
-  trend_not_comparable: { nl: "niet vergelijkbaar", en: "not comparable" },
-  trend_none: { nl: "niet getoetst (rondes ertussen of onder k)", en: "not tested (rounds in between, or below k)" },
   shareHeading: { nl: "Deel met medewerkers", en: "Share with staff" },
   shareIntro: {
     nl: "Een link naar een samenvatting voor medewerkers, zonder inloggen: de resultaten van de ronde als geheel, waar de verandering moet beginnen en de acties van dit plan. Geen afdelingen, geen opmerkingen, niets van een groep kleiner dan k.",
@@ -62,10 +57,39 @@ export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   shareLive: { nl: "Er is een link sinds {date}. Alleen wie hem heeft kan de samenvatting lezen.", en: "A link exists since {date}. Only whoever has it can read the summary." },
   shareNone: { nl: "Er is geen link.", en: "There is no link." },
   shareRevoked: { nl: "Link ingetrokken: hij werkt niet meer.", en: "Link revoked: it no longer works." },
+  // What the server refuses, said in the page's language (the server's message is English).
+  planError_too_many_actions: {
+    nl: "Niet opgeslagen: het plan heeft al het maximum van {n} acties. Rond er een af of verwijder er een.",
+    en: "Not saved: the plan already holds the maximum of {n} actions. Finish or remove one first.",
+  },
+  planError_forbidden: {
+    nl: "Niet opgeslagen: u leest dit plan; de adviseur of een manager van de hele organisatie past het aan.",
+    en: "Not saved: you read this plan; the consultant or a manager of the whole organisation changes it.",
+  },
+  planError_too_small: {
+    nl: "Deze ronde heeft minder dan k respondenten: er wordt niets van gepubliceerd, dus er is geen samenvatting om te delen.",
+    en: "This round has fewer than k respondents: nothing of it is published, so there is no summary to share.",
+  },
+  planError_results_not_released: {
+    nl: "De resultaten van deze ronde zijn nog niet vrijgegeven: een plan volgt na het sluiten.",
+    en: "This round's results are not released yet: a plan follows once it closes.",
+  },
+  planError_invalid_request: {
+    nl: "Niet opgeslagen: controleer de velden (actie en eigenaar zijn verplicht, de datum moet bestaan).",
+    en: "Not saved: check the fields (action and owner are required, the date must exist).",
+  },
+  planError_not_found: { nl: "Deze ronde of actie bestaat niet (meer). Laad de pagina opnieuw.", en: "This round or action does not exist (any more). Reload the page." },
+  planError_network: { nl: "Geen verbinding met de server: er is niets opgeslagen. Probeer het opnieuw.", en: "No connection to the server: nothing was saved. Try again." },
+  planError_other: { nl: "Er ging iets mis (fout {status}): er is niets opgeslagen. Probeer het opnieuw.", en: "Something went wrong (error {status}): nothing was saved. Try again." },
 };
 
+/** The server's error codes the panel says in its own words. */
+const KNOWN_ERRORS = ["too_many_actions", "forbidden", "too_small", "results_not_released", "invalid_request", "not_found"] as const;
+
 type T = (key: string, vars?: Record<string, string | number>) => string;
-type ApiError = { error?: { message?: string } };
+type ApiError = { error?: { code?: string; message?: string } };
+/** A message kept as a key and its values, so it follows the page's language. */
+type Note = { key: string; vars?: Record<string, string | number> } | null;
 
 export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
   let campaignId: string | null = null;
@@ -73,12 +97,25 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
   /** The link just made: its token is not stored, so it is shown only now. */
   let link: string | null = null;
   let editing: PlanAction | null = null;
-  let note = "";
+  let note: Note = null;
+
+  /** A refusal in the page's language; a code it does not know gets the status. */
+  function errorNote(res: ApiResult<ApiError> | null): Note {
+    if (!res) return { key: "planError_network" };
+    const code = res.body.error?.code;
+    if (code && (KNOWN_ERRORS as readonly string[]).includes(code)) return { key: `planError_${code}`, vars: { n: view?.maxActions ?? "" } };
+    if (res.status === 404) return { key: "planError_not_found" };
+    return { key: "planError_other", vars: { status: res.status } };
+  }
+
+  /** A call whose failure to reach the server is an answer too (null), not an unhandled rejection. */
+  const call = <B>(path: string, init?: { method?: string; body?: unknown }) => api<B>(path, init).catch(() => null);
 
   async function load(id: string): Promise<void> {
-    const res = await api<ActionPlanView>(`/api/campaigns/${id}/action-plan`);
+    const res = await call<ActionPlanView>(`/api/campaigns/${id}/action-plan`);
     if (campaignId !== id) return;
-    view = res.status === 200 ? res.body : null;
+    if (!res) note = errorNote(null);
+    view = res?.status === 200 ? res.body : null;
     draw();
   }
 
@@ -89,17 +126,23 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
     view = null;
     link = null;
     editing = null;
-    note = "";
+    note = null;
     draw();
     if (id) await load(id);
   }
 
-  /** Runs a change; its answer's error is said in the panel, then the plan is read again. */
-  async function change(path: string, method: string, body?: unknown, done = ""): Promise<boolean> {
-    const res = await api<ApiError>(`/api/campaigns/${campaignId}/${path}`, { method, ...(body === undefined ? {} : { body }) });
-    const ok = res.status < 300;
-    note = ok ? done : errorMessage(res.body, res.status);
-    if (campaignId) await load(campaignId);
+  /**
+   * Runs a change on the round shown; its answer's error is said in the panel, then the plan is
+   * read again. An answer that arrives after another round was opened is dropped (false).
+   */
+  async function change(path: string, method: string, body?: unknown, done: Note = null): Promise<boolean> {
+    const id = campaignId;
+    if (!id) return false;
+    const res = await call<ApiError>(`/api/campaigns/${id}/${path}`, { method, ...(body === undefined ? {} : { body }) });
+    if (campaignId !== id) return false;
+    const ok = res !== null && res.status < 300;
+    note = ok ? done : errorNote(res);
+    await load(id);
     return ok;
   }
 
@@ -110,7 +153,7 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
     const heading = el("h2", t("planHeading"));
     heading.id = "plan-title";
     root.setAttribute("aria-labelledby", "plan-title");
-    const status = el("p", note, "muted small");
+    const status = el("p", note ? t(note.key, note.vars) : "", "muted small");
     status.id = "plan-note";
     status.setAttribute("role", "status");
     root.replaceChildren(heading, el("p", t(view.editable ? "planIntro" : "planReadOnly"), "muted small"), focusForm(view, l), el("h3", t("planActions")), actionsTable(view, l));
@@ -137,7 +180,7 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       form.addEventListener("submit", (e) => {
         e.preventDefault();
         const focusLevels = [...form.querySelectorAll<HTMLInputElement>("input[name=focus]:checked")].map((b) => b.value as LevelId);
-        void change("action-plan", "PUT", { focusLevels }, t("planFocusSaved"));
+        void change("action-plan", "PUT", { focusLevels }, { key: "planFocusSaved" });
       });
     }
     return form;
@@ -244,7 +287,7 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       const actions = previous.actions.filter((a) => a.level === move.level);
       block.append(
         el("h4", levelName(move.level, l)),
-        el("p", `${t("planBefore")} ${move.before ?? "–"} → ${t("planNow")} ${move.after ?? "–"} · ${t("planChange")}: ${signed(move.change)} (${t(`trend_${move.label ?? "none"}`)})`, `trend-label ${move.label ?? ""}`),
+        el("p", `${t("planBefore")} ${move.before ?? "–"} → ${t("planNow")} ${move.after ?? "–"} · ${t("planChange")}: ${signed(move.change)} (${trendVerdict(move.label, t)})`, `trend-label ${move.label ?? ""}`),
         actionList(actions, t, l),
       );
       part.append(block);
@@ -264,8 +307,8 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       copy.addEventListener("click", async () => {
         input.select();
         await navigator.clipboard?.writeText(link!).catch(() => undefined);
-        note = t("shareCopied");
-        (root.querySelector("#plan-note") as HTMLElement).textContent = note;
+        note = { key: "shareCopied" };
+        (root.querySelector("#plan-note") as HTMLElement).textContent = t(note.key);
       });
       part.append(label, copy, el("p", t("shareOnce"), "small"));
     } else {
@@ -275,10 +318,14 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       const row = el("div", undefined, "actions");
       const make = Object.assign(el("button", t(v.summaryLink ? "shareReplace" : "shareCreate")), { type: "button", id: "share-create" });
       make.addEventListener("click", async () => {
-        const res = await api<{ link: string } & ApiError>(`/api/campaigns/${campaignId}/summary-link`, { method: "POST" });
-        link = res.status === 201 ? res.body.link : null;
-        note = res.status === 201 ? "" : errorMessage(res.body, res.status);
-        if (campaignId) await load(campaignId);
+        const id = campaignId;
+        if (!id) return;
+        const res = await call<{ link: string } & ApiError>(`/api/campaigns/${id}/summary-link`, { method: "POST" });
+        // Another round opened meanwhile: this link is not for the round shown, so it is not shown under it.
+        if (campaignId !== id) return;
+        link = res?.status === 201 ? res.body.link : null;
+        note = res?.status === 201 ? null : errorNote(res);
+        await load(id);
         (root.querySelector("#share-link") as HTMLInputElement | null)?.focus();
       });
       row.append(make);
@@ -286,7 +333,7 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
         const revoke = Object.assign(el("button", t("shareRevoke")), { type: "button", id: "share-revoke", className: "secondary" });
         revoke.addEventListener("click", async () => {
           link = null;
-          await change("summary-link", "DELETE", undefined, t("shareRevoked"));
+          await change("summary-link", "DELETE", undefined, { key: "shareRevoked" });
         });
         row.append(revoke);
       }

@@ -11,9 +11,9 @@ type Released = Extract<CampaignReport, { suppressed: false }>;
 type Level = Released["levels"][number];
 type Heatmap = NonNullable<Released["heatmap"]>;
 
+/** With DIAGNOSIS_TEXTS (lib/diagnosis-texts.ts) for the threshold's words, which the staircase's legend shares. */
 export const HEATMAP_TEXTS: Record<string, Loc> = {
   heatScale: { nl: "Kleurschaal 0–100", en: "Colour scale 0–100" },
-  heatThreshold: { nl: "drempel ‘zwak’: {w}", en: "‘weak’ threshold: {w}" },
   heatBelow: { nl: "gearceerd: score onder de drempel", en: "hatched: score below the threshold" },
   heatDivided: { nl: "⇄ verdeeld (twee kampen)", en: "⇄ divided (two camps)" },
   heatHidden: { nl: "< k: minder dan k respondenten", en: "< k: fewer than k respondents" },
@@ -67,13 +67,13 @@ export function heatLegend(weakBelow: number, t: T): HTMLElement {
   const legend = el("div", undefined, "heat-legend");
   const scale = el("div", undefined, "heat-scale");
   scale.setAttribute("role", "img");
-  scale.setAttribute("aria-label", `${t("heatScale")}, ${t("heatThreshold", { w: weakBelow })}`);
+  scale.setAttribute("aria-label", `${t("heatScale")}, ${t("weakThreshold", { w: weakBelow })}`);
   const stops = Array.from({ length: 21 }, (_, i) => `${heatColour(i * 5, weakBelow)} ${i * 5}%`);
   const bar = el("div", undefined, "heat-scale-bar");
   bar.style.background = `linear-gradient(to right, ${stops.join(", ")})`;
   const mark = el("span", undefined, "heat-scale-threshold");
   mark.style.left = `${weakBelow}%`;
-  const label = el("span", t("heatThreshold", { w: weakBelow }), "heat-scale-label");
+  const label = el("span", t("weakThreshold", { w: weakBelow }), "heat-scale-label");
   label.style.left = `${weakBelow}%`;
   bar.append(mark, label);
   scale.append(el("span", "0", "heat-scale-end"), bar, el("span", "100", "heat-scale-end"));

@@ -3,7 +3,7 @@
  * desired state), decision-climate scale, outcome, decision factors, groupings and comment, in
  * Dutch and English side by side, in a dialog. It only reads the version's JSON; nothing is stored.
  */
-import { CLIMATE_SCALES } from "../../../src/domain/factors.js";
+import { climateName } from "./diagnosis-texts.js";
 import { LEVELS } from "../../../src/domain/levels.js";
 import { instrumentOutline, type OutlineItem } from "../../../src/instruments/outline.js";
 import { $, api, el, errorMessage, type Loc } from "./ui.js";
@@ -30,11 +30,6 @@ export const PREVIEW_TEXTS: Record<string, Loc> = {
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-const SCALE_NAMES: Record<(typeof CLIMATE_SCALES)[number], Loc> = {
-  mandate: { nl: "ruimte om te beslissen", en: "room to decide" },
-  accountability_fear: { nl: "angst om te worden aangesproken", en: "fear of being held to account" },
-  equal_treatment: { nl: "gelijke behandeling", en: "equal treatment" },
-};
 
 /** A table of texts in Dutch and English, one row per question, with what marks it (in the page's language) after the English. */
 function bilingual(rows: { nl: string; en: string; marks?: string[] }[]): HTMLTableElement {
@@ -86,7 +81,7 @@ export function instrumentPreview(texts: { t: T; lang: "nl" | "en" }) {
         const name = LEVELS.find((l) => l.id === level)!.name[lang];
         section(`${name} · ${t("itemsCount", { n: items.length })}`, items.map((i) => itemRow(i, t)));
       }
-      for (const { scale, items } of outline.scales) section(t("climateScale", { scale: SCALE_NAMES[scale][lang] }), items.map((i) => itemRow(i, t)));
+      for (const { scale, items } of outline.scales) section(t("climateScale", { scale: climateName(scale, t) }), items.map((i) => itemRow(i, t)));
       if (outline.factors) section(t("decisionFactors"), [{ ...outline.factors.title }, ...outline.factors.choices.map((c) => ({ nl: `• ${c.text.nl}`, en: `• ${c.text.en}` })), ...(outline.most ? [outline.most] : [])]);
       if (outline.groupings.length) section(t("groupingsTitle"), outline.groupings.map((g) => g.title));
       if (outline.comment) section(t("commentTitle"), [outline.comment]);
