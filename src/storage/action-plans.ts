@@ -6,26 +6,30 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { ActionStatus, PlanAction } from "../domain/action-plan.js";
 import { isLevelId, type LevelId } from "../domain/levels.js";
-import { schema, type Db } from "./database.js";
+import { chunkForParameters, schema, type Db } from "./database.js";
 
 const { actionPlans, planActions, summaryLinks } = schema;
 
-/** The stored focus levels of each round that has a saved plan. */
+/** The stored focus levels of each round that has a saved plan; ids in chunks, as D1 binds at most 100 parameters a statement. */
 export async function findPlans(db: Db, campaignIds: readonly string[]): Promise<Map<string, LevelId[]>> {
-  if (campaignIds.length === 0) return new Map();
-  const rows = await db.select().from(actionPlans).where(inArray(actionPlans.campaignId, [...campaignIds]));
-  return new Map(rows.map((r) => [r.campaignId, (JSON.parse(r.focusLevels) as string[]).filter(isLevelId)]));
+  const found = new Map<string, LevelId[]>();
+  for (const ids of chunkForParameters(campaignIds, 1)) {
+    for (const r of await db.select().from(actionPlans).where(inArray(actionPlans.campaignId, ids))) found.set(r.campaignId, (JSON.parse(r.focusLevels) as string[]).filter(isLevelId));
+  }
+  return found;
 }
 
-/** Campaigns among these whose plan was saved or has actions. */
+/** Campaigns among these whose plan was saved or has actions: every round of an organisation, so in chunks. */
 export async function campaignsWithPlans(db: Db, campaignIds: readonly string[]): Promise<Set<string>> {
-  if (campaignIds.length === 0) return new Set();
-  const ids = [...campaignIds];
-  const [plans, actions] = await Promise.all([
-    db.select({ id: actionPlans.campaignId }).from(actionPlans).where(inArray(actionPlans.campaignId, ids)),
-    db.selectDistinct({ id: planActions.campaignId }).from(planActions).where(inArray(planActions.campaignId, ids)),
-  ]);
-  return new Set([...plans, ...actions].map((r) => r.id));
+  const found = new Set<string>();
+  for (const ids of chunkForParameters(campaignIds, 1)) {
+    const [plans, actions] = await Promise.all([
+      db.select({ id: actionPlans.campaignId }).from(actionPlans).where(inArray(actionPlans.campaignId, ids)),
+      db.selectDistinct({ id: planActions.campaignId }).from(planActions).where(inArray(planActions.campaignId, ids)),
+    ]);
+    for (const r of [...plans, ...actions]) found.add(r.id);
+  }
+  return found;
 }
 
 const toAction = (row: typeof planActions.$inferSelect): PlanAction => ({
