@@ -4,6 +4,7 @@ import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import type { CampaignFacts } from "../services/portfolio.js";
 import type { User } from "../storage/accounts.js";
+import { StartHereReasons } from "./plan-schemas.js";
 
 export const ResponseRateSchema = z
   .object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() })
@@ -29,7 +30,7 @@ export const CampaignSchema = z
     codes: z.object({ issued: z.number(), used: z.number() }),
     responseRate: ResponseRateSchema,
     startHere: z
-      .object({ level: z.string().nullable(), reasons: z.array(z.enum(["weak", "possibly_weak", "divided"])), basis: z.enum(["flagged", "desired_gap", "driver", "none"]) })
+      .object({ level: z.string().nullable(), ...StartHereReasons })
       .nullable()
       .openapi({ description: "Null until the round is released with at least k respondents" }),
     surveyPath: z.string().optional(),

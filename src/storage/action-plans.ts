@@ -3,7 +3,7 @@
  * returned as a query builder so the service can put it in one `db.batch` with its audit entry
  * (D1's batch takes only prepared builders, and runs them atomically).
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { ActionStatus, PlanAction } from "../domain/action-plan.js";
 import { isLevelId, type LevelId } from "../domain/levels.js";
 import { chunkForParameters, schema, type Db } from "./database.js";
@@ -58,19 +58,26 @@ export function saveFocusStatement(db: Db, campaignId: string, focusLevels: read
 
 /**
  * Adds an action at the end of the plan, only while the plan holds fewer than `max`: the count is
- * read in the same statement, so two additions at once cannot pass the limit together.
+ * read in the same statement, so two additions at once cannot pass the limit together. Each value
+ * is named by its column, and the select lists them in the table's own column order, which is the
+ * order drizzle names the columns of the insert in.
  */
 export function insertActionStatement(db: Db, campaignId: string, action: PlanAction, at: string, max: number) {
   const count = sql`(select count(*) from ${planActions} where ${planActions.campaignId} = ${campaignId})`;
   const next = sql`(select coalesce(max(${planActions.position}), 0) + 1 from ${planActions} where ${planActions.campaignId} = ${campaignId})`;
-  return db
-    .insert(planActions)
-    .select(sql`select ${action.id}, ${campaignId}, ${action.level}, ${action.title}, ${action.owner}, ${action.dueOn}, ${action.status}, ${next}, ${at} where ${count} < ${max}`);
-}
-
-export async function countActions(db: Db, campaignId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(planActions).where(eq(planActions.campaignId, campaignId));
-  return Number(row?.n ?? 0);
+  const row: Record<keyof typeof planActions.$inferInsert, SQL> = {
+    id: sql`${action.id}`,
+    campaignId: sql`${campaignId}`,
+    level: sql`${action.level}`,
+    title: sql`${action.title}`,
+    owner: sql`${action.owner}`,
+    dueOn: sql`${action.dueOn}`,
+    status: sql`${action.status}`,
+    position: next,
+    updatedAt: sql`${at}`,
+  };
+  const values = Object.keys(getTableColumns(planActions)).map((column) => row[column as keyof typeof row]);
+  return db.insert(planActions).select(sql`select ${sql.join(values, sql`, `)} where ${count} < ${max}`);
 }
 
 export function updateActionStatement(db: Db, campaignId: string, actionId: string, change: Partial<Omit<PlanAction, "id">>, at: string) {

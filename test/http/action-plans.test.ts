@@ -15,7 +15,10 @@ import { release } from "../../src/services/release.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation, updateCampaignSettings } from "../../src/storage/campaigns.js";
 import { createTestApp, demoLogin, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
-import { MAX_LINK_MISSES } from "../../src/services/staff-summary.js";
+import { MAX_LINK_MISSES, revokeSummary, shareSummary } from "../../src/services/staff-summary.js";
+import { sha256Hex } from "../../src/lib/random.js";
+import { findUserByEmail } from "../../src/storage/accounts.js";
+import { deleteActionStatement, insertActionStatement } from "../../src/storage/action-plans.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -167,6 +170,24 @@ describe("a released round's action plan", () => {
       expect(res.body.error.code).toBe("forbidden");
     }
     expect(await snapshot()).toBe(before);
+  });
+
+  it("refuses the scoped manager in the summary link's services themselves, not only in their routes", async () => {
+    const scoped = (await findUserByEmail(t.db, "head@sales.test"))!;
+    const deps = { db: t.db, instruments: t.instruments, now: () => t.clock.now, sha256: sha256Hex };
+    const before = await snapshot();
+    for (const call of [() => shareSummary(deps, round, scoped), () => revokeSummary(deps, round, scoped)]) {
+      await expect(call()).rejects.toMatchObject({ status: 403, code: "forbidden" });
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("stores an added action's every field in its own column, at the end of the plan", async () => {
+    const action = { id: crypto.randomUUID(), level: "skills", title: "Training", owner: "HR", dueOn: "2026-06-30", status: "in_progress" } as const;
+    await insertActionStatement(t.db, earlier.id, action, "2026-03-10T09:30Z", 40);
+    const rows = (await t.client.execute({ sql: "select * from plan_actions where campaign_id = ? order by position", args: [earlier.id] })).rows;
+    expect({ ...rows.at(-1) }).toEqual({ id: action.id, campaign_id: earlier.id, level: "skills", title: "Training", owner: "HR", due_on: "2026-06-30", status: "in_progress", position: rows.length, updated_at: "2026-03-10T09:30Z" });
+    await deleteActionStatement(t.db, earlier.id, action.id);
   });
 
   it("answers another organisation's consultant and manager 404 on every plan route, and changes nothing", async () => {
