@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { ACTION_STATUSES, isDueDate, MAX_ACTIONS, MAX_OWNER, MAX_TITLE } from "../domain/action-plan.js";
 import { LEVEL_IDS } from "../domain/levels.js";
+import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -38,8 +39,6 @@ const SharedSchema = z
   .openapi("SummaryLink");
 
 const campaignOf = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);
-/** Links start at PUBLIC_URL when set, as invitation links do. */
-const baseUrl = (c: Context<AppEnv>) => c.var.deps.publicUrl ?? new URL(c.req.url).origin;
 
 const common = {
   401: jsonError("No session"),
@@ -142,7 +141,7 @@ export const actionPlanRoutes = createRouter()
       const { token, createdAt } = await shareSummary(c.var.deps, campaign, c.var.user!);
       c.header("Cache-Control", "private, no-store");
       // In the fragment: the token never reaches a server log or a referrer on the way to the page.
-      return c.json({ link: `${baseUrl(c)}/summary#${token}`, createdAt }, 201);
+      return c.json({ link: `${publicBase(c)}/summary#${token}`, createdAt }, 201);
     },
   )
   .openapi(

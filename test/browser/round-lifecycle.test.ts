@@ -5,6 +5,7 @@
  * words, and a preview of an instrument. axe-core finds nothing serious or critical.
  */
 import AxeBuilder from "@axe-core/playwright";
+import QRCode from "qrcode";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
@@ -19,7 +20,9 @@ let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+  // PUBLIC_URL names "localhost" while the consultant's browser works on 127.0.0.1: printed links
+  // must carry the server's address for staff, not the consultant's.
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)), {}, { publicHost: "localhost" });
 });
 afterAll(() => h?.close());
 
@@ -189,7 +192,8 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
     await page.emulateMedia({ media: "print" });
     const cards = page.locator("#code-sheet.layout-cards .code-card");
     await expect.poll(() => cards.count()).toBe(3);
-    const host = new URL(h.url).host;
+    const host = new URL(h.publicUrl).host;
+    expect(host).not.toBe(new URL(page.url()).host);
     const links: string[] = [];
     for (const [i, code] of codes.entries()) {
       const card = cards.nth(i);
@@ -198,14 +202,20 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
       expect(await card.locator(".code").textContent()).toBe(code);
       const link = (await card.locator(".code-link").textContent())!;
       expect(link).toBe(`${host}/s/${polis.token}#code=${code}`);
+      expect(`http://${link}`.startsWith(`${h.publicUrl}/s/`)).toBe(true);
       links.push(link);
       expect(await card.textContent()).not.toContain("toegangscode");
-      // A QR code per card, drawn in the browser, with modules in it.
+      // A QR code per card, drawn in the browser: exactly the symbol of this card's full link.
       const qr = card.locator("svg.qr");
       expect(await qr.count()).toBe(1);
       expect(await qr.getAttribute("aria-label")).toBe(`QR: ${link}`);
-      expect(await qr.locator("path").count()).toBeGreaterThan(0);
       expect(await qr.isVisible()).toBe(true);
+      const expected = await QRCode.toString(`${h.publicUrl}/s/${polis.token}#code=${code}`, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+      const drawn = await qr.evaluate((svg) => [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d")));
+      expect(drawn).toEqual([...expected.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]));
+      // …which is the link's symbol and no other: the modules of the exact link, not of another card's.
+      const modules = QRCode.create(`${h.publicUrl}/s/${polis.token}#code=${code}`, { errorCorrectionLevel: "M" }).modules;
+      expect(await qr.getAttribute("viewBox")).toBe(`0 0 ${modules.size + 2} ${modules.size + 2}`);
     }
     // Cut-out size: a bank card, 85.6 × 54 mm.
     const box = (await cards.first().boundingBox())!;

@@ -54,10 +54,11 @@ async function qrNode(link: string, label: string): Promise<Element> {
 /** Renders the sheet into `target`: one card (or strip) per code. Resolves once every QR code is drawn. */
 export async function renderCodeSheet(
   target: HTMLElement,
-  options: { campaign: Pick<CampaignView, "title" | "surveyPath">; codes: readonly string[]; languages: SheetLanguages; layout: SheetLayout; origin: string },
+  options: { campaign: Pick<CampaignView, "title" | "surveyUrl">; codes: readonly string[]; languages: SheetLanguages; layout: SheetLayout },
 ): Promise<void> {
   const langs: Lang[] = options.languages === "both" ? ["nl", "en"] : [options.languages];
-  const surveyUrl = `${options.origin}${options.campaign.surveyPath ?? ""}`;
+  // The server's address for staff (PUBLIC_URL), not the one the consultant's browser happens to use.
+  const surveyUrl = options.campaign.surveyUrl ?? "";
   const cards = await Promise.all(
     options.codes.map(async (code) => {
       const link = codeLink(surveyUrl, code);

@@ -160,7 +160,7 @@ export function roundForm(t: T, hooks: { say(text: string, error?: boolean): voi
     if (res.status !== 201) return hooks.say(refusalText(res.body, res.status, t), true);
     form.reset();
     hooks.showCodeHint();
-    hooks.say(t("created", { title: res.body.title, link: `${location.origin}${res.body.surveyPath ?? ""}` }));
+    hooks.say(t("created", { title: res.body.title, link: res.body.surveyUrl ?? "" }));
     await hooks.saved();
   }
 
