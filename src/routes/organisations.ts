@@ -43,7 +43,7 @@ const NewCampaign = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    for (const problem of roundRuleProblems({ ...c, kComments: c.kComments ?? defaultKComments(c.k) })) ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path] });
+    for (const problem of roundRuleProblems({ ...c, kComments: c.kComments ?? defaultKComments(c.k) })) ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path], params: { code: problem.code } });
   });
 
 const TrendStep = z

@@ -6,7 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import QRCode from "qrcode";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
@@ -129,10 +129,20 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
       expect(await page.locator(id).isDisabled(), id).toBe(true);
     }
     expect(await page.locator("#campaign-closes").isDisabled()).toBe(false);
-    // It opened three days ago: moving its opening date is refused, in words.
+    // It opened three days ago: moving its opening date is refused, in words. The page translates
+    // the refusal's code, not the server's English: reworded messages change nothing on the page.
+    const reword = async (route: Route) => {
+      if (route.request().method() !== "PATCH") return route.fallback();
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const detail of body.error?.details ?? []) detail.message = "reworded by a newer server";
+      await route.fulfill({ response, json: body });
+    };
+    await page.route("**/api/campaigns/*", reword);
     await page.fill("#campaign-opens", "2026-03-09");
     await page.click("#campaign-save");
     await expect.poll(() => page.locator("#message").textContent()).toBe("Not saved: Opens on: the round has opened already.");
+    await page.unroute("**/api/campaigns/*", reword);
     await page.fill("#campaign-opens", running.opensOn!);
     await page.fill("#campaign-closes", "2026-04-30");
     await page.fill("#campaign-contact", "HR desk, hr@baken.example");
