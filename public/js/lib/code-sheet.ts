@@ -22,15 +22,15 @@ export const CODE_SHEET_TEXTS: Record<string, Loc> = {
   layoutCards: { nl: "Losse kaartjes om uit te knippen (bankpasformaat)", en: "Cut-out cards, one per person (bank-card size)" },
 };
 
-/** What a card says, in the staff's language: not the page's, so each text is looked up per card language. */
+/** What a card says, in the staff's language: not the page's, so each text is looked up per card language. Dutch says "je", as the survey does. */
 const CARD: Record<"title" | "scan" | "once", Loc> = {
-  title: { nl: "Uw persoonlijke toegangscode", en: "Your personal access code" },
+  title: { nl: "Je persoonlijke toegangscode", en: "Your personal access code" },
   scan: {
-    nl: "Scan de QR-code met uw telefoon of typ de link over: de code staat er al in. Zonder link: open de vragenlijst en vul de code in.",
+    nl: "Scan de QR-code met je telefoon of typ de link over: de code staat er al in. Zonder link: open de vragenlijst en vul de code in.",
     en: "Scan the QR code with your phone or type the link: the code is already in it. Without the link: open the survey and enter the code.",
   },
   once: {
-    nl: "De code werkt één keer en is niet aan uw antwoorden gekoppeld.",
+    nl: "De code werkt één keer en is niet aan je antwoorden gekoppeld.",
     en: "The code works once and is not linked to your answers.",
   },
 };
