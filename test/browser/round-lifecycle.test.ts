@@ -12,6 +12,7 @@ import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
+import { pdfPages } from "../helpers/pdf.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { completeSurvey, screenshot } from "../helpers/survey.js";
 import { demoLogin } from "../helpers/test-app.js";
@@ -236,8 +237,14 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
     await page.emulateMedia({ media: "screen" });
     await page.check("input[name=sheet-lang][value=both]");
     await page.emulateMedia({ media: "print" });
-    await expect.poll(() => cards.first().locator("h2").textContent()).toBe(`Uw persoonlijke toegangscode · Your personal access code — ${polis.title}`);
+    await expect.poll(() => cards.first().locator("h2").textContent()).toBe(`Je persoonlijke toegangscode · Your personal access code — ${polis.title}`);
     expect(await cards.first().locator(".code-how").evaluateAll((ps) => ps.map((p) => p.getAttribute("lang")))).toEqual(["nl", "en"]);
+    // Staff are addressed with "je", as the survey does: never "u" or "uw" on a card.
+    expect(await cards.first().locator(".code-how[lang=nl]").textContent()).toBe(
+      "Scan de QR-code met je telefoon of typ de link over: de code staat er al in. Zonder link: open de vragenlijst en vul de code in. De code werkt één keer en is niet aan je antwoorden gekoppeld.",
+    );
+    const dutch = [await cards.first().locator("h2").textContent(), await cards.first().locator(".code-how[lang=nl]").textContent()].join(" ");
+    expect(dutch).not.toMatch(/\b[Uu]w?\b/);
     await page.emulateMedia({ media: "screen" });
     expect(errors).toEqual([]);
     await context.close();
@@ -261,6 +268,41 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
       await survey.close();
     }
     await phone.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)("printed pages", () => {
+  /** Each page's margins in whole mm: left, top, right, bottom. */
+  const margins = (pdf: Buffer) =>
+    pdfPages(pdf).map((p) => {
+      const a = p.area!;
+      const [w, h] = [(p.width * 25.4) / 72, (p.height * 25.4) / 72];
+      return [a.left, a.top, w - a.left - a.width, h - a.top - a.height].map(Math.round);
+    });
+
+  it("keeps the code sheet's 10 mm margins and the report's 16 / 12 mm apart, on the same stylesheet", async () => {
+    const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;
+    const { context, page, errors } = await workspace(DESKTOP, "nl");
+    await page.selectOption("#codes-campaign", polis.id);
+    await page.fill("#codes-count", "12");
+    await page.click("#codes-form button[type=submit]");
+    await expect.poll(() => page.locator("#code-sheet .code-card svg.qr").count()).toBe(12);
+    await page.evaluate(() => document.body.classList.add("print-codes"));
+    const sheet = margins(await page.pdf({ preferCSSPageSize: true }));
+    expect(sheet.length).toBeGreaterThanOrEqual(1);
+    for (const m of sheet) expect(m).toEqual([10, 10, 10, 10]);
+
+    // The report, printed from the dashboard that loads the same stylesheet: its own margins.
+    await page.evaluate(() => document.body.classList.remove("print-codes"));
+    await page.goto(`${h.url}/dashboard?campaign=${encodeURIComponent(demo.campaign.id)}`);
+    await page.waitForSelector(".staircase li.start");
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const report = pdfPages(pdf);
+    expect(report.length).toBeGreaterThanOrEqual(2);
+    for (const m of margins(pdf)) expect(m).toEqual([12, 16, 12, 16]);
+    expect(report[0]!.text).toMatch(/pagina 1 van \d+/);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 
