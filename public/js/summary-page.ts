@@ -95,7 +95,8 @@ async function load(): Promise<void> {
   const token = location.hash.slice(1);
   if (!token) return show("notFound");
   show("loading");
-  const res = await fetch(`/api/summaries/${encodeURIComponent(token)}`, { headers: { accept: "application/json" } }).catch(() => null);
+  // In the body, not the path: request paths end up in proxy and CDN logs.
+  const res = await fetch("/api/summaries/read", { method: "POST", headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify({ token }) }).catch(() => null);
   if (!res || res.status !== 200) return show(!res ? "failed" : res.status === 404 || res.status === 400 ? "notFound" : res.status === 429 ? "tooMany" : "failed");
   summary = (await res.json()) as StaffSummary;
   $("message").hidden = true;

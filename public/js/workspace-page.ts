@@ -639,7 +639,6 @@ function drawSheet(): Promise<void> {
     codes: lastCodes.codes,
     languages: chosen("sheet-lang") as SheetLanguages,
     layout: chosen("sheet-layout") as SheetLayout,
-    origin: location.origin,
   });
 }
 

@@ -32,7 +32,7 @@ export function publishesBreakdowns(campaign: Pick<Campaign, "requireCode" | "k"
   return campaign.requireCode && campaign.k >= MIN_K_BREAKDOWNS;
 }
 
-/** Why a round refuses a setting: the detail messages of a refused change, which the workspace translates. */
+/** Why a round refuses a setting: each refusal detail carries its key as `code` (which the workspace translates) and this as its message. */
 export const ROUND_REFUSALS = {
   commentsBelowK: "kComments may not be below k",
   codesNeedK: `a round on single-use codes publishes breakdowns, which need k of at least ${MIN_K_BREAKDOWNS}`,
@@ -43,11 +43,14 @@ export const ROUND_REFUSALS = {
 } as const;
 export type RoundRefusal = keyof typeof ROUND_REFUSALS;
 
-/** A rule a round's settings break, on the field to correct. */
+/** A rule a round's settings break, on the field to correct: `code` for machines, `message` for people reading the API. */
 export interface RoundRuleProblem {
   path: "kComments" | "k" | "closesOn";
+  code: RoundRefusal;
   message: string;
 }
+
+const refusal = <P extends string>(path: P, code: RoundRefusal) => ({ path, code, message: ROUND_REFUSALS[code] });
 
 /**
  * The rules a round's settings obey together, at creation and after every change: comments need
@@ -56,9 +59,9 @@ export interface RoundRuleProblem {
  */
 export function roundRuleProblems(round: Pick<Campaign, "k" | "kComments" | "requireCode" | "opensOn" | "closesOn">): RoundRuleProblem[] {
   const problems: RoundRuleProblem[] = [];
-  if (round.kComments < round.k) problems.push({ path: "kComments", message: ROUND_REFUSALS.commentsBelowK });
-  if (round.requireCode && round.k < MIN_K_BREAKDOWNS) problems.push({ path: "k", message: ROUND_REFUSALS.codesNeedK });
-  if (!datesInOrder(round)) problems.push({ path: "closesOn", message: ROUND_REFUSALS.datesOutOfOrder });
+  if (round.kComments < round.k) problems.push(refusal("kComments", "commentsBelowK"));
+  if (round.requireCode && round.k < MIN_K_BREAKDOWNS) problems.push(refusal("k", "codesNeedK"));
+  if (!datesInOrder(round)) problems.push(refusal("closesOn", "datesOutOfOrder"));
   return problems;
 }
 
@@ -73,13 +76,13 @@ export type RoundField = (typeof DRAFT_ONLY_FIELDS)[number] | "opensOn" | "close
  * not opened yet, and a closing date may not lie in the past (closing early is "close and release",
  * which asks first). A draft may change anything, but not close before today either.
  */
-export function refusedChanges(round: CampaignWindow, fields: readonly RoundField[], change: { closesOn?: string | null | undefined }, today: string): { path: RoundField; message: string }[] {
-  const refused: { path: RoundField; message: string }[] = [];
+export function refusedChanges(round: CampaignWindow, fields: readonly RoundField[], change: { closesOn?: string | null | undefined }, today: string): { path: RoundField; code: RoundRefusal; message: string }[] {
+  const refused: { path: RoundField; code: RoundRefusal; message: string }[] = [];
   if (round.status !== "draft") {
-    for (const f of fields) if ((DRAFT_ONLY_FIELDS as readonly string[]).includes(f)) refused.push({ path: f, message: ROUND_REFUSALS.fixedOnceOpen });
-    if (fields.includes("opensOn") && availability(round, today) === "open") refused.push({ path: "opensOn", message: ROUND_REFUSALS.alreadyOpened });
+    for (const f of fields) if ((DRAFT_ONLY_FIELDS as readonly string[]).includes(f)) refused.push(refusal(f, "fixedOnceOpen"));
+    if (fields.includes("opensOn") && availability(round, today) === "open") refused.push(refusal("opensOn", "alreadyOpened"));
   }
-  if (change.closesOn && change.closesOn < today) refused.push({ path: "closesOn", message: ROUND_REFUSALS.closesInPast });
+  if (change.closesOn && change.closesOn < today) refused.push(refusal("closesOn", "closesInPast"));
   return refused;
 }
 

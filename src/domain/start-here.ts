@@ -113,7 +113,9 @@ export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS
   };
 }
 
-export type Reason = "weak" | "possibly_weak" | "divided";
+/** Why a level is flagged; the API's schemas take their enums from here. */
+export const REASONS = ["weak", "possibly_weak", "divided"] as const;
+export type Reason = (typeof REASONS)[number];
 
 const whole = (x: number) => String(Math.round(x));
 
@@ -146,7 +148,8 @@ export function flagNote(a: LevelAssessment, t: Thresholds = DEFAULT_THRESHOLDS)
 }
 
 /** What a pick rests on: flags on the levels, or — with none — the desired state or a driver. */
-export type Basis = "flagged" | "desired_gap" | "driver" | "none";
+export const BASES = ["flagged", "desired_gap", "driver", "none"] as const;
+export type Basis = (typeof BASES)[number];
 
 export interface Pick {
   level: LevelId | null;

@@ -27,12 +27,19 @@ export class ApiError extends HTTPException {
   }
 }
 
-/** Turns zod issues into details with a dotted path, e.g. `answers.mission_1`. */
-export function issueDetails(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix?: string): ErrorDetail[] {
-  return issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== "").join("."),
-    message: issue.message,
-  }));
+/**
+ * Turns zod issues into details with a dotted path, e.g. `answers.mission_1`; a custom issue that
+ * names its kind (`params.code`, e.g. a round rule) keeps it as the detail's `code`.
+ */
+export function issueDetails(issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[], prefix?: string): ErrorDetail[] {
+  return issues.map((issue) => {
+    const code = (issue.params as { code?: unknown } | undefined)?.code;
+    return {
+      path: [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== "").join("."),
+      message: issue.message,
+      ...(typeof code === "string" ? { code } : {}),
+    };
+  });
 }
 
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);

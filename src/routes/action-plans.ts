@@ -8,39 +8,21 @@ import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { ACTION_STATUSES, isDueDate, MAX_ACTIONS, MAX_OWNER, MAX_TITLE } from "../domain/action-plan.js";
 import { LEVEL_IDS } from "../domain/levels.js";
-import { TREND_LABELS } from "../domain/trends.js";
+import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
-import { actionPlan, addAction, assertPlanEditor, changeAction, removeAction, setFocus } from "../services/action-plans.js";
+import { actionPlan, addAction, changeAction, removeAction, setFocus } from "../services/action-plans.js";
 import { revokeSummary, shareSummary } from "../services/staff-summary.js";
+import { ActionSchema, PlanSchema } from "./plan-schemas.js";
 
 const Level = z.enum(LEVEL_IDS);
 const Status = z.enum(ACTION_STATUSES);
 const DueOn = z.string().refine(isDueDate, "a calendar date as YYYY-MM-DD");
 const Title = lineOfText(MAX_TITLE).min(1);
 const Owner = lineOfText(MAX_OWNER).min(1).openapi({ description: "A role or the name of the staff member responsible — never a respondent" });
-
-const ActionSchema = z.object({ id: z.string(), level: Level, title: z.string(), owner: z.string(), dueOn: z.string().nullable(), status: Status }).openapi("PlanAction");
-const MoveSchema = z.object({ level: Level, before: z.number().nullable(), after: z.number().nullable(), change: z.number().nullable(), label: z.enum(TREND_LABELS).nullable() });
-const PlanSchema = z
-  .object({
-    campaign: z.object({ id: z.string(), title: z.string() }),
-    editable: z.boolean(),
-    startHere: Level.nullable(),
-    saved: z.boolean(),
-    focusLevels: z.array(Level),
-    actions: z.array(ActionSchema),
-    maxActions: z.number(),
-    previous: z
-      .object({ campaignId: z.string(), title: z.string(), focusLevels: z.array(Level), actions: z.array(ActionSchema), moves: z.array(MoveSchema) })
-      .nullable()
-      .openapi({ description: "The latest earlier round's plan, each of its levels beside the trend up to this round" }),
-    summaryLink: z.object({ createdAt: z.string() }).nullable(),
-  })
-  .openapi("ActionPlan");
 
 const FocusBody = z
   .object({ focusLevels: z.array(Level).max(LEVEL_IDS.length).refine((l) => new Set(l).size === l.length, "each level once") })
@@ -57,8 +39,6 @@ const SharedSchema = z
   .openapi("SummaryLink");
 
 const campaignOf = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);
-/** Links start at PUBLIC_URL when set, as invitation links do. */
-const baseUrl = (c: Context<AppEnv>) => c.var.deps.publicUrl ?? new URL(c.req.url).origin;
 
 const common = {
   401: jsonError("No session"),
@@ -158,11 +138,10 @@ export const actionPlanRoutes = createRouter()
     }),
     async (c) => {
       const campaign = await campaignOf(c);
-      await assertPlanEditor(c.var.deps.db, c.var.user!, campaign);
-      const { token, createdAt } = await shareSummary(c.var.deps, campaign, c.var.user!.id);
+      const { token, createdAt } = await shareSummary(c.var.deps, campaign, c.var.user!);
       c.header("Cache-Control", "private, no-store");
       // In the fragment: the token never reaches a server log or a referrer on the way to the page.
-      return c.json({ link: `${baseUrl(c)}/summary#${token}`, createdAt }, 201);
+      return c.json({ link: `${publicBase(c)}/summary#${token}`, createdAt }, 201);
     },
   )
   .openapi(
@@ -177,8 +156,7 @@ export const actionPlanRoutes = createRouter()
     }),
     async (c) => {
       const campaign = await campaignOf(c);
-      await assertPlanEditor(c.var.deps.db, c.var.user!, campaign);
-      await revokeSummary(c.var.deps, campaign, c.var.user!.id);
+      await revokeSummary(c.var.deps, campaign, c.var.user!);
       return c.body(null, 204);
     },
   );

@@ -2,8 +2,10 @@
 import { z } from "@hono/zod-openapi";
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
+import { surveyUrl } from "../lib/links.js";
 import type { CampaignFacts } from "../services/portfolio.js";
 import type { User } from "../storage/accounts.js";
+import { StartHereReasons } from "./plan-schemas.js";
 
 export const ResponseRateSchema = z
   .object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() })
@@ -29,17 +31,19 @@ export const CampaignSchema = z
     codes: z.object({ issued: z.number(), used: z.number() }),
     responseRate: ResponseRateSchema,
     startHere: z
-      .object({ level: z.string().nullable(), reasons: z.array(z.enum(["weak", "possibly_weak", "divided"])), basis: z.enum(["flagged", "desired_gap", "driver", "none"]) })
+      .object({ level: z.string().nullable(), ...StartHereReasons })
       .nullable()
       .openapi({ description: "Null until the round is released with at least k respondents" }),
     surveyPath: z.string().optional(),
+    surveyUrl: z.string().optional().openapi({ description: "Consultants only: the survey's absolute address, starting at PUBLIC_URL — what printed code sheets and QR codes carry" }),
   })
   .openapi("Campaign");
 
 /** A round as the API lists it: what the pages import instead of copying its shape. */
 export type CampaignView = z.infer<typeof CampaignSchema>;
 
-export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: User): z.infer<typeof CampaignSchema> {
+/** `publicUrl`: where the app's links start (PUBLIC_URL, or the request's origin without one). */
+export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: User, publicUrl: string): z.infer<typeof CampaignSchema> {
   const { codes } = facts;
   return {
     id: campaign.id,
@@ -59,7 +63,7 @@ export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: U
     codes,
     responseRate: roundResponseRate(facts.respondents, campaign, codes),
     startHere: facts.startHere ? { level: facts.startHere.level, reasons: facts.startHere.reasons, basis: facts.startHere.basis } : null,
-    ...(user.role === "consultant" ? { surveyPath: `/s/${campaign.token}` } : {}),
+    ...(user.role === "consultant" ? { surveyPath: `/s/${campaign.token}`, surveyUrl: surveyUrl(publicUrl, campaign.token) } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import { participation } from "../services/participation.js";
 import { notReleased, releaseOf } from "../services/release.js";
 import { codeCounts } from "../storage/access-codes.js";
 import { CampaignSchema, ParticipationSchema, toCampaignView } from "./campaign-view.js";
+import { publicBase } from "../lib/links.js";
 
 const ReportParams = z.object({
   dimension: z.enum(DIMENSIONS).optional().openapi({ description: "Heatmap dimension" }),
@@ -59,7 +60,7 @@ const askedFor = (campaign: Campaign, query: ReportQuery) => ({ ...roundRef(camp
 /** The campaign as the API shows it, with its respondents, codes and start-here level. */
 async function campaignView(c: Context<AppEnv>, campaign: Campaign) {
   const [entry] = await campaignFacts(c.var.deps.db, [campaign], c.var.deps.now());
-  return toCampaignView(campaign, entry!.facts, c.var.user!);
+  return toCampaignView(campaign, entry!.facts, c.var.user!, publicBase(c));
 }
 
 const statusRoute = (action: "open" | "close") =>

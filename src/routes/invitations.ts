@@ -8,6 +8,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { ApiError } from "../lib/api-error.js";
+import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -47,8 +48,6 @@ const Acceptance = z.object({ password: z.string().min(1).max(1024).optional() }
 
 const consultantOnly = [requireUser("consultant")];
 
-/** Links in mails start at PUBLIC_URL when set (never at a Host header on Node, where it always is). */
-const baseUrl = (c: Context<AppEnv>) => c.var.deps.publicUrl ?? new URL(c.req.url).origin;
 
 async function ownOrganisation(c: Context<AppEnv>, id: string): Promise<{ id: string; name: string }> {
   await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
@@ -93,7 +92,7 @@ export const invitationRoutes = createRouter()
       const organisation = await ownOrganisation(c, id);
       const { email, units } = c.req.valid("json");
       const user = c.var.user!;
-      return c.json(await inviteManager(c.var.deps, { organisation, email, scope: units, inviter: user, baseUrl: baseUrl(c) }), 201);
+      return c.json(await inviteManager(c.var.deps, { organisation, email, scope: units, inviter: user, baseUrl: publicBase(c) }), 201);
     },
   )
   .openapi(
@@ -109,7 +108,7 @@ export const invitationRoutes = createRouter()
     async (c) => {
       const { id, invitationId } = c.req.valid("param");
       const organisation = await ownOrganisation(c, id);
-      return c.json(await resendInvitation(c.var.deps, { organisation, invitationId, inviter: c.var.user!, baseUrl: baseUrl(c) }), 200);
+      return c.json(await resendInvitation(c.var.deps, { organisation, invitationId, inviter: c.var.user!, baseUrl: publicBase(c) }), 200);
     },
   )
   .openapi(

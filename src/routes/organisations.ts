@@ -15,6 +15,7 @@ import { portfolio } from "../services/portfolio.js";
 import { organisationTrends } from "../services/trends.js";
 import { createCampaign, createOrganisation, findOrganisation, setBenchmarkForManagers } from "../storage/campaigns.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
+import { publicBase } from "../lib/links.js";
 import { roundFields } from "./round-fields.js";
 
 const NewOrganisation = z.object({ name: lineOfText(120).min(1) }).strict();
@@ -42,7 +43,7 @@ const NewCampaign = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    for (const problem of roundRuleProblems({ ...c, kComments: c.kComments ?? defaultKComments(c.k) })) ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path] });
+    for (const problem of roundRuleProblems({ ...c, kComments: c.kComments ?? defaultKComments(c.k) })) ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path], params: { code: problem.code } });
   });
 
 const TrendStep = z
@@ -94,7 +95,7 @@ export const organisationRoutes = createRouter()
         ...organisation,
         // Only the consultant decides (and needs to know) whether managers see the benchmark line.
         ...(user.role === "consultant" ? { benchmarkForManagers } : {}),
-        campaigns: campaigns.map(({ campaign, facts }) => toCampaignView(campaign, facts, user)),
+        campaigns: campaigns.map(({ campaign, facts }) => toCampaignView(campaign, facts, user, publicBase(c))),
       }));
       return c.json(result, 200);
     },
@@ -176,6 +177,6 @@ export const organisationRoutes = createRouter()
         requireCode: body.requireCode,
         contact: body.contact || null,
       });
-      return c.json(toCampaignView(campaign, { respondents: 0, codes: { issued: 0, used: 0 }, startHere: null }, c.var.user!), 201);
+      return c.json(toCampaignView(campaign, { respondents: 0, codes: { issued: 0, used: 0 }, startHere: null }, c.var.user!, publicBase(c)), 201);
     },
   );

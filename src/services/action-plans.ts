@@ -29,6 +29,7 @@ import { findCampaignById, listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { auditMinute, type AuditEvent } from "../domain/audit.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
+import type { ActionPlanView } from "../routes/plan-schemas.js";
 import { readerScope } from "./access.js";
 import { auditRecord } from "./audit.js";
 import { notReleased, releaseOf } from "./release.js";
@@ -48,22 +49,8 @@ export async function planContent(db: Db, campaignId: string, startHere: LevelId
   return { saved: stored !== null, focusLevels: focusOf(stored, startHere), actions };
 }
 
-export interface ActionPlanView {
-  campaign: { id: string; title: string };
-  /** Whether this reader may change the plan (consultants and unscoped managers). */
-  editable: boolean;
-  /** The release's start-here level (null below k or when nothing points anywhere): what a new plan preselects. */
-  startHere: LevelId | null;
-  /** Whether the focus levels were saved; until then they are the start-here level, offered. */
-  saved: boolean;
-  focusLevels: LevelId[];
-  actions: PlanAction[];
-  maxActions: number;
-  /** The latest earlier round's plan, beside the trend of its levels up to this round. */
-  previous: { campaignId: string; title: string; focusLevels: LevelId[]; actions: PlanAction[]; moves: LevelMove[] } | null;
-  /** The live staff summary link's date, when there is one (its token is not stored, so it cannot be shown again). */
-  summaryLink: { createdAt: string } | null;
-}
+/** The shape is the route's schema (routes/plan-schemas.ts); the pages import it from here. */
+export type { ActionPlanView };
 
 /** The released round's plan; 409 while the round runs. */
 async function releasedRound(deps: PlanDeps, campaign: Campaign): Promise<void> {
@@ -74,8 +61,8 @@ async function mayEdit(db: Db, user: User, campaign: Campaign): Promise<boolean>
   return mayEditPlan(user.role, await readerScope(db, user, campaign.organisationId));
 }
 
-/** Refuses a reader who may not change the plan; checked before anything else is looked at. */
-async function assertEditor(db: Db, user: User, campaign: Campaign): Promise<void> {
+/** Refuses a reader who may not change the plan (or its summary link); checked before anything else is looked at. */
+export async function assertPlanEditor(db: Db, user: User, campaign: Campaign): Promise<void> {
   if (!(await mayEdit(db, user, campaign))) {
     throw new ApiError(403, "forbidden", "Managers given access to some departments read the action plan; the consultant or a manager of the whole organisation changes it.");
   }
@@ -110,7 +97,7 @@ const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: camp
 
 export async function setFocus(deps: PlanDeps, campaign: Campaign, user: User, levels: readonly LevelId[]): Promise<ActionPlanView> {
   const { db, now } = deps;
-  await assertEditor(db, user, campaign);
+  await assertPlanEditor(db, user, campaign);
   await releasedRound(deps, campaign);
   const focus = orderedFocus(levels);
   const event: AuditEvent = { action: "plan_focus_set", detail: { ...roundRef(campaign), levels: focus } };
@@ -122,7 +109,7 @@ export type NewAction = Omit<PlanAction, "id" | "status" | "dueOn"> & Partial<Pi
 
 export async function addAction(deps: PlanDeps, campaign: Campaign, user: User, input: NewAction): Promise<PlanAction> {
   const { db, now } = deps;
-  await assertEditor(db, user, campaign);
+  await assertPlanEditor(db, user, campaign);
   await releasedRound(deps, campaign);
   const action: PlanAction = { id: randomId(), level: input.level, title: input.title, owner: input.owner, dueOn: input.dueOn ?? null, status: input.status ?? "planned" };
   const event: AuditEvent = { action: "plan_action_added", detail: { ...roundRef(campaign), actionId: action.id, action: action.title } };
@@ -140,7 +127,7 @@ const unknownAction = () => notFound("Action");
 
 export async function changeAction(deps: PlanDeps, campaign: Campaign, user: User, actionId: string, change: ActionChange): Promise<PlanAction> {
   const { db, now } = deps;
-  await assertEditor(db, user, campaign);
+  await assertPlanEditor(db, user, campaign);
   await releasedRound(deps, campaign);
   const before = await findAction(db, campaign.id, actionId);
   if (!before) throw unknownAction();
@@ -159,13 +146,10 @@ export async function changeAction(deps: PlanDeps, campaign: Campaign, user: Use
 
 export async function removeAction(deps: PlanDeps, campaign: Campaign, user: User, actionId: string): Promise<void> {
   const { db } = deps;
-  await assertEditor(db, user, campaign);
+  await assertPlanEditor(db, user, campaign);
   await releasedRound(deps, campaign);
   const before = await findAction(db, campaign.id, actionId);
   if (!before) throw unknownAction();
   const event: AuditEvent = { action: "plan_action_removed", detail: { ...roundRef(campaign), actionId, action: before.title } };
   await db.batch([auditInsertWhere(db, auditRecord(deps, user.id, campaign.organisationId, event), actionExists(campaign.id, actionId)), deleteActionStatement(db, campaign.id, actionId)]);
 }
-
-/** For routes that change the share link: the same rule as the plan. */
-export const assertPlanEditor = assertEditor;

@@ -79,7 +79,7 @@ export interface RoundEdit {
   closesOn?: string | null | undefined;
 }
 
-const refused = (details: { path: string; message: string }[]) =>
+const refused = (details: { path: string; code: string; message: string }[]) =>
   new ApiError(400, "invalid_request", `This round cannot take that change: ${details.map((d) => `${d.path} ${d.message}`).join("; ")}.`, details);
 
 /**

@@ -16,12 +16,13 @@ import { createClientKeys } from "../lib/client-keys.js";
 import { clientNetwork } from "../lib/client-network.js";
 import { randomToken } from "../lib/random.js";
 import { createRateLimiter } from "../lib/rate-limit.js";
-import { campaignOfSummary, deleteSummaryLinkStatement, findSummaryLink, saveSummaryLinkStatement, summaryLinkExists } from "../storage/action-plans.js";
+import type { User } from "../storage/accounts.js";
+import { campaignOfSummary, deleteSummaryLinkStatement, saveSummaryLinkStatement, summaryLinkExists } from "../storage/action-plans.js";
 import { auditInsert, auditInsertWhere } from "../storage/audit.js";
 import { findCampaignById, findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
-import { planContent } from "./action-plans.js";
+import { assertPlanEditor, planContent } from "./action-plans.js";
 import { auditRecord } from "./audit.js";
 import { notReleased, releaseOf } from "./release.js";
 import { roundReport } from "./round-report.js";
@@ -38,29 +39,32 @@ const belowK = (campaign: Campaign) =>
 
 const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
 
-/** Makes the round's link (replacing any earlier one) and returns the token, which is stored nowhere. */
-export async function shareSummary(deps: SummaryDeps, campaign: Campaign, actorId: string): Promise<{ token: string; createdAt: string }> {
+/**
+ * Makes the round's link (replacing any earlier one) and returns the token, which is stored nowhere.
+ * The same editors as the plan's: a manager scoped to departments is refused (403) before anything else.
+ */
+export async function shareSummary(deps: SummaryDeps, campaign: Campaign, user: User): Promise<{ token: string; createdAt: string }> {
   const { db, now } = deps;
+  await assertPlanEditor(db, user, campaign);
   if (!(await releaseOf(deps, campaign, now()))) throw notReleased(campaign);
   if (!(await roundReport(deps, campaign))) throw belowK(campaign);
   const token = randomToken(LINK_TOKEN_BYTES);
   const createdAt = auditMinute(now());
   await db.batch([
-    saveSummaryLinkStatement(db, { campaignId: campaign.id, tokenHash: await deps.sha256(token), createdBy: actorId, createdAt }),
-    auditInsert(db, auditRecord(deps, actorId, campaign.organisationId, { action: "summary_shared", detail: roundRef(campaign) })),
+    saveSummaryLinkStatement(db, { campaignId: campaign.id, tokenHash: await deps.sha256(token), createdBy: user.id, createdAt }),
+    auditInsert(db, auditRecord(deps, user.id, campaign.organisationId, { action: "summary_shared", detail: roundRef(campaign) })),
   ]);
   return { token, createdAt };
 }
 
-/** Revokes the round's link; an entry only when there was one. */
-export async function revokeSummary(deps: Omit<SummaryDeps, "sha256" | "instruments">, campaign: Campaign, actorId: string): Promise<boolean> {
+/** Revokes the round's link (the plan's editors only); an entry only when there was one. */
+export async function revokeSummary(deps: Omit<SummaryDeps, "sha256" | "instruments">, campaign: Campaign, user: User): Promise<void> {
   const { db } = deps;
-  const existed = (await findSummaryLink(db, campaign.id)) !== undefined;
+  await assertPlanEditor(db, user, campaign);
   await db.batch([
-    auditInsertWhere(db, auditRecord(deps, actorId, campaign.organisationId, { action: "summary_revoked", detail: roundRef(campaign) }), summaryLinkExists(campaign.id)),
+    auditInsertWhere(db, auditRecord(deps, user.id, campaign.organisationId, { action: "summary_revoked", detail: roundRef(campaign) }), summaryLinkExists(campaign.id)),
     deleteSummaryLinkStatement(db, campaign.id),
   ]);
-  return existed;
 }
 
 /** The summary a link opens; 404 for a link that is unknown, revoked or replaced, or a round that publishes nothing. */

@@ -3,29 +3,33 @@
  * returned as a query builder so the service can put it in one `db.batch` with its audit entry
  * (D1's batch takes only prepared builders, and runs them atomically).
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { ActionStatus, PlanAction } from "../domain/action-plan.js";
 import { isLevelId, type LevelId } from "../domain/levels.js";
-import { schema, type Db } from "./database.js";
+import { chunkForParameters, schema, type Db } from "./database.js";
 
 const { actionPlans, planActions, summaryLinks } = schema;
 
-/** The stored focus levels of each round that has a saved plan. */
+/** The stored focus levels of each round that has a saved plan; ids in chunks, as D1 binds at most 100 parameters a statement. */
 export async function findPlans(db: Db, campaignIds: readonly string[]): Promise<Map<string, LevelId[]>> {
-  if (campaignIds.length === 0) return new Map();
-  const rows = await db.select().from(actionPlans).where(inArray(actionPlans.campaignId, [...campaignIds]));
-  return new Map(rows.map((r) => [r.campaignId, (JSON.parse(r.focusLevels) as string[]).filter(isLevelId)]));
+  const found = new Map<string, LevelId[]>();
+  for (const ids of chunkForParameters(campaignIds, 1)) {
+    for (const r of await db.select().from(actionPlans).where(inArray(actionPlans.campaignId, ids))) found.set(r.campaignId, (JSON.parse(r.focusLevels) as string[]).filter(isLevelId));
+  }
+  return found;
 }
 
-/** Campaigns among these whose plan was saved or has actions. */
+/** Campaigns among these whose plan was saved or has actions: every round of an organisation, so in chunks. */
 export async function campaignsWithPlans(db: Db, campaignIds: readonly string[]): Promise<Set<string>> {
-  if (campaignIds.length === 0) return new Set();
-  const ids = [...campaignIds];
-  const [plans, actions] = await Promise.all([
-    db.select({ id: actionPlans.campaignId }).from(actionPlans).where(inArray(actionPlans.campaignId, ids)),
-    db.selectDistinct({ id: planActions.campaignId }).from(planActions).where(inArray(planActions.campaignId, ids)),
-  ]);
-  return new Set([...plans, ...actions].map((r) => r.id));
+  const found = new Set<string>();
+  for (const ids of chunkForParameters(campaignIds, 1)) {
+    const [plans, actions] = await Promise.all([
+      db.select({ id: actionPlans.campaignId }).from(actionPlans).where(inArray(actionPlans.campaignId, ids)),
+      db.selectDistinct({ id: planActions.campaignId }).from(planActions).where(inArray(planActions.campaignId, ids)),
+    ]);
+    for (const r of [...plans, ...actions]) found.add(r.id);
+  }
+  return found;
 }
 
 const toAction = (row: typeof planActions.$inferSelect): PlanAction => ({
@@ -54,19 +58,26 @@ export function saveFocusStatement(db: Db, campaignId: string, focusLevels: read
 
 /**
  * Adds an action at the end of the plan, only while the plan holds fewer than `max`: the count is
- * read in the same statement, so two additions at once cannot pass the limit together.
+ * read in the same statement, so two additions at once cannot pass the limit together. Each value
+ * is named by its column, and the select lists them in the table's own column order, which is the
+ * order drizzle names the columns of the insert in.
  */
 export function insertActionStatement(db: Db, campaignId: string, action: PlanAction, at: string, max: number) {
   const count = sql`(select count(*) from ${planActions} where ${planActions.campaignId} = ${campaignId})`;
   const next = sql`(select coalesce(max(${planActions.position}), 0) + 1 from ${planActions} where ${planActions.campaignId} = ${campaignId})`;
-  return db
-    .insert(planActions)
-    .select(sql`select ${action.id}, ${campaignId}, ${action.level}, ${action.title}, ${action.owner}, ${action.dueOn}, ${action.status}, ${next}, ${at} where ${count} < ${max}`);
-}
-
-export async function countActions(db: Db, campaignId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(planActions).where(eq(planActions.campaignId, campaignId));
-  return Number(row?.n ?? 0);
+  const row: Record<keyof typeof planActions.$inferInsert, SQL> = {
+    id: sql`${action.id}`,
+    campaignId: sql`${campaignId}`,
+    level: sql`${action.level}`,
+    title: sql`${action.title}`,
+    owner: sql`${action.owner}`,
+    dueOn: sql`${action.dueOn}`,
+    status: sql`${action.status}`,
+    position: next,
+    updatedAt: sql`${at}`,
+  };
+  const values = Object.keys(getTableColumns(planActions)).map((column) => row[column as keyof typeof row]);
+  return db.insert(planActions).select(sql`select ${sql.join(values, sql`, `)} where ${count} < ${max}`);
 }
 
 export function updateActionStatement(db: Db, campaignId: string, actionId: string, change: Partial<Omit<PlanAction, "id">>, at: string) {

@@ -5,12 +5,14 @@
  * words, and a preview of an instrument. axe-core finds nothing serious or critical.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { BrowserContext, Page } from "playwright-core";
+import QRCode from "qrcode";
+import type { BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
+import { pdfPages } from "../helpers/pdf.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { completeSurvey, screenshot } from "../helpers/survey.js";
 import { demoLogin } from "../helpers/test-app.js";
@@ -19,7 +21,9 @@ let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+  // PUBLIC_URL names "localhost" while the consultant's browser works on 127.0.0.1: printed links
+  // must carry the server's address for staff, not the consultant's.
+  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)), {}, { publicHost: "localhost" });
 });
 afterAll(() => h?.close());
 
@@ -126,10 +130,20 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
       expect(await page.locator(id).isDisabled(), id).toBe(true);
     }
     expect(await page.locator("#campaign-closes").isDisabled()).toBe(false);
-    // It opened three days ago: moving its opening date is refused, in words.
+    // It opened three days ago: moving its opening date is refused, in words. The page translates
+    // the refusal's code, not the server's English: reworded messages change nothing on the page.
+    const reword = async (route: Route) => {
+      if (route.request().method() !== "PATCH") return route.fallback();
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const detail of body.error?.details ?? []) detail.message = "reworded by a newer server";
+      await route.fulfill({ response, json: body });
+    };
+    await page.route("**/api/campaigns/*", reword);
     await page.fill("#campaign-opens", "2026-03-09");
     await page.click("#campaign-save");
     await expect.poll(() => page.locator("#message").textContent()).toBe("Not saved: Opens on: the round has opened already.");
+    await page.unroute("**/api/campaigns/*", reword);
     await page.fill("#campaign-opens", running.opensOn!);
     await page.fill("#campaign-closes", "2026-04-30");
     await page.fill("#campaign-contact", "HR desk, hr@baken.example");
@@ -189,7 +203,8 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
     await page.emulateMedia({ media: "print" });
     const cards = page.locator("#code-sheet.layout-cards .code-card");
     await expect.poll(() => cards.count()).toBe(3);
-    const host = new URL(h.url).host;
+    const host = new URL(h.publicUrl).host;
+    expect(host).not.toBe(new URL(page.url()).host);
     const links: string[] = [];
     for (const [i, code] of codes.entries()) {
       const card = cards.nth(i);
@@ -198,14 +213,20 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
       expect(await card.locator(".code").textContent()).toBe(code);
       const link = (await card.locator(".code-link").textContent())!;
       expect(link).toBe(`${host}/s/${polis.token}#code=${code}`);
+      expect(`http://${link}`.startsWith(`${h.publicUrl}/s/`)).toBe(true);
       links.push(link);
       expect(await card.textContent()).not.toContain("toegangscode");
-      // A QR code per card, drawn in the browser, with modules in it.
+      // A QR code per card, drawn in the browser: exactly the symbol of this card's full link.
       const qr = card.locator("svg.qr");
       expect(await qr.count()).toBe(1);
       expect(await qr.getAttribute("aria-label")).toBe(`QR: ${link}`);
-      expect(await qr.locator("path").count()).toBeGreaterThan(0);
       expect(await qr.isVisible()).toBe(true);
+      const expected = await QRCode.toString(`${h.publicUrl}/s/${polis.token}#code=${code}`, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+      const drawn = await qr.evaluate((svg) => [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d")));
+      expect(drawn).toEqual([...expected.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]));
+      // …which is the link's symbol and no other: the modules of the exact link, not of another card's.
+      const modules = QRCode.create(`${h.publicUrl}/s/${polis.token}#code=${code}`, { errorCorrectionLevel: "M" }).modules;
+      expect(await qr.getAttribute("viewBox")).toBe(`0 0 ${modules.size + 2} ${modules.size + 2}`);
     }
     // Cut-out size: a bank card, 85.6 × 54 mm.
     const box = (await cards.first().boundingBox())!;
@@ -216,8 +237,14 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
     await page.emulateMedia({ media: "screen" });
     await page.check("input[name=sheet-lang][value=both]");
     await page.emulateMedia({ media: "print" });
-    await expect.poll(() => cards.first().locator("h2").textContent()).toBe(`Uw persoonlijke toegangscode · Your personal access code — ${polis.title}`);
+    await expect.poll(() => cards.first().locator("h2").textContent()).toBe(`Je persoonlijke toegangscode · Your personal access code — ${polis.title}`);
     expect(await cards.first().locator(".code-how").evaluateAll((ps) => ps.map((p) => p.getAttribute("lang")))).toEqual(["nl", "en"]);
+    // Staff are addressed with "je", as the survey does: never "u" or "uw" on a card.
+    expect(await cards.first().locator(".code-how[lang=nl]").textContent()).toBe(
+      "Scan de QR-code met je telefoon of typ de link over: de code staat er al in. Zonder link: open de vragenlijst en vul de code in. De code werkt één keer en is niet aan je antwoorden gekoppeld.",
+    );
+    const dutch = [await cards.first().locator("h2").textContent(), await cards.first().locator(".code-how[lang=nl]").textContent()].join(" ");
+    expect(dutch).not.toMatch(/\b[Uu]w?\b/);
     await page.emulateMedia({ media: "screen" });
     expect(errors).toEqual([]);
     await context.close();
@@ -241,6 +268,41 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
       await survey.close();
     }
     await phone.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)("printed pages", () => {
+  /** Each page's margins in whole mm: left, top, right, bottom. */
+  const margins = (pdf: Buffer) =>
+    pdfPages(pdf).map((p) => {
+      const a = p.area!;
+      const [w, h] = [(p.width * 25.4) / 72, (p.height * 25.4) / 72];
+      return [a.left, a.top, w - a.left - a.width, h - a.top - a.height].map(Math.round);
+    });
+
+  it("keeps the code sheet's 10 mm margins and the report's 16 / 12 mm apart, on the same stylesheet", async () => {
+    const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;
+    const { context, page, errors } = await workspace(DESKTOP, "nl");
+    await page.selectOption("#codes-campaign", polis.id);
+    await page.fill("#codes-count", "12");
+    await page.click("#codes-form button[type=submit]");
+    await expect.poll(() => page.locator("#code-sheet .code-card svg.qr").count()).toBe(12);
+    await page.evaluate(() => document.body.classList.add("print-codes"));
+    const sheet = margins(await page.pdf({ preferCSSPageSize: true }));
+    expect(sheet.length).toBeGreaterThanOrEqual(1);
+    for (const m of sheet) expect(m).toEqual([10, 10, 10, 10]);
+
+    // The report, printed from the dashboard that loads the same stylesheet: its own margins.
+    await page.evaluate(() => document.body.classList.remove("print-codes"));
+    await page.goto(`${h.url}/dashboard?campaign=${encodeURIComponent(demo.campaign.id)}`);
+    await page.waitForSelector(".staircase li.start");
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const report = pdfPages(pdf);
+    expect(report.length).toBeGreaterThanOrEqual(2);
+    for (const m of margins(pdf)) expect(m).toEqual([12, 16, 12, 16]);
+    expect(report[0]!.text).toMatch(/pagina 1 van \d+/);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 

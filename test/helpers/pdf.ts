@@ -9,7 +9,11 @@ export interface PdfPage {
   width: number;
   height: number;
   text: string;
+  /** The page area inside the @page margins, in mm from the page's top left: the largest clip Chromium sets. */
+  area: { left: number; top: number; width: number; height: number } | null;
 }
+
+const MM_PER_POINT = 25.4 / 72;
 
 interface PdfObject {
   dict: string;
@@ -91,6 +95,11 @@ export function pdfPages(pdf: Buffer): PdfPage[] {
         runs.push((codes.match(/.{4}/g) ?? []).map((c) => font.get(c) ?? "").join(""));
       }
     }
-    return { width: w!, height: h!, text: runs.join("").replace(/\s+/g, " ") };
+    // Skia scales the page once ("s 0 0 -s 0 h cm", y downwards), then clips the page area ("x y w h re W* n").
+    const scale = Number(/^\s*([\d.]+) 0 0 -[\d.]+ 0 [\d.]+ cm/m.exec(stream)?.[1] ?? 1);
+    const clips = [...stream.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re\s+W\*? n/g)].map((m) => m.slice(1, 5).map((v) => Number(v) * scale * MM_PER_POINT) as [number, number, number, number]);
+    const largest = clips.sort((a, b) => b[2] * b[3] - a[2] * a[3])[0];
+    const area = largest ? { left: largest[0], top: largest[1], width: largest[2], height: largest[3] } : null;
+    return { width: w!, height: h!, text: runs.join("").replace(/\s+/g, " "), area };
   });
 }

@@ -7,25 +7,35 @@ import { filePageStore, staticFiles } from "../../src/node/static-files.js";
 import { launchBrowser } from "./browser.js";
 import { createTestApp, type TestApp } from "./test-app.js";
 
-/** `deps`: what else the entry would wire, e.g. a mailer. */
-export async function listen(t: TestApp, deps: Pick<AppDeps, "mailer"> = {}): Promise<{ url: string; close(): Promise<void> }> {
-  const app = createApp({ ...deps, db: t.db, instruments: t.instruments, pages: filePageStore(), serveStatic: staticFiles(), now: () => t.clock.now });
+/**
+ * `deps`: what else the entry would wire, e.g. a mailer. `publicHost`: serve with PUBLIC_URL set to
+ * this host on the same port (e.g. "localhost" while the browser opens 127.0.0.1), so a test can
+ * tell the app's own links from the browser's origin.
+ */
+export async function listen(t: TestApp, deps: Pick<AppDeps, "mailer"> = {}, options: { publicHost?: string } = {}): Promise<{ url: string; publicUrl: string; close(): Promise<void> }> {
+  // The app is made once the port is known (its PUBLIC_URL names the port).
+  let app: ReturnType<typeof createApp> | null = null;
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const url = `http://127.0.0.1:${port}`;
+  const publicUrl = options.publicHost ? `http://${options.publicHost}:${port}` : url;
+  app = createApp({ ...deps, ...(options.publicHost ? { publicUrl } : {}), db: t.db, instruments: t.instruments, pages: filePageStore(), serveStatic: staticFiles(), now: () => t.clock.now });
+  return { url, publicUrl, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** A test app with a loopback server and Chromium, for browser journeys; `close` ends all three. */
-export async function startBrowserHarness(prepare: (t: TestApp) => Promise<void> = async () => {}, deps: Pick<AppDeps, "mailer"> = {}) {
+export async function startBrowserHarness(prepare: (t: TestApp) => Promise<void> = async () => {}, deps: Pick<AppDeps, "mailer"> = {}, options: { publicHost?: string } = {}) {
   const t = await createTestApp();
   await prepare(t);
-  const server = await listen(t, deps);
+  const server = await listen(t, deps, options);
   const browser = await launchBrowser();
   return {
     t,
     url: server.url,
+    /** Where the app's own links start (PUBLIC_URL): `url` unless a public host was given. */
+    publicUrl: server.publicUrl,
     browser,
     async close() {
       await browser.close();

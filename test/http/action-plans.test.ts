@@ -15,7 +15,13 @@ import { release } from "../../src/services/release.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation, updateCampaignSettings } from "../../src/storage/campaigns.js";
 import { createTestApp, demoLogin, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
-import { MAX_LINK_MISSES } from "../../src/services/staff-summary.js";
+
+/** Reads a summary as its page does: the token in a JSON body, never in the URL. */
+const readSummary = (token: string) => postJson(t.app, "/api/summaries/read", { token });
+import { MAX_LINK_MISSES, revokeSummary, shareSummary } from "../../src/services/staff-summary.js";
+import { sha256Hex } from "../../src/lib/random.js";
+import { findUserByEmail } from "../../src/storage/accounts.js";
+import { deleteActionStatement, insertActionStatement } from "../../src/storage/action-plans.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -169,6 +175,24 @@ describe("a released round's action plan", () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it("refuses the scoped manager in the summary link's services themselves, not only in their routes", async () => {
+    const scoped = (await findUserByEmail(t.db, "head@sales.test"))!;
+    const deps = { db: t.db, instruments: t.instruments, now: () => t.clock.now, sha256: sha256Hex };
+    const before = await snapshot();
+    for (const call of [() => shareSummary(deps, round, scoped), () => revokeSummary(deps, round, scoped)]) {
+      await expect(call()).rejects.toMatchObject({ status: 403, code: "forbidden" });
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("stores an added action's every field in its own column, at the end of the plan", async () => {
+    const action = { id: crypto.randomUUID(), level: "skills", title: "Training", owner: "HR", dueOn: "2026-06-30", status: "in_progress" } as const;
+    await insertActionStatement(t.db, earlier.id, action, "2026-03-10T09:30Z", 40);
+    const rows = (await t.client.execute({ sql: "select * from plan_actions where campaign_id = ? order by position", args: [earlier.id] })).rows;
+    expect({ ...rows.at(-1) }).toEqual({ id: action.id, campaign_id: earlier.id, level: "skills", title: "Training", owner: "HR", due_on: "2026-06-30", status: "in_progress", position: rows.length, updated_at: "2026-03-10T09:30Z" });
+    await deleteActionStatement(t.db, earlier.id, action.id);
+  });
+
   it("answers another organisation's consultant and manager 404 on every plan route, and changes nothing", async () => {
     const [action] = (await plan(round, cookies.manager)).body.actions;
     const before = await snapshot();
@@ -240,7 +264,7 @@ describe("the results summary for staff", () => {
     expect(JSON.stringify(stored)).not.toContain(token);
     expect((await plan(round, cookies.manager)).body.summaryLink).toEqual({ createdAt: shared.body.createdAt });
 
-    const res = await t.app.request(`/api/summaries/${token}`);
+    const res = await readSummary(token);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const summary = await res.json();
@@ -254,8 +278,22 @@ describe("the results summary for staff", () => {
     expect(summary.plan).toEqual({ focusLevels: planNow.focusLevels, actions: planNow.actions.map(({ id: _id, ...a }: { id: string }) => a) });
   });
 
+  it("takes the token in a JSON body only, never in the path that proxies, CDNs and the platform log", async () => {
+    const doc = await (await t.app.request("/api/openapi.json")).json();
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith("/api/summaries"))).toEqual(["/api/summaries/read"]);
+    expect(Object.keys(doc.paths["/api/summaries/read"])).toEqual(["post"]);
+    const inPath = await t.app.request(`/api/summaries/${token}`);
+    expect(inPath.status).toBe(404);
+    expect(await inPath.text()).not.toContain("Woonstichting");
+    // A cross-site form cannot read it for someone else's browser; a same-site JSON read can.
+    const form = await t.app.request("/api/summaries/read", { method: "POST", headers: { origin: "https://elsewhere.example", "content-type": "application/x-www-form-urlencoded" }, body: `token=${token}` });
+    expect(form.status).toBe(403);
+    expect((await postJson(t.app, "/api/summaries/read", { token }, { origin: "http://localhost" })).status).toBe(200);
+    expect((await postJson(t.app, "/api/summaries/read", { token, extra: 1 })).status).toBe(400);
+  });
+
   it("publishes nothing else: no ids, no other round, no unit, no comment", async () => {
-    const text = await (await t.app.request(`/api/summaries/${token}`)).text();
+    const text = await (await readSummary(token)).text();
     const report = (await send("GET", `/api/campaigns/${round.id}/report?dimension=department`, cookies.manager)).body;
     for (const secret of [demo.organisationId, round.id, earlier.id, earlier.title, "Waardensessies 2025", ...report.comments.slice(0, 5), ...report.heatmap.rows.map((r: { value: string }) => `"${r.value}"`)]) {
       expect(text, secret).not.toContain(secret);
@@ -267,10 +305,10 @@ describe("the results summary for staff", () => {
     const again = await send("POST", `/api/campaigns/${round.id}/summary-link`, cookies.consultant);
     const fresh = again.body.link.split("#")[1];
     expect(fresh).not.toBe(token);
-    expect((await t.app.request(`/api/summaries/${token}`)).status).toBe(404);
-    expect((await t.app.request(`/api/summaries/${fresh}`)).status).toBe(200);
+    expect((await readSummary(token)).status).toBe(404);
+    expect((await readSummary(fresh)).status).toBe(200);
     expect((await send("DELETE", `/api/campaigns/${round.id}/summary-link`, cookies.manager)).status).toBe(204);
-    const gone = await t.app.request(`/api/summaries/${fresh}`);
+    const gone = await readSummary(fresh);
     expect(gone.status).toBe(404);
     expect((await gone.json()).error.code).toBe("not_found");
     expect((await send("DELETE", `/api/campaigns/${round.id}/summary-link`, cookies.manager)).status).toBe(204);
@@ -291,14 +329,14 @@ describe("the results summary for staff", () => {
   it("refuses a network that tries too many unknown links (429), while found links cost nothing", async () => {
     address = "198.51.100.7";
     const link = (await send("POST", `/api/campaigns/${round.id}/summary-link`, cookies.manager)).body.link as string;
-    for (let i = 0; i < MAX_LINK_MISSES + 5; i++) expect((await t.app.request(`/api/summaries/${link.split("#")[1]}`)).status).toBe(200);
-    for (let i = 0; i < MAX_LINK_MISSES; i++) expect((await t.app.request(`/api/summaries/guess-${i}`)).status).toBe(404);
-    const refused = await t.app.request("/api/summaries/guess-last");
+    for (let i = 0; i < MAX_LINK_MISSES + 5; i++) expect((await readSummary(link.split("#")[1]!)).status).toBe(200);
+    for (let i = 0; i < MAX_LINK_MISSES; i++) expect((await readSummary(`guess-${i}`)).status).toBe(404);
+    const refused = await readSummary("guess-last");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await t.app.request(`/api/summaries/${"x".repeat(300)}`)).status).toBe(400);
+    expect((await readSummary("x".repeat(300))).status).toBe(400);
     address = "203.0.113.9";
-    expect((await t.app.request(`/api/summaries/${link.split("#")[1]}`)).status).toBe(200);
+    expect((await readSummary(link.split("#")[1]!)).status).toBe(200);
   });
 
   it("serves the summary page to anyone, with the pages' headers", async () => {

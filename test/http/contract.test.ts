@@ -191,7 +191,7 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     const shared = await json(`/api/campaigns/${campaign.id}/summary-link`, {}, manager);
     expect(shared.status).toBe(201);
     const token = String((await shared.json()).link).split("#")[1]!;
-    const summary = await get(`/api/summaries/${token}`);
+    const summary = await json("/api/summaries/read", { token });
     expect(summary.status).toBe(200);
     const body = await summary.json();
     expect(body.round).toMatchObject({ organisation: "Client A", title: "Round A", respondents: 9 });
@@ -200,7 +200,7 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(JSON.stringify(body)).not.toContain(campaign.organisationId);
     const revoked = await json(`/api/campaigns/${campaign.id}/summary-link`, {}, manager, "DELETE");
     expect(revoked.status).toBe(204);
-    const gone = await get(`/api/summaries/${token}`);
+    const gone = await json("/api/summaries/read", { token });
     expect(gone.status).toBe(404);
     await gone.text();
     const log = await (await get(`/api/organisations/${campaign.organisationId}/audit`, consultant)).json();
@@ -344,6 +344,23 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     // Issued codes are current; respondents and used codes are live counts held for half a minute, counted together.
     expect(round.codes.issued).toBe(1);
     expect(round.respondents).toBe(round.codes.used);
+  }, 60_000);
+
+  it("reads a round's action plan beside the previous plan in an organisation of more than 100 rounds (its rounds' plans are looked up in chunks)", async () => {
+    // Client B holds the 105 rounds of the test above; two more, released, in 2020.
+    const rounds: Campaign[] = [];
+    for (const [title, opensOn] of [["Plan 2020-1", "2020-01-06"], ["Plan 2020-2", "2020-02-03"]] as const) {
+      const round = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales"]), organisationId: other.organisationId, title, opensOn });
+      for (let i = 0; i < 5; i++) expect((await json(`/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(instrument), department: "Sales" } })).status).toBe(201);
+      expect((await json(`/api/campaigns/${round.id}/close`, {}, rival)).status).toBe(200);
+      rounds.push(round);
+    }
+    const [first, second] = rounds as [Campaign, Campaign];
+    expect((await json(`/api/campaigns/${first.id}/action-plan`, { focusLevels: ["values"] }, rival, "PUT")).status).toBe(200);
+    const res = await get(`/api/campaigns/${second.id}/action-plan`, rival);
+    expect(res.status).toBe(200);
+    const plan = await res.json();
+    expect(plan.previous).toMatchObject({ campaignId: first.id, title: "Plan 2020-1", focusLevels: ["values"], actions: [] });
   }, 60_000);
 });
 

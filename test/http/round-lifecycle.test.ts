@@ -73,7 +73,22 @@ describe("a draft", () => {
     expect(error.code).toBe("invalid_request");
     // k 3 on codes (breakdowns need 5) and a closing date before the opening date: both at once.
     expect(error.details.map((d: { path: string }) => d.path).sort()).toEqual(["closesOn", "k"]);
+    // Each with a machine code the workspace translates, whatever the English message says.
+    expect(error.details.map((d: { path: string; code: string }) => `${d.code}@${d.path}`).sort()).toEqual(["codesNeedK@k", "datesOutOfOrder@closesOn"]);
     expect(await stored(round.id)).toEqual(before);
+  });
+
+  it("names each refusal by its code at creation too (the schema's round rules) and once a round is open", async () => {
+    const created = await send("POST", `/api/organisations/${organisationId}/campaigns`, { title: "Te klein", departments: ["A"], k: 4, kComments: 3, requireCode: true, opensOn: "2026-05-01", closesOn: "2026-04-01" });
+    expect(created.status).toBe(400);
+    const details = (await created.json()).error.details as { path: string; code: string }[];
+    expect(details.map((d) => `${d.code}@${d.path}`).sort()).toEqual(["codesNeedK@json.k", "commentsBelowK@json.kComments", "datesOutOfOrder@json.closesOn"]);
+    const round = await draft({ opensOn: "2026-03-01", closesOn: "2026-03-31" });
+    expect((await send("POST", `/api/campaigns/${round.id}/open`)).status).toBe(200);
+    const res = await patch(round.id, { title: "Anders", opensOn: "2026-03-02", closesOn: "2026-03-09" });
+    expect(res.status).toBe(400);
+    const refused = (await res.json()).error.details as { path: string; code: string }[];
+    expect(refused.map((d) => `${d.code}@${d.path}`)).toEqual(["fixedOnceOpen@title", "alreadyOpened@opensOn", "closesInPast@closesOn"]);
   });
 
   it("refuses bad values at the edge: unknown fields, a k below 3, empty or duplicate departments, a past closing date, an unknown instrument", async () => {

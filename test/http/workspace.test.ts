@@ -454,3 +454,40 @@ describe("custom instruments", () => {
     expect((await own.json()).instrumentVersion).toBe(1);
   });
 });
+
+describe("survey links in the consultant's view of a round", () => {
+  it("start at the app's public URL (PUBLIC_URL), not at whatever origin the consultant's browser used", async () => {
+    const app = await createTestApp({ deps: { publicUrl: "https://enquete.klant.example/" } });
+    try {
+      const hash = await hashPassword("public-url-password-1");
+      const consultant = await createUser(app.db, "c@public-url.test", hash, "consultant");
+      const manager = await createUser(app.db, "m@public-url.test", hash, "manager");
+      const organisation = await createOrganisation(app.db, "Client P", consultant.id);
+      await grantOrganisation(app.db, manager.id, organisation.id);
+      const round = await app.addCampaign({ organisationId: organisation.id, title: "Ronde P" });
+      const cookie = await loginCookie(app.app, "c@public-url.test", "public-url-password-1");
+      const expected = `https://enquete.klant.example/s/${round.token}`;
+      // The request arrives at another origin (an internal host name, a consultant on localhost).
+      const listed = await (await app.app.request("http://intern.local:8080/api/organisations", { headers: { cookie } })).json();
+      expect(listed[0].campaigns.find((c: { id: string }) => c.id === round.id)).toMatchObject({ surveyPath: `/s/${round.token}`, surveyUrl: expected });
+      const one = await (await app.app.request(`http://intern.local:8080/api/campaigns/${round.id}`, { headers: { cookie } })).json();
+      expect(one.surveyUrl).toBe(expected);
+      const created = await postJson(app.app, `/api/organisations/${organisation.id}/campaigns`, { title: "Ronde Q", departments: ["A"] }, { cookie, origin: "http://localhost" });
+      expect(created.status).toBe(201);
+      const body = await created.json();
+      expect(body.surveyUrl).toBe(`https://enquete.klant.example${body.surveyPath}`);
+      // Managers get no survey link at all.
+      const managerCookie = await loginCookie(app.app, "m@public-url.test", "public-url-password-1");
+      const managed = await (await app.app.request("/api/organisations", { headers: { cookie: managerCookie } })).json();
+      expect(managed[0].campaigns.every((c: { surveyUrl?: string }) => c.surveyUrl === undefined)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("start at the request's origin when no public URL is set", async () => {
+    const listed = await (await t.app.request("/api/organisations", { headers: { cookie: consultant } })).json();
+    const round = listed.flatMap((o: { campaigns: { id: string; surveyUrl: string }[] }) => o.campaigns).find((c: { id: string }) => c.id === demo.campaign.id);
+    expect(round.surveyUrl).toBe(`http://localhost/s/${demo.campaign.token}`);
+  });
+});

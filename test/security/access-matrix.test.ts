@@ -55,8 +55,8 @@ const PUBLIC = [
   "POST /api/invitations/{token}/accept",
   "POST /api/auth/password-reset",
   "POST /api/auth/password-reset/{token}",
-  // The staff summary's link is its credential (tested in http/action-plans.test.ts).
-  "GET /api/summaries/{token}",
+  // The staff summary's link is its credential, sent in the body (tested in http/action-plans.test.ts).
+  "POST /api/summaries/read",
 ];
 /** Routes about the caller only: every session may use them, on its own data. */
 const SELF = ["GET /api/me", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "GET /api/organisations"];

@@ -22,15 +22,15 @@ export const CODE_SHEET_TEXTS: Record<string, Loc> = {
   layoutCards: { nl: "Losse kaartjes om uit te knippen (bankpasformaat)", en: "Cut-out cards, one per person (bank-card size)" },
 };
 
-/** What a card says, in the staff's language: not the page's, so each text is looked up per card language. */
+/** What a card says, in the staff's language: not the page's, so each text is looked up per card language. Dutch says "je", as the survey does. */
 const CARD: Record<"title" | "scan" | "once", Loc> = {
-  title: { nl: "Uw persoonlijke toegangscode", en: "Your personal access code" },
+  title: { nl: "Je persoonlijke toegangscode", en: "Your personal access code" },
   scan: {
-    nl: "Scan de QR-code met uw telefoon of typ de link over: de code staat er al in. Zonder link: open de vragenlijst en vul de code in.",
+    nl: "Scan de QR-code met je telefoon of typ de link over: de code staat er al in. Zonder link: open de vragenlijst en vul de code in.",
     en: "Scan the QR code with your phone or type the link: the code is already in it. Without the link: open the survey and enter the code.",
   },
   once: {
-    nl: "De code werkt één keer en is niet aan uw antwoorden gekoppeld.",
+    nl: "De code werkt één keer en is niet aan je antwoorden gekoppeld.",
     en: "The code works once and is not linked to your answers.",
   },
 };
@@ -54,10 +54,11 @@ async function qrNode(link: string, label: string): Promise<Element> {
 /** Renders the sheet into `target`: one card (or strip) per code. Resolves once every QR code is drawn. */
 export async function renderCodeSheet(
   target: HTMLElement,
-  options: { campaign: Pick<CampaignView, "title" | "surveyPath">; codes: readonly string[]; languages: SheetLanguages; layout: SheetLayout; origin: string },
+  options: { campaign: Pick<CampaignView, "title" | "surveyUrl">; codes: readonly string[]; languages: SheetLanguages; layout: SheetLayout },
 ): Promise<void> {
   const langs: Lang[] = options.languages === "both" ? ["nl", "en"] : [options.languages];
-  const surveyUrl = `${options.origin}${options.campaign.surveyPath ?? ""}`;
+  // The server's address for staff (PUBLIC_URL), not the one the consultant's browser happens to use.
+  const surveyUrl = options.campaign.surveyUrl ?? "";
   const cards = await Promise.all(
     options.codes.map(async (code) => {
       const link = codeLink(surveyUrl, code);

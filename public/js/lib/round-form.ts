@@ -97,13 +97,13 @@ function changes(round: CampaignView): RoundEdit {
 
 /** A refusal in plain words: each field by its label, with the reason in the page's language where it is a known rule. */
 export function refusalText(body: unknown, status: number, t: T): string {
-  const details = (body as { error?: { details?: { path: string; message: string }[] } }).error?.details ?? [];
+  const details = (body as { error?: { details?: { path: string; message: string; code?: string }[] } }).error?.details ?? [];
   if (details.length === 0) return errorMessage(body, status);
-  const known = Object.entries(ROUND_REFUSALS) as [RoundRefusal, string][];
+  // Matched on the detail's machine code, never on the server's English wording.
+  const known = (code: string | undefined): code is RoundRefusal => code !== undefined && Object.hasOwn(ROUND_REFUSALS, code);
   const lines = details.map((d) => {
     const field = d.path.replace(/^json\./, "").split(".")[0]!;
-    const reason = known.find(([, message]) => message === d.message)?.[0];
-    return `${labelOf(field)}: ${reason ? t(reason) : d.message}`;
+    return `${labelOf(field)}: ${known(d.code) ? t(d.code) : d.message}`;
   });
   return `${t("refused")} ${lines.join("; ")}.`;
 }
@@ -160,7 +160,7 @@ export function roundForm(t: T, hooks: { say(text: string, error?: boolean): voi
     if (res.status !== 201) return hooks.say(refusalText(res.body, res.status, t), true);
     form.reset();
     hooks.showCodeHint();
-    hooks.say(t("created", { title: res.body.title, link: `${location.origin}${res.body.surveyPath ?? ""}` }));
+    hooks.say(t("created", { title: res.body.title, link: res.body.surveyUrl ?? "" }));
     await hooks.saved();
   }
 
