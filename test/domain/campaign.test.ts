@@ -83,7 +83,7 @@ describe("changing a round", () => {
   const running = { ...draft, status: "open" as const, opensOn: "2026-03-01" };
   it("lets a draft change anything but a closing date in the past", () => {
     expect(refusedChanges(draft, ["title", "departments", "instrument", "k", "kComments", "opensOn", "closesOn"], { closesOn: "2026-04-30" }, "2026-03-10")).toEqual([]);
-    expect(refusedChanges(draft, ["closesOn"], { closesOn: "2026-03-09" }, "2026-03-10")).toEqual([{ path: "closesOn", message: expect.stringContaining("past") }]);
+    expect(refusedChanges(draft, ["closesOn"], { closesOn: "2026-03-09" }, "2026-03-10")).toEqual([{ path: "closesOn", code: "closesInPast", message: expect.stringContaining("past") }]);
   });
   it("keeps an open round's title, units, instrument and minimum groups, and its opening date once it opened", () => {
     expect(refusedChanges(running, ["title", "k", "closesOn", "contact", "expectedHeadcount"], {}, "2026-03-10").map((r) => r.path)).toEqual(["title", "k"]);
