@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: submission throughput against a baseline write, the release of a round of 10k,
  * 100k and 1M responses (time, how long it keeps other requests waiting, memory), report latency
- * on those releases, the survey page's weight on the wire, and the server's peak memory — each
- * figure next to its target, printed and written to BENCHMARKS.md. The server runs in its own
- * process, as in production; this process drives the load and seeds the data.
+ * on those releases, the survey page's weight on the wire, the server's peak memory, and 1,000 staff
+ * invitations sent while submissions run — each figure next to its target, printed and written to
+ * BENCHMARKS.md. The server runs in its own process, as in production; this process drives the
+ * load and seeds the data.
  *
- * BENCH_SIZES=10000,100000 (comma-separated) runs fewer report sizes; BENCH_SECONDS shortens the load.
+ * BENCH_SIZES=10000,100000 (comma-separated) runs fewer report sizes; BENCH_SECONDS shortens the load;
+ * BENCH_ONLY=invitations (or submissions, releases) runs one part and updates only its rows.
  */
 import autocannon from "autocannon";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { cpus, freemem, totalmem, tmpdir } from "node:os";
+import { cpus, freemem, loadavg, totalmem, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { bundleForNode } from "../../scripts/build-server.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
@@ -24,6 +26,11 @@ const root = resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const CONNECTIONS = 50;
+/** BENCH_ONLY=invitations (or submissions, releases; comma-separated) runs only those parts and merges their rows into BENCHMARKS.md. */
+const PARTS = ["submissions", "releases", "invitations"] as const;
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((p) => p.trim())) : null;
+for (const part of ONLY ?? []) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`BENCH_ONLY: unknown part "${part}" (${PARTS.join(", ")})`);
+const runs = (part: (typeof PARTS)[number]) => !ONLY || ONLY.has(part);
 const instrument = createInstrumentRegistry().latest(DEFAULT_INSTRUMENT_ID)!;
 const work = mkdtempSync(join(tmpdir(), "cc-bench-"));
 const rows: { section: string; metric: string; value: string; target: string; met: boolean | null }[] = [];
@@ -40,9 +47,9 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(file: string): Promise<Server> {
+async function startServer(file: string, env: Record<string, string> = {}): Promise<Server> {
   // The compiled bundle, as `npm start` runs it: no TypeScript loader in the process.
-  const server = await spawnServer(join(root, "dist/bench/bench-server.mjs"), [file], {}, (line) => {
+  const server = await spawnServer(join(root, "dist/bench/bench-server.mjs"), [file], env, (line) => {
     const port = (JSON.parse(line) as { port?: number }).port;
     return port ? `http://127.0.0.1:${port}` : undefined;
   });
@@ -284,6 +291,170 @@ async function reports(): Promise<number> {
   return peak;
 }
 
+/** Submissions sent at a steady rate (open loop): each one's start and latency, and its status. */
+interface Paced {
+  samples: { start: number; ms: number; status: number }[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends a submission every 1000 / `rate` ms whatever the answers before it did (an open loop: a
+ * slow answer does not slow the sender down, so waiting shows as latency, not as fewer requests).
+ */
+function paced(url: string, path: string, makeBody: () => Body, rate: number): Paced {
+  const samples: Paced["samples"] = [];
+  const inFlight = new Set<Promise<void>>();
+  let running = true;
+  const began = performance.now();
+  let sent = 0;
+  const fire = () => {
+    const body = makeBody();
+    const start = performance.now();
+    const p = fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: body.json })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        samples.push({ start, ms: performance.now() - start, status: res.status });
+      })
+      .catch(() => void samples.push({ start, ms: performance.now() - start, status: 0 }))
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  const loop = (async () => {
+    while (running) {
+      // Catch up on the schedule if a timer fired late, so the rate holds.
+      while (running && sent < ((performance.now() - began) * rate) / 1000) {
+        fire();
+        sent++;
+      }
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  })();
+  return {
+    samples,
+    async stop() {
+      running = false;
+      await loop;
+      await Promise.all(inFlight);
+    },
+  };
+}
+
+function latencies(samples: Paced["samples"], from = -Infinity, to = Infinity): { n: number; p50: number; p99: number; max: number; refused: number } {
+  const inWindow = samples.filter((s) => s.start >= from && s.start <= to);
+  const sorted = inWindow.map((s) => s.ms).sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1)!, refused: inWindow.filter((s) => s.status !== 201).length };
+}
+
+/** Submissions per second to the other round while the invitations go out: far above what a round of 1,000 staff sends (all of them answering within ten minutes is under 2 per second), well below what the server takes (the submission bench: about 2,500 per second). */
+const INVITE_LOAD_RATE = Number(process.env.BENCH_INVITE_RATE ?? 200);
+const INVITATIONS = 1000;
+
+/**
+ * Staff invitations (issue 18): a consultant posts 1,000 addresses to a running round on codes
+ * ("reminders" mode, the one that also keys and seals a row per address) while staff of another
+ * round submit at a steady rate. The mail goes through nodemailer's pooled SMTP transport to a
+ * real SMTP server in its own process. Measured: the time until the request answers (every mail
+ * handed to the SMTP server by then), that the server received 1,000 mails to 1,000 recipients
+ * with 1,000 distinct codes, and the submissions' p50 / p99 during the send against the same
+ * load without it, measured right after for as long.
+ *
+ * Target for p99: at most 1.5× the p99 without invitations. Submissions are a respondent waiting
+ * for "thank you"; the send is one consultant's request that runs for seconds on the same event
+ * loop. A tail 50 % longer (a few milliseconds at this load) is invisible to staff, while
+ * anything that held the loop — building or sealing 1,000 mails in one synchronous stretch, a
+ * long write transaction — shows up at p99 as a multiple of the baseline, which is what this
+ * target is there to catch. p50 is reported too; it should barely move.
+ */
+async function invitations(): Promise<number> {
+  const file = join(work, "invitations.db");
+  const password = "bench-consultant-password";
+  const opened = await openDatabase(`file:${file}`);
+  const consultant = await createUser(opened.db, "consultant-invitations@bench.test", await hashPassword(password), "consultant");
+  const coded = await benchCampaign(opened.db, instrument, consultant.id, { requireCode: true });
+  const open = await benchCampaign(opened.db, instrument);
+  opened.close();
+
+  const sink = await spawnServer(join(root, "dist/bench/smtp-sink.mjs"), [], {}, (line) => {
+    const parsed = JSON.parse(line) as { url?: string; countUrl?: string };
+    return parsed.url && parsed.countUrl ? JSON.stringify(parsed) : undefined;
+  });
+  const { url: smtpUrl, countUrl } = JSON.parse(sink.url) as { url: string; countUrl: string };
+  const received = async () => (await (await fetch(countUrl)).json()) as { received: number; recipients: number; codes: number };
+  const server = await startServer(file, {
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: "Klantgericht <noreply@bench.test>",
+    INVITATION_KEY_SECRET: "bench-invitation-key-secret-0123456789abcdef",
+    PUBLIC_URL: "https://enquete.bench.test",
+  });
+  try {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: consultant.email, password }) });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const pool = Array.from({ length: 2000 }, () => JSON.stringify(randomAnswers(instrument)));
+    let next = 0;
+    const body = (): Body => {
+      const submissionId = crypto.randomUUID();
+      return { submissionId, json: `{"submissionId":"${submissionId}","answers":${pool[next++ % pool.length]}}` };
+    };
+    const submit = `/api/s/${open.token}/responses`;
+
+    // Warm up (JIT, connections, page cache), then the load with the send, then the load alone for
+    // as long as the send took (at least BENCH_SECONDS): windows of equal length see the same
+    // share of whatever else the machine is doing.
+    const warm = paced(server.url, submit, body, INVITE_LOAD_RATE);
+    await new Promise((r) => setTimeout(r, 2000));
+    await warm.stop();
+
+    const list = Array.from({ length: INVITATIONS }, (_, i) => `medewerker${i}@bench.test`).join("\n");
+    const during = paced(server.url, submit, body, INVITE_LOAD_RATE);
+    await new Promise((r) => setTimeout(r, 500));
+    const started = performance.now();
+    const res = await fetch(`${server.url}/api/campaigns/${coded.id}/staff-invitations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: server.url },
+      body: JSON.stringify({ mode: "reminders", languages: "both", list }),
+    });
+    const answered = performance.now();
+    const result = (await res.json()) as { counts?: { sent: number; failed: number } };
+    // Every mail is handed over before the answer; wait a little for the mail server's side to finish storing them.
+    let got = await received();
+    for (let i = 0; i < 200 && got.received < INVITATIONS; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      got = await received();
+    }
+    const delivered = performance.now();
+    await during.stop();
+    const alone = paced(server.url, submit, body, INVITE_LOAD_RATE);
+    await new Promise((r) => setTimeout(r, Math.max(SECONDS * 1000, answered - started)));
+    await alone.stop();
+    if (res.status !== 200) throw new Error(`staff invitations answered ${res.status}: ${JSON.stringify(result)}`);
+
+    const seconds = (answered - started) / 1000;
+    const base = latencies(alone.samples);
+    const send = latencies(during.samples, started, answered);
+    const whole = latencies(during.samples);
+    const rss = await server.peakRssMb();
+    record("Invitations", `${INVITATIONS} staff invitations (reminders mode, pooled SMTP): time until the request answers`, `${seconds.toFixed(1)} s`, "< 60 s", seconds < 60);
+    record("Invitations", "sent / failed (the answer's counts)", `${result.counts!.sent} / ${result.counts!.failed}`, `${INVITATIONS} / 0`, result.counts!.sent === INVITATIONS && result.counts!.failed === 0);
+    record(
+      "Invitations",
+      `received by the SMTP server: mails / recipients / distinct codes (${((delivered - started) / 1000).toFixed(1)} s after the request)`,
+      `${got.received} / ${got.recipients} / ${got.codes}`,
+      `${INVITATIONS} each`,
+      got.received === INVITATIONS && got.recipients === INVITATIONS && got.codes === INVITATIONS,
+    );
+    record("Invitations", `submissions to another round at ${INVITE_LOAD_RATE}/s, without a send: p50 / p99 / max (${base.n} requests)`, `${base.p50.toFixed(1)} / ${base.p99.toFixed(1)} / ${base.max.toFixed(0)} ms`);
+    record("Invitations", `the same load during the send: p50 / p99 / max (${send.n} requests)`, `${send.p50.toFixed(1)} / ${send.p99.toFixed(1)} / ${send.max.toFixed(0)} ms`);
+    record("Invitations", "submission p99 during the send ÷ without", (send.p99 / base.p99).toFixed(2), "≤ 1.5", send.p99 <= 1.5 * base.p99);
+    record("Invitations", "submission p50 during the send ÷ without", (send.p50 / base.p50).toFixed(2));
+    const refused = base.refused + whole.refused;
+    record("Invitations", "refused (non-201) submissions", String(refused), "0", refused === 0);
+    return rss;
+  } finally {
+    await server.stop();
+    await sink.stop();
+  }
+}
+
 function markdown(): string {
   const mark = (met: boolean | null) => (met === null ? "" : met ? "✅ met" : "❌ not met");
   const lines = [
@@ -300,14 +471,53 @@ function markdown(): string {
   return lines.join("\n");
 }
 
+/**
+ * A partial run (BENCH_ONLY) changes only its own rows of BENCHMARKS.md: a row with the same
+ * section and metric is replaced in place, a new one is added at the end, and a line under the
+ * header says which parts were measured again, when, and on what machine — the other rows keep
+ * the date of the full run that wrote them.
+ */
+function merged(existing: string): string {
+  const lines = existing.trimEnd().split("\n");
+  const key = (section: string, metric: string) => `${section.trim()}|${metric.trim()}`;
+  const fresh = new Map(rows.map((r) => [key(r.section, r.metric), r]));
+  const mark = (met: boolean | null) => (met === null ? "" : met ? "✅ met" : "❌ not met");
+  const row = (r: (typeof rows)[number]) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.target} | ${mark(r.met)} |`;
+  const out = lines.map((line) => {
+    const cells = line.split(" | ");
+    if (!line.startsWith("| ") || cells.length < 3) return line;
+    const r = fresh.get(key(cells[0]!.slice(2), cells[1]!));
+    if (!r) return line;
+    fresh.delete(key(r.section, r.metric));
+    return row(r);
+  });
+  out.push(...[...fresh.values()].map(row));
+  const note = `Rows of ${[...ONLY!].join(", ")} measured again on ${new Date().toISOString().slice(0, 10)} with \`BENCH_ONLY=${[...ONLY!].join(",")}\` (${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end, Node ${process.version}); the rest is from the full run above.`;
+  const header = out.findIndex((l) => l.startsWith("| section |"));
+  // One note per part: a later partial run of the same part replaces its note.
+  const stale = out.findIndex((l) => l.startsWith(`Rows of ${[...ONLY!].join(", ")} measured again`));
+  if (stale >= 0) out[stale] = note;
+  else out.splice(header - 1, 0, note);
+  return `${out.join("\n")}\n`;
+}
+
 try {
-  await bundleForNode({ "bench-server": join(root, "test/bench/server.ts") }, join(root, "dist/bench"));
-  const throughputRss = await throughput();
-  record("Memory", "peak RSS of the server under submission load", `${throughputRss.toFixed(0)} MB`, "≤ 250 MB", throughputRss <= 250);
-  const reportRss = await reports();
-  record("Memory", "peak RSS of the server serving reports", `${reportRss.toFixed(0)} MB`, "≤ 250 MB", reportRss <= 250);
-  writeFileSync(join(root, "BENCHMARKS.md"), markdown());
-  console.log("\nWritten to BENCHMARKS.md");
+  await bundleForNode({ "bench-server": join(root, "test/bench/server.ts"), "smtp-sink": join(root, "test/bench/smtp-sink.ts") }, join(root, "dist/bench"));
+  if (runs("submissions")) {
+    const throughputRss = await throughput();
+    record("Memory", "peak RSS of the server under submission load", `${throughputRss.toFixed(0)} MB`, "≤ 250 MB", throughputRss <= 250);
+  }
+  if (runs("releases")) {
+    const reportRss = await reports();
+    record("Memory", "peak RSS of the server serving reports", `${reportRss.toFixed(0)} MB`, "≤ 250 MB", reportRss <= 250);
+  }
+  if (runs("invitations")) {
+    const invitationRss = await invitations();
+    record("Memory", "peak RSS of the server sending 1,000 staff invitations under submission load", `${invitationRss.toFixed(0)} MB`, "≤ 250 MB", invitationRss <= 250);
+  }
+  const file = join(root, "BENCHMARKS.md");
+  writeFileSync(file, ONLY ? merged(readFileSync(file, "utf8")) : markdown());
+  console.log(`\nWritten to BENCHMARKS.md${ONLY ? ` (only the rows of ${[...ONLY].join(", ")} replaced or added)` : ""}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

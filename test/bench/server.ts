@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 import { createNodeApp } from "../../src/node/node-app.js";
 import { openDatabase } from "../../src/node/open-database.js";
+import { mailerFromEnv } from "../../src/node/smtp-mailer.js";
 
 const file = process.argv[2];
 if (!file) throw new Error("usage: tsx test/bench/server.ts <database file>");
@@ -16,7 +17,14 @@ const opened = await openDatabase(`file:${file}`);
 await opened.client.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID");
 // The load comes from one address (loopback): the limit on open links runs, and its cost is
 // measured, but is set above anything the bench sends.
-const app = createNodeApp(opened.db, createInstrumentRegistry(), { submissionsPerHour: Number.MAX_SAFE_INTEGER });
+// Mail as `npm start` configures it (SMTP_URL, MAIL_FROM, INVITATION_KEY_SECRET, PUBLIC_URL), when the bench sets them.
+const mailer = mailerFromEnv(process.env);
+const app = createNodeApp(opened.db, createInstrumentRegistry(), {
+  submissionsPerHour: Number.MAX_SAFE_INTEGER,
+  ...(mailer ? { mailer } : {}),
+  ...(process.env.INVITATION_KEY_SECRET ? { invitationKeySecret: process.env.INVITATION_KEY_SECRET } : {}),
+  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
+});
 
 // Sampled, not getrusage's maxRSS: that one survives exec, so a child of a large parent would
 // report the parent's size from the moment it was forked.

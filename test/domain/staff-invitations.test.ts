@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isValidAddress, MAX_ADDRESSES_PER_REQUEST, parseAddressList, personalLink, staffInvitationMail, staffReminderMail, staffReminderToAllMail } from "../../src/domain/staff-invitations.js";
 import { createInvitationKeys } from "../../src/lib/invitation-keys.js";
+import { mailPacer, sendAll } from "../../src/services/staff-invitations.js";
 
 describe("parseAddressList", () => {
   it("reads one address per line: trimmed, lower-cased, duplicates dropped, invalid lines named", () => {
@@ -78,5 +79,29 @@ describe("invitation keys", () => {
     expect(await keys.unseal("c1", "x@b.nl", sealed)).toBeNull();
     expect(await keys.unseal("c2", "a@b.nl", sealed)).toBeNull();
     expect(await other.unseal("c1", "a@b.nl", sealed)).toBeNull();
+  });
+});
+
+describe("sendAll", () => {
+  it("starts at most the paced number of mails a second, across the slices of one run, 8 in flight at most", async () => {
+    const starts: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const mailer = {
+      async send() {
+        starts.push(performance.now());
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 30));
+        inFlight--;
+      },
+    };
+    const mail = (i: number) => ({ to: `m${i}@voorbeeld.nl`, subject: "s", text: "t" });
+    const pace = mailPacer(100);
+    const first = await sendAll(mailer, Array.from({ length: 15 }, (_, i) => mail(i)), pace);
+    const second = await sendAll(mailer, Array.from({ length: 15 }, (_, i) => mail(i)), pace);
+    expect([first.sent, second.sent, first.failed + second.failed]).toEqual([15, 15, 0]);
+    // 30 starts at 100 a second span at least 290 ms (timers may fire a millisecond early).
+    expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(285);
+    expect(most).toBeLessThanOrEqual(8);
   });
 });

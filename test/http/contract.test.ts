@@ -17,6 +17,8 @@ import { releaseDue } from "../../src/services/release.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { createTestApp, validAnswers } from "../helpers/test-app.js";
 import { startWorkerd } from "../helpers/workerd.js";
+import { httpMailer } from "../../src/lib/mailer.js";
+import { MAIL_API_KEY, startMailApi, type PostedMail } from "../helpers/mail-api.js";
 
 interface Target {
   request(path: string, init?: RequestInit): Promise<Response>;
@@ -361,6 +363,145 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(res.status).toBe(200);
     const plan = await res.json();
     expect(plan.previous).toMatchObject({ campaignId: first.id, title: "Plan 2020-1", focusLevels: ["values"], actions: [] });
+  }, 60_000);
+});
+
+/**
+ * Staff invitations by e-mail on both runtimes, with mail through the HTTP mail API (Workers'
+ * only kind; Node is given the same mailer so both answer alike) pointed at a recorder this test
+ * starts. Its own targets: with mail configured a manager's invitation would be mailed, which the
+ * contract above expects handed back as a link.
+ */
+const INVITATION_SECRET = "contract-invitation-key-secret-0123456789";
+const MAIL_TARGETS: [string, (mailUrl: string) => Promise<Target>][] = [
+  [
+    "Node with a libSQL file",
+    async (mailUrl) => {
+      const t = await createTestApp({ deps: { mailer: httpMailer({ url: mailUrl, apiKey: MAIL_API_KEY, from: "Klantgericht <noreply@contract.test>" }), invitationKeySecret: INVITATION_SECRET } });
+      return { request: async (path, init) => t.app.request(path, init), cron: async () => void (await releaseDue(t, t.clock.now)), db: t.db, close: t.close };
+    },
+  ],
+  ["workerd with D1", (mailUrl) => startWorkerd({ MAIL_API_URL: mailUrl, MAIL_API_KEY, MAIL_FROM: "Klantgericht <noreply@contract.test>", INVITATION_KEY_SECRET: INVITATION_SECRET })],
+];
+
+describe.each(MAIL_TARGETS)("staff invitations by e-mail on %s", (_name, start) => {
+  let target: Target;
+  let mailApi: Awaited<ReturnType<typeof startMailApi>>;
+  let round: Campaign;
+  let cookie: string;
+  const staff = Array.from({ length: 5 }, (_, i) => `medewerker${i}@klant-a.test`);
+
+  const json = (path: string, body: unknown, withCookie = true) =>
+    target.request(path, { method: "POST", headers: { "content-type": "application/json", ...(withCookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  /** The code in a mail's personal link to this round (in the fragment), from the text and the HTML alike. */
+  function codeIn(mail: PostedMail): string {
+    const pattern = new RegExp(`/s/${round.token}#code=([0-9A-Z-]+)`);
+    const text = mail.text.match(pattern)?.[1];
+    expect(text, mail.text).toBeDefined();
+    expect(mail.html?.match(pattern)?.[1]).toBe(text);
+    return decodeURIComponent(text!);
+  }
+  const answer = (code: string) => json(`/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(instrument), department: "Sales" }, accessCode: code }, false);
+  const invitationRows = async () => (await target.db.select().from(schema.staffInvitations).where(eq(schema.staffInvitations.campaignId, round.id))).length;
+
+  beforeAll(async () => {
+    mailApi = await startMailApi();
+    target = await start(mailApi.url);
+    const consultant = await createUser(target.db, "invite@consult.test", await passwordHash, "consultant");
+    const organisation = await createOrganisation(target.db, "Client Mail", consultant.id);
+    round = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales", "Service"]), organisationId: organisation.id, title: "Round Mail" });
+    const login = await json("/api/auth/login", { email: "invite@consult.test", password: PASSWORD }, false);
+    expect(login.status).toBe(200);
+    cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  }, 60_000);
+  afterAll(async () => {
+    await target?.close();
+    await mailApi?.close();
+  });
+
+  it("mails 5 personal links whose codes work once each; a reminder reaches exactly the unused ones; closing leaves no invitation row", async () => {
+    const invited = await json(`/api/campaigns/${round.id}/staff-invitations`, { mode: "reminders", languages: "both", list: [...staff, staff[0]!.toUpperCase(), "no address"].join("\n") });
+    expect(invited.status).toBe(200);
+    const body = await invited.json();
+    expect(body.counts).toMatchObject({ addresses: 5, sent: 5, failed: 0, invalid: 1, duplicates: 1 });
+    expect(JSON.stringify(body)).not.toContain("@");
+    expect(mailApi.refused).toBe(0);
+    expect(mailApi.mails.map((m) => m.to).sort()).toEqual([...staff].sort());
+    const codes = new Map(mailApi.mails.map((m) => [m.to, codeIn(m)]));
+    expect(new Set(codes.values()).size).toBe(5);
+    expect(mailApi.mails.every((m) => m.from === "Klantgericht <noreply@contract.test>" && m.text.includes("Client Mail"))).toBe(true);
+    expect(await invitationRows()).toBe(5);
+
+    // Two of them answer: each code works once, a second use of it is refused, and its round counts one each.
+    for (const a of staff.slice(0, 2)) {
+      const first = await answer(codes.get(a)!);
+      expect(first.status).toBe(201);
+      await first.text();
+      const again = await answer(codes.get(a)!);
+      expect(again.status).toBe(409);
+      expect((await again.json()).error.code).toBe("code_used");
+    }
+    // A code from another round's invitation is not one of this round's.
+    const wrong = await answer("AAAA-BBBB-CC");
+    expect(wrong.status).toBe(403);
+    await wrong.text();
+
+    const sentBefore = mailApi.mails.length;
+    const partial = await json(`/api/campaigns/${round.id}/staff-reminders`, { list: staff.slice(2).join("\n") });
+    expect(partial.status).toBe(422);
+    expect((await partial.json()).error.code).toBe("incomplete_list");
+    const reminded = await json(`/api/campaigns/${round.id}/staff-reminders`, { list: staff.join("\n") });
+    expect(reminded.status).toBe(200);
+    expect((await reminded.json()).counts).toMatchObject({ addresses: 5, sent: 3, failed: 0, answered: 2, notInvited: 0, limitReached: 0 });
+    const reminders = mailApi.mails.slice(sentBefore);
+    expect(reminders.map((m) => m.to).sort()).toEqual(staff.slice(2).sort());
+    // The same personal link again, and it works (once) for the rest.
+    for (const mail of reminders) {
+      expect(codeIn(mail)).toBe(codes.get(mail.to));
+      const res = await answer(codeIn(mail));
+      expect(res.status).toBe(201);
+      await res.text();
+    }
+    const summary = await (await target.request(`/api/campaigns/${round.id}/staff-invitations`, { headers: { cookie } })).json();
+    expect(summary).toEqual({ mailConfigured: true, invitations: { mode: "reminders", languages: "both", invited: 5, reminderRuns: 1, remindersSent: 3, maxReminders: 2 } });
+
+    const closed = await json(`/api/campaigns/${round.id}/close`, {});
+    expect(closed.status).toBe(200);
+    expect((await closed.json()).status).toBe("closed");
+    expect(await invitationRows()).toBe(0);
+    const [rounds] = await target.db.select().from(schema.staffInvitationRounds).where(eq(schema.staffInvitationRounds.campaignId, round.id));
+    expect(rounds).toMatchObject({ mode: "reminders", invited: 5 });
+    const [release] = await target.db.select().from(schema.releases).where(eq(schema.releases.campaignId, round.id));
+    expect(release!.respondents).toBe(5);
+    const late = await json(`/api/campaigns/${round.id}/staff-reminders`, { list: staff.join("\n") });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.code).toBe("campaign_closed");
+    expect(mailApi.mails.length).toBe(sentBefore + 3);
+  }, 60_000);
+
+  it("invites a list past one slice and past D1's 100 bound parameters per statement, and reminds it", async () => {
+    const organisationId = round.organisationId;
+    const big = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales"]), organisationId, title: "Round Many" });
+    const many = Array.from({ length: 130 }, (_, i) => `collega${i}@klant-a.test`);
+    const before = mailApi.mails.length;
+    const invited = await json(`/api/campaigns/${big.id}/staff-invitations`, { mode: "reminders", languages: "nl", list: many.join("\n") });
+    expect(invited.status).toBe(200);
+    expect((await invited.json()).counts).toMatchObject({ addresses: 130, sent: 130, failed: 0 });
+    expect(new Set(mailApi.mails.slice(before).map((m) => m.to))).toEqual(new Set(many));
+    const rows = await target.db.select().from(schema.staffInvitations).where(eq(schema.staffInvitations.campaignId, big.id));
+    expect(rows).toHaveLength(130);
+    // Codes issued once per address, counted on the round.
+    const [counted] = await target.db.select({ issued: schema.campaigns.codesIssued }).from(schema.campaigns).where(eq(schema.campaigns.id, big.id));
+    expect(counted!.issued).toBe(130);
+    // The same list again: all already invited, nothing sent, nothing issued.
+    const again = await json(`/api/campaigns/${big.id}/staff-invitations`, { mode: "reminders", languages: "nl", list: many.join("\n") });
+    expect((await again.json()).counts).toMatchObject({ sent: 0, alreadyInvited: 130 });
+    const reminded = await json(`/api/campaigns/${big.id}/staff-reminders`, { list: many.join("\n") });
+    expect(reminded.status).toBe(200);
+    expect((await reminded.json()).counts).toMatchObject({ sent: 130, answered: 0, failed: 0 });
+    const after = await target.db.select({ n: schema.staffInvitations.remindersSent }).from(schema.staffInvitations).where(eq(schema.staffInvitations.campaignId, big.id));
+    expect(after.map((r) => r.n)).toEqual(Array(130).fill(1));
+    expect(mailApi.mails.length).toBe(before + 260);
   }, 60_000);
 });
 
