@@ -13,7 +13,7 @@ import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { sha256Hex } from "../../src/lib/random.js";
 import { inviteManager } from "../../src/services/invitations.js";
 import { makeResetLink } from "../../src/services/password-reset.js";
-import { chromiumPath } from "../helpers/browser.js";
+import { chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { completeSurvey, screenshot } from "../helpers/survey.js";
 import { demoLogin } from "../helpers/test-app.js";
@@ -67,13 +67,7 @@ async function check(page: Page, screen: string, lang: string): Promise<void> {
   await screenshot(page, screen);
 }
 
-async function login(page: Page, account: { email: string; password: string }): Promise<void> {
-  await page.goto(`${h.url}/login`);
-  await page.fill("#email", account.email);
-  await page.fill("#password", account.password);
-  await page.click("button[type=submit]");
-  await page.waitForURL(/\/dashboard$/);
-}
+const login = (page: Page, account: { email: string; password: string }) => logIn(page, h.url, account);
 
 async function open(browser: Browser, viewport: { width: number; height: number }, locale: string): Promise<Page> {
   const context = await browser.newContext({ viewport, locale });

@@ -8,7 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
-import { chromiumPath } from "../helpers/browser.js";
+import { chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
 import { demoLogin } from "../helpers/test-app.js";
@@ -30,11 +30,7 @@ async function serious(page: Page, within?: string): Promise<string[]> {
 }
 
 async function loginManager(page: Page): Promise<void> {
-  await page.goto(`${h.url}/login`);
-  await page.fill("#email", demoLogin(demo, "manager").email);
-  await page.fill("#password", demoLogin(demo, "manager").password);
-  await page.click("button[type=submit]");
-  await page.waitForURL(/\/dashboard$/);
+  await logIn(page, h.url, demoLogin(demo, "manager"));
   page.setDefaultTimeout(8000);
   await page.waitForSelector("#action-plan:not([hidden]) #plan-focus-save");
 }

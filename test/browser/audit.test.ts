@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
-import { chromiumPath } from "../helpers/browser.js";
+import { chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
 import { demoLogin } from "../helpers/test-app.js";
@@ -20,20 +20,14 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-async function logIn(page: Page, who: "consultant" | "manager"): Promise<void> {
-  await page.goto(`${h.url}/login`);
-  await page.fill("#email", demoLogin(demo, who).email);
-  await page.fill("#password", demoLogin(demo, who).password);
-  await page.click("button[type=submit]");
-  await page.waitForURL(/\/dashboard$/);
-}
+const logInAs = (page: Page, who: "consultant" | "manager") => logIn(page, h.url, demoLogin(demo, who));
 
 describe.skipIf(!chromiumPath)("the audit log in Chromium", () => {
   it("shows the consultant a manager's report read, in plain language, newest first; log out everywhere ends the session", async () => {
     const managerEmail = demoLogin(demo, "manager").email;
     const managerContext = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
     const manager = await managerContext.newPage();
-    await logIn(manager, "manager");
+    await logInAs(manager, "manager");
     await manager.waitForSelector(".staircase li.start");
     const organisation = (await manager.evaluate(() => fetch("/api/me").then((r) => r.json()))).organisations[0].name as string;
 
@@ -41,7 +35,7 @@ describe.skipIf(!chromiumPath)("the audit log in Chromium", () => {
     const consultant = await context.newPage();
     const errors: string[] = [];
     consultant.on("pageerror", (e) => errors.push(e.message));
-    await logIn(consultant, "consultant");
+    await logInAs(consultant, "consultant");
     await consultant.goto(`${h.url}/workspace`);
     await consultant.waitForSelector("#audit-organisation option", { state: "attached" });
     await consultant.selectOption("#audit-organisation", { label: organisation });

@@ -10,7 +10,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
-import { chromiumPath } from "../helpers/browser.js";
+import { chromiumPath, logIn } from "../helpers/browser.js";
 import { pdfPages } from "../helpers/pdf.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
@@ -30,11 +30,7 @@ async function openDashboard(viewport: { width: number; height: number }, lang: 
   page.on("pageerror", (e) => {
     throw e;
   });
-  await page.goto(`${h.url}/login`);
-  await page.fill("#email", demoLogin(demo, "manager").email);
-  await page.fill("#password", demoLogin(demo, "manager").password);
-  await page.click("button[type=submit]");
-  await page.waitForURL(/\/dashboard$/);
+  await logIn(page, h.url, demoLogin(demo, "manager"));
   await page.waitForSelector(".staircase li.start");
   await page.waitForSelector("#heat-role table.heatmap");
   return page;

@@ -1,7 +1,7 @@
 /** A manager logs in and reads the demo report in real Chromium. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
-import { chromiumPath } from "../helpers/browser.js";
+import { chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
 import type { Campaign } from "../../src/domain/campaign.js";
@@ -123,11 +123,7 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
   it("never leaves a round's figures under another title: a round below k, a refused filter (said in Dutch)", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
     const page = await context.newPage();
-    await page.goto(`${h.url}/login`);
-    await page.fill("#email", demoLogin(demo, "manager").email);
-    await page.fill("#password", demoLogin(demo, "manager").password);
-    await page.click("button[type=submit]");
-    await page.waitForURL(/\/dashboard$/);
+    await logIn(page, h.url, demoLogin(demo, "manager"));
     await page.waitForSelector(".staircase li.start");
     // The round below k: its title, a message, and no staircase or heatmap of the round before.
     expect(await page.title()).toBe(`Woonstichting De Linde · ${demo.campaign.title}`);

@@ -12,7 +12,7 @@ import { campaignDefaults } from "../../src/domain/campaign.js";
 import { findUserByEmail } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
-import { chromiumPath } from "../helpers/browser.js";
+import { chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { completeSurvey, screenshot } from "../helpers/survey.js";
 import { demoLogin, loginCookie, postJson, validAnswers } from "../helpers/test-app.js";
@@ -27,11 +27,7 @@ afterAll(() => h?.close());
 
 async function login(context: BrowserContext, account: { email: string; password: string }): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${h.url}/login`);
-  await page.fill("#email", account.email);
-  await page.fill("#password", account.password);
-  await page.click("button[type=submit]");
-  await page.waitForURL(/\/dashboard$/);
+  await logIn(page, h.url, account);
   return page;
 }
 
