@@ -4,7 +4,6 @@
  * so it can be kept up to date on every submission without reading responses back.
  */
 import jstat from "jstat";
-import { LEVEL_IDS, type LevelId } from "./levels.js";
 import { sampleVariance, type Sums } from "./statistics.js";
 
 // jstat is CommonJS: Node's ESM loader sees only its default export.

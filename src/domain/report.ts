@@ -5,7 +5,7 @@
  */
 import { CLIMATE_SCALES, DECISION_FACTORS, FACTOR_GROUPS, type ClimateScale, type FactorGroup } from "./factors.js";
 import type { Localised } from "./i18n.js";
-import { isLevelId, LEVELS, type Level, type LevelId } from "./levels.js";
+import { LEVELS, type Level, type LevelId } from "./levels.js";
 import { toPercentScore } from "./scoring.js";
 import { relativeWeights } from "./drivers.js";
 import { itemMoments, rwgJ } from "./agreement.js";

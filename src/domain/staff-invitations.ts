@@ -43,11 +43,17 @@ function csvFields(line: string, separator: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === separator) fields.push(field), (field = "");
+    else if (ch === separator) {
+      fields.push(field);
+      field = "";
+    }
     else field += ch;
   }
   fields.push(field);
@@ -92,7 +98,10 @@ export function parseAddressList(input: string): ParsedAddressList {
     const headers = csvFields(first, separator).map((h) => h.trim().toLowerCase());
     const named = headers.findIndex((h) => HEADER_NAMES.has(h));
     const firstIndex = lines.indexOf(first);
-    if (named >= 0) (column = named), (startAt = firstIndex + 1);
+    if (named >= 0) {
+      column = named;
+      startAt = firstIndex + 1;
+    }
     else if (!isValidAddress(unwrap(headers[0] ?? ""))) startAt = firstIndex + 1; // a header we do not know: the first column
   } else if (HEADER_NAMES.has(first.trim().toLowerCase())) startAt = lines.indexOf(first) + 1;
 

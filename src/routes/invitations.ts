@@ -7,7 +7,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
-import { ApiError } from "../lib/api-error.js";
 import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";

@@ -5,7 +5,7 @@
  * managers scoped to departments read it (403 on a change). Every change is one batch with its
  * audit entry, written only when the change happens.
  */
-import { changedFields, focusOf, MAX_ACTIONS, mayEditPlan, movesSince, orderedFocus, previousPlanRound, type ActionChange, type LevelMove, type PlanAction } from "../domain/action-plan.js";
+import { changedFields, focusOf, MAX_ACTIONS, mayEditPlan, movesSince, orderedFocus, previousPlanRound, type ActionChange, type PlanAction } from "../domain/action-plan.js";
 import { roundDate, type Campaign } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
 import { ApiError, notFound } from "../lib/api-error.js";

@@ -8,7 +8,6 @@ import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { releasedParticipation, unitParticipation } from "../domain/participation.js";
 import type { Participation } from "../routes/campaign-view.js";
-import type { Db } from "../storage/database.js";
 import { findRelease } from "../storage/releases.js";
 import { scopedUnits } from "../domain/reader-scope.js";
 import type { User } from "../storage/accounts.js";

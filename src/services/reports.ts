@@ -10,7 +10,7 @@ import { planView, type GroupKey, type PlanRefusal } from "../domain/disclosure-
 import { scopedView, withinScope } from "../domain/reader-scope.js";
 import { DECISION_FACTORS } from "../domain/factors.js";
 import type { Localised } from "../domain/i18n.js";
-import { LEVELS, type LevelId } from "../domain/levels.js";
+import { LEVELS } from "../domain/levels.js";
 import type { ReleaseStats } from "../domain/release.js";
 import { buildReport, groupOf, type Group, type Report } from "../domain/report.js";
 import type { Dimension } from "../domain/units.js";

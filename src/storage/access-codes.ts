@@ -1,5 +1,5 @@
 /** Single-use access codes: only hashes are stored, and only whether each was used. */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { CodeCounts } from "../domain/access-codes.js";
 import { auditInsert, type AuditRecord } from "./audit.js";
 import { campaignWritten } from "./campaigns.js";

@@ -5,7 +5,7 @@
  * English — axe-core finds nothing serious or critical on either page.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
@@ -272,7 +272,7 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     expect(await note.textContent()).toBe("Focus saved.");
 
     // The server's refusals by code, in the page's language (never its English message).
-    const refuse = (code: string, status: number) => (route: import("playwright-core").Route) =>
+    const refuse = (code: string, status: number) => (route: Route) =>
       route.request().method() === "GET" ? route.continue() : route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ error: { code, message: `English server text for ${code}` } }) });
     await page.route("**/action-plan/actions", refuse("too_many_actions", 409));
     await page.fill("#plan-action-title", "Nog een actie");

@@ -4,7 +4,6 @@ import { unitsFromNames } from "../../src/domain/units.js";
 
 const cell = (department: string, role: string, n: number, tenure = "t"): CountedCell => ({ department, role, tenure, n });
 const departments = unitsFromNames(["A", "B", "C", "D"]);
-const roles = unitsFromNames(["front", "back", "management"]);
 const K = 5;
 
 // A: 20 (front 12, back 8), B: 10 (front 6, back 4), C: 7 (front 7), D: 3 (management 3) — 40 in all.

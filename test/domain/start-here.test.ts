@@ -6,7 +6,6 @@ import { assessLevel, isSplitItem, pickStart, startHere, type LevelAssessment } 
 
 /** Sums of n level means all equal to `mean` but for a spread of ±d on half of them. */
 const sums = (n: number, mean: number, d: number) => ({ n, sum: n * mean, sumSq: n * mean * mean + n * d * d });
-const agreeing: ItemDistribution = [0, 2, 8, 30, 20];
 
 function level(id: LevelId, over: Partial<LevelAssessment> = {}): LevelAssessment {
   return { id, n: 100, score: 75, ci95: [70, 80], weak: false, possiblyWeak: false, divided: false, agreement: 0.8, alpha: 0.8, splitItems: [], ...over };

@@ -12,7 +12,7 @@ import { createUser } from "../../src/storage/accounts.js";
 import { createTestApp, postJson, type TestApp } from "../helpers/test-app.js";
 
 vi.mock("../../src/lib/password.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/lib/password.js")>();
+  const real = await importOriginal<typeof password>();
   return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
 });
 const checks = () => vi.mocked(password.verifyPassword).mock.calls.length;

@@ -37,7 +37,10 @@ async function attack(seed: number, withComments: boolean): Promise<{ leaks: str
   while (cells.length < count) {
     const c = { department: DEPTS[Math.floor(r() * 3)]!, role: ROLES[Math.floor(r() * 4)]!, tenure: TENURES[Math.floor(r() * 4)]!, n: 1 + Math.floor(r() * (r() < 0.5 ? 4 : 12)) };
     const key = `${c.department}|${c.role}|${c.tenure}`;
-    if (!seen.has(key)) (seen.add(key), cells.push(c));
+    if (!seen.has(key)) {
+      seen.add(key);
+      cells.push(c);
+    }
   }
   const org = await w.organisation(`Org ${seed}`);
   const round = await w.campaign(org, { requireCode: true, departments: DEPTS, k: K, kComments: K });
@@ -63,7 +66,10 @@ async function attack(seed: number, withComments: boolean): Promise<{ leaks: str
       equations.push(members(f));
       for (const row of res.body.heatmap?.rows ?? []) if (!row.suppressed) equations.push(members({ ...f, [dim!]: row.value }));
       if (res.body.managementGap) equations.push(members({ ...f, role: "management" }));
-      if (withComments && res.body.comments) counts.push(members(f).filter(() => true)), expect(res.body.comments.length).toBe(members(f).reduce((a, m) => a + cells[m]!.n, 0));
+      if (withComments && res.body.comments) {
+        counts.push(members(f).filter(() => true));
+        expect(res.body.comments.length).toBe(members(f).reduce((a, m) => a + cells[m]!.n, 0));
+      }
     }
   }
   const part = (await w.c.get(`/api/campaigns/${round.id}/participation`)).body;
