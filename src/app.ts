@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
 import { ApiError } from "./lib/api-error.js";
+import type { ErrorCode } from "./lib/error-codes.js";
 import { createInvitationKeys } from "./lib/invitation-keys.js";
 import { createLoginKeys } from "./lib/login-keys.js";
 import { sha256Hex } from "./lib/random.js";
@@ -34,7 +35,7 @@ import { summaryRoutes } from "./routes/summaries.js";
 import { staffInvitationRoutes } from "./routes/staff-invitations.js";
 import { createSummaryLookups } from "./services/staff-summary.js";
 
-const HONO_ERRORS: Partial<Record<number, { code: string; message: string }>> = {
+const HONO_ERRORS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   400: { code: "bad_request", message: "Bad request" },
   403: { code: "cross_site_request", message: "Cross-site requests are refused." },
 };
@@ -145,7 +146,7 @@ export function createApp(deps: AppDeps) {
       // hono's own exceptions get the same shape: a 400 comes from its validator (malformed JSON),
       // a 403 only from its csrf middleware (our own code throws ApiError).
       const known = HONO_ERRORS[error.status];
-      const code = known?.code ?? `http_${error.status}`;
+      const code: ErrorCode = known?.code ?? (error.status >= 500 ? "internal" : "bad_request");
       return c.json({ error: { code, message: error.message || (known?.message ?? "Request refused."), details: [] } }, error.status);
     }
     console.error(error);

@@ -4,6 +4,7 @@
  */
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorCode } from "./error-codes.js";
 
 export interface ErrorDetail {
   path: string;
@@ -17,7 +18,7 @@ export interface ErrorDetail {
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
     /** Headers the answer carries besides the error body, e.g. Retry-After. */
@@ -48,7 +49,7 @@ export const notFound = (what: string) => new ApiError(404, "not_found", `${what
  * 429 with the seconds until the next attempt can succeed, as a `Retry-After` header and as the
  * detail `retryAfter`; the message says it in minutes.
  */
-export function tooManyRequests(code: string, message: string, retryAfterSeconds: number): ApiError {
+export function tooManyRequests(code: Extract<ErrorCode, "too_many_attempts" | "too_many_requests">, message: string, retryAfterSeconds: number): ApiError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   const minutes = Math.ceil(seconds / 60);
   return new ApiError(429, code, `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, [{ path: "retryAfter", message: String(seconds) }], {

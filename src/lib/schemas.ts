@@ -1,10 +1,11 @@
 /** OpenAPI schemas shared by several routes. */
 import { z } from "@hono/zod-openapi";
+import { ERROR_CODE_LIST } from "./error-codes.js";
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(ERROR_CODE_LIST).openapi({ description: "One of a closed list (src/lib/error-codes.ts), each with its statuses" }),
       message: z.string(),
       details: z.array(
         z.object({
