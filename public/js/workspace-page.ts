@@ -5,9 +5,11 @@
  * access codes, new rounds, managers by invitation, and the consultant's own instruments. Every chart has a table next to it.
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
-import { LEVELS } from "../../src/domain/levels.js";
+import { LEVELS, type LevelId } from "../../src/domain/levels.js";
 import type { CampaignView } from "../../src/routes/campaign-view.js";
+import type { compareCampaigns } from "../../src/services/compare.js";
 import type { InstrumentSummary } from "../../src/services/instruments.js";
+import type { normSetOverview } from "../../src/services/norm-sets.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { staffInvitationsPanel, STAFF_INVITATION_TEXTS } from "./lib/staff-invitations.js";
@@ -17,36 +19,17 @@ import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
 import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
 import { instrumentPreview, PREVIEW_TEXTS } from "./lib/instrument-preview.js";
 import { instrumentUpload, UPLOAD_TEXTS } from "./lib/instrument-upload.js";
-import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
+import { $, api, createTexts, decimal, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
 /** A round as the API lists it (src/routes/campaign-view.ts). */
 type CampaignRow = CampaignView;
 interface Organisation { id: string; name: string; benchmarkForManagers?: boolean; campaigns: CampaignRow[] }
-interface Compared {
-  id: string;
-  title: string;
-  organisation: { id: string; name: string };
-  date: string;
-  n: number;
-  levels: { id: string; score: number; weak: boolean; divided: boolean }[];
-  startHere: { level: string | null; reasons: string[]; basis: string } | null;
-  decisionFactors: { groups: Record<string, { chosenPct: number; mostPct: number }> } | null;
-  desiredGap: { level: string; current: number; desired: number; gap: number }[] | null;
-  percentiles: Record<string, number> | null;
-  reliability: { level: string; alpha: number | null; warning?: boolean; reason?: string }[];
-}
-interface Comparison {
-  campaigns: Compared[];
-  excluded: { id: string; title: string; organisation: { name: string }; n: number; k: number; reason: "below_k" | "not_released" }[];
-  benchmark: { levels: Record<string, number>; campaigns: number; organisations: number; madeOn: string } | null;
-}
-interface NormSetSummary { id: string; madeOn: string; organisations: number; campaigns: number; levels: Record<string, number> }
-interface NormSets {
-  sets: NormSetSummary[];
-  next: { qualifying: number; newOrganisations: number; refusal: "too_few_organisations" | "too_few_new_organisations" | null; first: boolean };
-}
+/** The comparison and the norm sets as the API answers (src/services): one source of their shape. */
+type Comparison = Awaited<ReturnType<typeof compareCampaigns>>;
+type Compared = Comparison["campaigns"][number];
+type NormSets = Awaited<ReturnType<typeof normSetOverview>>;
 
 const T: Record<string, Loc> = {
   appName: { nl: "Klantgerichtheid · werkruimte", en: "Customer-centricity · workspace" },
@@ -384,7 +367,7 @@ async function loadNorms(): Promise<void> {
 
 /** Publishes the next norm set; a refusal is explained with the rule, in the page's language. */
 async function publishNorms(): Promise<void> {
-  const res = await api<NormSetSummary & { error?: { code: string } }>("/api/norm-sets", { method: "POST" });
+  const res = await api<NormSets["sets"][number] & { error?: { code: string } }>("/api/norm-sets", { method: "POST" });
   await loadNorms();
   if (res.status === 201) {
     say(t("normPublished", { organisations: res.body.organisations }));
@@ -412,7 +395,7 @@ function renderComparison(): void {
   if (!comparison) return;
   const { campaigns, benchmark, excluded } = comparison;
   const name = (c: Compared) => `${c.organisation.name} – ${c.title}`;
-  $("benchmark-note").textContent = benchmark ? t("benchmarkNote", { date: dateText(benchmark.madeOn), organisations: benchmark.organisations }) : t("noBenchmark");
+  $("benchmark-note").textContent = benchmark ? t("benchmarkNote", { date: benchmark.madeOn ? dateText(benchmark.madeOn) : "", organisations: benchmark.organisations ?? "" }) : t("noBenchmark");
   const excludedBox = $("comparison-excluded");
   excludedBox.hidden = excluded.length === 0;
   excludedBox.textContent = t("excluded", { list: excluded.map((e) => `${e.organisation.name} – ${e.title} (${t(e.reason, { k: e.k })})`).join("; ") });
@@ -434,7 +417,7 @@ function renderComparison(): void {
   // Levels on the vertical axis, mission on top: the profile reads top-down like the staircase.
   charts.set("profiles", new Chart(canvas, { type: "line", data: { labels, datasets }, options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } } }));
 
-  const cellOf = (c: Compared, level: string) => {
+  const cellOf = (c: Compared, level: LevelId) => {
     const s = score(c, level);
     const p = c.percentiles?.[level];
     return s === null ? "–" : p === undefined ? String(s) : `${s} (P${p})`;
@@ -476,8 +459,8 @@ function renderComparison(): void {
         ...campaigns.map((c) => {
           const r = c.reliability.find((x) => x.level === l.id);
           if (!r) return "–";
-          if (r.alpha === null) return `– (${r.reason ?? ""})`;
-          return r.warning ? `⚠ ${r.alpha.toFixed(2)}` : r.alpha.toFixed(2);
+          const alpha = decimal(r.alpha, 2, texts.lang);
+          return r.warning ? `⚠ ${alpha}` : alpha;
         }),
       ]),
     ),
