@@ -4,6 +4,7 @@
  * accepted (revoke, which ends their sessions). Without mail configured the server answers with
  * the link, which the panel shows for the consultant to pass on.
  */
+import type { inviteManager, organisationManagers } from "../../../src/services/invitations.js";
 import { api, el, errorMessage, fillSelect, type Loc } from "./ui.js";
 
 export const MANAGER_TEXTS: Record<string, Loc> = {
@@ -39,10 +40,10 @@ export const MANAGER_TEXTS: Record<string, Loc> = {
   actions: { nl: "Acties", en: "Actions" },
 };
 
-interface Scope { department?: string[] }
-interface Invitation { id: string; email: string; scope: Scope | null; expiresAt: string; expired: boolean }
-interface Listing { pending: Invitation[]; managers: { userId: string; email: string; scope: Scope | null }[] }
-interface Invited { invitation: Invitation; delivery: "sent" | "link"; link?: string }
+/** The answers' shapes, from the services that make them (src/services/invitations.ts). */
+type Listing = Awaited<ReturnType<typeof organisationManagers>>;
+type Invited = Awaited<ReturnType<typeof inviteManager>>;
+type Scope = Listing["managers"][number]["scope"];
 
 export interface PanelContext {
   t(key: string, vars?: Record<string, string | number>): string;
