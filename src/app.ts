@@ -23,6 +23,7 @@ import { authRoutes } from "./routes/auth.js";
 import { actionPlanRoutes } from "./routes/action-plans.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
+import { healthRoutes } from "./routes/health.js";
 import { instrumentRoutes } from "./routes/instruments.js";
 import { invitationRoutes } from "./routes/invitations.js";
 import { passwordResetRoutes } from "./routes/password-reset.js";
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
   // trusted proxy is not the request URL's.
   const sameOrigin = csrf({ origin: (origin, c) => origin === `${resolved.requestScheme(c)}://${new URL(c.req.url).host}` });
   app.use("/api/*", staffOnly(sameOrigin), staffOnly(loadSession));
+  app.route("/", healthRoutes);
   app.route("/", respondentRoutes);
   app.route("/", authRoutes);
   app.route("/", passwordResetRoutes);
