@@ -121,6 +121,19 @@ describe.each(TARGETS)("HTTP contract on %s", (name, start) => {
     await again.text();
   });
 
+  it("echoes a request id on staff routes, and none on respondent routes (nothing is logged about respondents)", async () => {
+    const staff = await get("/api/me", consultant);
+    expect(staff.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    await staff.text();
+    const kept = await target.request("/api/me", { headers: { cookie: consultant, "x-request-id": "lb-7f3a-01" } });
+    expect(kept.headers.get("x-request-id")).toBe("lb-7f3a-01");
+    await kept.text();
+    const survey = await get(`/api/s/${campaign.token}`);
+    expect(survey.status).toBe(200);
+    expect(survey.headers.get("x-request-id")).toBeNull();
+    await survey.text();
+  });
+
   it("stores a valid response once, however often it is retried", async () => {
     const id = crypto.randomUUID();
     const first = await submit(validAnswers(instrument), id);
