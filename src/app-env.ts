@@ -4,8 +4,10 @@ import type { User } from "./storage/accounts.js";
 import type { InstrumentRegistry } from "./instruments/registry.js";
 import type { InvitationKeys } from "./lib/invitation-keys.js";
 import type { LoginKeys } from "./lib/login-keys.js";
+import type { LogLevel, Logger, LogSink } from "./lib/log.js";
 import type { Mailer } from "./lib/mailer.js";
 import type { RateLimiter } from "./lib/rate-limit.js";
+import type { RequestFailure } from "./middleware/request-log.js";
 import type { RespondentLimits } from "./services/respondent-limits.js";
 import type { SummaryLookups } from "./services/staff-summary.js";
 import type { Db } from "./storage/database.js";
@@ -59,9 +61,13 @@ export interface AppDeps {
    * forged Host header can never put another site into a mail.
    */
   publicUrl?: string;
+  /** LOG_LEVEL: the least severe log line written (default info; `silent` writes none). */
+  logLevel?: LogLevel;
+  /** Where JSON log lines go: the console by default; tests pass an array's push (lib/log.ts). */
+  logSink?: LogSink;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour" | "loginKeySecret" | "invitationKeySecret" | "mailer" | "publicUrl">> & {
+export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour" | "loginKeySecret" | "invitationKeySecret" | "mailer" | "publicUrl" | "logLevel" | "logSink">> & {
   /** Keys of the login attempt counters. */
   loginKeys: LoginKeys;
   /** Keys and seals of staff invitations kept for reminders. */
@@ -74,5 +80,18 @@ export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" 
   resetLimits: RateLimiter;
   /** Unknown staff summary links tried per client network, in memory. */
   summaryLookups: SummaryLookups;
+  /** The app's logger, without request fields; a request's own (with its id) is `c.var.log`. */
+  log: Logger;
 };
-export type AppEnv = { Variables: { deps: ResolvedDeps; user: User | null } };
+export type AppEnv = {
+  Variables: {
+    deps: ResolvedDeps;
+    user: User | null;
+    /** Staff routes only (middleware/request-log.ts); echoed as X-Request-Id. */
+    requestId: string;
+    /** This request's logger: with its request id on staff routes, with nothing about the request on respondent routes. */
+    log: Logger;
+    /** Set by onError: the error code rendered, for the request's log line. */
+    failure?: RequestFailure;
+  };
+};

@@ -12,6 +12,8 @@ import { ApiError } from "./lib/api-error.js";
 import type { ErrorCode } from "./lib/error-codes.js";
 import { createInvitationKeys } from "./lib/invitation-keys.js";
 import { createLoginKeys } from "./lib/login-keys.js";
+import { createLogger } from "./lib/log.js";
+import { requestLog } from "./middleware/request-log.js";
 import { sha256Hex } from "./lib/random.js";
 import { RELEASE_PAGE } from "./services/release.js";
 import { createRateLimiter } from "./lib/rate-limit.js";
@@ -24,6 +26,7 @@ import { authRoutes } from "./routes/auth.js";
 import { actionPlanRoutes } from "./routes/action-plans.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
+import { healthRoutes } from "./routes/health.js";
 import { instrumentRoutes } from "./routes/instruments.js";
 import { invitationRoutes } from "./routes/invitations.js";
 import { passwordResetRoutes } from "./routes/password-reset.js";
@@ -66,8 +69,12 @@ export function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl?.replace(/\/$/, "") ?? null,
     resetLimits: createRateLimiter({ limit: RESETS_PER_HOUR, windowMs: RESET_WINDOW_MS }),
     summaryLookups: createSummaryLookups(),
+    log: createLogger({ level: deps.logLevel ?? "info", ...(deps.logSink ? { sink: deps.logSink } : {}) }),
   };
   const app = new OpenAPIHono<AppEnv>();
+
+  // First, so its line covers every other middleware and its duration the whole answer.
+  app.use(requestLog(resolved.log));
 
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
@@ -116,6 +123,7 @@ export function createApp(deps: AppDeps) {
   // trusted proxy is not the request URL's.
   const sameOrigin = csrf({ origin: (origin, c) => origin === `${resolved.requestScheme(c)}://${new URL(c.req.url).host}` });
   app.use("/api/*", staffOnly(sameOrigin), staffOnly(loadSession));
+  app.route("/", healthRoutes);
   app.route("/", respondentRoutes);
   app.route("/", authRoutes);
   app.route("/", passwordResetRoutes);
@@ -139,6 +147,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found", details: [] } }, 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) {
+      c.set("failure", { code: error.code, error });
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
     }
@@ -147,9 +156,12 @@ export function createApp(deps: AppDeps) {
       // a 403 only from its csrf middleware (our own code throws ApiError).
       const known = HONO_ERRORS[error.status];
       const code: ErrorCode = known?.code ?? (error.status >= 500 ? "internal" : "bad_request");
+      c.set("failure", { code, error });
       return c.json({ error: { code, message: error.message || (known?.message ?? "Request refused."), details: [] } }, error.status);
     }
-    console.error(error);
+    // Logged once, by the request's log line (middleware/request-log.ts): with the request id and
+    // the stack on staff routes, with neither on respondent routes.
+    c.set("failure", { code: "internal", error });
     return c.json({ error: { code: "internal", message: "Something went wrong on our side.", details: [] } }, 500);
   });
   return app;

@@ -1,5 +1,6 @@
 /** Environment of the Node entry and CLI (and the worker's vars), parsed once with zod so a bad value fails fast and clearly. */
 import { z } from "zod";
+import { LOG_LEVELS } from "./lib/log.js";
 import { DEFAULT_SUBMISSIONS_PER_HOUR } from "./services/respondent-limits.js";
 
 /** The embedded file the server uses when DATABASE_URL is not set. */
@@ -28,6 +29,13 @@ const AppVarsSchema = z.object({
   MAIL_API_KEY: z.string().min(1).optional(),
   /** How links are printed and where links in mails start, e.g. https://survey.example.org (on Node it defaults to localhost and PORT). */
   PUBLIC_URL: z.url().optional(),
+  /** The least severe JSON log line written: debug, info (default), warn, error or silent (lib/log.ts). */
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(", ")}` }))
+    .default("info"),
 });
 
 /** on/off switches: on, true, yes, 1 — off, false, no, 0 (any case). */
@@ -74,6 +82,9 @@ const EnvSchema = AppVarsSchema.extend({
     ctx.addIssue({ code: "custom", path: ["INVITATION_KEY_SECRET"], message: "required when NODE_ENV=production and mail is configured (at least 32 characters, e.g. `openssl rand -base64 32`)" });
   }
 });
+
+/** Every variable the Node entry reads (the worker's vars are a subset): README's Configuration table names each (a test checks). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 
 export type Env = z.infer<typeof EnvSchema> & { publicUrl: string; production: boolean };
 

@@ -10,6 +10,7 @@ import { demoSeeding } from "./domain/demo-seeding.js";
 import { DEFAULT_DATABASE_URL, parseEnv } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
+import { createLogger, errorFields } from "./lib/log.js";
 import { openDatabase, truncateLog } from "./node/open-database.js";
 import { createNodeApp } from "./node/node-app.js";
 import { mailerFromEnv } from "./node/smtp-mailer.js";
@@ -56,6 +57,7 @@ const app = createNodeApp(db, instruments, {
   submissionsPerHour: env.RESPONDENT_SUBMISSIONS_PER_HOUR,
   trustProxy: env.TRUST_PROXY,
   publicUrl: env.publicUrl,
+  logLevel: env.LOG_LEVEL,
   ...(mailer ? { mailer } : {}),
   ...(env.LOGIN_KEY_SECRET ? { loginKeySecret: env.LOGIN_KEY_SECRET } : {}),
   ...(env.INVITATION_KEY_SECRET ? { invitationKeySecret: env.INVITATION_KEY_SECRET } : {}),
@@ -71,17 +73,19 @@ if (mailer && !env.INVITATION_KEY_SECRET) {
 const RELEASE_CHECK_MS = 60_000;
 /** How often the embedded file's write-ahead log is emptied (see truncateLog). */
 const LOG_TRUNCATE_MS = 2_000;
+/** After the start banner, what the server does on its own is logged as JSON lines, as requests are. */
+const log = createLogger({ level: env.LOG_LEVEL });
 async function releaseDueRounds(): Promise<void> {
   try {
     const { released, failed } = await releaseDue({ db, instruments }, new Date());
-    for (const made of released) console.log(`Released round ${made.campaignId} (${made.respondents} respondents).`);
-    for (const f of failed) console.error(`Could not release round ${f.campaignId}; next try in a minute.`, f.error);
+    for (const made of released) log.info("round released", { campaignId: made.campaignId, respondents: made.respondents });
+    for (const f of failed) log.error("round not released; next try in a minute", { campaignId: f.campaignId, ...errorFields(f.error, true) });
     const deleted = await reduceReleased({ db, instruments });
-    if (deleted > 0) console.log(`Deleted ${deleted} raw responses of released rounds.`);
+    if (deleted > 0) log.info("raw responses of released rounds deleted", { responses: deleted });
     const pruned = await pruneAudit(db, new Date());
-    if (pruned > 0) console.log(`Deleted ${pruned} audit log entries older than ${AUDIT_RETENTION_DAYS} days.`);
+    if (pruned > 0) log.info("old audit log entries deleted", { entries: pruned, retentionDays: AUDIT_RETENTION_DAYS });
   } catch (error) {
-    console.error("Releasing due rounds failed; next try in a minute.", error);
+    log.error("releasing due rounds failed; next try in a minute", errorFields(error, true));
   }
 }
 
@@ -92,7 +96,7 @@ serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } 
   setInterval(() => void releaseDueRounds(), RELEASE_CHECK_MS).unref();
   if (env.DATABASE_URL.startsWith("file:")) {
     // Not while a release runs: folding its log back would hold other requests up in one piece.
-    const empty = () => (releasing() ? undefined : truncateLog(client).catch((error: unknown) => console.error("Emptying the write-ahead log failed; next try in two seconds.", error)));
+    const empty = () => (releasing() ? undefined : truncateLog(client).catch((error: unknown) => log.error("emptying the write-ahead log failed; next try in two seconds", errorFields(error, true))));
     setInterval(() => void empty(), LOG_TRUNCATE_MS).unref();
   }
   void listOpenCampaigns(db).then((open) => {

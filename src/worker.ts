@@ -13,6 +13,7 @@ import { createApp, type App } from "./app.js";
 import type { PageStore } from "./app-env.js";
 import { parseAppVars } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
+import { createLogger, errorFields, type LogLevel } from "./lib/log.js";
 import { httpMailer } from "./lib/mailer.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
 import { pruneAudit } from "./services/audit.js";
@@ -34,6 +35,8 @@ export interface WorkerBindings {
   MAIL_API_KEY?: string;
   MAIL_FROM?: string;
   PUBLIC_URL?: string;
+  /** A var: debug, info (default), warn, error or silent; see README "Operations". */
+  LOG_LEVEL?: string;
 }
 
 const LibsqlEnv = z.object({ LIBSQL_URL: z.url(), LIBSQL_AUTH_TOKEN: z.string().optional() });
@@ -95,6 +98,7 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
     clientAddress: (c) => c.req.header("cf-connecting-ip"),
     submissionsPerHour: vars.RESPONDENT_SUBMISSIONS_PER_HOUR,
     loginKeySecret: vars.LOGIN_KEY_SECRET,
+    logLevel: vars.LOG_LEVEL,
     ...(vars.INVITATION_KEY_SECRET ? { invitationKeySecret: vars.INVITATION_KEY_SECRET } : {}),
     ...(vars.PUBLIC_URL ? { publicUrl: vars.PUBLIC_URL } : {}),
     // fetch is bound: an unbound one throws "Illegal invocation" on workerd.
@@ -102,6 +106,15 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
       ? { mailer: httpMailer({ url: vars.MAIL_API_URL, apiKey: vars.MAIL_API_KEY, from: vars.MAIL_FROM, fetch: (input, init) => fetch(input, init) }) }
       : {}),
   });
+}
+
+/** LOG_LEVEL for the cron trigger, which must release rounds even when other vars are wrong (the fetch handler refuses those). */
+function logLevelOf(env: WorkerBindings): LogLevel {
+  try {
+    return parseAppVars(env).LOG_LEVEL;
+  } catch {
+    return "info";
+  }
 }
 
 export default {
@@ -115,7 +128,8 @@ export default {
     db ??= openDatabase(env);
     const { released, failed } = await releaseDue({ db, instruments, releasePage: RELEASE_PAGE_REMOTE }, new Date());
     // A round that failed is tried again on the next run; the failure is what the logs show.
-    for (const f of failed) console.error(`Could not release round ${f.campaignId}:`, f.error);
+    const log = createLogger({ level: logLevelOf(env) });
+    for (const f of failed) log.error("round not released; next run tries again", { campaignId: f.campaignId, ...errorFields(f.error, true) });
     // D1 allows 1,000 queries per invocation: a run that released something leaves the deleting of
     // raw responses (up to 600 queries) to the next run, a quarter of an hour later.
     if (released.length === 0 && failed.length === 0) await reduceReleased({ db, instruments, releasePage: RELEASE_PAGE_REMOTE });

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { forwardedClient, forwardedScheme } from "../lib/forwarded.js";
 import { createApp } from "../app.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
+import type { LogLevel, LogSink } from "../lib/log.js";
 import type { Mailer } from "../lib/mailer.js";
 import type { Db } from "../storage/database.js";
 import { filePageStore, staticFiles } from "./static-files.js";
@@ -17,6 +18,8 @@ export interface NodeAppOptions {
   invitationKeySecret?: string;
   mailer?: Mailer;
   publicUrl?: string;
+  logLevel?: LogLevel;
+  logSink?: LogSink;
 }
 
 export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: NodeAppOptions = {}) {

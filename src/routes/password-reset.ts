@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/router.js";
+import { errorFields } from "../lib/log.js";
 import { jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requestPasswordReset, resetPassword } from "../services/password-reset.js";
@@ -30,7 +31,7 @@ export const passwordResetRoutes = createRouter()
     async (c) => {
       const { deps } = c.var;
       const work = requestPasswordReset(deps, c.req.valid("json").email, deps.publicUrl ?? new URL(c.req.url).origin).catch((error: unknown) =>
-        console.error("A password-reset mail could not be sent:", error instanceof Error ? error.message : error),
+        c.var.log.warn("password-reset mail not sent", errorFields(error, false)),
       );
       // After the answer: on Workers the isolate is kept for it; on Node the promise simply runs on.
       try {

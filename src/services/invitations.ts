@@ -62,9 +62,11 @@ async function deliver(deps: LinkDeps, row: InvitationRow, token: string, contex
   try {
     await deps.mailer.send(invitationMail({ to: row.email, organisation: context.organisation, inviter: context.inviter, link, expiresAt: row.expiresAt }));
   } catch (error) {
-    console.error("Sending an invitation failed:", error instanceof Error ? error.message : error);
-    // The invitation stays pending (listed, with "resend"); its link reached nobody.
-    throw new ApiError(502, "mail_not_sent", "The invitation is saved, but the e-mail could not be sent. Try “resend” later, or check the mail settings.");
+    // The invitation stays pending (listed, with "resend"); its link reached nobody. The mailer's
+    // error is the cause, which the request's log line carries with its request id.
+    const failure = new ApiError(502, "mail_not_sent", "The invitation is saved, but the e-mail could not be sent. Try “resend” later, or check the mail settings.");
+    failure.cause = error;
+    throw failure;
   }
   return { delivery: "sent" };
 }

@@ -21,7 +21,7 @@ export async function listen(t: TestApp, deps: Pick<AppDeps, "mailer"> = {}, opt
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const publicUrl = options.publicHost ? `http://${options.publicHost}:${port}` : url;
-  app = createApp({ ...deps, ...(options.publicHost ? { publicUrl } : {}), db: t.db, instruments: t.instruments, pages: filePageStore(), serveStatic: staticFiles(), now: () => t.clock.now });
+  app = createApp({ logSink: () => {}, ...deps, ...(options.publicHost ? { publicUrl } : {}), db: t.db, instruments: t.instruments, pages: filePageStore(), serveStatic: staticFiles(), now: () => t.clock.now });
   return { url, publicUrl, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 

@@ -15,12 +15,13 @@ import { filePageStore } from "../../src/node/static-files.js";
 import { createCampaign, createOrganisation, type NewCampaign } from "../../src/storage/campaigns.js";
 
 /** `deps`: what the entry would wire besides database, instruments, pages and clock (a client address, limits). */
-export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour" | "requestScheme" | "loginKeySecret" | "invitationKeySecret" | "mailer" | "publicUrl"> } = {}) {
+export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour" | "requestScheme" | "loginKeySecret" | "invitationKeySecret" | "mailer" | "publicUrl" | "logLevel" | "logSink"> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "cc-test-"));
   const opened = await openDatabase(`file:${join(dir, "test.db")}`);
   const instruments = createInstrumentRegistry();
   const clock = { now: new Date(`${options.today ?? "2026-03-10"}T09:30:00Z`) };
-  const app = createApp({ ...options.deps, db: opened.db, instruments, pages: filePageStore(), now: () => clock.now });
+  // Every log line is made (debug) and dropped, unless a test passes a sink to read them.
+  const app = createApp({ logLevel: "debug", logSink: () => {}, ...options.deps, db: opened.db, instruments, pages: filePageStore(), now: () => clock.now });
   const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
 
   async function addCampaign(overrides: Partial<NewCampaign> = {}): Promise<Campaign> {

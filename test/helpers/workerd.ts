@@ -50,7 +50,8 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
     compatibilityFlags,
     d1Databases: { DB: databaseId },
     // The secret a deployment sets with `wrangler secret put`; the worker refuses to start without it.
-    bindings: { LOGIN_KEY_SECRET: "workerd-test-login-key-secret-0123456789", ...vars },
+    // Request log lines stay out of the test output; a test that reads them sets LOG_LEVEL.
+    bindings: { LOGIN_KEY_SECRET: "workerd-test-login-key-secret-0123456789", LOG_LEVEL: "warn", ...vars },
     d1Persist: join(persist, "v3", "d1"),
     // The platform's static-assets binding, reduced to what the worker asks of it: files by path.
     serviceBindings: {

@@ -46,7 +46,7 @@ const PASSWORD = "contract-password-1";
 // One hash for every account: PBKDF2 at 100,000 iterations is deliberately slow.
 const passwordHash = hashPassword(PASSWORD);
 
-describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
+describe.each(TARGETS)("HTTP contract on %s", (name, start) => {
   let target: Target;
   let campaign: Campaign;
   let other: Campaign;
@@ -96,6 +96,42 @@ describe.each(TARGETS)("HTTP contract on %s", (_name, start) => {
     expect(data.status).toBe(200);
     expect((await data.json()).instrument.instrumentId).toBe(DEFAULT_INSTRUMENT_ID);
     expect((await get("/api/s/no-such-link")).status).toBe(404);
+  });
+
+  it("answers /healthz: 200 while every committed migration is applied, 503 behind when the last one's row is missing", async () => {
+    const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+    const healthy = await get("/healthz");
+    expect(healthy.status).toBe(200);
+    expect(healthy.headers.get("cache-control")).toBe("no-store");
+    expect(await healthy.json()).toEqual({ status: "ok", database: "ok", migrations: "current", version });
+    // Node's migrator keeps __drizzle_migrations (by the journal's time); wrangler keeps d1_migrations on D1 (by file name).
+    const journal = JSON.parse(readFileSync(new URL("../../db/migrations/meta/_journal.json", import.meta.url), "utf8")) as { entries: { tag: string; when: number }[] };
+    const last = journal.entries.at(-1)!;
+    const onD1 = name.startsWith("workerd");
+    await target.db.run(onD1 ? sql`DELETE FROM d1_migrations WHERE name = ${`${last.tag}.sql`}` : sql`DELETE FROM __drizzle_migrations WHERE created_at = ${last.when}`);
+    try {
+      const behind = await get("/healthz");
+      expect(behind.status).toBe(503);
+      expect(await behind.json()).toEqual({ status: "unavailable", database: "ok", migrations: "behind", version });
+    } finally {
+      await target.db.run(onD1 ? sql`INSERT INTO d1_migrations (name) VALUES (${`${last.tag}.sql`})` : sql`INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('restored', ${last.when})`);
+    }
+    const again = await get("/healthz");
+    expect(again.status).toBe(200);
+    await again.text();
+  });
+
+  it("echoes a request id on staff routes, and none on respondent routes (nothing is logged about respondents)", async () => {
+    const staff = await get("/api/me", consultant);
+    expect(staff.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    await staff.text();
+    const kept = await target.request("/api/me", { headers: { cookie: consultant, "x-request-id": "lb-7f3a-01" } });
+    expect(kept.headers.get("x-request-id")).toBe("lb-7f3a-01");
+    await kept.text();
+    const survey = await get(`/api/s/${campaign.token}`);
+    expect(survey.status).toBe(200);
+    expect(survey.headers.get("x-request-id")).toBeNull();
+    await survey.text();
   });
 
   it("stores a valid response once, however often it is retried", async () => {

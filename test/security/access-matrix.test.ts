@@ -57,6 +57,8 @@ const PUBLIC = [
   "POST /api/auth/password-reset/{token}",
   // The staff summary's link is its credential, sent in the body (tested in http/action-plans.test.ts).
   "POST /api/summaries/read",
+  // For monitors: whether the database answers and its migrations are current, nothing about any data (tested in http/health.test.ts).
+  "GET /healthz",
 ];
 /** Routes about the caller only: every session may use them, on its own data. */
 const SELF = ["GET /api/me", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "GET /api/organisations"];
