@@ -23,6 +23,7 @@ import { authRoutes } from "./routes/auth.js";
 import { actionPlanRoutes } from "./routes/action-plans.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
+import { dataProtectionRoutes } from "./routes/data-protection.js";
 import { instrumentRoutes } from "./routes/instruments.js";
 import { invitationRoutes } from "./routes/invitations.js";
 import { passwordResetRoutes } from "./routes/password-reset.js";
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", invitationRoutes);
   app.route("/", auditRoutes);
   app.route("/", campaignRoutes);
+  app.route("/", dataProtectionRoutes);
   app.route("/", actionPlanRoutes);
   app.route("/", summaryRoutes);
   app.route("/", staffInvitationRoutes);

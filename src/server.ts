@@ -15,6 +15,7 @@ import { createNodeApp } from "./node/node-app.js";
 import { mailerFromEnv } from "./node/smtp-mailer.js";
 import { reduceReleased, releaseDue, releasing } from "./services/release.js";
 import { pruneAudit } from "./services/audit.js";
+import { applyRetention } from "./services/data-protection.js";
 import { AUDIT_RETENTION_DAYS } from "./domain/audit.js";
 import { countUsers } from "./storage/accounts.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
@@ -80,6 +81,8 @@ async function releaseDueRounds(): Promise<void> {
     if (deleted > 0) console.log(`Deleted ${deleted} raw responses of released rounds.`);
     const pruned = await pruneAudit(db, new Date());
     if (pruned > 0) console.log(`Deleted ${pruned} audit log entries older than ${AUDIT_RETENTION_DAYS} days.`);
+    const retained = await applyRetention({ db, instruments, now: () => new Date() });
+    if (retained.comments + retained.rounds > 0) console.log(`Retention: deleted the comments of ${retained.comments} and all of ${retained.rounds} released rounds.`);
   } catch (error) {
     console.error("Releasing due rounds failed; next try in a minute.", error);
   }
