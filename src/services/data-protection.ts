@@ -206,10 +206,14 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
     const reports: Record<string, unknown> = {};
     if (release) {
       for (const dimension of DIMENSIONS) {
-        reports[dimension] = await campaignReport(deps, c, { filters: {}, dimension }, user).catch((error: unknown) => {
+        const report = await campaignReport(deps, c, { filters: {}, dimension }, user).catch((error: unknown) => {
           if (error instanceof ApiError) return null;
           throw error;
         });
+        // The reports shuffle comments on every read; the archive sorts them, so two exports of the
+        // same data are the same file (neither order says anything about who wrote what, or when).
+        const comments = (report as { comments?: unknown } | null)?.comments;
+        reports[dimension] = Array.isArray(comments) ? { ...report, comments: [...(comments as string[])].sort() } : report;
       }
     }
     const [counts] = await db.select({ issued: schema.campaigns.codesIssued, used: schema.campaigns.codesUsed }).from(schema.campaigns).where(eq(schema.campaigns.id, c.id));
