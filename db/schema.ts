@@ -54,6 +54,11 @@ export const organisations = sqliteTable("organisations", {
   consultantId: text("consultant_id").references(() => users.id),
   /** Whether this organisation's managers see the consultant's benchmark line (never its inputs). */
   benchmarkForManagers: integer("benchmark_for_managers", { mode: "boolean" }).notNull().default(false),
+  /**
+   * How long a released round is kept (src/domain/data-protection.ts): its comments go half-way,
+   * the whole round at the end, counted in months from its release. Null = until deleted by hand.
+   */
+  retentionMonths: integer("retention_months"),
   createdAt: text("created_at").notNull().default(sql`(datetime('now'))`),
 });
 
@@ -314,9 +319,8 @@ export const auditLog = sqliteTable(
   {
     id: text("id").primaryKey(),
     organisationId: text("organisation_id").references(() => organisations.id),
-    actorId: text("actor_id")
-      .notNull()
-      .references(() => users.id),
+    /** Null once the acting account was deleted: the entry stays, its actor reads "deleted account". */
+    actorId: text("actor_id").references(() => users.id),
     action: text("action").notNull(),
     /** JSON: the action's AuditDetails. */
     detail: text("detail").notNull().default("{}"),
@@ -375,9 +379,8 @@ export const summaryLinks = sqliteTable("summary_links", {
     .primaryKey()
     .references(() => campaigns.id),
   tokenHash: text("token_hash").notNull().unique(),
-  createdBy: text("created_by")
-    .notNull()
-    .references(() => users.id),
+  /** Null once the account that shared it was deleted: the link keeps working for staff. */
+  createdBy: text("created_by").references(() => users.id),
   /** "YYYY-MM-DDTHH:MMZ" */
   createdAt: text("created_at").notNull(),
 });

@@ -26,6 +26,7 @@ import { authRoutes } from "./routes/auth.js";
 import { actionPlanRoutes } from "./routes/action-plans.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
+import { dataProtectionRoutes } from "./routes/data-protection.js";
 import { healthRoutes } from "./routes/health.js";
 import { instrumentRoutes } from "./routes/instruments.js";
 import { invitationRoutes } from "./routes/invitations.js";
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", invitationRoutes);
   app.route("/", auditRoutes);
   app.route("/", campaignRoutes);
+  app.route("/", dataProtectionRoutes);
   app.route("/", actionPlanRoutes);
   app.route("/", summaryRoutes);
   app.route("/", staffInvitationRoutes);

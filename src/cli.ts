@@ -22,6 +22,7 @@ import { ApiError } from "./lib/api-error.js";
 import { closeRound, issueRoundCodes } from "./services/lifecycle.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
 import { pruneAudit } from "./services/audit.js";
+import { applyRetention } from "./services/data-protection.js";
 import { createCampaign, createOrganisation, findCampaignById, findOrganisation, listOpenCampaigns } from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -197,6 +198,8 @@ async function main(argv: string[]): Promise<void> {
         for (const f of failed) console.error(`Could not release ${f.campaignId}:`, f.error);
         console.log(`Deleted ${await reduceReleased(deps)} raw responses of released rounds.`);
         console.log(`Deleted ${await pruneAudit(db, new Date())} audit log entries past their retention period.`);
+        const retained = await applyRetention({ db, instruments: deps.instruments, now: () => new Date() });
+        console.log(`Retention: deleted the comments of ${retained.comments} and all of ${retained.rounds} released rounds.`);
         if (failed.length > 0) process.exitCode = 1;
         break;
       }

@@ -16,6 +16,7 @@ import { createNodeApp } from "./node/node-app.js";
 import { mailerFromEnv } from "./node/smtp-mailer.js";
 import { reduceReleased, releaseDue, releasing } from "./services/release.js";
 import { pruneAudit } from "./services/audit.js";
+import { applyRetention } from "./services/data-protection.js";
 import { AUDIT_RETENTION_DAYS } from "./domain/audit.js";
 import { countUsers } from "./storage/accounts.js";
 import { countOrganisations, listOpenCampaigns } from "./storage/campaigns.js";
@@ -84,6 +85,8 @@ async function releaseDueRounds(): Promise<void> {
     if (deleted > 0) log.info("raw responses of released rounds deleted", { responses: deleted });
     const pruned = await pruneAudit(db, new Date());
     if (pruned > 0) log.info("old audit log entries deleted", { entries: pruned, retentionDays: AUDIT_RETENTION_DAYS });
+    const retained = await applyRetention({ db, instruments, now: () => new Date() });
+    if (retained.comments + retained.rounds > 0) log.info("retention applied", { roundsWithoutComments: retained.comments, roundsDeleted: retained.rounds });
   } catch (error) {
     log.error("releasing due rounds failed; next try in a minute", errorFields(error, true));
   }

@@ -17,6 +17,7 @@ import { createLogger, errorFields, type LogLevel } from "./lib/log.js";
 import { httpMailer } from "./lib/mailer.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
 import { pruneAudit } from "./services/audit.js";
+import { applyRetention } from "./services/data-protection.js";
 import { schema, type Db } from "./storage/database.js";
 
 export interface WorkerBindings {
@@ -133,6 +134,8 @@ export default {
     // D1 allows 1,000 queries per invocation: a run that released something leaves the deleting of
     // raw responses (up to 600 queries) to the next run, a quarter of an hour later.
     if (released.length === 0 && failed.length === 0) await reduceReleased({ db, instruments, releasePage: RELEASE_PAGE_REMOTE });
+    // Organisations' retention periods: a few rounds a run (about 15 queries each), the rest next run.
+    if (released.length === 0 && failed.length === 0) await applyRetention({ db, instruments, now: () => new Date() }, 20);
     // One statement: audit entries past their retention period.
     await pruneAudit(db, new Date());
   },

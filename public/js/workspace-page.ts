@@ -15,6 +15,7 @@ import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
 import { staffInvitationsPanel, STAFF_INVITATION_TEXTS } from "./lib/staff-invitations.js";
 import { DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
 import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
+import { dataProtectionPanel, DATA_PROTECTION_TEXTS } from "./lib/data-protection.js";
 import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
 import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
 import { instrumentPreview, PREVIEW_TEXTS } from "./lib/instrument-preview.js";
@@ -211,7 +212,7 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS, ...PREVIEW_TEXTS, ...UPLOAD_TEXTS, ...STAFF_INVITATION_TEXTS });
+const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS, ...PREVIEW_TEXTS, ...UPLOAD_TEXTS, ...STAFF_INVITATION_TEXTS, ...DATA_PROTECTION_TEXTS });
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
 const rounds = roundForm(t, { say, saved: () => loadPortfolio(), showCodeHint });
@@ -219,6 +220,7 @@ const preview = instrumentPreview(texts);
 const showPreview = (i: Pick<InstrumentSummary, "id" | "version">, from: HTMLElement) => void preview.open(i.id, i.version, from, say);
 const upload = instrumentUpload(texts, { stored: () => loadInstruments(), levelName: (id) => levelName(id), preview: showPreview });
 const auditLog = auditPanel(texts);
+const dataProtection = dataProtectionPanel(texts, { say, changed: () => Promise.all([loadPortfolio(), loadNorms()]).then(() => undefined) });
 const staffInvitations = staffInvitationsPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts = new Map<string, Chart>();
@@ -556,6 +558,7 @@ function render(): void {
   renderInstruments();
   managers.render();
   auditLog.render();
+  dataProtection.render();
   showCodeHint();
   if (lastCodes) showCodes(lastCodes.campaign, lastCodes.codes, null);
 }
@@ -563,7 +566,7 @@ function render(): void {
 async function loadPortfolio(): Promise<void> {
   organisations = (await api<Organisation[]>("/api/organisations")).body;
   renderPortfolio();
-  await Promise.all([managers.setOrganisations(organisations), auditLog.setOrganisations(organisations), staffInvitations.setOrganisations(organisations)]);
+  await Promise.all([managers.setOrganisations(organisations), auditLog.setOrganisations(organisations), staffInvitations.setOrganisations(organisations), dataProtection.setOrganisations(organisations)]);
 }
 
 /** Closes a round for good, after the consultant confirms; its results are released at once. */

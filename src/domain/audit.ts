@@ -31,6 +31,12 @@ export const AUDIT_ACTIONS = [
   "summary_revoked",
   "staff_invited",
   "staff_reminded",
+  "round_deleted",
+  "organisation_deleted",
+  "account_deleted",
+  "retention_set",
+  "retention_applied",
+  "organisation_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -82,6 +88,16 @@ export interface AuditDetails {
   staff_invited: RoundRef & { mode: string; sent: number; failed: number; invalid: number; duplicates: number };
   /** A reminder run: counts only. */
   staff_reminded: RoundRef & { mode: string; sent: number; failed: number };
+  /** What went, by count (src/domain/data-protection.ts); the round's title is the only name. */
+  round_deleted: RoundRef & { removed: Record<string, number> };
+  /** Written without an organisation (it is gone): its name and what went, by count. */
+  organisation_deleted: { name: string; removed: Record<string, number> };
+  /** A manager's or consultant's account: no address (it is what was erased), what went by count. */
+  account_deleted: { role: string; removed: Record<string, number> };
+  retention_set: { months: number | null };
+  /** The sweep's work under an organisation's retention (no actor): per round what went. */
+  retention_applied: RoundRef & { stage: "comments" | "round"; removed: Record<string, number> };
+  organisation_exported: { schemaVersion: number };
 }
 
 export type AuditEvent = { [A in AuditAction]: { action: A; detail: AuditDetails[A] } }[AuditAction];
@@ -237,6 +253,54 @@ const TEXTS: Texts = {
     nl: (a, d) => `${a} stuurde een herinnering voor “${d.title}”: ${d.sent} verstuurd${d.failed ? `, ${d.failed} mislukt` : ""}`,
     en: (a, d) => `${a} sent a reminder for “${d.title}”: ${d.sent} sent${d.failed ? `, ${d.failed} failed` : ""}`,
   },
+  round_deleted: {
+    nl: (a, d) => `${a} verwijderde de ronde “${d.title}”${removedText(d.removed, "nl")}`,
+    en: (a, d) => `${a} deleted the round “${d.title}”${removedText(d.removed, "en")}`,
+  },
+  organisation_deleted: {
+    nl: (a, d) => `${a} verwijderde de organisatie “${d.name}”${removedText(d.removed, "nl")}`,
+    en: (a, d) => `${a} deleted the organisation “${d.name}”${removedText(d.removed, "en")}`,
+  },
+  account_deleted: {
+    nl: (a, d) => `${a} verwijderde een account (${d.role === "consultant" ? "consultant" : "manager"})${removedText(d.removed, "nl")}`,
+    en: (a, d) => `${a} deleted an account (${d.role})${removedText(d.removed, "en")}`,
+  },
+  retention_set: {
+    nl: (a, d) => `${a} stelde de bewaartermijn in op ${d.months === null ? "tot verwijderen" : `${d.months} maanden`}`,
+    en: (a, d) => `${a} set the retention period to ${d.months === null ? "until deleted" : `${d.months} months`}`,
+  },
+  retention_applied: {
+    nl: (_a, d) => `Bewaartermijn verstreken: ${d.stage === "comments" ? "de opmerkingen van" : "de ronde"} “${d.title}” verwijderd${removedText(d.removed, "nl")}`,
+    en: (_a, d) => `Retention period passed: ${d.stage === "comments" ? "the comments of" : "the round"} “${d.title}” deleted${removedText(d.removed, "en")}`,
+  },
+  organisation_exported: {
+    nl: (a) => `${a} downloadde alle gegevens van de organisatie`,
+    en: (a) => `${a} downloaded all of the organisation's data`,
+  },
+};
+
+const removedText = (removed: Record<string, number> | undefined, lang: Lang) => {
+  const parts = Object.entries(removed ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${n} ${REMOVED_NAMES[what]?.[lang] ?? what}`);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+};
+const REMOVED_NAMES: Record<string, Record<Lang, string>> = {
+  rounds: { nl: "rondes", en: "rounds" },
+  responses: { nl: "ruwe antwoorden", en: "raw responses" },
+  comments: { nl: "opmerkingen", en: "comments" },
+  groups: { nl: "gepubliceerde groepen", en: "published groups" },
+  codes: { nl: "codes", en: "codes" },
+  staffInvitations: { nl: "uitnodigingen van medewerkers", en: "staff invitations" },
+  planActions: { nl: "acties", en: "actions" },
+  managers: { nl: "managers", en: "managers" },
+  invitations: { nl: "uitnodigingen", en: "invitations" },
+  auditEntries: { nl: "logregels", en: "log entries" },
+  sessions: { nl: "sessies", en: "sessions" },
+  grants: { nl: "toegangen", en: "grants" },
+  resetLinks: { nl: "herstellinks", en: "reset links" },
+  normSets: { nl: "normsets", en: "norm sets" },
+  instruments: { nl: "vragenlijsten", en: "instruments" },
 };
 
 /** The entry in plain language. Details come from the database: missing fields read as empty, never throw. */

@@ -16,7 +16,7 @@ const sqlUuid = sql.raw(
 );
 
 /** One entry to write: who, where (null for an account event), what, and the minute. */
-export type AuditRecord = AuditEvent & { organisationId: string | null; actorId: string; at: string };
+export type AuditRecord = AuditEvent & { organisationId: string | null; actorId: string | null; at: string };
 
 /**
  * The insert of one entry, to run alone or inside another write's batch. An account event (no
@@ -73,6 +73,9 @@ export async function countFailedLogin(db: Db, input: { email: string; at: strin
   ]);
 }
 
+/** The actor an entry shows once its account was deleted: no address, nothing that names them. */
+export const DELETED_ACTOR = "(deleted account)";
+
 export interface AuditRow {
   id: string;
   at: string;
@@ -96,9 +99,10 @@ export async function listAudit(db: Db, organisationId: string, page: { before?:
     after = or(lt(auditLog.at, cursor.at), and(eq(auditLog.at, cursor.at), sql`${auditLog}.rowid < ${cursor.seq}`));
   }
   const rows = await db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actor: users.email, detail: auditLog.detail })
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actor: sql<string>`coalesce(${users.email}, ${DELETED_ACTOR})`, detail: auditLog.detail })
     .from(auditLog)
-    .innerJoin(users, eq(users.id, auditLog.actorId))
+    // A deleted account's entries stay, with no actor (README, "Data protection").
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(after ? and(visible, after) : visible)
     .orderBy(desc(auditLog.at), desc(sql`${auditLog}.rowid`))
     .limit(page.limit + 1);

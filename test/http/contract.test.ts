@@ -400,6 +400,28 @@ describe.each(TARGETS)("HTTP contract on %s", (name, start) => {
     const plan = await res.json();
     expect(plan.previous).toMatchObject({ campaignId: first.id, title: "Plan 2020-1", focusLevels: ["values"], actions: [] });
   }, 60_000);
+
+  it("exports an organisation as one JSON download and deletes it in one batch, leaving no row of it", async () => {
+    const { db } = target;
+    const b = (await findUserByEmail(db, "b@consult.test"))!;
+    const org = await createOrganisation(db, "Client Gone", b.id);
+    const round = await createCampaign(db, { ...campaignDefaults(instrument, ["Sales"]), organisationId: org.id, title: "Gone round", status: "open" });
+    for (let i = 0; i < 6; i++) expect((await json(`/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(instrument), department: "Sales", comment: `gone ${i}` } })).status).toBe(201);
+    expect((await json(`/api/campaigns/${round.id}/close`, {}, rival)).status).toBe(200);
+    const exported = await get(`/api/organisations/${org.id}/export`, rival);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-disposition")).toContain("client-gone_export_");
+    expect((await exported.json()).rounds[0].release.respondents).toBe(6);
+    expect((await json(`/api/organisations/${org.id}`, {}, consultant, "DELETE")).status).toBe(404);
+    const deleted = await json(`/api/organisations/${org.id}`, {}, rival, "DELETE");
+    expect(deleted.status).toBe(200);
+    expect((await deleted.json()).removes).toMatchObject({ rounds: 1, releases: 1 });
+    for (const [table, column] of [[schema.campaigns, schema.campaigns.id], [schema.releases, schema.releases.campaignId], [schema.releaseGroups, schema.releaseGroups.campaignId], [schema.releaseComments, schema.releaseComments.campaignId], [schema.responses, schema.responses.campaignId], [schema.receipts, schema.receipts.campaignId]] as const) {
+      expect(await db.$count(table, eq(column, round.id))).toBe(0);
+    }
+    expect(await db.$count(schema.organisations, eq(schema.organisations.id, org.id))).toBe(0);
+    expect(await db.$count(schema.auditLog, eq(schema.auditLog.organisationId, org.id))).toBe(0);
+  }, 60_000);
 });
 
 /**

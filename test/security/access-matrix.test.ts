@@ -29,6 +29,7 @@ const BODIES: Record<string, unknown> = {
   "POST /api/auth/logout": undefined,
   "POST /api/organisations": { name: "New client" },
   "PATCH /api/organisations/{id}": { benchmarkForManagers: true },
+  "PUT /api/organisations/{id}/retention": { retentionMonths: 12 },
   "POST /api/organisations/{id}/campaigns": { title: "Round", departments: ["A"] },
   "POST /api/organisations/{id}/invitations": { email: "new.manager@client.test" },
   "PATCH /api/campaigns/{id}": { expectedHeadcount: 10 },
@@ -88,7 +89,19 @@ const CONSULTANT_ONLY = [
   "POST /api/norm-sets",
   "GET /api/norm-sets",
   "GET /api/norm-sets/{id}",
+  "GET /api/campaigns/{id}/deletion",
+  "DELETE /api/campaigns/{id}",
+  "GET /api/organisations/{id}/deletion",
+  "DELETE /api/organisations/{id}",
+  "GET /api/organisations/{id}/retention",
+  "PUT /api/organisations/{id}/retention",
+  "GET /api/organisations/{id}/export",
 ];
+/**
+ * Deleting an account: any session may ask about its own (a manager deletes themselves), a
+ * consultant about managers of only their own organisations; everyone else's account is 404.
+ */
+const ACCOUNTS = ["GET /api/users/{id}/deletion", "DELETE /api/users/{id}"];
 
 /** Routes every reader of an organisation's rounds may call, but only consultants and unscoped managers may write: a manager scoped to departments is refused (403). */
 const PLAN_WRITES = [
@@ -156,6 +169,7 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
     .replace("/instruments/{id}/{version}", "/instruments/b-scan/1")
     .replace("{invitationId}", mine ? invitations.own : invitations.theirs)
     .replace("{userId}", mine ? managers.own : managers.theirs)
+    .replace("/users/{id}", `/users/${mine ? managers.own : managers.theirs}`)
     .replace("{actionId}", mine ? actions.own : actions.theirs)
     .replace("/norm-sets/{id}", `/norm-sets/${mine ? normSets.own : normSets.theirs}`)
     .replace("{token}", campaign.token)
@@ -176,7 +190,7 @@ async function snapshot(): Promise<string> {
 
 describe("access matrix over every route", () => {
   it("knows every route the app documents", () => {
-    for (const route of routes) expect([...PUBLIC, ...SELF, ...CONSULTANT_ONLY, "GET /api/organisations/{id}/trends", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/participation", "GET /api/campaigns/{id}/report", "GET /api/campaigns/{id}/report.csv", "GET /api/campaigns/{id}/action-plan", ...PLAN_WRITES], route).toContain(route);
+    for (const route of routes) expect([...PUBLIC, ...SELF, ...CONSULTANT_ONLY, "GET /api/organisations/{id}/trends", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/participation", "GET /api/campaigns/{id}/report", "GET /api/campaigns/{id}/report.csv", "GET /api/campaigns/{id}/action-plan", ...PLAN_WRITES, ...ACCOUNTS], route).toContain(route);
     expect(routes.length).toBeGreaterThanOrEqual(22);
   });
 
@@ -227,7 +241,8 @@ describe("access matrix over every route", () => {
   });
 
   it("gives a scoped manager of A on A's own reads never a status an unscoped one would not get", async () => {
-    const reads = routes.filter((r) => r.startsWith("GET ") && !PUBLIC.includes(r) && !CONSULTANT_ONLY.includes(r));
+    // An account's own deletion preview is the one read that differs by who asks (their own account).
+    const reads = routes.filter((r) => r.startsWith("GET ") && !PUBLIC.includes(r) && !CONSULTANT_ONLY.includes(r) && !ACCOUNTS.includes(r));
     expect(reads.length).toBeGreaterThan(3);
     for (const route of reads) expect((await call(route, cookies.scopedA, true)).status, route).toBe((await call(route, cookies.managerA, true)).status);
   });
@@ -241,6 +256,12 @@ describe("access matrix over every route", () => {
     expect(instruments.map((i: { id: string }) => i.id)).not.toContain("b-scan");
     const sets = await (await t.app.request("/api/norm-sets", { headers: { cookie: cookies.consultantA } })).json();
     expect(sets.sets.map((s: { id: string }) => s.id)).toEqual([normSets.own]);
+  });
+
+  it("lets a manager of A see only their own account's deletion, never a colleague's", async () => {
+    expect((await call("GET /api/users/{id}/deletion", cookies.managerA, true)).status).toBe(200);
+    expect((await call("GET /api/users/{id}/deletion", cookies.scopedA, true)).status).toBe(404);
+    expect((await call("GET /api/users/{id}/deletion", cookies.consultantA, true)).status).toBe(200);
   });
 });
 

@@ -50,6 +50,7 @@ async function world(rating: number, factors: string[], comment: string): Promis
   const running = await createCampaign(t.db, { ...earlier, title: "Running", status: "open", opensOn: null, closesOn: null, requireCode: false, expectedHeadcount: 40 });
   await submitTo(running, rating, factors, comment, 24);
   // Both worlds must list their rounds alike: creation times to the second would differ between them.
+  await t.db.run(sql`update organisations set created_at = '2026-01-01 09:00:00'`);
   await t.db.run(sql`update campaigns set created_at = case id when ${earlier.id} then '2026-01-05 10:00:00' else '2026-03-01 10:00:00' end`);
   return { t, earlier, running, consultant: await loginCookie(t.app, "c@consult.test", PASSWORD), manager: await loginCookie(t.app, "m@client.test", PASSWORD) };
 }
@@ -59,7 +60,7 @@ let b: World;
 let routes: string[] = [];
 
 /** Routes that change something and answer with nothing about any round's answers (new ones must be classified). */
-const NO_ROUND_DATA = ["POST /api/auth/login", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "POST /api/organisations", "POST /api/organisations/{id}/invitations", "POST /api/organisations/{id}/invitations/{invitationId}/resend", "DELETE /api/organisations/{id}/invitations/{invitationId}", "DELETE /api/organisations/{id}/managers/{userId}", "POST /api/invitations/{token}/accept", "POST /api/auth/password-reset", "POST /api/auth/password-reset/{token}", "POST /api/instruments", "POST /api/s/{token}/responses", "POST /api/s/{token}/access-code", "POST /api/campaigns/{id}/codes", "POST /api/organisations/{id}/campaigns"];
+const NO_ROUND_DATA = ["POST /api/auth/login", "POST /api/auth/logout", "POST /api/auth/logout-everywhere", "POST /api/organisations", "POST /api/organisations/{id}/invitations", "POST /api/organisations/{id}/invitations/{invitationId}/resend", "DELETE /api/organisations/{id}/invitations/{invitationId}", "DELETE /api/organisations/{id}/managers/{userId}", "POST /api/invitations/{token}/accept", "POST /api/auth/password-reset", "POST /api/auth/password-reset/{token}", "POST /api/instruments", "POST /api/s/{token}/responses", "POST /api/s/{token}/access-code", "POST /api/campaigns/{id}/codes", "POST /api/organisations/{id}/campaigns", "DELETE /api/organisations/{id}", "DELETE /api/users/{id}"];
 /** The transition itself: closing releases the results, which is the point. */
 const RELEASING = ["POST /api/campaigns/{id}/close"];
 const BODIES: Record<string, unknown> = {
@@ -79,6 +80,10 @@ const BODIES: Record<string, unknown> = {
   "DELETE /api/campaigns/{id}/summary-link": undefined,
   // Reading a summary (the token in the body): a running round has none to read.
   "POST /api/summaries/read": { token: "no-summary-while-running" },
+  // Deleting the running round without confirm=1 is refused alike; its preview (a GET) gives counts only.
+  "DELETE /api/campaigns/{id}": undefined,
+  // The retention schedule lists released rounds only.
+  "PUT /api/organisations/{id}/retention": { retentionMonths: 12 },
 };
 
 beforeAll(async () => {

@@ -1,0 +1,269 @@
+/**
+ * The workspace's "Data protection" panel, one organisation at a time: its retention period with
+ * what will be deleted when, the export of all its data, and deleting the organisation, a round or
+ * a manager's account — each behind a dialog that first lists, by count, what goes (the server's
+ * preview, so it says what the delete will actually remove).
+ */
+import { api, el, errorMessage, fillSelect, type Loc } from "./ui.js";
+import type { PanelContext } from "./managers-panel.js";
+
+export const DATA_PROTECTION_TEXTS: Record<string, Loc> = {
+  dpTitle: { nl: "Gegevensbescherming", en: "Data protection" },
+  dpNote: {
+    nl: "Ruwe antwoorden worden al verwijderd als een ronde sluit. De bewaartermijn bepaalt hoe lang de vrijgegeven resultaten blijven: de opmerkingen gaan na de helft, de hele ronde aan het eind.",
+    en: "Raw responses are already deleted when a round closes. The retention period says how long the released results stay: comments go half-way, the whole round at the end.",
+  },
+  dpRetention: { nl: "Bewaartermijn (maanden, 12–120)", en: "Retention (months, 12–120)" },
+  dpUntilDeleted: { nl: "Bewaren tot verwijderen", en: "Keep until deleted" },
+  dpSave: { nl: "Bewaartermijn opslaan", en: "Save retention" },
+  dpSaved: { nl: "Bewaartermijn opgeslagen.", en: "Retention saved." },
+  dpRound: { nl: "Ronde", en: "Round" },
+  dpReleased: { nl: "Vrijgegeven", en: "Released" },
+  dpCommentsOn: { nl: "Opmerkingen weg op", en: "Comments deleted on" },
+  dpRoundOn: { nl: "Ronde weg op", en: "Round deleted on" },
+  dpNever: { nl: "—", en: "—" },
+  dpNoReleases: { nl: "Nog geen vrijgegeven rondes.", en: "No released rounds yet." },
+  dpExport: { nl: "Alle gegevens downloaden (JSON)", en: "Download all data (JSON)" },
+  dpDeleteOrganisation: { nl: "Organisatie verwijderen", en: "Delete organisation" },
+  dpRounds: { nl: "Rondes", en: "Rounds" },
+  dpManagers: { nl: "Managers", en: "Managers" },
+  dpDeleteRound: { nl: "Verwijderen: {title}", en: "Delete: {title}" },
+  dpDeleteAccount: { nl: "Account verwijderen: {email}", en: "Delete account: {email}" },
+  dpNoManagers: { nl: "Geen managers.", en: "No managers." },
+  dpConfirmTitle: { nl: "{what} verwijderen?", en: "Delete {what}?" },
+  dpRemoves: { nl: "Dit wordt verwijderd:", en: "This removes:" },
+  dpNothing: { nl: "Verder niets opgeslagen.", en: "Nothing else is stored." },
+  dpRunning: { nl: "Deze ronde loopt nog: de antwoorden van medewerkers gaan verloren zonder dat resultaten worden vrijgegeven.", en: "This round is still running: staff's answers are lost without any results being released." },
+  dpFinal: { nl: "Dit kan niet ongedaan worden gemaakt. Download eerst de gegevens als u ze wilt bewaren.", en: "This cannot be undone. Download the data first if you want to keep it." },
+  dpCancel: { nl: "Annuleren", en: "Cancel" },
+  dpConfirm: { nl: "Definitief verwijderen", en: "Delete for good" },
+  dpDeleted: { nl: "Verwijderd: {what}.", en: "Deleted: {what}." },
+  dpAuditKept: { nl: "{n} logregels blijven, zonder naam", en: "{n} log entries stay, without a name" },
+  dpNormSets: { nl: "{n} normsets houden de cijfers, zonder naam", en: "{n} norm sets keep the figures, without the name" },
+  // What goes, by kind (the keys of the server's counts).
+  "dp.rounds": { nl: "rondes", en: "rounds" },
+  "dp.responses": { nl: "ruwe antwoorden", en: "raw responses" },
+  "dp.receipts": { nl: "ontvangstbewijzen", en: "receipts" },
+  "dp.releases": { nl: "vrijgegeven resultaten", en: "releases" },
+  "dp.groups": { nl: "gepubliceerde groepen", en: "published groups" },
+  "dp.comments": { nl: "opmerkingen", en: "comments" },
+  "dp.codes": { nl: "toegangscodes", en: "access codes" },
+  "dp.staffInvitations": { nl: "uitnodigingen van medewerkers", en: "staff invitations" },
+  "dp.actionPlans": { nl: "actieplannen", en: "action plans" },
+  "dp.planActions": { nl: "acties", en: "actions" },
+  "dp.summaryLinks": { nl: "links naar de samenvatting", en: "summary links" },
+  "dp.managers": { nl: "toegangen van managers", en: "managers' access" },
+  "dp.invitations": { nl: "openstaande uitnodigingen", en: "pending invitations" },
+  "dp.auditEntries": { nl: "logregels", en: "log entries" },
+  "dp.sessions": { nl: "sessies", en: "sessions" },
+  "dp.grants": { nl: "toegangen", en: "grants" },
+  "dp.resetLinks": { nl: "herstellinks", en: "reset links" },
+  "dp.instruments": { nl: "vragenlijsten", en: "instruments" },
+  "dp.normSets": { nl: "normsets", en: "norm sets" },
+};
+
+interface Retention {
+  retentionMonths: number | null;
+  limits: { min: number; max: number };
+  rounds: { campaignId: string; title: string; releasedOn: string; commentsOn: string | null; roundOn: string | null }[];
+}
+interface Preview {
+  removes: Record<string, number>;
+  needsConfirm?: boolean;
+}
+interface OrganisationRow {
+  id: string;
+  name: string;
+  campaigns: { id: string; title: string; status: string }[];
+}
+
+export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string, error?: boolean): void; changed(): Promise<void> }) {
+  const section = document.getElementById("data-protection")!;
+  const t = ctx.t.bind(ctx);
+  const select = el("select");
+  select.id = "dp-organisation";
+  const orgLabel = el("label");
+  const retentionInput = Object.assign(el("input"), { id: "dp-retention", type: "number", min: "12", max: "120", step: "1" });
+  const untilDeleted = Object.assign(el("input"), { id: "dp-until-deleted", type: "checkbox" });
+  const saveButton = Object.assign(el("button"), { type: "submit", id: "dp-save" });
+  const form = el("form", undefined, "stack");
+  const schedule = el("div", undefined, "table-scroll");
+  schedule.tabIndex = 0;
+  const exportLink = el("a");
+  exportLink.id = "dp-export";
+  const deleteOrg = Object.assign(el("button"), { type: "button", id: "dp-delete-organisation" });
+  const roundsList = el("ul");
+  roundsList.id = "dp-rounds";
+  const managersList = el("ul");
+  managersList.id = "dp-managers";
+  const dialog = el("dialog", undefined, "preview-dialog");
+  dialog.id = "dp-dialog";
+  dialog.setAttribute("aria-labelledby", "dp-dialog-title");
+  let organisations: OrganisationRow[] = [];
+  let retention: Retention | null = null;
+  let managers: { userId: string; email: string }[] = [];
+
+  const current = () => organisations.find((o) => o.id === select.value);
+
+  function layout(): void {
+    const note = el("p", t("dpNote"), "muted small");
+    orgLabel.replaceChildren(el("span", t("organisation")), document.createTextNode(" "), select);
+    const retentionLabel = el("label");
+    retentionLabel.replaceChildren(el("span", t("dpRetention")), document.createTextNode(" "), retentionInput);
+    const untilLabel = el("label");
+    untilLabel.replaceChildren(untilDeleted, document.createTextNode(" "), el("span", t("dpUntilDeleted")));
+    saveButton.textContent = t("dpSave");
+    form.replaceChildren(retentionLabel, untilLabel, Object.assign(el("p", undefined, "actions"), {}));
+    form.lastElementChild!.append(saveButton);
+    exportLink.textContent = t("dpExport");
+    deleteOrg.textContent = t("dpDeleteOrganisation");
+    const actions = el("p", undefined, "actions");
+    actions.append(exportLink, document.createTextNode(" "), deleteOrg);
+    section.replaceChildren(
+      Object.assign(el("h2", t("dpTitle")), { id: "dp-title" }),
+      note,
+      orgLabel,
+      form,
+      schedule,
+      actions,
+      el("h3", t("dpRounds")),
+      roundsList,
+      el("h3", t("dpManagers")),
+      managersList,
+      dialog,
+    );
+  }
+
+  function render(): void {
+    layout();
+    const org = current();
+    if (!org) return;
+    exportLink.href = `/api/organisations/${encodeURIComponent(org.id)}/export`;
+    exportLink.setAttribute("download", "");
+    if (retention) {
+      untilDeleted.checked = retention.retentionMonths === null;
+      retentionInput.value = retention.retentionMonths === null ? "" : String(retention.retentionMonths);
+      retentionInput.disabled = untilDeleted.checked;
+      if (retention.rounds.length === 0) schedule.replaceChildren(el("p", t("dpNoReleases"), "muted"));
+      else {
+        const tbl = el("table");
+        const head = el("tr");
+        for (const h of [t("dpRound"), t("dpReleased"), t("dpCommentsOn"), t("dpRoundOn")]) head.append(Object.assign(el("th", h), { scope: "col" }));
+        tbl.append(el("thead"), el("tbody"));
+        tbl.tHead!.append(head);
+        for (const r of retention.rounds) {
+          const row = el("tr");
+          row.append(el("td", r.title), el("td", r.releasedOn), el("td", r.commentsOn ?? t("dpNever")), el("td", r.roundOn ?? t("dpNever")));
+          tbl.tBodies[0]!.append(row);
+        }
+        schedule.replaceChildren(tbl);
+      }
+    }
+    roundsList.replaceChildren(
+      ...org.campaigns.map((c) => {
+        const item = el("li");
+        const button = Object.assign(el("button", t("dpDeleteRound", { title: c.title })), { type: "button" });
+        button.dataset.campaign = c.id;
+        button.addEventListener("click", () => void confirmDelete(`/api/campaigns/${encodeURIComponent(c.id)}`, c.title, button));
+        item.append(button);
+        return item;
+      }),
+    );
+    managersList.replaceChildren(
+      ...(managers.length === 0
+        ? [el("li", t("dpNoManagers"), "muted")]
+        : managers.map((m) => {
+            const item = el("li");
+            const button = Object.assign(el("button", t("dpDeleteAccount", { email: m.email })), { type: "button" });
+            button.dataset.user = m.userId;
+            button.addEventListener("click", () => void confirmDelete(`/api/users/${encodeURIComponent(m.userId)}`, m.email, button));
+            item.append(button);
+            return item;
+          })),
+    );
+  }
+
+  /** Reads the server's preview, lists what goes, and deletes only when the consultant confirms. */
+  async function confirmDelete(path: string, what: string, from: HTMLElement): Promise<void> {
+    const preview = await api<Preview>(`${path}/deletion`);
+    if (preview.status !== 200) return hooks.say(errorMessage(preview.body, preview.status), true);
+    const lines = Object.entries(preview.body.removes)
+      .filter(([kind, n]) => n > 0 && kind !== "auditEntries" && kind !== "normSets")
+      .map(([kind, n]) => el("li", `${n} ${t(`dp.${kind}`)}`));
+    const isAccount = path.startsWith("/api/users/");
+    const audit = preview.body.removes.auditEntries ?? 0;
+    if (audit > 0) lines.push(el("li", isAccount ? t("dpAuditKept", { n: audit }) : `${audit} ${t("dp.auditEntries")}`));
+    if ((preview.body.removes.normSets ?? 0) > 0) lines.push(el("li", isAccount ? `${preview.body.removes.normSets} ${t("dp.normSets")}` : t("dpNormSets", { n: preview.body.removes.normSets! })));
+    const list = el("ul");
+    list.append(...(lines.length ? lines : [el("li", t("dpNothing"))]));
+    const cancel = Object.assign(el("button", t("dpCancel")), { type: "button", value: "cancel" });
+    const ok = Object.assign(el("button", t("dpConfirm"), "danger"), { type: "button", id: "dp-confirm" });
+    const buttons = el("p", undefined, "actions");
+    buttons.append(cancel, document.createTextNode(" "), ok);
+    dialog.replaceChildren(
+      Object.assign(el("h2", t("dpConfirmTitle", { what })), { id: "dp-dialog-title" }),
+      el("p", t("dpRemoves")),
+      list,
+      ...(preview.body.needsConfirm ? [el("p", t("dpRunning"), "error")] : []),
+      el("p", t("dpFinal"), "muted small"),
+      buttons,
+    );
+    const answer = new Promise<boolean>((resolve) => {
+      cancel.addEventListener("click", () => resolve(false), { once: true });
+      ok.addEventListener("click", () => resolve(true), { once: true });
+      dialog.addEventListener("cancel", () => resolve(false), { once: true });
+    });
+    dialog.showModal();
+    cancel.focus();
+    const go = await answer;
+    dialog.close();
+    if (!go) return from.focus();
+    const res = await api(`${path}${preview.body.needsConfirm ? "?confirm=1" : ""}`, { method: "DELETE" });
+    if (res.status !== 200) return hooks.say(errorMessage(res.body, res.status), true);
+    hooks.say(t("dpDeleted", { what }));
+    await hooks.changed();
+  }
+
+  async function load(): Promise<void> {
+    const org = current();
+    if (!org) return render();
+    const [r, m] = await Promise.all([api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`), api<{ managers: { userId: string; email: string }[] }>(`/api/organisations/${encodeURIComponent(org.id)}/invitations`)]);
+    retention = r.status === 200 ? r.body : null;
+    managers = m.status === 200 ? m.body.managers : [];
+    render();
+  }
+
+  select.addEventListener("change", () => void load());
+  untilDeleted.addEventListener("change", () => {
+    retentionInput.disabled = untilDeleted.checked;
+    if (!untilDeleted.checked) retentionInput.focus();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void (async () => {
+      const org = current();
+      if (!org) return;
+      const months = untilDeleted.checked ? null : Number(retentionInput.value);
+      const res = await api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`, { method: "PUT", body: { retentionMonths: months } });
+      if (res.status !== 200) return hooks.say(errorMessage(res.body, res.status), true);
+      retention = res.body;
+      render();
+      hooks.say(t("dpSaved"));
+    })();
+  });
+  deleteOrg.addEventListener("click", () => {
+    const org = current();
+    if (org) void confirmDelete(`/api/organisations/${encodeURIComponent(org.id)}`, org.name, deleteOrg);
+  });
+
+  return {
+    async setOrganisations(next: OrganisationRow[]): Promise<void> {
+      organisations = next;
+      const keep = select.value;
+      fillSelect(select, next.map((o) => ({ value: o.id, label: o.name })));
+      if (keep && next.some((o) => o.id === keep)) select.value = keep;
+      await load();
+    },
+    render,
+  };
+}
