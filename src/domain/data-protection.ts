@@ -84,7 +84,7 @@ export function roundDeletion(status: "draft" | "open" | "closed", confirm: bool
 }
 
 /** Who may delete an account: a consultant deletes managers of their own organisations only, and themselves once they own none. */
-export type AccountDeletionCheck = { allowed: true } | { allowed: false; status: 404 | 409; code: string; message: string };
+export type AccountDeletionCheck = { allowed: true } | { allowed: false; status: 404 | 409; code: "not_found" | "owns_organisations" | "manager_elsewhere"; message: string };
 
 export function accountDeletion(input: {
   actor: { id: string; role: "consultant" | "manager" };

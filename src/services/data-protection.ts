@@ -49,8 +49,6 @@ export interface DataDeps {
   now: () => Date;
 }
 
-type Statement = Parameters<Db["batch"]>[0][number];
-
 const record = (deps: DataDeps, actorId: string | null, organisationId: string | null, event: AuditEvent): AuditRecord => ({ ...event, organisationId, actorId, at: auditMinute(deps.now()) });
 
 /** Counts only where something goes: what the audit entry and the confirm dialog list. */

@@ -27,7 +27,7 @@ const send = async (method: string, path: string, cookie?: string, body?: unknow
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text ? (JSON.parse(text) as any) : null };
+  return { status: res.status, headers: res.headers, text, body: text ? JSON.parse(text) : null };
 };
 
 /** Every user table, as JSON text per table: what "no table holds a row of it" is checked against. */
