@@ -21,9 +21,7 @@ import { surveyUrl } from "../lib/links.js";
 import { sha256Hex } from "../lib/random.js";
 import { audit, auditRecord } from "./audit.js";
 import { assertRunning, issueRoundCodes, type LifecycleDeps } from "./lifecycle.js";
-import { invitationRound, invitationsForReminder, invitedKeys, recordInvitations, recordReminders, remindersSentTotal, type InvitationRoundState, type InvitationRow } from "../storage/staff-invitations.js";
-import { schema } from "../storage/database.js";
-import { count, eq } from "drizzle-orm";
+import { invitationCount, invitationRound, invitationsForReminder, invitedKeys, recordInvitations, recordReminders, remindersSentTotal, type InvitationRoundState, type InvitationRow } from "../storage/staff-invitations.js";
 
 export type StaffInvitationDeps = LifecycleDeps & Pick<Required<AppDeps>, "now"> & { mailer: Mailer | null; invitationKeys: InvitationKeys };
 
@@ -197,11 +195,6 @@ export interface RemindInput {
   baseUrl: string;
 }
 
-async function invitationRows(deps: StaffInvitationDeps, campaignId: string): Promise<number> {
-  const [row] = await deps.db.select({ n: count() }).from(schema.staffInvitations).where(eq(schema.staffInvitations.campaignId, campaignId));
-  return row?.n ?? 0;
-}
-
 /**
  * A reminder run. Reminders mode: the pasted list must hold every invited address (a reminder goes
  * to the whole round at once, so its counts say no more than participation does about any one
@@ -233,7 +226,7 @@ export async function remindStaff(deps: StaffInvitationDeps, input: RemindInput)
   for (const a of parsed.addresses) keyOf.set(a, await deps.invitationKeys.addressKey(campaign.id, a));
   const found = await invitationsForReminder(deps.db, campaign.id, [...keyOf.values()]);
   counts.notInvited = parsed.addresses.length - found.size;
-  const invited = await invitationRows(deps, campaign.id);
+  const invited = await invitationCount(deps.db, campaign.id);
   if (found.size < invited) {
     throw new ApiError(
       422,

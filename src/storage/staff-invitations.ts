@@ -1,5 +1,5 @@
 /** Staff invitations by e-mail: a round's mode and counts, and (reminders mode) one keyed row per invitation until release. */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { InvitationMode, MailLanguages } from "../domain/staff-invitations.js";
 import { auditInsert, type AuditRecord } from "./audit.js";
 import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
@@ -12,6 +12,12 @@ export interface InvitationRoundState {
   invited: number;
   reminders: number;
   maxReminders: number;
+}
+
+/** How many addresses of the round hold an invitation ("reminders" mode). */
+export async function invitationCount(db: Db, campaignId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(schema.staffInvitations).where(eq(schema.staffInvitations.campaignId, campaignId));
+  return row?.n ?? 0;
 }
 
 export async function invitationRound(db: Db, campaignId: string): Promise<InvitationRoundState | null> {
