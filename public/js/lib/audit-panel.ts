@@ -5,7 +5,7 @@
  * "load more". It never shows anything about respondents: the log holds nothing about them.
  */
 import { auditText, type AuditEntryView } from "../../../src/domain/audit.js";
-import { api, el, errorMessage, fillSelect, type Loc } from "./ui.js";
+import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
 import type { PanelContext } from "./managers-panel.js";
 
 export const AUDIT_TEXTS: Record<string, Loc> = {
@@ -77,9 +77,7 @@ export function auditPanel(ctx: PanelContext) {
   return {
     /** The consultant's organisations (after every portfolio load); keeps the chosen one and reloads its first page. */
     async setOrganisations(organisations: { id: string; name: string }[]): Promise<void> {
-      const keep = select.value;
-      fillSelect(select, organisations.map((o) => ({ value: o.id, label: o.name })));
-      if (keep && organisations.some((o) => o.id === keep)) select.value = keep;
+      fillOrganisations(select, organisations);
       await load(false);
     },
     render,

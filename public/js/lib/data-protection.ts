@@ -4,7 +4,9 @@
  * a manager's account — each behind a dialog that first lists, by count, what goes (the server's
  * preview, so it says what the delete will actually remove).
  */
-import { api, el, errorMessage, fillSelect, type Loc } from "./ui.js";
+import type { retentionView } from "../../../src/services/data-protection.js";
+import type { organisationManagers } from "../../../src/services/invitations.js";
+import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
 import type { PanelContext } from "./managers-panel.js";
 
 export const DATA_PROTECTION_TEXTS: Record<string, Loc> = {
@@ -62,11 +64,8 @@ export const DATA_PROTECTION_TEXTS: Record<string, Loc> = {
   "dp.normSets": { nl: "normsets", en: "norm sets" },
 };
 
-interface Retention {
-  retentionMonths: number | null;
-  limits: { min: number; max: number };
-  rounds: { campaignId: string; title: string; releasedOn: string; commentsOn: string | null; roundOn: string | null }[];
-}
+/** The retention answer, from the service that makes it. */
+type Retention = Awaited<ReturnType<typeof retentionView>>;
 interface Preview {
   removes: Record<string, number>;
   needsConfirm?: boolean;
@@ -227,7 +226,7 @@ export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string
   async function load(): Promise<void> {
     const org = current();
     if (!org) return render();
-    const [r, m] = await Promise.all([api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`), api<{ managers: { userId: string; email: string }[] }>(`/api/organisations/${encodeURIComponent(org.id)}/invitations`)]);
+    const [r, m] = await Promise.all([api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`), api<Awaited<ReturnType<typeof organisationManagers>>>(`/api/organisations/${encodeURIComponent(org.id)}/invitations`)]);
     retention = r.status === 200 ? r.body : null;
     managers = m.status === 200 ? m.body.managers : [];
     render();
@@ -259,9 +258,7 @@ export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string
   return {
     async setOrganisations(next: OrganisationRow[]): Promise<void> {
       organisations = next;
-      const keep = select.value;
-      fillSelect(select, next.map((o) => ({ value: o.id, label: o.name })));
-      if (keep && next.some((o) => o.id === keep)) select.value = keep;
+      fillOrganisations(select, next);
       await load();
     },
     render,

@@ -5,7 +5,7 @@
  * the link, which the panel shows for the consultant to pass on.
  */
 import type { inviteManager, organisationManagers } from "../../../src/services/invitations.js";
-import { api, el, errorMessage, fillSelect, type Loc } from "./ui.js";
+import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
 
 export const MANAGER_TEXTS: Record<string, Loc> = {
   managersTitle: { nl: "Managers", en: "Managers" },
@@ -171,9 +171,7 @@ export function managersPanel(ctx: PanelContext) {
     /** The consultant's organisations (after every portfolio load); keeps the chosen one. */
     async setOrganisations(next: { id: string; name: string }[]): Promise<void> {
       organisations = next;
-      const keep = select.value;
-      fillSelect(select, next.map((o) => ({ value: o.id, label: o.name })));
-      if (keep && next.some((o) => o.id === keep)) select.value = keep;
+      fillOrganisations(select, next);
       await load();
     },
     render,

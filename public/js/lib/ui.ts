@@ -84,6 +84,13 @@ export function fillSelect(select: HTMLSelectElement, options: { value: string; 
   select.replaceChildren(...options.map((o) => Object.assign(el("option", o.label), { value: o.value })));
 }
 
+/** Fills a panel's organisation picker, keeping the organisation chosen before when it is still listed. */
+export function fillOrganisations(select: HTMLSelectElement, organisations: readonly { id: string; name: string }[]): void {
+  const keep = select.value;
+  fillSelect(select, organisations.map((o) => ({ value: o.id, label: o.name })));
+  if (keep && organisations.some((o) => o.id === keep)) select.value = keep;
+}
+
 /** Red (0) → amber (50) → green (100). */
 export function colour(score: number): string {
   const hue = Math.max(0, Math.min(120, (score / 100) * 120));
