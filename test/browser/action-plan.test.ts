@@ -5,7 +5,7 @@
  * English — axe-core finds nothing serious or critical on either page.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Page, Route } from "playwright-core";
+import type { BrowserContextOptions, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
@@ -33,6 +33,16 @@ async function loginManager(page: Page): Promise<void> {
   await logIn(page, h.url, demoLogin(demo, "manager"));
   page.setDefaultTimeout(8000);
   await page.waitForSelector("#action-plan:not([hidden]) #plan-focus-save");
+}
+
+/** A manager on the dashboard with the plan in view, in a fresh context; page errors are collected. */
+async function managerPage(options: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: "nl-NL" }) {
+  const context = await h.browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await loginManager(page);
+  return { context, page, errors };
 }
 
 /** The housing corporation's earlier round (2025), released like its 2026 round. */
@@ -207,11 +217,7 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
 
   it("beside a later round, the previous round's actions and how their levels moved since, in Dutch and English", async () => {
     const earlier = earlierRound();
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await loginManager(page);
+    const { context, page, errors } = await managerPage();
     // No earlier round has a plan yet: nothing beside the trend.
     expect(await page.locator("#plan-previous").count()).toBe(0);
 
@@ -258,11 +264,7 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
   });
 
   it("the plan's messages follow the language, and the server's refusals are said in words", async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await loginManager(page);
+    const { context, page, errors } = await managerPage();
     const note = page.locator("#plan-note");
 
     // A saved message is kept as what it says, not as Dutch text: it follows a language switch.
@@ -314,11 +316,7 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
 
   it("a slow answer for the round left behind is dropped: neither its link nor its message lands under the next round", async () => {
     const earlier = earlierRound();
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await loginManager(page);
+    const { context, page, errors } = await managerPage();
     const note = page.locator("#plan-note");
     let answerLink = () => {};
     const linkHeld = new Promise<void>((resolve) => (answerLink = resolve));
@@ -350,11 +348,7 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
   });
 
   it("the action-plan section on a 360 × 740 phone in English: axe finds nothing serious, nothing wider than the screen", async () => {
-    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "en-GB", isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await loginManager(page);
+    const { context, page, errors } = await managerPage({ viewport: { width: 360, height: 740 }, locale: "en-GB", isMobile: true, hasTouch: true });
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     const section = page.locator("#action-plan");
     expect(await page.locator("#plan-title").textContent()).toBe("Action plan");
