@@ -10,7 +10,8 @@ import { codeState, insertCodes } from "../storage/access-codes.js";
 import type { AuditRecord } from "../storage/audit.js";
 import type { Db } from "../storage/database.js";
 
-const codeHash = (campaignId: string, code: string) => sha256Hex(`${campaignId}:${code}`);
+/** How a code of a round is stored: only this hash, never the code (staff invitations keep the same hash to ask whether it was used). */
+export const codeHash = (campaignId: string, code: string) => sha256Hex(`${campaignId}:${code}`);
 
 /** Issues `count` new codes and makes the campaign require one: codes that are optional would say nothing about response rate. */
 export async function issueCodes(db: Db, campaign: Campaign, count: number, audit?: AuditRecord): Promise<string[]> {

@@ -18,7 +18,7 @@ import { ApiError } from "../lib/api-error.js";
 import type { InvitationKeys } from "../lib/invitation-keys.js";
 import type { Mailer } from "../lib/mailer.js";
 import { surveyUrl } from "../lib/links.js";
-import { sha256Hex } from "../lib/random.js";
+import { codeHash } from "./access-codes.js";
 import { audit, auditRecord } from "./audit.js";
 import { assertRunning, issueRoundCodes, type LifecycleDeps } from "./lifecycle.js";
 import { invitationCount, invitationRound, invitationsForReminder, invitedKeys, recordInvitations, recordReminders, remindersSentTotal, type InvitationRoundState, type InvitationRow } from "../storage/staff-invitations.js";
@@ -166,8 +166,8 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
         const address = slice[i]!;
         rows.push({
           addressKey: keys.get(address)!,
-          // The code's hash exactly as access_codes stores it, so a reminder can ask whether it is used.
-          codeHash: await sha256Hex(`${campaign.id}:${codes[i]!}`),
+          // The code's hash as access_codes stores it, so a reminder can ask whether it is used.
+          codeHash: await codeHash(campaign.id, codes[i]!),
           sealedCode: await deps.invitationKeys.seal(campaign.id, address, codes[i]!),
           language: input.languages,
         });
