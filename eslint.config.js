@@ -1,10 +1,13 @@
 // @ts-check
 /**
  * Lint for the server, the pages, the tests and the scripts: typescript-eslint's recommended rules,
- * plus the few this codebase relies on (no non-null assertions in shipped code, type-only imports
- * of server types into the pages so nothing server-side is bundled by accident).
+ * plus the few this codebase relies on (type-only imports of server types into the pages so nothing
+ * server-side is bundled by accident, sorted imports). Formatting is Prettier's job; its config turns
+ * off every stylistic rule that would fight it.
  */
 import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import simpleImportSort from "eslint-plugin-simple-import-sort";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -13,9 +16,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: "module" },
+    plugins: { "simple-import-sort": simpleImportSort },
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+      "simple-import-sort/imports": "error",
+      "simple-import-sort/exports": "error",
     },
   },
+  prettier,
 );
