@@ -3,11 +3,12 @@
  * fingerprints every asset (so it can be cached for a year), rewrites the HTML to the
  * fingerprinted names and precompresses everything with brotli and gzip.
  */
-import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+import { build } from "esbuild";
 
 const root = resolve(import.meta.dirname, "..");
 const src = join(root, "public");

@@ -3,9 +3,10 @@
  * JavaScript: no TypeScript loader in the process, and about 80 MB less memory. npm packages
  * stay external and load from node_modules. The bench bundles its server the same way.
  */
-import { build } from "esbuild";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+
+import { build } from "esbuild";
 
 export const root = resolve(import.meta.dirname, "..");
 

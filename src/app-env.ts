@@ -1,15 +1,16 @@
 /** What every route can read from the context: the dependencies wired by the entry file. */
 import type { Context, MiddlewareHandler } from "hono";
-import type { User } from "./storage/accounts.js";
+
 import type { InstrumentRegistry } from "./instruments/registry.js";
 import type { InvitationKeys } from "./lib/invitation-keys.js";
+import type { Logger, LogLevel, LogSink } from "./lib/log.js";
 import type { LoginKeys } from "./lib/login-keys.js";
-import type { LogLevel, Logger, LogSink } from "./lib/log.js";
 import type { Mailer } from "./lib/mailer.js";
 import type { RateLimiter } from "./lib/rate-limit.js";
 import type { RequestFailure } from "./middleware/request-log.js";
 import type { RespondentLimits } from "./services/respondent-limits.js";
 import type { SummaryLookups } from "./services/staff-summary.js";
+import type { User } from "./storage/accounts.js";
 import type { Db } from "./storage/database.js";
 
 export interface PageStore {
@@ -67,7 +68,20 @@ export interface AppDeps {
   logSink?: LogSink;
 }
 
-export type ResolvedDeps = Required<Omit<AppDeps, "serveStatic" | "compressApi" | "submissionsPerHour" | "loginKeySecret" | "invitationKeySecret" | "mailer" | "publicUrl" | "logLevel" | "logSink">> & {
+export type ResolvedDeps = Required<
+  Omit<
+    AppDeps,
+    | "serveStatic"
+    | "compressApi"
+    | "submissionsPerHour"
+    | "loginKeySecret"
+    | "invitationKeySecret"
+    | "mailer"
+    | "publicUrl"
+    | "logLevel"
+    | "logSink"
+  >
+> & {
   /** Keys of the login attempt counters. */
   loginKeys: LoginKeys;
   /** Keys and seals of staff invitations kept for reminders. */

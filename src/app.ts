@@ -5,38 +5,39 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
+import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
 import { ApiError } from "./lib/api-error.js";
 import type { ErrorCode } from "./lib/error-codes.js";
 import { createInvitationKeys } from "./lib/invitation-keys.js";
-import { createLoginKeys } from "./lib/login-keys.js";
 import { createLogger } from "./lib/log.js";
-import { requestLog } from "./middleware/request-log.js";
+import { createLoginKeys } from "./lib/login-keys.js";
 import { sha256Hex } from "./lib/random.js";
-import { RELEASE_PAGE } from "./services/release.js";
 import { createRateLimiter } from "./lib/rate-limit.js";
-import { RESET_WINDOW_MS, RESETS_PER_HOUR } from "./services/password-reset.js";
-import { createRespondentLimits, DEFAULT_SUBMISSIONS_PER_HOUR } from "./services/respondent-limits.js";
-import { csrf } from "hono/csrf";
+import { requestLog } from "./middleware/request-log.js";
 import { loadSession } from "./middleware/session.js";
+import { actionPlanRoutes } from "./routes/action-plans.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
-import { actionPlanRoutes } from "./routes/action-plans.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { compareRoutes } from "./routes/compare.js";
 import { dataProtectionRoutes } from "./routes/data-protection.js";
 import { healthRoutes } from "./routes/health.js";
 import { instrumentRoutes } from "./routes/instruments.js";
 import { invitationRoutes } from "./routes/invitations.js";
-import { passwordResetRoutes } from "./routes/password-reset.js";
 import { normSetRoutes } from "./routes/norm-sets.js";
 import { organisationRoutes } from "./routes/organisations.js";
 import { pageRoutes } from "./routes/pages.js";
+import { passwordResetRoutes } from "./routes/password-reset.js";
 import { respondentRoutes } from "./routes/respondent.js";
-import { summaryRoutes } from "./routes/summaries.js";
 import { staffInvitationRoutes } from "./routes/staff-invitations.js";
+import { summaryRoutes } from "./routes/summaries.js";
+import { RESET_WINDOW_MS, RESETS_PER_HOUR } from "./services/password-reset.js";
+import { RELEASE_PAGE } from "./services/release.js";
+import { createRespondentLimits, DEFAULT_SUBMISSIONS_PER_HOUR } from "./services/respondent-limits.js";
 import { createSummaryLookups } from "./services/staff-summary.js";
 
 const HONO_ERRORS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
@@ -65,7 +66,9 @@ export function createApp(deps: AppDeps) {
     invitationKeys: createInvitationKeys(deps.invitationKeySecret),
     sha256: deps.sha256 ?? sha256Hex,
     releasePage: deps.releasePage ?? RELEASE_PAGE,
-    respondentLimits: createRespondentLimits({ submissionsPerHour: deps.submissionsPerHour ?? DEFAULT_SUBMISSIONS_PER_HOUR }),
+    respondentLimits: createRespondentLimits({
+      submissionsPerHour: deps.submissionsPerHour ?? DEFAULT_SUBMISSIONS_PER_HOUR,
+    }),
     mailer: deps.mailer ?? null,
     publicUrl: deps.publicUrl?.replace(/\/$/, "") ?? null,
     resetLimits: createRateLimiter({ limit: RESETS_PER_HOUR, windowMs: RESET_WINDOW_MS }),
@@ -118,11 +121,15 @@ export function createApp(deps: AppDeps) {
   // submission path. Elsewhere hono's csrf refuses cross-site form-like posts; every other
   // state-changing route takes only JSON, which a cross-site page cannot send without a CORS
   // preflight this app never allows.
-  const staffOnly = (middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> => (c, next) =>
-    c.req.path.startsWith("/api/s/") ? next() : middleware(c, next);
+  const staffOnly =
+    (middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> =>
+    (c, next) =>
+      c.req.path.startsWith("/api/s/") ? next() : middleware(c, next);
   // The origin a same-site page posts from carries the scheme the client used, which behind a
   // trusted proxy is not the request URL's.
-  const sameOrigin = csrf({ origin: (origin, c) => origin === `${resolved.requestScheme(c)}://${new URL(c.req.url).host}` });
+  const sameOrigin = csrf({
+    origin: (origin, c) => origin === `${resolved.requestScheme(c)}://${new URL(c.req.url).host}`,
+  });
   app.use("/api/*", staffOnly(sameOrigin), staffOnly(loadSession));
   app.route("/", healthRoutes);
   app.route("/", respondentRoutes);
@@ -159,7 +166,10 @@ export function createApp(deps: AppDeps) {
       const known = HONO_ERRORS[error.status];
       const code: ErrorCode = known?.code ?? (error.status >= 500 ? "internal" : "bad_request");
       c.set("failure", { code, error });
-      return c.json({ error: { code, message: error.message || (known?.message ?? "Request refused."), details: [] } }, error.status);
+      return c.json(
+        { error: { code, message: error.message || (known?.message ?? "Request refused."), details: [] } },
+        error.status,
+      );
     }
     // Logged once, by the request's log line (middleware/request-log.ts): with the request id and
     // the stack on staff routes, with neither on respondent routes.

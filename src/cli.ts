@@ -3,27 +3,34 @@
  * settings as the server (DATABASE_URL, DATABASE_AUTH_TOKEN) and the same storage functions.
  */
 import { parseArgs } from "node:util";
-import { campaignDefaults, DEFAULT_K, DEFAULT_K_COMMENTS, MIN_K } from "./domain/campaign.js";
+
 import { seedDemo } from "./demo/seed.js";
+import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
+import { campaignDefaults, DEFAULT_K, DEFAULT_K_COMMENTS, MIN_K } from "./domain/campaign.js";
+import { checkPassword } from "./domain/password-rules.js";
 import { parseEnv } from "./env.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "./instruments/registry.js";
+import { ApiError } from "./lib/api-error.js";
 import { surveyUrl } from "./lib/links.js";
 import { hashPassword } from "./lib/password.js";
-import { checkPassword } from "./domain/password-rules.js";
 import { sha256Hex } from "./lib/random.js";
-import { mailerFromEnv } from "./node/smtp-mailer.js";
-import { inviteManager } from "./services/invitations.js";
-import { makeResetLink } from "./services/password-reset.js";
-import { findUserById } from "./storage/accounts.js";
 import { openDatabase } from "./node/open-database.js";
-import { consultantInsertSql, createUser, findUserByEmail } from "./storage/accounts.js";
-import { MAX_CODES_PER_REQUEST } from "./domain/access-codes.js";
-import { ApiError } from "./lib/api-error.js";
-import { closeRound, issueRoundCodes } from "./services/lifecycle.js";
-import { reduceReleased, releaseDue } from "./services/release.js";
+import { mailerFromEnv } from "./node/smtp-mailer.js";
 import { pruneAudit } from "./services/audit.js";
 import { applyRetention } from "./services/data-protection.js";
-import { createCampaign, createOrganisation, findCampaignById, findOrganisation, listOpenCampaigns } from "./storage/campaigns.js";
+import { inviteManager } from "./services/invitations.js";
+import { closeRound, issueRoundCodes } from "./services/lifecycle.js";
+import { makeResetLink } from "./services/password-reset.js";
+import { reduceReleased, releaseDue } from "./services/release.js";
+import { findUserById } from "./storage/accounts.js";
+import { consultantInsertSql, createUser, findUserByEmail } from "./storage/accounts.js";
+import {
+  createCampaign,
+  createOrganisation,
+  findCampaignById,
+  findOrganisation,
+  listOpenCampaigns,
+} from "./storage/campaigns.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -62,7 +69,10 @@ function emailOf(values: { email?: string | undefined }): string {
   return values.email.toLowerCase();
 }
 
-function consultantCredentials(values: { email?: string | undefined; password?: string | undefined }): { email: string; password: string } {
+function consultantCredentials(values: { email?: string | undefined; password?: string | undefined }): {
+  email: string;
+  password: string;
+} {
   const email = emailOf(values);
   if (!values.password) fail("--password is required");
   const verdict = checkPassword(values.password, email);
@@ -98,7 +108,9 @@ async function main(argv: string[]): Promise<void> {
   }
   const env = parseEnv();
   const instruments = createInstrumentRegistry();
-  const { db, close } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
+  const { db, close } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, {
+    synchronous: env.DATABASE_SYNCHRONOUS,
+  });
   const deps = { db, instruments, now: () => new Date() };
   try {
     switch (command) {
@@ -108,12 +120,20 @@ async function main(argv: string[]): Promise<void> {
         break;
       case "seed-demo": {
         const demo = await seedDemo(db, instruments);
-        console.log(`Seeded "${demo.campaign.title}" with ${demo.responses} responses: ${surveyUrl(env.publicUrl, demo.campaign.token)}`);
+        console.log(
+          `Seeded "${demo.campaign.title}" with ${demo.responses} responses: ${surveyUrl(env.publicUrl, demo.campaign.token)}`,
+        );
         // Shown once: the database keeps only the passwords' hashes.
         for (const [role, login] of Object.entries(demo.accounts)) {
-          console.log(`  ${role.padEnd(10)}  ${login.email} / ${login.password ?? "(exists already; password as shown when it was created)"}`);
+          console.log(
+            `  ${role.padEnd(10)}  ${login.email} / ${login.password ?? "(exists already; password as shown when it was created)"}`,
+          );
         }
-        console.log(demo.normSet ? `Published a norm set of ${demo.normSet.organisations} organisations as the consultant's benchmark.` : "No benchmark yet: a norm set needs five organisations with released rounds.");
+        console.log(
+          demo.normSet
+            ? `Published a norm set of ${demo.normSet.organisations} organisations as the consultant's benchmark.`
+            : "No benchmark yet: a norm set needs five organisations with released rounds.",
+        );
         break;
       }
       case "create-consultant": {
@@ -132,14 +152,21 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case "create-campaign": {
-        if (!values.organisation || !values.title?.trim() || !values.departments) fail("--organisation, --title and --departments are required");
+        if (!values.organisation || !values.title?.trim() || !values.departments)
+          fail("--organisation, --title and --departments are required");
         const k = values.k === undefined ? DEFAULT_K : Number(values.k);
         if (!Number.isInteger(k) || k < MIN_K) fail(`--k must be a whole number of at least ${MIN_K}`);
-        for (const date of [values.opens, values.closes]) if (date !== undefined && !DATE.test(date)) fail(`dates are YYYY-MM-DD, not "${date}"`);
-        const departments = values.departments.split(";").map((d) => d.trim()).filter(Boolean);
-        if (departments.length === 0 || new Set(departments).size !== departments.length) fail("--departments needs distinct names separated by ;");
+        for (const date of [values.opens, values.closes])
+          if (date !== undefined && !DATE.test(date)) fail(`dates are YYYY-MM-DD, not "${date}"`);
+        const departments = values.departments
+          .split(";")
+          .map((d) => d.trim())
+          .filter(Boolean);
+        if (departments.length === 0 || new Set(departments).size !== departments.length)
+          fail("--departments needs distinct names separated by ;");
         const headcount = values.headcount === undefined ? null : Number(values.headcount);
-        if (headcount !== null && (!Number.isInteger(headcount) || headcount < 1)) fail("--headcount must be a positive whole number");
+        if (headcount !== null && (!Number.isInteger(headcount) || headcount < 1))
+          fail("--headcount must be a positive whole number");
         const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
         const campaign = await createCampaign(db, {
           ...campaignDefaults(instrument, departments),
@@ -151,7 +178,13 @@ async function main(argv: string[]): Promise<void> {
           k,
           kComments: Math.max(DEFAULT_K_COMMENTS, k),
           expectedHeadcount: headcount,
-        }).catch((error: Error) => fail(/FOREIGN KEY/i.test(String(error.cause ?? error)) ? `no organisation with id ${values.organisation}` : error.message));
+        }).catch((error: Error) =>
+          fail(
+            /FOREIGN KEY/i.test(String(error.cause ?? error))
+              ? `no organisation with id ${values.organisation}`
+              : error.message,
+          ),
+        );
         console.log(surveyUrl(env.publicUrl, campaign.token));
         break;
       }
@@ -159,27 +192,45 @@ async function main(argv: string[]): Promise<void> {
         const email = emailOf(values);
         const organisation = values.organisation ? await findOrganisation(db, values.organisation) : undefined;
         if (!organisation) fail(`no organisation with id ${values.organisation ?? "(none given)"}`);
-        const departments = (values.departments ?? "").split(";").map((d) => d.trim()).filter(Boolean);
+        const departments = (values.departments ?? "")
+          .split(";")
+          .map((d) => d.trim())
+          .filter(Boolean);
         const mailer = mailerFromEnv(env);
         // The organisation's consultant invites, as in the workspace; an organisation without one, the operator.
         const consultant = organisation.consultantId ? await findUserById(db, organisation.consultantId) : undefined;
         const made = await inviteManager(
           { db, mailer: mailer ?? null, now: () => new Date(), sha256: sha256Hex },
-          { organisation, email, scope: { department: departments }, inviter: consultant ?? null, baseUrl: env.publicUrl },
+          {
+            organisation,
+            email,
+            scope: { department: departments },
+            inviter: consultant ?? null,
+            baseUrl: env.publicUrl,
+          },
         ).catch(refuse);
         (mailer as { close?: () => void } | undefined)?.close?.();
-        console.log(made.delivery === "sent" ? `Invitation mailed to ${email}; it expires ${made.invitation.expiresAt}.` : `Pass this link on to ${email} (it works once, until ${made.invitation.expiresAt}):\n${made.link}`);
+        console.log(
+          made.delivery === "sent"
+            ? `Invitation mailed to ${email}; it expires ${made.invitation.expiresAt}.`
+            : `Pass this link on to ${email} (it works once, until ${made.invitation.expiresAt}):\n${made.link}`,
+        );
         break;
       }
       case "reset-link": {
-        const made = await makeResetLink({ db, now: () => new Date(), sha256: sha256Hex }, emailOf(values), env.publicUrl);
+        const made = await makeResetLink(
+          { db, now: () => new Date(), sha256: sha256Hex },
+          emailOf(values),
+          env.publicUrl,
+        );
         if (!made) fail(`no account for ${values.email}`);
         console.log(`Link to set a new password for ${made.email} (works once, for one hour):\n${made.link}`);
         break;
       }
       case "issue-codes": {
         const count = Number(values.count);
-        if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) fail(`--count must be 1 to ${MAX_CODES_PER_REQUEST}`);
+        if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST)
+          fail(`--count must be 1 to ${MAX_CODES_PER_REQUEST}`);
         const campaign = values.campaign ? await findCampaignById(db, values.campaign) : undefined;
         if (!campaign) fail(`no campaign with id ${values.campaign ?? "(none given)"}`);
         for (const code of await issueRoundCodes(deps, campaign, count).catch(refuse)) console.log(code);
@@ -199,12 +250,15 @@ async function main(argv: string[]): Promise<void> {
         console.log(`Deleted ${await reduceReleased(deps)} raw responses of released rounds.`);
         console.log(`Deleted ${await pruneAudit(db, new Date())} audit log entries past their retention period.`);
         const retained = await applyRetention({ db, instruments: deps.instruments, now: () => new Date() });
-        console.log(`Retention: deleted the comments of ${retained.comments} and all of ${retained.rounds} released rounds.`);
+        console.log(
+          `Retention: deleted the comments of ${retained.comments} and all of ${retained.rounds} released rounds.`,
+        );
         if (failed.length > 0) process.exitCode = 1;
         break;
       }
       case "list-campaigns":
-        for (const c of await listOpenCampaigns(db)) console.log(`${c.id}  ${c.title}  ${surveyUrl(env.publicUrl, c.token)}`);
+        for (const c of await listOpenCampaigns(db))
+          console.log(`${c.id}  ${c.title}  ${surveyUrl(env.publicUrl, c.token)}`);
         break;
       default:
         fail(command ? `Unknown command "${command}"` : "No command given");

@@ -9,16 +9,17 @@ import { createClient } from "@libsql/client/web";
 import { drizzle as drizzleD1 } from "drizzle-orm/d1";
 import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { z } from "zod";
-import { createApp, type App } from "./app.js";
+
+import { type App, createApp } from "./app.js";
 import type { PageStore } from "./app-env.js";
 import { parseAppVars } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { createLogger, errorFields, type LogLevel } from "./lib/log.js";
 import { httpMailer } from "./lib/mailer.js";
-import { reduceReleased, releaseDue } from "./services/release.js";
 import { pruneAudit } from "./services/audit.js";
 import { applyRetention } from "./services/data-protection.js";
-import { schema, type Db } from "./storage/database.js";
+import { reduceReleased, releaseDue } from "./services/release.js";
+import { type Db, schema } from "./storage/database.js";
 
 export interface WorkerBindings {
   DB?: D1Database;
@@ -49,8 +50,12 @@ const LibsqlEnv = z.object({ LIBSQL_URL: z.url(), LIBSQL_AUTH_TOKEN: z.string().
 function openDatabase(env: WorkerBindings): Db {
   if (env.DB) return drizzleD1(env.DB as never, { schema }) as unknown as Db;
   const parsed = LibsqlEnv.safeParse(env);
-  if (!parsed.success) throw new Error("Bind a D1 database as DB, or set LIBSQL_URL (and LIBSQL_AUTH_TOKEN) for a libSQL server.");
-  const client = createClient({ url: parsed.data.LIBSQL_URL, ...(parsed.data.LIBSQL_AUTH_TOKEN ? { authToken: parsed.data.LIBSQL_AUTH_TOKEN } : {}) });
+  if (!parsed.success)
+    throw new Error("Bind a D1 database as DB, or set LIBSQL_URL (and LIBSQL_AUTH_TOKEN) for a libSQL server.");
+  const client = createClient({
+    url: parsed.data.LIBSQL_URL,
+    ...(parsed.data.LIBSQL_AUTH_TOKEN ? { authToken: parsed.data.LIBSQL_AUTH_TOKEN } : {}),
+  });
   return drizzleLibsql(client, { schema }) as unknown as Db;
 }
 
@@ -85,9 +90,15 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
   const vars = parseAppVars(env);
   // Isolates come and go, and each would make its own random key: the counters they share in the
   // database need one key for all, so the secret is required here.
-  if (!vars.LOGIN_KEY_SECRET) throw new Error("Set the secret LOGIN_KEY_SECRET (`npx wrangler secret put LOGIN_KEY_SECRET`, 32+ characters): it keys the login attempt counters.");
+  if (!vars.LOGIN_KEY_SECRET)
+    throw new Error(
+      "Set the secret LOGIN_KEY_SECRET (`npx wrangler secret put LOGIN_KEY_SECRET`, 32+ characters): it keys the login attempt counters.",
+    );
   // The same for staff invitations kept for reminders: a reminder may reach another isolate than the invitation.
-  if (vars.MAIL_API_URL && !vars.INVITATION_KEY_SECRET) throw new Error("Set the secret INVITATION_KEY_SECRET (`npx wrangler secret put INVITATION_KEY_SECRET`, 32+ characters): with mail configured, it keys the staff invitations kept for reminders.");
+  if (vars.MAIL_API_URL && !vars.INVITATION_KEY_SECRET)
+    throw new Error(
+      "Set the secret INVITATION_KEY_SECRET (`npx wrangler secret put INVITATION_KEY_SECRET`, 32+ characters): with mail configured, it keys the staff invitations kept for reminders.",
+    );
   return createApp({
     db,
     instruments,
@@ -104,7 +115,14 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
     ...(vars.PUBLIC_URL ? { publicUrl: vars.PUBLIC_URL } : {}),
     // fetch is bound: an unbound one throws "Illegal invocation" on workerd.
     ...(vars.MAIL_API_URL && vars.MAIL_API_KEY && vars.MAIL_FROM
-      ? { mailer: httpMailer({ url: vars.MAIL_API_URL, apiKey: vars.MAIL_API_KEY, from: vars.MAIL_FROM, fetch: (input, init) => fetch(input, init) }) }
+      ? {
+          mailer: httpMailer({
+            url: vars.MAIL_API_URL,
+            apiKey: vars.MAIL_API_KEY,
+            from: vars.MAIL_FROM,
+            fetch: (input, init) => fetch(input, init),
+          }),
+        }
       : {}),
   });
 }
@@ -130,12 +148,18 @@ export default {
     const { released, failed } = await releaseDue({ db, instruments, releasePage: RELEASE_PAGE_REMOTE }, new Date());
     // A round that failed is tried again on the next run; the failure is what the logs show.
     const log = createLogger({ level: logLevelOf(env) });
-    for (const f of failed) log.error("round not released; next run tries again", { campaignId: f.campaignId, ...errorFields(f.error, true) });
+    for (const f of failed)
+      log.error("round not released; next run tries again", {
+        campaignId: f.campaignId,
+        ...errorFields(f.error, true),
+      });
     // D1 allows 1,000 queries per invocation: a run that released something leaves the deleting of
     // raw responses (up to 600 queries) to the next run, a quarter of an hour later.
-    if (released.length === 0 && failed.length === 0) await reduceReleased({ db, instruments, releasePage: RELEASE_PAGE_REMOTE });
+    if (released.length === 0 && failed.length === 0)
+      await reduceReleased({ db, instruments, releasePage: RELEASE_PAGE_REMOTE });
     // Organisations' retention periods: a few rounds a run (about 15 queries each), the rest next run.
-    if (released.length === 0 && failed.length === 0) await applyRetention({ db, instruments, now: () => new Date() }, 20);
+    if (released.length === 0 && failed.length === 0)
+      await applyRetention({ db, instruments, now: () => new Date() }, 20);
     // One statement: audit entries past their retention period.
     await pruneAudit(db, new Date());
   },

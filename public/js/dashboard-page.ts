@@ -4,24 +4,42 @@
  * and role (suppressed cells greyed), the decision-factor mix with its headline, the gap
  * between management and staff, and comments. Every chart has a table alternative.
  */
-import { actionPlanPanel, ACTION_PLAN_TEXTS } from "./lib/action-plan.js";
-import { analysesPanel, ANALYSES_TEXTS } from "./lib/analyses.js";
-import { clearChart, drawChart, tickTextMeasure, wrapLabel, type Charts } from "./lib/charts.js";
-import { climateName, DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
-import { heatLegend, heatmapTable, HEATMAP_TEXTS } from "./lib/heatmap.js";
-import { PRINT_TEXTS, setPrintPages } from "./lib/print.js";
-import { participationPanel, PARTICIPATION_TEXTS, type Participation } from "./lib/participation.js";
 import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { CampaignReport } from "../../src/services/reports.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
-import { $, api, createTexts, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
+import { ACTION_PLAN_TEXTS, actionPlanPanel } from "./lib/action-plan.js";
+import { ANALYSES_TEXTS, analysesPanel } from "./lib/analyses.js";
+import { type Charts, clearChart, drawChart, tickTextMeasure, wrapLabel } from "./lib/charts.js";
+import { climateName, DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
+import { heatLegend, HEATMAP_TEXTS, heatmapTable } from "./lib/heatmap.js";
+import { type Participation, PARTICIPATION_TEXTS, participationPanel } from "./lib/participation.js";
+import { PRINT_TEXTS, setPrintPages } from "./lib/print.js";
+import {
+  $,
+  api,
+  createTexts,
+  el,
+  errorMessage,
+  fillSelect,
+  type Lang,
+  LEVEL_COLOURS,
+  type Loc,
+  logout,
+  LOGOUT_EVERYWHERE_TEXT,
+  logoutEverywhere,
+  table,
+} from "./lib/ui.js";
 
 /** The report as the server sends it (src/services/reports.ts): one source of truth for its shape. */
 type Report = CampaignReport;
 type Released = Extract<Report, { suppressed: false }>;
 type Level = Released["levels"][number];
 type Campaign = CampaignView;
-interface Organisation { id: string; name: string; campaigns: Campaign[] }
+interface Organisation {
+  id: string;
+  name: string;
+  campaigns: Campaign[];
+}
 
 const T: Record<string, Loc> = {
   appName: { nl: "Klantgerichtheid", en: "Customer-centricity" },
@@ -68,8 +86,14 @@ const T: Record<string, Loc> = {
     nl: "Deze ronde is beantwoord via een open link: daar kan iedereen vaker antwoorden, dus de resultaten staan alleen voor de ronde als geheel, zonder uitsplitsing naar afdeling of rol. Met eenmalige codes krijgt een volgende ronde wel uitsplitsingen.",
     en: "This round was answered on an open link, where anyone can answer more than once, so its results are shown for the round as a whole, without breakdowns by department or role. A next round on single-use codes gets breakdowns.",
   },
-  tooSmall: { nl: "Deze ronde heeft nog minder dan {k} respondenten: er is niets te tonen.", en: "This round has fewer than {k} respondents so far: nothing can be shown." },
-  refused_too_small: { nl: "Dit filter wordt geweigerd om de anonimiteit te beschermen: minder dan k respondenten.", en: "This filter is refused to protect anonymity: fewer than k respondents." },
+  tooSmall: {
+    nl: "Deze ronde heeft nog minder dan {k} respondenten: er is niets te tonen.",
+    en: "This round has fewer than {k} respondents so far: nothing can be shown.",
+  },
+  refused_too_small: {
+    nl: "Dit filter wordt geweigerd om de anonimiteit te beschermen: minder dan k respondenten.",
+    en: "This filter is refused to protect anonymity: fewer than k respondents.",
+  },
   refused_hidden_unit: {
     nl: "Dit filter wordt geweigerd om de anonimiteit te beschermen: deze groep is verborgen, omdat zij samen met wat wel getoond wordt de antwoorden van minder dan k mensen zou prijsgeven.",
     en: "This filter is refused to protect anonymity: this group is hidden, because together with what is shown it would tell the answers of fewer than k people.",
@@ -78,8 +102,14 @@ const T: Record<string, Loc> = {
     nl: "Dit filter wordt geweigerd: de resultaten zijn er voor de hele ronde, per afdeling, rol of diensttijd en per afdeling en rol, niet voor deze combinatie.",
     en: "This filter is refused: results are published for the whole round, per department, role or tenure, and per department and role, not for this combination.",
   },
-  refused_campaign_level_only: { nl: "Deze ronde liep via een open link: de resultaten zijn er alleen voor de ronde als geheel.", en: "This round ran on an open link: its results are published for the round as a whole only." },
-  refused_outside_scope: { nl: "U heeft toegang tot de ronde als geheel en tot uw eigen afdelingen, niet tot deze groep.", en: "You have access to the round as a whole and to your own departments, not to this group." },
+  refused_campaign_level_only: {
+    nl: "Deze ronde liep via een open link: de resultaten zijn er alleen voor de ronde als geheel.",
+    en: "This round ran on an open link: its results are published for the round as a whole only.",
+  },
+  refused_outside_scope: {
+    nl: "U heeft toegang tot de ronde als geheel en tot uw eigen afdelingen, niet tot deze groep.",
+    en: "You have access to the round as a whole and to your own departments, not to this group.",
+  },
   legendOk: { nl: "in orde", en: "in order" },
   legendWeak: { nl: "zwak", en: "weak" },
   legendPossiblyWeak: { nl: "mogelijk zwak", en: "possibly weak" },
@@ -91,7 +121,10 @@ const T: Record<string, Loc> = {
   released: { nl: "vrijgegeven op {date}", en: "released on {date}" },
   period: { nl: "{from} – {to}", en: "{from} – {to}" },
   response: { nl: "respons {pct}%", en: "response rate {pct}%" },
-  printHead: { nl: "{organisation} · {round} · {filter} · afgedrukt op {date}", en: "{organisation} · {round} · {filter} · printed on {date}" },
+  printHead: {
+    nl: "{organisation} · {round} · {filter} · afgedrukt op {date}",
+    en: "{organisation} · {round} · {filter} · printed on {date}",
+  },
   noFilter: { nl: "alle respondenten", en: "all respondents" },
   filtered: { nl: "Filter: {filter}", en: "Filter: {filter}" },
   dimension_department: { nl: "afdeling", en: "department" },
@@ -123,7 +156,10 @@ const T: Record<string, Loc> = {
   desired: { nl: "Hoe het is en hoe het zou moeten zijn", en: "How it is and how it should be" },
   current: { nl: "Nu", en: "Now" },
   wanted: { nl: "Gewenst", en: "Desired" },
-  noDesired: { nl: "Deze ronde vroeg niet naar de gewenste situatie.", en: "This round did not ask about the desired state." },
+  noDesired: {
+    nl: "Deze ronde vroeg niet naar de gewenste situatie.",
+    en: "This round did not ask about the desired state.",
+  },
   trend: { nl: "Ontwikkeling over de rondes", en: "Change across rounds" },
   change: { nl: "Verandering", en: "Change" },
   sharedBasis: { nl: "op de {n} vragen die beide versies delen", en: "on the {n} items both versions share" },
@@ -138,7 +174,15 @@ const T: Record<string, Loc> = {
   verdict: { nl: "Oordeel", en: "Verdict" },
 };
 
-const texts = createTexts({ ...T, ...PARTICIPATION_TEXTS, ...ANALYSES_TEXTS, ...DIAGNOSIS_TEXTS, ...HEATMAP_TEXTS, ...PRINT_TEXTS, ...ACTION_PLAN_TEXTS });
+const texts = createTexts({
+  ...T,
+  ...PARTICIPATION_TEXTS,
+  ...ANALYSES_TEXTS,
+  ...DIAGNOSIS_TEXTS,
+  ...HEATMAP_TEXTS,
+  ...PRINT_TEXTS,
+  ...ACTION_PLAN_TEXTS,
+});
 const t = texts.t.bind(texts);
 /** After the results: the released round's action plan and its link for staff (lib/action-plan.ts). */
 const plan = actionPlanPanel($("action-plan"), t, () => texts.lang);
@@ -172,7 +216,12 @@ function drawHeatmap(id: string, title: string, report: Released | null, levels:
 
 /** A YYYY-MM-DD date in the page's language. */
 const dateText = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
 
 function drawStaircase(report: Released): void {
   const list = $("staircase");
@@ -207,16 +256,41 @@ function drawStaircase(report: Released): void {
       bar.append(tick);
     }
     li.append(el("span", `${i + 1}. ${l.name[texts.lang]}`, "name"), bar, el("strong", String(Math.round(l.score))));
-    const flags = [l.weak && t("weak"), l.possiblyWeak && t("possibly_weak"), l.divided && t("divided")].filter(Boolean).join(", ");
+    const flags = [l.weak && t("weak"), l.possiblyWeak && t("possibly_weak"), l.divided && t("divided")]
+      .filter(Boolean)
+      .join(", ");
     const agreement = l.agreement === null ? "–" : String(l.agreement);
     // Margin, spread and agreement in the tooltip and the table, not printed under every bar.
     const numbers = `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · ${t("agreement")} ${agreement} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${benchmark !== undefined ? ` · ${t("benchmark")} ${benchmark}` : ""}`;
-    li.title = l.splitItems.length > 0 ? `${numbers} · ${t("splitOn")} ${l.splitItems.map((name) => `“${report.questions[name]?.[texts.lang] ?? name}”`).join(", ")}` : numbers;
+    li.title =
+      l.splitItems.length > 0
+        ? `${numbers} · ${t("splitOn")} ${l.splitItems.map((name) => `“${report.questions[name]?.[texts.lang] ?? name}”`).join(", ")}`
+        : numbers;
     if (l.note) li.append(el("p", l.note[texts.lang], "flag-note"));
     list.append(li);
-    rows.push([l.name[texts.lang], l.score, `${l.ci95[0]}–${l.ci95[1]}`, l.sd, agreement, `${l.favourablePct}%`, `${l.unfavourablePct}%`, ...(report.benchmark ? [benchmark ?? "–"] : []), flags || "–"]);
+    rows.push([
+      l.name[texts.lang],
+      l.score,
+      `${l.ci95[0]}–${l.ci95[1]}`,
+      l.sd,
+      agreement,
+      `${l.favourablePct}%`,
+      `${l.unfavourablePct}%`,
+      ...(report.benchmark ? [benchmark ?? "–"] : []),
+      flags || "–",
+    ]);
   });
-  const head = [t("level"), "0–100", t("margin95"), "SD", t("agreement"), "+", "−", ...(report.benchmark ? [t("benchmark")] : []), t("verdict")];
+  const head = [
+    t("level"),
+    "0–100",
+    t("margin95"),
+    "SD",
+    t("agreement"),
+    "+",
+    "−",
+    ...(report.benchmark ? [t("benchmark")] : []),
+    t("verdict"),
+  ];
   $("staircase-table").replaceChildren(table(head, rows));
   $("staircase-table").setAttribute("aria-label", `${t("staircase")}: ${t("asTable")}`);
   const note = $("benchmark-note");
@@ -295,17 +369,38 @@ function drawFactors(report: Released): void {
       scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } }, y: { ticks: { autoSkip: false } } },
     },
   });
-  $("factors-table").append(table([t("factor"), t("chosen"), t("most")], mix.factors.map((f) => [f.label[texts.lang], `${f.chosenPct}%`, `${f.mostPct}%`])));
+  $("factors-table").append(
+    table(
+      [t("factor"), t("chosen"), t("most")],
+      mix.factors.map((f) => [f.label[texts.lang], `${f.chosenPct}%`, `${f.mostPct}%`]),
+    ),
+  );
 }
 
 function drawRest(report: Released): void {
   const gap = $("gap");
   gap.replaceChildren();
   const names = new Map(report.levels.map((l) => [l.id, l.name[texts.lang]]));
-  if (report.managementGap?.length) gap.append(table([t("level"), t("management"), t("staff"), "Δ"], report.managementGap.map((g) => [names.get(g.level) ?? g.level, g.management, g.staff, g.gap > 0 ? `+${g.gap}` : g.gap])));
+  if (report.managementGap?.length)
+    gap.append(
+      table(
+        [t("level"), t("management"), t("staff"), "Δ"],
+        report.managementGap.map((g) => [
+          names.get(g.level) ?? g.level,
+          g.management,
+          g.staff,
+          g.gap > 0 ? `+${g.gap}` : g.gap,
+        ]),
+      ),
+    );
   else gap.append(el("p", t("noGap"), "muted"));
   const climate = $("climate");
-  climate.replaceChildren(table([t("climate"), "0–100"], report.climate.map((c) => [climateName(c.id, t), c.score])));
+  climate.replaceChildren(
+    table(
+      [t("climate"), "0–100"],
+      report.climate.map((c) => [climateName(c.id, t), c.score]),
+    ),
+  );
   const comments = $("comments");
   comments.replaceChildren();
   if (report.comments) for (const c of report.comments) comments.append(el("li", c));
@@ -317,10 +412,14 @@ function render(): void {
   // Title, tab title (Chromium proposes it as the PDF's file name), filter line and message are the
   // round's shown now, in the page's language: reset here, never left from another round or filter.
   const organisation = organisations.find((o) => o.campaigns.some((c) => c.id === shown?.id));
-  const filters = current ? current.report.filters : refusedFilters ?? {};
+  const filters = current ? current.report.filters : (refusedFilters ?? {});
   const filter = filterText(filters);
   $("title").textContent = shown?.title ?? "";
-  document.title = shown ? [organisation?.name ?? "", shown.title, ...(filter && current && !current.report.suppressed ? [filter] : [])].filter(Boolean).join(" · ") : t("reportTitle");
+  document.title = shown
+    ? [organisation?.name ?? "", shown.title, ...(filter && current && !current.report.suppressed ? [filter] : [])]
+        .filter(Boolean)
+        .join(" · ")
+    : t("reportTitle");
   $("applied-filter").textContent = filter ? t("filtered", { filter }) : "";
   $("applied-filter").hidden = !filter || running !== null;
   const said = $("message");
@@ -332,7 +431,11 @@ function render(): void {
   $("respondents").textContent = "";
   $("whole-round").hidden = true;
   setPrintPages("", pageOf());
-  for (const [id, title] of [["heat-department", "heatDepartment"], ["heat-role", "heatRole"]] as const) drawHeatmap(id, title, null, []);
+  for (const [id, title] of [
+    ["heat-department", "heatDepartment"],
+    ["heat-role", "heatRole"],
+  ] as const)
+    drawHeatmap(id, title, null, []);
   void plan.show(!running && current && !current.report.suppressed ? current.report.campaign.id : null);
   drawTrends();
   $("participation").hidden = running === null;
@@ -408,7 +511,12 @@ function drawDesired(report: Released): void {
     },
     options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } } },
   });
-  holder.append(table([t("level"), t("current"), t("wanted"), "Δ"], gap.map((g, i) => [labels[i]!, g.current, g.desired, `+${g.gap}`])));
+  holder.append(
+    table(
+      [t("level"), t("current"), t("wanted"), "Δ"],
+      gap.map((g, i) => [labels[i]!, g.current, g.desired, `+${g.gap}`]),
+    ),
+  );
 }
 
 const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
@@ -420,7 +528,12 @@ function drawTrends(): void {
   card.hidden = usable.length === 0;
   if (!trends || usable.length === 0) return;
   const rounds = trends.rounds.filter((r) => r.included);
-  const names = new Map((current && !current.report.suppressed ? current.report.levels : []).map((l) => [l.id as string, l.name[texts.lang]]));
+  const names = new Map(
+    (current && !current.report.suppressed ? current.report.levels : []).map((l) => [
+      l.id as string,
+      l.name[texts.lang],
+    ]),
+  );
   drawChart(charts, "trend", `${t("trend")}: ${t("asTable")}`, {
     type: "line",
     data: {
@@ -439,10 +552,22 @@ function drawTrends(): void {
     const last = l.steps.at(-1)!;
     // On shared items the step's own scores, which differ from the rounds' level scores.
     const [before, after] = l.points.slice(-2).map((x) => x.score);
-    const verdict = trendVerdict(last.label, t, trends!.minimumChange) + (last.basis === "shared_items" ? ` (${t("sharedBasis", { n: last.sharedItems!.length })})` : "");
-    return [names.get(l.level) ?? l.level, last.fromScore ?? before!, last.toScore ?? after!, last.change === null ? "–" : signed(last.change), pText(last.p), pText(last.pAdjusted), verdict];
+    const verdict =
+      trendVerdict(last.label, t, trends!.minimumChange) +
+      (last.basis === "shared_items" ? ` (${t("sharedBasis", { n: last.sharedItems!.length })})` : "");
+    return [
+      names.get(l.level) ?? l.level,
+      last.fromScore ?? before!,
+      last.toScore ?? after!,
+      last.change === null ? "–" : signed(last.change),
+      pText(last.p),
+      pText(last.pAdjusted),
+      verdict,
+    ];
   });
-  $("trend-table").replaceChildren(table([t("level"), t("before"), t("after"), t("change"), "p", "p (Holm)", t("verdict")], rows));
+  $("trend-table").replaceChildren(
+    table([t("level"), t("before"), t("after"), t("change"), "p", "p (Holm)", t("verdict")], rows),
+  );
   $("trend-note").textContent = t("trendNote", { min: trends.minimumChange });
 }
 
@@ -476,12 +601,19 @@ async function loadReport(): Promise<void> {
     render();
     return;
   }
-  const chosen = Object.fromEntries(FILTERS.map((d) => [d, filterSelect(d).value] as const).filter(([, value]) => value !== ""));
+  const chosen = Object.fromEntries(
+    FILTERS.map((d) => [d, filterSelect(d).value] as const).filter(([, value]) => value !== ""),
+  );
   const filter = Object.entries(chosen)
     .map(([d, value]) => `&filter[${d}]=${encodeURIComponent(value)}`)
     .join("");
   const base = `/api/campaigns/${campaign.id}/report`;
-  const [byDepartment, byRole] = await Promise.all([api<Report & { error?: { code: string; message: string; details?: { message: string }[] } }>(`${base}?dimension=department${filter}`), api<Report>(`${base}?dimension=role${filter}`)]);
+  const [byDepartment, byRole] = await Promise.all([
+    api<Report & { error?: { code: string; message: string; details?: { message: string }[] } }>(
+      `${base}?dimension=department${filter}`,
+    ),
+    api<Report>(`${base}?dimension=role${filter}`),
+  ]);
   if (load !== loads) return;
   ($("csv-data") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
   setSpreadsheetLink();
@@ -510,7 +642,10 @@ async function loadReport(): Promise<void> {
 
 function fillCampaigns(): void {
   const org = organisations.find((o) => o.id === ($("organisation") as HTMLSelectElement).value);
-  fillSelect($("campaign") as HTMLSelectElement, (org?.campaigns ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.respondents})` })));
+  fillSelect(
+    $("campaign") as HTMLSelectElement,
+    (org?.campaigns ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.respondents})` })),
+  );
   fillFilters();
 }
 
@@ -525,7 +660,10 @@ function fillFilters(): void {
     const select = filterSelect(d);
     const chosen = select.value;
     const list = units[d] ?? [];
-    fillSelect(select, [{ value: "", label: t(`all_${d}`) }, ...list.map((u) => ({ value: u.value, label: u.label[texts.lang] }))]);
+    fillSelect(select, [
+      { value: "", label: t(`all_${d}`) },
+      ...list.map((u) => ({ value: u.value, label: u.label[texts.lang] })),
+    ]);
     select.value = list.some((u) => u.value === chosen) ? chosen : "";
     select.closest("label")!.hidden = list.length === 0;
   }
@@ -533,7 +671,7 @@ function fillFilters(): void {
 
 function showFilters(shown: boolean): void {
   const units = selectedCampaign()?.units ?? {};
-  for (const d of FILTERS) filterSelect(d).closest("label")!.hidden = !shown || !(units[d]?.length);
+  for (const d of FILTERS) filterSelect(d).closest("label")!.hidden = !shown || !units[d]?.length;
 }
 
 /** Status, period, release date and response rate of the round shown, and the print's header line. */
@@ -541,11 +679,18 @@ function drawFacts(report: Released, filter: string): void {
   const round = shown;
   const organisation = organisations.find((o) => o.campaigns.some((c) => c.id === round?.id));
   const facts = [t(`status_${report.campaign.status}`)];
-  if (round?.opensOn && round.closesOn) facts.push(t("period", { from: dateText(round.opensOn), to: dateText(round.closesOn) }));
+  if (round?.opensOn && round.closesOn)
+    facts.push(t("period", { from: dateText(round.opensOn), to: dateText(round.closesOn) }));
   facts.push(t("released", { date: dateText(report.campaign.releasedOn) }));
-  if (round?.responseRate) facts.push(t("response", { pct: round.responseRate.pct.toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB") }));
+  if (round?.responseRate)
+    facts.push(t("response", { pct: round.responseRate.pct.toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB") }));
   $("round-facts").textContent = facts.join(" · ");
-  const head = t("printHead", { organisation: organisation?.name ?? "", round: report.campaign.title, filter: filter ? t("filtered", { filter }) : t("noFilter"), date: dateText(new Date().toISOString().slice(0, 10)) });
+  const head = t("printHead", {
+    organisation: organisation?.name ?? "",
+    round: report.campaign.title,
+    filter: filter ? t("filtered", { filter }) : t("noFilter"),
+    date: dateText(new Date().toISOString().slice(0, 10)),
+  });
   $("print-head").textContent = head;
   // Every printed page carries the same line and its page number; "Save as PDF" proposes the title as the file name.
   setPrintPages(head, pageOf());
@@ -555,7 +700,10 @@ function drawFacts(report: Released, filter: string): void {
 const pageOf = () => t("pageOf", { page: "{page}", pages: "{pages}" });
 
 /** A refused filter or other error as a key in the page's language; the server's English message only for what the page does not know. */
-function refusal(error: { code: string; message: string; details?: { message: string }[] } | undefined, status: number): NonNullable<typeof message> {
+function refusal(
+  error: { code: string; message: string; details?: { message: string }[] } | undefined,
+  status: number,
+): NonNullable<typeof message> {
   const reason = error?.code === "filter_refused" ? error.details?.[0]?.message : undefined;
   if (reason && T[`refused_${reason}`]) return { key: `refused_${reason}` };
   return { text: error?.message ?? `${status}` };
@@ -569,8 +717,15 @@ function setSpreadsheetLink(): void {
 
 /** Listeners come first: a choice made while the page is still loading must not be lost. */
 function listen(): void {
-  $("organisation").addEventListener("change", () => { fillCampaigns(); void loadReport(); void loadTrends(); });
-  $("campaign").addEventListener("change", () => { fillFilters(); void loadReport(); });
+  $("organisation").addEventListener("change", () => {
+    fillCampaigns();
+    void loadReport();
+    void loadTrends();
+  });
+  $("campaign").addEventListener("change", () => {
+    fillFilters();
+    void loadReport();
+  });
   for (const d of FILTERS) filterSelect(d).addEventListener("change", () => void loadReport());
   for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     b.addEventListener("click", () => {
@@ -589,7 +744,10 @@ async function start(): Promise<void> {
   listen();
   render();
   organisations = (await api<Organisation[]>("/api/organisations")).body;
-  fillSelect($("organisation") as HTMLSelectElement, organisations.map((o) => ({ value: o.id, label: o.name })));
+  fillSelect(
+    $("organisation") as HTMLSelectElement,
+    organisations.map((o) => ({ value: o.id, label: o.name })),
+  );
   fillCampaigns();
   // A link from the workspace names the campaign to open.
   const wanted = new URLSearchParams(location.search).get("campaign");

@@ -12,7 +12,9 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   error.hidden = true;
   try {
-    const res = await postJson("/api/auth/password-reset", { email: (document.getElementById("email") as HTMLInputElement).value });
+    const res = await postJson("/api/auth/password-reset", {
+      email: (document.getElementById("email") as HTMLInputElement).value,
+    });
     if (res.status !== 202) return say(error, () => errorText(res.body, res.status));
     form.hidden = true;
     say(done, () => texts.t("linkOnItsWay"));

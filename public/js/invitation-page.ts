@@ -16,7 +16,8 @@ const newForm = document.getElementById("new-account") as HTMLFormElement;
 const loginForm = document.getElementById("existing-account") as HTMLFormElement;
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
 
-const when = (iso: string) => new Date(iso).toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeStyle: "short" });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeStyle: "short" });
 
 async function logInAndOpen(email: string, password: string): Promise<boolean> {
   const res = await postJson("/api/auth/login", { email, password });
@@ -49,7 +50,9 @@ async function start(): Promise<void> {
   const body = (await res.json().catch(() => ({}))) as Described;
   if (!res.ok) return failed(() => errorText(body, res.status));
   const units = body.scope?.department?.length ? ` (${body.scope.department.join(", ")})` : "";
-  say(summary, () => texts.t("invited", { email: body.email, organisation: body.organisation, units, expires: when(body.expiresAt) }));
+  say(summary, () =>
+    texts.t("invited", { email: body.email, organisation: body.organisation, units, expires: when(body.expiresAt) }),
+  );
   const form = body.next === "choose_password" ? newForm : loginForm;
   (form.querySelector("input[type=email]") as HTMLInputElement).value = body.email;
   form.hidden = false;

@@ -12,7 +12,10 @@ form.addEventListener("submit", async (event) => {
   error.hidden = true;
   const data = new FormData(form);
   try {
-    const res = await postJson("/api/auth/login", { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") });
+    const res = await postJson("/api/auth/login", {
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+    });
     if (res.status === 200) {
       location.href = "/dashboard";
       return;

@@ -13,17 +13,29 @@ const T: Record<string, Loc> = {
   appName: { nl: "Klantgerichtheid", en: "Customer-centricity" },
   print: { nl: "Afdrukken", en: "Print" },
   loading: { nl: "De samenvatting wordt geladen…", en: "Loading the summary…" },
-  notFound: { nl: "Deze link werkt niet (meer). Vraag wie hem deelde om een nieuwe.", en: "This link does not work (any more). Ask whoever shared it for a new one." },
-  tooMany: { nl: "Te veel links geprobeerd vanaf dit netwerk. Probeer het later opnieuw.", en: "Too many links were tried from this network. Try again later." },
+  notFound: {
+    nl: "Deze link werkt niet (meer). Vraag wie hem deelde om een nieuwe.",
+    en: "This link does not work (any more). Ask whoever shared it for a new one.",
+  },
+  tooMany: {
+    nl: "Te veel links geprobeerd vanaf dit netwerk. Probeer het later opnieuw.",
+    en: "Too many links were tried from this network. Try again later.",
+  },
   failed: { nl: "De samenvatting kon niet worden geladen.", en: "The summary could not be loaded." },
-  facts: { nl: "Resultaten vrijgegeven op {date} · {n} collega's deden mee", en: "Results released on {date} · {n} colleagues took part" },
+  facts: {
+    nl: "Resultaten vrijgegeven op {date} · {n} collega's deden mee",
+    en: "Results released on {date} · {n} colleagues took part",
+  },
   startHere: { nl: "Waar de verandering moet beginnen", en: "Where change has to start" },
   startNote: {
     nl: "Elk niveau wordt aangestuurd door het niveau erboven. Daarom begint de verandering bij het hoogste niveau dat zwak is of waarop collega's verdeeld zijn.",
     en: "Each level is organised by the one above it. So change starts at the highest level that is weak or on which colleagues are divided.",
   },
   levels: { nl: "De zeven niveaus, van boven naar beneden", en: "The seven levels, top-down" },
-  levelsNote: { nl: "Scores van 0 tot 100: het gemiddelde van alle antwoorden van de ronde.", en: "Scores from 0 to 100: the mean of all answers of the round." },
+  levelsNote: {
+    nl: "Scores van 0 tot 100: het gemiddelde van alle antwoorden van de ronde.",
+    en: "Scores from 0 to 100: the mean of all answers of the round.",
+  },
   decisions: { nl: "Waar collega's een uitzondering op baseren", en: "What colleagues base an exception on" },
   actions: { nl: "Wat we gaan doen", en: "What we will do" },
   focus: { nl: "We richten ons op: {levels}.", en: "We focus on: {levels}." },
@@ -52,7 +64,9 @@ function render(): void {
   $("facts").textContent = t("facts", { date: dueText(s.round.releasedOn, t, lang), n: s.round.respondents });
   const start = s.startHere;
   const why = startWhy(start, t);
-  $("start-level").textContent = start?.level ? `${levelName(start.level, lang)}${why ? ` (${why})` : ""}` : t("noStart");
+  $("start-level").textContent = start?.level
+    ? `${levelName(start.level, lang)}${why ? ` (${why})` : ""}`
+    : t("noStart");
   $("start-explanation").textContent = start?.explanation[lang] ?? "";
   $("levels").replaceChildren(...s.levels.map((l) => levelItem(l, start?.level ?? null, lang)));
   $("decisions-card").hidden = s.decisions === null;
@@ -64,8 +78,15 @@ function render(): void {
 }
 
 function levelItem(l: StaffSummary["levels"][number], start: string | null, lang: Lang): HTMLLIElement {
-  const item = el("li", undefined, [l.weak && "weak", l.divided && "divided", l.id === start && "start"].filter(Boolean).join(" "));
-  item.append(el("span", levelName(l.id, lang)), el("span", l.score.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB"), "score"));
+  const item = el(
+    "li",
+    undefined,
+    [l.weak && "weak", l.divided && "divided", l.id === start && "start"].filter(Boolean).join(" "),
+  );
+  item.append(
+    el("span", levelName(l.id, lang)),
+    el("span", l.score.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB"), "score"),
+  );
   const bar = el("span", undefined, "bar");
   bar.setAttribute("aria-hidden", "true");
   const fill = el("span");
@@ -73,7 +94,12 @@ function levelItem(l: StaffSummary["levels"][number], start: string | null, lang
   bar.append(fill);
   item.append(bar);
   // The flags in words, never by colour alone.
-  const flags = [l.id === start && t("startMark"), l.weak && t("weak"), !l.weak && l.possiblyWeak && t("possibly_weak"), l.divided && t("divided")].filter(Boolean);
+  const flags = [
+    l.id === start && t("startMark"),
+    l.weak && t("weak"),
+    !l.weak && l.possiblyWeak && t("possibly_weak"),
+    l.divided && t("divided"),
+  ].filter(Boolean);
   if (flags.length > 0) item.append(el("span", flags.join(" · "), "flags"));
   return item;
 }
@@ -96,8 +122,21 @@ async function load(): Promise<void> {
   if (!token) return show("notFound");
   show("loading");
   // In the body, not the path: request paths end up in proxy and CDN logs.
-  const res = await fetch("/api/summaries/read", { method: "POST", headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify({ token }) }).catch(() => null);
-  if (!res || res.status !== 200) return show(!res ? "failed" : res.status === 404 || res.status === 400 ? "notFound" : res.status === 429 ? "tooMany" : "failed");
+  const res = await fetch("/api/summaries/read", {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify({ token }),
+  }).catch(() => null);
+  if (!res || res.status !== 200)
+    return show(
+      !res
+        ? "failed"
+        : res.status === 404 || res.status === 400
+          ? "notFound"
+          : res.status === 429
+            ? "tooMany"
+            : "failed",
+    );
   summary = (await res.json()) as StaffSummary;
   $("message").hidden = true;
   delete $("message").dataset.key;

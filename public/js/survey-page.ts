@@ -4,12 +4,14 @@
  * flaky network never double-counts. No cookie is set; unsent answers are kept in this tab's
  * sessionStorage only (lib/draft.ts), and erased once sent.
  */
-import { Model, type Question } from "survey-core";
 import "survey-core/i18n/dutch";
+
+import { Model, type Question } from "survey-core";
 import { renderSurvey } from "survey-js-ui";
+
 import { registerSurveyProperties } from "../../src/instruments/survey-properties.js";
 import type { PublicSurvey } from "../../src/routes/respondent.js";
-import { clearDraft, hasAnswers, loadDraft, saveDraft, type Draft } from "./lib/draft.js";
+import { clearDraft, type Draft, hasAnswers, loadDraft, saveDraft } from "./lib/draft.js";
 import { whenResults } from "./lib/participation.js";
 
 type Lang = PublicSurvey["defaultLanguage"];
@@ -46,18 +48,27 @@ const TEXT: Record<string, Record<Lang, string>> = {
     nl: "Versturen is niet gelukt, waarschijnlijk door de verbinding. Je antwoorden staan nog klaar: probeer het opnieuw.",
     en: "Sending failed, probably because of the connection. Your answers are still here: please try again.",
   },
-  rejected: { nl: "Je antwoorden konden niet worden opgeslagen: {message}", en: "Your answers could not be stored: {message}" },
+  rejected: {
+    nl: "Je antwoorden konden niet worden opgeslagen: {message}",
+    en: "Your answers could not be stored: {message}",
+  },
   not_found: { nl: "Deze link is niet (meer) geldig.", en: "This link is not valid." },
   campaign_closed: { nl: "Deze vragenlijst is gesloten.", en: "This survey is closed." },
   campaign_not_open: { nl: "Deze vragenlijst is nog niet geopend.", en: "This survey is not open yet." },
-  codeLabel: { nl: "Vul de persoonlijke toegangscode in die je hebt gekregen", en: "Enter the personal access code you received" },
+  codeLabel: {
+    nl: "Vul de persoonlijke toegangscode in die je hebt gekregen",
+    en: "Enter the personal access code you received",
+  },
   codePrivacy: {
     nl: "De code wordt alleen als gebruikt gemarkeerd. Hij wordt niet aan je antwoorden gekoppeld.",
     en: "The code is only marked as used. It is never linked to your answers.",
   },
   codeButton: { nl: "Verder", en: "Continue" },
   code_required: { nl: "Vul je toegangscode in.", en: "Please enter your access code." },
-  invalid_code: { nl: "Deze code hoort niet bij deze vragenlijst. Controleer de tekens.", en: "This code does not belong to this survey. Please check it." },
+  invalid_code: {
+    nl: "Deze code hoort niet bij deze vragenlijst. Controleer de tekens.",
+    en: "This code does not belong to this survey. Please check it.",
+  },
   code_used: { nl: "Deze code is al gebruikt.", en: "This code has already been used." },
   // 429: the server limits open-link answers and failed codes per network (the address is not stored).
   too_many_submissions: {
@@ -73,10 +84,16 @@ const TEXT: Record<string, Record<Lang, string>> = {
     nl: "Alle antwoorden die je nog niet hebt verstuurd, worden van dit apparaat gewist. Doorgaan?",
     en: "Every answer you have not sent yet will be erased from this device. Continue?",
   },
-  asking: { nl: "{organisation} vraagt je mee te doen aan: {title}", en: "{organisation} asks you to take part in: {title}" },
+  asking: {
+    nl: "{organisation} vraagt je mee te doen aan: {title}",
+    en: "{organisation} asks you to take part in: {title}",
+  },
   askingNoName: { nl: "Je wordt gevraagd mee te doen aan: {title}", en: "You are asked to take part in: {title}" },
   contact: { nl: "Vragen over dit onderzoek? {contact}", en: "Questions about this survey? {contact}" },
-  load_failed: { nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.", en: "The survey could not be loaded. Please try again later." },
+  load_failed: {
+    nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.",
+    en: "The survey could not be loaded. Please try again later.",
+  },
 };
 
 const token = decodeURIComponent(location.pathname.split("/")[2] ?? "");
@@ -97,17 +114,28 @@ let asking: { organisation: string; title: string; contact: string | null } | un
 let lastStatus: { key: string; vars?: Record<string, string>; error?: boolean } | undefined;
 
 /** When results come out: after the closing date, or whenever the round is closed. */
-const when = () => whenResults({ closesOn }, (key, vars = {}) => t(key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]))), lang);
+const when = () =>
+  whenResults(
+    { closesOn },
+    (key, vars = {}) => t(key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]))),
+    lang,
+  );
 
 function t(key: string, vars: Record<string, string> = {}): string {
   const text = TEXT[key]?.[lang] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? (name === "when" ? when() : name === "k" ? String(k) : ""));
+  return text.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => vars[name] ?? (name === "when" ? when() : name === "k" ? String(k) : ""),
+  );
 }
 
 function showAsking(): void {
   if (!asking) return;
   const line = document.getElementById("asking")!;
-  line.textContent = t(asking.organisation ? "asking" : "askingNoName", { organisation: asking.organisation, title: asking.title });
+  line.textContent = t(asking.organisation ? "asking" : "askingNoName", {
+    organisation: asking.organisation,
+    title: asking.title,
+  });
   line.hidden = false;
   const contact = document.getElementById("contact")!;
   contact.textContent = asking.contact ? t("contact", { contact: asking.contact }) : "";
@@ -117,7 +145,8 @@ function showAsking(): void {
 function setLanguage(next: Lang): void {
   lang = next;
   document.documentElement.lang = next;
-  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) el.textContent = t(el.dataset.i18n!, { k: String(k), kComments: String(kComments) });
+  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]"))
+    el.textContent = t(el.dataset.i18n!, { k: String(k), kComments: String(kComments) });
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     button.setAttribute("aria-pressed", String(button.dataset.lang === next));
   }
@@ -198,7 +227,10 @@ function fillGroupings(model: Model, units: Record<string, Unit[]>): void {
       question.visible = false; // the campaign does not use this dimension
       continue;
     }
-    question.setPropertyValue("choices", list.map((u) => ({ value: u.value, text: { nl: u.label.nl, en: u.label.en } })));
+    question.setPropertyValue(
+      "choices",
+      list.map((u) => ({ value: u.value, text: { nl: u.label.nl, en: u.label.en } })),
+    );
   }
 }
 
@@ -238,7 +270,8 @@ function askForCode(fromLink: string | null): Promise<string> {
           return;
         }
         const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
-        error.dataset.i18n = res.status === 429 ? "too_many_codes" : TEXT[body.error?.code ?? ""] ? body.error!.code! : "invalid_code";
+        error.dataset.i18n =
+          res.status === 429 ? "too_many_codes" : TEXT[body.error?.code ?? ""] ? body.error!.code! : "invalid_code";
       } catch {
         error.dataset.i18n = "offline";
       }
@@ -259,7 +292,12 @@ function keepDraft(model: Model, draft: Draft | null): void {
     model.data = draft.data;
     if (draft.page >= 0 && draft.page < model.visiblePages.length) model.currentPageNo = draft.page;
   }
-  const save = () => saveDraft(token, { data: model.data as Record<string, unknown>, page: model.currentPageNo, ...(accessCode ? { accessCode } : {}) });
+  const save = () =>
+    saveDraft(token, {
+      data: model.data as Record<string, unknown>,
+      page: model.currentPageNo,
+      ...(accessCode ? { accessCode } : {}),
+    });
   model.onValueChanged.add(save);
   model.onCurrentPageChanged.add(() => {
     save();

@@ -4,29 +4,59 @@
  * current–desired gap, Cronbach's alpha), trends across an organisation's rounds, single-use
  * access codes, new rounds, managers by invitation, and the consultant's own instruments. Every chart has a table next to it.
  */
-import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
-import { LEVELS, type LevelId } from "../../src/domain/levels.js";
+import {
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from "chart.js";
+
+import { type LevelId, LEVELS } from "../../src/domain/levels.js";
 import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { compareCampaigns } from "../../src/services/compare.js";
 import type { InstrumentSummary } from "../../src/services/instruments.js";
 import type { normSetOverview } from "../../src/services/norm-sets.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
-import { auditPanel, AUDIT_TEXTS } from "./lib/audit-panel.js";
-import { staffInvitationsPanel, STAFF_INVITATION_TEXTS } from "./lib/staff-invitations.js";
-import { DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
-import { managersPanel, MANAGER_TEXTS } from "./lib/managers-panel.js";
-import { dataProtectionPanel, DATA_PROTECTION_TEXTS } from "./lib/data-protection.js";
-import { roundForm, ROUND_FORM_TEXTS } from "./lib/round-form.js";
+import { AUDIT_TEXTS, auditPanel } from "./lib/audit-panel.js";
 import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
+import { DATA_PROTECTION_TEXTS, dataProtectionPanel } from "./lib/data-protection.js";
+import { DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
 import { instrumentPreview, PREVIEW_TEXTS } from "./lib/instrument-preview.js";
 import { instrumentUpload, UPLOAD_TEXTS } from "./lib/instrument-upload.js";
-import { $, api, createTexts, decimal, el, errorMessage, fillSelect, LEVEL_COLOURS, logout, logoutEverywhere, LOGOUT_EVERYWHERE_TEXT, table, type Lang, type Loc } from "./lib/ui.js";
+import { MANAGER_TEXTS, managersPanel } from "./lib/managers-panel.js";
+import { ROUND_FORM_TEXTS, roundForm } from "./lib/round-form.js";
+import { STAFF_INVITATION_TEXTS, staffInvitationsPanel } from "./lib/staff-invitations.js";
+import {
+  $,
+  api,
+  createTexts,
+  decimal,
+  el,
+  errorMessage,
+  fillSelect,
+  type Lang,
+  LEVEL_COLOURS,
+  type Loc,
+  logout,
+  LOGOUT_EVERYWHERE_TEXT,
+  logoutEverywhere,
+  table,
+} from "./lib/ui.js";
 
 Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
 /** A round as the API lists it (src/routes/campaign-view.ts). */
 type CampaignRow = CampaignView;
-interface Organisation { id: string; name: string; benchmarkForManagers?: boolean; campaigns: CampaignRow[] }
+interface Organisation {
+  id: string;
+  name: string;
+  benchmarkForManagers?: boolean;
+  campaigns: CampaignRow[];
+}
 /** The comparison and the norm sets as the API answers (src/services): one source of their shape. */
 type Comparison = Awaited<ReturnType<typeof compareCampaigns>>;
 type Compared = Comparison["campaigns"][number];
@@ -39,7 +69,10 @@ const T: Record<string, Loc> = {
   logoutEverywhere: LOGOUT_EVERYWHERE_TEXT,
   portfolio: { nl: "Klanten en rondes", en: "Clients and rounds" },
   compareSelected: { nl: "Vergelijk geselecteerde rondes", en: "Compare selected rounds" },
-  compareHint: { nl: "Kies twee of meer rondes, ook van verschillende organisaties.", en: "Pick two or more rounds, also from different organisations." },
+  compareHint: {
+    nl: "Kies twee of meer rondes, ook van verschillende organisaties.",
+    en: "Pick two or more rounds, also from different organisations.",
+  },
   pickTwo: { nl: "Kies minstens twee rondes om te vergelijken.", en: "Pick at least two rounds to compare." },
   comparison: { nl: "Vergelijking en benchmark", en: "Comparison and benchmark" },
   compare: { nl: "Vergelijk", en: "Compare" },
@@ -62,12 +95,18 @@ const T: Record<string, Loc> = {
     nl: "De ronde \u201c{title}\u201d sluiten en de resultaten vrijgeven? Dit is definitief: daarna kan niemand meer antwoorden en kan de ronde niet opnieuw open.",
     en: "Close the round \u201c{title}\u201d and release its results? This is final: nobody can answer afterwards and the round cannot be reopened.",
   },
-  released: { nl: "Resultaten van \u201c{title}\u201d vrijgegeven ({n} respondenten).", en: "Results of \u201c{title}\u201d released ({n} respondents)." },
+  released: {
+    nl: "Resultaten van \u201c{title}\u201d vrijgegeven ({n} respondenten).",
+    en: "Results of \u201c{title}\u201d released ({n} respondents).",
+  },
   releaseNote: {
     nl: "Resultaten verschijnen pas als een ronde sluit: op de dag na de sluitdatum, of eerder met \u201cSluiten en vrijgeven\u201d. Zolang een ronde loopt is alleen de deelname te zien, want cijfers die met elk antwoord meebewegen verraden wat de laatste invuller antwoordde.",
     en: "Results appear only when a round closes: on the day after its closing date, or earlier with \u201cClose and release\u201d. While a round runs only participation is shown, because figures that move with every answer give away what the latest respondent answered.",
   },
-  viaCodes: { nl: "{used} van {of} codes; geen aantal medewerkers ingevoerd", en: "{used} of {of} codes; no staff number entered" },
+  viaCodes: {
+    nl: "{used} van {of} codes; geen aantal medewerkers ingevoerd",
+    en: "{used} of {of} codes; no staff number entered",
+  },
   viaHeadcount: { nl: "{n} van {of} medewerkers, zoals ingevoerd", en: "{n} of {of} staff, as entered" },
   codesBeside: { nl: "{used} van {issued} codes gebruikt", en: "{used} of {issued} codes used" },
   rateNote: {
@@ -93,7 +132,10 @@ const T: Record<string, Loc> = {
     nl: "Huidige benchmark: normset van {date}, het gemiddelde van {organisations} organisaties ({campaigns} rondes, één per organisatie). Rapporten en vergelijkingen gebruiken deze set tot u een nieuwe publiceert.",
     en: "Current benchmark: norm set of {date}, the mean of {organisations} organisations ({campaigns} rounds, one per organisation). Reports and comparisons use this set until you publish a new one.",
   },
-  noNormSet: { nl: "Nog geen benchmark: er is nog geen normset gepubliceerd.", en: "No benchmark yet: no norm set has been published." },
+  noNormSet: {
+    nl: "Nog geen benchmark: er is nog geen normset gepubliceerd.",
+    en: "No benchmark yet: no norm set has been published.",
+  },
   normNeedsFive: {
     nl: "Een normset heeft minstens vijf organisaties nodig met een vrijgegeven ronde die k bereikte en alle zeven niveaus mat; nu zijn dat er {qualifying}.",
     en: "A norm set needs at least five organisations with a released round that reached k and measured all seven levels; {qualifying} have one now.",
@@ -102,7 +144,10 @@ const T: Record<string, Loc> = {
     nl: "Een nieuwe normset moet minstens drie organisaties toevoegen die niet in de vorige zaten (een nieuwere ronde van een organisatie die er al in zit telt niet); nu zijn dat er {added}.",
     en: "A new norm set must add at least three organisations that were not in the previous one (a newer round of an organisation already in it does not count); {added} would be new now.",
   },
-  normReadyFirst: { nl: "{qualifying} organisaties komen in aanmerking: u kunt de eerste normset publiceren.", en: "{qualifying} organisations qualify: you can publish the first norm set." },
+  normReadyFirst: {
+    nl: "{qualifying} organisaties komen in aanmerking: u kunt de eerste normset publiceren.",
+    en: "{qualifying} organisations qualify: you can publish the first norm set.",
+  },
   normReadyNext: {
     nl: "{qualifying} organisaties komen in aanmerking, waarvan {added} nieuw: u kunt een nieuwe normset publiceren.",
     en: "{qualifying} organisations qualify, {added} of them new: you can publish a new norm set.",
@@ -112,7 +157,10 @@ const T: Record<string, Loc> = {
     nl: "Een normset wordt bevroren op het moment van publiceren: per organisatie het profiel van haar laatste vrijgegeven ronde die k bereikte, elke organisatie één keer. Later gesloten rondes veranderen hem niet. Managers die de benchmarklijn mogen zien, zien het gemiddelde zonder hun eigen organisatie, en pas als die in de set zit. Een nieuwe set moet minstens drie nieuwe organisaties toevoegen: anders verraadt het verschil tussen twee sets het profiel van één klant.",
     en: "A norm set is frozen when published: per organisation the profile of its latest released round that reached k, each organisation once. Rounds closed later do not change it. Managers who may see the benchmark line see the mean without their own organisation, and only once it is in the set. A new set must add at least three new organisations: otherwise the difference between two sets would give away one client's profile.",
   },
-  normPublished: { nl: "Normset gepubliceerd: {organisations} organisaties.", en: "Norm set published: {organisations} organisations." },
+  normPublished: {
+    nl: "Normset gepubliceerd: {organisations} organisaties.",
+    en: "Norm set published: {organisations} organisations.",
+  },
   normConflict: {
     nl: "Er is tegelijk een andere normset gepubliceerd; hieronder staat nu de nieuwste.",
     en: "Another norm set was published at the same moment; the latest is shown now.",
@@ -137,7 +185,10 @@ const T: Record<string, Loc> = {
   },
   trends: { nl: "Ontwikkeling over rondes", en: "Trends across rounds" },
   organisation: { nl: "Organisatie", en: "Organisation" },
-  noTrend: { nl: "Deze organisatie heeft nog geen twee rondes met minstens k respondenten.", en: "This organisation does not have two rounds with at least k respondents yet." },
+  noTrend: {
+    nl: "Deze organisatie heeft nog geen twee rondes met minstens k respondenten.",
+    en: "This organisation does not have two rounds with at least k respondents yet.",
+  },
   trendNote: {
     nl: "Per niveau de verandering tussen opeenvolgende rondes, getoetst met Welch' t-toets. Verbeterd of verslechterd alleen als de verandering significant is na Holm-correctie over de niveaus van die stap (p < 0,05) én minstens {min} punten is. Rondes op verschillende versies van de vragenlijst vergelijken een niveau alleen op de vragen die beide versies delen (zelfde naam en niveau), met een voorzichtige toets; bij minder dan 2 gedeelde vragen is het niveau niet te vergelijken.",
     en: "Per level the change between consecutive rounds, tested with Welch's t-test. Improved or declined only when the change is significant after Holm correction across the levels of that step (p < 0.05) and at least {min} points. Rounds on different versions of the questionnaire compare a level only on the items both versions share (same name and level), with a conservative test; with fewer than 2 shared items the level is not comparable.",
@@ -154,7 +205,10 @@ const T: Record<string, Loc> = {
     nl: "Codes worden één keer getoond: download of print ze meteen. De ronde vraagt daarna om een code. Een code wordt als gebruikt gemarkeerd, nooit aan antwoorden gekoppeld.",
     en: "Codes are shown once: download or print them straight away. The round then asks for a code. A code is marked used, never linked to answers.",
   },
-  codesIssued: { nl: "{count} nieuwe codes. In totaal {issued} uitgegeven, {used} gebruikt.", en: "{count} new codes. {issued} issued in total, {used} used." },
+  codesIssued: {
+    nl: "{count} nieuwe codes. In totaal {issued} uitgegeven, {used} gebruikt.",
+    en: "{count} new codes. {issued} issued in total, {used} used.",
+  },
   downloadCsv: { nl: "CSV downloaden", en: "Download CSV" },
   printSheet: { nl: "Codevel afdrukken", en: "Print code sheet" },
   newRound: { nl: "Nieuwe organisatie of ronde", en: "New organisation or round" },
@@ -174,7 +228,10 @@ const T: Record<string, Loc> = {
     en: "Open link: results for the round as a whole only. On an open link anyone can answer more than once, so a small department could be padded above 5 with invented answers; only codes make that count credible.",
   },
   createRound: { nl: "Ronde openen", en: "Open the round" },
-  contact: { nl: "Contact voor vragen van medewerkers (op de vragenlijst)", en: "Contact for staff questions (on the survey)" },
+  contact: {
+    nl: "Contact voor vragen van medewerkers (op de vragenlijst)",
+    en: "Contact for staff questions (on the survey)",
+  },
   saveDraft: { nl: "Opslaan als concept", en: "Save as draft" },
   opensOn: { nl: "Opent op", en: "Opens on" },
   closesOn: { nl: "Sluit op", en: "Closes on" },
@@ -183,7 +240,10 @@ const T: Record<string, Loc> = {
     en: "A draft can still be changed and opened later. After the closing date the results are released by themselves.",
   },
   openRound: { nl: "Openen", en: "Open" },
-  openConfirm: { nl: "Ronde ‘{title}’ openen? Medewerkers kunnen dan antwoorden.", en: "Open ‘{title}’? Staff can then answer." },
+  openConfirm: {
+    nl: "Ronde ‘{title}’ openen? Medewerkers kunnen dan antwoorden.",
+    en: "Open ‘{title}’? Staff can then answer.",
+  },
   opened: { nl: "‘{title}’ is geopend.", en: "‘{title}’ is open." },
   created: { nl: "Aangemaakt: {title}. Link voor medewerkers: {link}", en: "Created: {title}. Link for staff: {link}" },
   instruments: { nl: "Vragenlijsten", en: "Instruments" },
@@ -212,15 +272,34 @@ const T: Record<string, Loc> = {
   asTable: { nl: "Als tabel", en: "As a table" },
 };
 
-const texts = createTexts({ ...T, ...MANAGER_TEXTS, ...AUDIT_TEXTS, ...DIAGNOSIS_TEXTS, ...ROUND_FORM_TEXTS, ...CODE_SHEET_TEXTS, ...PREVIEW_TEXTS, ...UPLOAD_TEXTS, ...STAFF_INVITATION_TEXTS, ...DATA_PROTECTION_TEXTS });
+const texts = createTexts({
+  ...T,
+  ...MANAGER_TEXTS,
+  ...AUDIT_TEXTS,
+  ...DIAGNOSIS_TEXTS,
+  ...ROUND_FORM_TEXTS,
+  ...CODE_SHEET_TEXTS,
+  ...PREVIEW_TEXTS,
+  ...UPLOAD_TEXTS,
+  ...STAFF_INVITATION_TEXTS,
+  ...DATA_PROTECTION_TEXTS,
+});
 const t = texts.t.bind(texts);
 const managers = managersPanel(texts);
 const rounds = roundForm(t, { say, saved: () => loadPortfolio(), showCodeHint });
 const preview = instrumentPreview(texts);
-const showPreview = (i: Pick<InstrumentSummary, "id" | "version">, from: HTMLElement) => void preview.open(i.id, i.version, from, say);
-const upload = instrumentUpload(texts, { stored: () => loadInstruments(), levelName: (id) => levelName(id), preview: showPreview });
+const showPreview = (i: Pick<InstrumentSummary, "id" | "version">, from: HTMLElement) =>
+  void preview.open(i.id, i.version, from, say);
+const upload = instrumentUpload(texts, {
+  stored: () => loadInstruments(),
+  levelName: (id) => levelName(id),
+  preview: showPreview,
+});
 const auditLog = auditPanel(texts);
-const dataProtection = dataProtectionPanel(texts, { say, changed: () => Promise.all([loadPortfolio(), loadNorms()]).then(() => undefined) });
+const dataProtection = dataProtectionPanel(texts, {
+  say,
+  changed: () => Promise.all([loadPortfolio(), loadNorms()]).then(() => undefined),
+});
 const staffInvitations = staffInvitationsPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts = new Map<string, Chart>();
@@ -250,7 +329,10 @@ function rateText(c: CampaignRow): string {
   return `${r.pct}% (${t("viaHeadcount", { n: c.respondents, of: r.of })})${codes}`;
 }
 
-function startText(c: { status?: string; startHere: { level: string | null; reasons: string[]; basis: string } | null }): string {
+function startText(c: {
+  status?: string;
+  startHere: { level: string | null; reasons: string[]; basis: string } | null;
+}): string {
   const s = c.startHere;
   if (!s) return c.status === "closed" ? t("belowK") : t("afterClose");
   if (!s.level) return t("noStart");
@@ -261,7 +343,17 @@ function startText(c: { status?: string; startHere: { level: string | null; reas
 function renderPortfolio(): void {
   const tbl = el("table");
   const head = el("tr");
-  for (const h of [t("compare"), t("round"), t("status"), t("period"), t("respondents"), t("responseRate"), t("startHere"), t("links")]) head.append(Object.assign(el("th", h), { scope: "col" }));
+  for (const h of [
+    t("compare"),
+    t("round"),
+    t("status"),
+    t("period"),
+    t("respondents"),
+    t("responseRate"),
+    t("startHere"),
+    t("links"),
+  ])
+    head.append(Object.assign(el("th", h), { scope: "col" }));
   tbl.append(el("thead"), el("tbody"));
   tbl.tHead!.append(head);
   for (const org of organisations) {
@@ -272,7 +364,10 @@ function renderPortfolio(): void {
       const label = el("label", undefined, "check small");
       const box = Object.assign(el("input"), { type: "checkbox", checked: org.benchmarkForManagers });
       box.addEventListener("change", async () => {
-        const res = await api(`/api/organisations/${org.id}`, { method: "PATCH", body: { benchmarkForManagers: box.checked } });
+        const res = await api(`/api/organisations/${org.id}`, {
+          method: "PATCH",
+          body: { benchmarkForManagers: box.checked },
+        });
         if (res.status !== 200) say(errorMessage(res.body, res.status), true);
         else org.benchmarkForManagers = box.checked;
       });
@@ -291,7 +386,11 @@ function renderPortfolio(): void {
       const links = el("td");
       const report = Object.assign(el("a", t("report")), { href: `/dashboard?campaign=${encodeURIComponent(c.id)}` });
       links.append(report);
-      if (c.surveyPath) links.append(" · ", Object.assign(el("a", t("surveyLink")), { href: c.surveyPath, target: "_blank", rel: "noopener noreferrer" }));
+      if (c.surveyPath)
+        links.append(
+          " · ",
+          Object.assign(el("a", t("surveyLink")), { href: c.surveyPath, target: "_blank", rel: "noopener noreferrer" }),
+        );
       if (c.status !== "closed") {
         const change = el("button", t("editRoundButton"), "small secondary");
         change.type = "button";
@@ -333,33 +432,65 @@ function renderPortfolio(): void {
   for (const id of ["trend-organisation", "campaign-organisation"]) {
     const select = $(id) as HTMLSelectElement;
     const value = select.value;
-    fillSelect(select, organisations.map((o) => ({ value: o.id, label: o.name })));
+    fillSelect(
+      select,
+      organisations.map((o) => ({ value: o.id, label: o.name })),
+    );
     if (value) select.value = value;
   }
 }
 
 /** A YYYY-MM-DD date in the page's language. */
 const dateText = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
 
 /** What publishing a norm set now would do, in words. */
 function nextText(next: NormSets["next"]): string {
   if (next.refusal === "too_few_organisations") return t("normNeedsFive", { qualifying: next.qualifying });
   if (next.refusal === "too_few_new_organisations") return t("normNeedsThreeNew", { added: next.newOrganisations });
-  return next.first ? t("normReadyFirst", { qualifying: next.qualifying }) : t("normReadyNext", { qualifying: next.qualifying, added: next.newOrganisations });
+  return next.first
+    ? t("normReadyFirst", { qualifying: next.qualifying })
+    : t("normReadyNext", { qualifying: next.qualifying, added: next.newOrganisations });
 }
 
 function renderNorms(): void {
   if (!norms) return;
   const [latest, ...earlier] = norms.sets;
-  $("norm-status").textContent = latest ? t("normLatest", { date: dateText(latest.madeOn), organisations: latest.organisations, campaigns: latest.campaigns }) : t("noNormSet");
-  $("norm-table").replaceChildren(...(latest ? [table([t("level"), t("benchmark")], LEVELS.map((l) => [l.name[texts.lang], latest.levels[l.id] ?? "–"]))] : []));
+  $("norm-status").textContent = latest
+    ? t("normLatest", {
+        date: dateText(latest.madeOn),
+        organisations: latest.organisations,
+        campaigns: latest.campaigns,
+      })
+    : t("noNormSet");
+  $("norm-table").replaceChildren(
+    ...(latest
+      ? [
+          table(
+            [t("level"), t("benchmark")],
+            LEVELS.map((l) => [l.name[texts.lang], latest.levels[l.id] ?? "–"]),
+          ),
+        ]
+      : []),
+  );
   $("norm-next").textContent = nextText(norms.next);
   // The reason stands next to the button, so a publication the rules would refuse is not offered.
   ($("publish-norms") as HTMLButtonElement).disabled = norms.next.refusal !== null;
   const history = $("norm-history");
   history.replaceChildren();
-  if (earlier.length > 0) history.append(el("h3", t("earlierSets")), table([t("madeOn"), t("organisations")], earlier.map((s) => [dateText(s.madeOn), s.organisations])));
+  if (earlier.length > 0)
+    history.append(
+      el("h3", t("earlierSets")),
+      table(
+        [t("madeOn"), t("organisations")],
+        earlier.map((s) => [dateText(s.madeOn), s.organisations]),
+      ),
+    );
 }
 
 async function loadNorms(): Promise<void> {
@@ -386,7 +517,8 @@ async function publishNorms(): Promise<void> {
   }
   const code = res.body.error?.code;
   if (code === "norm_set_conflict") return say(t("normConflict"), true);
-  if ((code === "too_few_organisations" || code === "too_few_new_organisations") && norms) return say(nextText(norms.next), true);
+  if ((code === "too_few_organisations" || code === "too_few_new_organisations") && norms)
+    return say(nextText(norms.next), true);
   say(errorMessage(res.body, res.status), true);
 }
 
@@ -397,10 +529,17 @@ function renderComparison(): void {
   if (!comparison) return;
   const { campaigns, benchmark, excluded } = comparison;
   const name = (c: Compared) => `${c.organisation.name} – ${c.title}`;
-  $("benchmark-note").textContent = benchmark ? t("benchmarkNote", { date: benchmark.madeOn ? dateText(benchmark.madeOn) : "", organisations: benchmark.organisations ?? "" }) : t("noBenchmark");
+  $("benchmark-note").textContent = benchmark
+    ? t("benchmarkNote", {
+        date: benchmark.madeOn ? dateText(benchmark.madeOn) : "",
+        organisations: benchmark.organisations ?? "",
+      })
+    : t("noBenchmark");
   const excludedBox = $("comparison-excluded");
   excludedBox.hidden = excluded.length === 0;
-  excludedBox.textContent = t("excluded", { list: excluded.map((e) => `${e.organisation.name} – ${e.title} (${t(e.reason, { k: e.k })})`).join("; ") });
+  excludedBox.textContent = t("excluded", {
+    list: excluded.map((e) => `${e.organisation.name} – ${e.title} (${t(e.reason, { k: e.k })})`).join("; "),
+  });
 
   const labels = LEVELS.map((l) => l.name[texts.lang]);
   const score = (c: Compared, level: string) => c.levels.find((l) => l.id === level)?.score ?? null;
@@ -412,12 +551,26 @@ function renderComparison(): void {
     borderWidth: 2,
   }));
   if (benchmark) {
-    datasets.push({ label: t("benchmark"), data: LEVELS.map((l) => benchmark.levels[l.id] ?? null), borderColor: "#111827", backgroundColor: "#111827", borderWidth: 3, borderDash: [6, 4] } as never);
+    datasets.push({
+      label: t("benchmark"),
+      data: LEVELS.map((l) => benchmark.levels[l.id] ?? null),
+      borderColor: "#111827",
+      backgroundColor: "#111827",
+      borderWidth: 3,
+      borderDash: [6, 4],
+    } as never);
   }
   const canvas = $("profiles") as HTMLCanvasElement;
   canvas.setAttribute("aria-label", `${t("comparison")}: ${t("asTable")}`);
   // Levels on the vertical axis, mission on top: the profile reads top-down like the staircase.
-  charts.set("profiles", new Chart(canvas, { type: "line", data: { labels, datasets }, options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } } }));
+  charts.set(
+    "profiles",
+    new Chart(canvas, {
+      type: "line",
+      data: { labels, datasets },
+      options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } },
+    }),
+  );
 
   const cellOf = (c: Compared, level: LevelId) => {
     const s = score(c, level);
@@ -427,16 +580,30 @@ function renderComparison(): void {
   $("comparison-table").replaceChildren(
     table(
       [t("level"), ...campaigns.map(name), ...(benchmark ? [t("benchmark")] : [])],
-      LEVELS.map((l) => [l.name[texts.lang], ...campaigns.map((c) => cellOf(c, l.id)), ...(benchmark ? [benchmark.levels[l.id] ?? "–"] : [])]),
+      LEVELS.map((l) => [
+        l.name[texts.lang],
+        ...campaigns.map((c) => cellOf(c, l.id)),
+        ...(benchmark ? [benchmark.levels[l.id] ?? "–"] : []),
+      ]),
     ),
   );
-  $("comparison-start").replaceChildren(table([t("round"), t("startHere")], campaigns.map((c) => [name(c), startText(c)])));
+  $("comparison-start").replaceChildren(
+    table(
+      [t("round"), t("startHere")],
+      campaigns.map((c) => [name(c), startText(c)]),
+    ),
+  );
   $("comparison-factors").replaceChildren(
     table(
       [t("round"), t("system"), t("heart"), t("rules")],
       campaigns.map((c) => {
         const g = c.decisionFactors?.groups;
-        return [name(c), g ? `${g.system!.mostPct}%` : "–", g ? `${g.heart!.mostPct}%` : "–", g ? `${g.rules!.chosenPct}%` : "–"];
+        return [
+          name(c),
+          g ? `${g.system!.mostPct}%` : "–",
+          g ? `${g.heart!.mostPct}%` : "–",
+          g ? `${g.rules!.chosenPct}%` : "–",
+        ];
       }),
     ),
   );
@@ -487,9 +654,19 @@ function renderTrends(): void {
     const canvas = el("canvas");
     canvas.setAttribute("role", "img");
     const last = l.steps.at(-1)!;
-    canvas.setAttribute("aria-label", `${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${trendVerdict(last.label, t, minimum.min)}`);
+    canvas.setAttribute(
+      "aria-label",
+      `${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${trendVerdict(last.label, t, minimum.min)}`,
+    );
     box.append(canvas);
-    figure.append(el("figcaption", `${levelName(l.level)} · ${trendVerdict(last.label, t, minimum.min)}`, `trend-label ${last.label}`), box);
+    figure.append(
+      el(
+        "figcaption",
+        `${levelName(l.level)} · ${trendVerdict(last.label, t, minimum.min)}`,
+        `trend-label ${last.label}`,
+      ),
+      box,
+    );
     holder.append(figure);
     charts.set(
       `trend-${l.level}`,
@@ -497,16 +674,30 @@ function renderTrends(): void {
         type: "line",
         data: {
           labels: rounds.map((r) => r.date.slice(0, 7)),
-          datasets: [{ label: levelName(l.level), data: rounds.map((r) => l.points.find((p) => p.campaignId === r.campaignId)?.score ?? null), borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length], backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length] }],
+          datasets: [
+            {
+              label: levelName(l.level),
+              data: rounds.map((r) => l.points.find((p) => p.campaignId === r.campaignId)?.score ?? null),
+              borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+              backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+            },
+          ],
         },
-        options: { maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 100 } } },
+        options: {
+          maintainAspectRatio: false,
+          animation: false,
+          plugins: { legend: { display: false } },
+          scales: { y: { min: 0, max: 100 } },
+        },
       }),
     );
   });
   const pValue = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
   const titleOf = new Map(trends.rounds.map((r) => [r.campaignId, r.title]));
   // On shared items a step has its own scores, which differ from the rounds' level scores.
-  const verdict = (s: Trends["levels"][number]["steps"][number]) => trendVerdict(s.label, t, minimum.min) + (s.basis === "shared_items" ? ` (${t("sharedBasis", { n: s.sharedItems!.length })})` : "");
+  const verdict = (s: Trends["levels"][number]["steps"][number]) =>
+    trendVerdict(s.label, t, minimum.min) +
+    (s.basis === "shared_items" ? ` (${t("sharedBasis", { n: s.sharedItems!.length })})` : "");
   $("trend-table").replaceChildren(
     table(
       [t("level"), t("from"), t("to"), t("change"), "p", "p (Holm)", t("verdict")],
@@ -526,10 +717,22 @@ function renderTrends(): void {
 }
 
 function renderInstruments(): void {
-  const title = (x: unknown) => (typeof x === "string" ? x : ((x as Partial<Loc & { default: string }>)[texts.lang] ?? (x as { default?: string }).default ?? ""));
+  const title = (x: unknown) =>
+    typeof x === "string"
+      ? x
+      : ((x as Partial<Loc & { default: string }>)[texts.lang] ?? (x as { default?: string }).default ?? "");
   const list = table(
     [t("instrument"), t("version"), t("source"), t("itemsPerLevel"), t("desiredState"), t("preview")],
-    instruments.map((i) => [`${title(i.title)} (${i.id})`, i.version, i.builtin ? t("builtin") : t("own"), Object.entries(i.items).map(([l, n]) => `${levelName(l)} ${n}`).join(", "), i.desiredState ? t("yes") : t("no"), ""]),
+    instruments.map((i) => [
+      `${title(i.title)} (${i.id})`,
+      i.version,
+      i.builtin ? t("builtin") : t("own"),
+      Object.entries(i.items)
+        .map(([l, n]) => `${levelName(l)} ${n}`)
+        .join(", "),
+      i.desiredState ? t("yes") : t("no"),
+      "",
+    ]),
   );
   // Each version can be looked at before a round uses it.
   [...list.tBodies[0]!.rows].forEach((row, n) => {
@@ -543,7 +746,12 @@ function renderInstruments(): void {
   $("instruments").replaceChildren(list);
   const select = $("campaign-instrument") as HTMLSelectElement;
   const keep = select.value;
-  fillSelect(select, [...instruments].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id) || b.version - a.version).map((i) => ({ value: `${i.id}@${i.version}`, label: `${title(i.title)} · v${i.version}` })));
+  fillSelect(
+    select,
+    [...instruments]
+      .sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id) || b.version - a.version)
+      .map((i) => ({ value: `${i.id}@${i.version}`, label: `${title(i.title)} · v${i.version}` })),
+  );
   if (keep) select.value = keep;
 }
 
@@ -566,7 +774,12 @@ function render(): void {
 async function loadPortfolio(): Promise<void> {
   organisations = (await api<Organisation[]>("/api/organisations")).body;
   renderPortfolio();
-  await Promise.all([managers.setOrganisations(organisations), auditLog.setOrganisations(organisations), staffInvitations.setOrganisations(organisations), dataProtection.setOrganisations(organisations)]);
+  await Promise.all([
+    managers.setOrganisations(organisations),
+    auditLog.setOrganisations(organisations),
+    staffInvitations.setOrganisations(organisations),
+    dataProtection.setOrganisations(organisations),
+  ]);
 }
 
 /** Closes a round for good, after the consultant confirms; its results are released at once. */
@@ -598,7 +811,9 @@ async function loadInstruments(): Promise<void> {
 }
 
 async function compareSelected(): Promise<void> {
-  const ids = allCampaigns().filter((c) => selected.has(c.id)).map((c) => c.id);
+  const ids = allCampaigns()
+    .filter((c) => selected.has(c.id))
+    .map((c) => c.id);
   if (ids.length < 2) return say(t("pickTwo"), true);
   const res = await api<Comparison>(`/api/compare?campaigns=${ids.map(encodeURIComponent).join(",")}`);
   if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
@@ -611,7 +826,12 @@ async function compareSelected(): Promise<void> {
 function showCodes(campaign: CampaignRow, codes: string[], counts: { issued: number; used: number } | null): void {
   lastCodes = { campaign, codes };
   $("codes-result").hidden = false;
-  if (counts) $("codes-summary").textContent = t("codesIssued", { count: codes.length, issued: counts.issued, used: counts.used });
+  if (counts)
+    $("codes-summary").textContent = t("codesIssued", {
+      count: codes.length,
+      issued: counts.issued,
+      used: counts.used,
+    });
   $("codes-list").replaceChildren(...codes.map((code) => el("li", code)));
   void drawSheet();
 }
@@ -633,7 +853,10 @@ async function issueCodes(event: Event): Promise<void> {
   const campaign = allCampaigns().find((c) => c.id === ($("codes-campaign") as HTMLSelectElement).value);
   if (!campaign) return;
   const count = Number(($("codes-count") as HTMLInputElement).value);
-  const res = await api<{ codes: string[]; issued: number; used: number }>(`/api/campaigns/${campaign.id}/codes`, { method: "POST", body: { count } });
+  const res = await api<{ codes: string[]; issued: number; used: number }>(`/api/campaigns/${campaign.id}/codes`, {
+    method: "POST",
+    body: { count },
+  });
   if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
   showCodes(campaign, res.body.codes, res.body);
   await loadPortfolio();
@@ -643,7 +866,10 @@ function downloadCodes(): void {
   if (!lastCodes) return;
   const csv = ["code", ...lastCodes.codes].join("\r\n") + "\r\n";
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
-  const a = Object.assign(el("a"), { href: url, download: `codes-${lastCodes.campaign.title.replace(/[^\w-]+/g, "-")}.csv` });
+  const a = Object.assign(el("a"), {
+    href: url,
+    download: `codes-${lastCodes.campaign.title.replace(/[^\w-]+/g, "-")}.csv`,
+  });
   document.body.append(a);
   a.click();
   a.remove();
@@ -660,7 +886,10 @@ async function printCodes(): Promise<void> {
 async function createOrganisation(event: Event): Promise<void> {
   event.preventDefault();
   const input = $("organisation-name") as HTMLInputElement;
-  const res = await api<{ id: string; name: string }>("/api/organisations", { method: "POST", body: { name: input.value } });
+  const res = await api<{ id: string; name: string }>("/api/organisations", {
+    method: "POST",
+    body: { name: input.value },
+  });
   if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
   input.value = "";
   await loadPortfolio();
@@ -669,7 +898,9 @@ async function createOrganisation(event: Event): Promise<void> {
 
 /** What the round will publish, said where the consultant chooses between codes and an open link. */
 function showCodeHint(): void {
-  $("campaign-code-hint").textContent = t(($("campaign-code") as HTMLInputElement).checked ? "codeHint" : "openLinkHint");
+  $("campaign-code-hint").textContent = t(
+    ($("campaign-code") as HTMLInputElement).checked ? "codeHint" : "openLinkHint",
+  );
 }
 
 async function start(): Promise<void> {
@@ -691,7 +922,8 @@ async function start(): Promise<void> {
   $("codes-form").addEventListener("submit", (e) => void issueCodes(e));
   $("codes-csv").addEventListener("click", downloadCodes);
   $("codes-print").addEventListener("click", () => void printCodes());
-  for (const option of document.querySelectorAll("input[name=sheet-lang], input[name=sheet-layout]")) option.addEventListener("change", () => void drawSheet());
+  for (const option of document.querySelectorAll("input[name=sheet-lang], input[name=sheet-layout]"))
+    option.addEventListener("change", () => void drawSheet());
   $("organisation-form").addEventListener("submit", (e) => void createOrganisation(e));
   const me = (await api<{ user: { role: string } }>("/api/me")).body;
   if (me.user.role !== "consultant") {

@@ -56,7 +56,12 @@ export function latentTraits(model: LatentModel, random: Random): Record<LevelId
 }
 
 /** One respondent's answer to every scored item of the key, in the scored direction. */
-export function latentValues(key: ScoringKey, model: LatentModel, random: Random, traits = latentTraits(model, random)): Record<string, number> {
+export function latentValues(
+  key: ScoringKey,
+  model: LatentModel,
+  random: Random,
+  traits = latentTraits(model, random),
+): Record<string, number> {
   const noise = model.noise ?? 0.65;
   const camps = new Map<string, number>();
   for (const split of model.splits ?? []) {
@@ -70,7 +75,9 @@ export function latentValues(key: ScoringKey, model: LatentModel, random: Random
       values[item.name] = toLikert(camp + (item.level ? traits[item.level] * 0.3 : 0) + normal(random) * noise * 0.8);
       continue;
     }
-    const base = item.level ? (model.means[item.level] ?? model.fallback ?? 3.6) + traits[item.level] : (model.scaleMean ?? 3.2);
+    const base = item.level
+      ? (model.means[item.level] ?? model.fallback ?? 3.6) + traits[item.level]
+      : (model.scaleMean ?? 3.2);
     values[item.name] = toLikert(base + normal(random) * noise);
   }
   return values;

@@ -5,12 +5,12 @@
  * ones by a gap per level; a 0–10 outcome driven by the levels; decision factors per profile.
  * Each demo organisation's story is its profile, and its headline follows from it.
  */
-import { latentTraits, latentValues, normal, toLikert, type LatentModel, type Random } from "./latent-model.js";
 import type { ClimateScale } from "../domain/factors.js";
 import type { LevelId } from "../domain/levels.js";
 import { isCurrentItem, NOT_APPLICABLE, reverseCode } from "../domain/scoring.js";
 import { DEFAULT_TENURE } from "../domain/units.js";
 import type { Instrument } from "../instruments/instrument.js";
+import { type LatentModel, latentTraits, latentValues, normal, type Random, toLikert } from "./latent-model.js";
 
 export interface DemoProfile {
   /** Level means (1–5, scored direction) and spreads of the current-state items. */
@@ -52,11 +52,21 @@ export function beliefItems(instrument: Instrument): string[] {
 }
 
 /** One respondent's answers to the instrument, as a survey would send them. */
-export function demoAnswers(instrument: Instrument, profile: DemoProfile, department: string, roles: RoleMix, comments: readonly string[], random: Random): Record<string, unknown> {
+export function demoAnswers(
+  instrument: Instrument,
+  profile: DemoProfile,
+  department: string,
+  roles: RoleMix,
+  comments: readonly string[],
+  random: Random,
+): Record<string, unknown> {
   const { key } = instrument;
   const model: LatentModel = {
     ...profile.model,
-    splits: profile.beliefSplit === undefined ? [] : [{ items: beliefItems(instrument), share: profile.beliefSplit, centres: [4.5, 1.7] }],
+    splits:
+      profile.beliefSplit === undefined
+        ? []
+        : [{ items: beliefItems(instrument), share: profile.beliefSplit, centres: [4.5, 1.7] }],
     scaleMean: undefined,
   };
   const traits = latentTraits(model, random);
@@ -67,7 +77,10 @@ export function demoAnswers(instrument: Instrument, profile: DemoProfile, depart
   const current = (level: LevelId) => (model.means[level] ?? model.fallback ?? 3.6) + traits[level];
   for (const item of key.items) {
     let value = values[item.name]!;
-    if (item.perspective === "desired" && item.level) value = toLikert(current(item.level) + (profile.desiredGaps?.[item.level] ?? profile.desiredGap) + normal(random) * 0.45);
+    if (item.perspective === "desired" && item.level)
+      value = toLikert(
+        current(item.level) + (profile.desiredGaps?.[item.level] ?? profile.desiredGap) + normal(random) * 0.45,
+      );
     else if (item.scale) value = toLikert(profile.climate[item.scale] + normal(random) * 0.7);
     if (item.na && remote && random() < profile.notApplicable) {
       answers[item.name] = NOT_APPLICABLE;
@@ -100,7 +113,9 @@ export function demoAnswers(instrument: Instrument, profile: DemoProfile, depart
   const chosen = [...factors];
   if (key.factorsQuestion) answers[key.factorsQuestion] = chosen;
   const rules = chosen.filter((f) => f === "policy" || f === "process");
-  if (key.mostQuestion) answers[key.mostQuestion] = rules.length > 0 && random() < profile.systemMost ? pick(random, rules) : pick(random, chosen);
+  if (key.mostQuestion)
+    answers[key.mostQuestion] =
+      rules.length > 0 && random() < profile.systemMost ? pick(random, rules) : pick(random, chosen);
   if (instrument.groupings.department) answers[instrument.groupings.department] = department;
   if (instrument.groupings.role) answers[instrument.groupings.role] = role;
   if (instrument.groupings.tenure) answers[instrument.groupings.tenure] = pick(random, DEFAULT_TENURE).value;

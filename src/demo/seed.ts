@@ -10,17 +10,24 @@
  * through the same validation and storage as real submissions; closed rounds are released.
  */
 import seedrandom from "seedrandom";
-import { calendarDate, campaignDefaults, type Campaign } from "../domain/campaign.js";
+
+import { calendarDate, type Campaign, campaignDefaults } from "../domain/campaign.js";
 import type { Instrument } from "../instruments/instrument.js";
 import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
-import { randomId, randomPassword } from "../lib/random.js";
-import { release } from "../services/release.js";
-import { openCampaignOf, submitResponse } from "../services/respondent.js";
 import { hashPassword } from "../lib/password.js";
-import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
+import { randomId, randomPassword } from "../lib/random.js";
 import { issueCodes } from "../services/access-codes.js";
 import { tryPublishNormSet } from "../services/norm-sets.js";
-import { createCampaign, createOrganisation, setBenchmarkForManagers, setCampaignStatus, updateCampaignSettings } from "../storage/campaigns.js";
+import { release } from "../services/release.js";
+import { openCampaignOf, submitResponse } from "../services/respondent.js";
+import { createUser, findUserByEmail, grantOrganisation } from "../storage/accounts.js";
+import {
+  createCampaign,
+  createOrganisation,
+  setBenchmarkForManagers,
+  setCampaignStatus,
+  updateCampaignSettings,
+} from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { demoAnswers, type DemoProfile, type RoleMix } from "./respondents.js";
 
@@ -37,26 +44,72 @@ export const DEMO_DEPARTMENTS: readonly [string, number][] = [
 
 /** Roles per department: who works where (frontline staff in the contact centre, the back office in finance). */
 const DE_LINDE_ROLES: Record<string, RoleMix> = {
-  Klantcontactcentrum: [["frontline", 0.88], ["team_lead", 0.12]],
-  "Wonen & Verhuur": [["frontline", 0.6], ["back_office", 0.3], ["team_lead", 0.09], ["management", 0.01]],
-  Onderhoud: [["frontline", 0.85], ["team_lead", 0.15]],
-  Incasso: [["back_office", 0.6], ["frontline", 0.3], ["team_lead", 0.1]],
-  Financiën: [["back_office", 0.94], ["management", 0.06]],
-  "HR & Facilitair": [["back_office", 0.92], ["management", 0.08]],
+  Klantcontactcentrum: [
+    ["frontline", 0.88],
+    ["team_lead", 0.12],
+  ],
+  "Wonen & Verhuur": [
+    ["frontline", 0.6],
+    ["back_office", 0.3],
+    ["team_lead", 0.09],
+    ["management", 0.01],
+  ],
+  Onderhoud: [
+    ["frontline", 0.85],
+    ["team_lead", 0.15],
+  ],
+  Incasso: [
+    ["back_office", 0.6],
+    ["frontline", 0.3],
+    ["team_lead", 0.1],
+  ],
+  Financiën: [
+    ["back_office", 0.94],
+    ["management", 0.06],
+  ],
+  "HR & Facilitair": [
+    ["back_office", 0.92],
+    ["management", 0.08],
+  ],
   Directiesecretariaat: [["management", 1]],
 };
 
 const BAKEN_ROLES: Record<string, RoleMix> = {
-  Wijkteams: [["frontline", 0.88], ["team_lead", 0.12]],
-  "Intramurale zorg": [["frontline", 0.85], ["team_lead", 0.12], ["management", 0.03]],
-  Cliëntservice: [["frontline", 0.6], ["back_office", 0.4]],
-  Staf: [["back_office", 0.65], ["management", 0.35]],
+  Wijkteams: [
+    ["frontline", 0.88],
+    ["team_lead", 0.12],
+  ],
+  "Intramurale zorg": [
+    ["frontline", 0.85],
+    ["team_lead", 0.12],
+    ["management", 0.03],
+  ],
+  Cliëntservice: [
+    ["frontline", 0.6],
+    ["back_office", 0.4],
+  ],
+  Staf: [
+    ["back_office", 0.65],
+    ["management", 0.35],
+  ],
 };
 
 const POLIS_ROLES: Record<string, RoleMix> = {
-  Schade: [["back_office", 0.6], ["frontline", 0.3], ["team_lead", 0.1]],
-  Acceptatie: [["back_office", 0.85], ["team_lead", 0.1], ["management", 0.05]],
-  Klantenservice: [["frontline", 0.85], ["team_lead", 0.1], ["management", 0.05]],
+  Schade: [
+    ["back_office", 0.6],
+    ["frontline", 0.3],
+    ["team_lead", 0.1],
+  ],
+  Acceptatie: [
+    ["back_office", 0.85],
+    ["team_lead", 0.1],
+    ["management", 0.05],
+  ],
+  Klantenservice: [
+    ["frontline", 0.85],
+    ["team_lead", 0.1],
+    ["management", 0.05],
+  ],
 };
 
 /**
@@ -65,7 +118,17 @@ const POLIS_ROLES: Record<string, RoleMix> = {
  * on the coat rack — so change starts at values, not at the telephone training.
  */
 const DE_LINDE_2026: DemoProfile = {
-  model: { means: { mission: 4.05, identity: 3.9, values: 3.85, competencies: 3.7, skills: 2.75, behaviour: 3.5, context: 3.55 } },
+  model: {
+    means: {
+      mission: 4.05,
+      identity: 3.9,
+      values: 3.85,
+      competencies: 3.7,
+      skills: 2.75,
+      behaviour: 3.5,
+      context: 3.55,
+    },
+  },
   beliefSplit: 0.5,
   climate: { mandate: 2.1, accountability_fear: 3.9, equal_treatment: 4.0 },
   desiredGap: 0.6,
@@ -80,12 +143,24 @@ const DE_LINDE_2026: DemoProfile = {
 /** The same corporation a year earlier: a vaguer mission and poorer context; the values split was already there. */
 const DE_LINDE_2025: DemoProfile = {
   ...DE_LINDE_2026,
-  model: { means: { mission: 3.7, identity: 3.75, values: 3.8, competencies: 3.65, skills: 2.8, behaviour: 3.4, context: 3.05 } },
+  model: {
+    means: {
+      mission: 3.7,
+      identity: 3.75,
+      values: 3.8,
+      competencies: 3.65,
+      skills: 2.8,
+      behaviour: 3.4,
+      context: 3.05,
+    },
+  },
 };
 
 /** A care organisation: mission and values strongly shared, competencies lag; the heart is allowed in. */
 const HET_BAKEN: DemoProfile = {
-  model: { means: { mission: 4.2, identity: 4.1, values: 4.1, competencies: 2.9, skills: 3.3, behaviour: 3.8, context: 3.3 } },
+  model: {
+    means: { mission: 4.2, identity: 4.1, values: 4.1, competencies: 2.9, skills: 3.3, behaviour: 3.8, context: 3.3 },
+  },
   climate: { mandate: 3.4, accountability_fear: 2.6, equal_treatment: 3.1 },
   desiredGap: 0.5,
   desiredGaps: { competencies: 1.1 },
@@ -98,7 +173,9 @@ const HET_BAKEN: DemoProfile = {
 
 /** An insurer: nobody can say what the organisation is for; procedures rule. */
 const POLIS_EN_CO: DemoProfile = {
-  model: { means: { mission: 2.8, identity: 3.2, values: 3.4, competencies: 3.5, skills: 3.6, behaviour: 3.3, context: 3.8 } },
+  model: {
+    means: { mission: 2.8, identity: 3.2, values: 3.4, competencies: 3.5, skills: 3.6, behaviour: 3.3, context: 3.8 },
+  },
   climate: { mandate: 1.9, accountability_fear: 4.1, equal_treatment: 4.2 },
   desiredGap: 0.7,
   desiredGaps: { mission: 1.3 },
@@ -178,9 +255,18 @@ interface DemoRound {
   codes?: number;
 }
 
-async function seedRound(db: Db, instruments: InstrumentRegistry, organisationId: string, round: DemoRound, now: Date): Promise<{ campaign: Campaign; responses: number; unusedCodes: string[] }> {
+async function seedRound(
+  db: Db,
+  instruments: InstrumentRegistry,
+  organisationId: string,
+  round: DemoRound,
+  now: Date,
+): Promise<{ campaign: Campaign; responses: number; unusedCodes: string[] }> {
   const created = await createCampaign(db, {
-    ...campaignDefaults(round.instrument, round.departments.map(([name]) => name)),
+    ...campaignDefaults(
+      round.instrument,
+      round.departments.map(([name]) => name),
+    ),
     organisationId,
     title: round.title,
     expectedHeadcount: round.expectedHeadcount ?? null,
@@ -198,13 +284,23 @@ async function seedRound(db: Db, instruments: InstrumentRegistry, organisationId
   let responses = 0;
   for (const [department, count] of round.departments) {
     for (let i = 0; i < count; i++) {
-      const answers = demoAnswers(round.instrument, round.profile, department, round.roles[department] ?? [["frontline", 1]], COMMENTS, random);
+      const answers = demoAnswers(
+        round.instrument,
+        round.profile,
+        department,
+        round.roles[department] ?? [["frontline", 1]],
+        COMMENTS,
+        random,
+      );
       await submitResponse(db, open, { submissionId: randomId(), answers, accessCode: codes[responses] }, submittedAt);
       responses++;
     }
   }
   if (round.window) {
-    await updateCampaignSettings(db, campaign.id, { opensOn: round.window.opensOn ?? null, closesOn: round.window.closesOn ?? null });
+    await updateCampaignSettings(db, campaign.id, {
+      opensOn: round.window.opensOn ?? null,
+      closesOn: round.window.closesOn ?? null,
+    });
     if (round.window.status) await setCampaignStatus(db, campaign.id, round.window.status);
     // A closed round is released, as closing it in the workspace would.
     if (round.window.status === "closed") await release({ db, instruments }, { ...campaign, ...round.window }, now);
@@ -225,71 +321,111 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
   const polis = await createOrganisation(db, "Verzekeraar Polis & Co", consultant.id);
 
   const plan: [{ id: string; name: string }, DemoRound][] = [
-    [deLinde, {
-      title: "Medewerkersonderzoek klantgerichtheid 2025",
-      profile: DE_LINDE_2025,
-      roles: DE_LINDE_ROLES,
-      departments: DEMO_DEPARTMENTS.map(([name, n]) => [name, Math.round(n * 0.85)] as [string, number]),
-      seed: "de-linde-2025",
-      instrument: current,
-      window: { status: "closed", opensOn: "2025-03-03", closesOn: "2025-03-28" },
-      codes: 360,
-    }],
-    [deLinde, {
-      title: "Medewerkersonderzoek klantgerichtheid 2026",
-      profile: DE_LINDE_2026,
-      roles: DE_LINDE_ROLES,
-      departments: DEMO_DEPARTMENTS,
-      seed: "de-linde-2026",
-      instrument: current,
-      // Closed yesterday and released: the dashboard has results to show.
-      window: { status: "closed", opensOn: calendarDate(daysBefore(now, 28)), closesOn: calendarDate(daysBefore(now, 1)) },
-      // On single-use codes: its release shows breakdowns by unit, heatmaps and department comments.
-      codes: 420,
-    }],
+    [
+      deLinde,
+      {
+        title: "Medewerkersonderzoek klantgerichtheid 2025",
+        profile: DE_LINDE_2025,
+        roles: DE_LINDE_ROLES,
+        departments: DEMO_DEPARTMENTS.map(([name, n]) => [name, Math.round(n * 0.85)] as [string, number]),
+        seed: "de-linde-2025",
+        instrument: current,
+        window: { status: "closed", opensOn: "2025-03-03", closesOn: "2025-03-28" },
+        codes: 360,
+      },
+    ],
+    [
+      deLinde,
+      {
+        title: "Medewerkersonderzoek klantgerichtheid 2026",
+        profile: DE_LINDE_2026,
+        roles: DE_LINDE_ROLES,
+        departments: DEMO_DEPARTMENTS,
+        seed: "de-linde-2026",
+        instrument: current,
+        // Closed yesterday and released: the dashboard has results to show.
+        window: {
+          status: "closed",
+          opensOn: calendarDate(daysBefore(now, 28)),
+          closesOn: calendarDate(daysBefore(now, 1)),
+        },
+        // On single-use codes: its release shows breakdowns by unit, heatmaps and department comments.
+        codes: 420,
+      },
+    ],
     // On an open link: its release shows the round as a whole only.
-    [baken, {
-      title: "Klantgerichtheid in de zorg 2026",
-      profile: HET_BAKEN,
-      roles: BAKEN_ROLES,
-      departments: [["Wijkteams", 48], ["Intramurale zorg", 41], ["Cliëntservice", 22], ["Staf", 14]],
-      seed: "het-baken-2026",
-      instrument: current,
-      window: { status: "closed", opensOn: "2026-02-02", closesOn: "2026-02-27" },
-      expectedHeadcount: 160,
-    }],
-    [polis, {
-      title: "Klantbeleving medewerkers 2025",
-      profile: POLIS_EN_CO,
-      roles: POLIS_ROLES,
-      departments: [["Schade", 33], ["Acceptatie", 24], ["Klantenservice", 27]],
-      seed: "polis-2025",
-      instrument: current,
-      window: { status: "closed", opensOn: "2025-09-01", closesOn: "2025-09-26" },
-      codes: 110,
-    }],
+    [
+      baken,
+      {
+        title: "Klantgerichtheid in de zorg 2026",
+        profile: HET_BAKEN,
+        roles: BAKEN_ROLES,
+        departments: [
+          ["Wijkteams", 48],
+          ["Intramurale zorg", 41],
+          ["Cliëntservice", 22],
+          ["Staf", 14],
+        ],
+        seed: "het-baken-2026",
+        instrument: current,
+        window: { status: "closed", opensOn: "2026-02-02", closesOn: "2026-02-27" },
+        expectedHeadcount: 160,
+      },
+    ],
+    [
+      polis,
+      {
+        title: "Klantbeleving medewerkers 2025",
+        profile: POLIS_EN_CO,
+        roles: POLIS_ROLES,
+        departments: [
+          ["Schade", 33],
+          ["Acceptatie", 24],
+          ["Klantenservice", 27],
+        ],
+        seed: "polis-2025",
+        instrument: current,
+        window: { status: "closed", opensOn: "2025-09-01", closesOn: "2025-09-26" },
+        codes: 110,
+      },
+    ],
     // Still running on an open link: the survey to try, and participation only until it closes.
-    [baken, {
-      title: "Klantgerichtheid in de zorg: vervolgmeting",
-      profile: HET_BAKEN,
-      roles: BAKEN_ROLES,
-      departments: [["Wijkteams", 17], ["Intramurale zorg", 12], ["Cliëntservice", 6], ["Staf", 3]],
-      seed: "het-baken-vervolg",
-      instrument: current,
-      window: { opensOn: calendarDate(daysBefore(now, 3)), closesOn: calendarDate(daysBefore(now, -18)) },
-      expectedHeadcount: 160,
-    }],
+    [
+      baken,
+      {
+        title: "Klantgerichtheid in de zorg: vervolgmeting",
+        profile: HET_BAKEN,
+        roles: BAKEN_ROLES,
+        departments: [
+          ["Wijkteams", 17],
+          ["Intramurale zorg", 12],
+          ["Cliëntservice", 6],
+          ["Staf", 3],
+        ],
+        seed: "het-baken-vervolg",
+        instrument: current,
+        window: { opensOn: calendarDate(daysBefore(now, 3)), closesOn: calendarDate(daysBefore(now, -18)) },
+        expectedHeadcount: 160,
+      },
+    ],
     // Still running, on single-use codes: participation only until it closes.
-    [polis, {
-      title: "Klantbeleving medewerkers 2026",
-      profile: POLIS_EN_CO,
-      roles: POLIS_ROLES,
-      departments: [["Schade", 36], ["Acceptatie", 27], ["Klantenservice", 30]],
-      seed: "polis-2026",
-      instrument: current,
-      window: { opensOn: calendarDate(daysBefore(now, 5)), closesOn: calendarDate(daysBefore(now, -14)) },
-      codes: 150,
-    }],
+    [
+      polis,
+      {
+        title: "Klantbeleving medewerkers 2026",
+        profile: POLIS_EN_CO,
+        roles: POLIS_ROLES,
+        departments: [
+          ["Schade", 36],
+          ["Acceptatie", 27],
+          ["Klantenservice", 30],
+        ],
+        seed: "polis-2026",
+        instrument: current,
+        window: { opensOn: calendarDate(daysBefore(now, 5)), closesOn: calendarDate(daysBefore(now, -14)) },
+        codes: 150,
+      },
+    ],
   ];
 
   const rounds: DemoResult["rounds"] = [];

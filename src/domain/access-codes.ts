@@ -19,11 +19,7 @@ export function codeFromBytes(bytes: Uint8Array): string {
 
 /** What people type, read back as the canonical code: case, spaces, dashes and look-alikes forgiven. Null if it cannot be a code. */
 export function normaliseCode(input: string): string | null {
-  const plain = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const plain = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (plain.length !== CODE_LENGTH || [...plain].some((ch) => !ALPHABET.includes(ch))) return null;
   return `${plain.slice(0, 5)}-${plain.slice(5)}`;
 }
@@ -42,13 +38,22 @@ export type ResponseRate = { pct: number; basis: "codes" | "headcount"; of: numb
  * staff invited (one code per person). Never one silently for the other: the basis travels along.
  */
 export function responseRate(respondents: number, expectedHeadcount: number | null, codes: CodeCounts): ResponseRate {
-  if (expectedHeadcount && expectedHeadcount > 0) return { pct: (respondents / expectedHeadcount) * 100, basis: "headcount", of: expectedHeadcount };
+  if (expectedHeadcount && expectedHeadcount > 0)
+    return { pct: (respondents / expectedHeadcount) * 100, basis: "headcount", of: expectedHeadcount };
   if (codes.issued > 0) return { pct: (codes.used / codes.issued) * 100, basis: "codes", of: codes.issued };
   return null;
 }
 
 /** A round's response rate as shown (one decimal): codes count only when the round requires them. */
-export function roundResponseRate(respondents: number, campaign: { expectedHeadcount: number | null; requireCode: boolean }, codes: CodeCounts): ResponseRate {
-  const rate = responseRate(respondents, campaign.expectedHeadcount, campaign.requireCode ? codes : { issued: 0, used: 0 });
+export function roundResponseRate(
+  respondents: number,
+  campaign: { expectedHeadcount: number | null; requireCode: boolean },
+  codes: CodeCounts,
+): ResponseRate {
+  const rate = responseRate(
+    respondents,
+    campaign.expectedHeadcount,
+    campaign.requireCode ? codes : { issued: 0, used: 0 },
+  );
   return rate && { ...rate, pct: round(rate.pct) };
 }

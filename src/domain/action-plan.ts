@@ -7,7 +7,7 @@
  * of whoever is responsible, never a respondent. Nothing in it is computed from answers, so it
  * adds nothing to what the release's disclosure plan publishes.
  */
-import { LEVELS, type LevelId } from "./levels.js";
+import { type LevelId, LEVELS } from "./levels.js";
 import type { UnitScope } from "./links.js";
 import type { TrendLabel } from "./trends.js";
 
@@ -62,7 +62,8 @@ export interface PlacedRound {
   hasPlan: boolean;
 }
 
-const placedOrder = (a: PlacedRound, b: PlacedRound) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt);
+const placedOrder = (a: PlacedRound, b: PlacedRound) =>
+  a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt);
 
 /**
  * The plan a round is read against: the latest earlier round of the organisation that has one. Its
@@ -71,7 +72,9 @@ const placedOrder = (a: PlacedRound, b: PlacedRound) => a.date.localeCompare(b.d
 export function previousPlanRound(rounds: readonly PlacedRound[], currentId: string): string | null {
   const current = rounds.find((r) => r.campaignId === currentId);
   if (!current) return null;
-  const earlier = rounds.filter((r) => r.campaignId !== currentId && r.hasPlan && placedOrder(r, current) < 0).sort(placedOrder);
+  const earlier = rounds
+    .filter((r) => r.campaignId !== currentId && r.hasPlan && placedOrder(r, current) < 0)
+    .sort(placedOrder);
   return earlier.at(-1)?.campaignId ?? null;
 }
 
@@ -97,12 +100,23 @@ export interface LevelTrendInput {
  * The earlier plan's levels — its focus levels and the levels of its actions — beside the trend of
  * each from that round to this one, top-down.
  */
-export function movesSince(levels: readonly LevelId[], trends: readonly LevelTrendInput[], fromId: string, toId: string): LevelMove[] {
+export function movesSince(
+  levels: readonly LevelId[],
+  trends: readonly LevelTrendInput[],
+  fromId: string,
+  toId: string,
+): LevelMove[] {
   return orderedFocus(levels).map((level) => {
     const trend = trends.find((t) => t.level === level);
     const score = (id: string) => trend?.points.find((p) => p.campaignId === id)?.score ?? null;
     const step = trend?.steps.find((s) => s.from === fromId && s.to === toId);
-    return { level, before: score(fromId), after: score(toId), change: step?.change ?? null, label: step?.label ?? null };
+    return {
+      level,
+      before: score(fromId),
+      after: score(toId),
+      change: step?.change ?? null,
+      label: step?.label ?? null,
+    };
   });
 }
 
@@ -111,7 +125,9 @@ export type ActionChange = Partial<Omit<PlanAction, "id">>;
 
 /** The names of the fields a change really changes, for the audit log (what changed, not its text). */
 export function changedFields(before: PlanAction, change: ActionChange): (keyof ActionChange)[] {
-  return (Object.keys(change) as (keyof ActionChange)[]).filter((key) => change[key] !== undefined && change[key] !== before[key]);
+  return (Object.keys(change) as (keyof ActionChange)[]).filter(
+    (key) => change[key] !== undefined && change[key] !== before[key],
+  );
 }
 
 /** A real calendar date as YYYY-MM-DD (not 2026-02-30), within the years a plan can mean. */

@@ -107,7 +107,8 @@ export const AUDIT_RETENTION_DAYS = 400;
 /** Failed logins at one account are counted in one entry per this many minutes, from the first. */
 export const FAILED_LOGIN_WINDOW_MINUTES = 60;
 
-export const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
+export const isAuditAction = (value: string): value is AuditAction =>
+  (AUDIT_ACTIONS as readonly string[]).includes(value);
 
 /** An entry's time: UTC, to the minute, e.g. "2026-03-10T09:30Z" (sorts as text). */
 export function auditMinute(now: Date): string {
@@ -149,7 +150,12 @@ const FIELD_NAMES: Record<string, Record<Lang, string>> = {
   status: { nl: "status", en: "status" },
 };
 const fieldNames = (fields: readonly string[], lang: Lang) => fields.map((f) => FIELD_NAMES[f]?.[lang] ?? f).join(", ");
-const levelList = (levels: readonly string[], lang: Lang) => (levels.length ? levels.map((l) => LEVEL_NAMES.get(l)?.[lang].toLowerCase() ?? l).join(", ") : lang === "nl" ? "geen" : "none");
+const levelList = (levels: readonly string[], lang: Lang) =>
+  levels.length
+    ? levels.map((l) => LEVEL_NAMES.get(l)?.[lang].toLowerCase() ?? l).join(", ")
+    : lang === "nl"
+      ? "geen"
+      : "none";
 const LEVEL_NAMES = new Map(LEVELS.map((l) => [l.id as string, l.name]));
 const dimensionName = (d: string, lang: Lang) => DIMENSION_NAMES[d]?.[lang] ?? d;
 
@@ -170,8 +176,10 @@ const TEXTS: Texts = {
     en: (a, d) => `${a} downloaded the report of “${d.title}” as CSV${askedText(d, "en")}`,
   },
   invitation_sent: {
-    nl: (a, d) => `${a} nodigde ${d.email} uit als manager${d.departments ? ` (afdelingen: ${d.departments.join(", ")})` : ""}`,
-    en: (a, d) => `${a} invited ${d.email} as a manager${d.departments ? ` (departments: ${d.departments.join(", ")})` : ""}`,
+    nl: (a, d) =>
+      `${a} nodigde ${d.email} uit als manager${d.departments ? ` (afdelingen: ${d.departments.join(", ")})` : ""}`,
+    en: (a, d) =>
+      `${a} invited ${d.email} as a manager${d.departments ? ` (departments: ${d.departments.join(", ")})` : ""}`,
   },
   invitation_resent: {
     nl: (a, d) => `${a} stuurde de uitnodiging van ${d.email} opnieuw`,
@@ -194,7 +202,8 @@ const TEXTS: Texts = {
     en: (a) => `${a} logged in`,
   },
   login_failed: {
-    nl: (a, d) => `${d.count} mislukte ${d.count === 1 ? "inlogpoging" : "inlogpogingen"} op het account ${a} (binnen een uur)`,
+    nl: (a, d) =>
+      `${d.count} mislukte ${d.count === 1 ? "inlogpoging" : "inlogpogingen"} op het account ${a} (binnen een uur)`,
     en: (a, d) => `${d.count} failed ${d.count === 1 ? "login" : "logins"} at the account ${a} (within an hour)`,
   },
   password_reset: {
@@ -246,11 +255,14 @@ const TEXTS: Texts = {
     en: (a, d) => `${a} revoked the link to the staff summary of “${d.title}”`,
   },
   staff_invited: {
-    nl: (a, d) => `${a} nodigde medewerkers per e-mail uit voor “${d.title}” (${d.mode === "no_tracking" ? "zonder bijhouden" : "met herinneringen"}): ${d.sent} verstuurd${d.failed ? `, ${d.failed} mislukt` : ""}`,
-    en: (a, d) => `${a} invited staff by e-mail to “${d.title}” (${d.mode === "no_tracking" ? "no tracking" : "with reminders"}): ${d.sent} sent${d.failed ? `, ${d.failed} failed` : ""}`,
+    nl: (a, d) =>
+      `${a} nodigde medewerkers per e-mail uit voor “${d.title}” (${d.mode === "no_tracking" ? "zonder bijhouden" : "met herinneringen"}): ${d.sent} verstuurd${d.failed ? `, ${d.failed} mislukt` : ""}`,
+    en: (a, d) =>
+      `${a} invited staff by e-mail to “${d.title}” (${d.mode === "no_tracking" ? "no tracking" : "with reminders"}): ${d.sent} sent${d.failed ? `, ${d.failed} failed` : ""}`,
   },
   staff_reminded: {
-    nl: (a, d) => `${a} stuurde een herinnering voor “${d.title}”: ${d.sent} verstuurd${d.failed ? `, ${d.failed} mislukt` : ""}`,
+    nl: (a, d) =>
+      `${a} stuurde een herinnering voor “${d.title}”: ${d.sent} verstuurd${d.failed ? `, ${d.failed} mislukt` : ""}`,
     en: (a, d) => `${a} sent a reminder for “${d.title}”: ${d.sent} sent${d.failed ? `, ${d.failed} failed` : ""}`,
   },
   round_deleted: {
@@ -262,7 +274,8 @@ const TEXTS: Texts = {
     en: (a, d) => `${a} deleted the organisation “${d.name}”${removedText(d.removed, "en")}`,
   },
   account_deleted: {
-    nl: (a, d) => `${a} verwijderde een account (${d.role === "consultant" ? "consultant" : "manager"})${removedText(d.removed, "nl")}`,
+    nl: (a, d) =>
+      `${a} verwijderde een account (${d.role === "consultant" ? "consultant" : "manager"})${removedText(d.removed, "nl")}`,
     en: (a, d) => `${a} deleted an account (${d.role})${removedText(d.removed, "en")}`,
   },
   retention_set: {
@@ -270,8 +283,10 @@ const TEXTS: Texts = {
     en: (a, d) => `${a} set the retention period to ${d.months === null ? "until deleted" : `${d.months} months`}`,
   },
   retention_applied: {
-    nl: (_a, d) => `Bewaartermijn verstreken: ${d.stage === "comments" ? "de opmerkingen van" : "de ronde"} “${d.title}” verwijderd${removedText(d.removed, "nl")}`,
-    en: (_a, d) => `Retention period passed: ${d.stage === "comments" ? "the comments of" : "the round"} “${d.title}” deleted${removedText(d.removed, "en")}`,
+    nl: (_a, d) =>
+      `Bewaartermijn verstreken: ${d.stage === "comments" ? "de opmerkingen van" : "de ronde"} “${d.title}” verwijderd${removedText(d.removed, "nl")}`,
+    en: (_a, d) =>
+      `Retention period passed: ${d.stage === "comments" ? "the comments of" : "the round"} “${d.title}” deleted${removedText(d.removed, "en")}`,
   },
   organisation_exported: {
     nl: (a) => `${a} downloadde alle gegevens van de organisatie`,

@@ -69,7 +69,11 @@ export function normEntries(profiles: readonly CampaignProfile[]): NormEntry[] {
   }
   return [...latest.values()]
     .sort((a, b) => a.organisationId.localeCompare(b.organisationId))
-    .map((p) => ({ organisationId: p.organisationId, campaignId: p.campaignId, scores: { ...(p.scores as Record<LevelId, number>) } }));
+    .map((p) => ({
+      organisationId: p.organisationId,
+      campaignId: p.campaignId,
+      scores: { ...(p.scores as Record<LevelId, number>) },
+    }));
 }
 
 /** Organisations in `after` that `before` did not hold. */
@@ -98,15 +102,19 @@ export type NormPlan =
 export function planNormSet(profiles: readonly CampaignProfile[], previous: readonly NormEntry[] | null): NormPlan {
   const entries = normEntries(profiles);
   const added = addedOrganisations(previous ?? [], entries);
-  if (entries.length < MIN_NORM_ORGANISATIONS) return { ok: false, reason: "too_few_organisations", qualifying: entries.length, added: added.length };
-  if (previous && added.length < MIN_NEW_ORGANISATIONS) return { ok: false, reason: "too_few_new_organisations", qualifying: entries.length, added: added.length };
+  if (entries.length < MIN_NORM_ORGANISATIONS)
+    return { ok: false, reason: "too_few_organisations", qualifying: entries.length, added: added.length };
+  if (previous && added.length < MIN_NEW_ORGANISATIONS)
+    return { ok: false, reason: "too_few_new_organisations", qualifying: entries.length, added: added.length };
   return { ok: true, entries, added };
 }
 
 /** The unweighted mean per level over entries, each organisation once. */
 export function normMean(entries: readonly NormEntry[]): Record<LevelId, number> | null {
   if (entries.length === 0) return null;
-  return Object.fromEntries(LEVEL_IDS.map((level) => [level, entries.reduce((sum, e) => sum + e.scores[level], 0) / entries.length])) as Record<LevelId, number>;
+  return Object.fromEntries(
+    LEVEL_IDS.map((level) => [level, entries.reduce((sum, e) => sum + e.scores[level], 0) / entries.length]),
+  ) as Record<LevelId, number>;
 }
 
 export type NormViewer = { role: "consultant" } | { role: "manager"; organisationId: string };
@@ -141,11 +149,18 @@ export function percentileRank(value: number, population: readonly number[]): nu
 }
 
 /** A round's percentile per level among the profiles of a norm set. */
-export function percentilesOf(scores: Partial<Record<LevelId, number>>, population: readonly NormEntry[]): Partial<Record<LevelId, number>> {
+export function percentilesOf(
+  scores: Partial<Record<LevelId, number>>,
+  population: readonly NormEntry[],
+): Partial<Record<LevelId, number>> {
   const out: Partial<Record<LevelId, number>> = {};
   for (const level of LEVEL_IDS) {
     const value = scores[level];
-    if (value !== undefined && population.length > 0) out[level] = percentileRank(value, population.map((e) => e.scores[level]));
+    if (value !== undefined && population.length > 0)
+      out[level] = percentileRank(
+        value,
+        population.map((e) => e.scores[level]),
+      );
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * the minimum reporting group.
  */
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./start-here.js";
-import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames, type CampaignUnits } from "./units.js";
+import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "./units.js";
 
 export type CampaignStatus = "draft" | "open" | "closed";
 
@@ -57,7 +57,9 @@ const refusal = <P extends string>(path: P, code: RoundRefusal) => ({ path, code
  * at least k, a round on codes publishes breakdowns and so needs MIN_K_BREAKDOWNS, and it closes on
  * or after the day it opens.
  */
-export function roundRuleProblems(round: Pick<Campaign, "k" | "kComments" | "requireCode" | "opensOn" | "closesOn">): RoundRuleProblem[] {
+export function roundRuleProblems(
+  round: Pick<Campaign, "k" | "kComments" | "requireCode" | "opensOn" | "closesOn">,
+): RoundRuleProblem[] {
   const problems: RoundRuleProblem[] = [];
   if (round.kComments < round.k) problems.push(refusal("kComments", "commentsBelowK"));
   if (round.requireCode && round.k < MIN_K_BREAKDOWNS) problems.push(refusal("k", "codesNeedK"));
@@ -67,7 +69,8 @@ export function roundRuleProblems(round: Pick<Campaign, "k" | "kComments" | "req
 
 /** What a change may touch: everything while a draft; once open only what staff were not promised. */
 export const DRAFT_ONLY_FIELDS = ["title", "departments", "instrument", "k", "kComments"] as const;
-export type RoundField = (typeof DRAFT_ONLY_FIELDS)[number] | "opensOn" | "closesOn" | "contact" | "expectedHeadcount" | "requireCode";
+export type RoundField =
+  (typeof DRAFT_ONLY_FIELDS)[number] | "opensOn" | "closesOn" | "contact" | "expectedHeadcount" | "requireCode";
 
 /**
  * The fields of a change a round refuses in its state (closed rounds are refused as a whole, by
@@ -76,11 +79,18 @@ export type RoundField = (typeof DRAFT_ONLY_FIELDS)[number] | "opensOn" | "close
  * not opened yet, and a closing date may not lie in the past (closing early is "close and release",
  * which asks first). A draft may change anything, but not close before today either.
  */
-export function refusedChanges(round: CampaignWindow, fields: readonly RoundField[], change: { closesOn?: string | null | undefined }, today: string): { path: RoundField; code: RoundRefusal; message: string }[] {
+export function refusedChanges(
+  round: CampaignWindow,
+  fields: readonly RoundField[],
+  change: { closesOn?: string | null | undefined },
+  today: string,
+): { path: RoundField; code: RoundRefusal; message: string }[] {
   const refused: { path: RoundField; code: RoundRefusal; message: string }[] = [];
   if (round.status !== "draft") {
-    for (const f of fields) if ((DRAFT_ONLY_FIELDS as readonly string[]).includes(f)) refused.push(refusal(f, "fixedOnceOpen"));
-    if (fields.includes("opensOn") && availability(round, today) === "open") refused.push(refusal("opensOn", "alreadyOpened"));
+    for (const f of fields)
+      if ((DRAFT_ONLY_FIELDS as readonly string[]).includes(f)) refused.push(refusal(f, "fixedOnceOpen"));
+    if (fields.includes("opensOn") && availability(round, today) === "open")
+      refused.push(refusal("opensOn", "alreadyOpened"));
   }
   if (change.closesOn && change.closesOn < today) refused.push(refusal("closesOn", "closesInPast"));
   return refused;
@@ -90,7 +100,10 @@ export function refusedChanges(round: CampaignWindow, fields: readonly RoundFiel
  * Comments' minimum after a change of k: a round that kept the default for its k (max(k, 10))
  * follows the default for the new k; one the consultant set stays as set (and must still be ≥ k).
  */
-export function kCommentsAfter(round: Pick<Campaign, "k" | "kComments">, change: { k?: number | undefined; kComments?: number | undefined }): number {
+export function kCommentsAfter(
+  round: Pick<Campaign, "k" | "kComments">,
+  change: { k?: number | undefined; kComments?: number | undefined },
+): number {
   if (change.kComments !== undefined) return change.kComments;
   if (change.k !== undefined && round.kComments === defaultKComments(round.k)) return defaultKComments(change.k);
   return round.kComments;
@@ -101,7 +114,11 @@ export function kCommentsAfter(round: Pick<Campaign, "k" | "kComments">, change:
  * stays as it was. Codes after open-link answers would let the release break down units padded on
  * the link; dropping codes after coded answers breaks what staff were told when they answered.
  */
-export function codeRequirementFixed(campaign: Pick<Campaign, "requireCode">, settings: { requireCode?: boolean | undefined }, respondents: number): boolean {
+export function codeRequirementFixed(
+  campaign: Pick<Campaign, "requireCode">,
+  settings: { requireCode?: boolean | undefined },
+  respondents: number,
+): boolean {
   return settings.requireCode !== undefined && settings.requireCode !== campaign.requireCode && respondents > 0;
 }
 

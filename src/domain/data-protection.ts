@@ -27,9 +27,21 @@ export interface RoundFootprint {
   summaryLinks: number;
 }
 
-export const ROUND_PARTS = ["responses", "receipts", "releases", "groups", "comments", "codes", "staffInvitations", "actionPlans", "planActions", "summaryLinks"] as const satisfies readonly (keyof RoundFootprint)[];
+export const ROUND_PARTS = [
+  "responses",
+  "receipts",
+  "releases",
+  "groups",
+  "comments",
+  "codes",
+  "staffInvitations",
+  "actionPlans",
+  "planActions",
+  "summaryLinks",
+] as const satisfies readonly (keyof RoundFootprint)[];
 
-export const emptyFootprint = (): RoundFootprint => Object.fromEntries(ROUND_PARTS.map((p) => [p, 0])) as unknown as RoundFootprint;
+export const emptyFootprint = (): RoundFootprint =>
+  Object.fromEntries(ROUND_PARTS.map((p) => [p, 0])) as unknown as RoundFootprint;
 
 /** The sum of several rounds' footprints (an organisation's). */
 export function sumFootprints(footprints: readonly RoundFootprint[]): RoundFootprint {
@@ -79,12 +91,20 @@ export function roundDeletion(status: "draft" | "open" | "closed", confirm: bool
   return {
     allowed: false,
     code: "round_running",
-    message: "The round is running: deleting it throws away the answers staff gave, unreleased. Close it to release its results first, or delete it with confirm=1.",
+    message:
+      "The round is running: deleting it throws away the answers staff gave, unreleased. Close it to release its results first, or delete it with confirm=1.",
   };
 }
 
 /** Who may delete an account: a consultant deletes managers of their own organisations only, and themselves once they own none. */
-export type AccountDeletionCheck = { allowed: true } | { allowed: false; status: 404 | 409; code: "not_found" | "owns_organisations" | "manager_elsewhere"; message: string };
+export type AccountDeletionCheck =
+  | { allowed: true }
+  | {
+      allowed: false;
+      status: 404 | 409;
+      code: "not_found" | "owns_organisations" | "manager_elsewhere";
+      message: string;
+    };
 
 export function accountDeletion(input: {
   actor: { id: string; role: "consultant" | "manager" };
@@ -101,7 +121,12 @@ export function accountDeletion(input: {
   if (!target) return notFound;
   if (target.id === actor.id) {
     if (actor.role === "consultant" && actorOwns.length > 0) {
-      return { allowed: false, status: 409, code: "owns_organisations", message: `You still run ${actorOwns.length} organisation(s): delete them (or have the operator move them) before deleting your account.` };
+      return {
+        allowed: false,
+        status: 409,
+        code: "owns_organisations",
+        message: `You still run ${actorOwns.length} organisation(s): delete them (or have the operator move them) before deleting your account.`,
+      };
     }
     return { allowed: true };
   }
@@ -113,7 +138,13 @@ export function accountDeletion(input: {
   // Another consultant's manager is not found (nothing tells that the account exists).
   if (mine.length === 0 && !invitedByMe) return notFound;
   if (mine.length < targetGrants.length) {
-    return { allowed: false, status: 409, code: "manager_elsewhere", message: "This manager also reads another consultant's organisation: revoke their access to yours instead; only they (or that consultant) can delete the account." };
+    return {
+      allowed: false,
+      status: 409,
+      code: "manager_elsewhere",
+      message:
+        "This manager also reads another consultant's organisation: revoke their access to yours instead; only they (or that consultant) can delete the account.",
+    };
   }
   return { allowed: true };
 }

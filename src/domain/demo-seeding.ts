@@ -17,7 +17,8 @@ export interface DemoSeedingFacts {
   switchedOff: boolean;
 }
 
-export type DemoSeeding = { seed: true } | { seed: false; reason: "production" | "switched_off" | "not_default_database" | "not_empty" };
+export type DemoSeeding =
+  { seed: true } | { seed: false; reason: "production" | "switched_off" | "not_default_database" | "not_empty" };
 
 export function demoSeeding(facts: DemoSeedingFacts): DemoSeeding {
   if (facts.production) return { seed: false, reason: "production" };

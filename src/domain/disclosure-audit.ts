@@ -27,7 +27,12 @@ export type AuditResult =
  * @param counts respondents per cell (every entry ≥ 1)
  * @param groups the published groups, each as the indices of its cells
  */
-export function auditPlan(counts: readonly number[], groups: readonly (readonly number[])[], k: number, budget = AUDIT_BUDGET): AuditResult {
+export function auditPlan(
+  counts: readonly number[],
+  groups: readonly (readonly number[])[],
+  k: number,
+  budget = AUDIT_BUDGET,
+): AuditResult {
   const width = counts.length;
   const matrix = groups.map((cells) => {
     const row = new Array<number>(width).fill(0);
@@ -36,7 +41,10 @@ export function auditPlan(counts: readonly number[], groups: readonly (readonly 
   });
   const space = rowSpace(matrix, width);
   // Echelon rows whose pivot cell is small enough to be part of a small set, smallest first.
-  const candidates = space.rows.map((row, i) => ({ row, n: counts[space.pivots[i]!]! })).filter((r) => r.n < k).sort((a, b) => a.n - b.n);
+  const candidates = space.rows
+    .map((row, i) => ({ row, n: counts[space.pivots[i]!]! }))
+    .filter((r) => r.n < k)
+    .sort((a, b) => a.n - b.n);
   const sum = new Float64Array(width);
   let work = 0;
 

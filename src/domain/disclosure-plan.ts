@@ -13,10 +13,10 @@
  * any set of 1..k−1 respondents computable from what is left, and the plan hides one more group —
  * the smallest published one touching that set, finer tables first — until the audit finds none.
  */
+import { type Conditions, type CountedCell, groupSize, heatmapUnits, matches } from "./disclosure.js";
 import { auditPlan } from "./disclosure-audit.js";
 import { inRowSpace, rowSpace } from "./linear-span.js";
-import { groupSize, heatmapUnits, matches, type Conditions, type CountedCell } from "./disclosure.js";
-import { DIMENSIONS, type CampaignUnits, type Dimension } from "./units.js";
+import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
 
 /** The only cross-table: a department's roles, or a role across departments. */
 export const CROSS_TABLE: readonly [Dimension, Dimension] = ["department", "role"];
@@ -65,7 +65,6 @@ interface Candidate {
   depth: number;
 }
 
-
 export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, options: PlanOptions): DisclosurePlan {
   const { k, kComments } = options;
   const total = groupSize(cells, {});
@@ -75,13 +74,29 @@ export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, o
     candidates.push(...unitCandidates(cells, units, k), ...crossCandidates(cells, units, k));
     suppressUntilSafe(cells, candidates, k);
   }
-  const groups = candidates.map(({ conditions, n, shown }) => ({ key: groupKey(conditions), conditions, n: shown ? n : null, shown }));
-  return { k, kComments, breakdowns, groups, comments: commentGroups(cells, units, groups, total, kComments, breakdowns) };
+  const groups = candidates.map(({ conditions, n, shown }) => ({
+    key: groupKey(conditions),
+    conditions,
+    n: shown ? n : null,
+    shown,
+  }));
+  return {
+    k,
+    kComments,
+    breakdowns,
+    groups,
+    comments: commentGroups(cells, units, groups, total, kComments, breakdowns),
+  };
 }
 
 function unitCandidates(cells: readonly CountedCell[], units: CampaignUnits, k: number): Candidate[] {
   return DIMENSIONS.flatMap((d) =>
-    heatmapUnits(cells, d, units[d] ?? [], {}, k).map((u) => ({ conditions: { [d]: u.value }, n: u.n, shown: !u.suppressed && u.n > 0, depth: 1 })),
+    heatmapUnits(cells, d, units[d] ?? [], {}, k).map((u) => ({
+      conditions: { [d]: u.value },
+      n: u.n,
+      shown: !u.suppressed && u.n > 0,
+      depth: 1,
+    })),
   );
 }
 
@@ -90,7 +105,11 @@ function crossCandidates(cells: readonly CountedCell[], units: CampaignUnits, k:
   const outerUnits = units[outer] ?? [];
   const innerUnits = units[inner] ?? [];
   if (outerUnits.length === 0 || innerUnits.length === 0) return [];
-  const outerShown = new Set(heatmapUnits(cells, outer, outerUnits, {}, k).filter((u) => !u.suppressed && u.n > 0).map((u) => u.value));
+  const outerShown = new Set(
+    heatmapUnits(cells, outer, outerUnits, {}, k)
+      .filter((u) => !u.suppressed && u.n > 0)
+      .map((u) => u.value),
+  );
   return outerUnits.flatMap((o) =>
     heatmapUnits(cells, inner, innerUnits, { [outer]: o.value }, k).map((u) => ({
       conditions: { [outer]: o.value, [inner]: u.value },
@@ -105,14 +124,23 @@ function crossCandidates(cells: readonly CountedCell[], units: CampaignUnits, k:
 const VICTIMS_TRIED = 8;
 
 /** When the audit cannot decide within its budget, whole tables go, finest first: the cross-table, then tenure, role, department. */
-const TABLES_GIVEN_UP: readonly ((c: Candidate) => boolean)[] = [(c) => c.depth === 2, (c) => c.conditions.tenure !== undefined, (c) => c.conditions.role !== undefined, (c) => c.conditions.department !== undefined];
+const TABLES_GIVEN_UP: readonly ((c: Candidate) => boolean)[] = [
+  (c) => c.depth === 2,
+  (c) => c.conditions.tenure !== undefined,
+  (c) => c.conditions.role !== undefined,
+  (c) => c.conditions.department !== undefined,
+];
 
 /**
  * The audit's columns: occupied cells that lie in exactly the same shown groups are one column —
  * every figure the reader can compute treats them alike, so a computable set holds all of them or
  * none — and each shown group is the list of its columns.
  */
-function columns(occupied: readonly CountedCell[], members: readonly number[][], shown: readonly number[]): { counts: number[]; groups: number[][] } {
+function columns(
+  occupied: readonly CountedCell[],
+  members: readonly number[][],
+  shown: readonly number[],
+): { counts: number[]; groups: number[][] } {
   const signatures = occupied.map(() => [] as number[]);
   shown.forEach((g, j) => {
     for (const c of members[g]!) signatures[c]!.push(j);
@@ -144,13 +172,17 @@ function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[
     const result = auditPlan(counts, groups, k);
     if (result.safe) return;
     if (result.cells === null) {
-      const table = TABLES_GIVEN_UP.map((inTable) => shown.filter((i) => candidates[i]!.depth > 0 && inTable(candidates[i]!))).find((t) => t.length > 0);
+      const table = TABLES_GIVEN_UP.map((inTable) =>
+        shown.filter((i) => candidates[i]!.depth > 0 && inTable(candidates[i]!)),
+      ).find((t) => t.length > 0);
       if (table) {
         for (const i of table) candidates[i]!.shown = false;
         continue;
       }
     }
-    const order = shown.filter((i) => candidates[i]!.depth > 0).sort((a, b) => candidates[b]!.depth - candidates[a]!.depth || candidates[a]!.n - candidates[b]!.n);
+    const order = shown
+      .filter((i) => candidates[i]!.depth > 0)
+      .sort((a, b) => candidates[b]!.depth - candidates[a]!.depth || candidates[a]!.n - candidates[b]!.n);
     // The round alone always passes (it is shown only with k or more), so an unsafe plan has more.
     if (order.length === 0) throw new Error("disclosure plan: the round alone failed its audit");
     const found = result.cells;
@@ -172,7 +204,14 @@ function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[
  * Comments are lists, not sums: the round's list minus the shown departments' lists is the hidden
  * departments' comments, so those together must be none or at least kComments respondents.
  */
-function commentGroups(cells: readonly CountedCell[], units: CampaignUnits, groups: readonly PlanGroup[], total: number, kComments: number, breakdowns: boolean): GroupKey[] {
+function commentGroups(
+  cells: readonly CountedCell[],
+  units: CampaignUnits,
+  groups: readonly PlanGroup[],
+  total: number,
+  kComments: number,
+  breakdowns: boolean,
+): GroupKey[] {
   if (!groups[0]!.shown || total < kComments) return [];
   if (!breakdowns) return [groupKey({})];
   const shownInPlan = new Set(groups.filter((g) => g.shown).map((g) => g.key));
@@ -198,7 +237,12 @@ export interface PlanView {
 
 export const MANAGEMENT_ROLE = "management";
 
-export function planView(plan: DisclosurePlan, units: CampaignUnits, filters: Conditions, dimension?: Dimension): { ok: true; view: PlanView } | { ok: false; reason: PlanRefusal } {
+export function planView(
+  plan: DisclosurePlan,
+  units: CampaignUnits,
+  filters: Conditions,
+  dimension?: Dimension,
+): { ok: true; view: PlanView } | { ok: false; reason: PlanRefusal } {
   const byKey = new Map(plan.groups.map((g) => [g.key, g]));
   const key = groupKey(filters);
   const group = byKey.get(key);

@@ -12,7 +12,7 @@
  * - Units hidden in the campaign-wide heatmap stay hidden under every filter, so filters cannot
  *   rebuild them piece by piece.
  */
-import { DIMENSIONS, type Dimension, type Unit } from "./units.js";
+import { type Dimension, DIMENSIONS, type Unit } from "./units.js";
 
 export type CellKey = Record<Dimension, string>;
 export interface CountedCell extends CellKey {
@@ -86,6 +86,15 @@ export function heatmapUnits(
 }
 
 /** Units hidden in the campaign-wide heatmap of `dimension`. */
-export function hiddenUnits(cells: readonly CountedCell[], dimension: Dimension, units: readonly Unit[], k: number): Set<string> {
-  return new Set(heatmapUnits(cells, dimension, units, {}, k).filter((u) => u.suppressed).map((u) => u.value));
+export function hiddenUnits(
+  cells: readonly CountedCell[],
+  dimension: Dimension,
+  units: readonly Unit[],
+  k: number,
+): Set<string> {
+  return new Set(
+    heatmapUnits(cells, dimension, units, {}, k)
+      .filter((u) => u.suppressed)
+      .map((u) => u.value),
+  );
 }

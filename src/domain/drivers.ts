@@ -67,7 +67,11 @@ export function relativeWeights(rxx: readonly (readonly number[])[], rxy: readon
   if (values.some((l) => !(l > 1e-8))) return null;
   // Λ = V diag(√λ) Vᵀ: the correlations of the predictors with their orthogonal counterparts.
   const root = (power: number) =>
-    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => values.reduce((acc, l, k) => acc + vectors[i]![k]! * l ** power * vectors[j]![k]!, 0)));
+    Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) =>
+        values.reduce((acc, l, k) => acc + vectors[i]![k]! * l ** power * vectors[j]![k]!, 0),
+      ),
+    );
   const lambda = root(0.5);
   const inverseRoot = root(-0.5);
   // The outcome regressed on the orthogonal counterparts: β = Λ⁻¹ rxy.

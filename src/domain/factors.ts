@@ -14,34 +14,58 @@ export interface DecisionFactor {
 
 export const DECISION_FACTORS = [
   { id: "policy", side: "system", label: { nl: "Het beleid van de organisatie", en: "The organisation's policy" } },
-  { id: "process", side: "system", label: { nl: "Wat het werkproces voorschrijft", en: "What the work process prescribes" } },
+  {
+    id: "process",
+    side: "system",
+    label: { nl: "Wat het werkproces voorschrijft", en: "What the work process prescribes" },
+  },
   {
     id: "equal_treatment",
     side: "system",
-    label: { nl: "Alleen als het voor alle klanten kan (gelijke monniken, gelijke kappen)", en: "Only if it could be done for every customer" },
+    label: {
+      nl: "Alleen als het voor alle klanten kan (gelijke monniken, gelijke kappen)",
+      en: "Only if it could be done for every customer",
+    },
   },
   {
     id: "accountability_fear",
     side: "system",
     label: { nl: "Niet achteraf op mijn beslissing aangesproken worden", en: "Not being held to account afterwards" },
   },
-  { id: "manager_approval", side: "system", label: { nl: "Wat mijn leidinggevende ervan vindt", en: "What my manager decides" } },
-  { id: "personal_fairness", side: "heart", label: { nl: "Mijn eigen gevoel voor rechtvaardigheid", en: "My own sense of fairness" } },
+  {
+    id: "manager_approval",
+    side: "system",
+    label: { nl: "Wat mijn leidinggevende ervan vindt", en: "What my manager decides" },
+  },
+  {
+    id: "personal_fairness",
+    side: "heart",
+    label: { nl: "Mijn eigen gevoel voor rechtvaardigheid", en: "My own sense of fairness" },
+  },
   {
     id: "customer_needs",
     side: "heart",
-    label: { nl: "De wensen, behoeften en verwachtingen van de klant", en: "The customer's wishes, needs and expectations" },
+    label: {
+      nl: "De wensen, behoeften en verwachtingen van de klant",
+      en: "The customer's wishes, needs and expectations",
+    },
   },
   { id: "customer_behaviour", side: "heart", label: { nl: "Het gedrag van de klant", en: "The customer's behaviour" } },
   {
     id: "customer_context",
     side: "heart",
-    label: { nl: "De situatie van de klant (fysiek, sociaal, emotioneel)", en: "The customer's situation (physical, social, emotional)" },
+    label: {
+      nl: "De situatie van de klant (fysiek, sociaal, emotioneel)",
+      en: "The customer's situation (physical, social, emotional)",
+    },
   },
   {
     id: "relationship_events",
     side: "heart",
-    label: { nl: "De relatie met de klant (trouw, voorgeschiedenis)", en: "The relationship with the customer (loyalty, history)" },
+    label: {
+      nl: "De relatie met de klant (trouw, voorgeschiedenis)",
+      en: "The relationship with the customer (loyalty, history)",
+    },
   },
 ] as const satisfies readonly DecisionFactor[];
 
@@ -74,7 +98,10 @@ export const FACTOR_GROUPS = {
 export type FactorGroup = keyof typeof FACTOR_GROUPS;
 
 /** Per group: whether any of its factors was chosen, and whether the one that weighed most is in it. */
-export function factorGroupHits(chosen: readonly string[], most: string | null): { group: FactorGroup; chosen: boolean; most: boolean }[] {
+export function factorGroupHits(
+  chosen: readonly string[],
+  most: string | null,
+): { group: FactorGroup; chosen: boolean; most: boolean }[] {
   return (Object.keys(FACTOR_GROUPS) as FactorGroup[]).map((group) => {
     const members: readonly string[] = FACTOR_GROUPS[group];
     return { group, chosen: chosen.some((f) => members.includes(f)), most: most !== null && members.includes(most) };

@@ -4,15 +4,7 @@
  */
 import type { Localised } from "./i18n.js";
 
-export const LEVEL_IDS = [
-  "mission",
-  "identity",
-  "values",
-  "competencies",
-  "skills",
-  "behaviour",
-  "context",
-] as const;
+export const LEVEL_IDS = ["mission", "identity", "values", "competencies", "skills", "behaviour", "context"] as const;
 
 export type LevelId = (typeof LEVEL_IDS)[number];
 

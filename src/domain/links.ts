@@ -29,7 +29,9 @@ export interface UnitScope {
 
 /** The scope as stored: null for the whole organisation, else departments trimmed, unique, sorted. */
 export function normaliseScope(scope: UnitScope | null | undefined): UnitScope | null {
-  const departments = [...new Set((scope?.department ?? []).map((d) => d.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const departments = [...new Set((scope?.department ?? []).map((d) => d.trim()).filter(Boolean))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   return departments.length > 0 ? { department: departments } : null;
 }
 

@@ -58,7 +58,8 @@ function waitFor(kind: LoginCounterKind, counter: AttemptCounter | undefined, no
   if (!counter || now < counter.firstAt) return 0;
   const expiresAt = counter.firstAt + counterPeriod(kind);
   if (now >= expiresAt) return 0;
-  const opensAt = kind === "pair" ? pairUnlocksAt(counter) : counter.count <= LOGIN_LIMITS[kind].max ? counter.firstAt : expiresAt;
+  const opensAt =
+    kind === "pair" ? pairUnlocksAt(counter) : counter.count <= LOGIN_LIMITS[kind].max ? counter.firstAt : expiresAt;
   return Math.max(0, Math.min(opensAt, expiresAt) - now);
 }
 
@@ -67,7 +68,10 @@ function waitFor(kind: LoginCounterKind, counter: AttemptCounter | undefined, no
  * not, how long until it could (the longest wait of the counters that refuse it; every counter was
  * counted, so every one of them must let it through).
  */
-export function decideLogin(counters: { pair: AttemptCounter; account: AttemptCounter; client?: AttemptCounter | undefined }, now: number): LoginDecision {
+export function decideLogin(
+  counters: { pair: AttemptCounter; account: AttemptCounter; client?: AttemptCounter | undefined },
+  now: number,
+): LoginDecision {
   let worst: { limit: LoginCounterKind; retryAfterSeconds: number } | undefined;
   for (const kind of ["pair", "account", "client"] as const) {
     const wait = waitFor(kind, counters[kind], now);

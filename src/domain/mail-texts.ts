@@ -11,23 +11,37 @@ export interface MailMessage {
   html?: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 /** An expiry as a readable date and time in the Netherlands (the audience), with the zone said. */
 export function expiryText(expiresAt: number, locale: "nl" | "en"): string {
   const date = new Date(expiresAt * 1000);
-  const text = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(date);
+  const text = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  }).format(date);
   return `${text} (${locale === "nl" ? "Nederlandse tijd" : "Amsterdam time"})`;
 }
 
 function render(to: string, subject: string, paragraphs: { nl: string[]; en: string[] }, link: string): MailMessage {
-  const text = [...paragraphs.nl, link, "", "—", "", ...paragraphs.en, link, ""].join("\n\n").replace(/\n{3,}/g, "\n\n");
-  const block = (lines: string[], lang: string) => `<div lang="${lang}">${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("")}<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p></div>`;
+  const text = [...paragraphs.nl, link, "", "—", "", ...paragraphs.en, link, ""]
+    .join("\n\n")
+    .replace(/\n{3,}/g, "\n\n");
+  const block = (lines: string[], lang: string) =>
+    `<div lang="${lang}">${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("")}<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p></div>`;
   const html = `<!doctype html><html><body>${block(paragraphs.nl, "nl")}<hr>${block(paragraphs.en, "en")}</body></html>`;
   return { to, subject, text, html };
 }
 
-export function invitationMail(input: { to: string; organisation: string; inviter: string | null; link: string; expiresAt: number }): MailMessage {
+export function invitationMail(input: {
+  to: string;
+  organisation: string;
+  inviter: string | null;
+  link: string;
+  expiresAt: number;
+}): MailMessage {
   const { organisation, inviter } = input;
   const whoNl = inviter ? `${inviter} nodigt je uit` : "Je bent uitgenodigd";
   const whoEn = inviter ? `${inviter} invites you` : "You are invited";

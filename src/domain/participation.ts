@@ -7,10 +7,10 @@
  * Counts say who took part, never what anyone answered. Once released, the counts are those of
  * the units the release's plan publishes.
  */
-import { groupSize, type CountedCell } from "./disclosure.js";
-import { groupKey, type DisclosurePlan } from "./disclosure-plan.js";
+import { type CountedCell, groupSize } from "./disclosure.js";
+import { type DisclosurePlan, groupKey } from "./disclosure-plan.js";
 import type { Localised } from "./i18n.js";
-import { DIMENSIONS, type CampaignUnits, type Dimension } from "./units.js";
+import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
 
 export interface UnitParticipation {
   value: string;
@@ -19,14 +19,22 @@ export interface UnitParticipation {
   n: number | null;
 }
 
-export function unitParticipation(cells: readonly CountedCell[], units: CampaignUnits, k: number): Partial<Record<Dimension, UnitParticipation[]>> {
+export function unitParticipation(
+  cells: readonly CountedCell[],
+  units: CampaignUnits,
+  k: number,
+): Partial<Record<Dimension, UnitParticipation[]>> {
   const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
   for (const d of DIMENSIONS) {
     const list = units[d];
     if (!list?.length) continue;
     const counts = list.map((u) => groupSize(cells, { [d]: u.value }));
     const hidden = new Set(counts.flatMap((n, i) => (n < k ? [i] : [])));
-    const shown = () => counts.map((n, i) => ({ n, i })).filter(({ i }) => !hidden.has(i)).sort((a, b) => a.n - b.n);
+    const shown = () =>
+      counts
+        .map((n, i) => ({ n, i }))
+        .filter(({ i }) => !hidden.has(i))
+        .sort((a, b) => a.n - b.n);
     const hiddenTotal = () => [...hidden].reduce((sum, i) => sum + counts[i]!, 0);
     while (hidden.size > 0 && (hidden.size < 2 || hiddenTotal() < k) && shown().length > 0) hidden.add(shown()[0]!.i);
     out[d] = list.map((u, i) => ({ value: u.value, label: u.label, n: hidden.has(i) ? null : counts[i]! }));
@@ -35,12 +43,20 @@ export function unitParticipation(cells: readonly CountedCell[], units: Campaign
 }
 
 /** A released round's respondents per unit: the units its plan publishes, every other one hidden. */
-export function releasedParticipation(plan: DisclosurePlan, units: CampaignUnits): Partial<Record<Dimension, UnitParticipation[]>> {
+export function releasedParticipation(
+  plan: DisclosurePlan,
+  units: CampaignUnits,
+): Partial<Record<Dimension, UnitParticipation[]>> {
   const published = new Map(plan.groups.filter((g) => g.shown).map((g) => [g.key, g.n]));
   const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
   for (const d of DIMENSIONS) {
     const list = units[d];
-    if (list?.length) out[d] = list.map((u) => ({ value: u.value, label: u.label, n: published.get(groupKey({ [d]: u.value })) ?? null }));
+    if (list?.length)
+      out[d] = list.map((u) => ({
+        value: u.value,
+        label: u.label,
+        n: published.get(groupKey({ [d]: u.value })) ?? null,
+      }));
   }
   return out;
 }

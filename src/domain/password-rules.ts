@@ -26,11 +26,58 @@ export type PasswordVerdict = { ok: true } | { ok: false; problem: PasswordProbl
  * audience is Dutch first. zxcvbn also catches them capitalised, in l33t and with years appended.
  */
 const DUTCH_COMMON = [
-  "wachtwoord", "welkom", "welkom01", "geheim", "zomer", "winter", "lente", "herfst", "voorjaar", "najaar",
-  "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
-  "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "hallo", "doei", "ajax", "feyenoord",
-  "amsterdam", "rotterdam", "utrecht", "nederland", "holland", "oranje", "schatje", "liefde", "kaas", "fiets", "voetbal",
-  "gemeente", "woningcorporatie", "zorg", "verzekeraar", "directeur", "manager", "medewerker", "kantoor",
+  "wachtwoord",
+  "welkom",
+  "welkom01",
+  "geheim",
+  "zomer",
+  "winter",
+  "lente",
+  "herfst",
+  "voorjaar",
+  "najaar",
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+  "maandag",
+  "dinsdag",
+  "woensdag",
+  "donderdag",
+  "vrijdag",
+  "zaterdag",
+  "zondag",
+  "hallo",
+  "doei",
+  "ajax",
+  "feyenoord",
+  "amsterdam",
+  "rotterdam",
+  "utrecht",
+  "nederland",
+  "holland",
+  "oranje",
+  "schatje",
+  "liefde",
+  "kaas",
+  "fiets",
+  "voetbal",
+  "gemeente",
+  "woningcorporatie",
+  "zorg",
+  "verzekeraar",
+  "directeur",
+  "manager",
+  "medewerker",
+  "kantoor",
 ];
 
 /** Words of this product a password must not lean on, besides the account's own address. */
@@ -46,21 +93,36 @@ export function checkPassword(password: string, email: string): PasswordVerdict 
     return { ok: false, problem: "too_short", message: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.` };
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    return { ok: false, problem: "too_long", message: `A password may have at most ${MAX_PASSWORD_LENGTH} characters.` };
+    return {
+      ok: false,
+      problem: "too_long",
+      message: `A password may have at most ${MAX_PASSWORD_LENGTH} characters.`,
+    };
   }
   const address = email.trim().toLowerCase();
   const local = address.split("@")[0] ?? "";
   const lower = password.toLowerCase();
   if (address && (lower.includes(address) || (local.length >= 4 && lower.includes(local)))) {
-    return { ok: false, problem: "contains_email", message: "A password may not contain your e-mail address or its name part." };
+    return {
+      ok: false,
+      problem: "contains_email",
+      message: "A password may not contain your e-mail address or its name part.",
+    };
   }
   const domainWords = (address.split("@")[1] ?? "").split(".").filter((w) => w.length >= 4);
-  const { score } = estimate().check(password, [address, local, ...local.split(/[._-]/).filter((w) => w.length >= 3), ...domainWords, ...PRODUCT_WORDS]);
+  const { score } = estimate().check(password, [
+    address,
+    local,
+    ...local.split(/[._-]/).filter((w) => w.length >= 3),
+    ...domainWords,
+    ...PRODUCT_WORDS,
+  ]);
   if (score < MIN_STRENGTH_SCORE) {
     return {
       ok: false,
       problem: "too_common",
-      message: "This password is too easy to guess: it is common, or built from words, names, dates, repeats or keyboard patterns. Try a few unrelated words together, or a password manager.",
+      message:
+        "This password is too easy to guess: it is common, or built from words, names, dates, repeats or keyboard patterns. Try a few unrelated words together, or a password manager.",
     };
   }
   return { ok: true };

@@ -14,11 +14,18 @@ import type { Dimension } from "./units.js";
 export function withinScope(scope: UnitScope | null, filters: Conditions): boolean {
   if (!scope?.department) return true;
   if (Object.keys(filters).length === 0) return true;
-  return filters.department !== undefined && scope.department.includes(filters.department) && filters.tenure === undefined;
+  return (
+    filters.department !== undefined && scope.department.includes(filters.department) && filters.tenure === undefined
+  );
 }
 
 /** The plan view narrowed to the scope: breakdown rows outside it hidden, the organisation-wide gap left out. */
-export function scopedView(view: PlanView, scope: UnitScope | null, filters: Conditions, dimension: Dimension | undefined): PlanView {
+export function scopedView(
+  view: PlanView,
+  scope: UnitScope | null,
+  filters: Conditions,
+  dimension: Dimension | undefined,
+): PlanView {
   const departments = scope?.department;
   if (!departments) return view;
   const atRound = filters.department === undefined;
@@ -27,17 +34,24 @@ export function scopedView(view: PlanView, scope: UnitScope | null, filters: Con
       ? null
       : atRound && dimension !== "department"
         ? null
-        : view.rows.map((r) => (dimension === "department" && !departments.includes(r.value) ? { value: r.value, key: null } : r));
+        : view.rows.map((r) =>
+            dimension === "department" && !departments.includes(r.value) ? { value: r.value, key: null } : r,
+          );
   // The round's comments are everyone's: its list minus their own department's would be the others'.
   return { ...view, rows, management: atRound ? null : view.management, comments: atRound ? false : view.comments };
 }
 
 /** A running or released round's participation per unit, narrowed the same way: own departments only. */
-export function scopedUnits<T extends { value: string; n: number | null }>(units: Partial<Record<Dimension, T[]>>, scope: UnitScope | null): Partial<Record<Dimension, T[]>> {
+export function scopedUnits<T extends { value: string; n: number | null }>(
+  units: Partial<Record<Dimension, T[]>>,
+  scope: UnitScope | null,
+): Partial<Record<Dimension, T[]>> {
   const departments = scope?.department;
   if (!departments) return units;
   return Object.fromEntries(
-    Object.entries(units).map(([d, list]) => [d, list!.map((u) => (d === "department" && departments.includes(u.value) ? u : { ...u, n: null }))]),
+    Object.entries(units).map(([d, list]) => [
+      d,
+      list!.map((u) => (d === "department" && departments.includes(u.value) ? u : { ...u, n: null })),
+    ]),
   ) as Partial<Record<Dimension, T[]>>;
 }
-

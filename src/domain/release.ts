@@ -6,15 +6,22 @@
  * cross-products a correlation needs.
  * Pure: storage pages responses in, this folds them.
  */
-import { factorGroupHits } from "./factors.js";
-import { matches, type CellKey } from "./disclosure.js";
+import { type CellKey, matches } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
+import { factorGroupHits } from "./factors.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import type { ScaleSums } from "./report.js";
-import { isCurrentItem, OUTCOME_MAX, OUTCOME_MIN, type ResponseScore, type ScaleScore, type ScoringKey } from "./scoring.js";
-import { addCounters, copyCounters, type Sums } from "./statistics.js";
 import { addComplete, type AlphaResult, type CompleteSums } from "./reliability.js";
-import { createReservoir, RESERVOIR, sampled, type Sampled } from "./stability.js";
+import type { ScaleSums } from "./report.js";
+import {
+  isCurrentItem,
+  OUTCOME_MAX,
+  OUTCOME_MIN,
+  type ResponseScore,
+  type ScaleScore,
+  type ScoringKey,
+} from "./scoring.js";
+import { createReservoir, RESERVOIR, type Sampled, sampled } from "./stability.js";
+import { addCounters, copyCounters, type Sums } from "./statistics.js";
 
 /** Counts of the answers 1–5 (after reverse-coding) to one item. */
 export type ItemDistribution = [number, number, number, number, number];
@@ -115,19 +122,27 @@ export function addScore(stats: ReleaseStats, score: ResponseScore): void {
     addFactor(stats.factors, factor, score.factors.includes(factor), score.most === factor);
   }
   // Unions ("any system factor") cannot be summed from per-factor counts, so they are counted too.
-  for (const g of factorGroupHits(score.factors, score.most)) addFactor(stats.factors, `group:${g.group}`, g.chosen, g.most);
+  for (const g of factorGroupHits(score.factors, score.most))
+    addFactor(stats.factors, `group:${g.group}`, g.chosen, g.most);
   for (const [name, value] of Object.entries(score.values)) {
     const counts = (stats.items[name] ??= [0, 0, 0, 0, 0]);
     counts[value - 1]! += 1;
   }
   const levels = LEVEL_IDS.filter((l) => score.levels[l] !== undefined);
   for (let i = 0; i < levels.length; i++) {
-    for (let j = i + 1; j < levels.length; j++) addPair(stats.pairs, pairKey(levels[i]!, levels[j]!), score.levels[levels[i]!]!.mean, score.levels[levels[j]!]!.mean);
+    for (let j = i + 1; j < levels.length; j++)
+      addPair(
+        stats.pairs,
+        pairKey(levels[i]!, levels[j]!),
+        score.levels[levels[i]!]!.mean,
+        score.levels[levels[j]!]!.mean,
+      );
   }
   if (score.outcome !== null) {
     const counts = (stats.outcome ??= new Array<number>(OUTCOME_POINTS).fill(0));
     counts[score.outcome - OUTCOME_MIN]! += 1;
-    for (const level of levels) addPair(stats.pairs, pairKey(level, "outcome"), score.levels[level]!.mean, score.outcome);
+    for (const level of levels)
+      addPair(stats.pairs, pairKey(level, "outcome"), score.levels[level]!.mean, score.outcome);
   }
 }
 
@@ -171,7 +186,8 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     add(cell: CellKey, score: ResponseScore): void {
       const id = cellId(cell);
       let stats = cells.get(id);
-      if (!stats) cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
+      if (!stats)
+        cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
       addScore(stats, score);
       let reservoir = samples.get(id);
       if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
@@ -186,7 +202,9 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       const current = key.items.filter(isCurrentItem);
       const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level]));
       const itemFacets = Object.fromEntries(current.flatMap((i) => (i.facet ? [[i.name, i.facet]] : [])));
-      const itemMirrors = Object.fromEntries(key.items.flatMap((i) => (i.perspective === "desired" && i.mirrors ? [[i.name, i.mirrors]] : [])));
+      const itemMirrors = Object.fromEntries(
+        key.items.flatMap((i) => (i.perspective === "desired" && i.mirrors ? [[i.name, i.mirrors]] : [])),
+      );
       return { cells: list, totals: { ...totals, itemLevels, itemFacets, itemMirrors } };
     },
     /** The cell's complete-respondent sums per level (reliability.ts): in memory only. */
@@ -207,9 +225,15 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
  * disclosure plan never audited; and deciding per group would tell, by an item missing in one group
  * and present in another, who answered it.
  */
-export function answeredByAll(totals: ReleaseStats): { scales: Set<string>; items: Set<string>; pairs: Set<string>; outcome: boolean } {
+export function answeredByAll(totals: ReleaseStats): {
+  scales: Set<string>;
+  items: Set<string>;
+  pairs: Set<string>;
+  outcome: boolean;
+} {
   const n = totals.n;
-  const whole = (record: Record<string, { n: number }>) => new Set(Object.entries(record).flatMap(([k, v]) => (v.n === n ? [k] : [])));
+  const whole = (record: Record<string, { n: number }>) =>
+    new Set(Object.entries(record).flatMap(([k, v]) => (v.n === n ? [k] : [])));
   return {
     scales: whole(totals.scales),
     items: new Set(Object.entries(totals.items).flatMap(([k, c]) => (c.reduce((a, b) => a + b, 0) === n ? [k] : []))),
@@ -220,13 +244,24 @@ export function answeredByAll(totals: ReleaseStats): { scales: Set<string>; item
 
 /** `stats` with only what `keep` lists (answeredByAll of the round). */
 export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: ReturnType<typeof answeredByAll>): T {
-  const pick = <V>(record: Record<string, V>, set: Set<string>) => Object.fromEntries(Object.entries(record).filter(([k]) => set.has(k)));
+  const pick = <V>(record: Record<string, V>, set: Set<string>) =>
+    Object.fromEntries(Object.entries(record).filter(([k]) => set.has(k)));
   const { outcome, ...rest } = stats;
-  return { ...rest, scales: pick(stats.scales, keep.scales), items: pick(stats.items, keep.items), pairs: pick(stats.pairs, keep.pairs), ...(keep.outcome && outcome ? { outcome } : {}) } as T;
+  return {
+    ...rest,
+    scales: pick(stats.scales, keep.scales),
+    items: pick(stats.items, keep.items),
+    pairs: pick(stats.pairs, keep.pairs),
+    ...(keep.outcome && outcome ? { outcome } : {}),
+  } as T;
 }
 
 /** The stats of each group the plan publishes, summed from the cells, with only what the whole round answered: all a release stores besides its totals. */
-export function publishedStats(cells: readonly ReleaseCell[], plan: DisclosurePlan, keep: ReturnType<typeof answeredByAll>): Map<GroupKey, ReleaseStats> {
+export function publishedStats(
+  cells: readonly ReleaseCell[],
+  plan: DisclosurePlan,
+  keep: ReturnType<typeof answeredByAll>,
+): Map<GroupKey, ReleaseStats> {
   const out = new Map<GroupKey, ReleaseStats>();
   for (const group of plan.groups) {
     if (!group.shown) continue;
@@ -260,4 +295,3 @@ export function levelCorrelation(p: PairSums): number | null {
   if (va <= 1e-12 || vb <= 1e-12) return null;
   return Math.max(-1, Math.min(1, cov / Math.sqrt(va * vb)));
 }
-

@@ -4,6 +4,7 @@
  * so it can be kept up to date on every submission without reading responses back.
  */
 import jstat from "jstat";
+
 import { sampleVariance, type Sums } from "./statistics.js";
 
 // jstat is CommonJS: Node's ESM loader sees only its default export.
@@ -14,7 +15,12 @@ export const ALPHA_WARNING_BELOW = 0.7;
 
 export type AlphaResult =
   | { alpha: number; items: number; n: number; warning: boolean }
-  | { alpha: null; items: number; n: number; reason: "too_few_items" | "too_few_respondents" | "incomplete" | "no_variance" };
+  | {
+      alpha: null;
+      items: number;
+      n: number;
+      reason: "too_few_items" | "too_few_respondents" | "incomplete" | "no_variance";
+    };
 
 /**
  * α = m/(m−1) · (1 − Σ var(item) / var(total)), where the total is the sum of the m items.
@@ -60,7 +66,11 @@ export interface CompleteSums {
 }
 
 /** Adds one respondent's values to the complete-respondent sums of every level they answered in full. */
-export function addComplete(into: Record<string, CompleteSums>, levelItems: readonly (readonly [level: string, names: readonly string[]])[], values: Readonly<Record<string, number>>): void {
+export function addComplete(
+  into: Record<string, CompleteSums>,
+  levelItems: readonly (readonly [level: string, names: readonly string[]])[],
+  values: Readonly<Record<string, number>>,
+): void {
   // Called once per response of a release: no allocation on the way (a million responses).
   levels: for (let l = 0; l < levelItems.length; l++) {
     const [level, names] = levelItems[l]!;
@@ -85,7 +95,10 @@ export function addComplete(into: Record<string, CompleteSums>, levelItems: read
 }
 
 /** Adds complete-respondent sums of disjoint groups (in place). */
-export function mergeComplete(into: Record<string, CompleteSums>, from: Readonly<Record<string, CompleteSums>>): Record<string, CompleteSums> {
+export function mergeComplete(
+  into: Record<string, CompleteSums>,
+  from: Readonly<Record<string, CompleteSums>>,
+): Record<string, CompleteSums> {
   for (const [level, c] of Object.entries(from)) {
     const acc = (into[level] ??= { n: 0, sum: 0, sumSq: 0, items: {} });
     acc.n += c.n;
@@ -101,10 +114,23 @@ export function mergeComplete(into: Record<string, CompleteSums>, from: Readonly
 }
 
 /** Alpha per level from complete-respondent sums, for levels where at least `min` respondents answered every item. */
-export function completeAlpha(complete: Readonly<Record<string, CompleteSums>>, min: number): Record<string, AlphaResult> {
+export function completeAlpha(
+  complete: Readonly<Record<string, CompleteSums>>,
+  min: number,
+): Record<string, AlphaResult> {
   return Object.fromEntries(
     Object.entries(complete).flatMap(([level, c]) =>
-      c.n < min ? [] : [[level, cronbachAlpha(Object.values(c.items).map(([sum, sumSq]) => ({ n: c.n, sum, sumSq })), { n: c.n, sum: c.sum, sumSq: c.sumSq })]],
+      c.n < min
+        ? []
+        : [
+            [
+              level,
+              cronbachAlpha(
+                Object.values(c.items).map(([sum, sumSq]) => ({ n: c.n, sum, sumSq })),
+                { n: c.n, sum: c.sum, sumSq: c.sumSq },
+              ),
+            ],
+          ],
     ),
   );
 }

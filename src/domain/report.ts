@@ -3,18 +3,37 @@
  * the start-here diagnosis, a heatmap, the decision-factor mix and the management–staff gap —
  * of the groups the release's disclosure plan publishes, and of no other.
  */
-import { CLIMATE_SCALES, DECISION_FACTORS, FACTOR_GROUPS, type ClimateScale, type FactorGroup } from "./factors.js";
-import type { Localised } from "./i18n.js";
-import { LEVELS, type Level, type LevelId } from "./levels.js";
-import { toPercentScore } from "./scoring.js";
-import { relativeWeights } from "./drivers.js";
 import { itemMoments, rwgJ } from "./agreement.js";
-import { alphaInterval, type AlphaResult } from "./reliability.js";
-import { levelCorrelation, pairKey, type ItemDistribution, type PairSums, type ReleaseStats, type ReleaseTotals, type StoredStability } from "./release.js";
-import { assessLevel, DEFAULT_THRESHOLDS, flagNote, isSplitItem, levelAlpha, startHere, type LevelAssessment, type LevelEvidence, type StartHere, type Thresholds } from "./start-here.js";
-import { addEntries, mean, round, sampleSd, type ItemCounts, type Sums } from "./statistics.js";
-import { matches, type Conditions, type CountedCell } from "./disclosure.js";
+import { type Conditions, type CountedCell, matches } from "./disclosure.js";
 import type { PlanRefusal } from "./disclosure-plan.js";
+import { relativeWeights } from "./drivers.js";
+import { CLIMATE_SCALES, type ClimateScale, DECISION_FACTORS, FACTOR_GROUPS, type FactorGroup } from "./factors.js";
+import type { Localised } from "./i18n.js";
+import { type Level, type LevelId, LEVELS } from "./levels.js";
+import {
+  type ItemDistribution,
+  levelCorrelation,
+  pairKey,
+  type PairSums,
+  type ReleaseStats,
+  type ReleaseTotals,
+  type StoredStability,
+} from "./release.js";
+import { alphaInterval, type AlphaResult } from "./reliability.js";
+import { toPercentScore } from "./scoring.js";
+import {
+  assessLevel,
+  DEFAULT_THRESHOLDS,
+  flagNote,
+  isSplitItem,
+  levelAlpha,
+  type LevelAssessment,
+  type LevelEvidence,
+  type StartHere,
+  startHere,
+  type Thresholds,
+} from "./start-here.js";
+import { addEntries, type ItemCounts, mean, round, sampleSd, type Sums } from "./statistics.js";
 import type { Dimension, Unit } from "./units.js";
 
 export type ScaleSums = Sums & ItemCounts;
@@ -216,7 +235,8 @@ export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "item
 
 export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: {} }): Group {
   const n = stats.n;
-  const whole = <T>(entries: [string, T][], size: (value: T) => number) => new Map(entries.filter(([, v]) => size(v) === n));
+  const whole = <T>(entries: [string, T][], size: (value: T) => number) =>
+    new Map(entries.filter(([, v]) => size(v) === n));
   return {
     n,
     scales: whole(Object.entries(stats.scales), (s) => s.n),
@@ -238,7 +258,19 @@ export function combine(cells: readonly CellStats[], conditions: Conditions): Gr
   return group;
 }
 
-const emptyGroup = (): Group => ({ n: 0, scales: new Map(), factors: new Map(), items: new Map(), itemLevels: {}, itemFacets: {}, itemMirrors: {}, pairs: new Map(), outcome: null, stability: null, alpha: null });
+const emptyGroup = (): Group => ({
+  n: 0,
+  scales: new Map(),
+  factors: new Map(),
+  items: new Map(),
+  itemLevels: {},
+  itemFacets: {},
+  itemMirrors: {},
+  pairs: new Map(),
+  outcome: null,
+  stability: null,
+  alpha: null,
+});
 
 /**
  * Adds a cell's sums into a group, in place; the cell itself stays as it was. The adders name
@@ -376,9 +408,13 @@ export function overviewOf(group: Group, thresholds: Thresholds): Overview {
   const gaps = desiredGap(group);
   const drivers = driverAnalysis(group);
   const stored = group.stability && group.stability.weakBelow === thresholds.weakBelow ? group.stability : null;
-  let start = startHere(assessed, { gaps, drivers: drivers?.levels.map((d) => ({ level: d.level, weight: d.sharePct })) ?? null });
+  let start = startHere(assessed, {
+    gaps,
+    drivers: drivers?.levels.map((d) => ({ level: d.level, weight: d.sharePct })) ?? null,
+  });
   // The release bootstrapped the flag-based pick; it says how often resamples agreed with it.
-  if (start && stored && start.basis === "flagged" && stored.level === start.level) start = startHere(assessed, { gaps }, stored.share);
+  if (start && stored && start.basis === "flagged" && stored.level === start.level)
+    start = startHere(assessed, { gaps }, stored.share);
   return {
     n: group.n,
     levels: answered.map(({ level, sums }, i) => summarise(level, sums, assessed[i]!, thresholds)),
@@ -428,7 +464,15 @@ export function facetResults(group: Group): FacetResult[] {
     if (!sums) return [];
     const counts = names.map((n) => group.items.get(n));
     const agreement = counts.every((c) => c !== undefined) ? rwgJ(counts.map((c) => itemMoments(c!).variance)) : null;
-    return [{ id, level, n: sums.n, score: round(toPercentScore(mean(sums))), agreement: agreement === null ? null : round(agreement, 2) }];
+    return [
+      {
+        id,
+        level,
+        n: sums.n,
+        score: round(toPercentScore(mean(sums))),
+        agreement: agreement === null ? null : round(agreement, 2),
+      },
+    ];
   });
 }
 
@@ -453,7 +497,15 @@ export function levelReliabilities(group: Group): LevelReliability[] {
     const a = levelAlpha(e);
     if (!a || a.alpha === null) return [];
     const [lo, hi] = alphaInterval(a.alpha, a.n, a.items);
-    return [{ level: e.id, items: a.items, n: a.n, alpha: round(a.alpha, 2), ci95: [round(lo, 2), round(hi, 2)] as [number, number] }];
+    return [
+      {
+        level: e.id,
+        items: a.items,
+        n: a.n,
+        alpha: round(a.alpha, 2),
+        ci95: [round(lo, 2), round(hi, 2)] as [number, number],
+      },
+    ];
   });
 }
 
@@ -463,12 +515,19 @@ export const MIN_DRIVER_N = 30;
 /** Relative weights of the levels in explaining the outcome item, when the group answered one. */
 export function driverAnalysis(group: Group): DriverAnalysis | null {
   if (!group.outcome || group.n < MIN_DRIVER_N) return null;
-  const levels = answeredLevels(group).map((l) => l.level.id).filter((id) => group.pairs.has(pairKey(id, "outcome")));
+  const levels = answeredLevels(group)
+    .map((l) => l.level.id)
+    .filter((id) => group.pairs.has(pairKey(id, "outcome")));
   const correlation = (key: string) => {
     const p = group.pairs.get(key);
     return p ? levelCorrelation(p) : null;
   };
-  const r = (a: LevelId, b: LevelId) => (a === b ? 1 : correlation(LEVELS.findIndex((l) => l.id === a) < LEVELS.findIndex((l) => l.id === b) ? pairKey(a, b) : pairKey(b, a)));
+  const r = (a: LevelId, b: LevelId) =>
+    a === b
+      ? 1
+      : correlation(
+          LEVELS.findIndex((l) => l.id === a) < LEVELS.findIndex((l) => l.id === b) ? pairKey(a, b) : pairKey(b, a),
+        );
   const rxy = levels.map((id) => correlation(pairKey(id, "outcome")));
   const rxx = levels.map((a) => levels.map((b) => r(a, b)));
   if (levels.length < 2 || rxy.some((x) => x === null) || rxx.some((row) => row.some((x) => x === null))) return null;
@@ -478,7 +537,11 @@ export function driverAnalysis(group: Group): DriverAnalysis | null {
     method: "relative_weights",
     n: group.n,
     rSquared: round(result.rSquared, 2),
-    levels: levels.map((level, i) => ({ level, r: round(rxy[i]!, 2), sharePct: round((result.weights[i]! / result.rSquared) * 100) })),
+    levels: levels.map((level, i) => ({
+      level,
+      r: round(rxy[i]!, 2),
+      sharePct: round((result.weights[i]! / result.rSquared) * 100),
+    })),
   };
 }
 
@@ -519,12 +582,26 @@ export const BALANCED_WITHIN = 10;
 export type DecisionPattern = "coat_rack" | "system_leaning" | "balanced" | "customer_led";
 
 /** The decision headline from "weighed most" (whole percentages): which side decides, in words that follow the numbers. */
-export function decisionHeadline(system: number, heart: number, rules: number, fairness: number): { pattern: DecisionPattern; headline: Localised } {
+export function decisionHeadline(
+  system: number,
+  heart: number,
+  rules: number,
+  fairness: number,
+): { pattern: DecisionPattern; headline: Localised } {
   const pattern: DecisionPattern =
-    system > COAT_RACK_SHARE ? "coat_rack" : Math.abs(system - heart) < BALANCED_WITHIN ? "balanced" : system > heart ? "system_leaning" : "customer_led";
+    system > COAT_RACK_SHARE
+      ? "coat_rack"
+      : Math.abs(system - heart) < BALANCED_WITHIN
+        ? "balanced"
+        : system > heart
+          ? "system_leaning"
+          : "customer_led";
   const lead: Record<DecisionPattern, Localised> = {
     coat_rack: { nl: "Het hart hangt aan de kapstok: ", en: "Heart on the coat rack: " },
-    system_leaning: { nl: "Het systeem weegt zwaarder dan de klant: ", en: "The system weighs more than the customer: " },
+    system_leaning: {
+      nl: "Het systeem weegt zwaarder dan de klant: ",
+      en: "The system weighs more than the customer: ",
+    },
     balanced: { nl: "Systeem en klant wegen ongeveer even zwaar: ", en: "System and customer weigh about the same: " },
     customer_led: { nl: "De klant weegt het zwaarst: ", en: "The customer weighs most: " },
   };
@@ -540,9 +617,18 @@ export function decisionHeadline(system: number, heart: number, rules: number, f
         };
   const fair: Localised =
     fairness <= FAIRNESS_ONLY
-      ? { nl: ` Slechts ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`, en: ` Only ${fairness}% weighed their own sense of fairness at all.` }
-      : { nl: ` ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`, en: ` ${fairness}% weighed their own sense of fairness too.` };
-  return { pattern, headline: { nl: lead[pattern].nl + sides.nl + fair.nl, en: lead[pattern].en + sides.en + fair.en } };
+      ? {
+          nl: ` Slechts ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`,
+          en: ` Only ${fairness}% weighed their own sense of fairness at all.`,
+        }
+      : {
+          nl: ` ${fairness}% woog het eigen gevoel voor rechtvaardigheid mee.`,
+          en: ` ${fairness}% weighed their own sense of fairness too.`,
+        };
+  return {
+    pattern,
+    headline: { nl: lead[pattern].nl + sides.nl + fair.nl, en: lead[pattern].en + sides.en + fair.en },
+  };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -551,7 +637,16 @@ export function buildReport(input: ReportInput): Report {
   const heatmap = input.heatmap && {
     dimension: input.heatmap.dimension,
     rows: input.heatmap.rows.map(({ unit, group: g }): HeatmapRow =>
-      g ? { value: unit.value, label: unit.label, n: g.n, suppressed: false, scores: levelScores(g), ...unitFlags(g, thresholds) } : { value: unit.value, label: unit.label, n: null, suppressed: true, scores: null, weak: null, divided: null },
+      g
+        ? {
+            value: unit.value,
+            label: unit.label,
+            n: g.n,
+            suppressed: false,
+            scores: levelScores(g),
+            ...unitFlags(g, thresholds),
+          }
+        : { value: unit.value, label: unit.label, n: null, suppressed: true, scores: null, weak: null, divided: null },
     ),
   };
   return {
@@ -574,7 +669,10 @@ export function buildReport(input: ReportInput): Report {
 /** The levels weak and divided in a unit's group, by the same rule as its own report. */
 function unitFlags(group: Group, thresholds: Thresholds): { weak: LevelId[]; divided: LevelId[] } {
   const assessed = levelEvidence(group).map((e) => assessLevel(e, thresholds));
-  return { weak: assessed.filter((a) => a.weak).map((a) => a.id), divided: assessed.filter((a) => a.divided).map((a) => a.id) };
+  return {
+    weak: assessed.filter((a) => a.weak).map((a) => a.id),
+    divided: assessed.filter((a) => a.divided).map((a) => a.id),
+  };
 }
 
 /** Management versus everyone else in the group, per level; the plan published both, so their difference passed its audit. */
@@ -587,6 +685,8 @@ export function managementGap(all: Group, management: Group): GapRow[] | null {
     const staffSums = { n: a.n - m.n, sum: a.sum - m.sum, sumSq: a.sumSq - m.sumSq };
     const managementScore = round(toPercentScore(mean(m)));
     const staffScore = round(toPercentScore(mean(staffSums)));
-    return [{ level: level.id, management: managementScore, staff: staffScore, gap: round(managementScore - staffScore) }];
+    return [
+      { level: level.id, management: managementScore, staff: staffScore, gap: round(managementScore - staffScore) },
+    ];
   });
 }

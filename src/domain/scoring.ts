@@ -43,7 +43,8 @@ export interface ScoredItem {
 }
 
 /** A current-state item of a level: what a level's score, its item results and its alpha are made of. */
-export const isCurrentItem = (item: ScoredItem): item is ScoredItem & { level: LevelId } => item.level !== undefined && item.perspective !== "desired";
+export const isCurrentItem = (item: ScoredItem): item is ScoredItem & { level: LevelId } =>
+  item.level !== undefined && item.perspective !== "desired";
 
 /** What the scoring needs to know about an instrument, independent of SurveyJS. */
 export interface ScoringKey {
@@ -122,11 +123,23 @@ export function outcomeValue(key: ScoringKey, answers: Answers): number | null {
 export function scoreResponse(key: ScoringKey, answers: Answers): ResponseScore {
   const factors = key.factorsQuestion ? answers[key.factorsQuestion] : undefined;
   const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
-  return scoreValues(key, itemValues(key, answers), Array.isArray(factors) ? (factors as FactorId[]) : [], typeof most === "string" ? (most as FactorId) : null, outcomeValue(key, answers));
+  return scoreValues(
+    key,
+    itemValues(key, answers),
+    Array.isArray(factors) ? (factors as FactorId[]) : [],
+    typeof most === "string" ? (most as FactorId) : null,
+    outcomeValue(key, answers),
+  );
 }
 
 /** The score of already reverse-coded item values: what a release computes from a stored score. */
-export function scoreValues(key: ScoringKey, values: Readonly<Record<string, number>>, factors: FactorId[], most: FactorId | null, outcome: number | null = null): ResponseScore {
+export function scoreValues(
+  key: ScoringKey,
+  values: Readonly<Record<string, number>>,
+  factors: FactorId[],
+  most: FactorId | null,
+  outcome: number | null = null,
+): ResponseScore {
   const byLevel = new Scales<LevelId>();
   const byDesired = new Scales<LevelId>();
   const byScale = new Scales<ClimateScale>();

@@ -9,7 +9,7 @@
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
 import { isCurrentItem, type ResponseScore, type ScoringKey } from "./scoring.js";
-import { assessLevel, pickFlagged, type LevelEvidence, type Thresholds } from "./start-here.js";
+import { assessLevel, type LevelEvidence, pickFlagged, type Thresholds } from "./start-here.js";
 import type { Sums } from "./statistics.js";
 
 /** Respondents kept per cell for resampling. */
@@ -26,7 +26,8 @@ export interface Sampled {
 }
 
 /** Per item of the key, its level when it is a current-state level item, else null. */
-export const currentItemLevels = (key: ScoringKey): (LevelId | null)[] => key.items.map((i) => (isCurrentItem(i) ? i.level : null));
+export const currentItemLevels = (key: ScoringKey): (LevelId | null)[] =>
+  key.items.map((i) => (isCurrentItem(i) ? i.level : null));
 
 export function sampled(key: ScoringKey, score: ResponseScore): Sampled {
   const levels = new Float64Array(LEVEL_IDS.length).fill(Number.NaN);
@@ -76,7 +77,12 @@ function itemLayout(key: ScoringKey, published?: ReadonlySet<string>) {
 }
 
 /** The level evidence of a set of sampled respondents, counting only the items a release publishes (answered by everyone), as the group's own pick does. */
-export function evidenceOf(key: ScoringKey, rows: readonly Sampled[], published?: ReadonlySet<string>, layout = itemLayout(key, published)): LevelEvidence[] {
+export function evidenceOf(
+  key: ScoringKey,
+  rows: readonly Sampled[],
+  published?: ReadonlySet<string>,
+  layout = itemLayout(key, published),
+): LevelEvidence[] {
   const { itemLevels, levelSize } = layout;
   const sums: Sums[] = LEVEL_IDS.map(() => ({ n: 0, sum: 0, sumSq: 0 }));
   const counts: ItemDistribution[] = key.items.map(() => [0, 0, 0, 0, 0]);
@@ -99,7 +105,9 @@ export function evidenceOf(key: ScoringKey, rows: readonly Sampled[], published?
       ? []
       : [
           (() => {
-            const items = key.items.flatMap((item, i) => (itemLevels[i] === id && counts[i]!.some((c) => c > 0) ? [{ name: item.name, counts: counts[i]! }] : []));
+            const items = key.items.flatMap((item, i) =>
+              itemLevels[i] === id && counts[i]!.some((c) => c > 0) ? [{ name: item.name, counts: counts[i]! }] : [],
+            );
             return { id, sums: sums[l]!, items, complete: items.length === levelSize.get(id) };
           })(),
         ],
@@ -112,7 +120,14 @@ export function evidenceOf(key: ScoringKey, rows: readonly Sampled[], published?
  * group's cells; each draw picks a cell by its size, then a respondent of its sample. Nothing when
  * the strata hold fewer than two respondents.
  */
-export function* bootstrapPicks(key: ScoringKey, strata: readonly Stratum[], thresholds: Thresholds, random: () => number, published?: ReadonlySet<string>, resamples = RESAMPLES): Generator<LevelId | null> {
+export function* bootstrapPicks(
+  key: ScoringKey,
+  strata: readonly Stratum[],
+  thresholds: Thresholds,
+  random: () => number,
+  published?: ReadonlySet<string>,
+  resamples = RESAMPLES,
+): Generator<LevelId | null> {
   const usable = strata.filter((s) => s.n > 0 && s.sample.length > 0);
   const total = usable.reduce((a, s) => a + s.n, 0);
   if (total < 2) return;
@@ -142,12 +157,20 @@ export function stabilityShare(picks: Iterable<LevelId | null>, reference: Level
 }
 
 /** Bootstrap stability in one go (see bootstrapPicks). */
-export function bootstrapStability(key: ScoringKey, strata: readonly Stratum[], reference: LevelId | null, thresholds: Thresholds, random: () => number, resamples = RESAMPLES): number | null {
+export function bootstrapStability(
+  key: ScoringKey,
+  strata: readonly Stratum[],
+  reference: LevelId | null,
+  thresholds: Thresholds,
+  random: () => number,
+  resamples = RESAMPLES,
+): number | null {
   return stabilityShare(bootstrapPicks(key, strata, thresholds, random, undefined, resamples), reference);
 }
 
 /** A group's flag-based pick from its own figures: what its resamples are compared with. */
-export const referencePick = (evidence: readonly LevelEvidence[], thresholds: Thresholds): LevelId | null => pickFlagged(evidence.map((e) => assessLevel(e, thresholds)))?.level ?? null;
+export const referencePick = (evidence: readonly LevelEvidence[], thresholds: Thresholds): LevelId | null =>
+  pickFlagged(evidence.map((e) => assessLevel(e, thresholds)))?.level ?? null;
 
 /** The first stratum whose cumulative size exceeds `u` (binary search). */
 function stratumAt(cumulative: readonly number[], u: number): number {

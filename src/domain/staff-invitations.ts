@@ -33,7 +33,16 @@ export interface ParsedAddressList {
   tooMany: boolean;
 }
 
-const HEADER_NAMES = new Set(["email", "e-mail", "emailadres", "e-mailadres", "email address", "e-mail address", "mail", "adres"]);
+const HEADER_NAMES = new Set([
+  "email",
+  "e-mail",
+  "emailadres",
+  "e-mailadres",
+  "email address",
+  "e-mail address",
+  "mail",
+  "adres",
+]);
 
 /** One CSV line into fields: commas or semicolons (Dutch spreadsheets), double quotes with "" inside. */
 function csvFields(line: string, separator: string): string[] {
@@ -46,15 +55,13 @@ function csvFields(line: string, separator: string): string[] {
       if (ch === '"' && line[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === separator) {
       fields.push(field);
       field = "";
-    }
-    else field += ch;
+    } else field += ch;
   }
   fields.push(field);
   return fields;
@@ -70,7 +77,14 @@ export function isValidAddress(address: string): boolean {
   if (at < 1 || at !== address.indexOf("@")) return false;
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
-  if (local.length > 64 || !/^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+$/.test(local) || local.startsWith(".") || local.endsWith(".") || local.includes("..")) return false;
+  if (
+    local.length > 64 ||
+    !/^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+$/.test(local) ||
+    local.startsWith(".") ||
+    local.endsWith(".") ||
+    local.includes("..")
+  )
+    return false;
   const labels = domain.split(".");
   if (labels.length < 2) return false;
   if (!labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return false;
@@ -101,8 +115,7 @@ export function parseAddressList(input: string): ParsedAddressList {
     if (named >= 0) {
       column = named;
       startAt = firstIndex + 1;
-    }
-    else if (!isValidAddress(unwrap(headers[0] ?? ""))) startAt = firstIndex + 1; // a header we do not know: the first column
+    } else if (!isValidAddress(unwrap(headers[0] ?? ""))) startAt = firstIndex + 1; // a header we do not know: the first column
   } else if (HEADER_NAMES.has(first.trim().toLowerCase())) startAt = lines.indexOf(first) + 1;
 
   const seen = new Set<string>();
@@ -134,12 +147,15 @@ export function personalLink(publicUrl: string, token: string, code: string): st
   return `${publicUrl}/s/${encodeURIComponent(token)}#code=${encodeURIComponent(code)}`;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 /** A closing date (YYYY-MM-DD, inclusive) as words: "31 maart 2026" / "31 March 2026". */
 export function closingDateText(closesOn: string, lang: "nl" | "en"): string {
   const date = new Date(`${closesOn}T12:00:00Z`);
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
+    date,
+  );
 }
 
 export interface RoundForMail {
@@ -150,11 +166,18 @@ export interface RoundForMail {
 
 type Paragraphs = { nl: string[]; en: string[] };
 
-function compose(to: string, subjects: { nl: string; en: string }, paragraphs: Paragraphs, link: string, languages: MailLanguages): MailMessage {
+function compose(
+  to: string,
+  subjects: { nl: string; en: string },
+  paragraphs: Paragraphs,
+  link: string,
+  languages: MailLanguages,
+): MailMessage {
   const langs = languages === "both" ? (["nl", "en"] as const) : ([languages] as const);
   const subject = langs.map((l) => subjects[l]).join(" · ");
   const text = `${langs.map((l) => [...paragraphs[l], link].join("\n\n")).join("\n\n—\n\n")}\n`;
-  const block = (lang: "nl" | "en") => `<div lang="${lang}">${paragraphs[lang].map((p) => `<p>${escapeHtml(p)}</p>`).join("")}<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p></div>`;
+  const block = (lang: "nl" | "en") =>
+    `<div lang="${lang}">${paragraphs[lang].map((p) => `<p>${escapeHtml(p)}</p>`).join("")}<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p></div>`;
   const html = `<!doctype html><html><body>${langs.map(block).join("<hr>")}</body></html>`;
   return { to, subject, text, html };
 }
@@ -171,17 +194,37 @@ const ANONYMOUS: Paragraphs = {
 };
 
 const until = (round: RoundForMail, lang: "nl" | "en") =>
-  round.closesOn ? (lang === "nl" ? ` Dat kan tot en met ${closingDateText(round.closesOn, "nl")}.` : ` You can do so until ${closingDateText(round.closesOn, "en")} (inclusive).`) : "";
+  round.closesOn
+    ? lang === "nl"
+      ? ` Dat kan tot en met ${closingDateText(round.closesOn, "nl")}.`
+      : ` You can do so until ${closingDateText(round.closesOn, "en")} (inclusive).`
+    : "";
 
 /** The invitation: who asks, the round, the personal link with the code in its fragment, the closing date, anonymity. */
-export function staffInvitationMail(input: { to: string; round: RoundForMail; link: string; languages: MailLanguages }): MailMessage {
+export function staffInvitationMail(input: {
+  to: string;
+  round: RoundForMail;
+  link: string;
+  languages: MailLanguages;
+}): MailMessage {
   const { round } = input;
   return compose(
     input.to,
-    { nl: `Uitnodiging: medewerkersonderzoek ${round.organisation}`, en: `Invitation: staff survey ${round.organisation}` },
     {
-      nl: [`${round.organisation} vraagt je mee te doen aan het medewerkersonderzoek “${round.title}”: ongeveer tien minuten, op je telefoon of computer.${until(round, "nl")}`, `Open je persoonlijke link om te beginnen:`, ...ANONYMOUS.nl],
-      en: [`${round.organisation} asks you to take part in the staff survey “${round.title}”: about ten minutes, on your phone or computer.${until(round, "en")}`, `Open your personal link to start:`, ...ANONYMOUS.en],
+      nl: `Uitnodiging: medewerkersonderzoek ${round.organisation}`,
+      en: `Invitation: staff survey ${round.organisation}`,
+    },
+    {
+      nl: [
+        `${round.organisation} vraagt je mee te doen aan het medewerkersonderzoek “${round.title}”: ongeveer tien minuten, op je telefoon of computer.${until(round, "nl")}`,
+        `Open je persoonlijke link om te beginnen:`,
+        ...ANONYMOUS.nl,
+      ],
+      en: [
+        `${round.organisation} asks you to take part in the staff survey “${round.title}”: about ten minutes, on your phone or computer.${until(round, "en")}`,
+        `Open your personal link to start:`,
+        ...ANONYMOUS.en,
+      ],
     },
     input.link,
     input.languages,
@@ -189,14 +232,30 @@ export function staffInvitationMail(input: { to: string; round: RoundForMail; li
 }
 
 /** A reminder with the same personal link (reminders mode: only to those whose code is unused). */
-export function staffReminderMail(input: { to: string; round: RoundForMail; link: string; languages: MailLanguages }): MailMessage {
+export function staffReminderMail(input: {
+  to: string;
+  round: RoundForMail;
+  link: string;
+  languages: MailLanguages;
+}): MailMessage {
   const { round } = input;
   return compose(
     input.to,
-    { nl: `Herinnering: medewerkersonderzoek ${round.organisation}`, en: `Reminder: staff survey ${round.organisation}` },
     {
-      nl: [`Een herinnering: ${round.organisation} vraagt je mee te doen aan het medewerkersonderzoek “${round.title}”.${until(round, "nl")}`, "Je persoonlijke link werkt nog:", ...ANONYMOUS.nl],
-      en: [`A reminder: ${round.organisation} asks you to take part in the staff survey “${round.title}”.${until(round, "en")}`, "Your personal link still works:", ...ANONYMOUS.en],
+      nl: `Herinnering: medewerkersonderzoek ${round.organisation}`,
+      en: `Reminder: staff survey ${round.organisation}`,
+    },
+    {
+      nl: [
+        `Een herinnering: ${round.organisation} vraagt je mee te doen aan het medewerkersonderzoek “${round.title}”.${until(round, "nl")}`,
+        "Je persoonlijke link werkt nog:",
+        ...ANONYMOUS.nl,
+      ],
+      en: [
+        `A reminder: ${round.organisation} asks you to take part in the staff survey “${round.title}”.${until(round, "en")}`,
+        "Your personal link still works:",
+        ...ANONYMOUS.en,
+      ],
     },
     input.link,
     input.languages,
@@ -208,11 +267,19 @@ export function staffReminderMail(input: { to: string; round: RoundForMail; link
  * who has answered, so it thanks those who did and carries no code (the survey link only; the
  * personal link is in the invitation).
  */
-export function staffReminderToAllMail(input: { to: string; round: RoundForMail; surveyLink: string; languages: MailLanguages }): MailMessage {
+export function staffReminderToAllMail(input: {
+  to: string;
+  round: RoundForMail;
+  surveyLink: string;
+  languages: MailLanguages;
+}): MailMessage {
   const { round } = input;
   return compose(
     input.to,
-    { nl: `Herinnering: medewerkersonderzoek ${round.organisation}`, en: `Reminder: staff survey ${round.organisation}` },
+    {
+      nl: `Herinnering: medewerkersonderzoek ${round.organisation}`,
+      en: `Reminder: staff survey ${round.organisation}`,
+    },
     {
       nl: [
         `Heb je het medewerkersonderzoek “${round.title}” van ${round.organisation} al ingevuld? Dank je wel — dan hoef je niets meer te doen.`,
@@ -248,4 +315,14 @@ export interface SendCounts {
   alreadyInvited: number;
 }
 
-export const emptyCounts = (): SendCounts => ({ addresses: 0, sent: 0, failed: 0, invalid: 0, duplicates: 0, notInvited: 0, answered: 0, limitReached: 0, alreadyInvited: 0 });
+export const emptyCounts = (): SendCounts => ({
+  addresses: 0,
+  sent: 0,
+  failed: 0,
+  invalid: 0,
+  duplicates: 0,
+  notInvited: 0,
+  answered: 0,
+  limitReached: 0,
+  alreadyInvited: 0,
+});

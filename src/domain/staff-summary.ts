@@ -8,9 +8,9 @@
  * k has no summary at all.
  */
 import type { StaffSummary } from "../routes/plan-schemas.js";
+import type { PlanAction } from "./action-plan.js";
 import type { LevelId } from "./levels.js";
 import type { Report } from "./report.js";
-import type { PlanAction } from "./action-plan.js";
 
 // The shape is the API's schema (a type only: this module stays free of zod and of the routes at run time).
 export type { StaffSummary };
@@ -27,9 +27,27 @@ export function staffSummary(
   const mix = report.decisionFactors;
   return {
     round: { ...round, respondents: report.n },
-    levels: report.levels.map((l) => ({ id: l.id, name: l.name, score: l.score, weak: l.weak, possiblyWeak: l.possiblyWeak, divided: l.divided, note: l.note })),
-    startHere: start && { level: start.level, reasons: start.reasons, basis: start.basis, indicative: start.indicative, explanation: start.explanation },
-    decisions: mix && { headline: mix.headline, systemPct: mix.groups.system.mostPct, heartPct: mix.groups.heart.mostPct },
+    levels: report.levels.map((l) => ({
+      id: l.id,
+      name: l.name,
+      score: l.score,
+      weak: l.weak,
+      possiblyWeak: l.possiblyWeak,
+      divided: l.divided,
+      note: l.note,
+    })),
+    startHere: start && {
+      level: start.level,
+      reasons: start.reasons,
+      basis: start.basis,
+      indicative: start.indicative,
+      explanation: start.explanation,
+    },
+    decisions: mix && {
+      headline: mix.headline,
+      systemPct: mix.groups.system.mostPct,
+      heartPct: mix.groups.heart.mostPct,
+    },
     plan: { focusLevels: plan.focusLevels, actions: plan.actions.map(({ id: _id, ...action }) => action) },
   };
 }

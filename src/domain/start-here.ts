@@ -19,9 +19,9 @@
  */
 import { bimodalityCoefficient, camps, itemMoments, rwg, rwgJ } from "./agreement.js";
 import type { Localised } from "./i18n.js";
-import { LEVELS, levelById, levelsBelow, type LevelId } from "./levels.js";
-import { cronbachAlpha, type AlphaResult } from "./reliability.js";
-import { itemSums, type ItemDistribution } from "./release.js";
+import { levelById, type LevelId, LEVELS, levelsBelow } from "./levels.js";
+import { type ItemDistribution, itemSums } from "./release.js";
+import { type AlphaResult, cronbachAlpha } from "./reliability.js";
 import { toPercentScore } from "./scoring.js";
 import { confidenceInterval95, mean, type Sums } from "./statistics.js";
 
@@ -80,7 +80,13 @@ export function isSplitItem(counts: Readonly<ItemDistribution>): boolean {
   if (n < MIN_DIVIDED_N) return false;
   const side = camps(counts);
   const bc = bimodalityCoefficient(counts);
-  return rwg(variance) < SPLIT_AGREEMENT_BELOW && bc !== null && bc > SPLIT_BIMODALITY_ABOVE && side.low >= SPLIT_CAMP_SHARE && side.high >= SPLIT_CAMP_SHARE;
+  return (
+    rwg(variance) < SPLIT_AGREEMENT_BELOW &&
+    bc !== null &&
+    bc > SPLIT_BIMODALITY_ABOVE &&
+    side.low >= SPLIT_CAMP_SHARE &&
+    side.high >= SPLIT_CAMP_SHARE
+  );
 }
 
 /**
@@ -88,7 +94,15 @@ export function isSplitItem(counts: Readonly<ItemDistribution>): boolean {
  * null when some of its items are missing (someone answered "not applicable").
  */
 export function levelAlpha(e: LevelEvidence): AlphaResult | null {
-  return e.alpha ?? (e.complete === false ? null : cronbachAlpha(e.items.map((i) => itemSums(i.counts)), e.sums));
+  return (
+    e.alpha ??
+    (e.complete === false
+      ? null
+      : cronbachAlpha(
+          e.items.map((i) => itemSums(i.counts)),
+          e.sums,
+        ))
+  );
 }
 
 export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS): LevelAssessment {
@@ -97,8 +111,11 @@ export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS
   const reliability = levelAlpha(e);
   const alpha = reliability?.alpha ?? null;
   // Items that vary while people's level means do not are noise; alpha cannot say so itself then.
-  const coherent = reliability === null || (reliability.alpha === null ? reliability.reason !== "no_variance" : reliability.alpha >= MIN_COHERENCE);
-  const splitItems = e.sums.n >= MIN_DIVIDED_N && coherent ? e.items.filter((i) => isSplitItem(i.counts)).map((i) => i.name) : [];
+  const coherent =
+    reliability === null ||
+    (reliability.alpha === null ? reliability.reason !== "no_variance" : reliability.alpha >= MIN_COHERENCE);
+  const splitItems =
+    e.sums.n >= MIN_DIVIDED_N && coherent ? e.items.filter((i) => isSplitItem(i.counts)).map((i) => i.name) : [];
   return {
     id: e.id,
     n: e.sums.n,
@@ -182,7 +199,15 @@ export function pickFlagged(levels: readonly LevelAssessment[]): Pick | null {
   if (first >= 0) {
     const l = ordered[first]!;
     const reasons: Reason[] = [...(l.weak ? (["weak"] as const) : []), ...(l.divided ? (["divided"] as const) : [])];
-    return { level: l.id, reasons, basis: "flagged", checkFirst: ordered.slice(0, first).filter((a) => a.possiblyWeak).map((a) => a.id) };
+    return {
+      level: l.id,
+      reasons,
+      basis: "flagged",
+      checkFirst: ordered
+        .slice(0, first)
+        .filter((a) => a.possiblyWeak)
+        .map((a) => a.id),
+    };
   }
   const possibly = ordered.find((l) => l.possiblyWeak);
   return possibly ? { level: possibly.id, reasons: ["possibly_weak"], basis: "flagged", checkFirst: [] } : null;
@@ -192,9 +217,13 @@ export function pickStart(levels: readonly LevelAssessment[], fallbacks: Fallbac
   const flagged = pickFlagged(levels);
   if (flagged) return flagged;
   const answered = new Set(levels.map((l) => l.id));
-  const gap = (fallbacks.gaps ?? []).filter((g) => answered.has(g.level) && g.gap >= MIN_GAP).reduce<{ level: LevelId; gap: number } | null>((a, b) => (!a || b.gap > a.gap ? b : a), null);
+  const gap = (fallbacks.gaps ?? [])
+    .filter((g) => answered.has(g.level) && g.gap >= MIN_GAP)
+    .reduce<{ level: LevelId; gap: number } | null>((a, b) => (!a || b.gap > a.gap ? b : a), null);
   if (gap) return { level: gap.level, reasons: [], basis: "desired_gap", checkFirst: [] };
-  const driver = (fallbacks.drivers ?? []).filter((d) => answered.has(d.level)).reduce<{ level: LevelId; weight: number } | null>((a, b) => (!a || b.weight > a.weight ? b : a), null);
+  const driver = (fallbacks.drivers ?? [])
+    .filter((d) => answered.has(d.level))
+    .reduce<{ level: LevelId; weight: number } | null>((a, b) => (!a || b.weight > a.weight ? b : a), null);
   if (driver) return { level: driver.level, reasons: [], basis: "driver", checkFirst: [] };
   return { level: null, reasons: [], basis: "none", checkFirst: [] };
 }
@@ -209,12 +238,22 @@ export interface StartHere extends Pick {
 }
 
 /** `levels` may be in any order and may miss levels; the walk is always top-down. Null without levels. */
-export function startHere(levels: readonly LevelAssessment[], fallbacks: Fallbacks = {}, stability: number | null = null): StartHere | null {
+export function startHere(
+  levels: readonly LevelAssessment[],
+  fallbacks: Fallbacks = {},
+  stability: number | null = null,
+): StartHere | null {
   if (levels.length === 0) return null;
   const pick = pickStart(levels, fallbacks);
   const n = Math.min(...levels.map((l) => l.n));
   const downstream = pick.level ? levelsBelow(pick.level).map((l) => l.id) : [];
-  return { ...pick, downstream, indicative: n < INDICATIVE_BELOW, stability, explanation: explain(pick, downstream, n < INDICATIVE_BELOW, stability) };
+  return {
+    ...pick,
+    downstream,
+    indicative: n < INDICATIVE_BELOW,
+    stability,
+    explanation: explain(pick, downstream, n < INDICATIVE_BELOW, stability),
+  };
 }
 
 const name = (id: LevelId, lang: "nl" | "en") => levelById(id).name[lang].toLowerCase();
@@ -228,7 +267,10 @@ const list = (ids: readonly LevelId[], lang: "nl" | "en") => {
 /** Each reason as the end of "the highest level that …" (in Dutch a subordinate clause: the verb last). */
 const WHY: Record<Reason, Localised> = {
   weak: { nl: "duidelijk onder de drempel scoort", en: "scores clearly below the threshold" },
-  possibly_weak: { nl: "mogelijk onder de drempel scoort (de marge loopt erover)", en: "may score below the threshold (its margin straddles it)" },
+  possibly_weak: {
+    nl: "mogelijk onder de drempel scoort (de marge loopt erover)",
+    en: "may score below the threshold (its margin straddles it)",
+  },
   divided: { nl: "verdeeld is (medewerkers vallen in twee kampen)", en: "is divided (staff fall into two camps)" },
 };
 
@@ -240,7 +282,10 @@ function explain(pick: Pick, downstream: LevelId[], indicative: boolean, stabili
       en: "No level is weak or divided, and nothing else points to a place to start.",
     });
   } else if (pick.basis === "flagged") {
-    const why = { nl: pick.reasons.map((r) => WHY[r].nl).join(" en "), en: pick.reasons.map((r) => WHY[r].en).join(" and ") };
+    const why = {
+      nl: pick.reasons.map((r) => WHY[r].nl).join(" en "),
+      en: pick.reasons.map((r) => WHY[r].en).join(" and "),
+    };
     parts.push({
       nl: `Begin bij ${name(pick.level, "nl")}: het hoogste niveau dat ${why.nl}.`,
       en: `Start at ${name(pick.level, "en")}: the highest level that ${why.en}.`,
@@ -260,8 +305,14 @@ function explain(pick: Pick, downstream: LevelId[], indicative: boolean, stabili
   } else {
     const via: Localised =
       pick.basis === "desired_gap"
-        ? { nl: "daar is het verschil tussen hoe het is en hoe het zou moeten zijn het grootst", en: "that is where the gap between how it is and how it should be is largest" }
-        : { nl: "dat niveau hangt het sterkst samen met hoe klantgericht medewerkers de organisatie vinden", en: "that level goes most with how customer-centric staff rate the organisation" };
+        ? {
+            nl: "daar is het verschil tussen hoe het is en hoe het zou moeten zijn het grootst",
+            en: "that is where the gap between how it is and how it should be is largest",
+          }
+        : {
+            nl: "dat niveau hangt het sterkst samen met hoe klantgericht medewerkers de organisatie vinden",
+            en: "that level goes most with how customer-centric staff rate the organisation",
+          };
     parts.push({
       nl: `Geen niveau is zwak of verdeeld. Begin bij ${name(pick.level, "nl")}: ${via.nl}.`,
       en: `No level is weak or divided. Start at ${name(pick.level, "en")}: ${via.en}.`,
@@ -269,8 +320,15 @@ function explain(pick: Pick, downstream: LevelId[], indicative: boolean, stabili
   }
   if (stability !== null && pick.level !== null) {
     const pct = Math.round(stability * 100);
-    parts.push({ nl: `In ${pct}% van de herberekeningen op steekproeven uit deze groep kwam hetzelfde niveau naar voren.`, en: `${pct}% of recalculations on resamples of this group came to the same level.` });
+    parts.push({
+      nl: `In ${pct}% van de herberekeningen op steekproeven uit deze groep kwam hetzelfde niveau naar voren.`,
+      en: `${pct}% of recalculations on resamples of this group came to the same level.`,
+    });
   }
-  if (indicative) parts.push({ nl: "Minder dan 30 respondenten: lees dit als een aanwijzing, niet als een vaststelling.", en: "Fewer than 30 respondents: read this as a pointer, not a finding." });
+  if (indicative)
+    parts.push({
+      nl: "Minder dan 30 respondenten: lees dit als een aanwijzing, niet als een vaststelling.",
+      en: "Fewer than 30 respondents: read this as a pointer, not a finding.",
+    });
   return { nl: parts.map((p) => p.nl).join(" "), en: parts.map((p) => p.en).join(" ") };
 }

@@ -31,13 +31,18 @@ export function addCounters<T extends object>(into: T, from: T): T {
 }
 
 /** A copy of some counters to add into, leaving the original as it was. */
-export const copyCounters = <T extends object>(counters: T): T => (Array.isArray(counters) ? [...counters] : { ...counters }) as T;
+export const copyCounters = <T extends object>(counters: T): T =>
+  (Array.isArray(counters) ? [...counters] : { ...counters }) as T;
 
 /**
  * Adds each keyed entry of `from` into the map: an entry it has not yet is copied, one it has is
  * added to — by `add`, which a hot path may give as a function that names its fields.
  */
-export function addEntries<T extends object>(into: Map<string, T>, from: Readonly<Record<string, T>>, add: (into: T, from: T) => void = addCounters): void {
+export function addEntries<T extends object>(
+  into: Map<string, T>,
+  from: Readonly<Record<string, T>>,
+  add: (into: T, from: T) => void = addCounters,
+): void {
   for (const id in from) {
     const acc = into.get(id);
     if (acc) add(acc, from[id]!);

@@ -8,7 +8,14 @@
  * about 100 bytes, which keeps the one write of a submission small.
  */
 import type { FactorId } from "./factors.js";
-import { NOT_APPLICABLE, outcomeValue, reverseCode, scoreValues, type ResponseScore, type ScoringKey } from "./scoring.js";
+import {
+  NOT_APPLICABLE,
+  outcomeValue,
+  type ResponseScore,
+  reverseCode,
+  scoreValues,
+  type ScoringKey,
+} from "./scoring.js";
 
 interface StoredScore {
   /** One character per key item: "1"–"5", or "-" for an item left open or answered "n/a". */
@@ -28,7 +35,11 @@ export function encodeAnswers(key: ScoringKey, answers: Readonly<Record<string, 
   }
   const factors = key.factorsQuestion ? answers[key.factorsQuestion] : undefined;
   const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
-  const stored: StoredScore = { v, f: Array.isArray(factors) ? (factors as FactorId[]) : [], m: typeof most === "string" ? (most as FactorId) : null };
+  const stored: StoredScore = {
+    v,
+    f: Array.isArray(factors) ? (factors as FactorId[]) : [],
+    m: typeof most === "string" ? (most as FactorId) : null,
+  };
   const outcome = outcomeValue(key, answers);
   if (outcome !== null) stored.o = outcome;
   return JSON.stringify(stored);
@@ -37,7 +48,8 @@ export function encodeAnswers(key: ScoringKey, answers: Readonly<Record<string, 
 /** The score back from its stored form; throws on a form that does not fit the key. */
 export function decodeScore(key: ScoringKey, text: string): ResponseScore {
   const stored = JSON.parse(text) as StoredScore;
-  if (typeof stored.v !== "string" || stored.v.length !== key.items.length) throw new Error("stored score does not fit the instrument");
+  if (typeof stored.v !== "string" || stored.v.length !== key.items.length)
+    throw new Error("stored score does not fit the instrument");
   const values: Record<string, number> = {};
   key.items.forEach((item, i) => {
     const c = stored.v.charCodeAt(i) - 48;

@@ -35,9 +35,9 @@
  *   question of chance, and a conservative answer is more use to a reader than none.
  */
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import { itemSums, type ItemDistribution } from "./release.js";
-import { toPercentScore, SCALE_MAX, SCALE_MIN } from "./scoring.js";
-import { holm, mean, sampleSd, welchTest, type Sums } from "./statistics.js";
+import { type ItemDistribution, itemSums } from "./release.js";
+import { SCALE_MAX, SCALE_MIN, toPercentScore } from "./scoring.js";
+import { holm, mean, sampleSd, type Sums, welchTest } from "./statistics.js";
 
 export const SIGNIFICANCE = 0.05;
 
@@ -72,7 +72,13 @@ export interface Round {
   items: Readonly<Record<string, ItemDistribution>>;
 }
 
-export const TREND_LABELS = ["improved", "declined", "not_meaningful", "no_significant_change", "not_comparable"] as const;
+export const TREND_LABELS = [
+  "improved",
+  "declined",
+  "not_meaningful",
+  "no_significant_change",
+  "not_comparable",
+] as const;
 export type TrendLabel = (typeof TREND_LABELS)[number];
 
 export interface TrendStep {
@@ -119,11 +125,16 @@ export function sharedItemSums(distributions: readonly ItemDistribution[]): Sums
   return { n, sum: n * m, sumSq: (n - 1) * sd * sd + n * m * m };
 }
 
-const sameVersion = (a: Round, b: Round) => a.instrument.id === b.instrument.id && a.instrument.version === b.instrument.version;
+const sameVersion = (a: Round, b: Round) =>
+  a.instrument.id === b.instrument.id && a.instrument.version === b.instrument.version;
 const answered = (r: Round, item: string) => (r.items[item] ?? []).some((c) => c > 0);
 
 /** The sums to compare a level on between two rounds, or why there is no step. */
-function basisOf(a: Round, b: Round, level: LevelId):
+function basisOf(
+  a: Round,
+  b: Round,
+  level: LevelId,
+):
   | { basis: "level"; a: Sums; b: Sums; shared: string[] | null }
   | { basis: "shared_items"; a: Sums; b: Sums; shared: string[] }
   | { basis: null; shared: string[] } {
@@ -132,11 +143,17 @@ function basisOf(a: Round, b: Round, level: LevelId):
   const inB = new Set(b.levelItems[level] ?? []);
   // The same question: same name and, where known, the same level, keying and wording.
   const shared = inA.filter((name) => inB.has(name) && (a.wording?.[name] ?? "") === (b.wording?.[name] ?? ""));
-  if (shared.length > 0 && shared.length === inA.length && shared.length === inB.size) return { basis: "level", a: a.levels[level]!, b: b.levels[level]!, shared };
+  if (shared.length > 0 && shared.length === inA.length && shared.length === inB.size)
+    return { basis: "level", a: a.levels[level]!, b: b.levels[level]!, shared };
   // An item nobody answered in either round has no mean to compare.
   const usable = shared.filter((name) => answered(a, name) && answered(b, name));
   if (usable.length < MIN_SHARED_ITEMS) return { basis: null, shared };
-  return { basis: "shared_items", a: sharedItemSums(usable.map((i) => a.items[i]!)), b: sharedItemSums(usable.map((i) => b.items[i]!)), shared: usable };
+  return {
+    basis: "shared_items",
+    a: sharedItemSums(usable.map((i) => a.items[i]!)),
+    b: sharedItemSums(usable.map((i) => b.items[i]!)),
+    shared: usable,
+  };
 }
 
 /** A step with its raw p; pAdjusted and the label are set once its family is known (adjust). */
@@ -144,7 +161,19 @@ function step(from: Round, to: Round, level: LevelId): TrendStep {
   const ends = { from: from.campaignId, to: to.campaignId };
   const compared = basisOf(from, to, level);
   if (compared.basis === null) {
-    return { ...ends, comparable: false, reason: "too_few_shared_items", basis: null, sharedItems: compared.shared, fromScore: null, toScore: null, change: null, p: null, pAdjusted: null, label: "not_comparable" };
+    return {
+      ...ends,
+      comparable: false,
+      reason: "too_few_shared_items",
+      basis: null,
+      sharedItems: compared.shared,
+      fromScore: null,
+      toScore: null,
+      change: null,
+      p: null,
+      pAdjusted: null,
+      label: "not_comparable",
+    };
   }
   const test = welchTest(compared.a, compared.b);
   return {
@@ -191,14 +220,26 @@ export function levelTrends(rounds: readonly Round[]): LevelTrend[] {
     return [
       {
         level,
-        points: measured.map((r) => ({ campaignId: r.campaignId, title: r.title, date: r.date, n: r.levels[level]!.n, score: toPercentScore(mean(r.levels[level]!)) })),
+        points: measured.map((r) => ({
+          campaignId: r.campaignId,
+          title: r.title,
+          date: r.date,
+          n: r.levels[level]!.n,
+          score: toPercentScore(mean(r.levels[level]!)),
+        })),
         steps: measured.slice(1).map((to, i) => step(measured[i]!, to, level)),
         overall: measured.length > 2 ? step(measured[0]!, measured.at(-1)!, level) : null,
       },
     ];
   });
   // A step's family: the levels compared between the same pair of rounds.
-  adjust(trends.flatMap((t) => t.steps), (s) => `${s.from}\u0000${s.to}`);
-  adjust(trends.flatMap((t) => (t.overall ? [t.overall] : [])), () => "overall");
+  adjust(
+    trends.flatMap((t) => t.steps),
+    (s) => `${s.from}\u0000${s.to}`,
+  );
+  adjust(
+    trends.flatMap((t) => (t.overall ? [t.overall] : [])),
+    () => "overall",
+  );
   return trends;
 }

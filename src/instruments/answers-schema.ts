@@ -5,6 +5,7 @@
  * choices from the item or the campaign's units.
  */
 import { z } from "zod";
+
 import type { CampaignUnits } from "../domain/units.js";
 import type { Instrument, QuestionSpec } from "./instrument.js";
 
@@ -47,7 +48,11 @@ export function answersSchema(instrument: Instrument, units: CampaignUnits) {
       const value = answers[spec.name];
       const source = answers[(spec as { subsetOf: string }).subsetOf];
       if (value !== undefined && !(Array.isArray(source) && source.includes(value))) {
-        ctx.addIssue({ code: "custom", path: [spec.name], message: "must be one of the choices ticked in the previous question" });
+        ctx.addIssue({
+          code: "custom",
+          path: [spec.name],
+          message: "must be one of the choices ticked in the previous question",
+        });
       }
     }
   });

@@ -7,18 +7,40 @@
  * question — so validation and scoring never touch SurveyJS at request time.
  */
 import { Model, type Question } from "survey-core";
+
 import { isClimateScale, isFactorId } from "../domain/factors.js";
 import { isLevelId } from "../domain/levels.js";
-import { NOT_APPLICABLE, OUTCOME_MAX, OUTCOME_MIN, SCALE_MAX, SCALE_MIN, type ScoredItem, type ScoringKey } from "../domain/scoring.js";
-import { isDimension, type Dimension } from "../domain/units.js";
-import { problemRule, type InstrumentProblem, type ProblemCode } from "./problems.js";
+import {
+  NOT_APPLICABLE,
+  OUTCOME_MAX,
+  OUTCOME_MIN,
+  SCALE_MAX,
+  SCALE_MIN,
+  type ScoredItem,
+  type ScoringKey,
+} from "../domain/scoring.js";
+import { type Dimension, isDimension } from "../domain/units.js";
+import { type InstrumentProblem, type ProblemCode, problemRule } from "./problems.js";
 import { registerSurveyProperties } from "./survey-properties.js";
 
 export const MAX_COMMENT_LENGTH = 2000;
 
 export type QuestionSpec =
-  | { kind: "rating"; name: string; required: boolean; min: number; max: number; /** The "don't know / n/a" value, where the item offers it. */ na?: typeof NOT_APPLICABLE }
-  | { kind: "single"; name: string; required: boolean; choices: readonly string[] | { grouping: Dimension }; subsetOf?: string }
+  | {
+      kind: "rating";
+      name: string;
+      required: boolean;
+      min: number;
+      max: number;
+      /** The "don't know / n/a" value, where the item offers it. */ na?: typeof NOT_APPLICABLE;
+    }
+  | {
+      kind: "single";
+      name: string;
+      required: boolean;
+      choices: readonly string[] | { grouping: Dimension };
+      subsetOf?: string;
+    }
   | { kind: "multi"; name: string; required: boolean; choices: readonly string[] }
   | { kind: "text"; name: string; required: boolean; maxLength: number };
 
@@ -49,7 +71,12 @@ export class InstrumentError extends Error {
 
 /** A problem to throw: the check names it by code, the catalogue words it. */
 export const fail = (code: ProblemCode, item?: string, params?: InstrumentProblem["params"], path?: string) =>
-  new InstrumentError({ code, ...(item !== undefined ? { item } : {}), ...(params ? { params } : {}), ...(path ? { path } : {}) });
+  new InstrumentError({
+    code,
+    ...(item !== undefined ? { item } : {}),
+    ...(params ? { params } : {}),
+    ...(path ? { path } : {}),
+  });
 
 /** Runs a check; a problem it throws is collected instead, so every problem is found at once. */
 export function collect(problems: InstrumentProblem[], check: () => void): void {
@@ -77,7 +104,8 @@ function agreementScale(q: Question, name: string): { na: boolean } {
   const listed = ((prop("rateValues") as { value: unknown }[] | undefined) ?? []).map((v) => v.value);
   const scale = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i);
   if (listed.length === 0) {
-    if (prop("rateMin") === SCALE_MIN && prop("rateMax") === SCALE_MAX && (prop("rateStep") ?? 1) === 1) return { na: false };
+    if (prop("rateMin") === SCALE_MIN && prop("rateMax") === SCALE_MAX && (prop("rateStep") ?? 1) === 1)
+      return { na: false };
   } else if (scale.every((v, i) => listed[i] === v)) {
     if (listed.length === scale.length) return { na: false };
     if (listed.length === scale.length + 1 && listed[scale.length] === NOT_APPLICABLE) return { na: true };
@@ -95,7 +123,10 @@ export function loadInstrument(json: Record<string, unknown>): Instrument {
  * Every problem of an instrument at once, with what could be read of it: each question is checked
  * on its own, and one with a problem is left out (so a later check does not trip over it again).
  */
-export function inspectInstrument(json: Record<string, unknown>): { instrument: Instrument; problems: InstrumentProblem[] } {
+export function inspectInstrument(json: Record<string, unknown>): {
+  instrument: Instrument;
+  problems: InstrumentProblem[];
+} {
   registerSurveyProperties();
   const problems: InstrumentProblem[] = [];
   const survey = new Model(json);
@@ -104,7 +135,6 @@ export function inspectInstrument(json: Record<string, unknown>): { instrument: 
   if (typeof id !== "string" || !/^[a-z0-9-]{1,64}$/.test(id)) problems.push({ code: "instrument_id" });
   if (!Number.isInteger(version) || version < 1) problems.push({ code: "instrument_version" });
   let sawRating = false;
-
 
   const questions: QuestionSpec[] = [];
   const items: ScoredItem[] = [];
@@ -129,11 +159,19 @@ export function inspectInstrument(json: Record<string, unknown>): { instrument: 
       if (type === "rating" && prop("outcome") === true) {
         // The overall judgement, 0–10: the only rating on another scale than 1–5, and not part of any level.
         if (key.outcomeQuestion) throw fail("outcome_twice", name, { other: key.outcomeQuestion });
-        if (["level", "scale", "facet", "mirrors", "perspective"].some((p) => isSet(prop(p))) || prop("reverse") === true) {
+        if (
+          ["level", "scale", "facet", "mirrors", "perspective"].some((p) => isSet(prop(p))) ||
+          prop("reverse") === true
+        ) {
           throw fail("outcome_tagged", name);
         }
         const listed = (prop("rateValues") as unknown[] | undefined) ?? [];
-        if (listed.length > 0 || prop("rateMin") !== OUTCOME_MIN || prop("rateMax") !== OUTCOME_MAX || (prop("rateStep") ?? 1) !== 1) {
+        if (
+          listed.length > 0 ||
+          prop("rateMin") !== OUTCOME_MIN ||
+          prop("rateMax") !== OUTCOME_MAX ||
+          (prop("rateStep") ?? 1) !== 1
+        ) {
           throw fail("outcome_scale", name);
         }
         key.outcomeQuestion = name;
@@ -146,7 +184,12 @@ export function inspectInstrument(json: Record<string, unknown>): { instrument: 
         }
         const { na } = agreementScale(q, name);
         const perspective = prop("perspective");
-        if (perspective !== undefined && perspective !== null && perspective !== "current" && perspective !== "desired") {
+        if (
+          perspective !== undefined &&
+          perspective !== null &&
+          perspective !== "current" &&
+          perspective !== "desired"
+        ) {
           throw fail("perspective", name);
         }
         if (perspective === "desired" && !isLevelId(level)) throw fail("desired_level", name);
@@ -159,7 +202,14 @@ export function inspectInstrument(json: Record<string, unknown>): { instrument: 
         if (isSet(mirrors) && (perspective !== "desired" || typeof mirrors !== "string")) {
           throw fail("mirrors_not_desired", name);
         }
-        questions.push({ kind: "rating", name, required, min: SCALE_MIN, max: SCALE_MAX, ...(na ? { na: NOT_APPLICABLE } : {}) });
+        questions.push({
+          kind: "rating",
+          name,
+          required,
+          min: SCALE_MIN,
+          max: SCALE_MAX,
+          ...(na ? { na: NOT_APPLICABLE } : {}),
+        });
         items.push({
           name,
           reverse: prop("reverse") === true,

@@ -37,7 +37,12 @@ export function localised(value: unknown, fallback = ""): Localised {
   if (typeof value === "string") return { nl: value, en: value };
   if (typeof value !== "object" || value === null) return { nl: fallback, en: fallback };
   const texts = value as Record<string, unknown>;
-  const pick = (lang: "nl" | "en") => (typeof texts[lang] === "string" ? (texts[lang] as string) : typeof texts.default === "string" ? texts.default : fallback);
+  const pick = (lang: "nl" | "en") =>
+    typeof texts[lang] === "string"
+      ? (texts[lang] as string)
+      : typeof texts.default === "string"
+        ? texts.default
+        : fallback;
   return { nl: pick("nl"), en: pick("en") };
 }
 
@@ -62,7 +67,11 @@ const item = (q: Json): OutlineItem => ({
   reverse: q.reverse === true,
   desired: q.perspective === "desired",
   facet: typeof q.facet === "string" ? q.facet : null,
-  na: Array.isArray(q.rateValues) && (q.rateValues as unknown[]).some((v) => (typeof v === "object" && v !== null ? (v as Json).value : v) === NOT_APPLICABLE),
+  na:
+    Array.isArray(q.rateValues) &&
+    (q.rateValues as unknown[]).some(
+      (v) => (typeof v === "object" && v !== null ? (v as Json).value : v) === NOT_APPLICABLE,
+    ),
 });
 
 export function instrumentOutline(json: Json): Outline {
@@ -74,19 +83,29 @@ export function instrumentOutline(json: Json): Outline {
   const outcome = ratings.find((q) => q.outcome === true);
   return {
     title: localised(json.title, String(json.instrumentId ?? "")),
-    levels: LEVEL_IDS.map((level) => ({ level, items: ratings.filter((q) => q.level === level && q.outcome !== true).map(item) })).filter((l) => l.items.length > 0),
-    scales: CLIMATE_SCALES.map((scale) => ({ scale, items: ratings.filter((q) => q.scale === scale).map(item) })).filter((s) => s.items.length > 0),
+    levels: LEVEL_IDS.map((level) => ({
+      level,
+      items: ratings.filter((q) => q.level === level && q.outcome !== true).map(item),
+    })).filter((l) => l.items.length > 0),
+    scales: CLIMATE_SCALES.map((scale) => ({
+      scale,
+      items: ratings.filter((q) => q.scale === scale).map(item),
+    })).filter((s) => s.items.length > 0),
     outcome: outcome ? item(outcome) : null,
     factors: factorsQuestion
       ? {
           title: localised(factorsQuestion.title),
           choices: (Array.isArray(factorsQuestion.choices) ? (factorsQuestion.choices as unknown[]) : []).map((c) =>
-            typeof c === "object" && c !== null ? { value: String((c as Json).value), text: localised((c as Json).text, String((c as Json).value)) } : { value: String(c), text: localised(String(c)) },
+            typeof c === "object" && c !== null
+              ? { value: String((c as Json).value), text: localised((c as Json).text, String((c as Json).value)) }
+              : { value: String(c), text: localised(String(c)) },
           ),
         }
       : null,
     most: mostQuestion ? localised(mostQuestion.title) : null,
-    groupings: questions.filter((q) => typeof q.grouping === "string").map((q) => ({ dimension: q.grouping as string, title: localised(q.title) })),
+    groupings: questions
+      .filter((q) => typeof q.grouping === "string")
+      .map((q) => ({ dimension: q.grouping as string, title: localised(q.title) })),
     comment: comment ? localised(comment.title) : null,
   };
 }

@@ -10,7 +10,15 @@ import { LEVEL_IDS } from "../domain/levels.js";
 type Params = Record<string, string | number>;
 
 /** The names of the texts a check refers to, in Dutch (English uses SurveyJS's own property names). */
-const FIELD_NL: Record<string, string> = { title: "titel", description: "beschrijving", text: "tekst", html: "html-tekst", placeholder: "placeholder", minRateDescription: "tekst bij het laagste punt", maxRateDescription: "tekst bij het hoogste punt" };
+const FIELD_NL: Record<string, string> = {
+  title: "titel",
+  description: "beschrijving",
+  text: "tekst",
+  html: "html-tekst",
+  placeholder: "placeholder",
+  minRateDescription: "tekst bij het laagste punt",
+  maxRateDescription: "tekst bij het hoogste punt",
+};
 const nlField = (p: Params) => FIELD_NL[String(p.field)] ?? `tekst "${p.field}"`;
 type Sentence = (p: Params) => string;
 
@@ -21,12 +29,12 @@ const FACTORS = FACTOR_IDS.join(", ");
 /** Per problem: what is wrong and how to fix it, in both languages. English keeps the rule's own wording. */
 const CATALOGUE = {
   no_pages: {
-    en: () => "the instrument needs at least one page: add \"pages\": [{ \"elements\": [ … ] }]",
-    nl: () => "de vragenlijst heeft minstens één pagina nodig: voeg \"pages\": [{ \"elements\": [ … ] }] toe",
+    en: () => 'the instrument needs at least one page: add "pages": [{ "elements": [ … ] }]',
+    nl: () => 'de vragenlijst heeft minstens één pagina nodig: voeg "pages": [{ "elements": [ … ] }] toe',
   },
   instrument_id: {
-    en: () => "instrumentId must be a short kebab-case id: use a–z, 0–9 and -, e.g. \"quick-scan\"",
-    nl: () => "instrumentId moet een korte id zijn van a–z, 0–9 en -, bijvoorbeeld \"quick-scan\"",
+    en: () => 'instrumentId must be a short kebab-case id: use a–z, 0–9 and -, e.g. "quick-scan"',
+    nl: () => 'instrumentId moet een korte id zijn van a–z, 0–9 en -, bijvoorbeeld "quick-scan"',
   },
   instrument_version: {
     en: () => "instrumentVersion must be a positive integer",
@@ -49,64 +57,82 @@ const CATALOGUE = {
     nl: (p) => `de ${nlField(p)} heeft zowel "nl" als "en" nodig, of één "default"-tekst: vul de ontbrekende taal aan`,
   },
   markup: {
-    en: (p) => `its ${p.field} may only use simple formatting tags without attributes; found ${p.tag}: remove it, or use p, br, strong, em, b, i, u, ul, ol, li, h3 or h4 without attributes`,
-    nl: (p) => `de ${nlField(p)} mag alleen eenvoudige opmaak zonder attributen gebruiken; gevonden: ${p.tag}. Haal het weg, of gebruik p, br, strong, em, b, i, u, ul, ol, li, h3 of h4 zonder attributen`,
+    en: (p) =>
+      `its ${p.field} may only use simple formatting tags without attributes; found ${p.tag}: remove it, or use p, br, strong, em, b, i, u, ul, ol, li, h3 or h4 without attributes`,
+    nl: (p) =>
+      `de ${nlField(p)} mag alleen eenvoudige opmaak zonder attributen gebruiken; gevonden: ${p.tag}. Haal het weg, of gebruik p, br, strong, em, b, i, u, ul, ol, li, h3 of h4 zonder attributen`,
   },
   html_property: {
-    en: (p) => `"${p.key}" is not allowed: uploaded texts are shown as plain text; use "${String(p.key).replace(/html$/i, "")}" or an html block with simple formatting instead`,
-    nl: (p) => `"${p.key}" is niet toegestaan: geüploade teksten worden als platte tekst getoond. Gebruik "${String(p.key).replace(/html$/i, "")}" of een html-blok met eenvoudige opmaak`,
+    en: (p) =>
+      `"${p.key}" is not allowed: uploaded texts are shown as plain text; use "${String(p.key).replace(/html$/i, "")}" or an html block with simple formatting instead`,
+    nl: (p) =>
+      `"${p.key}" is niet toegestaan: geüploade teksten worden als platte tekst getoond. Gebruik "${String(p.key).replace(/html$/i, "")}" of een html-blok met eenvoudige opmaak`,
   },
   type_refused: {
-    en: (p) => `question type "${p.type}" is not allowed in an uploaded instrument: it loads content from elsewhere or collects more than answers; remove it`,
-    nl: (p) => `vraagtype "${p.type}" is niet toegestaan in een geüploade vragenlijst: het laadt inhoud van elders of verzamelt meer dan antwoorden. Haal de vraag weg`,
+    en: (p) =>
+      `question type "${p.type}" is not allowed in an uploaded instrument: it loads content from elsewhere or collects more than answers; remove it`,
+    nl: (p) =>
+      `vraagtype "${p.type}" is niet toegestaan in een geüploade vragenlijst: het laadt inhoud van elders of verzamelt meer dan antwoorden. Haal de vraag weg`,
   },
   title_missing: {
-    en: () => "every question needs a title: add \"title\": {\"nl\": …, \"en\": …}, or staff would see its internal name",
-    nl: () => "elke vraag heeft een titel nodig: voeg \"title\": {\"nl\": …, \"en\": …} toe, anders zien medewerkers de interne naam",
+    en: () => 'every question needs a title: add "title": {"nl": …, "en": …}, or staff would see its internal name',
+    nl: () =>
+      'elke vraag heeft een titel nodig: voeg "title": {"nl": …, "en": …} toe, anders zien medewerkers de interne naam',
   },
   name_missing: {
-    en: () => "question names must be present and unique: give this question a \"name\"",
-    nl: () => "elke vraag heeft een unieke naam nodig: geef deze vraag een \"name\"",
+    en: () => 'question names must be present and unique: give this question a "name"',
+    nl: () => 'elke vraag heeft een unieke naam nodig: geef deze vraag een "name"',
   },
   name_duplicate: {
     en: () => "question names must be present and unique: another question has this name too; rename one of them",
     nl: () => "vraagnamen moeten uniek zijn: een andere vraag heeft dezelfde naam. Geef een van beide een andere naam",
   },
   agreement_scale: {
-    en: () => "rating items use the 1–5 agreement scale, optionally followed by the \"don't know / not applicable\" value \"na\" (rateValues [1, 2, 3, 4, 5, {\"value\": \"na\"}]): set rateMin 1 and rateMax 5, or list exactly those rateValues",
-    nl: () => "beoordelingsvragen gebruiken de schaal 1–5, eventueel gevolgd door \"weet niet / n.v.t.\" met de waarde \"na\": zet rateMin op 1 en rateMax op 5, of geef precies rateValues [1, 2, 3, 4, 5, {\"value\": \"na\"}]",
+    en: () =>
+      'rating items use the 1–5 agreement scale, optionally followed by the "don\'t know / not applicable" value "na" (rateValues [1, 2, 3, 4, 5, {"value": "na"}]): set rateMin 1 and rateMax 5, or list exactly those rateValues',
+    nl: () =>
+      'beoordelingsvragen gebruiken de schaal 1–5, eventueel gevolgd door "weet niet / n.v.t." met de waarde "na": zet rateMin op 1 en rateMax op 5, of geef precies rateValues [1, 2, 3, 4, 5, {"value": "na"}]',
   },
   rating_level: {
-    en: () => `a rating item needs exactly one known level (or decision-climate scale): add "level" with one of ${LEVELS}, or "scale" with one of ${SCALES} — not both`,
-    nl: () => `een beoordelingsvraag hoort bij precies één bekend niveau (of beslisklimaat-schaal): voeg "level" toe met een van ${LEVELS}, of "scale" met een van ${SCALES} — niet allebei`,
+    en: () =>
+      `a rating item needs exactly one known level (or decision-climate scale): add "level" with one of ${LEVELS}, or "scale" with one of ${SCALES} — not both`,
+    nl: () =>
+      `een beoordelingsvraag hoort bij precies één bekend niveau (of beslisklimaat-schaal): voeg "level" toe met een van ${LEVELS}, of "scale" met een van ${SCALES} — niet allebei`,
   },
   perspective: {
     en: () => 'perspective must be "current" or "desired": leave it out for the current state',
     nl: () => 'perspective moet "current" of "desired" zijn: laat het weg voor de huidige situatie',
   },
   desired_level: {
-    en: () => "a desired-state item needs a level: add the \"level\" of the item it mirrors",
-    nl: () => "een vraag over de gewenste situatie hoort bij een niveau: voeg het \"level\" toe van de vraag die ze spiegelt",
+    en: () => 'a desired-state item needs a level: add the "level" of the item it mirrors',
+    nl: () =>
+      'een vraag over de gewenste situatie hoort bij een niveau: voeg het "level" toe van de vraag die ze spiegelt',
   },
   facet_id: {
-    en: () => "a facet is a short snake_case id, e.g. \"customer_view\"",
-    nl: () => "een facet is een korte id in snake_case, bijvoorbeeld \"customer_view\"",
+    en: () => 'a facet is a short snake_case id, e.g. "customer_view"',
+    nl: () => 'een facet is een korte id in snake_case, bijvoorbeeld "customer_view"',
   },
   facet_level: {
-    en: () => "a facet narrows a level: only current-state level items have one; remove \"facet\" here",
-    nl: () => "een facet verfijnt een niveau: alleen vragen over de huidige situatie met een niveau hebben er een. Haal \"facet\" hier weg",
+    en: () => 'a facet narrows a level: only current-state level items have one; remove "facet" here',
+    nl: () =>
+      'een facet verfijnt een niveau: alleen vragen over de huidige situatie met een niveau hebben er een. Haal "facet" hier weg',
   },
   mirrors_not_desired: {
-    en: () => "only a desired-state item mirrors a current-state item (by its name): add \"perspective\": \"desired\" or remove \"mirrors\"",
-    nl: () => "alleen een vraag over de gewenste situatie spiegelt een vraag over de huidige (bij naam): voeg \"perspective\": \"desired\" toe of haal \"mirrors\" weg",
+    en: () =>
+      'only a desired-state item mirrors a current-state item (by its name): add "perspective": "desired" or remove "mirrors"',
+    nl: () =>
+      'alleen een vraag over de gewenste situatie spiegelt een vraag over de huidige (bij naam): voeg "perspective": "desired" toe of haal "mirrors" weg',
   },
   mirrors_target: {
-    en: (p) => `mirrors must name a current-state item of the same level; "${p.target}" is none: name one of that level's current items`,
-    nl: (p) => `"mirrors" moet een vraag over de huidige situatie van hetzelfde niveau noemen; "${p.target}" is dat niet`,
+    en: (p) =>
+      `mirrors must name a current-state item of the same level; "${p.target}" is none: name one of that level's current items`,
+    nl: (p) =>
+      `"mirrors" moet een vraag over de huidige situatie van hetzelfde niveau noemen; "${p.target}" is dat niet`,
   },
   mirrors_keyed: {
     en: (p) => `a desired item is keyed like the item it mirrors ("${p.target}"): give both the same "reverse"`,
-    nl: (p) => `een gewenste-situatievraag wordt gescoord zoals de vraag die ze spiegelt ("${p.target}"): geef beide dezelfde "reverse"`,
+    nl: (p) =>
+      `een gewenste-situatievraag wordt gescoord zoals de vraag die ze spiegelt ("${p.target}"): geef beide dezelfde "reverse"`,
   },
   mirrors_twice: {
     en: (p) => `"${p.target}" is mirrored twice: one desired item per current item`,
@@ -118,7 +144,8 @@ const CATALOGUE = {
   },
   outcome_tagged: {
     en: () => "the outcome item belongs to no level, scale or facet and is not reverse-keyed: remove those properties",
-    nl: () => "de uitkomstvraag hoort bij geen niveau, schaal of facet en wordt niet omgekeerd gescoord: haal die eigenschappen weg",
+    nl: () =>
+      "de uitkomstvraag hoort bij geen niveau, schaal of facet en wordt niet omgekeerd gescoord: haal die eigenschappen weg",
   },
   outcome_scale: {
     en: () => "the outcome item is rated 0–10 (rateMin 0, rateMax 10, no rateValues)",
@@ -145,40 +172,47 @@ const CATALOGUE = {
     nl: () => "de vraag naar beslisfactoren heeft keuzes nodig",
   },
   choices_from_mode: {
-    en: () => "choicesFromQuestion is supported with mode 'selected' only: add \"choicesFromQuestionMode\": \"selected\"",
-    nl: () => "choicesFromQuestion werkt alleen met \"choicesFromQuestionMode\": \"selected\"",
+    en: () => 'choicesFromQuestion is supported with mode \'selected\' only: add "choicesFromQuestionMode": "selected"',
+    nl: () => 'choicesFromQuestion werkt alleen met "choicesFromQuestionMode": "selected"',
   },
   choices_from_source: {
     en: () => "choicesFromQuestion must name an earlier checkbox",
     nl: () => "choicesFromQuestion moet een eerdere checkboxvraag noemen",
   },
   choices_missing: {
-    en: () => "a choice question needs choices: add \"choices\"",
-    nl: () => "een keuzevraag heeft keuzes nodig: voeg \"choices\" toe",
+    en: () => 'a choice question needs choices: add "choices"',
+    nl: () => 'een keuzevraag heeft keuzes nodig: voeg "choices" toe',
   },
   most_order: {
     en: () => "the 'most' question must follow the decision factors question: move it after that one",
     nl: () => "de vraag naar wat het zwaarst weegt moet na de vraag naar beslisfactoren komen: verplaats haar",
   },
   type_unsupported: {
-    en: (p) => `question type "${p.type}" is not supported: use rating, radiogroup, dropdown, checkbox, comment, text or html`,
-    nl: (p) => `vraagtype "${p.type}" wordt niet ondersteund: gebruik rating, radiogroup, dropdown, checkbox, comment, text of html`,
+    en: (p) =>
+      `question type "${p.type}" is not supported: use rating, radiogroup, dropdown, checkbox, comment, text or html`,
+    nl: (p) =>
+      `vraagtype "${p.type}" wordt niet ondersteund: gebruik rating, radiogroup, dropdown, checkbox, comment, text of html`,
   },
   no_items: {
-    en: () => "the instrument has no rating items: add rating questions with a \"level\"",
-    nl: () => "de vragenlijst heeft geen beoordelingsvragen: voeg rating-vragen met een \"level\" toe",
+    en: () => 'the instrument has no rating items: add rating questions with a "level"',
+    nl: () => 'de vragenlijst heeft geen beoordelingsvragen: voeg rating-vragen met een "level" toe',
   },
   not_required: {
-    en: () => "every question but the one comment must be required (isRequired: true): a question some skip would publish the answers of the few who did not, down to one person",
-    nl: () => "elke vraag behalve de ene opmerking moet verplicht zijn (isRequired: true): een vraag die sommigen overslaan, zou de antwoorden van de paar anderen tonen, tot op één persoon",
+    en: () =>
+      "every question but the one comment must be required (isRequired: true): a question some skip would publish the answers of the few who did not, down to one person",
+    nl: () =>
+      "elke vraag behalve de ene opmerking moet verplicht zijn (isRequired: true): een vraag die sommigen overslaan, zou de antwoorden van de paar anderen tonen, tot op één persoon",
   },
   not_used: {
-    en: () => 'only questions the method uses are allowed: ratings tagged with a level or scale, one 0–10 outcome ("outcome": true), department/role/tenure ("grouping"), the decision factors ("decision"), and one comment ("freeText": true)',
-    nl: () => 'alleen vragen die de methode gebruikt zijn toegestaan: beoordelingsvragen met een niveau of schaal, één uitkomstvraag 0–10 ("outcome": true), afdeling/rol/diensttijd ("grouping"), de beslisfactoren ("decision") en één opmerking ("freeText": true). Haal deze vraag weg',
+    en: () =>
+      'only questions the method uses are allowed: ratings tagged with a level or scale, one 0–10 outcome ("outcome": true), department/role/tenure ("grouping"), the decision factors ("decision"), and one comment ("freeText": true)',
+    nl: () =>
+      'alleen vragen die de methode gebruikt zijn toegestaan: beoordelingsvragen met een niveau of schaal, één uitkomstvraag 0–10 ("outcome": true), afdeling/rol/diensttijd ("grouping"), de beslisfactoren ("decision") en één opmerking ("freeText": true). Haal deze vraag weg',
   },
   unreadable: {
     en: (p) => `SurveyJS could not read it (${p.detail}): check the question's properties against the SurveyJS format`,
-    nl: (p) => `SurveyJS kon het niet lezen (${p.detail}): controleer de eigenschappen van de vraag aan de hand van het SurveyJS-formaat`,
+    nl: (p) =>
+      `SurveyJS kon het niet lezen (${p.detail}): controleer de eigenschappen van de vraag aan de hand van het SurveyJS-formaat`,
   },
 } satisfies Record<string, Record<Language, Sentence>>;
 
@@ -209,4 +243,7 @@ export function problemSentence(problem: InstrumentProblem, lang: Language): str
   return `${WHERE[lang](problem)}: ${problemRule(problem, lang)}.`;
 }
 
-export const problemTexts = (problem: InstrumentProblem): Localised => ({ nl: problemSentence(problem, "nl"), en: problemSentence(problem, "en") });
+export const problemTexts = (problem: InstrumentProblem): Localised => ({
+  nl: problemSentence(problem, "nl"),
+  en: problemSentence(problem, "en"),
+});

@@ -4,7 +4,7 @@
  * markup that could run or fetch anything. SurveyJS shows titles and choices as text; only an
  * `html` question renders markup, and there an allowlist of bare formatting tags is accepted.
  */
-import { inspectInstrument, InstrumentError, type Instrument } from "./instrument.js";
+import { inspectInstrument, type Instrument, InstrumentError } from "./instrument.js";
 import type { InstrumentProblem, ProblemCode } from "./problems.js";
 
 /** SurveyJS properties that hold text shown to respondents. */
@@ -55,7 +55,8 @@ function textProblems(value: unknown, place: Place): InstrumentProblem[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [at(place, "text_shape")];
   const texts = value as Record<string, unknown>;
   if (Object.values(texts).some((t) => typeof t !== "string")) return [at(place, "text_only")];
-  if (typeof texts.default !== "string" && (typeof texts.nl !== "string" || typeof texts.en !== "string")) return [at(place, "text_languages")];
+  if (typeof texts.default !== "string" && (typeof texts.nl !== "string" || typeof texts.en !== "string"))
+    return [at(place, "text_languages")];
   return [];
 }
 
@@ -71,7 +72,13 @@ function markupProblems(value: unknown, place: Place): InstrumentProblem[] {
 }
 
 /** Every problem under `node`; `item` is the question the node belongs to, if any. */
-function walk(node: unknown, path: string, depth: number, item: string | undefined, problems: InstrumentProblem[]): void {
+function walk(
+  node: unknown,
+  path: string,
+  depth: number,
+  item: string | undefined,
+  problems: InstrumentProblem[],
+): void {
   if (depth > MAX_DEPTH) {
     problems.push({ code: "too_deep", path });
     return;
@@ -90,12 +97,14 @@ function walk(node: unknown, path: string, depth: number, item: string | undefin
   for (const [key, value] of Object.entries(obj)) {
     const place = { item: question, field: key, path: `${path}.${key}` };
     if (key === "html" && obj.type === "html") problems.push(...markupProblems(value, place));
-    else if (/html$/i.test(key)) problems.push({ code: "html_property", item: question, path: place.path, params: { key } });
+    else if (/html$/i.test(key))
+      problems.push({ code: "html_property", item: question, path: place.path, params: { key } });
     else if (TEXT_KEYS.has(key)) problems.push(...textProblems(value, place));
     else walk(value, place.path, depth + 1, question, problems);
   }
   // A question without a title would show its internal name to respondents.
-  if (typeof obj.type === "string" && obj.type !== "html" && obj.title === undefined) problems.push({ code: "title_missing", item: question, path });
+  if (typeof obj.type === "string" && obj.type !== "html" && obj.title === undefined)
+    problems.push({ code: "title_missing", item: question, path });
 }
 
 /** Every problem of the upload rules at once (none: an empty list); run beside loadInstrument's. */
@@ -121,7 +130,12 @@ export function checkEveryAnswerIsKept(instrument: Instrument): void {
   const kept = new Set<string>([
     ...instrument.key.items.map((i) => i.name),
     ...Object.values(instrument.groupings),
-    ...[instrument.key.factorsQuestion, instrument.key.mostQuestion, instrument.key.outcomeQuestion, instrument.commentQuestion].filter((n): n is string => n !== undefined),
+    ...[
+      instrument.key.factorsQuestion,
+      instrument.key.mostQuestion,
+      instrument.key.outcomeQuestion,
+      instrument.commentQuestion,
+    ].filter((n): n is string => n !== undefined),
   ]);
   // A grouping left open would put its skippers in a unit of their own that no guard knows about
   // (the total minus the shown units would be them); a scored question left open would have fewer
@@ -130,7 +144,8 @@ export function checkEveryAnswerIsKept(instrument: Instrument): void {
   for (const q of instrument.questions) {
     // A question the method does not use goes, whether required or not; one it uses must be required.
     if (!kept.has(q.name)) problems.push({ code: "not_used", item: q.name });
-    else if (q.name !== instrument.commentQuestion && !q.required) problems.push({ code: "not_required", item: q.name });
+    else if (q.name !== instrument.commentQuestion && !q.required)
+      problems.push({ code: "not_required", item: q.name });
   }
   if (problems.length > 0) throw new InstrumentError(problems);
 }
@@ -141,7 +156,10 @@ export function checkEveryAnswerIsKept(instrument: Instrument): void {
  * stumble on shapes it never expected (a string where choices belong): for an upload that is the
  * uploader's input, and it is one more problem.
  */
-export function checkUpload(json: Record<string, unknown>): { instrument: Instrument | null; problems: InstrumentProblem[] } {
+export function checkUpload(json: Record<string, unknown>): {
+  instrument: Instrument | null;
+  problems: InstrumentProblem[];
+} {
   const problems = uploadProblems(json);
   // A refused question type is said once, not again as an unsupported one.
   const refused = new Set(problems.filter((p) => p.code === "type_refused").map((p) => p.item));
@@ -149,7 +167,13 @@ export function checkUpload(json: Record<string, unknown>): { instrument: Instru
   try {
     inspected = inspectInstrument(json);
   } catch (error) {
-    return { instrument: null, problems: [...problems, { code: "unreadable", params: { detail: error instanceof Error ? error.message : String(error) } }] };
+    return {
+      instrument: null,
+      problems: [
+        ...problems,
+        { code: "unreadable", params: { detail: error instanceof Error ? error.message : String(error) } },
+      ],
+    };
   }
   problems.push(...inspected.problems.filter((p) => !(p.code === "type_unsupported" && refused.has(p.item))));
   try {

@@ -4,6 +4,7 @@
  */
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+
 import type { ErrorCode } from "./error-codes.js";
 
 export interface ErrorDetail {
@@ -32,7 +33,10 @@ export class ApiError extends HTTPException {
  * Turns zod issues into details with a dotted path, e.g. `answers.mission_1`; a custom issue that
  * names its kind (`params.code`, e.g. a round rule) keeps it as the detail's `code`.
  */
-export function issueDetails(issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[], prefix?: string): ErrorDetail[] {
+export function issueDetails(
+  issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[],
+  prefix?: string,
+): ErrorDetail[] {
   return issues.map((issue) => {
     const code = (issue.params as { code?: unknown } | undefined)?.code;
     return {
@@ -49,10 +53,20 @@ export const notFound = (what: string) => new ApiError(404, "not_found", `${what
  * 429 with the seconds until the next attempt can succeed, as a `Retry-After` header and as the
  * detail `retryAfter`; the message says it in minutes.
  */
-export function tooManyRequests(code: Extract<ErrorCode, "too_many_attempts" | "too_many_requests">, message: string, retryAfterSeconds: number): ApiError {
+export function tooManyRequests(
+  code: Extract<ErrorCode, "too_many_attempts" | "too_many_requests">,
+  message: string,
+  retryAfterSeconds: number,
+): ApiError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   const minutes = Math.ceil(seconds / 60);
-  return new ApiError(429, code, `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, [{ path: "retryAfter", message: String(seconds) }], {
-    "Retry-After": String(seconds),
-  });
+  return new ApiError(
+    429,
+    code,
+    `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    [{ path: "retryAfter", message: String(seconds) }],
+    {
+      "Retry-After": String(seconds),
+    },
+  );
 }

@@ -22,7 +22,10 @@ export function createClientKeys(onReplaced: () => void = () => {}, lifetimeMs =
       // Made on first use, not at start: Workers refuse random numbers outside a request.
       if (!secret || nowMs - secret.createdAt >= lifetimeMs || nowMs < secret.createdAt) {
         if (secret) onReplaced();
-        secret = { key: crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign"]), createdAt: nowMs };
+        secret = {
+          key: crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign"]),
+          createdAt: nowMs,
+        };
       }
       const mac = await crypto.subtle.sign("HMAC", await secret.key, encoder.encode(text));
       return [...new Uint8Array(mac, 0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");

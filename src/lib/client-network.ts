@@ -5,7 +5,11 @@
  * the IPv4 address; a zone (`%eth0`) is dropped. Anything unparsable is counted as it came.
  */
 export function clientNetwork(address: string): string {
-  const bare = address.trim().toLowerCase().replace(/%.*$/, "").replace(/^\[|\]$/g, "");
+  const bare = address
+    .trim()
+    .toLowerCase()
+    .replace(/%.*$/, "")
+    .replace(/^\[|\]$/g, "");
   const mapped = /^(?:0{0,4}:){0,5}(?:0{0,4}:)?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(bare.replace(/^::/, "0:0:0:0:0:"));
   if (mapped) return mapped[1]!;
   if (!bare.includes(":")) return bare;
@@ -17,5 +21,8 @@ export function clientNetwork(address: string): string {
   if ((halves.length === 1 && missing !== 0) || missing < 0) return bare;
   const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...tail];
   if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return bare;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }

@@ -32,15 +32,26 @@ export function createInvitationKeys(secret?: string): InvitationKeys {
       ? crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
       : (crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign"]) as Promise<CryptoKey>));
   // NUL never occurs in an id or an address, so distinct inputs never collide.
-  const mac = async (...parts: string[]) => crypto.subtle.sign("HMAC", await current(), encoder.encode(parts.join("\0")));
-  const sealKey = async (campaignId: string, address: string) => crypto.subtle.importKey("raw", await mac("seal", campaignId, address), { name: "AES-GCM" }, false, ["encrypt", "decrypt"]);
+  const mac = async (...parts: string[]) =>
+    crypto.subtle.sign("HMAC", await current(), encoder.encode(parts.join("\0")));
+  const sealKey = async (campaignId: string, address: string) =>
+    crypto.subtle.importKey("raw", await mac("seal", campaignId, address), { name: "AES-GCM" }, false, [
+      "encrypt",
+      "decrypt",
+    ]);
   return {
     async addressKey(campaignId, address) {
       return hex(await mac("address", campaignId, address));
     },
     async seal(campaignId, address, code) {
       const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-      const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: encoder.encode(campaignId) }, await sealKey(campaignId, address), encoder.encode(code)));
+      const sealed = new Uint8Array(
+        await crypto.subtle.encrypt(
+          { name: "AES-GCM", iv, additionalData: encoder.encode(campaignId) },
+          await sealKey(campaignId, address),
+          encoder.encode(code),
+        ),
+      );
       const out = new Uint8Array(IV_BYTES + sealed.length);
       out.set(iv);
       out.set(sealed, IV_BYTES);
@@ -49,7 +60,11 @@ export function createInvitationKeys(secret?: string): InvitationKeys {
     async unseal(campaignId, address, sealed) {
       try {
         const bytes = fromBase64(sealed);
-        const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.slice(0, IV_BYTES), additionalData: encoder.encode(campaignId) }, await sealKey(campaignId, address), bytes.slice(IV_BYTES));
+        const plain = await crypto.subtle.decrypt(
+          { name: "AES-GCM", iv: bytes.slice(0, IV_BYTES), additionalData: encoder.encode(campaignId) },
+          await sealKey(campaignId, address),
+          bytes.slice(IV_BYTES),
+        );
         return new TextDecoder().decode(plain);
       } catch {
         return null;

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+
 import type { AppEnv } from "../app-env.js";
 
 /** The public survey link of a campaign. */

@@ -49,17 +49,19 @@ export function createLogger(options: { level?: LogLevel; sink?: LogSink; fields
   const sink = options.sink ?? consoleSink;
   const base = options.fields ?? {};
   const enabled = (l: LineLevel) => RANK[l] >= RANK[level];
-  const write = (l: LineLevel) => (msg: string, fields: LogFields = {}) => {
-    if (!enabled(l)) return;
-    const line: LogLine = { time: new Date().toISOString(), level: l, msg, ...base };
-    // Undefined fields are left out rather than written as null: a line says only what is known.
-    for (const [key, value] of Object.entries(fields)) if (value !== undefined) line[key] = value;
-    try {
-      sink(line);
-    } catch {
-      // A log that cannot be written never fails the request it describes.
-    }
-  };
+  const write =
+    (l: LineLevel) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (!enabled(l)) return;
+      const line: LogLine = { time: new Date().toISOString(), level: l, msg, ...base };
+      // Undefined fields are left out rather than written as null: a line says only what is known.
+      for (const [key, value] of Object.entries(fields)) if (value !== undefined) line[key] = value;
+      try {
+        sink(line);
+      } catch {
+        // A log that cannot be written never fails the request it describes.
+      }
+    };
   return {
     level,
     enabled,
@@ -74,6 +76,7 @@ export function createLogger(options: { level?: LogLevel; sink?: LogSink; fields
 /** An error as log fields: its name and message, and its stack (and its cause's message) when asked. */
 export function errorFields(error: unknown, withStack: boolean): LogFields {
   if (!(error instanceof Error)) return { errorMessage: String(error) };
-  const cause = error.cause instanceof Error ? error.cause.message : error.cause === undefined ? undefined : String(error.cause);
+  const cause =
+    error.cause instanceof Error ? error.cause.message : error.cause === undefined ? undefined : String(error.cause);
   return { errorName: error.name, errorMessage: error.message, ...(withStack ? { stack: error.stack, cause } : {}) };
 }

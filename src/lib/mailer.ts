@@ -21,7 +21,13 @@ export function httpMailer(options: { url: string; apiKey: string; from: string;
       const res = await send(options.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${options.apiKey}` },
-        body: JSON.stringify({ from: options.from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) }),
+        body: JSON.stringify({
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          ...(message.html ? { html: message.html } : {}),
+        }),
       });
       if (!res.ok) throw new Error(`The mail API answered ${res.status}`);
     },

@@ -1,33 +1,56 @@
 /** OpenAPI schemas shared by several routes. */
 import { z } from "@hono/zod-openapi";
+
 import { ERROR_CODE_LIST } from "./error-codes.js";
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(ERROR_CODE_LIST).openapi({ description: "One of a closed list (src/lib/error-codes.ts), each with its statuses" }),
+      code: z
+        .enum(ERROR_CODE_LIST)
+        .openapi({ description: "One of a closed list (src/lib/error-codes.ts), each with its statuses" }),
       message: z.string(),
       details: z.array(
         z.object({
           path: z.string(),
           message: z.string(),
           code: z.string().optional(),
-          text: z.object({ nl: z.string(), en: z.string() }).optional().openapi({ description: "The message in Dutch and English, where it is said in plain words" }),
+          text: z
+            .object({ nl: z.string(), en: z.string() })
+            .optional()
+            .openapi({ description: "The message in Dutch and English, where it is said in plain words" }),
         }),
       ),
     }),
   })
   .openapi("Error");
 
-export const jsonError = (description: string) => ({ content: { "application/json": { schema: ErrorSchema } }, description });
+export const jsonError = (description: string) => ({
+  content: { "application/json": { schema: ErrorSchema } },
+  description,
+});
 
-export const jsonBodyOf = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+export const jsonBodyOf = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
 
-export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { "application/json": { schema } }, description });
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
 
-export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
-export const UserSchema = z.object({ id: z.string(), email: z.string(), role: z.enum(["consultant", "manager"]) }).openapi("User");
+export const UserSchema = z
+  .object({ id: z.string(), email: z.string(), role: z.enum(["consultant", "manager"]) })
+  .openapi("User");
 
 /**
  * A line of text people type (a title, a name, an owner): trimmed, and without control characters

@@ -5,6 +5,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+
 import { ApiError } from "../lib/api-error.js";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });

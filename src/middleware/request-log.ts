@@ -13,8 +13,9 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { requestId } from "hono/request-id";
-import { METHOD_NAME_ALL } from "hono/router";
 import { matchedRoutes, routePath } from "hono/route";
+import { METHOD_NAME_ALL } from "hono/router";
+
 import type { AppEnv } from "../app-env.js";
 import { errorFields, type Logger } from "../lib/log.js";
 

@@ -6,6 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+
 import type { AppEnv } from "../app-env.js";
 import { ApiError } from "../lib/api-error.js";
 import { userForToken } from "../services/auth.js";
@@ -38,7 +39,8 @@ export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.var.user;
     if (!user) throw new ApiError(401, "unauthenticated", "Log in first.");
-    if (roles.length > 0 && !roles.includes(user.role)) throw new ApiError(403, "forbidden", "Your role may not do this.");
+    if (roles.length > 0 && !roles.includes(user.role))
+      throw new ApiError(403, "forbidden", "Your role may not do this.");
     await next();
   };
 }

@@ -1,10 +1,12 @@
 /** The app as the Node server runs it: built pages and precompressed assets from disk, the socket's address for rate limits. */
+import { createHash } from "node:crypto";
+
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
-import { createHash } from "node:crypto";
-import { forwardedClient, forwardedScheme } from "../lib/forwarded.js";
+
 import { createApp } from "../app.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
+import { forwardedClient, forwardedScheme } from "../lib/forwarded.js";
 import type { LogLevel, LogSink } from "../lib/log.js";
 import type { Mailer } from "../lib/mailer.js";
 import type { Db } from "../storage/database.js";
@@ -36,7 +38,9 @@ export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: 
     // Read only to rate-limit (logins; respondents as a keyed hash in memory). Behind a reverse
     // proxy the socket's address is the proxy's, so every client would share one budget: with
     // TRUST_PROXY the proxy's X-Forwarded-For says whose it is; without, the header is ignored.
-    clientAddress: trustProxy ? (c) => forwardedClient(c.req.header("x-forwarded-for")) ?? socketAddress(c) : socketAddress,
+    clientAddress: trustProxy
+      ? (c) => forwardedClient(c.req.header("x-forwarded-for")) ?? socketAddress(c)
+      : socketAddress,
     requestScheme: trustProxy ? (c) => forwardedScheme(c.req.header("x-forwarded-proto")) ?? urlScheme(c) : urlScheme,
     // Synchronous: WebCrypto's digest hops to a thread pool, which costs more than the hash itself.
     sha256: (text) => createHash("sha256").update(text).digest("hex"),

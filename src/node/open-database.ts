@@ -2,13 +2,15 @@
  * Opens a libSQL database for Node: the embedded file by default, or any libSQL URL.
  * Applies the per-connection settings and the committed migrations.
  */
-import { createClient, type Client } from "@libsql/client";
-import { drizzle } from "drizzle-orm/libsql";
-import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { schema, type Db } from "../storage/database.js";
+
+import { type Client, createClient } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+
+import { type Db, schema } from "../storage/database.js";
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../db/migrations");
 
@@ -32,7 +34,14 @@ export const BUSY_TIMEOUT_MS = 5000;
  * so the file does not keep it in free pages.
  */
 export function connectionPragmas(synchronous: Synchronous): string[] {
-  return ["PRAGMA page_size = 16384", "PRAGMA journal_mode = WAL", `PRAGMA synchronous = ${synchronous}`, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, "PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"];
+  return [
+    "PRAGMA page_size = 16384",
+    "PRAGMA journal_mode = WAL",
+    `PRAGMA synchronous = ${synchronous}`,
+    `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
+  ];
 }
 
 /**
@@ -45,7 +54,11 @@ export async function truncateLog(client: Client): Promise<void> {
   await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-export async function openDatabase(url: string, authToken?: string, options: { synchronous?: Synchronous } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  url: string,
+  authToken?: string,
+  options: { synchronous?: Synchronous } = {},
+): Promise<OpenedDatabase> {
   const local = url.startsWith("file:");
   if (local) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
   // Per-connection pragmas hold only on the connection they ran on. The client's pool opens
@@ -53,9 +66,14 @@ export async function openDatabase(url: string, authToken?: string, options: { s
   // every statement then runs with these settings, and an accidental transaction fails loudly
   // instead of quietly writing through a connection without them. (Node runs SQLite on its one
   // thread either way; a second connection would add no parallelism.)
-  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(local ? { concurrency: 1, timeout: BUSY_TIMEOUT_MS } : {}) });
+  const client = createClient({
+    url,
+    ...(authToken ? { authToken } : {}),
+    ...(local ? { concurrency: 1, timeout: BUSY_TIMEOUT_MS } : {}),
+  });
   // D1 enforces foreign keys; so does the embedded database, so both runtimes reject the same writes.
-  for (const pragma of local ? connectionPragmas(options.synchronous ?? "NORMAL") : ["PRAGMA foreign_keys = ON"]) await client.execute(pragma);
+  for (const pragma of local ? connectionPragmas(options.synchronous ?? "NORMAL") : ["PRAGMA foreign_keys = ON"])
+    await client.execute(pragma);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, client, close: () => client.close() };

@@ -2,10 +2,12 @@
  * Node's view of the built public/ folder (dist/public): HTML pages read once, and static
  * assets served precompressed — fingerprinted files cached for a year, everything else revalidated.
  */
-import { serveStatic } from "@hono/node-server/serve-static";
 import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { serveStatic } from "@hono/node-server/serve-static";
+
 import type { PageStore } from "../app-env.js";
 
 export const BUILT_PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/public");

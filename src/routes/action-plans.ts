@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+
 import type { AppEnv } from "../app-env.js";
 import { ACTION_STATUSES, isDueDate, MAX_ACTIONS, MAX_OWNER, MAX_TITLE } from "../domain/action-plan.js";
 import { LEVEL_IDS } from "../domain/levels.js";
@@ -22,18 +23,33 @@ const Level = z.enum(LEVEL_IDS);
 const Status = z.enum(ACTION_STATUSES);
 const DueOn = z.string().refine(isDueDate, "a calendar date as YYYY-MM-DD");
 const Title = lineOfText(MAX_TITLE).min(1);
-const Owner = lineOfText(MAX_OWNER).min(1).openapi({ description: "A role or the name of the staff member responsible — never a respondent" });
+const Owner = lineOfText(MAX_OWNER)
+  .min(1)
+  .openapi({ description: "A role or the name of the staff member responsible — never a respondent" });
 
 const FocusBody = z
-  .object({ focusLevels: z.array(Level).max(LEVEL_IDS.length).refine((l) => new Set(l).size === l.length, "each level once") })
+  .object({
+    focusLevels: z
+      .array(Level)
+      .max(LEVEL_IDS.length)
+      .refine((l) => new Set(l).size === l.length, "each level once"),
+  })
   .strict();
-const NewActionBody = z.object({ level: Level, title: Title, owner: Owner, dueOn: DueOn.nullable().optional(), status: Status.optional() }).strict();
+const NewActionBody = z
+  .object({ level: Level, title: Title, owner: Owner, dueOn: DueOn.nullable().optional(), status: Status.optional() })
+  .strict();
 const ActionPatch = z
   .object({ level: Level, title: Title, owner: Owner, dueOn: DueOn.nullable(), status: Status })
   .partial()
   .strict()
   .refine((p) => Object.keys(p).length > 0, "change at least one field");
-const ActionParams = IdParam.extend({ actionId: z.string().min(1).max(64).openapi({ param: { name: "actionId", in: "path" } }) });
+const ActionParams = IdParam.extend({
+  actionId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "actionId", in: "path" } }),
+});
 const SharedSchema = z
   .object({ link: z.string().openapi({ description: "Shown once: only its hash is stored" }), createdAt: z.string() })
   .openapi("SummaryLink");
@@ -45,7 +61,11 @@ const common = {
   404: jsonError("No such campaign"),
   409: jsonError("The round is still running: a plan comes with its results"),
 };
-const writes = { ...common, 400: jsonError("Invalid"), 403: jsonError("A manager scoped to departments reads the plan but does not change it") };
+const writes = {
+  ...common,
+  400: jsonError("Invalid"),
+  403: jsonError("A manager scoped to departments reads the plan but does not change it"),
+};
 
 export const actionPlanRoutes = createRouter()
   .openapi(
@@ -53,7 +73,8 @@ export const actionPlanRoutes = createRouter()
       method: "get",
       path: "/api/campaigns/{id}/action-plan",
       tags: ["Action plans"],
-      summary: "The released round's action plan: focus levels (start-here preselected), actions, and the previous round's plan beside the trend",
+      summary:
+        "The released round's action plan: focus levels (start-here preselected), actions, and the previous round's plan beside the trend",
       middleware: [requireUser()],
       request: { params: IdParam },
       responses: { 200: jsonContent(PlanSchema, "The plan"), ...common },
@@ -87,12 +108,23 @@ export const actionPlanRoutes = createRouter()
       summary: "Add an action: level, title, owner (a role or name of staff), due date, status",
       middleware: [requireUser(), ...jsonBody(4 * 1024)],
       request: { params: IdParam, body: jsonBodyOf(NewActionBody) },
-      responses: { 201: jsonContent(ActionSchema, "The action"), ...writes, 409: jsonError(`The round is still running, or the plan holds ${MAX_ACTIONS} actions already`) },
+      responses: {
+        201: jsonContent(ActionSchema, "The action"),
+        ...writes,
+        409: jsonError(`The round is still running, or the plan holds ${MAX_ACTIONS} actions already`),
+      },
     }),
     async (c) => {
       const campaign = await campaignOf(c);
       const { dueOn, status, ...rest } = c.req.valid("json");
-      return c.json(await addAction(c.var.deps, campaign, c.var.user!, { ...rest, ...(dueOn !== undefined ? { dueOn } : {}), ...(status ? { status } : {}) }), 201);
+      return c.json(
+        await addAction(c.var.deps, campaign, c.var.user!, {
+          ...rest,
+          ...(dueOn !== undefined ? { dueOn } : {}),
+          ...(status ? { status } : {}),
+        }),
+        201,
+      );
     },
   )
   .openapi(
@@ -103,11 +135,18 @@ export const actionPlanRoutes = createRouter()
       summary: "Change an action (any of its fields, e.g. its status)",
       middleware: [requireUser(), ...jsonBody(4 * 1024)],
       request: { params: ActionParams, body: jsonBodyOf(ActionPatch) },
-      responses: { 200: jsonContent(ActionSchema, "The action, changed"), ...writes, 404: jsonError("No such campaign or action") },
+      responses: {
+        200: jsonContent(ActionSchema, "The action, changed"),
+        ...writes,
+        404: jsonError("No such campaign or action"),
+      },
     }),
     async (c) => {
       const campaign = await campaignOf(c);
-      return c.json(await changeAction(c.var.deps, campaign, c.var.user!, c.req.valid("param").actionId, c.req.valid("json")), 200);
+      return c.json(
+        await changeAction(c.var.deps, campaign, c.var.user!, c.req.valid("param").actionId, c.req.valid("json")),
+        200,
+      );
     },
   )
   .openapi(
@@ -134,7 +173,11 @@ export const actionPlanRoutes = createRouter()
       summary: "Share the round's results summary with staff: a new link (any earlier one stops working), shown once",
       middleware: [requireUser()],
       request: { params: IdParam },
-      responses: { 201: jsonContent(SharedSchema, "The link"), ...writes, 409: jsonError("The round is still running, or has fewer than k respondents") },
+      responses: {
+        201: jsonContent(SharedSchema, "The link"),
+        ...writes,
+        409: jsonError("The round is still running, or has fewer than k respondents"),
+      },
     }),
     async (c) => {
       const campaign = await campaignOf(c);
@@ -152,7 +195,12 @@ export const actionPlanRoutes = createRouter()
       summary: "Revoke the round's staff summary link",
       middleware: [requireUser()],
       request: { params: IdParam },
-      responses: { 204: { description: "Revoked (or there was none)" }, 401: jsonError("No session"), 403: writes[403], 404: common[404] },
+      responses: {
+        204: { description: "Revoked (or there was none)" },
+        401: jsonError("No session"),
+        403: writes[403],
+        404: common[404],
+      },
     }),
     async (c) => {
       const campaign = await campaignOf(c);

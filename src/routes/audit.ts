@@ -1,5 +1,6 @@
 /** An organisation's audit log, for the consultant who runs it: paged, newest first. */
 import { createRoute, z } from "@hono/zod-openapi";
+
 import { AUDIT_ACTIONS } from "../domain/audit.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
@@ -9,7 +10,13 @@ import { AUDIT_PAGE, auditPage } from "../services/audit.js";
 
 const AuditQuery = z.object({
   before: z.string().min(1).max(64).optional().openapi({ description: "The `next` of the previous page" }),
-  limit: z.coerce.number().int().min(1).max(100).default(AUDIT_PAGE).openapi({ description: "Entries per page (1–100, default 50)" }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(AUDIT_PAGE)
+    .openapi({ description: "Entries per page (1–100, default 50)" }),
 });
 
 const AuditEntry = z
@@ -27,11 +34,15 @@ export const auditRoutes = createRouter().openapi(
     method: "get",
     path: "/api/organisations/{id}/audit",
     tags: ["Organisations"],
-    summary: "Who did what: report reads and exports, invitations and managers, logins of its managers, rounds and codes (never respondents)",
+    summary:
+      "Who did what: report reads and exports, invitations and managers, logins of its managers, rounds and codes (never respondents)",
     middleware: [requireUser("consultant")],
     request: { params: IdParam, query: AuditQuery },
     responses: {
-      200: jsonContent(z.object({ entries: z.array(AuditEntry), next: z.string().nullable() }).openapi("AuditPage"), "One page, newest first; `next` is the cursor of the next page"),
+      200: jsonContent(
+        z.object({ entries: z.array(AuditEntry), next: z.string().nullable() }).openapi("AuditPage"),
+        "One page, newest first; `next` is the cursor of the next page",
+      ),
       400: jsonError("Invalid limit or cursor"),
       401: jsonError("No session"),
       403: jsonError("Not a consultant"),

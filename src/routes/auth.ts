@@ -1,5 +1,6 @@
 /** Login, logout (here or everywhere) and the current user. */
 import { createRoute, z } from "@hono/zod-openapi";
+
 import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError, UserSchema } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -7,7 +8,10 @@ import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from 
 import { login, logout, logoutEverywhere, SESSION_SECONDS } from "../services/auth.js";
 import { accessibleOrganisations } from "../storage/accounts.js";
 
-const Credentials = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) }).strict().openapi("Credentials");
+const Credentials = z
+  .object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) })
+  .strict()
+  .openapi("Credentials");
 
 const loginRoute = createRoute({
   method: "post",
@@ -46,7 +50,10 @@ const meRoute = createRoute({
   tags: ["Auth"],
   middleware: [requireUser()],
   responses: {
-    200: jsonContent(z.object({ user: UserSchema, organisations: z.array(z.object({ id: z.string(), name: z.string() })) }), "The current user"),
+    200: jsonContent(
+      z.object({ user: UserSchema, organisations: z.array(z.object({ id: z.string(), name: z.string() })) }),
+      "The current user",
+    ),
     401: jsonError("No session"),
   },
 });

@@ -1,5 +1,6 @@
 /** How a campaign and its participation are shown to logged-in users: consultants also get the survey link. */
 import { z } from "@hono/zod-openapi";
+
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { surveyUrl } from "../lib/links.js";
@@ -10,7 +11,10 @@ import { StartHereReasons } from "./plan-schemas.js";
 export const ResponseRateSchema = z
   .object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() })
   .nullable()
-  .openapi({ description: "Respondents over the headcount entered (staff invited) when there is one, else used over issued codes; null with neither" });
+  .openapi({
+    description:
+      "Respondents over the headcount entered (staff invited) when there is one, else used over issued codes; null with neither",
+  });
 
 export const CampaignSchema = z
   .object({
@@ -23,7 +27,10 @@ export const CampaignSchema = z
     k: z.number(),
     kComments: z.number(),
     respondents: z.number(),
-    units: z.record(z.string(), z.array(z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }) }))),
+    units: z.record(
+      z.string(),
+      z.array(z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }) })),
+    ),
     instrument: z.object({ id: z.string(), version: z.number() }),
     expectedHeadcount: z.number().nullable(),
     requireCode: z.boolean(),
@@ -35,7 +42,10 @@ export const CampaignSchema = z
       .nullable()
       .openapi({ description: "Null until the round is released with at least k respondents" }),
     surveyPath: z.string().optional(),
-    surveyUrl: z.string().optional().openapi({ description: "Consultants only: the survey's absolute address, starting at PUBLIC_URL — what printed code sheets and QR codes carry" }),
+    surveyUrl: z.string().optional().openapi({
+      description:
+        "Consultants only: the survey's absolute address, starting at PUBLIC_URL — what printed code sheets and QR codes carry",
+    }),
   })
   .openapi("Campaign");
 
@@ -43,7 +53,12 @@ export const CampaignSchema = z
 export type CampaignView = z.infer<typeof CampaignSchema>;
 
 /** `publicUrl`: where the app's links start (PUBLIC_URL, or the request's origin without one). */
-export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: User, publicUrl: string): z.infer<typeof CampaignSchema> {
+export function toCampaignView(
+  campaign: Campaign,
+  facts: CampaignFacts,
+  user: User,
+  publicUrl: string,
+): z.infer<typeof CampaignSchema> {
   const { codes } = facts;
   return {
     id: campaign.id,
@@ -62,12 +77,20 @@ export function toCampaignView(campaign: Campaign, facts: CampaignFacts, user: U
     contact: campaign.contact,
     codes,
     responseRate: roundResponseRate(facts.respondents, campaign, codes),
-    startHere: facts.startHere ? { level: facts.startHere.level, reasons: facts.startHere.reasons, basis: facts.startHere.basis } : null,
-    ...(user.role === "consultant" ? { surveyPath: `/s/${campaign.token}`, surveyUrl: surveyUrl(publicUrl, campaign.token) } : {}),
+    startHere: facts.startHere
+      ? { level: facts.startHere.level, reasons: facts.startHere.reasons, basis: facts.startHere.basis }
+      : null,
+    ...(user.role === "consultant"
+      ? { surveyPath: `/s/${campaign.token}`, surveyUrl: surveyUrl(publicUrl, campaign.token) }
+      : {}),
   };
 }
 
-const UnitCount = z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }), n: z.number().nullable() });
+const UnitCount = z.object({
+  value: z.string(),
+  label: z.object({ nl: z.string(), en: z.string() }),
+  n: z.number().nullable(),
+});
 
 export const ParticipationSchema = z
   .object({
@@ -79,7 +102,9 @@ export const ParticipationSchema = z
     k: z.number(),
     respondents: z.number(),
     responseRate: ResponseRateSchema,
-    units: z.record(z.string(), z.array(UnitCount)).openapi({ description: "Per dimension, each unit's respondents; null below k or hidden with such a unit" }),
+    units: z
+      .record(z.string(), z.array(UnitCount))
+      .openapi({ description: "Per dimension, each unit's respondents; null below k or hidden with such a unit" }),
   })
   .openapi("Participation");
 

@@ -1,34 +1,44 @@
 /** A campaign: its details, opening and closing it, and its report as JSON and CSV. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { stringify } from "csv-stringify/sync";
 import type { Context } from "hono";
+
 import type { AppEnv } from "../app-env.js";
+import { MAX_CODES_PER_REQUEST } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
+import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
+import { jsonBodyOf } from "../lib/schemas.js";
+import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
-import { campaignReport, reportCsv, reportFileName, type ReportQuery } from "../services/reports.js";
-import { stringify } from "csv-stringify/sync";
-import { MAX_CODES_PER_REQUEST } from "../domain/access-codes.js";
-import { jsonBodyOf } from "../lib/schemas.js";
-import { roundFields } from "./round-fields.js";
-import { jsonBody } from "../middleware/json-body.js";
-import { changeRound, closeRound, issueRoundCodes, openRound } from "../services/lifecycle.js";
-import { reliabilityOf } from "../services/compare.js";
 import { audit, auditRecord } from "../services/audit.js";
+import { reliabilityOf } from "../services/compare.js";
+import { changeRound, closeRound, issueRoundCodes, openRound } from "../services/lifecycle.js";
+import { participation } from "../services/participation.js";
 import { campaignFacts } from "../services/portfolio.js";
 import { profile } from "../services/profiles.js";
-import { participation } from "../services/participation.js";
 import { notReleased, releaseOf } from "../services/release.js";
+import { campaignReport, reportCsv, reportFileName, type ReportQuery } from "../services/reports.js";
 import { codeCounts } from "../storage/access-codes.js";
 import { CampaignSchema, ParticipationSchema, toCampaignView } from "./campaign-view.js";
-import { publicBase } from "../lib/links.js";
+import { roundFields } from "./round-fields.js";
 
 const ReportParams = z.object({
   dimension: z.enum(DIMENSIONS).optional().openapi({ description: "Heatmap dimension" }),
-  ...Object.fromEntries(DIMENSIONS.map((d) => [`filter[${d}]`, z.string().max(120).optional().openapi({ description: `Only respondents of this ${d}` })])),
+  ...Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      `filter[${d}]`,
+      z
+        .string()
+        .max(120)
+        .optional()
+        .openapi({ description: `Only respondents of this ${d}` }),
+    ]),
+  ),
 });
 
 /**
@@ -38,7 +48,9 @@ const ReportParams = z.object({
 function reportQuery(c: Context<AppEnv>, valid: z.infer<typeof ReportParams>): ReportQuery {
   for (const key of Object.keys(c.req.query())) {
     if (key.startsWith("filter[") && !(key in ReportParams.shape)) {
-      throw new ApiError(400, "invalid_filter", `${key} is not a filter; filter on ${DIMENSIONS.join(", ")}.`, [{ path: key, message: "unknown filter" }]);
+      throw new ApiError(400, "invalid_filter", `${key} is not a filter; filter on ${DIMENSIONS.join(", ")}.`, [
+        { path: key, message: "unknown filter" },
+      ]);
     }
   }
   const filters: ReportQuery["filters"] = {};
@@ -55,7 +67,11 @@ const requestedCampaign = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.
 const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
 
 /** What a report read asked for, for the audit log: the round, the dimension and the filters — nothing of the answer. */
-const askedFor = (campaign: Campaign, query: ReportQuery) => ({ ...roundRef(campaign), dimension: query.dimension ?? null, filters: { ...query.filters } as Record<string, string> });
+const askedFor = (campaign: Campaign, query: ReportQuery) => ({
+  ...roundRef(campaign),
+  dimension: query.dimension ?? null,
+  filters: { ...query.filters } as Record<string, string>,
+});
 
 /** The campaign as the API shows it, with its respondents, codes and start-here level. */
 async function campaignView(c: Context<AppEnv>, campaign: Campaign) {
@@ -71,7 +87,10 @@ const statusRoute = (action: "open" | "close") =>
     middleware: [requireUser("consultant")],
     request: { params: IdParam },
     responses: {
-      200: jsonContent(CampaignSchema, action === "open" ? "The campaign, opened" : "The campaign, closed, with its results released"),
+      200: jsonContent(
+        CampaignSchema,
+        action === "open" ? "The campaign, opened" : "The campaign, closed, with its results released",
+      ),
       404: jsonError("No such campaign"),
       409: jsonError(action === "open" ? "The round is closed: closing is final" : "A draft cannot be closed"),
     },
@@ -81,7 +100,9 @@ const statusRoute = (action: "open" | "close") =>
 const CampaignPatch = z.object(roundFields).partial().strict();
 
 const CodeRequest = z.object({ count: z.int().min(1).max(MAX_CODES_PER_REQUEST) }).strict();
-const CodesSchema = z.object({ codes: z.array(z.string()), issued: z.number(), used: z.number() }).openapi("AccessCodes");
+const CodesSchema = z
+  .object({ codes: z.array(z.string()), issued: z.number(), used: z.number() })
+  .openapi("AccessCodes");
 
 export const campaignRoutes = createRouter()
   .openapi(
@@ -91,7 +112,11 @@ export const campaignRoutes = createRouter()
       tags: ["Campaigns"],
       middleware: [requireUser()],
       request: { params: IdParam },
-      responses: { 200: jsonContent(CampaignSchema, "The campaign"), 401: jsonError("No session"), 404: jsonError("No such campaign") },
+      responses: {
+        200: jsonContent(CampaignSchema, "The campaign"),
+        401: jsonError("No session"),
+        404: jsonError("No such campaign"),
+      },
     }),
     async (c) => c.json(await campaignView(c, await requestedCampaign(c)), 200),
   )
@@ -100,7 +125,8 @@ export const campaignRoutes = createRouter()
       method: "patch",
       path: "/api/campaigns/{id}",
       tags: ["Campaigns"],
-      summary: "Change a round: a draft anything creation sets; an open round its dates (opening only until it opens), contact, headcount and code requirement; a closed round nothing",
+      summary:
+        "Change a round: a draft anything creation sets; an open round its dates (opening only until it opens), contact, headcount and code requirement; a closed round nothing",
       middleware: [requireUser("consultant"), ...jsonBody(8 * 1024)],
       request: { params: IdParam, body: jsonBodyOf(CampaignPatch) },
       responses: {
@@ -115,7 +141,11 @@ export const campaignRoutes = createRouter()
       const edit = c.req.valid("json");
       const changed = await changeRound(c.var.deps, campaign, edit, c.var.user!.id);
       const fields = Object.keys(edit).filter((f) => edit[f as keyof typeof edit] !== undefined);
-      if (fields.length > 0) await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "round_changed", detail: { ...roundRef(campaign), fields } });
+      if (fields.length > 0)
+        await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+          action: "round_changed",
+          detail: { ...roundRef(campaign), fields },
+        });
       return c.json(await campaignView(c, changed), 200);
     },
   )
@@ -124,11 +154,19 @@ export const campaignRoutes = createRouter()
       method: "post",
       path: "/api/campaigns/{id}/codes",
       tags: ["Campaigns"],
-      summary: "Issue single-use access codes (shown once; the campaign then requires a code). ?format=csv for a CSV file",
+      summary:
+        "Issue single-use access codes (shown once; the campaign then requires a code). ?format=csv for a CSV file",
       middleware: [requireUser("consultant"), ...jsonBody(1024)],
-      request: { params: IdParam, body: jsonBodyOf(CodeRequest), query: z.object({ format: z.enum(["json", "csv"]).default("json") }) },
+      request: {
+        params: IdParam,
+        body: jsonBodyOf(CodeRequest),
+        query: z.object({ format: z.enum(["json", "csv"]).default("json") }),
+      },
       responses: {
-        201: { description: "The new codes", content: { "application/json": { schema: CodesSchema }, "text/csv": { schema: z.string() } } },
+        201: {
+          description: "The new codes",
+          content: { "application/json": { schema: CodesSchema }, "text/csv": { schema: z.string() } },
+        },
         400: jsonError("Invalid count"),
         404: jsonError("No such campaign"),
         409: jsonError("The round is closed, or has taken answers without codes (codes_after_responses)"),
@@ -138,7 +176,15 @@ export const campaignRoutes = createRouter()
       const { db } = c.var.deps;
       const campaign = await requestedCampaign(c);
       const { count } = c.req.valid("json");
-      const codes = await issueRoundCodes(c.var.deps, campaign, count, auditRecord(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "codes_issued", detail: { ...roundRef(campaign), count } }));
+      const codes = await issueRoundCodes(
+        c.var.deps,
+        campaign,
+        count,
+        auditRecord(c.var.deps, c.var.user!.id, campaign.organisationId, {
+          action: "codes_issued",
+          detail: { ...roundRef(campaign), count },
+        }),
+      );
       const counts = (await codeCounts(db, [campaign.id])).get(campaign.id)!;
       c.header("Cache-Control", "private, no-store");
       if (c.req.valid("query").format === "csv") {
@@ -158,7 +204,10 @@ export const campaignRoutes = createRouter()
       middleware: [requireUser("consultant")],
       request: { params: IdParam },
       responses: {
-        200: jsonContent(z.object({ reliability: z.array(z.record(z.string(), z.unknown())).nullable() }), "Alpha per level; null below k"),
+        200: jsonContent(
+          z.object({ reliability: z.array(z.record(z.string(), z.unknown())).nullable() }),
+          "Alpha per level; null below k",
+        ),
         404: jsonError("No such campaign"),
         409: jsonError("The round is still running"),
       },
@@ -175,13 +224,21 @@ export const campaignRoutes = createRouter()
     const campaign = await requestedCampaign(c);
     const opened = await openRound(c.var.deps, campaign);
     // Opening an open round changes nothing, and is no entry.
-    if (campaign.status !== "open") await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "round_opened", detail: roundRef(campaign) });
+    if (campaign.status !== "open")
+      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+        action: "round_opened",
+        detail: roundRef(campaign),
+      });
     return c.json(await campaignView(c, opened), 200);
   })
   .openapi(statusRoute("close"), async (c) => {
     const campaign = await requestedCampaign(c);
     const closed = await closeRound(c.var.deps, campaign);
-    if (campaign.status !== "closed") await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "round_closed", detail: roundRef(campaign) });
+    if (campaign.status !== "closed")
+      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+        action: "round_closed",
+        detail: roundRef(campaign),
+      });
     return c.json(await campaignView(c, closed.campaign), 200);
   })
   .openapi(
@@ -189,10 +246,15 @@ export const campaignRoutes = createRouter()
       method: "get",
       path: "/api/campaigns/{id}/participation",
       tags: ["Campaigns"],
-      summary: "Respondents and response rate, for the round and per unit (a unit only from k respondents): all there is while a round runs",
+      summary:
+        "Respondents and response rate, for the round and per unit (a unit only from k respondents): all there is while a round runs",
       middleware: [requireUser()],
       request: { params: IdParam },
-      responses: { 200: jsonContent(ParticipationSchema, "Participation"), 401: jsonError("No session"), 404: jsonError("No such campaign") },
+      responses: {
+        200: jsonContent(ParticipationSchema, "Participation"),
+        401: jsonError("No session"),
+        404: jsonError("No such campaign"),
+      },
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
@@ -221,7 +283,10 @@ export const campaignRoutes = createRouter()
       const query = reportQuery(c, c.req.valid("query"));
       const report = await campaignReport(c.var.deps, campaign, query, c.var.user!);
       // Recorded once the report is made: a refused filter or a running round is no entry.
-      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "report_read", detail: askedFor(campaign, query) });
+      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+        action: "report_read",
+        detail: askedFor(campaign, query),
+      });
       c.header("Cache-Control", "private, no-store");
       return c.json(report, 200);
     },
@@ -233,8 +298,21 @@ export const campaignRoutes = createRouter()
       tags: ["Reports"],
       summary: "The report's aggregates as CSV (same guards as the JSON report)",
       middleware: [requireUser()],
-      request: { params: IdParam, query: ReportParams.extend({ spreadsheet: z.enum(["nl", "en"]).optional().openapi({ description: "For a spreadsheet in this language: names, `;`, UTF-8 BOM, decimal commas in Dutch (Excel opens it in columns). Without it: the plain machine CSV." }) }) },
-      responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, 404: jsonError("No such campaign"), 409: jsonError("The round is still running"), 422: jsonError("Filter refused") },
+      request: {
+        params: IdParam,
+        query: ReportParams.extend({
+          spreadsheet: z.enum(["nl", "en"]).optional().openapi({
+            description:
+              "For a spreadsheet in this language: names, `;`, UTF-8 BOM, decimal commas in Dutch (Excel opens it in columns). Without it: the plain machine CSV.",
+          }),
+        }),
+      },
+      responses: {
+        200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+        404: jsonError("No such campaign"),
+        409: jsonError("The round is still running"),
+        422: jsonError("Filter refused"),
+      },
     }),
     async (c) => {
       const campaign = await requestedCampaign(c);
@@ -243,7 +321,10 @@ export const campaignRoutes = createRouter()
       const report = await campaignReport(c.var.deps, campaign, query, c.var.user!);
       const spreadsheet = c.req.valid("query").spreadsheet;
       const csv = reportCsv(report, spreadsheet ? { spreadsheet } : {});
-      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, { action: "report_exported", detail: askedFor(campaign, query) });
+      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+        action: "report_exported",
+        detail: askedFor(campaign, query),
+      });
       const name = await reportFileName(c.var.deps.db, campaign, report, "csv");
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="${name}"`);

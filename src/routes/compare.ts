@@ -1,5 +1,6 @@
 /** Comparing a consultant's campaigns across organisations, against their benchmark. */
 import { createRoute, z } from "@hono/zod-openapi";
+
 import { createRouter } from "../lib/router.js";
 import { jsonContent, jsonError } from "../lib/schemas.js";
 import { requireUser } from "../middleware/session.js";
@@ -11,7 +12,14 @@ const CompareQuery = z.object({
   campaigns: z
     .string()
     .max(MAX_COMPARED * 65)
-    .transform((v) => [...new Set(v.split(",").map((id) => id.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().min(1).max(64)).min(2, "pick at least two campaigns").max(MAX_COMPARED))
     .openapi({ description: "Comma-separated campaign ids (2–20)", example: "id1,id2,id3" }),
 });
@@ -25,7 +33,10 @@ export const compareRoutes = createRouter().openapi(
     middleware: [requireUser("consultant")],
     request: { query: CompareQuery },
     responses: {
-      200: jsonContent(z.record(z.string(), z.unknown()).openapi("Comparison"), "Campaigns that reached k, the excluded ones, and the benchmark"),
+      200: jsonContent(
+        z.record(z.string(), z.unknown()).openapi("Comparison"),
+        "Campaigns that reached k, the excluded ones, and the benchmark",
+      ),
       400: jsonError("Fewer than two or more than 20 campaigns"),
       401: jsonError("No session"),
       403: jsonError("Not a consultant"),

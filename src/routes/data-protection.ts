@@ -6,9 +6,10 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+
 import type { AppEnv } from "../app-env.js";
-import { RETENTION_MONTHS, ROUND_PARTS } from "../domain/data-protection.js";
 import { calendarDate } from "../domain/campaign.js";
+import { RETENTION_MONTHS, ROUND_PARTS } from "../domain/data-protection.js";
 import { exportFileName } from "../lib/file-name.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
@@ -47,14 +48,24 @@ const OrganisationDeletion = z
   .object({
     deleted: z.boolean(),
     organisation: z.object({ id: z.string(), name: z.string() }),
-    removes: Counts([...ROUND_PARTS, "rounds", "managers", "invitations", "auditEntries", "normSets"]).openapi({ description: "normSets: sets that keep the organisation's figures but lose its name and ids" }),
+    removes: Counts([...ROUND_PARTS, "rounds", "managers", "invitations", "auditEntries", "normSets"]).openapi({
+      description: "normSets: sets that keep the organisation's figures but lose its name and ids",
+    }),
   })
   .openapi("OrganisationDeletion");
 const AccountDeletion = z
   .object({
     deleted: z.boolean(),
     account: z.object({ id: z.string(), role: z.enum(["consultant", "manager"]), email: z.string().optional() }),
-    removes: Counts(["sessions", "grants", "invitations", "resetLinks", "auditEntries", "instruments", "normSets"]).openapi({ description: "auditEntries are kept with a placeholder actor" }),
+    removes: Counts([
+      "sessions",
+      "grants",
+      "invitations",
+      "resetLinks",
+      "auditEntries",
+      "instruments",
+      "normSets",
+    ]).openapi({ description: "auditEntries are kept with a placeholder actor" }),
   })
   .openapi("AccountDeletion");
 const Retention = z
@@ -62,23 +73,75 @@ const Retention = z
     organisationId: z.string(),
     retentionMonths: z.int().nullable(),
     limits: z.object({ min: z.int(), max: z.int() }),
-    rounds: z.array(z.object({ campaignId: z.string(), title: z.string(), releasedOn: z.string(), commentsOn: z.string().nullable(), roundOn: z.string().nullable() })),
+    rounds: z.array(
+      z.object({
+        campaignId: z.string(),
+        title: z.string(),
+        releasedOn: z.string(),
+        commentsOn: z.string().nullable(),
+        roundOn: z.string().nullable(),
+      }),
+    ),
   })
   .openapi("Retention");
-const RetentionBody = z.object({ retentionMonths: z.int().min(RETENTION_MONTHS.min).max(RETENTION_MONTHS.max).nullable() }).strict();
+const RetentionBody = z
+  .object({ retentionMonths: z.int().min(RETENTION_MONTHS.min).max(RETENTION_MONTHS.max).nullable() })
+  .strict();
 
 const consultant = [requireUser("consultant")];
 const dryRun = (c: Context<AppEnv>) => c.req.query("dryRun") === "1";
 const user = (c: Context<AppEnv>) => c.var.user!;
 
 const deletionRoutes = (path: string, tag: string, summary: string, schema: z.ZodType, middleware = consultant) => ({
-  preview: createRoute({ method: "get", path: `${path}/deletion`, tags: [tag], summary: `What deleting ${summary} removes, by count`, middleware, request: { params: IdParam }, responses: { 200: jsonContent(schema, "What would go"), 403: jsonError("Not allowed"), 404: jsonError("Not found"), 409: jsonError("Not deletable now") } }),
-  remove: createRoute({ method: "delete", path, tags: [tag], summary: `Delete ${summary} and say what went`, middleware, request: { params: IdParam, query: DeleteQuery }, responses: { 200: jsonContent(schema, "Deleted (or, with dryRun=1, what would go)"), 403: jsonError("Not allowed"), 404: jsonError("Not found"), 409: jsonError("A running round without confirm=1; an account still needed") } }),
+  preview: createRoute({
+    method: "get",
+    path: `${path}/deletion`,
+    tags: [tag],
+    summary: `What deleting ${summary} removes, by count`,
+    middleware,
+    request: { params: IdParam },
+    responses: {
+      200: jsonContent(schema, "What would go"),
+      403: jsonError("Not allowed"),
+      404: jsonError("Not found"),
+      409: jsonError("Not deletable now"),
+    },
+  }),
+  remove: createRoute({
+    method: "delete",
+    path,
+    tags: [tag],
+    summary: `Delete ${summary} and say what went`,
+    middleware,
+    request: { params: IdParam, query: DeleteQuery },
+    responses: {
+      200: jsonContent(schema, "Deleted (or, with dryRun=1, what would go)"),
+      403: jsonError("Not allowed"),
+      404: jsonError("Not found"),
+      409: jsonError("A running round without confirm=1; an account still needed"),
+    },
+  }),
 });
 
-const round = deletionRoutes("/api/campaigns/{id}", "Campaigns", "a round (its release, comments, codes, staff invitations, action plan, summary link, raw responses)", RoundDeletion);
-const organisation = deletionRoutes("/api/organisations/{id}", "Organisations", "an organisation (all its rounds, grants, invitations, audit entries; its name in norm sets)", OrganisationDeletion);
-const account = deletionRoutes("/api/users/{id}", "Accounts", "an account (a manager of your organisations, or your own)", AccountDeletion, [requireUser()]);
+const round = deletionRoutes(
+  "/api/campaigns/{id}",
+  "Campaigns",
+  "a round (its release, comments, codes, staff invitations, action plan, summary link, raw responses)",
+  RoundDeletion,
+);
+const organisation = deletionRoutes(
+  "/api/organisations/{id}",
+  "Organisations",
+  "an organisation (all its rounds, grants, invitations, audit entries; its name in norm sets)",
+  OrganisationDeletion,
+);
+const account = deletionRoutes(
+  "/api/users/{id}",
+  "Accounts",
+  "an account (a manager of your organisations, or your own)",
+  AccountDeletion,
+  [requireUser()],
+);
 
 export const dataProtectionRoutes = createRouter()
   .openapi(round.preview, async (c) => {
@@ -91,7 +154,11 @@ export const dataProtectionRoutes = createRouter()
     return c.json(await deleteRound(c.var.deps, campaign, user(c), c.req.valid("query").confirm === "1"), 200);
   })
   .openapi(organisation.preview, async (c) => {
-    const { campaignIds: _, ...preview } = await organisationDeletionPreview(c.var.deps, user(c), c.req.valid("param").id);
+    const { campaignIds: _, ...preview } = await organisationDeletionPreview(
+      c.var.deps,
+      user(c),
+      c.req.valid("param").id,
+    );
     return c.json({ deleted: false, ...preview }, 200);
   })
   .openapi(organisation.remove, async (c) => {
@@ -102,7 +169,9 @@ export const dataProtectionRoutes = createRouter()
     }
     return c.json(await deleteOrganisation(c.var.deps, user(c), id), 200);
   })
-  .openapi(account.preview, async (c) => c.json({ deleted: false, ...(await accountDeletionPreview(c.var.deps, user(c), c.req.valid("param").id)) }, 200))
+  .openapi(account.preview, async (c) =>
+    c.json({ deleted: false, ...(await accountDeletionPreview(c.var.deps, user(c), c.req.valid("param").id)) }, 200),
+  )
   .openapi(account.remove, async (c) => {
     const id = c.req.valid("param").id;
     if (dryRun(c)) return c.json({ deleted: false, ...(await accountDeletionPreview(c.var.deps, user(c), id)) }, 200);
@@ -116,7 +185,11 @@ export const dataProtectionRoutes = createRouter()
       summary: "The retention period and, per released round, when its comments and then the round are deleted",
       middleware: consultant,
       request: { params: IdParam },
-      responses: { 200: jsonContent(Retention, "Retention"), 403: jsonError("Not a consultant"), 404: jsonError("No such organisation") },
+      responses: {
+        200: jsonContent(Retention, "Retention"),
+        403: jsonError("Not a consultant"),
+        404: jsonError("No such organisation"),
+      },
     }),
     async (c) => c.json(await retentionView(c.var.deps, user(c), c.req.valid("param").id), 200),
   )
@@ -128,23 +201,40 @@ export const dataProtectionRoutes = createRouter()
       summary: `Set how many months (${RETENTION_MONTHS.min}–${RETENTION_MONTHS.max}) released rounds are kept; null keeps them until deleted`,
       middleware: [...consultant, ...jsonBody(1024)],
       request: { params: IdParam, body: jsonBodyOf(RetentionBody) },
-      responses: { 200: jsonContent(Retention, "Retention, changed"), 400: jsonError("Invalid"), 403: jsonError("Not a consultant"), 404: jsonError("No such organisation") },
+      responses: {
+        200: jsonContent(Retention, "Retention, changed"),
+        400: jsonError("Invalid"),
+        403: jsonError("Not a consultant"),
+        404: jsonError("No such organisation"),
+      },
     }),
-    async (c) => c.json(await changeRetention(c.var.deps, user(c), c.req.valid("param").id, c.req.valid("json").retentionMonths), 200),
+    async (c) =>
+      c.json(
+        await changeRetention(c.var.deps, user(c), c.req.valid("param").id, c.req.valid("json").retentionMonths),
+        200,
+      ),
   )
   .openapi(
     createRoute({
       method: "get",
       path: "/api/organisations/{id}/export",
       tags: ["Organisations"],
-      summary: "All of the organisation's data as one JSON document (versioned; no codes, tokens or password hashes, nothing about one respondent)",
+      summary:
+        "All of the organisation's data as one JSON document (versioned; no codes, tokens or password hashes, nothing about one respondent)",
       middleware: consultant,
       request: { params: IdParam },
-      responses: { 200: jsonContent(z.record(z.string(), z.unknown()).openapi("OrganisationExport"), "The export, as a download"), 403: jsonError("Not a consultant"), 404: jsonError("No such organisation") },
+      responses: {
+        200: jsonContent(z.record(z.string(), z.unknown()).openapi("OrganisationExport"), "The export, as a download"),
+        403: jsonError("Not a consultant"),
+        404: jsonError("No such organisation"),
+      },
     }),
     async (c) => {
       const data = await organisationExport(c.var.deps, user(c), c.req.valid("param").id);
-      c.header("Content-Disposition", `attachment; filename="${exportFileName([data.organisation.name, "export", calendarDate(c.var.deps.now())], "json")}"`);
+      c.header(
+        "Content-Disposition",
+        `attachment; filename="${exportFileName([data.organisation.name, "export", calendarDate(c.var.deps.now())], "json")}"`,
+      );
       c.header("Cache-Control", "private, no-store");
       return c.json(data, 200);
     },

@@ -4,6 +4,7 @@
  * failed. No session, nothing about any organisation or round, never cached.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+
 import { version } from "../../package.json";
 import { createRouter } from "../lib/router.js";
 import { jsonContent } from "../lib/schemas.js";
@@ -25,7 +26,9 @@ type Health = z.infer<typeof Health>;
 
 async function check(run: () => Promise<unknown[]>): Promise<Pick<Health, "database" | "migrations">> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), HEALTH_TIMEOUT_MS)));
+  const timeout = new Promise<"timeout">(
+    (resolve) => (timer = setTimeout(() => resolve("timeout"), HEALTH_TIMEOUT_MS)),
+  );
   try {
     const pending = await Promise.race([run(), timeout]);
     if (pending === "timeout") return { database: "unreachable", migrations: "unknown" };

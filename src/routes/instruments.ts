@@ -1,9 +1,10 @@
 /** Instruments: the built-in ones and a consultant's own uploads, each upload a new version. */
-import { LEVEL_IDS } from "../domain/levels.js";
 import { createRoute, z } from "@hono/zod-openapi";
+
+import { LEVEL_IDS } from "../domain/levels.js";
+import { ApiError, notFound } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
 import { jsonContent, jsonError } from "../lib/schemas.js";
-import { ApiError, notFound } from "../lib/api-error.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { instrumentForCampaign, listInstruments, uploadInstrument } from "../services/instruments.js";
@@ -19,17 +20,30 @@ const Summary = z
     items: z.record(z.string(), z.number()),
     desiredState: z.boolean(),
     createdAt: z.string().nullable(),
-    missingLevels: z.array(z.enum(LEVEL_IDS)).openapi({ description: "Levels the instrument asks nothing about: the diagnosis can never start there" }),
+    missingLevels: z
+      .array(z.enum(LEVEL_IDS))
+      .openapi({ description: "Levels the instrument asks nothing about: the diagnosis can never start there" }),
   })
   .openapi("InstrumentSummary");
 
 const SurveyJson = z
-  .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "the body must be a SurveyJS JSON object")
+  .custom<Record<string, unknown>>(
+    (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+    "the body must be a SurveyJS JSON object",
+  )
   .openapi({ type: "object", description: "SurveyJS JSON with instrumentId; every rating item tagged with a level" });
 
 const VersionParams = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }),
-  version: z.coerce.number().int().min(1).openapi({ param: { name: "version", in: "path" } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: "version", in: "path" } }),
 });
 
 export const instrumentRoutes = createRouter()
@@ -39,7 +53,11 @@ export const instrumentRoutes = createRouter()
       path: "/api/instruments",
       tags: ["Instruments"],
       middleware: [requireUser("consultant")],
-      responses: { 200: jsonContent(z.array(Summary), "Built-in and own instruments, every version"), 401: jsonError("No session"), 403: jsonError("Not a consultant") },
+      responses: {
+        200: jsonContent(z.array(Summary), "Built-in and own instruments, every version"),
+        401: jsonError("No session"),
+        403: jsonError("Not a consultant"),
+      },
     }),
     async (c) => c.json(await listInstruments(c.var.deps.db, c.var.deps.instruments, c.var.user!.id), 200),
   )
@@ -58,7 +76,8 @@ export const instrumentRoutes = createRouter()
         413: jsonError("Over 256 KB"),
       },
     }),
-    async (c) => c.json(await uploadInstrument(c.var.deps.db, c.var.deps.instruments, c.var.user!.id, c.req.valid("json")), 201),
+    async (c) =>
+      c.json(await uploadInstrument(c.var.deps.db, c.var.deps.instruments, c.var.user!.id, c.req.valid("json")), 201),
   )
   .openapi(
     createRoute({
@@ -68,12 +87,18 @@ export const instrumentRoutes = createRouter()
       summary: "One version's SurveyJS JSON (to preview, or to edit and upload as the next version)",
       middleware: [requireUser("consultant")],
       request: { params: VersionParams },
-      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), "SurveyJS JSON"), 404: jsonError("No such instrument") },
+      responses: {
+        200: jsonContent(z.record(z.string(), z.unknown()), "SurveyJS JSON"),
+        404: jsonError("No such instrument"),
+      },
     }),
     async (c) => {
       const { id, version } = c.req.valid("param");
       try {
-        const instrument = await instrumentForCampaign(c.var.deps.db, c.var.deps.instruments, c.var.user!.id, { id, version });
+        const instrument = await instrumentForCampaign(c.var.deps.db, c.var.deps.instruments, c.var.user!.id, {
+          id,
+          version,
+        });
         return c.json(instrument.json, 200);
       } catch (error) {
         if (error instanceof ApiError) throw notFound("Instrument");

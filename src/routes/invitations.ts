@@ -6,6 +6,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+
 import type { AppEnv } from "../app-env.js";
 import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
@@ -13,10 +14,21 @@ import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
-import { acceptInvitation, describeInvitation, inviteManager, organisationManagers, resendInvitation, revokeManagerAccess, withdrawInvitation } from "../services/invitations.js";
+import {
+  acceptInvitation,
+  describeInvitation,
+  inviteManager,
+  organisationManagers,
+  resendInvitation,
+  revokeManagerAccess,
+  withdrawInvitation,
+} from "../services/invitations.js";
 import { findOrganisation } from "../storage/campaigns.js";
 
-const Scope = z.object({ department: z.array(z.string()).optional() }).nullable().openapi("UnitScope");
+const Scope = z
+  .object({ department: z.array(z.string()).optional() })
+  .nullable()
+  .openapi("UnitScope");
 const NewInvitation = z
   .object({
     email: z.email().max(254),
@@ -33,20 +45,46 @@ const NewInvitation = z
       .openapi({ description: "Departments the manager is invited for; none = the whole organisation" }),
   })
   .strict();
-const Invitation = z.object({ id: z.string(), email: z.string(), scope: Scope, expiresAt: z.string(), expired: z.boolean() }).openapi("Invitation");
+const Invitation = z
+  .object({ id: z.string(), email: z.string(), scope: Scope, expiresAt: z.string(), expired: z.boolean() })
+  .openapi("Invitation");
 const Invited = z
-  .object({ invitation: Invitation, delivery: z.enum(["sent", "link"]), link: z.string().optional().openapi({ description: "Only when no mail is configured: the link to pass on" }) })
+  .object({
+    invitation: Invitation,
+    delivery: z.enum(["sent", "link"]),
+    link: z.string().optional().openapi({ description: "Only when no mail is configured: the link to pass on" }),
+  })
   .openapi("Invited");
 const Managers = z
-  .object({ pending: z.array(Invitation), managers: z.array(z.object({ userId: z.string(), email: z.string(), scope: Scope })) })
+  .object({
+    pending: z.array(Invitation),
+    managers: z.array(z.object({ userId: z.string(), email: z.string(), scope: Scope })),
+  })
   .openapi("OrganisationManagers");
-const InvitationParams = IdParam.extend({ invitationId: z.string().min(1).max(64).openapi({ param: { name: "invitationId", in: "path" } }) });
-const ManagerParams = IdParam.extend({ userId: z.string().min(1).max(64).openapi({ param: { name: "userId", in: "path" } }) });
-const TokenParam = z.object({ token: z.string().min(1).max(256).openapi({ param: { name: "token", in: "path" } }) });
+const InvitationParams = IdParam.extend({
+  invitationId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "invitationId", in: "path" } }),
+});
+const ManagerParams = IdParam.extend({
+  userId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "userId", in: "path" } }),
+});
+const TokenParam = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(256)
+    .openapi({ param: { name: "token", in: "path" } }),
+});
 const Acceptance = z.object({ password: z.string().min(1).max(1024).optional() }).strict();
 
 const consultantOnly = [requireUser("consultant")];
-
 
 async function ownOrganisation(c: Context<AppEnv>, id: string): Promise<{ id: string; name: string }> {
   await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
@@ -63,7 +101,12 @@ export const invitationRoutes = createRouter()
       summary: "Pending invitations and the managers who accepted one",
       middleware: consultantOnly,
       request: { params: IdParam },
-      responses: { 200: jsonContent(Managers, "Pending and accepted"), 401: jsonError("No session"), 403: jsonError("Not a consultant"), 404: jsonError("No such organisation") },
+      responses: {
+        200: jsonContent(Managers, "Pending and accepted"),
+        401: jsonError("No session"),
+        403: jsonError("Not a consultant"),
+        404: jsonError("No such organisation"),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -91,7 +134,10 @@ export const invitationRoutes = createRouter()
       const organisation = await ownOrganisation(c, id);
       const { email, units } = c.req.valid("json");
       const user = c.var.user!;
-      return c.json(await inviteManager(c.var.deps, { organisation, email, scope: units, inviter: user, baseUrl: publicBase(c) }), 201);
+      return c.json(
+        await inviteManager(c.var.deps, { organisation, email, scope: units, inviter: user, baseUrl: publicBase(c) }),
+        201,
+      );
     },
   )
   .openapi(
@@ -102,12 +148,24 @@ export const invitationRoutes = createRouter()
       summary: "A new link with a new expiry; the old link stops working",
       middleware: consultantOnly,
       request: { params: InvitationParams },
-      responses: { 200: jsonContent(Invited, "Sent again"), 404: jsonError("No such organisation or invitation"), 502: jsonError("The mail could not be sent") },
+      responses: {
+        200: jsonContent(Invited, "Sent again"),
+        404: jsonError("No such organisation or invitation"),
+        502: jsonError("The mail could not be sent"),
+      },
     }),
     async (c) => {
       const { id, invitationId } = c.req.valid("param");
       const organisation = await ownOrganisation(c, id);
-      return c.json(await resendInvitation(c.var.deps, { organisation, invitationId, inviter: c.var.user!, baseUrl: publicBase(c) }), 200);
+      return c.json(
+        await resendInvitation(c.var.deps, {
+          organisation,
+          invitationId,
+          inviter: c.var.user!,
+          baseUrl: publicBase(c),
+        }),
+        200,
+      );
     },
   )
   .openapi(
@@ -149,11 +207,20 @@ export const invitationRoutes = createRouter()
       method: "get",
       path: "/api/invitations/{token}",
       tags: ["Managers"],
-      summary: "What an invitation link is for: the organisation, the address, the expiry, and whether to choose a password or log in",
+      summary:
+        "What an invitation link is for: the organisation, the address, the expiry, and whether to choose a password or log in",
       request: { params: TokenParam },
       responses: {
         200: jsonContent(
-          z.object({ organisation: z.string(), email: z.string(), scope: Scope, expiresAt: z.string(), next: z.enum(["choose_password", "log_in"]) }).openapi("InvitationLink"),
+          z
+            .object({
+              organisation: z.string(),
+              email: z.string(),
+              scope: Scope,
+              expiresAt: z.string(),
+              next: z.enum(["choose_password", "log_in"]),
+            })
+            .openapi("InvitationLink"),
           "A live invitation",
         ),
         404: jsonError("Used, withdrawn or replaced"),
@@ -174,7 +241,10 @@ export const invitationRoutes = createRouter()
       middleware: jsonBody(4 * 1024),
       request: { params: TokenParam, body: jsonBodyOf(Acceptance) },
       responses: {
-        200: jsonContent(z.object({ organisationId: z.string(), email: z.string() }), "Accepted; log in (new account) or open the dashboard"),
+        200: jsonContent(
+          z.object({ organisationId: z.string(), email: z.string() }),
+          "Accepted; log in (new account) or open the dashboard",
+        ),
         400: jsonError("Password missing or too weak"),
         401: jsonError("The address has an account: log in first"),
         403: jsonError("Logged in as another address"),
@@ -185,6 +255,9 @@ export const invitationRoutes = createRouter()
     }),
     async (c) => {
       const { token } = c.req.valid("param");
-      return c.json(await acceptInvitation(c.var.deps, { token, user: c.var.user, password: c.req.valid("json").password }), 200);
+      return c.json(
+        await acceptInvitation(c.var.deps, { token, user: c.var.user, password: c.req.valid("json").password }),
+        200,
+      );
     },
   );

@@ -3,6 +3,7 @@
  * own. Consultants only; another consultant's set is not found.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+
 import { calendarDate } from "../domain/campaign.js";
 import { LEVEL_IDS } from "../domain/levels.js";
 import { notFound } from "../lib/api-error.js";
@@ -18,12 +19,19 @@ const NormSetSummary = z
     madeOn: z.string().openapi({ description: "The date it was made (YYYY-MM-DD)" }),
     organisations: z.number().openapi({ description: "Organisations in the set, each with one round" }),
     campaigns: z.number(),
-    levels: z.record(z.enum(LEVEL_IDS), z.number()).openapi({ description: "Mean 0–100 score per level over the organisations, each once" }),
+    levels: z
+      .record(z.enum(LEVEL_IDS), z.number())
+      .openapi({ description: "Mean 0–100 score per level over the organisations, each once" }),
   })
   .openapi("NormSetSummary");
 
 const NormSet = NormSetSummary.extend({
-  members: z.array(z.object({ organisation: z.object({ id: z.string(), name: z.string() }), campaign: z.object({ id: z.string(), title: z.string() }) })),
+  members: z.array(
+    z.object({
+      organisation: z.object({ id: z.string(), name: z.string() }),
+      campaign: z.object({ id: z.string(), title: z.string() }),
+    }),
+  ),
 }).openapi("NormSet");
 
 const NormSets = z
@@ -31,9 +39,14 @@ const NormSets = z
     sets: z.array(NormSetSummary).openapi({ description: "Latest first; reports and comparisons use the first" }),
     next: z
       .object({
-        qualifying: z.number().openapi({ description: "Organisations with a released round that reached k and measured all seven levels" }),
+        qualifying: z
+          .number()
+          .openapi({ description: "Organisations with a released round that reached k and measured all seven levels" }),
         newOrganisations: z.number().openapi({ description: "Of those, how many the latest set does not hold" }),
-        refusal: z.enum(["too_few_organisations", "too_few_new_organisations"]).nullable().openapi({ description: "Why publishing now would be refused; null when it would not" }),
+        refusal: z
+          .enum(["too_few_organisations", "too_few_new_organisations"])
+          .nullable()
+          .openapi({ description: "Why publishing now would be refused; null when it would not" }),
         first: z.boolean().openapi({ description: "No set has been published yet" }),
       })
       .openapi({ description: "What publishing a set now would do" }),
@@ -55,7 +68,9 @@ export const normSetRoutes = createRouter()
         201: jsonContent(NormSet, "The published set"),
         401: jsonError("No session"),
         403: jsonError("Not a consultant"),
-        409: jsonError("Refused: too few organisations, too few new ones since the previous set, or another set published at the same moment"),
+        409: jsonError(
+          "Refused: too few organisations, too few new ones since the previous set, or another set published at the same moment",
+        ),
       },
     }),
     async (c) => {
@@ -70,7 +85,11 @@ export const normSetRoutes = createRouter()
       tags: ["Consultant"],
       summary: "Your published norm sets, latest first, and whether a new one could be published now",
       middleware: consultantOnly,
-      responses: { 200: jsonContent(NormSets, "Norm sets"), 401: jsonError("No session"), 403: jsonError("Not a consultant") },
+      responses: {
+        200: jsonContent(NormSets, "Norm sets"),
+        401: jsonError("No session"),
+        403: jsonError("Not a consultant"),
+      },
     }),
     async (c) => {
       c.header("Cache-Control", "private, no-store");
@@ -85,7 +104,12 @@ export const normSetRoutes = createRouter()
       summary: "One of your norm sets, with the organisations and rounds it holds",
       middleware: consultantOnly,
       request: { params: IdParam },
-      responses: { 200: jsonContent(NormSet, "The set"), 401: jsonError("No session"), 403: jsonError("Not a consultant"), 404: jsonError("No such norm set of yours") },
+      responses: {
+        200: jsonContent(NormSet, "The set"),
+        401: jsonError("No session"),
+        403: jsonError("Not a consultant"),
+        404: jsonError("No such norm set of yours"),
+      },
     }),
     async (c) => {
       const { db } = c.var.deps;

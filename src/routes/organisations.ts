@@ -1,10 +1,12 @@
 /** Organisations: list what the user may see; consultants create them and their campaigns (managers come by invitation: routes/invitations.ts). */
 import { createRoute, z } from "@hono/zod-openapi";
+
 import { campaignDefaults, DEFAULT_K, defaultKComments, roundRuleProblems } from "../domain/campaign.js";
 import { LEVEL_IDS } from "../domain/levels.js";
 import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
 import { MIN_MEANINGFUL_CHANGE, TREND_LABELS } from "../domain/trends.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
+import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -15,11 +17,12 @@ import { portfolio } from "../services/portfolio.js";
 import { organisationTrends } from "../services/trends.js";
 import { createCampaign, createOrganisation, findOrganisation, setBenchmarkForManagers } from "../storage/campaigns.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
-import { publicBase } from "../lib/links.js";
 import { roundFields } from "./round-fields.js";
 
 const NewOrganisation = z.object({ name: lineOfText(120).min(1) }).strict();
-const Organisation = z.object({ id: z.string(), name: z.string(), benchmarkForManagers: z.boolean().optional() }).openapi("Organisation");
+const Organisation = z
+  .object({ id: z.string(), name: z.string(), benchmarkForManagers: z.boolean().optional() })
+  .openapi("Organisation");
 const OrganisationPatch = z.object({ benchmarkForManagers: z.boolean() }).strict();
 
 const NewCampaign = z
@@ -36,41 +39,71 @@ const NewCampaign = z
     contact: roundFields.contact.default(null),
     status: z.enum(["draft", "open"]).default("draft"),
     thresholds: z
-      .object({ weakBelow: z.number().min(0).max(100).openapi({ description: "A level whose 95% interval lies below this score (0–100) is weak; default 60" }) })
+      .object({
+        weakBelow: z
+          .number()
+          .min(0)
+          .max(100)
+          .openapi({ description: "A level whose 95% interval lies below this score (0–100) is weak; default 60" }),
+      })
       .partial()
       .strict()
       .default({}),
   })
   .strict()
   .superRefine((c, ctx) => {
-    for (const problem of roundRuleProblems({ ...c, kComments: c.kComments ?? defaultKComments(c.k) })) ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path], params: { code: problem.code } });
+    for (const problem of roundRuleProblems({ ...c, kComments: c.kComments ?? defaultKComments(c.k) }))
+      ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path], params: { code: problem.code } });
   });
 
 const TrendStep = z
   .object({
     from: z.string(),
     to: z.string(),
-    comparable: z.boolean().openapi({ description: "False when the rounds' instrument versions share fewer than 2 items of the level: no step" }),
+    comparable: z.boolean().openapi({
+      description: "False when the rounds' instrument versions share fewer than 2 items of the level: no step",
+    }),
     reason: z.enum(["too_few_shared_items"]).nullable(),
-    basis: z.enum(["level", "shared_items"]).nullable().openapi({ description: "Respondents' level means, or only the items both versions share (name and level)" }),
-    sharedItems: z.array(z.string()).nullable().openapi({ description: "With different instrument versions: the level's items both have; null with the same version" }),
+    basis: z
+      .enum(["level", "shared_items"])
+      .nullable()
+      .openapi({ description: "Respondents' level means, or only the items both versions share (name and level)" }),
+    sharedItems: z.array(z.string()).nullable().openapi({
+      description: "With different instrument versions: the level's items both have; null with the same version",
+    }),
     fromScore: z.number().nullable(),
     toScore: z.number().nullable(),
     change: z.number().nullable().openapi({ description: "Points on the 0–100 scale" }),
     p: z.number().nullable().openapi({ description: "Welch's two-sided p, uncorrected" }),
-    pAdjusted: z.number().nullable().openapi({ description: "Holm–Bonferroni across the levels of the same step (or of all first → latest comparisons)" }),
-    label: z.enum(TREND_LABELS).openapi({ description: `improved/declined: significant after Holm and at least ${MIN_MEANINGFUL_CHANGE} points; not_meaningful: significant but smaller` }),
+    pAdjusted: z.number().nullable().openapi({
+      description: "Holm–Bonferroni across the levels of the same step (or of all first → latest comparisons)",
+    }),
+    label: z.enum(TREND_LABELS).openapi({
+      description: `improved/declined: significant after Holm and at least ${MIN_MEANINGFUL_CHANGE} points; not_meaningful: significant but smaller`,
+    }),
   })
   .openapi("TrendStep");
 const Trends = z
   .object({
     significance: z.number().openapi({ description: "α for the Holm-adjusted p" }),
-    minimumChange: z.number().openapi({ description: "Points on the 0–100 scale a change must reach to be called improved or declined" }),
-    rounds: z.array(z.object({ campaignId: z.string(), title: z.string(), date: z.string(), instrument: z.object({ id: z.string(), version: z.int() }), included: z.boolean() })),
+    minimumChange: z
+      .number()
+      .openapi({ description: "Points on the 0–100 scale a change must reach to be called improved or declined" }),
+    rounds: z.array(
+      z.object({
+        campaignId: z.string(),
+        title: z.string(),
+        date: z.string(),
+        instrument: z.object({ id: z.string(), version: z.int() }),
+        included: z.boolean(),
+      }),
+    ),
     levels: z.array(
       z.object({
         level: z.enum(LEVEL_IDS),
-        points: z.array(z.object({ campaignId: z.string(), title: z.string(), date: z.string(), n: z.int(), score: z.number() })),
+        points: z.array(
+          z.object({ campaignId: z.string(), title: z.string(), date: z.string(), n: z.int(), score: z.number() }),
+        ),
         steps: z.array(TrendStep),
         overall: TrendStep.nullable(),
       }),
@@ -87,16 +120,24 @@ export const organisationRoutes = createRouter()
       path: "/api/organisations",
       tags: ["Organisations"],
       middleware: [requireUser()],
-      responses: { 200: jsonContent(z.array(Organisation.extend({ campaigns: z.array(CampaignSchema) })), "Organisations with their campaigns"), 401: jsonError("No session") },
+      responses: {
+        200: jsonContent(
+          z.array(Organisation.extend({ campaigns: z.array(CampaignSchema) })),
+          "Organisations with their campaigns",
+        ),
+        401: jsonError("No session"),
+      },
     }),
     async (c) => {
       const user = c.var.user!;
-      const result = (await portfolio(c.var.deps.db, user, c.var.deps.now())).map(({ organisation: { benchmarkForManagers, ...organisation }, campaigns }) => ({
-        ...organisation,
-        // Only the consultant decides (and needs to know) whether managers see the benchmark line.
-        ...(user.role === "consultant" ? { benchmarkForManagers } : {}),
-        campaigns: campaigns.map(({ campaign, facts }) => toCampaignView(campaign, facts, user, publicBase(c))),
-      }));
+      const result = (await portfolio(c.var.deps.db, user, c.var.deps.now())).map(
+        ({ organisation: { benchmarkForManagers, ...organisation }, campaigns }) => ({
+          ...organisation,
+          // Only the consultant decides (and needs to know) whether managers see the benchmark line.
+          ...(user.role === "consultant" ? { benchmarkForManagers } : {}),
+          campaigns: campaigns.map(({ campaign, facts }) => toCampaignView(campaign, facts, user, publicBase(c))),
+        }),
+      );
       return c.json(result, 200);
     },
   )
@@ -107,9 +148,21 @@ export const organisationRoutes = createRouter()
       tags: ["Organisations"],
       middleware: [...consultantOnly, ...jsonBody(8 * 1024)],
       request: { body: jsonBodyOf(NewOrganisation) },
-      responses: { 201: jsonContent(Organisation, "Created"), 400: jsonError("Invalid"), 401: jsonError("No session"), 403: jsonError("Not a consultant") },
+      responses: {
+        201: jsonContent(Organisation, "Created"),
+        400: jsonError("Invalid"),
+        401: jsonError("No session"),
+        403: jsonError("Not a consultant"),
+      },
     }),
-    async (c) => c.json({ ...(await createOrganisation(c.var.deps.db, c.req.valid("json").name, c.var.user!.id)), benchmarkForManagers: false }, 201),
+    async (c) =>
+      c.json(
+        {
+          ...(await createOrganisation(c.var.deps.db, c.req.valid("json").name, c.var.user!.id)),
+          benchmarkForManagers: false,
+        },
+        201,
+      ),
   )
   .openapi(
     createRoute({
@@ -119,7 +172,11 @@ export const organisationRoutes = createRouter()
       summary: "Let the organisation's managers see the benchmark line (never its inputs)",
       middleware: [...consultantOnly, ...jsonBody(1024)],
       request: { params: IdParam, body: jsonBodyOf(OrganisationPatch) },
-      responses: { 200: jsonContent(Organisation, "Changed"), 400: jsonError("Invalid"), 404: jsonError("No such organisation") },
+      responses: {
+        200: jsonContent(Organisation, "Changed"),
+        400: jsonError("Invalid"),
+        404: jsonError("No such organisation"),
+      },
     }),
     async (c) => {
       const { db } = c.var.deps;
@@ -127,7 +184,10 @@ export const organisationRoutes = createRouter()
       await assertOrganisationAccess(db, c.var.user!, id);
       await setBenchmarkForManagers(db, id, c.req.valid("json").benchmarkForManagers);
       const organisation = (await findOrganisation(db, id))!;
-      return c.json({ id: organisation.id, name: organisation.name, benchmarkForManagers: organisation.benchmarkForManagers }, 200);
+      return c.json(
+        { id: organisation.id, name: organisation.name, benchmarkForManagers: organisation.benchmarkForManagers },
+        200,
+      );
     },
   )
   .openapi(
@@ -135,7 +195,8 @@ export const organisationRoutes = createRouter()
       method: "get",
       path: "/api/organisations/{id}/trends",
       tags: ["Reports"],
-      summary: "Per level, the change between rounds: Welch's t-test, Holm-corrected per step, and a minimum meaningful change",
+      summary:
+        "Per level, the change between rounds: Welch's t-test, Holm-corrected per step, and a minimum meaningful change",
       middleware: [requireUser()],
       request: { params: IdParam },
       responses: { 200: jsonContent(Trends, "Rounds and level trends"), 404: jsonError("No such organisation") },
@@ -155,14 +216,23 @@ export const organisationRoutes = createRouter()
       tags: ["Organisations"],
       middleware: [...consultantOnly, ...jsonBody(32 * 1024)],
       request: { params: IdParam, body: jsonBodyOf(NewCampaign) },
-      responses: { 201: jsonContent(CampaignSchema, "Created"), 400: jsonError("Invalid"), 404: jsonError("No such organisation") },
+      responses: {
+        201: jsonContent(CampaignSchema, "Created"),
+        400: jsonError("Invalid"),
+        404: jsonError("No such organisation"),
+      },
     }),
     async (c) => {
       const { db, instruments } = c.var.deps;
       const { id } = c.req.valid("param");
       await assertOrganisationAccess(db, c.var.user!, id);
       const body = c.req.valid("json");
-      const instrument = await instrumentForCampaign(db, instruments, c.var.user!.id, body.instrument ?? { id: DEFAULT_INSTRUMENT_ID });
+      const instrument = await instrumentForCampaign(
+        db,
+        instruments,
+        c.var.user!.id,
+        body.instrument ?? { id: DEFAULT_INSTRUMENT_ID },
+      );
       const campaign = await createCampaign(db, {
         ...campaignDefaults(instrument, body.departments),
         organisationId: id,
@@ -177,6 +247,14 @@ export const organisationRoutes = createRouter()
         requireCode: body.requireCode,
         contact: body.contact || null,
       });
-      return c.json(toCampaignView(campaign, { respondents: 0, codes: { issued: 0, used: 0 }, startHere: null }, c.var.user!, publicBase(c)), 201);
+      return c.json(
+        toCampaignView(
+          campaign,
+          { respondents: 0, codes: { issued: 0, used: 0 }, startHere: null },
+          c.var.user!,
+          publicBase(c),
+        ),
+        201,
+      );
     },
   );

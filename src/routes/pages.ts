@@ -2,7 +2,8 @@
  * Browser pages. The survey page is one static file for every link; it reads the token from
  * its own URL. Pages are never cached by intermediaries and never leak the link as a referrer.
  */
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
+
 import type { AppEnv } from "../app-env.js";
 import { findCampaignByToken } from "../storage/campaigns.js";
 
@@ -24,10 +25,10 @@ export const pageRoutes = new Hono<AppEnv>()
   // The staff summary: its link's token is in the fragment too; the page reads it with the API.
   .get("/summary", page("summary"))
   .get("/s/:token", async (c) => {
-  const { db, pages } = c.var.deps;
-  const token = c.req.param("token");
-  const known = token.length <= 64 && (await findCampaignByToken(db, token)) !== undefined;
-  c.header("Cache-Control", "no-cache");
-  // An unknown link still gets the page (it explains itself), but with an honest status.
-  return c.html(await pages.get("survey"), known ? 200 : 404);
-});
+    const { db, pages } = c.var.deps;
+    const token = c.req.param("token");
+    const known = token.length <= 64 && (await findCampaignByToken(db, token)) !== undefined;
+    c.header("Cache-Control", "no-cache");
+    // An unknown link still gets the page (it explains itself), but with an honest status.
+    return c.html(await pages.get("survey"), known ? 200 : 404);
+  });

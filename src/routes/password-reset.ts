@@ -3,18 +3,26 @@
  * answer, so nothing tells whether an account exists), then set a new password through it.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { createRouter } from "../lib/router.js";
+
 import { errorFields } from "../lib/log.js";
+import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requestPasswordReset, resetPassword } from "../services/password-reset.js";
 
 const ResetRequest = z.object({ email: z.string().trim().min(3).max(254) }).strict();
 const NewPassword = z.object({ password: z.string().min(1).max(1024) }).strict();
-const TokenParam = z.object({ token: z.string().min(1).max(256).openapi({ param: { name: "token", in: "path" } }) });
+const TokenParam = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(256)
+    .openapi({ param: { name: "token", in: "path" } }),
+});
 
 export const RESET_ACCEPTED = {
-  message: "If an account exists for this address, an e-mail with a link to set a new password is on its way. The link works once, for one hour.",
+  message:
+    "If an account exists for this address, an e-mail with a link to set a new password is on its way. The link works once, for one hour.",
 };
 
 export const passwordResetRoutes = createRouter()
@@ -30,9 +38,11 @@ export const passwordResetRoutes = createRouter()
     }),
     async (c) => {
       const { deps } = c.var;
-      const work = requestPasswordReset(deps, c.req.valid("json").email, deps.publicUrl ?? new URL(c.req.url).origin).catch((error: unknown) =>
-        c.var.log.warn("password-reset mail not sent", errorFields(error, false)),
-      );
+      const work = requestPasswordReset(
+        deps,
+        c.req.valid("json").email,
+        deps.publicUrl ?? new URL(c.req.url).origin,
+      ).catch((error: unknown) => c.var.log.warn("password-reset mail not sent", errorFields(error, false)));
       // After the answer: on Workers the isolate is kept for it; on Node the promise simply runs on.
       try {
         c.executionCtx.waitUntil(work);
@@ -50,7 +60,11 @@ export const passwordResetRoutes = createRouter()
       summary: "Set a new password through a reset link; every session of the account ends",
       middleware: jsonBody(4 * 1024),
       request: { params: TokenParam, body: jsonBodyOf(NewPassword) },
-      responses: { 204: { description: "Password set; log in with it" }, 400: jsonError("Too weak"), 404: jsonError("Used, expired or unknown link") },
+      responses: {
+        204: { description: "Password set; log in with it" },
+        400: jsonError("Too weak"),
+        404: jsonError("Used, expired or unknown link"),
+      },
     }),
     async (c) => {
       await resetPassword(c.var.deps, c.req.valid("param").token, c.req.valid("json").password);

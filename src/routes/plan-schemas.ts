@@ -5,6 +5,7 @@
  * cannot drift apart. Enums come from the domain's own lists.
  */
 import { z } from "@hono/zod-openapi";
+
 import { ACTION_STATUSES } from "../domain/action-plan.js";
 import { LEVEL_IDS } from "../domain/levels.js";
 import { BASES, REASONS } from "../domain/start-here.js";
@@ -17,28 +18,56 @@ const Localised = z.object({ nl: z.string(), en: z.string() });
 export const StartHereReasons = { reasons: z.array(z.enum(REASONS)), basis: z.enum(BASES) };
 
 export const ActionSchema = z
-  .object({ id: z.string(), level: Level, title: z.string(), owner: z.string(), dueOn: z.string().nullable(), status: z.enum(ACTION_STATUSES) })
+  .object({
+    id: z.string(),
+    level: Level,
+    title: z.string(),
+    owner: z.string(),
+    dueOn: z.string().nullable(),
+    status: z.enum(ACTION_STATUSES),
+  })
   .openapi("PlanAction");
 
-const MoveSchema = z.object({ level: Level, before: z.number().nullable(), after: z.number().nullable(), change: z.number().nullable(), label: z.enum(TREND_LABELS).nullable() });
+const MoveSchema = z.object({
+  level: Level,
+  before: z.number().nullable(),
+  after: z.number().nullable(),
+  change: z.number().nullable(),
+  label: z.enum(TREND_LABELS).nullable(),
+});
 
 export const PlanSchema = z
   .object({
     campaign: z.object({ id: z.string(), title: z.string() }),
-    editable: z.boolean().openapi({ description: "Whether this reader may change the plan (consultants and unscoped managers)" }),
-    startHere: Level.nullable().openapi({ description: "The release's start-here level (null below k or when nothing points anywhere): what a new plan preselects" }),
-    saved: z.boolean().openapi({ description: "Whether the focus levels were saved; until then they are the start-here level, offered" }),
+    editable: z
+      .boolean()
+      .openapi({ description: "Whether this reader may change the plan (consultants and unscoped managers)" }),
+    startHere: Level.nullable().openapi({
+      description:
+        "The release's start-here level (null below k or when nothing points anywhere): what a new plan preselects",
+    }),
+    saved: z.boolean().openapi({
+      description: "Whether the focus levels were saved; until then they are the start-here level, offered",
+    }),
     focusLevels: z.array(Level),
     actions: z.array(ActionSchema),
     maxActions: z.number(),
     previous: z
-      .object({ campaignId: z.string(), title: z.string(), focusLevels: z.array(Level), actions: z.array(ActionSchema), moves: z.array(MoveSchema) })
+      .object({
+        campaignId: z.string(),
+        title: z.string(),
+        focusLevels: z.array(Level),
+        actions: z.array(ActionSchema),
+        moves: z.array(MoveSchema),
+      })
       .nullable()
-      .openapi({ description: "The latest earlier round's plan, each of its levels beside the trend up to this round" }),
-    summaryLink: z
-      .object({ createdAt: z.string() })
-      .nullable()
-      .openapi({ description: "The live staff summary link's date, when there is one (its token is not stored, so it cannot be shown again)" }),
+      .openapi({
+        description: "The latest earlier round's plan, each of its levels beside the trend up to this round",
+      }),
+    summaryLink: z.object({ createdAt: z.string() }).nullable().openapi({
+      description:
+        "The live staff summary link's date, when there is one (its token is not stored, so it cannot be shown again)",
+    }),
   })
   .openapi("ActionPlan");
 
@@ -47,13 +76,31 @@ export type ActionPlanView = z.infer<typeof PlanSchema>;
 
 export const SummarySchema = z
   .object({
-    round: z.object({ organisation: z.string(), title: z.string(), releasedOn: z.string(), respondents: z.number(), k: z.number() }),
-    levels: z.array(z.object({ id: Level, name: Localised, score: z.number(), weak: z.boolean(), possiblyWeak: z.boolean(), divided: z.boolean(), note: Localised.nullable() })),
-    startHere: z.object({ level: Level.nullable(), ...StartHereReasons, indicative: z.boolean(), explanation: Localised }).nullable(),
-    decisions: z
-      .object({ headline: Localised, systemPct: z.number(), heartPct: z.number() })
-      .nullable()
-      .openapi({ description: "Which side staff weigh most when a customer needs an exception, in one sentence; null when the instrument did not ask" }),
+    round: z.object({
+      organisation: z.string(),
+      title: z.string(),
+      releasedOn: z.string(),
+      respondents: z.number(),
+      k: z.number(),
+    }),
+    levels: z.array(
+      z.object({
+        id: Level,
+        name: Localised,
+        score: z.number(),
+        weak: z.boolean(),
+        possiblyWeak: z.boolean(),
+        divided: z.boolean(),
+        note: Localised.nullable(),
+      }),
+    ),
+    startHere: z
+      .object({ level: Level.nullable(), ...StartHereReasons, indicative: z.boolean(), explanation: Localised })
+      .nullable(),
+    decisions: z.object({ headline: Localised, systemPct: z.number(), heartPct: z.number() }).nullable().openapi({
+      description:
+        "Which side staff weigh most when a customer needs an exception, in one sentence; null when the instrument did not ask",
+    }),
     plan: z.object({ focusLevels: z.array(Level), actions: z.array(ActionSchema.omit({ id: true })) }),
   })
   .openapi("StaffSummary");

@@ -4,17 +4,30 @@
  * address is read only to rate-limit, as a keyed hash in memory (services/respondent-limits.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { pickLanguage, LANGUAGES } from "../domain/i18n.js";
+
+import { LANGUAGES, pickLanguage } from "../domain/i18n.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { createRouter } from "../lib/router.js";
 import { jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { assertUsableCode } from "../services/access-codes.js";
-import { findLinkedCampaign, findOpenCampaign, organisationName, receiveSubmission, storedBefore } from "../services/respondent.js";
+import {
+  findLinkedCampaign,
+  findOpenCampaign,
+  organisationName,
+  receiveSubmission,
+  storedBefore,
+} from "../services/respondent.js";
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
-const TokenParam = z.object({ token: z.string().min(1).max(64).openapi({ param: { name: "token", in: "path" } }) });
+const TokenParam = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "token", in: "path" } }),
+});
 
 const UnitSchema = z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }) });
 
@@ -24,7 +37,9 @@ const PublicSurveySchema = z.object({
   languages: z.array(z.enum(LANGUAGES)),
   defaultLanguage: z.enum(LANGUAGES),
   k: z.number(),
-  kComments: z.number().openapi({ description: "Comments are shown only for groups of at least this many respondents" }),
+  kComments: z
+    .number()
+    .openapi({ description: "Comments are shown only for groups of at least this many respondents" }),
   closesOn: z.string().nullable().openapi({ description: "The last day to answer; results are released after it" }),
   requiresCode: z.boolean(),
   organisation: z.string().openapi({ description: "Who is asking" }),
@@ -60,9 +75,16 @@ const SubmissionSchema = z
     // Passed through untouched (a record schema would copy it and silently drop a "__proto__" key);
     // the campaign's own strict schema checks every key afterwards.
     answers: z
-      .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "answers must be an object")
+      .custom<Record<string, unknown>>(
+        (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+        "answers must be an object",
+      )
       .openapi({ type: "object", description: "Question name → answer, as SurveyJS produces it" }),
-    accessCode: z.string().max(64).optional().openapi({ description: "The single-use code, when the survey requires one" }),
+    accessCode: z
+      .string()
+      .max(64)
+      .optional()
+      .openapi({ description: "The single-use code, when the survey requires one" }),
   })
   .strict()
   .openapi("Submission");
@@ -80,7 +102,10 @@ const postResponse = createRoute({
     body: { required: true, content: { "application/json": { schema: SubmissionSchema } } },
   },
   responses: {
-    201: { description: "Stored (also for a retry of an already stored submission)", content: { "application/json": { schema: ReceiptSchema } } },
+    201: {
+      description: "Stored (also for a retry of an already stored submission)",
+      content: { "application/json": { schema: ReceiptSchema } },
+    },
     400: jsonError("Invalid body or answers, or a required access code missing; nothing stored"),
     403: jsonError("Access code not valid for this survey"),
     404: jsonError("Unknown link"),
@@ -88,7 +113,9 @@ const postResponse = createRoute({
     410: jsonError("Closed or not yet open"),
     413: jsonError("Body over 64 KB"),
     415: jsonError("Not JSON"),
-    429: jsonError("Too many responses to an open-link round, or too many failed codes, from this client; nothing stored (Retry-After says when to try again)"),
+    429: jsonError(
+      "Too many responses to an open-link round, or too many failed codes, from this client; nothing stored (Retry-After says when to try again)",
+    ),
   },
 });
 
@@ -98,9 +125,18 @@ const checkCode = createRoute({
   tags: ["Respondent"],
   summary: "Check a single-use code before answering (does not use it up)",
   middleware: jsonBody(1024),
-  request: { params: TokenParam, body: { required: true, content: { "application/json": { schema: z.object({ accessCode: z.string().max(64) }).strict() } } } },
+  request: {
+    params: TokenParam,
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ accessCode: z.string().max(64) }).strict() } },
+    },
+  },
   responses: {
-    200: { description: "The code can be used", content: { "application/json": { schema: z.object({ status: z.literal("valid") }) } } },
+    200: {
+      description: "The code can be used",
+      content: { "application/json": { schema: z.object({ status: z.literal("valid") }) } },
+    },
     400: jsonError("Missing code"),
     403: jsonError("Not a code of this survey"),
     404: jsonError("Unknown link"),
@@ -114,7 +150,9 @@ export const respondentRoutes = createRouter()
   .openapi(getSurvey, async (c) => {
     const { db, instruments, now } = c.var.deps;
     const { campaign, instrument } = await findOpenCampaign(db, instruments, c.req.valid("param").token, now());
-    const units = Object.fromEntries(DIMENSIONS.flatMap((d) => (campaign.units[d]?.length ? [[d, campaign.units[d]!]] : [])));
+    const units = Object.fromEntries(
+      DIMENSIONS.flatMap((d) => (campaign.units[d]?.length ? [[d, campaign.units[d]!]] : [])),
+    );
     const organisation = await organisationName(db, campaign.organisationId);
     c.header("Cache-Control", "no-store");
     return c.json(
@@ -157,6 +195,8 @@ export const respondentRoutes = createRouter()
     c.header("Cache-Control", "no-store");
     if (!campaign.requireCode) return c.json({ status: "valid" as const }, 200);
     const { accessCode } = c.req.valid("json");
-    await respondentLimits.checkCode(campaign, clientAddress(c), today, () => assertUsableCode(db, campaign, accessCode));
+    await respondentLimits.checkCode(campaign, clientAddress(c), today, () =>
+      assertUsableCode(db, campaign, accessCode),
+    );
     return c.json({ status: "valid" as const }, 200);
   });

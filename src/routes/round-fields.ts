@@ -1,5 +1,6 @@
 /** The fields of a round as a consultant sets them, shared by creating a round and changing it. */
 import { z } from "@hono/zod-openapi";
+
 import { MIN_K } from "../domain/campaign.js";
 import { CalendarDate, lineOfText } from "../lib/schemas.js";
 
@@ -15,7 +16,14 @@ export const roundFields = {
   opensOn: CalendarDate.nullable(),
   closesOn: CalendarDate.nullable(),
   instrument: z.object({ id: z.string().min(1).max(64), version: z.int().min(1).optional() }).strict(),
-  expectedHeadcount: z.int().min(1).max(1_000_000).nullable().openapi({ description: "Staff invited: the basis of the response rate whenever it is set" }),
+  expectedHeadcount: z
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .nullable()
+    .openapi({ description: "Staff invited: the basis of the response rate whenever it is set" }),
   requireCode: z.boolean(),
-  contact: lineOfText(200).nullable().openapi({ description: "Whom staff can ask about the round, shown on the survey page" }),
+  contact: lineOfText(200)
+    .nullable()
+    .openapi({ description: "Whom staff can ask about the round, shown on the survey page" }),
 };

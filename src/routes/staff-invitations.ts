@@ -4,8 +4,15 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+
 import type { AppEnv } from "../app-env.js";
-import { DEFAULT_MAX_REMINDERS, INVITATION_MODES, MAIL_LANGUAGES, MAX_LIST_CHARS, MAX_REMINDERS_LIMIT } from "../domain/staff-invitations.js";
+import {
+  DEFAULT_MAX_REMINDERS,
+  INVITATION_MODES,
+  MAIL_LANGUAGES,
+  MAX_LIST_CHARS,
+  MAX_REMINDERS_LIMIT,
+} from "../domain/staff-invitations.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -14,11 +21,17 @@ import { accessibleCampaign } from "../services/access.js";
 import { invitationSummary, inviteStaff, remindStaff } from "../services/staff-invitations.js";
 import { findOrganisation } from "../storage/campaigns.js";
 
-const List = z.string().max(MAX_LIST_CHARS).openapi({ description: "Addresses, one per line, or a CSV whose column is named email / e-mail / emailadres (else the first column)" });
+const List = z.string().max(MAX_LIST_CHARS).openapi({
+  description:
+    "Addresses, one per line, or a CSV whose column is named email / e-mail / emailadres (else the first column)",
+});
 
 const NewStaffInvitations = z
   .object({
-    mode: z.enum(INVITATION_MODES).openapi({ description: "reminders: a keyed hash per address until the round closes, so reminders reach only unused codes; no_tracking: nothing kept per address" }),
+    mode: z.enum(INVITATION_MODES).openapi({
+      description:
+        "reminders: a keyed hash per address until the round closes, so reminders reach only unused codes; no_tracking: nothing kept per address",
+    }),
     languages: z.enum(MAIL_LANGUAGES).default("both"),
     maxReminders: z.number().int().min(0).max(MAX_REMINDERS_LIMIT).default(DEFAULT_MAX_REMINDERS),
     list: List,
@@ -40,7 +53,14 @@ const Counts = z
     alreadyInvited: z.number().int(),
   })
   .openapi("StaffMailCounts");
-const SendResult = z.object({ counts: Counts, invalidLines: z.array(z.number().int()).openapi({ description: "Lines of the list (1-based) that hold no valid address" }) }).openapi("StaffMailResult");
+const SendResult = z
+  .object({
+    counts: Counts,
+    invalidLines: z
+      .array(z.number().int())
+      .openapi({ description: "Lines of the list (1-based) that hold no valid address" }),
+  })
+  .openapi("StaffMailResult");
 const Summary = z
   .object({
     mailConfigured: z.boolean(),
@@ -75,11 +95,19 @@ export const staffInvitationRoutes = createRouter()
       summary: "Whether staff were invited by e-mail: the mode, how many, reminders — never an address",
       middleware: [consultantOnly],
       request: { params: IdParam },
-      responses: { 200: jsonContent(Summary, "The round's invitations"), 401: jsonError("No session"), 403: jsonError("Not a consultant"), 404: jsonError("No such campaign") },
+      responses: {
+        200: jsonContent(Summary, "The round's invitations"),
+        401: jsonError("No session"),
+        403: jsonError("Not a consultant"),
+        404: jsonError("No such campaign"),
+      },
     }),
     async (c) => {
       const { campaign } = await requested(c);
-      return c.json({ mailConfigured: c.var.deps.mailer !== null, invitations: await invitationSummary(c.var.deps, campaign.id) }, 200);
+      return c.json(
+        { mailConfigured: c.var.deps.mailer !== null, invitations: await invitationSummary(c.var.deps, campaign.id) },
+        200,
+      );
     },
   )
   .openapi(
@@ -96,13 +124,21 @@ export const staffInvitationRoutes = createRouter()
         401: jsonError("No session"),
         403: jsonError("Not a consultant"),
         404: jsonError("No such campaign"),
-        409: jsonError("Mail is not configured, the round is a draft or closed, has answers without codes, or was invited in the other mode"),
+        409: jsonError(
+          "Mail is not configured, the round is a draft or closed, has answers without codes, or was invited in the other mode",
+        ),
       },
     }),
     async (c) => {
       const { campaign, organisation } = await requested(c);
       const body = c.req.valid("json");
-      const result = await inviteStaff(c.var.deps, { campaign, organisation, actorId: c.var.user!.id, ...body, baseUrl: baseUrl(c) });
+      const result = await inviteStaff(c.var.deps, {
+        campaign,
+        organisation,
+        actorId: c.var.user!.id,
+        ...body,
+        baseUrl: baseUrl(c),
+      });
       c.header("Cache-Control", "private, no-store");
       return c.json(result, 200);
     },
@@ -112,7 +148,8 @@ export const staffInvitationRoutes = createRouter()
       method: "post",
       path: "/api/campaigns/{id}/staff-reminders",
       tags: ["Staff invitations"],
-      summary: "Remind staff: paste the invited list again. Reminders mode mails only unused codes; no tracking mails everyone with a thank-you",
+      summary:
+        "Remind staff: paste the invited list again. Reminders mode mails only unused codes; no tracking mails everyone with a thank-you",
       middleware: [consultantOnly, ...jsonBody(MAX_LIST_CHARS * 2)],
       request: { params: IdParam, body: jsonBodyOf(Reminder) },
       responses: {
@@ -127,7 +164,13 @@ export const staffInvitationRoutes = createRouter()
     }),
     async (c) => {
       const { campaign, organisation } = await requested(c);
-      const result = await remindStaff(c.var.deps, { campaign, organisation, actorId: c.var.user!.id, list: c.req.valid("json").list, baseUrl: baseUrl(c) });
+      const result = await remindStaff(c.var.deps, {
+        campaign,
+        organisation,
+        actorId: c.var.user!.id,
+        list: c.req.valid("json").list,
+        baseUrl: baseUrl(c),
+      });
       c.header("Cache-Control", "private, no-store");
       return c.json(result, 200);
     },

@@ -9,20 +9,30 @@
  * send it, and a cross-site form cannot.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+
 import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { summaryFor } from "../services/staff-summary.js";
 import { SummarySchema } from "./plan-schemas.js";
 
-const ReadBody = z.object({ token: z.string().min(1).max(256).openapi({ description: "The token in the shared link's fragment (…/summary#<token>)" }) }).strict();
+const ReadBody = z
+  .object({
+    token: z
+      .string()
+      .min(1)
+      .max(256)
+      .openapi({ description: "The token in the shared link's fragment (…/summary#<token>)" }),
+  })
+  .strict();
 
 export const summaryRoutes = createRouter().openapi(
   createRoute({
     method: "post",
     path: "/api/summaries/read",
     tags: ["Action plans"],
-    summary: "A round's results summary for staff, by its shared link's token (no session; read-only): the round as a whole, where change starts, the actions",
+    summary:
+      "A round's results summary for staff, by its shared link's token (no session; read-only): the round as a whole, where change starts, the actions",
     middleware: [...jsonBody(1024)],
     request: { body: jsonBodyOf(ReadBody) },
     responses: {

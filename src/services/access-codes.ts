@@ -2,7 +2,7 @@
  * Issuing and checking single-use access codes. The plain codes exist only in the answer to the
  * consultant who issues them; the database keeps SHA-256(campaign id : code) and a used flag.
  */
-import { codeFromBytes, CODE_LENGTH, normaliseCode } from "../domain/access-codes.js";
+import { CODE_LENGTH, codeFromBytes, normaliseCode } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { ApiError } from "../lib/api-error.js";
 import { sha256Hex } from "../lib/random.js";
@@ -27,7 +27,11 @@ export async function issueCodes(db: Db, campaign: Campaign, count: number, audi
  * (403). Whether it is still unused is for the store to decide, atomically, in the batch that
  * stores the response: a used code fails it, a retry of a stored submission is a duplicate.
  */
-export async function knownCodeHash(db: Db, campaign: Campaign, input: string | undefined): Promise<{ hash: string; used: boolean }> {
+export async function knownCodeHash(
+  db: Db,
+  campaign: Campaign,
+  input: string | undefined,
+): Promise<{ hash: string; used: boolean }> {
   if (input === undefined || input.trim() === "") throw codeRequired();
   const code = normaliseCode(input);
   const hash = code ? await codeHash(campaign.id, code) : undefined;
@@ -41,6 +45,13 @@ export async function assertUsableCode(db: Db, campaign: Campaign, input: string
   if ((await knownCodeHash(db, campaign, input)).used) throw codeUsed();
 }
 
-export const codeUsed = () => new ApiError(409, "code_used", "This access code has already been used.", [{ path: "accessCode", message: "used" }]);
-export const codeRequired = () => new ApiError(400, "code_required", "This survey needs the personal access code you received.", [{ path: "accessCode", message: "required" }]);
-export const invalidCode = () => new ApiError(403, "invalid_code", "This access code is not valid for this survey.", [{ path: "accessCode", message: "unknown code" }]);
+export const codeUsed = () =>
+  new ApiError(409, "code_used", "This access code has already been used.", [{ path: "accessCode", message: "used" }]);
+export const codeRequired = () =>
+  new ApiError(400, "code_required", "This survey needs the personal access code you received.", [
+    { path: "accessCode", message: "required" },
+  ]);
+export const invalidCode = () =>
+  new ApiError(403, "invalid_code", "This access code is not valid for this survey.", [
+    { path: "accessCode", message: "unknown code" },
+  ]);

@@ -3,8 +3,8 @@
  * so nobody learns that another organisation's campaign exists.
  */
 import type { Campaign } from "../domain/campaign.js";
-import { notFound } from "../lib/api-error.js";
 import { parseScope, type UnitScope } from "../domain/links.js";
+import { notFound } from "../lib/api-error.js";
 import { canAccessOrganisation, grantScope, type User } from "../storage/accounts.js";
 import { findCampaignById } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";

@@ -5,11 +5,24 @@
  * managers scoped to departments read it (403 on a change). Every change is one batch with its
  * audit entry, written only when the change happens.
  */
-import { changedFields, focusOf, MAX_ACTIONS, mayEditPlan, movesSince, orderedFocus, previousPlanRound, type ActionChange, type PlanAction } from "../domain/action-plan.js";
-import { roundDate, type Campaign } from "../domain/campaign.js";
+import {
+  type ActionChange,
+  changedFields,
+  focusOf,
+  MAX_ACTIONS,
+  mayEditPlan,
+  movesSince,
+  orderedFocus,
+  type PlanAction,
+  previousPlanRound,
+} from "../domain/action-plan.js";
+import { type AuditEvent, auditMinute } from "../domain/audit.js";
+import { type Campaign, roundDate } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
+import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound } from "../lib/api-error.js";
 import { randomId } from "../lib/random.js";
+import type { ActionPlanView } from "../routes/plan-schemas.js";
 import type { User } from "../storage/accounts.js";
 import {
   actionExists,
@@ -17,9 +30,9 @@ import {
   deleteActionStatement,
   findAction,
   findPlans,
+  findSummaryLink,
   insertActionStatement,
   listActions,
-  findSummaryLink,
   roomForAction,
   saveFocusStatement,
   updateActionStatement,
@@ -27,9 +40,6 @@ import {
 import { auditInsert, auditInsertWhere } from "../storage/audit.js";
 import { findCampaignById, listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { auditMinute, type AuditEvent } from "../domain/audit.js";
-import type { InstrumentRegistry } from "../instruments/registry.js";
-import type { ActionPlanView } from "../routes/plan-schemas.js";
 import { readerScope } from "./access.js";
 import { auditRecord } from "./audit.js";
 import { notReleased, releaseOf } from "./release.js";
@@ -43,7 +53,11 @@ export interface PlanDeps {
 }
 
 /** The focus levels and actions of a round's plan: stored focus, or the start-here level while none was saved. */
-export async function planContent(db: Db, campaignId: string, startHere: LevelId | null): Promise<{ saved: boolean; focusLevels: LevelId[]; actions: PlanAction[] }> {
+export async function planContent(
+  db: Db,
+  campaignId: string,
+  startHere: LevelId | null,
+): Promise<{ saved: boolean; focusLevels: LevelId[]; actions: PlanAction[] }> {
   const [plans, actions] = await Promise.all([findPlans(db, [campaignId]), listActions(db, campaignId)]);
   const stored = plans.get(campaignId) ?? null;
   return { saved: stored !== null, focusLevels: focusOf(stored, startHere), actions };
@@ -64,7 +78,11 @@ async function mayEdit(db: Db, user: User, campaign: Campaign): Promise<boolean>
 /** Refuses a reader who may not change the plan (or its summary link); checked before anything else is looked at. */
 export async function assertPlanEditor(db: Db, user: User, campaign: Campaign): Promise<void> {
   if (!(await mayEdit(db, user, campaign))) {
-    throw new ApiError(403, "forbidden", "Managers given access to some departments read the action plan; the consultant or a manager of the whole organisation changes it.");
+    throw new ApiError(
+      403,
+      "forbidden",
+      "Managers given access to some departments read the action plan; the consultant or a manager of the whole organisation changes it.",
+    );
   }
 }
 
@@ -73,14 +91,30 @@ export async function actionPlan(deps: PlanDeps, campaign: Campaign, user: User)
   await releasedRound(deps, campaign);
   const report = await roundReport(deps, campaign);
   const startHere = report?.startHere?.level ?? null;
-  const [content, editable, link, previous] = await Promise.all([planContent(db, campaign.id, startHere), mayEdit(db, user, campaign), findSummaryLink(db, campaign.id), previousPlan(deps, campaign)]);
-  return { campaign: { id: campaign.id, title: campaign.title }, editable, startHere, ...content, maxActions: MAX_ACTIONS, previous, summaryLink: link ?? null };
+  const [content, editable, link, previous] = await Promise.all([
+    planContent(db, campaign.id, startHere),
+    mayEdit(db, user, campaign),
+    findSummaryLink(db, campaign.id),
+    previousPlan(deps, campaign),
+  ]);
+  return {
+    campaign: { id: campaign.id, title: campaign.title },
+    editable,
+    startHere,
+    ...content,
+    maxActions: MAX_ACTIONS,
+    previous,
+    summaryLink: link ?? null,
+  };
 }
 
 async function previousPlan(deps: PlanDeps, campaign: Campaign): Promise<ActionPlanView["previous"]> {
   const { db, instruments } = deps;
   const rounds = await listCampaigns(db, [campaign.organisationId]);
-  const withPlans = await campaignsWithPlans(db, rounds.map((r) => r.id));
+  const withPlans = await campaignsWithPlans(
+    db,
+    rounds.map((r) => r.id),
+  );
   const previousId = previousPlanRound(
     rounds.map((r) => ({ campaignId: r.id, date: roundDate(r), createdAt: r.createdAt, hasPlan: withPlans.has(r.id) })),
     campaign.id,
@@ -90,18 +124,32 @@ async function previousPlan(deps: PlanDeps, campaign: Campaign): Promise<ActionP
   const { focusLevels, actions } = await planContent(db, previousId, null);
   const trends = await organisationTrends(db, instruments, campaign.organisationId);
   const levels = [...focusLevels, ...actions.map((a) => a.level)];
-  return { campaignId: earlier.id, title: earlier.title, focusLevels, actions, moves: movesSince(levels, trends.levels, earlier.id, campaign.id) };
+  return {
+    campaignId: earlier.id,
+    title: earlier.title,
+    focusLevels,
+    actions,
+    moves: movesSince(levels, trends.levels, earlier.id, campaign.id),
+  };
 }
 
 const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
 
-export async function setFocus(deps: PlanDeps, campaign: Campaign, user: User, levels: readonly LevelId[]): Promise<ActionPlanView> {
+export async function setFocus(
+  deps: PlanDeps,
+  campaign: Campaign,
+  user: User,
+  levels: readonly LevelId[],
+): Promise<ActionPlanView> {
   const { db, now } = deps;
   await assertPlanEditor(db, user, campaign);
   await releasedRound(deps, campaign);
   const focus = orderedFocus(levels);
   const event: AuditEvent = { action: "plan_focus_set", detail: { ...roundRef(campaign), levels: focus } };
-  await db.batch([saveFocusStatement(db, campaign.id, focus, auditMinute(now())), auditInsert(db, auditRecord(deps, user.id, campaign.organisationId, event))]);
+  await db.batch([
+    saveFocusStatement(db, campaign.id, focus, auditMinute(now())),
+    auditInsert(db, auditRecord(deps, user.id, campaign.organisationId, event)),
+  ]);
   return actionPlan(deps, campaign, user);
 }
 
@@ -111,21 +159,47 @@ export async function addAction(deps: PlanDeps, campaign: Campaign, user: User, 
   const { db, now } = deps;
   await assertPlanEditor(db, user, campaign);
   await releasedRound(deps, campaign);
-  const action: PlanAction = { id: randomId(), level: input.level, title: input.title, owner: input.owner, dueOn: input.dueOn ?? null, status: input.status ?? "planned" };
-  const event: AuditEvent = { action: "plan_action_added", detail: { ...roundRef(campaign), actionId: action.id, action: action.title } };
+  const action: PlanAction = {
+    id: randomId(),
+    level: input.level,
+    title: input.title,
+    owner: input.owner,
+    dueOn: input.dueOn ?? null,
+    status: input.status ?? "planned",
+  };
+  const event: AuditEvent = {
+    action: "plan_action_added",
+    detail: { ...roundRef(campaign), actionId: action.id, action: action.title },
+  };
   // The entry is written under the same condition as the action: both, or neither when the plan is full.
   await db.batch([
-    auditInsertWhere(db, auditRecord(deps, user.id, campaign.organisationId, event), roomForAction(campaign.id, MAX_ACTIONS)),
+    auditInsertWhere(
+      db,
+      auditRecord(deps, user.id, campaign.organisationId, event),
+      roomForAction(campaign.id, MAX_ACTIONS),
+    ),
     insertActionStatement(db, campaign.id, action, auditMinute(now()), MAX_ACTIONS),
   ]);
   const stored = await findAction(db, campaign.id, action.id);
-  if (!stored) throw new ApiError(409, "too_many_actions", `A plan holds at most ${MAX_ACTIONS} actions: finish or remove one first.`, [{ path: "actions", message: `at most ${MAX_ACTIONS}` }]);
+  if (!stored)
+    throw new ApiError(
+      409,
+      "too_many_actions",
+      `A plan holds at most ${MAX_ACTIONS} actions: finish or remove one first.`,
+      [{ path: "actions", message: `at most ${MAX_ACTIONS}` }],
+    );
   return stored;
 }
 
 const unknownAction = () => notFound("Action");
 
-export async function changeAction(deps: PlanDeps, campaign: Campaign, user: User, actionId: string, change: ActionChange): Promise<PlanAction> {
+export async function changeAction(
+  deps: PlanDeps,
+  campaign: Campaign,
+  user: User,
+  actionId: string,
+  change: ActionChange,
+): Promise<PlanAction> {
   const { db, now } = deps;
   await assertPlanEditor(db, user, campaign);
   await releasedRound(deps, campaign);
@@ -134,10 +208,23 @@ export async function changeAction(deps: PlanDeps, campaign: Campaign, user: Use
   const fields = changedFields(before, change);
   // A change that changes nothing writes nothing and is no entry.
   if (fields.length === 0) return before;
-  const event: AuditEvent = { action: "plan_action_changed", detail: { ...roundRef(campaign), actionId, action: change.title ?? before.title, fields } };
+  const event: AuditEvent = {
+    action: "plan_action_changed",
+    detail: { ...roundRef(campaign), actionId, action: change.title ?? before.title, fields },
+  };
   await db.batch([
-    auditInsertWhere(db, auditRecord(deps, user.id, campaign.organisationId, event), actionExists(campaign.id, actionId)),
-    updateActionStatement(db, campaign.id, actionId, Object.fromEntries(fields.map((f) => [f, change[f]])), auditMinute(now())),
+    auditInsertWhere(
+      db,
+      auditRecord(deps, user.id, campaign.organisationId, event),
+      actionExists(campaign.id, actionId),
+    ),
+    updateActionStatement(
+      db,
+      campaign.id,
+      actionId,
+      Object.fromEntries(fields.map((f) => [f, change[f]])),
+      auditMinute(now()),
+    ),
   ]);
   const after = await findAction(db, campaign.id, actionId);
   if (!after) throw unknownAction();
@@ -150,6 +237,16 @@ export async function removeAction(deps: PlanDeps, campaign: Campaign, user: Use
   await releasedRound(deps, campaign);
   const before = await findAction(db, campaign.id, actionId);
   if (!before) throw unknownAction();
-  const event: AuditEvent = { action: "plan_action_removed", detail: { ...roundRef(campaign), actionId, action: before.title } };
-  await db.batch([auditInsertWhere(db, auditRecord(deps, user.id, campaign.organisationId, event), actionExists(campaign.id, actionId)), deleteActionStatement(db, campaign.id, actionId)]);
+  const event: AuditEvent = {
+    action: "plan_action_removed",
+    detail: { ...roundRef(campaign), actionId, action: before.title },
+  };
+  await db.batch([
+    auditInsertWhere(
+      db,
+      auditRecord(deps, user.id, campaign.organisationId, event),
+      actionExists(campaign.id, actionId),
+    ),
+    deleteActionStatement(db, campaign.id, actionId),
+  ]);
 }

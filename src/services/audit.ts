@@ -3,9 +3,9 @@
  * or failed read is no entry); writes record inside their own batch where they have one, else right
  * after. A failed audit insert fails the request: an action the log cannot show is not done quietly.
  */
-import { auditCutoff, auditMinute, isAuditAction, type AuditEntryView, type AuditEvent } from "../domain/audit.js";
+import { auditCutoff, type AuditEntryView, type AuditEvent, auditMinute, isAuditAction } from "../domain/audit.js";
 import { ApiError } from "../lib/api-error.js";
-import { listAudit, pruneAuditEntries, recordAudit, type AuditRecord } from "../storage/audit.js";
+import { type AuditRecord, listAudit, pruneAuditEntries, recordAudit } from "../storage/audit.js";
 import type { Db } from "../storage/database.js";
 
 export interface AuditDeps {
@@ -14,25 +14,58 @@ export interface AuditDeps {
 }
 
 /** The record of `event` by `actorId`, timed now: for a batch, or for `audit` below. */
-export const auditRecord = (deps: Pick<AuditDeps, "now">, actorId: string, organisationId: string | null, event: AuditEvent): AuditRecord => ({
+export const auditRecord = (
+  deps: Pick<AuditDeps, "now">,
+  actorId: string,
+  organisationId: string | null,
+  event: AuditEvent,
+): AuditRecord => ({
   ...event,
   organisationId,
   actorId,
   at: auditMinute(deps.now()),
 });
 
-export async function audit(deps: AuditDeps, actorId: string, organisationId: string | null, event: AuditEvent): Promise<void> {
+export async function audit(
+  deps: AuditDeps,
+  actorId: string,
+  organisationId: string | null,
+  event: AuditEvent,
+): Promise<void> {
   await recordAudit(deps.db, auditRecord(deps, actorId, organisationId, event));
 }
 
 export const AUDIT_PAGE = 50;
 
 /** One page of an organisation's log, newest first, and the cursor of the next page (null at the end). */
-export async function auditPage(db: Db, organisationId: string, page: { before?: string | undefined; limit: number }): Promise<{ entries: AuditEntryView[]; next: string | null }> {
-  const listed = await listAudit(db, organisationId, { limit: page.limit, ...(page.before !== undefined ? { before: page.before } : {}) });
-  if (!listed) throw new ApiError(400, "invalid_cursor", "`before` is not an entry of this log: use the `next` of the page before.", [{ path: "before", message: "unknown entry" }]);
+export async function auditPage(
+  db: Db,
+  organisationId: string,
+  page: { before?: string | undefined; limit: number },
+): Promise<{ entries: AuditEntryView[]; next: string | null }> {
+  const listed = await listAudit(db, organisationId, {
+    limit: page.limit,
+    ...(page.before !== undefined ? { before: page.before } : {}),
+  });
+  if (!listed)
+    throw new ApiError(
+      400,
+      "invalid_cursor",
+      "`before` is not an entry of this log: use the `next` of the page before.",
+      [{ path: "before", message: "unknown entry" }],
+    );
   const entries = listed.rows.flatMap((row): AuditEntryView[] =>
-    isAuditAction(row.action) ? [{ id: row.id, at: row.at, action: row.action, actor: row.actor, detail: JSON.parse(row.detail) as Record<string, unknown> }] : [],
+    isAuditAction(row.action)
+      ? [
+          {
+            id: row.id,
+            at: row.at,
+            action: row.action,
+            actor: row.actor,
+            detail: JSON.parse(row.detail) as Record<string, unknown>,
+          },
+        ]
+      : [],
   );
   return { entries, next: listed.more ? listed.rows[listed.rows.length - 1]!.id : null };
 }

@@ -4,7 +4,7 @@
  * it, logout everywhere deletes every session of the user.
  */
 import { auditMinute, failedLoginWindowStart } from "../domain/audit.js";
-import { decideLogin, LOGIN_LIMITS, type AttemptCounter, type LoginCounterKind } from "../domain/login-limits.js";
+import { type AttemptCounter, decideLogin, LOGIN_LIMITS, type LoginCounterKind } from "../domain/login-limits.js";
 import { ApiError, tooManyRequests } from "../lib/api-error.js";
 import type { LoginKeys } from "../lib/login-keys.js";
 import { DUMMY_HASH, verifyPassword } from "../lib/password.js";
@@ -48,7 +48,11 @@ export async function login(
     { kind: "account", key: await loginKeys.keyOf("account", email) },
     ...(input.client ? [{ kind: "client" as const, key: await loginKeys.keyOf("client", input.client) }] : []),
   ];
-  const counted = await countLoginAttempts(db, counters.map(({ key, kind }) => ({ key, periodSeconds: LOGIN_LIMITS[kind].periodSeconds })), nowSec);
+  const counted = await countLoginAttempts(
+    db,
+    counters.map(({ key, kind }) => ({ key, periodSeconds: LOGIN_LIMITS[kind].periodSeconds })),
+    nowSec,
+  );
   const byKind: Partial<Record<LoginCounterKind, AttemptCounter>> = {};
   counters.forEach(({ kind }, i) => (byKind[kind] = counted[i]!));
   const refund = counters.map(({ key }, i) => ({ key, firstAt: counted[i]!.firstAt }));
@@ -66,11 +70,20 @@ export async function login(
     throw new ApiError(401, "invalid_credentials", "Email or password is not correct.");
   }
   // The right password: this attempt no longer counts, and the pair's mistakes are forgotten.
-  await uncountLoginAttempts(db, { refund: refund.filter((_, i) => counters[i]!.kind !== "pair"), clear: [counters[0]!.key] });
+  await uncountLoginAttempts(db, {
+    refund: refund.filter((_, i) => counters[i]!.kind !== "pair"),
+    clear: [counters[0]!.key],
+  });
   const token = randomToken(32);
   const expiresAt = nowSec + SESSION_SECONDS;
   await deleteExpiredSessions(db, nowSec);
-  await createSession(db, await sha256Hex(token), found.id, expiresAt, { action: "login", detail: {}, organisationId: null, actorId: found.id, at: auditMinute(now) });
+  await createSession(db, await sha256Hex(token), found.id, expiresAt, {
+    action: "login",
+    detail: {},
+    organisationId: null,
+    actorId: found.id,
+    at: auditMinute(now),
+  });
   return { user: { id: found.id, email: found.email, role: found.role }, token, expiresAt };
 }
 
@@ -84,5 +97,11 @@ export async function logout(db: Db, token: string): Promise<void> {
 
 /** Ends every session of the user, on every device (the current one included), recorded in the same batch. */
 export async function logoutEverywhere(db: Db, userId: string, now: Date): Promise<void> {
-  await deleteUserSessions(db, userId, { action: "logout_everywhere", detail: {}, organisationId: null, actorId: userId, at: auditMinute(now) });
+  await deleteUserSessions(db, userId, {
+    action: "logout_everywhere",
+    detail: {},
+    organisationId: null,
+    actorId: userId,
+    at: auditMinute(now),
+  });
 }

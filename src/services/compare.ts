@@ -14,7 +14,7 @@ import { round } from "../domain/statistics.js";
 import { notFound } from "../lib/api-error.js";
 import type { Db } from "../storage/database.js";
 import { consultantNorms } from "./norm-sets.js";
-import { consultantProfiles, overview, toBenchmarkProfile, type Profiled } from "./profiles.js";
+import { consultantProfiles, overview, type Profiled, toBenchmarkProfile } from "./profiles.js";
 
 const roundValues = (record: Partial<Record<LevelId, number>>, digits = 1) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, round(v, digits)])) as Partial<Record<LevelId, number>>;
@@ -25,7 +25,12 @@ const roundValues = (record: Partial<Record<LevelId, number>>, digits = 1) =>
  * those who answered every item, when they are at least k. A level without either is left out.
  */
 export function reliabilityOf(profiled: readonly Profiled[]) {
-  return new Map(profiled.map((p) => [p.campaign.id, p.group ? levelReliabilities(p.group).map((r) => ({ ...r, warning: r.alpha < ALPHA_WARNING_BELOW })) : null]));
+  return new Map(
+    profiled.map((p) => [
+      p.campaign.id,
+      p.group ? levelReliabilities(p.group).map((r) => ({ ...r, warning: r.alpha < ALPHA_WARNING_BELOW })) : null,
+    ]),
+  );
 }
 
 export async function compareCampaigns(db: Db, consultantId: string, campaignIds: readonly string[]) {
@@ -56,7 +61,9 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
       percentiles: norms ? roundValues(percentilesOf(toBenchmarkProfile(p).scores, norms.entries), 0) : null,
       reliability: reliability.get(p.campaign.id) ?? [],
     })),
-    excluded: chosen.filter((p) => !p.group).map((p) => ({ ...describe(p), reason: p.release ? ("below_k" as const) : ("not_released" as const) })),
+    excluded: chosen
+      .filter((p) => !p.group)
+      .map((p) => ({ ...describe(p), reason: p.release ? ("below_k" as const) : ("not_released" as const) })),
     benchmark: norms?.line ?? null,
   };
 }

@@ -3,26 +3,28 @@
  * organisation's data. Each deletion first counts what it removes (the preview and the answer say
  * so), then writes one `db.batch`: every delete and its audit entry together, all or nothing.
  */
-import { auditMinute, type AuditEvent } from "../domain/audit.js";
+import { desc, eq, sql } from "drizzle-orm";
+
+import { type AuditEvent, auditMinute } from "../domain/audit.js";
 import { calendarDate, type Campaign } from "../domain/campaign.js";
 import {
   accountDeletion,
+  type AccountFootprint,
   EXPORT_SCHEMA_VERSION,
+  type OrganisationFootprint,
   RETENTION_MONTHS,
   retentionDates,
   retentionDue,
   roundDeletion,
-  sumFootprints,
-  type AccountFootprint,
-  type OrganisationFootprint,
   type RoundFootprint,
+  sumFootprints,
 } from "../domain/data-protection.js";
 import { DIMENSIONS } from "../domain/units.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound } from "../lib/api-error.js";
 import { accessibleOrganisations, findUserById, type User } from "../storage/accounts.js";
 import { findPlans, findSummaryLink, listActions } from "../storage/action-plans.js";
-import { auditInsert, DELETED_ACTOR, type AuditRecord } from "../storage/audit.js";
+import { auditInsert, type AuditRecord, DELETED_ACTOR } from "../storage/audit.js";
 import { campaignWritten, findOrganisation, listCampaigns } from "../storage/campaigns.js";
 import {
   accountFootprint,
@@ -37,11 +39,10 @@ import {
   roundFootprints,
   setRetention,
 } from "../storage/data-protection.js";
-import { schema, type Db } from "../storage/database.js";
+import { type Db, schema } from "../storage/database.js";
 import { findRelease } from "../storage/releases.js";
-import { campaignReport } from "./reports.js";
 import { releasing } from "./release.js";
-import { desc, eq, sql } from "drizzle-orm";
+import { campaignReport } from "./reports.js";
 
 export interface DataDeps {
   db: Db;
@@ -49,25 +50,41 @@ export interface DataDeps {
   now: () => Date;
 }
 
-const record = (deps: DataDeps, actorId: string | null, organisationId: string | null, event: AuditEvent): AuditRecord => ({ ...event, organisationId, actorId, at: auditMinute(deps.now()) });
+const record = (
+  deps: DataDeps,
+  actorId: string | null,
+  organisationId: string | null,
+  event: AuditEvent,
+): AuditRecord => ({ ...event, organisationId, actorId, at: auditMinute(deps.now()) });
 
 /** Counts only where something goes: what the audit entry and the confirm dialog list. */
-const nonZero = (counts: object): Record<string, number> => Object.fromEntries(Object.entries(counts).filter(([, n]) => typeof n === "number" && n > 0));
+const nonZero = (counts: object): Record<string, number> =>
+  Object.fromEntries(Object.entries(counts).filter(([, n]) => typeof n === "number" && n > 0));
 
 const roundOf = (c: Campaign) => ({ id: c.id, title: c.title, status: c.status });
 
-export async function roundDeletionPreview(deps: DataDeps, campaign: Campaign): Promise<{ round: ReturnType<typeof roundOf>; removes: RoundFootprint; needsConfirm: boolean }> {
+export async function roundDeletionPreview(
+  deps: DataDeps,
+  campaign: Campaign,
+): Promise<{ round: ReturnType<typeof roundOf>; removes: RoundFootprint; needsConfirm: boolean }> {
   const removes = (await roundFootprints(deps.db, [campaign.id])).get(campaign.id)!;
   return { round: roundOf(campaign), removes, needsConfirm: !roundDeletion(campaign.status, false).allowed };
 }
 
 export async function deleteRound(deps: DataDeps, campaign: Campaign, user: User, confirm: boolean) {
   const check = roundDeletion(campaign.status, confirm);
-  if (!check.allowed) throw new ApiError(409, check.code, check.message, [{ path: "confirm", message: "required for a running round" }]);
+  if (!check.allowed)
+    throw new ApiError(409, check.code, check.message, [{ path: "confirm", message: "required for a running round" }]);
   const preview = await roundDeletionPreview(deps, campaign);
   await deps.db.batch([
     ...deleteRoundStatements(deps.db, campaign.id),
-    auditInsert(deps.db, record(deps, user.id, campaign.organisationId, { action: "round_deleted", detail: { campaignId: campaign.id, title: campaign.title, removed: nonZero(preview.removes) } })),
+    auditInsert(
+      deps.db,
+      record(deps, user.id, campaign.organisationId, {
+        action: "round_deleted",
+        detail: { campaignId: campaign.id, title: campaign.title, removed: nonZero(preview.removes) },
+      }),
+    ),
   ] as unknown as Parameters<Db["batch"]>[0]);
   // The submission path caches rounds: a deleted one must be gone at once.
   campaignWritten();
@@ -76,7 +93,8 @@ export async function deleteRound(deps: DataDeps, campaign: Campaign, user: User
 
 async function ownedOrganisation(db: Db, user: User, organisationId: string) {
   const organisation = await findOrganisation(db, organisationId);
-  if (!organisation || user.role !== "consultant" || organisation.consultantId !== user.id) throw notFound("Organisation");
+  if (!organisation || user.role !== "consultant" || organisation.consultantId !== user.id)
+    throw notFound("Organisation");
   return organisation;
 }
 
@@ -96,7 +114,13 @@ export async function deleteOrganisation(deps: DataDeps, user: User, organisatio
     ...campaignIds.flatMap((id) => deleteRoundStatements(db, id)),
     ...(await deleteOrganisationStatements(db, organisationId)),
     // Under no organisation (it is gone): the consultant's own record of what went.
-    auditInsert(db, record(deps, user.id, null, { action: "organisation_deleted", detail: { name: preview.organisation.name, removed: nonZero(preview.removes) } })),
+    auditInsert(
+      db,
+      record(deps, user.id, null, {
+        action: "organisation_deleted",
+        detail: { name: preview.organisation.name, removed: nonZero(preview.removes) },
+      }),
+    ),
   ] as unknown as Parameters<Db["batch"]>[0]);
   campaignWritten();
   return { deleted: true as const, ...preview };
@@ -106,7 +130,13 @@ async function accountTarget(deps: DataDeps, actor: User, userId: string) {
   const target = await findUserById(deps.db, userId);
   const links = target ? await accountLinks(deps.db, userId) : { grants: [], invitedTo: [] };
   const owns = actor.role === "consultant" ? (await accessibleOrganisations(deps.db, actor)).map((o) => o.id) : [];
-  const check = accountDeletion({ actor, target, targetGrants: links.grants, targetInvitedTo: links.invitedTo, actorOwns: owns });
+  const check = accountDeletion({
+    actor,
+    target,
+    targetGrants: links.grants,
+    targetInvitedTo: links.invitedTo,
+    actorOwns: owns,
+  });
   if (!check.allowed) throw new ApiError(check.status, check.code, check.message);
   return { target: target!, links };
 }
@@ -128,7 +158,9 @@ export async function deleteAccount(deps: DataDeps, actor: User, userId: string)
   const where = links.grants.length > 0 ? links.grants : [null];
   await deps.db.batch([
     ...deleteAccountStatements(deps.db, target),
-    ...where.map((organisationId) => auditInsert(deps.db, record(deps, self ? null : actor.id, organisationId, { action: "account_deleted", detail }))),
+    ...where.map((organisationId) =>
+      auditInsert(deps.db, record(deps, self ? null : actor.id, organisationId, { action: "account_deleted", detail })),
+    ),
   ] as unknown as Parameters<Db["batch"]>[0]);
   return { deleted: true as const, account: { id: target.id, role: target.role }, removes };
 }
@@ -136,20 +168,36 @@ export async function deleteAccount(deps: DataDeps, actor: User, userId: string)
 /** The organisation's retention and what it will delete when, round by round. */
 export async function retentionView(deps: DataDeps, user: User, organisationId: string) {
   const organisation = await ownedOrganisation(deps.db, user, organisationId);
-  const months = (await deps.db.select({ m: schema.organisations.retentionMonths }).from(schema.organisations).where(eq(schema.organisations.id, organisationId)))[0]?.m ?? null;
+  const months =
+    (
+      await deps.db
+        .select({ m: schema.organisations.retentionMonths })
+        .from(schema.organisations)
+        .where(eq(schema.organisations.id, organisationId))
+    )[0]?.m ?? null;
   const rounds = await listCampaigns(deps.db, [organisationId]);
   const schedule = [];
   for (const c of rounds) {
     const release = await findRelease(deps.db, c.id);
     if (!release) continue;
-    schedule.push({ campaignId: c.id, title: c.title, releasedOn: release.releasedOn, ...(months === null ? { commentsOn: null, roundOn: null } : retentionDates(release.releasedOn, months)) });
+    schedule.push({
+      campaignId: c.id,
+      title: c.title,
+      releasedOn: release.releasedOn,
+      ...(months === null ? { commentsOn: null, roundOn: null } : retentionDates(release.releasedOn, months)),
+    });
   }
   return { organisationId: organisation.id, retentionMonths: months, limits: RETENTION_MONTHS, rounds: schedule };
 }
 
 export async function changeRetention(deps: DataDeps, user: User, organisationId: string, months: number | null) {
   await ownedOrganisation(deps.db, user, organisationId);
-  await setRetention(deps.db, organisationId, months, auditInsert(deps.db, record(deps, user.id, organisationId, { action: "retention_set", detail: { months } })));
+  await setRetention(
+    deps.db,
+    organisationId,
+    months,
+    auditInsert(deps.db, record(deps, user.id, organisationId, { action: "retention_set", detail: { months } })),
+  );
   return retentionView(deps, user, organisationId);
 }
 
@@ -159,7 +207,10 @@ export async function changeRetention(deps: DataDeps, user: User, organisationId
  * entry without actor. Run after releasing and reducing, on the same schedule (Node timer, Workers
  * cron, `release-due`). Skipped while this process is making a release.
  */
-export async function applyRetention(deps: DataDeps, maxRounds = Infinity): Promise<{ comments: number; rounds: number }> {
+export async function applyRetention(
+  deps: DataDeps,
+  maxRounds = Infinity,
+): Promise<{ comments: number; rounds: number }> {
   const done = { comments: 0, rounds: 0 };
   if (releasing()) return done;
   const today = calendarDate(deps.now());
@@ -171,14 +222,26 @@ export async function applyRetention(deps: DataDeps, maxRounds = Infinity): Prom
       const removes = (await roundFootprints(deps.db, [r.campaignId])).get(r.campaignId)!;
       await deps.db.batch([
         ...deleteRoundStatements(deps.db, r.campaignId),
-        auditInsert(deps.db, record(deps, null, r.organisationId, { action: "retention_applied", detail: { ...round, stage: "round", removed: nonZero(removes) } })),
+        auditInsert(
+          deps.db,
+          record(deps, null, r.organisationId, {
+            action: "retention_applied",
+            detail: { ...round, stage: "round", removed: nonZero(removes) },
+          }),
+        ),
       ] as unknown as Parameters<Db["batch"]>[0]);
       campaignWritten();
       done.rounds++;
     } else if (due === "comments" && r.comments > 0) {
       await deps.db.batch([
         deleteCommentsStatement(deps.db, r.campaignId),
-        auditInsert(deps.db, record(deps, null, r.organisationId, { action: "retention_applied", detail: { ...round, stage: "comments", removed: { comments: r.comments } } })),
+        auditInsert(
+          deps.db,
+          record(deps, null, r.organisationId, {
+            action: "retention_applied",
+            detail: { ...round, stage: "comments", removed: { comments: r.comments } },
+          }),
+        ),
       ] as unknown as Parameters<Db["batch"]>[0]);
       done.comments++;
     }
@@ -197,7 +260,10 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
   const organisation = await ownedOrganisation(db, user, organisationId);
   const [org] = await db.select().from(schema.organisations).where(eq(schema.organisations.id, organisationId));
   const campaigns = await listCampaigns(db, [organisationId]);
-  const plans = await findPlans(db, campaigns.map((c) => c.id));
+  const plans = await findPlans(
+    db,
+    campaigns.map((c) => c.id),
+  );
   const rounds = [];
   for (const c of campaigns) {
     const release = await findRelease(db, c.id);
@@ -211,10 +277,15 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
         // The reports shuffle comments on every read; the archive sorts them, so two exports of the
         // same data are the same file (neither order says anything about who wrote what, or when).
         const comments = (report as { comments?: unknown } | null)?.comments;
-        reports[dimension] = Array.isArray(comments) ? { ...report, comments: [...(comments as string[])].sort() } : report;
+        reports[dimension] = Array.isArray(comments)
+          ? { ...report, comments: [...(comments as string[])].sort() }
+          : report;
       }
     }
-    const [counts] = await db.select({ issued: schema.campaigns.codesIssued, used: schema.campaigns.codesUsed }).from(schema.campaigns).where(eq(schema.campaigns.id, c.id));
+    const [counts] = await db
+      .select({ issued: schema.campaigns.codesIssued, used: schema.campaigns.codesUsed })
+      .from(schema.campaigns)
+      .where(eq(schema.campaigns.id, c.id));
     rounds.push({
       id: c.id,
       title: c.title,
@@ -235,7 +306,10 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
       // How many codes there were, never a code (only hashes are stored, and those stay out too).
       codes: counts ?? { issued: 0, used: 0 },
       release: release ? { releasedOn: release.releasedOn, respondents: release.respondents, reports } : null,
-      actionPlan: plans.has(c.id) || (await listActions(db, c.id)).length > 0 ? { focusLevels: plans.get(c.id) ?? [], actions: await listActions(db, c.id) } : null,
+      actionPlan:
+        plans.has(c.id) || (await listActions(db, c.id)).length > 0
+          ? { focusLevels: plans.get(c.id) ?? [], actions: await listActions(db, c.id) }
+          : null,
       summaryLink: (await findSummaryLink(db, c.id)) ? { shared: true } : null,
     });
   }
@@ -246,26 +320,53 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
     .where(eq(schema.grants.organisationId, organisationId))
     .orderBy(schema.users.email);
   const invitations = await db
-    .select({ email: schema.invitations.email, scope: schema.invitations.scope, expiresAt: schema.invitations.expiresAt })
+    .select({
+      email: schema.invitations.email,
+      scope: schema.invitations.scope,
+      expiresAt: schema.invitations.expiresAt,
+    })
     .from(schema.invitations)
     .where(eq(schema.invitations.organisationId, organisationId))
     .orderBy(schema.invitations.email);
   const audit = await db
-    .select({ at: schema.auditLog.at, action: schema.auditLog.action, actor: sql<string>`coalesce(${schema.users.email}, ${DELETED_ACTOR})`, detail: schema.auditLog.detail })
+    .select({
+      at: schema.auditLog.at,
+      action: schema.auditLog.action,
+      actor: sql<string>`coalesce(${schema.users.email}, ${DELETED_ACTOR})`,
+      detail: schema.auditLog.detail,
+    })
     .from(schema.auditLog)
     .leftJoin(schema.users, eq(schema.users.id, schema.auditLog.actorId))
     .where(eq(schema.auditLog.organisationId, organisationId))
     .orderBy(desc(schema.auditLog.at), desc(sql`${schema.auditLog}.rowid`));
   const parseScope = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
-  await db.batch([auditInsert(db, record(deps, user.id, organisationId, { action: "organisation_exported", detail: { schemaVersion: EXPORT_SCHEMA_VERSION } }))] as unknown as Parameters<Db["batch"]>[0]);
+  await db.batch([
+    auditInsert(
+      db,
+      record(deps, user.id, organisationId, {
+        action: "organisation_exported",
+        detail: { schemaVersion: EXPORT_SCHEMA_VERSION },
+      }),
+    ),
+  ] as unknown as Parameters<Db["batch"]>[0]);
   return {
     schema: "klantgericht.organisation-export",
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: deps.now().toISOString(),
-    organisation: { id: organisation.id, name: organisation.name, createdAt: org?.createdAt ?? null, benchmarkForManagers: organisation.benchmarkForManagers, retentionMonths: org?.retentionMonths ?? null },
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      createdAt: org?.createdAt ?? null,
+      benchmarkForManagers: organisation.benchmarkForManagers,
+      retentionMonths: org?.retentionMonths ?? null,
+    },
     rounds,
     managers: managers.map((m) => ({ email: m.email, scope: parseScope(m.scope) })),
-    invitations: invitations.map((i) => ({ email: i.email, scope: parseScope(i.scope), expiresAt: new Date(i.expiresAt * 1000).toISOString() })),
+    invitations: invitations.map((i) => ({
+      email: i.email,
+      scope: parseScope(i.scope),
+      expiresAt: new Date(i.expiresAt * 1000).toISOString(),
+    })),
     audit: audit.map((a) => ({ at: a.at, action: a.action, actor: a.actor, detail: JSON.parse(a.detail) as unknown })),
   };
 }

@@ -3,10 +3,10 @@
  * the same method rules as the built-in instrument plus the upload rules, and is stored as the
  * next version of its id; versions never change, so a loaded version can be cached for good.
  */
-import { isCurrentItem } from "../domain/scoring.js";
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
-import { loadInstrument, type Instrument } from "../instruments/instrument.js";
-import { problemSentence, problemTexts, type InstrumentProblem } from "../instruments/problems.js";
+import { isCurrentItem } from "../domain/scoring.js";
+import { type Instrument, loadInstrument } from "../instruments/instrument.js";
+import { type InstrumentProblem, problemSentence, problemTexts } from "../instruments/problems.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { checkUpload } from "../instruments/upload.js";
 import { ApiError } from "../lib/api-error.js";
@@ -16,7 +16,12 @@ import { findStoredInstrument, insertInstrument, instrumentOwner, listOwnInstrum
 const loaded = new Map<string, Instrument>();
 
 /** A campaign's instrument by id and version, built-in or uploaded. */
-export async function resolveInstrument(db: Db, registry: InstrumentRegistry, id: string, version: number): Promise<Instrument | undefined> {
+export async function resolveInstrument(
+  db: Db,
+  registry: InstrumentRegistry,
+  id: string,
+  version: number,
+): Promise<Instrument | undefined> {
   const builtin = registry.get(id, version);
   if (builtin) return builtin;
   const key = `${id}@${version}`;
@@ -43,7 +48,11 @@ export interface InstrumentSummary {
   missingLevels: LevelId[];
 }
 
-export function summarise(instrument: Instrument, builtin: boolean, createdAt: string | null = null): InstrumentSummary {
+export function summarise(
+  instrument: Instrument,
+  builtin: boolean,
+  createdAt: string | null = null,
+): InstrumentSummary {
   const items: Partial<Record<LevelId, number>> = {};
   for (const item of instrument.key.items.filter(isCurrentItem)) items[item.level] = (items[item.level] ?? 0) + 1;
   return {
@@ -58,10 +67,16 @@ export function summarise(instrument: Instrument, builtin: boolean, createdAt: s
   };
 }
 
-export async function listInstruments(db: Db, registry: InstrumentRegistry, ownerId: string): Promise<InstrumentSummary[]> {
+export async function listInstruments(
+  db: Db,
+  registry: InstrumentRegistry,
+  ownerId: string,
+): Promise<InstrumentSummary[]> {
   const own = await listOwnInstruments(db, ownerId);
   const uploads = await Promise.all(
-    own.map(async (row) => summarise((await resolveInstrument(db, registry, row.id, row.version))!, false, row.createdAt)),
+    own.map(async (row) =>
+      summarise((await resolveInstrument(db, registry, row.id, row.version))!, false, row.createdAt),
+    ),
   );
   return [...registry.all().map((i) => summarise(i, true)), ...uploads];
 }
@@ -72,18 +87,34 @@ const invalid = (problems: readonly InstrumentProblem[]) =>
     400,
     "invalid_instrument",
     `The instrument is not valid (${problems.length} ${problems.length === 1 ? "problem" : "problems"}): ${problems.map((p) => problemSentence(p, "en")).join(" ")}`,
-    problems.map((p) => ({ path: p.item ?? p.path ?? "instrument", message: problemSentence(p, "en"), code: p.code, text: problemTexts(p) })),
+    problems.map((p) => ({
+      path: p.item ?? p.path ?? "instrument",
+      message: problemSentence(p, "en"),
+      code: p.code,
+      text: problemTexts(p),
+    })),
   );
 
 /** Validates and stores an upload as the next version of its id, owned by the uploading consultant. */
-export async function uploadInstrument(db: Db, registry: InstrumentRegistry, ownerId: string, json: Record<string, unknown>): Promise<InstrumentSummary> {
+export async function uploadInstrument(
+  db: Db,
+  registry: InstrumentRegistry,
+  ownerId: string,
+  json: Record<string, unknown>,
+): Promise<InstrumentSummary> {
   const id = json.instrumentId;
   const validId = typeof id === "string" && /^[a-z0-9-]{1,64}$/.test(id);
   let version = 1;
   if (validId) {
-    if (registry.latest(id)) throw new ApiError(409, "instrument_id_reserved", `"${id}" is a built-in instrument; choose another instrumentId.`);
+    if (registry.latest(id))
+      throw new ApiError(
+        409,
+        "instrument_id_reserved",
+        `"${id}" is a built-in instrument; choose another instrumentId.`,
+      );
     const owner = await instrumentOwner(db, id);
-    if (owner && owner.ownerId !== ownerId) throw new ApiError(409, "instrument_id_taken", `"${id}" is already in use; choose another instrumentId.`);
+    if (owner && owner.ownerId !== ownerId)
+      throw new ApiError(409, "instrument_id_taken", `"${id}" is already in use; choose another instrumentId.`);
     version = (owner?.latest ?? 0) + 1;
   }
   // A bad id is one problem among the others: the rest is checked under a stand-in id.
@@ -95,7 +126,11 @@ export async function uploadInstrument(db: Db, registry: InstrumentRegistry, own
     await insertInstrument(db, { id: id as string, version, ownerId, json: prepared });
   } catch {
     // Another upload of the same id took this version number first.
-    throw new ApiError(409, "version_conflict", "Another version of this instrument was stored at the same moment; upload again.");
+    throw new ApiError(
+      409,
+      "version_conflict",
+      "Another version of this instrument was stored at the same moment; upload again.",
+    );
   }
   return summarise(instrument, false, null);
 }
@@ -107,7 +142,13 @@ export async function instrumentForCampaign(
   ownerId: string,
   choice: { id: string; version?: number | undefined },
 ): Promise<Instrument> {
-  const notAvailable = () => new ApiError(400, "unknown_instrument", `Instrument "${choice.id}"${choice.version ? ` version ${choice.version}` : ""} is not available.`, [{ path: "instrument", message: "unknown" }]);
+  const notAvailable = () =>
+    new ApiError(
+      400,
+      "unknown_instrument",
+      `Instrument "${choice.id}"${choice.version ? ` version ${choice.version}` : ""} is not available.`,
+      [{ path: "instrument", message: "unknown" }],
+    );
   if (registry.latest(choice.id)) {
     const builtin = choice.version ? registry.get(choice.id, choice.version) : registry.latest(choice.id);
     if (!builtin) throw notAvailable();

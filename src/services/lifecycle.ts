@@ -5,11 +5,21 @@
  * go through here; a trigger holds the same rule in the database for any writer that races them.
  */
 import type { AppDeps } from "../app-env.js";
-import { calendarDate, codeRequirementFixed, DRAFT_ONLY_FIELDS, kCommentsAfter, refusedChanges, resultsDue, roundRuleProblems, type Campaign, type RoundField } from "../domain/campaign.js";
+import {
+  calendarDate,
+  type Campaign,
+  codeRequirementFixed,
+  DRAFT_ONLY_FIELDS,
+  kCommentsAfter,
+  refusedChanges,
+  resultsDue,
+  type RoundField,
+  roundRuleProblems,
+} from "../domain/campaign.js";
 import { unitsFromNames } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
-import { changeCampaign, findCampaignById, setCampaignStatus } from "../storage/campaigns.js";
 import type { AuditRecord } from "../storage/audit.js";
+import { changeCampaign, findCampaignById, setCampaignStatus } from "../storage/campaigns.js";
 import { refusedBy } from "../storage/database.js";
 import { liveRespondents, type StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
@@ -18,7 +28,12 @@ import { release, type ReleaseDeps } from "./release.js";
 
 export type LifecycleDeps = ReleaseDeps & Pick<Required<AppDeps>, "now">;
 
-export const closedForGood = () => new ApiError(409, "campaign_closed", "This round is closed and its results are released; it cannot be opened or changed again.");
+export const closedForGood = () =>
+  new ApiError(
+    409,
+    "campaign_closed",
+    "This round is closed and its results are released; it cannot be opened or changed again.",
+  );
 
 const codesTooLate = () =>
   new ApiError(
@@ -60,8 +75,16 @@ export async function openRound(deps: LifecycleDeps, campaign: Campaign): Promis
 }
 
 /** Closes the round and makes its release before returning, so what follows reads final figures. */
-export async function closeRound(deps: LifecycleDeps, campaign: Campaign): Promise<{ campaign: Campaign; release: StoredRelease }> {
-  if (campaign.status === "draft") throw new ApiError(409, "campaign_draft", "A draft round has no responses to release; open it first, or leave it as a draft.");
+export async function closeRound(
+  deps: LifecycleDeps,
+  campaign: Campaign,
+): Promise<{ campaign: Campaign; release: StoredRelease }> {
+  if (campaign.status === "draft")
+    throw new ApiError(
+      409,
+      "campaign_draft",
+      "A draft round has no responses to release; open it first, or leave it as a draft.",
+    );
   return { campaign: { ...campaign, status: "closed" }, release: await release(deps, campaign, deps.now()) };
 }
 
@@ -80,7 +103,12 @@ export interface RoundEdit {
 }
 
 const refused = (details: { path: string; code: string; message: string }[]) =>
-  new ApiError(400, "invalid_request", `This round cannot take that change: ${details.map((d) => `${d.path} ${d.message}`).join("; ")}.`, details);
+  new ApiError(
+    400,
+    "invalid_request",
+    `This round cannot take that change: ${details.map((d) => `${d.path} ${d.message}`).join("; ")}.`,
+    details,
+  );
 
 /**
  * Changes a round. A draft may change everything creation sets; an open round only its dates
@@ -88,7 +116,12 @@ const refused = (details: { path: string; code: string; message: string }[]) =>
  * (409 campaign_closed). The settings after the change must obey the round rules together. The
  * write is one statement that holds only while the round is still in the state checked here.
  */
-export async function changeRound(deps: LifecycleDeps, campaign: Campaign, edit: RoundEdit, ownerId: string): Promise<Campaign> {
+export async function changeRound(
+  deps: LifecycleDeps,
+  campaign: Campaign,
+  edit: RoundEdit,
+  ownerId: string,
+): Promise<Campaign> {
   const fields = (Object.keys(edit) as RoundField[]).filter((f) => edit[f] !== undefined);
   if (fields.length === 0) return campaign;
   await assertRunning(deps, campaign);
@@ -109,9 +142,14 @@ export async function changeRound(deps: LifecycleDeps, campaign: Campaign, edit:
   // Every reason at once: what the round's state refuses, and what would not fit together after the change.
   const problems = [...refusedChanges(campaign, fields, edit, today), ...roundRuleProblems(next)];
   if (problems.length > 0) throw refused(problems);
-  const instrument = edit.instrument && (await instrumentForCampaign(deps.db, deps.instruments, ownerId, edit.instrument));
+  const instrument =
+    edit.instrument && (await instrumentForCampaign(deps.db, deps.instruments, ownerId, edit.instrument));
   if (instrument) Object.assign(next, { instrumentId: instrument.id, instrumentVersion: instrument.version });
-  if (edit.requireCode !== undefined && codeRequirementFixed(campaign, edit, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) throw codesTooLate();
+  if (
+    edit.requireCode !== undefined &&
+    codeRequirementFixed(campaign, edit, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)
+  )
+    throw codesTooLate();
   const draftOnly = fields.some((f) => (DRAFT_ONLY_FIELDS as readonly string[]).includes(f));
   const written = await unlessClosed(() =>
     changeCampaign(
@@ -146,9 +184,21 @@ export async function changeRound(deps: LifecycleDeps, campaign: Campaign, edit:
  * Codes let people answer: only a running round gets them, and only one that has taken no answers
  * without them. `audit`: the entry that records it, written in the same batch as the codes.
  */
-export async function issueRoundCodes(deps: LifecycleDeps, campaign: Campaign, count: number, audit?: AuditRecord): Promise<string[]> {
+export async function issueRoundCodes(
+  deps: LifecycleDeps,
+  campaign: Campaign,
+  count: number,
+  audit?: AuditRecord,
+): Promise<string[]> {
   await assertRunning(deps, campaign);
   // Issuing makes the round require codes: not once it has answers without them (the trigger holds it in the write too).
-  if (codeRequirementFixed(campaign, { requireCode: true }, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)) throw codesTooLate();
+  if (
+    codeRequirementFixed(
+      campaign,
+      { requireCode: true },
+      (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0,
+    )
+  )
+    throw codesTooLate();
   return unlessClosed(() => issueCodes(deps.db, campaign, count, audit));
 }

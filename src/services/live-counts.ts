@@ -16,7 +16,8 @@ const cells = new Map<string, { at: number; value: CountedCell[] }>();
 const totals = new Map<string, { at: number; value: number }>();
 const codesUsed = new Map<string, { at: number; value: number }>();
 
-const fresh = <T>(hit: { at: number; value: T } | undefined, now: number): hit is { at: number; value: T } => hit !== undefined && now >= hit.at && now - hit.at < LIVE_MS;
+const fresh = <T>(hit: { at: number; value: T } | undefined, now: number): hit is { at: number; value: T } =>
+  hit !== undefined && now >= hit.at && now - hit.at < LIVE_MS;
 
 function keep<T>(cache: Map<string, { at: number; value: T }>, id: string, at: number, value: T): T {
   if (cache.size >= HELD) cache.clear();

@@ -3,11 +3,19 @@
  * in src/domain/benchmark.ts). Reports, comparisons and percentiles read the consultant's latest
  * set and nothing else, so no release moves a benchmark line.
  */
-import { MIN_NEW_ORGANISATIONS, MIN_NORM_ORGANISATIONS, normView, planNormSet, type NormEntry, type NormPlan, type NormViewer } from "../domain/benchmark.js";
+import {
+  MIN_NEW_ORGANISATIONS,
+  MIN_NORM_ORGANISATIONS,
+  type NormEntry,
+  type NormPlan,
+  normView,
+  type NormViewer,
+  planNormSet,
+} from "../domain/benchmark.js";
+import type { Campaign } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
 import { round } from "../domain/statistics.js";
 import { ApiError } from "../lib/api-error.js";
-import type { Campaign } from "../domain/campaign.js";
 import { accessibleOrganisations, type User } from "../storage/accounts.js";
 import { findOrganisation, listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
@@ -32,7 +40,12 @@ export function lineOf(set: Pick<StoredNormSet, "entries" | "madeOn">, viewer: N
   // Managers never see how broad the line is: that would tell them when it changes by how much.
   if (viewer.role === "manager") return { levels: rounded(view.levels) };
   // One round per organisation: the counts are equal, and both are said.
-  return { levels: rounded(view.levels), organisations: view.contributors.length, campaigns: view.contributors.length, madeOn: set.madeOn };
+  return {
+    levels: rounded(view.levels),
+    organisations: view.contributors.length,
+    campaigns: view.contributors.length,
+    madeOn: set.madeOn,
+  };
 }
 
 /**
@@ -49,7 +62,10 @@ export async function organisationBenchmark(db: Db, user: User, organisationId: 
 }
 
 /** The consultant's latest norm set as the consultant sees it, with its entries for percentiles. */
-export async function consultantNorms(db: Db, consultantId: string): Promise<{ line: BenchmarkLine; entries: NormEntry[] } | null> {
+export async function consultantNorms(
+  db: Db,
+  consultantId: string,
+): Promise<{ line: BenchmarkLine; entries: NormEntry[] } | null> {
   const set = await latestNormSet(db, consultantId);
   return set ? { line: lineOf(set, { role: "consultant" })!, entries: set.entries } : null;
 }
@@ -66,7 +82,12 @@ async function plan(db: Db, consultantId: string) {
   const previous = await latestNormSet(db, consultantId);
   // Releases only: running rounds count nothing, so their responses are not counted either.
   const { organisations, profiles } = await consultantProfiles(db, consultantId, { participation: false });
-  return { previous, organisations, profiles, plan: planNormSet(profiles.map(toBenchmarkProfile), previous?.entries ?? null) };
+  return {
+    previous,
+    organisations,
+    profiles,
+    plan: planNormSet(profiles.map(toBenchmarkProfile), previous?.entries ?? null),
+  };
 }
 
 /**
@@ -76,9 +97,22 @@ async function plan(db: Db, consultantId: string) {
 export async function tryPublishNormSet(db: Db, consultantId: string, today: string) {
   const { previous, organisations, profiles, plan: verdict } = await plan(db, consultantId);
   if (!verdict.ok) return { ok: false as const, refusal: verdict, first: !previous };
-  const stored = await insertNormSet(db, { consultantId, seq: (previous?.seq ?? 0) + 1, madeOn: today, entries: verdict.entries });
-  if (!stored) throw new ApiError(409, "norm_set_conflict", "Another norm set was published at the same moment; reload and try again.");
-  return { ok: true as const, set: describeSet(stored, organisations, new Map(profiles.map((p) => [p.campaign.id, p.campaign]))) };
+  const stored = await insertNormSet(db, {
+    consultantId,
+    seq: (previous?.seq ?? 0) + 1,
+    madeOn: today,
+    entries: verdict.entries,
+  });
+  if (!stored)
+    throw new ApiError(
+      409,
+      "norm_set_conflict",
+      "Another norm set was published at the same moment; reload and try again.",
+    );
+  return {
+    ok: true as const,
+    set: describeSet(stored, organisations, new Map(profiles.map((p) => [p.campaign.id, p.campaign]))),
+  };
 }
 
 /** As tryPublishNormSet, with a refusal as a 409 that names the rule. */
@@ -95,11 +129,21 @@ export async function publishNormSet(db: Db, consultantId: string, today: string
 /** A set as the consultant sees it in lists: its date, breadth and mean. */
 export function summaryOf(set: StoredNormSet) {
   const view = normView(set.entries, { role: "consultant" })!;
-  return { id: set.id, madeOn: set.madeOn, organisations: view.contributors.length, campaigns: view.contributors.length, levels: rounded(view.levels) };
+  return {
+    id: set.id,
+    madeOn: set.madeOn,
+    organisations: view.contributors.length,
+    campaigns: view.contributors.length,
+    levels: rounded(view.levels),
+  };
 }
 
 /** A set with the organisations and rounds it holds (the consultant's own clients, by name). */
-function describeSet(set: StoredNormSet, organisations: ReadonlyMap<string, string>, campaigns: ReadonlyMap<string, Pick<Campaign, "title">>) {
+function describeSet(
+  set: StoredNormSet,
+  organisations: ReadonlyMap<string, string>,
+  campaigns: ReadonlyMap<string, Pick<Campaign, "title">>,
+) {
   return {
     ...summaryOf(set),
     members: set.entries.map((e) => ({
@@ -111,7 +155,10 @@ function describeSet(set: StoredNormSet, organisations: ReadonlyMap<string, stri
 
 export async function normSetDetail(db: Db, set: StoredNormSet) {
   const organisations = await accessibleOrganisations(db, { id: set.consultantId, role: "consultant" });
-  const campaigns = await listCampaigns(db, organisations.map((o) => o.id));
+  const campaigns = await listCampaigns(
+    db,
+    organisations.map((o) => o.id),
+  );
   return describeSet(set, new Map(organisations.map((o) => [o.id, o.name])), new Map(campaigns.map((c) => [c.id, c])));
 }
 

@@ -7,15 +7,19 @@ import type { ResolvedDeps } from "../app-env.js";
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { releasedParticipation, unitParticipation } from "../domain/participation.js";
-import type { Participation } from "../routes/campaign-view.js";
-import { findRelease } from "../storage/releases.js";
 import { scopedUnits } from "../domain/reader-scope.js";
+import type { Participation } from "../routes/campaign-view.js";
 import type { User } from "../storage/accounts.js";
+import { findRelease } from "../storage/releases.js";
 import { readerScope } from "./access.js";
 import { liveCells, liveCodes } from "./live-counts.js";
 
 /** `user`: what their access covers narrows the units (reader-scope.ts). */
-export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now">, campaign: Campaign, user: User): Promise<Participation> {
+export async function participation(
+  { db, now }: Pick<ResolvedDeps, "db" | "now">,
+  campaign: Campaign,
+  user: User,
+): Promise<Participation> {
   const release = await findRelease(db, campaign.id);
   const cells = release ? [] : await liveCells(db, campaign.id, now().getTime());
   const respondents = release ? release.respondents : cells.reduce((n, c) => n + c.n, 0);
@@ -29,6 +33,11 @@ export async function participation({ db, now }: Pick<ResolvedDeps, "db" | "now"
     k: campaign.k,
     respondents,
     responseRate: roundResponseRate(respondents, campaign, codes),
-    units: scopedUnits(release ? releasedParticipation(release.plan, campaign.units) : unitParticipation(cells, campaign.units, campaign.k), await readerScope(db, user, campaign.organisationId)),
+    units: scopedUnits(
+      release
+        ? releasedParticipation(release.plan, campaign.units)
+        : unitParticipation(cells, campaign.units, campaign.k),
+      await readerScope(db, user, campaign.organisationId),
+    ),
   };
 }

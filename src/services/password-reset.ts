@@ -24,7 +24,11 @@ export const RESET_WINDOW_MS = 60 * 60 * 1000;
 export const resetLink = (baseUrl: string, token: string) => `${baseUrl}/reset-password#${token}`;
 
 /** Stores a reset link for the account of `email` (if any) and returns it; for the mail, or the operator's command line. */
-export async function makeResetLink(deps: Omit<LinkDeps, "mailer">, email: string, baseUrl: string): Promise<{ link: string; expiresAt: number; email: string } | undefined> {
+export async function makeResetLink(
+  deps: Omit<LinkDeps, "mailer">,
+  email: string,
+  baseUrl: string,
+): Promise<{ link: string; expiresAt: number; email: string } | undefined> {
   const user = await findUserByEmail(deps.db, email);
   if (!user) return undefined;
   const token = randomToken(LINK_TOKEN_BYTES);
@@ -34,7 +38,11 @@ export async function makeResetLink(deps: Omit<LinkDeps, "mailer">, email: strin
 }
 
 /** The work behind `POST /api/auth/password-reset`, run after the answer: silent whatever happens. */
-export async function requestPasswordReset(deps: LinkDeps & { resetLimits: RateLimiter }, email: string, baseUrl: string): Promise<void> {
+export async function requestPasswordReset(
+  deps: LinkDeps & { resetLimits: RateLimiter },
+  email: string,
+  baseUrl: string,
+): Promise<void> {
   if (!deps.mailer) return;
   const address = email.trim().toLowerCase();
   if (!deps.resetLimits.take(`reset:${await deps.sha256(address)}`, deps.now().getTime()).allowed) return;
@@ -45,13 +53,28 @@ export async function requestPasswordReset(deps: LinkDeps & { resetLimits: RateL
 
 /** Sets a new password through a live link; ends every session of the account and every other reset link. */
 export async function resetPassword(deps: Omit<LinkDeps, "mailer">, token: string, password: string): Promise<void> {
-  const invalid = () => new ApiError(404, "reset_link_invalid", "This link does not work any more: it was used, or it expired. Ask for a new one.");
+  const invalid = () =>
+    new ApiError(
+      404,
+      "reset_link_invalid",
+      "This link does not work any more: it was used, or it expired. Ask for a new one.",
+    );
   const now = unixSeconds(deps.now());
   const tokenHash = token.length > 128 ? undefined : await deps.sha256(token);
   const found = tokenHash ? await findPasswordReset(deps.db, tokenHash, now) : undefined;
   if (!tokenHash || !found) throw invalid();
   const verdict = checkPassword(password, found.email);
-  if (!verdict.ok) throw new ApiError(400, "weak_password", verdict.message, [{ path: "password", message: verdict.problem }]);
+  if (!verdict.ok)
+    throw new ApiError(400, "weak_password", verdict.message, [{ path: "password", message: verdict.problem }]);
   const audit = auditRecord(deps, found.userId, null, { action: "password_reset", detail: {} });
-  if (!(await completePasswordReset(deps.db, { tokenHash, userId: found.userId, passwordHash: await hashPassword(password), now, audit }))) throw invalid();
+  if (
+    !(await completePasswordReset(deps.db, {
+      tokenHash,
+      userId: found.userId,
+      passwordHash: await hashPassword(password),
+      now,
+      audit,
+    }))
+  )
+    throw invalid();
 }

@@ -18,17 +18,39 @@ export interface CampaignFacts {
 }
 
 /** `now`: the clock live counts are held against (see live-counts.ts). */
-export async function campaignFacts(db: Db, campaigns: readonly Campaign[], now: Date): Promise<{ campaign: Campaign; facts: CampaignFacts }[]> {
+export async function campaignFacts(
+  db: Db,
+  campaigns: readonly Campaign[],
+  now: Date,
+): Promise<{ campaign: Campaign; facts: CampaignFacts }[]> {
   const profiled = await profile(db, campaigns, { now });
-  const codes = await liveCodes(db, campaigns.map((c) => c.id), now.getTime());
+  const codes = await liveCodes(
+    db,
+    campaigns.map((c) => c.id),
+    now.getTime(),
+  );
   return profiled.map((p) => ({
     campaign: p.campaign,
-    facts: { respondents: p.n, codes: codes.get(p.campaign.id) ?? { issued: 0, used: 0 }, startHere: overview(p)?.startHere ?? null },
+    facts: {
+      respondents: p.n,
+      codes: codes.get(p.campaign.id) ?? { issued: 0, used: 0 },
+      startHere: overview(p)?.startHere ?? null,
+    },
   }));
 }
 
 export async function portfolio(db: Db, user: User, now: Date) {
   const organisations = await accessibleOrganisations(db, user);
-  const campaigns = await campaignFacts(db, await listCampaigns(db, organisations.map((o) => o.id)), now);
-  return organisations.map((organisation) => ({ organisation, campaigns: campaigns.filter((c) => c.campaign.organisationId === organisation.id) }));
+  const campaigns = await campaignFacts(
+    db,
+    await listCampaigns(
+      db,
+      organisations.map((o) => o.id),
+    ),
+    now,
+  );
+  return organisations.map((organisation) => ({
+    organisation,
+    campaigns: campaigns.filter((c) => c.campaign.organisationId === organisation.id),
+  }));
 }

@@ -4,8 +4,8 @@
  * stored with its release); a running round contributes its participation and nothing else.
  */
 import type { CampaignProfile } from "../domain/benchmark.js";
-import { roundDate, type Campaign } from "../domain/campaign.js";
-import { groupOf, overviewOf, profileScores, type Group, type Overview } from "../domain/report.js";
+import { type Campaign, roundDate } from "../domain/campaign.js";
+import { type Group, groupOf, type Overview, overviewOf, profileScores } from "../domain/report.js";
 import { accessibleOrganisations } from "../storage/accounts.js";
 import { listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
@@ -25,9 +25,22 @@ export interface Profiled {
  * `participation: false` leaves running rounds at n = 0 instead of counting their responses; `now`
  * is the clock their live counts are held against (see live-counts.ts).
  */
-export async function profile(db: Db, campaigns: readonly Campaign[], { participation = true, now = new Date() }: { participation?: boolean; now?: Date } = {}): Promise<Profiled[]> {
-  const released = await findReleases(db, campaigns.map((c) => c.id));
-  const live = participation ? await liveTotals(db, campaigns.filter((c) => !released.has(c.id)).map((c) => c.id), now.getTime()) : new Map<string, number>();
+export async function profile(
+  db: Db,
+  campaigns: readonly Campaign[],
+  { participation = true, now = new Date() }: { participation?: boolean; now?: Date } = {},
+): Promise<Profiled[]> {
+  const released = await findReleases(
+    db,
+    campaigns.map((c) => c.id),
+  );
+  const live = participation
+    ? await liveTotals(
+        db,
+        campaigns.filter((c) => !released.has(c.id)).map((c) => c.id),
+        now.getTime(),
+      )
+    : new Map<string, number>();
   return campaigns.map((campaign) => {
     const release = released.get(campaign.id) ?? null;
     const n = release ? release.respondents : (live.get(campaign.id) ?? 0);
@@ -52,8 +65,19 @@ export function toBenchmarkProfile(p: Profiled): CampaignProfile {
 }
 
 /** Every campaign of a consultant's organisations, profiled, with the organisations' names. */
-export async function consultantProfiles(db: Db, consultantId: string, options: { participation?: boolean } = {}): Promise<{ organisations: Map<string, string>; profiles: Profiled[] }> {
+export async function consultantProfiles(
+  db: Db,
+  consultantId: string,
+  options: { participation?: boolean } = {},
+): Promise<{ organisations: Map<string, string>; profiles: Profiled[] }> {
   const organisations = await accessibleOrganisations(db, { id: consultantId, role: "consultant" });
-  const profiles = await profile(db, await listCampaigns(db, organisations.map((o) => o.id)), options);
+  const profiles = await profile(
+    db,
+    await listCampaigns(
+      db,
+      organisations.map((o) => o.id),
+    ),
+    options,
+  );
   return { organisations: new Map(organisations.map((o) => [o.id, o.name])), profiles };
 }

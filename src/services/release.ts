@@ -9,26 +9,37 @@
  * (and of no other), and finally insert the `releases` row. Each step is small, so other requests run
  * between them; and the release is visible only once its row exists, all or nothing.
  */
-import { calendarDate, publishesBreakdowns, resultsDue, type Campaign } from "../domain/campaign.js";
+import { calendarDate, type Campaign, publishesBreakdowns, resultsDue } from "../domain/campaign.js";
 import { matches } from "../domain/disclosure.js";
-import { seededRandom } from "../domain/seeded-random.js";
-import { completeAlpha, mergeComplete } from "../domain/reliability.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
-import { groupOf, levelEvidence } from "../domain/report.js";
 import type { LevelId } from "../domain/levels.js";
 import type { ReleaseCell, ReleaseStats, ReleaseTotals, StoredStability } from "../domain/release.js";
-import type { ScoringKey } from "../domain/scoring.js";
-import { bootstrapPicks, referencePick, stabilityShare, type Sampled } from "../domain/stability.js";
-import type { Thresholds } from "../domain/start-here.js";
 import { answeredByAll, createReleaseFold, emptyStats, keepAnsweredByAll, publishedStats } from "../domain/release.js";
+import { completeAlpha, mergeComplete } from "../domain/reliability.js";
+import { groupOf, levelEvidence } from "../domain/report.js";
+import type { ScoringKey } from "../domain/scoring.js";
 import { scoreResponse } from "../domain/scoring.js";
+import { seededRandom } from "../domain/seeded-random.js";
+import { bootstrapPicks, referencePick, type Sampled, stabilityShare } from "../domain/stability.js";
+import type { Thresholds } from "../domain/start-here.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { randomId } from "../lib/random.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { completeRelease, copyComments, deleteResponses, discardAttempt, findRelease, keepListedComments, releasedResponsePage, responsePage, writeGroups, type StoredRelease } from "../storage/releases.js";
+import {
+  completeRelease,
+  copyComments,
+  deleteResponses,
+  discardAttempt,
+  findRelease,
+  keepListedComments,
+  releasedResponsePage,
+  responsePage,
+  type StoredRelease,
+  writeGroups,
+} from "../storage/releases.js";
 import { deleteReleasedInvitations } from "../storage/staff-invitations.js";
 import { resolveInstrument } from "./instruments.js";
 
@@ -69,11 +80,16 @@ export function release(deps: ReleaseDeps, campaign: Campaign, now: Date): Promi
   return attempt;
 }
 
-async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: ReleaseDeps, campaign: Campaign, now: Date): Promise<StoredRelease> {
+async function makeRelease(
+  { db, instruments, releasePage = RELEASE_PAGE }: ReleaseDeps,
+  campaign: Campaign,
+  now: Date,
+): Promise<StoredRelease> {
   const existing = await findRelease(db, campaign.id);
   if (existing) return existing;
   const instrument = await resolveInstrument(db, instruments, campaign.instrumentId, campaign.instrumentVersion);
-  if (!instrument) throw new Error(`instrument ${campaign.instrumentId} v${campaign.instrumentVersion} is not installed`);
+  if (!instrument)
+    throw new Error(`instrument ${campaign.instrumentId} v${campaign.instrumentVersion} is not installed`);
   // From this write on, the database refuses responses to the round: the fold sees all of them.
   if (campaign.status !== "closed") await setCampaignStatus(db, campaign.id, "closed");
   const { key } = instrument;
@@ -83,10 +99,16 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
   const fold = createReleaseFold(key, random);
   let respondents = 0;
   try {
-    for (let after = ""; ; ) {
+    for (let after = ""; ;) {
       const page = await responsePage(db, campaign.id, after, releasePage);
       if (page.length === 0) break;
-      for (const row of page) fold.add(row, row.scores !== null ? decodeScore(key, row.scores) : scoreResponse(key, JSON.parse(row.answers!) as Record<string, unknown>));
+      for (const row of page)
+        fold.add(
+          row,
+          row.scores !== null
+            ? decodeScore(key, row.scores)
+            : scoreResponse(key, JSON.parse(row.answers!) as Record<string, unknown>),
+        );
       const last = page[page.length - 1]!.id;
       // The embedded driver answers synchronously, so awaiting it never lets a waiting request
       // in: give the event loop a turn after each piece of work.
@@ -108,18 +130,41 @@ async function makeRelease({ db, instruments, releasePage = RELEASE_PAGE }: Rele
     for (const group of plan.groups) {
       const stats = published.get(group.key);
       if (!stats) continue;
-      stats.stability = (await groupStability(key, stats, cells.filter((cell) => matches(cell, group.conditions)), fold, keep.items, totals, campaign.thresholds, random)) ?? undefined;
+      stats.stability =
+        (await groupStability(
+          key,
+          stats,
+          cells.filter((cell) => matches(cell, group.conditions)),
+          fold,
+          keep.items,
+          totals,
+          campaign.thresholds,
+          random,
+        )) ?? undefined;
     }
     // Alpha of a level whose items someone answered "not applicable": over those who answered all
     // of them, for the round as a whole only (one figure, never differenced against a group's),
     // and only when they are at least k.
     const roundStats = published.get(round.key);
-    if (roundStats) roundStats.alpha = completeAlpha(cells.reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}), campaign.k);
+    if (roundStats)
+      roundStats.alpha = completeAlpha(
+        cells.reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}),
+        campaign.k,
+      );
     await writeGroups(db, id, campaign.id, published);
     while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
-    const kept = roundStats ? { ...keepAnsweredByAll(totals, keep), alpha: roundStats.alpha } : { ...emptyStats(), n: respondents, itemLevels: {} };
-    const made: StoredRelease = { id, campaignId: campaign.id, respondents, releasedOn: calendarDate(now), totals: kept, plan };
+    const kept = roundStats
+      ? { ...keepAnsweredByAll(totals, keep), alpha: roundStats.alpha }
+      : { ...emptyStats(), n: respondents, itemLevels: {} };
+    const made: StoredRelease = {
+      id,
+      campaignId: campaign.id,
+      respondents,
+      releasedOn: calendarDate(now),
+      totals: kept,
+      plan,
+    };
     if (await completeRelease(db, made)) return made;
   } catch (error) {
     // Nothing of an unfinished attempt is ever read; what it wrote goes, where it still can.
@@ -148,7 +193,13 @@ async function groupStability(
 ): Promise<StoredStability | null> {
   const reference = referencePick(levelEvidence(groupOf(stats, layout)), thresholds);
   const picks: (LevelId | null)[] = [];
-  for (const pick of bootstrapPicks(key, cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })), thresholds, random, items)) {
+  for (const pick of bootstrapPicks(
+    key,
+    cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })),
+    thresholds,
+    random,
+    items,
+  )) {
     picks.push(pick);
     if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();
   }
@@ -160,7 +211,10 @@ async function groupStability(
  * Releases every round that is due: run on a timer (Node), a cron trigger (Workers) and at start.
  * A round that fails does not hold up the others; it is tried again next time.
  */
-export async function releaseDue(deps: ReleaseDeps, now: Date): Promise<{ released: StoredRelease[]; failed: { campaignId: string; error: unknown }[] }> {
+export async function releaseDue(
+  deps: ReleaseDeps,
+  now: Date,
+): Promise<{ released: StoredRelease[]; failed: { campaignId: string; error: unknown }[] }> {
   const released: StoredRelease[] = [];
   const failed: { campaignId: string; error: unknown }[] = [];
   for (const campaign of await listUnreleased(deps.db, calendarDate(now))) {

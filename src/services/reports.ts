@@ -4,26 +4,27 @@
  * without a release has no report. A filter the plan does not publish is a 422 with the reason.
  */
 import { stringify } from "csv-stringify/sync";
+
 import type { Campaign } from "../domain/campaign.js";
 import type { Conditions } from "../domain/disclosure.js";
-import { planView, type GroupKey, type PlanRefusal } from "../domain/disclosure-plan.js";
-import { scopedView, withinScope } from "../domain/reader-scope.js";
+import { type GroupKey, type PlanRefusal, planView } from "../domain/disclosure-plan.js";
 import { DECISION_FACTORS } from "../domain/factors.js";
 import type { Localised } from "../domain/i18n.js";
 import { LEVELS } from "../domain/levels.js";
+import { scopedView, withinScope } from "../domain/reader-scope.js";
 import type { ReleaseStats } from "../domain/release.js";
-import { buildReport, groupOf, type Group, type Report } from "../domain/report.js";
+import { buildReport, type Group, groupOf, type Report } from "../domain/report.js";
 import type { Dimension } from "../domain/units.js";
-import { ApiError } from "../lib/api-error.js";
-import { exportFileName } from "../lib/file-name.js";
-import { findOrganisation } from "../storage/campaigns.js";
-import type { User } from "../storage/accounts.js";
-import type { Db } from "../storage/database.js";
-import { organisationBenchmark, type BenchmarkLine } from "./norm-sets.js";
-import { loadComments, loadReleaseGroups } from "../storage/releases.js";
 import { instrumentOutline } from "../instruments/outline.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
+import { ApiError } from "../lib/api-error.js";
+import { exportFileName } from "../lib/file-name.js";
+import type { User } from "../storage/accounts.js";
+import { findOrganisation } from "../storage/campaigns.js";
+import type { Db } from "../storage/database.js";
+import { loadComments, loadReleaseGroups } from "../storage/releases.js";
 import { readerScope } from "./access.js";
+import { type BenchmarkLine, organisationBenchmark } from "./norm-sets.js";
 import { notReleased, releaseOf } from "./release.js";
 
 export interface ReportQuery {
@@ -34,9 +35,12 @@ export interface ReportQuery {
 const REFUSALS: Record<PlanRefusal | "outside_scope", string> = {
   outside_scope: "you were given access to the round as a whole and to your own departments, not to this group",
   too_small: "fewer than k respondents match this filter",
-  hidden_unit: "this group is hidden in the round's published results: together with what is shown, its figures would tell those of fewer than k people",
-  not_offered: "the round's results are published for the whole round, per unit of each dimension, and per department and role; not for this combination",
-  campaign_level_only: "this round was answered on an open link, where anyone can answer more than once, so its results are published for the whole round only",
+  hidden_unit:
+    "this group is hidden in the round's published results: together with what is shown, its figures would tell those of fewer than k people",
+  not_offered:
+    "the round's results are published for the whole round, per unit of each dimension, and per department and role; not for this combination",
+  campaign_level_only:
+    "this round was answered on an open link, where anyone can answer more than once, so its results are published for the whole round only",
 };
 
 export type CampaignReport = {
@@ -68,7 +72,9 @@ export async function benchmarkFor(db: Db, user: User, organisationId: string): 
 export function checkQuery(campaign: Campaign, query: ReportQuery): void {
   for (const d of Object.keys(query.filters) as Dimension[]) {
     if (!campaign.units[d]?.some((u) => u.value === query.filters[d])) {
-      throw new ApiError(400, "invalid_filter", `"${query.filters[d]}" is not a ${d} of this campaign.`, [{ path: `filter[${d}]`, message: "unknown unit" }]);
+      throw new ApiError(400, "invalid_filter", `"${query.filters[d]}" is not a ${d} of this campaign.`, [
+        { path: `filter[${d}]`, message: "unknown unit" },
+      ]);
     }
   }
 }
@@ -79,22 +85,52 @@ export interface ReportDeps {
   now: () => Date;
 }
 
-export async function campaignReport(deps: ReportDeps, campaign: Campaign, query: ReportQuery, user: User): Promise<CampaignReport> {
+export async function campaignReport(
+  deps: ReportDeps,
+  campaign: Campaign,
+  query: ReportQuery,
+  user: User,
+): Promise<CampaignReport> {
   const { db, now } = deps;
   checkQuery(campaign, query);
   const release = await releaseOf(deps, campaign, now());
   if (!release) throw notReleased(campaign);
   const scope = await readerScope(db, user, campaign.organisationId);
   if (!withinScope(scope, query.filters)) {
-    throw new ApiError(422, "filter_refused", `This filter is outside your access: ${REFUSALS.outside_scope}.`, [{ path: "filter", message: "outside_scope" }]);
+    throw new ApiError(422, "filter_refused", `This filter is outside your access: ${REFUSALS.outside_scope}.`, [
+      { path: "filter", message: "outside_scope" },
+    ]);
   }
   const resolved = planView(release.plan, campaign.units, query.filters, query.dimension);
-  const head = { id: campaign.id, title: campaign.title, status: "closed" as const, k: campaign.k, kComments: campaign.kComments, thresholds: campaign.thresholds, releasedOn: release.releasedOn, publishes: release.plan.breakdowns ? ("breakdowns" as const) : ("whole_round" as const) };
+  const head = {
+    id: campaign.id,
+    title: campaign.title,
+    status: "closed" as const,
+    k: campaign.k,
+    kComments: campaign.kComments,
+    thresholds: campaign.thresholds,
+    releasedOn: release.releasedOn,
+    publishes: release.plan.breakdowns ? ("breakdowns" as const) : ("whole_round" as const),
+  };
   if (!resolved.ok) {
     if (Object.keys(query.filters).length > 0) {
-      throw new ApiError(422, "filter_refused", `This filter is refused to protect anonymity: ${REFUSALS[resolved.reason]}.`, [{ path: "filter", message: resolved.reason }]);
+      throw new ApiError(
+        422,
+        "filter_refused",
+        `This filter is refused to protect anonymity: ${REFUSALS[resolved.reason]}.`,
+        [{ path: "filter", message: resolved.reason }],
+      );
     }
-    return { campaign: head, filters: query.filters, suppressed: true, n: null, reason: resolved.reason, comments: null, benchmark: null, questions: {} };
+    return {
+      campaign: head,
+      filters: query.filters,
+      suppressed: true,
+      n: null,
+      reason: resolved.reason,
+      comments: null,
+      benchmark: null,
+      questions: {},
+    };
   }
   const view = scopedView(resolved.view, scope, query.filters, query.dimension);
   const groups = await loadReleaseGroups(db, release.id);
@@ -105,7 +141,10 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
   const units = query.dimension ? (campaign.units[query.dimension] ?? []) : [];
   const report = buildReport({
     group: group(view.group)!,
-    heatmap: view.rows && query.dimension ? { dimension: query.dimension, rows: view.rows.map((r, i) => ({ unit: units[i]!, group: group(r.key) })) } : null,
+    heatmap:
+      view.rows && query.dimension
+        ? { dimension: query.dimension, rows: view.rows.map((r, i) => ({ unit: units[i]!, group: group(r.key) })) }
+        : null,
     management: group(view.management),
     thresholds: campaign.thresholds,
   });
@@ -115,16 +154,30 @@ export async function campaignReport(deps: ReportDeps, campaign: Campaign, query
     ...report,
     comments: view.comments ? await loadComments(db, release.id, query.filters) : null,
     benchmark: await benchmarkFor(db, user, campaign.organisationId),
-    questions: report.suppressed ? {} : questionTexts(deps.instruments, campaign, report.items.map((i) => i.name)),
+    questions: report.suppressed
+      ? {}
+      : questionTexts(
+          deps.instruments,
+          campaign,
+          report.items.map((i) => i.name),
+        ),
   };
 }
 
 /** The wording of the named items in the round's instrument version, so pages show questions instead of item names. */
-function questionTexts(instruments: InstrumentRegistry, campaign: Campaign, names: string[]): Record<string, Localised> {
+function questionTexts(
+  instruments: InstrumentRegistry,
+  campaign: Campaign,
+  names: string[],
+): Record<string, Localised> {
   const instrument = instruments.get(campaign.instrumentId, campaign.instrumentVersion);
   if (!instrument) return {};
   const outline = instrumentOutline(instrument.json);
-  const all = new Map([...outline.levels, ...outline.scales].flatMap((group) => group.items.map((item) => [item.name, item.title] as const)));
+  const all = new Map(
+    [...outline.levels, ...outline.scales].flatMap((group) =>
+      group.items.map((item) => [item.name, item.title] as const),
+    ),
+  );
   return Object.fromEntries(names.flatMap((name) => (all.has(name) ? [[name, all.get(name)!]] : [])));
 }
 
@@ -164,37 +217,130 @@ export interface CsvOptions {
 
 /** The same figures as the JSON report, as long-format CSV; aggregates only, never comments. */
 export function reportCsv(report: CampaignReport, options: CsvOptions = {}): string {
-  const rows: unknown[][] = [["section", "group", "level", "n", "score", "ci95_low", "ci95_high", "sd", "favourable_pct", "unfavourable_pct", "flag"]];
+  const rows: unknown[][] = [
+    [
+      "section",
+      "group",
+      "level",
+      "n",
+      "score",
+      "ci95_low",
+      "ci95_high",
+      "sd",
+      "favourable_pct",
+      "unfavourable_pct",
+      "flag",
+    ],
+  ];
   if (!report.suppressed) {
     for (const l of report.levels) {
-      rows.push(["level", "all", l.id, l.n, l.score, l.ci95[0], l.ci95[1], l.sd, l.favourablePct, l.unfavourablePct, [l.weak && "weak", l.possiblyWeak && "possibly_weak", l.divided && "divided"].filter(Boolean).join(" ")]);
+      rows.push([
+        "level",
+        "all",
+        l.id,
+        l.n,
+        l.score,
+        l.ci95[0],
+        l.ci95[1],
+        l.sd,
+        l.favourablePct,
+        l.unfavourablePct,
+        [l.weak && "weak", l.possiblyWeak && "possibly_weak", l.divided && "divided"].filter(Boolean).join(" "),
+      ]);
     }
     const start = report.startHere;
-    if (start) rows.push(["start_here", "all", start.level ?? "", "", "", "", "", "", "", "", [start.basis, ...start.reasons].join(" ")]);
+    if (start)
+      rows.push([
+        "start_here",
+        "all",
+        start.level ?? "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        [start.basis, ...start.reasons].join(" "),
+      ]);
     for (const row of report.heatmap?.rows ?? []) {
       const group = `${report.heatmap!.dimension}=${row.value}`;
-      if (row.suppressed) rows.push(["heatmap", group, "", "suppressed", "", "", "", "", "", "", "hidden by the disclosure plan"]);
-      else for (const level of LEVELS) rows.push(["heatmap", group, level.id, row.n, row.scores?.[level.id] ?? "", "", "", "", "", "", ""]);
+      if (row.suppressed)
+        rows.push(["heatmap", group, "", "suppressed", "", "", "", "", "", "", "hidden by the disclosure plan"]);
+      else
+        for (const level of LEVELS)
+          rows.push(["heatmap", group, level.id, row.n, row.scores?.[level.id] ?? "", "", "", "", "", "", ""]);
     }
-    for (const f of report.decisionFactors?.factors ?? []) rows.push(["decision_factor", f.side, f.id, report.n, "", "", "", "", f.chosenPct, "", `most ${f.mostPct}`]);
-    for (const g of report.managementGap ?? []) rows.push(["management_gap", "management-staff", g.level, "", g.gap, "", "", "", "", "", `${g.management} vs ${g.staff}`]);
-    for (const g of report.desiredGap ?? []) rows.push(["desired_gap", "desired-current", g.level, "", g.gap, "", "", "", "", "", `${g.desired} vs ${g.current}`]);
-    for (const [level, score] of Object.entries(report.benchmark?.levels ?? {})) rows.push(["benchmark", "consultant", level, "", score, "", "", "", "", "", ""]);
+    for (const f of report.decisionFactors?.factors ?? [])
+      rows.push(["decision_factor", f.side, f.id, report.n, "", "", "", "", f.chosenPct, "", `most ${f.mostPct}`]);
+    for (const g of report.managementGap ?? [])
+      rows.push([
+        "management_gap",
+        "management-staff",
+        g.level,
+        "",
+        g.gap,
+        "",
+        "",
+        "",
+        "",
+        "",
+        `${g.management} vs ${g.staff}`,
+      ]);
+    for (const g of report.desiredGap ?? [])
+      rows.push([
+        "desired_gap",
+        "desired-current",
+        g.level,
+        "",
+        g.gap,
+        "",
+        "",
+        "",
+        "",
+        "",
+        `${g.desired} vs ${g.current}`,
+      ]);
+    for (const [level, score] of Object.entries(report.benchmark?.levels ?? {}))
+      rows.push(["benchmark", "consultant", level, "", score, "", "", "", "", "", ""]);
   }
   const lang = options.spreadsheet;
   if (!lang) return stringify(rows.map((r) => r.map(safe)));
-  const word = (value: unknown) => (typeof value === "string" ? (CSV_WORDS[value]?.[lang] ?? levelName(value, lang) ?? factorName(value, lang) ?? value) : value);
-  const number = (value: unknown) => (typeof value === "number" && lang === "nl" ? String(value).replace(".", ",") : value);
-  const flag = (value: unknown) => (typeof value === "string" ? value.split(" ").map((w) => CSV_WORDS[w]?.[lang] ?? w).join(" ") : value);
-  const readable = rows.map((r, i) => r.map((cell, col) => (i === 0 || col <= 2 ? word(cell) : col === 10 ? flag(cell) : number(cell))));
-  return stringify(readable.map((r) => r.map(safe)), { delimiter: ";", bom: true });
+  const word = (value: unknown) =>
+    typeof value === "string"
+      ? (CSV_WORDS[value]?.[lang] ?? levelName(value, lang) ?? factorName(value, lang) ?? value)
+      : value;
+  const number = (value: unknown) =>
+    typeof value === "number" && lang === "nl" ? String(value).replace(".", ",") : value;
+  const flag = (value: unknown) =>
+    typeof value === "string"
+      ? value
+          .split(" ")
+          .map((w) => CSV_WORDS[w]?.[lang] ?? w)
+          .join(" ")
+      : value;
+  const readable = rows.map((r, i) =>
+    r.map((cell, col) => (i === 0 || col <= 2 ? word(cell) : col === 10 ? flag(cell) : number(cell))),
+  );
+  return stringify(
+    readable.map((r) => r.map(safe)),
+    { delimiter: ";", bom: true },
+  );
 }
 
 const levelName = (id: string, lang: "nl" | "en") => LEVELS.find((l) => l.id === id)?.name[lang];
 const factorName = (id: string, lang: "nl" | "en") => DECISION_FACTORS.find((f) => f.id === id)?.label[lang];
 
 /** A download's name: organisation, round, release date and any filter — never an id. */
-export async function reportFileName(db: Db, campaign: Campaign, report: CampaignReport, extension: string): Promise<string> {
+export async function reportFileName(
+  db: Db,
+  campaign: Campaign,
+  report: CampaignReport,
+  extension: string,
+): Promise<string> {
   const organisation = await findOrganisation(db, campaign.organisationId);
-  return exportFileName([organisation?.name ?? "", campaign.title, report.campaign.releasedOn, ...Object.values(report.filters)], extension);
+  return exportFileName(
+    [organisation?.name ?? "", campaign.title, report.campaign.releasedOn, ...Object.values(report.filters)],
+    extension,
+  );
 }

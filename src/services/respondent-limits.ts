@@ -14,10 +14,10 @@
  * A client whose address is unknown is not limited: there is nothing to tell it apart by, and one
  * shared budget for all such clients would let one of them lock out the rest.
  */
-import { clientNetwork } from "../lib/client-network.js";
 import type { Campaign } from "../domain/campaign.js";
 import { ApiError, tooManyRequests } from "../lib/api-error.js";
 import { createClientKeys } from "../lib/client-keys.js";
+import { clientNetwork } from "../lib/client-network.js";
 import { createRateLimiter, type RateLimiter } from "../lib/rate-limit.js";
 
 export const DEFAULT_SUBMISSIONS_PER_HOUR = 25;
@@ -47,7 +47,11 @@ export interface RespondentLimits {
 
 export function createRespondentLimits(options: { submissionsPerHour: number; maxKeys?: number }): RespondentLimits {
   const maxKeys = options.maxKeys !== undefined ? { maxKeys: options.maxKeys } : {};
-  const submissions = createRateLimiter({ limit: options.submissionsPerHour, windowMs: SUBMISSION_WINDOW_MS, ...maxKeys });
+  const submissions = createRateLimiter({
+    limit: options.submissionsPerHour,
+    windowMs: SUBMISSION_WINDOW_MS,
+    ...maxKeys,
+  });
   const codeFailures = createRateLimiter({ limit: MAX_CODE_FAILURES, windowMs: CODE_FAILURE_WINDOW_MS, ...maxKeys });
   // A new secret makes every key counted so far unreachable: drop them (and the budgets they held) at once.
   const keys = createClientKeys(() => {
@@ -94,7 +98,8 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
         client,
         now,
         store,
-        (result) => (open ? "value" in result && result.value === "stored" : "error" in result && isCodeFailure(result.error)),
+        (result) =>
+          open ? "value" in result && result.value === "stored" : "error" in result && isCodeFailure(result.error),
         async (retryAfterMs): Promise<SubmissionOutcome> => {
           // A retry of a submission stored before keeps its 201, whatever the budget.
           if (await storedBefore()) return "duplicate";
@@ -104,18 +109,35 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
     },
     async checkCode(campaign, client, now, check) {
       if (!client) return check();
-      await within(codeFailures, campaign, client, now, check, (result) => "error" in result && isCodeFailure(result.error), (retryAfterMs) => {
-        throw tooManyCodes(retryAfterMs);
-      });
+      await within(
+        codeFailures,
+        campaign,
+        client,
+        now,
+        check,
+        (result) => "error" in result && isCodeFailure(result.error),
+        (retryAfterMs) => {
+          throw tooManyCodes(retryAfterMs);
+        },
+      );
     },
   };
 }
 
 /** An unknown or used code (services/access-codes.ts); a missing one is no guess and does not count. */
-const isCodeFailure = (error: unknown) => error instanceof ApiError && (error.code === "invalid_code" || error.code === "code_used");
+const isCodeFailure = (error: unknown) =>
+  error instanceof ApiError && (error.code === "invalid_code" || error.code === "code_used");
 
 const tooManySubmissions = (retryAfterMs: number) =>
-  tooManyRequests("too_many_requests", "Too many responses to this survey came from your network in the last hour; yours is not stored.", retryAfterMs / 1000);
+  tooManyRequests(
+    "too_many_requests",
+    "Too many responses to this survey came from your network in the last hour; yours is not stored.",
+    retryAfterMs / 1000,
+  );
 
 const tooManyCodes = (retryAfterMs: number) =>
-  tooManyRequests("too_many_requests", "Too many access codes that do not work were tried for this survey from your network.", retryAfterMs / 1000);
+  tooManyRequests(
+    "too_many_requests",
+    "Too many access codes that do not work were tried for this survey from your network.",
+    retryAfterMs / 1000,
+  );

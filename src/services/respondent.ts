@@ -6,16 +6,16 @@
 import { availability, calendarDate, type Campaign } from "../domain/campaign.js";
 import { encodeAnswers } from "../domain/stored-score.js";
 import { DIMENSIONS } from "../domain/units.js";
-import { ApiError, issueDetails, notFound } from "../lib/api-error.js";
-import { sha256Hex } from "../lib/random.js";
 import { answersSchema } from "../instruments/answers-schema.js";
 import type { Instrument } from "../instruments/instrument.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
-import { resolveInstrument } from "./instruments.js";
+import { ApiError, issueDetails, notFound } from "../lib/api-error.js";
+import { sha256Hex } from "../lib/random.js";
 import { campaignWrites, findCampaignByToken, findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import { hasReceipt, storeResponse, type Cell } from "../storage/responses.js";
+import { type Cell, hasReceipt, storeResponse } from "../storage/responses.js";
 import { codeRequired, codeUsed, invalidCode, knownCodeHash } from "./access-codes.js";
+import { resolveInstrument } from "./instruments.js";
 
 export interface OpenCampaign {
   campaign: Campaign;
@@ -24,7 +24,11 @@ export interface OpenCampaign {
   schema: ReturnType<typeof answersSchema>;
 }
 
-export const openCampaignOf = (campaign: Campaign, instrument: Instrument): OpenCampaign => ({ campaign, instrument, schema: answersSchema(instrument, campaign.units) });
+export const openCampaignOf = (campaign: Campaign, instrument: Instrument): OpenCampaign => ({
+  campaign,
+  instrument,
+  schema: answersSchema(instrument, campaign.units),
+});
 
 /**
  * Campaigns by link, for a few seconds: the submission path then reads nothing before its one
@@ -36,7 +40,11 @@ export const openCampaignOf = (campaign: Campaign, instrument: Instrument): Open
 const CACHE_MS = 5000;
 const cache = new Map<string, { at: number; generation: number; value: OpenCampaign }>();
 
-async function campaignByToken(db: Db, instruments: InstrumentRegistry, token: string): Promise<OpenCampaign | undefined> {
+async function campaignByToken(
+  db: Db,
+  instruments: InstrumentRegistry,
+  token: string,
+): Promise<OpenCampaign | undefined> {
   const hit = cache.get(token);
   const now = Date.now();
   if (hit && hit.generation === campaignWrites() && now - hit.at < CACHE_MS) return hit.value;
@@ -44,7 +52,8 @@ async function campaignByToken(db: Db, instruments: InstrumentRegistry, token: s
   let value: OpenCampaign | undefined;
   if (campaign) {
     const instrument = await resolveInstrument(db, instruments, campaign.instrumentId, campaign.instrumentVersion);
-    if (!instrument) throw new Error(`instrument ${campaign.instrumentId} v${campaign.instrumentVersion} is not installed`);
+    if (!instrument)
+      throw new Error(`instrument ${campaign.instrumentId} v${campaign.instrumentVersion} is not installed`);
     value = openCampaignOf(campaign, instrument);
   }
   if (cache.size >= 1000) cache.clear();
@@ -54,14 +63,23 @@ async function campaignByToken(db: Db, instruments: InstrumentRegistry, token: s
 }
 
 /** The campaign behind a survey link, if it takes responses today; 404 or 410 otherwise. */
-export async function findOpenCampaign(db: Db, instruments: InstrumentRegistry, token: string, now: Date): Promise<OpenCampaign> {
+export async function findOpenCampaign(
+  db: Db,
+  instruments: InstrumentRegistry,
+  token: string,
+  now: Date,
+): Promise<OpenCampaign> {
   const open = await findLinkedCampaign(db, instruments, token);
   assertTakingResponses(open.campaign, now);
   return open;
 }
 
 /** The campaign behind a survey link, whatever its state; 404 for an unknown link. */
-export async function findLinkedCampaign(db: Db, instruments: InstrumentRegistry, token: string): Promise<OpenCampaign> {
+export async function findLinkedCampaign(
+  db: Db,
+  instruments: InstrumentRegistry,
+  token: string,
+): Promise<OpenCampaign> {
   const open = await campaignByToken(db, instruments, token);
   if (!open) throw notFound("Survey");
   return open;
@@ -85,10 +103,16 @@ export interface Submission {
 
 export type Sha256 = (text: string) => string | Promise<string>;
 
-const receiptKey = (campaign: Campaign, submissionId: string, sha256: Sha256) => sha256(`${campaign.id}:${submissionId.toLowerCase()}`);
+const receiptKey = (campaign: Campaign, submissionId: string, sha256: Sha256) =>
+  sha256(`${campaign.id}:${submissionId.toLowerCase()}`);
 
 /** Whether this submissionId was stored in this round before (its receipt exists). */
-export async function storedBefore(db: Db, campaign: Campaign, submissionId: string, sha256: Sha256 = sha256Hex): Promise<boolean> {
+export async function storedBefore(
+  db: Db,
+  campaign: Campaign,
+  submissionId: string,
+  sha256: Sha256 = sha256Hex,
+): Promise<boolean> {
   return hasReceipt(db, campaign.id, await receiptKey(campaign, submissionId, sha256));
 }
 
@@ -97,7 +121,13 @@ export async function storedBefore(db: Db, campaign: Campaign, submissionId: str
  * "duplicate" if this submissionId was stored before (a browser that lost the 201 retries with
  * the same id, also after the close); else a 4xx (410 once the round no longer takes responses).
  */
-export async function receiveSubmission(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {
+export async function receiveSubmission(
+  db: Db,
+  open: OpenCampaign,
+  submission: Submission,
+  today: Date,
+  sha256: Sha256 = sha256Hex,
+): Promise<"stored" | "duplicate"> {
   try {
     assertTakingResponses(open.campaign, today);
   } catch (refusal) {
@@ -107,10 +137,21 @@ export async function receiveSubmission(db: Db, open: OpenCampaign, submission: 
   return submitResponse(db, open, submission, today, sha256);
 }
 
-export async function submitResponse(db: Db, open: OpenCampaign, submission: Submission, today: Date, sha256: Sha256 = sha256Hex): Promise<"stored" | "duplicate"> {
+export async function submitResponse(
+  db: Db,
+  open: OpenCampaign,
+  submission: Submission,
+  today: Date,
+  sha256: Sha256 = sha256Hex,
+): Promise<"stored" | "duplicate"> {
   const parsed = open.schema.safeParse(submission.answers);
   if (!parsed.success) {
-    throw new ApiError(400, "invalid_answers", "Some answers are missing or not allowed.", issueDetails(parsed.error.issues, "answers"));
+    throw new ApiError(
+      400,
+      "invalid_answers",
+      "Some answers are missing or not allowed.",
+      issueDetails(parsed.error.issues, "answers"),
+    );
   }
   const { campaign, instrument } = open;
   const answers: Record<string, unknown> = parsed.data;
@@ -128,7 +169,9 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
   }
 
   const keyHash = await receiptKey(campaign, submission.submissionId, sha256);
-  const accessCodeHash = campaign.requireCode ? (await knownCodeHash(db, campaign, submission.accessCode)).hash : undefined;
+  const accessCodeHash = campaign.requireCode
+    ? (await knownCodeHash(db, campaign, submission.accessCode)).hash
+    : undefined;
   const result = await storeResponse(db, {
     campaignId: campaign.id,
     instrumentVersion: instrument.version,
@@ -148,7 +191,8 @@ export async function submitResponse(db: Db, open: OpenCampaign, submission: Sub
     case "closed": {
       // Refused by the database: closed since this link was read, or it started requiring codes.
       const current = await findCampaignByToken(db, campaign.token);
-      if (current && !accessCodeHash && current.requireCode && availability(current, calendarDate(today)) === "open") throw codeRequired();
+      if (current && !accessCodeHash && current.requireCode && availability(current, calendarDate(today)) === "open")
+        throw codeRequired();
       throw closed();
     }
     case "code_unknown":

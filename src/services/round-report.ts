@@ -13,14 +13,21 @@ type Released = Extract<Report, { suppressed: false }>;
  * The report of the round as a whole, exactly as the dashboard shows it without a filter, but
  * without breakdown or management gap; null while the round runs or when it is below k.
  */
-export async function roundReport(deps: { db: Db; instruments: InstrumentRegistry; now: () => Date }, campaign: Campaign): Promise<Released | null> {
+export async function roundReport(
+  deps: { db: Db; instruments: InstrumentRegistry; now: () => Date },
+  campaign: Campaign,
+): Promise<Released | null> {
   const release = await releaseOf(deps, campaign, deps.now());
   if (!release) return null;
   const view = planView(release.plan, campaign.units, {});
   if (!view.ok) return null;
   const stats = (await loadReleaseGroups(deps.db, release.id)).get(view.view.group);
   if (!stats) return null;
-  const report = buildReport({ group: groupOf(stats, release.totals), heatmap: null, management: null, thresholds: campaign.thresholds });
+  const report = buildReport({
+    group: groupOf(stats, release.totals),
+    heatmap: null,
+    management: null,
+    thresholds: campaign.thresholds,
+  });
   return report.suppressed ? null : report;
 }
-

@@ -12,18 +12,41 @@
  */
 import type { AppDeps } from "../app-env.js";
 import type { Campaign } from "../domain/campaign.js";
-import { emptyCounts, parseAddressList, personalLink, staffInvitationMail, staffReminderMail, staffReminderToAllMail, MAX_ADDRESSES_PER_REQUEST, type InvitationMode, type MailLanguages, type RoundForMail, type SendCounts } from "../domain/staff-invitations.js";
 import type { MailMessage } from "../domain/mail-texts.js";
+import {
+  emptyCounts,
+  type InvitationMode,
+  type MailLanguages,
+  MAX_ADDRESSES_PER_REQUEST,
+  parseAddressList,
+  personalLink,
+  type RoundForMail,
+  type SendCounts,
+  staffInvitationMail,
+  staffReminderMail,
+  staffReminderToAllMail,
+} from "../domain/staff-invitations.js";
 import { ApiError } from "../lib/api-error.js";
 import type { InvitationKeys } from "../lib/invitation-keys.js";
-import type { Mailer } from "../lib/mailer.js";
 import { surveyUrl } from "../lib/links.js";
+import type { Mailer } from "../lib/mailer.js";
+import {
+  invitationCount,
+  invitationRound,
+  type InvitationRoundState,
+  type InvitationRow,
+  invitationsForReminder,
+  invitedKeys,
+  recordInvitations,
+  recordReminders,
+  remindersSentTotal,
+} from "../storage/staff-invitations.js";
 import { codeHash } from "./access-codes.js";
 import { audit, auditRecord } from "./audit.js";
 import { assertRunning, issueRoundCodes, type LifecycleDeps } from "./lifecycle.js";
-import { invitationCount, invitationRound, invitationsForReminder, invitedKeys, recordInvitations, recordReminders, remindersSentTotal, type InvitationRoundState, type InvitationRow } from "../storage/staff-invitations.js";
 
-export type StaffInvitationDeps = LifecycleDeps & Pick<Required<AppDeps>, "now"> & { mailer: Mailer | null; invitationKeys: InvitationKeys };
+export type StaffInvitationDeps = LifecycleDeps &
+  Pick<Required<AppDeps>, "now"> & { mailer: Mailer | null; invitationKeys: InvitationKeys };
 
 /** Mails in flight at once: the SMTP pool's connections (src/node/smtp-mailer.ts). */
 export const SEND_CONCURRENCY = 8;
@@ -38,7 +61,12 @@ const mailNotConfigured = () =>
     "Inviting staff by e-mail needs mail (SMTP_URL or MAIL_API_URL). Without it, print the round's code sheet or cards with QR codes instead.",
   );
 
-const roundNotOpen = () => new ApiError(409, "round_not_open", "Open the round first: staff can only answer an open round, so invitations go out once it is open.");
+const roundNotOpen = () =>
+  new ApiError(
+    409,
+    "round_not_open",
+    "Open the round first: staff can only answer an open round, so invitations go out once it is open.",
+  );
 
 /**
  * Mails started per second at most, across a whole invitation or reminder run. A send is bulk work
@@ -61,7 +89,12 @@ export function mailPacer(perSecond = MAILS_PER_SECOND): () => Promise<void> {
 }
 
 /** Sends `messages` with at most `limit` in flight, each started when `pace` lets it; counts what went and what failed (never which). */
-export async function sendAll(mailer: Mailer, messages: readonly MailMessage[], pace: () => Promise<void> = mailPacer(), limit = SEND_CONCURRENCY): Promise<{ sent: number; failed: number; sentIndexes: number[] }> {
+export async function sendAll(
+  mailer: Mailer,
+  messages: readonly MailMessage[],
+  pace: () => Promise<void> = mailPacer(),
+  limit = SEND_CONCURRENCY,
+): Promise<{ sent: number; failed: number; sentIndexes: number[] }> {
   let next = 0;
   let failed = 0;
   const sentIndexes: number[] = [];
@@ -85,11 +118,21 @@ export async function sendAll(mailer: Mailer, messages: readonly MailMessage[], 
 function readList(list: string) {
   const parsed = parseAddressList(list);
   if (parsed.tooMany) {
-    throw new ApiError(400, "too_many_addresses", `At most ${MAX_ADDRESSES_PER_REQUEST} addresses per request; split the list.`, [{ path: "list", message: `${parsed.addresses.length} addresses` }]);
+    throw new ApiError(
+      400,
+      "too_many_addresses",
+      `At most ${MAX_ADDRESSES_PER_REQUEST} addresses per request; split the list.`,
+      [{ path: "list", message: `${parsed.addresses.length} addresses` }],
+    );
   }
   if (parsed.addresses.length === 0) {
     throw new ApiError(400, "no_addresses", "The list holds no valid e-mail address.", [
-      { path: "list", message: parsed.invalidLines.length ? `no valid address; invalid on lines ${parsed.invalidLines.slice(0, 20).join(", ")}` : "empty" },
+      {
+        path: "list",
+        message: parsed.invalidLines.length
+          ? `no valid address; invalid on lines ${parsed.invalidLines.slice(0, 20).join(", ")}`
+          : "empty",
+      },
     ]);
   }
   return parsed;
@@ -118,7 +161,11 @@ export interface SendResult {
 }
 
 const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
-const forMail = (campaign: Campaign, organisation: string): RoundForMail => ({ organisation, title: campaign.title, closesOn: campaign.closesOn });
+const forMail = (campaign: Campaign, organisation: string): RoundForMail => ({
+  organisation,
+  title: campaign.title,
+  closesOn: campaign.closesOn,
+});
 
 export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput): Promise<SendResult> {
   const { campaign } = input;
@@ -126,9 +173,19 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
   const mailer = await runningForMail(deps, campaign);
   const existing = await invitationRound(deps.db, campaign.id);
   if (existing && existing.mode !== input.mode) {
-    throw new ApiError(409, "mode_fixed", `This round's staff were invited in "${existing.mode}" mode; later invitations use the same mode.`, [{ path: "mode", message: existing.mode }]);
+    throw new ApiError(
+      409,
+      "mode_fixed",
+      `This round's staff were invited in "${existing.mode}" mode; later invitations use the same mode.`,
+      [{ path: "mode", message: existing.mode }],
+    );
   }
-  const counts = { ...emptyCounts(), addresses: parsed.addresses.length, invalid: parsed.invalidLines.length, duplicates: parsed.duplicates };
+  const counts = {
+    ...emptyCounts(),
+    addresses: parsed.addresses.length,
+    invalid: parsed.invalidLines.length,
+    duplicates: parsed.duplicates,
+  };
   let addresses = parsed.addresses;
   const keys = new Map<string, string>();
   if (input.mode === "reminders") {
@@ -140,7 +197,11 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
   if (addresses.length === 0) return { counts, invalidLines: parsed.invalidLines };
 
   const round = forMail(campaign, input.organisation);
-  const settings = { mode: existing?.mode ?? input.mode, languages: input.languages, maxReminders: existing?.maxReminders ?? input.maxReminders };
+  const settings = {
+    mode: existing?.mode ?? input.mode,
+    languages: input.languages,
+    maxReminders: existing?.maxReminders ?? input.maxReminders,
+  };
   const pace = mailPacer();
   let sent = 0;
   let failed = 0;
@@ -152,7 +213,15 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
     let codes: string[];
     try {
       // One fresh code per address, through the lifecycle: refused for a closed round, or one that took answers without codes.
-      codes = await issueRoundCodes(deps, campaign, slice.length, auditRecord(deps, input.actorId, campaign.organisationId, { action: "codes_issued", detail: { ...roundRef(campaign), count: slice.length } }));
+      codes = await issueRoundCodes(
+        deps,
+        campaign,
+        slice.length,
+        auditRecord(deps, input.actorId, campaign.organisationId, {
+          action: "codes_issued",
+          detail: { ...roundRef(campaign), count: slice.length },
+        }),
+      );
     } catch (error) {
       // Refused before anything was sent: the request fails as a whole. Later (the round closed
       // meanwhile), what was sent stands and the rest is counted as failed.
@@ -175,7 +244,14 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
     }
     // Stored before sending, so a reminder can reach everyone a mail may have reached.
     await recordInvitations(deps.db, campaign.id, settings, slice.length, rows);
-    const messages = slice.map((to, i) => staffInvitationMail({ to, round, link: personalLink(input.baseUrl, campaign.token, codes[i]!), languages: input.languages }));
+    const messages = slice.map((to, i) =>
+      staffInvitationMail({
+        to,
+        round,
+        link: personalLink(input.baseUrl, campaign.token, codes[i]!),
+        languages: input.languages,
+      }),
+    );
     // The codes and the list leave memory with this function; only counts go on.
     const result = await sendAll(mailer, messages, pace);
     sent += result.sent;
@@ -183,7 +259,17 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
   }
   counts.sent = sent;
   counts.failed = failed;
-  await audit(deps, input.actorId, campaign.organisationId, { action: "staff_invited", detail: { ...roundRef(campaign), mode: input.mode, sent, failed, invalid: counts.invalid, duplicates: counts.duplicates } });
+  await audit(deps, input.actorId, campaign.organisationId, {
+    action: "staff_invited",
+    detail: {
+      ...roundRef(campaign),
+      mode: input.mode,
+      sent,
+      failed,
+      invalid: counts.invalid,
+      duplicates: counts.duplicates,
+    },
+  });
   return { counts, invalidLines: parsed.invalidLines };
 }
 
@@ -209,16 +295,32 @@ export async function remindStaff(deps: StaffInvitationDeps, input: RemindInput)
   if (!state) throw new ApiError(409, "not_invited", "Nobody was invited to this round by e-mail: invite staff first.");
   // Never after closing (a round past its closing date is released on the way).
   await assertRunning(deps, campaign);
-  const counts = { ...emptyCounts(), addresses: parsed.addresses.length, invalid: parsed.invalidLines.length, duplicates: parsed.duplicates };
+  const counts = {
+    ...emptyCounts(),
+    addresses: parsed.addresses.length,
+    invalid: parsed.invalidLines.length,
+    duplicates: parsed.duplicates,
+  };
   const round = forMail(campaign, input.organisation);
 
   if (state.mode === "no_tracking") {
     if (state.reminders >= state.maxReminders) throw reminderLimit(state);
     const link = surveyUrl(input.baseUrl, campaign.token);
-    const { sent, failed } = await sendAll(mailer, parsed.addresses.map((to) => staffReminderToAllMail({ to, round, surveyLink: link, languages: state.languages })));
+    const { sent, failed } = await sendAll(
+      mailer,
+      parsed.addresses.map((to) => staffReminderToAllMail({ to, round, surveyLink: link, languages: state.languages })),
+    );
     counts.sent = sent;
     counts.failed = failed;
-    await recordReminders(deps.db, campaign.id, [], auditRecord(deps, input.actorId, campaign.organisationId, { action: "staff_reminded", detail: { ...roundRef(campaign), mode: state.mode, sent, failed } }));
+    await recordReminders(
+      deps.db,
+      campaign.id,
+      [],
+      auditRecord(deps, input.actorId, campaign.organisationId, {
+        action: "staff_reminded",
+        detail: { ...roundRef(campaign), mode: state.mode, sent, failed },
+      }),
+    );
     return { counts, invalidLines: parsed.invalidLines };
   }
 
@@ -254,7 +356,14 @@ export async function remindStaff(deps: StaffInvitationDeps, input: RemindInput)
       counts.failed++;
       continue;
     }
-    messages.push(staffReminderMail({ to: address, round, link: personalLink(input.baseUrl, campaign.token, code), languages: invitation.language }));
+    messages.push(
+      staffReminderMail({
+        to: address,
+        round,
+        link: personalLink(input.baseUrl, campaign.token, code),
+        languages: invitation.language,
+      }),
+    );
     messageKeys.push(invitation.addressKey);
   }
   const { sent, failed, sentIndexes } = await sendAll(mailer, messages);
@@ -264,13 +373,21 @@ export async function remindStaff(deps: StaffInvitationDeps, input: RemindInput)
     deps.db,
     campaign.id,
     sentIndexes.map((i) => messageKeys[i]!),
-    auditRecord(deps, input.actorId, campaign.organisationId, { action: "staff_reminded", detail: { ...roundRef(campaign), mode: state.mode, sent, failed: counts.failed } }),
+    auditRecord(deps, input.actorId, campaign.organisationId, {
+      action: "staff_reminded",
+      detail: { ...roundRef(campaign), mode: state.mode, sent, failed: counts.failed },
+    }),
   );
   return { counts, invalidLines: parsed.invalidLines };
 }
 
 const reminderLimit = (state: InvitationRoundState) =>
-  new ApiError(409, "reminder_limit", `This round has had its ${state.maxReminders} reminder${state.maxReminders === 1 ? "" : "s"}.`, [{ path: "maxReminders", message: String(state.maxReminders) }]);
+  new ApiError(
+    409,
+    "reminder_limit",
+    `This round has had its ${state.maxReminders} reminder${state.maxReminders === 1 ? "" : "s"}.`,
+    [{ path: "maxReminders", message: String(state.maxReminders) }],
+  );
 
 export interface InvitationSummary {
   mode: InvitationMode;
@@ -283,7 +400,10 @@ export interface InvitationSummary {
   maxReminders: number;
 }
 
-export async function invitationSummary(deps: Pick<StaffInvitationDeps, "db">, campaignId: string): Promise<InvitationSummary | null> {
+export async function invitationSummary(
+  deps: Pick<StaffInvitationDeps, "db">,
+  campaignId: string,
+): Promise<InvitationSummary | null> {
   const state = await invitationRound(deps.db, campaignId);
   if (!state) return null;
   return {

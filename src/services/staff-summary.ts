@@ -7,21 +7,26 @@
  * and nothing else: no organisation id, no other round, no unit, no comment. A round below k has
  * no summary and no link.
  */
-import type { Campaign } from "../domain/campaign.js";
 import { auditMinute } from "../domain/audit.js";
+import type { Campaign } from "../domain/campaign.js";
 import { LINK_TOKEN_BYTES } from "../domain/links.js";
-import { staffSummary, type StaffSummary } from "../domain/staff-summary.js";
+import { type StaffSummary, staffSummary } from "../domain/staff-summary.js";
+import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound, tooManyRequests } from "../lib/api-error.js";
 import { createClientKeys } from "../lib/client-keys.js";
 import { clientNetwork } from "../lib/client-network.js";
 import { randomToken } from "../lib/random.js";
 import { createRateLimiter } from "../lib/rate-limit.js";
 import type { User } from "../storage/accounts.js";
-import { campaignOfSummary, deleteSummaryLinkStatement, saveSummaryLinkStatement, summaryLinkExists } from "../storage/action-plans.js";
+import {
+  campaignOfSummary,
+  deleteSummaryLinkStatement,
+  saveSummaryLinkStatement,
+  summaryLinkExists,
+} from "../storage/action-plans.js";
 import { auditInsert, auditInsertWhere } from "../storage/audit.js";
 import { findCampaignById, findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
-import type { InstrumentRegistry } from "../instruments/registry.js";
 import { assertPlanEditor, planContent } from "./action-plans.js";
 import { auditRecord } from "./audit.js";
 import { notReleased, releaseOf } from "./release.js";
@@ -35,7 +40,12 @@ export interface SummaryDeps {
 }
 
 const belowK = (campaign: Campaign) =>
-  new ApiError(409, "too_small", `This round has fewer than ${campaign.k} respondents: nothing of it is published, so there is no summary to share.`, [{ path: "respondents", message: "below k" }]);
+  new ApiError(
+    409,
+    "too_small",
+    `This round has fewer than ${campaign.k} respondents: nothing of it is published, so there is no summary to share.`,
+    [{ path: "respondents", message: "below k" }],
+  );
 
 const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
 
@@ -43,7 +53,11 @@ const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: camp
  * Makes the round's link (replacing any earlier one) and returns the token, which is stored nowhere.
  * The same editors as the plan's: a manager scoped to departments is refused (403) before anything else.
  */
-export async function shareSummary(deps: SummaryDeps, campaign: Campaign, user: User): Promise<{ token: string; createdAt: string }> {
+export async function shareSummary(
+  deps: SummaryDeps,
+  campaign: Campaign,
+  user: User,
+): Promise<{ token: string; createdAt: string }> {
   const { db, now } = deps;
   await assertPlanEditor(db, user, campaign);
   if (!(await releaseOf(deps, campaign, now()))) throw notReleased(campaign);
@@ -51,18 +65,34 @@ export async function shareSummary(deps: SummaryDeps, campaign: Campaign, user: 
   const token = randomToken(LINK_TOKEN_BYTES);
   const createdAt = auditMinute(now());
   await db.batch([
-    saveSummaryLinkStatement(db, { campaignId: campaign.id, tokenHash: await deps.sha256(token), createdBy: user.id, createdAt }),
-    auditInsert(db, auditRecord(deps, user.id, campaign.organisationId, { action: "summary_shared", detail: roundRef(campaign) })),
+    saveSummaryLinkStatement(db, {
+      campaignId: campaign.id,
+      tokenHash: await deps.sha256(token),
+      createdBy: user.id,
+      createdAt,
+    }),
+    auditInsert(
+      db,
+      auditRecord(deps, user.id, campaign.organisationId, { action: "summary_shared", detail: roundRef(campaign) }),
+    ),
   ]);
   return { token, createdAt };
 }
 
 /** Revokes the round's link (the plan's editors only); an entry only when there was one. */
-export async function revokeSummary(deps: Omit<SummaryDeps, "sha256" | "instruments">, campaign: Campaign, user: User): Promise<void> {
+export async function revokeSummary(
+  deps: Omit<SummaryDeps, "sha256" | "instruments">,
+  campaign: Campaign,
+  user: User,
+): Promise<void> {
   const { db } = deps;
   await assertPlanEditor(db, user, campaign);
   await db.batch([
-    auditInsertWhere(db, auditRecord(deps, user.id, campaign.organisationId, { action: "summary_revoked", detail: roundRef(campaign) }), summaryLinkExists(campaign.id)),
+    auditInsertWhere(
+      db,
+      auditRecord(deps, user.id, campaign.organisationId, { action: "summary_revoked", detail: roundRef(campaign) }),
+      summaryLinkExists(campaign.id),
+    ),
     deleteSummaryLinkStatement(db, campaign.id),
   ]);
 }
@@ -77,7 +107,11 @@ export async function summaryFor(deps: SummaryDeps, token: string): Promise<Staf
   const organisation = await findOrganisation(db, campaign.organisationId);
   const release = (await releaseOf(deps, campaign, deps.now()))!;
   const plan = await planContent(db, campaign.id, report.startHere?.level ?? null);
-  return staffSummary({ organisation: organisation?.name ?? "", title: campaign.title, releasedOn: release.releasedOn, k: campaign.k }, report, plan);
+  return staffSummary(
+    { organisation: organisation?.name ?? "", title: campaign.title, releasedOn: release.releasedOn, k: campaign.k },
+    report,
+    plan,
+  );
 }
 
 /** Unknown links tried per client network per window, before it is refused for the rest of the window. */
@@ -108,7 +142,12 @@ export function createSummaryLookups(): SummaryLookups {
         if (!(error instanceof ApiError && error.status === 404)) throw error;
         const nowMs = now.getTime();
         const taken = misses.take(await keys.keyOf(`summary\n${clientNetwork(client)}`, nowMs), nowMs);
-        if (!taken.allowed) throw tooManyRequests("too_many_requests", "Too many links that do not work were tried from your network.", taken.retryAfterMs / 1000);
+        if (!taken.allowed)
+          throw tooManyRequests(
+            "too_many_requests",
+            "Too many links that do not work were tried from your network.",
+            taken.retryAfterMs / 1000,
+          );
         throw error;
       }
     },

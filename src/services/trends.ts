@@ -1,9 +1,9 @@
 /** An organisation's rounds over time: per level the change between rounds and whether it is real (domain/trends.ts). */
-import { isCurrentItem } from "../domain/scoring.js";
 import { roundDate } from "../domain/campaign.js";
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
+import { isCurrentItem } from "../domain/scoring.js";
 import { round } from "../domain/statistics.js";
-import { levelTrends, MIN_MEANINGFUL_CHANGE, SIGNIFICANCE, type Round, type TrendStep } from "../domain/trends.js";
+import { levelTrends, MIN_MEANINGFUL_CHANGE, type Round, SIGNIFICANCE, type TrendStep } from "../domain/trends.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
@@ -12,14 +12,25 @@ import { profile, type Profiled } from "./profiles.js";
 
 const pView = (p: number | null) => (p === null ? null : Number(p.toPrecision(2)));
 const scoreView = (x: number | null) => (x === null ? null : round(x));
-const stepView = (s: TrendStep) => ({ ...s, fromScore: scoreView(s.fromScore), toScore: scoreView(s.toScore), change: scoreView(s.change), p: pView(s.p), pAdjusted: pView(s.pAdjusted) });
+const stepView = (s: TrendStep) => ({
+  ...s,
+  fromScore: scoreView(s.fromScore),
+  toScore: scoreView(s.toScore),
+  change: scoreView(s.change),
+  p: pView(s.p),
+  pAdjusted: pView(s.pAdjusted),
+});
 
 /**
  * The current-state items of each level of the round's instrument (the release's own list if the
  * instrument is gone), with what makes two of them the same question: level, keying and wording.
  * A new version may reuse a name for a reworded item; that is not the same question.
  */
-async function levelItemsOf(db: Db, instruments: InstrumentRegistry, p: Profiled): Promise<Pick<Round, "levelItems" | "wording">> {
+async function levelItemsOf(
+  db: Db,
+  instruments: InstrumentRegistry,
+  p: Profiled,
+): Promise<Pick<Round, "levelItems" | "wording">> {
   const instrument = await resolveInstrument(db, instruments, p.campaign.instrumentId, p.campaign.instrumentVersion);
   const pairs: [string, LevelId][] = instrument
     ? instrument.key.items.filter(isCurrentItem).map((i): [string, LevelId] => [i.name, i.level])
@@ -28,7 +39,10 @@ async function levelItemsOf(db: Db, instruments: InstrumentRegistry, p: Profiled
   for (const [name, level] of pairs) (out[level] ??= []).push(name);
   const titles = instrument ? questionTitles(instrument.json) : new Map<string, string>();
   const wording = Object.fromEntries(
-    pairs.map(([name, level]) => [name, `${level}|${instrument?.key.items.find((i) => i.name === name)?.reverse ?? ""}|${titles.get(name) ?? ""}`]),
+    pairs.map(([name, level]) => [
+      name,
+      `${level}|${instrument?.key.items.find((i) => i.name === name)?.reverse ?? ""}|${titles.get(name) ?? ""}`,
+    ]),
   );
   return { levelItems: out, wording };
 }
@@ -59,7 +73,9 @@ export async function organisationTrends(db: Db, instruments: InstrumentRegistry
         n: p.n,
         k: p.campaign.k,
         instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
-        levels: Object.fromEntries(LEVEL_IDS.flatMap((l) => (p.group!.scales.has(l) ? [[l, p.group!.scales.get(l)!]] : []))),
+        levels: Object.fromEntries(
+          LEVEL_IDS.flatMap((l) => (p.group!.scales.has(l) ? [[l, p.group!.scales.get(l)!]] : [])),
+        ),
         ...(await levelItemsOf(db, instruments, p)),
         items: p.release!.totals.items,
       })),
@@ -69,7 +85,13 @@ export async function organisationTrends(db: Db, instruments: InstrumentRegistry
     significance: SIGNIFICANCE,
     minimumChange: MIN_MEANINGFUL_CHANGE,
     rounds: profiled
-      .map((p) => ({ campaignId: p.campaign.id, title: p.campaign.title, date: roundDate(p.campaign), instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion }, included: p.group !== null }))
+      .map((p) => ({
+        campaignId: p.campaign.id,
+        title: p.campaign.title,
+        date: roundDate(p.campaign),
+        instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
+        included: p.group !== null,
+      }))
       .sort((a, b) => a.date.localeCompare(b.date)),
     levels: levelTrends(rounds).map((t) => ({
       level: t.level,

@@ -1,9 +1,10 @@
 /** Users, sessions, grants and login attempt counters. */
 import { and, eq, gt, lt, lte, or, sql } from "drizzle-orm";
+
 import type { AttemptCounter } from "../domain/login-limits.js";
 import { randomId } from "../lib/random.js";
 import { auditInsert, type AuditRecord } from "./audit.js";
-import { schema, type Db } from "./database.js";
+import { type Db, schema } from "./database.js";
 
 const { grants, loginFailures, organisations, sessions, users } = schema;
 
@@ -40,12 +41,22 @@ export async function findUserByEmail(db: Db, email: string): Promise<(User & { 
 }
 
 export async function findUserById(db: Db, id: string): Promise<User | undefined> {
-  const [row] = await db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await db
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
   return row;
 }
 
 /** Opens a session; `audit`, the entry that records the login, is written in the same batch. */
-export async function createSession(db: Db, tokenHash: string, userId: string, expiresAt: number, audit?: AuditRecord): Promise<void> {
+export async function createSession(
+  db: Db,
+  tokenHash: string,
+  userId: string,
+  expiresAt: number,
+  audit?: AuditRecord,
+): Promise<void> {
   if (!audit) return void (await db.insert(sessions).values({ tokenHash, userId, expiresAt }));
   await db.batch([db.insert(sessions).values({ tokenHash, userId, expiresAt }), auditInsert(db, audit)]);
 }
@@ -74,7 +85,11 @@ export async function deleteExpiredSessions(db: Db, now: number): Promise<void> 
  * after dropping expired counters, all in one batch (atomic on libSQL and D1). Parallel attempts
  * therefore each get a distinct count. A new counter expires `periodSeconds` after `now`.
  */
-export async function countLoginAttempts(db: Db, keys: readonly { key: string; periodSeconds: number }[], now: number): Promise<AttemptCounter[]> {
+export async function countLoginAttempts(
+  db: Db,
+  keys: readonly { key: string; periodSeconds: number }[],
+  now: number,
+): Promise<AttemptCounter[]> {
   const [, ...counted] = (await db.batch([
     // Expired counters go, and so do counters begun "later" than now (a clock that was set back).
     db.delete(loginFailures).where(or(lte(loginFailures.expiresAt, now), gt(loginFailures.firstAt, now))),
@@ -94,7 +109,10 @@ export async function countLoginAttempts(db: Db, keys: readonly { key: string; p
  * the counter that counted it, identified by its first attempt, so never a newer one), `clear`
  * deletes counters. One batch.
  */
-export async function uncountLoginAttempts(db: Db, change: { refund?: readonly { key: string; firstAt: number }[]; clear?: readonly string[] }): Promise<void> {
+export async function uncountLoginAttempts(
+  db: Db,
+  change: { refund?: readonly { key: string; firstAt: number }[]; clear?: readonly string[] },
+): Promise<void> {
   const statements = [
     ...(change.refund ?? []).map(({ key, firstAt }) =>
       db
@@ -114,16 +132,32 @@ export async function deleteUserSessions(db: Db, userId: string, audit?: AuditRe
 }
 
 /** Grants a manager an organisation, optionally scoped to some units (a UnitScope as JSON; see domain/links.ts). */
-export async function grantOrganisation(db: Db, userId: string, organisationId: string, scope: string | null = null): Promise<void> {
+export async function grantOrganisation(
+  db: Db,
+  userId: string,
+  organisationId: string,
+  scope: string | null = null,
+): Promise<void> {
   await db.insert(grants).values({ userId, organisationId, scope }).onConflictDoNothing();
 }
 
 /** Organisations a user may see: owned (consultant) or granted (manager). */
-const organisationColumns = { id: organisations.id, name: organisations.name, benchmarkForManagers: organisations.benchmarkForManagers };
+const organisationColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  benchmarkForManagers: organisations.benchmarkForManagers,
+};
 
-export async function accessibleOrganisations(db: Db, user: Pick<User, "id" | "role">): Promise<{ id: string; name: string; benchmarkForManagers: boolean }[]> {
+export async function accessibleOrganisations(
+  db: Db,
+  user: Pick<User, "id" | "role">,
+): Promise<{ id: string; name: string; benchmarkForManagers: boolean }[]> {
   if (user.role === "consultant") {
-    return db.select(organisationColumns).from(organisations).where(eq(organisations.consultantId, user.id)).orderBy(organisations.name);
+    return db
+      .select(organisationColumns)
+      .from(organisations)
+      .where(eq(organisations.consultantId, user.id))
+      .orderBy(organisations.name);
   }
   return db
     .select(organisationColumns)
@@ -135,14 +169,26 @@ export async function accessibleOrganisations(db: Db, user: Pick<User, "id" | "r
 
 /** The stored unit scope (JSON) of a manager's grant to an organisation; null when unscoped or absent. */
 export async function grantScope(db: Db, userId: string, organisationId: string): Promise<string | null> {
-  const [row] = await db.select({ scope: grants.scope }).from(grants).where(and(eq(grants.organisationId, organisationId), eq(grants.userId, userId))).limit(1);
+  const [row] = await db
+    .select({ scope: grants.scope })
+    .from(grants)
+    .where(and(eq(grants.organisationId, organisationId), eq(grants.userId, userId)))
+    .limit(1);
   return row?.scope ?? null;
 }
 
 export async function canAccessOrganisation(db: Db, user: User, organisationId: string): Promise<boolean> {
   const rows =
     user.role === "consultant"
-      ? await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, organisationId), eq(organisations.consultantId, user.id))).limit(1)
-      : await db.select({ id: grants.organisationId }).from(grants).where(and(eq(grants.organisationId, organisationId), eq(grants.userId, user.id))).limit(1);
+      ? await db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(and(eq(organisations.id, organisationId), eq(organisations.consultantId, user.id)))
+          .limit(1)
+      : await db
+          .select({ id: grants.organisationId })
+          .from(grants)
+          .where(and(eq(grants.organisationId, organisationId), eq(grants.userId, user.id)))
+          .limit(1);
   return rows.length > 0;
 }

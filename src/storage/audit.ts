@@ -3,10 +3,11 @@
  * batches that may turn out to change nothing, the failed-login count, the paged listing a
  * consultant reads and the pruning of old entries.
  */
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+
 import type { AuditEvent } from "../domain/audit.js";
 import { randomId } from "../lib/random.js";
-import { schema, type Db } from "./database.js";
+import { type Db, schema } from "./database.js";
 
 const { auditLog, grants, users } = schema;
 
@@ -37,7 +38,11 @@ export function auditInsertWhere(db: Db, record: AuditRecord, condition: SQL) {
   const detail = JSON.stringify(record.detail);
   // A query builder, not db.run: D1's batch takes only prepared builders. Columns in table order.
   if (record.organisationId !== null) {
-    return db.insert(auditLog).select(sql`select ${randomId()}, ${record.organisationId}, ${record.actorId}, ${record.action}, ${detail}, ${record.at} where ${condition}`);
+    return db
+      .insert(auditLog)
+      .select(
+        sql`select ${randomId()}, ${record.organisationId}, ${record.actorId}, ${record.action}, ${detail}, ${record.at} where ${condition}`,
+      );
   }
   return db.insert(auditLog).select(
     sql`select ${sqlUuid}, g.organisation_id, ${record.actorId}, ${record.action}, ${detail}, ${record.at} from ${grants} g where g.user_id = ${record.actorId} and ${condition}
@@ -55,21 +60,25 @@ export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
  * run whether or not the account exists — the lookup is inside them — so the work done does not
  * tell. One batch: parallel failures each count once.
  */
-export async function countFailedLogin(db: Db, input: { email: string; at: string; windowStart: string }): Promise<void> {
+export async function countFailedLogin(
+  db: Db,
+  input: { email: string; at: string; windowStart: string },
+): Promise<void> {
   const account = sql`(select ${users.id} from ${users} where ${users.email} = ${input.email.toLowerCase()})`;
   const open = sql`${auditLog.action} = 'login_failed' and ${auditLog.actorId} = ${account} and ${auditLog.at} >= ${input.windowStart}`;
   // Query builders, not db.run: D1's batch takes only prepared builders. One entry per organisation
   // the account is granted (as every account event, see auditInsert), or one without.
   await db.batch([
-    db.update(auditLog).set({ detail: sql`json_set(${auditLog.detail}, '$.count', json_extract(${auditLog.detail}, '$.count') + 1)` }).where(open),
     db
-      .insert(auditLog)
-      .select(
-        sql`select ${sqlUuid}, g.organisation_id, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u join ${grants} g on g.user_id = u.id
+      .update(auditLog)
+      .set({ detail: sql`json_set(${auditLog.detail}, '$.count', json_extract(${auditLog.detail}, '$.count') + 1)` })
+      .where(open),
+    db.insert(auditLog).select(
+      sql`select ${sqlUuid}, g.organisation_id, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u join ${grants} g on g.user_id = u.id
             where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${auditLog} a where a.action = 'login_failed' and a.actor_id = u.id and a.organisation_id = g.organisation_id and a.at >= ${input.windowStart})
             union all select ${randomId()}, null, u.id, 'login_failed', '{"count":1}', ${input.at} from ${users} u
             where u.email = ${input.email.toLowerCase()} and not exists (select 1 from ${grants} g where g.user_id = u.id) and not exists (select 1 from ${auditLog} where ${open})`,
-      ),
+    ),
   ]);
 }
 
@@ -89,17 +98,31 @@ export interface AuditRow {
  * they were granted it. `before` is the id of the last entry of the previous page; undefined when that id
  * is not an entry at all. Reads `limit + 1` rows to know whether there is a next page.
  */
-export async function listAudit(db: Db, organisationId: string, page: { before?: string; limit: number }): Promise<{ rows: AuditRow[]; more: boolean } | undefined> {
+export async function listAudit(
+  db: Db,
+  organisationId: string,
+  page: { before?: string; limit: number },
+): Promise<{ rows: AuditRow[]; more: boolean } | undefined> {
   // Account events were written under each organisation granted at the time (see auditInsert).
   const visible = eq(auditLog.organisationId, organisationId);
   let after: SQL | undefined;
   if (page.before !== undefined) {
-    const [cursor] = await db.select({ at: auditLog.at, seq: sql<number>`${auditLog}.rowid` }).from(auditLog).where(eq(auditLog.id, page.before)).limit(1);
+    const [cursor] = await db
+      .select({ at: auditLog.at, seq: sql<number>`${auditLog}.rowid` })
+      .from(auditLog)
+      .where(eq(auditLog.id, page.before))
+      .limit(1);
     if (!cursor) return undefined;
     after = or(lt(auditLog.at, cursor.at), and(eq(auditLog.at, cursor.at), sql`${auditLog}.rowid < ${cursor.seq}`));
   }
   const rows = await db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actor: sql<string>`coalesce(${users.email}, ${DELETED_ACTOR})`, detail: auditLog.detail })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      actor: sql<string>`coalesce(${users.email}, ${DELETED_ACTOR})`,
+      detail: auditLog.detail,
+    })
     .from(auditLog)
     // A deleted account's entries stay, with no actor (README, "Data protection").
     .leftJoin(users, eq(users.id, auditLog.actorId))

@@ -1,10 +1,11 @@
 /** Organisations and campaigns: drizzle queries behind small functions. */
 import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
-import { roundDate, type Campaign } from "../domain/campaign.js";
+
+import { type Campaign, roundDate } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/start-here.js";
 import type { CampaignUnits } from "../domain/units.js";
 import { randomId, randomToken } from "../lib/random.js";
-import { chunkForParameters, schema, type Db } from "./database.js";
+import { chunkForParameters, type Db, schema } from "./database.js";
 
 const { campaigns, organisations } = schema;
 
@@ -17,7 +18,11 @@ export const campaignWrites = () => writes;
 /** For writes made elsewhere (codes make a round require one). */
 export const campaignWritten = () => void writes++;
 
-export async function createOrganisation(db: Db, name: string, consultantId: string | null = null): Promise<{ id: string; name: string }> {
+export async function createOrganisation(
+  db: Db,
+  name: string,
+  consultantId: string | null = null,
+): Promise<{ id: string; name: string }> {
   const id = randomId();
   await db.insert(organisations).values({ id, name, consultantId });
   return { id, name };
@@ -32,7 +37,12 @@ export interface Organisation {
 
 export async function findOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
   const [row] = await db
-    .select({ id: organisations.id, name: organisations.name, consultantId: organisations.consultantId, benchmarkForManagers: organisations.benchmarkForManagers })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      consultantId: organisations.consultantId,
+      benchmarkForManagers: organisations.benchmarkForManagers,
+    })
     .from(organisations)
     .where(eq(organisations.id, id))
     .limit(1);
@@ -48,7 +58,13 @@ export async function listCampaigns(db: Db, organisationIds: readonly string[]):
   // rounds created in the same second by title, so the order never depends on storage.
   return rows
     .map(toCampaign)
-    .sort((a, b) => roundDate(b).localeCompare(roundDate(a)) || b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        roundDate(b).localeCompare(roundDate(a)) ||
+        b.createdAt.localeCompare(a.createdAt) ||
+        a.title.localeCompare(b.title) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 export async function setCampaignStatus(db: Db, id: string, status: Campaign["status"]): Promise<void> {
@@ -64,7 +80,21 @@ export async function updateCampaignSettings(db: Db, id: string, settings: Campa
 }
 
 /** A round's settings as a change writes them: every column a draft may still change. */
-export type RoundChange = Partial<Pick<Campaign, "title" | "units" | "instrumentId" | "instrumentVersion" | "k" | "kComments" | "expectedHeadcount" | "requireCode" | "opensOn" | "closesOn">> & {
+export type RoundChange = Partial<
+  Pick<
+    Campaign,
+    | "title"
+    | "units"
+    | "instrumentId"
+    | "instrumentVersion"
+    | "k"
+    | "kComments"
+    | "expectedHeadcount"
+    | "requireCode"
+    | "opensOn"
+    | "closesOn"
+  >
+> & {
   /** The settings column as a whole (thresholds and contact), when the contact changes. */
   settings?: Pick<Campaign, "thresholds" | "contact">;
 };
@@ -73,7 +103,12 @@ export type RoundChange = Partial<Pick<Campaign, "title" | "units" | "instrument
  * Writes a change only while the round is in one of `statuses` (one statement: a round opened or
  * closed meanwhile by another request is not changed). Returns whether it was written.
  */
-export async function changeCampaign(db: Db, id: string, change: RoundChange, statuses: readonly Campaign["status"][]): Promise<boolean> {
+export async function changeCampaign(
+  db: Db,
+  id: string,
+  change: RoundChange,
+  statuses: readonly Campaign["status"][],
+): Promise<boolean> {
   const { units, settings, ...columns } = change;
   const set = {
     ...columns,
@@ -81,7 +116,11 @@ export async function changeCampaign(db: Db, id: string, change: RoundChange, st
     ...(settings ? { settings: JSON.stringify({ thresholds: settings.thresholds, contact: settings.contact }) } : {}),
   };
   if (Object.keys(set).length === 0) return true;
-  const written = await db.update(campaigns).set(set).where(and(eq(campaigns.id, id), inArray(campaigns.status, [...statuses]))).returning({ id: campaigns.id });
+  const written = await db
+    .update(campaigns)
+    .set(set)
+    .where(and(eq(campaigns.id, id), inArray(campaigns.status, [...statuses])))
+    .returning({ id: campaigns.id });
   writes++;
   return written.length > 0;
 }
@@ -91,7 +130,7 @@ export async function setBenchmarkForManagers(db: Db, organisationId: string, en
 }
 
 export async function countOrganisations(db: Db): Promise<number> {
-  return (await db.$count(organisations));
+  return await db.$count(organisations);
 }
 
 export type NewCampaign = Omit<Campaign, "id" | "token" | "createdAt">;
@@ -101,7 +140,9 @@ export async function createCampaign(db: Db, input: NewCampaign): Promise<Campai
   const createdAt = new Date().toISOString().slice(0, 19).replace("T", " ");
   const campaign: Campaign = { ...input, id: randomId(), token: randomToken(16), createdAt };
   const { thresholds, contact, ...row } = campaign;
-  await db.insert(campaigns).values({ ...row, units: JSON.stringify(campaign.units), settings: JSON.stringify({ thresholds, contact }) });
+  await db
+    .insert(campaigns)
+    .values({ ...row, units: JSON.stringify(campaign.units), settings: JSON.stringify({ thresholds, contact }) });
   return campaign;
 }
 
@@ -155,6 +196,11 @@ export async function listUnreleased(db: Db, today: string): Promise<Campaign[]>
     .select()
     .from(campaigns)
     .leftJoin(schema.releases, eq(schema.releases.campaignId, campaigns.id))
-    .where(and(isNull(schema.releases.campaignId), or(eq(campaigns.status, "closed"), and(eq(campaigns.status, "open"), lt(campaigns.closesOn, today)))));
+    .where(
+      and(
+        isNull(schema.releases.campaignId),
+        or(eq(campaigns.status, "closed"), and(eq(campaigns.status, "open"), lt(campaigns.closesOn, today))),
+      ),
+    );
   return rows.map((r) => toCampaign(r.campaigns));
 }

@@ -4,11 +4,17 @@
  * before parents so every foreign key holds at each step. Every statement binds at most a few
  * parameters (ids go one statement per round, never as a long IN list).
  */
-import { and, count, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { emptyFootprint, type AccountFootprint, type OrganisationFootprint, type RoundFootprint } from "../domain/data-protection.js";
+
+import {
+  type AccountFootprint,
+  emptyFootprint,
+  type OrganisationFootprint,
+  type RoundFootprint,
+} from "../domain/data-protection.js";
 import { randomId } from "../lib/random.js";
-import { chunkForParameters, schema, type Db } from "./database.js";
+import { chunkForParameters, type Db, schema } from "./database.js";
 
 const {
   accessCodes,
@@ -37,7 +43,12 @@ const {
 type Statement = Parameters<Db["batch"]>[0][number];
 
 /** Rows per campaign id in `table`, for many rounds at once (chunked below D1's bound parameters). */
-async function countBy(db: Db, table: SQLiteTable, column: SQLiteColumn, ids: readonly string[]): Promise<Map<string, number>> {
+async function countBy(
+  db: Db,
+  table: SQLiteTable,
+  column: SQLiteColumn,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const chunk of chunkForParameters(ids, 1)) {
     const rows = await db
@@ -105,20 +116,32 @@ export function deleteRoundStatements(db: Db, campaignId: string): Statement[] {
 }
 
 /** A release's comments only (retention's first stage): the figures stay. */
-export const deleteCommentsStatement = (db: Db, campaignId: string) => db.delete(releaseComments).where(eq(releaseComments.campaignId, campaignId));
+export const deleteCommentsStatement = (db: Db, campaignId: string) =>
+  db.delete(releaseComments).where(eq(releaseComments.campaignId, campaignId));
 
 export async function organisationCampaignIds(db: Db, organisationId: string): Promise<string[]> {
-  return (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organisationId, organisationId))).map((r) => r.id);
+  return (
+    await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organisationId, organisationId))
+  ).map((r) => r.id);
 }
 
 /** Norm sets whose frozen entries name the organisation. */
 async function normSetsHolding(db: Db, organisationId: string): Promise<{ id: string; profiles: string }[]> {
   // The id is random (no LIKE wildcards in it); the JSON is checked exactly below.
-  const rows = await db.select({ id: normSets.id, profiles: normSets.profiles }).from(normSets).where(like(normSets.profiles, `%${organisationId}%`));
-  return rows.filter((r) => (JSON.parse(r.profiles) as { organisationId: string }[]).some((e) => e.organisationId === organisationId));
+  const rows = await db
+    .select({ id: normSets.id, profiles: normSets.profiles })
+    .from(normSets)
+    .where(like(normSets.profiles, `%${organisationId}%`));
+  return rows.filter((r) =>
+    (JSON.parse(r.profiles) as { organisationId: string }[]).some((e) => e.organisationId === organisationId),
+  );
 }
 
-export async function organisationFootprint(db: Db, organisationId: string, rounds: readonly RoundFootprint[]): Promise<Omit<OrganisationFootprint, keyof RoundFootprint | "rounds">> {
+export async function organisationFootprint(
+  db: Db,
+  organisationId: string,
+  rounds: readonly RoundFootprint[],
+): Promise<Omit<OrganisationFootprint, keyof RoundFootprint | "rounds">> {
   const [[g], [i], [a], sets] = await Promise.all([
     db.select({ n: count() }).from(grants).where(eq(grants.organisationId, organisationId)),
     db.select({ n: count() }).from(invitations).where(eq(invitations.organisationId, organisationId)),
@@ -141,7 +164,10 @@ export async function deleteOrganisationStatements(db: Db, organisationId: strin
     const entries = (JSON.parse(set.profiles) as { organisationId: string; campaignId: string }[]).map((e) =>
       e.organisationId === organisationId ? { ...e, organisationId: placeholder, campaignId: placeholder } : e,
     );
-    return db.update(normSets).set({ profiles: JSON.stringify(entries) }).where(eq(normSets.id, set.id));
+    return db
+      .update(normSets)
+      .set({ profiles: JSON.stringify(entries) })
+      .where(eq(normSets.id, set.id));
   });
   return [
     ...rewrites,
@@ -156,7 +182,9 @@ export async function deleteOrganisationStatements(db: Db, organisationId: strin
 export async function accountLinks(db: Db, userId: string): Promise<{ grants: string[]; invitedTo: string[] }> {
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
   const granted = await db.select({ id: grants.organisationId }).from(grants).where(eq(grants.userId, userId));
-  const invited = user ? await db.select({ id: invitations.organisationId }).from(invitations).where(eq(invitations.email, user.email)) : [];
+  const invited = user
+    ? await db.select({ id: invitations.organisationId }).from(invitations).where(eq(invitations.email, user.email))
+    : [];
   return { grants: granted.map((r) => r.id), invitedTo: invited.map((r) => r.id) };
 }
 
@@ -166,7 +194,12 @@ export async function accountFootprint(db: Db, userId: string): Promise<AccountF
   const [s, g, i, r, a, ins, ns] = await Promise.all([
     one(db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId))),
     one(db.select({ n: count() }).from(grants).where(eq(grants.userId, userId))),
-    one(db.select({ n: count() }).from(invitations).where(eq(invitations.email, user?.email ?? ""))),
+    one(
+      db
+        .select({ n: count() })
+        .from(invitations)
+        .where(eq(invitations.email, user?.email ?? "")),
+    ),
     one(db.select({ n: count() }).from(passwordResets).where(eq(passwordResets.userId, userId))),
     one(db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, userId))),
     one(db.select({ n: count() }).from(instruments).where(eq(instruments.ownerId, userId))),
@@ -202,7 +235,11 @@ export function deleteAccountStatements(db: Db, user: { id: string; email: strin
 }
 
 /** Rows the sweep's retention works on: released rounds of organisations with a retention period. */
-export async function retainedReleases(db: Db): Promise<{ campaignId: string; title: string; organisationId: string; releasedOn: string; months: number; comments: number }[]> {
+export async function retainedReleases(
+  db: Db,
+): Promise<
+  { campaignId: string; title: string; organisationId: string; releasedOn: string; months: number; comments: number }[]
+> {
   const rows = await db
     .select({
       campaignId: campaigns.id,
@@ -219,6 +256,14 @@ export async function retainedReleases(db: Db): Promise<{ campaignId: string; ti
   return rows.map((r) => ({ ...r, months: r.months! }));
 }
 
-export async function setRetention(db: Db, organisationId: string, months: number | null, audit: Statement): Promise<void> {
-  await db.batch([db.update(organisations).set({ retentionMonths: months }).where(eq(organisations.id, organisationId)), audit]);
+export async function setRetention(
+  db: Db,
+  organisationId: string,
+  months: number | null,
+  audit: Statement,
+): Promise<void> {
+  await db.batch([
+    db.update(organisations).set({ retentionMonths: months }).where(eq(organisations.id, organisationId)),
+    audit,
+  ]);
 }

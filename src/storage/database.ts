@@ -3,6 +3,7 @@
  * the same query builder and `batch`; D1 has no interactive transactions, so nothing here uses them.
  */
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
+
 import * as schema from "../../db/schema.js";
 
 export type Schema = typeof schema;

@@ -10,6 +10,7 @@
  * served by a worker).
  */
 import { sql } from "drizzle-orm";
+
 import journal from "../../db/migrations/meta/_journal.json";
 import type { Db } from "./database.js";
 
@@ -24,16 +25,28 @@ export const EXPECTED_MIGRATIONS: readonly Migration[] = journal.entries.map((e)
 const TABLES = ["__drizzle_migrations", "d1_migrations"] as const;
 
 /** The committed migrations the database has not applied, in order; empty when it is current. Throws when the database does not answer. */
-export async function pendingMigrations(db: Db, expected: readonly Migration[] = EXPECTED_MIGRATIONS): Promise<Migration[]> {
+export async function pendingMigrations(
+  db: Db,
+  expected: readonly Migration[] = EXPECTED_MIGRATIONS,
+): Promise<Migration[]> {
   const present = new Set(
-    (await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${sql.join(TABLES.map((t) => sql`${t}`), sql`, `)})`)).map((r) => r.name),
+    (
+      await db.all<{ name: string }>(
+        sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${sql.join(
+          TABLES.map((t) => sql`${t}`),
+          sql`, `,
+        )})`,
+      )
+    ).map((r) => r.name),
   );
   const applied = new Set<string>();
   if (present.has("__drizzle_migrations")) {
-    for (const row of await db.all<{ created_at: number | string }>(sql`SELECT created_at FROM __drizzle_migrations`)) applied.add(`when:${Number(row.created_at)}`);
+    for (const row of await db.all<{ created_at: number | string }>(sql`SELECT created_at FROM __drizzle_migrations`))
+      applied.add(`when:${Number(row.created_at)}`);
   }
   if (present.has("d1_migrations")) {
-    for (const row of await db.all<{ name: string }>(sql`SELECT name FROM d1_migrations`)) applied.add(`file:${row.name}`);
+    for (const row of await db.all<{ name: string }>(sql`SELECT name FROM d1_migrations`))
+      applied.add(`file:${row.name}`);
   }
   return expected.filter((m) => !applied.has(`when:${m.when}`) && !applied.has(`file:${m.tag}.sql`));
 }

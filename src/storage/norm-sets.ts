@@ -1,8 +1,9 @@
 /** Norm sets: a consultant's published benchmarks, written once and never changed. */
 import { and, desc, eq } from "drizzle-orm";
+
 import type { NormEntry } from "../domain/benchmark.js";
 import { randomId } from "../lib/random.js";
-import { schema, type Db } from "./database.js";
+import { type Db, schema } from "./database.js";
 
 const { normSets } = schema;
 
@@ -16,7 +17,13 @@ export interface StoredNormSet {
 }
 
 type Row = typeof normSets.$inferSelect;
-const toNormSet = (row: Row): StoredNormSet => ({ id: row.id, consultantId: row.consultantId, seq: row.seq, madeOn: row.madeOn, entries: JSON.parse(row.profiles) as NormEntry[] });
+const toNormSet = (row: Row): StoredNormSet => ({
+  id: row.id,
+  consultantId: row.consultantId,
+  seq: row.seq,
+  madeOn: row.madeOn,
+  entries: JSON.parse(row.profiles) as NormEntry[],
+});
 
 /**
  * Stores the consultant's set number `seq`. Undefined when that number is taken: another set
@@ -26,24 +33,41 @@ export async function insertNormSet(db: Db, set: Omit<StoredNormSet, "id">): Pro
   const id = randomId();
   const inserted = await db
     .insert(normSets)
-    .values({ id, consultantId: set.consultantId, seq: set.seq, madeOn: set.madeOn, profiles: JSON.stringify(set.entries) })
+    .values({
+      id,
+      consultantId: set.consultantId,
+      seq: set.seq,
+      madeOn: set.madeOn,
+      profiles: JSON.stringify(set.entries),
+    })
     .onConflictDoNothing()
     .returning({ id: normSets.id });
   return inserted.length === 1 ? { ...set, id } : undefined;
 }
 
 export async function latestNormSet(db: Db, consultantId: string): Promise<StoredNormSet | undefined> {
-  const [row] = await db.select().from(normSets).where(eq(normSets.consultantId, consultantId)).orderBy(desc(normSets.seq)).limit(1);
+  const [row] = await db
+    .select()
+    .from(normSets)
+    .where(eq(normSets.consultantId, consultantId))
+    .orderBy(desc(normSets.seq))
+    .limit(1);
   return row && toNormSet(row);
 }
 
 /** A consultant's sets, latest first. */
 export async function listNormSets(db: Db, consultantId: string): Promise<StoredNormSet[]> {
-  return (await db.select().from(normSets).where(eq(normSets.consultantId, consultantId)).orderBy(desc(normSets.seq))).map(toNormSet);
+  return (
+    await db.select().from(normSets).where(eq(normSets.consultantId, consultantId)).orderBy(desc(normSets.seq))
+  ).map(toNormSet);
 }
 
 /** One set, only if this consultant made it. */
 export async function findNormSet(db: Db, consultantId: string, id: string): Promise<StoredNormSet | undefined> {
-  const [row] = await db.select().from(normSets).where(and(eq(normSets.id, id), eq(normSets.consultantId, consultantId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(normSets)
+    .where(and(eq(normSets.id, id), eq(normSets.consultantId, consultantId)))
+    .limit(1);
   return row && toNormSet(row);
 }

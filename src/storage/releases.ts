@@ -5,11 +5,12 @@
  * reader only ever follows a `releases` row, so a killed attempt leaves nothing visible, and
  * the next attempt completes the release. Releases never change, so what is read is cached.
  */
-import { and, asc, eq, gt, inArray, isNotNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, lte, ne, type SQL, sql } from "drizzle-orm";
+
 import type { Conditions, CountedCell } from "../domain/disclosure.js";
 import { COMMENT_DIMENSION, type DisclosurePlan, type GroupKey } from "../domain/disclosure-plan.js";
 import type { ReleaseStats, ReleaseTotals } from "../domain/release.js";
-import { chunkForParameters, chunkRows, schema, type Db } from "./database.js";
+import { chunkForParameters, chunkRows, type Db, schema } from "./database.js";
 import { deleteInvitationRows } from "./staff-invitations.js";
 
 const { releaseGroups, releaseComments, releases, responses } = schema;
@@ -44,14 +45,27 @@ export async function findReleases(db: Db, campaignIds: readonly string[]): Prom
   const out = new Map<string, StoredRelease>();
   for (const ids of chunkForParameters(campaignIds, 1)) {
     const rows = await db
-      .select({ id: releases.id, campaignId: releases.campaignId, respondents: releases.respondents, releasedOn: releases.releasedOn })
+      .select({
+        id: releases.id,
+        campaignId: releases.campaignId,
+        respondents: releases.respondents,
+        releasedOn: releases.releasedOn,
+      })
       .from(releases)
       .where(inArray(releases.campaignId, ids));
     // Totals and plans are read and parsed only for releases not cached yet; what this call found
     // is kept here too, so evicting an entry from the cache meanwhile loses nothing.
-    const parsed = new Map(rows.flatMap((r) => (parsedCache.has(r.id) ? [[r.id, parsedCache.get(r.id)!] as const] : [])));
-    for (const chunk of chunkForParameters(rows.filter((r) => !parsed.has(r.id)).map((r) => r.id), 1)) {
-      for (const t of await db.select({ id: releases.id, totals: releases.totals, plan: releases.plan }).from(releases).where(inArray(releases.id, chunk))) {
+    const parsed = new Map(
+      rows.flatMap((r) => (parsedCache.has(r.id) ? [[r.id, parsedCache.get(r.id)!] as const] : [])),
+    );
+    for (const chunk of chunkForParameters(
+      rows.filter((r) => !parsed.has(r.id)).map((r) => r.id),
+      1,
+    )) {
+      for (const t of await db
+        .select({ id: releases.id, totals: releases.totals, plan: releases.plan })
+        .from(releases)
+        .where(inArray(releases.id, chunk))) {
         const value = { totals: JSON.parse(t.totals) as ReleaseTotals, plan: JSON.parse(t.plan) as DisclosurePlan };
         parsed.set(t.id, remember(parsedCache, t.id, value, PARSED_CACHED));
       }
@@ -69,7 +83,10 @@ export async function findRelease(db: Db, campaignId: string): Promise<StoredRel
 export async function loadReleaseGroups(db: Db, releaseId: string): Promise<Map<GroupKey, ReleaseStats>> {
   const cached = groupsCache.get(releaseId);
   if (cached) return cached;
-  const rows = await db.select({ key: releaseGroups.key, stats: releaseGroups.stats }).from(releaseGroups).where(eq(releaseGroups.releaseId, releaseId));
+  const rows = await db
+    .select({ key: releaseGroups.key, stats: releaseGroups.stats })
+    .from(releaseGroups)
+    .where(eq(releaseGroups.releaseId, releaseId));
   const groups = new Map(rows.map((r) => [r.key, JSON.parse(r.stats) as ReleaseStats]));
   // Oldest releases out first until the new one fits; one larger than the bound is not kept.
   for (const [id, held] of groupsCache) {
@@ -92,7 +109,12 @@ export async function loadComments(db: Db, releaseId: string, filters: Condition
   const conditions: SQL[] = [eq(releaseComments.releaseId, releaseId)];
   const unit = filters[COMMENT_DIMENSION];
   if (unit !== undefined) conditions.push(eq(releaseComments[COMMENT_DIMENSION], unit));
-  const rows = await db.select({ comment: releaseComments.comment }).from(releaseComments).where(and(...conditions)).orderBy(releaseComments.sortKey).limit(limit);
+  const rows = await db
+    .select({ comment: releaseComments.comment })
+    .from(releaseComments)
+    .where(and(...conditions))
+    .orderBy(releaseComments.sortKey)
+    .limit(limit);
   return shuffle(rows.map((r) => r.comment));
 }
 
@@ -138,7 +160,13 @@ export async function responsePage(db: Db, campaignId: string, afterId: string, 
  * new random key (the release's order says nothing about the responses' order) and with its
  * department only: no comment is ever listed by role or tenure, so neither is kept with it.
  */
-export async function copyComments(db: Db, releaseId: string, campaignId: string, afterId: string, toId: string): Promise<void> {
+export async function copyComments(
+  db: Db,
+  releaseId: string,
+  campaignId: string,
+  afterId: string,
+  toId: string,
+): Promise<void> {
   await db.insert(releaseComments).select(
     db
       .select({
@@ -151,13 +179,31 @@ export async function copyComments(db: Db, releaseId: string, campaignId: string
         comment: responses.comment,
       })
       .from(responses)
-      .where(and(eq(responses.campaignId, campaignId), gt(responses.id, afterId), lte(responses.id, toId), isNotNull(responses.comment))) as never,
+      .where(
+        and(
+          eq(responses.campaignId, campaignId),
+          gt(responses.id, afterId),
+          lte(responses.id, toId),
+          isNotNull(responses.comment),
+        ),
+      ) as never,
   );
 }
 
 /** Writes an attempt's published groups (invisible until the attempt completes). */
-export async function writeGroups(db: Db, releaseId: string, campaignId: string, groups: ReadonlyMap<GroupKey, ReleaseStats>): Promise<void> {
-  const rows = [...groups].map(([key, stats]) => ({ releaseId, campaignId, key, n: stats.n, stats: JSON.stringify(stats) }));
+export async function writeGroups(
+  db: Db,
+  releaseId: string,
+  campaignId: string,
+  groups: ReadonlyMap<GroupKey, ReleaseStats>,
+): Promise<void> {
+  const rows = [...groups].map(([key, stats]) => ({
+    releaseId,
+    campaignId,
+    key,
+    n: stats.n,
+    stats: JSON.stringify(stats),
+  }));
   const statements = chunkRows(rows).map((chunk) => db.insert(releaseGroups).values(chunk));
   if (statements.length > 0) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
 }
@@ -168,14 +214,28 @@ export async function writeGroups(db: Db, releaseId: string, campaignId: string,
  * minimum keeps none. Returns how many it changed; 0 once done. In steps, so a round with hundreds
  * of thousands of comments holds no other request up for long.
  */
-export async function keepListedComments(db: Db, releaseId: string, plan: DisclosurePlan, limit: number): Promise<number> {
-  const listed = plan.comments.flatMap((key) => plan.groups.find((g) => g.key === key)?.conditions[COMMENT_DIMENSION] ?? []);
+export async function keepListedComments(
+  db: Db,
+  releaseId: string,
+  plan: DisclosurePlan,
+  limit: number,
+): Promise<number> {
+  const listed = plan.comments.flatMap(
+    (key) => plan.groups.find((g) => g.key === key)?.conditions[COMMENT_DIMENSION] ?? [],
+  );
   const unlisted = sql`${releaseComments.releaseId} = ${releaseId} and ${releaseComments[COMMENT_DIMENSION]} <> '' and ${releaseComments[COMMENT_DIMENSION]} not in (select value from json_each(${JSON.stringify(listed)}))`;
   const page = sql`${releaseComments.sortKey} in (select ${releaseComments.sortKey} from ${releaseComments} where ${plan.comments.length === 0 ? eq(releaseComments.releaseId, releaseId) : unlisted} limit ${limit})`;
   const changed =
     plan.comments.length === 0
-      ? await db.delete(releaseComments).where(and(eq(releaseComments.releaseId, releaseId), page)).returning({ key: releaseComments.sortKey })
-      : await db.update(releaseComments).set({ [COMMENT_DIMENSION]: "" }).where(and(eq(releaseComments.releaseId, releaseId), page)).returning({ key: releaseComments.sortKey });
+      ? await db
+          .delete(releaseComments)
+          .where(and(eq(releaseComments.releaseId, releaseId), page))
+          .returning({ key: releaseComments.sortKey })
+      : await db
+          .update(releaseComments)
+          .set({ [COMMENT_DIMENSION]: "" })
+          .where(and(eq(releaseComments.releaseId, releaseId), page))
+          .returning({ key: releaseComments.sortKey });
   return changed.length;
 }
 
@@ -187,9 +247,18 @@ export async function completeRelease(db: Db, release: StoredRelease): Promise<b
   const { id, campaignId } = release;
   try {
     await db.batch([
-      db.insert(releases).values({ id, campaignId, respondents: release.respondents, releasedOn: release.releasedOn, totals: JSON.stringify(release.totals), plan: JSON.stringify(release.plan) }),
+      db.insert(releases).values({
+        id,
+        campaignId,
+        respondents: release.respondents,
+        releasedOn: release.releasedOn,
+        totals: JSON.stringify(release.totals),
+        plan: JSON.stringify(release.plan),
+      }),
       db.delete(releaseGroups).where(and(eq(releaseGroups.campaignId, campaignId), ne(releaseGroups.releaseId, id))),
-      db.delete(releaseComments).where(and(eq(releaseComments.campaignId, campaignId), ne(releaseComments.releaseId, id))),
+      db
+        .delete(releaseComments)
+        .where(and(eq(releaseComments.campaignId, campaignId), ne(releaseComments.releaseId, id))),
       // Staff invitations kept for reminders go with the release: after it, no row relates an address to a code.
       deleteInvitationRows(db, campaignId),
     ]);
@@ -205,20 +274,42 @@ export async function completeRelease(db: Db, release: StoredRelease): Promise<b
 
 /** Removes the rows of an attempt that will not complete. */
 export async function discardAttempt(db: Db, releaseId: string): Promise<void> {
-  await db.batch([db.delete(releaseGroups).where(eq(releaseGroups.releaseId, releaseId)), db.delete(releaseComments).where(eq(releaseComments.releaseId, releaseId))]);
+  await db.batch([
+    db.delete(releaseGroups).where(eq(releaseGroups.releaseId, releaseId)),
+    db.delete(releaseComments).where(eq(releaseComments.releaseId, releaseId)),
+  ]);
 }
 
 /** Up to `limit` ids of raw responses of one round that has been released; null when there are none. */
-export async function releasedResponsePage(db: Db, limit: number): Promise<{ campaignId: string; ids: string[] } | null> {
-  const [first] = await db.select({ campaignId: responses.campaignId }).from(responses).where(inArray(responses.campaignId, db.select({ id: releases.campaignId }).from(releases))).limit(1);
+export async function releasedResponsePage(
+  db: Db,
+  limit: number,
+): Promise<{ campaignId: string; ids: string[] } | null> {
+  const [first] = await db
+    .select({ campaignId: responses.campaignId })
+    .from(responses)
+    .where(inArray(responses.campaignId, db.select({ id: releases.campaignId }).from(releases)))
+    .limit(1);
   if (!first) return null;
-  const rows = await db.select({ id: responses.id }).from(responses).where(eq(responses.campaignId, first.campaignId)).orderBy(asc(responses.id)).limit(limit);
+  const rows = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .where(eq(responses.campaignId, first.campaignId))
+    .orderBy(asc(responses.id))
+    .limit(limit);
   return { campaignId: first.campaignId, ids: rows.map((r) => r.id) };
 }
 
 /** Deletes these raw responses of a round (the ids travel as one JSON parameter, whatever their number). */
 export async function deleteResponses(db: Db, campaignId: string, ids: readonly string[]): Promise<void> {
-  await db.delete(responses).where(and(eq(responses.campaignId, campaignId), sql`${responses.id} in (select value from json_each(${JSON.stringify(ids)}))`));
+  await db
+    .delete(responses)
+    .where(
+      and(
+        eq(responses.campaignId, campaignId),
+        sql`${responses.id} in (select value from json_each(${JSON.stringify(ids)}))`,
+      ),
+    );
 }
 
 /** Respondents per campaign so far, counted from the stored responses: participation while a round runs. */
@@ -238,7 +329,12 @@ export async function liveRespondents(db: Db, campaignIds: readonly string[]): P
 /** Respondents so far per cell of a running round: the input to its participation by unit. */
 export async function liveCellCounts(db: Db, campaignId: string): Promise<CountedCell[]> {
   const rows = await db
-    .select({ department: responses.department, role: responses.role, tenure: responses.tenure, n: sql<number>`count(*)` })
+    .select({
+      department: responses.department,
+      role: responses.role,
+      tenure: responses.tenure,
+      n: sql<number>`count(*)`,
+    })
     .from(responses)
     .where(eq(responses.campaignId, campaignId))
     .groupBy(responses.department, responses.role, responses.tenure);

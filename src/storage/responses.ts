@@ -6,10 +6,11 @@
  * released, so a submission racing the close can never slip in after the release was computed.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { randomId } from "../lib/random.js";
+
 import { codedSubmissions, submissions } from "../../db/views.js";
+import { randomId } from "../lib/random.js";
 import { codeState } from "./access-codes.js";
-import { refusedBy, schema, type Db } from "./database.js";
+import { type Db, refusedBy, schema } from "./database.js";
 
 const { receipts, responses } = schema;
 
@@ -39,12 +40,23 @@ export type StoreResult = "stored" | "duplicate" | "code_used" | "code_unknown" 
 function prepareInserts(db: Db) {
   const p = (name: string) => sql.placeholder(name);
   const row = {
-    id: p("id"), campaignId: p("campaignId"), submittedOn: p("submittedOn"), instrumentVersion: p("instrumentVersion"),
-    department: p("department"), role: p("role"), tenure: p("tenure"), scores: p("scores"), comment: p("comment"), keyHash: p("keyHash"),
+    id: p("id"),
+    campaignId: p("campaignId"),
+    submittedOn: p("submittedOn"),
+    instrumentVersion: p("instrumentVersion"),
+    department: p("department"),
+    role: p("role"),
+    tenure: p("tenure"),
+    scores: p("scores"),
+    comment: p("comment"),
+    keyHash: p("keyHash"),
   };
   return {
     open: db.insert(submissions).values(row).prepare(),
-    coded: db.insert(codedSubmissions).values({ ...row, accessCodeHash: p("accessCodeHash") }).prepare(),
+    coded: db
+      .insert(codedSubmissions)
+      .values({ ...row, accessCodeHash: p("accessCodeHash") })
+      .prepare(),
   };
 }
 

@@ -2,17 +2,29 @@
  * Synthetic respondents for the benchmarks, and a bulk path that stores many of them at once
  * as a submission would store them (answers, scored form, comment), in large transactions.
  */
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+import type { Client } from "@libsql/client";
+
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
+import { encodeAnswers } from "../../src/domain/stored-score.js";
 import { DEFAULT_ROLES, DEFAULT_TENURE } from "../../src/domain/units.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { randomId } from "../../src/lib/random.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import type { Db } from "../../src/storage/database.js";
-import { encodeAnswers } from "../../src/domain/stored-score.js";
-import type { Client } from "@libsql/client";
 
 export const BENCH_DEPARTMENTS = ["Klantcontact", "Wonen", "Onderhoud", "Incasso", "Financiën", "HR", "Directie"];
-const FACTORS = ["policy", "process", "equal_treatment", "accountability_fear", "manager_approval", "personal_fairness", "customer_needs", "customer_behaviour", "customer_context", "relationship_events"];
+const FACTORS = [
+  "policy",
+  "process",
+  "equal_treatment",
+  "accountability_fear",
+  "manager_approval",
+  "personal_fairness",
+  "customer_needs",
+  "customer_behaviour",
+  "customer_context",
+  "relationship_events",
+];
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
@@ -33,35 +45,67 @@ export function randomAnswers(instrument: Instrument): Record<string, unknown> {
 }
 
 /** A bench round; `requireCode` makes it one whose release breaks results down (bulkResponses then marks a code used per response). */
-export async function benchCampaign(db: Db, instrument: Instrument, consultantId: string | null = null, { requireCode = false } = {}): Promise<Campaign> {
+export async function benchCampaign(
+  db: Db,
+  instrument: Instrument,
+  consultantId: string | null = null,
+  { requireCode = false } = {},
+): Promise<Campaign> {
   const organisation = await createOrganisation(db, "Bench BV", consultantId);
-  return createCampaign(db, { ...campaignDefaults(instrument, BENCH_DEPARTMENTS), organisationId: organisation.id, title: "Bench", requireCode });
+  return createCampaign(db, {
+    ...campaignDefaults(instrument, BENCH_DEPARTMENTS),
+    organisationId: organisation.id,
+    title: "Bench",
+    requireCode,
+  });
 }
 
 /**
  * Adds `count` responses to a campaign: answers from a pool of distinct respondents (scored once
  * each), rows in multi-row inserts inside large transactions.
  */
-export async function bulkResponses(client: Client, campaign: Campaign, instrument: Instrument, count: number): Promise<void> {
+export async function bulkResponses(
+  client: Client,
+  campaign: Campaign,
+  instrument: Instrument,
+  count: number,
+): Promise<void> {
   const pool = Array.from({ length: Math.min(count, 5000) }, () => {
     const answers = randomAnswers(instrument);
     const comment = (answers.comment as string | undefined) ?? null;
     delete answers.comment;
-    const cell = { department: answers.department as string, role: answers.role as string, tenure: answers.tenure as string };
+    const cell = {
+      department: answers.department as string,
+      role: answers.role as string,
+      tenure: answers.tenure as string,
+    };
     return { cell, comment, scores: encodeAnswers(instrument.key, answers) };
   });
   const ROWS_PER_INSERT = 50;
   const columns = "(id, campaign_id, submitted_on, instrument_version, department, role, tenure, scores, comment)";
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const statements = [];
     for (let s = 0; s < 100 && done < count; s++) {
       const rows = Math.min(ROWS_PER_INSERT, count - done);
       const args: (string | number | null)[] = [];
       for (let i = 0; i < rows; i++) {
         const r = pool[(done + i) % pool.length]!;
-        args.push(randomId(), campaign.id, "2026-03-10", instrument.version, r.cell.department, r.cell.role, r.cell.tenure, r.scores, r.comment);
+        args.push(
+          randomId(),
+          campaign.id,
+          "2026-03-10",
+          instrument.version,
+          r.cell.department,
+          r.cell.role,
+          r.cell.tenure,
+          r.scores,
+          r.comment,
+        );
       }
-      statements.push({ sql: `INSERT INTO responses ${columns} VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`, args });
+      statements.push({
+        sql: `INSERT INTO responses ${columns} VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+        args,
+      });
       done += rows;
     }
     await client.batch(statements, "write");

@@ -5,6 +5,7 @@
  */
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 import { createNodeApp } from "../../src/node/node-app.js";
 import { openDatabase } from "../../src/node/open-database.js";
@@ -14,7 +15,9 @@ const file = process.argv[2];
 if (!file) throw new Error("usage: tsx test/bench/server.ts <database file>");
 
 const opened = await openDatabase(`file:${file}`);
-await opened.client.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID");
+await opened.client.execute(
+  "CREATE TABLE IF NOT EXISTS bench_baseline (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID",
+);
 // The load comes from one address (loopback): the limit on open links runs, and its cost is
 // measured, but is set above anything the bench sends.
 // Mail as `npm start` configures it (SMTP_URL, MAIL_FROM, INVITATION_KEY_SECRET, PUBLIC_URL), when the bench sets them.
@@ -34,14 +37,18 @@ setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25).
 const bench = new Hono()
   .post("/bench/baseline", async (c) => {
     const body = await c.req.json();
-    await opened.client.execute({ sql: "INSERT INTO bench_baseline (id, body) VALUES (?, ?)", args: [crypto.randomUUID(), JSON.stringify(body)] });
+    await opened.client.execute({
+      sql: "INSERT INTO bench_baseline (id, body) VALUES (?, ?)",
+      args: [crypto.randomUUID(), JSON.stringify(body)],
+    });
     return c.json({ status: "stored" }, 201);
   })
   .get("/bench/rss", (c) => c.json({ peakRssKb: Math.round(peakRss / 1024), memory: process.memoryUsage() }));
 
 // Each request goes through one app only, the bench's or the product's, as it would in production.
 const isBench = (url: string) => url.startsWith("/bench/", url.indexOf("/", url.indexOf("//") + 2));
-const fetchOne = (request: Request, env: unknown) => (isBench(request.url) ? bench.fetch(request, env) : app.fetch(request, env));
+const fetchOne = (request: Request, env: unknown) =>
+  isBench(request.url) ? bench.fetch(request, env) : app.fetch(request, env);
 
 serve({ fetch: fetchOne, port: 0, hostname: "127.0.0.1" }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);

@@ -7,6 +7,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { startSmtpServer } from "../helpers/smtp.js";
 
 const smtp = await startSmtpServer();
@@ -17,5 +18,7 @@ const http = createServer((_req, res) => {
   res.end(JSON.stringify({ received: smtp.mails.length, recipients: recipients.size, codes: codes.size }));
 });
 await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-process.stdout.write(`${JSON.stringify({ url: smtp.url, countUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}/` })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: smtp.url, countUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}/` })}\n`,
+);
 process.once("SIGTERM", () => process.exit(0));

@@ -9,7 +9,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { sha256Hex } from "../../src/lib/random.js";
 import { inviteManager } from "../../src/services/invitations.js";
 import { makeResetLink } from "../../src/services/password-reset.js";
@@ -55,7 +56,9 @@ async function serious(page: Page, name: string): Promise<string[]> {
   for (const v of violations.filter((x) => x.impact !== "serious" && x.impact !== "critical")) {
     console.warn(`axe (${name}, ${v.impact}): ${v.id} — ${v.help} (${v.nodes.length}×)`);
   }
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** The checks every key screen passes: axe, no sideways scrolling, the page's language, a screenshot. */

@@ -7,7 +7,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContextOptions, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
@@ -17,7 +18,8 @@ let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+  if (chromiumPath)
+    h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
 });
 afterAll(() => h?.close());
 
@@ -25,8 +27,11 @@ async function serious(page: Page, within?: string): Promise<string[]> {
   const axe = new AxeBuilder({ page });
   if (within) axe.include(within);
   const { violations } = await axe.analyze();
-  for (const v of violations.filter((x) => x.impact !== "serious" && x.impact !== "critical")) console.warn(`axe (${page.url()}, ${v.impact}): ${v.id} — ${v.help}`);
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  for (const v of violations.filter((x) => x.impact !== "serious" && x.impact !== "critical"))
+    console.warn(`axe (${page.url()}, ${v.impact}): ${v.id} — ${v.help}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 async function loginManager(page: Page): Promise<void> {
@@ -36,7 +41,9 @@ async function loginManager(page: Page): Promise<void> {
 }
 
 /** A manager on the dashboard with the plan in view, in a fresh context; page errors are collected. */
-async function managerPage(options: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: "nl-NL" }) {
+async function managerPage(
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: "nl-NL" },
+) {
   const context = await h.browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -46,7 +53,8 @@ async function managerPage(options: BrowserContextOptions = { viewport: { width:
 }
 
 /** The housing corporation's earlier round (2025), released like its 2026 round. */
-const earlierRound = () => demo.rounds.find((r) => r.organisation === "Woonstichting De Linde" && r.campaign.id !== demo.campaign.id)!.campaign;
+const earlierRound = () =>
+  demo.rounds.find((r) => r.organisation === "Woonstichting De Linde" && r.campaign.id !== demo.campaign.id)!.campaign;
 
 /** Opens another round on the dashboard and waits for its plan. */
 async function openRound(page: Page, id: string, title: string): Promise<void> {
@@ -75,12 +83,18 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     expect(start).toBe("Waarden en overtuigingen");
     const checked = page.locator("#action-plan input[name=focus]:checked");
     expect(await checked.count()).toBe(1);
-    expect(await page.locator("#action-plan label", { has: page.locator("input[value=values]") }).textContent()).toBe("Waarden en overtuigingen (hier beginnen)");
+    expect(await page.locator("#action-plan label", { has: page.locator("input[value=values]") }).textContent()).toBe(
+      "Waarden en overtuigingen (hier beginnen)",
+    );
 
     await page.check("#action-plan input[value=skills]");
     await page.click("#plan-focus-save");
     await page.waitForSelector("#plan-note:text('Focus opgeslagen.')");
-    expect(await page.locator("#action-plan input[name=focus]:checked").evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(["values", "skills"]);
+    expect(
+      await page
+        .locator("#action-plan input[name=focus]:checked")
+        .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value)),
+    ).toEqual(["values", "skills"]);
 
     await page.fill("#plan-action-title", "Teamgesprekken over klantwaarden");
     await page.selectOption("#plan-action-level", "values");
@@ -95,8 +109,13 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     await page.waitForFunction(() => document.querySelectorAll("#plan-actions tbody tr").length === 2);
     // The first is under way now.
     await page.locator("#plan-actions tbody tr").first().locator("select").selectOption("in_progress");
-    await page.waitForFunction(() => (document.querySelector("#plan-actions tbody tr select") as HTMLSelectElement | null)?.value === "in_progress");
-    const rows = await page.locator("#plan-actions tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 4).map((td) => td.textContent)));
+    await page.waitForFunction(
+      () =>
+        (document.querySelector("#plan-actions tbody tr select") as HTMLSelectElement | null)?.value === "in_progress",
+    );
+    const rows = await page
+      .locator("#plan-actions tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 4).map((td) => td.textContent)));
     expect(rows).toEqual([
       ["Teamgesprekken over klantwaarden", "Waarden en overtuigingen", "Teamleiders", "30 juni 2026"],
       ["Intervisie op uitzonderingen", "Vaardigheden", "HR-adviseur", "geen datum"],
@@ -115,14 +134,21 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     // In English the section follows at once.
     await page.click("[data-lang=en]");
     expect(await page.locator("#plan-title").textContent()).toBe("Action plan");
-    expect(await page.locator("#plan-actions tbody tr").first().locator("td").nth(1).textContent()).toBe("Values and beliefs");
+    expect(await page.locator("#plan-actions tbody tr").first().locator("td").nth(1).textContent()).toBe(
+      "Values and beliefs",
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it("an anonymous visitor reads the summary on a 360 px phone, in Dutch and English", async () => {
     expect(link).not.toBe("");
-    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL", isMobile: true, hasTouch: true });
+    const context = await h.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: "nl-NL",
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -136,10 +162,14 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     expect(await page.locator("#start-explanation").textContent()).toMatch(/^Begin bij waarden en overtuigingen/);
     expect(await page.locator("#levels li").count()).toBe(7);
     expect(await page.locator("#levels li.start").textContent()).toContain("hier beginnen");
-    expect(await page.locator("#focus").textContent()).toBe("We richten ons op: waarden en overtuigingen, vaardigheden.");
+    expect(await page.locator("#focus").textContent()).toBe(
+      "We richten ons op: waarden en overtuigingen, vaardigheden.",
+    );
     const actions = page.locator("#actions li");
     expect(await actions.count()).toBe(2);
-    expect(await actions.first().textContent()).toBe("Teamgesprekken over klantwaardenWaarden en overtuigingen · Eigenaar: Teamleiders · Klaar op: 30 juni 2026 · bezig");
+    expect(await actions.first().textContent()).toBe(
+      "Teamgesprekken over klantwaardenWaarden en overtuigingen · Eigenaar: Teamleiders · Klaar op: 30 juni 2026 · bezig",
+    );
     // Nothing sideways on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, "summary-phone-nl");
@@ -149,7 +179,9 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.locator("#start-level").textContent()).toBe("Values and beliefs (divided)");
     expect(await page.locator("#start-explanation").textContent()).toMatch(/^Start at values and beliefs/);
-    expect(await actions.first().textContent()).toBe("Teamgesprekken over klantwaardenValues and beliefs · Owner: Teamleiders · Due: 30 June 2026 · in progress");
+    expect(await actions.first().textContent()).toBe(
+      "Teamgesprekken over klantwaardenValues and beliefs · Owner: Teamleiders · Due: 30 June 2026 · in progress",
+    );
     expect(await page.locator("#about").textContent()).toContain(`at least ${demo.campaign.k} colleagues`);
     await screenshot(page, "summary-phone-en");
     expect(await serious(page)).toEqual([]);
@@ -226,7 +258,9 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     await page.check("#action-plan input[value=competencies]");
     await page.click("#plan-focus-save");
     await page.waitForSelector("#plan-note:text('Focus opgeslagen.')");
-    const focus = await page.locator("#action-plan input[name=focus]:checked").evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    const focus = await page
+      .locator("#action-plan input[name=focus]:checked")
+      .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
     expect(focus).toContain("competencies");
     await page.fill("#plan-action-title", "Klantwaarden in het inwerkprogramma");
     await page.selectOption("#plan-action-level", "competencies");
@@ -238,22 +272,28 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     await openRound(page, demo.campaign.id, demo.campaign.title);
     const previous = page.locator("#plan-previous");
     await previous.waitFor();
-    expect(await previous.locator("h3").textContent()).toBe(`Acties van de vorige ronde (${earlier.title}) naast de ontwikkeling`);
+    expect(await previous.locator("h3").textContent()).toBe(
+      `Acties van de vorige ronde (${earlier.title}) naast de ontwikkeling`,
+    );
     const moves = previous.locator(".plan-move");
     expect(await moves.count()).toBe(focus.length);
     // The action sits under its level (found by the action, so the same block is read in English below).
     const competencies = moves.filter({ hasText: "Klantwaarden in het inwerkprogramma" });
     expect(await competencies.count()).toBe(1);
     expect(await competencies.locator("h4").textContent()).toBe("Competenties");
-    const nlVerdict = /^Toen \d+(\.\d+)? → Nu \d+(\.\d+)? · Verandering: [+-]?\d+(\.\d+)? \((verbeterd|verslechterd|geen significante verandering|significant, maar klein|niet vergelijkbaar: .+)\)$/;
+    const nlVerdict =
+      /^Toen \d+(\.\d+)? → Nu \d+(\.\d+)? · Verandering: [+-]?\d+(\.\d+)? \((verbeterd|verslechterd|geen significante verandering|significant, maar klein|niet vergelijkbaar: .+)\)$/;
     for (const line of await moves.locator(".trend-label").allTextContents()) expect(line).toMatch(nlVerdict);
     await screenshot(page, "action-plan-previous-nl");
 
     // In English, at once.
     await page.click("[data-lang=en]");
-    expect(await previous.locator("h3").textContent()).toBe(`Actions of the previous round (${earlier.title}) beside the change since`);
+    expect(await previous.locator("h3").textContent()).toBe(
+      `Actions of the previous round (${earlier.title}) beside the change since`,
+    );
     expect(await competencies.locator("h4").textContent()).toBe("Competencies");
-    const enVerdict = /^Then \d+(\.\d+)? → Now \d+(\.\d+)? · Change: [+-]?\d+(\.\d+)? \((improved|declined|no significant change|significant, but small|not comparable: .+)\)$/;
+    const enVerdict =
+      /^Then \d+(\.\d+)? → Now \d+(\.\d+)? · Change: [+-]?\d+(\.\d+)? \((improved|declined|no significant change|significant, but small|not comparable: .+)\)$/;
     for (const line of await moves.locator(".trend-label").allTextContents()) expect(line).toMatch(enVerdict);
     expect(await competencies.locator(".plan-actions li").textContent()).toContain("Owner: Afdeling HR");
     // The earlier round itself has nothing before it.
@@ -275,18 +315,36 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
 
     // The server's refusals by code, in the page's language (never its English message).
     const refuse = (code: string, status: number) => (route: Route) =>
-      route.request().method() === "GET" ? route.continue() : route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ error: { code, message: `English server text for ${code}` } }) });
+      route.request().method() === "GET"
+        ? route.continue()
+        : route.fulfill({
+            status,
+            contentType: "application/json",
+            body: JSON.stringify({ error: { code, message: `English server text for ${code}` } }),
+          });
     await page.route("**/action-plan/actions", refuse("too_many_actions", 409));
     await page.fill("#plan-action-title", "Nog een actie");
     await page.fill("#plan-action-owner", "Teamleiders");
     await page.click("#plan-action-submit");
-    await expect.poll(() => note.textContent()).toBe("Not saved: the plan already holds the maximum of 40 actions. Finish or remove one first.");
+    await expect
+      .poll(() => note.textContent())
+      .toBe("Not saved: the plan already holds the maximum of 40 actions. Finish or remove one first.");
     await page.click("[data-lang=nl]");
-    expect(await note.textContent()).toBe("Niet opgeslagen: het plan heeft al het maximum van 40 acties. Rond er een af of verwijder er een.");
+    expect(await note.textContent()).toBe(
+      "Niet opgeslagen: het plan heeft al het maximum van 40 acties. Rond er een af of verwijder er een.",
+    );
     await page.unroute("**/action-plan/actions");
     for (const [code, status, nl] of [
-      ["forbidden", 403, "Niet opgeslagen: u leest dit plan; de adviseur of een manager van de hele organisatie past het aan."],
-      ["invalid_request", 400, "Niet opgeslagen: controleer de velden (actie en eigenaar zijn verplicht, de datum moet bestaan)."],
+      [
+        "forbidden",
+        403,
+        "Niet opgeslagen: u leest dit plan; de adviseur of een manager van de hele organisatie past het aan.",
+      ],
+      [
+        "invalid_request",
+        400,
+        "Niet opgeslagen: controleer de velden (actie en eigenaar zijn verplicht, de datum moet bestaan).",
+      ],
     ] as const) {
       await page.route("**/action-plan", refuse(code, status));
       await page.click("#plan-focus-save");
@@ -294,7 +352,10 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
       await page.unroute("**/action-plan");
     }
     for (const [code, en] of [
-      ["too_small", "This round has fewer than k respondents: nothing of it is published, so there is no summary to share."],
+      [
+        "too_small",
+        "This round has fewer than k respondents: nothing of it is published, so there is no summary to share.",
+      ],
       ["results_not_released", "This round's results are not released yet: a plan follows once it closes."],
     ] as const) {
       await page.route("**/summary-link", refuse(code, 409));
@@ -304,11 +365,15 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
       await page.unroute("**/summary-link");
     }
     // No connection: said so, and nothing thrown.
-    await page.route("**/action-plan", (route) => (route.request().method() === "GET" ? route.continue() : route.abort("internetdisconnected")));
+    await page.route("**/action-plan", (route) =>
+      route.request().method() === "GET" ? route.continue() : route.abort("internetdisconnected"),
+    );
     await page.click("#plan-focus-save");
     await expect.poll(() => note.textContent()).toBe("No connection to the server: nothing was saved. Try again.");
     await page.click("[data-lang=nl]");
-    expect(await note.textContent()).toBe("Geen verbinding met de server: er is niets opgeslagen. Probeer het opnieuw.");
+    expect(await note.textContent()).toBe(
+      "Geen verbinding met de server: er is niets opgeslagen. Probeer het opnieuw.",
+    );
     await page.unroute("**/action-plan");
     expect(errors).toEqual([]);
     await context.close();
@@ -322,19 +387,30 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
     const linkHeld = new Promise<void>((resolve) => (answerLink = resolve));
     await page.route("**/summary-link", async (route) => {
       await linkHeld;
-      await route.fulfill({ status: 201, contentType: "application/json", body: JSON.stringify({ link: `${h.url}/summary#${"A".repeat(43)}` }) });
+      await route.fulfill({
+        status: 201,
+        contentType: "application/json",
+        body: JSON.stringify({ link: `${h.url}/summary#${"A".repeat(43)}` }),
+      });
     });
     let answerFocus = () => {};
     const focusHeld = new Promise<void>((resolve) => (answerFocus = resolve));
     await page.route("**/action-plan", async (route) => {
       if (route.request().method() === "GET") return route.continue();
       await focusHeld;
-      await route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: { code: "forbidden", message: "…" } }) });
+      await route.fulfill({
+        status: 403,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "forbidden", message: "…" } }),
+      });
     });
     await page.click("#share-create");
     await page.click("#plan-focus-save");
     await openRound(page, earlier.id, earlier.title);
-    const settled = Promise.all([page.waitForEvent("requestfinished", (r) => r.url().endsWith("/summary-link")), page.waitForEvent("requestfinished", (r) => r.url().endsWith("/action-plan") && r.method() === "PUT")]);
+    const settled = Promise.all([
+      page.waitForEvent("requestfinished", (r) => r.url().endsWith("/summary-link")),
+      page.waitForEvent("requestfinished", (r) => r.url().endsWith("/action-plan") && r.method() === "PUT"),
+    ]);
     answerLink();
     answerFocus();
     await settled;
@@ -348,12 +424,18 @@ describe.skipIf(!chromiumPath)("after the results in Chromium", () => {
   });
 
   it("the action-plan section on a 360 × 740 phone in English: axe finds nothing serious, nothing wider than the screen", async () => {
-    const { context, page, errors } = await managerPage({ viewport: { width: 360, height: 740 }, locale: "en-GB", isMobile: true, hasTouch: true });
+    const { context, page, errors } = await managerPage({
+      viewport: { width: 360, height: 740 },
+      locale: "en-GB",
+      isMobile: true,
+      hasTouch: true,
+    });
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     const section = page.locator("#action-plan");
     expect(await page.locator("#plan-title").textContent()).toBe("Action plan");
     // Its parts: focus, actions with their form, the previous round beside the trend, sharing.
-    for (const part of ["#plan-focus-save", "#plan-actions", "#plan-action-form", "#plan-previous", "#plan-share"]) expect(await section.locator(part).count(), part).toBe(1);
+    for (const part of ["#plan-focus-save", "#plan-actions", "#plan-action-form", "#plan-previous", "#plan-share"])
+      expect(await section.locator(part).count(), part).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     const box = (await section.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);

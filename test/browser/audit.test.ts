@@ -5,7 +5,8 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { screenshot } from "../helpers/survey.js";
@@ -29,7 +30,8 @@ describe.skipIf(!chromiumPath)("the audit log in Chromium", () => {
     const manager = await managerContext.newPage();
     await logInAs(manager, "manager");
     await manager.waitForSelector(".staircase li.start");
-    const organisation = (await manager.evaluate(() => fetch("/api/me").then((r) => r.json()))).organisations[0].name as string;
+    const organisation = (await manager.evaluate(() => fetch("/api/me").then((r) => r.json()))).organisations[0]
+      .name as string;
 
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
     const consultant = await context.newPage();
@@ -42,7 +44,9 @@ describe.skipIf(!chromiumPath)("the audit log in Chromium", () => {
     const read = consultant.locator('#audit-list tr[data-action="report_read"]').first();
     await expect.poll(() => read.textContent()).toContain(`${managerEmail} bekeek het rapport van “`);
     // The manager's login is listed too, below the read (newest first).
-    const actions = await consultant.locator("#audit-list tr[data-action]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action));
+    const actions = await consultant
+      .locator("#audit-list tr[data-action]")
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action));
     expect(actions.indexOf("login")).toBeGreaterThan(actions.indexOf("report_read"));
     expect(await consultant.locator("#audit-list").textContent()).toContain(`${managerEmail} logde in`);
     await screenshot(consultant, "workspace-audit-log");

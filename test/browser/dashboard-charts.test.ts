@@ -9,7 +9,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
 import { pdfPages } from "../helpers/pdf.js";
 import { startBrowserHarness } from "../helpers/server.js";
@@ -20,7 +21,8 @@ let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+  if (chromiumPath)
+    h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
 });
 afterAll(() => h?.close());
 
@@ -38,11 +40,21 @@ async function openDashboard(viewport: { width: number; height: number }, lang: 
 
 /** The threshold of the round on the page, as the report API gives it to the page. */
 const weakBelowOf = (page: Page) =>
-  page.evaluate(async (id) => ((await (await fetch(`/api/campaigns/${id}/report?dimension=department`)).json()) as { campaign: { thresholds: { weakBelow: number } } }).campaign.thresholds.weakBelow, demo.campaign.id);
+  page.evaluate(
+    async (id) =>
+      (
+        (await (await fetch(`/api/campaigns/${id}/report?dimension=department`)).json()) as {
+          campaign: { thresholds: { weakBelow: number } };
+        }
+      ).campaign.thresholds.weakBelow,
+    demo.campaign.id,
+  );
 
 async function serious(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** Colours as [r, g, b] 0–255 from a computed CSS colour. */
@@ -61,13 +73,25 @@ function contrast(a: [number, number, number], b: [number, number, number]): num
 
 /** A colour as seen with full deuteranopia or protanopia (Machado, Oliveira & Fernandes 2009, severity 1), on linear RGB. */
 const CVD = {
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
 };
 function simulate(c: [number, number, number], m: number[][]): [number, number, number] {
   const lin = c.map((x) => x / 255).map((x) => (x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
   const out = m.map((row) => row.reduce((s, k, i) => s + k * lin[i]!, 0)).map((x) => Math.max(0, Math.min(1, x)));
-  return out.map((x) => 255 * (x <= 0.0031308 ? 12.92 * x : 1.055 * x ** (1 / 2.4) - 0.055)) as [number, number, number];
+  return out.map((x) => 255 * (x <= 0.0031308 ? 12.92 * x : 1.055 * x ** (1 / 2.4) - 0.055)) as [
+    number,
+    number,
+    number,
+  ];
 }
 
 const VIEWPORTS = [
@@ -88,7 +112,16 @@ describe.skipIf(!chromiumPath)("dashboard charts in Chromium", () => {
             const track = li.querySelector(".bar")!.getBoundingClientRect();
             const fill = li.querySelector(".fill")!.getBoundingClientRect();
             const line = li.querySelector(".threshold")!.getBoundingClientRect();
-            return { left: track.left, width: track.width, fillLeft: fill.left, fill: fill.width, line: line.left + line.width / 2, score: Number(li.querySelector("strong")!.textContent), text: li.textContent!, title: (li as HTMLElement).title };
+            return {
+              left: track.left,
+              width: track.width,
+              fillLeft: fill.left,
+              fill: fill.width,
+              line: line.left + line.width / 2,
+              score: Number(li.querySelector("strong")!.textContent),
+              text: li.textContent!,
+              title: (li as HTMLElement).title,
+            };
           }),
         );
         expect(bars).toHaveLength(7);
@@ -103,7 +136,9 @@ describe.skipIf(!chromiumPath)("dashboard charts in Chromium", () => {
           expect(bar.title).toMatch(/^95%: [\d.]+–[\d.]+ · SD \d/);
         }
         expect(bars[0]!.width).toBeGreaterThan(viewport.width > 1000 ? 250 : 150);
-        expect(await page.locator("#staircase-legend").textContent()).toContain(lang === "nl" ? `drempel ‘zwak’: ${weakBelow}` : `‘weak’ threshold: ${weakBelow}`);
+        expect(await page.locator("#staircase-legend").textContent()).toContain(
+          lang === "nl" ? `drempel ‘zwak’: ${weakBelow}` : `‘weak’ threshold: ${weakBelow}`,
+        );
         const levelTable = await page.locator("#staircase-table tbody tr").allTextContents();
         expect(levelTable).toHaveLength(7);
         expect(levelTable.every((row) => /\d+–\d+/.test(row))).toBe(true);
@@ -114,7 +149,13 @@ describe.skipIf(!chromiumPath)("dashboard charts in Chromium", () => {
           tds.map((td) => {
             const chip = td.querySelector(".chip")!;
             const cs = getComputedStyle(td);
-            return { score: Number((td as HTMLElement).dataset.score), text: chip.textContent!, background: getComputedStyle(chip).backgroundColor, ink: getComputedStyle(chip).color, hatch: cs.backgroundImage };
+            return {
+              score: Number((td as HTMLElement).dataset.score),
+              text: chip.textContent!,
+              background: getComputedStyle(chip).backgroundColor,
+              ink: getComputedStyle(chip).color,
+              hatch: cs.backgroundImage,
+            };
           }),
         );
         expect(cells.length).toBeGreaterThan(30);
@@ -158,8 +199,16 @@ describe.skipIf(!chromiumPath)("dashboard charts in Chromium", () => {
               }
             }
           }
-          const swatches = [...document.querySelectorAll<HTMLElement>("#factors-legend .swatch")].map((s) => getComputedStyle(s).backgroundColor);
-          return { bars: [...counts].filter(([c, n]) => n >= 100 && c !== ink).map(([c]) => c), inkAtEdge, swatches, pixels: swatches.map((s) => counts.get(s) ?? 0), rect: canvas.getBoundingClientRect().right };
+          const swatches = [...document.querySelectorAll<HTMLElement>("#factors-legend .swatch")].map(
+            (s) => getComputedStyle(s).backgroundColor,
+          );
+          return {
+            bars: [...counts].filter(([c, n]) => n >= 100 && c !== ink).map(([c]) => c),
+            inkAtEdge,
+            swatches,
+            pixels: swatches.map((s) => counts.get(s) ?? 0),
+            rect: canvas.getBoundingClientRect().right,
+          };
         });
         expect(factors.inkAtEdge).toBe(0);
         expect(factors.rect).toBeLessThanOrEqual(viewport.width);
@@ -172,7 +221,18 @@ describe.skipIf(!chromiumPath)("dashboard charts in Chromium", () => {
         expect(factors.pixels.filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
 
         // Nothing on the page is wider than the screen but what scrolls in its own box (the tables).
-        const wide = await page.evaluate((w) => [...document.querySelectorAll<HTMLElement>("body *")].filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > w + 0.5 && !e.closest(".heatmap-scroll, .table-scroll")).map((e) => `${e.tagName}#${e.id}.${e.className} in #${e.parentElement?.closest("[id]")?.id}`), viewport.width);
+        const wide = await page.evaluate(
+          (w) =>
+            [...document.querySelectorAll<HTMLElement>("body *")]
+              .filter(
+                (e) =>
+                  e.getClientRects().length > 0 &&
+                  e.getBoundingClientRect().right > w + 0.5 &&
+                  !e.closest(".heatmap-scroll, .table-scroll"),
+              )
+              .map((e) => `${e.tagName}#${e.id}.${e.className} in #${e.parentElement?.closest("[id]")?.id}`),
+          viewport.width,
+        );
         expect(wide).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         expect(await serious(page)).toEqual([]);
@@ -209,9 +269,20 @@ describe.skipIf(!chromiumPath)("dashboard charts in Chromium", () => {
     await page.emulateMedia({ media: "print" });
     await page.setViewportSize({ width: 703, height: 1000 });
     const overflow = await page.evaluate(() => {
-      const wide = [...document.querySelectorAll<HTMLElement>("main *")].filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > 703.5);
-      const heatmaps = [...document.querySelectorAll<HTMLElement>(".heatmap-scroll")].map((box) => box.scrollWidth - box.clientWidth);
-      return { page: document.documentElement.scrollWidth, wide: wide.map((e) => `${e.tagName}#${e.id}.${e.className} in #${e.closest("[id]")?.id} (${Math.round(e.getBoundingClientRect().right)})`), heatmaps };
+      const wide = [...document.querySelectorAll<HTMLElement>("main *")].filter(
+        (e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > 703.5,
+      );
+      const heatmaps = [...document.querySelectorAll<HTMLElement>(".heatmap-scroll")].map(
+        (box) => box.scrollWidth - box.clientWidth,
+      );
+      return {
+        page: document.documentElement.scrollWidth,
+        wide: wide.map(
+          (e) =>
+            `${e.tagName}#${e.id}.${e.className} in #${e.closest("[id]")?.id} (${Math.round(e.getBoundingClientRect().right)})`,
+        ),
+        heatmaps,
+      };
     });
     expect(overflow.wide).toEqual([]);
     expect(overflow.page).toBeLessThanOrEqual(703);
@@ -234,7 +305,9 @@ describe.skipIf(!chromiumPath)("dashboard charts in Chromium", () => {
         expect(p.text).toContain("Woonstichting De Linde");
         expect(p.text).toContain("Medewerkersonderzoek klantgerichtheid 2026");
         expect(p.text).toContain(lang === "nl" ? "alle respondenten" : "all respondents");
-        expect(p.text).toContain(lang === "nl" ? `pagina ${i + 1} van ${pages.length}` : `page ${i + 1} of ${pages.length}`);
+        expect(p.text).toContain(
+          lang === "nl" ? `pagina ${i + 1} van ${pages.length}` : `page ${i + 1} of ${pages.length}`,
+        );
       }
       await page.context().close();
     });

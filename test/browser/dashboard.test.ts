@@ -1,12 +1,13 @@
 /** A manager logs in and reads the demo report in real Chromium. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
-import { chromiumPath, logIn } from "../helpers/browser.js";
-import { startBrowserHarness } from "../helpers/server.js";
-import { screenshot } from "../helpers/survey.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import type { Campaign } from "../../src/domain/campaign.js";
 import { release } from "../../src/services/release.js";
 import { updateCampaignSettings } from "../../src/storage/campaigns.js";
+import { chromiumPath, logIn } from "../helpers/browser.js";
+import { startBrowserHarness } from "../helpers/server.js";
+import { screenshot } from "../helpers/survey.js";
 import { demoLogin, postJson, validAnswers } from "../helpers/test-app.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
@@ -22,17 +23,28 @@ beforeAll(async () => {
       small = await t.addCampaign({ organisationId: demo.organisationId, title: "Kleine ronde 2024", status: "open" });
       for (let i = 0; i < 2; i++) {
         const answers = { ...validAnswers(t.instrument), department: "Sales" };
-        expect((await postJson(t.app, `/api/s/${small.token}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+        expect(
+          (await postJson(t.app, `/api/s/${small.token}/responses`, { submissionId: crypto.randomUUID(), answers }))
+            .status,
+        ).toBe(201);
       }
       await updateCampaignSettings(t.db, small.id, { opensOn: "2024-01-08", closesOn: "2024-01-31" });
-      await release({ db: t.db, instruments: t.instruments }, { ...small, opensOn: "2024-01-08", closesOn: "2024-01-31" }, t.clock.now);
+      await release(
+        { db: t.db, instruments: t.instruments },
+        { ...small, opensOn: "2024-01-08", closesOn: "2024-01-31" },
+        t.clock.now,
+      );
     });
 });
 afterAll(() => h?.close());
 
 describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
   it("shows the staircase with start-here, suppressed heatmap cells, the coat-rack headline and the CSV", async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL", acceptDownloads: true });
+    const context = await h.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "nl-NL",
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -50,7 +62,9 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await page.locator("#start-level").textContent()).toBe("Waarden en overtuigingen (verdeeld)");
     expect(await page.locator("#factors-headline").textContent()).toMatch(/^Het hart hangt aan de kapstok/);
     // Which round this is: its status, period, release date and response rate, and a legend for the bars.
-    expect(await page.locator("#round-facts").textContent()).toMatch(/^gesloten · .+ – .+ · vrijgegeven op .+ · respons \d+(,\d)?%$/);
+    expect(await page.locator("#round-facts").textContent()).toMatch(
+      /^gesloten · .+ – .+ · vrijgegeven op .+ · respons \d+(,\d)?%$/,
+    );
     expect(await page.locator("#staircase-legend li").count()).toBe(7);
     // The demo's three clients are too few for a norm set: no benchmark line, and nothing said about one to a manager.
     expect(await page.locator(".staircase .benchmark-tick").count()).toBe(0);
@@ -66,7 +80,11 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     // The role heatmap and the factor chart are drawn, the chart with its table.
     expect(await page.locator("#heat-role tbody tr").count()).toBe(4);
     for (const canvas of ["#factors"]) {
-      expect(await page.locator(canvas).evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0 && !!c.getAttribute("aria-label"))).toBe(true);
+      expect(
+        await page
+          .locator(canvas)
+          .evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0 && !!c.getAttribute("aria-label")),
+      ).toBe(true);
     }
     expect(await page.locator("#factors-table tbody tr").count()).toBeGreaterThanOrEqual(10);
     // The decision climate's scales, named as in the instrument's preview (lib/diagnosis-texts.ts).
@@ -79,7 +97,9 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     const { readFileSync } = await import("node:fs");
     // The spreadsheet CSV follows the page's language; the data CSV is the API's.
     const [excel] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
-    expect(excel.suggestedFilename()).toMatch(/^woonstichting-de-linde_medewerkersonderzoek-klantgerichtheid-2026_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(excel.suggestedFilename()).toMatch(
+      /^woonstichting-de-linde_medewerkersonderzoek-klantgerichtheid-2026_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const sheet = readFileSync(await excel.path(), "utf8");
     expect(sheet.charCodeAt(0)).toBe(0xfeff);
     expect(sheet).toContain("section;group;level;n;score;95% low;95% high;sd;% agree;% disagree;flag");
@@ -95,17 +115,25 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await page.locator("#applied-filter").isVisible()).toBe(true);
     expect(await page.locator("#applied-filter").textContent()).toBe("Filter: department Klantcontactcentrum");
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator("#print-head").textContent()).toContain(" · Filter: department Klantcontactcentrum · printed on ");
+    expect(await page.locator("#print-head").textContent()).toContain(
+      " · Filter: department Klantcontactcentrum · printed on ",
+    );
     await page.emulateMedia({ media: "screen" });
     await page.selectOption("#filter-department", "");
     await page.selectOption("#filter-role", "frontline");
-    await expect.poll(() => page.locator("#applied-filter").textContent()).toBe("Filter: role Frontline (customer contact)");
+    await expect
+      .poll(() => page.locator("#applied-filter").textContent())
+      .toBe("Filter: role Frontline (customer contact)");
     expect(await page.locator("#print-head").textContent()).not.toContain("frontline");
     // Switching language says the filter in Dutch at once: the dimension's name and the unit's Dutch label.
     await page.click("[data-lang=nl]");
     expect(await page.locator("#applied-filter").textContent()).toBe("Filter: rol Klantcontact (frontoffice)");
-    expect(await page.locator("#print-head").textContent()).toContain(" · Filter: rol Klantcontact (frontoffice) · afgedrukt op ");
-    expect(await page.title()).toBe("Woonstichting De Linde · Medewerkersonderzoek klantgerichtheid 2026 · rol Klantcontact (frontoffice)");
+    expect(await page.locator("#print-head").textContent()).toContain(
+      " · Filter: rol Klantcontact (frontoffice) · afgedrukt op ",
+    );
+    expect(await page.title()).toBe(
+      "Woonstichting De Linde · Medewerkersonderzoek klantgerichtheid 2026 · rol Klantcontact (frontoffice)",
+    );
     await page.click("[data-lang=en]");
     await page.selectOption("#filter-role", "");
     await expect.poll(() => page.locator("#respondents").textContent()).toMatch(new RegExp(`^${demo.responses} `));
@@ -115,7 +143,9 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await page.locator(".topbar").isVisible()).toBe(false);
     // The print says whose round, which filter and when.
     expect(await page.locator("#print-head").isVisible()).toBe(true);
-    expect(await page.locator("#print-head").textContent()).toMatch(/^Woonstichting De Linde · Medewerkersonderzoek klantgerichtheid 2026 · all respondents · printed on /);
+    expect(await page.locator("#print-head").textContent()).toMatch(
+      /^Woonstichting De Linde · Medewerkersonderzoek klantgerichtheid 2026 · all respondents · printed on /,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -141,15 +171,29 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.selectOption("#campaign", demo.campaign.id);
     await page.waitForSelector(".staircase li.start");
     await page.route("**/report?dimension=*filter*", (route) =>
-      route.fulfill({ status: 422, contentType: "application/json", body: JSON.stringify({ error: { code: "filter_refused", message: "This filter is refused to protect anonymity: …", details: [{ path: "filter", message: "hidden_unit" }] } }) }),
+      route.fulfill({
+        status: 422,
+        contentType: "application/json",
+        body: JSON.stringify({
+          error: {
+            code: "filter_refused",
+            message: "This filter is refused to protect anonymity: …",
+            details: [{ path: "filter", message: "hidden_unit" }],
+          },
+        }),
+      }),
     );
     await page.selectOption("#filter-role", "management");
-    await expect.poll(() => page.locator("#message").textContent()).toContain("Dit filter wordt geweigerd om de anonimiteit te beschermen");
+    await expect
+      .poll(() => page.locator("#message").textContent())
+      .toContain("Dit filter wordt geweigerd om de anonimiteit te beschermen");
     await page.waitForSelector("#results", { state: "hidden" });
     expect(await page.locator("#applied-filter").textContent()).toBe("Filter: rol Management / directie");
     // The refusal follows a language switch, like everything else on the page.
     await page.click("[data-lang=en]");
-    expect(await page.locator("#message").textContent()).toBe("This filter is refused to protect anonymity: this group is hidden, because together with what is shown it would tell the answers of fewer than k people.");
+    expect(await page.locator("#message").textContent()).toBe(
+      "This filter is refused to protect anonymity: this group is hidden, because together with what is shown it would tell the answers of fewer than k people.",
+    );
     expect(await page.locator("#applied-filter").textContent()).toBe("Filter: role Management");
     // Another round with the refused filter still chosen: its title heads the page (and the tab), not the round before.
     await page.selectOption("#campaign", small.id);
@@ -180,7 +224,9 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.waitForURL(/\/dashboard$/);
     const baken = await page.locator("#organisation option", { hasText: "Het Baken" }).getAttribute("value");
     await page.selectOption("#organisation", baken!);
-    const closed = await page.locator("#campaign option", { hasText: "Klantgerichtheid in de zorg 2026" }).getAttribute("value");
+    const closed = await page
+      .locator("#campaign option", { hasText: "Klantgerichtheid in de zorg 2026" })
+      .getAttribute("value");
     await page.selectOption("#campaign", closed!);
     releaseMe();
     await page.waitForSelector("#whole-round:not([hidden])");
@@ -189,7 +235,10 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await page.locator("#heat-department").isVisible()).toBe(false);
     expect(await page.locator("#filter-role").isVisible()).toBe(false);
     // Back to a coded round: breakdowns return.
-    await page.selectOption("#organisation", await page.locator("#organisation option", { hasText: "De Linde" }).getAttribute("value") as string);
+    await page.selectOption(
+      "#organisation",
+      (await page.locator("#organisation option", { hasText: "De Linde" }).getAttribute("value")) as string,
+    );
     await page.waitForSelector("#whole-round", { state: "hidden" });
     await page.waitForSelector("#heat-department", { state: "visible" });
     expect(errors).toEqual([]);

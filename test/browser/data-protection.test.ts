@@ -7,7 +7,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
@@ -21,7 +22,12 @@ beforeAll(async () => {
   if (chromiumPath)
     h = await startBrowserHarness(async (t) => {
       demo = await seedDemo(t.db, t.instruments, t.clock.now);
-      const leaving = await createUser(t.db, "leaving@client.test", await hashPassword("browser-dp-password-1"), "manager");
+      const leaving = await createUser(
+        t.db,
+        "leaving@client.test",
+        await hashPassword("browser-dp-password-1"),
+        "manager",
+      );
       await grantOrganisation(t.db, leaving.id, demo.organisationId);
     });
 }, 180_000);
@@ -29,14 +35,20 @@ afterAll(() => h?.close());
 
 async function serious(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).include("#data-protection").analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const count = async (sql: string, args: string[] = []) => Number((await h.t.client.execute({ sql, args })).rows[0]!.n);
 
 describe.skipIf(!chromiumPath)("data protection in the workspace", () => {
   it("sets retention, exports, and deletes a round after listing what goes (nl, 1366 px)", async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL", acceptDownloads: true });
+    const context = await h.browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: "nl-NL",
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -95,7 +107,10 @@ describe.skipIf(!chromiumPath)("data protection in the workspace", () => {
     await page.waitForSelector("#dp-dialog[open]");
     expect(await page.textContent("#dp-dialog")).toContain("rounds");
     await page.click("#dp-confirm");
-    await page.waitForFunction((id) => ![...document.querySelectorAll<HTMLOptionElement>("#dp-organisation option")].some((o) => o.value === id), demo.organisationId);
+    await page.waitForFunction(
+      (id) => ![...document.querySelectorAll<HTMLOptionElement>("#dp-organisation option")].some((o) => o.value === id),
+      demo.organisationId,
+    );
     expect(await count("select count(*) n from organisations where id = ?", [demo.organisationId])).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await serious(page)).toEqual([]);

@@ -6,7 +6,8 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { smtpMailer } from "../../src/node/smtp-mailer.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
@@ -26,7 +27,9 @@ beforeAll(async () => {
   if (!chromiumPath) return;
   smtp = await startSmtpServer();
   mailer = smtpMailer(smtp.url, "Klantgericht <noreply@klantgericht.test>");
-  h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)), { mailer });
+  h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)), {
+    mailer,
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -59,7 +62,9 @@ describe.skipIf(!chromiumPath)("inviting a manager in Chromium", () => {
     await consultant.fill("#invite-email", MANAGER);
     await consultant.fill("#invite-departments", "Klantcontactcentrum");
     await consultant.click("#invite-form button[type=submit]");
-    await expect.poll(() => consultant.locator("#managers-status").textContent()).toBe(`Uitnodiging gemaild naar ${MANAGER}.`);
+    await expect
+      .poll(() => consultant.locator("#managers-status").textContent())
+      .toBe(`Uitnodiging gemaild naar ${MANAGER}.`);
     const row = consultant.locator(`#managers-list tr[data-email="${MANAGER}"]`);
     await expect.poll(() => row.textContent()).toContain("uitgenodigd, verloopt");
     expect(await row.textContent()).toContain("Klantcontactcentrum");
@@ -84,7 +89,9 @@ describe.skipIf(!chromiumPath)("inviting a manager in Chromium", () => {
     await expect.poll(() => manager.locator("#error").textContent()).toContain("te makkelijk te raden");
     await manager.getByRole("button", { name: "EN", exact: true }).click();
     expect(await manager.locator("#error").textContent()).toContain("too easy to guess");
-    expect(await manager.locator("#summary").textContent()).toContain("is invited to the reports of Woonstichting De Linde");
+    expect(await manager.locator("#summary").textContent()).toContain(
+      "is invited to the reports of Woonstichting De Linde",
+    );
     expect(await manager.locator("h1").textContent()).toBe("Invitation");
     await manager.getByRole("button", { name: "NL", exact: true }).click();
     await manager.fill("#new-password", MANAGER_PASSWORD);
@@ -100,14 +107,20 @@ describe.skipIf(!chromiumPath)("inviting a manager in Chromium", () => {
     expect((await shown())[0]).toContain("Klantcontactcentrum");
     expect(await manager.locator("#heat-role tbody tr").count()).toBe(0);
     await screenshot(manager, "manager-after-invitation");
-    expect((await manager.evaluate(() => fetch("/api/me").then((r) => r.json()))).organisations.map((o: { name: string }) => o.name)).toEqual(["Woonstichting De Linde"]);
+    expect(
+      (await manager.evaluate(() => fetch("/api/me").then((r) => r.json()))).organisations.map(
+        (o: { name: string }) => o.name,
+      ),
+    ).toEqual(["Woonstichting De Linde"]);
 
     await consultant.reload();
     await consultant.selectOption("#managers-organisation", { label: "Woonstichting De Linde" });
     await expect.poll(() => row.textContent()).toContain("manager");
     consultant.once("dialog", (dialog) => void dialog.accept());
     await row.getByRole("button", { name: "Toegang intrekken" }).click();
-    await expect.poll(() => consultant.locator("#managers-status").textContent()).toBe(`Toegang van ${MANAGER} ingetrokken.`);
+    await expect
+      .poll(() => consultant.locator("#managers-status").textContent())
+      .toBe(`Toegang van ${MANAGER} ingetrokken.`);
     await expect.poll(() => row.count()).toBe(0);
 
     expect(await manager.evaluate(() => fetch("/api/me").then((r) => r.status))).toBe(401);

@@ -1,5 +1,6 @@
 /** An employee completes the survey in real Chromium on a phone-sized screen, in Dutch and in English. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Campaign } from "../../src/domain/campaign.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
@@ -10,7 +11,8 @@ let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (campaign = await t.addCampaign({ kComments: 12 })));
+  if (chromiumPath)
+    h = await startBrowserHarness(async (t) => void (campaign = await t.addCampaign({ kComments: 12 })));
 });
 afterAll(() => h?.close());
 
@@ -36,7 +38,9 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
       await completeSurvey(page);
       await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 10_000 }).toContain(thanks);
       // The thank-you says when results come.
-      expect(await page.locator("#status-text").textContent()).toMatch(locale === "nl-NL" ? /als de ronde sluit/ : /when the round closes/);
+      expect(await page.locator("#status-text").textContent()).toMatch(
+        locale === "nl-NL" ? /als de ronde sluit/ : /when the round closes/,
+      );
       await screenshot(page, `survey-done-${locale}`);
       expect(await page.evaluate(() => document.cookie)).toBe("");
       expect(errors).toEqual([]);
@@ -48,7 +52,13 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     let clicks = 0;
     await page.exposeFunction("__countClick", () => clicks++);
-    await page.addInitScript(() => document.addEventListener("mousedown", () => (window as unknown as { __countClick(): void }).__countClick(), true));
+    await page.addInitScript(() =>
+      document.addEventListener(
+        "mousedown",
+        () => (window as unknown as { __countClick(): void }).__countClick(),
+        true,
+      ),
+    );
     await page.goto(`${h.url}/s/${campaign.token}`);
     await page.waitForSelector(".sd-question");
     await completeSurveyByKeyboard(page);
@@ -93,7 +103,9 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
     // The first question is v3's outcome, rated 0–10: its third button is "2".
     await first.locator(".sd-rating__item").nth(2).click();
     await page.getByRole("button", { name: "English" }).click();
-    await expect.poll(() => first.locator(".sd-question__title").textContent()).toContain("How customer-centric is our organisation");
+    await expect
+      .poll(() => first.locator(".sd-question__title").textContent())
+      .toContain("How customer-centric is our organisation");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await first.locator(".sd-rating__item--selected").textContent()).toContain("2");
     await context.close();

@@ -5,10 +5,11 @@
  * words, and a preview of an instrument. axe-core finds nothing serious or critical.
  */
 import AxeBuilder from "@axe-core/playwright";
-import QRCode from "qrcode";
 import type { BrowserContext, Page, Route } from "playwright-core";
+import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
@@ -23,14 +24,22 @@ let demo: DemoResult;
 beforeAll(async () => {
   // PUBLIC_URL names "localhost" while the consultant's browser works on 127.0.0.1: printed links
   // must carry the server's address for staff, not the consultant's.
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)), {}, { publicHost: "localhost" });
+  if (chromiumPath)
+    h = await startBrowserHarness(
+      async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)),
+      {},
+      { publicHost: "localhost" },
+    );
 });
 afterAll(() => h?.close());
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1366, height: 900 };
 
-async function workspace(viewport: { width: number; height: number }, lang: "nl" | "en"): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function workspace(
+  viewport: { width: number; height: number },
+  lang: "nl" | "en",
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await h.browser.newContext({ viewport, locale: lang === "nl" ? "nl-NL" : "en-GB" });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -49,7 +58,9 @@ async function workspace(viewport: { width: number; height: number }, lang: "nl"
 
 async function serious(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const rowOf = (page: Page, title: string) => page.locator("#portfolio tbody tr", { hasText: title });
@@ -112,7 +123,9 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
     await page.click("#campaign-save");
     await expect.poll(() => page.locator("#message").textContent()).toContain("Niet opgeslagen:");
     const message = (await page.locator("#message").textContent())!;
-    expect(message).toContain("Minimale groep (k) voor resultaten: een ronde met codes toont resultaten per afdeling en heeft daarom k van minstens 5 nodig");
+    expect(message).toContain(
+      "Minimale groep (k) voor resultaten: een ronde met codes toont resultaten per afdeling en heeft daarom k van minstens 5 nodig",
+    );
     expect(message).toContain("Sluit op: ligt vóór de openingsdatum");
     expect(await findCampaignById(h.t.db, decodeURIComponent(id))).toMatchObject({ k: 6, closesOn: "2027-02-12" });
     await page.click("#campaign-cancel");
@@ -123,10 +136,18 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
   it("on a phone in English, changes only what a running round allows: its closing date and contact", async () => {
     const running = demo.openRound;
     const { context, page, errors } = await workspace(PHONE, "en");
-    await rowOf(page, running.title).getByRole("button", { name: `Change: ${running.title}` }).click();
+    await rowOf(page, running.title)
+      .getByRole("button", { name: `Change: ${running.title}` })
+      .click();
     expect(await page.locator("#new-title").textContent()).toBe(`Change round: ${running.title}`);
     expect(await page.locator("#campaign-edit-note").textContent()).toContain("This round is running");
-    for (const id of ["#campaign-title", "#campaign-departments", "#campaign-instrument", "#campaign-k", "#campaign-k-comments"]) {
+    for (const id of [
+      "#campaign-title",
+      "#campaign-departments",
+      "#campaign-instrument",
+      "#campaign-k",
+      "#campaign-k-comments",
+    ]) {
       expect(await page.locator(id).isDisabled(), id).toBe(true);
     }
     expect(await page.locator("#campaign-closes").isDisabled()).toBe(false);
@@ -142,7 +163,9 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
     await page.route("**/api/campaigns/*", reword);
     await page.fill("#campaign-opens", "2026-03-09");
     await page.click("#campaign-save");
-    await expect.poll(() => page.locator("#message").textContent()).toBe("Not saved: Opens on: the round has opened already.");
+    await expect
+      .poll(() => page.locator("#message").textContent())
+      .toBe("Not saved: Opens on: the round has opened already.");
     await page.unroute("**/api/campaigns/*", reword);
     await page.fill("#campaign-opens", running.opensOn!);
     await page.fill("#campaign-closes", "2026-04-30");
@@ -150,11 +173,23 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
     await screenshot(page, "workspace-edit-running-phone");
     expect(await serious(page)).toEqual([]);
     await page.click("#campaign-save");
-    await expect.poll(() => page.locator("#message").textContent()).toBe(`\u2018${running.title}\u2019 has been changed.`);
-    expect(await findCampaignById(h.t.db, running.id)).toMatchObject({ title: running.title, closesOn: "2026-04-30", contact: "HR desk, hr@baken.example", status: "open" });
+    await expect
+      .poll(() => page.locator("#message").textContent())
+      .toBe(`\u2018${running.title}\u2019 has been changed.`);
+    expect(await findCampaignById(h.t.db, running.id)).toMatchObject({
+      title: running.title,
+      closesOn: "2026-04-30",
+      contact: "HR desk, hr@baken.example",
+      status: "open",
+    });
     // A closed round offers no change.
     const closed = demo.rounds.find((r) => r.campaign.status === "closed")!.campaign;
-    expect(await rowOf(page, closed.title).first().getByRole("button", { name: /^Change/ }).count()).toBe(0);
+    expect(
+      await rowOf(page, closed.title)
+        .first()
+        .getByRole("button", { name: /^Change/ })
+        .count(),
+    ).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -171,7 +206,9 @@ describe.skipIf(!chromiumPath)("the response rate's basis", () => {
     await page.fill("#campaign-headcount", "300");
     await page.click("#campaign-save");
     // 93 of the 300 staff entered, not of the 150 codes; the codes' own count stays in view.
-    await expect.poll(() => row.textContent()).toContain("31% (93 van 300 medewerkers, zoals ingevoerd) · 93 van 150 codes gebruikt");
+    await expect
+      .poll(() => row.textContent())
+      .toContain("31% (93 van 300 medewerkers, zoals ingevoerd) · 93 van 150 codes gebruikt");
     expect(await page.locator("#rate-note").textContent()).toContain("nooit door het aantal codes vervangen");
     await row.getByRole("button", { name: `Wijzigen: ${polis.title}` }).click();
     expect(await page.inputValue("#campaign-headcount")).toBe("300");
@@ -221,11 +258,17 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
       expect(await qr.count()).toBe(1);
       expect(await qr.getAttribute("aria-label")).toBe(`QR: ${link}`);
       expect(await qr.isVisible()).toBe(true);
-      const expected = await QRCode.toString(`${h.publicUrl}/s/${polis.token}#code=${code}`, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+      const expected = await QRCode.toString(`${h.publicUrl}/s/${polis.token}#code=${code}`, {
+        type: "svg",
+        errorCorrectionLevel: "M",
+        margin: 1,
+      });
       const drawn = await qr.evaluate((svg) => [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d")));
       expect(drawn).toEqual([...expected.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]));
       // …which is the link's symbol and no other: the modules of the exact link, not of another card's.
-      const modules = QRCode.create(`${h.publicUrl}/s/${polis.token}#code=${code}`, { errorCorrectionLevel: "M" }).modules;
+      const modules = QRCode.create(`${h.publicUrl}/s/${polis.token}#code=${code}`, {
+        errorCorrectionLevel: "M",
+      }).modules;
       expect(await qr.getAttribute("viewBox")).toBe(`0 0 ${modules.size + 2} ${modules.size + 2}`);
     }
     // Cut-out size: a bank card, 85.6 × 54 mm.
@@ -237,13 +280,23 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
     await page.emulateMedia({ media: "screen" });
     await page.check("input[name=sheet-lang][value=both]");
     await page.emulateMedia({ media: "print" });
-    await expect.poll(() => cards.first().locator("h2").textContent()).toBe(`Je persoonlijke toegangscode · Your personal access code — ${polis.title}`);
-    expect(await cards.first().locator(".code-how").evaluateAll((ps) => ps.map((p) => p.getAttribute("lang")))).toEqual(["nl", "en"]);
+    await expect
+      .poll(() => cards.first().locator("h2").textContent())
+      .toBe(`Je persoonlijke toegangscode · Your personal access code — ${polis.title}`);
+    expect(
+      await cards
+        .first()
+        .locator(".code-how")
+        .evaluateAll((ps) => ps.map((p) => p.getAttribute("lang"))),
+    ).toEqual(["nl", "en"]);
     // Staff are addressed with "je", as the survey does: never "u" or "uw" on a card.
     expect(await cards.first().locator(".code-how[lang=nl]").textContent()).toBe(
       "Scan de QR-code met je telefoon of typ de link over: de code staat er al in. Zonder link: open de vragenlijst en vul de code in. De code werkt één keer en is niet aan je antwoorden gekoppeld.",
     );
-    const dutch = [await cards.first().locator("h2").textContent(), await cards.first().locator(".code-how[lang=nl]").textContent()].join(" ");
+    const dutch = [
+      await cards.first().locator("h2").textContent(),
+      await cards.first().locator(".code-how[lang=nl]").textContent(),
+    ].join(" ");
     expect(dutch).not.toMatch(/\b[Uu]w?\b/);
     await page.emulateMedia({ media: "screen" });
     expect(errors).toEqual([]);
@@ -262,7 +315,9 @@ describe.skipIf(!chromiumPath)("the code sheet", () => {
       if (i === 0) {
         const before = await countResponses(h.t.db, polis.id);
         await completeSurvey(survey);
-        await expect.poll(() => survey.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Thank you");
+        await expect
+          .poll(() => survey.locator("#status-text").textContent(), { timeout: 10_000 })
+          .toContain("Thank you");
         expect(await countResponses(h.t.db, polis.id)).toBe(before + 1);
       }
       await survey.close();
@@ -315,9 +370,29 @@ describe.skipIf(!chromiumPath)("uploading and previewing an instrument", () => {
       {
         name: "p1",
         elements: [
-          { type: "rating", name: "waarden_1", title: { nl: "We delen dezelfde waarden.", en: "We share the same values." }, rateMin: 1, rateMax: 5, isRequired: true },
-          { type: "rating", name: "waarden_2", level: "values", title: { nl: "Alleen Nederlands" }, rateMin: 1, rateMax: 5, isRequired: true },
-          { type: "text", name: "personeelsnummer", title: { nl: "Personeelsnummer", en: "Employee number" }, isRequired: true },
+          {
+            type: "rating",
+            name: "waarden_1",
+            title: { nl: "We delen dezelfde waarden.", en: "We share the same values." },
+            rateMin: 1,
+            rateMax: 5,
+            isRequired: true,
+          },
+          {
+            type: "rating",
+            name: "waarden_2",
+            level: "values",
+            title: { nl: "Alleen Nederlands" },
+            rateMin: 1,
+            rateMax: 5,
+            isRequired: true,
+          },
+          {
+            type: "text",
+            name: "personeelsnummer",
+            title: { nl: "Personeelsnummer", en: "Employee number" },
+            isRequired: true,
+          },
         ],
       },
     ],
@@ -328,18 +403,28 @@ describe.skipIf(!chromiumPath)("uploading and previewing an instrument", () => {
     await page.fill("#upload-json", JSON.stringify(broken()));
     await page.click("#upload-form button[type=submit]");
     await expect.poll(() => page.locator("#upload-problems li").count()).toBe(3);
-    expect(await page.locator("#upload-result").textContent()).toBe("Niet opgeslagen: 3 problemen gevonden. Los ze op en upload opnieuw.");
+    expect(await page.locator("#upload-result").textContent()).toBe(
+      "Niet opgeslagen: 3 problemen gevonden. Los ze op en upload opnieuw.",
+    );
     const dutch = await page.locator("#upload-problems li").allTextContents();
-    expect(dutch[0]).toBe('Vraag "waarden_2": de titel heeft zowel "nl" als "en" nodig, of één "default"-tekst: vul de ontbrekende taal aan.');
-    expect(dutch[1]).toMatch(/^Vraag "waarden_1": een beoordelingsvraag hoort bij precies één bekend niveau .*voeg "level" toe met een van mission, identity, values/);
+    expect(dutch[0]).toBe(
+      'Vraag "waarden_2": de titel heeft zowel "nl" als "en" nodig, of één "default"-tekst: vul de ontbrekende taal aan.',
+    );
+    expect(dutch[1]).toMatch(
+      /^Vraag "waarden_1": een beoordelingsvraag hoort bij precies één bekend niveau .*voeg "level" toe met een van mission, identity, values/,
+    );
     expect(dutch[2]).toMatch(/^Vraag "personeelsnummer": alleen vragen die de methode gebruikt zijn toegestaan/);
     // No English JSON paths: every line names its question in words.
     expect(dutch.some((line) => line.includes("$.pages"))).toBe(false);
     await screenshot(page, "workspace-upload-problems-phone");
     expect(await serious(page)).toEqual([]);
     await page.click("[data-lang=en]");
-    expect(await page.locator("#upload-problems li").first().textContent()).toBe('Question "waarden_2": its title needs both "nl" and "en", or a "default" text: add the missing language.');
-    expect(await page.locator("#upload-result").textContent()).toBe("Not stored: 3 problems found. Fix them and upload again.");
+    expect(await page.locator("#upload-problems li").first().textContent()).toBe(
+      'Question "waarden_2": its title needs both "nl" and "en", or a "default" text: add the missing language.',
+    );
+    expect(await page.locator("#upload-result").textContent()).toBe(
+      "Not stored: 3 problems found. Fix them and upload again.",
+    );
     expect(await page.locator("#instruments tbody").textContent()).not.toContain("snelle-scan");
 
     const fixed = broken();
@@ -348,7 +433,9 @@ describe.skipIf(!chromiumPath)("uploading and previewing an instrument", () => {
     fixed.pages[0]!.elements.pop();
     await page.fill("#upload-json", JSON.stringify(fixed));
     await page.click("#upload-form button[type=submit]");
-    await expect.poll(() => page.locator("#upload-result").textContent()).toMatch(/^Stored as snelle-scan, version 1\./);
+    await expect
+      .poll(() => page.locator("#upload-result").textContent())
+      .toMatch(/^Stored as snelle-scan, version 1\./);
     expect(await page.locator("#upload-problems").isHidden()).toBe(true);
     await expect.poll(() => page.locator("#instruments tbody").textContent()).toContain("snelle-scan");
 
@@ -360,8 +447,14 @@ describe.skipIf(!chromiumPath)("uploading and previewing an instrument", () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await page.locator("#preview-title").textContent()).toBe("Preview: Quick scan · v1");
     expect(await dialog.locator("h3").allTextContents()).toEqual(["Values and beliefs · 2 items"]);
-    expect(await dialog.locator("tbody td[lang=nl]").allTextContents()).toEqual(["We delen dezelfde waarden.", "Alleen Nederlands"]);
-    expect(await dialog.locator("tbody td[lang=en]").allTextContents()).toEqual(["We share the same values.", "English too"]);
+    expect(await dialog.locator("tbody td[lang=nl]").allTextContents()).toEqual([
+      "We delen dezelfde waarden.",
+      "Alleen Nederlands",
+    ]);
+    expect(await dialog.locator("tbody td[lang=en]").allTextContents()).toEqual([
+      "We share the same values.",
+      "English too",
+    ]);
     expect(await serious(page)).toEqual([]);
     await screenshot(page, "workspace-instrument-preview-phone");
     await page.keyboard.press("Escape");
@@ -390,7 +483,13 @@ describe.skipIf(!chromiumPath)("uploading and previewing an instrument", () => {
     ]);
     expect(headings).toContain("Beslisfactoren");
     // The decision climate's scales by the names the dashboard's report gives them (one source, the items' own wording).
-    expect(headings).toEqual(expect.arrayContaining(["Beslisklimaat: Ruimte om af te wijken", "Beslisklimaat: Angst om afgerekend te worden", "Beslisklimaat: Uitzondering alleen als het voor iedereen kan"]));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "Beslisklimaat: Ruimte om af te wijken",
+        "Beslisklimaat: Angst om afgerekend te worden",
+        "Beslisklimaat: Uitzondering alleen als het voor iedereen kan",
+      ]),
+    );
     // The decision factors, in both languages, side by side.
     const factors = dialog.locator("table").nth(headings.indexOf("Beslisfactoren"));
     expect(await factors.locator("td[lang=nl]").allTextContents()).toContain("• Het beleid van de organisatie");
@@ -403,7 +502,9 @@ describe.skipIf(!chromiumPath)("uploading and previewing an instrument", () => {
     await page.click("#preview-close");
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // Focus returns to the button that opened it.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Bekijken: customer-centricity v3");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      "Bekijken: customer-centricity v3",
+    );
     expect(await page.locator("#instruments tbody tr").count()).toBe(before);
     expect(errors).toEqual([]);
     await context.close();

@@ -5,7 +5,8 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { issueCodes } from "../../src/services/access-codes.js";
 import { release } from "../../src/services/release.js";
@@ -34,15 +35,32 @@ beforeAll(async () => {
     const organisation = await createOrganisation(t.db, ORG, consultant.id);
     await grantOrganisation(t.db, manager.id, organisation.id);
     // On single-use codes, so the release shows the units (and their names) in its heatmap.
-    campaign = await createCampaign(t.db, { ...campaignDefaults(t.instrument, [UNIT, "Normaal"]), organisationId: organisation.id, title: TITLE, k: 5, kComments: 5, requireCode: true });
+    campaign = await createCampaign(t.db, {
+      ...campaignDefaults(t.instrument, [UNIT, "Normaal"]),
+      organisationId: organisation.id,
+      title: TITLE,
+      k: 5,
+      kComments: 5,
+      requireCode: true,
+    });
     const codes = await issueCodes(t.db, campaign, 10);
     for (const [i, unit] of campaign.units.department!.flatMap((u) => Array<string>(5).fill(u.value)).entries()) {
-      const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), accessCode: codes[i], answers: { ...validAnswers(t.instrument), department: unit, comment: COMMENT } });
+      const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
+        submissionId: crypto.randomUUID(),
+        accessCode: codes[i],
+        answers: { ...validAnswers(t.instrument), department: unit, comment: COMMENT },
+      });
       expect(res.status).toBe(201);
     }
     // Results exist once a round is closed and released; the survey is shown from a running twin.
     await release(t, campaign, t.clock.now);
-    running = await createCampaign(t.db, { ...campaignDefaults(t.instrument, [UNIT, "Normaal"]), organisationId: organisation.id, title: TITLE, k: 3, kComments: 3 });
+    running = await createCampaign(t.db, {
+      ...campaignDefaults(t.instrument, [UNIT, "Normaal"]),
+      organisationId: organisation.id,
+      title: TITLE,
+      k: 3,
+      kComments: 3,
+    });
   });
 });
 afterAll(() => h?.close());

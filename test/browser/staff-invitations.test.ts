@@ -7,8 +7,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { smtpMailer } from "../../src/node/smtp-mailer.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
@@ -30,10 +31,22 @@ beforeAll(async () => {
   h = await startBrowserHarness(
     async (t) => {
       demo = await seedDemo(t.db, t.instruments, t.clock.now);
-      const consultantId = String((await t.client.execute({ sql: "select id from users where email = ?", args: [demoLogin(demo, "consultant").email] })).rows[0]!.id);
+      const consultantId = String(
+        (
+          await t.client.execute({
+            sql: "select id from users where email = ?",
+            args: [demoLogin(demo, "consultant").email],
+          })
+        ).rows[0]!.id,
+      );
       const org = await createOrganisation(t.db, "Uitnodigtest", consultantId);
       for (const lang of ["nl", "en"] as const) {
-        rounds[lang] = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales", "Service"]), organisationId: org.id, title: `Ronde e-mail ${lang}`, closesOn: "2026-03-31" });
+        rounds[lang] = await createCampaign(t.db, {
+          ...campaignDefaults(t.instrument, ["Sales", "Service"]),
+          organisationId: org.id,
+          title: `Ronde e-mail ${lang}`,
+          closesOn: "2026-03-31",
+        });
       }
     },
     { mailer },
@@ -47,14 +60,20 @@ afterAll(async () => {
 
 async function serious(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).include("#staff-invitations").analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 async function answer(campaign: Campaign, code: string): Promise<number> {
   const res = await fetch(`${h.url}/api/s/${campaign.token}/responses`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: validAnswers(h.t.instrument), accessCode: code }),
+    body: JSON.stringify({
+      submissionId: crypto.randomUUID(),
+      answers: validAnswers(h.t.instrument),
+      accessCode: code,
+    }),
   });
   return res.status;
 }
@@ -81,7 +100,9 @@ describe.skipIf(!chromiumPath)("inviting staff in the workspace", () => {
       expect(await serious(page)).toEqual([]);
       await page.click("#staff-send");
       await expect.poll(() => page.locator("#staff-status").textContent(), { timeout: 15_000 }).toContain(sent);
-      expect(await page.locator("#staff-status").textContent()).toContain(lang === "nl" ? "Ongeldige regels: 7" : "Invalid lines: 7");
+      expect(await page.locator("#staff-status").textContent()).toContain(
+        lang === "nl" ? "Ongeldige regels: 7" : "Invalid lines: 7",
+      );
       // The mode is fixed now.
       await expect.poll(() => page.locator("input[name=staff-mode][value=no_tracking]").isDisabled()).toBe(true);
 
@@ -106,7 +127,13 @@ describe.skipIf(!chromiumPath)("inviting staff in the workspace", () => {
       expect(smtp.mails.filter((m) => m.to.includes(addresses[1]!)).length).toBe(1);
       expect(await serious(page)).toEqual([]);
       // Nothing wider than the screen.
-      const wide = await page.evaluate((w) => [...document.querySelectorAll("#staff-invitations, #staff-invitations *")].filter((n) => n.getBoundingClientRect().right > w).map((n) => `${n.tagName}#${n.id}.${n.className} ${Math.round(n.getBoundingClientRect().right)}`), width);
+      const wide = await page.evaluate(
+        (w) =>
+          [...document.querySelectorAll("#staff-invitations, #staff-invitations *")]
+            .filter((n) => n.getBoundingClientRect().right > w)
+            .map((n) => `${n.tagName}#${n.id}.${n.className} ${Math.round(n.getBoundingClientRect().right)}`),
+        width,
+      );
       expect(wide).toEqual([]);
       await page.locator("#staff-invitations").scrollIntoViewIfNeeded();
       await screenshot(page, `staff-invitations-${lang}-${width}`);

@@ -4,12 +4,13 @@
  * "start over" erases them; each new page puts the focus at its top.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Campaign } from "../../src/domain/campaign.js";
+import { issueCodes } from "../../src/services/access-codes.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { answerPage, completeSurvey } from "../helpers/survey.js";
-import { issueCodes } from "../../src/services/access-codes.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
@@ -28,7 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const drafts = (storage: "sessionStorage" | "localStorage") => `Object.keys(${storage}).filter((k) => k.startsWith("survey-draft:"))`;
+const drafts = (storage: "sessionStorage" | "localStorage") =>
+  `Object.keys(${storage}).filter((k) => k.startsWith("survey-draft:"))`;
 
 describe.skipIf(!chromiumPath)("a survey half answered", () => {
   it("comes back after a reload on the same page with its answers, asks before leaving, and is erased once sent", async () => {
@@ -44,14 +46,24 @@ describe.skipIf(!chromiumPath)("a survey half answered", () => {
     await page.locator(".sd-navigation__next-btn:visible").click();
     const title = await page.locator(".sd-page__title").first().textContent();
     // Focus moves to the top of the new page, not left at the bottom by the button.
-    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("#survey") && (document.activeElement as HTMLElement).getBoundingClientRect().top < 400)).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            !!document.activeElement?.closest("#survey") &&
+            (document.activeElement as HTMLElement).getBoundingClientRect().top < 400,
+        ),
+      )
+      .toBe(true);
     await page.locator(".sd-question:visible").first().locator(".sd-rating__item").nth(1).click();
 
     await page.reload();
     expect(dialogs).toContain("beforeunload");
     await page.waitForSelector(".sd-question");
     expect(await page.locator(".sd-page__title").first().textContent()).toBe(title);
-    expect(await page.locator(".sd-question:visible").first().locator(".sd-rating__item--selected").textContent()).toContain("2");
+    expect(
+      await page.locator(".sd-question:visible").first().locator(".sd-rating__item--selected").textContent(),
+    ).toContain("2");
     // Kept in this tab only: nothing in localStorage, where the next user of the device would find it.
     expect(await page.evaluate(drafts("sessionStorage"))).toHaveLength(1);
     expect(await page.evaluate(drafts("localStorage"))).toEqual([]);
@@ -89,7 +101,13 @@ describe.skipIf(!chromiumPath)("the survey on a phone", () => {
     expect(await page.locator("#loading").isHidden()).toBe(true);
     // A 1–5 item (the first question is the 0–10 outcome).
     const question = page.locator(".sd-question:visible").nth(1);
-    const boxes = await question.locator(".sd-rating__item").evaluateAll((items) => items.map((i) => i.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, width: r.width, height: r.height })));
+    const boxes = await question
+      .locator(".sd-rating__item")
+      .evaluateAll((items) =>
+        items
+          .map((i) => i.getBoundingClientRect())
+          .map((r) => ({ left: r.left, right: r.right, width: r.width, height: r.height })),
+      );
     const scale = await question.locator(".sd-rating fieldset").evaluate((f) => f.getBoundingClientRect());
     for (const b of boxes) {
       expect(b.width).toBeGreaterThanOrEqual(44);
@@ -115,7 +133,9 @@ describe.skipIf(!chromiumPath)("who is asking", () => {
     await page.goto(`${h.url}/s/${campaign.token}`);
     await page.waitForSelector(".sd-question");
     expect(await page.locator("#asking").textContent()).toBe("Test organisation vraagt je mee te doen aan: Test round");
-    expect(await page.locator("#contact").textContent()).toBe("Vragen over dit onderzoek? Petra de Vries, p.devries@example.nl");
+    expect(await page.locator("#contact").textContent()).toBe(
+      "Vragen over dit onderzoek? Petra de Vries, p.devries@example.nl",
+    );
     await page.getByRole("button", { name: "English" }).click();
     expect(await page.locator("#asking").textContent()).toBe("Test organisation asks you to take part in: Test round");
     // The code page names the survey it unlocks; a round without a contact shows no empty line.
@@ -175,7 +195,9 @@ describe.skipIf(!chromiumPath)("leaving and coming back, a slow network, a link 
     await page.goForward();
     await page.waitForSelector(".sd-question");
     expect(await page.locator(".sd-page__title").first().textContent()).toBe(title);
-    expect(await page.locator(".sd-question:visible").first().locator(".sd-rating__item--selected").textContent()).toContain("3");
+    expect(
+      await page.locator(".sd-question:visible").first().locator(".sd-rating__item--selected").textContent(),
+    ).toContain("3");
     await context.close();
   });
 
@@ -198,7 +220,11 @@ describe.skipIf(!chromiumPath)("leaving and coming back, a slow network, a link 
     await answerPage(page);
     await page.locator(".sd-navigation__next-btn:visible").click();
     await expect
-      .poll(() => page.evaluate(() => (document.activeElement?.matches(".sd-page__title") ? document.activeElement.textContent : null)))
+      .poll(() =>
+        page.evaluate(() =>
+          document.activeElement?.matches(".sd-page__title") ? document.activeElement.textContent : null,
+        ),
+      )
       .toBe(await page.locator(".sd-page__title").first().textContent());
     await context.close();
   });

@@ -7,7 +7,8 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { campaignDefaults } from "../../src/domain/campaign.js";
 import { findUserByEmail } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
@@ -21,7 +22,8 @@ let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  if (chromiumPath) h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
+  if (chromiumPath)
+    h = await startBrowserHarness(async (t) => void (demo = await seedDemo(t.db, t.instruments, t.clock.now)));
 });
 afterAll(() => h?.close());
 
@@ -42,9 +44,17 @@ async function addReleasedClient(name: string, rating: number): Promise<void> {
   const { t } = h;
   const consultant = (await findUserByEmail(t.db, demo.accounts.consultant.email))!;
   const organisation = await createOrganisation(t.db, name, consultant.id);
-  const round = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: organisation.id, title: `${name} 2026`, status: "open" });
+  const round = await createCampaign(t.db, {
+    ...campaignDefaults(t.instrument, ["Sales"]),
+    organisationId: organisation.id,
+    title: `${name} 2026`,
+    status: "open",
+  });
   for (let i = 0; i < 5; i++) {
-    const res = await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument, rating), department: "Sales" } });
+    const res = await postJson(t.app, `/api/s/${round.token}/responses`, {
+      submissionId: crypto.randomUUID(),
+      answers: { ...validAnswers(t.instrument, rating), department: "Sales" },
+    });
     expect(res.status).toBe(201);
   }
   const cookie = await loginCookie(t.app, demoLogin(demo, "consultant").email, demoLogin(demo, "consultant").password);
@@ -52,7 +62,12 @@ async function addReleasedClient(name: string, rating: number): Promise<void> {
 }
 
 describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
-  const comparedRounds = ["Woonstichting De Linde – Medewerkersonderzoek klantgerichtheid 2026", "Zorggroep Het Baken – Klantgerichtheid in de zorg 2026", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2025", "Verzekeraar Polis & Co – Klantbeleving medewerkers 2026"];
+  const comparedRounds = [
+    "Woonstichting De Linde – Medewerkersonderzoek klantgerichtheid 2026",
+    "Zorggroep Het Baken – Klantgerichtheid in de zorg 2026",
+    "Verzekeraar Polis & Co – Klantbeleving medewerkers 2025",
+    "Verzekeraar Polis & Co – Klantbeleving medewerkers 2026",
+  ];
 
   it("says there is no benchmark yet with three clients, on the dashboard, in the workspace and in a comparison", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
@@ -61,11 +76,15 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await page.goto(`${h.url}/dashboard?campaign=${demo.campaign.id}`);
     await page.waitForSelector(".staircase li.start");
     expect(await page.locator(".staircase .benchmark-tick").count()).toBe(0);
-    expect(await page.locator("#benchmark-note").textContent()).toContain("Nog geen benchmark: publiceer in de werkruimte een normset");
+    expect(await page.locator("#benchmark-note").textContent()).toContain(
+      "Nog geen benchmark: publiceer in de werkruimte een normset",
+    );
     await page.click("#workspace-link");
     await page.waitForURL(/\/workspace$/);
     await expect.poll(() => page.locator("#norm-next").textContent()).toContain("nu zijn dat er 3");
-    expect(await page.locator("#norm-status").textContent()).toBe("Nog geen benchmark: er is nog geen normset gepubliceerd.");
+    expect(await page.locator("#norm-status").textContent()).toBe(
+      "Nog geen benchmark: er is nog geen normset gepubliceerd.",
+    );
     expect(await page.locator("#publish-norms").isDisabled()).toBe(true);
     for (const name of comparedRounds) await page.getByLabel(`Vergelijk: ${name}`).check();
     await page.click("#compare-button");
@@ -94,7 +113,9 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
       expect.stringContaining("Woonstichting De Linde"),
       expect.stringContaining("Zorggroep Het Baken"),
     ]);
-    await expect.poll(() => page.locator("#norm-next").textContent()).toBe("5 organisaties komen in aanmerking: u kunt de eerste normset publiceren.");
+    await expect
+      .poll(() => page.locator("#norm-next").textContent())
+      .toBe("5 organisaties komen in aanmerking: u kunt de eerste normset publiceren.");
     await page.click("#publish-norms");
     await expect.poll(() => page.locator("#message").textContent()).toBe("Normset gepubliceerd: 5 organisaties.");
     expect(await page.locator("#norm-status").textContent()).toBe(
@@ -111,13 +132,25 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     for (const name of comparedRounds) await page.getByLabel(`Vergelijk: ${name}`).check();
     await page.click("#compare-button");
     await page.waitForSelector("#comparison:not([hidden])");
-    expect(await page.locator("#benchmark-note").textContent()).toContain("normset van 10 maart 2026, het gemiddelde van 5 organisaties");
+    expect(await page.locator("#benchmark-note").textContent()).toContain(
+      "normset van 10 maart 2026, het gemiddelde van 5 organisaties",
+    );
     // The insurer's running round has no results yet, and says so.
-    expect(await page.locator("#comparison-excluded").textContent()).toContain("Klantbeleving medewerkers 2026 (loopt nog, resultaten na sluiting)");
+    expect(await page.locator("#comparison-excluded").textContent()).toContain(
+      "Klantbeleving medewerkers 2026 (loopt nog, resultaten na sluiting)",
+    );
     const head = await page.locator("#comparison-table thead th").allTextContents();
     // Columns in portfolio order.
-    expect(head).toEqual(["Niveau", expect.stringContaining("Polis"), expect.stringContaining("De Linde"), expect.stringContaining("Het Baken"), "Benchmark"]);
-    expect(await page.locator("#comparison-table tbody tr").first().locator("td").last().textContent()).toBe(String((await page.locator("#norm-table tbody tr").first().locator("td").last().textContent())));
+    expect(head).toEqual([
+      "Niveau",
+      expect.stringContaining("Polis"),
+      expect.stringContaining("De Linde"),
+      expect.stringContaining("Het Baken"),
+      "Benchmark",
+    ]);
+    expect(await page.locator("#comparison-table tbody tr").first().locator("td").last().textContent()).toBe(
+      String(await page.locator("#norm-table tbody tr").first().locator("td").last().textContent()),
+    );
     // Mission row: each round's score with its percentile, and the benchmark.
     const mission = await page.locator("#comparison-table tbody tr").first().locator("td").allTextContents();
     expect(mission[0]).toBe("Missie");
@@ -133,8 +166,18 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     expect(await page.locator("#trend-charts figure").count()).toBe(7);
     expect(await page.locator("#trend-table").textContent()).toContain("geen significante verandering");
     // Raw and Holm-adjusted p side by side, and the rule with the minimum change from the server.
-    expect(await page.locator("#trend-table th").allTextContents()).toEqual(["Niveau", "Van", "Naar", "Verandering", "p", "p (Holm)", "Oordeel"]);
-    expect(await page.locator("#trend-note").textContent()).toContain("Holm-correctie over de niveaus van die stap (p < 0,05) én minstens 5 punten");
+    expect(await page.locator("#trend-table th").allTextContents()).toEqual([
+      "Niveau",
+      "Van",
+      "Naar",
+      "Verandering",
+      "p",
+      "p (Holm)",
+      "Oordeel",
+    ]);
+    expect(await page.locator("#trend-note").textContent()).toContain(
+      "Holm-correctie over de niveaus van die stap (p < 0,05) én minstens 5 punten",
+    );
     await screenshot(page, "workspace-comparison");
     expect(errors).toEqual([]);
     await context.close();
@@ -166,7 +209,11 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await page.emulateMedia({ media: "screen" });
 
     // An employee opens a personal link carrying the code, on a phone.
-    const phone = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL", hasTouch: true });
+    const phone = await h.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: "nl-NL",
+      hasTouch: true,
+    });
     const survey = await phone.newPage();
     const surveyErrors = watchErrors(survey);
     await survey.goto(`${h.url}/s/${polis.token}#code=${codes[0]!.toLowerCase()}`);
@@ -213,9 +260,16 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
       dialogs.push(d.message());
       void d.accept();
     });
-    await page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" }).getByRole("button", { name: "Sluiten en vrijgeven" }).click();
+    await page
+      .locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" })
+      .getByRole("button", { name: "Sluiten en vrijgeven" })
+      .click();
     // Closing computes the release before it answers: on a busy machine that takes more than the poll's default second.
-    await expect.poll(() => page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" }).textContent(), { timeout: 10_000 }).toContain("gesloten");
+    await expect
+      .poll(() => page.locator("#portfolio tbody tr", { hasText: "Klantbeleving medewerkers 2026" }).textContent(), {
+        timeout: 10_000,
+      })
+      .toContain("gesloten");
     expect(dialogs[0]).toContain("definitief");
     await page.goto(`${h.url}/dashboard?campaign=${polis.id}`);
     await page.waitForSelector(".staircase li.start");
@@ -229,18 +283,45 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     const page = await login(context, demoLogin(demo, "consultant"));
     await page.goto(`${h.url}/workspace`);
     await page.waitForSelector("#instruments tbody tr");
-    const broken = { instrumentId: "quick-scan", pages: [{ name: "p", elements: [{ type: "rating", name: "q1", title: { nl: "Vraag", en: "Question" }, rateMin: 1, rateMax: 5, isRequired: true }] }] };
+    const broken = {
+      instrumentId: "quick-scan",
+      pages: [
+        {
+          name: "p",
+          elements: [
+            {
+              type: "rating",
+              name: "q1",
+              title: { nl: "Vraag", en: "Question" },
+              rateMin: 1,
+              rateMax: 5,
+              isRequired: true,
+            },
+          ],
+        },
+      ],
+    };
     await page.fill("#upload-json", JSON.stringify(broken));
     await page.click("#upload-form button[type=submit]");
     await expect.poll(() => page.locator("#upload-problems").textContent()).toContain("needs exactly one known level");
     const fixed = structuredClone(broken);
     (fixed.pages[0]!.elements[0] as Record<string, unknown>).level = "values";
-    (fixed.pages[0]!.elements as unknown[]).push({ type: "rating", name: "q2", level: "values", title: { nl: "<img src=x onerror=alert(1)>", en: "Second" }, rateMin: 1, rateMax: 5, isRequired: true });
+    (fixed.pages[0]!.elements as unknown[]).push({
+      type: "rating",
+      name: "q2",
+      level: "values",
+      title: { nl: "<img src=x onerror=alert(1)>", en: "Second" },
+      rateMin: 1,
+      rateMax: 5,
+      isRequired: true,
+    });
     await page.fill("#upload-json", JSON.stringify(fixed));
     await page.click("#upload-form button[type=submit]");
     await expect.poll(() => page.locator("#upload-result").textContent()).toMatch(/^Stored as quick-scan, version 1\./);
     // It measures values only: the consultant is told where the diagnosis can never start.
-    expect(await page.locator("#upload-result").textContent()).toContain("asks nothing about Mission, Identity, Competencies, Skills, Behaviour, Context");
+    expect(await page.locator("#upload-result").textContent()).toContain(
+      "asks nothing about Mission, Identity, Competencies, Skills, Behaviour, Context",
+    );
     await expect.poll(() => page.locator("#instruments tbody").textContent()).toContain("quick-scan");
     expect(await page.locator("#campaign-instrument option").allTextContents()).toContain("quick-scan · v1");
 
@@ -261,10 +342,15 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     const link = (await page.locator("#message").textContent())!.match(/http\S+\/s\/\S+/)![0];
     const survey = await context.newPage();
     let dialogs = 0;
-    survey.on("dialog", (d) => { dialogs++; void d.dismiss(); });
+    survey.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
     await survey.goto(link);
     await survey.click("[data-lang=nl]");
-    await expect.poll(() => survey.locator(".sd-question__title").nth(1).textContent()).toContain("<img src=x onerror=alert(1)>");
+    await expect
+      .poll(() => survey.locator(".sd-question__title").nth(1).textContent())
+      .toContain("<img src=x onerror=alert(1)>");
     expect(await survey.locator("#survey img").count()).toBe(0);
     expect(dialogs).toBe(0);
     await context.close();
@@ -279,10 +365,20 @@ describe.skipIf(!chromiumPath)("manager dashboard with the consultant's addition
     await page.waitForSelector(".staircase li.start");
     expect(await page.locator(".staircase .benchmark-tick").count()).toBe(7);
     expect(await page.locator(".staircase li").first().getAttribute("title")).toMatch(/benchmark \d+/);
-    expect(await page.locator("#benchmark-note").textContent()).toContain("het gemiddelde van de andere organisaties in de normset van uw adviseur");
+    expect(await page.locator("#benchmark-note").textContent()).toContain(
+      "het gemiddelde van de andere organisaties in de normset van uw adviseur",
+    );
     await page.waitForSelector("#trend-card:not([hidden])");
     expect(await page.locator("#trend-table").textContent()).toContain("verbeterd");
-    expect(await page.locator("#trend-table th").allTextContents()).toEqual(["Niveau", "Vorige", "Laatste", "Verandering", "p", "p (Holm)", "Oordeel"]);
+    expect(await page.locator("#trend-table th").allTextContents()).toEqual([
+      "Niveau",
+      "Vorige",
+      "Laatste",
+      "Verandering",
+      "p",
+      "p (Holm)",
+      "Oordeel",
+    ]);
     expect(await page.locator("#trend-note").textContent()).toContain("én minstens 5 punten");
     expect(await page.locator("#desired-table tbody tr").count()).toBe(7);
     expect(await page.locator("#workspace-link").isVisible()).toBe(false);
@@ -309,8 +405,12 @@ describe.skipIf(!chromiumPath)("a round from draft to open", () => {
     expect(await row.textContent()).toContain("concept");
     expect(await row.textContent()).toContain("2027-01-11 – 2027-02-05");
     await row.locator("button", { hasText: "Openen" }).click();
-    await expect.poll(async () => (await page.locator("tr", { hasText: "Nulmeting 2027" }).textContent()) ?? "").toContain("open");
-    expect(await page.locator("tr", { hasText: "Nulmeting 2027" }).locator("button", { hasText: "Openen" }).count()).toBe(0);
+    await expect
+      .poll(async () => (await page.locator("tr", { hasText: "Nulmeting 2027" }).textContent()) ?? "")
+      .toContain("open");
+    expect(
+      await page.locator("tr", { hasText: "Nulmeting 2027" }).locator("button", { hasText: "Openen" }).count(),
+    ).toBe(0);
     await context.close();
   });
 });

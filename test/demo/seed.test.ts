@@ -4,7 +4,8 @@
  * round has no release. Its three clients are too few for a norm set; seeded twice, it has one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_DEPARTMENTS, seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { DEMO_DEPARTMENTS, type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import type { DisclosurePlan } from "../../src/domain/disclosure-plan.js";
 import type { ReleaseTotals } from "../../src/domain/release.js";
 import { toPercentScore } from "../../src/domain/scoring.js";
@@ -23,16 +24,27 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const rows = async (sql: string, args: (string | number)[] = []) => (await t.client.execute({ sql, args })).rows;
-const totals = async (app: TestApp, id: string) => JSON.parse(String((await app.client.execute({ sql: "select totals from releases where campaign_id = ?", args: [id] })).rows[0]!.totals)) as ReleaseTotals;
+const totals = async (app: TestApp, id: string) =>
+  JSON.parse(
+    String(
+      (await app.client.execute({ sql: "select totals from releases where campaign_id = ?", args: [id] })).rows[0]!
+        .totals,
+    ),
+  ) as ReleaseTotals;
 
 describe("the demo seed", () => {
   it("stores 300+ responses over 6+ departments, one of them below k", async () => {
     expect(demo.responses).toBeGreaterThanOrEqual(300);
     expect(await countResponses(t.db, demo.campaign.id)).toBe(demo.responses);
-    const perDepartment = await rows("select department, count(*) as n from responses where campaign_id = ? group by department", [demo.campaign.id]);
+    const perDepartment = await rows(
+      "select department, count(*) as n from responses where campaign_id = ? group by department",
+      [demo.campaign.id],
+    );
     expect(perDepartment.length).toBe(DEMO_DEPARTMENTS.length);
     expect(perDepartment.length).toBeGreaterThanOrEqual(6);
-    expect(perDepartment.filter((r) => Number(r.n) < demo.campaign.k).map((r) => r.department)).toEqual(["Directiesecretariaat"]);
+    expect(perDepartment.filter((r) => Number(r.n) < demo.campaign.k).map((r) => r.department)).toEqual([
+      "Directiesecretariaat",
+    ]);
   });
 
   it("makes its accounts with random passwords that work, stored only as hashes", async () => {
@@ -40,7 +52,8 @@ describe("the demo seed", () => {
     expect([consultant.email, manager.email]).toEqual(["consultant@demo.local", "manager@demo.local"]);
     for (const { password } of [consultant, manager]) expect(password).toMatch(/^[a-z2-9]{16}$/);
     expect(consultant.password).not.toBe(manager.password);
-    for (const role of ["consultant", "manager"] as const) await loginCookie(t.app, demoLogin(demo, role).email, demoLogin(demo, role).password);
+    for (const role of ["consultant", "manager"] as const)
+      await loginCookie(t.app, demoLogin(demo, role).email, demoLogin(demo, role).password);
     const stored = JSON.stringify(await rows("select * from users"));
     expect(stored).not.toContain(consultant.password);
     expect(stored).not.toContain(manager.password);
@@ -54,7 +67,8 @@ describe("the demo seed", () => {
     const [a, b] = [(await totals(other, again.campaign.id)).scales, (await totals(t, demo.campaign.id)).scales];
     expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
     for (const [id, s] of Object.entries(a)) {
-      for (const [field, value] of Object.entries(s)) expect(value, `${id}.${field}`).toBeCloseTo(b[id]![field as keyof typeof s], 9);
+      for (const [field, value] of Object.entries(s))
+        expect(value, `${id}.${field}`).toBeCloseTo(b[id]![field as keyof typeof s], 9);
     }
     // ...but not the same passwords: those are random, so no two servers share a demo login.
     expect(again.accounts.consultant.password).not.toBe(demo.accounts.consultant.password);
@@ -86,17 +100,25 @@ describe("the demo seed", () => {
 
   it("releases every closed round, equal to a recomputation from its stored responses, and not the running one", async () => {
     for (const round of demo.rounds) {
-      const released = await expectReleaseConsistent(t.client, t.instruments.get(round.campaign.instrumentId, round.campaign.instrumentVersion)!, round.campaign.id);
+      const released = await expectReleaseConsistent(
+        t.client,
+        t.instruments.get(round.campaign.instrumentId, round.campaign.instrumentVersion)!,
+        round.campaign.id,
+      );
       expect(released, round.campaign.title).toBe(round.campaign.status === "closed" ? round.responses : null);
     }
     // Rounds on codes publish breakdowns; rounds on an open link publish the round as a whole only.
     for (const round of demo.rounds.filter((r) => r.campaign.status === "closed")) {
-      const plan = JSON.parse(String((await rows("select plan from releases where campaign_id = ?", [round.campaign.id]))[0]!.plan)) as DisclosurePlan;
+      const plan = JSON.parse(
+        String((await rows("select plan from releases where campaign_id = ?", [round.campaign.id]))[0]!.plan),
+      ) as DisclosurePlan;
       const shown = plan.groups.filter((g) => g.shown).map((g) => g.key);
       if (round.campaign.requireCode) expect(shown.length, round.campaign.title).toBeGreaterThan(5);
       else expect(shown, round.campaign.title).toEqual([""]);
     }
-    expect(demo.rounds.filter((r) => r.campaign.status === "closed" && !r.campaign.requireCode).length).toBeGreaterThan(0);
+    expect(demo.rounds.filter((r) => r.campaign.status === "closed" && !r.campaign.requireCode).length).toBeGreaterThan(
+      0,
+    );
     // What still runs is the open-link round to try, and the insurer's round on codes.
     const running = demo.rounds.filter((r) => r.campaign.status === "open").map((r) => r.campaign);
     expect(running.map((c) => c.id).sort()).toEqual([demo.openRound.id, running.find((c) => c.requireCode)!.id].sort());
@@ -116,10 +138,13 @@ describe("the demo seed", () => {
     const members = (JSON.parse(String(stored!.profiles)) as { campaignId: string }[]).map((m) => m.campaignId);
     const latest = new Map<string, { id: string; opensOn: string }>();
     for (const { campaign: c } of [...demo.rounds, ...again.rounds]) {
-      if (c.status === "closed" && !(c.opensOn! < (latest.get(c.organisationId)?.opensOn ?? ""))) latest.set(c.organisationId, { id: c.id, opensOn: c.opensOn! });
+      if (c.status === "closed" && !(c.opensOn! < (latest.get(c.organisationId)?.opensOn ?? "")))
+        latest.set(c.organisationId, { id: c.id, opensOn: c.opensOn! });
     }
     expect(latest.size).toBe(6);
     expect(members.sort()).toEqual([...latest.values()].map((c) => c.id).sort());
-    expect(members).not.toContain(demo.rounds.find((r) => r.campaign.title.endsWith("klantgerichtheid 2025"))!.campaign.id);
+    expect(members).not.toContain(
+      demo.rounds.find((r) => r.campaign.title.endsWith("klantgerichtheid 2025"))!.campaign.id,
+    );
   });
 });

@@ -9,7 +9,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+
 import { afterAll, describe, expect, it } from "vitest";
+
 import { openDatabase } from "../../src/node/open-database.js";
 import { freePort, NODE_FLAGS } from "../helpers/node-server.js";
 
@@ -18,12 +20,19 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** Starts the server in a fresh directory (so `file:data/app.db` is a new file there) and returns what it printed until it listened. */
-async function start(args: string[] = [], env: Record<string, string> = {}): Promise<{ dir: string; output: string; url: string; stop: () => void }> {
+async function start(
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ dir: string; output: string; url: string; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), "cc-start-"));
   dirs.push(dir);
   const { DATABASE_URL: _url, NODE_ENV: _mode, DEMO: _demo, LOGIN_KEY_SECRET: _secret, ...inherited } = process.env;
   const port = await freePort();
-  const child = spawn(process.execPath, [...NODE_FLAGS, SERVER, ...args], { cwd: dir, env: { ...inherited, PORT: String(port), HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, SERVER, ...args], {
+    cwd: dir,
+    env: { ...inherited, PORT: String(port), HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines: string[] = [];
   await new Promise<void>((done, fail) => {
     createInterface({ input: child.stdout! }).on("line", (line) => {
@@ -36,13 +45,20 @@ async function start(args: string[] = [], env: Record<string, string> = {}): Pro
 }
 
 const login = (url: string, email: string, password: string) =>
-  fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
 
 describe.skipIf(!existsSync(SERVER))("npm start and the demo", () => {
   it("seeds a fresh checkout with random passwords, printed once, that work", async () => {
     const first = await start();
     try {
-      const printed = [...first.output.matchAll(/(consultant|manager)@demo\.local \/ (\S+)/g)].map((m) => ({ email: `${m[1]}@demo.local`, password: m[2]! }));
+      const printed = [...first.output.matchAll(/(consultant|manager)@demo\.local \/ (\S+)/g)].map((m) => ({
+        email: `${m[1]}@demo.local`,
+        password: m[2]!,
+      }));
       expect(printed).toHaveLength(2);
       for (const { password } of printed) expect(password).toMatch(/^[a-z2-9]{16}$/);
       expect(printed[0]!.password).not.toBe(printed[1]!.password);

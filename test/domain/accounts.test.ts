@@ -1,6 +1,14 @@
 /** The pure rules behind accounts: which passwords may be set, when a link is dead, what a mail says. */
 import { describe, expect, it } from "vitest";
-import { expiryOf, INVITATION_SECONDS, isExpired, normaliseScope, parseScope, RESET_SECONDS } from "../../src/domain/links.js";
+
+import {
+  expiryOf,
+  INVITATION_SECONDS,
+  isExpired,
+  normaliseScope,
+  parseScope,
+  RESET_SECONDS,
+} from "../../src/domain/links.js";
 import { invitationMail, passwordResetMail } from "../../src/domain/mail-texts.js";
 import { checkPassword, MIN_PASSWORD_LENGTH } from "../../src/domain/password-rules.js";
 
@@ -26,9 +34,12 @@ describe("password rules", () => {
     if (!verdict.ok) expect(verdict.message.length).toBeGreaterThan(20);
   });
 
-  it.each(["paard-fiets-lamp-wolk", "kX9#mPq2vL!w", "correct horse battery staple", "Reiger zwemt 4x om de kaap"])("accepts %s", (password) => {
-    expect(checkPassword(password, email)).toEqual({ ok: true });
-  });
+  it.each(["paard-fiets-lamp-wolk", "kX9#mPq2vL!w", "correct horse battery staple", "Reiger zwemt 4x om de kaap"])(
+    "accepts %s",
+    (password) => {
+      expect(checkPassword(password, email)).toEqual({ ok: true });
+    },
+  );
 
   it(`counts characters, not UTF-16 units, for the ${MIN_PASSWORD_LENGTH} minimum`, () => {
     expect(checkPassword("🐢🦉🐙🦀🐝🦋🐞🦎🐌🦔🐿", email)).toMatchObject({ ok: false, problem: "too_short" });
@@ -48,7 +59,9 @@ describe("link expiry", () => {
   });
 
   it("stores a scope of departments trimmed, unique and sorted, and none as null", () => {
-    expect(normaliseScope({ department: [" Wonen", "Klantcontact", "Wonen"] })).toEqual({ department: ["Klantcontact", "Wonen"] });
+    expect(normaliseScope({ department: [" Wonen", "Klantcontact", "Wonen"] })).toEqual({
+      department: ["Klantcontact", "Wonen"],
+    });
     expect(normaliseScope({ department: [] })).toBeNull();
     expect(normaliseScope(undefined)).toBeNull();
     expect(parseScope(JSON.stringify({ department: ["B", "A"] }))).toEqual({ department: ["A", "B"] });
@@ -59,9 +72,17 @@ describe("link expiry", () => {
 describe("mail texts", () => {
   const expiresAt = Date.parse("2026-03-17T09:30:00Z") / 1000;
   it("say who invites for which organisation and until when, Dutch first, and escape names in HTML", () => {
-    const mail = invitationMail({ to: "x@y.nl", organisation: "Zorg <script>& Co", inviter: "adviseur@bureau.nl", link: "https://e.test/invitation#abc", expiresAt });
+    const mail = invitationMail({
+      to: "x@y.nl",
+      organisation: "Zorg <script>& Co",
+      inviter: "adviseur@bureau.nl",
+      link: "https://e.test/invitation#abc",
+      expiresAt,
+    });
     expect(mail.subject).toContain("Zorg <script>& Co");
-    expect(mail.text).toContain("adviseur@bureau.nl nodigt je uit om de rapportages van het medewerkersonderzoek van Zorg <script>& Co te bekijken.");
+    expect(mail.text).toContain(
+      "adviseur@bureau.nl nodigt je uit om de rapportages van het medewerkersonderzoek van Zorg <script>& Co te bekijken.",
+    );
     expect(mail.text).toContain("17 maart 2026 om 10:30");
     expect(mail.text).toContain("17 March 2026 at 10:30");
     expect(mail.text.indexOf("nodigt")).toBeLessThan(mail.text.indexOf("invites"));

@@ -1,10 +1,20 @@
 /** After the results, as pure rules: who edits, what a plan starts from, which earlier plan a round is read against, and what the staff summary holds. */
 import { describe, expect, it } from "vitest";
-import { changedFields, focusOf, isDueDate, mayEditPlan, movesSince, orderedFocus, previousPlanRound, type PlanAction } from "../../src/domain/action-plan.js";
-import { staffSummary } from "../../src/domain/staff-summary.js";
-import { buildReport, groupOf } from "../../src/domain/report.js";
-import { emptyStats } from "../../src/domain/release.js";
+
+import {
+  changedFields,
+  focusOf,
+  isDueDate,
+  mayEditPlan,
+  movesSince,
+  orderedFocus,
+  type PlanAction,
+  previousPlanRound,
+} from "../../src/domain/action-plan.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
+import { emptyStats } from "../../src/domain/release.js";
+import { buildReport, groupOf } from "../../src/domain/report.js";
+import { staffSummary } from "../../src/domain/staff-summary.js";
 
 describe("who may change a plan", () => {
   it("lets consultants and managers of the whole organisation edit, and managers scoped to departments only read", () => {
@@ -29,10 +39,20 @@ describe("focus levels", () => {
 });
 
 describe("the plan a round is read against", () => {
-  const round = (campaignId: string, date: string, hasPlan: boolean, createdAt = "2020-01-01 00:00:00") => ({ campaignId, date, createdAt, hasPlan });
+  const round = (campaignId: string, date: string, hasPlan: boolean, createdAt = "2020-01-01 00:00:00") => ({
+    campaignId,
+    date,
+    createdAt,
+    hasPlan,
+  });
 
   it("is the latest earlier round with a plan, not a later one nor one without a plan", () => {
-    const rounds = [round("r2024", "2024-03-01", true), round("r2025", "2025-03-01", false), round("r2026", "2026-03-01", true), round("r2027", "2027-03-01", true)];
+    const rounds = [
+      round("r2024", "2024-03-01", true),
+      round("r2025", "2025-03-01", false),
+      round("r2026", "2026-03-01", true),
+      round("r2027", "2027-03-01", true),
+    ];
     expect(previousPlanRound(rounds, "r2026")).toBe("r2024");
     expect(previousPlanRound(rounds, "r2027")).toBe("r2026");
     expect(previousPlanRound(rounds, "r2024")).toBeNull();
@@ -40,15 +60,36 @@ describe("the plan a round is read against", () => {
   });
 
   it("orders rounds on the same date by when they were made", () => {
-    const rounds = [round("b", "2026-03-01", true, "2026-01-02 10:00:00"), round("a", "2026-03-01", true, "2026-01-01 10:00:00")];
+    const rounds = [
+      round("b", "2026-03-01", true, "2026-01-02 10:00:00"),
+      round("a", "2026-03-01", true, "2026-01-01 10:00:00"),
+    ];
     expect(previousPlanRound(rounds, "b")).toBe("a");
     expect(previousPlanRound(rounds, "a")).toBeNull();
   });
 
   it("puts each of the earlier plan's levels beside its trend, the step only between consecutive rounds", () => {
     const trends = [
-      { level: "values" as const, points: [{ campaignId: "a", score: 52 }, { campaignId: "b", score: 61 }], steps: [{ from: "a", to: "b", change: 9, label: "improved" as const }] },
-      { level: "skills" as const, points: [{ campaignId: "a", score: 70 }, { campaignId: "x", score: 71 }, { campaignId: "b", score: 68 }], steps: [{ from: "a", to: "x", change: 1, label: "no_significant_change" as const }, { from: "x", to: "b", change: -3, label: "no_significant_change" as const }] },
+      {
+        level: "values" as const,
+        points: [
+          { campaignId: "a", score: 52 },
+          { campaignId: "b", score: 61 },
+        ],
+        steps: [{ from: "a", to: "b", change: 9, label: "improved" as const }],
+      },
+      {
+        level: "skills" as const,
+        points: [
+          { campaignId: "a", score: 70 },
+          { campaignId: "x", score: 71 },
+          { campaignId: "b", score: 68 },
+        ],
+        steps: [
+          { from: "a", to: "x", change: 1, label: "no_significant_change" as const },
+          { from: "x", to: "b", change: -3, label: "no_significant_change" as const },
+        ],
+      },
     ];
     expect(movesSince(["skills", "values", "skills", "mission"], trends, "a", "b")).toEqual([
       { level: "mission", before: null, after: null, change: null, label: null },
@@ -60,7 +101,14 @@ describe("the plan a round is read against", () => {
 });
 
 describe("actions", () => {
-  const action: PlanAction = { id: "a", level: "values", title: "Gesprek", owner: "Teamleider", dueOn: "2026-06-01", status: "planned" };
+  const action: PlanAction = {
+    id: "a",
+    level: "values",
+    title: "Gesprek",
+    owner: "Teamleider",
+    dueOn: "2026-06-01",
+    status: "planned",
+  };
 
   it("names only the fields a change really changes", () => {
     expect(changedFields(action, { status: "done", owner: "Teamleider", dueOn: null })).toEqual(["status", "dueOn"]);
@@ -70,7 +118,8 @@ describe("actions", () => {
   it("takes only real calendar dates", () => {
     expect(isDueDate("2026-02-28")).toBe(true);
     expect(isDueDate("2028-02-29")).toBe(true);
-    for (const bad of ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "1999-12-31", "2026-04-31"]) expect(isDueDate(bad), bad).toBe(false);
+    for (const bad of ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "1999-12-31", "2026-04-31"])
+      expect(isDueDate(bad), bad).toBe(false);
   });
 });
 
@@ -82,19 +131,47 @@ describe("the staff summary", () => {
     stats.n = n;
     for (const level of LEVEL_IDS) {
       const v = level === "values" ? 2 : 4;
-      stats.scales[level] = { n, sum: n * v, sumSq: n * v * v + (level === "values" ? 4 : 4), items: n * 4, favourable: v === 4 ? n * 4 : 0, unfavourable: v === 2 ? n * 4 : 0 };
+      stats.scales[level] = {
+        n,
+        sum: n * v,
+        sumSq: n * v * v + (level === "values" ? 4 : 4),
+        items: n * 4,
+        favourable: v === 4 ? n * 4 : 0,
+        unfavourable: v === 2 ? n * 4 : 0,
+      };
     }
     const report = buildReport({ group: groupOf(stats), heatmap: null, management: null });
     if (report.suppressed) throw new Error("expected a report");
-    const actions: PlanAction[] = [{ id: "secret-id", level: "values", title: "Waardengesprek per team", owner: "Directeur", dueOn: null, status: "in_progress" }];
-    const summary = staffSummary({ organisation: "Alfa", title: "Ronde 2026", releasedOn: "2026-04-01", k: 5 }, report, { focusLevels: ["values"], actions });
-    expect(summary.round).toEqual({ organisation: "Alfa", title: "Ronde 2026", releasedOn: "2026-04-01", k: 5, respondents: n });
+    const actions: PlanAction[] = [
+      {
+        id: "secret-id",
+        level: "values",
+        title: "Waardengesprek per team",
+        owner: "Directeur",
+        dueOn: null,
+        status: "in_progress",
+      },
+    ];
+    const summary = staffSummary(
+      { organisation: "Alfa", title: "Ronde 2026", releasedOn: "2026-04-01", k: 5 },
+      report,
+      { focusLevels: ["values"], actions },
+    );
+    expect(summary.round).toEqual({
+      organisation: "Alfa",
+      title: "Ronde 2026",
+      releasedOn: "2026-04-01",
+      k: 5,
+      respondents: n,
+    });
     expect(summary.levels.map((l) => l.id)).toEqual([...LEVEL_IDS]);
     expect(summary.levels.find((l) => l.id === "values")).toMatchObject({ score: 25, weak: true });
     expect(summary.levels.find((l) => l.id === "mission")).toMatchObject({ score: 75, weak: false });
     expect(summary.startHere?.level).toBe("values");
     expect(summary.startHere?.explanation.nl).toMatch(/^Begin bij waarden en overtuigingen/);
-    expect(summary.plan.actions).toEqual([{ level: "values", title: "Waardengesprek per team", owner: "Directeur", dueOn: null, status: "in_progress" }]);
+    expect(summary.plan.actions).toEqual([
+      { level: "values", title: "Waardengesprek per team", owner: "Directeur", dueOn: null, status: "in_progress" },
+    ]);
     expect(Object.keys(summary).sort()).toEqual(["decisions", "levels", "plan", "round", "startHere"]);
     expect(JSON.stringify(summary)).not.toContain("secret-id");
   });

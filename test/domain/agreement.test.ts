@@ -1,6 +1,15 @@
 /** Agreement and bimodality from answer counts, against figures computed by hand. */
 import { describe, expect, it } from "vitest";
-import { averageDeviation, bimodalityCoefficient, camps, itemMoments, NULL_VARIANCE, rwg, rwgJ } from "../../src/domain/agreement.js";
+
+import {
+  averageDeviation,
+  bimodalityCoefficient,
+  camps,
+  itemMoments,
+  NULL_VARIANCE,
+  rwg,
+  rwgJ,
+} from "../../src/domain/agreement.js";
 import type { ItemDistribution } from "../../src/domain/release.js";
 
 describe("agreement indices", () => {

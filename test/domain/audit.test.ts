@@ -1,13 +1,27 @@
 /** The audit log's vocabulary: every action reads in plain Dutch and English; times to the minute; retention. */
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_ACTIONS, AUDIT_ACTIONS, AUDIT_RETENTION_DAYS, auditCutoff, auditMinute, auditText, failedLoginWindowStart, isAuditAction, type AuditEvent } from "../../src/domain/audit.js";
+
+import {
+  ACCOUNT_ACTIONS,
+  AUDIT_ACTIONS,
+  AUDIT_RETENTION_DAYS,
+  auditCutoff,
+  type AuditEvent,
+  auditMinute,
+  auditText,
+  failedLoginWindowStart,
+  isAuditAction,
+} from "../../src/domain/audit.js";
 
 const round = { campaignId: "c1", title: "Voorjaar 2026" };
 /** One example of every action. */
 const EXAMPLES: AuditEvent[] = [
   { action: "report_read", detail: { ...round, dimension: "role", filters: { department: "Sales" } } },
   { action: "report_exported", detail: { ...round, dimension: "department", filters: {} } },
-  { action: "invitation_sent", detail: { invitationId: "i1", email: "new@alfa.test", departments: ["Sales", "Service"] } },
+  {
+    action: "invitation_sent",
+    detail: { invitationId: "i1", email: "new@alfa.test", departments: ["Sales", "Service"] },
+  },
   { action: "invitation_resent", detail: { invitationId: "i1", email: "new@alfa.test" } },
   { action: "invitation_withdrawn", detail: { invitationId: "i1", email: "new@alfa.test" } },
   { action: "invitation_accepted", detail: {} },
@@ -21,7 +35,10 @@ const EXAMPLES: AuditEvent[] = [
   { action: "codes_issued", detail: { ...round, count: 40 } },
   { action: "plan_focus_set", detail: { ...round, levels: ["values", "skills"] } },
   { action: "plan_action_added", detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden" } },
-  { action: "plan_action_changed", detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden", fields: ["status", "dueOn"] } },
+  {
+    action: "plan_action_changed",
+    detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden", fields: ["status", "dueOn"] },
+  },
   { action: "plan_action_removed", detail: { ...round, actionId: "a1", action: "Gesprek over klantwaarden" } },
   { action: "summary_shared", detail: round },
   { action: "summary_revoked", detail: round },
@@ -35,7 +52,8 @@ const EXAMPLES: AuditEvent[] = [
   { action: "organisation_exported", detail: { schemaVersion: 1 } },
   { action: "round_changed", detail: { ...round, fields: ["title", "closesOn"] } },
 ];
-const text = (e: AuditEvent, lang: "nl" | "en") => auditText({ action: e.action, actor: "m@alfa.test", detail: e.detail as Record<string, unknown> }, lang);
+const text = (e: AuditEvent, lang: "nl" | "en") =>
+  auditText({ action: e.action, actor: "m@alfa.test", detail: e.detail as Record<string, unknown> }, lang);
 
 describe("audit texts", () => {
   it("has an example here for every action, and each reads differently in both languages", () => {
@@ -44,22 +62,30 @@ describe("audit texts", () => {
       const texts = EXAMPLES.map((e) => text(e, lang));
       expect(new Set(texts).size, lang).toBe(AUDIT_ACTIONS.length);
       // Every entry names who acted, except the retention sweep's: no one did.
-      for (const [i, t] of texts.entries()) if (EXAMPLES[i]!.action !== "retention_applied") expect(t).toMatch(/m@alfa\.test/);
+      for (const [i, t] of texts.entries())
+        if (EXAMPLES[i]!.action !== "retention_applied") expect(t).toMatch(/m@alfa\.test/);
     }
     for (const e of EXAMPLES) expect(text(e, "nl")).not.toBe(text(e, "en"));
   });
 
   it("says exactly what was asked and done", () => {
-    const [read, exported, invited, , , accepted, revoked, login, failed, reset, everywhere, opened, closed, codes] = EXAMPLES as [AuditEvent, ...AuditEvent[]];
-    expect(text(read, "nl")).toBe("m@alfa.test bekeek het rapport van “Voorjaar 2026” (filter afdeling = Sales; per rol)");
-    expect(text(read, "en")).toBe("m@alfa.test read the report of “Voorjaar 2026” (filter department = Sales; by role)");
+    const [read, exported, invited, , , accepted, revoked, login, failed, reset, everywhere, opened, closed, codes] =
+      EXAMPLES as [AuditEvent, ...AuditEvent[]];
+    expect(text(read, "nl")).toBe(
+      "m@alfa.test bekeek het rapport van “Voorjaar 2026” (filter afdeling = Sales; per rol)",
+    );
+    expect(text(read, "en")).toBe(
+      "m@alfa.test read the report of “Voorjaar 2026” (filter department = Sales; by role)",
+    );
     expect(text(exported!, "en")).toBe("m@alfa.test downloaded the report of “Voorjaar 2026” as CSV (by department)");
     expect(text(invited!, "nl")).toBe("m@alfa.test nodigde new@alfa.test uit als manager (afdelingen: Sales, Service)");
     expect(text(accepted!, "en")).toBe("m@alfa.test accepted the invitation");
     expect(text(revoked!, "en")).toBe("m@alfa.test revoked the access of old@alfa.test");
     expect(text(login!, "nl")).toBe("m@alfa.test logde in");
     expect(text(failed!, "nl")).toBe("3 mislukte inlogpogingen op het account m@alfa.test (binnen een uur)");
-    expect(auditText({ action: "login_failed", actor: "m@alfa.test", detail: { count: 1 } }, "en")).toBe("1 failed login at the account m@alfa.test (within an hour)");
+    expect(auditText({ action: "login_failed", actor: "m@alfa.test", detail: { count: 1 } }, "en")).toBe(
+      "1 failed login at the account m@alfa.test (within an hour)",
+    );
     expect(text(reset!, "en")).toBe("m@alfa.test set a new password through a reset link");
     expect(text(everywhere!, "en")).toBe("m@alfa.test logged out everywhere");
     expect(text(opened!, "nl")).toBe("m@alfa.test opende de ronde “Voorjaar 2026”");
@@ -67,18 +93,33 @@ describe("audit texts", () => {
     expect(text(codes!, "nl")).toBe("m@alfa.test maakte 40 toegangscodes voor “Voorjaar 2026”");
     expect(text(EXAMPLES.at(-1)!, "nl")).toBe("m@alfa.test wijzigde de ronde “Voorjaar 2026”: title, closesOn");
     const [focus, added, changed, , shared, revokedLink] = EXAMPLES.slice(14) as AuditEvent[];
-    expect(text(focus!, "nl")).toBe("m@alfa.test koos de focusniveaus van het actieplan van “Voorjaar 2026”: waarden en overtuigingen, vaardigheden");
-    expect(text(added!, "en")).toBe("m@alfa.test added the action “Gesprek over klantwaarden” to the action plan of “Voorjaar 2026”");
-    expect(text(changed!, "nl")).toBe("m@alfa.test wijzigde de actie “Gesprek over klantwaarden” van “Voorjaar 2026” (status, datum)");
+    expect(text(focus!, "nl")).toBe(
+      "m@alfa.test koos de focusniveaus van het actieplan van “Voorjaar 2026”: waarden en overtuigingen, vaardigheden",
+    );
+    expect(text(added!, "en")).toBe(
+      "m@alfa.test added the action “Gesprek over klantwaarden” to the action plan of “Voorjaar 2026”",
+    );
+    expect(text(changed!, "nl")).toBe(
+      "m@alfa.test wijzigde de actie “Gesprek over klantwaarden” van “Voorjaar 2026” (status, datum)",
+    );
     expect(text(shared!, "en")).toBe("m@alfa.test made a link to the staff summary of “Voorjaar 2026”");
     expect(text(revokedLink!, "nl")).toBe("m@alfa.test trok de link naar de samenvatting van “Voorjaar 2026” in");
-    expect(auditText({ action: "plan_focus_set", actor: "a", detail: { title: "R", levels: [] } }, "en")).toBe("a chose the focus levels of the action plan of “R”: none");
+    expect(auditText({ action: "plan_focus_set", actor: "a", detail: { title: "R", levels: [] } }, "en")).toBe(
+      "a chose the focus levels of the action plan of “R”: none",
+    );
     // An invitation for the whole organisation names no departments.
-    expect(auditText({ action: "invitation_sent", actor: "a", detail: { invitationId: "i", email: "x@y.test", departments: null } }, "en")).toBe("a invited x@y.test as a manager");
+    expect(
+      auditText(
+        { action: "invitation_sent", actor: "a", detail: { invitationId: "i", email: "x@y.test", departments: null } },
+        "en",
+      ),
+    ).toBe("a invited x@y.test as a manager");
   });
 
   it("reads a stored detail with fields missing without throwing", () => {
-    expect(auditText({ action: "report_read", actor: "a", detail: { title: "R" } }, "en")).toBe("a read the report of “R”");
+    expect(auditText({ action: "report_read", actor: "a", detail: { title: "R" } }, "en")).toBe(
+      "a read the report of “R”",
+    );
   });
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
+
 import { roundResponseRate } from "../../src/domain/access-codes.js";
-import { availability, calendarDate, datesInOrder, kCommentsAfter, refusedChanges, resultsDue, roundRuleProblems } from "../../src/domain/campaign.js";
+import {
+  availability,
+  calendarDate,
+  datesInOrder,
+  kCommentsAfter,
+  refusedChanges,
+  resultsDue,
+  roundRuleProblems,
+} from "../../src/domain/campaign.js";
 import { pickLanguage } from "../../src/domain/i18n.js";
 import { levelsBelow } from "../../src/domain/levels.js";
 
@@ -21,9 +30,21 @@ describe("roundResponseRate", () => {
   it("counts respondents over the headcount entered, else codes when the round requires them, to one decimal", () => {
     const codes = { issued: 150, used: 93 };
     // 150 codes for 400 staff: the rate is of the 400 the consultant entered, not of the codes.
-    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: true }, codes)).toEqual({ pct: 23.3, basis: "headcount", of: 400 });
-    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: true }, codes)).toEqual({ pct: 62, basis: "codes", of: 150 });
-    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: false }, codes)).toEqual({ pct: 23.3, basis: "headcount", of: 400 });
+    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: true }, codes)).toEqual({
+      pct: 23.3,
+      basis: "headcount",
+      of: 400,
+    });
+    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: true }, codes)).toEqual({
+      pct: 62,
+      basis: "codes",
+      of: 150,
+    });
+    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: false }, codes)).toEqual({
+      pct: 23.3,
+      basis: "headcount",
+      of: 400,
+    });
     expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: false }, codes)).toBeNull();
   });
 });
@@ -82,11 +103,24 @@ describe("changing a round", () => {
   const draft = { status: "draft" as const, opensOn: "2026-04-01", closesOn: "2026-04-30" };
   const running = { ...draft, status: "open" as const, opensOn: "2026-03-01" };
   it("lets a draft change anything but a closing date in the past", () => {
-    expect(refusedChanges(draft, ["title", "departments", "instrument", "k", "kComments", "opensOn", "closesOn"], { closesOn: "2026-04-30" }, "2026-03-10")).toEqual([]);
-    expect(refusedChanges(draft, ["closesOn"], { closesOn: "2026-03-09" }, "2026-03-10")).toEqual([{ path: "closesOn", code: "closesInPast", message: expect.stringContaining("past") }]);
+    expect(
+      refusedChanges(
+        draft,
+        ["title", "departments", "instrument", "k", "kComments", "opensOn", "closesOn"],
+        { closesOn: "2026-04-30" },
+        "2026-03-10",
+      ),
+    ).toEqual([]);
+    expect(refusedChanges(draft, ["closesOn"], { closesOn: "2026-03-09" }, "2026-03-10")).toEqual([
+      { path: "closesOn", code: "closesInPast", message: expect.stringContaining("past") },
+    ]);
   });
   it("keeps an open round's title, units, instrument and minimum groups, and its opening date once it opened", () => {
-    expect(refusedChanges(running, ["title", "k", "closesOn", "contact", "expectedHeadcount"], {}, "2026-03-10").map((r) => r.path)).toEqual(["title", "k"]);
+    expect(
+      refusedChanges(running, ["title", "k", "closesOn", "contact", "expectedHeadcount"], {}, "2026-03-10").map(
+        (r) => r.path,
+      ),
+    ).toEqual(["title", "k"]);
     expect(refusedChanges(running, ["opensOn"], {}, "2026-03-10").map((r) => r.path)).toEqual(["opensOn"]);
     expect(refusedChanges({ ...running, opensOn: "2026-03-20" }, ["opensOn"], {}, "2026-03-10")).toEqual([]);
   });
@@ -96,7 +130,13 @@ describe("changing a round", () => {
     expect(kCommentsAfter({ k: 5, kComments: 10 }, { k: 12, kComments: 20 })).toBe(20);
   });
   it("checks the settings together: comments from k, codes need k of 5, dates in order", () => {
-    expect(roundRuleProblems({ k: 5, kComments: 10, requireCode: true, opensOn: "2026-04-01", closesOn: "2026-04-30" })).toEqual([]);
-    expect(roundRuleProblems({ k: 4, kComments: 3, requireCode: true, opensOn: "2026-05-01", closesOn: "2026-04-30" }).map((p) => p.path)).toEqual(["kComments", "k", "closesOn"]);
+    expect(
+      roundRuleProblems({ k: 5, kComments: 10, requireCode: true, opensOn: "2026-04-01", closesOn: "2026-04-30" }),
+    ).toEqual([]);
+    expect(
+      roundRuleProblems({ k: 4, kComments: 3, requireCode: true, opensOn: "2026-05-01", closesOn: "2026-04-30" }).map(
+        (p) => p.path,
+      ),
+    ).toEqual(["kComments", "k", "closesOn"]);
   });
 });

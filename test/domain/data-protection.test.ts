@@ -1,6 +1,15 @@
 /** The pure rules of data protection: what may be deleted by whom, and when retention deletes what. */
 import { describe, expect, it } from "vitest";
-import { accountDeletion, addMonths, emptyFootprint, retentionDates, retentionDue, roundDeletion, sumFootprints } from "../../src/domain/data-protection.js";
+
+import {
+  accountDeletion,
+  addMonths,
+  emptyFootprint,
+  retentionDates,
+  retentionDue,
+  roundDeletion,
+  sumFootprints,
+} from "../../src/domain/data-protection.js";
 
 describe("deleting a round", () => {
   it("needs confirm only while the round runs", () => {
@@ -21,21 +30,52 @@ describe("deleting an account", () => {
   const consultant = { id: "c", role: "consultant" as const };
   const manager = { id: "m", role: "manager" as const };
   it("lets a consultant delete a manager of only their own organisations", () => {
-    expect(accountDeletion({ actor: consultant, target: manager, targetGrants: ["o1"], actorOwns: ["o1", "o2"] }).allowed).toBe(true);
-    expect(accountDeletion({ actor: consultant, target: manager, targetGrants: ["o1", "x"], actorOwns: ["o1"] })).toMatchObject({ status: 409, code: "manager_elsewhere" });
-    expect(accountDeletion({ actor: consultant, target: manager, targetGrants: ["x"], actorOwns: ["o1"] })).toMatchObject({ status: 404 });
+    expect(
+      accountDeletion({ actor: consultant, target: manager, targetGrants: ["o1"], actorOwns: ["o1", "o2"] }).allowed,
+    ).toBe(true);
+    expect(
+      accountDeletion({ actor: consultant, target: manager, targetGrants: ["o1", "x"], actorOwns: ["o1"] }),
+    ).toMatchObject({ status: 409, code: "manager_elsewhere" });
+    expect(
+      accountDeletion({ actor: consultant, target: manager, targetGrants: ["x"], actorOwns: ["o1"] }),
+    ).toMatchObject({ status: 404 });
     // Invited but not yet accepted: the consultant may still erase the account.
-    expect(accountDeletion({ actor: consultant, target: manager, targetGrants: [], targetInvitedTo: ["o1"], actorOwns: ["o1"] }).allowed).toBe(true);
+    expect(
+      accountDeletion({
+        actor: consultant,
+        target: manager,
+        targetGrants: [],
+        targetInvitedTo: ["o1"],
+        actorOwns: ["o1"],
+      }).allowed,
+    ).toBe(true);
   });
   it("never lets anyone delete another consultant, nor a manager anyone else", () => {
-    expect(accountDeletion({ actor: consultant, target: { id: "c2", role: "consultant" }, targetGrants: [], actorOwns: ["o1"] })).toMatchObject({ status: 404 });
-    expect(accountDeletion({ actor: manager, target: { id: "m2", role: "manager" }, targetGrants: ["o1"], actorOwns: [] })).toMatchObject({ status: 404 });
-    expect(accountDeletion({ actor: consultant, target: undefined, targetGrants: [], actorOwns: [] })).toMatchObject({ status: 404 });
+    expect(
+      accountDeletion({
+        actor: consultant,
+        target: { id: "c2", role: "consultant" },
+        targetGrants: [],
+        actorOwns: ["o1"],
+      }),
+    ).toMatchObject({ status: 404 });
+    expect(
+      accountDeletion({ actor: manager, target: { id: "m2", role: "manager" }, targetGrants: ["o1"], actorOwns: [] }),
+    ).toMatchObject({ status: 404 });
+    expect(accountDeletion({ actor: consultant, target: undefined, targetGrants: [], actorOwns: [] })).toMatchObject({
+      status: 404,
+    });
   });
   it("lets an account delete itself, a consultant only once they run no organisation", () => {
-    expect(accountDeletion({ actor: manager, target: manager, targetGrants: ["o1"], actorOwns: [] }).allowed).toBe(true);
-    expect(accountDeletion({ actor: consultant, target: consultant, targetGrants: [], actorOwns: ["o1"] })).toMatchObject({ status: 409, code: "owns_organisations" });
-    expect(accountDeletion({ actor: consultant, target: consultant, targetGrants: [], actorOwns: [] }).allowed).toBe(true);
+    expect(accountDeletion({ actor: manager, target: manager, targetGrants: ["o1"], actorOwns: [] }).allowed).toBe(
+      true,
+    );
+    expect(
+      accountDeletion({ actor: consultant, target: consultant, targetGrants: [], actorOwns: ["o1"] }),
+    ).toMatchObject({ status: 409, code: "owns_organisations" });
+    expect(accountDeletion({ actor: consultant, target: consultant, targetGrants: [], actorOwns: [] }).allowed).toBe(
+      true,
+    );
   });
 });
 

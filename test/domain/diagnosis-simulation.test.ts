@@ -5,6 +5,7 @@
  */
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+
 import type { LatentModel } from "../../src/demo/latent-model.js";
 import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
 import { overviewOf } from "../../src/domain/report.js";
@@ -17,8 +18,24 @@ const between = (random: () => number, lo: number, hi: number) => lo + random() 
 function planted(random: () => number, level: LevelId, how: "weak" | "divided"): LatentModel {
   const at = LEVEL_IDS.indexOf(level);
   const means: Partial<Record<LevelId, number>> = {};
-  LEVEL_IDS.forEach((id, i) => (means[id] = i < at ? between(random, 3.8, 4.3) : i === at ? (how === "weak" ? between(random, 2.6, 3.0) : between(random, 3.7, 4.1)) : between(random, 2.6, 4.2)));
-  return { means, splits: how === "divided" ? [{ items: [`${level}_1`, `${level}_2`], share: between(random, 0.4, 0.6), centres: [4.5, 1.7] }] : [] };
+  LEVEL_IDS.forEach(
+    (id, i) =>
+      (means[id] =
+        i < at
+          ? between(random, 3.8, 4.3)
+          : i === at
+            ? how === "weak"
+              ? between(random, 2.6, 3.0)
+              : between(random, 3.7, 4.1)
+            : between(random, 2.6, 4.2)),
+  );
+  return {
+    means,
+    splits:
+      how === "divided"
+        ? [{ items: [`${level}_1`, `${level}_2`], share: between(random, 0.4, 0.6), centres: [4.5, 1.7] }]
+        : [],
+  };
 }
 
 describe("the start-here rule on simulated groups", () => {
@@ -44,7 +61,10 @@ describe("the start-here rule on simulated groups", () => {
     let divided = 0;
     for (let r = 0; r < 400; r++) {
       const means = Object.fromEntries(LEVEL_IDS.map((id) => [id, between(random, 2.6, 4.3)]));
-      const overview = overviewOf(simulatedGroup(10, { means, noise: between(random, 0.6, 0.9) }, random), DEFAULT_THRESHOLDS);
+      const overview = overviewOf(
+        simulatedGroup(10, { means, noise: between(random, 0.6, 0.9) }, random),
+        DEFAULT_THRESHOLDS,
+      );
       levels += overview.levels.length;
       divided += overview.levels.filter((l) => l.divided).length;
     }
@@ -57,7 +77,10 @@ describe("the start-here rule on simulated groups", () => {
     const random = seedrandom("random answers");
     let divided = 0;
     for (let r = 0; r < 100; r++) {
-      const overview = overviewOf(simulatedGroup(60, { means: {}, fallback: 3, spread: 0.001, noise: 5 }, random), DEFAULT_THRESHOLDS);
+      const overview = overviewOf(
+        simulatedGroup(60, { means: {}, fallback: 3, spread: 0.001, noise: 5 }, random),
+        DEFAULT_THRESHOLDS,
+      );
       divided += overview.levels.filter((l) => l.divided).length;
     }
     expect(divided / 700).toBeLessThanOrEqual(0.05);
@@ -67,7 +90,10 @@ describe("the start-here rule on simulated groups", () => {
     const random = seedrandom("small");
     let right = 0;
     for (let r = 0; r < 100; r++) {
-      const start = overviewOf(simulatedGroup(12, planted(random, "values", "weak"), random), DEFAULT_THRESHOLDS).startHere!;
+      const start = overviewOf(
+        simulatedGroup(12, planted(random, "values", "weak"), random),
+        DEFAULT_THRESHOLDS,
+      ).startHere!;
       expect(start.indicative).toBe(true);
       if (start.level === "values") right += 1;
     }

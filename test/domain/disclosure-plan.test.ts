@@ -4,24 +4,33 @@
  */
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+
+import { type CountedCell, groupSize, matches } from "../../src/domain/disclosure.js";
 import { auditPlan } from "../../src/domain/disclosure-audit.js";
-import { buildPlan, groupKey, planView, type DisclosurePlan } from "../../src/domain/disclosure-plan.js";
-import { groupSize, matches, type CountedCell } from "../../src/domain/disclosure.js";
-import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames, type CampaignUnits } from "../../src/domain/units.js";
+import { buildPlan, type DisclosurePlan, groupKey, planView } from "../../src/domain/disclosure-plan.js";
+import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../../src/domain/units.js";
 import { smallComputableSets } from "../helpers/exact-span.js";
 
-const cell = (department: string, role: string, n: number, tenure = "1to5"): CountedCell => ({ department, role, tenure, n });
+const cell = (department: string, role: string, n: number, tenure = "1to5"): CountedCell => ({
+  department,
+  role,
+  tenure,
+  n,
+});
 const unitsFor = (cells: readonly CountedCell[]): CampaignUnits => ({
   department: unitsFromNames([...new Set(cells.map((c) => c.department))]),
   role: DEFAULT_ROLES,
   tenure: DEFAULT_TENURE,
 });
-const plan = (cells: readonly CountedCell[], k = 5, breakdowns = true) => buildPlan(cells, unitsFor(cells), { k, kComments: 10, breakdowns });
+const plan = (cells: readonly CountedCell[], k = 5, breakdowns = true) =>
+  buildPlan(cells, unitsFor(cells), { k, kComments: 10, breakdowns });
 
 /** The occupied cells and, per shown group, the indices of its cells: what a reader can combine. */
 function published(cells: readonly CountedCell[], p: DisclosurePlan) {
   const occupied = cells.filter((c) => c.n > 0);
-  const groups = p.groups.filter((g) => g.shown).map((g) => occupied.flatMap((c, i) => (matches(c, g.conditions) ? [i] : [])));
+  const groups = p.groups
+    .filter((g) => g.shown)
+    .map((g) => occupied.flatMap((c, i) => (matches(c, g.conditions) ? [i] : [])));
   return { counts: occupied.map((c) => c.n), groups };
 }
 
@@ -36,7 +45,16 @@ const shownKeys = (p: DisclosurePlan) => p.groups.filter((g) => g.shown).map((g)
 
 describe("the attacks, as fixtures", () => {
   // Legal has 82 people and one manager; management is shown campaign-wide (14 managers in all).
-  const legal = [cell("Legal", "frontline", 50), cell("Legal", "back_office", 31), cell("Legal", "management", 1), cell("Sales", "frontline", 30), cell("Sales", "management", 6), cell("Service", "frontline", 25), cell("Service", "back_office", 10), cell("Service", "management", 7)];
+  const legal = [
+    cell("Legal", "frontline", 50),
+    cell("Legal", "back_office", 31),
+    cell("Legal", "management", 1),
+    cell("Sales", "frontline", 30),
+    cell("Sales", "management", 6),
+    cell("Service", "frontline", 25),
+    cell("Service", "back_office", 10),
+    cell("Service", "management", 7),
+  ];
 
   it("a department minus its allowed roles, or a role minus its allowed departments, never leaves the only manager", () => {
     const p = plan(legal);
@@ -49,27 +67,56 @@ describe("the attacks, as fixtures", () => {
 
   it("the same round without the plan's audit gives the manager away: the fixture is a real attack", () => {
     const p = plan(legal);
-    const withoutAudit = { ...p, groups: p.groups.map((g) => ({ ...g, shown: g.shown || (g.key !== groupKey({ department: "Legal", role: "management" }) && groupSize(legal, g.conditions) >= 5) })) };
+    const withoutAudit = {
+      ...p,
+      groups: p.groups.map((g) => ({
+        ...g,
+        shown:
+          g.shown ||
+          (g.key !== groupKey({ department: "Legal", role: "management" }) && groupSize(legal, g.conditions) >= 5),
+      })),
+    };
     const { counts, groups } = published(legal, withoutAudit);
     expect(smallComputableSets(counts, groups, 5).length).toBeGreaterThan(0);
   });
 
   it("siblings summed across tables: cells hidden only by secondary suppression in another view stay hidden", () => {
-    const round = [cell("A", "frontline", 6), cell("A", "back_office", 3), cell("A", "team_lead", 6), cell("B", "frontline", 7), cell("B", "back_office", 2), cell("B", "team_lead", 5), cell("C", "frontline", 9), cell("C", "team_lead", 1)];
+    const round = [
+      cell("A", "frontline", 6),
+      cell("A", "back_office", 3),
+      cell("A", "team_lead", 6),
+      cell("B", "frontline", 7),
+      cell("B", "back_office", 2),
+      cell("B", "team_lead", 5),
+      cell("C", "frontline", 9),
+      cell("C", "team_lead", 1),
+    ];
     expectNothingSmallComputable(round, plan(round));
   });
 
   it("a union of hidden units is never fewer than k: the total minus the shown units", () => {
-    const round = [cell("A", "frontline", 30), cell("B", "frontline", 2), cell("C", "frontline", 2), cell("D", "frontline", 8)];
+    const round = [
+      cell("A", "frontline", 30),
+      cell("B", "frontline", 2),
+      cell("C", "frontline", 2),
+      cell("D", "frontline", 8),
+    ];
     const p = plan(round);
-    const shownUnits = p.groups.filter((g) => g.shown && g.conditions.department !== undefined && g.conditions.role === undefined);
+    const shownUnits = p.groups.filter(
+      (g) => g.shown && g.conditions.department !== undefined && g.conditions.role === undefined,
+    );
     const rest = groupSize(round, {}) - shownUnits.reduce((n, g) => n + g.n!, 0);
     expect(rest === 0 || rest >= 5).toBe(true);
     expectNothingSmallComputable(round, p);
   });
 
   it("hidden units stay hidden whatever their n: no group is shown empty, and no hidden group carries a count", () => {
-    const round = [cell("A", "frontline", 12), cell("A", "back_office", 8), cell("B", "frontline", 6), cell("D", "management", 3)];
+    const round = [
+      cell("A", "frontline", 12),
+      cell("A", "back_office", 8),
+      cell("B", "frontline", 6),
+      cell("D", "management", 3),
+    ];
     const p = plan(round);
     expect(p.groups.filter((g) => g.shown).every((g) => g.n! > 0)).toBe(true);
     expect(p.groups.filter((g) => !g.shown).every((g) => g.n === null)).toBe(true);
@@ -95,7 +142,14 @@ describe("the attacks, as fixtures", () => {
 });
 
 describe("comments in the plan", () => {
-  const round = [cell("A", "frontline", 12), cell("A", "back_office", 8), cell("B", "frontline", 6), cell("B", "back_office", 6), cell("C", "frontline", 7), cell("D", "management", 3)];
+  const round = [
+    cell("A", "frontline", 12),
+    cell("A", "back_office", 8),
+    cell("B", "frontline", 6),
+    cell("B", "back_office", 6),
+    cell("C", "frontline", 7),
+    cell("D", "management", 3),
+  ];
 
   it("are listed for the round and single departments with kComments or more, never for a role or a combination", () => {
     const p = plan(round);
@@ -111,7 +165,9 @@ describe("comments in the plan", () => {
   it("leave the departments without a list at none or kComments together: the round's list minus the shown lists", () => {
     for (const r of [round, [cell("A", "frontline", 30), cell("B", "frontline", 12), cell("C", "frontline", 4)]]) {
       const p = plan(r);
-      const listed = p.comments.filter((key) => key !== "").reduce((n, key) => n + p.groups.find((g) => g.key === key)!.n!, 0);
+      const listed = p.comments
+        .filter((key) => key !== "")
+        .reduce((n, key) => n + p.groups.find((g) => g.key === key)!.n!, 0);
       const rest = groupSize(r, {}) - listed;
       expect(rest === 0 || rest >= 10).toBe(true);
     }
@@ -119,17 +175,27 @@ describe("comments in the plan", () => {
 });
 
 describe("planView: a filter is choosing a group of the plan", () => {
-  const round = [cell("A", "frontline", 12), cell("A", "management", 8), cell("B", "frontline", 16), cell("B", "management", 6)];
+  const round = [
+    cell("A", "frontline", 12),
+    cell("A", "management", 8),
+    cell("B", "frontline", 16),
+    cell("B", "management", 6),
+  ];
   const units = unitsFor(round);
   const p = plan(round);
 
   it("serves the round, a unit and a department × role cell, with the management group where it is shown", () => {
     const whole = planView(p, units, {}, "department");
-    expect(whole.ok && whole.view.rows!.map((r) => r.key)).toEqual([groupKey({ department: "A" }), groupKey({ department: "B" })]);
+    expect(whole.ok && whole.view.rows!.map((r) => r.key)).toEqual([
+      groupKey({ department: "A" }),
+      groupKey({ department: "B" }),
+    ]);
     expect(whole.ok && whole.view.management).toBe(groupKey({ role: "management" }));
     const underA = planView(p, units, { department: "A" }, "role");
     expect(underA.ok && underA.view.management).toBe(groupKey({ department: "A", role: "management" }));
-    expect(underA.ok && underA.view.rows!.find((r) => r.value === "frontline")!.key).toBe(groupKey({ department: "A", role: "frontline" }));
+    expect(underA.ok && underA.view.rows!.find((r) => r.value === "frontline")!.key).toBe(
+      groupKey({ department: "A", role: "frontline" }),
+    );
   });
 
   it("refuses a combination that is not a table of the plan, and shows no breakdown that is not one", () => {
@@ -152,7 +218,9 @@ function randomRound(random: () => number): CountedCell[] {
   const roles = ["frontline", "back_office", "management"].slice(0, 2 + Math.floor(random() * 2));
   const tenures = ["lt1", "gt10"].slice(0, 1 + Math.floor(random() * 2));
   const sizes = [0, 0, 1, 1, 2, 3, 4, 5, 6, 8, 12, 20];
-  return departments.flatMap((d) => roles.flatMap((r) => tenures.map((t) => cell(d, r, sizes[Math.floor(random() * sizes.length)]!, t))));
+  return departments.flatMap((d) =>
+    roles.flatMap((r) => tenures.map((t) => cell(d, r, sizes[Math.floor(random() * sizes.length)]!, t))),
+  );
 }
 
 describe("randomised unit structures", () => {
@@ -189,7 +257,9 @@ describe("randomised unit structures", () => {
     for (let i = 0; i < 400; i++) {
       const width = 2 + Math.floor(random() * 10);
       const counts = Array.from({ length: width }, () => 1 + Math.floor(random() * 7));
-      const groups = Array.from({ length: 1 + Math.floor(random() * 8) }, () => [...Array(width).keys()].filter(() => random() < 0.5)).filter((g) => g.length > 0);
+      const groups = Array.from({ length: 1 + Math.floor(random() * 8) }, () =>
+        [...Array(width).keys()].filter(() => random() < 0.5),
+      ).filter((g) => g.length > 0);
       const k = 3 + Math.floor(random() * 4);
       const exact = smallComputableSets(counts, groups, k);
       const result = auditPlan(counts, groups, k);
@@ -204,11 +274,30 @@ describe("randomised unit structures", () => {
 
   it("an audit that runs out of budget calls the plan unprovable, and the plan then hides more until it is proven", () => {
     const counts = [1, 1, 1, 1];
-    expect(auditPlan(counts, [[0, 1], [1, 2], [2, 3]], 5, 0)).toEqual({ safe: false, cells: null });
+    expect(
+      auditPlan(
+        counts,
+        [
+          [0, 1],
+          [1, 2],
+          [2, 3],
+        ],
+        5,
+        0,
+      ),
+    ).toEqual({ safe: false, cells: null });
     const random = seedrandom("large");
     const departments = unitsFromNames(Array.from({ length: 16 }, (_, i) => `D${i}`));
-    const round = departments.flatMap((d) => DEFAULT_ROLES.flatMap((r) => DEFAULT_TENURE.map((t) => cell(d.value, r.value, Math.floor(random() * random() * 9), t.value))));
-    const p = buildPlan(round, { department: departments, role: DEFAULT_ROLES, tenure: DEFAULT_TENURE }, { k: 5, kComments: 10, breakdowns: true });
+    const round = departments.flatMap((d) =>
+      DEFAULT_ROLES.flatMap((r) =>
+        DEFAULT_TENURE.map((t) => cell(d.value, r.value, Math.floor(random() * random() * 9), t.value)),
+      ),
+    );
+    const p = buildPlan(
+      round,
+      { department: departments, role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
+      { k: 5, kComments: 10, breakdowns: true },
+    );
     const { counts: n, groups } = published(round, p);
     expect(auditPlan(n, groups, 5)).toEqual({ safe: true });
     expect(shownKeys(p).length).toBeGreaterThan(16);

@@ -1,18 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { groupSize, heatmapUnits, sizeVerdict, type CountedCell } from "../../src/domain/disclosure.js";
+
+import { type CountedCell, groupSize, heatmapUnits, sizeVerdict } from "../../src/domain/disclosure.js";
 import { unitsFromNames } from "../../src/domain/units.js";
 
-const cell = (department: string, role: string, n: number, tenure = "t"): CountedCell => ({ department, role, tenure, n });
+const cell = (department: string, role: string, n: number, tenure = "t"): CountedCell => ({
+  department,
+  role,
+  tenure,
+  n,
+});
 const departments = unitsFromNames(["A", "B", "C", "D"]);
 const K = 5;
 
 // A: 20 (front 12, back 8), B: 10 (front 6, back 4), C: 7 (front 7), D: 3 (management 3) — 40 in all.
-const cells = [cell("A", "front", 12), cell("A", "back", 8), cell("B", "front", 6), cell("B", "back", 4), cell("C", "front", 7), cell("D", "management", 3)];
+const cells = [
+  cell("A", "front", 12),
+  cell("A", "back", 8),
+  cell("B", "front", 6),
+  cell("B", "back", 4),
+  cell("C", "front", 7),
+  cell("D", "management", 3),
+];
 
 describe("heatmap suppression", () => {
   it("hides a unit below k and, by the secondary rule, the next-smallest", () => {
     const rows = heatmapUnits(cells, "department", departments, {}, K);
-    expect(rows.map((r) => [r.value, r.suppressed])).toEqual([["A", false], ["B", false], ["C", true], ["D", true]]);
+    expect(rows.map((r) => [r.value, r.suppressed])).toEqual([
+      ["A", false],
+      ["B", false],
+      ["C", true],
+      ["D", true],
+    ]);
   });
 
   it("keeps hiding until the hidden units together reach k", () => {
@@ -24,7 +42,12 @@ describe("heatmap suppression", () => {
 
   it("hides nothing when every unit reaches k and treats empty units as empty, not hidden", () => {
     const rows = heatmapUnits([cell("A", "front", 5), cell("B", "front", 6)], "department", departments, {}, K);
-    expect(rows.map((r) => [r.value, r.n, r.suppressed])).toEqual([["A", 5, false], ["B", 6, false], ["C", 0, false], ["D", 0, false]]);
+    expect(rows.map((r) => [r.value, r.n, r.suppressed])).toEqual([
+      ["A", 5, false],
+      ["B", 6, false],
+      ["C", 0, false],
+      ["D", 0, false],
+    ]);
   });
 });
 

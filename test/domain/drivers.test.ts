@@ -1,5 +1,6 @@
 /** Relative weights, checked against hand-computed cases and against ordinary least squares. */
 import { describe, expect, it } from "vitest";
+
 import { relativeWeights, symmetricEigen } from "../../src/domain/drivers.js";
 import { alphaInterval } from "../../src/domain/reliability.js";
 
@@ -14,20 +15,33 @@ function olsRSquared(rxx: number[][], rxy: number[]): number {
     }
   }
   const beta = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) beta[r] = (m[r]![n]! - beta.reduce((acc, b, k) => acc + (k > r ? m[r]![k]! * b : 0), 0)) / m[r]![r]!;
+  for (let r = n - 1; r >= 0; r--)
+    beta[r] = (m[r]![n]! - beta.reduce((acc, b, k) => acc + (k > r ? m[r]![k]! * b : 0), 0)) / m[r]![r]!;
   return beta.reduce((acc, b, i) => acc + b * rxy[i]!, 0);
 }
 
 describe("relative weights", () => {
   it("are the squared correlations when the levels do not correlate", () => {
-    const w = relativeWeights([[1, 0], [0, 1]], [0.3, 0.4])!;
+    const w = relativeWeights(
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [0.3, 0.4],
+    )!;
     expect(w.rSquared).toBeCloseTo(0.25, 12);
     expect(w.weights[0]).toBeCloseTo(0.09, 12);
     expect(w.weights[1]).toBeCloseTo(0.16, 12);
   });
 
   it("split the shared part equally between two equal levels: R² = 2r² / (1 + ρ)", () => {
-    const w = relativeWeights([[1, 0.5], [0.5, 1]], [0.5, 0.5])!;
+    const w = relativeWeights(
+      [
+        [1, 0.5],
+        [0.5, 1],
+      ],
+      [0.5, 0.5],
+    )!;
     expect(w.rSquared).toBeCloseTo((2 * 0.25) / 1.5, 12);
     expect(w.weights[0]).toBeCloseTo(w.weights[1]!, 12);
   });
@@ -49,13 +63,27 @@ describe("relative weights", () => {
   });
 
   it("refuse a matrix that is not positive definite", () => {
-    expect(relativeWeights([[1, 1], [1, 1]], [0.5, 0.5])).toBeNull();
+    expect(
+      relativeWeights(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [0.5, 0.5],
+      ),
+    ).toBeNull();
   });
 
   it("rest on an eigen decomposition that rebuilds the matrix", () => {
-    const a = [[2, 1, 0], [1, 3, 1], [0, 1, 4]];
+    const a = [
+      [2, 1, 0],
+      [1, 3, 1],
+      [0, 1, 4],
+    ];
     const { values, vectors } = symmetricEigen(a);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(values.reduce((acc, l, k) => acc + vectors[i]![k]! * l * vectors[j]![k]!, 0)).toBeCloseTo(a[i]![j]!, 10);
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++)
+        expect(values.reduce((acc, l, k) => acc + vectors[i]![k]! * l * vectors[j]![k]!, 0)).toBeCloseTo(a[i]![j]!, 10);
     expect(values.reduce((x, y) => x + y, 0)).toBeCloseTo(9, 10);
   });
 });

@@ -1,6 +1,7 @@
 /** The login limit policy, exhaustively over counts and times (domain/login-limits.ts). */
 import { describe, expect, it } from "vitest";
-import { decideLogin, LOGIN_LIMITS, pairUnlocksAt, type AttemptCounter } from "../../src/domain/login-limits.js";
+
+import { type AttemptCounter, decideLogin, LOGIN_LIMITS, pairUnlocksAt } from "../../src/domain/login-limits.js";
 
 const T0 = 1_800_000_000;
 const fresh = (count = 1, firstAt = T0): AttemptCounter => ({ count, firstAt });
@@ -14,7 +15,11 @@ describe("the pair (an account from one client)", () => {
         const decision = decideLogin({ pair: fresh(count), account: fresh() }, T0 + elapsed);
         if (elapsed >= opensAfter) {
           if (!decision.allowed) throw new Error(`count ${count} at +${elapsed}s refused`);
-        } else if (decision.allowed || decision.limit !== "pair" || decision.retryAfterSeconds !== Math.min(opensAfter, DAY) - elapsed) {
+        } else if (
+          decision.allowed ||
+          decision.limit !== "pair" ||
+          decision.retryAfterSeconds !== Math.min(opensAfter, DAY) - elapsed
+        ) {
           throw new Error(`count ${count} at +${elapsed}s: ${JSON.stringify(decision)}`);
         }
       }
@@ -77,7 +82,11 @@ describe("every counter must let an attempt through", () => {
               for (const elapsed of [0, 1, 59, 60, 61, 179, 180, 400, 899, 900]) {
                 const now = T0 + pairStart + elapsed;
                 if (now < T0 + accountStart) continue;
-                const counters = { pair: fresh(p, T0 + pairStart), account: fresh(a, T0 + accountStart), client: c === undefined ? undefined : fresh(c, T0 + pairStart) };
+                const counters = {
+                  pair: fresh(p, T0 + pairStart),
+                  account: fresh(a, T0 + accountStart),
+                  client: c === undefined ? undefined : fresh(c, T0 + pairStart),
+                };
                 const alone = [
                   decideLogin({ pair: counters.pair, account: fresh() }, now),
                   decideLogin({ pair: fresh(1, now), account: counters.account }, now),

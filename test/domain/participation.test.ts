@@ -1,15 +1,19 @@
 /** Participation per unit: counts from k, empty units hidden too, and nothing hidden follows from the total. */
 import { describe, expect, it } from "vitest";
+
 import type { CountedCell } from "../../src/domain/disclosure.js";
 import { unitParticipation } from "../../src/domain/participation.js";
 import { unitsFromNames } from "../../src/domain/units.js";
 
 const K = 5;
 const units = { department: unitsFromNames(["Sales", "Service", "Legal", "IT"]) };
-const cells = (counts: Record<string, number>): CountedCell[] => Object.entries(counts).map(([department, n]) => ({ department, role: "", tenure: "", n }));
-const shown = (counts: Record<string, number>) => unitParticipation(cells(counts), units, K).department!.map((u) => u.n);
+const cells = (counts: Record<string, number>): CountedCell[] =>
+  Object.entries(counts).map(([department, n]) => ({ department, role: "", tenure: "", n }));
+const shown = (counts: Record<string, number>) =>
+  unitParticipation(cells(counts), units, K).department!.map((u) => u.n);
 /** Whatever a reader can work out of the hidden units from the total and the shown units. */
-const hiddenTotal = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0) - shown(counts).reduce<number>((a, n) => a + (n ?? 0), 0);
+const hiddenTotal = (counts: Record<string, number>) =>
+  Object.values(counts).reduce((a, b) => a + b, 0) - shown(counts).reduce<number>((a, n) => a + (n ?? 0), 0);
 
 describe("participation per unit", () => {
   it("shows every unit from k when none is smaller", () => {
@@ -37,7 +41,12 @@ describe("participation per unit", () => {
     let checked = 0;
     for (let seed = 1; seed < 500; seed++) {
       const r = (i: number) => ((seed * 7919 + i * 104729) % 13) - 2;
-      const counts = { Sales: Math.max(0, r(1)), Service: Math.max(0, r(2)), Legal: Math.max(0, r(3)), IT: Math.max(0, r(4)) };
+      const counts = {
+        Sales: Math.max(0, r(1)),
+        Service: Math.max(0, r(2)),
+        Legal: Math.max(0, r(3)),
+        IT: Math.max(0, r(4)),
+      };
       const hidden = hiddenTotal(counts);
       const hiddenUnits = shown(counts).filter((n) => n === null).length;
       if (hiddenUnits > 0 && shown(counts).some((n) => n !== null)) {

@@ -1,6 +1,15 @@
 /** The release fold and the stored score, checked against hand-computed values. */
 import { describe, expect, it } from "vitest";
-import { addScore, createReleaseFold, emptyStats, itemSums, levelCorrelation, mergeStats, pairKey } from "../../src/domain/release.js";
+
+import {
+  addScore,
+  createReleaseFold,
+  emptyStats,
+  itemSums,
+  levelCorrelation,
+  mergeStats,
+  pairKey,
+} from "../../src/domain/release.js";
 import { combine, groupOf, levelEvidence } from "../../src/domain/report.js";
 import { NOT_APPLICABLE, scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
@@ -17,17 +26,32 @@ const key: ScoringKey = {
   mostQuestion: "most",
 };
 
-const answers = (m1: number, m2: number, v1: number, extra: Record<string, unknown> = {}) => ({ m1, m2, v1, v2: 5, c1: 3, factors: ["policy", "customer_needs"], most: "policy", ...extra });
+const answers = (m1: number, m2: number, v1: number, extra: Record<string, unknown> = {}) => ({
+  m1,
+  m2,
+  v1,
+  v2: 5,
+  c1: 3,
+  factors: ["policy", "customer_needs"],
+  most: "policy",
+  ...extra,
+});
 const sales = { department: "Sales", role: "frontline", tenure: "lt1" };
 const service = { department: "Service", role: "management", tenure: "gt10" };
 
 describe("the stored score", () => {
   it("is one digit per key item after reverse-coding, '-' for an item left open, plus the factors", () => {
-    expect(JSON.parse(encodeAnswers(key, { m1: 5, m2: 2, v1: 1, c1: 3, factors: ["process"], most: "process" }))).toEqual({ v: "541-3", f: ["process"], m: "process" });
+    expect(
+      JSON.parse(encodeAnswers(key, { m1: 5, m2: 2, v1: 1, c1: 3, factors: ["process"], most: "process" })),
+    ).toEqual({ v: "541-3", f: ["process"], m: "process" });
   });
 
   it("decodes to the same score the answers give", () => {
-    for (const a of [answers(5, 1, 2), answers(1, 5, 3, { factors: ["personal_fairness"], most: null }), { m1: 4, v1: 2, factors: [], most: null }]) {
+    for (const a of [
+      answers(5, 1, 2),
+      answers(1, 5, 3, { factors: ["personal_fairness"], most: null }),
+      { m1: 4, v1: 2, factors: [], most: null },
+    ]) {
       expect(decodeScore(key, encodeAnswers(key, a))).toEqual(scoreResponse(key, a));
     }
   });
@@ -55,12 +79,20 @@ describe("the release fold", () => {
 
   it("keeps one cell per combination of units, with the respondents and sums of its own responses", () => {
     const { cells } = fold();
-    expect(cells.map((c) => [c.department, c.n])).toEqual([["Sales", 2], ["Service", 1]]);
+    expect(cells.map((c) => [c.department, c.n])).toEqual([
+      ["Sales", 2],
+      ["Service", 1],
+    ]);
     const s = cells[0]!;
     expect(s.scales.mission).toEqual({ n: 2, sum: 8, sumSq: 34, items: 4, favourable: 2, unfavourable: 0 });
     expect(s.scales["desired:values"]).toEqual({ n: 2, sum: 10, sumSq: 50, items: 2, favourable: 2, unfavourable: 0 });
     expect(s.scales["climate:mandate"]!.n).toBe(2);
-    expect(s.factors).toMatchObject({ policy: { chosen: 1, most: 1 }, customer_needs: { chosen: 2, most: 1 }, "group:rules": { chosen: 1, most: 1 }, "group:heart": { chosen: 2, most: 1 } });
+    expect(s.factors).toMatchObject({
+      policy: { chosen: 1, most: 1 },
+      customer_needs: { chosen: 2, most: 1 },
+      "group:rules": { chosen: 1, most: 1 },
+      "group:heart": { chosen: 2, most: 1 },
+    });
     // m2 is reverse-coded: answers 1 and 3 count as 5 and 3.
     expect(s.items.m2).toEqual([0, 0, 1, 0, 1]);
   });
@@ -87,8 +119,14 @@ describe("the release fold", () => {
   it("turns item counts into the sums Cronbach's alpha needs", () => {
     expect(itemSums([1, 0, 2, 0, 1])).toEqual({ n: 4, sum: 1 + 6 + 5, sumSq: 1 + 18 + 25 });
     const { totals } = fold();
-    const items = levelEvidence(groupOf(totals, totals)).flatMap((e) => e.items.map((i) => [e.id, itemSums(i.counts).n]));
-    expect(items).toEqual([["mission", 3], ["mission", 3], ["values", 3]]);
+    const items = levelEvidence(groupOf(totals, totals)).flatMap((e) =>
+      e.items.map((i) => [e.id, itemSums(i.counts).n]),
+    );
+    expect(items).toEqual([
+      ["mission", 3],
+      ["mission", 3],
+      ["values", 3],
+    ]);
   });
 
   it("adds disjoint groups: merging two folds equals folding all", () => {
@@ -124,7 +162,11 @@ const na = NOT_APPLICABLE;
 
 describe("the stored score with an outcome and 'n/a'", () => {
   it("stores n/a as '-' and the outcome as o", () => {
-    expect(JSON.parse(encodeAnswers(v3Key, { m1: 4, m2: na, b1: 5, b2: 2, factors: ["policy"], most: "policy", overall: 10 }))).toEqual({ v: "4-54", f: ["policy"], m: "policy", o: 10 });
+    expect(
+      JSON.parse(
+        encodeAnswers(v3Key, { m1: 4, m2: na, b1: 5, b2: 2, factors: ["policy"], most: "policy", overall: 10 }),
+      ),
+    ).toEqual({ v: "4-54", f: ["policy"], m: "policy", o: 10 });
   });
 
   it("round-trips: answers back as given, n/a included, and the outcome (0 too)", () => {
@@ -148,7 +190,9 @@ describe("the stored score with an outcome and 'n/a'", () => {
   });
 
   it("stores no o for an instrument without an outcome item: older stored forms stay byte for byte", () => {
-    expect(encodeAnswers(key, { m1: 5, m2: 2, v1: 1, c1: 3, factors: [], most: null, overall: 7 })).toBe('{"v":"541-3","f":[],"m":null}');
+    expect(encodeAnswers(key, { m1: 5, m2: 2, v1: 1, c1: 3, factors: [], most: null, overall: 7 })).toBe(
+      '{"v":"541-3","f":[],"m":null}',
+    );
   });
 });
 
@@ -174,18 +218,42 @@ describe("the release fold of the outcome and the facets", () => {
   it("adds facet sub-scores as scales facet:<facet>", () => {
     const { totals } = fold();
     // ownership means: (5 + 4) / 2 = 4.5, (2 + 1) / 2 = 1.5, (5 + 5) / 2 = 5
-    expect(totals.scales["facet:ownership"]).toEqual({ n: 3, sum: 11, sumSq: 20.25 + 2.25 + 25, items: 6, favourable: 4, unfavourable: 2 });
+    expect(totals.scales["facet:ownership"]).toEqual({
+      n: 3,
+      sum: 11,
+      sumSq: 20.25 + 2.25 + 25,
+      items: 6,
+      favourable: 4,
+      unfavourable: 2,
+    });
     // mission: 4 and reverse(2) = 4 → 4; 2 alone (m2 n/a, 1 of 2 counts) → 2; 5 and reverse(1) = 5 → 5
-    expect(totals.scales.mission).toEqual({ n: 3, sum: 11, sumSq: 16 + 4 + 25, items: 5, favourable: 4, unfavourable: 1 });
+    expect(totals.scales.mission).toEqual({
+      n: 3,
+      sum: 11,
+      sumSq: 16 + 4 + 25,
+      items: 5,
+      favourable: 4,
+      unfavourable: 1,
+    });
     expect(totals.items.m2).toEqual([0, 0, 0, 1, 1]);
   });
 
   it("pairs each level with the outcome", () => {
     const { totals } = fold();
     // mission 4, 2, 5 against outcome 8, 3, 10
-    expect(totals.pairs[pairKey("mission", "outcome")]).toEqual({ n: 3, a: 11, b: 21, aa: 45, bb: 64 + 9 + 100, ab: 32 + 6 + 50 });
+    expect(totals.pairs[pairKey("mission", "outcome")]).toEqual({
+      n: 3,
+      a: 11,
+      b: 21,
+      aa: 45,
+      bb: 64 + 9 + 100,
+      ab: 32 + 6 + 50,
+    });
     // cov = 88 − 11·21/3 = 11; var(m) = 45 − 121/3 = 14/3; var(o) = 173 − 147 = 26
-    expect(levelCorrelation(totals.pairs[pairKey("mission", "outcome")]!)).toBeCloseTo(11 / Math.sqrt((14 / 3) * 26), 12);
+    expect(levelCorrelation(totals.pairs[pairKey("mission", "outcome")]!)).toBeCloseTo(
+      11 / Math.sqrt((14 / 3) * 26),
+      12,
+    );
     expect(totals.pairs[pairKey("behaviour", "outcome")]!.n).toBe(3);
   });
 

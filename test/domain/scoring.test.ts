@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { MIN_ANSWERED_SHARE, meetsMinimum, NOT_APPLICABLE, reverseCode, scoreResponse, toPercentScore, type ScoringKey } from "../../src/domain/scoring.js";
+
+import {
+  meetsMinimum,
+  MIN_ANSWERED_SHARE,
+  NOT_APPLICABLE,
+  reverseCode,
+  scoreResponse,
+  type ScoringKey,
+  toPercentScore,
+} from "../../src/domain/scoring.js";
 
 const key: ScoringKey = {
   items: [
@@ -30,7 +39,17 @@ describe("reverseCode and toPercentScore", () => {
 describe("scoreResponse", () => {
   it("averages a level's items after reverse-coding (hand-computed)", () => {
     // mission: 5, 4, reverse(2) = 4 → mean 13/3; values: 2, reverse(1) = 5 → mean 3.5
-    const score = scoreResponse(key, { m1: 5, m2: 4, m3: 2, v1: 2, v2: 1, s1: 1, c1: 3, factors: ["policy"], most: "policy" });
+    const score = scoreResponse(key, {
+      m1: 5,
+      m2: 4,
+      m3: 2,
+      v1: 2,
+      v2: 1,
+      s1: 1,
+      c1: 3,
+      factors: ["policy"],
+      most: "policy",
+    });
     expect(score.levels.mission).toEqual({ mean: 13 / 3, items: 3, favourable: 3, unfavourable: 0 });
     expect(score.levels.values).toEqual({ mean: 3.5, items: 2, favourable: 1, unfavourable: 1 });
     expect(score.levels.skills).toEqual({ mean: 1, items: 1, favourable: 0, unfavourable: 1 });

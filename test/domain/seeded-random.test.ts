@@ -1,5 +1,6 @@
 /** The bootstrap's seeded random source: repeatable, spread evenly, different per seed. */
 import { describe, expect, it } from "vitest";
+
 import { seededRandom } from "../../src/domain/seeded-random.js";
 
 describe("seededRandom", () => {

@@ -1,11 +1,20 @@
 /** Bootstrap stability of the pick, and the reservoir a release keeps for it. */
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+
 import { levelEvidence } from "../../src/domain/report.js";
-import { bootstrapPicks, bootstrapStability, createReservoir, evidenceOf, referencePick, RESERVOIR, stabilityShare } from "../../src/domain/stability.js";
-import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
-import { simulatedFold, SIM_KEY } from "../helpers/simulated-group.js";
 import { groupOf } from "../../src/domain/report.js";
+import {
+  bootstrapPicks,
+  bootstrapStability,
+  createReservoir,
+  evidenceOf,
+  referencePick,
+  RESERVOIR,
+  stabilityShare,
+} from "../../src/domain/stability.js";
+import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
+import { SIM_KEY, simulatedFold } from "../helpers/simulated-group.js";
 
 describe("the reservoir", () => {
   it("keeps everything up to its capacity, then a uniform sample of the stream", () => {
@@ -33,7 +42,9 @@ describe("bootstrap stability", () => {
     const fromSums = levelEvidence(groupOf(totals, totals));
     const fromRows = evidenceOf(SIM_KEY, fold.sample(cell));
     expect(fold.sample(cell).length).toBe(Math.min(150, RESERVOIR));
-    expect(fromRows.map((e) => [e.id, e.sums.n, e.items.length])).toEqual(fromSums.map((e) => [e.id, e.sums.n, e.items.length]));
+    expect(fromRows.map((e) => [e.id, e.sums.n, e.items.length])).toEqual(
+      fromSums.map((e) => [e.id, e.sums.n, e.items.length]),
+    );
     for (const [i, e] of fromRows.entries()) {
       expect(e.sums.sum).toBeCloseTo(fromSums[i]!.sums.sum, 9);
       expect(e.items.map((x) => x.counts)).toEqual(fromSums[i]!.items.map((x) => x.counts));
@@ -45,11 +56,25 @@ describe("bootstrap stability", () => {
     const { totals } = clear.fold.result();
     const reference = referencePick(levelEvidence(groupOf(totals, totals)), DEFAULT_THRESHOLDS);
     expect(reference).toBe("identity");
-    expect(bootstrapStability(SIM_KEY, [{ n: 200, sample: clear.fold.sample(clear.cell) }], reference, DEFAULT_THRESHOLDS, clear.random)).toBe(1);
+    expect(
+      bootstrapStability(
+        SIM_KEY,
+        [{ n: 200, sample: clear.fold.sample(clear.cell) }],
+        reference,
+        DEFAULT_THRESHOLDS,
+        clear.random,
+      ),
+    ).toBe(1);
 
     // Mission right at the threshold (3.4 on 1–5 is 60): resamples fall on either side.
     const close = simulatedFold(40, { means: { mission: 3.4 }, fallback: 4.2, spread: 0.5 }, "close");
-    const share = bootstrapStability(SIM_KEY, [{ n: 40, sample: close.fold.sample(close.cell) }], "mission", DEFAULT_THRESHOLDS, seedrandom("b"));
+    const share = bootstrapStability(
+      SIM_KEY,
+      [{ n: 40, sample: close.fold.sample(close.cell) }],
+      "mission",
+      DEFAULT_THRESHOLDS,
+      seedrandom("b"),
+    );
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThan(1);
   });
@@ -62,7 +87,16 @@ describe("bootstrap stability", () => {
 
   it("makes one pick per resample", () => {
     const { fold, cell } = simulatedFold(30, { means: { values: 3.3 } }, "picks");
-    expect([...bootstrapPicks(SIM_KEY, [{ n: 30, sample: fold.sample(cell) }], DEFAULT_THRESHOLDS, seedrandom("p"), undefined, 7)]).toHaveLength(7);
+    expect([
+      ...bootstrapPicks(
+        SIM_KEY,
+        [{ n: 30, sample: fold.sample(cell) }],
+        DEFAULT_THRESHOLDS,
+        seedrandom("p"),
+        undefined,
+        7,
+      ),
+    ]).toHaveLength(7);
   });
 
   it("is repeatable with the same seed and needs at least two respondents", () => {
@@ -70,14 +104,25 @@ describe("bootstrap stability", () => {
     const strata = [{ n: 60, sample: fold.sample(cell) }];
     const a = bootstrapStability(SIM_KEY, strata, "values", DEFAULT_THRESHOLDS, seedrandom("s"));
     expect(bootstrapStability(SIM_KEY, strata, "values", DEFAULT_THRESHOLDS, seedrandom("s"))).toBe(a);
-    expect(bootstrapStability(SIM_KEY, [{ n: 1, sample: fold.sample(cell).slice(0, 1) }], "values", DEFAULT_THRESHOLDS, seedrandom("s"))).toBeNull();
+    expect(
+      bootstrapStability(
+        SIM_KEY,
+        [{ n: 1, sample: fold.sample(cell).slice(0, 1) }],
+        "values",
+        DEFAULT_THRESHOLDS,
+        seedrandom("s"),
+      ),
+    ).toBeNull();
   });
 
   it("draws strata in proportion to the respondents they stand for, not to their samples", () => {
     // Two cells: one of 900 respondents all weak on mission (sample of 200), one of 100 strong.
     const weak = simulatedFold(900, { means: { mission: 2.2 }, fallback: 4.3, spread: 0.2 }, "weak");
     const strong = simulatedFold(100, { means: { mission: 4.6 }, fallback: 4.3, spread: 0.2 }, "strong");
-    const strata = [{ n: 900, sample: weak.fold.sample(weak.cell) }, { n: 100, sample: strong.fold.sample(strong.cell) }];
+    const strata = [
+      { n: 900, sample: weak.fold.sample(weak.cell) },
+      { n: 100, sample: strong.fold.sample(strong.cell) },
+    ];
     // Weighted 9:1 the mix stays far below 60 on mission in every resample.
     expect(bootstrapStability(SIM_KEY, strata, "mission", DEFAULT_THRESHOLDS, seedrandom("w"), 20)).toBe(1);
   });

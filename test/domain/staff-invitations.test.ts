@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { isValidAddress, MAX_ADDRESSES_PER_REQUEST, parseAddressList, personalLink, staffInvitationMail, staffReminderMail, staffReminderToAllMail } from "../../src/domain/staff-invitations.js";
+
+import {
+  isValidAddress,
+  MAX_ADDRESSES_PER_REQUEST,
+  parseAddressList,
+  personalLink,
+  staffInvitationMail,
+  staffReminderMail,
+  staffReminderToAllMail,
+} from "../../src/domain/staff-invitations.js";
 import { createInvitationKeys } from "../../src/lib/invitation-keys.js";
 import { mailPacer, sendAll } from "../../src/services/staff-invitations.js";
 
 describe("parseAddressList", () => {
   it("reads one address per line: trimmed, lower-cased, duplicates dropped, invalid lines named", () => {
-    const parsed = parseAddressList("  Anna@Voorbeeld.NL \n\nbob@voorbeeld.nl\nanna@voorbeeld.nl\nniet-een-adres\nJan de Vries <jan@voorbeeld.nl>\r\nx@y\n");
+    const parsed = parseAddressList(
+      "  Anna@Voorbeeld.NL \n\nbob@voorbeeld.nl\nanna@voorbeeld.nl\nniet-een-adres\nJan de Vries <jan@voorbeeld.nl>\r\nx@y\n",
+    );
     expect(parsed.addresses).toEqual(["anna@voorbeeld.nl", "bob@voorbeeld.nl", "jan@voorbeeld.nl"]);
     expect(parsed.duplicates).toBe(1);
     expect(parsed.invalidLines).toEqual([5, 7]);
@@ -13,7 +24,10 @@ describe("parseAddressList", () => {
   });
 
   it("reads the email column of a CSV by its name (comma or semicolon, quotes), else the first column", () => {
-    expect(parseAddressList('naam;E-mail;afdeling\n"Vries, Jan";jan@a.nl;Wonen\nPiet;PIET@a.nl;Onderhoud\nKees;;Wonen\n').addresses).toEqual(["jan@a.nl", "piet@a.nl"]);
+    expect(
+      parseAddressList('naam;E-mail;afdeling\n"Vries, Jan";jan@a.nl;Wonen\nPiet;PIET@a.nl;Onderhoud\nKees;;Wonen\n')
+        .addresses,
+    ).toEqual(["jan@a.nl", "piet@a.nl"]);
     expect(parseAddressList("emailadres,naam\nx@a.nl,X\ny@a.nl,Y").addresses).toEqual(["x@a.nl", "y@a.nl"]);
     expect(parseAddressList("adresje,naam\nx@a.nl,X\nfout,Y").invalidLines).toEqual([3]);
     expect(parseAddressList("x@a.nl,X\ny@a.nl,Y").addresses).toEqual(["x@a.nl", "y@a.nl"]);
@@ -26,8 +40,20 @@ describe("parseAddressList", () => {
   });
 
   it("validates practically", () => {
-    for (const ok of ["a@b.nl", "first.last+tag@sub.example.org", "x@xn--bcher-kva.example"]) expect(isValidAddress(ok)).toBe(true);
-    for (const bad of ["a@b", "@b.nl", "a@@b.nl", "a b@c.nl", "a@b..nl", ".a@b.nl", "a@-b.nl", "a@b.n1", `${"a".repeat(65)}@b.nl`]) expect(isValidAddress(bad)).toBe(false);
+    for (const ok of ["a@b.nl", "first.last+tag@sub.example.org", "x@xn--bcher-kva.example"])
+      expect(isValidAddress(ok)).toBe(true);
+    for (const bad of [
+      "a@b",
+      "@b.nl",
+      "a@@b.nl",
+      "a b@c.nl",
+      "a@b..nl",
+      ".a@b.nl",
+      "a@-b.nl",
+      "a@b.n1",
+      `${"a".repeat(65)}@b.nl`,
+    ])
+      expect(isValidAddress(bad)).toBe(false);
   });
 });
 
@@ -52,12 +78,19 @@ describe("mail texts", () => {
     const en = staffInvitationMail({ to: "a@b.nl", round, link, languages: "en" });
     expect(en.text).not.toContain("vraagt je");
     expect(en.subject).toBe("Invitation: staff survey Woonstichting De Linde");
-    expect(staffInvitationMail({ to: "a@b.nl", round: { ...round, organisation: "<b>X</b>" }, link, languages: "nl" }).html).toContain("&lt;b&gt;X&lt;/b&gt;");
+    expect(
+      staffInvitationMail({ to: "a@b.nl", round: { ...round, organisation: "<b>X</b>" }, link, languages: "nl" }).html,
+    ).toContain("&lt;b&gt;X&lt;/b&gt;");
   });
 
   it("remind with the same link, or (no tracking) thank those who answered and carry no code", () => {
     expect(staffReminderMail({ to: "a@b.nl", round, link, languages: "nl" }).text).toContain(link);
-    const all = staffReminderToAllMail({ to: "a@b.nl", round, surveyLink: "https://enquete.example/s/tok", languages: "both" });
+    const all = staffReminderToAllMail({
+      to: "a@b.nl",
+      round,
+      surveyLink: "https://enquete.example/s/tok",
+      languages: "both",
+    });
     expect(all.text).toContain("Dank je wel");
     expect(all.text).toContain("Thank you");
     expect(all.text).not.toContain("#code=");
@@ -97,8 +130,16 @@ describe("sendAll", () => {
     };
     const mail = (i: number) => ({ to: `m${i}@voorbeeld.nl`, subject: "s", text: "t" });
     const pace = mailPacer(100);
-    const first = await sendAll(mailer, Array.from({ length: 15 }, (_, i) => mail(i)), pace);
-    const second = await sendAll(mailer, Array.from({ length: 15 }, (_, i) => mail(i)), pace);
+    const first = await sendAll(
+      mailer,
+      Array.from({ length: 15 }, (_, i) => mail(i)),
+      pace,
+    );
+    const second = await sendAll(
+      mailer,
+      Array.from({ length: 15 }, (_, i) => mail(i)),
+      pace,
+    );
     expect([first.sent, second.sent, first.failed + second.failed]).toEqual([15, 15, 0]);
     // 30 starts at 100 a second span at least 290 ms (timers may fire a millisecond early).
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(285);

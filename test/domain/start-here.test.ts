@@ -1,14 +1,27 @@
 /** The start-here rule on hand-made levels: weak from the interval, divided from two camps, the walk from the top. */
 import { describe, expect, it } from "vitest";
+
 import type { LevelId } from "../../src/domain/levels.js";
 import type { ItemDistribution } from "../../src/domain/release.js";
-import { assessLevel, isSplitItem, pickStart, startHere, type LevelAssessment } from "../../src/domain/start-here.js";
+import { assessLevel, isSplitItem, type LevelAssessment, pickStart, startHere } from "../../src/domain/start-here.js";
 
 /** Sums of n level means all equal to `mean` but for a spread of ±d on half of them. */
 const sums = (n: number, mean: number, d: number) => ({ n, sum: n * mean, sumSq: n * mean * mean + n * d * d });
 
 function level(id: LevelId, over: Partial<LevelAssessment> = {}): LevelAssessment {
-  return { id, n: 100, score: 75, ci95: [70, 80], weak: false, possiblyWeak: false, divided: false, agreement: 0.8, alpha: 0.8, splitItems: [], ...over };
+  return {
+    id,
+    n: 100,
+    score: 75,
+    ci95: [70, 80],
+    weak: false,
+    possiblyWeak: false,
+    divided: false,
+    agreement: 0.8,
+    alpha: 0.8,
+    splitItems: [],
+    ...over,
+  };
 }
 
 describe("assessing a level", () => {
@@ -42,7 +55,14 @@ describe("assessing a level", () => {
 
   it("calls a level divided on one split item, names it, and keeps its agreement index", () => {
     const split: ItemDistribution = [12, 8, 2, 8, 12];
-    const a = assessLevel({ id: "values", sums: { n: 42, sum: 42 * 3.5, sumSq: 42 * 3.5 * 3.5 + 42 * 1.4 }, items: [{ name: "v1", counts: split }, { name: "v2", counts: [0, 2, 8, 20, 12] }] });
+    const a = assessLevel({
+      id: "values",
+      sums: { n: 42, sum: 42 * 3.5, sumSq: 42 * 3.5 * 3.5 + 42 * 1.4 },
+      items: [
+        { name: "v1", counts: split },
+        { name: "v2", counts: [0, 2, 8, 20, 12] },
+      ],
+    });
     expect(a.divided).toBe(true);
     expect(a.splitItems).toEqual(["v1"]);
     expect(a.agreement).toBeGreaterThanOrEqual(0);
@@ -51,7 +71,14 @@ describe("assessing a level", () => {
 
   it("does not call a level divided when its items do not hang together (noise, α below 0.4)", () => {
     // People's level means hardly differ, so the items' spread is noise: α far below 0.
-    const noise = assessLevel({ id: "values", sums: { n: 42, sum: 42 * 3, sumSq: 42 * 9 + 42 * 0.05 }, items: [{ name: "v1", counts: [12, 8, 2, 8, 12] }, { name: "v2", counts: [12, 8, 2, 8, 12] }] });
+    const noise = assessLevel({
+      id: "values",
+      sums: { n: 42, sum: 42 * 3, sumSq: 42 * 9 + 42 * 0.05 },
+      items: [
+        { name: "v1", counts: [12, 8, 2, 8, 12] },
+        { name: "v2", counts: [12, 8, 2, 8, 12] },
+      ],
+    });
     expect(noise.alpha).toBeLessThan(0.4);
     expect(noise.divided).toBe(false);
   });
@@ -59,21 +86,42 @@ describe("assessing a level", () => {
 
 describe("the pick", () => {
   it("is the top-most weak or divided level, with every reason it has", () => {
-    const pick = pickStart([level("context", { weak: true }), level("values", { weak: true, divided: true }), level("mission")]);
+    const pick = pickStart([
+      level("context", { weak: true }),
+      level("values", { weak: true, divided: true }),
+      level("mission"),
+    ]);
     expect(pick).toEqual({ level: "values", reasons: ["weak", "divided"], basis: "flagged", checkFirst: [] });
   });
 
   it("names possibly weak levels above the pick, and picks a possibly weak level only when nothing is clearly flagged", () => {
     const levels = [level("mission", { possiblyWeak: true }), level("identity"), level("skills", { divided: true })];
     expect(pickStart(levels)).toMatchObject({ level: "skills", checkFirst: ["mission"] });
-    expect(pickStart([level("mission"), level("identity", { possiblyWeak: true }), level("values", { possiblyWeak: true })])).toMatchObject({ level: "identity", reasons: ["possibly_weak"] });
+    expect(
+      pickStart([level("mission"), level("identity", { possiblyWeak: true }), level("values", { possiblyWeak: true })]),
+    ).toMatchObject({ level: "identity", reasons: ["possibly_weak"] });
   });
 
   it("with nothing flagged points at the largest current–desired gap, else the strongest driver, never simply the lowest level", () => {
     const calm = [level("mission", { score: 80 }), level("values", { score: 70 }), level("context", { score: 62 })];
-    expect(pickStart(calm, { gaps: [{ level: "values", gap: 12 }, { level: "context", gap: 9 }] })).toMatchObject({ level: "values", basis: "desired_gap" });
+    expect(
+      pickStart(calm, {
+        gaps: [
+          { level: "values", gap: 12 },
+          { level: "context", gap: 9 },
+        ],
+      }),
+    ).toMatchObject({ level: "values", basis: "desired_gap" });
     // Gaps under 5 points point nowhere; a driver does.
-    expect(pickStart(calm, { gaps: [{ level: "context", gap: 3 }], drivers: [{ level: "mission", weight: 40 }, { level: "context", weight: 10 }] })).toMatchObject({ level: "mission", basis: "driver" });
+    expect(
+      pickStart(calm, {
+        gaps: [{ level: "context", gap: 3 }],
+        drivers: [
+          { level: "mission", weight: 40 },
+          { level: "context", weight: 10 },
+        ],
+      }),
+    ).toMatchObject({ level: "mission", basis: "driver" });
     expect(pickStart(calm)).toEqual({ level: null, reasons: [], basis: "none", checkFirst: [] });
   });
 
@@ -82,7 +130,9 @@ describe("the pick", () => {
     expect(start.indicative).toBe(true);
     expect(start.downstream).toEqual(["values", "competencies", "skills", "behaviour", "context"]);
     expect(start.explanation.nl).toContain("identiteit");
-    expect(start.explanation.nl).toContain("het hoogste niveau dat duidelijk onder de drempel scoort en verdeeld is (medewerkers vallen in twee kampen)");
+    expect(start.explanation.nl).toContain(
+      "het hoogste niveau dat duidelijk onder de drempel scoort en verdeeld is (medewerkers vallen in twee kampen)",
+    );
     expect(start.explanation.en).toContain("87%");
     expect(start.explanation.en).toContain("Fewer than 30 respondents");
     const none = startHere([level("mission")])!;

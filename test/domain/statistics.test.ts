@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { combine, decisionHeadline, decisionMix, overviewOf, type CellStats } from "../../src/domain/report.js";
+
+import { type CellStats, combine, decisionHeadline, decisionMix, overviewOf } from "../../src/domain/report.js";
 import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { addCounters, confidenceInterval95, copyCounters, mean, sampleSd } from "../../src/domain/statistics.js";
 
@@ -30,24 +31,66 @@ describe("statistics from running sums", () => {
 });
 
 describe("report pieces", () => {
-  const cell = (department: string, n: number, values: { sum: number; sumSq: number; fav: number; unfav: number; items: number }, factors: CellStats["factors"]): CellStats => ({
+  const cell = (
+    department: string,
+    n: number,
+    values: { sum: number; sumSq: number; fav: number; unfav: number; items: number },
+    factors: CellStats["factors"],
+  ): CellStats => ({
     department,
     role: "frontline",
     tenure: "",
     n,
-    scales: { values: { n, sum: values.sum, sumSq: values.sumSq, items: values.items, favourable: values.fav, unfavourable: values.unfav } },
+    scales: {
+      values: {
+        n,
+        sum: values.sum,
+        sumSq: values.sumSq,
+        items: values.items,
+        favourable: values.fav,
+        unfavourable: values.unfav,
+      },
+    },
     factors,
   });
   const cells = [
-    cell("A", 3, { sum: 3 + 5 + 5, sumSq: 9 + 25 + 25, fav: 8, unfav: 0, items: 12 }, { policy: { chosen: 3, most: 2 }, "group:system": { chosen: 3, most: 3 }, "group:heart": { chosen: 0, most: 0 }, "group:rules": { chosen: 3, most: 2 } }),
-    cell("B", 2, { sum: 1 + 2, sumSq: 1 + 4, fav: 0, unfav: 8, items: 8 }, { personal_fairness: { chosen: 2, most: 2 }, "group:heart": { chosen: 2, most: 2 }, "group:system": { chosen: 0, most: 0 } }),
+    cell(
+      "A",
+      3,
+      { sum: 3 + 5 + 5, sumSq: 9 + 25 + 25, fav: 8, unfav: 0, items: 12 },
+      {
+        policy: { chosen: 3, most: 2 },
+        "group:system": { chosen: 3, most: 3 },
+        "group:heart": { chosen: 0, most: 0 },
+        "group:rules": { chosen: 3, most: 2 },
+      },
+    ),
+    cell(
+      "B",
+      2,
+      { sum: 1 + 2, sumSq: 1 + 4, fav: 0, unfav: 8, items: 8 },
+      {
+        personal_fairness: { chosen: 2, most: 2 },
+        "group:heart": { chosen: 2, most: 2 },
+        "group:system": { chosen: 0, most: 0 },
+      },
+    ),
   ];
 
   it("combines cells and summarises a level on 0–100 with its flags", () => {
     const [values] = overviewOf(combine(cells, {}), DEFAULT_THRESHOLDS).levels;
     // Means 3, 5, 5, 1, 2 → mean 3.2 → score 55; SD of 3,5,5,1,2 = sqrt(11.2/4 … ) computed from sums.
     // Five people leave a wide interval across 60: possibly weak, not weak; too few to be called divided.
-    expect(values).toMatchObject({ id: "values", n: 5, score: 55, favourablePct: 40, unfavourablePct: 40, weak: false, possiblyWeak: true, divided: false });
+    expect(values).toMatchObject({
+      id: "values",
+      n: 5,
+      score: 55,
+      favourablePct: 40,
+      unfavourablePct: 40,
+      weak: false,
+      possiblyWeak: true,
+      divided: false,
+    });
     expect(values!.ci95[0]).toBeLessThan(60);
     expect(values!.ci95[1]).toBeGreaterThan(60);
     expect(values!.sd).toBeCloseTo(Math.sqrt((64 - 16 ** 2 / 5) / 4), 2);
@@ -67,7 +110,9 @@ describe("report pieces", () => {
 
   it("follows the seed's 80% / 10% in its wording", () => {
     expect(decisionHeadline(86, 10, 82, 9)).toMatchObject({ pattern: "coat_rack" });
-    expect(decisionHeadline(86, 10, 82, 9).headline.nl).toMatch(/^Het hart hangt aan de kapstok: voor 86% .* Slechts 9% woog/);
+    expect(decisionHeadline(86, 10, 82, 9).headline.nl).toMatch(
+      /^Het hart hangt aan de kapstok: voor 86% .* Slechts 9% woog/,
+    );
     expect(decisionHeadline(79, 21, 50, 30).pattern).toBe("system_leaning");
     expect(decisionHeadline(79, 21, 50, 30).headline.en).not.toContain("Only");
     expect(decisionHeadline(52, 48, 30, 25).pattern).toBe("balanced");

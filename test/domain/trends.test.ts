@@ -4,10 +4,11 @@
  * items they share. Every expected value is computed by hand in the comments.
  */
 import { describe, expect, it } from "vitest";
+
 import type { LevelId } from "../../src/domain/levels.js";
 import type { ItemDistribution } from "../../src/domain/release.js";
-import { holm, sampleVariance, welchTest, type Sums } from "../../src/domain/statistics.js";
-import { levelTrends, MIN_MEANINGFUL_CHANGE, sharedItemSums, type Round } from "../../src/domain/trends.js";
+import { holm, sampleVariance, type Sums, welchTest } from "../../src/domain/statistics.js";
+import { levelTrends, MIN_MEANINGFUL_CHANGE, type Round, sharedItemSums } from "../../src/domain/trends.js";
 
 describe("Holm–Bonferroni adjustment", () => {
   it("multiplies the i-th smallest of m by m − i + 1 and keeps the sequence monotone", () => {
@@ -35,7 +36,11 @@ describe("Holm–Bonferroni adjustment", () => {
 
 /** Sums with exactly this n, mean and sample SD (on the 1–5 scale). */
 const sumsWith = (n: number, m: number, sd: number): Sums => ({ n, sum: n * m, sumSq: (n - 1) * sd * sd + n * m * m });
-const sumsOf = (values: number[]): Sums => ({ n: values.length, sum: values.reduce((a, b) => a + b, 0), sumSq: values.reduce((a, b) => a + b * b, 0) });
+const sumsOf = (values: number[]): Sums => ({
+  n: values.length,
+  sum: values.reduce((a, b) => a + b, 0),
+  sumSq: values.reduce((a, b) => a + b * b, 0),
+});
 
 const V1 = { id: "customer-centricity", version: 1 };
 const roundOf = (campaignId: string, date: string, levels: Round["levels"]): Round => ({
@@ -58,15 +63,24 @@ describe("a change is called only when it is significant after Holm and at least
   it("labels a highly significant change of 4 points not_meaningful, and one of 6 points improved", () => {
     // n 400 each, SD 0.6: SE = √(0.36/400 · 2) = 0.04243. Mean 3.00 → 3.16: t = 3.77, p ≈ 0.0002;
     // 0.16 × 25 = 4 points. Mean 3.00 → 3.24: t = 5.66; 0.24 × 25 = 6 points.
-    const [small] = levelTrends([roundOf("a", "2025-01-01", { mission: sumsWith(400, 3, 0.6) }), roundOf("b", "2026-01-01", { mission: sumsWith(400, 3.16, 0.6) })]);
+    const [small] = levelTrends([
+      roundOf("a", "2025-01-01", { mission: sumsWith(400, 3, 0.6) }),
+      roundOf("b", "2026-01-01", { mission: sumsWith(400, 3.16, 0.6) }),
+    ]);
     expect(small!.steps[0]!.change).toBeCloseTo(4, 10);
     expect(small!.steps[0]!.p).toBeLessThan(0.001);
     expect(small!.steps[0]!.pAdjusted).toBe(small!.steps[0]!.p);
     expect(small!.steps[0]!.label).toBe("not_meaningful");
-    const [large] = levelTrends([roundOf("a", "2025-01-01", { mission: sumsWith(400, 3, 0.6) }), roundOf("b", "2026-01-01", { mission: sumsWith(400, 3.24, 0.6) })]);
+    const [large] = levelTrends([
+      roundOf("a", "2025-01-01", { mission: sumsWith(400, 3, 0.6) }),
+      roundOf("b", "2026-01-01", { mission: sumsWith(400, 3.24, 0.6) }),
+    ]);
     expect(large!.steps[0]!.change).toBeCloseTo(6, 10);
     expect(large!.steps[0]!.label).toBe("improved");
-    const [fall] = levelTrends([roundOf("a", "2025-01-01", { mission: sumsWith(400, 3.24, 0.6) }), roundOf("b", "2026-01-01", { mission: sumsWith(400, 3, 0.6) })]);
+    const [fall] = levelTrends([
+      roundOf("a", "2025-01-01", { mission: sumsWith(400, 3.24, 0.6) }),
+      roundOf("b", "2026-01-01", { mission: sumsWith(400, 3, 0.6) }),
+    ]);
     expect(fall!.steps[0]!.label).toBe("declined");
   });
 
@@ -88,7 +102,10 @@ describe("a change is called only when it is significant after Holm and at least
     expect(v.pAdjusted).toBeCloseTo(2 * m.p!, 12);
     expect([m.label, v.label]).toEqual(["no_significant_change", "no_significant_change"]);
     // Tested alone, the same mission change is called: it was the correction that held it back.
-    const [alone] = levelTrends([roundOf("a", "2025-01-01", { mission: before.mission }), roundOf("b", "2026-01-01", { mission: after.mission })]);
+    const [alone] = levelTrends([
+      roundOf("a", "2025-01-01", { mission: before.mission }),
+      roundOf("b", "2026-01-01", { mission: after.mission }),
+    ]);
     expect(alone!.steps[0]!.label).toBe("improved");
   });
 
@@ -116,7 +133,13 @@ describe("a change is called only when it is significant after Holm and at least
 type Person = Record<string, number>;
 
 /** A released round of these respondents, on an instrument version with these items per level. */
-function releasedRound(campaignId: string, date: string, version: number, levelItems: Partial<Record<LevelId, string[]>>, people: Person[]): Round {
+function releasedRound(
+  campaignId: string,
+  date: string,
+  version: number,
+  levelItems: Partial<Record<LevelId, string[]>>,
+  people: Person[],
+): Round {
   const levels: Round["levels"] = {};
   const items: Record<string, ItemDistribution> = {};
   for (const [level, names] of Object.entries(levelItems) as [LevelId, string[]][]) {
@@ -127,20 +150,44 @@ function releasedRound(campaignId: string, date: string, version: number, levelI
       items[name] = counts;
     }
   }
-  return { campaignId, title: campaignId, date, n: people.length, k: 5, instrument: { id: "scan", version }, levels, levelItems, items };
+  return {
+    campaignId,
+    title: campaignId,
+    date,
+    n: people.length,
+    k: 5,
+    instrument: { id: "scan", version },
+    levels,
+    levelItems,
+    items,
+  };
 }
 
 describe("rounds on different instrument versions", () => {
   // Version 1: four items per level. Version 2: mission drops m4 and renames m3 (shared: m1, m2);
   // values drops v3 and v4 and renames v2 (shared: v1 only); identity keeps all four.
-  const v1Items = { mission: ["m1", "m2", "m3", "m4"], identity: ["i1", "i2", "i3", "i4"], values: ["v1", "v2", "v3", "v4"] };
+  const v1Items = {
+    mission: ["m1", "m2", "m3", "m4"],
+    identity: ["i1", "i2", "i3", "i4"],
+    values: ["v1", "v2", "v3", "v4"],
+  };
   const v2Items = { mission: ["m1", "m2", "m3b"], identity: ["i1", "i2", "i3", "i4"], values: ["v1", "v2b"] };
   const identity = (x: number) => ({ i1: x, i2: x, i3: 3, i4: 4 });
   const before: Person[] = [
-    [2, 2], [2, 3], [3, 2], [3, 3], [2, 2], [3, 3],
+    [2, 2],
+    [2, 3],
+    [3, 2],
+    [3, 3],
+    [2, 2],
+    [3, 3],
   ].map(([m1, m2], i) => ({ m1: m1!, m2: m2!, m3: 1, m4: 5, ...identity(2 + (i % 3)), v1: 3, v2: 3, v3: 3, v4: 3 }));
   const after: Person[] = [
-    [4, 4], [4, 5], [5, 4], [5, 5], [4, 4], [5, 5],
+    [4, 4],
+    [4, 5],
+    [5, 4],
+    [5, 5],
+    [4, 4],
+    [5, 5],
   ].map(([m1, m2], i) => ({ m1: m1!, m2: m2!, m3b: 1, ...identity(2 + (i % 3)), v1: 5, v2b: 5 }));
   const a = releasedRound("a", "2025-01-01", 1, v1Items, before);
   const b = releasedRound("b", "2026-01-01", 2, v2Items, after);
@@ -192,7 +239,12 @@ describe("rounds on different instrument versions", () => {
 
   it("compares a level whose items are all the same on respondents' level means, and corrects over the tested levels only", () => {
     const i = of("identity");
-    expect(i).toMatchObject({ comparable: true, basis: "level", sharedItems: ["i1", "i2", "i3", "i4"], label: "no_significant_change" });
+    expect(i).toMatchObject({
+      comparable: true,
+      basis: "level",
+      sharedItems: ["i1", "i2", "i3", "i4"],
+      label: "no_significant_change",
+    });
     expect(i.p).toBeCloseTo(welchTest(a.levels.identity!, b.levels.identity!)?.p ?? Number.NaN, 12);
     // Values has no test: the step's family is mission and identity.
     const [pm, pi] = holm([of("mission").p!, i.p!]);

@@ -1,7 +1,8 @@
 /** The consultant workspace's pure core, against hand-computed values. */
-import { emptyStats, type ItemDistribution } from "../../src/domain/release.js";
 import { describe, expect, it } from "vitest";
+
 import { codeFromBytes, normaliseCode, responseRate } from "../../src/domain/access-codes.js";
+import { emptyStats, type ItemDistribution } from "../../src/domain/release.js";
 import { cronbachAlpha } from "../../src/domain/reliability.js";
 import { desiredGap, groupOf, levelReliabilities } from "../../src/domain/report.js";
 import { scoreResponse } from "../../src/domain/scoring.js";
@@ -9,7 +10,11 @@ import { welchTest } from "../../src/domain/statistics.js";
 import { levelTrends, type Round } from "../../src/domain/trends.js";
 
 /** Running sums of a list of values. */
-const sumsOf = (values: number[]) => ({ n: values.length, sum: values.reduce((a, b) => a + b, 0), sumSq: values.reduce((a, b) => a + b * b, 0) });
+const sumsOf = (values: number[]) => ({
+  n: values.length,
+  sum: values.reduce((a, b) => a + b, 0),
+  sumSq: values.reduce((a, b) => a + b * b, 0),
+});
 
 describe("Welch's t-test from running sums", () => {
   it("matches the hand computation: equal variances 2.5, n 5 each, means 3 and 5 → t 2, df 8", () => {
@@ -30,7 +35,7 @@ describe("Welch's t-test from running sums", () => {
     // a = 2,3,4,5: n 4, variance 5/3; b = 1,2,3: n 3, variance 1.
     const a = sumsOf([2, 3, 4, 5]);
     const b = sumsOf([1, 2, 3]);
-    const va = (5 / 3) / 4;
+    const va = 5 / 3 / 4;
     const vb = 1 / 3;
     const df = (va + vb) ** 2 / (va ** 2 / 3 + vb ** 2 / 2);
     const result = welchTest(a, b)!;
@@ -62,22 +67,40 @@ describe("Cronbach's alpha from item sums", () => {
     expect(poor).toMatchObject({ warning: true });
   });
   it("refuses what it cannot compute", () => {
-    expect(cronbachAlpha([sumsOf([1, 2, 3])], sumsOf([1, 2, 3]))).toMatchObject({ alpha: null, reason: "too_few_items" });
-    expect(cronbachAlpha([sumsOf([1, 2]), sumsOf([1, 2])], sumsOf([1, 2]))).toMatchObject({ alpha: null, reason: "too_few_respondents" });
-    expect(cronbachAlpha([sumsOf([1, 2, 3]), sumsOf([1, 2])], sumsOf([1, 2, 3]))).toMatchObject({ alpha: null, reason: "incomplete" });
-    expect(cronbachAlpha([sumsOf([1, 5, 3]), sumsOf([5, 1, 3])], sumsOf([3, 3, 3]))).toMatchObject({ alpha: null, reason: "no_variance" });
+    expect(cronbachAlpha([sumsOf([1, 2, 3])], sumsOf([1, 2, 3]))).toMatchObject({
+      alpha: null,
+      reason: "too_few_items",
+    });
+    expect(cronbachAlpha([sumsOf([1, 2]), sumsOf([1, 2])], sumsOf([1, 2]))).toMatchObject({
+      alpha: null,
+      reason: "too_few_respondents",
+    });
+    expect(cronbachAlpha([sumsOf([1, 2, 3]), sumsOf([1, 2])], sumsOf([1, 2, 3]))).toMatchObject({
+      alpha: null,
+      reason: "incomplete",
+    });
+    expect(cronbachAlpha([sumsOf([1, 5, 3]), sumsOf([5, 1, 3])], sumsOf([3, 3, 3]))).toMatchObject({
+      alpha: null,
+      reason: "no_variance",
+    });
   });
   it("runs per level, top-down, skipping levels without items", () => {
     // Four respondents: mission items 2,3,4,5 and 3,3,5,4 (means 2.5, 3, 4.5, 4.5); values items
     // both 1,3,5,3 (means the same); context answered but without items in the instrument.
-    const counts = (values: number[]) => [1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length) as ItemDistribution;
+    const counts = (values: number[]) =>
+      [1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length) as ItemDistribution;
     const scale = (values: number[]) => ({ ...sumsOf(values), items: values.length, favourable: 0, unfavourable: 0 });
     const group = groupOf(
       {
         ...emptyStats(),
         n: 4,
         scales: { values: scale([1, 3, 5, 3]), mission: scale([2.5, 3, 4.5, 4.5]), context: scale([3, 3, 3, 4]) },
-        items: { v1: counts([1, 3, 5, 3]), m1: counts([2, 3, 4, 5]), v2: counts([1, 3, 5, 3]), m2: counts([3, 3, 5, 4]) },
+        items: {
+          v1: counts([1, 3, 5, 3]),
+          m1: counts([2, 3, 4, 5]),
+          v2: counts([1, 3, 5, 3]),
+          m2: counts([3, 3, 5, 4]),
+        },
       },
       { itemLevels: { v1: "values", m1: "mission", v2: "values", m2: "mission" } },
     );
@@ -85,7 +108,10 @@ describe("Cronbach's alpha from item sums", () => {
     expect(result.map((r) => r.level)).toEqual(["mission", "values"]);
     expect(result.map((r) => r.alpha)).toEqual([0.78, 1]);
     // Unrounded, from the same sums: 0.784314 and 1.
-    expect(cronbachAlpha([sumsOf([2, 3, 4, 5]), sumsOf([3, 3, 5, 4])], sumsOf([2.5, 3, 4.5, 4.5])).alpha).toBeCloseTo(0.784314, 6);
+    expect(cronbachAlpha([sumsOf([2, 3, 4, 5]), sumsOf([3, 3, 5, 4])], sumsOf([2.5, 3, 4.5, 4.5])).alpha).toBeCloseTo(
+      0.784314,
+      6,
+    );
     expect(cronbachAlpha([sumsOf([1, 3, 5, 3]), sumsOf([1, 3, 5, 3])], sumsOf([1, 3, 5, 3])).alpha).toBeCloseTo(1, 12);
   });
 });
@@ -127,7 +153,11 @@ describe("trends across rounds", () => {
     }
   });
   it("leaves out rounds below k and levels measured in fewer than two rounds", () => {
-    const trends = levelTrends([round("a", "2025-01-01", [1, 2, 3], [1, 2, 3]), round("b", "2026-01-01", [2, 3, 4]), round("c", "2026-06-01", [5, 5], undefined, 5)]);
+    const trends = levelTrends([
+      round("a", "2025-01-01", [1, 2, 3], [1, 2, 3]),
+      round("b", "2026-01-01", [2, 3, 4]),
+      round("c", "2026-06-01", [5, 5], undefined, 5),
+    ]);
     expect(trends.map((t) => t.level)).toEqual(["mission"]);
     expect(trends[0]!.points.map((p) => p.campaignId)).toEqual(["a", "b"]);
     expect(trends[0]!.overall).toBeNull();
@@ -153,7 +183,11 @@ describe("current versus desired", () => {
     expect(score.values).toEqual({ m1: 4, m2: 4, m_should: 5 });
     const scale = (values: number[]) => ({ ...sumsOf(values), items: values.length, favourable: 0, unfavourable: 0 });
     // Current means 3 and 4 → 62.5; desired 5 and 4 → 87.5.
-    const group = groupOf({ ...emptyStats(), n: 2, scales: { mission: scale([3, 4]), "desired:mission": scale([5, 4]), values: scale([2, 2]) } });
+    const group = groupOf({
+      ...emptyStats(),
+      n: 2,
+      scales: { mission: scale([3, 4]), "desired:mission": scale([5, 4]), values: scale([2, 2]) },
+    });
     expect(desiredGap(group)).toEqual([{ level: "mission", current: 62.5, desired: 87.5, gap: 25 }]);
     expect(desiredGap(groupOf({ ...emptyStats(), n: 2, scales: { mission: scale([3, 4]) } }))).toBeNull();
   });

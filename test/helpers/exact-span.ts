@@ -49,12 +49,20 @@ export function exactKernel(matrix: readonly (readonly number[])[], width: numbe
 }
 
 /** Whether the sum over `cells` can be computed from the groups: its indicator is orthogonal to the kernel. */
-export const computable = (kernel: readonly number[][], cells: readonly number[]) => kernel.every((w) => cells.reduce((s, c) => s + w[c]!, 0) === 0);
+export const computable = (kernel: readonly number[][], cells: readonly number[]) =>
+  kernel.every((w) => cells.reduce((s, c) => s + w[c]!, 0) === 0);
 
 /** Every set of cells (as indices) with 1..k−1 respondents that can be computed; exhaustive, for small tables. */
-export function smallComputableSets(counts: readonly number[], groups: readonly (readonly number[])[], k: number): number[][] {
+export function smallComputableSets(
+  counts: readonly number[],
+  groups: readonly (readonly number[])[],
+  k: number,
+): number[][] {
   const width = counts.length;
-  const kernel = exactKernel(groups.map((g) => Array.from({ length: width }, (_, c) => (g.includes(c) ? 1 : 0))), width);
+  const kernel = exactKernel(
+    groups.map((g) => Array.from({ length: width }, (_, c) => (g.includes(c) ? 1 : 0))),
+    width,
+  );
   const found: number[][] = [];
   for (let mask = 1; mask < 1 << width; mask++) {
     const cells = [...Array(width).keys()].filter((c) => mask & (1 << c));

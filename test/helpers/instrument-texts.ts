@@ -8,7 +8,8 @@ export function untranslatedTexts(json: unknown): string[] {
     if (!node || typeof node !== "object") return;
     for (const [key, value] of Object.entries(node)) {
       const text = value as Record<string, string> | string;
-      if (TEXT_KEYS.includes(key) && (typeof text !== "object" || !text.nl || !text.en)) untranslated.push(`${path}.${key}`);
+      if (TEXT_KEYS.includes(key) && (typeof text !== "object" || !text.nl || !text.en))
+        untranslated.push(`${path}.${key}`);
       else walk(value, `${path}.${key}`);
     }
   };

@@ -6,30 +6,54 @@
  */
 import type { Client } from "@libsql/client";
 import { expect } from "vitest";
+
+import { matches } from "../../src/domain/disclosure.js";
 import { auditPlan } from "../../src/domain/disclosure-audit.js";
 import type { DisclosurePlan } from "../../src/domain/disclosure-plan.js";
-import { matches } from "../../src/domain/disclosure.js";
-import { answeredByAll, createReleaseFold, emptyStats, keepAnsweredByAll, mergeStats, type ReleaseStats } from "../../src/domain/release.js";
+import {
+  answeredByAll,
+  createReleaseFold,
+  emptyStats,
+  keepAnsweredByAll,
+  mergeStats,
+  type ReleaseStats,
+} from "../../src/domain/release.js";
 import { scoreResponse } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { sha256Hex } from "../../src/lib/random.js";
 
-const rows = async (client: Client, sql: string, campaignId: string) => (await client.execute({ sql, args: [campaignId] })).rows;
+const rows = async (client: Client, sql: string, campaignId: string) =>
+  (await client.execute({ sql, args: [campaignId] })).rows;
 
-export async function expectConsistent(client: Client, instrument: Instrument, campaignId: string, acknowledged: Iterable<string>): Promise<{ stored: number }> {
-  const receipts = new Set((await rows(client, "select key_hash from receipts where campaign_id = ?", campaignId)).map((r) => String(r.key_hash)));
-  for (const id of acknowledged) expect(receipts.has(await sha256Hex(`${campaignId}:${id.toLowerCase()}`)), `receipt of ${id}`).toBe(true);
+export async function expectConsistent(
+  client: Client,
+  instrument: Instrument,
+  campaignId: string,
+  acknowledged: Iterable<string>,
+): Promise<{ stored: number }> {
+  const receipts = new Set(
+    (await rows(client, "select key_hash from receipts where campaign_id = ?", campaignId)).map((r) =>
+      String(r.key_hash),
+    ),
+  );
+  for (const id of acknowledged)
+    expect(receipts.has(await sha256Hex(`${campaignId}:${id.toLowerCase()}`)), `receipt of ${id}`).toBe(true);
   const responses = await rows(client, "select scores from responses where campaign_id = ?", campaignId);
   expect(responses.length).toBe(receipts.size);
   // Each stored form is whole: read back as answers and scored again, it is itself.
-  for (const r of responses) expect(encodeAnswers(instrument.key, answersOf(instrument.key, decodeScore(instrument.key, String(r.scores))))).toBe(String(r.scores));
+  for (const r of responses)
+    expect(
+      encodeAnswers(instrument.key, answersOf(instrument.key, decodeScore(instrument.key, String(r.scores)))),
+    ).toBe(String(r.scores));
   return { stored: responses.length };
 }
 
 /** The stored answers of a row: its scored form, or the JSON of a row from before that existed. */
 const storedAnswers = (instrument: Instrument, r: Record<string, unknown>) =>
-  r.scores === null ? (JSON.parse(String(r.answers)) as Record<string, unknown>) : answersOf(instrument.key, decodeScore(instrument.key, String(r.scores)));
+  r.scores === null
+    ? (JSON.parse(String(r.answers)) as Record<string, unknown>)
+    : answersOf(instrument.key, decodeScore(instrument.key, String(r.scores)));
 
 /**
  * The campaign's release, if any, against a fold of its stored answers: its plan passes the audit,
@@ -37,31 +61,58 @@ const storedAnswers = (instrument: Instrument, r: Record<string, unknown>) =>
  * only where the plan lists them. Returns the respondents it holds (null without a release).
  */
 /** A round's stored responses as they are now: to check its release after the sweep has deleted them. */
-export const captureResponses = (client: Client, campaignId: string) => rows(client, "select department, role, tenure, answers, scores, comment from responses where campaign_id = ?", campaignId);
+export const captureResponses = (client: Client, campaignId: string) =>
+  rows(
+    client,
+    "select department, role, tenure, answers, scores, comment from responses where campaign_id = ?",
+    campaignId,
+  );
 
-export async function expectReleaseConsistent(client: Client, instrument: Instrument, campaignId: string, captured?: Awaited<ReturnType<typeof captureResponses>>): Promise<number | null> {
+export async function expectReleaseConsistent(
+  client: Client,
+  instrument: Instrument,
+  campaignId: string,
+  captured?: Awaited<ReturnType<typeof captureResponses>>,
+): Promise<number | null> {
   const [release] = await rows(client, "select id, respondents, plan from releases where campaign_id = ?", campaignId);
   if (!release) return null;
   for (const table of ["release_groups", "release_comments"]) {
-    const stray = await rows(client, `select count(*) as n from ${table} where campaign_id = ? and release_id not in (select id from releases)`, campaignId);
+    const stray = await rows(
+      client,
+      `select count(*) as n from ${table} where campaign_id = ? and release_id not in (select id from releases)`,
+      campaignId,
+    );
     expect(Number(stray[0]!.n), `${table} of unfinished attempts beside a release`).toBe(0);
   }
   const plan = JSON.parse(String(release.plan)) as DisclosurePlan;
   const responses = captured ?? (await captureResponses(client, campaignId));
   const fold = createReleaseFold(instrument.key);
-  for (const r of responses) fold.add({ department: String(r.department), role: String(r.role), tenure: String(r.tenure) }, scoreResponse(instrument.key, storedAnswers(instrument, r)));
+  for (const r of responses)
+    fold.add(
+      { department: String(r.department), role: String(r.role), tenure: String(r.tenure) },
+      scoreResponse(instrument.key, storedAnswers(instrument, r)),
+    );
   const expected = fold.result();
   expect(Number(release.respondents)).toBe(responses.length);
   // The stored plan is safe against the cells it was made from.
   const occupied = expected.cells.filter((c) => c.n > 0);
   const shown = plan.groups.filter((g) => g.shown);
-  expect(auditPlan(occupied.map((c) => c.n), shown.map((g) => occupied.flatMap((c, i) => (matches(c, g.conditions) ? [i] : []))), plan.k)).toEqual({ safe: true });
+  expect(
+    auditPlan(
+      occupied.map((c) => c.n),
+      shown.map((g) => occupied.flatMap((c, i) => (matches(c, g.conditions) ? [i] : []))),
+      plan.k,
+    ),
+  ).toEqual({ safe: true });
   const groups = await rows(client, "select key, n, stats from release_groups where campaign_id = ?", campaignId);
   expect(groups.map((g) => String(g.key)).sort()).toEqual(shown.map((g) => g.key).sort());
   for (const g of groups) {
     const planned = shown.find((x) => x.key === g.key)!;
     // Only what every respondent of the round answered is stored ("not applicable" leaves the rest out).
-    const e = keepAnsweredByAll(expected.cells.filter((c) => matches(c, planned.conditions)).reduce((acc, c) => mergeStats(acc, c), emptyStats()), answeredByAll(expected.totals));
+    const e = keepAnsweredByAll(
+      expected.cells.filter((c) => matches(c, planned.conditions)).reduce((acc, c) => mergeStats(acc, c), emptyStats()),
+      answeredByAll(expected.totals),
+    );
     const stored = JSON.parse(String(g.stats)) as ReleaseStats;
     // Nothing stored stands for a part of the group: every item, scale and pair counts all of it.
     for (const counts of Object.values(stored.items)) expect(counts.reduce((a, b) => a + b, 0)).toBe(e.n);
@@ -76,8 +127,14 @@ export async function expectReleaseConsistent(client: Client, instrument: Instru
       expect(stored.scales[scale]!.favourable).toBe(sums.favourable);
     }
   }
-  const comments = await rows(client, "select count(*) as n, count(distinct role || tenure) as cells from release_comments where release_id = (select id from releases where campaign_id = ?)", campaignId);
-  expect(Number(comments[0]!.n)).toBe(plan.comments.length > 0 ? responses.filter((r) => r.comment !== null).length : 0);
+  const comments = await rows(
+    client,
+    "select count(*) as n, count(distinct role || tenure) as cells from release_comments where release_id = (select id from releases where campaign_id = ?)",
+    campaignId,
+  );
+  expect(Number(comments[0]!.n)).toBe(
+    plan.comments.length > 0 ? responses.filter((r) => r.comment !== null).length : 0,
+  );
   // Comments are kept with their department at most, never their role or tenure.
   if (Number(comments[0]!.n) > 0) expect(Number(comments[0]!.cells)).toBe(1);
   return Number(release.respondents);

@@ -16,19 +16,30 @@ export interface PostedMail {
 
 export const MAIL_API_KEY = "mail-api-test-key";
 
-export async function startMailApi(): Promise<{ url: string; mails: PostedMail[]; refused: number; close(): Promise<void> }> {
+export async function startMailApi(): Promise<{
+  url: string;
+  mails: PostedMail[];
+  refused: number;
+  close(): Promise<void>;
+}> {
   const state = { mails: [] as PostedMail[], refused: 0 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      if (req.method !== "POST" || req.headers.authorization !== `Bearer ${MAIL_API_KEY}` || !String(req.headers["content-type"]).startsWith("application/json")) {
+      if (
+        req.method !== "POST" ||
+        req.headers.authorization !== `Bearer ${MAIL_API_KEY}` ||
+        !String(req.headers["content-type"]).startsWith("application/json")
+      ) {
         state.refused++;
         res.writeHead(401).end();
         return;
       }
       state.mails.push(JSON.parse(Buffer.concat(chunks).toString("utf8")) as PostedMail);
-      res.writeHead(202, { "content-type": "application/json" }).end(JSON.stringify({ id: String(state.mails.length) }));
+      res
+        .writeHead(202, { "content-type": "application/json" })
+        .end(JSON.stringify({ id: String(state.mails.length) }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -2,7 +2,7 @@
  * Runs a compiled server (dist/…) in its own process, as production does, and hands back its
  * URL once it says it is listening. Used by the bench and by the crash tests, which kill it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
 
@@ -15,8 +15,16 @@ export interface ServerProcess {
 /** The flags `npm start` gives node: a 160 MB heap budget keeps the process well under 250 MB. */
 export const NODE_FLAGS = ["--max-old-space-size=160"];
 
-export async function spawnServer(entry: string, args: string[], env: Record<string, string>, readyUrl: (line: string) => string | undefined): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, entry, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+export async function spawnServer(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  readyUrl: (line: string) => string | undefined,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, entry, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on("line", (line) => {

@@ -1,9 +1,10 @@
 /** Groups of synthetic staff from the latent model, scored and folded as a release folds them. */
 import seedrandom from "seedrandom";
-import { latentValues, type LatentModel } from "../../src/demo/latent-model.js";
+
+import { type LatentModel, latentValues } from "../../src/demo/latent-model.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { addScore, createReleaseFold, emptyStats } from "../../src/domain/release.js";
-import { groupOf, type Group } from "../../src/domain/report.js";
+import { type Group, groupOf } from "../../src/domain/report.js";
 import { isCurrentItem, scoreValues, type ScoringKey } from "../../src/domain/scoring.js";
 
 /** Five items per level, the last of each reverse-keyed (values are drawn in the scored direction). */
@@ -11,7 +12,8 @@ export const SIM_KEY: ScoringKey = {
   items: LEVEL_IDS.flatMap((level) => [1, 2, 3, 4, 5].map((i) => ({ name: `${level}_${i}`, level, reverse: i === 5 }))),
 };
 
-export const itemLevelsOf = (key: ScoringKey) => Object.fromEntries(key.items.filter(isCurrentItem).map((i) => [i.name, i.level]));
+export const itemLevelsOf = (key: ScoringKey) =>
+  Object.fromEntries(key.items.filter(isCurrentItem).map((i) => [i.name, i.level]));
 
 export function simulatedGroup(n: number, model: LatentModel, random: () => number, key: ScoringKey = SIM_KEY): Group {
   const stats = emptyStats();

@@ -4,6 +4,7 @@
  * receives, decoded enough to read links and names.
  */
 import type { AddressInfo } from "node:net";
+
 import { SMTPServer } from "smtp-server";
 
 export interface ReceivedMail {
@@ -18,11 +19,18 @@ export const SMTP_USER = "mailer";
 export const SMTP_PASSWORD = "smtp-test-secret";
 
 function decodeQuotedPrintable(raw: string): string {
-  const bytes = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return new TextDecoder().decode(Uint8Array.from(bytes, (ch) => ch.charCodeAt(0) & 0xff));
 }
 
-export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedMail[]; waitFor(to: string, count?: number, containing?: string): Promise<ReceivedMail>; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  url: string;
+  mails: ReceivedMail[];
+  waitFor(to: string, count?: number, containing?: string): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     // Plain loopback: no certificate to trust, but the login is still required.

@@ -71,7 +71,13 @@ export async function completeSurveyByKeyboard(page: Page): Promise<void> {
       continue;
     }
     if (!focus.question || answered.has(focus.question)) continue;
-    if (focus.dropdown && (await page.locator(`.sd-question[data-name="${focus.question}"] .sd-dropdown__value .sv-string-viewer`).count()) > 0) continue;
+    if (
+      focus.dropdown &&
+      (await page
+        .locator(`.sd-question[data-name="${focus.question}"] .sd-dropdown__value .sv-string-viewer`)
+        .count()) > 0
+    )
+      continue;
     answered.add(focus.question);
     if (focus.rating) {
       for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight"); // 1 → 4

@@ -5,23 +5,48 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { createApp } from "../../src/app.js";
-import type { DemoResult } from "../../src/demo/seed.js";
 import type { AppDeps } from "../../src/app-env.js";
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+import type { DemoResult } from "../../src/demo/seed.js";
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
 import { openDatabase } from "../../src/node/open-database.js";
 import { filePageStore } from "../../src/node/static-files.js";
 import { createCampaign, createOrganisation, type NewCampaign } from "../../src/storage/campaigns.js";
 
 /** `deps`: what the entry would wire besides database, instruments, pages and clock (a client address, limits). */
-export async function createTestApp(options: { today?: string; deps?: Pick<AppDeps, "clientAddress" | "submissionsPerHour" | "requestScheme" | "loginKeySecret" | "invitationKeySecret" | "mailer" | "publicUrl" | "logLevel" | "logSink"> } = {}) {
+export async function createTestApp(
+  options: {
+    today?: string;
+    deps?: Pick<
+      AppDeps,
+      | "clientAddress"
+      | "submissionsPerHour"
+      | "requestScheme"
+      | "loginKeySecret"
+      | "invitationKeySecret"
+      | "mailer"
+      | "publicUrl"
+      | "logLevel"
+      | "logSink"
+    >;
+  } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), "cc-test-"));
   const opened = await openDatabase(`file:${join(dir, "test.db")}`);
   const instruments = createInstrumentRegistry();
   const clock = { now: new Date(`${options.today ?? "2026-03-10"}T09:30:00Z`) };
   // Every log line is made (debug) and dropped, unless a test passes a sink to read them.
-  const app = createApp({ logLevel: "debug", logSink: () => {}, ...options.deps, db: opened.db, instruments, pages: filePageStore(), now: () => clock.now });
+  const app = createApp({
+    logLevel: "debug",
+    logSink: () => {},
+    ...options.deps,
+    db: opened.db,
+    instruments,
+    pages: filePageStore(),
+    now: () => clock.now,
+  });
   const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
 
   async function addCampaign(overrides: Partial<NewCampaign> = {}): Promise<Campaign> {
@@ -85,7 +110,10 @@ export async function loginCookie(app: TestApp["app"], email: string, password: 
 }
 
 /** A demo account's login from what seedDemo returned (it made the password; nothing else holds it). */
-export function demoLogin(demo: Pick<DemoResult, "accounts">, role: keyof DemoResult["accounts"]): { email: string; password: string } {
+export function demoLogin(
+  demo: Pick<DemoResult, "accounts">,
+  role: keyof DemoResult["accounts"],
+): { email: string; password: string } {
   const { email, password } = demo.accounts[role];
   if (password === null) throw new Error(`the demo ${role} existed before this seed: its password is not known here`);
   return { email, password };

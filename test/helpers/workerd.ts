@@ -9,9 +9,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { promisify } from "node:util";
+
 import { drizzle } from "drizzle-orm/d1";
 import { Miniflare } from "miniflare";
-import { schema, type Db } from "../../src/storage/database.js";
+
+import { type Db, schema } from "../../src/storage/database.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const WORKER = join(root, "dist/worker/worker.js");
@@ -21,10 +23,18 @@ const ASSETS = join(root, "dist/public");
 function wranglerConfig(): { databaseId: string; compatibilityDate: string; compatibilityFlags: string[] } {
   const toml = readFileSync(join(root, "wrangler.toml"), "utf8");
   const pick = (key: string) => toml.match(new RegExp(`^${key}\\s*=\\s*(.+)$`, "m"))![1]!;
-  return { databaseId: JSON.parse(pick("database_id")), compatibilityDate: JSON.parse(pick("compatibility_date")), compatibilityFlags: JSON.parse(pick("compatibility_flags")) };
+  return {
+    databaseId: JSON.parse(pick("database_id")),
+    compatibilityDate: JSON.parse(pick("compatibility_date")),
+    compatibilityFlags: JSON.parse(pick("compatibility_flags")),
+  };
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+};
 
 export interface WorkerdTarget {
   request(path: string, init?: RequestInit): Promise<Response>;
@@ -39,10 +49,23 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
   if (!existsSync(WORKER)) throw new Error("dist/worker/worker.js is missing: run `npm run build` first");
   const persist = mkdtempSync(join(tmpdir(), "cc-workerd-"));
   const { databaseId, compatibilityDate, compatibilityFlags } = wranglerConfig();
-  await promisify(execFile)(process.execPath, [join(root, "node_modules/wrangler/bin/wrangler.js"), "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(root, "node_modules/wrangler/bin/wrangler.js"),
+      "d1",
+      "migrations",
+      "apply",
+      "DB",
+      "--local",
+      "--persist-to",
+      persist,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+    },
+  );
   const mf = new Miniflare({
     modules: true,
     scriptPath: WORKER,
@@ -58,7 +81,9 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
       ASSETS: async (request: { url: string }) => {
         const path = join(ASSETS, decodeURIComponent(new URL(request.url).pathname));
         if (!path.startsWith(ASSETS) || !existsSync(path)) return new Response("Not found", { status: 404 }) as never;
-        return new Response(readFileSync(path), { headers: { "content-type": TYPES[extname(path)] ?? "application/octet-stream" } }) as never;
+        return new Response(readFileSync(path), {
+          headers: { "content-type": TYPES[extname(path)] ?? "application/octet-stream" },
+        }) as never;
       },
     },
   });

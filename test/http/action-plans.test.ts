@@ -7,19 +7,21 @@
  * rounds change nothing.
  */
 import { createHash } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import type { Campaign } from "../../src/domain/campaign.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { release } from "../../src/services/release.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation, updateCampaignSettings } from "../../src/storage/campaigns.js";
-import { createTestApp, demoLogin, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, demoLogin, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 /** Reads a summary as its page does: the token in a JSON body, never in the URL. */
 const readSummary = (token: string) => postJson(t.app, "/api/summaries/read", { token });
-import { MAX_LINK_MISSES, revokeSummary, shareSummary } from "../../src/services/staff-summary.js";
 import { sha256Hex } from "../../src/lib/random.js";
+import { MAX_LINK_MISSES, revokeSummary, shareSummary } from "../../src/services/staff-summary.js";
 import { findUserByEmail } from "../../src/storage/accounts.js";
 import { deleteActionStatement, insertActionStatement } from "../../src/storage/action-plans.js";
 
@@ -35,8 +37,14 @@ beforeAll(async () => {
   t = await createTestApp({ deps: { clientAddress: () => address } });
   demo = await seedDemo(t.db, t.instruments, t.clock.now);
   round = demo.campaign;
-  earlier = demo.rounds.find((r) => r.organisation === demo.rounds[1]!.organisation && r.campaign.id !== round.id)!.campaign;
-  cookies.consultant = await loginCookie(t.app, demoLogin(demo, "consultant").email, demoLogin(demo, "consultant").password);
+  earlier = demo.rounds.find(
+    (r) => r.organisation === demo.rounds[1]!.organisation && r.campaign.id !== round.id,
+  )!.campaign;
+  cookies.consultant = await loginCookie(
+    t.app,
+    demoLogin(demo, "consultant").email,
+    demoLogin(demo, "consultant").password,
+  );
   cookies.manager = await loginCookie(t.app, demoLogin(demo, "manager").email, demoLogin(demo, "manager").password);
   const hash = await hashPassword("plan-test-password-1");
   const scoped = await createUser(t.db, "head@sales.test", hash, "manager");
@@ -50,7 +58,15 @@ beforeAll(async () => {
   cookies.otherManager = await loginCookie(t.app, "m@b-client.test", "plan-test-password-1");
   // A pilot of the same organisation that closed with two answers: released, below k.
   small = await t.addCampaign({ organisationId: demo.organisationId, title: "Kleine ronde 2024", status: "open" });
-  for (let i = 0; i < 2; i++) expect((await postJson(t.app, `/api/s/${small.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) })).status).toBe(201);
+  for (let i = 0; i < 2; i++)
+    expect(
+      (
+        await postJson(t.app, `/api/s/${small.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: validAnswers(t.instrument),
+        })
+      ).status,
+    ).toBe(201);
   await updateCampaignSettings(t.db, small.id, { opensOn: "2024-01-08", closesOn: "2024-01-31" });
   small = { ...small, opensOn: "2024-01-08", closesOn: "2024-01-31" };
   await release({ db: t.db, instruments: t.instruments }, small, t.clock.now);
@@ -60,19 +76,26 @@ afterAll(() => t.close());
 const send = async (method: string, path: string, cookie?: string, body?: unknown) => {
   const res = await t.app.request(path, {
     method,
-    headers: { origin: "http://localhost", ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      origin: "http://localhost",
+      ...(cookie ? { cookie } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   return { status: res.status, body: res.status === 204 ? null : await res.json() };
 };
 const plan = (campaign: Campaign, cookie: string) => send("GET", `/api/campaigns/${campaign.id}/action-plan`, cookie);
 const auditActions = async () => {
-  const page = (await send("GET", `/api/organisations/${demo.organisationId}/audit?limit=100`, cookies.consultant)).body as { entries: { action: string; detail: Record<string, unknown> }[] };
+  const page = (await send("GET", `/api/organisations/${demo.organisationId}/audit?limit=100`, cookies.consultant))
+    .body as { entries: { action: string; detail: Record<string, unknown> }[] };
   return page.entries.filter((e) => e.action.startsWith("plan_") || e.action.startsWith("summary_"));
 };
 async function snapshot(): Promise<string> {
   const tables = ["action_plans", "plan_actions", "summary_links", "audit_log"];
-  return JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)));
+  return JSON.stringify(
+    await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)),
+  );
 }
 
 describe("a released round's action plan", () => {
@@ -81,41 +104,98 @@ describe("a released round's action plan", () => {
     const res = await plan(round, cookies.manager);
     expect(res.status).toBe(200);
     expect(report.startHere.level).toBe("values");
-    expect(res.body).toMatchObject({ campaign: { id: round.id, title: round.title }, editable: true, startHere: report.startHere.level, saved: false, focusLevels: [report.startHere.level], actions: [], previous: null, summaryLink: null });
+    expect(res.body).toMatchObject({
+      campaign: { id: round.id, title: round.title },
+      editable: true,
+      startHere: report.startHere.level,
+      saved: false,
+      focusLevels: [report.startHere.level],
+      actions: [],
+      previous: null,
+      summaryLink: null,
+    });
   });
 
   it("lets a manager choose focus levels, add two actions, change one's status and remove another, each in the audit log", async () => {
-    const focus = await send("PUT", `/api/campaigns/${round.id}/action-plan`, cookies.manager, { focusLevels: ["skills", "values"] });
+    const focus = await send("PUT", `/api/campaigns/${round.id}/action-plan`, cookies.manager, {
+      focusLevels: ["skills", "values"],
+    });
     expect(focus.status).toBe(200);
     expect(focus.body).toMatchObject({ saved: true, focusLevels: ["values", "skills"] });
 
-    const first = await send("POST", `/api/campaigns/${round.id}/action-plan/actions`, cookies.manager, { level: "values", title: "  Teamgesprek over klantwaarden  ", owner: "Teamleiders", dueOn: "2026-06-30" });
+    const first = await send("POST", `/api/campaigns/${round.id}/action-plan/actions`, cookies.manager, {
+      level: "values",
+      title: "  Teamgesprek over klantwaarden  ",
+      owner: "Teamleiders",
+      dueOn: "2026-06-30",
+    });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ level: "values", title: "Teamgesprek over klantwaarden", owner: "Teamleiders", dueOn: "2026-06-30", status: "planned" });
-    const second = await send("POST", `/api/campaigns/${round.id}/action-plan/actions`, cookies.consultant, { level: "skills", title: "Intervisie op uitzonderingen", owner: "HR-adviseur", status: "in_progress" });
+    expect(first.body).toMatchObject({
+      level: "values",
+      title: "Teamgesprek over klantwaarden",
+      owner: "Teamleiders",
+      dueOn: "2026-06-30",
+      status: "planned",
+    });
+    const second = await send("POST", `/api/campaigns/${round.id}/action-plan/actions`, cookies.consultant, {
+      level: "skills",
+      title: "Intervisie op uitzonderingen",
+      owner: "HR-adviseur",
+      status: "in_progress",
+    });
     expect(second.status).toBe(201);
     expect(second.body.dueOn).toBeNull();
-    const third = await send("POST", `/api/campaigns/${round.id}/action-plan/actions`, cookies.manager, { level: "context", title: "Weg te halen", owner: "Directie" });
+    const third = await send("POST", `/api/campaigns/${round.id}/action-plan/actions`, cookies.manager, {
+      level: "context",
+      title: "Weg te halen",
+      owner: "Directie",
+    });
 
-    const changed = await send("PATCH", `/api/campaigns/${round.id}/action-plan/actions/${first.body.id}`, cookies.manager, { status: "done", owner: "Teamleiders" });
+    const changed = await send(
+      "PATCH",
+      `/api/campaigns/${round.id}/action-plan/actions/${first.body.id}`,
+      cookies.manager,
+      { status: "done", owner: "Teamleiders" },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body).toEqual({ ...first.body, status: "done" });
     // Changing nothing writes nothing.
     const entries = (await auditActions()).length;
-    expect((await send("PATCH", `/api/campaigns/${round.id}/action-plan/actions/${first.body.id}`, cookies.manager, { status: "done" })).status).toBe(200);
+    expect(
+      (
+        await send("PATCH", `/api/campaigns/${round.id}/action-plan/actions/${first.body.id}`, cookies.manager, {
+          status: "done",
+        })
+      ).status,
+    ).toBe(200);
     expect((await auditActions()).length).toBe(entries);
 
-    expect((await send("DELETE", `/api/campaigns/${round.id}/action-plan/actions/${third.body.id}`, cookies.manager)).status).toBe(204);
-    expect((await send("DELETE", `/api/campaigns/${round.id}/action-plan/actions/${third.body.id}`, cookies.manager)).status).toBe(404);
+    expect(
+      (await send("DELETE", `/api/campaigns/${round.id}/action-plan/actions/${third.body.id}`, cookies.manager)).status,
+    ).toBe(204);
+    expect(
+      (await send("DELETE", `/api/campaigns/${round.id}/action-plan/actions/${third.body.id}`, cookies.manager)).status,
+    ).toBe(404);
 
     const read = (await plan(round, cookies.manager)).body;
     expect(read.actions).toEqual([{ ...first.body, status: "done" }, second.body]);
     expect(read.focusLevels).toEqual(["values", "skills"]);
 
     const log = (await auditActions()).reverse();
-    expect(log.map((e) => e.action)).toEqual(["plan_focus_set", "plan_action_added", "plan_action_added", "plan_action_added", "plan_action_changed", "plan_action_removed"]);
+    expect(log.map((e) => e.action)).toEqual([
+      "plan_focus_set",
+      "plan_action_added",
+      "plan_action_added",
+      "plan_action_added",
+      "plan_action_changed",
+      "plan_action_removed",
+    ]);
     expect(log[0]!.detail).toMatchObject({ campaignId: round.id, levels: ["values", "skills"] });
-    expect(log[4]!.detail).toMatchObject({ actionId: first.body.id, action: "Teamgesprek over klantwaarden", fields: ["status"] });
+    expect(log[4]!.detail).toMatchObject({
+      actionId: first.body.id,
+      action: "Teamgesprek over klantwaarden",
+      fields: ["status"],
+    });
     expect(log[5]!.detail).toMatchObject({ actionId: third.body.id, action: "Weg te halen" });
   });
 
@@ -146,9 +226,15 @@ describe("a released round's action plan", () => {
     for (const [method, path, body, status] of cases) {
       const res = await send(method, path, cookies.manager, body);
       expect(res.status, `${method} ${JSON.stringify(body)}`).toBe(status);
-      expect(res.body.error.code, JSON.stringify(body)).toBe(status === 404 ? "not_found" : body === "{not json" ? "bad_request" : "invalid_request");
+      expect(res.body.error.code, JSON.stringify(body)).toBe(
+        status === 404 ? "not_found" : body === "{not json" ? "bad_request" : "invalid_request",
+      );
     }
-    const plain = await t.app.request(actions, { method: "POST", headers: { origin: "http://localhost", cookie: cookies.manager, "content-type": "text/plain" }, body: JSON.stringify(valid) });
+    const plain = await t.app.request(actions, {
+      method: "POST",
+      headers: { origin: "http://localhost", cookie: cookies.manager, "content-type": "text/plain" },
+      body: JSON.stringify(valid),
+    });
     expect(plain.status).toBe(415);
     expect(await snapshot()).toBe(before);
   });
@@ -186,10 +272,32 @@ describe("a released round's action plan", () => {
   });
 
   it("stores an added action's every field in its own column, at the end of the plan", async () => {
-    const action = { id: crypto.randomUUID(), level: "skills", title: "Training", owner: "HR", dueOn: "2026-06-30", status: "in_progress" } as const;
+    const action = {
+      id: crypto.randomUUID(),
+      level: "skills",
+      title: "Training",
+      owner: "HR",
+      dueOn: "2026-06-30",
+      status: "in_progress",
+    } as const;
     await insertActionStatement(t.db, earlier.id, action, "2026-03-10T09:30Z", 40);
-    const rows = (await t.client.execute({ sql: "select * from plan_actions where campaign_id = ? order by position", args: [earlier.id] })).rows;
-    expect({ ...rows.at(-1) }).toEqual({ id: action.id, campaign_id: earlier.id, level: "skills", title: "Training", owner: "HR", due_on: "2026-06-30", status: "in_progress", position: rows.length, updated_at: "2026-03-10T09:30Z" });
+    const rows = (
+      await t.client.execute({
+        sql: "select * from plan_actions where campaign_id = ? order by position",
+        args: [earlier.id],
+      })
+    ).rows;
+    expect({ ...rows.at(-1) }).toEqual({
+      id: action.id,
+      campaign_id: earlier.id,
+      level: "skills",
+      title: "Training",
+      owner: "HR",
+      due_on: "2026-06-30",
+      status: "in_progress",
+      position: rows.length,
+      updated_at: "2026-03-10T09:30Z",
+    });
     await deleteActionStatement(t.db, earlier.id, action.id);
   });
 
@@ -231,8 +339,23 @@ describe("a released round's action plan", () => {
   });
 
   it("shows the earlier round's plan beside the trend of its levels up to this round", async () => {
-    expect((await send("POST", `/api/campaigns/${earlier.id}/action-plan/actions`, cookies.manager, { level: "values", title: "Waardensessies 2025", owner: "Directie", status: "done" })).status).toBe(201);
-    expect((await send("PUT", `/api/campaigns/${earlier.id}/action-plan`, cookies.manager, { focusLevels: ["identity", "values"] })).status).toBe(200);
+    expect(
+      (
+        await send("POST", `/api/campaigns/${earlier.id}/action-plan/actions`, cookies.manager, {
+          level: "values",
+          title: "Waardensessies 2025",
+          owner: "Directie",
+          status: "done",
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await send("PUT", `/api/campaigns/${earlier.id}/action-plan`, cookies.manager, {
+          focusLevels: ["identity", "values"],
+        })
+      ).status,
+    ).toBe(200);
     const read = (await plan(round, cookies.scoped)).body;
     const trends = (await send("GET", `/api/organisations/${demo.organisationId}/trends`, cookies.manager)).body;
     expect(read.previous.campaignId).toBe(earlier.id);
@@ -271,11 +394,30 @@ describe("the results summary for staff", () => {
     const report = (await send("GET", `/api/campaigns/${round.id}/report`, cookies.manager)).body;
     const planNow = (await plan(round, cookies.manager)).body;
     // The round as a whole, exactly as the dashboard shows it without a filter.
-    expect(summary.round).toEqual({ organisation: "Woonstichting De Linde", title: round.title, releasedOn: report.campaign.releasedOn, respondents: report.n, k: round.k });
-    expect(summary.levels).toEqual(report.levels.map((l: Record<string, unknown>) => ({ id: l.id, name: l.name, score: l.score, weak: l.weak, possiblyWeak: l.possiblyWeak, divided: l.divided, note: l.note })));
+    expect(summary.round).toEqual({
+      organisation: "Woonstichting De Linde",
+      title: round.title,
+      releasedOn: report.campaign.releasedOn,
+      respondents: report.n,
+      k: round.k,
+    });
+    expect(summary.levels).toEqual(
+      report.levels.map((l: Record<string, unknown>) => ({
+        id: l.id,
+        name: l.name,
+        score: l.score,
+        weak: l.weak,
+        possiblyWeak: l.possiblyWeak,
+        divided: l.divided,
+        note: l.note,
+      })),
+    );
     expect(summary.startHere.explanation).toEqual(report.startHere.explanation);
     expect(summary.decisions.headline).toEqual(report.decisionFactors.headline);
-    expect(summary.plan).toEqual({ focusLevels: planNow.focusLevels, actions: planNow.actions.map(({ id: _id, ...a }: { id: string }) => a) });
+    expect(summary.plan).toEqual({
+      focusLevels: planNow.focusLevels,
+      actions: planNow.actions.map(({ id: _id, ...a }: { id: string }) => a),
+    });
   });
 
   it("takes the token in a JSON body only, never in the path that proxies, CDNs and the platform log", async () => {
@@ -286,7 +428,11 @@ describe("the results summary for staff", () => {
     expect(inPath.status).toBe(404);
     expect(await inPath.text()).not.toContain("Woonstichting");
     // A cross-site form cannot read it for someone else's browser; a same-site JSON read can.
-    const form = await t.app.request("/api/summaries/read", { method: "POST", headers: { origin: "https://elsewhere.example", "content-type": "application/x-www-form-urlencoded" }, body: `token=${token}` });
+    const form = await t.app.request("/api/summaries/read", {
+      method: "POST",
+      headers: { origin: "https://elsewhere.example", "content-type": "application/x-www-form-urlencoded" },
+      body: `token=${token}`,
+    });
     expect(form.status).toBe(403);
     expect((await postJson(t.app, "/api/summaries/read", { token }, { origin: "http://localhost" })).status).toBe(200);
     expect((await postJson(t.app, "/api/summaries/read", { token, extra: 1 })).status).toBe(400);
@@ -295,10 +441,19 @@ describe("the results summary for staff", () => {
   it("publishes nothing else: no ids, no other round, no unit, no comment", async () => {
     const text = await (await readSummary(token)).text();
     const report = (await send("GET", `/api/campaigns/${round.id}/report?dimension=department`, cookies.manager)).body;
-    for (const secret of [demo.organisationId, round.id, earlier.id, earlier.title, "Waardensessies 2025", ...report.comments.slice(0, 5), ...report.heatmap.rows.map((r: { value: string }) => `"${r.value}"`)]) {
+    for (const secret of [
+      demo.organisationId,
+      round.id,
+      earlier.id,
+      earlier.title,
+      "Waardensessies 2025",
+      ...report.comments.slice(0, 5),
+      ...report.heatmap.rows.map((r: { value: string }) => `"${r.value}"`),
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
-    for (const key of ["heatmap", "comments", "items", "managementGap", "campaignId", "organisationId"]) expect(text).not.toContain(`"${key}"`);
+    for (const key of ["heatmap", "comments", "items", "managementGap", "campaignId", "organisationId"])
+      expect(text).not.toContain(`"${key}"`);
   });
 
   it("is replaced by sharing again and ends when revoked, each recorded once", async () => {

@@ -4,8 +4,9 @@
  * the organisation's consultant's alone, paged newest first.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditMinute, AUDIT_RETENTION_DAYS } from "../../src/domain/audit.js";
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+
+import { AUDIT_RETENTION_DAYS, auditMinute } from "../../src/domain/audit.js";
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { sha256Hex } from "../../src/lib/random.js";
 import { pruneAudit } from "../../src/services/audit.js";
@@ -13,7 +14,7 @@ import { makeResetLink } from "../../src/services/password-reset.js";
 import { createUser, findUserByEmail, grantOrganisation, type User } from "../../src/storage/accounts.js";
 import { recordAudit } from "../../src/storage/audit.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
-import { createTestApp, loginCookie, postJson, tokenOf, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, tokenOf, validAnswers } from "../helpers/test-app.js";
 
 const PASSWORD = "audit-test-password-1";
 const NEW_PASSWORD = "Zeven lange bomen in de polder";
@@ -38,8 +39,15 @@ interface Row {
 
 /** Every entry in insertion order, as stored. */
 async function allEntries(): Promise<Row[]> {
-  const rows = (await t.client.execute("select organisation_id, actor_id, action, detail from audit_log order by rowid")).rows;
-  return rows.map((r) => ({ organisationId: r.organisation_id as string | null, actorId: r.actor_id as string, action: r.action as string, detail: JSON.parse(r.detail as string) }));
+  const rows = (
+    await t.client.execute("select organisation_id, actor_id, action, detail from audit_log order by rowid")
+  ).rows;
+  return rows.map((r) => ({
+    organisationId: r.organisation_id as string | null,
+    actorId: r.actor_id as string,
+    action: r.action as string,
+    detail: JSON.parse(r.detail as string),
+  }));
 }
 
 /** Runs `act` and returns the entries it added. */
@@ -50,7 +58,11 @@ async function added(act: () => unknown): Promise<Row[]> {
 }
 
 const send = (method: string, path: string, cookie: string, body?: unknown) =>
-  t.app.request(path, { method, headers: { cookie, ...same, ...(body === undefined ? {} : { "content-type": "application/json" }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  t.app.request(path, {
+    method,
+    headers: { cookie, ...same, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 const get = (path: string, cookie: string) => t.app.request(path, { headers: { cookie } });
 const auditOf = (orgId: string, cookie: string, query = "") => get(`/api/organisations/${orgId}/audit${query}`, cookie);
 
@@ -68,11 +80,13 @@ afterAll(() => t.close());
 
 describe("recording", () => {
   it("records a login as an account event: under each organisation its user is granted, else without one", async () => {
-    expect(await added(async () => (cookies.a = await loginCookie(t.app, "a@consult.test", PASSWORD)))).toEqual([{ organisationId: null, actorId: consultantA.id, action: "login", detail: {} }]);
-    cookies.b = await loginCookie(t.app, "b@consult.test", PASSWORD);
-    expect(await added(async () => (cookies.manager = await loginCookie(t.app, "director@alfa.test", PASSWORD)))).toEqual([
-      { organisationId: orgA.id, actorId: manager.id, action: "login", detail: {} },
+    expect(await added(async () => (cookies.a = await loginCookie(t.app, "a@consult.test", PASSWORD)))).toEqual([
+      { organisationId: null, actorId: consultantA.id, action: "login", detail: {} },
     ]);
+    cookies.b = await loginCookie(t.app, "b@consult.test", PASSWORD);
+    expect(
+      await added(async () => (cookies.manager = await loginCookie(t.app, "director@alfa.test", PASSWORD))),
+    ).toEqual([{ organisationId: orgA.id, actorId: manager.id, action: "login", detail: {} }]);
   });
 
   it("counts failed logins per account in one entry, without password or address; an unknown address leaves none", async () => {
@@ -83,7 +97,9 @@ describe("recording", () => {
       expect((await wrong("nobody@alfa.test")).status).toBe(401);
     });
     // Two failures at the account (its address in any case), one entry; the unknown address none.
-    expect(rows).toEqual([{ organisationId: orgA.id, actorId: manager.id, action: "login_failed", detail: { count: 2 } }]);
+    expect(rows).toEqual([
+      { organisationId: orgA.id, actorId: manager.id, action: "login_failed", detail: { count: 2 } },
+    ]);
     const dump = JSON.stringify((await t.client.execute("select * from audit_log")).rows);
     expect(dump).not.toContain("not-the-password");
     expect(dump).not.toContain("nobody@alfa.test");
@@ -91,12 +107,20 @@ describe("recording", () => {
     // (Consultant B's account, which logs in no more: the login limits would hold a clock moved back.)
     const start = t.clock.now;
     try {
-      expect(await added(() => wrong("b@consult.test"))).toEqual([{ organisationId: null, actorId: consultantB.id, action: "login_failed", detail: { count: 1 } }]);
+      expect(await added(() => wrong("b@consult.test"))).toEqual([
+        { organisationId: null, actorId: consultantB.id, action: "login_failed", detail: { count: 1 } },
+      ]);
       t.clock.now = new Date(start.getTime() + 59 * 60 * 1000);
       expect(await added(() => wrong("b@consult.test"))).toEqual([]);
       t.clock.now = new Date(start.getTime() + 60 * 60 * 1000);
-      expect(await added(() => wrong("b@consult.test"))).toEqual([{ organisationId: null, actorId: consultantB.id, action: "login_failed", detail: { count: 1 } }]);
-      expect((await allEntries()).filter((e) => e.actorId === consultantB.id && e.action === "login_failed").map((e) => e.detail)).toEqual([{ count: 2 }, { count: 1 }]);
+      expect(await added(() => wrong("b@consult.test"))).toEqual([
+        { organisationId: null, actorId: consultantB.id, action: "login_failed", detail: { count: 1 } },
+      ]);
+      expect(
+        (await allEntries())
+          .filter((e) => e.actorId === consultantB.id && e.action === "login_failed")
+          .map((e) => e.detail),
+      ).toEqual([{ count: 2 }, { count: 1 }]);
     } finally {
       t.clock.now = start;
     }
@@ -107,57 +131,156 @@ describe("recording", () => {
     let link = "";
     expect(
       await added(async () => {
-        const res = await send("POST", `/api/organisations/${orgA.id}/invitations`, cookies.a, { email: "New@Alfa.test", units: { department: ["Sales"] } });
+        const res = await send("POST", `/api/organisations/${orgA.id}/invitations`, cookies.a, {
+          email: "New@Alfa.test",
+          units: { department: ["Sales"] },
+        });
         expect(res.status).toBe(201);
         ({ invitation, link } = await res.json());
       }),
-    ).toEqual([{ organisationId: orgA.id, actorId: consultantA.id, action: "invitation_sent", detail: { invitationId: invitation.id, email: "new@alfa.test", departments: ["Sales"] } }]);
+    ).toEqual([
+      {
+        organisationId: orgA.id,
+        actorId: consultantA.id,
+        action: "invitation_sent",
+        detail: { invitationId: invitation.id, email: "new@alfa.test", departments: ["Sales"] },
+      },
+    ]);
     expect(
       await added(async () => {
         const res = await send("POST", `/api/organisations/${orgA.id}/invitations/${invitation.id}/resend`, cookies.a);
         expect(res.status).toBe(200);
         link = (await res.json()).link;
       }),
-    ).toEqual([{ organisationId: orgA.id, actorId: consultantA.id, action: "invitation_resent", detail: { invitationId: invitation.id, email: "new@alfa.test" } }]);
-    expect(await added(async () => expect((await send("DELETE", `/api/organisations/${orgA.id}/invitations/${invitation.id}`, cookies.a)).status).toBe(204))).toEqual([
-      { organisationId: orgA.id, actorId: consultantA.id, action: "invitation_withdrawn", detail: { invitationId: invitation.id, email: "new@alfa.test" } },
+    ).toEqual([
+      {
+        organisationId: orgA.id,
+        actorId: consultantA.id,
+        action: "invitation_resent",
+        detail: { invitationId: invitation.id, email: "new@alfa.test" },
+      },
+    ]);
+    expect(
+      await added(async () =>
+        expect(
+          (await send("DELETE", `/api/organisations/${orgA.id}/invitations/${invitation.id}`, cookies.a)).status,
+        ).toBe(204),
+      ),
+    ).toEqual([
+      {
+        organisationId: orgA.id,
+        actorId: consultantA.id,
+        action: "invitation_withdrawn",
+        detail: { invitationId: invitation.id, email: "new@alfa.test" },
+      },
     ]);
     // Withdrawing again, another consultant, an accepted link that was withdrawn: refused, no entry.
     expect(
       await added(async () => {
-        expect((await send("DELETE", `/api/organisations/${orgA.id}/invitations/${invitation.id}`, cookies.a)).status).toBe(404);
-        expect((await send("DELETE", `/api/organisations/${orgA.id}/invitations/${invitation.id}`, cookies.b)).status).toBe(404);
-        expect((await postJson(t.app, `/api/invitations/${tokenOf(link)}/accept`, { password: NEW_PASSWORD }, same)).status).toBe(404);
+        expect(
+          (await send("DELETE", `/api/organisations/${orgA.id}/invitations/${invitation.id}`, cookies.a)).status,
+        ).toBe(404);
+        expect(
+          (await send("DELETE", `/api/organisations/${orgA.id}/invitations/${invitation.id}`, cookies.b)).status,
+        ).toBe(404);
+        expect(
+          (await postJson(t.app, `/api/invitations/${tokenOf(link)}/accept`, { password: NEW_PASSWORD }, same)).status,
+        ).toBe(404);
       }),
     ).toEqual([]);
 
-    link = (await (await send("POST", `/api/organisations/${orgA.id}/invitations`, cookies.a, { email: "new@alfa.test" })).json()).link;
-    const accepted = await added(async () => expect((await postJson(t.app, `/api/invitations/${tokenOf(link)}/accept`, { password: NEW_PASSWORD }, same)).status).toBe(200));
+    link = (
+      await (
+        await send("POST", `/api/organisations/${orgA.id}/invitations`, cookies.a, { email: "new@alfa.test" })
+      ).json()
+    ).link;
+    const accepted = await added(async () =>
+      expect(
+        (await postJson(t.app, `/api/invitations/${tokenOf(link)}/accept`, { password: NEW_PASSWORD }, same)).status,
+      ).toBe(200),
+    );
     const newcomer = (await findUserByEmail(t.db, "new@alfa.test"))!;
-    expect(accepted).toEqual([{ organisationId: orgA.id, actorId: newcomer.id, action: "invitation_accepted", detail: {} }]);
-    expect(await added(() => postJson(t.app, `/api/invitations/${tokenOf(link)}/accept`, { password: NEW_PASSWORD }, same))).toEqual([]);
-
-    expect(await added(async () => expect((await send("DELETE", `/api/organisations/${orgA.id}/managers/${newcomer.id}`, cookies.a)).status).toBe(204))).toEqual([
-      { organisationId: orgA.id, actorId: consultantA.id, action: "manager_revoked", detail: { userId: newcomer.id, email: "new@alfa.test" } },
+    expect(accepted).toEqual([
+      { organisationId: orgA.id, actorId: newcomer.id, action: "invitation_accepted", detail: {} },
     ]);
-    expect(await added(async () => expect((await send("DELETE", `/api/organisations/${orgA.id}/managers/${newcomer.id}`, cookies.a)).status).toBe(404))).toEqual([]);
+    expect(
+      await added(() => postJson(t.app, `/api/invitations/${tokenOf(link)}/accept`, { password: NEW_PASSWORD }, same)),
+    ).toEqual([]);
+
+    expect(
+      await added(async () =>
+        expect((await send("DELETE", `/api/organisations/${orgA.id}/managers/${newcomer.id}`, cookies.a)).status).toBe(
+          204,
+        ),
+      ),
+    ).toEqual([
+      {
+        organisationId: orgA.id,
+        actorId: consultantA.id,
+        action: "manager_revoked",
+        detail: { userId: newcomer.id, email: "new@alfa.test" },
+      },
+    ]);
+    expect(
+      await added(async () =>
+        expect((await send("DELETE", `/api/organisations/${orgA.id}/managers/${newcomer.id}`, cookies.a)).status).toBe(
+          404,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("records a round's changed settings by name, never their values, and nothing for a refused change", async () => {
-    const draft = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales", "Service"]), organisationId: orgA.id, title: "Najaar 2026", status: "draft" });
-    expect(await added(async () => expect((await send("PATCH", `/api/campaigns/${draft.id}`, cookies.a, { title: "Najaar 2026 (herzien)", contact: "hr@alfa.test" })).status).toBe(200))).toEqual([
-      { organisationId: orgA.id, actorId: consultantA.id, action: "round_changed", detail: { campaignId: draft.id, title: "Najaar 2026", fields: ["title", "contact"] } },
+    const draft = await createCampaign(t.db, {
+      ...campaignDefaults(t.instrument, ["Sales", "Service"]),
+      organisationId: orgA.id,
+      title: "Najaar 2026",
+      status: "draft",
+    });
+    expect(
+      await added(async () =>
+        expect(
+          (
+            await send("PATCH", `/api/campaigns/${draft.id}`, cookies.a, {
+              title: "Najaar 2026 (herzien)",
+              contact: "hr@alfa.test",
+            })
+          ).status,
+        ).toBe(200),
+      ),
+    ).toEqual([
+      {
+        organisationId: orgA.id,
+        actorId: consultantA.id,
+        action: "round_changed",
+        detail: { campaignId: draft.id, title: "Najaar 2026", fields: ["title", "contact"] },
+      },
     ]);
-    expect(await added(async () => expect((await send("PATCH", `/api/campaigns/${draft.id}`, cookies.a, { k: 1 })).status).toBe(400))).toEqual([]);
-    expect(await added(async () => expect((await send("PATCH", `/api/campaigns/${draft.id}`, cookies.b, { title: "B's" })).status).toBe(404))).toEqual([]);
+    expect(
+      await added(async () =>
+        expect((await send("PATCH", `/api/campaigns/${draft.id}`, cookies.a, { k: 1 })).status).toBe(400),
+      ),
+    ).toEqual([]);
+    expect(
+      await added(async () =>
+        expect((await send("PATCH", `/api/campaigns/${draft.id}`, cookies.b, { title: "B's" })).status).toBe(404),
+      ),
+    ).toEqual([]);
   });
 
   it("records opening, codes (their count only) and closing; respondents' submissions leave no entry", async () => {
-    const draft = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales", "Service"]), organisationId: orgA.id, title: "Voorjaar 2026", status: "draft" });
+    const draft = await createCampaign(t.db, {
+      ...campaignDefaults(t.instrument, ["Sales", "Service"]),
+      organisationId: orgA.id,
+      title: "Voorjaar 2026",
+      status: "draft",
+    });
     const round = { campaignId: draft.id, title: "Voorjaar 2026" };
-    expect(await added(async () => expect((await send("POST", `/api/campaigns/${draft.id}/open`, cookies.a)).status).toBe(200))).toEqual([
-      { organisationId: orgA.id, actorId: consultantA.id, action: "round_opened", detail: round },
-    ]);
+    expect(
+      await added(async () =>
+        expect((await send("POST", `/api/campaigns/${draft.id}/open`, cookies.a)).status).toBe(200),
+      ),
+    ).toEqual([{ organisationId: orgA.id, actorId: consultantA.id, action: "round_opened", detail: round }]);
     // Opening an open round changes nothing: no entry.
     expect(await added(() => send("POST", `/api/campaigns/${draft.id}/open`, cookies.a))).toEqual([]);
     let codes: string[] = [];
@@ -167,22 +290,40 @@ describe("recording", () => {
         expect(res.status).toBe(201);
         codes = (await res.json()).codes;
       }),
-    ).toEqual([{ organisationId: orgA.id, actorId: consultantA.id, action: "codes_issued", detail: { ...round, count: 12 } }]);
+    ).toEqual([
+      { organisationId: orgA.id, actorId: consultantA.id, action: "codes_issued", detail: { ...round, count: 12 } },
+    ]);
     const dumpBefore = JSON.stringify((await t.client.execute("select * from audit_log")).rows);
     expect(dumpBefore).not.toContain(codes[0]);
 
     const submissions = await added(async () => {
       for (const [i, code] of codes.entries()) {
-        const answers = { ...validAnswers(t.instrument, 2 + (i % 3)), department: i % 2 ? "Sales" : "Service", comment: `opmerking ${i} over de afdeling` };
-        expect((await postJson(t.app, `/api/s/${draft.token}/responses`, { submissionId: crypto.randomUUID(), accessCode: code, answers })).status).toBe(201);
+        const answers = {
+          ...validAnswers(t.instrument, 2 + (i % 3)),
+          department: i % 2 ? "Sales" : "Service",
+          comment: `opmerking ${i} over de afdeling`,
+        };
+        expect(
+          (
+            await postJson(t.app, `/api/s/${draft.token}/responses`, {
+              submissionId: crypto.randomUUID(),
+              accessCode: code,
+              answers,
+            })
+          ).status,
+        ).toBe(201);
       }
-      expect((await postJson(t.app, `/api/s/${draft.token}/access-code`, { accessCode: "ZZZZZZZZZZ" })).status).toBe(403);
+      expect((await postJson(t.app, `/api/s/${draft.token}/access-code`, { accessCode: "ZZZZZZZZZZ" })).status).toBe(
+        403,
+      );
     });
     expect(submissions).toEqual([]);
 
-    expect(await added(async () => expect((await send("POST", `/api/campaigns/${draft.id}/close`, cookies.a)).status).toBe(200))).toEqual([
-      { organisationId: orgA.id, actorId: consultantA.id, action: "round_closed", detail: round },
-    ]);
+    expect(
+      await added(async () =>
+        expect((await send("POST", `/api/campaigns/${draft.id}/close`, cookies.a)).status).toBe(200),
+      ),
+    ).toEqual([{ organisationId: orgA.id, actorId: consultantA.id, action: "round_closed", detail: round }]);
     expect(await added(() => send("POST", `/api/campaigns/${draft.id}/close`, cookies.a))).toEqual([]);
     const dump = JSON.stringify((await t.client.execute("select * from audit_log")).rows);
     expect(dump).not.toContain("opmerking");
@@ -198,12 +339,31 @@ describe("recording", () => {
         expect(res.status).toBe(200);
         expect((await res.json()).n).toBe(6);
       }),
-    ).toEqual([{ organisationId: orgA.id, actorId: manager.id, action: "report_read", detail: { ...round, dimension: "role", filters: { department: "Sales" } } }]);
-    expect(await added(async () => expect((await get(`${base}/report`, cookies.a)).status).toBe(200))).toEqual([
-      { organisationId: orgA.id, actorId: consultantA.id, action: "report_read", detail: { ...round, dimension: null, filters: {} } },
+    ).toEqual([
+      {
+        organisationId: orgA.id,
+        actorId: manager.id,
+        action: "report_read",
+        detail: { ...round, dimension: "role", filters: { department: "Sales" } },
+      },
     ]);
-    expect(await added(async () => expect((await get(`${base}/report.csv`, cookies.manager)).status).toBe(200))).toEqual([
-      { organisationId: orgA.id, actorId: manager.id, action: "report_exported", detail: { ...round, dimension: "department", filters: {} } },
+    expect(await added(async () => expect((await get(`${base}/report`, cookies.a)).status).toBe(200))).toEqual([
+      {
+        organisationId: orgA.id,
+        actorId: consultantA.id,
+        action: "report_read",
+        detail: { ...round, dimension: null, filters: {} },
+      },
+    ]);
+    expect(
+      await added(async () => expect((await get(`${base}/report.csv`, cookies.manager)).status).toBe(200)),
+    ).toEqual([
+      {
+        organisationId: orgA.id,
+        actorId: manager.id,
+        action: "report_exported",
+        detail: { ...round, dimension: "department", filters: {} },
+      },
     ]);
     // Refused: an unknown unit, another consultant, no session.
     expect(
@@ -214,19 +374,35 @@ describe("recording", () => {
       }),
     ).toEqual([]);
     // No figure in any entry: the stored details are exactly the request's names.
-    for (const entry of (await allEntries()).filter((e) => e.action.startsWith("report_"))) expect(Object.keys(entry.detail).sort()).toEqual(["campaignId", "dimension", "filters", "title"]);
+    for (const entry of (await allEntries()).filter((e) => e.action.startsWith("report_")))
+      expect(Object.keys(entry.detail).sort()).toEqual(["campaignId", "dimension", "filters", "title"]);
   });
 
   it("records a completed password reset and logging out everywhere as account events", async () => {
-    const made = (await makeResetLink({ db: t.db, now: () => t.clock.now, sha256: sha256Hex }, "director@alfa.test", "http://localhost"))!;
+    const made = (await makeResetLink(
+      { db: t.db, now: () => t.clock.now, sha256: sha256Hex },
+      "director@alfa.test",
+      "http://localhost",
+    ))!;
     // Asking for a link is no entry; completing it is.
-    const reset = await added(async () => expect((await postJson(t.app, `/api/auth/password-reset/${tokenOf(made.link)}`, { password: NEW_PASSWORD }, same)).status).toBe(204));
+    const reset = await added(async () =>
+      expect(
+        (await postJson(t.app, `/api/auth/password-reset/${tokenOf(made.link)}`, { password: NEW_PASSWORD }, same))
+          .status,
+      ).toBe(204),
+    );
     expect(reset).toEqual([{ organisationId: orgA.id, actorId: manager.id, action: "password_reset", detail: {} }]);
-    expect(await added(() => postJson(t.app, `/api/auth/password-reset/${tokenOf(made.link)}`, { password: NEW_PASSWORD }, same))).toEqual([]);
+    expect(
+      await added(() =>
+        postJson(t.app, `/api/auth/password-reset/${tokenOf(made.link)}`, { password: NEW_PASSWORD }, same),
+      ),
+    ).toEqual([]);
     cookies.manager = await loginCookie(t.app, "director@alfa.test", NEW_PASSWORD);
-    expect(await added(async () => expect((await send("POST", "/api/auth/logout-everywhere", cookies.manager)).status).toBe(204))).toEqual([
-      { organisationId: orgA.id, actorId: manager.id, action: "logout_everywhere", detail: {} },
-    ]);
+    expect(
+      await added(async () =>
+        expect((await send("POST", "/api/auth/logout-everywhere", cookies.manager)).status).toBe(204),
+      ),
+    ).toEqual([{ organisationId: orgA.id, actorId: manager.id, action: "logout_everywhere", detail: {} }]);
     cookies.manager = await loginCookie(t.app, "director@alfa.test", NEW_PASSWORD);
   });
 });
@@ -244,9 +420,22 @@ describe("reading the log", () => {
     expect(actions.slice(0, 4)).toEqual(["login", "logout_everywhere", "login", "password_reset"]);
     expect(actions).toContain("invitation_accepted");
     expect(actions.filter((a: string) => a === "login")).toHaveLength(3);
-    expect(entries[0]).toEqual({ id: expect.any(String), at: auditMinute(t.clock.now), action: "login", actor: "director@alfa.test", detail: {} });
-    const read = entries.find((e: { action: string; actor: string }) => e.action === "report_read" && e.actor === "director@alfa.test");
-    expect(read.detail).toEqual({ campaignId: reportRound.id, title: "Voorjaar 2026", dimension: "role", filters: { department: "Sales" } });
+    expect(entries[0]).toEqual({
+      id: expect.any(String),
+      at: auditMinute(t.clock.now),
+      action: "login",
+      actor: "director@alfa.test",
+      detail: {},
+    });
+    const read = entries.find(
+      (e: { action: string; actor: string }) => e.action === "report_read" && e.actor === "director@alfa.test",
+    );
+    expect(read.detail).toEqual({
+      campaignId: reportRound.id,
+      title: "Voorjaar 2026",
+      dimension: "role",
+      filters: { department: "Sales" },
+    });
     expect(entries.every((e: { actor: string }) => e.actor !== "b@consult.test")).toBe(true);
     expect((await allEntries()).length).toBeGreaterThan(entries.length);
   });
@@ -265,7 +454,13 @@ describe("reading the log", () => {
     const total = (await (await auditOf(orgA.id, cookies.a, "?limit=100")).json()).entries.length;
     // 110 more entries over several minutes, most in the same minute as each other.
     for (let i = 0; i < 110; i++) {
-      await recordAudit(t.db, { organisationId: orgA.id, actorId: consultantA.id, action: "codes_issued", detail: { campaignId: reportRound.id, title: `batch ${i}`, count: i + 1 }, at: auditMinute(new Date(t.clock.now.getTime() + Math.floor(i / 40) * 60_000)) });
+      await recordAudit(t.db, {
+        organisationId: orgA.id,
+        actorId: consultantA.id,
+        action: "codes_issued",
+        detail: { campaignId: reportRound.id, title: `batch ${i}`, count: i + 1 },
+        at: auditMinute(new Date(t.clock.now.getTime() + Math.floor(i / 40) * 60_000)),
+      });
     }
     const seen: { id: string; at: string; detail: { title?: string } }[] = [];
     let cursor: string | null = null;
@@ -290,16 +485,32 @@ describe("reading the log", () => {
       const res = await auditOf(orgA.id, cookies.a, query);
       expect(res.status, query).toBe(400);
     }
-    expect((await (await auditOf(orgA.id, cookies.a, "?before=not-an-entry")).json()).error.code).toBe("invalid_cursor");
+    expect((await (await auditOf(orgA.id, cookies.a, "?before=not-an-entry")).json()).error.code).toBe(
+      "invalid_cursor",
+    );
   });
 
   it("deletes entries older than the retention period, and only those", async () => {
     const now = t.clock.now;
     const at = (days: number) => auditMinute(new Date(now.getTime() - days * 24 * 60 * 60 * 1000));
-    await recordAudit(t.db, { organisationId: orgB.id, actorId: consultantB.id, action: "round_opened", detail: { campaignId: "x", title: "old" }, at: at(AUDIT_RETENTION_DAYS + 1) });
-    await recordAudit(t.db, { organisationId: orgB.id, actorId: consultantB.id, action: "round_opened", detail: { campaignId: "x", title: "kept" }, at: at(AUDIT_RETENTION_DAYS - 1) });
+    await recordAudit(t.db, {
+      organisationId: orgB.id,
+      actorId: consultantB.id,
+      action: "round_opened",
+      detail: { campaignId: "x", title: "old" },
+      at: at(AUDIT_RETENTION_DAYS + 1),
+    });
+    await recordAudit(t.db, {
+      organisationId: orgB.id,
+      actorId: consultantB.id,
+      action: "round_opened",
+      detail: { campaignId: "x", title: "kept" },
+      at: at(AUDIT_RETENTION_DAYS - 1),
+    });
     expect(await pruneAudit(t.db, now)).toBe(1);
-    const left = (await (await auditOf(orgB.id, cookies.b)).json()).entries.map((e: { detail: { title: string } }) => e.detail.title);
+    const left = (await (await auditOf(orgB.id, cookies.b)).json()).entries.map(
+      (e: { detail: { title: string } }) => e.detail.title,
+    );
     expect(left).toEqual(["kept"]);
     expect(await pruneAudit(t.db, now)).toBe(0);
   });

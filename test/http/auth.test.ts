@@ -1,12 +1,13 @@
 /** Accounts and sessions: login, logout, expiry, rate limiting, CSRF and roles. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createApp } from "../../src/app.js";
+import { LOGIN_LIMITS } from "../../src/domain/login-limits.js";
 import { hashPassword, verifyPassword } from "../../src/lib/password.js";
 import { filePageStore } from "../../src/node/static-files.js";
-import { LOGIN_LIMITS } from "../../src/domain/login-limits.js";
 import { SESSION_SECONDS } from "../../src/services/auth.js";
 import { createUser, deleteUserSessions } from "../../src/storage/accounts.js";
-import { createTestApp, loginCookie, postJson, tokenOf, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, tokenOf } from "../helpers/test-app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,7 +34,10 @@ describe("passwords", () => {
 
 describe("sessions", () => {
   it("sets an HttpOnly, SameSite=Lax cookie, a new token at every login, stored only as a hash", async () => {
-    const res = await postJson(t.app, "/api/auth/login", { email: "Consultant@Example.test", password: "consultant-password" });
+    const res = await postJson(t.app, "/api/auth/login", {
+      email: "Consultant@Example.test",
+      password: "consultant-password",
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).user).toMatchObject({ email: "consultant@example.test", role: "consultant" });
     const cookie = res.headers.get("set-cookie")!;
@@ -60,7 +64,10 @@ describe("sessions", () => {
   it("ends with logout: the same token no longer works", async () => {
     const cookie = await loginCookie(t.app, "manager@example.test", "manager-password");
     expect((await me(cookie)).status).toBe(200);
-    const out = await t.app.request("http://localhost/api/auth/logout", { method: "POST", headers: { cookie, origin: "http://localhost" } });
+    const out = await t.app.request("http://localhost/api/auth/logout", {
+      method: "POST",
+      headers: { cookie, origin: "http://localhost" },
+    });
     expect(out.status).toBe(204);
     expect((await me(cookie)).status).toBe(401);
   });
@@ -69,22 +76,39 @@ describe("sessions", () => {
     const laptop = await loginCookie(t.app, "manager@example.test", "manager-password");
     const phone = await loginCookie(t.app, "manager@example.test", "manager-password");
     const colleague = await loginCookie(t.app, "consultant@example.test", "consultant-password");
-    const out = await t.app.request("http://localhost/api/auth/logout-everywhere", { method: "POST", headers: { cookie: phone, origin: "http://localhost" } });
+    const out = await t.app.request("http://localhost/api/auth/logout-everywhere", {
+      method: "POST",
+      headers: { cookie: phone, origin: "http://localhost" },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toMatch(/^session=;/);
     expect((await me(laptop)).status).toBe(401);
     expect((await me(phone)).status).toBe(401);
     expect((await me(colleague)).status).toBe(200);
-    const manager = String((await t.client.execute("select id from users where email = 'manager@example.test'")).rows[0]!.id);
-    expect((await t.client.execute({ sql: "select count(*) as n from sessions where user_id = ?", args: [manager] })).rows[0]!.n).toBe(0);
+    const manager = String(
+      (await t.client.execute("select id from users where email = 'manager@example.test'")).rows[0]!.id,
+    );
+    expect(
+      (await t.client.execute({ sql: "select count(*) as n from sessions where user_id = ?", args: [manager] }))
+        .rows[0]!.n,
+    ).toBe(0);
     // Without a session there is nothing to end.
-    expect((await t.app.request("http://localhost/api/auth/logout-everywhere", { method: "POST", headers: { origin: "http://localhost" } })).status).toBe(401);
+    expect(
+      (
+        await t.app.request("http://localhost/api/auth/logout-everywhere", {
+          method: "POST",
+          headers: { origin: "http://localhost" },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("deleteUserSessions ends one user's sessions (for a password change or a revoked account)", async () => {
     const a = await loginCookie(t.app, "manager@example.test", "manager-password");
     const b = await loginCookie(t.app, "consultant@example.test", "consultant-password");
-    const manager = String((await t.client.execute("select id from users where email = 'manager@example.test'")).rows[0]!.id);
+    const manager = String(
+      (await t.client.execute("select id from users where email = 'manager@example.test'")).rows[0]!.id,
+    );
     await deleteUserSessions(t.db, manager);
     expect((await me(a)).status).toBe(401);
     expect((await me(b)).status).toBe(200);
@@ -92,7 +116,12 @@ describe("sessions", () => {
 
   it("expires after its lifetime", async () => {
     const cookie = await loginCookie(t.app, "manager@example.test", "manager-password");
-    const later = createApp({ db: t.db, instruments: t.instruments, pages: filePageStore(), now: () => new Date(t.clock.now.getTime() + (SESSION_SECONDS + 1) * 1000) });
+    const later = createApp({
+      db: t.db,
+      instruments: t.instruments,
+      pages: filePageStore(),
+      now: () => new Date(t.clock.now.getTime() + (SESSION_SECONDS + 1) * 1000),
+    });
     expect((await later.request("/api/me", { headers: { cookie } })).status).toBe(401);
     expect((await me(cookie)).status).toBe(200);
   });
@@ -110,23 +139,42 @@ describe("rate limiting", () => {
   it("slows an account down after repeated failures, even for the right password, then lets it in after the wait", async () => {
     await createUser(t.db, "target@example.test", await hashPassword("target-password"), "manager");
     for (let i = 0; i < LOGIN_LIMITS.pair.free; i++) {
-      expect((await postJson(t.app, "/api/auth/login", { email: "target@example.test", password: `guess-${i}` })).status).toBe(401);
+      expect(
+        (await postJson(t.app, "/api/auth/login", { email: "target@example.test", password: `guess-${i}` })).status,
+      ).toBe(401);
     }
-    const held = await postJson(t.app, "/api/auth/login", { email: "target@example.test", password: "target-password" });
+    const held = await postJson(t.app, "/api/auth/login", {
+      email: "target@example.test",
+      password: "target-password",
+    });
     expect(held.status).toBe(429);
     // The sixth attempt one minute after the first.
     expect(held.headers.get("retry-after")).toBe("60");
-    expect((await held.json()).error).toMatchObject({ code: "too_many_attempts", details: [{ path: "retryAfter", message: "60" }] });
+    expect((await held.json()).error).toMatchObject({
+      code: "too_many_attempts",
+      details: [{ path: "retryAfter", message: "60" }],
+    });
     const saved = t.clock.now;
     t.clock.now = new Date(saved.getTime() + 60 * 1000);
-    expect((await postJson(t.app, "/api/auth/login", { email: "target@example.test", password: "target-password" })).status).toBe(200);
+    expect(
+      (await postJson(t.app, "/api/auth/login", { email: "target@example.test", password: "target-password" })).status,
+    ).toBe(200);
     t.clock.now = saved;
   });
 
   it("limits one client guessing across many accounts", async () => {
-    const app = createApp({ db: t.db, instruments: t.instruments, pages: filePageStore(), now: () => t.clock.now, clientAddress: () => "198.51.100.9" });
+    const app = createApp({
+      db: t.db,
+      instruments: t.instruments,
+      pages: filePageStore(),
+      now: () => t.clock.now,
+      clientAddress: () => "198.51.100.9",
+    });
     const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) statuses.push((await postJson(app, "/api/auth/login", { email: `spray${i}@example.test`, password: "x" })).status);
+    for (let i = 0; i < 32; i++)
+      statuses.push(
+        (await postJson(app, "/api/auth/login", { email: `spray${i}@example.test`, password: "x" })).status,
+      );
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(30)).toEqual([429, 429]);
     const keys = (await t.client.execute("select key from login_failures")).rows.map((r) => String(r.key));
@@ -145,7 +193,10 @@ describe("CSRF and roles", () => {
     });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("cross_site_request");
-    const logout = await t.app.request("http://localhost/api/auth/logout", { method: "POST", headers: { cookie, origin: "https://evil.example" } });
+    const logout = await t.app.request("http://localhost/api/auth/logout", {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example" },
+    });
     expect(logout.status).toBe(403);
     expect((await me(cookie)).status).toBe(200);
     expect((await t.client.execute("select count(*) as n from organisations")).rows[0]!.n).toBe(before);
@@ -156,30 +207,65 @@ describe("CSRF and roles", () => {
     const manager = await loginCookie(t.app, "manager@example.test", "manager-password");
     expect((await postJson(t.app, "/api/organisations", { name: "X" }, { cookie: manager })).status).toBe(403);
     expect((await postJson(t.app, "/api/organisations", { name: "X" })).status).toBe(401);
-    const org = await (await postJson(t.app, "/api/organisations", { name: "Gemeente Voorbeeld" }, { cookie: consultant })).json();
-    const created = await postJson(t.app, `/api/organisations/${org.id}/campaigns`, { title: "Ronde 1", departments: ["Burgerzaken", "Vergunningen"], k: 2 }, { cookie: consultant });
+    const org = await (
+      await postJson(t.app, "/api/organisations", { name: "Gemeente Voorbeeld" }, { cookie: consultant })
+    ).json();
+    const created = await postJson(
+      t.app,
+      `/api/organisations/${org.id}/campaigns`,
+      { title: "Ronde 1", departments: ["Burgerzaken", "Vergunningen"], k: 2 },
+      { cookie: consultant },
+    );
     expect(created.status).toBe(400); // k below 3
-    const ok = await postJson(t.app, `/api/organisations/${org.id}/campaigns`, { title: "Ronde 1", departments: ["Burgerzaken", "Vergunningen"], status: "open" }, { cookie: consultant });
+    const ok = await postJson(
+      t.app,
+      `/api/organisations/${org.id}/campaigns`,
+      { title: "Ronde 1", departments: ["Burgerzaken", "Vergunningen"], status: "open" },
+      { cookie: consultant },
+    );
     expect(ok.status).toBe(201);
     const campaign = await ok.json();
     expect(campaign).toMatchObject({ title: "Ronde 1", status: "open", k: 5, kComments: 10, respondents: 0 });
     expect(campaign.surveyPath).toMatch(/^\/s\/[\w-]{22}$/);
     const same = { origin: "http://localhost" };
-    const closed = await t.app.request(`http://localhost/api/campaigns/${campaign.id}/close`, { method: "POST", headers: { cookie: consultant, ...same } });
+    const closed = await t.app.request(`http://localhost/api/campaigns/${campaign.id}/close`, {
+      method: "POST",
+      headers: { cookie: consultant, ...same },
+    });
     expect((await closed.json()).status).toBe("closed");
     expect((await t.app.request(`/api/s/${campaign.surveyPath.slice(3)}`)).status).toBe(410);
     // The manager sees it only once granted.
     expect((await t.app.request(`/api/campaigns/${campaign.id}`, { headers: { cookie: manager } })).status).toBe(404);
-    const invited = await (await postJson(t.app, `/api/organisations/${org.id}/invitations`, { email: "manager@example.test" }, { cookie: consultant })).json();
-    expect((await postJson(t.app, `/api/invitations/${tokenOf(invited.link)}/accept`, {}, { cookie: manager })).status).toBe(200);
+    const invited = await (
+      await postJson(
+        t.app,
+        `/api/organisations/${org.id}/invitations`,
+        { email: "manager@example.test" },
+        { cookie: consultant },
+      )
+    ).json();
+    expect(
+      (await postJson(t.app, `/api/invitations/${tokenOf(invited.link)}/accept`, {}, { cookie: manager })).status,
+    ).toBe(200);
     expect((await t.app.request(`/api/campaigns/${campaign.id}`, { headers: { cookie: manager } })).status).toBe(200);
-    const denied = await t.app.request(`http://localhost/api/campaigns/${campaign.id}/open`, { method: "POST", headers: { cookie: manager, ...same } });
+    const denied = await t.app.request(`http://localhost/api/campaigns/${campaign.id}/open`, {
+      method: "POST",
+      headers: { cookie: manager, ...same },
+    });
     expect(denied.status).toBe(403);
     expect((await denied.json()).error.code).toBe("forbidden");
   });
 
   it("documents the API as OpenAPI", async () => {
     const doc = await (await t.app.request("/api/openapi.json")).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/auth/login", "/api/me", "/api/campaigns/{id}/report", "/api/campaigns/{id}/report.csv", "/api/s/{token}/responses"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/auth/login",
+        "/api/me",
+        "/api/campaigns/{id}/report",
+        "/api/campaigns/{id}/report.csv",
+        "/api/s/{token}/responses",
+      ]),
+    );
   });
 });

@@ -4,13 +4,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import {
+  type Campaign,
+  campaignDefaults,
+  codeRequirementFixed,
+  publishesBreakdowns,
+} from "../../src/domain/campaign.js";
 import { hashPassword } from "../../src/lib/password.js";
-import { createUser } from "../../src/storage/accounts.js";
-import { campaignDefaults, codeRequirementFixed, publishesBreakdowns, type Campaign } from "../../src/domain/campaign.js";
-import { createCampaign, createOrganisation, findCampaignById } from "../../src/storage/campaigns.js";
-import { insertCodes } from "../../src/storage/access-codes.js";
 import { issueCodes } from "../../src/services/access-codes.js";
-import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { insertCodes } from "../../src/storage/access-codes.js";
+import { createUser } from "../../src/storage/accounts.js";
+import { createCampaign, createOrganisation, findCampaignById } from "../../src/storage/campaigns.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
 let cookie: string;
@@ -19,12 +24,22 @@ beforeAll(async () => {
   t = await createTestApp();
   const consultant = await createUser(t.db, "c@codes.test", await hashPassword("Sleutelbos-Kompas-77"), "consultant");
   const organisation = await createOrganisation(t.db, "Client", consultant.id);
-  round = () => createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: organisation.id, title: "Round" });
+  round = () =>
+    createCampaign(t.db, {
+      ...campaignDefaults(t.instrument, ["Sales"]),
+      organisationId: organisation.id,
+      title: "Round",
+    });
   cookie = await loginCookie(t.app, "c@codes.test", "Sleutelbos-Kompas-77");
 });
 afterAll(() => t.close());
 
-const patch = (id: string, body: object) => t.app.request(`/api/campaigns/${id}`, { method: "PATCH", headers: { cookie, origin: "http://localhost", "content-type": "application/json" }, body: JSON.stringify(body) });
+const patch = (id: string, body: object) =>
+  t.app.request(`/api/campaigns/${id}`, {
+    method: "PATCH",
+    headers: { cookie, origin: "http://localhost", "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("the code requirement", () => {
   it("is the rule: breakdowns only with codes and k of at least 5; codes only before the first response", () => {
@@ -45,7 +60,14 @@ describe("the code requirement", () => {
     expect((await findCampaignById(t.db, early.id))!.requireCode).toBe(true);
 
     const late = await round();
-    expect((await postJson(t.app, `/api/s/${late.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) })).status).toBe(201);
+    expect(
+      (
+        await postJson(t.app, `/api/s/${late.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: validAnswers(t.instrument),
+        })
+      ).status,
+    ).toBe(201);
     const refused = await patch(late.id, { requireCode: true });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.code).toBe("codes_after_responses");
@@ -54,20 +76,38 @@ describe("the code requirement", () => {
 
   it("is not switched on by issuing codes after an answer came in on the open link: 409, no code stored, the release shows the round whole", async () => {
     const late = await round();
-    expect((await postJson(t.app, `/api/s/${late.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) })).status).toBe(201);
+    expect(
+      (
+        await postJson(t.app, `/api/s/${late.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: validAnswers(t.instrument),
+        })
+      ).status,
+    ).toBe(201);
     const issued = await postJson(t.app, `/api/campaigns/${late.id}/codes`, { count: 5 }, { cookie });
     expect(issued.status).toBe(409);
     expect((await issued.json()).error.code).toBe("codes_after_responses");
     const after = (await findCampaignById(t.db, late.id))!;
     expect(after.requireCode).toBe(false);
-    expect((await t.client.execute({ sql: "select count(*) as n from access_codes where campaign_id = ?", args: [late.id] })).rows[0]!.n).toBe(0);
+    expect(
+      (await t.client.execute({ sql: "select count(*) as n from access_codes where campaign_id = ?", args: [late.id] }))
+        .rows[0]!.n,
+    ).toBe(0);
     expect(publishesBreakdowns(after)).toBe(false);
   });
 
   it("is not switched off once coded answers came in: staff answered on the promise of codes", async () => {
     const coded = await round();
     const [code] = await issueCodes(t.db, coded, 1);
-    expect((await postJson(t.app, `/api/s/${coded.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument), accessCode: code })).status).toBe(201);
+    expect(
+      (
+        await postJson(t.app, `/api/s/${coded.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: validAnswers(t.instrument),
+          accessCode: code,
+        })
+      ).status,
+    ).toBe(201);
     const refused = await patch(coded.id, { requireCode: false });
     expect(refused.status).toBe(409);
     expect((await findCampaignById(t.db, coded.id))!.requireCode).toBe(true);
@@ -75,10 +115,20 @@ describe("the code requirement", () => {
 
   it("is held by the database too: a writer that skips the check (a response landing just before) is refused inside the write", async () => {
     const late = await round();
-    expect((await postJson(t.app, `/api/s/${late.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) })).status).toBe(201);
+    expect(
+      (
+        await postJson(t.app, `/api/s/${late.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: validAnswers(t.instrument),
+        })
+      ).status,
+    ).toBe(201);
     // Straight to the store, as a request that checked before the response landed would write.
     await expect(insertCodes(t.db, late.id, ["a".repeat(64)])).rejects.toThrow(/codes_after_responses/);
     expect((await findCampaignById(t.db, late.id))!.requireCode).toBe(false);
-    expect((await t.client.execute({ sql: "select count(*) as n from access_codes where campaign_id = ?", args: [late.id] })).rows[0]!.n).toBe(0);
+    expect(
+      (await t.client.execute({ sql: "select count(*) as n from access_codes where campaign_id = ?", args: [late.id] }))
+        .rows[0]!.n,
+    ).toBe(0);
   });
 });

@@ -6,7 +6,8 @@
  * input a 4xx that writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import type { Campaign } from "../../src/domain/campaign.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { applyRetention } from "../../src/services/data-protection.js";
@@ -23,7 +24,11 @@ const PASSWORD = "data-protection-test-pw-1";
 const send = async (method: string, path: string, cookie?: string, body?: unknown) => {
   const res = await t.app.request(path, {
     method,
-    headers: { origin: "http://localhost", ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      origin: "http://localhost",
+      ...(cookie ? { cookie } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -32,19 +37,31 @@ const send = async (method: string, path: string, cookie?: string, body?: unknow
 
 /** Every user table, as JSON text per table: what "no table holds a row of it" is checked against. */
 async function tables(): Promise<Map<string, string>> {
-  const names = (await t.client.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")).rows.map((r) => String(r.name));
+  const names = (
+    await t.client.execute(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
+  ).rows.map((r) => String(r.name));
   const out = new Map<string, string>();
   for (const name of names) out.set(name, JSON.stringify((await t.client.execute(`select * from "${name}"`)).rows));
   return out;
 }
 const snapshot = async () => JSON.stringify([...(await tables())]);
 const auditOf = async (organisationId: string) =>
-  ((await send("GET", `/api/organisations/${organisationId}/audit?limit=100`, cookies.consultant)).body.entries as { action: string; actor: string; detail: Record<string, unknown> }[]);
+  (await send("GET", `/api/organisations/${organisationId}/audit?limit=100`, cookies.consultant)).body.entries as {
+    action: string;
+    actor: string;
+    detail: Record<string, unknown>;
+  }[];
 
 beforeAll(async () => {
   t = await createTestApp();
   demo = await seedDemo(t.db, t.instruments, t.clock.now);
-  cookies.consultant = await loginCookie(t.app, demoLogin(demo, "consultant").email, demoLogin(demo, "consultant").password);
+  cookies.consultant = await loginCookie(
+    t.app,
+    demoLogin(demo, "consultant").email,
+    demoLogin(demo, "consultant").password,
+  );
   cookies.manager = await loginCookie(t.app, demoLogin(demo, "manager").email, demoLogin(demo, "manager").password);
   const hash = await hashPassword(PASSWORD);
   const other = await createUser(t.db, "other@consult.test", hash, "consultant");
@@ -103,34 +120,71 @@ describe("retention", () => {
   it("refuses bad input without writing, managers (403) and others (404)", async () => {
     const org = demo.organisationId;
     const before = await snapshot();
-    for (const body of [{ retentionMonths: 6 }, { retentionMonths: 121 }, { retentionMonths: "12" }, { retentionMonths: 12.5 }, { months: 12 }, "{"]) {
+    for (const body of [
+      { retentionMonths: 6 },
+      { retentionMonths: 121 },
+      { retentionMonths: "12" },
+      { retentionMonths: 12.5 },
+      { months: 12 },
+      "{",
+    ]) {
       expect((await send("PUT", `/api/organisations/${org}/retention`, cookies.consultant, body)).status).toBe(400);
     }
-    expect((await send("PUT", `/api/organisations/${org}/retention`, cookies.manager, { retentionMonths: 12 })).status).toBe(403);
-    expect((await send("PUT", `/api/organisations/${org}/retention`, cookies.other, { retentionMonths: 12 })).status).toBe(404);
+    expect(
+      (await send("PUT", `/api/organisations/${org}/retention`, cookies.manager, { retentionMonths: 12 })).status,
+    ).toBe(403);
+    expect(
+      (await send("PUT", `/api/organisations/${org}/retention`, cookies.other, { retentionMonths: 12 })).status,
+    ).toBe(404);
     expect((await send("GET", `/api/organisations/${org}/retention`, cookies.other)).status).toBe(404);
     expect(await snapshot()).toBe(before);
   });
 
   it("shows when each released round goes, and the sweep deletes comments half-way and the round at the end", async () => {
     // The third organisation: a round of its own, released, with comments.
-    const released = demo.rounds.filter((r) => r.campaign.organisationId !== demo.organisationId && r.campaign.status === "closed");
+    const released = demo.rounds.filter(
+      (r) => r.campaign.organisationId !== demo.organisationId && r.campaign.status === "closed",
+    );
     const target = released[released.length - 1]!.campaign;
     const org = target.organisationId;
     const set = await send("PUT", `/api/organisations/${org}/retention`, cookies.consultant, { retentionMonths: 24 });
     expect(set.status).toBe(200);
-    const row = (set.body.rounds as { campaignId: string; releasedOn: string; commentsOn: string; roundOn: string }[]).find((r) => r.campaignId === target.id)!;
+    const row = (
+      set.body.rounds as { campaignId: string; releasedOn: string; commentsOn: string; roundOn: string }[]
+    ).find((r) => r.campaignId === target.id)!;
     expect(row.roundOn > row.commentsOn).toBe(true);
     expect((await auditOf(org)).some((e) => e.action === "retention_set" && e.detail.months === 24)).toBe(true);
     const deps = { db: t.db, instruments: t.instruments, now: () => new Date(`${row.commentsOn}T12:00:00Z`) };
-    const commentsBefore = (await t.client.execute({ sql: "select count(*) n from release_comments where campaign_id = ?", args: [target.id] })).rows[0]!.n;
+    const commentsBefore = (
+      await t.client.execute({
+        sql: "select count(*) n from release_comments where campaign_id = ?",
+        args: [target.id],
+      })
+    ).rows[0]!.n;
     await applyRetention(deps);
-    expect((await t.client.execute({ sql: "select count(*) n from release_comments where campaign_id = ?", args: [target.id] })).rows[0]!.n).toBe(0);
-    expect((await t.client.execute({ sql: "select count(*) n from releases where campaign_id = ?", args: [target.id] })).rows[0]!.n).toBe(1);
-    if (Number(commentsBefore) > 0) expect((await auditOf(org)).some((e) => e.action === "retention_applied" && e.detail.stage === "comments")).toBe(true);
+    expect(
+      (
+        await t.client.execute({
+          sql: "select count(*) n from release_comments where campaign_id = ?",
+          args: [target.id],
+        })
+      ).rows[0]!.n,
+    ).toBe(0);
+    expect(
+      (await t.client.execute({ sql: "select count(*) n from releases where campaign_id = ?", args: [target.id] }))
+        .rows[0]!.n,
+    ).toBe(1);
+    if (Number(commentsBefore) > 0)
+      expect((await auditOf(org)).some((e) => e.action === "retention_applied" && e.detail.stage === "comments")).toBe(
+        true,
+      );
     await applyRetention({ ...deps, now: () => new Date(`${row.roundOn}T12:00:00Z`) });
     expect((await send("GET", `/api/campaigns/${target.id}`, cookies.consultant)).status).toBe(404);
-    expect((await auditOf(org)).some((e) => e.action === "retention_applied" && e.detail.stage === "round" && e.detail.title === target.title)).toBe(true);
+    expect(
+      (await auditOf(org)).some(
+        (e) => e.action === "retention_applied" && e.detail.stage === "round" && e.detail.title === target.title,
+      ),
+    ).toBe(true);
     // Back to "until deleted": nothing is scheduled.
     const off = await send("PUT", `/api/organisations/${org}/retention`, cookies.consultant, { retentionMonths: null });
     expect(off.body.retentionMonths).toBeNull();
@@ -144,10 +198,18 @@ describe("export", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="[a-z0-9-]+_export_2026-03-10\.json"/);
     const data = res.body;
-    expect(data).toMatchObject({ schema: "klantgericht.organisation-export", schemaVersion: 1, organisation: { id: demo.organisationId } });
-    const round = (data.rounds as { id: string; release: { reports: Record<string, unknown> } | null }[]).find((r) => r.id === demo.campaign.id)!;
+    expect(data).toMatchObject({
+      schema: "klantgericht.organisation-export",
+      schemaVersion: 1,
+      organisation: { id: demo.organisationId },
+    });
+    const round = (data.rounds as { id: string; release: { reports: Record<string, unknown> } | null }[]).find(
+      (r) => r.id === demo.campaign.id,
+    )!;
     expect(round.release?.reports.department).toBeTruthy();
-    expect(data.managers).toEqual(expect.arrayContaining([expect.objectContaining({ email: demoLogin(demo, "manager").email })]));
+    expect(data.managers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ email: demoLogin(demo, "manager").email })]),
+    );
     expect(data.audit.length).toBeGreaterThan(0);
     expect(res.text).not.toMatch(/pbkdf2|password|token_?hash|code_?hash|sealed/i);
     for (const code of demo.unusedCodes) expect(res.text).not.toContain(code);
@@ -173,13 +235,17 @@ describe("deleting an account", () => {
     const done = await send("DELETE", `/api/users/${gone.id}`, cookies.consultant);
     expect(done.status).toBe(200);
     expect((await send("GET", `/api/organisations`, cookie)).status).toBe(401);
-    expect((await postJson(t.app, "/api/auth/login", { email: "leaving@demo.test", password: PASSWORD })).status).toBe(401);
+    expect((await postJson(t.app, "/api/auth/login", { email: "leaving@demo.test", password: PASSWORD })).status).toBe(
+      401,
+    );
     const all = await snapshot();
     expect(all).not.toContain(gone.id);
     expect(all).not.toContain("leaving@demo.test");
     const entries = await auditOf(demo.organisationId);
     expect(entries.some((e) => e.action === "report_read" && e.actor === "(deleted account)")).toBe(true);
-    expect(entries.some((e) => e.action === "account_deleted" && e.actor === demoLogin(demo, "consultant").email)).toBe(true);
+    expect(entries.some((e) => e.action === "account_deleted" && e.actor === demoLogin(demo, "consultant").email)).toBe(
+      true,
+    );
   });
 
   it("refuses a manager who also reads another consultant's organisation, and a consultant who still runs organisations", async () => {
@@ -188,8 +254,15 @@ describe("deleting an account", () => {
     await grantOrganisation(t.db, shared.id, demo.organisationId);
     const [otherOrg] = (await send("GET", "/api/organisations", cookies.other)).body as { id: string }[];
     await grantOrganisation(t.db, shared.id, otherOrg!.id);
-    expect((await send("DELETE", `/api/users/${shared.id}`, cookies.consultant)).body.error.code).toBe("manager_elsewhere");
-    const me = (await t.client.execute({ sql: "select id from users where email = ?", args: [demoLogin(demo, "consultant").email] })).rows[0]!.id as string;
+    expect((await send("DELETE", `/api/users/${shared.id}`, cookies.consultant)).body.error.code).toBe(
+      "manager_elsewhere",
+    );
+    const me = (
+      await t.client.execute({
+        sql: "select id from users where email = ?",
+        args: [demoLogin(demo, "consultant").email],
+      })
+    ).rows[0]!.id as string;
     const self = await send("DELETE", `/api/users/${me}`, cookies.consultant);
     expect(self.status).toBe(409);
     expect(self.body.error.code).toBe("owns_organisations");
@@ -197,7 +270,10 @@ describe("deleting an account", () => {
 
   it("a consultant who runs no organisation deletes their own account, and a manager theirs", async () => {
     const hash = await hashPassword(PASSWORD);
-    for (const [email, role] of [["solo@consult.test", "consultant"], ["self@manager.test", "manager"]] as const) {
+    for (const [email, role] of [
+      ["solo@consult.test", "consultant"],
+      ["self@manager.test", "manager"],
+    ] as const) {
       const user = await createUser(t.db, email, hash, role);
       const cookie = await loginCookie(t.app, email, PASSWORD);
       const done = await send("DELETE", `/api/users/${user.id}`, cookie);
@@ -214,9 +290,23 @@ describe("deleting an organisation", () => {
     const org = demo.organisationId;
     const rounds = demo.rounds.filter((r) => r.campaign.organisationId === org).map((r) => r.campaign as Campaign);
     // A pending invitation, a plan action and a norm set that holds the organisation.
-    expect((await send("POST", `/api/organisations/${org}/invitations`, cookies.consultant, { email: "new@demo.test" })).status).toBe(201);
-    const consultantId = (await t.client.execute({ sql: "select consultant_id from organisations where id = ?", args: [org] })).rows[0]!.consultant_id as string;
-    await t.db.insert(schema.normSets).values({ id: "set-1", consultantId, seq: 99, madeOn: "2026-01-01", profiles: JSON.stringify([{ organisationId: org, campaignId: demo.campaign.id, scores: { mission: 60 } }, { organisationId: "elsewhere", campaignId: "c2", scores: { mission: 70 } }]) });
+    expect(
+      (await send("POST", `/api/organisations/${org}/invitations`, cookies.consultant, { email: "new@demo.test" }))
+        .status,
+    ).toBe(201);
+    const consultantId = (
+      await t.client.execute({ sql: "select consultant_id from organisations where id = ?", args: [org] })
+    ).rows[0]!.consultant_id as string;
+    await t.db.insert(schema.normSets).values({
+      id: "set-1",
+      consultantId,
+      seq: 99,
+      madeOn: "2026-01-01",
+      profiles: JSON.stringify([
+        { organisationId: org, campaignId: demo.campaign.id, scores: { mission: 60 } },
+        { organisationId: "elsewhere", campaignId: "c2", scores: { mission: 70 } },
+      ]),
+    });
     expect((await send("DELETE", `/api/organisations/${org}`, cookies.other)).status).toBe(404);
     expect((await send("DELETE", `/api/organisations/${org}`, cookies.manager)).status).toBe(403);
     const preview = await send("GET", `/api/organisations/${org}/deletion`, cookies.consultant);
@@ -226,7 +316,8 @@ describe("deleting an organisation", () => {
     expect(done.status).toBe(200);
     expect(done.body.deleted).toBe(true);
     const ids = [org, ...rounds.map((r) => r.id), ...rounds.map((r) => r.token)];
-    for (const [table, rows] of await tables()) for (const id of ids) expect(rows.includes(id), `${table} still holds ${id}`).toBe(false);
+    for (const [table, rows] of await tables())
+      for (const id of ids) expect(rows.includes(id), `${table} still holds ${id}`).toBe(false);
     // The manager lost the organisation but not their account.
     expect((await send("GET", "/api/organisations", cookies.manager)).body).toEqual([]);
     const set = (await t.client.execute("select profiles from norm_sets where id = 'set-1'")).rows[0]!;

@@ -1,11 +1,15 @@
 /** GET /healthz on a temporary libSQL file: healthy, migrations behind, and a database that does not answer. */
-import { sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
+
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { EXPECTED_MIGRATIONS, pendingMigrations } from "../../src/storage/migrations.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 
-const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,7 +27,9 @@ describe("GET /healthz", () => {
   });
 
   it("expects exactly the migration files committed in db/migrations", async () => {
-    const journal = JSON.parse(readFileSync(new URL("../../db/migrations/meta/_journal.json", import.meta.url), "utf8")) as { entries: { tag: string }[] };
+    const journal = JSON.parse(
+      readFileSync(new URL("../../db/migrations/meta/_journal.json", import.meta.url), "utf8"),
+    ) as { entries: { tag: string }[] };
     expect(EXPECTED_MIGRATIONS.map((m) => m.tag)).toEqual(journal.entries.map((e) => e.tag));
     expect(EXPECTED_MIGRATIONS.length).toBeGreaterThanOrEqual(16);
   });
@@ -44,11 +50,14 @@ describe("GET /healthz", () => {
   });
 
   it("counts migrations wrangler applied to D1 (d1_migrations, by file name)", async () => {
-    await t.db.run(sql`CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)`);
+    await t.db.run(
+      sql`CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)`,
+    );
     await t.db.run(sql`ALTER TABLE __drizzle_migrations RENAME TO __drizzle_migrations_aside`);
     try {
       expect((await pendingMigrations(t.db)).length).toBe(EXPECTED_MIGRATIONS.length);
-      for (const m of EXPECTED_MIGRATIONS.slice(0, -1)) await t.db.run(sql`INSERT INTO d1_migrations (name) VALUES (${`${m.tag}.sql`})`);
+      for (const m of EXPECTED_MIGRATIONS.slice(0, -1))
+        await t.db.run(sql`INSERT INTO d1_migrations (name) VALUES (${`${m.tag}.sql`})`);
       expect((await t.app.request("/healthz")).status).toBe(503);
       await t.db.run(sql`INSERT INTO d1_migrations (name) VALUES (${`${EXPECTED_MIGRATIONS.at(-1)!.tag}.sql`})`);
       expect(await (await t.app.request("/healthz")).json()).toMatchObject({ status: "ok", migrations: "current" });
@@ -64,7 +73,12 @@ describe("GET /healthz", () => {
     try {
       const res = await other.app.request("/healthz");
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: "unavailable", database: "unreachable", migrations: "unknown", version });
+      expect(await res.json()).toEqual({
+        status: "unavailable",
+        database: "unreachable",
+        migrations: "unknown",
+        version,
+      });
     } finally {
       await other.close();
     }

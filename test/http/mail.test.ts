@@ -5,6 +5,7 @@
  * works once, for an hour, and ends every session.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { RESET_SECONDS } from "../../src/domain/links.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { smtpMailer } from "../../src/node/smtp-mailer.js";
@@ -12,7 +13,7 @@ import { RESETS_PER_HOUR } from "../../src/services/password-reset.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
 import { linkIn, startSmtpServer } from "../helpers/smtp.js";
-import { createTestApp, loginCookie, postJson, tokenOf, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, tokenOf } from "../helpers/test-app.js";
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -41,7 +42,12 @@ afterAll(async () => {
 
 describe("invitation mail", () => {
   it("arrives over SMTP with the link, the organisation, who invites and the expiry, in Dutch and English; the answer holds no link", async () => {
-    const res = await postJson(t.app, `/api/organisations/${orgId}/invitations`, { email: "nieuw@klant.test" }, { cookie: consultant, ...same });
+    const res = await postJson(
+      t.app,
+      `/api/organisations/${orgId}/invitations`,
+      { email: "nieuw@klant.test" },
+      { cookie: consultant, ...same },
+    );
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body).toEqual({ invitation: expect.objectContaining({ email: "nieuw@klant.test" }), delivery: "sent" });
@@ -55,7 +61,16 @@ describe("invitation mail", () => {
     expect(mail.text).toMatch(/verloopt op \d+ \w+ 2026/);
     expect(mail.text.indexOf("nodigt je uit")).toBeLessThan(mail.text.indexOf("invites you"));
     // The link in the mail is the one that works.
-    expect((await postJson(t.app, `/api/invitations/${tokenOf(link)}/accept`, { password: "mijn-eigen-wachtwoord-42" }, same)).status).toBe(200);
+    expect(
+      (
+        await postJson(
+          t.app,
+          `/api/invitations/${tokenOf(link)}/accept`,
+          { password: "mijn-eigen-wachtwoord-42" },
+          same,
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it("answers alike whether the address has an account, and never puts a forged host into the link", async () => {
@@ -67,7 +82,10 @@ describe("invitation mail", () => {
         body: JSON.stringify({ email }),
       });
       const body = await res.json();
-      answers.push({ status: res.status, body: JSON.stringify(body).replaceAll(email, "E").replace(body.invitation.id, "ID") });
+      answers.push({
+        status: res.status,
+        body: JSON.stringify(body).replaceAll(email, "E").replace(body.invitation.id, "ID"),
+      });
       expect(linkIn(await smtp.waitFor(email), "invitation").startsWith(`${PUBLIC_URL}/`)).toBe(true);
     }
     expect(answers[0]!.status).toBe(201);
@@ -81,10 +99,17 @@ describe("invitation mail", () => {
       const c = await createUser(other.db, "c@consult.test", await hashPassword(PASSWORD), "consultant");
       const org = await createOrganisation(other.db, "Klant", c.id);
       const cookie = await loginCookie(other.app, "c@consult.test", PASSWORD);
-      const res = await postJson(other.app, `/api/organisations/${org.id}/invitations`, { email: "x@klant.test" }, { cookie, ...same });
+      const res = await postJson(
+        other.app,
+        `/api/organisations/${org.id}/invitations`,
+        { email: "x@klant.test" },
+        { cookie, ...same },
+      );
       expect(res.status).toBe(502);
       expect((await res.json()).error.code).toBe("mail_not_sent");
-      const listed = await (await other.app.request(`/api/organisations/${org.id}/invitations`, { headers: { cookie } })).json();
+      const listed = await (
+        await other.app.request(`/api/organisations/${org.id}/invitations`, { headers: { cookie } })
+      ).json();
       expect(listed.pending.map((p: { email: string }) => p.email)).toEqual(["x@klant.test"]);
     } finally {
       broken.close();
@@ -109,12 +134,20 @@ describe("password reset", () => {
     await smtp.waitFor("manager@klant.test", 1, RESET);
     await smtp.waitFor("adviseur@consult.test", 1, RESET);
     await new Promise((r) => setTimeout(r, 300));
-    expect(smtp.mails.slice(before).flatMap((m) => m.to).sort()).toEqual(["adviseur@consult.test", "manager@klant.test"]);
+    expect(
+      smtp.mails
+        .slice(before)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(["adviseur@consult.test", "manager@klant.test"]);
     expect(smtp.mails.some((m) => m.to.includes("niemand@klant.test"))).toBe(false);
   });
 
   it("sets a password that passes the rules through the link, once, and ends every session", async () => {
-    const sessions = [await loginCookie(t.app, "manager@klant.test", "manager-pw-zeilboot-7"), await loginCookie(t.app, "manager@klant.test", "manager-pw-zeilboot-7")];
+    const sessions = [
+      await loginCookie(t.app, "manager@klant.test", "manager-pw-zeilboot-7"),
+      await loginCookie(t.app, "manager@klant.test", "manager-pw-zeilboot-7"),
+    ];
     const mail = await smtp.waitFor("manager@klant.test", 1, RESET);
     const token = tokenOf(linkIn(mail, "reset-password"));
     expect(mail.text).toContain("een nieuw wachtwoord in te stellen");
@@ -124,11 +157,28 @@ describe("password reset", () => {
     expect((await weak.json()).error.code).toBe("weak_password");
     expect((await t.app.request("/api/me", { headers: { cookie: sessions[0]! } })).status).toBe(200);
 
-    expect((await postJson(t.app, `/api/auth/password-reset/${token}`, { password: "nieuw-wachtwoord-vuurtoren-3" }, same)).status).toBe(204);
+    expect(
+      (await postJson(t.app, `/api/auth/password-reset/${token}`, { password: "nieuw-wachtwoord-vuurtoren-3" }, same))
+        .status,
+    ).toBe(204);
     for (const cookie of sessions) expect((await t.app.request("/api/me", { headers: { cookie } })).status).toBe(401);
-    expect((await postJson(t.app, "/api/auth/login", { email: "manager@klant.test", password: "manager-pw-zeilboot-7" }, same)).status).toBe(401);
+    expect(
+      (
+        await postJson(
+          t.app,
+          "/api/auth/login",
+          { email: "manager@klant.test", password: "manager-pw-zeilboot-7" },
+          same,
+        )
+      ).status,
+    ).toBe(401);
     await loginCookie(t.app, "manager@klant.test", "nieuw-wachtwoord-vuurtoren-3");
-    const again = await postJson(t.app, `/api/auth/password-reset/${token}`, { password: "nog-een-wachtwoord-schip-9" }, same);
+    const again = await postJson(
+      t.app,
+      `/api/auth/password-reset/${token}`,
+      { password: "nog-een-wachtwoord-schip-9" },
+      same,
+    );
     expect(again.status).toBe(404);
     expect((await again.json()).error.code).toBe("reset_link_invalid");
     await loginCookie(t.app, "manager@klant.test", "nieuw-wachtwoord-vuurtoren-3");
@@ -142,7 +192,10 @@ describe("password reset", () => {
     const start = t.clock.now;
     try {
       t.clock.now = new Date(start.getTime() + RESET_SECONDS * 1000 + 1000);
-      expect((await postJson(t.app, `/api/auth/password-reset/${token}`, { password: "nieuw-wachtwoord-vuurtoren-3" }, same)).status).toBe(404);
+      expect(
+        (await postJson(t.app, `/api/auth/password-reset/${token}`, { password: "nieuw-wachtwoord-vuurtoren-3" }, same))
+          .status,
+      ).toBe(404);
     } finally {
       t.clock.now = start;
     }
@@ -160,6 +213,15 @@ describe("password reset", () => {
 
   it("refuses a malformed request with 400 and an unknown link with 404", async () => {
     expect((await postJson(t.app, "/api/auth/password-reset", { email: "x@y.test", extra: 1 }, same)).status).toBe(400);
-    expect((await postJson(t.app, "/api/auth/password-reset/not-a-token", { password: "nieuw-wachtwoord-vuurtoren-3" }, same)).status).toBe(404);
+    expect(
+      (
+        await postJson(
+          t.app,
+          "/api/auth/password-reset/not-a-token",
+          { password: "nieuw-wachtwoord-vuurtoren-3" },
+          same,
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -5,13 +5,14 @@
  * nothing; the next set must add three organisations; nobody else reads a set.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation, type User } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation, setBenchmarkForManagers } from "../../src/storage/campaigns.js";
 import { insertNormSet, latestNormSet } from "../../src/storage/norm-sets.js";
-import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 const PASSWORD = "norm-sets-password";
 let t: TestApp;
@@ -21,18 +22,44 @@ let rival: string;
 let passwordHash: string;
 
 type Levels = Record<string, number>;
-interface Line { levels: Levels; organisations?: number; campaigns?: number; madeOn?: string }
-interface NormSet { id: string; madeOn: string; organisations: number; campaigns: number; levels: Levels; members: { organisation: { id: string; name: string }; campaign: { id: string; title: string } }[] }
+interface Line {
+  levels: Levels;
+  organisations?: number;
+  campaigns?: number;
+  madeOn?: string;
+}
+interface NormSet {
+  id: string;
+  madeOn: string;
+  organisations: number;
+  campaigns: number;
+  levels: Levels;
+  members: { organisation: { id: string; name: string }; campaign: { id: string; title: string } }[];
+}
 
 const get = (path: string, cookie: string) => t.app.request(path, { headers: { cookie } });
 const publish = (cookie = consultant) => postJson(t.app, "/api/norm-sets", {}, { cookie });
 const normSetRows = async () => Number((await t.client.execute("select count(*) as n from norm_sets")).rows[0]!.n);
 
 /** A round of the organisation with one respondent per rating, closed and released through the API. */
-async function releasedRound(organisationId: string, title: string, ratings: number[], opensOn: string): Promise<Campaign> {
-  const campaign = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId, title, status: "open", opensOn });
+async function releasedRound(
+  organisationId: string,
+  title: string,
+  ratings: number[],
+  opensOn: string,
+): Promise<Campaign> {
+  const campaign = await createCampaign(t.db, {
+    ...campaignDefaults(t.instrument, ["Sales"]),
+    organisationId,
+    title,
+    status: "open",
+    opensOn,
+  });
   for (const rating of ratings) {
-    const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument, rating), department: "Sales" } });
+    const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
+      submissionId: crypto.randomUUID(),
+      answers: { ...validAnswers(t.instrument, rating), department: "Sales" },
+    });
     expect(res.status).toBe(201);
   }
   expect((await postJson(t.app, `/api/campaigns/${campaign.id}/close`, {}, { cookie: consultant })).status).toBe(200);
@@ -42,13 +69,21 @@ async function releasedRound(organisationId: string, title: string, ratings: num
 const clients = new Map<string, { id: string; rounds: Campaign[]; manager?: string }>();
 
 /** A client of the consultant with one released round and a manager who may see the benchmark line. */
-async function client(name: string, ratings: number[], opensOn = "2026-01-12"): Promise<{ id: string; rounds: Campaign[]; manager: string }> {
+async function client(
+  name: string,
+  ratings: number[],
+  opensOn = "2026-01-12",
+): Promise<{ id: string; rounds: Campaign[]; manager: string }> {
   const organisation = await createOrganisation(t.db, name, consultantUser.id);
   await setBenchmarkForManagers(t.db, organisation.id, true);
   const email = `manager@${name.toLowerCase()}.test`;
   const manager = await createUser(t.db, email, passwordHash, "manager");
   await grantOrganisation(t.db, manager.id, organisation.id);
-  const entry = { id: organisation.id, rounds: [await releasedRound(organisation.id, `${name} round`, ratings, opensOn)], manager: await loginCookie(t.app, email, PASSWORD) };
+  const entry = {
+    id: organisation.id,
+    rounds: [await releasedRound(organisation.id, `${name} round`, ratings, opensOn)],
+    manager: await loginCookie(t.app, email, PASSWORD),
+  };
   clients.set(name, entry);
   return entry;
 }
@@ -60,7 +95,8 @@ async function scores(campaign: Campaign): Promise<Levels> {
   const report = await (await get(`/api/campaigns/${campaign.id}/report`, consultant)).json();
   return Object.fromEntries(report.levels.map((l: { id: string; score: number }) => [l.id, l.score]));
 }
-const benchmarkIn = async (campaign: Campaign, cookie: string): Promise<Line | null> => (await (await get(`/api/campaigns/${campaign.id}/report`, cookie)).json()).benchmark;
+const benchmarkIn = async (campaign: Campaign, cookie: string): Promise<Line | null> =>
+  (await (await get(`/api/campaigns/${campaign.id}/report`, cookie)).json()).benchmark;
 
 /** The mean of rounds' rounded scores: the set's unrounded mean, rounded, lies within 0.1 of it. */
 async function expectMeanOf(levels: Levels, rounds: Campaign[]): Promise<void> {
@@ -93,8 +129,17 @@ describe("publishing the first norm set", () => {
     await client("Delta", [1, 2, 1, 1, 1]);
     // A fifth organisation whose round still runs counts nothing.
     const epsilon = await createOrganisation(t.db, "Epsilon", consultantUser.id);
-    const running = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: epsilon.id, title: "Epsilon running", status: "open" });
-    for (let i = 0; i < 6; i++) await postJson(t.app, `/api/s/${running.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument, 3), department: "Sales" } });
+    const running = await createCampaign(t.db, {
+      ...campaignDefaults(t.instrument, ["Sales"]),
+      organisationId: epsilon.id,
+      title: "Epsilon running",
+      status: "open",
+    });
+    for (let i = 0; i < 6; i++)
+      await postJson(t.app, `/api/s/${running.token}/responses`, {
+        submissionId: crypto.randomUUID(),
+        answers: { ...validAnswers(t.instrument, 3), department: "Sales" },
+      });
 
     const refused = await publish();
     expect(refused.status).toBe(409);
@@ -103,7 +148,10 @@ describe("publishing the first norm set", () => {
     expect(error.message).toContain("at least 5 organisations");
     expect(error.message).toContain("4 have one now");
     expect(await normSetRows()).toBe(0);
-    expect(await (await get("/api/norm-sets", consultant)).json()).toEqual({ sets: [], next: { qualifying: 4, newOrganisations: 4, refusal: "too_few_organisations", first: true } });
+    expect(await (await get("/api/norm-sets", consultant)).json()).toEqual({
+      sets: [],
+      next: { qualifying: 4, newOrganisations: 4, refusal: "too_few_organisations", first: true },
+    });
     // No set, no line: not for the consultant, not for a manager who may see it.
     expect(await benchmarkIn(latest("Alpha"), consultant)).toBeNull();
     expect(await benchmarkIn(latest("Alpha"), of("Alpha").manager!)).toBeNull();
@@ -115,12 +163,21 @@ describe("publishing the first norm set", () => {
     expect(res.status).toBe(201);
     const set = (await res.json()) as NormSet;
     expect(set).toMatchObject({ madeOn: "2026-03-10", organisations: 5, campaigns: 5 });
-    expect(set.members.map((m) => m.campaign.title).sort()).toEqual(["Alpha 2026", "Beta round", "Delta round", "Gamma round", "Zeta round"]);
+    expect(set.members.map((m) => m.campaign.title).sort()).toEqual([
+      "Alpha 2026",
+      "Beta round",
+      "Delta round",
+      "Gamma round",
+      "Zeta round",
+    ]);
     expect(set.members.find((m) => m.organisation.name === "Alpha")!.campaign.id).toBe(latest("Alpha").id);
     await expectMeanOf(set.levels, ["Alpha", "Gamma", "Delta", "Zeta"].map(latest).concat(of("Beta").rounds[0]!));
     expect(await (await get(`/api/norm-sets/${set.id}`, consultant)).json()).toEqual(set);
     const { members: _members, ...summary } = set;
-    expect(await (await get("/api/norm-sets", consultant)).json()).toEqual({ sets: [summary], next: { qualifying: 5, newOrganisations: 0, refusal: "too_few_new_organisations", first: false } });
+    expect(await (await get("/api/norm-sets", consultant)).json()).toEqual({
+      sets: [summary],
+      next: { qualifying: 5, newOrganisations: 0, refusal: "too_few_new_organisations", first: false },
+    });
     expect(await normSetRows()).toBe(1);
   });
 });
@@ -131,7 +188,10 @@ describe("what readers see", () => {
     const [summary] = (await (await get("/api/norm-sets", consultant)).json()).sets;
     set = (await (await get(`/api/norm-sets/${summary.id}`, consultant)).json()) as NormSet;
   });
-  const memberRounds = (leaveOut?: string) => set.members.filter((m) => m.organisation.name !== leaveOut).map((m) => of(m.organisation.name).rounds.find((r) => r.id === m.campaign.id)!);
+  const memberRounds = (leaveOut?: string) =>
+    set.members
+      .filter((m) => m.organisation.name !== leaveOut)
+      .map((m) => of(m.organisation.name).rounds.find((r) => r.id === m.campaign.id)!);
 
   it("shows the consultant the mean over every organisation, with how many and when", async () => {
     const line = await benchmarkIn(latest("Gamma"), consultant);
@@ -157,7 +217,12 @@ describe("what readers see", () => {
     // Eta's round is released after the set was made: Eta is not in it yet.
     await client("Eta", [2, 3, 2, 3, 2]);
     expect(await benchmarkIn(latest("Eta"), of("Eta").manager!)).toBeNull();
-    expect(await benchmarkIn(latest("Eta"), consultant)).toEqual({ levels: set.levels, organisations: 5, campaigns: 5, madeOn: "2026-03-10" });
+    expect(await benchmarkIn(latest("Eta"), consultant)).toEqual({
+      levels: set.levels,
+      organisations: 5,
+      campaigns: 5,
+      madeOn: "2026-03-10",
+    });
   });
 
   it("ranks compared rounds among the set's organisations, and shows the set as the comparison's benchmark", async () => {
@@ -170,7 +235,9 @@ describe("what readers see", () => {
         const value = c.levels.find((l) => l.id === level)!.score;
         const below = population.filter((p) => p[level]! < value).length;
         const equal = population.filter((p) => p[level]! === value).length;
-        expect(c.percentiles[level], `${c.id} ${level}`).toBe(Math.round(((below + equal / 2) / population.length) * 100));
+        expect(c.percentiles[level], `${c.id} ${level}`).toBe(
+          Math.round(((below + equal / 2) / population.length) * 100),
+        );
       }
     }
   });
@@ -181,7 +248,9 @@ describe("a published set", () => {
     const readAll = async () => ({
       consultant: await benchmarkIn(latest("Alpha"), consultant),
       manager: await benchmarkIn(latest("Alpha"), of("Alpha").manager!),
-      compare: (await (await get(`/api/compare?campaigns=${latest("Alpha").id},${latest("Zeta").id}`, consultant)).json()).benchmark,
+      compare: (
+        await (await get(`/api/compare?campaigns=${latest("Alpha").id},${latest("Zeta").id}`, consultant)).json()
+      ).benchmark,
     });
     const before = await readAll();
     // A newer round of an organisation in the set, and a new client.
@@ -210,7 +279,12 @@ describe("a published set", () => {
     // Readers now see the new set: Eta, now in it, gets a line without itself.
     expect((await benchmarkIn(latest("Alpha"), consultant))!.organisations).toBe(8);
     const eta = (await benchmarkIn(latest("Eta"), of("Eta").manager!))!;
-    await expectMeanOf(eta.levels, next.members.filter((m) => m.organisation.name !== "Eta").map((m) => of(m.organisation.name).rounds.find((r) => r.id === m.campaign.id)!));
+    await expectMeanOf(
+      eta.levels,
+      next.members
+        .filter((m) => m.organisation.name !== "Eta")
+        .map((m) => of(m.organisation.name).rounds.find((r) => r.id === m.campaign.id)!),
+    );
   });
 
   it("is published once when two requests race for the same next set", async () => {
@@ -226,7 +300,14 @@ describe("a published set", () => {
   it("cannot be stored twice under one number: a set planned against a set that is no longer the latest is refused by the database", async () => {
     const latestSet = (await latestNormSet(t.db, consultantUser.id))!;
     const before = await normSetRows();
-    expect(await insertNormSet(t.db, { consultantId: consultantUser.id, seq: latestSet.seq, madeOn: "2026-03-10", entries: [] })).toBeUndefined();
+    expect(
+      await insertNormSet(t.db, {
+        consultantId: consultantUser.id,
+        seq: latestSet.seq,
+        madeOn: "2026-03-10",
+        entries: [],
+      }),
+    ).toBeUndefined();
     expect(await normSetRows()).toBe(before);
     expect((await latestNormSet(t.db, consultantUser.id))!).toEqual(latestSet);
   });
@@ -237,7 +318,10 @@ describe("who may read or publish sets", () => {
     const [{ id }] = (await (await get("/api/norm-sets", consultant)).json()).sets;
     const before = await normSetRows();
     expect((await get(`/api/norm-sets/${id}`, rival)).status).toBe(404);
-    expect(await (await get("/api/norm-sets", rival)).json()).toMatchObject({ sets: [], next: { qualifying: 0, first: true } });
+    expect(await (await get("/api/norm-sets", rival)).json()).toMatchObject({
+      sets: [],
+      next: { qualifying: 0, first: true },
+    });
     const own = await publish(rival);
     expect(own.status).toBe(409); // the rival has no clients of their own
     for (const cookie of [of("Alpha").manager!]) {

@@ -1,6 +1,7 @@
 /** The management report on the demo: diagnosis, suppression, decision factors, CSV and access. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { instrumentOutline } from "../../src/instruments/outline.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
@@ -34,7 +35,15 @@ describe("the demo report for its manager", () => {
     expect(res.status).toBe(200);
     const report = await res.json();
     expect(report.n).toBe(demo.responses);
-    expect(report.levels.map((l: { id: string }) => l.id)).toEqual(["mission", "identity", "values", "competencies", "skills", "behaviour", "context"]);
+    expect(report.levels.map((l: { id: string }) => l.id)).toEqual([
+      "mission",
+      "identity",
+      "values",
+      "competencies",
+      "skills",
+      "behaviour",
+      "context",
+    ]);
     const values = report.levels.find((l: { id: string }) => l.id === "values");
     // The telephone example: two camps on the values "own belief" items, not a low score.
     expect(values.divided).toBe(true);
@@ -46,8 +55,14 @@ describe("the demo report for its manager", () => {
     expect(skills.weak).toBe(true);
     expect(skills.ci95[1]).toBeLessThan(report.campaign.thresholds.weakBelow);
     // Nothing above values is flagged, so values is the pick, for its one reason, and steady under resampling.
-    for (const upper of report.levels.slice(0, 2)) expect([upper.weak, upper.possiblyWeak, upper.divided]).toEqual([false, false, false]);
-    expect(report.startHere).toMatchObject({ level: "values", reasons: ["divided"], basis: "flagged", indicative: false });
+    for (const upper of report.levels.slice(0, 2))
+      expect([upper.weak, upper.possiblyWeak, upper.divided]).toEqual([false, false, false]);
+    expect(report.startHere).toMatchObject({
+      level: "values",
+      reasons: ["divided"],
+      basis: "flagged",
+      indicative: false,
+    });
     expect(report.startHere.stability).toBeGreaterThanOrEqual(0.9);
     expect(report.startHere.stability).toBeLessThanOrEqual(1);
     expect(report.startHere.explanation.nl).toContain("vaardigheden");
@@ -57,7 +72,9 @@ describe("the demo report for its manager", () => {
   it("names every item it shows, and each split item, by its question in the round's instrument, in both languages", async () => {
     const report = await (await get(reportPath(), manager)).json();
     const instrument = t.instruments.get(demo.campaign.instrumentId, demo.campaign.instrumentVersion)!;
-    const titles = new Map(instrumentOutline(instrument.json).levels.flatMap((l) => l.items.map((i) => [i.name, i.title] as const)));
+    const titles = new Map(
+      instrumentOutline(instrument.json).levels.flatMap((l) => l.items.map((i) => [i.name, i.title] as const)),
+    );
     const names = report.items.map((i: { name: string }) => i.name);
     expect(names.length).toBeGreaterThan(20);
     expect(Object.keys(report.questions).sort()).toEqual([...names].sort());
@@ -81,7 +98,9 @@ describe("the demo report for its manager", () => {
 
   it("hides the small department and, by the secondary rule, the next-smallest", async () => {
     const { heatmap } = await (await get(reportPath("?dimension=department"), manager)).json();
-    const hidden = heatmap.rows.filter((r: { suppressed: boolean }) => r.suppressed).map((r: { value: string }) => r.value);
+    const hidden = heatmap.rows
+      .filter((r: { suppressed: boolean }) => r.suppressed)
+      .map((r: { value: string }) => r.value);
     expect(hidden).toEqual(["HR & Facilitair", "Directiesecretariaat"]);
     for (const row of heatmap.rows.filter((r: { suppressed: boolean }) => r.suppressed)) {
       expect(row.n).toBeNull();
@@ -159,24 +178,40 @@ describe("the demo report for its manager", () => {
     expect(lines).toContain("heatmap,department=Directiesecretariaat,,suppressed,,,,,,,hidden by the disclosure plan");
     expect(csv).toMatch(/^start_here,all,values,/m);
     expect(csv).not.toContain("Meer tijd per klant");
-    expect((await get(`/api/campaigns/${demo.campaign.id}/report.csv?filter[department]=Directiesecretariaat`, manager)).status).toBe(422);
+    expect(
+      (await get(`/api/campaigns/${demo.campaign.id}/report.csv?filter[department]=Directiesecretariaat`, manager))
+        .status,
+    ).toBe(422);
     // Named by organisation, round and release date, not by an id.
     const { campaign } = await (await get(reportPath(), manager)).json();
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="woonstichting-de-linde_medewerkersonderzoek-klantgerichtheid-2026_${campaign.releasedOn}.csv"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="woonstichting-de-linde_medewerkersonderzoek-klantgerichtheid-2026_${campaign.releasedOn}.csv"`,
+    );
   });
 
   it("exports a CSV Dutch Excel opens in columns: BOM, semicolons, names and decimal commas, the same figures", async () => {
-    const plain = (await (await get(`/api/campaigns/${demo.campaign.id}/report.csv`, manager)).text()).trim().split("\n");
+    const plain = (await (await get(`/api/campaigns/${demo.campaign.id}/report.csv`, manager)).text())
+      .trim()
+      .split("\n");
     const res = await get(`/api/campaigns/${demo.campaign.id}/report.csv?spreadsheet=nl`, manager);
     expect(res.status).toBe(200);
     const bytes = new Uint8Array(await res.clone().arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines).toHaveLength(plain.length);
     expect(lines[0]).toBe("onderdeel;groep;niveau;n;score;95%-marge laag;95%-marge hoog;sd;% eens;% oneens;kenmerk");
     // The first level row: the same figures, with the level's name and decimal commas.
     const [, , , n, score] = plain[1]!.split(",");
-    expect(lines[1]!.split(";").slice(0, 5)).toEqual(["niveau", "alle respondenten", "Missie", n, score!.replace(".", ",")]);
+    expect(lines[1]!.split(";").slice(0, 5)).toEqual([
+      "niveau",
+      "alle respondenten",
+      "Missie",
+      n,
+      score!.replace(".", ","),
+    ]);
     expect((await get(`/api/campaigns/${demo.campaign.id}/report.csv?spreadsheet=fr`, manager)).status).toBe(400);
   });
 });
@@ -208,7 +243,8 @@ describe("flags in the heatmap", () => {
     let flagged = 0;
     for (const row of shown) {
       const own = await (await get(reportPath(`?filter[department]=${encodeURIComponent(row.value)}`), manager)).json();
-      const of = (flag: "weak" | "divided") => own.levels.filter((l: Record<string, unknown>) => l[flag]).map((l: { id: string }) => l.id);
+      const of = (flag: "weak" | "divided") =>
+        own.levels.filter((l: Record<string, unknown>) => l[flag]).map((l: { id: string }) => l.id);
       expect(row.weak).toEqual(of("weak"));
       expect(row.divided).toEqual(of("divided"));
       flagged += row.weak.length + row.divided.length;

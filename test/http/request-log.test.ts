@@ -4,16 +4,17 @@
  * request on respondent routes, and on their server errors nothing that identifies anyone.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { createApp } from "../../src/app.js";
-import { parseAppVars, parseEnv } from "../../src/env.js";
 import type { Campaign } from "../../src/domain/campaign.js";
+import { campaignDefaults } from "../../src/domain/campaign.js";
+import { parseAppVars, parseEnv } from "../../src/env.js";
 import type { LogLine } from "../../src/lib/log.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { filePageStore } from "../../src/node/static-files.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
-import { campaignDefaults } from "../../src/domain/campaign.js";
-import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 const ADDRESS = "203.0.113.77";
 const AGENT = "Mozilla/5.0 (Klantgericht log test)";
@@ -27,26 +28,42 @@ let userId: string;
 
 beforeAll(async () => {
   lines = [];
-  t = await createTestApp({ deps: { logLevel: "debug", logSink: (line) => lines.push(line), clientAddress: () => ADDRESS } });
+  t = await createTestApp({
+    deps: { logLevel: "debug", logSink: (line) => lines.push(line), clientAddress: () => ADDRESS },
+  });
   userId = (await createUser(t.db, "log@consult.test", await hashPassword(PASSWORD), "consultant")).id;
   cookie = await loginCookie(t.app, "log@consult.test", PASSWORD);
 });
 afterAll(() => t.close());
 beforeEach(async () => {
   const organisation = await createOrganisation(t.db, "Log client", userId);
-  campaign = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales", "Service"]), organisationId: organisation.id, title: "Log round" });
+  campaign = await createCampaign(t.db, {
+    ...campaignDefaults(t.instrument, ["Sales", "Service"]),
+    organisationId: organisation.id,
+    title: "Log round",
+  });
   lines.length = 0;
 });
 
 describe("staff routes", () => {
   it("write one JSON line per request: id, method, route pattern, status, duration and user", async () => {
-    const res = await t.app.request(`/api/campaigns/${campaign.id}/participation`, { headers: { cookie, "user-agent": AGENT } });
+    const res = await t.app.request(`/api/campaigns/${campaign.id}/participation`, {
+      headers: { cookie, "user-agent": AGENT },
+    });
     expect(res.status).toBe(200);
     const id = res.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines).toHaveLength(1);
     const [line] = lines as [LogLine];
-    expect(line).toMatchObject({ level: "info", msg: "request", requestId: id, method: "GET", route: "/api/campaigns/:id/participation", status: 200, userId });
+    expect(line).toMatchObject({
+      level: "info",
+      msg: "request",
+      requestId: id,
+      method: "GET",
+      route: "/api/campaigns/:id/participation",
+      status: 200,
+      userId,
+    });
     expect(typeof line.durationMs).toBe("number");
     expect(new Date(line.time).toISOString()).toBe(line.time);
     // The pattern, never the path: no ids, no query, no address, no user agent.
@@ -92,10 +109,18 @@ describe("respondent routes", () => {
     const headers = { "user-agent": AGENT, "x-forwarded-for": ADDRESS };
     expect((await t.app.request(`/s/${campaign.token}`, { headers })).status).toBe(200);
     expect((await t.app.request(`/api/s/${campaign.token}`, { headers })).status).toBe(200);
-    const stored = await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) }, headers);
+    const stored = await postJson(
+      t.app,
+      `/api/s/${campaign.token}/responses`,
+      { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) },
+      headers,
+    );
     expect(stored.status).toBe(201);
     expect(stored.headers.get("x-request-id")).toBeNull();
-    expect((await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: "no", answers: {} }, headers)).status).toBe(400);
+    expect(
+      (await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: "no", answers: {} }, headers))
+        .status,
+    ).toBe(400);
     expect((await postJson(t.app, "/api/summaries/read", { token: "a".repeat(43) }, headers)).status).toBe(404);
     expect(lines).toEqual([]);
   });
@@ -113,12 +138,35 @@ describe("respondent routes", () => {
         throw new Error(`clock broke for ${campaign.token}`);
       },
     });
-    const res = await postJson(app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) }, { "user-agent": AGENT });
+    const res = await postJson(
+      app,
+      `/api/s/${campaign.token}/responses`,
+      { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) },
+      { "user-agent": AGENT },
+    );
     expect(res.status).toBe(500);
     expect(broken).toHaveLength(1);
     const [line] = broken as [LogLine];
-    expect(line).toMatchObject({ level: "error", msg: "request failed", method: "POST", route: "/api/s/:token/responses", status: 500, errorCode: "internal", errorName: "Error" });
-    expect(Object.keys(line).sort()).toEqual(["durationMs", "errorCode", "errorName", "level", "method", "msg", "route", "status", "time"]);
+    expect(line).toMatchObject({
+      level: "error",
+      msg: "request failed",
+      method: "POST",
+      route: "/api/s/:token/responses",
+      status: 500,
+      errorCode: "internal",
+      errorName: "Error",
+    });
+    expect(Object.keys(line).sort()).toEqual([
+      "durationMs",
+      "errorCode",
+      "errorName",
+      "level",
+      "method",
+      "msg",
+      "route",
+      "status",
+      "time",
+    ]);
     const text = JSON.stringify(line);
     for (const leak of [campaign.token, ADDRESS, AGENT, "clock broke"]) expect(text).not.toContain(leak);
 
@@ -127,7 +175,17 @@ describe("respondent routes", () => {
     const staff = await app.request("/api/me", { headers: { cookie } });
     expect(staff.status).toBe(500);
     expect(broken).toEqual([
-      expect.objectContaining({ level: "error", msg: "request", method: "GET", requestId: staff.headers.get("x-request-id"), route: "/api/me", status: 500, errorCode: "internal", errorMessage: expect.stringContaining("clock broke"), stack: expect.stringContaining("request-log.test.ts") }),
+      expect.objectContaining({
+        level: "error",
+        msg: "request",
+        method: "GET",
+        requestId: staff.headers.get("x-request-id"),
+        route: "/api/me",
+        status: 500,
+        errorCode: "internal",
+        errorMessage: expect.stringContaining("clock broke"),
+        stack: expect.stringContaining("request-log.test.ts"),
+      }),
     ]);
   });
 });
@@ -150,7 +208,15 @@ describe("a mail that could not be sent", () => {
     });
     expect(res.status).toBe(502);
     expect(seen).toEqual([
-      expect.objectContaining({ level: "error", requestId: res.headers.get("x-request-id"), route: "/api/organisations/:id/invitations", status: 502, errorCode: "mail_not_sent", cause: "421 mail server busy", userId }),
+      expect.objectContaining({
+        level: "error",
+        requestId: res.headers.get("x-request-id"),
+        route: "/api/organisations/:id/invitations",
+        status: 502,
+        errorCode: "mail_not_sent",
+        cause: "421 mail server busy",
+        userId,
+      }),
     ]);
   });
 });
@@ -165,7 +231,14 @@ describe("LOG_LEVEL", () => {
 
   it("writes nothing below the level set", async () => {
     const quiet: LogLine[] = [];
-    const app = createApp({ db: t.db, instruments: t.instruments, pages: filePageStore(), now: () => t.clock.now, logLevel: "warn", logSink: (line) => quiet.push(line) });
+    const app = createApp({
+      db: t.db,
+      instruments: t.instruments,
+      pages: filePageStore(),
+      now: () => t.clock.now,
+      logLevel: "warn",
+      logSink: (line) => quiet.push(line),
+    });
     expect((await app.request("/api/me", { headers: { cookie } })).status).toBe(200);
     expect(quiet).toEqual([]);
   });

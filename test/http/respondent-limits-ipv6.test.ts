@@ -3,7 +3,8 @@
  * rotate addresses in it freely, so counting single addresses would limit nobody.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestApp, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+
+import { createTestApp, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 const LIMIT = 3;
 let t: TestApp;
@@ -16,7 +17,12 @@ it("addresses of one IPv6 /64 share one budget", async () => {
   const round = await t.addCampaign();
   const statuses: number[] = [];
   for (let i = 1; i <= LIMIT + 2; i++) {
-    const res = await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) }, { "x-test-client": `2001:db8:1:2::${i.toString(16)}` });
+    const res = await postJson(
+      t.app,
+      `/api/s/${round.token}/responses`,
+      { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) },
+      { "x-test-client": `2001:db8:1:2::${i.toString(16)}` },
+    );
     statuses.push(res.status);
   }
   expect(statuses.filter((s) => s === 201)).toHaveLength(LIMIT);

@@ -4,6 +4,7 @@
  * themselves are tested through the Node app in respondent-limits.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { campaignDefaults } from "../../src/domain/campaign.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
@@ -22,7 +23,11 @@ afterAll(() => target?.close());
 describe("the worker", () => {
   it("takes the configured number of submissions per client and round an hour, and refuses the next with 429", async () => {
     const organisation = await createOrganisation(target.db, "Worker limits");
-    const campaign = await createCampaign(target.db, { ...campaignDefaults(instrument, ["Sales"]), organisationId: organisation.id, title: "Open link" });
+    const campaign = await createCampaign(target.db, {
+      ...campaignDefaults(instrument, ["Sales"]),
+      organisationId: organisation.id,
+      title: "Open link",
+    });
     // Miniflare keeps a cf-connecting-ip the request already has, as Cloudflare's edge sets it.
     const submit = (address: string, submissionId: string = crypto.randomUUID()) =>
       target.request(`/api/s/${campaign.token}/responses`, {

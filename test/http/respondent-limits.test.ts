@@ -4,13 +4,19 @@
  * trace of any client address in the database or the logs.
  */
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
+
+import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
+
 import type { Campaign } from "../../src/domain/campaign.js";
 import { parseAppVars, parseEnv } from "../../src/env.js";
 import { issueCodes } from "../../src/services/access-codes.js";
-import { CODE_FAILURE_WINDOW_MS, DEFAULT_SUBMISSIONS_PER_HOUR, MAX_CODE_FAILURES } from "../../src/services/respondent-limits.js";
+import {
+  CODE_FAILURE_WINDOW_MS,
+  DEFAULT_SUBMISSIONS_PER_HOUR,
+  MAX_CODE_FAILURES,
+} from "../../src/services/respondent-limits.js";
 import { countResponses } from "../../src/storage/responses.js";
-import { createTestApp, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 /** Small, so a test reaches it quickly; the default is tested on its own below. */
 const LIMIT = 3;
@@ -36,13 +42,29 @@ afterAll(async () => {
 });
 
 const from = (address: string | undefined): Record<string, string> => (address ? { "x-test-client": address } : {});
-const submit = (app: TestApp["app"], campaign: Campaign, address: string | undefined, submissionId: string = crypto.randomUUID(), extra: Record<string, unknown> = {}) =>
-  postJson(app, `/api/s/${campaign.token}/responses`, { submissionId, answers: validAnswers(t.instrument), ...extra }, from(address));
-const checkCode = (campaign: Campaign, address: string | undefined, accessCode: string) => postJson(t.app, `/api/s/${campaign.token}/access-code`, { accessCode }, from(address));
+const submit = (
+  app: TestApp["app"],
+  campaign: Campaign,
+  address: string | undefined,
+  submissionId: string = crypto.randomUUID(),
+  extra: Record<string, unknown> = {},
+) =>
+  postJson(
+    app,
+    `/api/s/${campaign.token}/responses`,
+    { submissionId, answers: validAnswers(t.instrument), ...extra },
+    from(address),
+  );
+const checkCode = (campaign: Campaign, address: string | undefined, accessCode: string) =>
+  postJson(t.app, `/api/s/${campaign.token}/access-code`, { accessCode }, from(address));
 const receipts = async (campaign: Campaign) =>
-  Number((await t.client.execute({ sql: "select count(*) as n from receipts where campaign_id = ?", args: [campaign.id] })).rows[0]!.n);
+  Number(
+    (await t.client.execute({ sql: "select count(*) as n from receipts where campaign_id = ?", args: [campaign.id] }))
+      .rows[0]!.n,
+  );
 const advance = (ms: number) => (t.clock.now = new Date(t.clock.now.getTime() + ms));
-const statuses = async (responses: (Response | Promise<Response>)[]) => (await Promise.all(responses)).map((r) => r.status);
+const statuses = async (responses: (Response | Promise<Response>)[]) =>
+  (await Promise.all(responses)).map((r) => r.status);
 
 async function expectTooMany(res: Response, retryAfterSeconds: number, message: RegExp): Promise<void> {
   expect(res.status).toBe(429);
@@ -64,7 +86,11 @@ describe("submissions to a round on an open link", () => {
     for (let i = 0; i < LIMIT; i++) expect((await submit(t.app, campaign, ADDRESS)).status).toBe(201);
     expect(await countResponses(t.db, campaign.id)).toBe(LIMIT);
 
-    await expectTooMany(await submit(t.app, campaign, ADDRESS), 3600, /Too many responses to this survey came from your network/);
+    await expectTooMany(
+      await submit(t.app, campaign, ADDRESS),
+      3600,
+      /Too many responses to this survey came from your network/,
+    );
     expect(await countResponses(t.db, campaign.id)).toBe(LIMIT);
     expect(await receipts(campaign)).toBe(LIMIT);
 
@@ -88,9 +114,12 @@ describe("submissions to a round on an open link", () => {
     const campaign = await t.addCampaign();
     const first = crypto.randomUUID();
     expect((await submit(t.app, campaign, ADDRESS, first)).status).toBe(201);
-    expect(await statuses([submit(t.app, campaign, ADDRESS, first), submit(t.app, campaign, ADDRESS, first)])).toEqual([201, 201]);
+    expect(await statuses([submit(t.app, campaign, ADDRESS, first), submit(t.app, campaign, ADDRESS, first)])).toEqual([
+      201, 201,
+    ]);
     const invalid = { answers: { ...validAnswers(t.instrument), mission_1: 9 } };
-    for (let i = 0; i < LIMIT + 1; i++) expect((await submit(t.app, campaign, ADDRESS, crypto.randomUUID(), invalid)).status).toBe(400);
+    for (let i = 0; i < LIMIT + 1; i++)
+      expect((await submit(t.app, campaign, ADDRESS, crypto.randomUUID(), invalid)).status).toBe(400);
     for (let i = 1; i < LIMIT; i++) expect((await submit(t.app, campaign, ADDRESS)).status).toBe(201);
     expect(await countResponses(t.db, campaign.id)).toBe(LIMIT);
 
@@ -129,7 +158,9 @@ describe("submissions to a round on an open link", () => {
 
   it("are not limited when the client's address is unknown", async () => {
     const campaign = await t.addCampaign();
-    expect(await statuses(Array.from({ length: LIMIT + 3 }, () => submit(t.app, campaign, undefined)))).toEqual(Array(LIMIT + 3).fill(201));
+    expect(await statuses(Array.from({ length: LIMIT + 3 }, () => submit(t.app, campaign, undefined)))).toEqual(
+      Array(LIMIT + 3).fill(201),
+    );
     expect(await countResponses(t.db, campaign.id)).toBe(LIMIT + 3);
   });
 
@@ -137,9 +168,12 @@ describe("submissions to a round on an open link", () => {
     expect(DEFAULT_SUBMISSIONS_PER_HOUR).toBe(25);
     expect(parseEnv({}).RESPONDENT_SUBMISSIONS_PER_HOUR).toBe(25);
     expect(parseEnv({ RESPONDENT_SUBMISSIONS_PER_HOUR: "400" }).RESPONDENT_SUBMISSIONS_PER_HOUR).toBe(400);
-    expect(parseAppVars({ RESPONDENT_SUBMISSIONS_PER_HOUR: "40", LIBSQL_URL: "http://x" }).RESPONDENT_SUBMISSIONS_PER_HOUR).toBe(40);
+    expect(
+      parseAppVars({ RESPONDENT_SUBMISSIONS_PER_HOUR: "40", LIBSQL_URL: "http://x" }).RESPONDENT_SUBMISSIONS_PER_HOUR,
+    ).toBe(40);
     expect(parseAppVars({}).RESPONDENT_SUBMISSIONS_PER_HOUR).toBe(25);
-    for (const bad of ["0", "-1", "2.5", "many", ""]) expect(() => parseEnv({ RESPONDENT_SUBMISSIONS_PER_HOUR: bad })).toThrow(/RESPONDENT_SUBMISSIONS_PER_HOUR/);
+    for (const bad of ["0", "-1", "2.5", "many", ""])
+      expect(() => parseEnv({ RESPONDENT_SUBMISSIONS_PER_HOUR: bad })).toThrow(/RESPONDENT_SUBMISSIONS_PER_HOUR/);
 
     const plain = await createTestApp({ deps: { clientAddress } });
     try {
@@ -157,7 +191,8 @@ describe("a round on single-use codes", () => {
   it("does not limit submissions: each code stores one", async () => {
     const campaign = await t.addCampaign();
     const codes = await issueCodes(t.db, campaign, LIMIT + 2);
-    for (const accessCode of codes) expect((await submit(t.app, campaign, ADDRESS, crypto.randomUUID(), { accessCode })).status).toBe(201);
+    for (const accessCode of codes)
+      expect((await submit(t.app, campaign, ADDRESS, crypto.randomUUID(), { accessCode })).status).toBe(201);
     expect(await countResponses(t.db, campaign.id)).toBe(LIMIT + 2);
   });
 
@@ -171,10 +206,16 @@ describe("a round on single-use codes", () => {
     // Good codes and missing ones are no guesses: they do not count.
     for (let i = 0; i < 25; i++) expect((await checkCode(campaign, ADDRESS, good!)).status).toBe(200);
     for (let i = 0; i < 3; i++) expect((await checkCode(campaign, ADDRESS, " ")).status).toBe(400);
-    for (let i = 0; i < MAX_CODE_FAILURES / 2; i++) expect((await checkCode(campaign, ADDRESS, "ZZZZZ-ZZZZZ")).status).toBe(403);
-    for (let i = 0; i < MAX_CODE_FAILURES / 2; i++) expect((await checkCode(campaign, ADDRESS, used!)).status).toBe(409);
+    for (let i = 0; i < MAX_CODE_FAILURES / 2; i++)
+      expect((await checkCode(campaign, ADDRESS, "ZZZZZ-ZZZZZ")).status).toBe(403);
+    for (let i = 0; i < MAX_CODE_FAILURES / 2; i++)
+      expect((await checkCode(campaign, ADDRESS, used!)).status).toBe(409);
 
-    await expectTooMany(await checkCode(campaign, ADDRESS, good!), 900, /Too many access codes that do not work were tried/);
+    await expectTooMany(
+      await checkCode(campaign, ADDRESS, good!),
+      900,
+      /Too many access codes that do not work were tried/,
+    );
     expect((await checkCode(campaign, ADDRESS, "ZZZZZ-ZZZZZ")).status).toBe(429);
     // Another client, and the same client in another round, are not held up.
     expect((await checkCode(campaign, OTHER, good!)).status).toBe(200);
@@ -194,10 +235,21 @@ describe("a round on single-use codes", () => {
     const [mine, unused] = await issueCodes(t.db, campaign, 2);
     const stored = crypto.randomUUID();
     expect((await submit(t.app, campaign, ADDRESS, stored, { accessCode: mine })).status).toBe(201);
-    for (let i = 0; i < MAX_CODE_FAILURES; i++) expect((await submit(t.app, campaign, ADDRESS, crypto.randomUUID(), { accessCode: `ZZZZZ-ZZZ${String(i).padStart(2, "0")}` })).status).toBe(403);
+    for (let i = 0; i < MAX_CODE_FAILURES; i++)
+      expect(
+        (
+          await submit(t.app, campaign, ADDRESS, crypto.randomUUID(), {
+            accessCode: `ZZZZZ-ZZZ${String(i).padStart(2, "0")}`,
+          })
+        ).status,
+      ).toBe(403);
 
     expect((await checkCode(campaign, ADDRESS, unused!)).status).toBe(429);
-    await expectTooMany(await submit(t.app, campaign, ADDRESS, crypto.randomUUID(), { accessCode: unused }), 900, /access codes/);
+    await expectTooMany(
+      await submit(t.app, campaign, ADDRESS, crypto.randomUUID(), { accessCode: unused }),
+      900,
+      /access codes/,
+    );
     expect(await countResponses(t.db, campaign.id)).toBe(1);
     // The refused submission did not use the code up.
     expect((await checkCode(campaign, OTHER, unused!)).status).toBe(200);
@@ -222,14 +274,24 @@ describe("what is kept of a client", () => {
     await issueCodes(t.db, coded, 1);
     for (const address of ADDRESSES) expect((await checkCode(coded, address, "ZZZZZ-ZZZZZ")).status).toBe(403);
 
-    const tables = (await t.client.execute("select name from sqlite_master where type = 'table'")).rows.map((r) => String(r.name));
-    expect(tables).toEqual(expect.arrayContaining(["responses", "receipts", "access_codes", "campaigns", "login_failures"]));
-    const dump = JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from "${table}"`)).rows))).toLowerCase();
+    const tables = (await t.client.execute("select name from sqlite_master where type = 'table'")).rows.map((r) =>
+      String(r.name),
+    );
+    expect(tables).toEqual(
+      expect.arrayContaining(["responses", "receipts", "access_codes", "campaigns", "login_failures"]),
+    );
+    const dump = JSON.stringify(
+      await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from "${table}"`)).rows)),
+    ).toLowerCase();
     expect(dump).toContain(campaign.id); // the dump holds the tables' text
     const campaignIds = (await t.client.execute("select id from campaigns")).rows.map((r) => String(r.id));
     expect(campaignIds.length).toBeGreaterThan(10);
     for (const address of ADDRESSES) {
-      const forms = [address, sha256(address), ...campaignIds.flatMap((id) => [`${id}${address}`, `${id}\n${address}`, `${id}:${address}`].map(sha256))];
+      const forms = [
+        address,
+        sha256(address),
+        ...campaignIds.flatMap((id) => [`${id}${address}`, `${id}\n${address}`, `${id}:${address}`].map(sha256)),
+      ];
       for (const form of forms) expect(dump).not.toContain(form.toLowerCase());
       expect(dump).not.toContain(sha256(address).slice(0, 32));
     }

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { countResponses } from "../../src/storage/responses.js";
-import { createTestApp, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+
 import type { Campaign } from "../../src/domain/campaign.js";
+import { countResponses } from "../../src/storage/responses.js";
+import { createTestApp, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
 let campaign: Campaign;
@@ -29,7 +30,12 @@ describe("GET /api/s/:token", () => {
     expect(body.k).toBe(campaign.k);
     expect(body.kComments).toBe(campaign.kComments);
     expect(body.units.department.map((u: { value: string }) => u.value)).toEqual(["Sales", "Service"]);
-    expect(body.units.role.map((u: { value: string }) => u.value)).toEqual(["frontline", "back_office", "team_lead", "management"]);
+    expect(body.units.role.map((u: { value: string }) => u.value)).toEqual([
+      "frontline",
+      "back_office",
+      "team_lead",
+      "management",
+    ]);
     expect(body.instrument.instrumentId).toBe("customer-centricity");
   });
 
@@ -79,7 +85,10 @@ describe("POST /api/s/:token/responses", () => {
   it("accepts an optional comment and leaves it out when empty", async () => {
     expect((await submit({ ...validAnswers(t.instrument), comment: "Meer tijd per klant." })).status).toBe(201);
     expect((await submit({ ...validAnswers(t.instrument), comment: "" })).status).toBe(201);
-    const rows = await t.client.execute({ sql: "select comment from responses where campaign_id = ? order by comment", args: [campaign.id] });
+    const rows = await t.client.execute({
+      sql: "select comment from responses where campaign_id = ? order by comment",
+      args: [campaign.id],
+    });
     expect(rows.rows.map((r) => r.comment)).toEqual([null, "Meer tijd per klant."]);
   });
 
@@ -90,16 +99,44 @@ describe("POST /api/s/:token/responses", () => {
     ["a rating below 1", () => ({ ...answers(), values_shared_2: 0 }), "answers.values_shared_2"],
     ["a fractional rating", () => ({ ...answers(), skills_1: 3.5 }), "answers.skills_1"],
     ["a rating as a string", () => ({ ...answers(), skills_1: "3" }), "answers.skills_1"],
-    ["an unknown decision factor", () => ({ ...answers(), decision_factors: ["policy", "horoscope"] }), "answers.decision_factors.1"],
-    ["a factor given twice", () => ({ ...answers(), decision_factors: ["policy", "policy"] }), "answers.decision_factors"],
-    ["a 'most' factor that was not ticked", () => ({ ...answers(), decision_most: "personal_fairness" }), "answers.decision_most"],
-    ["a department the campaign does not have", () => ({ ...answers(), department: "Marketing" }), "answers.department"],
+    [
+      "an unknown decision factor",
+      () => ({ ...answers(), decision_factors: ["policy", "horoscope"] }),
+      "answers.decision_factors.1",
+    ],
+    [
+      "a factor given twice",
+      () => ({ ...answers(), decision_factors: ["policy", "policy"] }),
+      "answers.decision_factors",
+    ],
+    [
+      "a 'most' factor that was not ticked",
+      () => ({ ...answers(), decision_most: "personal_fairness" }),
+      "answers.decision_most",
+    ],
+    [
+      "a department the campaign does not have",
+      () => ({ ...answers(), department: "Marketing" }),
+      "answers.department",
+    ],
     ["a role that does not exist", () => ({ ...answers(), role: "ceo" }), "answers.role"],
-    ["a missing required answer", () => { const a = answers(); delete a.context_3; return a; }, "answers.context_3"],
+    [
+      "a missing required answer",
+      () => {
+        const a = answers();
+        delete a.context_3;
+        return a;
+      },
+      "answers.context_3",
+    ],
     ["no decision factors", () => ({ ...answers(), decision_factors: [] }), "answers.decision_factors"],
     ["a comment over 2,000 characters", () => ({ ...answers(), comment: "x".repeat(2001) }), "answers.comment"],
     ["a comment that is not text", () => ({ ...answers(), comment: { text: "hi" } }), "answers.comment"],
-    ["a __proto__ key", () => JSON.parse(JSON.stringify(answers()).replace("{", '{"__proto__":{"admin":true},')), "answers"],
+    [
+      "a __proto__ key",
+      () => JSON.parse(JSON.stringify(answers()).replace("{", '{"__proto__":{"admin":true},')),
+      "answers",
+    ],
   ];
 
   it.each(badAnswers)("rejects %s with 400 and stores nothing", async (_, make, path) => {
@@ -114,24 +151,60 @@ describe("POST /api/s/:token/responses", () => {
   const badBodies: [string, () => RequestInit, number, string][] = [
     ["malformed JSON", () => ({ body: '{"submissionId": ' }), 400, "bad_request"],
     ["a missing submissionId", () => ({ body: JSON.stringify({ answers: answers() }) }), 400, "invalid_request"],
-    ["a submissionId that is not a UUID", () => ({ body: JSON.stringify({ submissionId: "1", answers: answers() }) }), 400, "invalid_request"],
-    ["answers that are an array", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: [1, 2] }) }), 400, "invalid_request"],
-    ["an extra top-level key", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: answers(), ip: "1.2.3.4" }) }), 400, "invalid_request"],
-    ["a body over 64 KB of unknown length", () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: { ...answers(), comment: "x".repeat(70_000) } }) }), 413, "body_too_large"],
+    [
+      "a submissionId that is not a UUID",
+      () => ({ body: JSON.stringify({ submissionId: "1", answers: answers() }) }),
+      400,
+      "invalid_request",
+    ],
+    [
+      "answers that are an array",
+      () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: [1, 2] }) }),
+      400,
+      "invalid_request",
+    ],
+    [
+      "an extra top-level key",
+      () => ({ body: JSON.stringify({ submissionId: crypto.randomUUID(), answers: answers(), ip: "1.2.3.4" }) }),
+      400,
+      "invalid_request",
+    ],
+    [
+      "a body over 64 KB of unknown length",
+      () => ({
+        body: JSON.stringify({
+          submissionId: crypto.randomUUID(),
+          answers: { ...answers(), comment: "x".repeat(70_000) },
+        }),
+      }),
+      413,
+      "body_too_large",
+    ],
     [
       "a body that declares more than 64 KB",
       () => {
-        const body = JSON.stringify({ submissionId: crypto.randomUUID(), answers: { ...answers(), comment: "x".repeat(70_000) } });
+        const body = JSON.stringify({
+          submissionId: crypto.randomUUID(),
+          answers: { ...answers(), comment: "x".repeat(70_000) },
+        });
         return { body, headers: { "content-length": String(new TextEncoder().encode(body).length) } };
       },
       413,
       "body_too_large",
     ],
-    ["a form-encoded body", () => ({ body: "submissionId=1", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "unsupported_media_type"],
+    [
+      "a form-encoded body",
+      () => ({ body: "submissionId=1", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      415,
+      "unsupported_media_type",
+    ],
     [
       "a valid submission whose comment holds bytes that are not UTF-8",
       () => {
-        const [head, tail] = JSON.stringify({ submissionId: crypto.randomUUID(), answers: { ...answers(), comment: "BROKEN" } }).split("BROKEN") as [string, string];
+        const [head, tail] = JSON.stringify({
+          submissionId: crypto.randomUUID(),
+          answers: { ...answers(), comment: "BROKEN" },
+        }).split("BROKEN") as [string, string];
         const encode = (text: string) => new TextEncoder().encode(text);
         return { body: new Uint8Array([...encode(head), 0x66, 0xff, 0x6f, ...encode(tail)]) };
       },
@@ -142,7 +215,11 @@ describe("POST /api/s/:token/responses", () => {
 
   it.each(badBodies)("rejects %s with a clear 4xx and stores nothing", async (_, make, status, code) => {
     const init = make();
-    const res = await t.app.request(submitPath(), { method: "POST", headers: { "content-type": "application/json", ...(init.headers as object) }, body: init.body });
+    const res = await t.app.request(submitPath(), {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(init.headers as object) },
+      body: init.body,
+    });
     expect(res.status).toBe(status);
     const body = await res.json();
     expect(body.error.code).toBe(code);
@@ -200,10 +277,22 @@ describe("POST /api/s/:token/responses", () => {
   });
 
   it("does not ask for a grouping the campaign does not use", async () => {
-    const noTenure = await t.addCampaign({ units: { department: [{ value: "All", label: { nl: "Alle", en: "All" } }] } });
+    const noTenure = await t.addCampaign({
+      units: { department: [{ value: "All", label: { nl: "Alle", en: "All" } }] },
+    });
     const { role: _r, tenure: _t, ...rest } = { ...answers(), department: "All" } as Record<string, unknown>;
-    expect((await postJson(t.app, `/api/s/${noTenure.token}/responses`, { submissionId: crypto.randomUUID(), answers: rest })).status).toBe(201);
-    const withTenure = await postJson(t.app, `/api/s/${noTenure.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...rest, tenure: "lt1" } });
+    expect(
+      (
+        await postJson(t.app, `/api/s/${noTenure.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: rest,
+        })
+      ).status,
+    ).toBe(201);
+    const withTenure = await postJson(t.app, `/api/s/${noTenure.token}/responses`, {
+      submissionId: crypto.randomUUID(),
+      answers: { ...rest, tenure: "lt1" },
+    });
     expect(withTenure.status).toBe(400);
   });
 });

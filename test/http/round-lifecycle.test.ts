@@ -4,10 +4,11 @@
  * nothing. Every refusal is a 4xx JSON error naming the fields, and writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
-import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
 let cookie: string;
@@ -17,17 +18,30 @@ beforeAll(async () => {
   t = await createTestApp(); // today is 2026-03-10
   await createUser(t.db, "c@lifecycle.test", await hashPassword("Zeilboot-Vuurtoren-31"), "consultant");
   cookie = await loginCookie(t.app, "c@lifecycle.test", "Zeilboot-Vuurtoren-31");
-  organisationId = (await (await postJson(t.app, "/api/organisations", { name: "Woonstichting Test" }, { cookie })).json()).id;
+  organisationId = (
+    await (await postJson(t.app, "/api/organisations", { name: "Woonstichting Test" }, { cookie })).json()
+  ).id;
 });
 afterAll(() => t.close());
 
 const send = (method: string, path: string, body?: unknown) =>
-  t.app.request(path, { method, headers: { cookie, "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  t.app.request(path, {
+    method,
+    headers: { cookie, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 const patch = (id: string, body: unknown) => send("PATCH", `/api/campaigns/${id}`, body);
 const stored = async (id: string) => (await findCampaignById(t.db, id))!;
 
 async function draft(extra: Record<string, unknown> = {}): Promise<{ id: string; token: string }> {
-  const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, { title: "Nulmeting", departments: ["Wonen", "Onderhoud"], status: "draft", opensOn: "2026-04-01", closesOn: "2026-04-30", ...extra });
+  const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, {
+    title: "Nulmeting",
+    departments: ["Wonen", "Onderhoud"],
+    status: "draft",
+    opensOn: "2026-04-01",
+    closesOn: "2026-04-30",
+    ...extra,
+  });
   expect(res.status).toBe(201);
   const body = await res.json();
   return { id: body.id, token: body.surveyPath.slice(3) };
@@ -50,10 +64,31 @@ describe("a draft", () => {
     });
     expect(res.status).toBe(200);
     const view = await res.json();
-    expect(view).toMatchObject({ title: "Nulmeting 2026", k: 7, kComments: 12, contact: "Anna de Vries, 06-12345678", expectedHeadcount: 240, requireCode: true, opensOn: "2026-04-06", closesOn: "2026-05-01", instrument: { id: "customer-centricity", version: 2 }, status: "draft" });
-    expect(view.units.department.map((u: { value: string }) => u.value)).toEqual(["Wonen", "Onderhoud", "Klantcontact"]);
+    expect(view).toMatchObject({
+      title: "Nulmeting 2026",
+      k: 7,
+      kComments: 12,
+      contact: "Anna de Vries, 06-12345678",
+      expectedHeadcount: 240,
+      requireCode: true,
+      opensOn: "2026-04-06",
+      closesOn: "2026-05-01",
+      instrument: { id: "customer-centricity", version: 2 },
+      status: "draft",
+    });
+    expect(view.units.department.map((u: { value: string }) => u.value)).toEqual([
+      "Wonen",
+      "Onderhoud",
+      "Klantcontact",
+    ]);
     const row = await stored(round.id);
-    expect(row).toMatchObject({ title: "Nulmeting 2026", k: 7, kComments: 12, contact: "Anna de Vries, 06-12345678", instrumentVersion: 2 });
+    expect(row).toMatchObject({
+      title: "Nulmeting 2026",
+      k: 7,
+      kComments: 12,
+      contact: "Anna de Vries, 06-12345678",
+      instrumentVersion: 2,
+    });
   });
 
   it("moves the comments' minimum with k while it is the default, and keeps one that was set", async () => {
@@ -74,21 +109,40 @@ describe("a draft", () => {
     // k 3 on codes (breakdowns need 5) and a closing date before the opening date: both at once.
     expect(error.details.map((d: { path: string }) => d.path).sort()).toEqual(["closesOn", "k"]);
     // Each with a machine code the workspace translates, whatever the English message says.
-    expect(error.details.map((d: { path: string; code: string }) => `${d.code}@${d.path}`).sort()).toEqual(["codesNeedK@k", "datesOutOfOrder@closesOn"]);
+    expect(error.details.map((d: { path: string; code: string }) => `${d.code}@${d.path}`).sort()).toEqual([
+      "codesNeedK@k",
+      "datesOutOfOrder@closesOn",
+    ]);
     expect(await stored(round.id)).toEqual(before);
   });
 
   it("names each refusal by its code at creation too (the schema's round rules) and once a round is open", async () => {
-    const created = await send("POST", `/api/organisations/${organisationId}/campaigns`, { title: "Te klein", departments: ["A"], k: 4, kComments: 3, requireCode: true, opensOn: "2026-05-01", closesOn: "2026-04-01" });
+    const created = await send("POST", `/api/organisations/${organisationId}/campaigns`, {
+      title: "Te klein",
+      departments: ["A"],
+      k: 4,
+      kComments: 3,
+      requireCode: true,
+      opensOn: "2026-05-01",
+      closesOn: "2026-04-01",
+    });
     expect(created.status).toBe(400);
     const details = (await created.json()).error.details as { path: string; code: string }[];
-    expect(details.map((d) => `${d.code}@${d.path}`).sort()).toEqual(["codesNeedK@json.k", "commentsBelowK@json.kComments", "datesOutOfOrder@json.closesOn"]);
+    expect(details.map((d) => `${d.code}@${d.path}`).sort()).toEqual([
+      "codesNeedK@json.k",
+      "commentsBelowK@json.kComments",
+      "datesOutOfOrder@json.closesOn",
+    ]);
     const round = await draft({ opensOn: "2026-03-01", closesOn: "2026-03-31" });
     expect((await send("POST", `/api/campaigns/${round.id}/open`)).status).toBe(200);
     const res = await patch(round.id, { title: "Anders", opensOn: "2026-03-02", closesOn: "2026-03-09" });
     expect(res.status).toBe(400);
     const refused = (await res.json()).error.details as { path: string; code: string }[];
-    expect(refused.map((d) => `${d.code}@${d.path}`)).toEqual(["fixedOnceOpen@title", "alreadyOpened@opensOn", "closesInPast@closesOn"]);
+    expect(refused.map((d) => `${d.code}@${d.path}`)).toEqual([
+      "fixedOnceOpen@title",
+      "alreadyOpened@opensOn",
+      "closesInPast@closesOn",
+    ]);
   });
 
   it("refuses bad values at the edge: unknown fields, a k below 3, empty or duplicate departments, a past closing date, an unknown instrument", async () => {
@@ -108,7 +162,11 @@ describe("a draft", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       const { error } = await res.json();
       expect(error.code).toBe("invalid_request");
-      if (path) expect(error.details.map((d: { path: string }) => d.path), JSON.stringify(body)).toContain(path);
+      if (path)
+        expect(
+          error.details.map((d: { path: string }) => d.path),
+          JSON.stringify(body),
+        ).toContain(path);
     }
     const unknown = await patch(round.id, { instrument: { id: "nobody-has-this" } });
     expect(unknown.status).toBe(400);
@@ -122,7 +180,14 @@ describe("an open round", () => {
     const round = await draft({ opensOn: "2026-03-01", closesOn: "2026-03-31" });
     expect((await send("POST", `/api/campaigns/${round.id}/open`)).status).toBe(200);
     const before = await stored(round.id);
-    for (const body of [{ title: "Other" }, { k: 6 }, { kComments: 20 }, { departments: ["Een"] }, { instrument: { id: "customer-centricity", version: 1 } }, { opensOn: "2026-03-02" }]) {
+    for (const body of [
+      { title: "Other" },
+      { k: 6 },
+      { kComments: 20 },
+      { departments: ["Een"] },
+      { instrument: { id: "customer-centricity", version: 1 } },
+      { opensOn: "2026-03-02" },
+    ]) {
       const res = await patch(round.id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       const { error } = await res.json();
@@ -132,15 +197,29 @@ describe("an open round", () => {
     expect(await stored(round.id)).toEqual(before);
     const res = await patch(round.id, { closesOn: "2026-04-15", contact: "HR, 010-1234567", expectedHeadcount: 80 });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "open", opensOn: "2026-03-01", closesOn: "2026-04-15", contact: "HR, 010-1234567", expectedHeadcount: 80, title: "Nulmeting" });
+    expect(await res.json()).toMatchObject({
+      status: "open",
+      opensOn: "2026-03-01",
+      closesOn: "2026-04-15",
+      contact: "HR, 010-1234567",
+      expectedHeadcount: 80,
+      title: "Nulmeting",
+    });
     // Staff see the new contact and closing date at once.
-    expect(await (await t.app.request(`/api/s/${round.token}`)).json()).toMatchObject({ title: "Nulmeting", contact: "HR, 010-1234567", closesOn: "2026-04-15" });
+    expect(await (await t.app.request(`/api/s/${round.token}`)).json()).toMatchObject({
+      title: "Nulmeting",
+      contact: "HR, 010-1234567",
+      closesOn: "2026-04-15",
+    });
   });
 
   it("may still move its opening date while it has not opened", async () => {
     const round = await draft({ opensOn: "2026-03-20", closesOn: "2026-04-20" });
     await send("POST", `/api/campaigns/${round.id}/open`);
-    expect(await (await patch(round.id, { opensOn: "2026-03-23" })).json()).toMatchObject({ status: "open", opensOn: "2026-03-23" });
+    expect(await (await patch(round.id, { opensOn: "2026-03-23" })).json()).toMatchObject({
+      status: "open",
+      opensOn: "2026-03-23",
+    });
   });
 });
 
@@ -149,7 +228,9 @@ describe("a closed round", () => {
     const round = await draft({ opensOn: null, closesOn: null });
     await send("POST", `/api/campaigns/${round.id}/open`);
     const answers = { ...validAnswers(t.instrument), department: "Wonen" };
-    expect((await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+    expect(
+      (await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers })).status,
+    ).toBe(201);
     expect((await send("POST", `/api/campaigns/${round.id}/close`)).status).toBe(200);
     const before = await stored(round.id);
     for (const body of [{ expectedHeadcount: 12 }, { contact: "x" }, { title: "Later" }, { closesOn: "2026-12-31" }]) {
@@ -168,16 +249,32 @@ describe("the response rate", () => {
     const { codes } = await (await send("POST", `/api/campaigns/${round.id}/codes`, { count: 10 })).json();
     const answers = { ...validAnswers(t.instrument), department: "Wonen" };
     for (const accessCode of codes.slice(0, 4)) {
-      expect((await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers, accessCode })).status).toBe(201);
+      expect(
+        (
+          await postJson(t.app, `/api/s/${round.token}/responses`, {
+            submissionId: crypto.randomUUID(),
+            answers,
+            accessCode,
+          })
+        ).status,
+      ).toBe(201);
     }
     t.clock.now = new Date(t.clock.now.getTime() + 31_000); // live counts are held for 30 seconds
     const view = await (await send("GET", `/api/campaigns/${round.id}`)).json();
     // 4 of the 40 staff entered, not 4 of the 10 codes: the headcount is kept.
-    expect(view).toMatchObject({ expectedHeadcount: 40, respondents: 4, codes: { issued: 10, used: 4 }, responseRate: { pct: 10, basis: "headcount", of: 40 } });
+    expect(view).toMatchObject({
+      expectedHeadcount: 40,
+      respondents: 4,
+      codes: { issued: 10, used: 4 },
+      responseRate: { pct: 10, basis: "headcount", of: 40 },
+    });
     // Without a headcount, the issued codes stand in for the staff invited.
     await patch(round.id, { expectedHeadcount: null });
     t.clock.now = new Date(t.clock.now.getTime() + 31_000);
-    expect(await (await send("GET", `/api/campaigns/${round.id}`)).json()).toMatchObject({ expectedHeadcount: null, responseRate: { pct: 40, basis: "codes", of: 10 } });
+    expect(await (await send("GET", `/api/campaigns/${round.id}`)).json()).toMatchObject({
+      expectedHeadcount: null,
+      responseRate: { pct: 40, basis: "codes", of: 10 },
+    });
   });
 });
 
@@ -189,9 +286,32 @@ describe("an uploaded instrument with several problems", () => {
         {
           name: "p",
           elements: [
-            { type: "rating", name: "q1", title: { nl: "Vraag", en: "Question" }, rateMin: 1, rateMax: 5, isRequired: true },
-            { type: "rating", name: "q2", level: "values", title: { nl: "Alleen Nederlands" }, rateMin: 1, rateMax: 5, isRequired: true },
-            { type: "rating", name: "q3", level: "values", title: "Same text", rateMin: 1, rateMax: 7, isRequired: true },
+            {
+              type: "rating",
+              name: "q1",
+              title: { nl: "Vraag", en: "Question" },
+              rateMin: 1,
+              rateMax: 5,
+              isRequired: true,
+            },
+            {
+              type: "rating",
+              name: "q2",
+              level: "values",
+              title: { nl: "Alleen Nederlands" },
+              rateMin: 1,
+              rateMax: 5,
+              isRequired: true,
+            },
+            {
+              type: "rating",
+              name: "q3",
+              level: "values",
+              title: "Same text",
+              rateMin: 1,
+              rateMax: 7,
+              isRequired: true,
+            },
           ],
         },
       ],
@@ -200,7 +320,12 @@ describe("an uploaded instrument with several problems", () => {
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.code).toBe("invalid_instrument");
-    expect(error.details.map((d: { code: string; path: string }) => `${d.code}@${d.path}`)).toEqual(["instrument_id@instrumentId", "text_languages@q2", "rating_level@q1", "agreement_scale@q3"]);
+    expect(error.details.map((d: { code: string; path: string }) => `${d.code}@${d.path}`)).toEqual([
+      "instrument_id@instrumentId",
+      "text_languages@q2",
+      "rating_level@q1",
+      "agreement_scale@q3",
+    ]);
     for (const d of error.details) {
       expect(d.text.nl).not.toBe(d.text.en);
       expect(d.message).toBe(d.text.en);

@@ -4,7 +4,8 @@
  * organisation-wide breakdown; an unscoped manager of the same organisation reads everything.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createTestApp, demoLogin, loginCookie, type TestApp } from "../helpers/test-app.js";
@@ -28,7 +29,10 @@ afterAll(() => t.close());
 
 const get = async (path: string, cookie: string) => {
   const res = await t.app.request(path, { headers: { cookie } });
-  return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text() };
+  return {
+    status: res.status,
+    body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text(),
+  };
 };
 const report = (query: string, cookie: string) => get(`/api/campaigns/${demo.campaign.id}/report?${query}`, cookie);
 
@@ -44,7 +48,8 @@ describe("a manager scoped to one department", () => {
   it("sees only their own department in the heatmap, no organisation-wide role breakdown and no organisation-wide gap", async () => {
     const mine = (await report("dimension=department", scoped)).body;
     const all = (await report("dimension=department", unscoped)).body;
-    const shown = (r: { heatmap: { rows: { value: string; suppressed: boolean }[] } }) => r.heatmap.rows.filter((row) => !row.suppressed).map((row) => row.value);
+    const shown = (r: { heatmap: { rows: { value: string; suppressed: boolean }[] } }) =>
+      r.heatmap.rows.filter((row) => !row.suppressed).map((row) => row.value);
     expect(shown(mine)).toEqual([MINE]);
     expect(shown(all).length).toBeGreaterThan(1);
     expect(shown(all)).toContain(MINE);
@@ -56,8 +61,17 @@ describe("a manager scoped to one department", () => {
   it("filters on their own department, with its roles, and on nothing else", async () => {
     const own = await report(`filter[department]=${MINE}&dimension=role`, scoped);
     expect(own.status).toBe(200);
-    expect(own.body).toEqual({ ...(await report(`filter[department]=${MINE}&dimension=role`, unscoped)).body, comments: own.body.comments, benchmark: own.body.benchmark });
-    for (const q of ["filter[department]=Onderhoud", "filter[role]=frontline", "filter[tenure]=gt10", `filter[department]=${MINE}&filter[tenure]=gt10`]) {
+    expect(own.body).toEqual({
+      ...(await report(`filter[department]=${MINE}&dimension=role`, unscoped)).body,
+      comments: own.body.comments,
+      benchmark: own.body.benchmark,
+    });
+    for (const q of [
+      "filter[department]=Onderhoud",
+      "filter[role]=frontline",
+      "filter[tenure]=gt10",
+      `filter[department]=${MINE}&filter[tenure]=gt10`,
+    ]) {
       const refused = await report(q, scoped);
       expect(refused.status, q).toBe(422);
       expect(refused.body.error.details[0].message, q).toBe("outside_scope");
@@ -67,15 +81,24 @@ describe("a manager scoped to one department", () => {
 
   it("exports the same narrowed figures as CSV", async () => {
     const csv = (await get(`/api/campaigns/${demo.campaign.id}/report.csv`, scoped)).body as string;
-    const shownDepartments = csv.split("\n").filter((l) => l.startsWith("heatmap,department=") && !l.includes("suppressed")).map((l) => l.split(",")[1]);
+    const shownDepartments = csv
+      .split("\n")
+      .filter((l) => l.startsWith("heatmap,department=") && !l.includes("suppressed"))
+      .map((l) => l.split(",")[1]);
     expect(new Set(shownDepartments)).toEqual(new Set([`department=${MINE}`]));
-    expect((await get(`/api/campaigns/${demo.campaign.id}/report.csv?filter[department]=Onderhoud`, scoped)).status).toBe(422);
+    expect(
+      (await get(`/api/campaigns/${demo.campaign.id}/report.csv?filter[department]=Onderhoud`, scoped)).status,
+    ).toBe(422);
   });
 
   it("sees participation counts of their own department only", async () => {
     const mine = (await get(`/api/campaigns/${demo.campaign.id}/participation`, scoped)).body;
     const all = (await get(`/api/campaigns/${demo.campaign.id}/participation`, unscoped)).body;
-    const counted = (p: { units: Record<string, { value: string; n: number | null }[]> }) => Object.values(p.units).flat().filter((u) => u.n !== null).map((u) => u.value);
+    const counted = (p: { units: Record<string, { value: string; n: number | null }[]> }) =>
+      Object.values(p.units)
+        .flat()
+        .filter((u) => u.n !== null)
+        .map((u) => u.value);
     expect(counted(mine)).toEqual([MINE]);
     expect(counted(all).length).toBeGreaterThan(1);
     expect(mine.respondents).toBe(all.respondents);

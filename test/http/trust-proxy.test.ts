@@ -5,7 +5,9 @@
  * both headers change nothing.
  */
 import { createHmac } from "node:crypto";
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { hashPassword } from "../../src/lib/password.js";
 import { createNodeApp } from "../../src/node/node-app.js";
 import { createUser } from "../../src/storage/accounts.js";
@@ -13,7 +15,8 @@ import { createTestApp, type TestApp } from "../helpers/test-app.js";
 
 const SECRET = "trust-proxy-test-secret-0123456789abcdef";
 const PROXY = "10.0.0.2";
-const clientKey = (address: string) => `client:${createHmac("sha256", SECRET).update(`client\0${address}`).digest("hex")}`;
+const clientKey = (address: string) =>
+  `client:${createHmac("sha256", SECRET).update(`client\0${address}`).digest("hex")}`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,10 +34,19 @@ function app(trustProxy: boolean) {
 }
 
 function login(a: ReturnType<typeof app>, headers: Record<string, string>, password = "wrong-password") {
-  return a.request("http://survey.example/api/auth/login", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ email: "proxied@example.test", password }) }, socket);
+  return a.request(
+    "http://survey.example/api/auth/login",
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ email: "proxied@example.test", password }),
+    },
+    socket,
+  );
 }
 
-const clientKeys = async () => (await t.client.execute("select key from login_failures where key like 'client:%'")).rows.map((r) => String(r.key));
+const clientKeys = async () =>
+  (await t.client.execute("select key from login_failures where key like 'client:%'")).rows.map((r) => String(r.key));
 
 describe("TRUST_PROXY on", () => {
   it("counts the client by the right-most X-Forwarded-For entry, the one the proxy added", async () => {
@@ -64,10 +76,21 @@ describe("TRUST_PROXY on", () => {
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^__Host-session=[\w-]{43};/);
     expect(cookie).toContain("Secure");
-    const me = await a.request("http://survey.example/api/me", { headers: { cookie: cookie.split(";")[0]!, "x-forwarded-proto": "https" } }, socket);
+    const me = await a.request(
+      "http://survey.example/api/me",
+      { headers: { cookie: cookie.split(";")[0]!, "x-forwarded-proto": "https" } },
+      socket,
+    );
     expect(me.status).toBe(200);
     // A same-site post from the https page passes the CSRF guard, whose origin check now knows the scheme.
-    const out = await a.request("http://survey.example/api/auth/logout", { method: "POST", headers: { cookie: cookie.split(";")[0]!, "x-forwarded-proto": "https", origin: "https://survey.example" } }, socket);
+    const out = await a.request(
+      "http://survey.example/api/auth/logout",
+      {
+        method: "POST",
+        headers: { cookie: cookie.split(";")[0]!, "x-forwarded-proto": "https", origin: "https://survey.example" },
+      },
+      socket,
+    );
     expect(out.status).toBe(204);
   });
 
@@ -81,7 +104,8 @@ describe("TRUST_PROXY on", () => {
 describe("TRUST_PROXY off (the default)", () => {
   it("ignores a spoofed X-Forwarded-For: every request counts as the socket's address", async () => {
     const a = app(false);
-    for (const spoofed of ["203.0.113.5", "203.0.113.6", "1.2.3.4, 5.6.7.8"]) await login(a, { "x-forwarded-for": spoofed });
+    for (const spoofed of ["203.0.113.5", "203.0.113.6", "1.2.3.4, 5.6.7.8"])
+      await login(a, { "x-forwarded-for": spoofed });
     expect(await clientKeys()).toEqual([clientKey(PROXY)]);
     // So switching the header does not buy a fresh budget.
     const statuses: number[] = [];
@@ -100,7 +124,15 @@ describe("TRUST_PROXY off (the default)", () => {
   it("still uses the __Host- prefix when the request itself is https", async () => {
     const res = await login(app(false), {}, "proxied-password");
     expect(res.headers.get("set-cookie")).toMatch(/^session=/);
-    const https = await app(false).request("https://survey.example/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "proxied@example.test", password: "proxied-password" }) }, socket);
+    const https = await app(false).request(
+      "https://survey.example/api/auth/login",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "proxied@example.test", password: "proxied-password" }),
+      },
+      socket,
+    );
     expect(https.headers.get("set-cookie")).toMatch(/^__Host-session=.*Secure/);
   });
 });

@@ -4,14 +4,15 @@
  * single-use codes and custom instruments. Norm sets themselves: norm-sets.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, type DemoResult } from "../../src/demo/seed.js";
+
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { MIN_MEANINGFUL_CHANGE } from "../../src/domain/trends.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
-import { createTestApp, demoLogin, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, demoLogin, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -50,7 +51,17 @@ interface PortfolioOrganisation {
   id: string;
   name: string;
   benchmarkForManagers?: boolean;
-  campaigns: { id: string; title: string; status: string; respondents: number; requireCode: boolean; codes: { issued: number; used: number }; responseRate: { pct: number; basis: string; of: number } | null; startHere: { level: string | null } | null; surveyPath?: string }[];
+  campaigns: {
+    id: string;
+    title: string;
+    status: string;
+    respondents: number;
+    requireCode: boolean;
+    codes: { issued: number; used: number };
+    responseRate: { pct: number; basis: string; of: number } | null;
+    startHere: { level: string | null } | null;
+    surveyPath?: string;
+  }[];
 }
 
 async function portfolio(cookie = consultant): Promise<PortfolioOrganisation[]> {
@@ -59,23 +70,42 @@ async function portfolio(cookie = consultant): Promise<PortfolioOrganisation[]> 
   return res.json();
 }
 
-const campaignIn = (orgs: PortfolioOrganisation[], id: string) => orgs.flatMap((o) => o.campaigns).find((c) => c.id === id)!;
+const campaignIn = (orgs: PortfolioOrganisation[], id: string) =>
+  orgs.flatMap((o) => o.campaigns).find((c) => c.id === id)!;
 
 describe("the portfolio", () => {
   it("lists every client with status, respondents, response rate and start-here level per campaign", async () => {
     const orgs = await portfolio();
-    expect(orgs.map((o) => o.name)).toEqual(["Verzekeraar Polis & Co", "Woonstichting De Linde", "Zorggroep Het Baken"]);
+    expect(orgs.map((o) => o.name)).toEqual([
+      "Verzekeraar Polis & Co",
+      "Woonstichting De Linde",
+      "Zorggroep Het Baken",
+    ]);
     const latest = campaignIn(orgs, deLinde2026().id);
     expect(latest).toMatchObject({ status: "closed", respondents: demo.responses, startHere: { level: "values" } });
-    expect(latest.responseRate).toEqual({ pct: Math.round((demo.responses / 420) * 1000) / 10, basis: "codes", of: 420 });
+    expect(latest.responseRate).toEqual({
+      pct: Math.round((demo.responses / 420) * 1000) / 10,
+      basis: "codes",
+      of: 420,
+    });
     const earlier = campaignIn(orgs, deLinde2025().id);
     expect(earlier).toMatchObject({ status: "closed", startHere: { level: "values" } });
-    expect(earlier.responseRate).toEqual({ pct: Math.round((earlier.respondents / 360) * 1000) / 10, basis: "codes", of: 360 });
+    expect(earlier.responseRate).toEqual({
+      pct: Math.round((earlier.respondents / 360) * 1000) / 10,
+      basis: "codes",
+      of: 360,
+    });
     expect(campaignIn(orgs, polis2025().id)).toMatchObject({ status: "closed", startHere: { level: "mission" } });
     // The running round: participation, and no figure that depends on answers.
     const running = campaignIn(orgs, polis().id);
     const used = running.codes.used;
-    expect(running).toMatchObject({ status: "open", requireCode: true, respondents: used, codes: { issued: 150 }, startHere: null });
+    expect(running).toMatchObject({
+      status: "open",
+      requireCode: true,
+      respondents: used,
+      codes: { issued: 150 },
+      startHere: null,
+    });
     expect(running.responseRate).toEqual({ pct: Math.round((used / 150) * 1000) / 10, basis: "codes", of: 150 });
     expect(orgs.find((o) => o.name === "Woonstichting De Linde")!.benchmarkForManagers).toBe(true);
   });
@@ -105,13 +135,23 @@ describe("comparing organisations against the benchmark", () => {
   it("puts three organisations side by side with their start-here levels and decision mixes", async () => {
     const res = await compare([deLinde2026().id, baken().id, polis2025().id]);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { campaigns: Compared[]; excluded: unknown[]; benchmark: { levels: Record<string, number>; organisations: number; campaigns: number } };
-    expect(body.campaigns.map((c) => c.organisation.name)).toEqual(["Woonstichting De Linde", "Zorggroep Het Baken", "Verzekeraar Polis & Co"]);
+    const body = (await res.json()) as {
+      campaigns: Compared[];
+      excluded: unknown[];
+      benchmark: { levels: Record<string, number>; organisations: number; campaigns: number };
+    };
+    expect(body.campaigns.map((c) => c.organisation.name)).toEqual([
+      "Woonstichting De Linde",
+      "Zorggroep Het Baken",
+      "Verzekeraar Polis & Co",
+    ]);
     for (const c of body.campaigns) expect(c.levels.map((l) => l.id)).toEqual([...LEVEL_IDS]);
     expect(body.campaigns.map((c) => c.startHere.level)).toEqual(["values", "competencies", "mission"]);
     // The insurer hangs its heart on the coat rack more than the care organisation.
     const [, care, insurer] = body.campaigns;
-    expect(insurer!.decisionFactors.groups.system!.mostPct).toBeGreaterThan(care!.decisionFactors.groups.system!.mostPct);
+    expect(insurer!.decisionFactors.groups.system!.mostPct).toBeGreaterThan(
+      care!.decisionFactors.groups.system!.mostPct,
+    );
     expect(body.excluded).toEqual([]);
   });
 
@@ -146,16 +186,31 @@ describe("comparing organisations against the benchmark", () => {
   });
 
   it("leaves a running round and a round below k out of the comparison and the benchmark, saying why", async () => {
-    const res = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Pilot", departments: ["Schade"], status: "open" }, consultant);
+    const res = await send(
+      "POST",
+      `/api/organisations/${polis().organisationId}/campaigns`,
+      { title: "Pilot", departments: ["Schade"], status: "open" },
+      consultant,
+    );
     expect(res.status).toBe(201);
     const pilot = await res.json();
     for (let i = 0; i < 2; i++) {
       const answers = { ...validAnswers(t.instrument), department: "Schade" };
-      expect((await postJson(t.app, `/api/s/${pilot.surveyPath.split("/")[2]}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+      expect(
+        (
+          await postJson(t.app, `/api/s/${pilot.surveyPath.split("/")[2]}/responses`, {
+            submissionId: crypto.randomUUID(),
+            answers,
+          })
+        ).status,
+      ).toBe(201);
     }
     const running = await (await compare([pilot.id, polis2025().id, polis().id])).json();
     expect(running.campaigns.map((c: Compared) => c.id)).toEqual([polis2025().id]);
-    expect(running.excluded).toEqual([expect.objectContaining({ id: pilot.id, n: 2, reason: "not_released" }), expect.objectContaining({ id: polis().id, reason: "not_released" })]);
+    expect(running.excluded).toEqual([
+      expect.objectContaining({ id: pilot.id, n: 2, reason: "not_released" }),
+      expect.objectContaining({ id: polis().id, reason: "not_released" }),
+    ]);
     expect((await send("POST", `/api/campaigns/${pilot.id}/close`, {}, consultant)).status).toBe(200);
     const closed = await (await compare([pilot.id, polis2025().id])).json();
     expect(closed.excluded).toEqual([expect.objectContaining({ id: pilot.id, n: 2, reason: "below_k" })]);
@@ -177,7 +232,10 @@ describe("trends across rounds", () => {
       const res = await get(`/api/organisations/${demo.organisationId}/trends`, cookie);
       expect(res.status).toBe(200);
       const body = await res.json();
-      expect(body.rounds.map((r: { campaignId: string }) => r.campaignId)).toEqual([deLinde2025().id, deLinde2026().id]);
+      expect(body.rounds.map((r: { campaignId: string }) => r.campaignId)).toEqual([
+        deLinde2025().id,
+        deLinde2026().id,
+      ]);
       expect(body.levels.map((l: { level: string }) => l.level)).toEqual([...LEVEL_IDS]);
       const step = (level: string) => body.levels.find((l: { level: string }) => l.level === level).steps[0];
       expect(step("mission")).toMatchObject({ label: "improved" });
@@ -196,7 +254,15 @@ describe("trends across rounds", () => {
         expect(s.pAdjusted).toBeGreaterThanOrEqual(s.p);
         expect(s.pAdjusted).toBeLessThanOrEqual(Math.min(1, 7 * s.p) + 1e-9);
         const real = s.pAdjusted < 0.05 && Math.abs(s.change) >= MIN_MEANINGFUL_CHANGE;
-        expect(s.label).toBe(real ? (s.change > 0 ? "improved" : "declined") : s.pAdjusted < 0.05 ? "not_meaningful" : "no_significant_change");
+        expect(s.label).toBe(
+          real
+            ? s.change > 0
+              ? "improved"
+              : "declined"
+            : s.pAdjusted < 0.05
+              ? "not_meaningful"
+              : "no_significant_change",
+        );
       }
     }
   });
@@ -212,7 +278,11 @@ describe("method quality", () => {
     expect(res.status).toBe(200);
     const { reliability } = await res.json();
     expect(reliability.map((r: { level: string }) => r.level)).toEqual([...LEVEL_IDS]);
-    expect(reliability.every((r: { alpha: number; items: number; n: number }) => r.alpha > 0 && r.alpha <= 1 && r.items >= 4)).toBe(true);
+    expect(
+      reliability.every(
+        (r: { alpha: number; items: number; n: number }) => r.alpha > 0 && r.alpha <= 1 && r.items >= 4,
+      ),
+    ).toBe(true);
     // Alpha needs one set of people for all of a level's items: those who answered every one of
     // them. Where an item offers "not applicable" that is fewer than the 125 respondents.
     const instrument = t.instruments.get(baken().instrumentId, baken().instrumentVersion)!;
@@ -226,7 +296,8 @@ describe("method quality", () => {
 });
 
 describe("the benchmark line in a report", () => {
-  const reportOf = async (cookie: string) => (await (await get(`/api/campaigns/${deLinde2026().id}/report`, cookie)).json()).benchmark;
+  const reportOf = async (cookie: string) =>
+    (await (await get(`/api/campaigns/${deLinde2026().id}/report`, cookie)).json()).benchmark;
 
   it("is absent while the consultant has published no norm set, for the consultant and the manager alike", async () => {
     expect(demo.normSet).toBeNull();
@@ -246,12 +317,25 @@ describe("the benchmark line in a report", () => {
 
 describe("a round's dates", () => {
   it("refuses, with nothing changed, dates that close before they open", async () => {
-    const patch = await send("PATCH", `/api/campaigns/${polis().id}`, { opensOn: "2026-05-01", closesOn: "2026-04-01" }, consultant);
+    const patch = await send(
+      "PATCH",
+      `/api/campaigns/${polis().id}`,
+      { opensOn: "2026-05-01", closesOn: "2026-04-01" },
+      consultant,
+    );
     expect(patch.status).toBe(400);
     // The round has opened, so its opening date is fixed too: both reasons at once.
     expect((await patch.json()).error.details.map((d: { path: string }) => d.path)).toEqual(["opensOn", "closesOn"]);
-    expect((await (await get(`/api/campaigns/${polis().id}`, consultant)).json())).toMatchObject({ opensOn: polis().opensOn, closesOn: polis().closesOn });
-    const create = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Backwards", departments: ["A"], opensOn: "2026-05-01", closesOn: "2026-04-01" }, consultant);
+    expect(await (await get(`/api/campaigns/${polis().id}`, consultant)).json()).toMatchObject({
+      opensOn: polis().opensOn,
+      closesOn: polis().closesOn,
+    });
+    const create = await send(
+      "POST",
+      `/api/organisations/${polis().organisationId}/campaigns`,
+      { title: "Backwards", departments: ["A"], opensOn: "2026-05-01", closesOn: "2026-04-01" },
+      consultant,
+    );
     expect(create.status).toBe(400);
   });
 });
@@ -259,10 +343,13 @@ describe("a round's dates", () => {
 describe("participation of a running round", () => {
   it("is counted afresh at most every 30 seconds", async () => {
     const round = demo.openRound;
-    const read = async () => (await (await get(`/api/campaigns/${round.id}/participation`, consultant)).json()).respondents as number;
+    const read = async () =>
+      (await (await get(`/api/campaigns/${round.id}/participation`, consultant)).json()).respondents as number;
     const before = await read();
     const answers = { ...validAnswers(t.instrument), department: round.units.department![0]!.value };
-    expect((await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+    expect(
+      (await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers })).status,
+    ).toBe(201);
     expect(await read()).toBe(before);
     const start = t.clock.now;
     t.clock.now = new Date(start.getTime() + 31_000);
@@ -276,7 +363,12 @@ describe("participation of a running round", () => {
 
 describe("a round past its closing date", () => {
   it("is released and cannot be reopened, extended or given codes, even before anyone read it", async () => {
-    const res = await send("POST", `/api/organisations/${polis().organisationId}/campaigns`, { title: "Overdue", departments: ["Schade"], status: "open", closesOn: "2026-03-09" }, consultant);
+    const res = await send(
+      "POST",
+      `/api/organisations/${polis().organisationId}/campaigns`,
+      { title: "Overdue", departments: ["Schade"], status: "open", closesOn: "2026-03-09" },
+      consultant,
+    );
     expect(res.status).toBe(201);
     const overdue = await res.json();
     for (const [method, path, body] of [
@@ -289,9 +381,15 @@ describe("a round past its closing date", () => {
       expect(refused.status, `${method} ${path}`).toBe(409);
       expect((await refused.json()).error.code).toBe("campaign_closed");
     }
-    expect(await (await get(`/api/campaigns/${overdue.id}/participation`, consultant)).json()).toMatchObject({ status: "closed", released: true, closesOn: "2026-03-09" });
+    expect(await (await get(`/api/campaigns/${overdue.id}/participation`, consultant)).json()).toMatchObject({
+      status: "closed",
+      released: true,
+      closesOn: "2026-03-09",
+    });
     // Nothing of a released round changes, not even the headcount its response rate was shown on.
-    expect((await send("PATCH", `/api/campaigns/${overdue.id}`, { expectedHeadcount: 12 }, consultant)).status).toBe(409);
+    expect((await send("PATCH", `/api/campaigns/${overdue.id}`, { expectedHeadcount: 12 }, consultant)).status).toBe(
+      409,
+    );
   });
 });
 
@@ -299,7 +397,11 @@ describe("single-use access codes", () => {
   const token = () => polis().token;
   const polisAnswers = () => ({ ...validAnswers(t.instrument), department: "Schade" });
   const submit = (accessCode: string | undefined, submissionId: string = crypto.randomUUID()) =>
-    postJson(t.app, `/api/s/${token()}/responses`, { submissionId, answers: polisAnswers(), ...(accessCode === undefined ? {} : { accessCode }) });
+    postJson(t.app, `/api/s/${token()}/responses`, {
+      submissionId,
+      answers: polisAnswers(),
+      ...(accessCode === undefined ? {} : { accessCode }),
+    });
   let codes: string[] = [];
 
   it("are issued by the consultant, shown once, as JSON or CSV", async () => {
@@ -320,7 +422,9 @@ describe("single-use access codes", () => {
 
   it("are required by the survey, checked before answering, and refused when unknown", async () => {
     expect((await (await t.app.request(`/api/s/${token()}`)).json()).requiresCode).toBe(true);
-    expect((await postJson(t.app, `/api/s/${token()}/access-code`, { accessCode: codes[0]!.toLowerCase() })).status).toBe(200);
+    expect(
+      (await postJson(t.app, `/api/s/${token()}/access-code`, { accessCode: codes[0]!.toLowerCase() })).status,
+    ).toBe(200);
     const bogus = await postJson(t.app, `/api/s/${token()}/access-code`, { accessCode: "ZZZZZ-ZZZZZ" });
     expect(bogus.status).toBe(403);
     expect((await bogus.json()).error.code).toBe("invalid_code");
@@ -337,10 +441,17 @@ describe("single-use access codes", () => {
     const before = campaignIn(await portfolio(), polis().id);
     expect((await submit(codes[0]!, submissionId)).status).toBe(201);
     // Live counts are held for half a minute: a read right after one submission does not show it…
-    expect(campaignIn(await portfolio(), polis().id)).toMatchObject({ respondents: before.respondents, codes: { used: before.codes.used } });
+    expect(campaignIn(await portfolio(), polis().id)).toMatchObject({
+      respondents: before.respondents,
+      codes: { used: before.codes.used },
+    });
     t.clock.now = new Date(t.clock.now.getTime() + 31_000);
     // …one half a minute later does.
-    expect(campaignIn(await portfolio(), polis().id)).toMatchObject({ respondents: 94, codes: { issued: 155, used: 94 }, responseRate: { pct: 60.6, basis: "codes" } });
+    expect(campaignIn(await portfolio(), polis().id)).toMatchObject({
+      respondents: 94,
+      codes: { issued: 155, used: 94 },
+      responseRate: { pct: 60.6, basis: "codes" },
+    });
     // While the round runs, the report and every other figure stay closed.
     const report = await get(`/api/campaigns/${polis().id}/report`, consultant);
     expect(report.status).toBe(409);
@@ -361,16 +472,22 @@ describe("single-use access codes", () => {
   });
 
   it("leave nothing that links a code to its response", async () => {
-    const columns = (await t.client.execute("select name from pragma_table_info('access_codes')")).rows.map((r) => r.name);
+    const columns = (await t.client.execute("select name from pragma_table_info('access_codes')")).rows.map(
+      (r) => r.name,
+    );
     expect(columns).toEqual(["campaign_id", "code_hash", "used"]);
-    const stored = (await t.client.execute({ sql: "select * from responses where campaign_id = ?", args: [polis().id] })).rows;
+    const stored = (
+      await t.client.execute({ sql: "select * from responses where campaign_id = ?", args: [polis().id] })
+    ).rows;
     const text = JSON.stringify(stored);
     for (const code of codes) {
       expect(text).not.toContain(code);
       expect(text).not.toContain(code.replace("-", ""));
     }
     // Without rowid, the table's order is that of the random hashes, not of use.
-    const sqlText = String((await t.client.execute("select sql from sqlite_master where name = 'access_codes'")).rows[0]!.sql);
+    const sqlText = String(
+      (await t.client.execute("select sql from sqlite_master where name = 'access_codes'")).rows[0]!.sql,
+    );
     expect(sqlText).toContain("WITHOUT ROWID");
   });
 });
@@ -382,10 +499,40 @@ const customInstrument = (extra: Record<string, unknown> = {}) => ({
     {
       name: "p1",
       elements: [
-        { type: "rating", name: "why", level: "mission", isRequired: true, rateMin: 1, rateMax: 5, title: { nl: "Ik weet waarom we er zijn.", en: "I know why we exist." } },
-        { type: "rating", name: "why2", level: "mission", isRequired: true, rateMin: 1, rateMax: 5, title: { nl: "We praten over ons doel.", en: "We talk about our purpose." } },
-        { type: "rating", name: "tools", level: "context", isRequired: true, rateMin: 1, rateMax: 5, title: { default: "<script>alert('x')</script> Our systems help." } },
-        { type: "dropdown", name: "department", grouping: "department", isRequired: true, title: { nl: "Afdeling", en: "Department" } },
+        {
+          type: "rating",
+          name: "why",
+          level: "mission",
+          isRequired: true,
+          rateMin: 1,
+          rateMax: 5,
+          title: { nl: "Ik weet waarom we er zijn.", en: "I know why we exist." },
+        },
+        {
+          type: "rating",
+          name: "why2",
+          level: "mission",
+          isRequired: true,
+          rateMin: 1,
+          rateMax: 5,
+          title: { nl: "We praten over ons doel.", en: "We talk about our purpose." },
+        },
+        {
+          type: "rating",
+          name: "tools",
+          level: "context",
+          isRequired: true,
+          rateMin: 1,
+          rateMax: 5,
+          title: { default: "<script>alert('x')</script> Our systems help." },
+        },
+        {
+          type: "dropdown",
+          name: "department",
+          grouping: "department",
+          isRequired: true,
+          title: { nl: "Afdeling", en: "Department" },
+        },
       ],
     },
   ],
@@ -398,11 +545,23 @@ describe("custom instruments", () => {
   it("are validated with the method's rules and stored as new versions", async () => {
     const first = await send("POST", "/api/instruments", customInstrument(), consultant);
     expect(first.status).toBe(201);
-    expect(await first.json()).toMatchObject({ id: "service-scan", version: 1, builtin: false, items: { mission: 2, context: 1 }, desiredState: false });
+    expect(await first.json()).toMatchObject({
+      id: "service-scan",
+      version: 1,
+      builtin: false,
+      items: { mission: 2, context: 1 },
+      desiredState: false,
+    });
     const second = await send("POST", "/api/instruments", customInstrument({ instrumentVersion: 99 }), consultant);
     expect((await second.json()).version).toBe(2);
     const list = await (await get("/api/instruments", consultant)).json();
-    expect(list.map((i: { id: string; version: number }) => `${i.id}@${i.version}`)).toEqual(["customer-centricity@1", "customer-centricity@2", "customer-centricity@3", "service-scan@2", "service-scan@1"]);
+    expect(list.map((i: { id: string; version: number }) => `${i.id}@${i.version}`)).toEqual([
+      "customer-centricity@1",
+      "customer-centricity@2",
+      "customer-centricity@3",
+      "service-scan@2",
+      "service-scan@1",
+    ]);
   });
 
   it("refuse what breaks the method, unreadable texts, and other people's ids", async () => {
@@ -417,14 +576,29 @@ describe("custom instruments", () => {
     (onlyDutch.pages[0]!.elements[1] as Record<string, unknown>).title = { nl: "Alleen Nederlands" };
     expect((await send("POST", "/api/instruments", onlyDutch, consultant)).status).toBe(400);
     expect((await send("POST", "/api/instruments", customInstrument(), rival)).status).toBe(409);
-    expect((await send("POST", "/api/instruments", customInstrument({ instrumentId: "customer-centricity" }), consultant)).status).toBe(409);
+    expect(
+      (await send("POST", "/api/instruments", customInstrument({ instrumentId: "customer-centricity" }), consultant))
+        .status,
+    ).toBe(409);
     expect((await send("POST", "/api/instruments", customInstrument(), manager)).status).toBe(403);
     expect((await get("/api/instruments", consultant)).status).toBe(200);
-    expect((await (await get("/api/instruments", consultant)).json()).filter((i: { id: string }) => i.id === "service-scan")).toHaveLength(2);
+    expect(
+      (await (await get("/api/instruments", consultant)).json()).filter((i: { id: string }) => i.id === "service-scan"),
+    ).toHaveLength(2);
   });
 
   it("are pinned by a campaign, which keeps its version when a new one is uploaded", async () => {
-    const res = await send("POST", `/api/organisations/${demo.organisationId}/campaigns`, { title: "Servicescan", departments: ["Verhuur"], status: "open", instrument: { id: "service-scan", version: 1 } }, consultant);
+    const res = await send(
+      "POST",
+      `/api/organisations/${demo.organisationId}/campaigns`,
+      {
+        title: "Servicescan",
+        departments: ["Verhuur"],
+        status: "open",
+        instrument: { id: "service-scan", version: 1 },
+      },
+      consultant,
+    );
     expect(res.status).toBe(201);
     campaign = await res.json();
     expect(campaign.instrument).toEqual({ id: "service-scan", version: 1 });
@@ -435,9 +609,25 @@ describe("custom instruments", () => {
     // The script-like title is served as data; the page renders it as text.
     expect(survey.instrument.pages[0].elements[2].title.default).toContain("<script>");
     const answers = { why: 4, why2: 5, tools: 2, department: "Verhuur" };
-    expect((await postJson(t.app, `/api/s/${token}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
-    expect((await postJson(t.app, `/api/s/${token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...answers, tools: 6 } })).status).toBe(400);
-    expect((await postJson(t.app, `/api/s/${token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...answers, extra: 1 } })).status).toBe(400);
+    expect(
+      (await postJson(t.app, `/api/s/${token}/responses`, { submissionId: crypto.randomUUID(), answers })).status,
+    ).toBe(201);
+    expect(
+      (
+        await postJson(t.app, `/api/s/${token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: { ...answers, tools: 6 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await postJson(t.app, `/api/s/${token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: { ...answers, extra: 1 },
+        })
+      ).status,
+    ).toBe(400);
     expect((await get(`/api/campaigns/${campaign.id}`, consultant)).status).toBe(200);
     expect((await (await get(`/api/campaigns/${campaign.id}`, consultant)).json()).instrument.version).toBe(1);
   });
@@ -445,7 +635,12 @@ describe("custom instruments", () => {
   it("belong to their consultant: nobody else can pin or read them", async () => {
     const other = await send("POST", "/api/organisations", { name: "Rival client" }, rival);
     const { id } = await other.json();
-    const res = await send("POST", `/api/organisations/${id}/campaigns`, { title: "Copy", departments: ["A"], instrument: { id: "service-scan" } }, rival);
+    const res = await send(
+      "POST",
+      `/api/organisations/${id}/campaigns`,
+      { title: "Copy", departments: ["A"], instrument: { id: "service-scan" } },
+      rival,
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("unknown_instrument");
     expect((await get("/api/instruments/service-scan/1", rival)).status).toBe(404);
@@ -468,17 +663,31 @@ describe("survey links in the consultant's view of a round", () => {
       const cookie = await loginCookie(app.app, "c@public-url.test", "public-url-password-1");
       const expected = `https://enquete.klant.example/s/${round.token}`;
       // The request arrives at another origin (an internal host name, a consultant on localhost).
-      const listed = await (await app.app.request("http://intern.local:8080/api/organisations", { headers: { cookie } })).json();
-      expect(listed[0].campaigns.find((c: { id: string }) => c.id === round.id)).toMatchObject({ surveyPath: `/s/${round.token}`, surveyUrl: expected });
-      const one = await (await app.app.request(`http://intern.local:8080/api/campaigns/${round.id}`, { headers: { cookie } })).json();
+      const listed = await (
+        await app.app.request("http://intern.local:8080/api/organisations", { headers: { cookie } })
+      ).json();
+      expect(listed[0].campaigns.find((c: { id: string }) => c.id === round.id)).toMatchObject({
+        surveyPath: `/s/${round.token}`,
+        surveyUrl: expected,
+      });
+      const one = await (
+        await app.app.request(`http://intern.local:8080/api/campaigns/${round.id}`, { headers: { cookie } })
+      ).json();
       expect(one.surveyUrl).toBe(expected);
-      const created = await postJson(app.app, `/api/organisations/${organisation.id}/campaigns`, { title: "Ronde Q", departments: ["A"] }, { cookie, origin: "http://localhost" });
+      const created = await postJson(
+        app.app,
+        `/api/organisations/${organisation.id}/campaigns`,
+        { title: "Ronde Q", departments: ["A"] },
+        { cookie, origin: "http://localhost" },
+      );
       expect(created.status).toBe(201);
       const body = await created.json();
       expect(body.surveyUrl).toBe(`https://enquete.klant.example${body.surveyPath}`);
       // Managers get no survey link at all.
       const managerCookie = await loginCookie(app.app, "m@public-url.test", "public-url-password-1");
-      const managed = await (await app.app.request("/api/organisations", { headers: { cookie: managerCookie } })).json();
+      const managed = await (
+        await app.app.request("/api/organisations", { headers: { cookie: managerCookie } })
+      ).json();
       expect(managed[0].campaigns.every((c: { surveyUrl?: string }) => c.surveyUrl === undefined)).toBe(true);
     } finally {
       await app.close();
@@ -487,7 +696,9 @@ describe("survey links in the consultant's view of a round", () => {
 
   it("start at the request's origin when no public URL is set", async () => {
     const listed = await (await t.app.request("/api/organisations", { headers: { cookie: consultant } })).json();
-    const round = listed.flatMap((o: { campaigns: { id: string; surveyUrl: string }[] }) => o.campaigns).find((c: { id: string }) => c.id === demo.campaign.id);
+    const round = listed
+      .flatMap((o: { campaigns: { id: string; surveyUrl: string }[] }) => o.campaigns)
+      .find((c: { id: string }) => c.id === demo.campaign.id);
     expect(round.surveyUrl).toBe(`http://localhost/s/${demo.campaign.token}`);
   });
 });

@@ -1,13 +1,18 @@
 /** The server's check of answers to version 3: "n/a" only where offered, the outcome 0–10, agreement 1–5. */
 import { describe, expect, it } from "vitest";
-import v3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
+
 import { NOT_APPLICABLE } from "../../src/domain/scoring.js";
 import { DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../../src/domain/units.js";
 import { answersSchema } from "../../src/instruments/answers-schema.js";
 import { loadInstrument } from "../../src/instruments/instrument.js";
+import v3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
 
 const instrument = loadInstrument(v3 as Record<string, unknown>);
-const schema = answersSchema(instrument, { department: unitsFromNames(["Wonen", "Onderhoud"]), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE });
+const schema = answersSchema(instrument, {
+  department: unitsFromNames(["Wonen", "Onderhoud"]),
+  role: DEFAULT_ROLES,
+  tenure: DEFAULT_TENURE,
+});
 
 /** A valid response: every rating 4, the outcome 7, two factors. */
 function valid(): Record<string, unknown> {
@@ -45,7 +50,8 @@ describe("answers to version 3", () => {
     expect(refusedAt({ desired_mission: NOT_APPLICABLE })).toEqual(["desired_mission"]);
     expect(refusedAt({ climate_mandate_1: NOT_APPLICABLE })).toEqual(["climate_mandate_1"]);
     expect(refusedAt({ outcome: NOT_APPLICABLE })).toEqual(["outcome"]);
-    for (const other of ["n/a", "NA", "", null, 0]) expect(refusedAt({ mission_3: other }), String(other)).toEqual(["mission_3"]);
+    for (const other of ["n/a", "NA", "", null, 0])
+      expect(refusedAt({ mission_3: other }), String(other)).toEqual(["mission_3"]);
   });
 
   it("rate the outcome 0–10: 0 and 10 pass, 11, −1 and 7.5 do not", () => {

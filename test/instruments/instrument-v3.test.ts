@@ -4,13 +4,14 @@
  * that the loader leaves to authors (4–6 single-idea items and a reverse-keyed item per level).
  */
 import { describe, expect, it } from "vitest";
-import v3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
+
 import { FACTOR_IDS } from "../../src/domain/factors.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { MIN_ANSWERED_SHARE, NOT_APPLICABLE } from "../../src/domain/scoring.js";
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 import { checkEveryAnswerIsKept, checkUploadedInstrument } from "../../src/instruments/upload.js";
+import v3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
 import { untranslatedTexts } from "../helpers/instrument-texts.js";
 
 type Element = Record<string, unknown>;
@@ -42,14 +43,25 @@ describe("the loader accepts version 3", () => {
 
   it("with the outcome item rated 0–10 outside every level", () => {
     expect(instrument.key.outcomeQuestion).toBe("outcome");
-    expect(instrument.questions.find((q) => q.name === "outcome")).toEqual({ kind: "rating", name: "outcome", required: true, min: 0, max: 10 });
+    expect(instrument.questions.find((q) => q.name === "outcome")).toEqual({
+      kind: "rating",
+      name: "outcome",
+      required: true,
+      min: 0,
+      max: 10,
+    });
     expect(instrument.key.items.some((i) => i.name === "outcome")).toBe(false);
   });
 
   it("with 'n/a' on the items that offer it, in the key and the answer spec", () => {
     const na = instrument.key.items.filter((i) => i.na).map((i) => i.name);
     expect(na).toEqual(["mission_3", "identity_4", "skills_2", "skills_5", "behaviour_2", "mandate_2"]);
-    expect(instrument.questions.find((q) => q.name === "mission_3")).toMatchObject({ kind: "rating", min: 1, max: 5, na: NOT_APPLICABLE });
+    expect(instrument.questions.find((q) => q.name === "mission_3")).toMatchObject({
+      kind: "rating",
+      min: 1,
+      max: 5,
+      na: NOT_APPLICABLE,
+    });
     expect(instrument.questions.find((q) => q.name === "mission_1")).not.toHaveProperty("na");
   });
 });
@@ -63,16 +75,26 @@ describe("the loader refuses, naming the item", () => {
 
   it("an n/a value other than the one the server accepts", () => {
     for (const value of ["n/a", 0, 6, "weet niet"]) {
-      expect(broken((j) => Object.assign(byName(j, "mission_3"), { rateValues: naValues(value) }))).toThrow(/agreement scale.*"mission_3"/);
+      expect(broken((j) => Object.assign(byName(j, "mission_3"), { rateValues: naValues(value) }))).toThrow(
+        /agreement scale.*"mission_3"/,
+      );
     }
   });
   it("rate values that are not 1–5 in order", () => {
-    expect(broken((j) => Object.assign(byName(j, "mission_1"), { rateValues: [5, 4, 3, 2, 1] }))).toThrow(/"mission_1"/);
-    expect(broken((j) => Object.assign(byName(j, "mission_1"), { rateValues: [1, 2, 3, 4, 5, 6] }))).toThrow(/"mission_1"/);
-    expect(broken((j) => Object.assign(byName(j, "mission_1"), { rateValues: [NOT_APPLICABLE, 1, 2, 3, 4, 5] }))).toThrow(/"mission_1"/);
+    expect(broken((j) => Object.assign(byName(j, "mission_1"), { rateValues: [5, 4, 3, 2, 1] }))).toThrow(
+      /"mission_1"/,
+    );
+    expect(broken((j) => Object.assign(byName(j, "mission_1"), { rateValues: [1, 2, 3, 4, 5, 6] }))).toThrow(
+      /"mission_1"/,
+    );
+    expect(
+      broken((j) => Object.assign(byName(j, "mission_1"), { rateValues: [NOT_APPLICABLE, 1, 2, 3, 4, 5] })),
+    ).toThrow(/"mission_1"/);
   });
   it("a second outcome item", () => {
-    expect(broken((j) => j.pages[0]!.elements.push({ ...byName(j, "outcome"), name: "outcome_2" }))).toThrow(/one outcome item at most.*"outcome_2"/);
+    expect(broken((j) => j.pages[0]!.elements.push({ ...byName(j, "outcome"), name: "outcome_2" }))).toThrow(
+      /one outcome item at most.*"outcome_2"/,
+    );
   });
   it("an outcome outside 0–10", () => {
     expect(broken((j) => Object.assign(byName(j, "outcome"), { rateMax: 11 }))).toThrow(/0–10.*"outcome"/);
@@ -80,27 +102,51 @@ describe("the loader refuses, naming the item", () => {
     expect(broken((j) => Object.assign(byName(j, "outcome"), { rateMin: 1, rateMax: 5 }))).toThrow(/0–10.*"outcome"/);
   });
   it("an outcome item that is also a level item", () => {
-    expect(broken((j) => Object.assign(byName(j, "outcome"), { level: "mission" }))).toThrow(/outcome item belongs to no level.*"outcome"/);
+    expect(broken((j) => Object.assign(byName(j, "outcome"), { level: "mission" }))).toThrow(
+      /outcome item belongs to no level.*"outcome"/,
+    );
   });
   it("0–10 on any other item", () => {
-    expect(broken((j) => Object.assign(byName(j, "mission_1"), { rateMin: 0, rateMax: 10 }))).toThrow(/agreement scale.*"mission_1"/);
+    expect(broken((j) => Object.assign(byName(j, "mission_1"), { rateMin: 0, rateMax: 10 }))).toThrow(
+      /agreement scale.*"mission_1"/,
+    );
   });
   it("mirrors naming a missing item, an item of another level, or another desired item", () => {
-    expect(broken((j) => Object.assign(byName(j, "desired_mission"), { mirrors: "mission_9" }))).toThrow(/"mission_9" is none.*"desired_mission"/);
-    expect(broken((j) => Object.assign(byName(j, "desired_mission"), { mirrors: "identity_1" }))).toThrow(/"identity_1" is none.*"desired_mission"/);
-    expect(broken((j) => Object.assign(byName(j, "desired_identity"), { mirrors: "desired_mission", level: "mission" }))).toThrow(/"desired_identity"/);
+    expect(broken((j) => Object.assign(byName(j, "desired_mission"), { mirrors: "mission_9" }))).toThrow(
+      /"mission_9" is none.*"desired_mission"/,
+    );
+    expect(broken((j) => Object.assign(byName(j, "desired_mission"), { mirrors: "identity_1" }))).toThrow(
+      /"identity_1" is none.*"desired_mission"/,
+    );
+    expect(
+      broken((j) => Object.assign(byName(j, "desired_identity"), { mirrors: "desired_mission", level: "mission" })),
+    ).toThrow(/"desired_identity"/);
   });
   it("mirrors on a current-state item, a mirror keyed the other way, a current item mirrored twice", () => {
-    expect(broken((j) => Object.assign(byName(j, "mission_2"), { mirrors: "mission_1" }))).toThrow(/only a desired-state item mirrors.*"mission_2"/);
-    expect(broken((j) => Object.assign(byName(j, "desired_mission"), { mirrors: "mission_4" }))).toThrow(/keyed like.*"desired_mission"/);
+    expect(broken((j) => Object.assign(byName(j, "mission_2"), { mirrors: "mission_1" }))).toThrow(
+      /only a desired-state item mirrors.*"mission_2"/,
+    );
+    expect(broken((j) => Object.assign(byName(j, "desired_mission"), { mirrors: "mission_4" }))).toThrow(
+      /keyed like.*"desired_mission"/,
+    );
     expect(
-      broken((j) => j.pages.find((p) => p.name === "desired")!.elements.push({ ...byName(j, "desired_mission"), name: "desired_mission_2" })),
+      broken((j) =>
+        j.pages
+          .find((p) => p.name === "desired")!
+          .elements.push({ ...byName(j, "desired_mission"), name: "desired_mission_2" }),
+      ),
     ).toThrow(/mirrored twice.*"desired_mission_2"/);
   });
   it("a facet on a climate item or a desired item, or one that is not an id", () => {
-    expect(broken((j) => Object.assign(byName(j, "climate_mandate_1"), { facet: "mandate" }))).toThrow(/facet narrows a level.*"climate_mandate_1"/);
-    expect(broken((j) => Object.assign(byName(j, "desired_mission"), { facet: "belief" }))).toThrow(/"desired_mission"/);
-    expect(broken((j) => Object.assign(byName(j, "mission_1"), { facet: "Not An Id" }))).toThrow(/snake_case.*"mission_1"/);
+    expect(broken((j) => Object.assign(byName(j, "climate_mandate_1"), { facet: "mandate" }))).toThrow(
+      /facet narrows a level.*"climate_mandate_1"/,
+    );
+    expect(broken((j) => Object.assign(byName(j, "desired_mission"), { facet: "belief" }))).toThrow(
+      /"desired_mission"/,
+    );
+    expect(broken((j) => Object.assign(byName(j, "mission_1"), { facet: "Not An Id" }))).toThrow(
+      /snake_case.*"mission_1"/,
+    );
   });
   it("the errors are InstrumentErrors with the item", () => {
     try {
@@ -121,7 +167,11 @@ describe("the loader refuses, naming the item", () => {
     const e = byName(json, "mission_1");
     plain(e);
     e.rateValues = [1, 2, 3, 4, 5];
-    expect(loadInstrument(json).key.items.find((i) => i.name === "mission_1")).toEqual({ name: "mission_1", level: "mission", reverse: false });
+    expect(loadInstrument(json).key.items.find((i) => i.name === "mission_1")).toEqual({
+      name: "mission_1",
+      level: "mission",
+      reverse: false,
+    });
   });
 });
 
@@ -131,12 +181,17 @@ describe("our version 3, as the method asks for it", () => {
       const items = current.filter((i) => i.level === level);
       expect(items.length, level).toBeGreaterThanOrEqual(4);
       expect(items.length, level).toBeLessThanOrEqual(6);
-      expect(items.some((i) => i.reverse), level).toBe(true);
+      expect(
+        items.some((i) => i.reverse),
+        level,
+      ).toBe(true);
     }
   });
 
   it("has about 45–52 items, within ten minutes", () => {
-    const rated = instrument.questions.filter((q) => q.kind === "rating" || q.name === "decision_factors" || q.name === "decision_most");
+    const rated = instrument.questions.filter(
+      (q) => q.kind === "rating" || q.name === "decision_factors" || q.name === "decision_most",
+    );
     expect(rated.length).toBeGreaterThanOrEqual(45);
     expect(rated.length).toBeLessThanOrEqual(52);
   });
@@ -147,7 +202,8 @@ describe("our version 3, as the method asks for it", () => {
     expect(values.filter((i) => i.facet === "perception").length).toBeGreaterThanOrEqual(2);
     expect(values.every((i) => i.facet === "belief" || i.facet === "perception")).toBe(true);
     // belief items are about what the respondent believes
-    for (const i of values.filter((v) => v.facet === "belief")) expect((byName(base, i.name).title as { nl: string }).nl, i.name).toMatch(/^Ik vind /);
+    for (const i of values.filter((v) => v.facet === "belief"))
+      expect((byName(base, i.name).title as { nl: string }).nl, i.name).toMatch(/^Ik vind /);
   });
 
   it("has the short facet scales at the level the method puts them", () => {
@@ -174,7 +230,10 @@ describe("our version 3, as the method asks for it", () => {
     // every level then has all of its group's respondents, as the report's whole-group rule needs.
     const scales = new Map<string, { total: number; na: number }>();
     for (const i of instrument.key.items) {
-      for (const id of [i.perspective === "desired" ? `desired:${i.level}` : i.level ?? `climate:${i.scale}`, ...(i.facet ? [`facet:${i.facet}`] : [])]) {
+      for (const id of [
+        i.perspective === "desired" ? `desired:${i.level}` : (i.level ?? `climate:${i.scale}`),
+        ...(i.facet ? [`facet:${i.facet}`] : []),
+      ]) {
         const s = scales.get(id) ?? { total: 0, na: 0 };
         s.total += 1;
         if (i.na) s.na += 1;
@@ -187,8 +246,13 @@ describe("our version 3, as the method asks for it", () => {
 
   it("has no skills or behaviour level made only of self-ratings", () => {
     for (const level of ["skills", "behaviour"] as const) {
-      const titles = current.filter((i) => i.level === level).map((i) => (byName(base, i.name).title as { nl: string }).nl);
-      expect(titles.some((t) => t.startsWith("In mijn team")), level).toBe(true);
+      const titles = current
+        .filter((i) => i.level === level)
+        .map((i) => (byName(base, i.name).title as { nl: string }).nl);
+      expect(
+        titles.some((t) => t.startsWith("In mijn team")),
+        level,
+      ).toBe(true);
     }
   });
 
@@ -202,11 +266,20 @@ describe("our version 3, as the method asks for it", () => {
   });
 
   it("keeps the decision factors, the one that weighed most and the decision climate of version 2", () => {
-    const factors = instrument.questions.find((q) => q.name === instrument.key.factorsQuestion) as unknown as { choices: string[] };
+    const factors = instrument.questions.find((q) => q.name === instrument.key.factorsQuestion) as unknown as {
+      choices: string[];
+    };
     expect([...factors.choices].sort()).toEqual([...FACTOR_IDS].sort());
     expect(instrument.key.mostQuestion).toBe("decision_most");
     const climate = instrument.key.items.filter((i) => i.scale).map((i) => i.name);
-    expect(climate).toEqual(["climate_mandate_1", "climate_mandate_2", "climate_accountability_fear_1", "climate_accountability_fear_2", "climate_equal_treatment_1", "climate_equal_treatment_2"]);
+    expect(climate).toEqual([
+      "climate_mandate_1",
+      "climate_mandate_2",
+      "climate_accountability_fear_1",
+      "climate_accountability_fear_2",
+      "climate_equal_treatment_1",
+      "climate_equal_treatment_2",
+    ]);
     expect(instrument.groupings).toEqual({ department: "department", role: "role", tenure: "tenure" });
     expect(instrument.commentQuestion).toBe("comment");
   });
@@ -214,7 +287,10 @@ describe("our version 3, as the method asks for it", () => {
   it("words every rating as one sentence with one idea, in Dutch and English", () => {
     for (const e of elements(base).filter((el) => el.type === "rating")) {
       const title = e.title as { nl?: string; en?: string };
-      for (const [lang, text] of [["nl", title.nl], ["en", title.en]] as const) {
+      for (const [lang, text] of [
+        ["nl", title.nl],
+        ["en", title.en],
+      ] as const) {
         expect(text, `${e.name} ${lang}`).toBeTruthy();
         // one sentence: one full stop or question mark, at the end
         expect(text!.match(/[.?!](\s|$)/g)?.length, `${e.name} ${lang}: ${text}`).toBe(1);

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import instrumentJson from "../../surveys/customer-centricity-v1.json" with { type: "json" };
+
 import { FACTOR_IDS } from "../../src/domain/factors.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
+import instrumentJson from "../../surveys/customer-centricity-v1.json" with { type: "json" };
 import { untranslatedTexts } from "../helpers/instrument-texts.js";
 
 const base = instrumentJson as Record<string, unknown>;
-const clone = () => structuredClone(base) as { pages: { elements: Record<string, unknown>[] }[] } & Record<string, unknown>;
+const clone = () =>
+  structuredClone(base) as { pages: { elements: Record<string, unknown>[] }[] } & Record<string, unknown>;
 
 describe("the default instrument", () => {
   const instrument = loadInstrument(base);
@@ -23,14 +25,24 @@ describe("the default instrument", () => {
     const factors = instrument.questions.find((q) => q.name === instrument.key.factorsQuestion);
     expect(factors).toMatchObject({ kind: "multi", required: true });
     expect([...(factors as unknown as { choices: string[] }).choices].sort()).toEqual([...FACTOR_IDS].sort());
-    expect(instrument.questions.find((q) => q.name === instrument.key.mostQuestion)).toMatchObject({ kind: "single", subsetOf: "decision_factors" });
-    expect(new Set(instrument.key.items.flatMap((i) => (i.scale ? [i.scale] : [])))).toEqual(new Set(["mandate", "accountability_fear", "equal_treatment"]));
+    expect(instrument.questions.find((q) => q.name === instrument.key.mostQuestion)).toMatchObject({
+      kind: "single",
+      subsetOf: "decision_factors",
+    });
+    expect(new Set(instrument.key.items.flatMap((i) => (i.scale ? [i.scale] : [])))).toEqual(
+      new Set(["mandate", "accountability_fear", "equal_treatment"]),
+    );
   });
 
   it("groups by department, role and tenure and has an optional comment", () => {
     expect(instrument.groupings).toEqual({ department: "department", role: "role", tenure: "tenure" });
     expect(instrument.commentQuestion).toBe("comment");
-    expect(instrument.questions.find((q) => q.name === "comment")).toEqual({ kind: "text", name: "comment", required: false, maxLength: 2000 });
+    expect(instrument.questions.find((q) => q.name === "comment")).toEqual({
+      kind: "text",
+      name: "comment",
+      required: false,
+      maxLength: 2000,
+    });
   });
 
   it("has about 40 questions, every text in Dutch and English", () => {

@@ -1,9 +1,10 @@
 /** An instrument's outline for the preview: grouped as the scoring key reads it, every text in both languages. */
 import { describe, expect, it } from "vitest";
-import v3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
+
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { loadInstrument } from "../../src/instruments/instrument.js";
 import { instrumentOutline, localised } from "../../src/instruments/outline.js";
+import v3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
 
 describe("instrumentOutline", () => {
   const json = v3 as Record<string, unknown>;
@@ -13,13 +14,28 @@ describe("instrumentOutline", () => {
   it("groups the rating items per level and scale exactly as the scoring key does", () => {
     expect(outline.levels.map((l) => l.level)).toEqual([...LEVEL_IDS]);
     for (const { level, items } of outline.levels) {
-      expect(items.map((i) => i.name), level).toEqual(key.items.filter((i) => i.level === level).map((i) => i.name));
-      expect(items.filter((i) => i.desired).map((i) => i.name)).toEqual(key.items.filter((i) => i.level === level && i.perspective === "desired").map((i) => i.name));
-      expect(items.filter((i) => i.reverse).map((i) => i.name)).toEqual(key.items.filter((i) => i.level === level && i.reverse).map((i) => i.name));
-      expect(items.filter((i) => i.na).map((i) => i.name)).toEqual(key.items.filter((i) => i.level === level && i.na).map((i) => i.name));
+      expect(
+        items.map((i) => i.name),
+        level,
+      ).toEqual(key.items.filter((i) => i.level === level).map((i) => i.name));
+      expect(items.filter((i) => i.desired).map((i) => i.name)).toEqual(
+        key.items.filter((i) => i.level === level && i.perspective === "desired").map((i) => i.name),
+      );
+      expect(items.filter((i) => i.reverse).map((i) => i.name)).toEqual(
+        key.items.filter((i) => i.level === level && i.reverse).map((i) => i.name),
+      );
+      expect(items.filter((i) => i.na).map((i) => i.name)).toEqual(
+        key.items.filter((i) => i.level === level && i.na).map((i) => i.name),
+      );
     }
-    expect(outline.scales.flatMap((s) => s.items.map((i) => i.name)).sort()).toEqual(key.items.filter((i) => i.scale).map((i) => i.name).sort());
-    for (const { scale, items } of outline.scales) expect(items.every((i) => key.items.find((k) => k.name === i.name)!.scale === scale)).toBe(true);
+    expect(outline.scales.flatMap((s) => s.items.map((i) => i.name)).sort()).toEqual(
+      key.items
+        .filter((i) => i.scale)
+        .map((i) => i.name)
+        .sort(),
+    );
+    for (const { scale, items } of outline.scales)
+      expect(items.every((i) => key.items.find((k) => k.name === i.name)!.scale === scale)).toBe(true);
     expect(outline.outcome?.name).toBe(key.outcomeQuestion);
   });
 

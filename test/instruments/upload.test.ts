@@ -1,12 +1,13 @@
 /** The rules an uploaded instrument must pass, and the desired-state version of the default instrument. */
 import { describe, expect, it } from "vitest";
-import v1 from "../../surveys/customer-centricity-v1.json" with { type: "json" };
-import v2 from "../../surveys/customer-centricity-v2.json" with { type: "json" };
+
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
-import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 import { problemSentence } from "../../src/instruments/problems.js";
+import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 import { checkEveryAnswerIsKept, checkUpload, checkUploadedInstrument } from "../../src/instruments/upload.js";
+import v1 from "../../surveys/customer-centricity-v1.json" with { type: "json" };
+import v2 from "../../surveys/customer-centricity-v2.json" with { type: "json" };
 
 type Json = { pages: { elements: Record<string, unknown>[] }[] } & Record<string, unknown>;
 const clone = () => structuredClone(v2) as unknown as Json;
@@ -59,7 +60,11 @@ describe("uploaded instruments", () => {
   });
   it("may not carry markup that runs or fetches: only bare formatting tags, no image or file questions, no *Html properties", () => {
     const script = clone();
-    script.pages[0]!.elements.push({ type: "html", name: "intro", html: { nl: "<p>Hallo</p>", en: "<p>Hi</p><script>alert(1)</script>" } });
+    script.pages[0]!.elements.push({
+      type: "html",
+      name: "intro",
+      html: { nl: "<p>Hallo</p>", en: "<p>Hi</p><script>alert(1)</script>" },
+    });
     rejects(script, /simple formatting tags without attributes; found <script>/);
     const handler = clone();
     handler.pages[0]!.elements.push({ type: "html", name: "intro", html: "<p onclick=alert(1)>Hi</p>" });
@@ -68,13 +73,22 @@ describe("uploaded instruments", () => {
     unclosed.pages[0]!.elements.push({ type: "html", name: "intro", html: "Hi <img src=x onerror=alert(1)" });
     rejects(unclosed, /found <img/);
     const formatting = clone();
-    formatting.pages[0]!.elements.push({ type: "html", name: "intro", html: "<p><strong>Stel:</strong> a &lt;case&gt;<br/></p>" });
+    formatting.pages[0]!.elements.push({
+      type: "html",
+      name: "intro",
+      html: "<p><strong>Stel:</strong> a &lt;case&gt;<br/></p>",
+    });
     expect(() => checkUploadedInstrument(formatting)).not.toThrow();
     const completed = clone();
     completed.completedHtml = "<img src=x onerror=alert(1)>";
     rejects(completed, /"completedHtml" is not allowed/);
     const image = clone();
-    image.pages[0]!.elements.push({ type: "image", name: "logo", title: "Logo", imageLink: "https://example.com/x.png" });
+    image.pages[0]!.elements.push({
+      type: "image",
+      name: "logo",
+      title: "Logo",
+      imageLink: "https://example.com/x.png",
+    });
     rejects(image, /question type "image" is not allowed/);
   });
   it("need a title on every question, and at least one page", () => {
@@ -124,7 +138,10 @@ describe("an uploaded instrument's questions", () => {
   });
 
   it("must make every scored question required: the few who answer an optional one would be published alone", () => {
-    for (const pick of [(e: Record<string, unknown>) => typeof e.level === "string", (e: Record<string, unknown>) => e.decision !== undefined]) {
+    for (const pick of [
+      (e: Record<string, unknown>) => typeof e.level === "string",
+      (e: Record<string, unknown>) => e.decision !== undefined,
+    ]) {
       const json = clone();
       const question = json.pages.flatMap((p) => p.elements).find(pick)!;
       question.isRequired = false;
@@ -146,7 +163,12 @@ describe("an upload with several problems", () => {
     delete first!.level; // a rating item without a level
     second!.title = { nl: "Alleen Nederlands" }; // a text in one language
     third!.rateMax = 7; // not the 1–5 scale
-    json.pages[0]!.elements.push({ type: "text", name: "employee_number", title: "Personeelsnummer", isRequired: true }); // an answer not kept
+    json.pages[0]!.elements.push({
+      type: "text",
+      name: "employee_number",
+      title: "Personeelsnummer",
+      isRequired: true,
+    }); // an answer not kept
     json.pages[0]!.elements.push({ type: "file", name: "photo", title: "Foto" }); // a refused type
     return { json, names: [first!.name, second!.name, third!.name] as string[] };
   };
@@ -166,9 +188,15 @@ describe("an upload with several problems", () => {
     expect(problemSentence(level, "nl")).toBe(
       `Vraag "${names[0]}": een beoordelingsvraag hoort bij precies één bekend niveau (of beslisklimaat-schaal): voeg "level" toe met een van ${LEVEL_IDS.join(", ")}, of "scale" met een van mandate, accountability_fear, equal_treatment — niet allebei.`,
     );
-    expect(problemSentence(level, "en")).toMatch(new RegExp(`^Question "${names[0]}": a rating item needs exactly one known level .*add "level" with one of mission, `));
+    expect(problemSentence(level, "en")).toMatch(
+      new RegExp(
+        `^Question "${names[0]}": a rating item needs exactly one known level .*add "level" with one of mission, `,
+      ),
+    );
     const text = problems.find((p) => p.code === "text_languages")!;
-    expect(problemSentence(text, "nl")).toBe(`Vraag "${names[1]}": de titel heeft zowel "nl" als "en" nodig, of één "default"-tekst: vul de ontbrekende taal aan.`);
+    expect(problemSentence(text, "nl")).toBe(
+      `Vraag "${names[1]}": de titel heeft zowel "nl" als "en" nodig, of één "default"-tekst: vul de ontbrekende taal aan.`,
+    );
     expect(text.path).toBe("$.pages[0].elements[1].title");
   });
 

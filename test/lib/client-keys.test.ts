@@ -1,6 +1,8 @@
 /** Keyed hashes of client addresses under a secret that lives in memory only and is replaced daily. */
 import { createHash, createHmac } from "node:crypto";
+
 import { describe, expect, it, vi } from "vitest";
+
 import { createClientKeys, SECRET_LIFETIME_MS } from "../../src/lib/client-keys.js";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,7 +24,8 @@ describe("createClientKeys", () => {
     const key = await createClientKeys().keyOf(TEXT, T0);
     const sha = createHash("sha256").update(TEXT).digest("hex");
     expect(sha.startsWith(key)).toBe(false);
-    for (const guess of ["", "secret", TEXT]) expect(createHmac("sha256", guess).update(TEXT).digest("hex").startsWith(key)).toBe(false);
+    for (const guess of ["", "secret", TEXT])
+      expect(createHmac("sha256", guess).update(TEXT).digest("hex").startsWith(key)).toBe(false);
   });
 
   it("uses a random secret per instance: another process cannot recompute the key", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { clientNetwork } from "../../src/lib/client-network.js";
 
 describe("clientNetwork", () => {

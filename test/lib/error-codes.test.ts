@@ -1,5 +1,6 @@
 /** The API's error codes are a closed list: the OpenAPI document names them, and every answer's code is one of them. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { ERROR_CODE_LIST, ERROR_CODES } from "../../src/lib/error-codes.js";
 import { createTestApp, postJson, type TestApp } from "../helpers/test-app.js";
 
@@ -20,9 +21,20 @@ describe("error codes", () => {
   });
 
   it("answer refusals the framework makes (malformed JSON, cross-site posts) from the list too", async () => {
-    const malformed = await t.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost" }, body: "{" });
-    const crossSite = await t.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }, body: "email=a" });
-    const missing = await postJson(t.app, "/api/s/no-such-link/responses", { submissionId: crypto.randomUUID(), answers: {} });
+    const malformed = await t.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://localhost" },
+      body: "{",
+    });
+    const crossSite = await t.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+      body: "email=a",
+    });
+    const missing = await postJson(t.app, "/api/s/no-such-link/responses", {
+      submissionId: crypto.randomUUID(),
+      answers: {},
+    });
     for (const res of [malformed, crossSite, missing]) {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(ERROR_CODE_LIST).toContain((await res.json()).error.code);

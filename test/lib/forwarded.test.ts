@@ -1,5 +1,6 @@
 /** Reading what a trusted proxy says (lib/forwarded.ts): the right-most entries, and nothing that is not an address or scheme. */
 import { describe, expect, it } from "vitest";
+
 import { forwardedClient, forwardedScheme } from "../../src/lib/forwarded.js";
 
 describe("forwardedClient", () => {
@@ -11,7 +12,8 @@ describe("forwardedClient", () => {
   });
 
   it("gives nothing for a missing, empty or malformed entry", () => {
-    for (const header of [undefined, "", " ", "1.2.3.4, ", "not an address", "<script>", "a".repeat(65)]) expect(forwardedClient(header), String(header)).toBeUndefined();
+    for (const header of [undefined, "", " ", "1.2.3.4, ", "not an address", "<script>", "a".repeat(65)])
+      expect(forwardedClient(header), String(header)).toBeUndefined();
   });
 });
 
@@ -23,6 +25,7 @@ describe("forwardedScheme", () => {
   });
 
   it("gives nothing for anything else", () => {
-    for (const header of [undefined, "", "ftp", "https, ", "wss"]) expect(forwardedScheme(header), String(header)).toBeUndefined();
+    for (const header of [undefined, "", "ftp", "https, ", "wss"])
+      expect(forwardedScheme(header), String(header)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 /** The in-memory counter behind the respondent limits, driven by a clock the test passes in. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { createRateLimiter, DEFAULT_MAX_KEYS, type Taken, type Ticket } from "../../src/lib/rate-limit.js";
 
 const WINDOW = 1000;

@@ -5,15 +5,16 @@
  * on consultant-only routes of their own organisation (403). Nothing changes on a refusal.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
+import { insertActionStatement } from "../../src/storage/action-plans.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { upsertInvitation } from "../../src/storage/invitations.js";
 import { insertNormSet } from "../../src/storage/norm-sets.js";
-import { insertActionStatement } from "../../src/storage/action-plans.js";
-import { createTestApp, loginCookie, validAnswers, postJson, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
 let own: Campaign;
@@ -22,7 +23,12 @@ let theirs: Campaign;
 const normSets = { own: "", theirs: "" };
 const managers = { own: "", theirs: "" };
 const invitations = { own: "", theirs: "" };
-const cookies: Record<"consultantA" | "managerA" | "scopedA" | "consultantB", string> = { consultantA: "", managerA: "", scopedA: "", consultantB: "" };
+const cookies: Record<"consultantA" | "managerA" | "scopedA" | "consultantB", string> = {
+  consultantA: "",
+  managerA: "",
+  scopedA: "",
+  consultantB: "",
+};
 
 /** A request body that would be valid for each route, so a refusal is about access, not input. */
 const BODIES: Record<string, unknown> = {
@@ -42,7 +48,22 @@ const BODIES: Record<string, unknown> = {
   "PUT /api/campaigns/{id}/action-plan": { focusLevels: ["values"] },
   "POST /api/campaigns/{id}/action-plan/actions": { level: "values", title: "Teamgesprek", owner: "Teamleider" },
   "PATCH /api/campaigns/{id}/action-plan/actions/{actionId}": { status: "done" },
-  "POST /api/instruments": { instrumentId: "b-scan", pages: [{ name: "p", elements: [1, 2].map((i) => ({ type: "rating", name: `q${i}`, level: "mission", title: "Q", rateMin: 1, rateMax: 5 })) }] },
+  "POST /api/instruments": {
+    instrumentId: "b-scan",
+    pages: [
+      {
+        name: "p",
+        elements: [1, 2].map((i) => ({
+          type: "rating",
+          name: `q${i}`,
+          level: "mission",
+          title: "Q",
+          rateMin: 1,
+          rateMax: 5,
+        })),
+      },
+    ],
+  },
 };
 
 /** Routes nobody needs a session for, and what they are. */
@@ -133,29 +154,77 @@ beforeAll(async () => {
   await grantOrganisation(t.db, mb.id, orgB.id);
   managers.own = m.id;
   managers.theirs = mb.id;
-  for (const [key, org] of [["own", orgA], ["theirs", orgB]] as const) {
-    invitations[key] = (await upsertInvitation(t.db, { id: crypto.randomUUID(), organisationId: org.id, email: `invited@${key}.test`, scope: null, invitedBy: null, tokenHash: `hash-${key}`, expiresAt: 4_000_000_000 })).id;
+  for (const [key, org] of [
+    ["own", orgA],
+    ["theirs", orgB],
+  ] as const) {
+    invitations[key] = (
+      await upsertInvitation(t.db, {
+        id: crypto.randomUUID(),
+        organisationId: org.id,
+        email: `invited@${key}.test`,
+        scope: null,
+        invitedBy: null,
+        tokenHash: `hash-${key}`,
+        expiresAt: 4_000_000_000,
+      })
+    ).id;
   }
-  own = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: orgA.id, title: "A" });
-  theirs = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: orgB.id, title: "B" });
-  for (let i = 0; i < 6; i++) await postJson(t.app, `/api/s/${theirs.token}/responses`, { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument), department: "Sales" } });
+  own = await createCampaign(t.db, {
+    ...campaignDefaults(t.instrument, ["Sales"]),
+    organisationId: orgA.id,
+    title: "A",
+  });
+  theirs = await createCampaign(t.db, {
+    ...campaignDefaults(t.instrument, ["Sales"]),
+    organisationId: orgB.id,
+    title: "B",
+  });
+  for (let i = 0; i < 6; i++)
+    await postJson(t.app, `/api/s/${theirs.token}/responses`, {
+      submissionId: crypto.randomUUID(),
+      answers: { ...validAnswers(t.instrument), department: "Sales" },
+    });
   cookies.consultantA = await loginCookie(t.app, "a@consult.test", "matrix-password-1");
   cookies.managerA = await loginCookie(t.app, "m@a-client.test", "matrix-password-1");
   cookies.scopedA = await loginCookie(t.app, "s@a-client.test", "matrix-password-1");
   cookies.consultantB = await loginCookie(t.app, "b@consult.test", "matrix-password-1");
   // An action in each round's plan, stored directly: the routes must refuse before they look for it.
-  for (const [key, campaign] of [["own", own], ["theirs", theirs]] as const) {
+  for (const [key, campaign] of [
+    ["own", own],
+    ["theirs", theirs],
+  ] as const) {
     actions[key] = crypto.randomUUID();
-    await insertActionStatement(t.db, campaign.id, { id: actions[key], level: "values", title: "Teamgesprek", owner: "Teamleider", dueOn: null, status: "planned" }, "2026-03-10T09:30Z", 40);
+    await insertActionStatement(
+      t.db,
+      campaign.id,
+      { id: actions[key], level: "values", title: "Teamgesprek", owner: "Teamleider", dueOn: null, status: "planned" },
+      "2026-03-10T09:30Z",
+      40,
+    );
   }
-  for (const [key, consultant] of [["own", a], ["theirs", b]] as const) {
-    const entries = Array.from({ length: 5 }, (_, i) => ({ organisationId: `${key}-${i}`, campaignId: `${key}-c${i}`, scores: Object.fromEntries(LEVEL_IDS.map((l) => [l, 50 + i])) as Record<LevelId, number> }));
-    normSets[key] = (await insertNormSet(t.db, { consultantId: consultant.id, seq: 1, madeOn: "2026-03-01", entries }))!.id;
+  for (const [key, consultant] of [
+    ["own", a],
+    ["theirs", b],
+  ] as const) {
+    const entries = Array.from({ length: 5 }, (_, i) => ({
+      organisationId: `${key}-${i}`,
+      campaignId: `${key}-c${i}`,
+      scores: Object.fromEntries(LEVEL_IDS.map((l) => [l, 50 + i])) as Record<LevelId, number>,
+    }));
+    normSets[key] = (await insertNormSet(t.db, {
+      consultantId: consultant.id,
+      seq: 1,
+      madeOn: "2026-03-01",
+      entries,
+    }))!.id;
   }
   // Consultant B owns an instrument that A must not reach either.
   await call("POST /api/instruments", cookies.consultantB);
   const doc = await (await t.app.request("/api/openapi.json")).json();
-  routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, methods]) =>
+    Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+  );
 });
 afterAll(() => t.close());
 
@@ -178,31 +247,76 @@ async function call(route: string, cookie?: string, mine = false): Promise<Respo
   return t.app.request(path, {
     method,
     // Same-origin, as the browser sends it: the CSRF guard is tested on its own, not here.
-    headers: { origin: "http://localhost", ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      origin: "http://localhost",
+      ...(cookie ? { cookie } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
 
 async function snapshot(): Promise<string> {
-  const tables = ["organisations", "campaigns", "grants", "users", "access_codes", "instruments", "norm_sets", "invitations", "password_resets", "sessions", "action_plans", "plan_actions", "summary_links", "staff_invitation_rounds", "staff_invitations"];
-  return JSON.stringify(await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)));
+  const tables = [
+    "organisations",
+    "campaigns",
+    "grants",
+    "users",
+    "access_codes",
+    "instruments",
+    "norm_sets",
+    "invitations",
+    "password_resets",
+    "sessions",
+    "action_plans",
+    "plan_actions",
+    "summary_links",
+    "staff_invitation_rounds",
+    "staff_invitations",
+  ];
+  return JSON.stringify(
+    await Promise.all(tables.map(async (table) => (await t.client.execute(`select * from ${table} order by 1`)).rows)),
+  );
 }
 
 describe("access matrix over every route", () => {
   it("knows every route the app documents", () => {
-    for (const route of routes) expect([...PUBLIC, ...SELF, ...CONSULTANT_ONLY, "GET /api/organisations/{id}/trends", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/participation", "GET /api/campaigns/{id}/report", "GET /api/campaigns/{id}/report.csv", "GET /api/campaigns/{id}/action-plan", ...PLAN_WRITES, ...ACCOUNTS], route).toContain(route);
+    for (const route of routes)
+      expect(
+        [
+          ...PUBLIC,
+          ...SELF,
+          ...CONSULTANT_ONLY,
+          "GET /api/organisations/{id}/trends",
+          "GET /api/campaigns/{id}",
+          "GET /api/campaigns/{id}/participation",
+          "GET /api/campaigns/{id}/report",
+          "GET /api/campaigns/{id}/report.csv",
+          "GET /api/campaigns/{id}/action-plan",
+          ...PLAN_WRITES,
+          ...ACCOUNTS,
+        ],
+        route,
+      ).toContain(route);
     expect(routes.length).toBeGreaterThanOrEqual(22);
   });
 
   it("answers 401 to every staff route without a session", async () => {
     // Logging out without a session has nothing to end; everything else needs one.
-    for (const route of routes.filter((r) => !PUBLIC.includes(r) && r !== "POST /api/auth/logout")) expect((await call(route)).status, route).toBe(401);
+    for (const route of routes.filter((r) => !PUBLIC.includes(r) && r !== "POST /api/auth/logout"))
+      expect((await call(route)).status, route).toBe(401);
   });
 
   it("answers 404 to a consultant of A on every resource of B, and changes nothing", async () => {
     const before = await snapshot();
     // Creating and listing one's own organisations, instruments and norm sets touch nothing of B.
-    const own = ["POST /api/organisations", "POST /api/instruments", "GET /api/instruments", "POST /api/norm-sets", "GET /api/norm-sets"];
+    const own = [
+      "POST /api/organisations",
+      "POST /api/instruments",
+      "GET /api/instruments",
+      "POST /api/norm-sets",
+      "GET /api/norm-sets",
+    ];
     for (const route of routes.filter((r) => !PUBLIC.includes(r) && !SELF.includes(r) && !own.includes(r))) {
       const res = await call(route, cookies.consultantA);
       expect(res.status, route).toBe(404);
@@ -242,17 +356,27 @@ describe("access matrix over every route", () => {
 
   it("gives a scoped manager of A on A's own reads never a status an unscoped one would not get", async () => {
     // An account's own deletion preview is the one read that differs by who asks (their own account).
-    const reads = routes.filter((r) => r.startsWith("GET ") && !PUBLIC.includes(r) && !CONSULTANT_ONLY.includes(r) && !ACCOUNTS.includes(r));
+    const reads = routes.filter(
+      (r) => r.startsWith("GET ") && !PUBLIC.includes(r) && !CONSULTANT_ONLY.includes(r) && !ACCOUNTS.includes(r),
+    );
     expect(reads.length).toBeGreaterThan(3);
-    for (const route of reads) expect((await call(route, cookies.scopedA, true)).status, route).toBe((await call(route, cookies.managerA, true)).status);
+    for (const route of reads)
+      expect((await call(route, cookies.scopedA, true)).status, route).toBe(
+        (await call(route, cookies.managerA, true)).status,
+      );
   });
 
   it("lets each caller's own lists show only their own", async () => {
-    const list = async (cookie: string) => (await (await t.app.request("/api/organisations", { headers: { cookie } })).json()).map((o: { name: string }) => o.name);
+    const list = async (cookie: string) =>
+      (await (await t.app.request("/api/organisations", { headers: { cookie } })).json()).map(
+        (o: { name: string }) => o.name,
+      );
     expect(await list(cookies.consultantA)).toEqual(["Client A"]);
     expect(await list(cookies.managerA)).toEqual(["Client A"]);
     expect(await list(cookies.scopedA)).toEqual(["Client A"]);
-    const instruments = await (await t.app.request("/api/instruments", { headers: { cookie: cookies.consultantA } })).json();
+    const instruments = await (
+      await t.app.request("/api/instruments", { headers: { cookie: cookies.consultantA } })
+    ).json();
     expect(instruments.map((i: { id: string }) => i.id)).not.toContain("b-scan");
     const sets = await (await t.app.request("/api/norm-sets", { headers: { cookie: cookies.consultantA } })).json();
     expect(sets.sets.map((s: { id: string }) => s.id)).toEqual([normSets.own]);
@@ -267,7 +391,17 @@ describe("access matrix over every route", () => {
 
 describe("security headers", () => {
   it("forbid inline scripts and framing, sniffing and, on survey pages, referrers", async () => {
-    for (const path of [`/s/${own.token}`, "/login", "/dashboard", "/workspace", "/invitation", "/forgot-password", "/reset-password", "/summary", `/api/s/${own.token}`]) {
+    for (const path of [
+      `/s/${own.token}`,
+      "/login",
+      "/dashboard",
+      "/workspace",
+      "/invitation",
+      "/forgot-password",
+      "/reset-password",
+      "/summary",
+      `/api/s/${own.token}`,
+    ]) {
       const res = await t.app.request(path);
       const csp = res.headers.get("content-security-policy") ?? "";
       expect(csp, path).toMatch(/script-src 'self'(;|$)/);

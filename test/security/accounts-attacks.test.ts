@@ -3,10 +3,11 @@
  * Every test asserts the security property: a FAILING test is a finding.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
-import { createTestApp, loginCookie, postJson, tokenOf, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, tokenOf, validAnswers } from "../helpers/test-app.js";
 
 const same = { origin: "http://localhost" };
 const PW = "consultant-pw-kraanvogel";
@@ -20,10 +21,15 @@ let consultantB = "";
 
 const get = async (path: string, cookie: string) => {
   const res = await t.app.request(path, { headers: { cookie } });
-  return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text() };
+  return {
+    status: res.status,
+    body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text(),
+  };
 };
-const invite = (cookie: string, orgId: string, body: unknown) => postJson(t.app, `/api/organisations/${orgId}/invitations`, body, { cookie, ...same });
-const accept = (token: string, body: unknown = {}, cookie?: string) => postJson(t.app, `/api/invitations/${token}/accept`, body, { ...same, ...(cookie ? { cookie } : {}) });
+const invite = (cookie: string, orgId: string, body: unknown) =>
+  postJson(t.app, `/api/organisations/${orgId}/invitations`, body, { cookie, ...same });
+const accept = (token: string, body: unknown = {}, cookie?: string) =>
+  postJson(t.app, `/api/invitations/${token}/accept`, body, { ...same, ...(cookie ? { cookie } : {}) });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -37,12 +43,20 @@ beforeAll(async () => {
   campaignId = campaign.id;
   orgA = { id: campaign.organisationId, name: "Test organisation" };
   await t.client.execute({ sql: "update organisations set consultant_id = ? where id = ?", args: [a.id, orgA.id] });
-  const codes = (await (await postJson(t.app, `/api/campaigns/${campaignId}/codes`, { count: 30 }, { cookie: consultantA, ...same })).json()).codes as string[];
+  const codes = (
+    await (
+      await postJson(t.app, `/api/campaigns/${campaignId}/codes`, { count: 30 }, { cookie: consultantA, ...same })
+    ).json()
+  ).codes as string[];
   const commentQ = t.instrument.commentQuestion;
   let i = 0;
   const submit = async (department: string, rating: number, comment: string) => {
     const answers = { ...validAnswers(t.instrument, rating), department, ...(commentQ ? { [commentQ]: comment } : {}) };
-    const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), accessCode: codes[i++], answers });
+    const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
+      submissionId: crypto.randomUUID(),
+      accessCode: codes[i++],
+      answers,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
   };
   for (let n = 0; n < 12; n++) await submit("Sales", 5, `sales remark ${n}`);
@@ -80,7 +94,7 @@ describe("scoped manager: another department's figures", () => {
     const round = (await get(`/api/campaigns/${campaignId}/report`, scoped)).body;
     const own = (await get(`/api/campaigns/${campaignId}/report?filter[department]=Sales`, scoped)).body;
     const others = (round.comments ?? []).filter((c: string) => !(own.comments ?? []).includes(c));
-        expect(others.filter((c: string) => c.startsWith("service complaint"))).toEqual([]);
+    expect(others.filter((c: string) => c.startsWith("service complaint"))).toEqual([]);
   });
 
   // Idea: round respondents minus own department's count = the rest's participation: a count of
@@ -99,10 +113,15 @@ describe("revoked managers", () => {
   it("a revoked manager cannot regain access through an invitation that was pending at revocation", async () => {
     const first = await (await invite(consultantA, orgA.id, { email: "rogue@a.test" })).json();
     expect((await accept(tokenOf(first.link), { password: "Vlinder-Kompas-93-Gracht" })).status).toBe(200);
-    const again = await (await invite(consultantA, orgA.id, { email: "rogue@a.test", units: { department: ["Sales"] } })).json();
+    const again = await (
+      await invite(consultantA, orgA.id, { email: "rogue@a.test", units: { department: ["Sales"] } })
+    ).json();
     const managers = (await get(`/api/organisations/${orgA.id}/invitations`, consultantA)).body.managers;
     const rogue = managers.find((m: { email: string }) => m.email === "rogue@a.test");
-    const revoked = await t.app.request(`/api/organisations/${orgA.id}/managers/${rogue.userId}`, { method: "DELETE", headers: { cookie: consultantA, ...same } });
+    const revoked = await t.app.request(`/api/organisations/${orgA.id}/managers/${rogue.userId}`, {
+      method: "DELETE",
+      headers: { cookie: consultantA, ...same },
+    });
     expect(revoked.status).toBe(204);
     // The rogue still holds the second link (it was mailed to them).
     const cookie = await loginCookie(t.app, "rogue@a.test", "Vlinder-Kompas-93-Gracht");
@@ -119,13 +138,19 @@ describe("revoked managers", () => {
     expect((await accept(tokenOf(first.link), { password: "Tulpen-Molen-48-Brug!" })).status).toBe(200);
     await loginCookie(t.app, "leaver@a.test", "Tulpen-Molen-48-Brug!");
     const logins = async () =>
-      ((await get(`/api/organisations/${orgA.id}/audit?limit=100`, consultantA)).body.entries as { action: string; actor: string }[]).filter(
-        (e) => e.actor === "leaver@a.test" && e.action === "login",
-      ).length;
+      (
+        (await get(`/api/organisations/${orgA.id}/audit?limit=100`, consultantA)).body.entries as {
+          action: string;
+          actor: string;
+        }[]
+      ).filter((e) => e.actor === "leaver@a.test" && e.action === "login").length;
     expect(await logins(), "visible before the revocation").toBe(1);
     const managers = (await get(`/api/organisations/${orgA.id}/invitations`, consultantA)).body.managers;
     const leaver = managers.find((m: { email: string }) => m.email === "leaver@a.test");
-    await t.app.request(`/api/organisations/${orgA.id}/managers/${leaver.userId}`, { method: "DELETE", headers: { cookie: consultantA, ...same } });
+    await t.app.request(`/api/organisations/${orgA.id}/managers/${leaver.userId}`, {
+      method: "DELETE",
+      headers: { cookie: consultantA, ...same },
+    });
     expect(await logins(), "still visible after the revocation").toBe(1);
   });
 });
@@ -145,9 +170,21 @@ describe("another tenant (consultant B)", () => {
     const toB = await (await invite(consultantB, orgB.id, { email: "director@a.test" })).json();
     expect((await accept(tokenOf(toB.link), {}, cookie2)).status).toBe(200);
     void cookie;
-    const entries = (await get(`/api/organisations/${orgB.id}/audit?limit=100`, consultantB)).body.entries as { action: string; actor: string; at: string }[];
-    const before = entries.filter((e) => e.actor === "director@a.test" && e.action !== "invitation_accepted" && Date.parse(e.at) < t.clock.now.getTime() - 3600_000);
-    console.log("B sees of director before B's grant:", before.map((e) => `${e.action}@${e.at}`));
+    const entries = (await get(`/api/organisations/${orgB.id}/audit?limit=100`, consultantB)).body.entries as {
+      action: string;
+      actor: string;
+      at: string;
+    }[];
+    const before = entries.filter(
+      (e) =>
+        e.actor === "director@a.test" &&
+        e.action !== "invitation_accepted" &&
+        Date.parse(e.at) < t.clock.now.getTime() - 3600_000,
+    );
+    console.log(
+      "B sees of director before B's grant:",
+      before.map((e) => `${e.action}@${e.at}`),
+    );
     expect(before).toEqual([]);
   });
 });

@@ -8,15 +8,16 @@
  * follows mixes three new clients, so the difference is nobody's profile.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { reachedK } from "../../src/domain/benchmark.js";
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
 import { round } from "../../src/domain/statistics.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { consultantProfiles, toBenchmarkProfile } from "../../src/services/profiles.js";
 import { createUser, grantOrganisation, type User } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation, setBenchmarkForManagers } from "../../src/storage/campaigns.js";
-import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 const PASSWORD = "differencing-password";
 type Levels = Record<LevelId, number>;
@@ -35,10 +36,18 @@ async function client(name: string, ratings: number[]): Promise<Campaign> {
   const manager = await createUser(t.db, `manager@${name.toLowerCase()}.test`, passwordHash, "manager");
   await grantOrganisation(t.db, manager.id, organisation.id);
   managers.set(name, await loginCookie(t.app, `manager@${name.toLowerCase()}.test`, PASSWORD));
-  const campaign = await createCampaign(t.db, { ...campaignDefaults(t.instrument, ["Sales"]), organisationId: organisation.id, title: `${name} 2026`, status: "open" });
+  const campaign = await createCampaign(t.db, {
+    ...campaignDefaults(t.instrument, ["Sales"]),
+    organisationId: organisation.id,
+    title: `${name} 2026`,
+    status: "open",
+  });
   for (const rating of ratings) {
     const answers = { ...validAnswers(t.instrument, rating), department: "Sales" };
-    expect((await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), answers })).status).toBe(201);
+    expect(
+      (await postJson(t.app, `/api/s/${campaign.token}/responses`, { submissionId: crypto.randomUUID(), answers }))
+        .status,
+    ).toBe(201);
   }
   expect((await postJson(t.app, `/api/campaigns/${campaign.id}/close`, {}, { cookie: consultant })).status).toBe(200);
   rounds.set(name, campaign);
@@ -47,13 +56,19 @@ async function client(name: string, ratings: number[]): Promise<Campaign> {
 
 /** A round's profile as its own report shows it (0–100, one decimal). */
 async function profileOf(name: string): Promise<Levels> {
-  const report = await (await t.app.request(`/api/campaigns/${rounds.get(name)!.id}/report`, { headers: { cookie: consultant } })).json();
+  const report = await (
+    await t.app.request(`/api/campaigns/${rounds.get(name)!.id}/report`, { headers: { cookie: consultant } })
+  ).json();
   return Object.fromEntries(report.levels.map((l: { id: LevelId; score: number }) => [l.id, l.score])) as Levels;
 }
 
 /** What the attacker reads: the benchmark line next to their own organisation's report. */
 async function attackerReads(): Promise<Levels | null> {
-  const report = await (await t.app.request(`/api/campaigns/${rounds.get("Attacker")!.id}/report`, { headers: { cookie: managers.get("Attacker")! } })).json();
+  const report = await (
+    await t.app.request(`/api/campaigns/${rounds.get("Attacker")!.id}/report`, {
+      headers: { cookie: managers.get("Attacker")! },
+    })
+  ).json();
   return report.benchmark?.levels ?? null;
 }
 
@@ -61,13 +76,17 @@ async function attackerReads(): Promise<Levels | null> {
 async function liveLine(): Promise<{ levels: Levels; campaigns: number }> {
   const { profiles } = await consultantProfiles(t.db, consultantUser.id, { participation: false });
   const released = profiles.map(toBenchmarkProfile).filter(reachedK);
-  const levels = Object.fromEntries(LEVEL_IDS.map((l) => [l, round(released.reduce((sum, p) => sum + p.scores[l]!, 0) / released.length)])) as Levels;
+  const levels = Object.fromEntries(
+    LEVEL_IDS.map((l) => [l, round(released.reduce((sum, p) => sum + p.scores[l]!, 0) / released.length)]),
+  ) as Levels;
   return { levels, campaigns: released.length };
 }
 
 /** (after × c) − (before × (c − 1)): the attacker's arithmetic, per level. */
 const difference = (before: Levels, after: Levels, cBefore: number, cAfter: number) =>
-  Object.fromEntries(LEVEL_IDS.map((l) => [l, (after[l] * cAfter - before[l] * cBefore) / (cAfter - cBefore)])) as Levels;
+  Object.fromEntries(
+    LEVEL_IDS.map((l) => [l, (after[l] * cAfter - before[l] * cBefore) / (cAfter - cBefore)]),
+  ) as Levels;
 const distance = (a: Levels, b: Levels) => Math.max(...LEVEL_IDS.map((l) => Math.abs(a[l] - b[l])));
 
 beforeAll(async () => {
@@ -77,7 +96,13 @@ beforeAll(async () => {
   consultant = await loginCookie(t.app, "c@differencing.test", PASSWORD);
   // The attacker's organisation and five other clients, each with a different profile.
   await client("Attacker", [3, 3, 4, 3, 3]);
-  const others: [string, number[]][] = [["Bravo", [2, 3, 3, 4, 3]], ["Charlie", [3, 3, 4, 4, 3]], ["Delta", [4, 3, 3, 4, 4]], ["Echo", [2, 2, 3, 3, 3]], ["Foxtrot", [4, 4, 4, 3, 4]]];
+  const others: [string, number[]][] = [
+    ["Bravo", [2, 3, 3, 4, 3]],
+    ["Charlie", [3, 3, 4, 4, 3]],
+    ["Delta", [4, 3, 3, 4, 4]],
+    ["Echo", [2, 2, 3, 3, 3]],
+    ["Foxtrot", [4, 4, 4, 3, 4]],
+  ];
   for (const [name, ratings] of others) await client(name, ratings);
 });
 afterAll(() => t.close());
@@ -99,7 +124,8 @@ describe("the differencing attack on the benchmark line", () => {
     // Each line is rounded to 0.1, so the arithmetic is off by at most 0.05 × (2c − 1), plus the victim's own rounding.
     expect(distance(recovered, victim)).toBeLessThanOrEqual(0.05 * (2 * liveAfter.campaigns - 1) + 0.05);
     // And it is the victim's, not anyone else's.
-    for (const other of ["Attacker", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"]) expect(distance(recovered, await profileOf(other))).toBeGreaterThan(5);
+    for (const other of ["Attacker", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"])
+      expect(distance(recovered, await profileOf(other))).toBeGreaterThan(5);
   });
 
   it("gets nothing from norm sets: the release moves no line, and a set with one new client is refused", async () => {
@@ -109,7 +135,11 @@ describe("the differencing attack on the benchmark line", () => {
     expect((await refused.json()).error.code).toBe("too_few_new_organisations");
     expect(await attackerReads()).toEqual(setLineBefore);
     // The victim's own manager sees no line while the victim is not in the set.
-    const own = await (await t.app.request(`/api/campaigns/${rounds.get("Victim")!.id}/report`, { headers: { cookie: managers.get("Victim")! } })).json();
+    const own = await (
+      await t.app.request(`/api/campaigns/${rounds.get("Victim")!.id}/report`, {
+        headers: { cookie: managers.get("Victim")! },
+      })
+    ).json();
     expect(own.benchmark).toBeNull();
   });
 
@@ -129,7 +159,7 @@ describe("the differencing attack on the benchmark line", () => {
     const [victim, whiskey, xray] = await Promise.all(["Victim", "Whiskey", "Xray"].map(profileOf));
     const mix = Object.fromEntries(LEVEL_IDS.map((l) => [l, (victim![l] + whiskey![l] + xray![l]) / 3])) as Levels;
     // What the difference gives is the three profiles mixed (to within rounding of the lines) …
-    expect(distance(recovered, mix)).toBeLessThanOrEqual(0.05 * 13 / 3 + 0.1);
+    expect(distance(recovered, mix)).toBeLessThanOrEqual((0.05 * 13) / 3 + 0.1);
     // … and none of them.
     for (const profile of [victim!, whiskey!, xray!]) expect(distance(recovered, profile)).toBeGreaterThan(5);
   });

@@ -4,9 +4,10 @@
  * answer of that person.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
+
 import type { Campaign } from "../../src/domain/campaign.js";
 import { reduceReleased, release } from "../../src/services/release.js";
-import { createTestApp, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
 let lone: Campaign;
@@ -14,7 +15,10 @@ let lone: Campaign;
 beforeAll(async () => {
   t = await createTestApp();
   lone = await t.addCampaign();
-  const body = { submissionId: crypto.randomUUID(), answers: { ...validAnswers(t.instrument, 2), department: "Sales", role: "management", tenure: "lt1" } };
+  const body = {
+    submissionId: crypto.randomUUID(),
+    answers: { ...validAnswers(t.instrument, 2), department: "Sales", role: "management", tenure: "lt1" },
+  };
   expect((await postJson(t.app, `/api/s/${lone.token}/responses`, body)).status).toBe(201);
   const made = await release(t, { ...lone, status: "closed" }, t.clock.now);
   expect(made.plan.groups[0]!.shown).toBe(false); // the plan publishes nothing of this round
@@ -23,7 +27,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 it("a file reader finds no figure of a released round the plan does not publish", async () => {
-  const [row] = (await t.client.execute({ sql: "select totals from releases where campaign_id = ?", args: [lone.id] })).rows;
+  const [row] = (await t.client.execute({ sql: "select totals from releases where campaign_id = ?", args: [lone.id] }))
+    .rows;
   const totals = JSON.parse(String(row!.totals)) as { n: number; items: Record<string, number[]> };
   // The lone respondent's answer to every scored item, readable from the file.
   expect(Object.keys(totals.items)).toEqual([]);

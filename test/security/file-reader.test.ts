@@ -5,13 +5,15 @@
  * does not publish. Comments keep their department at most.
  */
 import { readFileSync } from "node:fs";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Campaign } from "../../src/domain/campaign.js";
 import { truncateLog } from "../../src/node/open-database.js";
 import { issueCodes } from "../../src/services/access-codes.js";
 import { reduceReleased, release } from "../../src/services/release.js";
 import { countResponses } from "../../src/storage/responses.js";
-import { createTestApp, postJson, validAnswers, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
 let coded: Campaign;
@@ -26,12 +28,33 @@ beforeAll(async () => {
   const codes = await issueCodes(t.db, coded, 14);
   const places = [...Array<string>(9).fill("Sales"), ...Array<string>(5).fill("Service")];
   for (const [i, department] of places.entries()) {
-    const body = { submissionId: crypto.randomUUID(), accessCode: codes[i], answers: { ...validAnswers(t.instrument, 1 + (i % 5)), department, role: i === 13 ? "management" : "frontline", tenure: "lt1", comment: `remark-${i}` } };
+    const body = {
+      submissionId: crypto.randomUUID(),
+      accessCode: codes[i],
+      answers: {
+        ...validAnswers(t.instrument, 1 + (i % 5)),
+        department,
+        role: i === 13 ? "management" : "frontline",
+        tenure: "lt1",
+        comment: `remark-${i}`,
+      },
+    };
     expect((await postJson(t.app, `/api/s/${coded.token}/responses`, body)).status).toBe(201);
     Object.assign(retry, { submissionId: body.submissionId, body });
   }
-  for (let i = 0; i < 3; i++) expect((await postJson(t.app, `/api/s/${running.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument) })).status).toBe(201);
-  const forms = async (c: Campaign) => (await t.client.execute({ sql: "select scores from responses where campaign_id = ?", args: [c.id] })).rows.map((r) => String(r.scores));
+  for (let i = 0; i < 3; i++)
+    expect(
+      (
+        await postJson(t.app, `/api/s/${running.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: validAnswers(t.instrument),
+        })
+      ).status,
+    ).toBe(201);
+  const forms = async (c: Campaign) =>
+    (await t.client.execute({ sql: "select scores from responses where campaign_id = ?", args: [c.id] })).rows.map(
+      (r) => String(r.scores),
+    );
   // The running round's identical answers stay (it is not released): look only for the others.
   const kept = new Set(await forms(running));
   rawForms.push(...(await forms(coded)).filter((f) => !kept.has(f)));
@@ -39,7 +62,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const databaseFile = async () => String((await t.client.execute("select file from pragma_database_list where name = 'main'")).rows[0]!.file);
+const databaseFile = async () =>
+  String((await t.client.execute("select file from pragma_database_list where name = 'main'")).rows[0]!.file);
 
 describe("the database files after a release", () => {
   it("overwrite what is deleted", async () => {
@@ -59,7 +83,9 @@ describe("the database files after a release", () => {
   });
 
   it("still serve the report, and still acknowledge a retry of a stored submission", async () => {
-    const stats = (await t.client.execute({ sql: "select key, n from release_groups where campaign_id = ?", args: [coded.id] })).rows;
+    const stats = (
+      await t.client.execute({ sql: "select key, n from release_groups where campaign_id = ?", args: [coded.id] })
+    ).rows;
     expect(stats.length).toBeGreaterThan(1);
     // Only published groups, each of k or more: the lone manager's cell is nowhere.
     for (const g of stats) expect(Number(g.n)).toBeGreaterThanOrEqual(coded.k);
@@ -70,7 +96,12 @@ describe("the database files after a release", () => {
   });
 
   it("keep comments with their department at most, never their role or tenure", async () => {
-    const rows = (await t.client.execute({ sql: "select department, role, tenure, comment from release_comments where campaign_id = ?", args: [coded.id] })).rows;
+    const rows = (
+      await t.client.execute({
+        sql: "select department, role, tenure, comment from release_comments where campaign_id = ?",
+        args: [coded.id],
+      })
+    ).rows;
     expect(rows).toHaveLength(14);
     expect(new Set(rows.map((r) => `${String(r.role)}|${String(r.tenure)}`))).toEqual(new Set(["|"]));
     // Service (5) is under kComments (10): its comments are in the round's list only, without a department.

@@ -10,16 +10,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignDefaults, type Campaign } from "../../src/domain/campaign.js";
+
+import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
-import { openDatabase, type OpenedDatabase } from "../../src/node/open-database.js";
-import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { hashPassword } from "../../src/lib/password.js";
+import { openDatabase, type OpenedDatabase } from "../../src/node/open-database.js";
 import { createUser } from "../../src/storage/accounts.js";
+import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { bulkResponses, randomAnswers } from "../bench/data.js";
 import { captureResponses, expectConsistent, expectReleaseConsistent } from "../helpers/integrity.js";
-import { freePort, spawnServer, type ServerProcess } from "../helpers/node-server.js";
+import { freePort, type ServerProcess, spawnServer } from "../helpers/node-server.js";
 
 const FULL = !!process.env.SECURITY_FULL;
 const TOTAL = FULL ? 20_000 : 1_000;
@@ -35,7 +37,13 @@ let server: ServerProcess;
 async function start(): Promise<ServerProcess> {
   const port = await freePort();
   // Every client here is 127.0.0.1, one address: the open-link limit is set above what they send.
-  const env = { DATABASE_URL: `file:${join(dir, "app.db")}`, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, RESPONDENT_SUBMISSIONS_PER_HOUR: "1000000" };
+  const env = {
+    DATABASE_URL: `file:${join(dir, "app.db")}`,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    RESPONDENT_SUBMISSIONS_PER_HOUR: "1000000",
+  };
   return spawnServer(SERVER, [], env, (line) =>
     line.startsWith("Listening on") ? `http://127.0.0.1:${port}` : undefined,
   );
@@ -43,13 +51,24 @@ async function start(): Promise<ServerProcess> {
 
 async function newCampaign(title: string, consultantId: string | null = null): Promise<Campaign> {
   const organisation = await createOrganisation(db.db, title, consultantId);
-  return createCampaign(db.db, { ...campaignDefaults(instrument, ["Sales", "Service", "Support"]), organisationId: organisation.id, title });
+  return createCampaign(db.db, {
+    ...campaignDefaults(instrument, ["Sales", "Service", "Support"]),
+    organisationId: organisation.id,
+    title,
+  });
 }
 
-const body = () => ({ submissionId: crypto.randomUUID(), answers: { ...randomAnswers(instrument), department: ["Sales", "Service", "Support"][Math.floor(Math.random() * 3)] } });
+const body = () => ({
+  submissionId: crypto.randomUUID(),
+  answers: { ...randomAnswers(instrument), department: ["Sales", "Service", "Support"][Math.floor(Math.random() * 3)] },
+});
 
 function post(url: string, campaign: Campaign, payload: ReturnType<typeof body>): Promise<Response> {
-  return fetch(`${url}/api/s/${campaign.token}/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+  return fetch(`${url}/api/s/${campaign.token}/responses`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(payload),
+  });
 }
 
 beforeAll(async () => {
@@ -144,14 +163,28 @@ describe("a server killed with SIGKILL mid-load", () => {
 
 describe(`a server killed with SIGKILL while it releases a round of ${RELEASED.toLocaleString("en")}`, () => {
   it("leaves no release or a complete one, never part of one, and the next attempt completes it", async () => {
-    const consultant = await createUser(db.db, "releaser@consult.test", await hashPassword("release-password-1"), "consultant");
+    const consultant = await createUser(
+      db.db,
+      "releaser@consult.test",
+      await hashPassword("release-password-1"),
+      "consultant",
+    );
     const login = async () => {
-      const send = () => fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: consultant.email, password: "release-password-1" }) });
+      const send = () =>
+        fetch(`${server.url}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: consultant.email, password: "release-password-1" }),
+        });
       // A keep-alive socket the server closed while a large round was seeded is retried once, as a browser would.
       const res = await send().catch(send);
       return res.headers.get("set-cookie")!.split(";")[0]!;
     };
-    const close = (campaign: Campaign, cookie: string) => fetch(`${server.url}/api/campaigns/${campaign.id}/close`, { method: "POST", headers: { cookie, origin: server.url } });
+    const close = (campaign: Campaign, cookie: string) =>
+      fetch(`${server.url}/api/campaigns/${campaign.id}/close`, {
+        method: "POST",
+        headers: { cookie, origin: server.url },
+      });
     const seeded = async (title: string) => {
       const campaign = await newCampaign(title, consultant.id);
       await bulkResponses(db.client, campaign, instrument, RELEASED);
@@ -178,7 +211,10 @@ describe(`a server killed with SIGKILL while it releases a round of ${RELEASED.t
       // The file as the kill left it: no release, or the whole of one.
       const released = await expectReleaseConsistent(db.client, instrument, campaign.id, stored);
       expect([null, RELEASED]).toContain(released);
-      const status = String((await db.client.execute({ sql: "select status from campaigns where id = ?", args: [campaign.id] })).rows[0]!.status);
+      const status = String(
+        (await db.client.execute({ sql: "select status from campaigns where id = ?", args: [campaign.id] })).rows[0]!
+          .status,
+      );
       // Closed without a release: the kill landed after the release had begun, and nothing of it shows.
       if (released === null && status === "closed") caughtPartWay++;
       server = await start();

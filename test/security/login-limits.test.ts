@@ -5,9 +5,11 @@
  * The number of password checks is counted by wrapping the real verifyPassword.
  */
 import { createHash, createHmac } from "node:crypto";
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "../../src/lib/password.js";
+
 import * as password from "../../src/lib/password.js";
+import { hashPassword } from "../../src/lib/password.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { createTestApp, postJson, type TestApp } from "../helpers/test-app.js";
 
@@ -36,7 +38,8 @@ beforeEach(async () => {
   await t.client.execute("delete from login_failures");
 });
 
-const attempt = (email: string, pw: string, client: string) => postJson(t.app, "/api/auth/login", { email, password: pw }, { "x-test-client": client });
+const attempt = (email: string, pw: string, client: string) =>
+  postJson(t.app, "/api/auth/login", { email, password: pw }, { "x-test-client": client });
 
 async function account(email: string, pw: string) {
   await createUser(t.db, email, await hashPassword(pw), "manager");
@@ -45,17 +48,22 @@ async function account(email: string, pw: string) {
 describe("a burst of parallel guesses", () => {
   it("from one client: at most the limit reach the password check, the rest get 429 with Retry-After", async () => {
     await account("burst@example.test", "the-real-password");
-    const answers = await Promise.all(Array.from({ length: 80 }, (_, i) => attempt("burst@example.test", `guess-${i}`, "203.0.113.7")));
+    const answers = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => attempt("burst@example.test", `guess-${i}`, "203.0.113.7")),
+    );
     const statuses = answers.map((r) => r.status);
     expect(checks()).toBeLessThanOrEqual(PER_PAIR);
     expect(statuses.filter((s) => s === 401)).toHaveLength(checks());
     expect(statuses.filter((s) => s === 429)).toHaveLength(80 - checks());
-    for (const r of answers.filter((a) => a.status === 429)) expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+    for (const r of answers.filter((a) => a.status === 429))
+      expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("from 80 clients: at most the account's ceiling reach the password check", async () => {
     await account("spread@example.test", "the-real-password");
-    const answers = await Promise.all(Array.from({ length: 80 }, (_, i) => attempt("spread@example.test", `guess-${i}`, `198.51.100.${i + 1}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => attempt("spread@example.test", `guess-${i}`, `198.51.100.${i + 1}`)),
+    );
     expect(checks()).toBeLessThanOrEqual(PER_ACCOUNT);
     expect(answers.filter((r) => r.status === 401)).toHaveLength(checks());
     expect(answers.filter((r) => r.status === 429)).toHaveLength(80 - checks());
@@ -77,7 +85,8 @@ describe("an attacker cannot lock the real user out", () => {
     const saved = t.clock.now;
     try {
       const statuses = [];
-      for (let i = 0; i < PER_PAIR + 1; i++) statuses.push((await attempt("patient@example.test", `guess-${i}`, "203.0.113.67")).status);
+      for (let i = 0; i < PER_PAIR + 1; i++)
+        statuses.push((await attempt("patient@example.test", `guess-${i}`, "203.0.113.67")).status);
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
       const refused = await attempt("patient@example.test", "guess", "203.0.113.67");
       expect(refused.headers.get("retry-after")).toBe("60");
@@ -90,7 +99,8 @@ describe("an attacker cannot lock the real user out", () => {
       t.clock.now = new Date(saved.getTime() + 180_000);
       expect((await attempt("patient@example.test", "patient-password", "203.0.113.67")).status).toBe(200);
       // ...and their mistakes are forgotten: five attempts at once again.
-      for (let i = 0; i < PER_PAIR; i++) expect((await attempt("patient@example.test", `typo-${i}`, "203.0.113.67")).status).toBe(401);
+      for (let i = 0; i < PER_PAIR; i++)
+        expect((await attempt("patient@example.test", `typo-${i}`, "203.0.113.67")).status).toBe(401);
     } finally {
       t.clock.now = saved;
     }
@@ -105,7 +115,13 @@ describe("the counters", () => {
     const rows = (await t.client.execute("select * from login_failures")).rows.map((r) => JSON.stringify(r));
     expect(rows.length).toBeGreaterThanOrEqual(3);
     const sha = (s: string) => createHash("sha256").update(s).digest("hex");
-    for (const needle of [address, "stored@example.test", sha(address), sha("stored@example.test"), `client:${sha(address)}`]) {
+    for (const needle of [
+      address,
+      "stored@example.test",
+      sha(address),
+      sha("stored@example.test"),
+      `client:${sha(address)}`,
+    ]) {
       for (const row of rows) expect(row).not.toContain(needle);
     }
     // What is there is the HMAC under the server's secret, which the test knows.

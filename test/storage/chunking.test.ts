@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { chunkForParameters, chunkRows, MAX_BOUND_PARAMETERS } from "../../src/storage/database.js";
 
 describe("statements stay under D1's 100 bound parameters", () => {
@@ -10,7 +11,19 @@ describe("statements stay under D1's 100 bound parameters", () => {
   });
 
   it("cuts multi-row inserts by columns per row", () => {
-    const rows = Array.from({ length: 25 }, (_, i) => ({ a: i, b: i, c: i, d: i, e: i, f: i, g: i, h: i, i: i, j: i, k: i }));
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      a: i,
+      b: i,
+      c: i,
+      d: i,
+      e: i,
+      f: i,
+      g: i,
+      h: i,
+      i: i,
+      j: i,
+      k: i,
+    }));
     const chunks = chunkRows(rows);
     expect(chunks.every((c) => c.length * 11 <= MAX_BOUND_PARAMETERS)).toBe(true);
     expect(chunks.map((c) => c.length)).toEqual([9, 9, 7]);

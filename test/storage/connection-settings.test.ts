@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { openDatabase, type OpenedDatabase } from "../../src/node/open-database.js";
 
 let dir: string;
@@ -23,7 +25,13 @@ afterAll(() => {
 
 async function settings() {
   const value = async (pragma: string) => Object.values((await opened.client.execute(`PRAGMA ${pragma}`)).rows[0]!)[0];
-  return { pageSize: await value("page_size"), journal: await value("journal_mode"), synchronous: await value("synchronous"), busy: await value("busy_timeout"), foreignKeys: await value("foreign_keys") };
+  return {
+    pageSize: await value("page_size"),
+    journal: await value("journal_mode"),
+    synchronous: await value("synchronous"),
+    busy: await value("busy_timeout"),
+    foreignKeys: await value("foreign_keys"),
+  };
 }
 
 // synchronous: 1 = NORMAL (a fresh connection would say 2 = FULL); busy_timeout 0 and foreign_keys 0 are SQLite's defaults.
@@ -36,7 +44,12 @@ describe("per-connection settings of the embedded database", () => {
   it("hold after batches and under fifty concurrent writers", async () => {
     await opened.client.execute("CREATE TABLE IF NOT EXISTS probe (id INTEGER PRIMARY KEY, v TEXT)");
     await Promise.all(
-      Array.from({ length: 50 }, (_, i) => opened.client.batch([{ sql: "INSERT INTO probe (v) VALUES (?)", args: [String(i)] }, "SELECT count(*) FROM probe"], "write")),
+      Array.from({ length: 50 }, (_, i) =>
+        opened.client.batch(
+          [{ sql: "INSERT INTO probe (v) VALUES (?)", args: [String(i)] }, "SELECT count(*) FROM probe"],
+          "write",
+        ),
+      ),
     );
     expect(Number((await opened.client.execute("SELECT count(*) AS n FROM probe")).rows[0]!.n)).toBe(50);
     expect(await settings()).toEqual(EXPECTED);

@@ -12,6 +12,10 @@ export function takeTokenFromFragment(): string {
 }
 
 export async function postJson<T = unknown>(path: string, body: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(path, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (res.status === 204 ? {} : await res.json().catch(() => ({}))) as T };
 }

@@ -2,8 +2,8 @@
  * The account pages' words (login, invitation, forgotten and new password) in Dutch and English,
  * the server's error codes said in the page's language, and the language switch they share.
  */
-import type { PasswordProblem } from "../../../src/domain/password-rules.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../../src/domain/password-length.js";
+import type { PasswordProblem } from "../../../src/domain/password-rules.js";
 import { createTexts } from "./ui.js";
 
 export const texts = createTexts({
@@ -33,7 +33,10 @@ export const texts = createTexts({
   newPassword: { nl: "Nieuw wachtwoord", en: "New password" },
   repeat: { nl: "Herhaal", en: "Repeat" },
   setPassword: { nl: "Wachtwoord instellen", en: "Set password" },
-  passwordSet: { nl: "Je wachtwoord is ingesteld: log in met je nieuwe wachtwoord.", en: "Your password is set: log in with your new password." },
+  passwordSet: {
+    nl: "Je wachtwoord is ingesteld: log in met je nieuwe wachtwoord.",
+    en: "Your password is set: log in with your new password.",
+  },
   toLogin: { nl: "Naar inloggen", en: "To log in" },
   invitationTitle: { nl: "Uitnodiging", en: "Invitation" },
   invitationLoading: { nl: "Uitnodiging laden…", en: "Loading the invitation…" },
@@ -46,24 +49,57 @@ export const texts = createTexts({
     en: "Choose your own password: at least 12 characters and not easy to guess (no common password, name or e-mail address). A few unrelated words work well.",
   },
   createAndAccept: { nl: "Account maken en aannemen", en: "Create account and accept" },
-  haveAccountIntro: { nl: "Je hebt al een account: log in om de uitnodiging aan te nemen.", en: "You have an account already: log in to accept the invitation." },
+  haveAccountIntro: {
+    nl: "Je hebt al een account: log in om de uitnodiging aan te nemen.",
+    en: "You have an account already: log in to accept the invitation.",
+  },
   logInAndAccept: { nl: "Inloggen en aannemen", en: "Log in and accept" },
-  linkIncomplete: { nl: "Deze link is onvolledig: open hem opnieuw vanuit de e-mail.", en: "This link is incomplete: open it again from the e-mail." },
+  linkIncomplete: {
+    nl: "Deze link is onvolledig: open hem opnieuw vanuit de e-mail.",
+    en: "This link is incomplete: open it again from the e-mail.",
+  },
   noConnection: { nl: "Geen verbinding. Probeer het opnieuw.", en: "No connection. Please try again." },
   tooShort: { nl: `Minstens ${MIN_PASSWORD_LENGTH} tekens.`, en: `At least ${MIN_PASSWORD_LENGTH} characters.` },
   differ: { nl: "De wachtwoorden verschillen.", en: "The passwords differ." },
   // The server's error codes, and the password rule's problems.
   invalid_credentials: { nl: "E-mail of wachtwoord klopt niet.", en: "The e-mail or password is not right." },
-  too_many_attempts: { nl: "Te veel pogingen. Probeer het over {minutes} minuten opnieuw.", en: "Too many attempts. Try again in {minutes} minutes." },
-  invitation_not_found: { nl: "Deze uitnodiging bestaat niet (meer): vraag je adviseur om een nieuwe.", en: "This invitation does not exist (any more): ask your consultant for a new one." },
-  invitation_expired: { nl: "Deze uitnodiging is verlopen: vraag je adviseur om een nieuwe.", en: "This invitation has expired: ask your consultant for a new one." },
-  wrong_account: { nl: "Je bent ingelogd met een ander adres dan het uitgenodigde.", en: "You are logged in with another address than the one invited." },
+  too_many_attempts: {
+    nl: "Te veel pogingen. Probeer het over {minutes} minuten opnieuw.",
+    en: "Too many attempts. Try again in {minutes} minutes.",
+  },
+  invitation_not_found: {
+    nl: "Deze uitnodiging bestaat niet (meer): vraag je adviseur om een nieuwe.",
+    en: "This invitation does not exist (any more): ask your consultant for a new one.",
+  },
+  invitation_expired: {
+    nl: "Deze uitnodiging is verlopen: vraag je adviseur om een nieuwe.",
+    en: "This invitation has expired: ask your consultant for a new one.",
+  },
+  wrong_account: {
+    nl: "Je bent ingelogd met een ander adres dan het uitgenodigde.",
+    en: "You are logged in with another address than the one invited.",
+  },
   log_in_to_accept: { nl: "Log in om de uitnodiging aan te nemen.", en: "Log in to accept the invitation." },
-  consultant_account: { nl: "Dit adres hoort bij een adviseur en kan geen uitnodiging als manager aannemen.", en: "This address belongs to a consultant and cannot accept an invitation as a manager." },
-  reset_link_invalid: { nl: "Deze link werkt niet (meer): vraag een nieuwe aan.", en: "This link does not work (any more): ask for a new one." },
-  too_long: { nl: `Een wachtwoord heeft hoogstens ${MAX_PASSWORD_LENGTH} tekens.`, en: `A password has at most ${MAX_PASSWORD_LENGTH} characters.` },
-  too_short: { nl: `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens.`, en: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.` },
-  contains_email: { nl: "Een wachtwoord mag je e-mailadres of de naam ervan niet bevatten.", en: "A password may not contain your e-mail address or its name part." },
+  consultant_account: {
+    nl: "Dit adres hoort bij een adviseur en kan geen uitnodiging als manager aannemen.",
+    en: "This address belongs to a consultant and cannot accept an invitation as a manager.",
+  },
+  reset_link_invalid: {
+    nl: "Deze link werkt niet (meer): vraag een nieuwe aan.",
+    en: "This link does not work (any more): ask for a new one.",
+  },
+  too_long: {
+    nl: `Een wachtwoord heeft hoogstens ${MAX_PASSWORD_LENGTH} tekens.`,
+    en: `A password has at most ${MAX_PASSWORD_LENGTH} characters.`,
+  },
+  too_short: {
+    nl: `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens.`,
+    en: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+  },
+  contains_email: {
+    nl: "Een wachtwoord mag je e-mailadres of de naam ervan niet bevatten.",
+    en: "A password may not contain your e-mail address or its name part.",
+  },
   too_common: {
     nl: "Dit wachtwoord is te makkelijk te raden: het is bekend, of gemaakt van woorden, namen, data, herhalingen of toetsenbordpatronen. Probeer een paar losse woorden samen, of een wachtwoordmanager.",
     en: "This password is too easy to guess: it is common, or built from words, names, dates, repeats or keyboard patterns. Try a few unrelated words together, or a password manager.",

@@ -5,12 +5,12 @@
  * copied, replaced or revoked. Managers scoped to departments read it; the server refuses them
  * changes (and the section offers none).
  */
-import type { ActionPlanView } from "../../../src/services/action-plans.js";
 import type { PlanAction } from "../../../src/domain/action-plan.js";
 import { LEVEL_IDS, type LevelId } from "../../../src/domain/levels.js";
-import { ACTION_STATUSES, actionList, dueText, levelName, PLAN_VIEW_TEXTS } from "./plan-view.js";
+import type { ActionPlanView } from "../../../src/services/action-plans.js";
 import { trendVerdict } from "./diagnosis-texts.js";
-import { api, el, table, type ApiResult, type Lang, type Loc } from "./ui.js";
+import { ACTION_STATUSES, actionList, dueText, levelName, PLAN_VIEW_TEXTS } from "./plan-view.js";
+import { api, type ApiResult, el, type Lang, type Loc, table } from "./ui.js";
 
 export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   ...PLAN_VIEW_TEXTS,
@@ -27,7 +27,10 @@ export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   planStartMark: { nl: "(hier beginnen)", en: "(start here)" },
   planFocusSave: { nl: "Focus opslaan", en: "Save focus" },
   planFocusSaved: { nl: "Focus opgeslagen.", en: "Focus saved." },
-  planFocusOffered: { nl: "Nog niet opgeslagen: voorgesteld op grond van de diagnose.", en: "Not saved yet: suggested by the diagnosis." },
+  planFocusOffered: {
+    nl: "Nog niet opgeslagen: voorgesteld op grond van de diagnose.",
+    en: "Not saved yet: suggested by the diagnosis.",
+  },
   planActions: { nl: "Acties", en: "Actions" },
   planAdd: { nl: "Actie toevoegen", en: "Add action" },
   planSaveChange: { nl: "Wijziging opslaan", en: "Save change" },
@@ -38,7 +41,10 @@ export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   planRemoveConfirm: { nl: "Deze actie verwijderen?", en: "Remove this action?" },
   planEditing: { nl: "Actie wijzigen", en: "Edit action" },
   planFull: { nl: "Het plan heeft het maximum van {n} acties.", en: "The plan holds the maximum of {n} actions." },
-  planPrevious: { nl: "Acties van de vorige ronde ({title}) naast de ontwikkeling", en: "Actions of the previous round ({title}) beside the change since" },
+  planPrevious: {
+    nl: "Acties van de vorige ronde ({title}) naast de ontwikkeling",
+    en: "Actions of the previous round ({title}) beside the change since",
+  },
   planBefore: { nl: "Toen", en: "Then" },
   planNow: { nl: "Nu", en: "Now" },
   planChange: { nl: "Verandering", en: "Change" },
@@ -53,8 +59,14 @@ export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   shareCopy: { nl: "Kopiëren", en: "Copy" },
   shareCopied: { nl: "Gekopieerd.", en: "Copied." },
   shareLink: { nl: "Link voor medewerkers", en: "Link for staff" },
-  shareOnce: { nl: "Deze link wordt maar één keer getoond: kopieer hem nu.", en: "This link is shown only once: copy it now." },
-  shareLive: { nl: "Er is een link sinds {date}. Alleen wie hem heeft kan de samenvatting lezen.", en: "A link exists since {date}. Only whoever has it can read the summary." },
+  shareOnce: {
+    nl: "Deze link wordt maar één keer getoond: kopieer hem nu.",
+    en: "This link is shown only once: copy it now.",
+  },
+  shareLive: {
+    nl: "Er is een link sinds {date}. Alleen wie hem heeft kan de samenvatting lezen.",
+    en: "A link exists since {date}. Only whoever has it can read the summary.",
+  },
   shareNone: { nl: "Er is geen link.", en: "There is no link." },
   shareRevoked: { nl: "Link ingetrokken: hij werkt niet meer.", en: "Link revoked: it no longer works." },
   // What the server refuses, said in the page's language (the server's message is English).
@@ -78,13 +90,29 @@ export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
     nl: "Niet opgeslagen: controleer de velden (actie en eigenaar zijn verplicht, de datum moet bestaan).",
     en: "Not saved: check the fields (action and owner are required, the date must exist).",
   },
-  planError_not_found: { nl: "Deze ronde of actie bestaat niet (meer). Laad de pagina opnieuw.", en: "This round or action does not exist (any more). Reload the page." },
-  planError_network: { nl: "Geen verbinding met de server: er is niets opgeslagen. Probeer het opnieuw.", en: "No connection to the server: nothing was saved. Try again." },
-  planError_other: { nl: "Er ging iets mis (fout {status}): er is niets opgeslagen. Probeer het opnieuw.", en: "Something went wrong (error {status}): nothing was saved. Try again." },
+  planError_not_found: {
+    nl: "Deze ronde of actie bestaat niet (meer). Laad de pagina opnieuw.",
+    en: "This round or action does not exist (any more). Reload the page.",
+  },
+  planError_network: {
+    nl: "Geen verbinding met de server: er is niets opgeslagen. Probeer het opnieuw.",
+    en: "No connection to the server: nothing was saved. Try again.",
+  },
+  planError_other: {
+    nl: "Er ging iets mis (fout {status}): er is niets opgeslagen. Probeer het opnieuw.",
+    en: "Something went wrong (error {status}): nothing was saved. Try again.",
+  },
 };
 
 /** The server's error codes the panel says in its own words. */
-const KNOWN_ERRORS = ["too_many_actions", "forbidden", "too_small", "results_not_released", "invalid_request", "not_found"] as const;
+const KNOWN_ERRORS = [
+  "too_many_actions",
+  "forbidden",
+  "too_small",
+  "results_not_released",
+  "invalid_request",
+  "not_found",
+] as const;
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 type ApiError = { error?: { code?: string; message?: string } };
@@ -103,7 +131,8 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
   function errorNote(res: ApiResult<ApiError> | null): Note {
     if (!res) return { key: "planError_network" };
     const code = res.body.error?.code;
-    if (code && (KNOWN_ERRORS as readonly string[]).includes(code)) return { key: `planError_${code}`, vars: { n: view?.maxActions ?? "" } };
+    if (code && (KNOWN_ERRORS as readonly string[]).includes(code))
+      return { key: `planError_${code}`, vars: { n: view?.maxActions ?? "" } };
     if (res.status === 404) return { key: "planError_not_found" };
     return { key: "planError_other", vars: { status: res.status } };
   }
@@ -138,7 +167,10 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
   async function change(path: string, method: string, body?: unknown, done: Note = null): Promise<boolean> {
     const id = campaignId;
     if (!id) return false;
-    const res = await call<ApiError>(`/api/campaigns/${id}/${path}`, { method, ...(body === undefined ? {} : { body }) });
+    const res = await call<ApiError>(`/api/campaigns/${id}/${path}`, {
+      method,
+      ...(body === undefined ? {} : { body }),
+    });
     if (campaignId !== id) return false;
     const ok = res !== null && res.status < 300;
     note = ok ? done : errorNote(res);
@@ -156,7 +188,13 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
     const status = el("p", note ? t(note.key, note.vars) : "", "muted small");
     status.id = "plan-note";
     status.setAttribute("role", "status");
-    root.replaceChildren(heading, el("p", t(view.editable ? "planIntro" : "planReadOnly"), "muted small"), focusForm(view, l), el("h3", t("planActions")), actionsTable(view, l));
+    root.replaceChildren(
+      heading,
+      el("p", t(view.editable ? "planIntro" : "planReadOnly"), "muted small"),
+      focusForm(view, l),
+      el("h3", t("planActions")),
+      actionsTable(view, l),
+    );
     if (view.editable) root.append(actionForm(view, l));
     root.append(status);
     if (view.previous) root.append(previousPart(view.previous, l));
@@ -169,7 +207,13 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
     set.append(el("legend", t("planFocus")));
     for (const id of LEVEL_IDS) {
       const label = el("label", undefined, "check");
-      const box = Object.assign(el("input"), { type: "checkbox", name: "focus", value: id, checked: v.focusLevels.includes(id), disabled: !v.editable });
+      const box = Object.assign(el("input"), {
+        type: "checkbox",
+        name: "focus",
+        value: id,
+        checked: v.focusLevels.includes(id),
+        disabled: !v.editable,
+      });
       label.append(box, `${levelName(id, l)}${id === v.startHere ? ` ${t("planStartMark")}` : ""}`);
       set.append(label);
     }
@@ -179,7 +223,9 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       form.append(Object.assign(el("button", t("planFocusSave")), { type: "submit", id: "plan-focus-save" }));
       form.addEventListener("submit", (e) => {
         e.preventDefault();
-        const focusLevels = [...form.querySelectorAll<HTMLInputElement>("input[name=focus]:checked")].map((b) => b.value as LevelId);
+        const focusLevels = [...form.querySelectorAll<HTMLInputElement>("input[name=focus]:checked")].map(
+          (b) => b.value as LevelId,
+        );
         void change("action-plan", "PUT", { focusLevels }, { key: "planFocusSaved" });
       });
     }
@@ -197,7 +243,10 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       const cell = el("td");
       if (v.editable) {
         const select = statusSelect(a.status, `${t("planStatus")}: ${a.title}`);
-        select.addEventListener("change", () => void change(`action-plan/actions/${a.id}`, "PATCH", { status: select.value }));
+        select.addEventListener(
+          "change",
+          () => void change(`action-plan/actions/${a.id}`, "PATCH", { status: select.value }),
+        );
         cell.append(select);
       } else cell.append(el("span", t(`status_${a.status}`), `plan-status ${a.status}`));
       row.append(cell);
@@ -228,7 +277,8 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
   function statusSelect(value: string, label: string): HTMLSelectElement {
     const select = el("select");
     select.setAttribute("aria-label", label);
-    for (const s of ACTION_STATUSES) select.append(Object.assign(el("option", t(`status_${s}`)), { value: s, selected: s === value }));
+    for (const s of ACTION_STATUSES)
+      select.append(Object.assign(el("option", t(`status_${s}`)), { value: s, selected: s === value }));
     return select;
   }
 
@@ -246,15 +296,42 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
     level.id = "plan-action-level";
     // The focus levels first: that is where actions belong.
     const order = [...v.focusLevels, ...LEVEL_IDS.filter((id) => !v.focusLevels.includes(id))];
-    for (const id of order) level.append(Object.assign(el("option", levelName(id, l)), { value: id, selected: current ? current.level === id : id === order[0] }));
-    const title = Object.assign(el("input"), { id: "plan-action-title", required: true, maxLength: 200, value: current?.title ?? "" });
-    const owner = Object.assign(el("input"), { id: "plan-action-owner", required: true, maxLength: 120, value: current?.owner ?? "" });
+    for (const id of order)
+      level.append(
+        Object.assign(el("option", levelName(id, l)), {
+          value: id,
+          selected: current ? current.level === id : id === order[0],
+        }),
+      );
+    const title = Object.assign(el("input"), {
+      id: "plan-action-title",
+      required: true,
+      maxLength: 200,
+      value: current?.title ?? "",
+    });
+    const owner = Object.assign(el("input"), {
+      id: "plan-action-owner",
+      required: true,
+      maxLength: 120,
+      value: current?.owner ?? "",
+    });
     const due = Object.assign(el("input"), { id: "plan-action-due", type: "date", value: current?.dueOn ?? "" });
     const state = statusSelect(current?.status ?? "planned", t("planStatus"));
     state.id = "plan-action-status";
     const full = !current && v.actions.length >= v.maxActions;
-    const submit = Object.assign(el("button", t(current ? "planSaveChange" : "planAdd")), { type: "submit", id: "plan-action-submit", disabled: full });
-    form.append(field(t("planTitle"), title), field(t("planLevel"), level), field(t("planOwner"), owner), field(t("planDue"), due), field(t("planStatus"), state), submit);
+    const submit = Object.assign(el("button", t(current ? "planSaveChange" : "planAdd")), {
+      type: "submit",
+      id: "plan-action-submit",
+      disabled: full,
+    });
+    form.append(
+      field(t("planTitle"), title),
+      field(t("planLevel"), level),
+      field(t("planOwner"), owner),
+      field(t("planDue"), due),
+      field(t("planStatus"), state),
+      submit,
+    );
     if (current) {
       const cancel = Object.assign(el("button", t("planCancel")), { type: "button", className: "secondary" });
       cancel.addEventListener("click", () => {
@@ -266,8 +343,16 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
     if (full) form.append(el("p", t("planFull", { n: v.maxActions }), "muted small"));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
-      const body = { level: level.value, title: title.value, owner: owner.value, dueOn: due.value || null, status: state.value };
-      const ok = current ? await change(`action-plan/actions/${current.id}`, "PATCH", body) : await change("action-plan/actions", "POST", body);
+      const body = {
+        level: level.value,
+        title: title.value,
+        owner: owner.value,
+        dueOn: due.value || null,
+        status: state.value,
+      };
+      const ok = current
+        ? await change(`action-plan/actions/${current.id}`, "PATCH", body)
+        : await change("action-plan/actions", "POST", body);
       if (ok) editing = null;
       draw();
       (root.querySelector("#plan-action-title") as HTMLInputElement | null)?.focus();
@@ -287,7 +372,11 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       const actions = previous.actions.filter((a) => a.level === move.level);
       block.append(
         el("h4", levelName(move.level, l)),
-        el("p", `${t("planBefore")} ${move.before ?? "–"} → ${t("planNow")} ${move.after ?? "–"} · ${t("planChange")}: ${signed(move.change)} (${trendVerdict(move.label, t)})`, `trend-label ${move.label ?? ""}`),
+        el(
+          "p",
+          `${t("planBefore")} ${move.before ?? "–"} → ${t("planNow")} ${move.after ?? "–"} · ${t("planChange")}: ${signed(move.change)} (${trendVerdict(move.label, t)})`,
+          `trend-label ${move.label ?? ""}`,
+        ),
         actionList(actions, t, l),
       );
       part.append(block);
@@ -312,11 +401,22 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       });
       part.append(label, copy, el("p", t("shareOnce"), "small"));
     } else {
-      part.append(el("p", v.summaryLink ? t("shareLive", { date: dueText(v.summaryLink.createdAt.slice(0, 10), t, l) }) : t("shareNone"), "small"));
+      part.append(
+        el(
+          "p",
+          v.summaryLink
+            ? t("shareLive", { date: dueText(v.summaryLink.createdAt.slice(0, 10), t, l) })
+            : t("shareNone"),
+          "small",
+        ),
+      );
     }
     if (v.editable) {
       const row = el("div", undefined, "actions");
-      const make = Object.assign(el("button", t(v.summaryLink ? "shareReplace" : "shareCreate")), { type: "button", id: "share-create" });
+      const make = Object.assign(el("button", t(v.summaryLink ? "shareReplace" : "shareCreate")), {
+        type: "button",
+        id: "share-create",
+      });
       make.addEventListener("click", async () => {
         const id = campaignId;
         if (!id) return;
@@ -330,7 +430,11 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       });
       row.append(make);
       if (v.summaryLink) {
-        const revoke = Object.assign(el("button", t("shareRevoke")), { type: "button", id: "share-revoke", className: "secondary" });
+        const revoke = Object.assign(el("button", t("shareRevoke")), {
+          type: "button",
+          id: "share-revoke",
+          className: "secondary",
+        });
         revoke.addEventListener("click", async () => {
           link = null;
           await change("summary-link", "DELETE", undefined, { key: "shareRevoked" });

@@ -5,7 +5,7 @@
  * consultant and the curious manager, each with one line saying how to read it.
  */
 import type { CampaignReport } from "../../../src/services/reports.js";
-import { decimal, el, table, type Loc } from "./ui.js";
+import { decimal, el, type Loc, table } from "./ui.js";
 
 type Released = Extract<CampaignReport, { suppressed: false }>;
 
@@ -44,13 +44,19 @@ export const ANALYSES_TEXTS: Record<string, Loc> = {
     nl: "Cronbachs alfa met 95%-interval (Feldt): vanaf 0,70 meten de vragen van een niveau samen één ding.",
     en: "Cronbach's alpha with its 95% interval (Feldt): from 0.70 a level's questions measure one thing together.",
   },
-  driversTitle: { nl: "Wat het oordeel over klantgerichtheid drijft", en: "What drives the customer-centricity rating" },
+  driversTitle: {
+    nl: "Wat het oordeel over klantgerichtheid drijft",
+    en: "What drives the customer-centricity rating",
+  },
   driversNote: {
     nl: "Relatieve gewichten (Johnson, 2000): het aandeel van elk niveau in wat de niveaus samen verklaren van het cijfer 0–10 (R² = {r2}).",
     en: "Relative weights (Johnson, 2000): each level's share of what the levels together explain of the 0–10 rating (R² = {r2}).",
   },
   share: { nl: "Aandeel", en: "Share" },
-  noDrivers: { nl: "Niet beschikbaar: deze ronde heeft geen eindoordeel-vraag of minder dan 30 respondenten.", en: "Not available: this round has no overall rating question or fewer than 30 respondents." },
+  noDrivers: {
+    nl: "Niet beschikbaar: deze ronde heeft geen eindoordeel-vraag of minder dan 30 respondenten.",
+    en: "Not available: this round has no overall rating question or fewer than 30 respondents.",
+  },
 };
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
@@ -67,11 +73,29 @@ export function analysesPanel(report: Released, t: T, lang: "nl" | "en"): HTMLEl
   };
   const items = table(
     [t("question"), t("level"), "n", "0–100", t("desiredItem"), t("favourable"), t("unfavourable"), ""],
-    report.items.map((i) => [report.questions[i.name]?.[lang] ?? i.name, name(i.level), i.n, i.score, i.desired ?? "–", `${i.favourablePct}%`, `${i.unfavourablePct}%`, i.split ? t("twoCamps") : ""]),
+    report.items.map((i) => [
+      report.questions[i.name]?.[lang] ?? i.name,
+      name(i.level),
+      i.n,
+      i.score,
+      i.desired ?? "–",
+      `${i.favourablePct}%`,
+      `${i.unfavourablePct}%`,
+      i.split ? t("twoCamps") : "",
+    ]),
   );
-  const facets = table([t("facet"), t("level"), "n", "0–100", t("agreementCol")], report.facets.map((f) => [t(f.id), name(f.level), f.n, f.score, f.agreement === null ? "–" : d2(f.agreement)]));
-  const correlations = table([t("level"), t("level"), "n", "r"], report.correlations.map((c) => [name(c.upper), name(c.lower), c.n, d2(c.r)]));
-  const reliability = table([t("level"), "items", "α", "95%"], report.reliability.map((r) => [name(r.level), r.items, d2(r.alpha), `${d2(r.ci95[0])}–${d2(r.ci95[1])}`]));
+  const facets = table(
+    [t("facet"), t("level"), "n", "0–100", t("agreementCol")],
+    report.facets.map((f) => [t(f.id), name(f.level), f.n, f.score, f.agreement === null ? "–" : d2(f.agreement)]),
+  );
+  const correlations = table(
+    [t("level"), t("level"), "n", "r"],
+    report.correlations.map((c) => [name(c.upper), name(c.lower), c.n, d2(c.r)]),
+  );
+  const reliability = table(
+    [t("level"), "items", "α", "95%"],
+    report.reliability.map((r) => [name(r.level), r.items, d2(r.alpha), `${d2(r.ci95[0])}–${d2(r.ci95[1])}`]),
+  );
   const drivers = report.drivers;
   return [
     block(t("itemsTitle"), t("itemsNote"), items),
@@ -79,7 +103,14 @@ export function analysesPanel(report: Released, t: T, lang: "nl" | "en"): HTMLEl
     block(t("correlationsTitle"), t("correlationsNote"), correlations),
     block(t("reliabilityTitle"), t("reliabilityNote"), reliability),
     drivers
-      ? block(t("driversTitle"), t("driversNote", { r2: d2(drivers.rSquared) }), table([t("level"), "r", t("share")], drivers.levels.map((d) => [name(d.level), d2(d.r), `${d.sharePct}%`])))
+      ? block(
+          t("driversTitle"),
+          t("driversNote", { r2: d2(drivers.rSquared) }),
+          table(
+            [t("level"), "r", t("share")],
+            drivers.levels.map((d) => [name(d.level), d2(d.r), `${d.sharePct}%`]),
+          ),
+        )
       : block(t("driversTitle"), t("noDrivers"), el("span")),
   ];
 }

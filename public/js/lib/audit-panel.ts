@@ -4,9 +4,9 @@
  * issued codes — newest first, in plain language (src/domain/audit.ts), fifty at a time with
  * "load more". It never shows anything about respondents: the log holds nothing about them.
  */
-import { auditText, type AuditEntryView } from "../../../src/domain/audit.js";
-import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
+import { type AuditEntryView, auditText } from "../../../src/domain/audit.js";
 import type { PanelContext } from "./managers-panel.js";
+import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
 
 export const AUDIT_TEXTS: Record<string, Loc> = {
   auditTitle: { nl: "Auditlog", en: "Audit log" },
@@ -35,7 +35,8 @@ export function auditPanel(ctx: PanelContext) {
   /** Answers to an earlier organisation's request are dropped. */
   let asked = 0;
 
-  const when = (at: string) => new Date(at).toLocaleString(ctx.lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const when = (at: string) =>
+    new Date(at).toLocaleString(ctx.lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
 
   function render(): void {
     more.hidden = next === null;

@@ -4,9 +4,32 @@
  * language), the options every chart has (no animation, sized by its box), and category labels
  * wrapped so that none is cut off on a phone.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type ChartType } from "chart.js";
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  type ChartType,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from "chart.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  Legend,
+);
 
 /** The font Chart.js draws tick labels in (its default size, the page's family). */
 export const CHART_FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 12 };
@@ -27,11 +50,22 @@ export function clearChart(charts: Charts, id: string): void {
  * Draws a chart on the canvas `id`, in place of the one there: the canvas is named for screen
  * readers (each chart has a table beside it), animation is off and the chart fills its box.
  */
-export function drawChart<T extends ChartType>(charts: Charts, id: string, label: string, config: ChartConfiguration<T>): void {
+export function drawChart<T extends ChartType>(
+  charts: Charts,
+  id: string,
+  label: string,
+  config: ChartConfiguration<T>,
+): void {
   clearChart(charts, id);
   const canvas = document.getElementById(id) as HTMLCanvasElement;
   canvas.setAttribute("aria-label", label);
-  charts.set(id, new Chart(canvas, { ...config, options: { maintainAspectRatio: false, animation: false, ...config.options } } as ChartConfiguration));
+  charts.set(
+    id,
+    new Chart(canvas, {
+      ...config,
+      options: { maintainAspectRatio: false, animation: false, ...config.options },
+    } as ChartConfiguration),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@
  * it from the address bar.
  */
 import QRCode from "qrcode";
+
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
 import { el, type Lang, type Loc } from "./ui.js";
 
@@ -19,7 +20,10 @@ export const CODE_SHEET_TEXTS: Record<string, Loc> = {
   bothLanguages: { nl: "Beide (Nederlands en English)", en: "Both (Nederlands and English)" },
   sheetLayout: { nl: "Vorm", en: "Layout" },
   layoutSheet: { nl: "Vel met een strook per code", en: "Sheet with a strip per code" },
-  layoutCards: { nl: "Losse kaartjes om uit te knippen (bankpasformaat)", en: "Cut-out cards, one per person (bank-card size)" },
+  layoutCards: {
+    nl: "Losse kaartjes om uit te knippen (bankpasformaat)",
+    en: "Cut-out cards, one per person (bank-card size)",
+  },
 };
 
 /** What a card says, in the staff's language: not the page's, so each text is looked up per card language. Dutch says "je", as the survey does. */
@@ -54,7 +58,12 @@ async function qrNode(link: string, label: string): Promise<Element> {
 /** Renders the sheet into `target`: one card (or strip) per code. Resolves once every QR code is drawn. */
 export async function renderCodeSheet(
   target: HTMLElement,
-  options: { campaign: Pick<CampaignView, "title" | "surveyUrl">; codes: readonly string[]; languages: SheetLanguages; layout: SheetLayout },
+  options: {
+    campaign: Pick<CampaignView, "title" | "surveyUrl">;
+    codes: readonly string[];
+    languages: SheetLanguages;
+    layout: SheetLayout;
+  },
 ): Promise<void> {
   const langs: Lang[] = options.languages === "both" ? ["nl", "en"] : [options.languages];
   // The server's address for staff (PUBLIC_URL), not the one the consultant's browser happens to use.
@@ -65,7 +74,11 @@ export async function renderCodeSheet(
       const card = el("div", undefined, "code-card");
       card.dataset.code = code;
       const text = el("div", undefined, "code-text");
-      text.append(el("h2", `${langs.map((l) => CARD.title[l]).join(" · ")} — ${options.campaign.title}`), el("p", code, "code"), el("p", shortLink(link), "code-link"));
+      text.append(
+        el("h2", `${langs.map((l) => CARD.title[l]).join(" · ")} — ${options.campaign.title}`),
+        el("p", code, "code"),
+        el("p", shortLink(link), "code-link"),
+      );
       for (const l of langs) {
         const p = el("p", `${CARD.scan[l]} ${CARD.once[l]}`, "code-how");
         p.lang = l;

@@ -6,8 +6,8 @@
  */
 import type { retentionView } from "../../../src/services/data-protection.js";
 import type { organisationManagers } from "../../../src/services/invitations.js";
-import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
 import type { PanelContext } from "./managers-panel.js";
+import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
 
 export const DATA_PROTECTION_TEXTS: Record<string, Loc> = {
   dpTitle: { nl: "Gegevensbescherming", en: "Data protection" },
@@ -35,13 +35,22 @@ export const DATA_PROTECTION_TEXTS: Record<string, Loc> = {
   dpConfirmTitle: { nl: "{what} verwijderen?", en: "Delete {what}?" },
   dpRemoves: { nl: "Dit wordt verwijderd:", en: "This removes:" },
   dpNothing: { nl: "Verder niets opgeslagen.", en: "Nothing else is stored." },
-  dpRunning: { nl: "Deze ronde loopt nog: de antwoorden van medewerkers gaan verloren zonder dat resultaten worden vrijgegeven.", en: "This round is still running: staff's answers are lost without any results being released." },
-  dpFinal: { nl: "Dit kan niet ongedaan worden gemaakt. Download eerst de gegevens als u ze wilt bewaren.", en: "This cannot be undone. Download the data first if you want to keep it." },
+  dpRunning: {
+    nl: "Deze ronde loopt nog: de antwoorden van medewerkers gaan verloren zonder dat resultaten worden vrijgegeven.",
+    en: "This round is still running: staff's answers are lost without any results being released.",
+  },
+  dpFinal: {
+    nl: "Dit kan niet ongedaan worden gemaakt. Download eerst de gegevens als u ze wilt bewaren.",
+    en: "This cannot be undone. Download the data first if you want to keep it.",
+  },
   dpCancel: { nl: "Annuleren", en: "Cancel" },
   dpConfirm: { nl: "Definitief verwijderen", en: "Delete for good" },
   dpDeleted: { nl: "Verwijderd: {what}.", en: "Deleted: {what}." },
   dpAuditKept: { nl: "{n} logregels blijven, zonder naam", en: "{n} log entries stay, without a name" },
-  dpNormSets: { nl: "{n} normsets houden de cijfers, zonder naam", en: "{n} norm sets keep the figures, without the name" },
+  dpNormSets: {
+    nl: "{n} normsets houden de cijfers, zonder naam",
+    en: "{n} norm sets keep the figures, without the name",
+  },
   // What goes, by kind (the keys of the server's counts).
   "dp.rounds": { nl: "rondes", en: "rounds" },
   "dp.responses": { nl: "ruwe antwoorden", en: "raw responses" },
@@ -76,13 +85,22 @@ interface OrganisationRow {
   campaigns: { id: string; title: string; status: string }[];
 }
 
-export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string, error?: boolean): void; changed(): Promise<void> }) {
+export function dataProtectionPanel(
+  ctx: PanelContext,
+  hooks: { say(text: string, error?: boolean): void; changed(): Promise<void> },
+) {
   const section = document.getElementById("data-protection")!;
   const t = ctx.t.bind(ctx);
   const select = el("select");
   select.id = "dp-organisation";
   const orgLabel = el("label");
-  const retentionInput = Object.assign(el("input"), { id: "dp-retention", type: "number", min: "12", max: "120", step: "1" });
+  const retentionInput = Object.assign(el("input"), {
+    id: "dp-retention",
+    type: "number",
+    min: "12",
+    max: "120",
+    step: "1",
+  });
   const untilDeleted = Object.assign(el("input"), { id: "dp-until-deleted", type: "checkbox" });
   const saveButton = Object.assign(el("button"), { type: "submit", id: "dp-save" });
   const form = el("form", undefined, "stack");
@@ -147,12 +165,18 @@ export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string
       else {
         const tbl = el("table");
         const head = el("tr");
-        for (const h of [t("dpRound"), t("dpReleased"), t("dpCommentsOn"), t("dpRoundOn")]) head.append(Object.assign(el("th", h), { scope: "col" }));
+        for (const h of [t("dpRound"), t("dpReleased"), t("dpCommentsOn"), t("dpRoundOn")])
+          head.append(Object.assign(el("th", h), { scope: "col" }));
         tbl.append(el("thead"), el("tbody"));
         tbl.tHead!.append(head);
         for (const r of retention.rounds) {
           const row = el("tr");
-          row.append(el("td", r.title), el("td", r.releasedOn), el("td", r.commentsOn ?? t("dpNever")), el("td", r.roundOn ?? t("dpNever")));
+          row.append(
+            el("td", r.title),
+            el("td", r.releasedOn),
+            el("td", r.commentsOn ?? t("dpNever")),
+            el("td", r.roundOn ?? t("dpNever")),
+          );
           tbl.tBodies[0]!.append(row);
         }
         schedule.replaceChildren(tbl);
@@ -163,7 +187,10 @@ export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string
         const item = el("li");
         const button = Object.assign(el("button", t("dpDeleteRound", { title: c.title })), { type: "button" });
         button.dataset.campaign = c.id;
-        button.addEventListener("click", () => void confirmDelete(`/api/campaigns/${encodeURIComponent(c.id)}`, c.title, button));
+        button.addEventListener(
+          "click",
+          () => void confirmDelete(`/api/campaigns/${encodeURIComponent(c.id)}`, c.title, button),
+        );
         item.append(button);
         return item;
       }),
@@ -175,7 +202,10 @@ export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string
             const item = el("li");
             const button = Object.assign(el("button", t("dpDeleteAccount", { email: m.email })), { type: "button" });
             button.dataset.user = m.userId;
-            button.addEventListener("click", () => void confirmDelete(`/api/users/${encodeURIComponent(m.userId)}`, m.email, button));
+            button.addEventListener(
+              "click",
+              () => void confirmDelete(`/api/users/${encodeURIComponent(m.userId)}`, m.email, button),
+            );
             item.append(button);
             return item;
           })),
@@ -191,8 +221,17 @@ export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string
       .map(([kind, n]) => el("li", `${n} ${t(`dp.${kind}`)}`));
     const isAccount = path.startsWith("/api/users/");
     const audit = preview.body.removes.auditEntries ?? 0;
-    if (audit > 0) lines.push(el("li", isAccount ? t("dpAuditKept", { n: audit }) : `${audit} ${t("dp.auditEntries")}`));
-    if ((preview.body.removes.normSets ?? 0) > 0) lines.push(el("li", isAccount ? `${preview.body.removes.normSets} ${t("dp.normSets")}` : t("dpNormSets", { n: preview.body.removes.normSets! })));
+    if (audit > 0)
+      lines.push(el("li", isAccount ? t("dpAuditKept", { n: audit }) : `${audit} ${t("dp.auditEntries")}`));
+    if ((preview.body.removes.normSets ?? 0) > 0)
+      lines.push(
+        el(
+          "li",
+          isAccount
+            ? `${preview.body.removes.normSets} ${t("dp.normSets")}`
+            : t("dpNormSets", { n: preview.body.removes.normSets! }),
+        ),
+      );
     const list = el("ul");
     list.append(...(lines.length ? lines : [el("li", t("dpNothing"))]));
     const cancel = Object.assign(el("button", t("dpCancel")), { type: "button", value: "cancel" });
@@ -226,7 +265,12 @@ export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string
   async function load(): Promise<void> {
     const org = current();
     if (!org) return render();
-    const [r, m] = await Promise.all([api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`), api<Awaited<ReturnType<typeof organisationManagers>>>(`/api/organisations/${encodeURIComponent(org.id)}/invitations`)]);
+    const [r, m] = await Promise.all([
+      api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`),
+      api<Awaited<ReturnType<typeof organisationManagers>>>(
+        `/api/organisations/${encodeURIComponent(org.id)}/invitations`,
+      ),
+    ]);
     retention = r.status === 200 ? r.body : null;
     managers = m.status === 200 ? m.body.managers : [];
     render();
@@ -243,7 +287,10 @@ export function dataProtectionPanel(ctx: PanelContext, hooks: { say(text: string
       const org = current();
       if (!org) return;
       const months = untilDeleted.checked ? null : Number(retentionInput.value);
-      const res = await api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`, { method: "PUT", body: { retentionMonths: months } });
+      const res = await api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`, {
+        method: "PUT",
+        body: { retentionMonths: months },
+      });
       if (res.status !== 200) return hooks.say(errorMessage(res.body, res.status), true);
       retention = res.body;
       render();

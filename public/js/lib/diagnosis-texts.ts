@@ -24,12 +24,18 @@ export const DIAGNOSIS_TEXTS: Record<string, Loc> = {
   no_significant_change: { nl: "geen significante verandering", en: "no significant change" },
   not_meaningful: { nl: "significant, maar kleiner dan {min} punten", en: "significant, but less than {min} points" },
   not_meaningful_small: { nl: "significant, maar klein", en: "significant, but small" },
-  not_comparable: { nl: "niet vergelijkbaar: de versies delen minder dan 2 vragen", en: "not comparable: the versions share fewer than 2 items" },
+  not_comparable: {
+    nl: "niet vergelijkbaar: de versies delen minder dan 2 vragen",
+    en: "not comparable: the versions share fewer than 2 items",
+  },
   trend_none: { nl: "niet getoetst (rondes ertussen of onder k)", en: "not tested (rounds in between, or below k)" },
   // The decision climate's scales (src/domain/factors.ts CLIMATE_SCALES), named as their items put it.
   climate_mandate: { nl: "Ruimte om af te wijken", en: "Room to deviate" },
   climate_accountability_fear: { nl: "Angst om afgerekend te worden", en: "Fear of being held to account" },
-  climate_equal_treatment: { nl: "Uitzondering alleen als het voor iedereen kan", en: "An exception only if possible for all" },
+  climate_equal_treatment: {
+    nl: "Uitzondering alleen als het voor iedereen kan",
+    en: "An exception only if possible for all",
+  },
 };
 
 /** The start-here pick in words: why this level ("divided", "weak, divided", "strongest driver"), empty when no level stands out. */

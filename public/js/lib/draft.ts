@@ -18,7 +18,9 @@ export function loadDraft(token: string): Draft | null {
   try {
     const raw = sessionStorage.getItem(keyOf(token));
     const draft = raw ? (JSON.parse(raw) as Draft) : null;
-    return draft && typeof draft.data === "object" && draft.data !== null && Number.isInteger(draft.page) ? draft : null;
+    return draft && typeof draft.data === "object" && draft.data !== null && Number.isInteger(draft.page)
+      ? draft
+      : null;
   } catch {
     return null;
   }

@@ -29,9 +29,17 @@ export const HEATMAP_TEXTS: Record<string, Loc> = {
  * round's weakBelow, red below it, blue above it.
  */
 const RD_BU: readonly (readonly [number, number, number])[] = [
-  [0x67, 0x00, 0x1f], [0xb2, 0x18, 0x2b], [0xd6, 0x60, 0x4d], [0xf4, 0xa5, 0x82], [0xfd, 0xdb, 0xc7],
+  [0x67, 0x00, 0x1f],
+  [0xb2, 0x18, 0x2b],
+  [0xd6, 0x60, 0x4d],
+  [0xf4, 0xa5, 0x82],
+  [0xfd, 0xdb, 0xc7],
   [0xf7, 0xf7, 0xf7],
-  [0xd1, 0xe5, 0xf0], [0x92, 0xc5, 0xde], [0x43, 0x93, 0xc3], [0x21, 0x66, 0xac], [0x05, 0x30, 0x61],
+  [0xd1, 0xe5, 0xf0],
+  [0x92, 0xc5, 0xde],
+  [0x43, 0x93, 0xc3],
+  [0x21, 0x66, 0xac],
+  [0x05, 0x30, 0x61],
 ];
 /** Points on either side of the threshold over which each half of the scale runs; beyond, it stays at its darkest. */
 const SPREAD = 40;
@@ -41,7 +49,10 @@ const hex = (rgb: readonly number[]) => `#${rgb.map((c) => Math.round(c).toStrin
 
 /** The cell colour of a score 0–100 where weakBelow is the threshold. */
 export function heatColour(score: number, weakBelow: number): string {
-  const half = score < weakBelow ? 0.5 * clamp01((score - (weakBelow - SPREAD)) / SPREAD) : 0.5 + 0.5 * clamp01((score - weakBelow) / SPREAD);
+  const half =
+    score < weakBelow
+      ? 0.5 * clamp01((score - (weakBelow - SPREAD)) / SPREAD)
+      : 0.5 + 0.5 * clamp01((score - weakBelow) / SPREAD);
   const at = half * (RD_BU.length - 1);
   const i = Math.min(Math.floor(at), RD_BU.length - 2);
   const f = at - i;
@@ -50,7 +61,9 @@ export function heatColour(score: number, weakBelow: number): string {
 
 /** WCAG relative luminance of a #rrggbb colour. */
 function luminance(colour: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(colour.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
@@ -95,11 +108,21 @@ export function heatLegend(weakBelow: number, t: T): HTMLElement {
 }
 
 /** The heatmap table of one dimension's units; rows without respondents are left out. */
-export function heatmapTable(heatmap: Heatmap, levels: Level[], weakBelow: number, caption: string, t: T, lang: Lang): HTMLElement {
+export function heatmapTable(
+  heatmap: Heatmap,
+  levels: Level[],
+  weakBelow: number,
+  caption: string,
+  t: T,
+  lang: Lang,
+): HTMLElement {
   const tbl = el("table", undefined, "heatmap");
   tbl.append(el("caption", caption, "visually-hidden"));
   const head = el("tr");
-  head.append(Object.assign(el("th", t("unit")), { scope: "col" }), Object.assign(el("th", "n", "num"), { scope: "col" }));
+  head.append(
+    Object.assign(el("th", t("unit")), { scope: "col" }),
+    Object.assign(el("th", "n", "num"), { scope: "col" }),
+  );
   for (const l of levels) {
     const th = Object.assign(el("th", undefined, "level"), { scope: "col" });
     th.append(el("span", l.name[lang]));
@@ -111,7 +134,10 @@ export function heatmapTable(heatmap: Heatmap, levels: Level[], weakBelow: numbe
     tr.append(Object.assign(el("th", row.label[lang]), { scope: "row" }));
     if (row.suppressed) {
       tr.classList.add("suppressed");
-      tr.append(el("td", "< k", "num"), Object.assign(el("td", t("suppressed"), "hidden-unit"), { colSpan: levels.length }));
+      tr.append(
+        el("td", "< k", "num"),
+        Object.assign(el("td", t("suppressed"), "hidden-unit"), { colSpan: levels.length }),
+      );
       body.append(tr);
       continue;
     }
@@ -133,7 +159,9 @@ export function heatmapTable(heatmap: Heatmap, levels: Level[], weakBelow: numbe
       if (below) td.classList.add("below");
       td.dataset.score = String(score);
       const chip = el("span", `${score}${divided ? " ⇄" : ""}`, "chip");
-      const words = [below && t("belowThreshold"), weak && t("weak"), divided && t("divided")].filter(Boolean) as string[];
+      const words = [below && t("belowThreshold"), weak && t("weak"), divided && t("divided")].filter(
+        Boolean,
+      ) as string[];
       td.append(chip);
       if (words.length) td.append(el("span", ` (${words.join(", ")})`, "visually-hidden"));
       td.title = `${row.label[lang]} · ${l.name[lang]}: ${score}${words.length ? ` · ${words.join(", ")}` : ""}`;

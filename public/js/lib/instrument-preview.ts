@@ -3,9 +3,9 @@
  * desired state), decision-climate scale, outcome, decision factors, groupings and comment, in
  * Dutch and English side by side, in a dialog. It only reads the version's JSON; nothing is stored.
  */
-import { climateName } from "./diagnosis-texts.js";
 import { LEVELS } from "../../../src/domain/levels.js";
 import { instrumentOutline, type OutlineItem } from "../../../src/instruments/outline.js";
+import { climateName } from "./diagnosis-texts.js";
 import { $, api, el, errorMessage, type Loc } from "./ui.js";
 
 export const PREVIEW_TEXTS: Record<string, Loc> = {
@@ -30,12 +30,14 @@ export const PREVIEW_TEXTS: Record<string, Loc> = {
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-
 /** A table of texts in Dutch and English, one row per question, with what marks it (in the page's language) after the English. */
 function bilingual(rows: { nl: string; en: string; marks?: string[] }[]): HTMLTableElement {
   const tbl = el("table", undefined, "preview-table");
   const head = el("tr");
-  for (const [text, lang] of [["Nederlands", "nl"], ["English", "en"]] as const) {
+  for (const [text, lang] of [
+    ["Nederlands", "nl"],
+    ["English", "en"],
+  ] as const) {
     const th = Object.assign(el("th", text), { scope: "col", lang });
     head.append(th);
   }
@@ -55,7 +57,11 @@ function bilingual(rows: { nl: string; en: string; marks?: string[] }[]): HTMLTa
 const itemRow = (i: OutlineItem, t: T) => ({
   nl: i.title.nl,
   en: i.title.en,
-  marks: [...(i.desired ? [t("desiredItem")] : []), ...(i.reverse ? [t("reverse")] : []), ...(i.na ? [t("naItem")] : [])],
+  marks: [
+    ...(i.desired ? [t("desiredItem")] : []),
+    ...(i.reverse ? [t("reverse")] : []),
+    ...(i.na ? [t("naItem")] : []),
+  ],
 });
 
 export function instrumentPreview(texts: { t: T; lang: "nl" | "en" }) {
@@ -66,7 +72,12 @@ export function instrumentPreview(texts: { t: T; lang: "nl" | "en" }) {
 
   return {
     /** Reads the version's JSON and shows it; `from` gets the focus back when the dialog closes. */
-    async open(id: string, version: number, from: HTMLElement | null, say: (text: string, error?: boolean) => void): Promise<void> {
+    async open(
+      id: string,
+      version: number,
+      from: HTMLElement | null,
+      say: (text: string, error?: boolean) => void,
+    ): Promise<void> {
       const { t } = texts;
       const res = await api<Record<string, unknown>>(`/api/instruments/${encodeURIComponent(id)}/${version}`);
       if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
@@ -75,15 +86,32 @@ export function instrumentPreview(texts: { t: T; lang: "nl" | "en" }) {
       $("preview-title").textContent = t("previewOf", { title: outline.title[lang] || id, version });
       const body = $("preview-body");
       body.replaceChildren(el("p", t("previewNote"), "muted small"));
-      const section = (title: string, rows: { nl: string; en: string; marks?: string[] }[]) => body.append(el("h3", title), bilingual(rows));
+      const section = (title: string, rows: { nl: string; en: string; marks?: string[] }[]) =>
+        body.append(el("h3", title), bilingual(rows));
       if (outline.outcome) section(t("outcomeItem"), [itemRow(outline.outcome, t)]);
       for (const { level, items } of outline.levels) {
         const name = LEVELS.find((l) => l.id === level)!.name[lang];
-        section(`${name} · ${t("itemsCount", { n: items.length })}`, items.map((i) => itemRow(i, t)));
+        section(
+          `${name} · ${t("itemsCount", { n: items.length })}`,
+          items.map((i) => itemRow(i, t)),
+        );
       }
-      for (const { scale, items } of outline.scales) section(t("climateScale", { scale: climateName(scale, t) }), items.map((i) => itemRow(i, t)));
-      if (outline.factors) section(t("decisionFactors"), [{ ...outline.factors.title }, ...outline.factors.choices.map((c) => ({ nl: `• ${c.text.nl}`, en: `• ${c.text.en}` })), ...(outline.most ? [outline.most] : [])]);
-      if (outline.groupings.length) section(t("groupingsTitle"), outline.groupings.map((g) => g.title));
+      for (const { scale, items } of outline.scales)
+        section(
+          t("climateScale", { scale: climateName(scale, t) }),
+          items.map((i) => itemRow(i, t)),
+        );
+      if (outline.factors)
+        section(t("decisionFactors"), [
+          { ...outline.factors.title },
+          ...outline.factors.choices.map((c) => ({ nl: `• ${c.text.nl}`, en: `• ${c.text.en}` })),
+          ...(outline.most ? [outline.most] : []),
+        ]);
+      if (outline.groupings.length)
+        section(
+          t("groupingsTitle"),
+          outline.groupings.map((g) => g.title),
+        );
       if (outline.comment) section(t("commentTitle"), [outline.comment]);
       opener = from;
       dialog.showModal();

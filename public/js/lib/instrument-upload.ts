@@ -7,8 +7,14 @@ import type { InstrumentSummary } from "../../../src/services/instruments.js";
 import { $, api, el, errorMessage, type Lang, type Loc } from "./ui.js";
 
 export const UPLOAD_TEXTS: Record<string, Loc> = {
-  problemsFound: { nl: "Niet opgeslagen: {n} problemen gevonden. Los ze op en upload opnieuw.", en: "Not stored: {n} problems found. Fix them and upload again." },
-  problemFound: { nl: "Niet opgeslagen: 1 probleem gevonden. Los het op en upload opnieuw.", en: "Not stored: 1 problem found. Fix it and upload again." },
+  problemsFound: {
+    nl: "Niet opgeslagen: {n} problemen gevonden. Los ze op en upload opnieuw.",
+    en: "Not stored: {n} problems found. Fix them and upload again.",
+  },
+  problemFound: {
+    nl: "Niet opgeslagen: 1 probleem gevonden. Los het op en upload opnieuw.",
+    en: "Not stored: 1 problem found. Fix it and upload again.",
+  },
 };
 
 interface Detail {
@@ -20,10 +26,21 @@ interface Detail {
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-export function instrumentUpload(texts: { t: T; lang: Lang }, hooks: { stored(summary: InstrumentSummary): Promise<void>; levelName(id: string): string; preview(summary: InstrumentSummary, from: HTMLElement): void }) {
+export function instrumentUpload(
+  texts: { t: T; lang: Lang },
+  hooks: {
+    stored(summary: InstrumentSummary): Promise<void>;
+    levelName(id: string): string;
+    preview(summary: InstrumentSummary, from: HTMLElement): void;
+  },
+) {
   const result = $("upload-result");
   const problems = $("upload-problems");
-  let last: { kind: "problems"; details: Detail[] } | { kind: "stored"; summary: InstrumentSummary } | { kind: "text"; text: string; error: boolean } | null = null;
+  let last:
+    | { kind: "problems"; details: Detail[] }
+    | { kind: "stored"; summary: InstrumentSummary }
+    | { kind: "text"; text: string; error: boolean }
+    | null = null;
 
   /** Shows the last outcome in the page's language (again after a language switch). */
   function render(): void {
@@ -41,7 +58,9 @@ export function instrumentUpload(texts: { t: T; lang: Lang }, hooks: { stored(su
       problems.append(...last.details.map((d) => el("li", d.text?.[lang] ?? `${d.path}: ${d.message}`)));
     } else {
       const missing = last.summary.missingLevels.map(hooks.levelName).join(", ");
-      result.textContent = t("stored", { id: last.summary.id, version: last.summary.version }) + (missing ? ` ${t("missingLevels", { levels: missing })}` : "");
+      result.textContent =
+        t("stored", { id: last.summary.id, version: last.summary.version }) +
+        (missing ? ` ${t("missingLevels", { levels: missing })}` : "");
       const summary = last.summary;
       const button = el("button", t("preview"), "small secondary");
       button.type = "button";
@@ -59,7 +78,10 @@ export function instrumentUpload(texts: { t: T; lang: Lang }, hooks: { stored(su
       last = { kind: "text", text: texts.t("notJson", { message: (error as Error).message }), error: true };
       return render();
     }
-    const res = await api<InstrumentSummary & { error?: { details?: Detail[] } }>("/api/instruments", { method: "POST", body: json });
+    const res = await api<InstrumentSummary & { error?: { details?: Detail[] } }>("/api/instruments", {
+      method: "POST",
+      body: json,
+    });
     const details = res.body.error?.details ?? [];
     if (res.status === 201) last = { kind: "stored", summary: res.body };
     else if (details.some((d) => d.text)) last = { kind: "problems", details };

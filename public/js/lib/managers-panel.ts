@@ -14,7 +14,10 @@ export const MANAGER_TEXTS: Record<string, Loc> = {
     en: "Managers come in by invitation only: they choose their own password, or accept with the account they have. Whether an address has an account is not shown to you.",
   },
   inviteEmail: { nl: "E-mailadres", en: "E-mail address" },
-  inviteDepartments: { nl: "Alleen voor afdelingen (optioneel, gescheiden door ;)", en: "Only for departments (optional, separated by ;)" },
+  inviteDepartments: {
+    nl: "Alleen voor afdelingen (optioneel, gescheiden door ;)",
+    en: "Only for departments (optional, separated by ;)",
+  },
   invite: { nl: "Uitnodigen", en: "Invite" },
   invitedSent: { nl: "Uitnodiging gemaild naar {email}.", en: "Invitation mailed to {email}." },
   invitedLink: {
@@ -60,8 +63,10 @@ export function managersPanel(ctx: PanelContext) {
   let organisations: { id: string; name: string }[] = [];
   let listing: Listing | null = null;
 
-  const when = (iso: string) => new Date(iso).toLocaleString(ctx.lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
-  const scopeText = (scope: Scope | null) => (scope?.department?.length ? scope.department.join(", ") : ctx.t("wholeOrganisation"));
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(ctx.lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const scopeText = (scope: Scope | null) =>
+    scope?.department?.length ? scope.department.join(", ") : ctx.t("wholeOrganisation");
   const orgName = () => organisations.find((o) => o.id === select.value)?.name ?? "";
 
   function say(text: string, error = false): void {
@@ -73,7 +78,10 @@ export function managersPanel(ctx: PanelContext) {
   function delivered(result: Invited): void {
     linkBox.hidden = result.delivery !== "link";
     if (result.delivery === "link" && result.link) {
-      linkText.textContent = ctx.t("invitedLink", { email: result.invitation.email, date: when(result.invitation.expiresAt) });
+      linkText.textContent = ctx.t("invitedLink", {
+        email: result.invitation.email,
+        date: when(result.invitation.expiresAt),
+      });
       linkValue.value = result.link;
       status.hidden = true;
     } else {
@@ -90,10 +98,12 @@ export function managersPanel(ctx: PanelContext) {
 
   function render(): void {
     if (!listing) return list.replaceChildren();
-    if (listing.pending.length + listing.managers.length === 0) return list.replaceChildren(el("p", ctx.t("noManagers"), "muted"));
+    if (listing.pending.length + listing.managers.length === 0)
+      return list.replaceChildren(el("p", ctx.t("noManagers"), "muted"));
     const tbl = el("table");
     const head = el("tr");
-    for (const h of [ctx.t("email"), ctx.t("status"), ctx.t("scope"), ctx.t("actions")]) head.append(Object.assign(el("th", h), { scope: "col" }));
+    for (const h of [ctx.t("email"), ctx.t("status"), ctx.t("scope"), ctx.t("actions")])
+      head.append(Object.assign(el("th", h), { scope: "col" }));
     tbl.append(el("thead"), el("tbody"));
     tbl.tHead!.append(head);
     const base = `/api/organisations/${encodeURIComponent(select.value)}`;
@@ -133,7 +143,12 @@ export function managersPanel(ctx: PanelContext) {
           await load();
         }),
       );
-      row.append(el("td", p.email), el("td", p.expired ? ctx.t("expiredStatus") : ctx.t("pendingStatus", { date: when(p.expiresAt) })), el("td", scopeText(p.scope)), actions);
+      row.append(
+        el("td", p.email),
+        el("td", p.expired ? ctx.t("expiredStatus") : ctx.t("pendingStatus", { date: when(p.expiresAt) })),
+        el("td", scopeText(p.scope)),
+        actions,
+      );
       tbl.tBodies[0]!.append(row);
     }
     list.replaceChildren(tbl);
@@ -149,7 +164,10 @@ export function managersPanel(ctx: PanelContext) {
   async function invite(event: Event): Promise<void> {
     event.preventDefault();
     const email = (document.getElementById("invite-email") as HTMLInputElement).value.trim();
-    const departments = (document.getElementById("invite-departments") as HTMLInputElement).value.split(";").map((d) => d.trim()).filter(Boolean);
+    const departments = (document.getElementById("invite-departments") as HTMLInputElement).value
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean);
     const res = await api<Invited>(`/api/organisations/${encodeURIComponent(select.value)}/invitations`, {
       method: "POST",
       body: { email, ...(departments.length ? { units: { department: [...new Set(departments)] } } : {}) },

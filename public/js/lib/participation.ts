@@ -4,7 +4,7 @@
  * it closes; and the phrase that says when results come, which the survey page shares.
  */
 import type { Participation } from "../../../src/routes/campaign-view.js";
-import { el, table, type Lang, type Loc } from "./ui.js";
+import { el, type Lang, type Loc, table } from "./ui.js";
 
 export type { Participation };
 
@@ -15,7 +15,10 @@ export const PARTICIPATION_TEXTS: Record<string, Loc> = {
     en: "Results appear {when}, all at once and unchanged after that. Until then only participation is shown: if the figures moved while the round runs, the difference between two looks would show what whoever responded in between answered.",
   },
   whenClosed: { nl: "als de ronde sluit", en: "when the round closes" },
-  whenDate: { nl: "na de sluitdatum ({date}) of als de ronde eerder wordt gesloten", en: "after the closing date ({date}), or when the round is closed earlier" },
+  whenDate: {
+    nl: "na de sluitdatum ({date}) of als de ronde eerder wordt gesloten",
+    en: "after the closing date ({date}), or when the round is closed earlier",
+  },
   participation: { nl: "{n} respondenten tot nu toe", en: "{n} respondents so far" },
   rate: { nl: "respons {pct}% van {of}", en: "response rate {pct}% of {of}" },
   perUnit: { nl: "Deelname per eenheid", en: "Participation per unit" },
@@ -34,18 +37,30 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 /** The phrase that says when results come, in the page's language, from its own "whenClosed" and "whenDate" texts. */
 export function whenResults(p: Pick<Participation, "closesOn">, t: T, lang: Lang): string {
   if (!p.closesOn) return t("whenClosed");
-  const date = new Date(`${p.closesOn}T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
+  const date = new Date(`${p.closesOn}T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
   return t("whenDate", { date });
 }
 
 /** The panel's content: the reason, the counts, and a table per dimension. */
 export function participationPanel(p: Participation, t: T, lang: Lang): HTMLElement[] {
-  const nodes: HTMLElement[] = [el("h2", t("runningTitle")), el("p", t("runningWhy", { when: whenResults(p, t, lang) }))];
+  const nodes: HTMLElement[] = [
+    el("h2", t("runningTitle")),
+    el("p", t("runningWhy", { when: whenResults(p, t, lang) })),
+  ];
   const rate = p.responseRate ? ` · ${t("rate", { pct: p.responseRate.pct, of: p.responseRate.of })}` : "";
   nodes.push(el("p", `${t("participation", { n: p.respondents })}${rate}`, "participation-count"));
   for (const [dimension, units] of Object.entries(p.units)) {
     nodes.push(el("h3", `${t("perUnit")}: ${t(dimension)}`));
-    nodes.push(table([t(dimension), "n"], units.map((u) => [u.label[lang], u.n === null ? t("hidden") : u.n])));
+    nodes.push(
+      table(
+        [t(dimension), "n"],
+        units.map((u) => [u.label[lang], u.n === null ? t("hidden") : u.n]),
+      ),
+    );
   }
   nodes.push(el("p", t("perUnitNote", { k: p.k }), "muted small"));
   return nodes;

@@ -29,7 +29,12 @@ export const levelName = (id: LevelId, lang: Lang) => levelById(id).name[lang];
 /** A date as people write it in the page's language. */
 export function dueText(dueOn: string | null, t: T, lang: Lang): string {
   if (!dueOn) return t("planNoDate");
-  return new Date(`${dueOn}T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(`${dueOn}T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** Actions as a list: the action in bold, then level, owner, date and status in words. */

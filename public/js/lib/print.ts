@@ -11,7 +11,11 @@ export const PRINT_TEXTS: Record<string, Loc> = {
 };
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped, so no name can end the rule. */
-const cssString = (text: string) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n\f]+/g, " ")}"`;
+const cssString = (text: string) =>
+  `"${text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n\f]+/g, " ")}"`;
 
 /** `pageOf` with its {page} and {pages} as CSS counters. */
 function pageCounter(pageOf: string): string {

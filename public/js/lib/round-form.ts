@@ -5,7 +5,13 @@
  * server holds the same rule); a closed round offers no change. Only the fields that changed are
  * sent, and a refusal names each field in the page's language.
  */
-import { DEFAULT_K, defaultKComments, DRAFT_ONLY_FIELDS, ROUND_REFUSALS, type RoundRefusal } from "../../../src/domain/campaign.js";
+import {
+  DEFAULT_K,
+  defaultKComments,
+  DRAFT_ONLY_FIELDS,
+  ROUND_REFUSALS,
+  type RoundRefusal,
+} from "../../../src/domain/campaign.js";
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
 import type { RoundEdit } from "../../../src/services/lifecycle.js";
 import { $, api, el, errorMessage, type Loc } from "./ui.js";
@@ -30,11 +36,17 @@ export const ROUND_FORM_TEXTS: Record<string, Loc> = {
   nothingChanged: { nl: "Er is niets gewijzigd.", en: "Nothing has changed." },
   refused: { nl: "Niet opgeslagen:", en: "Not saved:" },
   commentsBelowK: { nl: "mag niet kleiner zijn dan k", en: "may not be smaller than k" },
-  codesNeedK: { nl: "een ronde met codes toont resultaten per afdeling en heeft daarom k van minstens 5 nodig", en: "a round on codes shows results per department and so needs k of at least 5" },
+  codesNeedK: {
+    nl: "een ronde met codes toont resultaten per afdeling en heeft daarom k van minstens 5 nodig",
+    en: "a round on codes shows results per department and so needs k of at least 5",
+  },
   datesOutOfOrder: { nl: "ligt vóór de openingsdatum", en: "is before the opening date" },
   fixedOnceOpen: { nl: "ligt vast sinds de ronde open is", en: "is fixed since the round opened" },
   alreadyOpened: { nl: "de ronde is al geopend", en: "the round has opened already" },
-  closesInPast: { nl: "ligt in het verleden; sluit de ronde met \u201cSluiten en vrijgeven\u201d", en: "is in the past; close the round with \u201cClose and release\u201d" },
+  closesInPast: {
+    nl: "ligt in het verleden; sluit de ronde met \u201cSluiten en vrijgeven\u201d",
+    en: "is in the past; close the round with \u201cClose and release\u201d",
+  },
 };
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
@@ -54,7 +66,10 @@ const INPUTS = {
 } as const;
 type Field = keyof typeof INPUTS;
 /** The label a field's refusal is named by: the text of its label. */
-const labelOf = (field: string) => $(INPUTS[field as Field] ?? "").closest("label")?.querySelector("[data-t]")?.textContent ?? field;
+const labelOf = (field: string) =>
+  $(INPUTS[field as Field] ?? "")
+    .closest("label")
+    ?.querySelector("[data-t]")?.textContent ?? field;
 
 const input = (field: Field) => $(INPUTS[field]) as HTMLInputElement;
 const numberOrNull = (value: string) => (value.trim() === "" ? null : Number(value));
@@ -64,7 +79,10 @@ function read(): Required<Omit<RoundEdit, "kComments">> & { kComments: number | 
   const [id, version] = input("instrument").value.split("@");
   return {
     title: input("title").value,
-    departments: input("departments").value.split("\n").map((d) => d.trim()).filter(Boolean),
+    departments: input("departments")
+      .value.split("\n")
+      .map((d) => d.trim())
+      .filter(Boolean),
     instrument: { id: id!, version: Number(version) },
     k: Number(input("k").value || DEFAULT_K),
     kComments: numberOrNull(input("kComments").value),
@@ -83,7 +101,8 @@ function changes(round: CampaignView): RoundEdit {
   if (now.title.trim() !== round.title) edit.title = now.title;
   const departments = (round.units.department ?? []).map((u) => u.value);
   if (now.departments.join("\n") !== departments.join("\n")) edit.departments = now.departments;
-  if (now.instrument.id !== round.instrument.id || now.instrument.version !== round.instrument.version) edit.instrument = now.instrument;
+  if (now.instrument.id !== round.instrument.id || now.instrument.version !== round.instrument.version)
+    edit.instrument = now.instrument;
   if (now.k !== round.k) edit.k = now.k;
   const kComments = now.kComments ?? defaultKComments(now.k);
   if (kComments !== round.kComments && !(now.kComments === null && edit.k !== undefined)) edit.kComments = kComments;
@@ -97,10 +116,12 @@ function changes(round: CampaignView): RoundEdit {
 
 /** A refusal in plain words: each field by its label, with the reason in the page's language where it is a known rule. */
 export function refusalText(body: unknown, status: number, t: T): string {
-  const details = (body as { error?: { details?: { path: string; message: string; code?: string }[] } }).error?.details ?? [];
+  const details =
+    (body as { error?: { details?: { path: string; message: string; code?: string }[] } }).error?.details ?? [];
   if (details.length === 0) return errorMessage(body, status);
   // Matched on the detail's machine code, never on the server's English wording.
-  const known = (code: string | undefined): code is RoundRefusal => code !== undefined && Object.hasOwn(ROUND_REFUSALS, code);
+  const known = (code: string | undefined): code is RoundRefusal =>
+    code !== undefined && Object.hasOwn(ROUND_REFUSALS, code);
   const lines = details.map((d) => {
     const field = d.path.replace(/^json\./, "").split(".")[0]!;
     return `${labelOf(field)}: ${known(d.code) ? t(d.code) : d.message}`;
@@ -108,13 +129,18 @@ export function refusalText(body: unknown, status: number, t: T): string {
   return `${t("refused")} ${lines.join("; ")}.`;
 }
 
-export function roundForm(t: T, hooks: { say(text: string, error?: boolean): void; saved(): Promise<void>; showCodeHint(): void }) {
+export function roundForm(
+  t: T,
+  hooks: { say(text: string, error?: boolean): void; saved(): Promise<void>; showCodeHint(): void },
+) {
   let editing: CampaignView | null = null;
   const form = $("campaign-form") as HTMLFormElement;
 
   function render(): void {
     $("new-title").textContent = editing ? t("editRound", { title: editing.title }) : t("newRound");
-    $("campaign-edit-note").textContent = editing ? t(editing.status === "draft" ? "editDraftNote" : "editOpenNote") : "";
+    $("campaign-edit-note").textContent = editing
+      ? t(editing.status === "draft" ? "editDraftNote" : "editOpenNote")
+      : "";
     $("campaign-edit-note").hidden = !editing;
     $("campaign-create-buttons").hidden = !!editing;
     $("campaign-edit-buttons").hidden = !editing;
@@ -133,7 +159,8 @@ export function roundForm(t: T, hooks: { say(text: string, error?: boolean): voi
     const select = input("instrument") as unknown as HTMLSelectElement;
     const value = `${round.instrument.id}@${round.instrument.version}`;
     // A round may pin a version no longer offered for new rounds: keep it choosable.
-    if (![...select.options].some((o) => o.value === value)) select.append(Object.assign(el("option", `${round.instrument.id} · v${round.instrument.version}`), { value }));
+    if (![...select.options].some((o) => o.value === value))
+      select.append(Object.assign(el("option", `${round.instrument.id} · v${round.instrument.version}`), { value }));
     select.value = value;
     input("k").value = String(round.k);
     input("kComments").value = String(round.kComments);
@@ -154,7 +181,11 @@ export function roundForm(t: T, hooks: { say(text: string, error?: boolean): voi
 
   async function create(submitter: HTMLElement | null): Promise<void> {
     const { kComments, ...now } = read();
-    const body = { ...now, ...(kComments === null ? {} : { kComments }), status: submitter?.dataset.status === "draft" ? "draft" : "open" };
+    const body = {
+      ...now,
+      ...(kComments === null ? {} : { kComments }),
+      status: submitter?.dataset.status === "draft" ? "draft" : "open",
+    };
     const organisation = ($("campaign-organisation") as HTMLSelectElement).value;
     const res = await api<CampaignView>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });
     if (res.status !== 201) return hooks.say(refusalText(res.body, res.status, t), true);

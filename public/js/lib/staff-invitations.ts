@@ -3,8 +3,8 @@
  * plain words, with what the stored state reveals), the mail language(s), paste or upload the list
  * and send; later paste the list again to remind. Only counts come back, never an address.
  */
-import { api, el, errorMessage, fillSelect, type Loc } from "./ui.js";
 import type { PanelContext } from "./managers-panel.js";
+import { api, el, errorMessage, fillSelect, type Loc } from "./ui.js";
 
 export const STAFF_INVITATION_TEXTS: Record<string, Loc> = {
   staffTitle: { nl: "Medewerkers uitnodigen per e-mail", en: "Invite staff by e-mail" },
@@ -14,9 +14,15 @@ export const STAFF_INVITATION_TEXTS: Record<string, Loc> = {
   },
   staffRound: { nl: "Lopende ronde", en: "Running round" },
   staffNoRounds: { nl: "Geen lopende ronde die codes kan krijgen.", en: "No running round that can take codes." },
-  staffNoMail: { nl: "Er is geen e-mail ingesteld (SMTP_URL of MAIL_API_URL). Gebruik het codevel, of laat de beheerder e-mail instellen.", en: "No mail is configured (SMTP_URL or MAIL_API_URL). Use the code sheet, or ask the operator to configure mail." },
+  staffNoMail: {
+    nl: "Er is geen e-mail ingesteld (SMTP_URL of MAIL_API_URL). Gebruik het codevel, of laat de beheerder e-mail instellen.",
+    en: "No mail is configured (SMTP_URL or MAIL_API_URL). Use the code sheet, or ask the operator to configure mail.",
+  },
   staffMode: { nl: "Herinneringen", en: "Reminders" },
-  staffModeReminders: { nl: "Herinneringen alleen aan wie nog niet antwoordde", en: "Reminders only to those who have not answered" },
+  staffModeReminders: {
+    nl: "Herinneringen alleen aan wie nog niet antwoordde",
+    en: "Reminders only to those who have not answered",
+  },
   staffModeRemindersHelp: {
     nl: "Tot de ronde sluit bewaart de server per uitnodiging een versleutelde sleutel van het adres naast de (versleutelde) code. Zo kan een herinnering alleen naar ongebruikte codes. Wie de database én de geheime sleutel van de server heeft, kan tot de sluiting zien wie zijn code gebruikte — nooit wat iemand antwoordde. Bij het sluiten wordt alles verwijderd.",
     en: "Until the round closes the server keeps, per invitation, a keyed hash of the address next to the (sealed) code, so a reminder goes only to unused codes. Whoever holds the database and the server's secret key can see, until closing, who used their code — never what anyone answered. Everything is deleted when the round closes.",
@@ -30,7 +36,10 @@ export const STAFF_INVITATION_TEXTS: Record<string, Loc> = {
   staffLangBoth: { nl: "Nederlands en Engels", en: "Dutch and English" },
   staffLangNl: { nl: "Nederlands", en: "Dutch" },
   staffLangEn: { nl: "Engels", en: "English" },
-  staffList: { nl: "E-mailadressen (één per regel, of een CSV met een kolom e-mail)", en: "E-mail addresses (one per line, or a CSV with an email column)" },
+  staffList: {
+    nl: "E-mailadressen (één per regel, of een CSV met een kolom e-mail)",
+    en: "E-mail addresses (one per line, or a CSV with an email column)",
+  },
   staffFile: { nl: "Of kies een CSV-bestand", en: "Or choose a CSV file" },
   staffSend: { nl: "Uitnodigingen versturen", en: "Send invitations" },
   staffRemind: { nl: "Herinnering versturen (plak dezelfde lijst)", en: "Send a reminder (paste the same list)" },
@@ -55,7 +64,12 @@ interface RoundRow {
 }
 interface Summary {
   mailConfigured: boolean;
-  invitations: { mode: "reminders" | "no_tracking"; invited: number; reminderRuns: number; maxReminders: number } | null;
+  invitations: {
+    mode: "reminders" | "no_tracking";
+    invited: number;
+    reminderRuns: number;
+    maxReminders: number;
+  } | null;
 }
 interface Result {
   counts: Record<string, number>;
@@ -95,7 +109,16 @@ export function staffInvitationsPanel(ctx: PanelContext) {
     if (mine !== asked || res.status !== 200) return;
     summary = res.body;
     const inv = summary.invitations;
-    state.textContent = !summary.mailConfigured ? ctx.t("staffNoMail") : inv ? ctx.t("staffState", { invited: inv.invited, mode: modeName(inv.mode), runs: inv.reminderRuns, max: inv.maxReminders }) : "";
+    state.textContent = !summary.mailConfigured
+      ? ctx.t("staffNoMail")
+      : inv
+        ? ctx.t("staffState", {
+            invited: inv.invited,
+            mode: modeName(inv.mode),
+            runs: inv.reminderRuns,
+            max: inv.maxReminders,
+          })
+        : "";
     send.disabled = !summary.mailConfigured;
     remind.disabled = !summary.mailConfigured || !inv;
     // A round's mode is fixed at its first send.
@@ -108,7 +131,12 @@ export function staffInvitationsPanel(ctx: PanelContext) {
   function report(res: { status: number; body: unknown }): void {
     if (res.status !== 200) return say(errorMessage(res.body as never, res.status), true);
     const { counts, invalidLines } = res.body as Result;
-    say([ctx.t("staffCounts", counts), ...(invalidLines.length ? [ctx.t("staffInvalidLines", { lines: invalidLines.slice(0, 50).join(", ") })] : [])].join("\n"));
+    say(
+      [
+        ctx.t("staffCounts", counts),
+        ...(invalidLines.length ? [ctx.t("staffInvalidLines", { lines: invalidLines.slice(0, 50).join(", ") })] : []),
+      ].join("\n"),
+    );
   }
 
   async function post(path: string, body: Record<string, unknown>): Promise<void> {
@@ -123,8 +151,10 @@ export function staffInvitationsPanel(ctx: PanelContext) {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const mode = (form.querySelector<HTMLInputElement>("input[name=staff-mode]:checked")?.value ?? "reminders") as string;
-    const languages = (form.querySelector<HTMLInputElement>("input[name=staff-lang]:checked")?.value ?? "both") as string;
+    const mode = (form.querySelector<HTMLInputElement>("input[name=staff-mode]:checked")?.value ??
+      "reminders") as string;
+    const languages = (form.querySelector<HTMLInputElement>("input[name=staff-lang]:checked")?.value ??
+      "both") as string;
     void post("staff-invitations", { mode, languages, list: list.value });
   });
   remind.addEventListener("click", () => void post("staff-reminders", { list: list.value }));
@@ -141,7 +171,11 @@ export function staffInvitationsPanel(ctx: PanelContext) {
     /** Running rounds that can take codes: open, and on codes already or without answers yet. */
     async setOrganisations(organisations: { name: string; campaigns: RoundRow[] }[]): Promise<void> {
       const keep = select.value;
-      const rounds = organisations.flatMap((o) => o.campaigns.filter((c) => c.status === "open" && (c.requireCode || c.respondents === 0)).map((c) => ({ value: c.id, label: `${o.name} — ${c.title}` })));
+      const rounds = organisations.flatMap((o) =>
+        o.campaigns
+          .filter((c) => c.status === "open" && (c.requireCode || c.respondents === 0))
+          .map((c) => ({ value: c.id, label: `${o.name} — ${c.title}` })),
+      );
       fillSelect(select, rounds);
       if (rounds.some((r) => r.value === keep)) select.value = keep;
       await loadState();

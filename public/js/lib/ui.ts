@@ -25,7 +25,8 @@ export function createTexts(texts: Record<string, Loc>) {
     /** Fills every [data-t] element and marks the pressed language button. */
     apply(): void {
       for (const node of document.querySelectorAll<HTMLElement>("[data-t]")) node.textContent = this.t(node.dataset.t!);
-      for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
+      for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]"))
+        b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
       document.documentElement.lang = lang;
     },
   };
@@ -33,7 +34,11 @@ export function createTexts(texts: Record<string, Loc>) {
 
 export const $ = (id: string) => document.getElementById(id)!;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  cls?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (cls) node.className = cls;
@@ -59,7 +64,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
 }
 
-export const errorMessage = (body: unknown, status: number) => (body as { error?: { message?: string } }).error?.message ?? `Error ${status}`;
+export const errorMessage = (body: unknown, status: number) =>
+  (body as { error?: { message?: string } }).error?.message ?? `Error ${status}`;
 
 export function table(head: string[], rows: (string | number)[][]): HTMLTableElement {
   const tbl = el("table");
@@ -77,7 +83,10 @@ export function table(head: string[], rows: (string | number)[][]): HTMLTableEle
 
 /** A number with `digits` decimals as the language writes it: 0,84 in Dutch, 0.84 in English. */
 export function decimal(value: number, digits: number, lang: Lang): string {
-  return value.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[]): void {
@@ -85,9 +94,15 @@ export function fillSelect(select: HTMLSelectElement, options: { value: string; 
 }
 
 /** Fills a panel's organisation picker, keeping the organisation chosen before when it is still listed. */
-export function fillOrganisations(select: HTMLSelectElement, organisations: readonly { id: string; name: string }[]): void {
+export function fillOrganisations(
+  select: HTMLSelectElement,
+  organisations: readonly { id: string; name: string }[],
+): void {
   const keep = select.value;
-  fillSelect(select, organisations.map((o) => ({ value: o.id, label: o.name })));
+  fillSelect(
+    select,
+    organisations.map((o) => ({ value: o.id, label: o.name })),
+  );
   if (keep && organisations.some((o) => o.id === keep)) select.value = keep;
 }
 

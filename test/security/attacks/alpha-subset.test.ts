@@ -9,9 +9,10 @@
  * Fixed: alpha over those who answered every item is the round's only, and only from k of them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { cronbachAlpha } from "../../../src/domain/reliability.js";
 import { reduceReleased } from "../../../src/services/release.js";
-import { backOfficeRound, world, type World } from "./world.js";
+import { backOfficeRound, type World, world } from "./world.js";
 
 let w: World;
 let mgr: Awaited<ReturnType<World["manager"]>>;
@@ -41,12 +42,22 @@ describe("alpha over those who answered every item", () => {
   it("is not published for 3 people inside a group of 20 (it was)", async () => {
     const r = await mgr.get(`/api/campaigns/${campaignId}/report`);
     expect(r.status).toBe(200);
-    const skills = (r.body.reliability as { level: string; n: number; alpha: number }[]).find((x) => x.level === "skills");
+    const skills = (r.body.reliability as { level: string; n: number; alpha: number }[]).find(
+      (x) => x.level === "skills",
+    );
     console.log(`report: group n=${r.body.n}, reliability of skills:`, JSON.stringify(skills));
     // The attacker's check that it is a figure of those three alone: alpha from their answers only.
-    const items = SKILLS.map((_, j) => ({ n: 3, sum: CONTACT.reduce((a, p) => a + p[j]!, 0), sumSq: CONTACT.reduce((a, p) => a + p[j]! ** 2, 0) }));
+    const items = SKILLS.map((_, j) => ({
+      n: 3,
+      sum: CONTACT.reduce((a, p) => a + p[j]!, 0),
+      sumSq: CONTACT.reduce((a, p) => a + p[j]! ** 2, 0),
+    }));
     const means = CONTACT.map((p) => p.reduce((a, b) => a + b, 0) / 5);
-    const own = cronbachAlpha(items, { n: 3, sum: means.reduce((a, b) => a + b, 0), sumSq: means.reduce((a, b) => a + b * b, 0) });
+    const own = cronbachAlpha(items, {
+      n: 3,
+      sum: means.reduce((a, b) => a + b, 0),
+      sumSq: means.reduce((a, b) => a + b * b, 0),
+    });
     console.log("alpha of the three contact staff alone:", own.alpha);
     // Fixed: alpha over those who answered every item is published for the round only, and only
     // when they are at least k; three are not.

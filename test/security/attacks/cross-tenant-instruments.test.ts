@@ -4,11 +4,13 @@
  * or read A's campaigns/participation/compare by id?
  */
 import { readFileSync } from "node:fs";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { hashPassword } from "../../../src/lib/password.js";
 import { createUser } from "../../../src/storage/accounts.js";
 import { loginCookie } from "../../helpers/test-app.js";
-import { world, type World } from "./world.js";
+import { type World, world } from "./world.js";
 
 let w: World;
 let other: ReturnType<World["as"]>;
@@ -34,9 +36,18 @@ describe("another consultant", () => {
     json.instrumentVersion = 2;
     expect((await other.post("/api/instruments", json)).status).toBe(409);
     const orgB = (await other.post("/api/organisations", { name: "B's client" })).body.id;
-    const r = await other.post(`/api/organisations/${orgB}/campaigns`, { title: "x", departments: ["X"], instrument: { id: "a-private" } });
+    const r = await other.post(`/api/organisations/${orgB}/campaigns`, {
+      title: "x",
+      departments: ["X"],
+      instrument: { id: "a-private" },
+    });
     expect(r.status).not.toBe(201);
-    for (const p of [`/api/campaigns/${campaignA}`, `/api/campaigns/${campaignA}/participation`, `/api/campaigns/${campaignA}/report`]) expect((await other.get(p)).status, p).toBe(404);
+    for (const p of [
+      `/api/campaigns/${campaignA}`,
+      `/api/campaigns/${campaignA}/participation`,
+      `/api/campaigns/${campaignA}/report`,
+    ])
+      expect((await other.get(p)).status, p).toBe(404);
     expect((await other.get(`/api/compare?campaigns=${campaignA},${campaignA}`)).status).not.toBe(200);
   });
 });

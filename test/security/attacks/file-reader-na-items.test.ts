@@ -9,9 +9,10 @@
  * Fixed: a release stores only what every respondent of the round answered (answeredByAll).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { truncateLog } from "../../../src/node/open-database.js";
 import { reduceReleased } from "../../../src/services/release.js";
-import { backOfficeRound, world, type World } from "./world.js";
+import { backOfficeRound, type World, world } from "./world.js";
 
 let w: World;
 let campaignId = "";
@@ -31,22 +32,42 @@ afterAll(() => w.t.close());
 
 describe("the database file after a release of a v3 round with 'n.v.t.'", () => {
   it("stores no item distribution of fewer than the group (it did: those who did not say n/a)", async () => {
-    expect((await w.t.client.execute({ sql: "select count(*) as c from responses where campaign_id = ?", args: [campaignId] })).rows[0]!.c).toBe(0);
+    expect(
+      (
+        await w.t.client.execute({
+          sql: "select count(*) as c from responses where campaign_id = ?",
+          args: [campaignId],
+        })
+      ).rows[0]!.c,
+    ).toBe(0);
     const small: string[] = [];
-    const groups = await w.t.client.execute({ sql: "select key, n, stats from release_groups g join releases r on r.id = g.release_id where r.campaign_id = ?", args: [campaignId] });
+    const groups = await w.t.client.execute({
+      sql: "select key, n, stats from release_groups g join releases r on r.id = g.release_id where r.campaign_id = ?",
+      args: [campaignId],
+    });
     for (const row of groups.rows) {
       const stats = JSON.parse(String(row.stats));
       for (const [item, counts] of Object.entries(stats.items as Record<string, number[]>)) {
         const answered = counts.reduce((a, b) => a + b, 0);
-        if (answered > 0 && answered < 5) small.push(`release_groups ${row.key} (n=${row.n}): ${item} answered by ${answered}: ${JSON.stringify(counts)}`);
+        if (answered > 0 && answered < 5)
+          small.push(
+            `release_groups ${row.key} (n=${row.n}): ${item} answered by ${answered}: ${JSON.stringify(counts)}`,
+          );
       }
     }
-    const totals = JSON.parse(String((await w.t.client.execute({ sql: "select totals from releases where campaign_id = ?", args: [campaignId] })).rows[0]!.totals));
+    const totals = JSON.parse(
+      String(
+        (await w.t.client.execute({ sql: "select totals from releases where campaign_id = ?", args: [campaignId] }))
+          .rows[0]!.totals,
+      ),
+    );
     const hr = groups.rows.find((r) => String(r.key).includes("HR"));
     if (hr && totals.items.skills_2) {
       const hrCounts = JSON.parse(String(hr.stats)).items.skills_2 as number[];
       const rest = (totals.items.skills_2 as number[]).map((c, i) => c - hrCounts[i]!);
-      small.push(`releases.totals (n=${totals.n}) skills_2 ${JSON.stringify(totals.items.skills_2)} minus HR's published ${JSON.stringify(hrCounts)} = ${JSON.stringify(rest)}`);
+      small.push(
+        `releases.totals (n=${totals.n}) skills_2 ${JSON.stringify(totals.items.skills_2)} minus HR's published ${JSON.stringify(hrCounts)} = ${JSON.stringify(rest)}`,
+      );
     }
     console.log("LEARNED from the file:\n" + small.join("\n"));
     // Fixed: an item someone answered "n/a" is stored in no group and not in the totals.

@@ -6,8 +6,9 @@
  * figures of groups the plan hides (their respondent counts), i.e. who sits in the tiny cells.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { reduceReleased } from "../../../src/services/release.js";
-import { world, type World } from "./world.js";
+import { type World, world } from "./world.js";
 
 let w: World;
 let campaignId = "";
@@ -27,7 +28,9 @@ beforeAll(async () => {
   campaignId = round.id;
   const codes = await w.codes(round.id, 28);
   let i = 0;
-  for (const [department, role, tenure, n] of PEOPLE) for (let j = 0; j < n; j++) expect(await w.submit(round.token, w.answers(1 + (i % 5), { department, role, tenure }), codes[i++])).toBe(201);
+  for (const [department, role, tenure, n] of PEOPLE)
+    for (let j = 0; j < n; j++)
+      expect(await w.submit(round.token, w.answers(1 + (i % 5), { department, role, tenure }), codes[i++])).toBe(201);
   expect((await w.c.post(`/api/campaigns/${round.id}/close`, {})).status).toBe(200);
   await reduceReleased(w.t);
 });
@@ -35,10 +38,17 @@ afterAll(() => w.t.close());
 
 describe("the database file after a release", () => {
   it("holds no count of a hidden group (no cell of fewer than k)", async () => {
-    const row = (await w.t.client.execute({ sql: "select plan, totals from releases where campaign_id = ?", args: [campaignId] })).rows[0]!;
+    const row = (
+      await w.t.client.execute({ sql: "select plan, totals from releases where campaign_id = ?", args: [campaignId] })
+    ).rows[0]!;
     const plan = JSON.parse(String(row.plan));
-    const hidden = (plan.groups as { key: string; n: number; shown: boolean }[]).filter((g) => !g.shown && typeof g.n === "number" && g.n > 0 && g.n < 5);
-    console.log("hidden groups with their counts in releases.plan:", hidden.map((g) => `${g.key}: n=${g.n}`));
+    const hidden = (plan.groups as { key: string; n: number; shown: boolean }[]).filter(
+      (g) => !g.shown && typeof g.n === "number" && g.n > 0 && g.n < 5,
+    );
+    console.log(
+      "hidden groups with their counts in releases.plan:",
+      hidden.map((g) => `${g.key}: n=${g.n}`),
+    );
     expect(hidden.map((g) => `${g.key}: n=${g.n}`)).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@
  * itself: read it, let one colleague submit, read it again a moment later.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { world, type World } from "./world.js";
+
+import { type World, world } from "./world.js";
 
 let w: World;
 afterAll(() => w.t.close());
@@ -22,7 +23,8 @@ describe("live counts of a running round", () => {
     const manager = await w.manager(org, "boss@target.test");
     for (let i = 0; i < 5; i++) expect(await w.submit(round.token, w.answers(3), codes[i])).toBe(201);
     const portfolio = async () => (await manager.get("/api/organisations")).body[0].campaigns[0].respondents as number;
-    const participation = async () => (await manager.get(`/api/campaigns/${round.id}/participation`)).body.respondents as number;
+    const participation = async () =>
+      (await manager.get(`/api/campaigns/${round.id}/participation`)).body.respondents as number;
     const before = { portfolio: await portfolio(), participation: await participation() };
     w.t.clock.now = new Date(w.t.clock.now.getTime() + 2_000);
     expect(await w.submit(round.token, w.answers(3), codes[5])).toBe(201); // the colleague answers
@@ -30,6 +32,8 @@ describe("live counts of a running round", () => {
     const after = { portfolio: await portfolio(), participation: await participation() };
     console.log({ before, after });
     expect(after.participation).toBe(before.participation); // cached: defended
-    expect(after.portfolio, "the portfolio shows the new respondent 2 seconds after they answered").toBe(before.portfolio);
+    expect(after.portfolio, "the portfolio shows the new respondent 2 seconds after they answered").toBe(
+      before.portfolio,
+    );
   });
 });

@@ -15,8 +15,9 @@
  * who answered every item is the round's only: neither channel narrows anyone down.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { reduceReleased } from "../../../src/services/release.js";
-import { world, type World } from "./world.js";
+import { type World, world } from "./world.js";
 
 type Cell = [department: string, role: string, tenure: string, n: number];
 const PEOPLE: Cell[] = [
@@ -67,12 +68,17 @@ interface Seen {
 }
 
 async function readGroup(filter: Record<string, string>): Promise<Seen | null> {
-  const q = Object.entries(filter).map(([d, v]) => `filter[${d}]=${encodeURIComponent(v)}`).join("&");
+  const q = Object.entries(filter)
+    .map(([d, v]) => `filter[${d}]=${encodeURIComponent(v)}`)
+    .join("&");
   const r = await mgr.get(`/api/campaigns/${campaignId}/report${q ? `?${q}` : ""}`);
   if (r.status !== 200 || r.body.suppressed) return null;
   const rel = (r.body.reliability as { level: string; n: number }[]).find((x) => x.level === "mission");
   const itemShown = (r.body.items as { name: string }[]).some((x) => x.name === "mission_3");
-  const contains = (c: Cell) => (!filter.department || c[0] === filter.department) && (!filter.role || c[1] === filter.role) && (!filter.tenure || c[2] === filter.tenure);
+  const contains = (c: Cell) =>
+    (!filter.department || c[0] === filter.department) &&
+    (!filter.role || c[1] === filter.role) &&
+    (!filter.tenure || c[2] === filter.tenure);
   return { key: JSON.stringify(filter), contains, n: r.body.n, naCount: rel ? r.body.n - rel.n : null, itemShown };
 }
 
@@ -83,18 +89,33 @@ describe("n/a answers of one person, from the new per-group figures", () => {
     for (const r of ["frontline", "back_office", "team_lead", "management"]) filters.push({ role: r });
     for (const t of ["lt1", "1to5", "5to10", "gt10"]) filters.push({ tenure: t });
     const seen = (await Promise.all(filters.map(readGroup))).filter((s): s is Seen => s !== null);
-    for (const s of seen) console.log(`group ${s.key}: n=${s.n}, n/a-count (n - reliability.n)=${s.naCount}, mission_3 shown=${s.itemShown}`);
+    for (const s of seen)
+      console.log(
+        `group ${s.key}: n=${s.n}, n/a-count (n - reliability.n)=${s.naCount}, mission_3 shown=${s.itemShown}`,
+      );
     for (const s of seen) expect(s.n).toBeGreaterThanOrEqual(5);
 
     // (1) Counts channel: the cells that can hold an n/a are those in no group with count 0; with
     // the round's count 1 the single n/a-er is in every group with count 1.
     const round = seen.find((s) => s.key === "{}")!;
     expect(round.naCount).toBe(1);
-    const byCounts = PEOPLE.filter((c) => seen.every((s) => (s.naCount === 0 ? !s.contains(c) : s.naCount === round.naCount ? s.contains(c) : true)));
+    const byCounts = PEOPLE.filter((c) =>
+      seen.every((s) => (s.naCount === 0 ? !s.contains(c) : s.naCount === round.naCount ? s.contains(c) : true)),
+    );
     // (2) OR channel, without any count: cells in no group that shows mission_3.
     const byHiding = PEOPLE.filter((c) => seen.every((s) => !(s.itemShown && s.contains(c))));
-    console.log("cells that can hold the n/a (counts):", byCounts.map((c) => c.join("/")), "people:", byCounts.reduce((a, c) => a + c[3], 0));
-    console.log("cells that can hold the n/a (hidden items):", byHiding.map((c) => c.join("/")), "people:", byHiding.reduce((a, c) => a + c[3], 0));
+    console.log(
+      "cells that can hold the n/a (counts):",
+      byCounts.map((c) => c.join("/")),
+      "people:",
+      byCounts.reduce((a, c) => a + c[3], 0),
+    );
+    console.log(
+      "cells that can hold the n/a (hidden items):",
+      byHiding.map((c) => c.join("/")),
+      "people:",
+      byHiding.reduce((a, c) => a + c[3], 0),
+    );
     // Fixed: an item someone in the round answered "n/a" is published in no group, and alpha over
     // those who answered every item is the round's only: neither channel narrows anyone down.
     expect(byCounts).toEqual(PEOPLE);

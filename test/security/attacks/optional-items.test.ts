@@ -8,8 +8,10 @@
  * no scale that fewer than its whole group answered (test/domain/report-scales.test.ts).
  */
 import { readFileSync } from "node:fs";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { world, type World } from "./world.js";
+
+import { type World, world } from "./world.js";
 
 let w: World;
 

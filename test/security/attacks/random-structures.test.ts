@@ -8,8 +8,9 @@
  * comment list is added as a count equation (a department's list length = its respondents).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { smallComputableSets } from "../../helpers/exact-span.js";
-import { world, type World } from "./world.js";
+import { type World, world } from "./world.js";
 
 const K = 5;
 const DEPTS = ["Sales", "Service", "Legal"];
@@ -26,7 +27,7 @@ afterAll(() => w.t.close());
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 async function attack(seed: number, withComments: boolean): Promise<{ leaks: string[]; equations: number }> {
@@ -35,7 +36,12 @@ async function attack(seed: number, withComments: boolean): Promise<{ leaks: str
   const seen = new Set<string>();
   const count = 5 + Math.floor(r() * 7);
   while (cells.length < count) {
-    const c = { department: DEPTS[Math.floor(r() * 3)]!, role: ROLES[Math.floor(r() * 4)]!, tenure: TENURES[Math.floor(r() * 4)]!, n: 1 + Math.floor(r() * (r() < 0.5 ? 4 : 12)) };
+    const c = {
+      department: DEPTS[Math.floor(r() * 3)]!,
+      role: ROLES[Math.floor(r() * 4)]!,
+      tenure: TENURES[Math.floor(r() * 4)]!,
+      n: 1 + Math.floor(r() * (r() < 0.5 ? 4 : 12)),
+    };
     const key = `${c.department}|${c.role}|${c.tenure}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -47,10 +53,26 @@ async function attack(seed: number, withComments: boolean): Promise<{ leaks: str
   const total = cells.reduce((a, c) => a + c.n, 0);
   const codes = await w.codes(round.id, total);
   let i = 0;
-  for (const c of cells) for (let j = 0; j < c.n; j++) expect(await w.submit(round.token, w.answers(1 + (i % 5), { department: c.department, role: c.role, tenure: c.tenure, ...(withComments ? { comment: `c${i}` } : {}) }), codes[i++])).toBe(201);
+  for (const c of cells)
+    for (let j = 0; j < c.n; j++)
+      expect(
+        await w.submit(
+          round.token,
+          w.answers(1 + (i % 5), {
+            department: c.department,
+            role: c.role,
+            tenure: c.tenure,
+            ...(withComments ? { comment: `c${i}` } : {}),
+          }),
+          codes[i++],
+        ),
+      ).toBe(201);
   expect((await w.c.post(`/api/campaigns/${round.id}/close`, {})).status).toBe(200);
 
-  const members = (f: Record<string, string>) => cells.flatMap((c, idx) => (Object.entries(f).every(([d, v]) => (c as Record<string, unknown>)[d] === v) ? [idx] : []));
+  const members = (f: Record<string, string>) =>
+    cells.flatMap((c, idx) =>
+      Object.entries(f).every(([d, v]) => (c as Record<string, unknown>)[d] === v) ? [idx] : [],
+    );
   const equations: number[][] = [];
   const counts: number[][] = [];
   const filters: Record<string, string>[] = [{}];
@@ -61,10 +83,13 @@ async function attack(seed: number, withComments: boolean): Promise<{ leaks: str
     const q = Object.entries(f).map(([d, v]) => `filter[${d}]=${v}`);
     for (const dim of [undefined, "department", "role", "tenure"]) {
       if (dim && f[dim] !== undefined) continue;
-      const res = await w.c.get(`/api/campaigns/${round.id}/report?${[...q, ...(dim ? [`dimension=${dim}`] : [])].join("&")}`);
+      const res = await w.c.get(
+        `/api/campaigns/${round.id}/report?${[...q, ...(dim ? [`dimension=${dim}`] : [])].join("&")}`,
+      );
       if (res.status !== 200 || res.body.suppressed) continue;
       equations.push(members(f));
-      for (const row of res.body.heatmap?.rows ?? []) if (!row.suppressed) equations.push(members({ ...f, [dim!]: row.value }));
+      for (const row of res.body.heatmap?.rows ?? [])
+        if (!row.suppressed) equations.push(members({ ...f, [dim!]: row.value }));
       if (res.body.managementGap) equations.push(members({ ...f, role: "management" }));
       if (withComments && res.body.comments) {
         counts.push(members(f).filter(() => true));
@@ -73,9 +98,24 @@ async function attack(seed: number, withComments: boolean): Promise<{ leaks: str
     }
   }
   const part = (await w.c.get(`/api/campaigns/${round.id}/participation`)).body;
-  for (const [d, units] of Object.entries(part.units as Record<string, { value: string; n: number | null }[]>)) for (const u of units) if (u.n !== null) counts.push(members({ [d]: u.value }));
-  const found = smallComputableSets(cells.map((c) => c.n), equations, K).map((set) => `sums: ${set.map((x) => `${cells[x]!.department}/${cells[x]!.role}/${cells[x]!.tenure}(${cells[x]!.n})`).join(" + ")}`);
-  const foundCounts = smallComputableSets(cells.map((c) => c.n), [...equations, ...counts], K).map((set) => `counts: ${set.map((x) => `${cells[x]!.department}/${cells[x]!.role}/${cells[x]!.tenure}(${cells[x]!.n})`).join(" + ")}`);
+  for (const [d, units] of Object.entries(part.units as Record<string, { value: string; n: number | null }[]>))
+    for (const u of units) if (u.n !== null) counts.push(members({ [d]: u.value }));
+  const found = smallComputableSets(
+    cells.map((c) => c.n),
+    equations,
+    K,
+  ).map(
+    (set) =>
+      `sums: ${set.map((x) => `${cells[x]!.department}/${cells[x]!.role}/${cells[x]!.tenure}(${cells[x]!.n})`).join(" + ")}`,
+  );
+  const foundCounts = smallComputableSets(
+    cells.map((c) => c.n),
+    [...equations, ...counts],
+    K,
+  ).map(
+    (set) =>
+      `counts: ${set.map((x) => `${cells[x]!.department}/${cells[x]!.role}/${cells[x]!.tenure}(${cells[x]!.n})`).join(" + ")}`,
+  );
   return { leaks: [...found, ...(withComments ? foundCounts : [])], equations: equations.length };
 }
 

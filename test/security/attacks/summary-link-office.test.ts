@@ -8,11 +8,12 @@
  * a denial of the summary to a whole office by ordinary use, or by one insider on purpose.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_LINK_MISSES } from "../../../src/services/staff-summary.js";
+
 import { hashPassword } from "../../../src/lib/password.js";
+import { MAX_LINK_MISSES } from "../../../src/services/staff-summary.js";
 import { createUser } from "../../../src/storage/accounts.js";
 import { createOrganisation } from "../../../src/storage/campaigns.js";
-import { createTestApp, loginCookie, postJson, validAnswers, type TestApp } from "../../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../../helpers/test-app.js";
 
 let t: TestApp;
 let address = "198.51.100.7";
@@ -24,7 +25,15 @@ beforeAll(async () => {
   const consultant = await createUser(t.db, "c@summary.test", await hashPassword("consultant-pw-12345"), "consultant");
   const organisation = await createOrganisation(t.db, "Office", consultant.id);
   const round = await t.addCampaign({ status: "open", organisationId: organisation.id });
-  for (let i = 0; i < 8; i++) expect((await postJson(t.app, `/api/s/${round.token}/responses`, { submissionId: crypto.randomUUID(), answers: validAnswers(t.instrument, 1 + (i % 5)) })).status).toBe(201);
+  for (let i = 0; i < 8; i++)
+    expect(
+      (
+        await postJson(t.app, `/api/s/${round.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: validAnswers(t.instrument, 1 + (i % 5)),
+        })
+      ).status,
+    ).toBe(201);
   cookie = await loginCookie(t.app, "c@summary.test", "consultant-pw-12345");
   roundId = round.id;
   const closed = await postJson(t.app, `/api/campaigns/${roundId}/close`, {}, { cookie, origin: "http://localhost" });
@@ -33,7 +42,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const share = async () => {
-  const res = await t.app.request(`/api/campaigns/${roundId}/summary-link`, { method: "POST", headers: { cookie, origin: "http://localhost" } });
+  const res = await t.app.request(`/api/campaigns/${roundId}/summary-link`, {
+    method: "POST",
+    headers: { cookie, origin: "http://localhost" },
+  });
   expect(res.status).toBe(201);
   return ((await res.json()).link as string).split("#")[1]!;
 };
@@ -49,7 +61,10 @@ describe("the staff summary link", () => {
     const body = await (await read(second)).text();
     expect(body).not.toContain(roundId);
     expect(body).not.toMatch(/Sales|Service/);
-    const revoked = await t.app.request(`/api/campaigns/${roundId}/summary-link`, { method: "DELETE", headers: { cookie, origin: "http://localhost" } });
+    const revoked = await t.app.request(`/api/campaigns/${roundId}/summary-link`, {
+      method: "DELETE",
+      headers: { cookie, origin: "http://localhost" },
+    });
     expect(revoked.status).toBe(204);
     expect((await read(second)).status).toBe(404);
   });
