@@ -10,13 +10,12 @@ import { createHash } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
+import type { DemoResult } from "../../src/demo/seed.js";
 import type { Campaign } from "../../src/domain/campaign.js";
-import { hashPassword } from "../../src/lib/password.js";
 import { release } from "../../src/services/release.js";
-import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
-import { createOrganisation, updateCampaignSettings } from "../../src/storage/campaigns.js";
-import { createTestApp, demoLogin, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
+import { updateCampaignSettings } from "../../src/storage/campaigns.js";
+import { accountCookie, createDemoApp, rivalConsultant } from "../helpers/fixtures.js";
+import { postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 /** Reads a summary as its page does: the token in a JSON body, never in the URL. */
 const readSummary = (token: string) => postJson(t.app, "/api/summaries/read", { token });
@@ -34,28 +33,22 @@ let earlier: Campaign;
 let small: Campaign;
 
 beforeAll(async () => {
-  t = await createTestApp({ deps: { clientAddress: () => address } });
-  demo = await seedDemo(t.db, t.instruments, t.clock.now);
+  ({
+    t,
+    demo,
+    manager: cookies.manager,
+    consultant: cookies.consultant,
+  } = await createDemoApp({
+    deps: { clientAddress: () => address },
+  }));
   round = demo.campaign;
   earlier = demo.rounds.find(
     (r) => r.organisation === demo.rounds[1]!.organisation && r.campaign.id !== round.id,
   )!.campaign;
-  cookies.consultant = await loginCookie(
-    t.app,
-    demoLogin(demo, "consultant").email,
-    demoLogin(demo, "consultant").password,
-  );
-  cookies.manager = await loginCookie(t.app, demoLogin(demo, "manager").email, demoLogin(demo, "manager").password);
-  const hash = await hashPassword("plan-test-password-1");
-  const scoped = await createUser(t.db, "head@sales.test", hash, "manager");
-  await grantOrganisation(t.db, scoped.id, demo.organisationId, JSON.stringify({ department: ["Incasso"] }));
-  cookies.scoped = await loginCookie(t.app, "head@sales.test", "plan-test-password-1");
-  const other = await createUser(t.db, "b@consult.test", hash, "consultant");
-  const otherOrg = await createOrganisation(t.db, "Client B", other.id);
-  const otherManager = await createUser(t.db, "m@b-client.test", hash, "manager");
-  await grantOrganisation(t.db, otherManager.id, otherOrg.id);
-  cookies.otherConsultant = await loginCookie(t.app, "b@consult.test", "plan-test-password-1");
-  cookies.otherManager = await loginCookie(t.app, "m@b-client.test", "plan-test-password-1");
+  cookies.scoped = (
+    await accountCookie(t, "head@sales.test", "manager", demo.organisationId, { department: ["Incasso"] })
+  ).cookie;
+  ({ consultant: cookies.otherConsultant, manager: cookies.otherManager } = await rivalConsultant(t));
   // A pilot of the same organisation that closed with two answers: released, below k.
   small = await t.addCampaign({ organisationId: demo.organisationId, title: "Kleine ronde 2024", status: "open" });
   for (let i = 0; i < 2; i++)

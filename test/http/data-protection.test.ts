@@ -7,14 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
+import type { DemoResult } from "../../src/demo/seed.js";
 import type { Campaign } from "../../src/domain/campaign.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { applyRetention } from "../../src/services/data-protection.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
-import { createOrganisation } from "../../src/storage/campaigns.js";
 import { schema } from "../../src/storage/database.js";
-import { createTestApp, demoLogin, loginCookie, postJson, type TestApp } from "../helpers/test-app.js";
+import { createDemoApp, rivalConsultant } from "../helpers/fixtures.js";
+import { demoLogin, loginCookie, postJson, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -55,21 +55,8 @@ const auditOf = async (organisationId: string) =>
   }[];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  demo = await seedDemo(t.db, t.instruments, t.clock.now);
-  cookies.consultant = await loginCookie(
-    t.app,
-    demoLogin(demo, "consultant").email,
-    demoLogin(demo, "consultant").password,
-  );
-  cookies.manager = await loginCookie(t.app, demoLogin(demo, "manager").email, demoLogin(demo, "manager").password);
-  const hash = await hashPassword(PASSWORD);
-  const other = await createUser(t.db, "other@consult.test", hash, "consultant");
-  const otherOrg = await createOrganisation(t.db, "Client B", other.id);
-  const otherManager = await createUser(t.db, "m@b.test", hash, "manager");
-  await grantOrganisation(t.db, otherManager.id, otherOrg.id);
-  cookies.other = await loginCookie(t.app, "other@consult.test", PASSWORD);
-  cookies.otherManager = await loginCookie(t.app, "m@b.test", PASSWORD);
+  ({ t, demo, manager: cookies.manager, consultant: cookies.consultant } = await createDemoApp());
+  ({ consultant: cookies.other, manager: cookies.otherManager } = await rivalConsultant(t, "other"));
 }, 120_000);
 afterAll(() => t.close());
 

@@ -1,12 +1,11 @@
 /** The management report on the demo: diagnosis, suppression, decision factors, CSV and access. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
+import type { DemoResult } from "../../src/demo/seed.js";
 import { instrumentOutline } from "../../src/instruments/outline.js";
-import { hashPassword } from "../../src/lib/password.js";
-import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
-import { createTestApp, demoLogin, loginCookie, type TestApp } from "../helpers/test-app.js";
+import { accountCookie, createDemoApp } from "../helpers/fixtures.js";
+import type { TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -15,14 +14,9 @@ let consultant: string;
 let outsider: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  demo = await seedDemo(t.db, t.instruments, t.clock.now);
-  manager = await loginCookie(t.app, demoLogin(demo, "manager").email, demoLogin(demo, "manager").password);
-  consultant = await loginCookie(t.app, demoLogin(demo, "consultant").email, demoLogin(demo, "consultant").password);
+  ({ t, demo, manager, consultant } = await createDemoApp());
   const other = await createOrganisation(t.db, "Zorggroep Elders");
-  const otherManager = await createUser(t.db, "other@elders.test", await hashPassword("other-manager-pw"), "manager");
-  await grantOrganisation(t.db, otherManager.id, other.id);
-  outsider = await loginCookie(t.app, "other@elders.test", "other-manager-pw");
+  outsider = (await accountCookie(t, "other@elders.test", "manager", other.id)).cookie;
 });
 afterAll(() => t.close());
 

@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
-import { hashPassword } from "../../src/lib/password.js";
-import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
-import { createTestApp, demoLogin, loginCookie, type TestApp } from "../helpers/test-app.js";
+import type { DemoResult } from "../../src/demo/seed.js";
+import { accountCookie, createDemoApp } from "../helpers/fixtures.js";
+import type { TestApp } from "../helpers/test-app.js";
 
 const MINE = "Incasso";
 let t: TestApp;
@@ -17,13 +16,8 @@ let scoped: string;
 let unscoped: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  demo = await seedDemo(t.db, t.instruments, t.clock.now);
-  const head = await createUser(t.db, "head@incasso.test", await hashPassword("Incasso-hoofd-2026!"), "manager");
-  await grantOrganisation(t.db, head.id, demo.organisationId, JSON.stringify({ department: [MINE] }));
-  scoped = await loginCookie(t.app, "head@incasso.test", "Incasso-hoofd-2026!");
-  const { email, password } = demoLogin(demo, "manager");
-  unscoped = await loginCookie(t.app, email, password);
+  ({ t, demo, manager: unscoped } = await createDemoApp());
+  scoped = (await accountCookie(t, "head@incasso.test", "manager", demo.organisationId, { department: [MINE] })).cookie;
 });
 afterAll(() => t.close());
 

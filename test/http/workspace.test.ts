@@ -5,14 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
+import type { DemoResult } from "../../src/demo/seed.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { MIN_MEANINGFUL_CHANGE } from "../../src/domain/trends.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
-import { createTestApp, demoLogin, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
+import { createDemoApp, rivalConsultant } from "../helpers/fixtures.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
 let demo: DemoResult;
@@ -22,17 +23,9 @@ let rival: string;
 let outsider: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  demo = await seedDemo(t.db, t.instruments, t.clock.now);
-  consultant = await loginCookie(t.app, demoLogin(demo, "consultant").email, demoLogin(demo, "consultant").password);
-  manager = await loginCookie(t.app, demoLogin(demo, "manager").email, demoLogin(demo, "manager").password);
+  ({ t, demo, manager, consultant } = await createDemoApp());
   // Another consultant with a client of their own, and that client's manager.
-  const other = await createUser(t.db, "rival@consult.test", await hashPassword("rival-consultant-pw"), "consultant");
-  const client = await createOrganisation(t.db, "Elders BV", other.id);
-  const otherManager = await createUser(t.db, "boss@elders.test", await hashPassword("elders-manager-pw"), "manager");
-  await grantOrganisation(t.db, otherManager.id, client.id);
-  rival = await loginCookie(t.app, "rival@consult.test", "rival-consultant-pw");
-  outsider = await loginCookie(t.app, "boss@elders.test", "elders-manager-pw");
+  ({ consultant: rival, manager: outsider } = await rivalConsultant(t));
 });
 afterAll(() => t.close());
 

@@ -1,0 +1,44 @@
+/**
+ * Fixtures the HTTP suites share: a test app on its own database with the demo seeded and its
+ * manager and consultant logged in, and accounts made and logged in in one call (a manager of an
+ * organisation, optionally scoped; another consultant with a client of their own).
+ */
+import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { createUser, grantOrganisation, type Role } from "../../src/storage/accounts.js";
+import { createOrganisation } from "../../src/storage/campaigns.js";
+import { createTestApp, demoLogin, loginCookie, type TestApp } from "./test-app.js";
+
+const PASSWORD = "fixture-account-password-1";
+
+/** A new account, granted `organisationId` (scoped when `scope` is given), logged in: its Cookie header. */
+export async function accountCookie(
+  t: TestApp,
+  email: string,
+  role: Role,
+  organisationId?: string,
+  scope?: Record<string, string[]>,
+): Promise<{ id: string; cookie: string }> {
+  const user = await createUser(t.db, email, await hashPassword(PASSWORD), role);
+  if (organisationId) await grantOrganisation(t.db, user.id, organisationId, scope ? JSON.stringify(scope) : null);
+  return { id: user.id, cookie: await loginCookie(t.app, email, PASSWORD) };
+}
+
+/** Another consultant with a client organisation of their own and that client's manager, logged in. */
+export async function rivalConsultant(t: TestApp, prefix = "rival") {
+  const consultant = await accountCookie(t, `${prefix}@consult.test`, "consultant");
+  const client = await createOrganisation(t.db, `${prefix} client`, consultant.id);
+  const manager = await accountCookie(t, `${prefix}-manager@client.test`, "manager", client.id);
+  return { consultant: consultant.cookie, manager: manager.cookie, organisationId: client.id };
+}
+
+/** A test app on its own database with the demo seeded, and the demo's manager and consultant logged in. */
+export async function createDemoApp(options: Parameters<typeof createTestApp>[0] = {}) {
+  const t = await createTestApp(options);
+  const demo: DemoResult = await seedDemo(t.db, t.instruments, t.clock.now);
+  const login = (role: "manager" | "consultant") => {
+    const { email, password } = demoLogin(demo, role);
+    return loginCookie(t.app, email, password);
+  };
+  return { t, demo, manager: await login("manager"), consultant: await login("consultant") };
+}
