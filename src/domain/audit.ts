@@ -66,7 +66,8 @@ export interface AuditDetails {
   invitation_resent: InvitationRef;
   invitation_withdrawn: InvitationRef;
   invitation_accepted: Record<string, never>;
-  manager_revoked: { userId: string; email: string };
+  /** `userId` is null once the account was deleted (its address then reads "(deleted account)"). */
+  manager_revoked: { userId: string | null; email: string };
   login: Record<string, never>;
   /** Failed attempts at the account in the window that starts at the entry's time. */
   login_failed: { count: number };

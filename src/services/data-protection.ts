@@ -29,10 +29,12 @@ import { campaignWritten, findOrganisation, listCampaigns } from "../storage/cam
 import {
   accountFootprint,
   accountLinks,
+  type AccountReach,
   deleteAccountStatements,
   deleteCommentsStatement,
   deleteOrganisationStatements,
   deleteRoundStatements,
+  forgetInNormSets,
   organisationCampaignIds,
   organisationFootprint,
   retainedReleases,
@@ -77,6 +79,7 @@ export async function deleteRound(deps: DataDeps, campaign: Campaign, user: User
     throw new ApiError(409, check.code, check.message, [{ path: "confirm", message: "required for a running round" }]);
   const preview = await roundDeletionPreview(deps, campaign);
   await deps.db.batch([
+    ...(await forgetInNormSets(deps.db, "campaignId", campaign.id)),
     ...deleteRoundStatements(deps.db, campaign.id),
     auditInsert(
       deps.db,
@@ -141,25 +144,45 @@ async function accountTarget(deps: DataDeps, actor: User, userId: string) {
   return { target: target!, links };
 }
 
+/** Self-deletion reaches everywhere; a consultant reaches only their own organisations. */
+const reachFor = (actor: User, target: User): AccountReach =>
+  target.id === actor.id ? { everywhere: true } : { consultantId: actor.id };
+
 export async function accountDeletionPreview(deps: DataDeps, actor: User, userId: string) {
   const { target } = await accountTarget(deps, actor, userId);
-  const removes: AccountFootprint = await accountFootprint(deps.db, target.id);
+  const removes: AccountFootprint = await accountFootprint(deps.db, target.id, reachFor(actor, target));
   return { account: { id: target.id, email: target.email, role: target.role }, removes };
 }
 
 export async function deleteAccount(deps: DataDeps, actor: User, userId: string) {
   const { target, links } = await accountTarget(deps, actor, userId);
-  const removes = await accountFootprint(deps.db, target.id);
+  const reach = reachFor(actor, target);
+  const removes = await accountFootprint(deps.db, target.id, reach);
   const self = target.id === actor.id;
-  const detail = { role: target.role, removed: nonZero(removes) };
   // Written after the account's own entries lost their actor: the entry of its deletion names no one
   // but the consultant who did it (none when an account deletes itself). Under each organisation the
-  // account could read, so its log shows that the manager's account went; a consultant's under none.
-  const where = links.grants.length > 0 ? links.grants : [null];
+  // account could read, so its log shows that the manager's account went — with that organisation's
+  // counts only (its grant, its entries), never what the account did elsewhere; a consultant's
+  // under none, with everything.
+  const entries =
+    links.grants.length > 0
+      ? await Promise.all(
+          links.grants.map(async (organisationId) => ({
+            organisationId,
+            removed: await accountFootprint(deps.db, target.id, { organisationId }),
+          })),
+        )
+      : [{ organisationId: null, removed: removes }];
   await deps.db.batch([
-    ...deleteAccountStatements(deps.db, target),
-    ...where.map((organisationId) =>
-      auditInsert(deps.db, record(deps, self ? null : actor.id, organisationId, { action: "account_deleted", detail })),
+    ...deleteAccountStatements(deps.db, target, reach),
+    ...entries.map(({ organisationId, removed }) =>
+      auditInsert(
+        deps.db,
+        record(deps, self ? null : actor.id, organisationId, {
+          action: "account_deleted",
+          detail: { role: target.role, removed: nonZero(removed) },
+        }),
+      ),
     ),
   ] as unknown as Parameters<Db["batch"]>[0]);
   return { deleted: true as const, account: { id: target.id, role: target.role }, removes };
@@ -221,6 +244,7 @@ export async function applyRetention(
     if (due === "round") {
       const removes = (await roundFootprints(deps.db, [r.campaignId])).get(r.campaignId)!;
       await deps.db.batch([
+        ...(await forgetInNormSets(deps.db, "campaignId", r.campaignId)),
         ...deleteRoundStatements(deps.db, r.campaignId),
         auditInsert(
           deps.db,
@@ -277,9 +301,10 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
         // The reports shuffle comments on every read; the archive sorts them, so two exports of the
         // same data are the same file (neither order says anything about who wrote what, or when).
         const comments = (report as { comments?: unknown } | null)?.comments;
-        reports[dimension] = Array.isArray(comments)
-          ? { ...report, comments: [...(comments as string[])].sort() }
-          : report;
+        // The benchmark line is the consultant's norm set — a mean over their other clients, with its
+        // breadth and date — not this organisation's data: the export leaves it out.
+        const own = report && { ...report, benchmark: null };
+        reports[dimension] = Array.isArray(comments) ? { ...own, comments: [...(comments as string[])].sort() } : own;
       }
     }
     const [counts] = await db

@@ -125,16 +125,35 @@ export async function organisationCampaignIds(db: Db, organisationId: string): P
   ).map((r) => r.id);
 }
 
-/** Norm sets whose frozen entries name the organisation. */
-async function normSetsHolding(db: Db, organisationId: string): Promise<{ id: string; profiles: string }[]> {
+type NormEntryKey = "organisationId" | "campaignId";
+
+/** Norm sets whose frozen entries name the organisation (or the round). */
+async function normSetsHolding(db: Db, key: NormEntryKey, id: string): Promise<{ id: string; profiles: string }[]> {
   // The id is random (no LIKE wildcards in it); the JSON is checked exactly below.
   const rows = await db
     .select({ id: normSets.id, profiles: normSets.profiles })
     .from(normSets)
-    .where(like(normSets.profiles, `%${organisationId}%`));
-  return rows.filter((r) =>
-    (JSON.parse(r.profiles) as { organisationId: string }[]).some((e) => e.organisationId === organisationId),
-  );
+    .where(like(normSets.profiles, `%${id}%`));
+  return rows.filter((r) => (JSON.parse(r.profiles) as Record<NormEntryKey, string>[]).some((e) => e[key] === id));
+}
+
+/**
+ * Norm sets keep a deleted organisation's or round's figures — a frozen set recomputed without one
+ * entry would give that entry's profile away by difference — but lose its ids: each entry that
+ * names it gets both its organisation and round id replaced by one random placeholder, so the
+ * entry still counts as one organisation and names none.
+ */
+export async function forgetInNormSets(db: Db, key: NormEntryKey, id: string): Promise<Statement[]> {
+  return (await normSetsHolding(db, key, id)).map((set) => {
+    const placeholder = `removed-${randomId()}`;
+    const entries = (JSON.parse(set.profiles) as Record<NormEntryKey, string>[]).map((e) =>
+      e[key] === id ? { ...e, organisationId: placeholder, campaignId: placeholder } : e,
+    );
+    return db
+      .update(normSets)
+      .set({ profiles: JSON.stringify(entries) })
+      .where(eq(normSets.id, set.id));
+  });
 }
 
 export async function organisationFootprint(
@@ -146,7 +165,7 @@ export async function organisationFootprint(
     db.select({ n: count() }).from(grants).where(eq(grants.organisationId, organisationId)),
     db.select({ n: count() }).from(invitations).where(eq(invitations.organisationId, organisationId)),
     db.select({ n: count() }).from(auditLog).where(eq(auditLog.organisationId, organisationId)),
-    normSetsHolding(db, organisationId),
+    normSetsHolding(db, "organisationId", organisationId),
   ]);
   void rounds;
   return { managers: g?.n ?? 0, invitations: i?.n ?? 0, auditEntries: a?.n ?? 0, normSets: sets.length };
@@ -158,17 +177,7 @@ export async function organisationFootprint(
  * README), and the organisation itself. Run after every round's statements.
  */
 export async function deleteOrganisationStatements(db: Db, organisationId: string): Promise<Statement[]> {
-  const rewrites = (await normSetsHolding(db, organisationId)).map((set) => {
-    // One placeholder per set: the entry still counts as one organisation, but names none.
-    const placeholder = `removed-${randomId()}`;
-    const entries = (JSON.parse(set.profiles) as { organisationId: string; campaignId: string }[]).map((e) =>
-      e.organisationId === organisationId ? { ...e, organisationId: placeholder, campaignId: placeholder } : e,
-    );
-    return db
-      .update(normSets)
-      .set({ profiles: JSON.stringify(entries) })
-      .where(eq(normSets.id, set.id));
-  });
+  const rewrites = await forgetInNormSets(db, "organisationId", organisationId);
   return [
     ...rewrites,
     db.delete(grants).where(eq(grants.organisationId, organisationId)),
@@ -188,22 +197,52 @@ export async function accountLinks(db: Db, userId: string): Promise<{ grants: st
   return { grants: granted.map((r) => r.id), invitedTo: invited.map((r) => r.id) };
 }
 
-export async function accountFootprint(db: Db, userId: string): Promise<AccountFootprint> {
+/**
+ * Which organisations a deletion may touch beyond the account's own rows: all (the account deletes
+ * itself: its address goes from every pending invitation and audit detail), or those of one
+ * consultant (a consultant deletes their manager: another consultant's invitations and log are
+ * theirs, and are neither counted nor changed).
+ */
+export type AccountReach = { everywhere: true } | { consultantId: string } | { organisationId: string };
+
+function reachOf(db: Db, reach: AccountReach, column: SQLiteColumn): SQL | undefined {
+  if ("everywhere" in reach) return undefined;
+  if ("organisationId" in reach) return eq(column, reach.organisationId);
+  return inArray(
+    column,
+    db.select({ id: organisations.id }).from(organisations).where(eq(organisations.consultantId, reach.consultantId)),
+  );
+}
+
+export async function accountFootprint(db: Db, userId: string, reach: AccountReach): Promise<AccountFootprint> {
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
   const one = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
+  // The account's own rows go whoever deletes it; the organisation-bound ones only within reach. An
+  // entry in one organisation's log counts only that organisation's rows.
+  const own = !("organisationId" in reach);
   const [s, g, i, r, a, ins, ns] = await Promise.all([
-    one(db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId))),
-    one(db.select({ n: count() }).from(grants).where(eq(grants.userId, userId))),
+    own ? one(db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId))) : 0,
+    one(
+      db
+        .select({ n: count() })
+        .from(grants)
+        .where(and(eq(grants.userId, userId), reachOf(db, reach, grants.organisationId))),
+    ),
     one(
       db
         .select({ n: count() })
         .from(invitations)
-        .where(eq(invitations.email, user?.email ?? "")),
+        .where(and(eq(invitations.email, user?.email ?? ""), reachOf(db, reach, invitations.organisationId))),
     ),
-    one(db.select({ n: count() }).from(passwordResets).where(eq(passwordResets.userId, userId))),
-    one(db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, userId))),
-    one(db.select({ n: count() }).from(instruments).where(eq(instruments.ownerId, userId))),
-    one(db.select({ n: count() }).from(normSets).where(eq(normSets.consultantId, userId))),
+    own ? one(db.select({ n: count() }).from(passwordResets).where(eq(passwordResets.userId, userId))) : 0,
+    one(
+      db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, userId), reachOf(db, reach, auditLog.organisationId))),
+    ),
+    own ? one(db.select({ n: count() }).from(instruments).where(eq(instruments.ownerId, userId))) : 0,
+    own ? one(db.select({ n: count() }).from(normSets).where(eq(normSets.consultantId, userId))) : 0,
   ]);
   return { sessions: s, grants: g, invitations: i, resetLinks: r, auditEntries: a, instruments: ins, normSets: ns };
 }
@@ -211,15 +250,23 @@ export async function accountFootprint(db: Db, userId: string): Promise<AccountF
 /**
  * Every row of an account: sessions, grants, pending invitations to its address, reset links, a
  * consultant's instruments and norm sets; its audit entries and shared summary links stay with no
- * actor, and entries that name its address in their detail (an invitation, a revocation) have it
- * replaced. Invitations it sent keep no sender.
+ * actor, and entries that name it in their detail (an invitation, a revocation) have its address
+ * replaced and its id cleared — within `reach` (see AccountReach). Invitations it sent keep no sender.
  */
-export function deleteAccountStatements(db: Db, user: { id: string; email: string }): Statement[] {
-  const names = (c: SQL) => and(eq(sql`json_extract(${auditLog.detail}, '$.email')`, user.email), c);
+export function deleteAccountStatements(db: Db, user: { id: string; email: string }, reach: AccountReach): Statement[] {
+  const within = reachOf(db, reach, auditLog.organisationId);
+  const namesAddress = and(
+    eq(sql`json_extract(${auditLog.detail}, '$.email')`, user.email),
+    or(like(auditLog.action, "invitation_%"), eq(auditLog.action, "manager_revoked")),
+    within,
+  );
+  const namesId = and(eq(sql`json_extract(${auditLog.detail}, '$.userId')`, user.id), within);
   return [
     db.delete(sessions).where(eq(sessions.userId, user.id)),
     db.delete(grants).where(eq(grants.userId, user.id)),
-    db.delete(invitations).where(eq(invitations.email, user.email)),
+    db
+      .delete(invitations)
+      .where(and(eq(invitations.email, user.email), reachOf(db, reach, invitations.organisationId))),
     db.update(invitations).set({ invitedBy: null }).where(eq(invitations.invitedBy, user.id)),
     db.delete(passwordResets).where(eq(passwordResets.userId, user.id)),
     db.delete(instruments).where(eq(instruments.ownerId, user.id)),
@@ -228,7 +275,11 @@ export function deleteAccountStatements(db: Db, user: { id: string; email: strin
     db
       .update(auditLog)
       .set({ detail: sql`json_set(${auditLog.detail}, '$.email', '(deleted account)')` })
-      .where(names(or(like(auditLog.action, "invitation_%"), eq(auditLog.action, "manager_revoked"))!)!),
+      .where(namesAddress),
+    db
+      .update(auditLog)
+      .set({ detail: sql`json_set(${auditLog.detail}, '$.userId', json('null'))` })
+      .where(namesId),
     db.update(summaryLinks).set({ createdBy: null }).where(eq(summaryLinks.createdBy, user.id)),
     db.delete(users).where(eq(users.id, user.id)),
   ];
