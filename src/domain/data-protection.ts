@@ -181,5 +181,24 @@ export function retentionDue(releasedOn: string, months: number | null, today: s
   return "none";
 }
 
+/**
+ * What a retention period would delete on the next sweep (within a minute of setting it), given
+ * the released rounds now kept: whole rounds past its end, and the comments of rounds past its
+ * half. Setting a period that deletes anything at once needs confirming, like deleting by hand.
+ */
+export function retentionDeletesNow(
+  releases: readonly { releasedOn: string; comments: number }[],
+  months: number | null,
+  today: string,
+): { rounds: number; comments: number } {
+  const now = { rounds: 0, comments: 0 };
+  for (const r of releases) {
+    const due = retentionDue(r.releasedOn, months, today);
+    if (due === "round") now.rounds++;
+    else if (due === "comments") now.comments += r.comments;
+  }
+  return now;
+}
+
 /** The export's schema version: raised whenever a field is removed or changes meaning. */
 export const EXPORT_SCHEMA_VERSION = 1;

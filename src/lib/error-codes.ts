@@ -41,6 +41,10 @@ export const ERROR_CODES = {
   campaign_draft: { statuses: [409], meaning: "A draft round has nothing to close." },
   code_used: { statuses: [409], meaning: "The single-use code has been used." },
   round_running: { statuses: [409], meaning: "Deleting a running round needs confirm=1: its answers go unpublished." },
+  retention_deletes_now: {
+    statuses: [409],
+    meaning: "The retention period would delete released rounds or comments at once: confirm=1 to go ahead.",
+  },
   owns_organisations: {
     statuses: [409],
     meaning: "A consultant deletes their account only once they run no organisation.",

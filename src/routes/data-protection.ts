@@ -34,6 +34,10 @@ const DeleteQuery = z.object({
   confirm: flag.openapi({ description: "1: delete a running round too (its answers go unreleased)" }),
 });
 
+const RetentionQuery = z.object({
+  confirm: flag.openapi({ description: "1: set a period that deletes released rounds or comments at once" }),
+});
+
 const Counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.int()])));
 const RoundRemoves = Counts(ROUND_PARTS).openapi("RoundRemoves");
 const RoundDeletion = z
@@ -200,17 +204,24 @@ export const dataProtectionRoutes = createRouter()
       tags: ["Organisations"],
       summary: `Set how many months (${RETENTION_MONTHS.min}–${RETENTION_MONTHS.max}) released rounds are kept; null keeps them until deleted`,
       middleware: [...consultant, ...jsonBody(1024)],
-      request: { params: IdParam, body: jsonBodyOf(RetentionBody) },
+      request: { params: IdParam, query: RetentionQuery, body: jsonBodyOf(RetentionBody) },
       responses: {
         200: jsonContent(Retention, "Retention, changed"),
         400: jsonError("Invalid"),
         403: jsonError("Not a consultant"),
         404: jsonError("No such organisation"),
+        409: jsonError("The period would delete released rounds or comments at once, without confirm=1"),
       },
     }),
     async (c) =>
       c.json(
-        await changeRetention(c.var.deps, user(c), c.req.valid("param").id, c.req.valid("json").retentionMonths),
+        await changeRetention(
+          c.var.deps,
+          user(c),
+          c.req.valid("param").id,
+          c.req.valid("json").retentionMonths,
+          c.req.valid("query").confirm === "1",
+        ),
         200,
       ),
   )

@@ -14,6 +14,7 @@ import {
   type OrganisationFootprint,
   RETENTION_MONTHS,
   retentionDates,
+  retentionDeletesNow,
   retentionDue,
   roundDeletion,
   type RoundFootprint,
@@ -213,8 +214,40 @@ export async function retentionView(deps: DataDeps, user: User, organisationId: 
   return { organisationId: organisation.id, retentionMonths: months, limits: RETENTION_MONTHS, rounds: schedule };
 }
 
-export async function changeRetention(deps: DataDeps, user: User, organisationId: string, months: number | null) {
+export async function changeRetention(
+  deps: DataDeps,
+  user: User,
+  organisationId: string,
+  months: number | null,
+  confirm: boolean,
+) {
   await ownedOrganisation(deps.db, user, organisationId);
+  if (!confirm) {
+    const released = [];
+    for (const c of await listCampaigns(deps.db, [organisationId])) {
+      const release = await findRelease(deps.db, c.id);
+      if (release) released.push({ id: c.id, releasedOn: release.releasedOn });
+    }
+    const footprints = await roundFootprints(
+      deps.db,
+      released.map((r) => r.id),
+    );
+    const now = retentionDeletesNow(
+      released.map((r) => ({ releasedOn: r.releasedOn, comments: footprints.get(r.id)?.comments ?? 0 })),
+      months,
+      calendarDate(deps.now()),
+    );
+    if (now.rounds > 0 || now.comments > 0)
+      throw new ApiError(
+        409,
+        "retention_deletes_now",
+        `This period deletes ${now.rounds} released round(s) and ${now.comments} comment(s) within a minute. Send confirm=1 to go ahead.`,
+        [
+          { path: "rounds", message: String(now.rounds) },
+          { path: "comments", message: String(now.comments) },
+        ],
+      );
+  }
   await setRetention(
     deps.db,
     organisationId,

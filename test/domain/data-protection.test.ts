@@ -6,6 +6,7 @@ import {
   addMonths,
   emptyFootprint,
   retentionDates,
+  retentionDeletesNow,
   retentionDue,
   roundDeletion,
   sumFootprints,
@@ -93,5 +94,33 @@ describe("retention", () => {
     expect(retentionDue("2026-03-10", 24, "2027-03-10")).toBe("comments");
     expect(retentionDue("2026-03-10", 24, "2028-03-10")).toBe("round");
     expect(retentionDue("2026-03-10", null, "2099-01-01")).toBe("none");
+  });
+});
+
+describe("retentionDeletesNow", () => {
+  const releases = [
+    { releasedOn: "2024-01-15", comments: 7 },
+    { releasedOn: "2025-06-01", comments: 3 },
+    { releasedOn: "2026-02-01", comments: 5 },
+  ];
+  it("counts whole rounds past the period and the comments of rounds past its half", () => {
+    // 12 months on 2026-03-10: the 2024 round is past its end; the 2025-06 one past its half (6 months).
+    expect(retentionDeletesNow(releases, 12, "2026-03-10")).toEqual({ rounds: 1, comments: 3 });
+    expect(retentionDeletesNow(releases, 36, "2026-03-10")).toEqual({ rounds: 0, comments: 7 });
+    expect(retentionDeletesNow(releases, 120, "2026-03-10")).toEqual({ rounds: 0, comments: 0 });
+  });
+  it("deletes nothing without a period, or without released rounds", () => {
+    expect(retentionDeletesNow(releases, null, "2099-01-01")).toEqual({ rounds: 0, comments: 0 });
+    expect(retentionDeletesNow([], 12, "2099-01-01")).toEqual({ rounds: 0, comments: 0 });
+  });
+  it("agrees with retentionDue round by round", () => {
+    for (const today of ["2025-01-15", "2026-03-10", "2027-07-01"])
+      for (const months of [12, 24, 60]) {
+        const due = releases.map((r) => retentionDue(r.releasedOn, months, today));
+        expect(retentionDeletesNow(releases, months, today)).toEqual({
+          rounds: due.filter((d) => d === "round").length,
+          comments: releases.reduce((n, r, i) => n + (due[i] === "comments" ? r.comments : 0), 0),
+        });
+      }
   });
 });

@@ -179,6 +179,65 @@ describe("retention", () => {
   });
 });
 
+describe("retention that deletes at once", () => {
+  it("needs confirm=1 when the period has already passed for a released round, and changes nothing without it", async () => {
+    const org = demo.organisationId;
+    const round = demo.rounds.find(
+      (r) => r.campaign.organisationId === org && r.campaign.status === "closed",
+    )!.campaign;
+    const releasedOn = async () =>
+      String(
+        (await t.client.execute({ sql: "select released_on d from releases where campaign_id = ?", args: [round.id] }))
+          .rows[0]?.d,
+      );
+    const original = await releasedOn();
+    const before = await send("GET", `/api/organisations/${org}/retention`, cookies.consultant);
+    const setsBefore = (await auditOf(org)).filter((e) => e.action === "retention_set").length;
+    try {
+      // As if the round had been released three years ago.
+      await t.client.execute({
+        sql: "update releases set released_on = date(?, '-3 years') where campaign_id = ?",
+        args: [original, round.id],
+      });
+      const refused = await send("PUT", `/api/organisations/${org}/retention`, cookies.consultant, {
+        retentionMonths: 12,
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe("retention_deletes_now");
+      expect(refused.body.error.details).toContainEqual({ path: "rounds", message: "1" });
+      const unchanged = await send("GET", `/api/organisations/${org}/retention`, cookies.consultant);
+      expect(unchanged.body.retentionMonths).toBe(before.body.retentionMonths);
+      expect((await auditOf(org)).filter((e) => e.action === "retention_set").length).toBe(setsBefore);
+      // Ten years keeps it: no confirmation needed.
+      const long = await send("PUT", `/api/organisations/${org}/retention`, cookies.consultant, {
+        retentionMonths: 120,
+      });
+      expect(long.status).toBe(200);
+      expect(
+        (
+          await send("PUT", `/api/organisations/${org}/retention?confirm=yes`, cookies.consultant, {
+            retentionMonths: 12,
+          })
+        ).status,
+      ).toBe(400);
+      const confirmed = await send("PUT", `/api/organisations/${org}/retention?confirm=1`, cookies.consultant, {
+        retentionMonths: 12,
+      });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.retentionMonths).toBe(12);
+    } finally {
+      await send("PUT", `/api/organisations/${org}/retention?confirm=1`, cookies.consultant, {
+        retentionMonths: before.body.retentionMonths,
+      });
+      await t.client.execute({
+        sql: "update releases set released_on = ? where campaign_id = ?",
+        args: [original, round.id],
+      });
+    }
+    expect(await releasedOn()).toBe(original);
+  });
+});
+
 describe("export", () => {
   it("is one versioned JSON download named by organisation and date, without codes, tokens or password hashes", async () => {
     const res = await send("GET", `/api/organisations/${demo.organisationId}/export`, cookies.consultant);

@@ -63,7 +63,7 @@ describe("the database file after deletions", () => {
   });
 
   it("holds none of the comments the retention sweep deleted half-way", async () => {
-    const view = await changeRetention(deps("2026-03-10"), consultant, round.organisationId, 12);
+    const view = await changeRetention(deps("2026-03-10"), consultant, round.organisationId, 12, false);
     const row = view.rounds.find((r) => r.campaignId === round.id)!;
     expect((await applyRetention(deps(row.commentsOn!))).comments).toBe(1);
     const file = await fileBytes();
