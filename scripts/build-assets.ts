@@ -43,6 +43,9 @@ async function main(): Promise<void> {
     bundle: true,
     minify: true,
     format: "iife",
+    // Components in .tsx files build their DOM with hono/jsx/dom, which sets names as text, never as HTML.
+    jsx: "automatic",
+    jsxImportSource: "hono/jsx/dom",
     target: "es2020",
     legalComments: "none",
     write: false,

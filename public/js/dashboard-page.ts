@@ -7,10 +7,11 @@
 import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { CampaignReport } from "../../src/services/reports.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
+import { showTrends } from "./components/trend-view.js";
 import { ACTION_PLAN_TEXTS, actionPlanPanel } from "./lib/action-plan.js";
 import { ANALYSES_TEXTS, analysesPanel } from "./lib/analyses.js";
-import { type Charts, clearChart, drawChart, tickTextMeasure, wrapLabel } from "./lib/charts.js";
-import { climateName, DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
+import { CHART_COLOURS, type Charts, clearChart, drawChart, tickTextMeasure, wrapLabel } from "./lib/charts.js";
+import { climateName, DIAGNOSIS_TEXTS, startWhy } from "./lib/diagnosis-texts.js";
 import { heatLegend, HEATMAP_TEXTS, heatmapTable } from "./lib/heatmap.js";
 import { type Participation, PARTICIPATION_TEXTS, participationPanel } from "./lib/participation.js";
 import { PRINT_TEXTS, setPrintPages } from "./lib/print.js";
@@ -22,7 +23,6 @@ import {
   errorMessage,
   fillSelect,
   type Lang,
-  LEVEL_COLOURS,
   type Loc,
   logout,
   LOGOUT_EVERYWHERE_TEXT,
@@ -310,12 +310,6 @@ function drawStaircase(report: Released): void {
   $("start-explanation").textContent = start?.explanation[texts.lang] ?? "";
 }
 
-/** Bar colours of the decision-factor chart, by side and measure: the bars, their legend and the split bar use these. */
-const FACTOR_COLOURS = {
-  system: { chosen: "#64748b", most: "#cbd5e1" },
-  heart: { chosen: "#c2410c", most: "#fdba74" },
-} as const;
-
 function drawFactors(report: Released): void {
   clearChart(charts, "factors");
   const mix = report.decisionFactors;
@@ -329,13 +323,13 @@ function drawFactors(report: Released): void {
   const heart = mix.groups.heart!.mostPct;
   const a = el("div", `${t("system")} ${Math.round(sys)}%`, "system");
   a.style.width = `${Math.max(sys, 8)}%`;
-  a.style.background = FACTOR_COLOURS.system.chosen;
+  a.style.background = CHART_COLOURS.factors.system.chosen;
   const b = el("div", `${t("heart")} ${Math.round(heart)}%`, "heart");
   b.style.width = `${Math.max(heart, 8)}%`;
-  b.style.background = FACTOR_COLOURS.heart.chosen;
+  b.style.background = CHART_COLOURS.factors.heart.chosen;
   split.append(a, b);
   // Each bar's colour says its side (system, heart) and its measure (names it, weighs it most); the legend shows all four.
-  const colourOf = (side: "system" | "heart", measure: "chosen" | "most") => FACTOR_COLOURS[side][measure];
+  const colourOf = (side: "system" | "heart", measure: "chosen" | "most") => CHART_COLOURS.factors[side][measure];
   const legend = $("factors-legend");
   for (const side of ["system", "heart"] as const) {
     for (const measure of ["chosen", "most"] as const) {
@@ -505,8 +499,8 @@ function drawDesired(report: Released): void {
     data: {
       labels,
       datasets: [
-        { label: t("current"), data: gap.map((g) => g.current), backgroundColor: "#5b8def" },
-        { label: t("wanted"), data: gap.map((g) => g.desired), backgroundColor: "#a7c4f7" },
+        { label: t("current"), data: gap.map((g) => g.current), backgroundColor: CHART_COLOURS.desired.current },
+        { label: t("wanted"), data: gap.map((g) => g.desired), backgroundColor: CHART_COLOURS.desired.wanted },
       ],
     },
     options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } } },
@@ -519,56 +513,21 @@ function drawDesired(report: Released): void {
   );
 }
 
-const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
-
+/** The latest round against the one before, every level in one chart (components/trend-view.tsx). */
 function drawTrends(): void {
-  clearChart(charts, "trend");
-  const card = $("trend-card");
-  const usable = trends?.levels ?? [];
-  card.hidden = usable.length === 0;
-  if (!trends || usable.length === 0) return;
-  const rounds = trends.rounds.filter((r) => r.included);
   const names = new Map(
     (current && !current.report.suppressed ? current.report.levels : []).map((l) => [
       l.id as string,
       l.name[texts.lang],
     ]),
   );
-  drawChart(charts, "trend", `${t("trend")}: ${t("asTable")}`, {
-    type: "line",
-    data: {
-      labels: rounds.map((r) => `${r.title} (${r.date.slice(0, 7)})`),
-      datasets: usable.map((l, i) => ({
-        label: names.get(l.level) ?? l.level,
-        data: rounds.map((r) => l.points.find((p) => p.campaignId === r.campaignId)?.score ?? null),
-        borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
-        backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
-      })),
-    },
-    options: { scales: { y: { min: 0, max: 100 } } },
+  $("trend-card").hidden = !showTrends($("trend-view"), {
+    trends,
+    t,
+    levelName: (id) => names.get(id) ?? id,
+    charts,
+    steps: "latest",
   });
-  const pText = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
-  const rows = usable.map((l) => {
-    const last = l.steps.at(-1)!;
-    // On shared items the step's own scores, which differ from the rounds' level scores.
-    const [before, after] = l.points.slice(-2).map((x) => x.score);
-    const verdict =
-      trendVerdict(last.label, t, trends!.minimumChange) +
-      (last.basis === "shared_items" ? ` (${t("sharedBasis", { n: last.sharedItems!.length })})` : "");
-    return [
-      names.get(l.level) ?? l.level,
-      last.fromScore ?? before!,
-      last.toScore ?? after!,
-      last.change === null ? "–" : signed(last.change),
-      pText(last.p),
-      pText(last.pAdjusted),
-      verdict,
-    ];
-  });
-  $("trend-table").replaceChildren(
-    table([t("level"), t("before"), t("after"), t("change"), "p", "p (Holm)", t("verdict")], rows),
-  );
-  $("trend-note").textContent = t("trendNote", { min: trends.minimumChange });
 }
 
 /** Which trends load is the latest: another organisation's trends never stay, nor arrive late, beside this one's round. */

@@ -4,27 +4,18 @@
  * current–desired gap, Cronbach's alpha), trends across an organisation's rounds, single-use
  * access codes, new rounds, managers by invitation, and the consultant's own instruments. Every chart has a table next to it.
  */
-import {
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
-
 import { type LevelId, LEVELS } from "../../src/domain/levels.js";
 import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { compareCampaigns } from "../../src/services/compare.js";
 import type { InstrumentSummary } from "../../src/services/instruments.js";
 import type { normSetOverview } from "../../src/services/norm-sets.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
+import { showTrends } from "./components/trend-view.js";
 import { AUDIT_TEXTS, auditPanel } from "./lib/audit-panel.js";
+import { CHART_COLOURS, type Charts, clearChart, drawChart, seriesColour } from "./lib/charts.js";
 import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
 import { DATA_PROTECTION_TEXTS, dataProtectionPanel } from "./lib/data-protection.js";
-import { DIAGNOSIS_TEXTS, startWhy, trendVerdict } from "./lib/diagnosis-texts.js";
+import { DIAGNOSIS_TEXTS, startWhy } from "./lib/diagnosis-texts.js";
 import { instrumentPreview, PREVIEW_TEXTS } from "./lib/instrument-preview.js";
 import { instrumentUpload, UPLOAD_TEXTS } from "./lib/instrument-upload.js";
 import { MANAGER_TEXTS, managersPanel } from "./lib/managers-panel.js";
@@ -39,15 +30,12 @@ import {
   errorMessage,
   fillSelect,
   type Lang,
-  LEVEL_COLOURS,
   type Loc,
   logout,
   LOGOUT_EVERYWHERE_TEXT,
   logoutEverywhere,
   table,
 } from "./lib/ui.js";
-
-Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
 /** A round as the API lists it (src/routes/campaign-view.ts). */
 type CampaignRow = CampaignView;
@@ -302,7 +290,7 @@ const dataProtection = dataProtectionPanel(texts, {
 });
 const staffInvitations = staffInvitationsPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
-const charts = new Map<string, Chart>();
+const charts: Charts = new Map();
 let organisations: Organisation[] = [];
 let comparison: Comparison | null = null;
 let norms: NormSets | null = null;
@@ -523,7 +511,7 @@ async function publishNorms(): Promise<void> {
 }
 
 function renderComparison(): void {
-  charts.get("profiles")?.destroy();
+  clearChart(charts, "profiles");
   const section = $("comparison");
   section.hidden = comparison === null;
   if (!comparison) return;
@@ -546,31 +534,26 @@ function renderComparison(): void {
   const datasets = campaigns.map((c, i) => ({
     label: name(c),
     data: LEVELS.map((l) => score(c, l.id)),
-    borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
-    backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
+    borderColor: seriesColour(i),
+    backgroundColor: seriesColour(i),
     borderWidth: 2,
   }));
   if (benchmark) {
     datasets.push({
       label: t("benchmark"),
       data: LEVELS.map((l) => benchmark.levels[l.id] ?? null),
-      borderColor: "#111827",
-      backgroundColor: "#111827",
+      borderColor: CHART_COLOURS.benchmark,
+      backgroundColor: CHART_COLOURS.benchmark,
       borderWidth: 3,
       borderDash: [6, 4],
     } as never);
   }
-  const canvas = $("profiles") as HTMLCanvasElement;
-  canvas.setAttribute("aria-label", `${t("comparison")}: ${t("asTable")}`);
   // Levels on the vertical axis, mission on top: the profile reads top-down like the staircase.
-  charts.set(
-    "profiles",
-    new Chart(canvas, {
-      type: "line",
-      data: { labels, datasets },
-      options: { indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 } } },
-    }),
-  );
+  drawChart(charts, "profiles", `${t("comparison")}: ${t("asTable")}`, {
+    type: "line",
+    data: { labels, datasets },
+    options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } } },
+  });
 
   const cellOf = (c: Compared, level: LevelId) => {
     const s = score(c, level);
@@ -636,84 +619,9 @@ function renderComparison(): void {
   );
 }
 
+/** Every step between the organisation's rounds, a small chart per level (components/trend-view.tsx). */
 function renderTrends(): void {
-  for (const [id, chart] of charts) if (id.startsWith("trend-")) chart.destroy();
-  const holder = $("trend-charts");
-  holder.replaceChildren();
-  const levels = trends?.levels ?? [];
-  $("trend-empty").hidden = levels.length > 0;
-  $("trend-table").replaceChildren();
-  $("trend-note").hidden = levels.length === 0;
-  if (!trends || levels.length === 0) return;
-  const minimum = { min: trends.minimumChange };
-  $("trend-note").textContent = t("trendNote", minimum);
-  const rounds = trends.rounds.filter((r) => r.included);
-  levels.forEach((l, i) => {
-    const figure = el("figure");
-    const box = el("div", undefined, "chart-box mini-box");
-    const canvas = el("canvas");
-    canvas.setAttribute("role", "img");
-    const last = l.steps.at(-1)!;
-    canvas.setAttribute(
-      "aria-label",
-      `${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${trendVerdict(last.label, t, minimum.min)}`,
-    );
-    box.append(canvas);
-    figure.append(
-      el(
-        "figcaption",
-        `${levelName(l.level)} · ${trendVerdict(last.label, t, minimum.min)}`,
-        `trend-label ${last.label}`,
-      ),
-      box,
-    );
-    holder.append(figure);
-    charts.set(
-      `trend-${l.level}`,
-      new Chart(canvas, {
-        type: "line",
-        data: {
-          labels: rounds.map((r) => r.date.slice(0, 7)),
-          datasets: [
-            {
-              label: levelName(l.level),
-              data: rounds.map((r) => l.points.find((p) => p.campaignId === r.campaignId)?.score ?? null),
-              borderColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
-              backgroundColor: LEVEL_COLOURS[i % LEVEL_COLOURS.length],
-            },
-          ],
-        },
-        options: {
-          maintainAspectRatio: false,
-          animation: false,
-          plugins: { legend: { display: false } },
-          scales: { y: { min: 0, max: 100 } },
-        },
-      }),
-    );
-  });
-  const pValue = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
-  const titleOf = new Map(trends.rounds.map((r) => [r.campaignId, r.title]));
-  // On shared items a step has its own scores, which differ from the rounds' level scores.
-  const verdict = (s: Trends["levels"][number]["steps"][number]) =>
-    trendVerdict(s.label, t, minimum.min) +
-    (s.basis === "shared_items" ? ` (${t("sharedBasis", { n: s.sharedItems!.length })})` : "");
-  $("trend-table").replaceChildren(
-    table(
-      [t("level"), t("from"), t("to"), t("change"), "p", "p (Holm)", t("verdict")],
-      levels.flatMap((l) =>
-        l.steps.map((s, i) => [
-          levelName(l.level),
-          `${titleOf.get(s.from)}: ${s.fromScore ?? l.points[i]!.score}`,
-          `${titleOf.get(s.to)}: ${s.toScore ?? l.points[i + 1]!.score}`,
-          s.change === null ? "–" : s.change > 0 ? `+${s.change}` : String(s.change),
-          pValue(s.p),
-          pValue(s.pAdjusted),
-          verdict(s),
-        ]),
-      ),
-    ),
-  );
+  $("trend-empty").hidden = showTrends($("trend-view"), { trends, t, levelName, charts, steps: "all" });
 }
 
 function renderInstruments(): void {

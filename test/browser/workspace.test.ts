@@ -13,7 +13,7 @@ import { campaignDefaults } from "../../src/domain/campaign.js";
 import { findUserByEmail } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
-import { chromiumPath, logIn } from "../helpers/browser.js";
+import { canvasHasInk, chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
 import { completeSurvey, screenshot } from "../helpers/survey.js";
 import { demoLogin, loginCookie, postJson, validAnswers } from "../helpers/test-app.js";
@@ -164,6 +164,11 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await page.selectOption("#trend-organisation", { label: "Woonstichting De Linde" });
     await expect.poll(() => page.locator("#trend-charts figcaption").first().textContent()).toBe("Missie · verbeterd");
     expect(await page.locator("#trend-charts figure").count()).toBe(7);
+    // Each level's chart is drawn by the trend view once its canvas is on the page.
+    const minis = await page.locator("#trend-charts canvas").all();
+    expect(minis).toHaveLength(7);
+    await expect.poll(() => Promise.all(minis.map((c) => c.evaluate(canvasHasInk)))).toEqual(minis.map(() => true));
+    expect(await minis[0]!.getAttribute("aria-label")).toMatch(/^Missie: \d+(\.\d)? → .*, verbeterd$/);
     expect(await page.locator("#trend-table").textContent()).toContain("geen significante verandering");
     // Raw and Holm-adjusted p side by side, and the rule with the minimum change from the server.
     expect(await page.locator("#trend-table th").allTextContents()).toEqual([
@@ -370,6 +375,7 @@ describe.skipIf(!chromiumPath)("manager dashboard with the consultant's addition
     );
     await page.waitForSelector("#trend-card:not([hidden])");
     expect(await page.locator("#trend-table").textContent()).toContain("verbeterd");
+    await expect.poll(() => page.locator("#trend").evaluate(canvasHasInk)).toBe(true);
     expect(await page.locator("#trend-table th").allTextContents()).toEqual([
       "Niveau",
       "Vorige",

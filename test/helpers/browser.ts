@@ -42,3 +42,10 @@ export async function logIn(page: Page, baseUrl: string, account: { email: strin
   await page.click("button[type=submit]");
   await page.waitForURL(/\/dashboard$/);
 }
+
+/** Whether a canvas has anything drawn on it: a blank canvas (also one of the default 300 × 150) has no opaque pixel. */
+export function canvasHasInk(canvas: HTMLCanvasElement): boolean {
+  const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+  for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) return true;
+  return false;
+}

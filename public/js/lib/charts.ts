@@ -1,8 +1,9 @@
 /**
- * Chart.js set-up the dashboard's canvas charts share: the components registered once, one
- * place that replaces a chart (the old one destroyed, so no figure outlives a round, filter or
- * language), the options every chart has (no animation, sized by its box), and category labels
- * wrapped so that none is cut off on a phone.
+ * The one Chart.js set-up every page's canvas charts share: the components registered once, the
+ * colours of every chart in one place, one place that replaces a chart (the old one destroyed,
+ * so no figure outlives a round, filter or language), the options every chart has (no animation,
+ * sized by its box, named for screen readers — each chart has a table beside it), and category
+ * labels wrapped so that none is cut off on a phone.
  */
 import {
   BarController,
@@ -33,34 +34,61 @@ Chart.register(
 
 /** The font Chart.js draws tick labels in (its default size, the page's family). */
 export const CHART_FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 12 };
+
+/** Every colour a chart draws with. */
+export const CHART_COLOURS = {
+  /** Tick labels and legends. */
+  ink: "#374151",
+  /** One series each: the levels in a trend, the rounds in a comparison. */
+  series: ["#1d4ed8", "#0e7490", "#7c3aed", "#b45309", "#be123c", "#15803d", "#475569"],
+  /** The benchmark line drawn over the series. */
+  benchmark: "#111827",
+  /** The decision-factor bars by side and measure: the bars, their legend and the split bar use these. */
+  factors: {
+    system: { chosen: "#64748b", most: "#cbd5e1" },
+    heart: { chosen: "#c2410c", most: "#fdba74" },
+  },
+  /** How it is and how it should be. */
+  desired: { current: "#5b8def", wanted: "#a7c4f7" },
+} as const;
+
+/** The colour of the `i`-th series, starting again after the last. */
+export const seriesColour = (i: number) => CHART_COLOURS.series[i % CHART_COLOURS.series.length]!;
+
 Chart.defaults.font.family = CHART_FONT.family;
 Chart.defaults.font.size = CHART_FONT.size;
-Chart.defaults.color = "#374151";
+Chart.defaults.color = CHART_COLOURS.ink;
 
-/** The charts of one page by canvas id. */
+/** The charts of one page by key (the canvas id, or a name for a canvas without one). */
 export type Charts = Map<string, Chart>;
 
-/** Removes the chart drawn on this canvas, if any. */
-export function clearChart(charts: Charts, id: string): void {
-  charts.get(id)?.destroy();
-  charts.delete(id);
+/** Removes the chart drawn under this key, if any. */
+export function clearChart(charts: Charts, key: string): void {
+  charts.get(key)?.destroy();
+  charts.delete(key);
+}
+
+/** Removes every chart whose key starts with `prefix`. */
+export function clearCharts(charts: Charts, prefix: string): void {
+  for (const key of [...charts.keys()]) if (key.startsWith(prefix)) clearChart(charts, key);
 }
 
 /**
- * Draws a chart on the canvas `id`, in place of the one there: the canvas is named for screen
- * readers (each chart has a table beside it), animation is off and the chart fills its box.
+ * Draws a chart on a canvas (by id, or the element itself under `key`), in place of the one drawn
+ * under that key: the canvas is named for screen readers, animation is off and the chart fills its box.
  */
 export function drawChart<T extends ChartType>(
   charts: Charts,
-  id: string,
+  target: string | { key: string; canvas: HTMLCanvasElement },
   label: string,
   config: ChartConfiguration<T>,
 ): void {
-  clearChart(charts, id);
-  const canvas = document.getElementById(id) as HTMLCanvasElement;
+  const key = typeof target === "string" ? target : target.key;
+  const canvas = typeof target === "string" ? (document.getElementById(target) as HTMLCanvasElement) : target.canvas;
+  clearChart(charts, key);
   canvas.setAttribute("aria-label", label);
   charts.set(
-    id,
+    key,
     new Chart(canvas, {
       ...config,
       options: { maintainAspectRatio: false, animation: false, ...config.options },

@@ -3,10 +3,12 @@
  * only — names from the database never become HTML), JSON calls that send a lost session to
  * the login page, and plain tables as the alternative to every chart.
  */
+import { render } from "hono/jsx/dom";
+
+import { DataTable } from "../components/data-table.js";
+
 export type Lang = "nl" | "en";
 export type Loc = Record<Lang, string>;
-
-export const LEVEL_COLOURS = ["#1d4ed8", "#0e7490", "#7c3aed", "#b45309", "#be123c", "#15803d", "#475569"];
 
 export function createTexts(texts: Record<string, Loc>) {
   let lang: Lang = (localStorage.getItem("lang") as Lang) || (navigator.language.startsWith("en") ? "en" : "nl");
@@ -67,18 +69,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 export const errorMessage = (body: unknown, status: number) =>
   (body as { error?: { message?: string } }).error?.message ?? `Error ${status}`;
 
+/** A plain table (components/data-table.tsx) as an element, for code that builds its DOM by hand. */
 export function table(head: string[], rows: (string | number)[][]): HTMLTableElement {
-  const tbl = el("table");
-  const tr = el("tr");
-  head.forEach((h, i) => tr.append(Object.assign(el("th", h, i > 0 ? "num" : undefined), { scope: "col" })));
-  tbl.append(el("thead"), el("tbody"));
-  tbl.tHead!.append(tr);
-  for (const row of rows) {
-    const r = el("tr");
-    row.forEach((cell, i) => r.append(el("td", String(cell), i > 0 ? "num" : undefined)));
-    tbl.tBodies[0]!.append(r);
-  }
-  return tbl;
+  const holder = document.createElement("div");
+  render(DataTable({ head, rows }), holder);
+  return holder.firstElementChild as HTMLTableElement;
 }
 
 /** A number with `digits` decimals as the language writes it: 0,84 in Dutch, 0.84 in English. */
