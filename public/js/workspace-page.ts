@@ -2,53 +2,39 @@
  * The consultant's workspace: the portfolio of clients and rounds, the benchmark as published
  * norm sets, a comparison of chosen rounds against it (profiles, start-here, decision mixes,
  * current–desired gap, Cronbach's alpha), trends across an organisation's rounds, single-use
- * access codes, new rounds, managers by invitation, and the consultant's own instruments. Every chart has a table next to it.
+ * access codes, new rounds, managers by invitation, and the consultant's own instruments. Every
+ * chart has a table next to it. This file holds the page's words and wires the panels together;
+ * each panel is its own module under lib/ and components/.
  */
-import { type LevelId, LEVELS } from "../../src/domain/levels.js";
-import type { CampaignView } from "../../src/routes/campaign-view.js";
-import type { compareCampaigns } from "../../src/services/compare.js";
+import { LEVELS } from "../../src/domain/levels.js";
 import type { InstrumentSummary } from "../../src/services/instruments.js";
-import type { normSetOverview } from "../../src/services/norm-sets.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { showTrends } from "./components/trend-view.js";
 import { AUDIT_TEXTS, auditPanel } from "./lib/audit-panel.js";
-import { CHART_COLOURS, type Charts, clearChart, drawChart, seriesColour } from "./lib/charts.js";
-import { CODE_SHEET_TEXTS, renderCodeSheet, type SheetLanguages, type SheetLayout } from "./lib/code-sheet.js";
+import type { Charts } from "./lib/charts.js";
+import { CODE_SHEET_TEXTS } from "./lib/code-sheet.js";
+import { codesPanel } from "./lib/codes-panel.js";
+import { comparisonPanel } from "./lib/comparison-panel.js";
 import { DATA_PROTECTION_TEXTS, dataProtectionPanel } from "./lib/data-protection.js";
-import { DIAGNOSIS_TEXTS, startWhy } from "./lib/diagnosis-texts.js";
+import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
 import { instrumentPreview, PREVIEW_TEXTS } from "./lib/instrument-preview.js";
 import { instrumentUpload, UPLOAD_TEXTS } from "./lib/instrument-upload.js";
+import { instrumentsList } from "./lib/instruments-list.js";
 import { MANAGER_TEXTS, managersPanel } from "./lib/managers-panel.js";
+import { normsPanel } from "./lib/norms-panel.js";
+import { portfolioPanel } from "./lib/portfolio-panel.js";
 import { ROUND_FORM_TEXTS, roundForm } from "./lib/round-form.js";
 import { STAFF_INVITATION_TEXTS, staffInvitationsPanel } from "./lib/staff-invitations.js";
 import {
   $,
   api,
   createTexts,
-  decimal,
-  el,
-  errorMessage,
-  fillSelect,
   type Lang,
   type Loc,
   logout,
   LOGOUT_EVERYWHERE_TEXT,
   logoutEverywhere,
-  table,
 } from "./lib/ui.js";
-
-/** A round as the API lists it (src/routes/campaign-view.ts). */
-type CampaignRow = CampaignView;
-interface Organisation {
-  id: string;
-  name: string;
-  benchmarkForManagers?: boolean;
-  campaigns: CampaignRow[];
-}
-/** The comparison and the norm sets as the API answers (src/services): one source of their shape. */
-type Comparison = Awaited<ReturnType<typeof compareCampaigns>>;
-type Compared = Comparison["campaigns"][number];
-type NormSets = Awaited<ReturnType<typeof normSetOverview>>;
 
 const T: Record<string, Loc> = {
   appName: { nl: "Klantgerichtheid · werkruimte", en: "Customer-centricity · workspace" },
@@ -273,31 +259,9 @@ const texts = createTexts({
   ...DATA_PROTECTION_TEXTS,
 });
 const t = texts.t.bind(texts);
-const managers = managersPanel(texts);
-const rounds = roundForm(t, { say, saved: () => loadPortfolio(), showCodeHint });
-const preview = instrumentPreview(texts);
-const showPreview = (i: Pick<InstrumentSummary, "id" | "version">, from: HTMLElement) =>
-  void preview.open(i.id, i.version, from, say);
-const upload = instrumentUpload(texts, {
-  stored: () => loadInstruments(),
-  levelName: (id) => levelName(id),
-  preview: showPreview,
-});
-const auditLog = auditPanel(texts);
-const dataProtection = dataProtectionPanel(texts, {
-  say,
-  changed: () => Promise.all([loadPortfolio(), loadNorms()]).then(() => undefined),
-});
-const staffInvitations = staffInvitationsPanel(texts);
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.name[texts.lang] ?? id;
 const charts: Charts = new Map();
-let organisations: Organisation[] = [];
-let comparison: Comparison | null = null;
-let norms: NormSets | null = null;
 let trends: Trends | null = null;
-let instruments: InstrumentSummary[] = [];
-let lastCodes: { campaign: CampaignRow; codes: string[] } | null = null;
-const selected = new Set<string>();
 
 function say(text: string, error = false): void {
   const box = $("message");
@@ -306,405 +270,43 @@ function say(text: string, error = false): void {
   box.hidden = false;
 }
 
-const allCampaigns = () => organisations.flatMap((o) => o.campaigns.map((c) => ({ ...c, organisation: o.name })));
-
-function rateText(c: CampaignRow): string {
-  const r = c.responseRate;
-  if (!r) return "–";
-  // The basis is said with the figure; beside a headcount, the codes' own count stays visible.
-  if (r.basis === "codes") return `${r.pct}% (${t("viaCodes", { used: c.codes.used, of: r.of })})`;
-  const codes = c.codes.issued > 0 ? ` · ${t("codesBeside", { used: c.codes.used, issued: c.codes.issued })}` : "";
-  return `${r.pct}% (${t("viaHeadcount", { n: c.respondents, of: r.of })})${codes}`;
-}
-
-function startText(c: {
-  status?: string;
-  startHere: { level: string | null; reasons: string[]; basis: string } | null;
-}): string {
-  const s = c.startHere;
-  if (!s) return c.status === "closed" ? t("belowK") : t("afterClose");
-  if (!s.level) return t("noStart");
-  const why = startWhy(s, t);
-  return `${levelName(s.level)}${why ? ` (${why})` : ""}`;
-}
-
-function renderPortfolio(): void {
-  const tbl = el("table");
-  const head = el("tr");
-  for (const h of [
-    t("compare"),
-    t("round"),
-    t("status"),
-    t("period"),
-    t("respondents"),
-    t("responseRate"),
-    t("startHere"),
-    t("links"),
-  ])
-    head.append(Object.assign(el("th", h), { scope: "col" }));
-  tbl.append(el("thead"), el("tbody"));
-  tbl.tHead!.append(head);
-  for (const org of organisations) {
-    const orgRow = el("tr", undefined, "org-row");
-    const cell = Object.assign(el("th"), { colSpan: 8, scope: "rowgroup" });
-    cell.append(el("span", org.name));
-    if (org.benchmarkForManagers !== undefined) {
-      const label = el("label", undefined, "check small");
-      const box = Object.assign(el("input"), { type: "checkbox", checked: org.benchmarkForManagers });
-      box.addEventListener("change", async () => {
-        const res = await api(`/api/organisations/${org.id}`, {
-          method: "PATCH",
-          body: { benchmarkForManagers: box.checked },
-        });
-        if (res.status !== 200) say(errorMessage(res.body, res.status), true);
-        else org.benchmarkForManagers = box.checked;
-      });
-      label.append(box, el("span", t("managersSeeBenchmark")));
-      cell.append(label);
-    }
-    orgRow.append(cell);
-    tbl.tBodies[0]!.append(orgRow);
-    for (const c of org.campaigns) {
-      const row = el("tr");
-      const pick = Object.assign(el("input"), { type: "checkbox", checked: selected.has(c.id) });
-      pick.setAttribute("aria-label", `${t("compare")}: ${org.name} – ${c.title}`);
-      pick.addEventListener("change", () => (pick.checked ? selected.add(c.id) : selected.delete(c.id)));
-      const pickCell = el("td");
-      pickCell.append(pick);
-      const links = el("td");
-      const report = Object.assign(el("a", t("report")), { href: `/dashboard?campaign=${encodeURIComponent(c.id)}` });
-      links.append(report);
-      if (c.surveyPath)
-        links.append(
-          " · ",
-          Object.assign(el("a", t("surveyLink")), { href: c.surveyPath, target: "_blank", rel: "noopener noreferrer" }),
-        );
-      if (c.status !== "closed") {
-        const change = el("button", t("editRoundButton"), "small secondary");
-        change.type = "button";
-        change.setAttribute("aria-label", `${t("editRoundButton")}: ${c.title}`);
-        change.addEventListener("click", () => rounds.edit(c));
-        links.append(" · ", change);
-      }
-      if (c.status === "draft") {
-        const open = el("button", t("openRound"), "small");
-        open.type = "button";
-        open.addEventListener("click", () => void openRound(c));
-        links.append(" · ", open);
-      }
-      if (c.surveyPath && c.status === "open") {
-        const close = el("button", t("closeRound"), "small");
-        close.type = "button";
-        close.addEventListener("click", () => void closeRound(c));
-        links.append(" · ", close);
-      }
-      row.append(
-        pickCell,
-        el("td", c.title),
-        el("td", t(c.status)),
-        el("td", [c.opensOn, c.closesOn].filter(Boolean).join(" – ") || "–"),
-        el("td", String(c.respondents), "num"),
-        el("td", rateText(c), "num"),
-        el("td", startText(c)),
-        links,
-      );
-      tbl.tBodies[0]!.append(row);
-    }
-  }
-  $("portfolio").replaceChildren(tbl);
-  const options = allCampaigns().map((c) => ({ value: c.id, label: `${c.organisation} – ${c.title}` }));
-  const codesSelect = $("codes-campaign") as HTMLSelectElement;
-  const keep = codesSelect.value;
-  fillSelect(codesSelect, options);
-  if (keep) codesSelect.value = keep;
-  for (const id of ["trend-organisation", "campaign-organisation"]) {
-    const select = $(id) as HTMLSelectElement;
-    const value = select.value;
-    fillSelect(
-      select,
-      organisations.map((o) => ({ value: o.id, label: o.name })),
-    );
-    if (value) select.value = value;
-  }
-}
-
-/** A YYYY-MM-DD date in the page's language. */
-const dateText = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", {
-    timeZone: "UTC",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
-
-/** What publishing a norm set now would do, in words. */
-function nextText(next: NormSets["next"]): string {
-  if (next.refusal === "too_few_organisations") return t("normNeedsFive", { qualifying: next.qualifying });
-  if (next.refusal === "too_few_new_organisations") return t("normNeedsThreeNew", { added: next.newOrganisations });
-  return next.first
-    ? t("normReadyFirst", { qualifying: next.qualifying })
-    : t("normReadyNext", { qualifying: next.qualifying, added: next.newOrganisations });
-}
-
-function renderNorms(): void {
-  if (!norms) return;
-  const [latest, ...earlier] = norms.sets;
-  $("norm-status").textContent = latest
-    ? t("normLatest", {
-        date: dateText(latest.madeOn),
-        organisations: latest.organisations,
-        campaigns: latest.campaigns,
-      })
-    : t("noNormSet");
-  $("norm-table").replaceChildren(
-    ...(latest
-      ? [
-          table(
-            [t("level"), t("benchmark")],
-            LEVELS.map((l) => [l.name[texts.lang], latest.levels[l.id] ?? "–"]),
-          ),
-        ]
-      : []),
-  );
-  $("norm-next").textContent = nextText(norms.next);
-  // The reason stands next to the button, so a publication the rules would refuse is not offered.
-  ($("publish-norms") as HTMLButtonElement).disabled = norms.next.refusal !== null;
-  const history = $("norm-history");
-  history.replaceChildren();
-  if (earlier.length > 0)
-    history.append(
-      el("h3", t("earlierSets")),
-      table(
-        [t("madeOn"), t("organisations")],
-        earlier.map((s) => [dateText(s.madeOn), s.organisations]),
-      ),
-    );
-}
-
-async function loadNorms(): Promise<void> {
-  norms = (await api<NormSets>("/api/norm-sets")).body;
-  renderNorms();
-}
-
-/** Publishes the next norm set; a refusal is explained with the rule, in the page's language. */
-async function publishNorms(): Promise<void> {
-  const res = await api<NormSets["sets"][number] & { error?: { code: string } }>("/api/norm-sets", { method: "POST" });
-  await loadNorms();
-  if (res.status === 201) {
-    say(t("normPublished", { organisations: res.body.organisations }));
-    // A comparison on screen is measured against the new set from now on.
-    if (comparison) {
-      const ids = comparison.campaigns.map((c) => c.id).concat(comparison.excluded.map((e) => e.id));
-      const again = await api<Comparison>(`/api/compare?campaigns=${ids.map(encodeURIComponent).join(",")}`);
-      if (again.status === 200) {
-        comparison = again.body;
-        renderComparison();
-      }
-    }
-    return;
-  }
-  const code = res.body.error?.code;
-  if (code === "norm_set_conflict") return say(t("normConflict"), true);
-  if ((code === "too_few_organisations" || code === "too_few_new_organisations") && norms)
-    return say(nextText(norms.next), true);
-  say(errorMessage(res.body, res.status), true);
-}
-
-function renderComparison(): void {
-  clearChart(charts, "profiles");
-  const section = $("comparison");
-  section.hidden = comparison === null;
-  if (!comparison) return;
-  const { campaigns, benchmark, excluded } = comparison;
-  const name = (c: Compared) => `${c.organisation.name} – ${c.title}`;
-  $("benchmark-note").textContent = benchmark
-    ? t("benchmarkNote", {
-        date: benchmark.madeOn ? dateText(benchmark.madeOn) : "",
-        organisations: benchmark.organisations ?? "",
-      })
-    : t("noBenchmark");
-  const excludedBox = $("comparison-excluded");
-  excludedBox.hidden = excluded.length === 0;
-  excludedBox.textContent = t("excluded", {
-    list: excluded.map((e) => `${e.organisation.name} – ${e.title} (${t(e.reason, { k: e.k })})`).join("; "),
-  });
-
-  const labels = LEVELS.map((l) => l.name[texts.lang]);
-  const score = (c: Compared, level: string) => c.levels.find((l) => l.id === level)?.score ?? null;
-  const datasets = campaigns.map((c, i) => ({
-    label: name(c),
-    data: LEVELS.map((l) => score(c, l.id)),
-    borderColor: seriesColour(i),
-    backgroundColor: seriesColour(i),
-    borderWidth: 2,
-  }));
-  if (benchmark) {
-    datasets.push({
-      label: t("benchmark"),
-      data: LEVELS.map((l) => benchmark.levels[l.id] ?? null),
-      borderColor: CHART_COLOURS.benchmark,
-      backgroundColor: CHART_COLOURS.benchmark,
-      borderWidth: 3,
-      borderDash: [6, 4],
-    } as never);
-  }
-  // Levels on the vertical axis, mission on top: the profile reads top-down like the staircase.
-  drawChart(charts, "profiles", `${t("comparison")}: ${t("asTable")}`, {
-    type: "line",
-    data: { labels, datasets },
-    options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } } },
-  });
-
-  const cellOf = (c: Compared, level: LevelId) => {
-    const s = score(c, level);
-    const p = c.percentiles?.[level];
-    return s === null ? "–" : p === undefined ? String(s) : `${s} (P${p})`;
-  };
-  $("comparison-table").replaceChildren(
-    table(
-      [t("level"), ...campaigns.map(name), ...(benchmark ? [t("benchmark")] : [])],
-      LEVELS.map((l) => [
-        l.name[texts.lang],
-        ...campaigns.map((c) => cellOf(c, l.id)),
-        ...(benchmark ? [benchmark.levels[l.id] ?? "–"] : []),
-      ]),
-    ),
-  );
-  $("comparison-start").replaceChildren(
-    table(
-      [t("round"), t("startHere")],
-      campaigns.map((c) => [name(c), startText(c)]),
-    ),
-  );
-  $("comparison-factors").replaceChildren(
-    table(
-      [t("round"), t("system"), t("heart"), t("rules")],
-      campaigns.map((c) => {
-        const g = c.decisionFactors?.groups;
-        return [
-          name(c),
-          g ? `${g.system!.mostPct}%` : "–",
-          g ? `${g.heart!.mostPct}%` : "–",
-          g ? `${g.rules!.chosenPct}%` : "–",
-        ];
-      }),
-    ),
-  );
-  $("comparison-desired").replaceChildren(
-    table(
-      [t("level"), ...campaigns.map(name)],
-      LEVELS.map((l) => [
-        l.name[texts.lang],
-        ...campaigns.map((c) => {
-          if (!c.desiredGap) return t("noDesiredItems");
-          const g = c.desiredGap.find((x) => x.level === l.id);
-          return g ? `${g.current} → ${g.desired} (+${g.gap})` : "–";
-        }),
-      ]),
-    ),
-  );
-  $("comparison-quality").replaceChildren(
-    table(
-      [t("level"), ...campaigns.map(name)],
-      LEVELS.map((l) => [
-        l.name[texts.lang],
-        ...campaigns.map((c) => {
-          const r = c.reliability.find((x) => x.level === l.id);
-          if (!r) return "–";
-          const alpha = decimal(r.alpha, 2, texts.lang);
-          return r.warning ? `⚠ ${alpha}` : alpha;
-        }),
-      ]),
-    ),
-  );
-}
+const managers = managersPanel(texts);
+const auditLog = auditPanel(texts);
+const staffInvitations = staffInvitationsPanel(texts);
+const portfolio = portfolioPanel(texts, {
+  say,
+  levelName,
+  edit: (c) => rounds.edit(c),
+  loaded: (organisations) =>
+    Promise.all([
+      managers.setOrganisations(organisations),
+      auditLog.setOrganisations(organisations),
+      staffInvitations.setOrganisations(organisations),
+      dataProtection.setOrganisations(organisations),
+    ]),
+  closed: () => norms.load(),
+});
+const rounds = roundForm(t, { say, saved: () => portfolio.load(), showCodeHint });
+const comparison = comparisonPanel(texts, { say, levelName, charts });
+const norms = normsPanel(texts, { say, published: () => comparison.refresh() });
+const codes = codesPanel(texts, { say, campaigns: () => portfolio.campaigns(), issued: () => portfolio.load() });
+const preview = instrumentPreview(texts);
+const showPreview = (i: Pick<InstrumentSummary, "id" | "version">, from: HTMLElement) =>
+  void preview.open(i.id, i.version, from, say);
+const instruments = instrumentsList(texts, { levelName, preview: showPreview });
+const upload = instrumentUpload(texts, {
+  stored: () => instruments.load(),
+  levelName: (id) => levelName(id),
+  preview: showPreview,
+});
+const dataProtection = dataProtectionPanel(texts, {
+  say,
+  changed: () => Promise.all([portfolio.load(), norms.load()]).then(() => undefined),
+});
 
 /** Every step between the organisation's rounds, a small chart per level (components/trend-view.tsx). */
 function renderTrends(): void {
   $("trend-empty").hidden = showTrends($("trend-view"), { trends, t, levelName, charts, steps: "all" });
-}
-
-function renderInstruments(): void {
-  const title = (x: unknown) =>
-    typeof x === "string"
-      ? x
-      : ((x as Partial<Loc & { default: string }>)[texts.lang] ?? (x as { default?: string }).default ?? "");
-  const list = table(
-    [t("instrument"), t("version"), t("source"), t("itemsPerLevel"), t("desiredState"), t("preview")],
-    instruments.map((i) => [
-      `${title(i.title)} (${i.id})`,
-      i.version,
-      i.builtin ? t("builtin") : t("own"),
-      Object.entries(i.items)
-        .map(([l, n]) => `${levelName(l)} ${n}`)
-        .join(", "),
-      i.desiredState ? t("yes") : t("no"),
-      "",
-    ]),
-  );
-  // Each version can be looked at before a round uses it.
-  [...list.tBodies[0]!.rows].forEach((row, n) => {
-    const i = instruments[n]!;
-    const button = el("button", t("preview"), "small secondary");
-    button.type = "button";
-    button.setAttribute("aria-label", `${t("preview")}: ${i.id} v${i.version}`);
-    button.addEventListener("click", () => showPreview(i, button));
-    row.cells[5]!.replaceChildren(button);
-  });
-  $("instruments").replaceChildren(list);
-  const select = $("campaign-instrument") as HTMLSelectElement;
-  const keep = select.value;
-  fillSelect(
-    select,
-    [...instruments]
-      .sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id) || b.version - a.version)
-      .map((i) => ({ value: `${i.id}@${i.version}`, label: `${title(i.title)} · v${i.version}` })),
-  );
-  if (keep) select.value = keep;
-}
-
-function render(): void {
-  texts.apply();
-  rounds.render();
-  upload.render();
-  renderPortfolio();
-  renderNorms();
-  renderComparison();
-  renderTrends();
-  renderInstruments();
-  managers.render();
-  auditLog.render();
-  dataProtection.render();
-  showCodeHint();
-  if (lastCodes) showCodes(lastCodes.campaign, lastCodes.codes, null);
-}
-
-async function loadPortfolio(): Promise<void> {
-  organisations = (await api<Organisation[]>("/api/organisations")).body;
-  renderPortfolio();
-  await Promise.all([
-    managers.setOrganisations(organisations),
-    auditLog.setOrganisations(organisations),
-    staffInvitations.setOrganisations(organisations),
-    dataProtection.setOrganisations(organisations),
-  ]);
-}
-
-/** Closes a round for good, after the consultant confirms; its results are released at once. */
-async function openRound(c: CampaignRow): Promise<void> {
-  if (!confirm(t("openConfirm", { title: c.title }))) return;
-  const res = await api<CampaignRow>(`/api/campaigns/${c.id}/open`, { method: "POST" });
-  if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
-  say(t("opened", { title: c.title }));
-  await loadPortfolio();
-}
-
-async function closeRound(c: CampaignRow): Promise<void> {
-  if (!confirm(t("closeConfirm", { title: c.title }))) return;
-  const res = await api<{ respondents: number }>(`/api/campaigns/${c.id}/close`, { method: "POST" });
-  if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
-  say(t("released", { title: c.title, n: res.body.respondents }));
-  await Promise.all([loadPortfolio(), loadNorms()]);
 }
 
 async function loadTrends(): Promise<void> {
@@ -713,102 +315,27 @@ async function loadTrends(): Promise<void> {
   renderTrends();
 }
 
-async function loadInstruments(): Promise<void> {
-  instruments = (await api<InstrumentSummary[]>("/api/instruments")).body;
-  renderInstruments();
-}
-
-async function compareSelected(): Promise<void> {
-  const ids = allCampaigns()
-    .filter((c) => selected.has(c.id))
-    .map((c) => c.id);
-  if (ids.length < 2) return say(t("pickTwo"), true);
-  const res = await api<Comparison>(`/api/compare?campaigns=${ids.map(encodeURIComponent).join(",")}`);
-  if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
-  $("message").hidden = true;
-  comparison = res.body;
-  renderComparison();
-  $("comparison").scrollIntoView({ behavior: "smooth", block: "start" });
-}
-
-function showCodes(campaign: CampaignRow, codes: string[], counts: { issued: number; used: number } | null): void {
-  lastCodes = { campaign, codes };
-  $("codes-result").hidden = false;
-  if (counts)
-    $("codes-summary").textContent = t("codesIssued", {
-      count: codes.length,
-      issued: counts.issued,
-      used: counts.used,
-    });
-  $("codes-list").replaceChildren(...codes.map((code) => el("li", code)));
-  void drawSheet();
-}
-
-/** The sheet in the language(s) and layout chosen for the round's staff; resolves once its QR codes are drawn. */
-function drawSheet(): Promise<void> {
-  if (!lastCodes) return Promise.resolve();
-  const chosen = (name: string) => (document.querySelector(`input[name=${name}]:checked`) as HTMLInputElement).value;
-  return renderCodeSheet($("code-sheet"), {
-    campaign: lastCodes.campaign,
-    codes: lastCodes.codes,
-    languages: chosen("sheet-lang") as SheetLanguages,
-    layout: chosen("sheet-layout") as SheetLayout,
-  });
-}
-
-async function issueCodes(event: Event): Promise<void> {
-  event.preventDefault();
-  const campaign = allCampaigns().find((c) => c.id === ($("codes-campaign") as HTMLSelectElement).value);
-  if (!campaign) return;
-  const count = Number(($("codes-count") as HTMLInputElement).value);
-  const res = await api<{ codes: string[]; issued: number; used: number }>(`/api/campaigns/${campaign.id}/codes`, {
-    method: "POST",
-    body: { count },
-  });
-  if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
-  showCodes(campaign, res.body.codes, res.body);
-  await loadPortfolio();
-}
-
-function downloadCodes(): void {
-  if (!lastCodes) return;
-  const csv = ["code", ...lastCodes.codes].join("\r\n") + "\r\n";
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
-  const a = Object.assign(el("a"), {
-    href: url,
-    download: `codes-${lastCodes.campaign.title.replace(/[^\w-]+/g, "-")}.csv`,
-  });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-async function printCodes(): Promise<void> {
-  await drawSheet();
-  document.body.classList.add("print-codes");
-  window.addEventListener("afterprint", () => document.body.classList.remove("print-codes"), { once: true });
-  window.print();
-}
-
-async function createOrganisation(event: Event): Promise<void> {
-  event.preventDefault();
-  const input = $("organisation-name") as HTMLInputElement;
-  const res = await api<{ id: string; name: string }>("/api/organisations", {
-    method: "POST",
-    body: { name: input.value },
-  });
-  if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
-  input.value = "";
-  await loadPortfolio();
-  ($("campaign-organisation") as HTMLSelectElement).value = res.body.id;
-}
-
 /** What the round will publish, said where the consultant chooses between codes and an open link. */
 function showCodeHint(): void {
   $("campaign-code-hint").textContent = t(
     ($("campaign-code") as HTMLInputElement).checked ? "codeHint" : "openLinkHint",
   );
+}
+
+function render(): void {
+  texts.apply();
+  rounds.render();
+  upload.render();
+  portfolio.render();
+  norms.render();
+  comparison.render();
+  renderTrends();
+  instruments.render();
+  managers.render();
+  auditLog.render();
+  dataProtection.render();
+  showCodeHint();
+  codes.render();
 }
 
 async function start(): Promise<void> {
@@ -822,23 +349,16 @@ async function start(): Promise<void> {
   }
   $("logout").addEventListener("click", () => void logout());
   $("logout-everywhere").addEventListener("click", () => void logoutEverywhere());
-  $("compare-button").addEventListener("click", () => void compareSelected());
-  $("publish-norms").addEventListener("click", () => void publishNorms());
+  $("compare-button").addEventListener("click", () => void comparison.compare(portfolio.selectedIds()));
   $("trend-organisation").addEventListener("change", () => void loadTrends());
   $("campaign-code").addEventListener("change", showCodeHint);
   showCodeHint();
-  $("codes-form").addEventListener("submit", (e) => void issueCodes(e));
-  $("codes-csv").addEventListener("click", downloadCodes);
-  $("codes-print").addEventListener("click", () => void printCodes());
-  for (const option of document.querySelectorAll("input[name=sheet-lang], input[name=sheet-layout]"))
-    option.addEventListener("change", () => void drawSheet());
-  $("organisation-form").addEventListener("submit", (e) => void createOrganisation(e));
   const me = (await api<{ user: { role: string } }>("/api/me")).body;
   if (me.user.role !== "consultant") {
     location.href = "/dashboard";
     return;
   }
-  await Promise.all([loadPortfolio(), loadInstruments(), loadNorms()]);
+  await Promise.all([portfolio.load(), instruments.load(), norms.load()]);
   await loadTrends();
 }
 

@@ -1,0 +1,29 @@
+/**
+ * How the workspace writes a round's response rate (with the basis it was counted on) and where
+ * its change has to start (or why that is not known yet), in the portfolio and in a comparison.
+ */
+import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import { startWhy } from "./diagnosis-texts.js";
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export function rateText(c: CampaignView, t: T): string {
+  const r = c.responseRate;
+  if (!r) return "–";
+  // The basis is said with the figure; beside a headcount, the codes' own count stays visible.
+  if (r.basis === "codes") return `${r.pct}% (${t("viaCodes", { used: c.codes.used, of: r.of })})`;
+  const codes = c.codes.issued > 0 ? ` · ${t("codesBeside", { used: c.codes.used, issued: c.codes.issued })}` : "";
+  return `${r.pct}% (${t("viaHeadcount", { n: c.respondents, of: r.of })})${codes}`;
+}
+
+export function startText(
+  c: { status?: string; startHere: { level: string | null; reasons: string[]; basis: string } | null },
+  t: T,
+  levelName: (id: string) => string,
+): string {
+  const s = c.startHere;
+  if (!s) return c.status === "closed" ? t("belowK") : t("afterClose");
+  if (!s.level) return t("noStart");
+  const why = startWhy(s, t);
+  return `${levelName(s.level)}${why ? ` (${why})` : ""}`;
+}
