@@ -2,24 +2,40 @@
  * The management dashboard: picks an organisation and campaign, then draws the report —
  * the seven levels as a top-down staircase with the start-here level, heatmaps by department
  * and role (suppressed cells greyed), the decision-factor mix with its headline, the gap
- * between management and staff, and comments. Every chart has a table alternative.
+ * between management and staff, and comments. Every chart has a table alternative. This file
+ * holds the page's words and state (which round, filter and answer are shown) and wires the
+ * sections together; each section is its own module under lib/ and components/.
  */
 import type { CampaignView } from "../../src/routes/campaign-view.js";
-import type { CampaignReport } from "../../src/services/reports.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { showTrends } from "./components/trend-view.js";
 import { ACTION_PLAN_TEXTS, actionPlanPanel } from "./lib/action-plan.js";
 import { ANALYSES_TEXTS, analysesPanel } from "./lib/analyses.js";
-import { CHART_COLOURS, type Charts, clearChart, drawChart, tickTextMeasure, wrapLabel } from "./lib/charts.js";
-import { climateName, DIAGNOSIS_TEXTS, startWhy } from "./lib/diagnosis-texts.js";
-import { heatLegend, HEATMAP_TEXTS, heatmapTable } from "./lib/heatmap.js";
+import type { Charts } from "./lib/charts.js";
+import { drawDesired } from "./lib/desired-chart.js";
+import { DIAGNOSIS_TEXTS } from "./lib/diagnosis-texts.js";
+import { drawFactors } from "./lib/factor-chart.js";
+import { HEATMAP_TEXTS } from "./lib/heatmap.js";
+import { drawHeatmap } from "./lib/heatmap-section.js";
 import { type Participation, PARTICIPATION_TEXTS, participationPanel } from "./lib/participation.js";
 import { PRINT_TEXTS, setPrintPages } from "./lib/print.js";
+import { drawDetails } from "./lib/report-details.js";
+import {
+  chosenFilters,
+  fillFilters as fillFilterPickers,
+  type FilterDimension,
+  FILTERS,
+  filterSelect,
+  filterText,
+  showFilters as showFilterPickers,
+} from "./lib/report-filters.js";
+import type { Report } from "./lib/report-types.js";
+import { drawFacts, pageOf } from "./lib/round-facts.js";
+import { drawStaircase } from "./lib/staircase.js";
 import {
   $,
   api,
   createTexts,
-  el,
   errorMessage,
   fillSelect,
   type Lang,
@@ -27,13 +43,8 @@ import {
   logout,
   LOGOUT_EVERYWHERE_TEXT,
   logoutEverywhere,
-  table,
 } from "./lib/ui.js";
 
-/** The report as the server sends it (src/services/reports.ts): one source of truth for its shape. */
-type Report = CampaignReport;
-type Released = Extract<Report, { suppressed: false }>;
-type Level = Released["levels"][number];
 type Campaign = CampaignView;
 interface Organisation {
   id: string;
@@ -193,7 +204,7 @@ let shown: Campaign | null = null;
 /** What #message says, kept as a key and its values so it follows a language switch; raw text only for what the page has no words for. */
 let message: { key: string; vars?: Record<string, string | number> } | { text: string } | null = null;
 /** The filter the server refused for the round shown: named under the title with the refusal. */
-let refusedFilters: Partial<Record<(typeof FILTERS)[number], string>> | null = null;
+let refusedFilters: Partial<Record<FilterDimension, string>> | null = null;
 /** The selected round while it runs: it has participation, not results. */
 let running: Participation | null = null;
 let trends: Trends | null = null;
@@ -201,205 +212,8 @@ let trends: Trends | null = null;
 let isConsultant = false;
 const charts: Charts = new Map();
 
-/** A heatmap of the levels per unit of one dimension, with its legend; none when the round publishes no breakdown. */
-function drawHeatmap(id: string, title: string, report: Released | null, levels: Level[]): void {
-  const holder = $(id);
-  const legend = $(`${id}-legend`);
-  holder.replaceChildren();
-  legend.replaceChildren();
-  if (!report?.heatmap) return;
-  const weakBelow = report.campaign.thresholds.weakBelow;
-  holder.setAttribute("aria-label", `${t(title)}: ${t("asTable")}`);
-  holder.append(heatmapTable(report.heatmap, levels, weakBelow, t(title), t, texts.lang));
-  legend.append(heatLegend(weakBelow, t));
-}
-
-/** A YYYY-MM-DD date in the page's language. */
-const dateText = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString(texts.lang === "nl" ? "nl-NL" : "en-GB", {
-    timeZone: "UTC",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
-
-function drawStaircase(report: Released): void {
-  const list = $("staircase");
-  list.replaceChildren();
-  const weakBelow = report.campaign.thresholds.weakBelow;
-  $("legend-threshold").textContent = t("weakThreshold", { w: weakBelow });
-  const rows: (string | number)[][] = [];
-  report.levels.forEach((l, i) => {
-    const li = el("li");
-    // Each step's name sits one step further in (the staircase); every bar starts at the same x on the same 0–100 scale.
-    li.style.setProperty("--step", String(i));
-    if (l.weak) li.classList.add("weak");
-    if (l.divided) li.classList.add("divided");
-    if (report.startHere?.level === l.id) li.classList.add("start");
-    if (l.possiblyWeak) li.classList.add("possibly-weak");
-    const bar = el("div", undefined, "bar");
-    const fill = el("span", undefined, "fill");
-    fill.style.width = `${l.score}%`;
-    // The 95% margin as a whisker: "weak" means the whole whisker lies left of the threshold line.
-    const margin = el("span", undefined, "ci");
-    margin.style.left = `${l.ci95[0]}%`;
-    margin.style.width = `${l.ci95[1] - l.ci95[0]}%`;
-    const threshold = el("span", undefined, "threshold");
-    threshold.style.left = `${weakBelow}%`;
-    bar.append(fill, margin, threshold);
-    const benchmark = report.benchmark?.levels[l.id];
-    if (benchmark !== undefined) {
-      // A tick on the bar where the consultant's benchmark lies; its value is also in the table.
-      const tick = el("i", undefined, "benchmark-tick");
-      tick.style.left = `${benchmark}%`;
-      tick.title = `${t("benchmark")} ${benchmark}`;
-      bar.append(tick);
-    }
-    li.append(el("span", `${i + 1}. ${l.name[texts.lang]}`, "name"), bar, el("strong", String(Math.round(l.score))));
-    const flags = [l.weak && t("weak"), l.possiblyWeak && t("possibly_weak"), l.divided && t("divided")]
-      .filter(Boolean)
-      .join(", ");
-    const agreement = l.agreement === null ? "–" : String(l.agreement);
-    // Margin, spread and agreement in the tooltip and the table, not printed under every bar.
-    const numbers = `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · ${t("agreement")} ${agreement} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${benchmark !== undefined ? ` · ${t("benchmark")} ${benchmark}` : ""}`;
-    li.title =
-      l.splitItems.length > 0
-        ? `${numbers} · ${t("splitOn")} ${l.splitItems.map((name) => `“${report.questions[name]?.[texts.lang] ?? name}”`).join(", ")}`
-        : numbers;
-    if (l.note) li.append(el("p", l.note[texts.lang], "flag-note"));
-    list.append(li);
-    rows.push([
-      l.name[texts.lang],
-      l.score,
-      `${l.ci95[0]}–${l.ci95[1]}`,
-      l.sd,
-      agreement,
-      `${l.favourablePct}%`,
-      `${l.unfavourablePct}%`,
-      ...(report.benchmark ? [benchmark ?? "–"] : []),
-      flags || "–",
-    ]);
-  });
-  const head = [
-    t("level"),
-    "0–100",
-    t("margin95"),
-    "SD",
-    t("agreement"),
-    "+",
-    "−",
-    ...(report.benchmark ? [t("benchmark")] : []),
-    t("verdict"),
-  ];
-  $("staircase-table").replaceChildren(table(head, rows));
-  $("staircase-table").setAttribute("aria-label", `${t("staircase")}: ${t("asTable")}`);
-  const note = $("benchmark-note");
-  const set = report.benchmark;
-  note.textContent = set
-    ? set.madeOn
-      ? t("benchmarkOfSet", { date: dateText(set.madeOn), organisations: set.organisations ?? "" })
-      : t("benchmarkForManager")
-    : isConsultant
-      ? t("noBenchmark")
-      : "";
-  note.hidden = note.textContent === "";
-  const start = report.startHere;
-  const target = report.levels.find((l) => l.id === start?.level);
-  const why = startWhy(start, t);
-  $("start-level").textContent = target ? `${target.name[texts.lang]}${why ? ` (${why})` : ""}` : "–";
-  $("start-explanation").textContent = start?.explanation[texts.lang] ?? "";
-}
-
-function drawFactors(report: Released): void {
-  clearChart(charts, "factors");
-  const mix = report.decisionFactors;
-  $("factors-headline").textContent = mix?.headline[texts.lang] ?? "";
-  const split = $("split");
-  split.replaceChildren();
-  $("factors-table").replaceChildren();
-  $("factors-legend").replaceChildren();
-  if (!mix) return;
-  const sys = mix.groups.system!.mostPct;
-  const heart = mix.groups.heart!.mostPct;
-  const a = el("div", `${t("system")} ${Math.round(sys)}%`, "system");
-  a.style.width = `${Math.max(sys, 8)}%`;
-  a.style.background = CHART_COLOURS.factors.system.chosen;
-  const b = el("div", `${t("heart")} ${Math.round(heart)}%`, "heart");
-  b.style.width = `${Math.max(heart, 8)}%`;
-  b.style.background = CHART_COLOURS.factors.heart.chosen;
-  split.append(a, b);
-  // Each bar's colour says its side (system, heart) and its measure (names it, weighs it most); the legend shows all four.
-  const colourOf = (side: "system" | "heart", measure: "chosen" | "most") => CHART_COLOURS.factors[side][measure];
-  const legend = $("factors-legend");
-  for (const side of ["system", "heart"] as const) {
-    for (const measure of ["chosen", "most"] as const) {
-      const swatch = el("span", undefined, "swatch");
-      swatch.style.background = colourOf(side, measure);
-      const li = el("li");
-      li.append(swatch, el("span", `${t(side)}: ${t(measure).toLowerCase()}`));
-      legend.append(li);
-    }
-  }
-  // Labels wrap to the width Chart.js gives the axis (at most half the chart), so none is cut off on a phone.
-  const box = $("factors").parentElement!;
-  const measure = tickTextMeasure();
-  const labels = mix.factors.map((f) => wrapLabel(f.label[texts.lang], box.clientWidth * 0.45 - 12, measure));
-  // Each factor's band holds its two bars and its longest label (lines of about 15 px).
-  const band = Math.max(2, ...labels.map((l) => l.length)) * 15 + 14;
-  box.style.height = `${Math.max(22 * 16, labels.length * band + 60)}px`;
-  drawChart(charts, "factors", mix.headline[texts.lang], {
-    type: "bar",
-    data: {
-      labels,
-      datasets: (["chosen", "most"] as const).map((measure) => ({
-        label: t(measure),
-        data: mix.factors.map((f) => (measure === "chosen" ? f.chosenPct : f.mostPct)),
-        backgroundColor: mix.factors.map((f) => colourOf(f.side, measure)),
-      })),
-    },
-    options: {
-      indexAxis: "y",
-      plugins: { legend: { display: false } },
-      scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } }, y: { ticks: { autoSkip: false } } },
-    },
-  });
-  $("factors-table").append(
-    table(
-      [t("factor"), t("chosen"), t("most")],
-      mix.factors.map((f) => [f.label[texts.lang], `${f.chosenPct}%`, `${f.mostPct}%`]),
-    ),
-  );
-}
-
-function drawRest(report: Released): void {
-  const gap = $("gap");
-  gap.replaceChildren();
-  const names = new Map(report.levels.map((l) => [l.id, l.name[texts.lang]]));
-  if (report.managementGap?.length)
-    gap.append(
-      table(
-        [t("level"), t("management"), t("staff"), "Δ"],
-        report.managementGap.map((g) => [
-          names.get(g.level) ?? g.level,
-          g.management,
-          g.staff,
-          g.gap > 0 ? `+${g.gap}` : g.gap,
-        ]),
-      ),
-    );
-  else gap.append(el("p", t("noGap"), "muted"));
-  const climate = $("climate");
-  climate.replaceChildren(
-    table(
-      [t("climate"), "0–100"],
-      report.climate.map((c) => [climateName(c.id, t), c.score]),
-    ),
-  );
-  const comments = $("comments");
-  comments.replaceChildren();
-  if (report.comments) for (const c of report.comments) comments.append(el("li", c));
-  else comments.append(el("li", t("noComments", { k: report.campaign.kComments }), "muted"));
-}
+const fillFilters = () => fillFilterPickers(selectedCampaign(), texts);
+const showFilters = (shown: boolean) => showFilterPickers(selectedCampaign(), shown);
 
 function render(): void {
   texts.apply();
@@ -407,7 +221,7 @@ function render(): void {
   // round's shown now, in the page's language: reset here, never left from another round or filter.
   const organisation = organisations.find((o) => o.campaigns.some((c) => c.id === shown?.id));
   const filters = current ? current.report.filters : (refusedFilters ?? {});
-  const filter = filterText(filters);
+  const filter = filterText(filters, shown, texts);
   $("title").textContent = shown?.title ?? "";
   document.title = shown
     ? [organisation?.name ?? "", shown.title, ...(filter && current && !current.report.suppressed ? [filter] : [])]
@@ -424,12 +238,12 @@ function render(): void {
   $("print-head").textContent = "";
   $("respondents").textContent = "";
   $("whole-round").hidden = true;
-  setPrintPages("", pageOf());
+  setPrintPages("", pageOf(texts));
   for (const [id, title] of [
     ["heat-department", "heatDepartment"],
     ["heat-role", "heatRole"],
   ] as const)
-    drawHeatmap(id, title, null, []);
+    drawHeatmap(id, title, null, [], texts);
   void plan.show(!running && current && !current.report.suppressed ? current.report.campaign.id : null);
   drawTrends();
   $("participation").hidden = running === null;
@@ -455,62 +269,29 @@ function render(): void {
     return;
   }
   $("respondents").textContent = t("respondents", { n: report.n ?? 0, k: report.campaign.k });
-  drawFacts(report, filter);
+  drawFacts(report, filter, { round: shown, organisation: organisation?.name ?? "" }, texts);
   const wholeRound = report.campaign.publishes === "whole_round";
   showFilters(!wholeRound);
   $("whole-round").hidden = !wholeRound;
   for (const id of ["heat-department", "heat-role"]) $(id).closest("section")!.hidden = wholeRound;
-  drawStaircase(report);
-  drawHeatmap("heat-department", "heatDepartment", report, report.levels);
-  drawHeatmap("heat-role", "heatRole", current.role && !current.role.suppressed ? current.role : null, report.levels);
-  drawFactors(report);
-  drawDesired(report);
-  drawRest(report);
+  drawStaircase(report, texts, isConsultant);
+  drawHeatmap("heat-department", "heatDepartment", report, report.levels, texts);
+  drawHeatmap(
+    "heat-role",
+    "heatRole",
+    current.role && !current.role.suppressed ? current.role : null,
+    report.levels,
+    texts,
+  );
+  drawFactors(report, texts, charts);
+  drawDesired(report, texts, charts);
+  drawDetails(report, texts);
   $("analyses").replaceChildren(...analysesPanel(report, t, texts.lang));
-}
-
-/** An applied filter in the page's language: each dimension's name and its unit's label ("afdeling Klantcontactcentrum, rol Management / directie"); empty for none. */
-function filterText(filters: Partial<Record<string, string>>): string {
-  return FILTERS.flatMap((d) => {
-    const value = filters[d];
-    if (value === undefined) return [];
-    const unit = shown?.units[d]?.find((u) => u.value === value);
-    return [`${t(`dimension_${d}`)} ${unit?.label[texts.lang] ?? value}`];
-  }).join(", ");
 }
 
 function selectedCampaign(): Campaign | undefined {
   const org = organisations.find((o) => o.id === ($("organisation") as HTMLSelectElement).value);
   return org?.campaigns.find((c) => c.id === ($("campaign") as HTMLSelectElement).value);
-}
-
-function drawDesired(report: Released): void {
-  clearChart(charts, "desired");
-  const holder = $("desired-table");
-  holder.replaceChildren();
-  const gap = report.desiredGap;
-  $("desired-empty").hidden = gap !== null;
-  $("desired-box").hidden = gap === null;
-  if (!gap) return;
-  const names = new Map(report.levels.map((l) => [l.id, l.name[texts.lang]]));
-  const labels = gap.map((g) => names.get(g.level) ?? g.level);
-  drawChart(charts, "desired", `${t("desired")}: ${t("asTable")}`, {
-    type: "bar",
-    data: {
-      labels,
-      datasets: [
-        { label: t("current"), data: gap.map((g) => g.current), backgroundColor: CHART_COLOURS.desired.current },
-        { label: t("wanted"), data: gap.map((g) => g.desired), backgroundColor: CHART_COLOURS.desired.wanted },
-      ],
-    },
-    options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } } },
-  });
-  holder.append(
-    table(
-      [t("level"), t("current"), t("wanted"), "Δ"],
-      gap.map((g, i) => [labels[i]!, g.current, g.desired, `+${g.gap}`]),
-    ),
-  );
 }
 
 /** The latest round against the one before, every level in one chart (components/trend-view.tsx). */
@@ -560,9 +341,7 @@ async function loadReport(): Promise<void> {
     render();
     return;
   }
-  const chosen = Object.fromEntries(
-    FILTERS.map((d) => [d, filterSelect(d).value] as const).filter(([, value]) => value !== ""),
-  );
+  const chosen = chosenFilters();
   const filter = Object.entries(chosen)
     .map(([d, value]) => `&filter[${d}]=${encodeURIComponent(value)}`)
     .join("");
@@ -607,56 +386,6 @@ function fillCampaigns(): void {
   );
   fillFilters();
 }
-
-/** Filters for every dimension the round uses; the release's plan decides which the server answers. */
-const FILTERS = ["department", "role", "tenure"] as const;
-const filterSelect = (d: (typeof FILTERS)[number]) => $(`filter-${d}`) as HTMLSelectElement;
-
-/** Fills each filter with the round's units, keeping what was chosen where the round has it. */
-function fillFilters(): void {
-  const units = selectedCampaign()?.units ?? {};
-  for (const d of FILTERS) {
-    const select = filterSelect(d);
-    const chosen = select.value;
-    const list = units[d] ?? [];
-    fillSelect(select, [
-      { value: "", label: t(`all_${d}`) },
-      ...list.map((u) => ({ value: u.value, label: u.label[texts.lang] })),
-    ]);
-    select.value = list.some((u) => u.value === chosen) ? chosen : "";
-    select.closest("label")!.hidden = list.length === 0;
-  }
-}
-
-function showFilters(shown: boolean): void {
-  const units = selectedCampaign()?.units ?? {};
-  for (const d of FILTERS) filterSelect(d).closest("label")!.hidden = !shown || !units[d]?.length;
-}
-
-/** Status, period, release date and response rate of the round shown, and the print's header line. */
-function drawFacts(report: Released, filter: string): void {
-  const round = shown;
-  const organisation = organisations.find((o) => o.campaigns.some((c) => c.id === round?.id));
-  const facts = [t(`status_${report.campaign.status}`)];
-  if (round?.opensOn && round.closesOn)
-    facts.push(t("period", { from: dateText(round.opensOn), to: dateText(round.closesOn) }));
-  facts.push(t("released", { date: dateText(report.campaign.releasedOn) }));
-  if (round?.responseRate)
-    facts.push(t("response", { pct: round.responseRate.pct.toLocaleString(texts.lang === "nl" ? "nl-NL" : "en-GB") }));
-  $("round-facts").textContent = facts.join(" · ");
-  const head = t("printHead", {
-    organisation: organisation?.name ?? "",
-    round: report.campaign.title,
-    filter: filter ? t("filtered", { filter }) : t("noFilter"),
-    date: dateText(new Date().toISOString().slice(0, 10)),
-  });
-  $("print-head").textContent = head;
-  // Every printed page carries the same line and its page number; "Save as PDF" proposes the title as the file name.
-  setPrintPages(head, pageOf());
-}
-
-/** "page {page} of {pages}" in the page's language, its placeholders kept for the print's counters. */
-const pageOf = () => t("pageOf", { page: "{page}", pages: "{pages}" });
 
 /** A refused filter or other error as a key in the page's language; the server's English message only for what the page does not know. */
 function refusal(

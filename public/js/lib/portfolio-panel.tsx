@@ -12,10 +12,8 @@ import type { PanelContext } from "./managers-panel.js";
 import { rateText, startText } from "./round-texts.js";
 import { $, api, errorMessage, fillSelect } from "./ui.js";
 
-export type { Organisation };
-
 /** A round with the name of its organisation, for pickers and comparisons. */
-export type CampaignRow = CampaignView & { organisation: string };
+type CampaignRow = CampaignView & { organisation: string };
 
 export function portfolioPanel(
   ctx: PanelContext,

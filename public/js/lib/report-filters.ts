@@ -1,0 +1,53 @@
+/**
+ * The dashboard's filters: one picker per dimension the round uses (department, role, tenure),
+ * filled with the round's units and hidden where the round has none or publishes no breakdown,
+ * and the applied filter in words. The release's plan decides which filters the server answers.
+ */
+import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { PanelContext } from "./managers-panel.js";
+import { $, fillSelect } from "./ui.js";
+
+/** Filters for every dimension the round uses. */
+export const FILTERS = ["department", "role", "tenure"] as const;
+export type FilterDimension = (typeof FILTERS)[number];
+export const filterSelect = (d: FilterDimension) => $(`filter-${d}`) as HTMLSelectElement;
+
+/** Fills each filter with the round's units, keeping what was chosen where the round has it. */
+export function fillFilters(campaign: CampaignView | undefined, ctx: PanelContext): void {
+  const units = campaign?.units ?? {};
+  for (const d of FILTERS) {
+    const select = filterSelect(d);
+    const chosen = select.value;
+    const list = units[d] ?? [];
+    fillSelect(select, [
+      { value: "", label: ctx.t(`all_${d}`) },
+      ...list.map((u) => ({ value: u.value, label: u.label[ctx.lang] })),
+    ]);
+    select.value = list.some((u) => u.value === chosen) ? chosen : "";
+    select.closest("label")!.hidden = list.length === 0;
+  }
+}
+
+/** Shows the filters the round has units for, or none. */
+export function showFilters(campaign: CampaignView | undefined, shown: boolean): void {
+  const units = campaign?.units ?? {};
+  for (const d of FILTERS) filterSelect(d).closest("label")!.hidden = !shown || !units[d]?.length;
+}
+
+/** The filters chosen now, by dimension; none for "all". */
+export const chosenFilters = (): Partial<Record<FilterDimension, string>> =>
+  Object.fromEntries(FILTERS.map((d) => [d, filterSelect(d).value] as const).filter(([, value]) => value !== ""));
+
+/** An applied filter in the page's language: each dimension's name and its unit's label ("afdeling Klantcontactcentrum, rol Management / directie"); empty for none. */
+export function filterText(
+  filters: Partial<Record<string, string>>,
+  round: CampaignView | null,
+  ctx: PanelContext,
+): string {
+  return FILTERS.flatMap((d) => {
+    const value = filters[d];
+    if (value === undefined) return [];
+    const unit = round?.units[d]?.find((u) => u.value === value);
+    return [`${ctx.t(`dimension_${d}`)} ${unit?.label[ctx.lang] ?? value}`];
+  }).join(", ");
+}
