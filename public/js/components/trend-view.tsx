@@ -31,7 +31,7 @@ const KEY = "trend";
 const pValue = (p: number | null) => (p === null ? "–" : p < 0.001 ? "< 0.001" : String(p));
 const signed = (x: number | null) => (x === null ? "–" : x > 0 ? `+${x}` : String(x));
 
-export function TrendView({ trends, t, levelName, charts, steps }: TrendViewProps) {
+function TrendView({ trends, t, levelName, charts, steps }: TrendViewProps) {
   const min = trends.minimumChange;
   const rounds = trends.rounds.filter((r) => r.included);
   const series = (l: LevelTrend) =>
