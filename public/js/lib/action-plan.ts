@@ -8,9 +8,10 @@
 import type { PlanAction } from "../../../src/domain/action-plan.js";
 import { LEVEL_IDS, type LevelId } from "../../../src/domain/levels.js";
 import type { ActionPlanView } from "../../../src/services/action-plans.js";
+import { table } from "../components/data-table.js";
 import { trendVerdict } from "./diagnosis-texts.js";
 import { ACTION_STATUSES, actionList, dueText, levelName, PLAN_VIEW_TEXTS } from "./plan-view.js";
-import { api, type ApiResult, el, type Lang, type Loc, table } from "./ui.js";
+import { api, type ApiResult, el, type Lang, type Loc } from "./ui.js";
 
 export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
   ...PLAN_VIEW_TEXTS,

@@ -5,7 +5,8 @@
  * consultant and the curious manager, each with one line saying how to read it.
  */
 import type { CampaignReport } from "../../../src/services/reports.js";
-import { decimal, el, type Loc, table } from "./ui.js";
+import { table } from "../components/data-table.js";
+import { decimal, el, type Loc } from "./ui.js";
 
 type Released = Extract<CampaignReport, { suppressed: false }>;
 

@@ -6,11 +6,12 @@
  */
 import { type LevelId, LEVELS } from "../../../src/domain/levels.js";
 import type { compareCampaigns } from "../../../src/services/compare.js";
+import { table } from "../components/data-table.js";
 import { CHART_COLOURS, type Charts, clearChart, drawChart, seriesColour } from "./charts.js";
 import { longDate } from "./dates.js";
 import type { PanelContext } from "./managers-panel.js";
 import { startText } from "./round-texts.js";
-import { $, api, decimal, errorMessage, table } from "./ui.js";
+import { $, api, decimal, errorMessage } from "./ui.js";
 
 /** The comparison as the API answers (src/services/compare.ts). */
 type Comparison = Awaited<ReturnType<typeof compareCampaigns>>;

@@ -2,10 +2,11 @@
  * The dashboard's current against desired state: per level how it is and how it should be, as a
  * bar chart and as a table, or a note that the round did not ask.
  */
+import { table } from "../components/data-table.js";
 import { CHART_COLOURS, type Charts, clearChart, drawChart } from "./charts.js";
 import type { PanelContext } from "./managers-panel.js";
 import type { Released } from "./report-types.js";
-import { $, table } from "./ui.js";
+import { $ } from "./ui.js";
 
 export function drawDesired(report: Released, ctx: PanelContext, charts: Charts): void {
   const { t } = ctx;

@@ -3,10 +3,11 @@
  * (system against heart), a bar chart of every factor (named it, weighs it most) with its legend
  * and the same figures as a table.
  */
+import { table } from "../components/data-table.js";
 import { CHART_COLOURS, type Charts, clearChart, drawChart, tickTextMeasure, wrapLabel } from "./charts.js";
 import type { PanelContext } from "./managers-panel.js";
 import type { Released } from "./report-types.js";
-import { $, el, table } from "./ui.js";
+import { $, el } from "./ui.js";
 
 export function drawFactors(report: Released, ctx: PanelContext, charts: Charts): void {
   const { t } = ctx;

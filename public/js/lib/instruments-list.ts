@@ -4,8 +4,9 @@
  * instrument picker follows the list.
  */
 import type { InstrumentSummary } from "../../../src/services/instruments.js";
+import { table } from "../components/data-table.js";
 import type { PanelContext } from "./managers-panel.js";
-import { $, api, el, fillSelect, type Loc, table } from "./ui.js";
+import { $, api, el, fillSelect, type Loc } from "./ui.js";
 
 export function instrumentsList(
   ctx: PanelContext,

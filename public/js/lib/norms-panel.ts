@@ -5,9 +5,10 @@
  */
 import { LEVELS } from "../../../src/domain/levels.js";
 import type { normSetOverview } from "../../../src/services/norm-sets.js";
+import { table } from "../components/data-table.js";
 import { longDate } from "./dates.js";
 import type { PanelContext } from "./managers-panel.js";
-import { $, api, el, errorMessage, table } from "./ui.js";
+import { $, api, el, errorMessage } from "./ui.js";
 
 /** The norm sets as the API answers (src/services/norm-sets.ts). */
 type NormSets = Awaited<ReturnType<typeof normSetOverview>>;

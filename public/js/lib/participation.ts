@@ -4,7 +4,8 @@
  * it closes; and the phrase that says when results come, which the survey page shares.
  */
 import type { Participation } from "../../../src/routes/campaign-view.js";
-import { el, type Lang, type Loc, table } from "./ui.js";
+import { table } from "../components/data-table.js";
+import { el, type Lang, type Loc } from "./ui.js";
 
 export type { Participation };
 

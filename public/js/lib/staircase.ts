@@ -4,11 +4,12 @@
  * divided) and the start-here level; the same figures as a table, where the benchmark comes
  * from, and why change has to start where it does.
  */
+import { table } from "../components/data-table.js";
 import { longDate } from "./dates.js";
 import { startWhy } from "./diagnosis-texts.js";
 import type { PanelContext } from "./managers-panel.js";
 import type { Released } from "./report-types.js";
-import { $, el, table } from "./ui.js";
+import { $, el } from "./ui.js";
 
 export function drawStaircase(report: Released, ctx: PanelContext, isConsultant: boolean): void {
   const { t } = ctx;

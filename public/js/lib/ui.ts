@@ -1,12 +1,8 @@
 /**
  * What the staff pages share: the language choice, text lookup, safe element building (text
  * only — names from the database never become HTML), JSON calls that send a lost session to
- * the login page, and plain tables as the alternative to every chart.
+ * the login page. Plain tables, the alternative to every chart, are in components/data-table.tsx.
  */
-import { render } from "hono/jsx/dom";
-
-import { DataTable } from "../components/data-table.js";
-
 export type Lang = "nl" | "en";
 export type Loc = Record<Lang, string>;
 
@@ -68,13 +64,6 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 
 export const errorMessage = (body: unknown, status: number) =>
   (body as { error?: { message?: string } }).error?.message ?? `Error ${status}`;
-
-/** A plain table (components/data-table.tsx) as an element, for code that builds its DOM by hand. */
-export function table(head: string[], rows: (string | number)[][]): HTMLTableElement {
-  const holder = document.createElement("div");
-  render(DataTable({ head, rows }), holder);
-  return holder.firstElementChild as HTMLTableElement;
-}
 
 /** A number with `digits` decimals as the language writes it: 0,84 in Dutch, 0.84 in English. */
 export function decimal(value: number, digits: number, lang: Lang): string {
