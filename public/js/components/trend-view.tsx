@@ -70,22 +70,24 @@ function TrendView({ trends, t, levelName, charts, steps }: TrendViewProps) {
       {steps === "all" ? (
         <div id="trend-charts" class="small-multiples">
           {trends.levels.map((l, i) => {
-            const said = `${levelName(l.level)} · ${trendVerdict(l.steps.at(-1)!.label, t, min)}`;
+            const last = l.steps.at(-1)!;
+            const name = levelName(l.level);
+            const said = trendVerdict(last.label, t, min);
             return (
               <figure>
-                <figcaption class={`trend-label ${l.steps.at(-1)!.label}`}>{said}</figcaption>
+                <figcaption class={`trend-label ${last.label}`}>{`${name} · ${said}`}</figcaption>
                 <div class="chart-box mini-box">
                   <ChartCanvas
                     charts={charts}
                     chartKey={`${KEY}-${l.level}`}
-                    label={`${levelName(l.level)}: ${l.points.map((p) => p.score).join(" → ")}, ${trendVerdict(l.steps.at(-1)!.label, t, min)}`}
+                    label={`${name}: ${l.points.map((p) => p.score).join(" → ")}, ${said}`}
                     config={{
                       type: "line",
                       data: {
                         labels: rounds.map((r) => r.date.slice(0, 7)),
                         datasets: [
                           {
-                            label: levelName(l.level),
+                            label: name,
                             data: series(l),
                             borderColor: seriesColour(i),
                             backgroundColor: seriesColour(i),
