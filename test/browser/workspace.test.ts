@@ -97,6 +97,33 @@ describe.skipIf(!chromiumPath)("consultant workspace in Chromium", () => {
     await context.close();
   });
 
+  it("shows in the portfolio whether a client's managers see the benchmark line, and stores a change of it", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
+    const page = await login(context, demoLogin(demo, "consultant"));
+    const errors = watchErrors(page);
+    const { email, password } = demoLogin(demo, "consultant");
+    const cookie = await loginCookie(h.t.app, email, password);
+    const stored = async () => {
+      const res = await h.t.app.request("/api/organisations", { headers: { cookie } });
+      const list = (await res.json()) as { id: string; benchmarkForManagers?: boolean }[];
+      return list.find((o) => o.id === demo.organisationId)!.benchmarkForManagers;
+    };
+    const before = await stored();
+    expect(typeof before).toBe("boolean");
+    await page.goto(`${h.url}/workspace`);
+    const box = page.locator("#portfolio .org-row", { hasText: "Woonstichting De Linde" }).getByRole("checkbox");
+    await expect.poll(() => box.isChecked()).toBe(before);
+    await box.setChecked(!before);
+    await expect.poll(stored).toBe(!before);
+    // Back as it was, for the manager's dashboard further on; the box follows a reload.
+    await page.reload();
+    await expect.poll(() => box.isChecked()).toBe(!before);
+    await box.setChecked(before!);
+    await expect.poll(stored).toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("publishes a norm set once five clients have released rounds, and compares three organisations against it, with percentiles, alpha and trends", async () => {
     await addReleasedClient("Gemeente Noordkust", 3);
     await addReleasedClient("Bank Zuidwal", 4);
