@@ -13,6 +13,7 @@
  *
  * The search is bounded; a plan too intricate to prove safe within the bound counts as unsafe.
  */
+import { at, entry } from "../lib/invariant.js";
 import { rowSpace, TOLERANCE } from "./linear-span.js";
 
 /** Work units (vector entries touched) one audit may spend before it calls the plan unprovable. */
@@ -42,7 +43,7 @@ export function auditPlan(
   const space = rowSpace(matrix, width);
   // Echelon rows whose pivot cell is small enough to be part of a small set, smallest first.
   const candidates = space.rows
-    .map((row, i) => ({ row, n: counts[space.pivots[i]!]! }))
+    .map((row, i) => ({ row, n: at(counts, at(space.pivots, i, "pivots"), "counts") }))
     .filter((r) => r.n < k)
     .sort((a, b) => a.n - b.n);
   const sum = new Float64Array(width);
@@ -54,11 +55,11 @@ export function auditPlan(
     const cells: number[] = [];
     let n = 0;
     for (let c = 0; c < width; c++) {
-      const x = sum[c]!;
+      const x = entry(sum, c);
       if (Math.abs(x) < TOLERANCE) continue;
       if (Math.abs(x - 1) >= TOLERANCE) return null;
       cells.push(c);
-      n += counts[c]!;
+      n += at(counts, c, "counts");
       if (n >= k) return null;
     }
     return n > 0 ? cells : null;
@@ -66,12 +67,12 @@ export function auditPlan(
 
   const add = (row: Float64Array, sign: 1 | -1) => {
     work += width;
-    for (let c = 0; c < width; c++) sum[c]! += sign * row[c]!;
+    for (let c = 0; c < width; c++) sum[c] = entry(sum, c) + sign * entry(row, c);
   };
 
   const search = (start: number, total: number): AuditResult | null => {
     for (let i = start; i < candidates.length; i++) {
-      const { row, n } = candidates[i]!;
+      const { row, n } = at(candidates, i, "candidates");
       if (total + n >= k) break; // sorted: every later candidate is at least as large
       if (work >= budget) return { safe: false, cells: null };
       add(row, 1);

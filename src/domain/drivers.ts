@@ -6,6 +6,7 @@
  * its share of R² — the weights add up to R² and are never negative. From correlations only, which
  * a release keeps per published group (pairwise sums of level means and the outcome).
  */
+import { at } from "../lib/invariant.js";
 
 /** Eigenvalues and eigenvectors (columns) of a symmetric matrix, by cyclic Jacobi rotations. */
 export function symmetricEigen(matrix: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
@@ -14,38 +15,41 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): { values
   const v: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p]![q]! ** 2;
+    for (let p = 0; p < n; p++) {
+      const ap = at(a, p, "matrix");
+      for (let q = p + 1; q < n; q++) off += at(ap, q, "matrix row") ** 2;
+    }
     if (off < 1e-22) break;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
-        const apq = a[p]![q]!;
+        const ap = at(a, p, "matrix");
+        const aq = at(a, q, "matrix");
+        const apq = at(ap, q, "matrix row");
         if (Math.abs(apq) < 1e-300) continue;
-        const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
+        const theta = (at(aq, q, "matrix row") - at(ap, p, "matrix row")) / (2 * apq);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
+        for (let k = 0; k < n; k++) rotate(at(a, k, "matrix"), p, q, c, s);
         for (let k = 0; k < n; k++) {
-          const akp = a[k]![p]!;
-          const akq = a[k]![q]!;
-          a[k]![p] = c * akp - s * akq;
-          a[k]![q] = s * akp + c * akq;
+          const apk = at(ap, k, "matrix row");
+          const aqk = at(aq, k, "matrix row");
+          ap[k] = c * apk - s * aqk;
+          aq[k] = s * apk + c * aqk;
         }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p]![k]!;
-          const aqk = a[q]![k]!;
-          a[p]![k] = c * apk - s * aqk;
-          a[q]![k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = v[k]![p]!;
-          const vkq = v[k]![q]!;
-          v[k]![p] = c * vkp - s * vkq;
-          v[k]![q] = s * vkp + c * vkq;
-        }
+        for (let k = 0; k < n; k++) rotate(at(v, k, "eigenvectors"), p, q, c, s);
       }
     }
   }
-  return { values: a.map((row, i) => row[i]!), vectors: v };
+  return { values: a.map((row, i) => at(row, i, "matrix row")), vectors: v };
+}
+
+/** Rotates entries p and q of `row` by the angle whose cosine is c and sine s (in place). */
+function rotate(row: number[], p: number, q: number, c: number, s: number): void {
+  const x = at(row, p, "matrix row");
+  const y = at(row, q, "matrix row");
+  row[p] = c * x - s * y;
+  row[q] = s * x + c * y;
 }
 
 export interface RelativeWeights {
@@ -67,15 +71,11 @@ export function relativeWeights(rxx: readonly (readonly number[])[], rxy: readon
   if (values.some((l) => !(l > 1e-8))) return null;
   // Λ = V diag(√λ) Vᵀ: the correlations of the predictors with their orthogonal counterparts.
   const root = (power: number) =>
-    Array.from({ length: n }, (_, i) =>
-      Array.from({ length: n }, (_, j) =>
-        values.reduce((acc, l, k) => acc + vectors[i]![k]! * l ** power * vectors[j]![k]!, 0),
-      ),
-    );
+    vectors.map((vi) => vectors.map((vj) => values.reduce((acc, l, k) => acc + at(vi, k) * l ** power * at(vj, k), 0)));
   const lambda = root(0.5);
   const inverseRoot = root(-0.5);
   // The outcome regressed on the orthogonal counterparts: β = Λ⁻¹ rxy.
-  const beta = inverseRoot.map((row) => row.reduce((acc, x, j) => acc + x * rxy[j]!, 0));
-  const weights = lambda.map((row) => row.reduce((acc, x, k) => acc + x * x * beta[k]! ** 2, 0));
+  const beta = inverseRoot.map((row) => row.reduce((acc, x, j) => acc + x * at(rxy, j, "rxy"), 0));
+  const weights = lambda.map((row) => row.reduce((acc, x, k) => acc + x * x * at(beta, k) ** 2, 0));
   return { rSquared: beta.reduce((acc, b) => acc + b * b, 0), weights };
 }

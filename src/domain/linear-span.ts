@@ -4,6 +4,7 @@
  * the matrices are group-by-cell indicators of a few hundred entries a side, whose echelon entries
  * are small ratios, so a tolerance far above rounding error and far below any real entry is safe.
  */
+import { at, entry } from "../lib/invariant.js";
 
 export const TOLERANCE = 1e-7;
 
@@ -21,19 +22,23 @@ export function rowSpace(matrix: readonly (readonly number[])[], width: number):
   const pivots: number[] = [];
   let top = 0;
   for (let col = 0; col < width && top < work.length; col++) {
-    let best = top;
-    for (let r = top + 1; r < work.length; r++) if (Math.abs(work[r]![col]!) > Math.abs(work[best]![col]!)) best = r;
-    if (Math.abs(work[best]![col]!) < TOLERANCE) continue;
-    [work[top], work[best]] = [work[best]!, work[top]!];
-    const pivotRow = work[top]!;
-    const scale = pivotRow[col]!;
-    for (let c = 0; c < width; c++) pivotRow[c]! /= scale;
-    for (let r = 0; r < work.length; r++) {
+    const inColumn = (row: Float64Array) => entry(row, col);
+    let best = at(work, top, "matrix");
+    let bestAt = top;
+    for (let r = top + 1; r < work.length; r++) {
+      const row = at(work, r, "matrix");
+      if (Math.abs(inColumn(row)) > Math.abs(inColumn(best))) [best, bestAt] = [row, r];
+    }
+    if (Math.abs(inColumn(best)) < TOLERANCE) continue;
+    [work[top], work[bestAt]] = [best, at(work, top, "matrix")];
+    const pivotRow = best;
+    const scale = inColumn(pivotRow);
+    for (let c = 0; c < width; c++) pivotRow[c] = entry(pivotRow, c) / scale;
+    for (const [r, row] of work.entries()) {
       if (r === top) continue;
-      const factor = work[r]![col]!;
+      const factor = inColumn(row);
       if (Math.abs(factor) < TOLERANCE) continue;
-      const row = work[r]!;
-      for (let c = col; c < width; c++) row[c]! -= factor * pivotRow[c]!;
+      for (let c = col; c < width; c++) row[c] = entry(row, c) - factor * entry(pivotRow, c);
     }
     pivots.push(col);
     top++;
@@ -45,8 +50,8 @@ export function rowSpace(matrix: readonly (readonly number[])[], width: number):
 export function inRowSpace(space: RowSpace, vector: readonly number[]): boolean {
   const rest = Float64Array.from(vector);
   space.rows.forEach((row, i) => {
-    const factor = rest[space.pivots[i]!]!;
-    if (factor !== 0) for (let c = 0; c < space.width; c++) rest[c]! -= factor * row[c]!;
+    const factor = entry(rest, at(space.pivots, i, "pivots"));
+    if (factor !== 0) for (let c = 0; c < space.width; c++) rest[c] = entry(rest, c) - factor * entry(row, c);
   });
   return rest.every((x) => Math.abs(x) < TOLERANCE);
 }
