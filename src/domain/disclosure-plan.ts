@@ -13,6 +13,7 @@
  * any set of 1..k−1 respondents computable from what is left, and the plan hides one more group —
  * the smallest published one touching that set, finer tables first — until the audit finds none.
  */
+import { at } from "../lib/invariant.js";
 import { type Conditions, type CountedCell, groupSize, heatmapUnits, matches } from "./disclosure.js";
 import { auditPlan } from "./disclosure-audit.js";
 import { inRowSpace, rowSpace } from "./linear-span.js";
@@ -28,9 +29,10 @@ export type GroupKey = string;
 
 /** A group's conditions as one string, in the dimensions' order; "" is the whole round. */
 export function groupKey(conditions: Conditions): GroupKey {
-  return DIMENSIONS.filter((d) => conditions[d] !== undefined)
-    .map((d) => `${d}=${encodeURIComponent(conditions[d]!)}`)
-    .join("&");
+  return DIMENSIONS.flatMap((d) => {
+    const value = conditions[d];
+    return value === undefined ? [] : [`${d}=${encodeURIComponent(value)}`];
+  }).join("&");
 }
 
 export interface PlanGroup {
@@ -68,7 +70,8 @@ interface Candidate {
 export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, options: PlanOptions): DisclosurePlan {
   const { k, kComments } = options;
   const total = groupSize(cells, {});
-  const candidates: Candidate[] = [{ conditions: {}, n: total, shown: total >= k, depth: 0 }];
+  const round: Candidate = { conditions: {}, n: total, shown: total >= k, depth: 0 };
+  const candidates = [round];
   const breakdowns = options.breakdowns && total >= k;
   if (breakdowns) {
     candidates.push(...unitCandidates(cells, units, k), ...crossCandidates(cells, units, k));
@@ -85,7 +88,7 @@ export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, o
     kComments,
     breakdowns,
     groups,
-    comments: commentGroups(cells, units, groups, total, kComments, breakdowns),
+    comments: round.shown ? commentGroups(cells, units, groups, total, kComments, breakdowns) : [],
   };
 }
 
@@ -138,21 +141,26 @@ const TABLES_GIVEN_UP: readonly ((c: Candidate) => boolean)[] = [
  */
 function columns(
   occupied: readonly CountedCell[],
-  members: readonly number[][],
-  shown: readonly number[],
+  shown: readonly { members: readonly number[] }[],
 ): { counts: number[]; groups: number[][] } {
-  const signatures = occupied.map(() => [] as number[]);
-  shown.forEach((g, j) => {
-    for (const c of members[g]!) signatures[c]!.push(j);
+  const signatures = occupied.map((cell) => ({ n: cell.n, groups: [] as number[] }));
+  shown.forEach(({ members }, j) => {
+    for (const c of members) at(signatures, c, "occupied cells").groups.push(j);
   });
-  const byKey = new Map<string, number>();
-  const column = signatures.map((sig) => {
-    const key = sig.join();
-    return byKey.get(key) ?? byKey.set(key, byKey.size).get(key)!;
+  // Columns in order of first appearance, each with its respondents.
+  const byKey = new Map<string, { column: number; n: number }>();
+  const column = signatures.map(({ n, groups }) => {
+    const key = groups.join();
+    const found = byKey.get(key);
+    if (found) {
+      found.n += n;
+      return found.column;
+    }
+    byKey.set(key, { column: byKey.size, n });
+    return byKey.size - 1;
   });
-  const counts = new Array<number>(byKey.size).fill(0);
-  occupied.forEach((c, i) => (counts[column[i]!]! += c.n));
-  const groups = shown.map((g) => [...new Set(members[g]!.map((c) => column[c]!))]);
+  const counts = [...byKey.values()].map((c) => c.n);
+  const groups = shown.map(({ members }) => [...new Set(members.map((c) => at(column, c, "cell columns")))]);
   return { counts, groups };
 }
 
@@ -165,44 +173,50 @@ function columns(
  */
 function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[], k: number): void {
   const occupied = cells.filter((c) => c.n > 0);
-  const members = candidates.map((g) => occupied.flatMap((c, i) => (matches(c, g.conditions) ? [i] : [])));
+  // Each candidate with the indices of the occupied cells it holds.
+  const entries = candidates.map((group) => ({
+    group,
+    members: occupied.flatMap((c, i) => (matches(c, group.conditions) ? [i] : [])),
+  }));
   for (;;) {
-    const shown = candidates.flatMap((g, i) => (g.shown ? [i] : []));
-    const { counts, groups } = columns(occupied, members, shown);
+    const shown = entries.filter((e) => e.group.shown);
+    const { counts, groups } = columns(occupied, shown);
     const result = auditPlan(counts, groups, k);
     if (result.safe) return;
     if (result.cells === null) {
       const table = TABLES_GIVEN_UP.map((inTable) =>
-        shown.filter((i) => candidates[i]!.depth > 0 && inTable(candidates[i]!)),
+        shown.filter(({ group }) => group.depth > 0 && inTable(group)),
       ).find((t) => t.length > 0);
       if (table) {
-        for (const i of table) candidates[i]!.shown = false;
+        for (const { group } of table) group.shown = false;
         continue;
       }
     }
     const order = shown
-      .filter((i) => candidates[i]!.depth > 0)
-      .sort((a, b) => candidates[b]!.depth - candidates[a]!.depth || candidates[a]!.n - candidates[b]!.n);
+      .filter(({ group }) => group.depth > 0)
+      .sort((a, b) => b.group.depth - a.group.depth || a.group.n - b.group.n);
     // The round alone always passes (it is shown only with k or more), so an unsafe plan has more.
-    if (order.length === 0) throw new Error("disclosure plan: the round alone failed its audit");
-    const found = result.cells;
+    const [first] = order;
+    if (!first) throw new Error("disclosure plan: the round alone failed its audit");
     const indicator = (columnIndices: readonly number[]) => {
       const row = new Array<number>(counts.length).fill(0);
       for (const c of columnIndices) row[c] = 1;
       return row;
     };
-    const undoes = (victim: number) => {
+    const undoes = (found: readonly number[]) => (victim: (typeof shown)[number]) => {
       const rest = groups.filter((_, j) => shown[j] !== victim).map(indicator);
-      return !inRowSpace(rowSpace(rest, counts.length), indicator(found!));
+      return !inRowSpace(rowSpace(rest, counts.length), indicator(found));
     };
-    const victim = (found ? order.slice(0, VICTIMS_TRIED).find(undoes) : undefined) ?? order[0]!;
-    candidates[victim]!.shown = false;
+    const found = result.cells;
+    const victim = (found ? order.slice(0, VICTIMS_TRIED).find(undoes(found)) : undefined) ?? first;
+    victim.group.shown = false;
   }
 }
 
 /**
  * Comments are lists, not sums: the round's list minus the shown departments' lists is the hidden
- * departments' comments, so those together must be none or at least kComments respondents.
+ * departments' comments, so those together must be none or at least kComments respondents. For a
+ * round the plan shows.
  */
 function commentGroups(
   cells: readonly CountedCell[],
@@ -212,7 +226,7 @@ function commentGroups(
   kComments: number,
   breakdowns: boolean,
 ): GroupKey[] {
-  if (!groups[0]!.shown || total < kComments) return [];
+  if (total < kComments) return [];
   if (!breakdowns) return [groupKey({})];
   const shownInPlan = new Set(groups.filter((g) => g.shown).map((g) => g.key));
   const listed = heatmapUnits(cells, COMMENT_DIMENSION, units[COMMENT_DIMENSION] ?? [], {}, kComments)
