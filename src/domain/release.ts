@@ -6,6 +6,7 @@
  * cross-products a correlation needs.
  * Pure: storage pages responses in, this folds them.
  */
+import { at } from "../lib/invariant.js";
 import { type CellKey, matches } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
@@ -114,9 +115,9 @@ function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: numb
 /** Adds one respondent's score to `stats` (in place). */
 export function addScore(stats: ReleaseStats, score: ResponseScore): void {
   stats.n += 1;
-  for (const [id, s] of Object.entries(score.levels)) addScale(stats.scales, id, s!);
-  for (const [id, s] of Object.entries(score.desired)) addScale(stats.scales, `desired:${id}`, s!);
-  for (const [id, s] of Object.entries(score.climate)) addScale(stats.scales, `climate:${id}`, s!);
+  for (const [id, s] of Object.entries(score.levels)) if (s) addScale(stats.scales, id, s);
+  for (const [id, s] of Object.entries(score.desired)) if (s) addScale(stats.scales, `desired:${id}`, s);
+  for (const [id, s] of Object.entries(score.climate)) if (s) addScale(stats.scales, `climate:${id}`, s);
   for (const [id, s] of Object.entries(score.facets)) addScale(stats.scales, `facet:${id}`, s);
   for (const factor of new Set([...score.factors, ...(score.most ? [score.most] : [])])) {
     addFactor(stats.factors, factor, score.factors.includes(factor), score.most === factor);
@@ -126,32 +127,31 @@ export function addScore(stats: ReleaseStats, score: ResponseScore): void {
     addFactor(stats.factors, `group:${g.group}`, g.chosen, g.most);
   for (const [name, value] of Object.entries(score.values)) {
     const counts = (stats.items[name] ??= [0, 0, 0, 0, 0]);
-    counts[value - 1]! += 1;
+    counts[value - 1] = at(counts, value - 1, "answer counts (1–5)") + 1;
   }
-  const levels = LEVEL_IDS.filter((l) => score.levels[l] !== undefined);
-  for (let i = 0; i < levels.length; i++) {
-    for (let j = i + 1; j < levels.length; j++)
-      addPair(
-        stats.pairs,
-        pairKey(levels[i]!, levels[j]!),
-        score.levels[levels[i]!]!.mean,
-        score.levels[levels[j]!]!.mean,
-      );
-  }
+  // The levels the respondent has a score on, in the method's order.
+  const levels = LEVEL_IDS.flatMap((level) => {
+    const s = score.levels[level];
+    return s ? [{ level, mean: s.mean }] : [];
+  });
+  levels.forEach((upper, i) => {
+    for (const lower of levels.slice(i + 1))
+      addPair(stats.pairs, pairKey(upper.level, lower.level), upper.mean, lower.mean);
+  });
   if (score.outcome !== null) {
     const counts = (stats.outcome ??= new Array<number>(OUTCOME_POINTS).fill(0));
-    counts[score.outcome - OUTCOME_MIN]! += 1;
-    for (const level of levels)
-      addPair(stats.pairs, pairKey(level, "outcome"), score.levels[level]!.mean, score.outcome);
+    const point = score.outcome - OUTCOME_MIN;
+    counts[point] = at(counts, point, "outcome counts") + 1;
+    for (const { level, mean } of levels) addPair(stats.pairs, pairKey(level, "outcome"), mean, score.outcome);
   }
 }
 
 /** Adds each entry's counters into `into`, copying entries it does not have yet. */
 function addRecord<T extends object>(into: Record<string, T>, from: Readonly<Record<string, T>>): void {
-  for (const id in from) {
+  for (const [id, counters] of Object.entries(from)) {
     const acc = into[id];
-    if (acc) addCounters(acc, from[id]!);
-    else into[id] = copyCounters(from[id]!);
+    if (acc) addCounters(acc, counters);
+    else into[id] = copyCounters(counters);
   }
 }
 

@@ -4,6 +4,8 @@
  */
 import jstat from "jstat";
 
+import { defined } from "../lib/invariant.js";
+
 // jstat is CommonJS: Node's ESM loader sees only its default export.
 const { jStat } = jstat;
 
@@ -25,8 +27,8 @@ export interface ItemCounts {
  */
 export function addCounters<T extends object>(into: T, from: T): T {
   const acc = into as unknown as Record<string, number>;
-  const add = from as unknown as Record<string, number>;
-  for (const key in add) acc[key]! += add[key]!;
+  for (const [key, value] of Object.entries(from as unknown as Record<string, number>))
+    acc[key] = defined(acc[key], "both sets of counters have the same fields") + value;
   return into;
 }
 
@@ -43,10 +45,10 @@ export function addEntries<T extends object>(
   from: Readonly<Record<string, T>>,
   add: (into: T, from: T) => void = addCounters,
 ): void {
-  for (const id in from) {
+  for (const [id, counters] of Object.entries(from)) {
     const acc = into.get(id);
-    if (acc) add(acc, from[id]!);
-    else into.set(id, copyCounters(from[id]!));
+    if (acc) add(acc, counters);
+    else into.set(id, copyCounters(counters));
   }
 }
 
@@ -113,11 +115,11 @@ export function welchTest(a: Sums, b: Sums): WelchResult | null {
  */
 export function holm(p: readonly number[]): number[] {
   const m = p.length;
-  const order = p.map((_, i) => i).sort((a, b) => p[a]! - p[b]!);
+  const order = p.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const adjusted = new Array<number>(m);
   let running = 0;
-  order.forEach((index, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * p[index]!));
+  order.forEach(({ value, index }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * value));
     adjusted[index] = running;
   });
   return adjusted;
