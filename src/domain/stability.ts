@@ -6,6 +6,7 @@
  * more respondents than its reservoir, stratified beyond. Resamples are at most MAX_RESAMPLE
  * respondents; a larger group would only be steadier, so its share is a lower bound.
  */
+import { at, entry } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
 import { isCurrentItem, type ResponseScore, type ScoringKey } from "./scoring.js";
@@ -24,10 +25,6 @@ export interface Sampled {
   levels: Float64Array;
   items: Uint8Array;
 }
-
-/** Per item of the key, its level when it is a current-state level item, else null. */
-export const currentItemLevels = (key: ScoringKey): (LevelId | null)[] =>
-  key.items.map((i) => (isCurrentItem(i) ? i.level : null));
 
 export function sampled(key: ScoringKey, score: ResponseScore): Sampled {
   const levels = new Float64Array(LEVEL_IDS.length).fill(Number.NaN);
@@ -67,13 +64,20 @@ export interface Stratum {
   sample: readonly Sampled[];
 }
 
-/** Which items resampling counts, per item of the key (only those a release publishes), and each level's size. */
+/**
+ * Which items resampling counts — current-state level items a release publishes, each with its
+ * place in the key (and so in a Sampled's items) — and each level's size.
+ */
 function itemLayout(key: ScoringKey, published?: ReadonlySet<string>) {
-  const all = currentItemLevels(key);
-  const itemLevels = all.map((level, i) => (published && !published.has(key.items[i]!.name) ? null : level));
+  const counted = key.items.flatMap((item, index) =>
+    isCurrentItem(item) && (!published || published.has(item.name))
+      ? [{ index, name: item.name, level: item.level }]
+      : [],
+  );
   const levelSize = new Map<LevelId, number>();
-  for (const level of all) if (level) levelSize.set(level, (levelSize.get(level) ?? 0) + 1);
-  return { itemLevels, levelSize };
+  for (const item of key.items)
+    if (isCurrentItem(item)) levelSize.set(item.level, (levelSize.get(item.level) ?? 0) + 1);
+  return { counted, levelSize };
 }
 
 /** The level evidence of a set of sampled respondents, counting only the items a release publishes (answered by everyone), as the group's own pick does. */
@@ -83,35 +87,29 @@ export function evidenceOf(
   published?: ReadonlySet<string>,
   layout = itemLayout(key, published),
 ): LevelEvidence[] {
-  const { itemLevels, levelSize } = layout;
-  const sums: Sums[] = LEVEL_IDS.map(() => ({ n: 0, sum: 0, sumSq: 0 }));
-  const counts: ItemDistribution[] = key.items.map(() => [0, 0, 0, 0, 0]);
+  const { counted, levelSize } = layout;
+  const levels = LEVEL_IDS.map((id, index) => ({ id, index, sums: { n: 0, sum: 0, sumSq: 0 } as Sums }));
+  const tallies = counted.map((item) => ({ ...item, counts: [0, 0, 0, 0, 0] as ItemDistribution }));
   for (const row of rows) {
-    for (let l = 0; l < LEVEL_IDS.length; l++) {
-      const v = row.levels[l]!;
+    for (const { index, sums } of levels) {
+      const v = entry(row.levels, index);
       if (Number.isNaN(v)) continue;
-      const s = sums[l]!;
-      s.n += 1;
-      s.sum += v;
-      s.sumSq += v * v;
+      sums.n += 1;
+      sums.sum += v;
+      sums.sumSq += v * v;
     }
-    for (let i = 0; i < itemLevels.length; i++) {
-      const v = row.items[i]!;
-      if (v > 0 && itemLevels[i] !== null) counts[i]![v - 1]! += 1;
+    for (const { index, counts } of tallies) {
+      const v = entry(row.items, index);
+      if (v > 0) counts[v - 1] = at(counts, v - 1, "answer counts (1–5)") + 1;
     }
   }
-  return LEVEL_IDS.flatMap((id, l) =>
-    sums[l]!.n === 0
-      ? []
-      : [
-          (() => {
-            const items = key.items.flatMap((item, i) =>
-              itemLevels[i] === id && counts[i]!.some((c) => c > 0) ? [{ name: item.name, counts: counts[i]! }] : [],
-            );
-            return { id, sums: sums[l]!, items, complete: items.length === levelSize.get(id) };
-          })(),
-        ],
-  );
+  return levels.flatMap(({ id, sums }) => {
+    if (sums.n === 0) return [];
+    const items = tallies.flatMap((t) =>
+      t.level === id && t.counts.some((c) => c > 0) ? [{ name: t.name, counts: t.counts }] : [],
+    );
+    return [{ id, sums, items, complete: items.length === levelSize.get(id) }];
+  });
 }
 
 /**
@@ -138,8 +136,8 @@ export function* bootstrapPicks(
   const layout = itemLayout(key, published);
   for (let b = 0; b < resamples; b++) {
     for (let r = 0; r < size; r++) {
-      const sample = usable[stratumAt(cumulative, random() * total)]!.sample;
-      rows[r] = sample[Math.floor(random() * sample.length)]!;
+      const { sample } = at(usable, stratumAt(cumulative, random() * total), "strata");
+      rows[r] = at(sample, Math.floor(random() * sample.length), "a stratum's sample");
     }
     yield pickFlagged(evidenceOf(key, rows, published, layout).map((e) => assessLevel(e, thresholds)))?.level ?? null;
   }
@@ -178,7 +176,7 @@ function stratumAt(cumulative: readonly number[], u: number): number {
   let hi = cumulative.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (cumulative[mid]! <= u) lo = mid + 1;
+    if (at(cumulative, mid, "cumulative sizes") <= u) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -19,16 +19,17 @@ export function at<T>(list: ArrayLike<T>, index: number, what = "list"): T {
 }
 
 /**
- * `at` for the Float64Array vectors of the numeric kernels (linear-span.ts, disclosure-audit.ts):
+ * `at` for the typed-array vectors of the numeric kernels (linear-span.ts, disclosure-audit.ts,
+ * stability.ts's resampling):
  * a function that only ever sees one array type, and throws elsewhere, is inlined into their
  * inner loops as fast as plain indexing; `at`, which sees every kind of list, made the disclosure
  * audit's elimination several times slower.
  */
-export function entry(vector: Float64Array, index: number): number {
+export function entry(vector: Float64Array | Uint8Array, index: number): number {
   const value = vector[index];
   return value === undefined ? outOfRange(vector, index) : value;
 }
 
-function outOfRange(vector: Float64Array, index: number): never {
+function outOfRange(vector: Float64Array | Uint8Array, index: number): never {
   throw new Error(`broken invariant: a vector of length ${vector.length} has no entry ${index}`);
 }
