@@ -34,6 +34,7 @@
  *   the SD by about 15%.) We chose this over no test at all: a change on shared items is still a
  *   question of chance, and a conservative answer is more use to a reader than none.
  */
+import { at } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import { type ItemDistribution, itemSums } from "./release.js";
 import { SCALE_MAX, SCALE_MIN, toPercentScore } from "./scoring.js";
@@ -127,38 +128,48 @@ export function sharedItemSums(distributions: readonly ItemDistribution[]): Sums
 
 const sameVersion = (a: Round, b: Round) =>
   a.instrument.id === b.instrument.id && a.instrument.version === b.instrument.version;
-const answered = (r: Round, item: string) => (r.items[item] ?? []).some((c) => c > 0);
+const answered = (counts: Readonly<ItemDistribution>) => counts.some((c) => c > 0);
 
-/** The sums to compare a level on between two rounds, or why there is no step. */
+/** A round with its sums of a level it measured. */
+interface Measured {
+  round: Round;
+  sums: Sums;
+}
+
+/** The sums to compare a level on between two rounds that measured it, or why there is no step. */
 function basisOf(
-  a: Round,
-  b: Round,
+  { round: a, sums: aSums }: Measured,
+  { round: b, sums: bSums }: Measured,
   level: LevelId,
 ):
   | { basis: "level"; a: Sums; b: Sums; shared: string[] | null }
   | { basis: "shared_items"; a: Sums; b: Sums; shared: string[] }
   | { basis: null; shared: string[] } {
-  if (sameVersion(a, b)) return { basis: "level", a: a.levels[level]!, b: b.levels[level]!, shared: null };
+  if (sameVersion(a, b)) return { basis: "level", a: aSums, b: bSums, shared: null };
   const inA = a.levelItems[level] ?? [];
   const inB = new Set(b.levelItems[level] ?? []);
   // The same question: same name and, where known, the same level, keying and wording.
   const shared = inA.filter((name) => inB.has(name) && (a.wording?.[name] ?? "") === (b.wording?.[name] ?? ""));
   if (shared.length > 0 && shared.length === inA.length && shared.length === inB.size)
-    return { basis: "level", a: a.levels[level]!, b: b.levels[level]!, shared };
+    return { basis: "level", a: aSums, b: bSums, shared };
   // An item nobody answered in either round has no mean to compare.
-  const usable = shared.filter((name) => answered(a, name) && answered(b, name));
+  const usable = shared.flatMap((name) => {
+    const inRoundA = a.items[name];
+    const inRoundB = b.items[name];
+    return inRoundA && inRoundB && answered(inRoundA) && answered(inRoundB) ? [{ name, a: inRoundA, b: inRoundB }] : [];
+  });
   if (usable.length < MIN_SHARED_ITEMS) return { basis: null, shared };
   return {
     basis: "shared_items",
-    a: sharedItemSums(usable.map((i) => a.items[i]!)),
-    b: sharedItemSums(usable.map((i) => b.items[i]!)),
-    shared: usable,
+    a: sharedItemSums(usable.map((i) => i.a)),
+    b: sharedItemSums(usable.map((i) => i.b)),
+    shared: usable.map((i) => i.name),
   };
 }
 
 /** A step with its raw p; pAdjusted and the label are set once its family is known (adjust). */
-function step(from: Round, to: Round, level: LevelId): TrendStep {
-  const ends = { from: from.campaignId, to: to.campaignId };
+function step(from: Measured, to: Measured, level: LevelId): TrendStep {
+  const ends = { from: from.round.campaignId, to: to.round.campaignId };
   const compared = basisOf(from, to, level);
   if (compared.basis === null) {
     return {
@@ -200,35 +211,47 @@ export function labelOf(change: number, pAdjusted: number | null): TrendLabel {
 
 /** Adjusts the tested steps of each family together (in place) and labels every comparable step. */
 function adjust(steps: readonly TrendStep[], familyOf: (s: TrendStep) => string): void {
-  const families = new Map<string, TrendStep[]>();
+  const families = new Map<string, { step: TrendStep; p: number }[]>();
   for (const s of steps) {
     if (s.p === null) continue;
+    const tested = { step: s, p: s.p };
     const family = families.get(familyOf(s));
-    if (family) family.push(s);
-    else families.set(familyOf(s), [s]);
+    if (family) family.push(tested);
+    else families.set(familyOf(s), [tested]);
   }
-  for (const family of families.values()) holm(family.map((s) => s.p!)).forEach((p, i) => (family[i]!.pAdjusted = p));
-  for (const s of steps) if (s.comparable) s.label = labelOf(s.change!, s.pAdjusted);
+  for (const family of families.values()) {
+    const adjusted = holm(family.map((t) => t.p));
+    family.forEach((t, i) => (t.step.pAdjusted = at(adjusted, i, "Holm-adjusted p-values")));
+  }
+  for (const s of steps) if (s.comparable && s.change !== null) s.label = labelOf(s.change, s.pAdjusted);
 }
 
 /** Rounds below k are left out; the rest are ordered by date. Levels need two rounds to trend. */
 export function levelTrends(rounds: readonly Round[]): LevelTrend[] {
   const usable = rounds.filter((r) => r.n >= r.k).sort((a, b) => a.date.localeCompare(b.date));
   const trends = LEVEL_IDS.flatMap((level): LevelTrend[] => {
-    const measured = usable.filter((r) => (r.levels[level]?.n ?? 0) > 0);
-    if (measured.length < 2) return [];
+    const measured = usable.flatMap((round): Measured[] => {
+      const sums = round.levels[level];
+      return sums && sums.n > 0 ? [{ round, sums }] : [];
+    });
+    const [first] = measured;
+    const last = measured.at(-1);
+    if (measured.length < 2 || !first || !last) return [];
     return [
       {
         level,
-        points: measured.map((r) => ({
-          campaignId: r.campaignId,
-          title: r.title,
-          date: r.date,
-          n: r.levels[level]!.n,
-          score: toPercentScore(mean(r.levels[level]!)),
+        points: measured.map(({ round, sums }) => ({
+          campaignId: round.campaignId,
+          title: round.title,
+          date: round.date,
+          n: sums.n,
+          score: toPercentScore(mean(sums)),
         })),
-        steps: measured.slice(1).map((to, i) => step(measured[i]!, to, level)),
-        overall: measured.length > 2 ? step(measured[0]!, measured.at(-1)!, level) : null,
+        steps: measured.flatMap((to, i) => {
+          const from = measured[i - 1];
+          return from ? [step(from, to, level)] : [];
+        }),
+        overall: measured.length > 2 ? step(first, last, level) : null,
       },
     ];
   });
