@@ -5,6 +5,7 @@
  */
 import jstat from "jstat";
 
+import { defined } from "../lib/invariant.js";
 import { sampleVariance, type Sums } from "./statistics.js";
 
 // jstat is CommonJS: Node's ESM loader sees only its default export.
@@ -72,12 +73,11 @@ export function addComplete(
   values: Readonly<Record<string, number>>,
 ): void {
   // Called once per response of a release: no allocation on the way (a million responses).
-  levels: for (let l = 0; l < levelItems.length; l++) {
-    const [level, names] = levelItems[l]!;
+  levels: for (const [level, names] of levelItems) {
     if (names.length === 0) continue;
     let total = 0;
-    for (let i = 0; i < names.length; i++) {
-      const v = values[names[i]!];
+    for (const name of names) {
+      const v = values[name];
       if (v === undefined) continue levels;
       total += v;
     }
@@ -87,9 +87,10 @@ export function addComplete(
     acc.sum += mean;
     acc.sumSq += mean * mean;
     for (const name of names) {
+      const v = defined(values[name], "an answer to every item of the level, checked above");
       const item = (acc.items[name] ??= [0, 0]);
-      item[0] += values[name]!;
-      item[1] += values[name]! ** 2;
+      item[0] += v;
+      item[1] += v ** 2;
     }
   }
 }

@@ -3,6 +3,7 @@
  * the start-here diagnosis, a heatmap, the decision-factor mix and the management–staff gap —
  * of the groups the release's disclosure plan publishes, and of no other.
  */
+import { at, defined } from "../lib/invariant.js";
 import { itemMoments, rwgJ } from "./agreement.js";
 import { type Conditions, type CountedCell, matches } from "./disclosure.js";
 import type { PlanRefusal } from "./disclosure-plan.js";
@@ -417,7 +418,9 @@ export function overviewOf(group: Group, thresholds: Thresholds): Overview {
     start = startHere(assessed, { gaps }, stored.share);
   return {
     n: group.n,
-    levels: answered.map(({ level, sums }, i) => summarise(level, sums, assessed[i]!, thresholds)),
+    levels: answered.map(({ level, sums }, i) =>
+      summarise(level, sums, at(assessed, i, "assessments, one per answered level"), thresholds),
+    ),
     startHere: start,
     decisionFactors: decisionMix(group),
     desiredGap: gaps,
@@ -462,8 +465,11 @@ export function facetResults(group: Group): FacetResult[] {
   return [...facets].flatMap(([id, { level, names }]) => {
     const sums = wholeScale(group, `facet:${id}`);
     if (!sums) return [];
-    const counts = names.map((n) => group.items.get(n));
-    const agreement = counts.every((c) => c !== undefined) ? rwgJ(counts.map((c) => itemMoments(c!).variance)) : null;
+    const counts = names.flatMap((n) => {
+      const c = group.items.get(n);
+      return c ? [c] : [];
+    });
+    const agreement = counts.length === names.length ? rwgJ(counts.map((c) => itemMoments(c).variance)) : null;
     return [
       {
         id,
@@ -530,8 +536,8 @@ export function driverAnalysis(group: Group): DriverAnalysis | null {
         );
   const rxy = levels.map((id) => correlation(pairKey(id, "outcome")));
   const rxx = levels.map((a) => levels.map((b) => r(a, b)));
-  if (levels.length < 2 || rxy.some((x) => x === null) || rxx.some((row) => row.some((x) => x === null))) return null;
-  const result = relativeWeights(rxx as number[][], rxy as number[]);
+  if (levels.length < 2 || !allKnown(rxy) || !rxx.every(allKnown)) return null;
+  const result = relativeWeights(rxx, rxy);
   if (!result || result.rSquared <= 0) return null;
   return {
     method: "relative_weights",
@@ -539,11 +545,13 @@ export function driverAnalysis(group: Group): DriverAnalysis | null {
     rSquared: round(result.rSquared, 2),
     levels: levels.map((level, i) => ({
       level,
-      r: round(rxy[i]!, 2),
-      sharePct: round((result.weights[i]! / result.rSquared) * 100),
+      r: round(at(rxy, i, "correlations with the outcome"), 2),
+      sharePct: round((at(result.weights, i, "relative weights") / result.rSquared) * 100),
     })),
   };
 }
+
+const allKnown = (values: readonly (number | null)[]): values is number[] => values.every((x) => x !== null);
 
 export function decisionMix(group: Group): DecisionMix | null {
   // The decision question is required, so every respondent in the group answered it.
@@ -563,7 +571,12 @@ export function decisionMix(group: Group): DecisionMix | null {
     Math.round(groups.system.mostPct),
     Math.round(groups.heart.mostPct),
     Math.round(groups.rules.mostPct),
-    Math.round(factors.find((f) => f.id === "personal_fairness")!.chosenPct),
+    Math.round(
+      defined(
+        factors.find((f) => f.id === "personal_fairness"),
+        "personal fairness is a decision factor",
+      ).chosenPct,
+    ),
   );
   const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   return { factors, groups, pattern, headline: { nl: capitalise(headline.nl), en: capitalise(headline.en) } };
