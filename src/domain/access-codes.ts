@@ -13,7 +13,7 @@ export const MAX_CODES_PER_REQUEST = 5000;
 export function codeFromBytes(bytes: Uint8Array): string {
   if (bytes.length < CODE_LENGTH) throw new RangeError(`a code needs ${CODE_LENGTH} random bytes`);
   let code = "";
-  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[bytes[i]! & 31];
+  for (const byte of bytes.subarray(0, CODE_LENGTH)) code += ALPHABET.charAt(byte & 31);
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
 

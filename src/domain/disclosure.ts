@@ -76,8 +76,9 @@ export function heatmapUnits(
   const hidden = rows.filter((r) => r.suppressed);
   const visible = rows.filter((r) => !r.suppressed && r.n > 0).sort((a, b) => a.n - b.n);
   let hiddenN = hidden.reduce((sum, r) => sum + r.n, 0);
-  while (hidden.length > 0 && (hidden.length < 2 || hiddenN < k) && visible.length > 0) {
-    const next = visible.shift()!;
+  while (hidden.length > 0 && (hidden.length < 2 || hiddenN < k)) {
+    const next = visible.shift();
+    if (!next) break;
     next.suppressed = true;
     hidden.push(next);
     hiddenN += next.n;

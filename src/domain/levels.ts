@@ -2,6 +2,7 @@
  * The seven levels on which every social system is organised, top-down.
  * Each level is organised by the one above it, so their order is part of the method.
  */
+import { defined } from "../lib/invariant.js";
 import type { Localised } from "./i18n.js";
 
 export const LEVEL_IDS = ["mission", "identity", "values", "competencies", "skills", "behaviour", "context"] as const;
@@ -87,8 +88,10 @@ export function isLevelId(value: unknown): value is LevelId {
 }
 
 export function levelById(id: LevelId): Level {
-  // LEVEL_IDS and LEVELS are kept in the same order, so the index always exists.
-  return LEVELS[LEVEL_IDS.indexOf(id)]!;
+  return defined(
+    LEVELS.find((level) => level.id === id),
+    "every level id is in LEVELS",
+  );
 }
 
 /** The levels strictly below `id`, top-down: the ones it organises. */

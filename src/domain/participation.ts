@@ -28,16 +28,18 @@ export function unitParticipation(
   for (const d of DIMENSIONS) {
     const list = units[d];
     if (!list?.length) continue;
-    const counts = list.map((u) => groupSize(cells, { [d]: u.value }));
-    const hidden = new Set(counts.flatMap((n, i) => (n < k ? [i] : [])));
-    const shown = () =>
-      counts
-        .map((n, i) => ({ n, i }))
-        .filter(({ i }) => !hidden.has(i))
-        .sort((a, b) => a.n - b.n);
-    const hiddenTotal = () => [...hidden].reduce((sum, i) => sum + counts[i]!, 0);
-    while (hidden.size > 0 && (hidden.size < 2 || hiddenTotal() < k) && shown().length > 0) hidden.add(shown()[0]!.i);
-    out[d] = list.map((u, i) => ({ value: u.value, label: u.label, n: hidden.has(i) ? null : counts[i]! }));
+    const rows = list.map((unit) => {
+      const n = groupSize(cells, { [d]: unit.value });
+      return { unit, n, hidden: n < k };
+    });
+    const hidden = () => rows.filter((r) => r.hidden);
+    const hiddenTotal = () => hidden().reduce((sum, r) => sum + r.n, 0);
+    while (hidden().length > 0 && (hidden().length < 2 || hiddenTotal() < k)) {
+      const [smallestShown] = rows.filter((r) => !r.hidden).sort((a, b) => a.n - b.n);
+      if (!smallestShown) break;
+      smallestShown.hidden = true;
+    }
+    out[d] = rows.map(({ unit, n, hidden }) => ({ value: unit.value, label: unit.label, n: hidden ? null : n }));
   }
   return out;
 }

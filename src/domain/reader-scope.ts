@@ -49,9 +49,8 @@ export function scopedUnits<T extends { value: string; n: number | null }>(
   const departments = scope?.department;
   if (!departments) return units;
   return Object.fromEntries(
-    Object.entries(units).map(([d, list]) => [
-      d,
-      list!.map((u) => (d === "department" && departments.includes(u.value) ? u : { ...u, n: null })),
-    ]),
+    Object.entries(units).flatMap(([d, list]) =>
+      list ? [[d, list.map((u) => (d === "department" && departments.includes(u.value) ? u : { ...u, n: null }))]] : [],
+    ),
   ) as Partial<Record<Dimension, T[]>>;
 }

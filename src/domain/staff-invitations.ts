@@ -4,7 +4,7 @@
  * code in the link's fragment (`#code=…`), which a browser never sends to a server; the mail says
  * who asks, for which round, until when, and that the code is never linked to the answers.
  */
-import type { MailMessage } from "./mail-texts.js";
+import { escapeHtml, type MailMessage } from "./mail-texts.js";
 
 /** "reminders": per invitation a keyed hash of the address beside its code's hash and the code sealed, until the round closes. "no_tracking": nothing per address. */
 export const INVITATION_MODES = ["reminders", "no_tracking"] as const;
@@ -50,7 +50,7 @@ function csvFields(line: string, separator: string): string[] {
   let field = "";
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+    const ch = line.charAt(i);
     if (quoted) {
       if (ch === '"' && line[i + 1] === '"') {
         field += '"';
@@ -88,13 +88,14 @@ export function isValidAddress(address: string): boolean {
   const labels = domain.split(".");
   if (labels.length < 2) return false;
   if (!labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return false;
-  return /^[a-z]{2,63}$|^xn--[a-z0-9-]+$/.test(labels[labels.length - 1]!);
+  const topLevel = labels.at(-1);
+  return topLevel !== undefined && /^[a-z]{2,63}$|^xn--[a-z0-9-]+$/.test(topLevel);
 }
 
 /** `Name <address>` as mail programs copy it: the part between the angle brackets. */
 const unwrap = (value: string) => {
   const m = value.match(/<([^<>]*)>\s*$/);
-  return (m ? m[1]! : value).trim().toLowerCase();
+  return (m?.[1] ?? value).trim().toLowerCase();
 };
 
 /**
@@ -122,9 +123,8 @@ export function parseAddressList(input: string): ParsedAddressList {
   const addresses: string[] = [];
   const invalidLines: number[] = [];
   let duplicates = 0;
-  for (let i = startAt; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === "") continue;
+  for (const [i, line] of lines.entries()) {
+    if (i < startAt || line.trim() === "") continue;
     const raw = separator ? (csvFields(line, separator)[column] ?? "") : line;
     if (raw.trim() === "" && separator) continue; // a row without an address in that column
     const address = unwrap(raw);
@@ -146,9 +146,6 @@ export function parseAddressList(input: string): ParsedAddressList {
 export function personalLink(publicUrl: string, token: string, code: string): string {
   return `${publicUrl}/s/${encodeURIComponent(token)}#code=${encodeURIComponent(code)}`;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 /** A closing date (YYYY-MM-DD, inclusive) as words: "31 maart 2026" / "31 March 2026". */
 export function closingDateText(closesOn: string, lang: "nl" | "en"): string {

@@ -196,8 +196,8 @@ const top = (levels: readonly LevelAssessment[]) => {
 export function pickFlagged(levels: readonly LevelAssessment[]): Pick | null {
   const ordered = top(levels);
   const first = ordered.findIndex((l) => l.weak || l.divided);
-  if (first >= 0) {
-    const l = ordered[first]!;
+  const l = ordered[first];
+  if (l) {
     const reasons: Reason[] = [...(l.weak ? (["weak"] as const) : []), ...(l.divided ? (["divided"] as const) : [])];
     return {
       level: l.id,
