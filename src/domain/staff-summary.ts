@@ -7,13 +7,38 @@
  * staff read the summary outside any login, so nothing finer than the round goes in. A round below
  * k has no summary at all.
  */
-import type { StaffSummary } from "../routes/plan-schemas.js";
 import type { PlanAction } from "./action-plan.js";
+import type { Localised } from "./i18n.js";
 import type { LevelId } from "./levels.js";
 import type { Report } from "./report.js";
+import type { Basis, Reason } from "./start-here.js";
 
-// The shape is the API's schema (a type only: this module stays free of zod and of the routes at run time).
-export type { StaffSummary };
+/**
+ * The results summary for staff: what a round's shared link shows. The API's schema
+ * (routes/plan-schemas.ts) is checked at compile time to describe exactly this type.
+ */
+export interface StaffSummary {
+  round: { organisation: string; title: string; releasedOn: string; respondents: number; k: number };
+  levels: {
+    id: LevelId;
+    name: Localised;
+    score: number;
+    weak: boolean;
+    possiblyWeak: boolean;
+    divided: boolean;
+    note: Localised | null;
+  }[];
+  startHere: {
+    level: LevelId | null;
+    reasons: Reason[];
+    basis: Basis;
+    indicative: boolean;
+    explanation: Localised;
+  } | null;
+  /** Which side staff weigh most when a customer needs an exception; null when the instrument did not ask. */
+  decisions: { headline: Localised; systemPct: number; heartPct: number } | null;
+  plan: { focusLevels: LevelId[]; actions: Omit<PlanAction, "id">[] };
+}
 
 type Released = Extract<Report, { suppressed: false }>;
 

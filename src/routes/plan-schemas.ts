@@ -1,13 +1,15 @@
 /**
  * The shapes of an action plan and of the staff summary, defined once: the routes answer with
- * these schemas (validated, and in the OpenAPI document), and the services, the domain and the
- * pages take their types from them (z.infer), so what the code builds and what the API documents
- * cannot drift apart. Enums come from the domain's own lists.
+ * these schemas (validated, and in the OpenAPI document). The services and the pages take the
+ * plan's type from its schema (z.infer); the staff summary's type is the domain's (it is made
+ * there), and its schema is checked to describe exactly that type, so what the code builds and
+ * what the API documents cannot drift apart. Enums come from the domain's own lists.
  */
 import { z } from "@hono/zod-openapi";
 
 import { ACTION_STATUSES } from "../domain/action-plan.js";
 import { LEVEL_IDS } from "../domain/levels.js";
+import type { StaffSummary } from "../domain/staff-summary.js";
 import { BASES, REASONS } from "../domain/start-here.js";
 import { TREND_LABELS } from "../domain/trends.js";
 
@@ -105,5 +107,14 @@ export const SummarySchema = z
   })
   .openapi("StaffSummary");
 
-/** The results summary for staff: what a round's shared link shows. */
-export type StaffSummary = z.infer<typeof SummarySchema>;
+/** Compiles only when `T` is true. */
+type Assert<T extends true> = T;
+
+/** The schema's output and the domain's StaffSummary are one type: each is assignable to the other. */
+type _SummarySchemaIsTheDomains = Assert<
+  z.infer<typeof SummarySchema> extends StaffSummary
+    ? StaffSummary extends z.infer<typeof SummarySchema>
+      ? true
+      : false
+    : false
+>;
