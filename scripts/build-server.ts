@@ -25,6 +25,7 @@ export async function bundleForNode(entryPoints: Record<string, string>, outdir:
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+const script = process.argv[1];
+if (script !== undefined && import.meta.url === pathToFileURL(script).href) {
   await bundleForNode({ server: resolve(root, "src/server.ts") }, resolve(root, "dist/node"));
 }

@@ -167,7 +167,7 @@ async function main(argv: string[]): Promise<void> {
         const headcount = values.headcount === undefined ? null : Number(values.headcount);
         if (headcount !== null && (!Number.isInteger(headcount) || headcount < 1))
           fail("--headcount must be a positive whole number");
-        const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID)!;
+        const instrument = instruments.latest(DEFAULT_INSTRUMENT_ID) ?? fail("the default instrument is not installed");
         const campaign = await createCampaign(db, {
           ...campaignDefaults(instrument, departments),
           organisationId: values.organisation,

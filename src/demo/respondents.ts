@@ -10,6 +10,7 @@ import type { LevelId } from "../domain/levels.js";
 import { isCurrentItem, NOT_APPLICABLE, reverseCode } from "../domain/scoring.js";
 import { DEFAULT_TENURE } from "../domain/units.js";
 import type { Instrument } from "../instruments/instrument.js";
+import { at, defined } from "../lib/invariant.js";
 import { type LatentModel, latentTraits, latentValues, normal, type Random, toLikert } from "./latent-model.js";
 
 export interface DemoProfile {
@@ -35,13 +36,14 @@ export interface DemoProfile {
 /** Roles per department, with weights: who works where. */
 export type RoleMix = readonly (readonly [role: string, weight: number])[];
 
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const pick = <T>(random: Random, list: readonly T[]): T =>
+  at(list, Math.floor(random() * list.length), "a list to pick from");
 
 function weighted(random: Random, mix: RoleMix): string {
   const total = mix.reduce((a, [, w]) => a + w, 0);
   let u = random() * total;
   for (const [role, w] of mix) if ((u -= w) < 0) return role;
-  return mix.at(-1)![0];
+  return defined(mix.at(-1), "a role mix names a role")[0];
 }
 
 /** The items staff split on in the telephone example: the values "own belief" items, else the first two values items. */
@@ -76,7 +78,7 @@ export function demoAnswers(
   const answers: Record<string, unknown> = {};
   const current = (level: LevelId) => (model.means[level] ?? model.fallback ?? 3.6) + traits[level];
   for (const item of key.items) {
-    let value = values[item.name]!;
+    let value = defined(values[item.name], "a latent value for every item of the key");
     if (item.perspective === "desired" && item.level)
       value = toLikert(
         current(item.level) + (profile.desiredGaps?.[item.level] ?? profile.desiredGap) + normal(random) * 0.45,

@@ -14,6 +14,7 @@ import seedrandom from "seedrandom";
 import { calendarDate, type Campaign, campaignDefaults } from "../domain/campaign.js";
 import type { Instrument } from "../instruments/instrument.js";
 import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
+import { at, defined } from "../lib/invariant.js";
 import { hashPassword } from "../lib/password.js";
 import { randomId, randomPassword } from "../lib/random.js";
 import { issueCodes } from "../services/access-codes.js";
@@ -435,8 +436,11 @@ export async function seedDemo(db: Db, instruments: InstrumentRegistry, now = ne
     rounds.push({ organisation: organisation.name, campaign: seeded.campaign, responses: seeded.responses });
     if (seeded.unusedCodes.length > 0) unusedCodes = seeded.unusedCodes;
   }
-  const main = rounds[1]!;
-  const openRound = rounds.find((r) => r.campaign.status === "open" && !r.campaign.requireCode)!.campaign;
+  const main = at(rounds, 1, "the demo's rounds");
+  const openRound = defined(
+    rounds.find((r) => r.campaign.status === "open" && !r.campaign.requireCode),
+    "the demo has a round open to anyone",
+  ).campaign;
   // The benchmark is a norm set the consultant publishes; with too few clients the rules refuse
   // it and the pages say there is no benchmark yet.
   const published = await tryPublishNormSet(db, consultant.id, calendarDate(now));

@@ -290,13 +290,14 @@ function mirrorProblems(items: readonly ScoredItem[]): InstrumentProblem[] {
   const problems: InstrumentProblem[] = [];
   const mirrored = new Set<string>();
   for (const item of items) {
-    if (!item.mirrors) continue;
+    const target = item.mirrors;
+    if (!target) continue;
     collect(problems, () => {
-      const current = items.find((i) => i.name === item.mirrors);
+      const current = items.find((i) => i.name === target);
       if (!current || current.perspective === "desired" || current.level !== item.level) {
-        throw fail("mirrors_target", item.name, { target: item.mirrors! });
+        throw fail("mirrors_target", item.name, { target });
       }
-      if (current.reverse !== item.reverse) throw fail("mirrors_keyed", item.name, { target: item.mirrors! });
+      if (current.reverse !== item.reverse) throw fail("mirrors_keyed", item.name, { target });
       if (mirrored.has(current.name)) throw fail("mirrors_twice", item.name, { target: current.name });
       mirrored.add(current.name);
     });

@@ -10,8 +10,10 @@ export function clientNetwork(address: string): string {
     .toLowerCase()
     .replace(/%.*$/, "")
     .replace(/^\[|\]$/g, "");
-  const mapped = /^(?:0{0,4}:){0,5}(?:0{0,4}:)?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(bare.replace(/^::/, "0:0:0:0:0:"));
-  if (mapped) return mapped[1]!;
+  const mapped = /^(?:0{0,4}:){0,5}(?:0{0,4}:)?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(
+    bare.replace(/^::/, "0:0:0:0:0:"),
+  )?.[1];
+  if (mapped) return mapped;
   if (!bare.includes(":")) return bare;
   const halves = bare.split("::");
   if (halves.length > 2) return bare;

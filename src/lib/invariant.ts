@@ -19,11 +19,10 @@ export function at<T>(list: ArrayLike<T>, index: number, what = "list"): T {
 }
 
 /**
- * `at` for the typed-array vectors of the numeric kernels (linear-span.ts, disclosure-audit.ts,
- * stability.ts's resampling):
- * a function that only ever sees one array type, and throws elsewhere, is inlined into their
- * inner loops as fast as plain indexing; `at`, which sees every kind of list, made the disclosure
- * audit's elimination several times slower.
+ * `at` for typed arrays, as the numeric kernels use them in their inner loops (linear-span.ts,
+ * disclosure-audit.ts, stability.ts's resampling): a function that only ever sees typed arrays,
+ * and throws elsewhere, is inlined there as fast as plain indexing; `at`, which sees every kind of
+ * list, made the disclosure audit's elimination several times slower.
  */
 export function entry(vector: Float64Array | Uint8Array, index: number): number {
   const value = vector[index];

@@ -3,6 +3,8 @@
  * 100,000 iterations is the most Workers' WebCrypto allows; the count is stored with each hash
  * so it can be raised later without breaking existing accounts.
  */
+import { entry } from "./invariant.js";
+
 export const PBKDF2_ITERATIONS = 100_000;
 
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
@@ -23,7 +25,7 @@ export async function hashPassword(password: string): Promise<string> {
 export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  a.forEach((x, i) => (diff |= x ^ entry(b, i)));
   return diff === 0;
 }
 

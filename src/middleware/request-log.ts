@@ -42,7 +42,8 @@ export interface RequestFailure {
 function routeOf(c: Context): string {
   try {
     const routes = matchedRoutes(c);
-    for (let i = routes.length - 1; i >= 0; i--) if (routes[i]!.method !== METHOD_NAME_ALL) return routes[i]!.path;
+    const handler = [...routes].reverse().find((r) => r.method !== METHOD_NAME_ALL);
+    if (handler) return handler.path;
     return routePath(c) || "(none)";
   } catch {
     return "(none)";
