@@ -34,10 +34,11 @@ export async function knownCodeHash(
 ): Promise<{ hash: string; used: boolean }> {
   if (input === undefined || input.trim() === "") throw codeRequired();
   const code = normaliseCode(input);
-  const hash = code ? await codeHash(campaign.id, code) : undefined;
-  const state = hash ? await codeState(db, campaign.id, hash) : "unknown";
+  if (!code) throw invalidCode();
+  const hash = await codeHash(campaign.id, code);
+  const state = await codeState(db, campaign.id, hash);
   if (state === "unknown") throw invalidCode();
-  return { hash: hash!, used: state === "used" };
+  return { hash, used: state === "used" };
 }
 
 /** For the check before answering: a known code that is also still unused, else 400, 403 or 409. */

@@ -21,6 +21,7 @@ import { type Campaign, roundDate } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound } from "../lib/api-error.js";
+import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
 import type { ActionPlanView } from "../routes/plan-schemas.js";
 import type { User } from "../storage/accounts.js";
@@ -120,7 +121,10 @@ async function previousPlan(deps: PlanDeps, campaign: Campaign): Promise<ActionP
     campaign.id,
   );
   if (!previousId) return null;
-  const earlier = (await findCampaignById(db, previousId))!;
+  const earlier = defined(
+    await findCampaignById(db, previousId),
+    "the previous plan round is one of the rounds listed",
+  );
   const { focusLevels, actions } = await planContent(db, previousId, null);
   const trends = await organisationTrends(db, instruments, campaign.organisationId);
   const levels = [...focusLevels, ...actions.map((a) => a.level)];

@@ -67,7 +67,8 @@ export async function auditPage(
         ]
       : [],
   );
-  return { entries, next: listed.more ? listed.rows[listed.rows.length - 1]!.id : null };
+  const last = listed.rows.at(-1);
+  return { entries, next: listed.more && last ? last.id : null };
 }
 
 /** Deletes entries past the retention period (domain/audit.ts); run by the release sweep. */

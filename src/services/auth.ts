@@ -4,8 +4,9 @@
  * it, logout everywhere deletes every session of the user.
  */
 import { auditMinute, failedLoginWindowStart } from "../domain/audit.js";
-import { type AttemptCounter, decideLogin, LOGIN_LIMITS, type LoginCounterKind } from "../domain/login-limits.js";
+import { decideLogin, LOGIN_LIMITS, type LoginCounterKind } from "../domain/login-limits.js";
 import { ApiError, tooManyRequests } from "../lib/api-error.js";
+import { at, defined } from "../lib/invariant.js";
 import type { LoginKeys } from "../lib/login-keys.js";
 import { DUMMY_HASH, verifyPassword } from "../lib/password.js";
 import { randomToken, sha256Hex } from "../lib/random.js";
@@ -42,9 +43,10 @@ export async function login(
   const { db, loginKeys } = deps;
   const nowSec = seconds(now);
   const email = input.email.toLowerCase();
+  // Without a known address, every attempt at the account shares one pair.
+  const pairKey = await loginKeys.keyOf("pair", email, input.client ?? "");
   const counters: { kind: LoginCounterKind; key: string }[] = [
-    // Without a known address, every attempt at the account shares one pair.
-    { kind: "pair", key: await loginKeys.keyOf("pair", email, input.client ?? "") },
+    { kind: "pair", key: pairKey },
     { kind: "account", key: await loginKeys.keyOf("account", email) },
     ...(input.client ? [{ kind: "client" as const, key: await loginKeys.keyOf("client", input.client) }] : []),
   ];
@@ -53,10 +55,17 @@ export async function login(
     counters.map(({ key, kind }) => ({ key, periodSeconds: LOGIN_LIMITS[kind].periodSeconds })),
     nowSec,
   );
-  const byKind: Partial<Record<LoginCounterKind, AttemptCounter>> = {};
-  counters.forEach(({ kind }, i) => (byKind[kind] = counted[i]!));
-  const refund = counters.map(({ key }, i) => ({ key, firstAt: counted[i]!.firstAt }));
-  const decision = decideLogin({ pair: byKind.pair!, account: byKind.account!, client: byKind.client }, nowSec);
+  const withCounts = counters.map((c, i) => ({ ...c, counter: at(counted, i, "login attempt counters, one per key") }));
+  const counterOf = (kind: LoginCounterKind) => withCounts.find((c) => c.kind === kind)?.counter;
+  const refund = withCounts.map(({ key, counter }) => ({ key, firstAt: counter.firstAt }));
+  const decision = decideLogin(
+    {
+      pair: defined(counterOf("pair"), "the pair is always counted"),
+      account: defined(counterOf("account"), "the account is always counted"),
+      client: counterOf("client"),
+    },
+    nowSec,
+  );
   if (!decision.allowed) {
     await uncountLoginAttempts(db, { refund });
     throw tooManyRequests("too_many_attempts", "Too many login attempts.", decision.retryAfterSeconds);
@@ -71,8 +80,8 @@ export async function login(
   }
   // The right password: this attempt no longer counts, and the pair's mistakes are forgotten.
   await uncountLoginAttempts(db, {
-    refund: refund.filter((_, i) => counters[i]!.kind !== "pair"),
-    clear: [counters[0]!.key],
+    refund: withCounts.filter((c) => c.kind !== "pair").map(({ key, counter }) => ({ key, firstAt: counter.firstAt })),
+    clear: [pairKey],
   });
   const token = randomToken(32);
   const expiresAt = nowSec + SESSION_SECONDS;

@@ -43,8 +43,12 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
   });
   // The published norm set, never a live mean: a comparison must not move when a round is released.
   const norms = await consultantNorms(db, consultantId);
-  const included = chosen.filter((p) => p.group);
-  const reliability = reliabilityOf(included);
+  // The rounds with a group to read (released, k reached), each with its overview.
+  const included = chosen.flatMap((p) => {
+    const seen = overview(p);
+    return seen ? [{ p, seen }] : [];
+  });
+  const reliability = reliabilityOf(included.map(({ p }) => p));
   const describe = (p: Profiled) => ({
     id: p.campaign.id,
     title: p.campaign.title,
@@ -54,10 +58,10 @@ export async function compareCampaigns(db: Db, consultantId: string, campaignIds
     k: p.campaign.k,
   });
   return {
-    campaigns: included.map((p) => ({
+    campaigns: included.map(({ p, seen }) => ({
       ...describe(p),
       instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
-      ...overview(p)!,
+      ...seen,
       percentiles: norms ? roundValues(percentilesOf(toBenchmarkProfile(p).scores, norms.entries), 0) : null,
       reliability: reliability.get(p.campaign.id) ?? [],
     })),

@@ -23,6 +23,7 @@ import {
 import { DIMENSIONS } from "../domain/units.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound } from "../lib/api-error.js";
+import { defined } from "../lib/invariant.js";
 import { accessibleOrganisations, findUserById, type User } from "../storage/accounts.js";
 import { findPlans, findSummaryLink, listActions } from "../storage/action-plans.js";
 import { auditInsert, type AuditRecord, DELETED_ACTOR } from "../storage/audit.js";
@@ -39,6 +40,7 @@ import {
   organisationCampaignIds,
   organisationFootprint,
   retainedReleases,
+  roundFootprint,
   roundFootprints,
   setRetention,
 } from "../storage/data-protection.js";
@@ -70,7 +72,7 @@ export async function roundDeletionPreview(
   deps: DataDeps,
   campaign: Campaign,
 ): Promise<{ round: ReturnType<typeof roundOf>; removes: RoundFootprint; needsConfirm: boolean }> {
-  const removes = (await roundFootprints(deps.db, [campaign.id])).get(campaign.id)!;
+  const removes = await roundFootprint(deps.db, campaign.id);
   return { round: roundOf(campaign), removes, needsConfirm: !roundDeletion(campaign.status, false).allowed };
 }
 
@@ -142,7 +144,7 @@ async function accountTarget(deps: DataDeps, actor: User, userId: string) {
     actorOwns: owns,
   });
   if (!check.allowed) throw new ApiError(check.status, check.code, check.message);
-  return { target: target!, links };
+  return { target: defined(target, "an account deletion is allowed only for an account that exists"), links };
 }
 
 /** Self-deletion reaches everywhere; a consultant reaches only their own organisations. */
@@ -275,7 +277,7 @@ export async function applyRetention(
     const due = retentionDue(r.releasedOn, r.months, today);
     const round = { campaignId: r.campaignId, title: r.title };
     if (due === "round") {
-      const removes = (await roundFootprints(deps.db, [r.campaignId])).get(r.campaignId)!;
+      const removes = await roundFootprint(deps.db, r.campaignId);
       await deps.db.batch([
         ...(await forgetInNormSets(deps.db, "campaignId", r.campaignId)),
         ...deleteRoundStatements(deps.db, r.campaignId),

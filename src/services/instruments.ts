@@ -10,6 +10,7 @@ import { type InstrumentProblem, problemSentence, problemTexts } from "../instru
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { checkUpload } from "../instruments/upload.js";
 import { ApiError } from "../lib/api-error.js";
+import { defined } from "../lib/invariant.js";
 import type { Db } from "../storage/database.js";
 import { findStoredInstrument, insertInstrument, instrumentOwner, listOwnInstruments } from "../storage/instruments.js";
 
@@ -75,7 +76,11 @@ export async function listInstruments(
   const own = await listOwnInstruments(db, ownerId);
   const uploads = await Promise.all(
     own.map(async (row) =>
-      summarise((await resolveInstrument(db, registry, row.id, row.version))!, false, row.createdAt),
+      summarise(
+        defined(await resolveInstrument(db, registry, row.id, row.version), "an uploaded instrument resolves"),
+        false,
+        row.createdAt,
+      ),
     ),
   );
   return [...registry.all().map((i) => summarise(i, true)), ...uploads];

@@ -16,6 +16,7 @@ import type { Campaign } from "../domain/campaign.js";
 import type { LevelId } from "../domain/levels.js";
 import { round } from "../domain/statistics.js";
 import { ApiError } from "../lib/api-error.js";
+import { defined } from "../lib/invariant.js";
 import { accessibleOrganisations, type User } from "../storage/accounts.js";
 import { findOrganisation, listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
@@ -61,13 +62,16 @@ export async function organisationBenchmark(db: Db, user: User, organisationId: 
   return lineOf(set, user.role === "consultant" ? { role: "consultant" } : { role: "manager", organisationId });
 }
 
+/** What a published norm set always has: enough organisations for a mean of every level. */
+const NORM_MEAN = "a stored norm set has a mean the consultant sees";
+
 /** The consultant's latest norm set as the consultant sees it, with its entries for percentiles. */
 export async function consultantNorms(
   db: Db,
   consultantId: string,
 ): Promise<{ line: BenchmarkLine; entries: NormEntry[] } | null> {
   const set = await latestNormSet(db, consultantId);
-  return set ? { line: lineOf(set, { role: "consultant" })!, entries: set.entries } : null;
+  return set ? { line: defined(lineOf(set, { role: "consultant" }), NORM_MEAN), entries: set.entries } : null;
 }
 
 const REFUSALS: Record<Exclude<NormPlan, { ok: true }>["reason"], (plan: Exclude<NormPlan, { ok: true }>) => string> = {
@@ -128,7 +132,7 @@ export async function publishNormSet(db: Db, consultantId: string, today: string
 
 /** A set as the consultant sees it in lists: its date, breadth and mean. */
 export function summaryOf(set: StoredNormSet) {
-  const view = normView(set.entries, { role: "consultant" })!;
+  const view = defined(normView(set.entries, { role: "consultant" }), NORM_MEAN);
   return {
     id: set.id,
     madeOn: set.madeOn,

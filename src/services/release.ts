@@ -25,6 +25,7 @@ import type { Thresholds } from "../domain/start-here.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
+import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
@@ -101,15 +102,22 @@ async function makeRelease(
   try {
     for (let after = ""; ;) {
       const page = await responsePage(db, campaign.id, after, releasePage);
-      if (page.length === 0) break;
+      const lastRow = page.at(-1);
+      if (!lastRow) break;
       for (const row of page)
         fold.add(
           row,
           row.scores !== null
             ? decodeScore(key, row.scores)
-            : scoreResponse(key, JSON.parse(row.answers!) as Record<string, unknown>),
+            : scoreResponse(
+                key,
+                JSON.parse(defined(row.answers, "a response stored without scores keeps its answers")) as Record<
+                  string,
+                  unknown
+                >,
+              ),
         );
-      const last = page[page.length - 1]!.id;
+      const last = lastRow.id;
       // The embedded driver answers synchronously, so awaiting it never lets a waiting request
       // in: give the event loop a turn after each piece of work.
       await nextTurn();
@@ -126,7 +134,7 @@ async function makeRelease(
     // Only what every respondent of the round answered is stored, in every group alike (answeredByAll).
     const keep = answeredByAll(totals);
     const published = publishedStats(cells, plan, keep);
-    const round = plan.groups[0]!;
+    const round = defined(plan.groups[0], "a plan's first group is the round");
     for (const group of plan.groups) {
       const stats = published.get(group.key);
       if (!stats) continue;
@@ -172,7 +180,7 @@ async function makeRelease(
     throw error;
   }
   // Another process completed the release first; its release is the one.
-  return (await findRelease(db, campaign.id))!;
+  return defined(await findRelease(db, campaign.id), "the release another process completed");
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

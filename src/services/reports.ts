@@ -19,6 +19,7 @@ import { instrumentOutline } from "../instruments/outline.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { exportFileName } from "../lib/file-name.js";
+import { at, defined } from "../lib/invariant.js";
 import type { User } from "../storage/accounts.js";
 import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
@@ -140,10 +141,16 @@ export async function campaignReport(
   };
   const units = query.dimension ? (campaign.units[query.dimension] ?? []) : [];
   const report = buildReport({
-    group: group(view.group)!,
+    group: defined(group(view.group), "the plan's shown group is stored"),
     heatmap:
       view.rows && query.dimension
-        ? { dimension: query.dimension, rows: view.rows.map((r, i) => ({ unit: units[i]!, group: group(r.key) })) }
+        ? {
+            dimension: query.dimension,
+            rows: view.rows.map((r, i) => ({
+              unit: at(units, i, "the dimension's units, one per row"),
+              group: group(r.key),
+            })),
+          }
         : null,
     management: group(view.management),
     thresholds: campaign.thresholds,
@@ -178,7 +185,12 @@ function questionTexts(
       group.items.map((item) => [item.name, item.title] as const),
     ),
   );
-  return Object.fromEntries(names.flatMap((name) => (all.has(name) ? [[name, all.get(name)!]] : [])));
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const title = all.get(name);
+      return title ? [[name, title]] : [];
+    }),
+  );
 }
 
 /** Escapes cells a spreadsheet would run as a formula. */
@@ -263,14 +275,16 @@ export function reportCsv(report: CampaignReport, options: CsvOptions = {}): str
         "",
         [start.basis, ...start.reasons].join(" "),
       ]);
-    for (const row of report.heatmap?.rows ?? []) {
-      const group = `${report.heatmap!.dimension}=${row.value}`;
-      if (row.suppressed)
-        rows.push(["heatmap", group, "", "suppressed", "", "", "", "", "", "", "hidden by the disclosure plan"]);
-      else
-        for (const level of LEVELS)
-          rows.push(["heatmap", group, level.id, row.n, row.scores?.[level.id] ?? "", "", "", "", "", "", ""]);
-    }
+    const { heatmap } = report;
+    if (heatmap)
+      for (const row of heatmap.rows) {
+        const group = `${heatmap.dimension}=${row.value}`;
+        if (row.suppressed)
+          rows.push(["heatmap", group, "", "suppressed", "", "", "", "", "", "", "hidden by the disclosure plan"]);
+        else
+          for (const level of LEVELS)
+            rows.push(["heatmap", group, level.id, row.n, row.scores?.[level.id] ?? "", "", "", "", "", "", ""]);
+      }
     for (const f of report.decisionFactors?.factors ?? [])
       rows.push(["decision_factor", f.side, f.id, report.n, "", "", "", "", f.chosenPct, "", `most ${f.mostPct}`]);
     for (const g of report.managementGap ?? [])

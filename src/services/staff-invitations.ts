@@ -27,6 +27,7 @@ import {
   staffReminderToAllMail,
 } from "../domain/staff-invitations.js";
 import { ApiError } from "../lib/api-error.js";
+import { at, defined } from "../lib/invariant.js";
 import type { InvitationKeys } from "../lib/invitation-keys.js";
 import { surveyUrl } from "../lib/links.js";
 import type { Mailer } from "../lib/mailer.js";
@@ -82,9 +83,9 @@ export function mailPacer(perSecond = MAILS_PER_SECOND): () => Promise<void> {
   let next = 0;
   return async () => {
     const now = Date.now();
-    const at = Math.max(now, next);
-    next = at + 1000 / perSecond;
-    if (at > now) await new Promise((r) => setTimeout(r, at - now));
+    const startAt = Math.max(now, next);
+    next = startAt + 1000 / perSecond;
+    if (startAt > now) await new Promise((r) => setTimeout(r, startAt - now));
   };
 }
 
@@ -95,15 +96,15 @@ export async function sendAll(
   pace: () => Promise<void> = mailPacer(),
   limit = SEND_CONCURRENCY,
 ): Promise<{ sent: number; failed: number; sentIndexes: number[] }> {
-  let next = 0;
+  // One queue for all workers: each takes the next message when it is free.
+  const queue = messages.entries();
   let failed = 0;
   const sentIndexes: number[] = [];
   const worker = async () => {
-    while (next < messages.length) {
-      const i = next++;
+    for (const [i, message] of queue) {
       await pace();
       try {
-        await mailer.send(messages[i]!);
+        await mailer.send(message);
         sentIndexes.push(i);
       } catch {
         failed++;
@@ -191,7 +192,7 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
   if (input.mode === "reminders") {
     for (const a of addresses) keys.set(a, await deps.invitationKeys.addressKey(campaign.id, a));
     const already = await invitedKeys(deps.db, campaign.id, [...keys.values()]);
-    addresses = addresses.filter((a) => !already.has(keys.get(a)!));
+    addresses = [...keys].flatMap(([address, key]) => (already.has(key) ? [] : [address]));
     counts.alreadyInvited = parsed.addresses.length - addresses.length;
   }
   if (addresses.length === 0) return { counts, invalidLines: parsed.invalidLines };
@@ -229,26 +230,26 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
       failed += addresses.length - from;
       break;
     }
+    const invitees = slice.map((address, i) => ({ address, code: at(codes, i, "codes, one per address") }));
     const rows: InvitationRow[] = [];
     if (input.mode === "reminders") {
-      for (let i = 0; i < slice.length; i++) {
-        const address = slice[i]!;
+      for (const { address, code } of invitees) {
         rows.push({
-          addressKey: keys.get(address)!,
+          addressKey: defined(keys.get(address), "in reminders mode every address has its key"),
           // The code's hash as access_codes stores it, so a reminder can ask whether it is used.
-          codeHash: await codeHash(campaign.id, codes[i]!),
-          sealedCode: await deps.invitationKeys.seal(campaign.id, address, codes[i]!),
+          codeHash: await codeHash(campaign.id, code),
+          sealedCode: await deps.invitationKeys.seal(campaign.id, address, code),
           language: input.languages,
         });
       }
     }
     // Stored before sending, so a reminder can reach everyone a mail may have reached.
     await recordInvitations(deps.db, campaign.id, settings, slice.length, rows);
-    const messages = slice.map((to, i) =>
+    const messages = invitees.map(({ address: to, code }) =>
       staffInvitationMail({
         to,
         round,
-        link: personalLink(input.baseUrl, campaign.token, codes[i]!),
+        link: personalLink(input.baseUrl, campaign.token, code),
         languages: input.languages,
       }),
     );
@@ -324,9 +325,14 @@ export async function remindStaff(deps: StaffInvitationDeps, input: RemindInput)
     return { counts, invalidLines: parsed.invalidLines };
   }
 
-  const keyOf = new Map<string, string>();
-  for (const a of parsed.addresses) keyOf.set(a, await deps.invitationKeys.addressKey(campaign.id, a));
-  const found = await invitationsForReminder(deps.db, campaign.id, [...keyOf.values()]);
+  const keyed: { address: string; key: string }[] = [];
+  for (const address of parsed.addresses)
+    keyed.push({ address, key: await deps.invitationKeys.addressKey(campaign.id, address) });
+  const found = await invitationsForReminder(
+    deps.db,
+    campaign.id,
+    keyed.map((k) => k.key),
+  );
   counts.notInvited = parsed.addresses.length - found.size;
   const invited = await invitationCount(deps.db, campaign.id);
   if (found.size < invited) {
@@ -339,8 +345,8 @@ export async function remindStaff(deps: StaffInvitationDeps, input: RemindInput)
   }
   const messages: MailMessage[] = [];
   const messageKeys: string[] = [];
-  for (const address of parsed.addresses) {
-    const invitation = found.get(keyOf.get(address)!);
+  for (const { address, key } of keyed) {
+    const invitation = found.get(key);
     if (!invitation) continue;
     if (invitation.used) {
       counts.answered++;
@@ -372,7 +378,7 @@ export async function remindStaff(deps: StaffInvitationDeps, input: RemindInput)
   await recordReminders(
     deps.db,
     campaign.id,
-    sentIndexes.map((i) => messageKeys[i]!),
+    sentIndexes.map((i) => at(messageKeys, i, "a key per message")),
     auditRecord(deps, input.actorId, campaign.organisationId, {
       action: "staff_reminded",
       detail: { ...roundRef(campaign), mode: state.mode, sent, failed: counts.failed },

@@ -15,6 +15,7 @@ import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound, tooManyRequests } from "../lib/api-error.js";
 import { createClientKeys } from "../lib/client-keys.js";
 import { clientNetwork } from "../lib/client-network.js";
+import { defined } from "../lib/invariant.js";
 import { randomToken } from "../lib/random.js";
 import { createRateLimiter } from "../lib/rate-limit.js";
 import type { User } from "../storage/accounts.js";
@@ -105,7 +106,7 @@ export async function summaryFor(deps: SummaryDeps, token: string): Promise<Staf
   const report = campaign ? await roundReport(deps, campaign) : null;
   if (!campaign || !report) throw notFound("Summary");
   const organisation = await findOrganisation(db, campaign.organisationId);
-  const release = (await releaseOf(deps, campaign, deps.now()))!;
+  const release = defined(await releaseOf(deps, campaign, deps.now()), "a round with a report has its release");
   const plan = await planContent(db, campaign.id, report.startHere?.level ?? null);
   return staffSummary(
     { organisation: organisation?.name ?? "", title: campaign.title, releasedOn: release.releasedOn, k: campaign.k },

@@ -65,8 +65,9 @@ export async function organisationTrends(db: Db, instruments: InstrumentRegistry
   const profiled = await profile(db, await listCampaigns(db, [organisationId]));
   const rounds: Round[] = await Promise.all(
     profiled
-      .filter((p) => p.group !== null)
-      .map(async (p) => ({
+      // A round with a group (released, k reached) has its release.
+      .flatMap((p) => (p.group && p.release ? [{ p, group: p.group, release: p.release }] : []))
+      .map(async ({ p, group, release }) => ({
         campaignId: p.campaign.id,
         title: p.campaign.title,
         date: roundDate(p.campaign),
@@ -74,10 +75,13 @@ export async function organisationTrends(db: Db, instruments: InstrumentRegistry
         k: p.campaign.k,
         instrument: { id: p.campaign.instrumentId, version: p.campaign.instrumentVersion },
         levels: Object.fromEntries(
-          LEVEL_IDS.flatMap((l) => (p.group!.scales.has(l) ? [[l, p.group!.scales.get(l)!]] : [])),
+          LEVEL_IDS.flatMap((l) => {
+            const sums = group.scales.get(l);
+            return sums ? [[l, sums]] : [];
+          }),
         ),
         ...(await levelItemsOf(db, instruments, p)),
-        items: p.release!.totals.items,
+        items: release.totals.items,
       })),
   );
   return {

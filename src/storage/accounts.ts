@@ -2,6 +2,7 @@
 import { and, eq, gt, lt, lte, or, sql } from "drizzle-orm";
 
 import type { AttemptCounter } from "../domain/login-limits.js";
+import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
 import { auditInsert, type AuditRecord } from "./audit.js";
 import { type Db, schema } from "./database.js";
@@ -101,7 +102,7 @@ export async function countLoginAttempts(
         .returning({ count: loginFailures.count, firstAt: loginFailures.firstAt }),
     ),
   ] as unknown as Parameters<Db["batch"]>[0])) as unknown as [unknown, ...AttemptCounter[][]];
-  return counted.map((rows) => rows[0]!);
+  return counted.map((rows) => defined(rows[0], "an upsert returns its row"));
 }
 
 /**

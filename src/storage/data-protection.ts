@@ -13,6 +13,7 @@ import {
   type OrganisationFootprint,
   type RoundFootprint,
 } from "../domain/data-protection.js";
+import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
 import { chunkForParameters, type Db, schema } from "./database.js";
 
@@ -62,6 +63,11 @@ async function countBy(
 }
 
 /** What deleting each round would remove, by count. */
+/** What deleting one round removes. */
+export async function roundFootprint(db: Db, campaignId: string): Promise<RoundFootprint> {
+  return defined((await roundFootprints(db, [campaignId])).get(campaignId), "a footprint for every round asked");
+}
+
 export async function roundFootprints(db: Db, campaignIds: readonly string[]): Promise<Map<string, RoundFootprint>> {
   const [resp, rec, rel, grp, com, codes, inv, invRounds, plans, actions, links] = await Promise.all([
     countBy(db, responses, responses.campaignId, campaignIds),
@@ -304,7 +310,11 @@ export async function retainedReleases(
     .innerJoin(campaigns, eq(campaigns.id, releases.campaignId))
     .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
     .where(sql`${organisations.retentionMonths} is not null`);
-  return rows.map((r) => ({ ...r, months: r.months! }));
+  // The query keeps only organisations with a period; the narrowing says so to the types.
+  return rows.flatMap((r) => {
+    const { months } = r;
+    return months === null ? [] : [{ ...r, months }];
+  });
 }
 
 export async function setRetention(

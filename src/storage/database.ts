@@ -23,8 +23,9 @@ export function chunkForParameters<T>(items: readonly T[], perItem: number, limi
 
 /** Multi-row inserts: each row binds one parameter per column. */
 export function chunkRows<T extends object>(rows: readonly T[], limit = MAX_BOUND_PARAMETERS): T[][] {
-  if (rows.length === 0) return [];
-  return chunkForParameters(rows, Object.keys(rows[0]!).length, limit);
+  const [first] = rows;
+  if (!first) return [];
+  return chunkForParameters(rows, Object.keys(first).length, limit);
 }
 
 /** Whether a failed statement was refused by one of the database's triggers with this marker (drivers wrap SQLite's message differently). */

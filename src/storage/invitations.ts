@@ -5,6 +5,7 @@
  */
 import { and, eq, gt, sql } from "drizzle-orm";
 
+import { defined } from "../lib/invariant.js";
 import { auditInsertWhere, type AuditRecord } from "./audit.js";
 import { type Db, schema } from "./database.js";
 
@@ -41,7 +42,7 @@ export async function upsertInvitation(db: Db, row: InvitationRow & { tokenHash:
       set: { tokenHash: row.tokenHash, scope: row.scope, invitedBy: row.invitedBy, expiresAt: row.expiresAt },
     })
     .returning(invitationColumns);
-  return stored!;
+  return defined(stored, "an upsert returns its row");
 }
 
 export async function listInvitations(db: Db, organisationId: string): Promise<InvitationRow[]> {

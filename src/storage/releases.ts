@@ -10,6 +10,7 @@ import { and, asc, eq, gt, inArray, isNotNull, lte, ne, type SQL, sql } from "dr
 import type { Conditions, CountedCell } from "../domain/disclosure.js";
 import { COMMENT_DIMENSION, type DisclosurePlan, type GroupKey } from "../domain/disclosure-plan.js";
 import type { ReleaseStats, ReleaseTotals } from "../domain/release.js";
+import { at, defined } from "../lib/invariant.js";
 import { chunkForParameters, chunkRows, type Db, schema } from "./database.js";
 import { deleteInvitationRows } from "./staff-invitations.js";
 
@@ -35,7 +36,10 @@ const GROUPS_CACHED = 5000;
 let groupsHeld = 0;
 
 function remember<T>(cache: Map<string, T>, key: string, value: T, max: number): T {
-  if (cache.size >= max) cache.delete(cache.keys().next().value!);
+  if (cache.size >= max) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
   cache.set(key, value);
   return value;
 }
@@ -56,7 +60,10 @@ export async function findReleases(db: Db, campaignIds: readonly string[]): Prom
     // Totals and plans are read and parsed only for releases not cached yet; what this call found
     // is kept here too, so evicting an entry from the cache meanwhile loses nothing.
     const parsed = new Map(
-      rows.flatMap((r) => (parsedCache.has(r.id) ? [[r.id, parsedCache.get(r.id)!] as const] : [])),
+      rows.flatMap((r) => {
+        const cached = parsedCache.get(r.id);
+        return cached ? [[r.id, cached] as const] : [];
+      }),
     );
     for (const chunk of chunkForParameters(
       rows.filter((r) => !parsed.has(r.id)).map((r) => r.id),
@@ -70,7 +77,8 @@ export async function findReleases(db: Db, campaignIds: readonly string[]): Prom
         parsed.set(t.id, remember(parsedCache, t.id, value, PARSED_CACHED));
       }
     }
-    for (const r of rows) out.set(r.campaignId, { ...r, ...parsed.get(r.id)! });
+    for (const r of rows)
+      out.set(r.campaignId, { ...r, ...defined(parsed.get(r.id), "every release found is parsed") });
   }
   return out;
 }
@@ -122,8 +130,8 @@ export async function loadComments(db: Db, releaseId: string, filters: Condition
 function shuffle<T>(items: T[]): T[] {
   const random = crypto.getRandomValues(new Uint32Array(items.length));
   for (let i = items.length - 1; i > 0; i--) {
-    const j = random[i]! % (i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
+    const j = at(random, i, "random words") % (i + 1);
+    [items[i], items[j]] = [at(items, j, "items"), at(items, i, "items")];
   }
   return items;
 }
