@@ -4,19 +4,19 @@ import { z } from "@hono/zod-openapi";
 import { ERROR_CODE_LIST } from "./error-codes.js";
 
 export const ErrorSchema = z
-  .object({
-    error: z.object({
+  .strictObject({
+    error: z.strictObject({
       code: z
         .enum(ERROR_CODE_LIST)
         .openapi({ description: "One of a closed list (src/lib/error-codes.ts), each with its statuses" }),
       message: z.string(),
       details: z.array(
-        z.object({
+        z.strictObject({
           path: z.string(),
           message: z.string(),
           code: z.string().optional(),
           text: z
-            .object({ nl: z.string(), en: z.string() })
+            .strictObject({ nl: z.string(), en: z.string() })
             .optional()
             .openapi({ description: "The message in Dutch and English, where it is said in plain words" }),
         }),
@@ -24,6 +24,22 @@ export const ErrorSchema = z
     }),
   })
   .openapi("Error");
+
+/**
+ * True when A and B are the same type, optional fields included: `const _x: SameType<A, B> = true`
+ * fails to compile when a schema and the type the code builds drift apart.
+ */
+export type SameType<A, B> =
+  (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false;
+/** A type with intersections merged, deeply, so that `{ a } & { b }` and `{ a; b }` compare equal. */
+type Flat<T> = T extends (infer E)[] ? Flat<E>[] : T extends object ? { [K in keyof T]: Flat<T[K]> } : T;
+
+/**
+ * A named (component) schema, or null. `.nullable()` on a named schema would carry its name along
+ * and, met first, turn the component itself nullable wherever it is used; a union keeps the
+ * component as it is and says `oneOf: [component, null]` where null is allowed.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
 export const jsonError = (description: string) => ({
   content: { "application/json": { schema: ErrorSchema } },
@@ -49,7 +65,7 @@ export const IdParam = z.object({
 });
 
 export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), role: z.enum(["consultant", "manager"]) })
+  .strictObject({ id: z.string(), email: z.string(), role: z.enum(["consultant", "manager"]) })
   .openapi("User");
 
 /**

@@ -51,7 +51,10 @@ const ActionParams = IdParam.extend({
     .openapi({ param: { name: "actionId", in: "path" } }),
 });
 const SharedSchema = z
-  .object({ link: z.string().openapi({ description: "Shown once: only its hash is stored" }), createdAt: z.string() })
+  .strictObject({
+    link: z.string().openapi({ description: "Shown once: only its hash is stored" }),
+    createdAt: z.string(),
+  })
   .openapi("SummaryLink");
 
 const campaignOf = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);

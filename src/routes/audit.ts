@@ -20,7 +20,7 @@ const AuditQuery = z.object({
 });
 
 const AuditEntry = z
-  .object({
+  .strictObject({
     id: z.string(),
     at: z.string().openapi({ description: "UTC, to the minute: YYYY-MM-DDTHH:MMZ" }),
     action: z.enum(AUDIT_ACTIONS),
@@ -40,7 +40,7 @@ export const auditRoutes = createRouter().openapi(
     request: { params: IdParam, query: AuditQuery },
     responses: {
       200: jsonContent(
-        z.object({ entries: z.array(AuditEntry), next: z.string().nullable() }).openapi("AuditPage"),
+        z.strictObject({ entries: z.array(AuditEntry), next: z.string().nullable() }).openapi("AuditPage"),
         "One page, newest first; `next` is the cursor of the next page",
       ),
       400: jsonError("Invalid limit or cursor"),

@@ -20,7 +20,7 @@ const loginRoute = createRoute({
   middleware: jsonBody(4 * 1024),
   request: { body: jsonBodyOf(Credentials) },
   responses: {
-    200: jsonContent(z.object({ user: UserSchema }), "Logged in; the session cookie is set"),
+    200: jsonContent(z.strictObject({ user: UserSchema }), "Logged in; the session cookie is set"),
     401: jsonError("Wrong email or password"),
     429: jsonError("Too many failed attempts"),
   },
@@ -51,7 +51,10 @@ const meRoute = createRoute({
   middleware: [requireUser()],
   responses: {
     200: jsonContent(
-      z.object({ user: UserSchema, organisations: z.array(z.object({ id: z.string(), name: z.string() })) }),
+      z.strictObject({
+        user: UserSchema,
+        organisations: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+      }),
       "The current user",
     ),
     401: jsonError("No session"),

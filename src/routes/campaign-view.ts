@@ -9,7 +9,7 @@ import type { User } from "../storage/accounts.js";
 import { StartHereReasons } from "./plan-schemas.js";
 
 export const ResponseRateSchema = z
-  .object({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() })
+  .strictObject({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() })
   .nullable()
   .openapi({
     description:
@@ -17,7 +17,7 @@ export const ResponseRateSchema = z
   });
 
 export const CampaignSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     organisationId: z.string(),
     title: z.string(),
@@ -29,16 +29,16 @@ export const CampaignSchema = z
     respondents: z.number(),
     units: z.record(
       z.string(),
-      z.array(z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }) })),
+      z.array(z.strictObject({ value: z.string(), label: z.strictObject({ nl: z.string(), en: z.string() }) })),
     ),
-    instrument: z.object({ id: z.string(), version: z.number() }),
+    instrument: z.strictObject({ id: z.string(), version: z.number() }),
     expectedHeadcount: z.number().nullable(),
     requireCode: z.boolean(),
     contact: z.string().nullable(),
-    codes: z.object({ issued: z.number(), used: z.number() }),
+    codes: z.strictObject({ issued: z.number(), used: z.number() }),
     responseRate: ResponseRateSchema,
     startHere: z
-      .object({ level: z.string().nullable(), ...StartHereReasons })
+      .strictObject({ level: z.string().nullable(), ...StartHereReasons })
       .nullable()
       .openapi({ description: "Null until the round is released with at least k respondents" }),
     surveyPath: z.string().optional(),
@@ -86,14 +86,14 @@ export function toCampaignView(
   };
 }
 
-const UnitCount = z.object({
+const UnitCount = z.strictObject({
   value: z.string(),
-  label: z.object({ nl: z.string(), en: z.string() }),
+  label: z.strictObject({ nl: z.string(), en: z.string() }),
   n: z.number().nullable(),
 });
 
 export const ParticipationSchema = z
-  .object({
+  .strictObject({
     status: z.enum(["draft", "open", "closed"]),
     opensOn: z.string().nullable(),
     closesOn: z.string().nullable(),

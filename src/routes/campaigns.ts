@@ -25,6 +25,7 @@ import { notReleased, releaseOf } from "../services/release.js";
 import { campaignReport, reportCsv, reportFileName, type ReportQuery } from "../services/reports.js";
 import { codeCounts } from "../storage/access-codes.js";
 import { CampaignSchema, ParticipationSchema, toCampaignView } from "./campaign-view.js";
+import { CampaignReportSchema, QualitySchema } from "./report-schemas.js";
 import { roundFields } from "./round-fields.js";
 
 const ReportParams = z.object({
@@ -101,7 +102,7 @@ const CampaignPatch = z.object(roundFields).partial().strict();
 
 const CodeRequest = z.object({ count: z.int().min(1).max(MAX_CODES_PER_REQUEST) }).strict();
 const CodesSchema = z
-  .object({ codes: z.array(z.string()), issued: z.number(), used: z.number() })
+  .strictObject({ codes: z.array(z.string()), issued: z.number(), used: z.number() })
   .openapi("AccessCodes");
 
 export const campaignRoutes = createRouter()
@@ -204,10 +205,7 @@ export const campaignRoutes = createRouter()
       middleware: [requireUser("consultant")],
       request: { params: IdParam },
       responses: {
-        200: jsonContent(
-          z.object({ reliability: z.array(z.record(z.string(), z.unknown())).nullable() }),
-          "Alpha per level; null below k",
-        ),
+        200: jsonContent(QualitySchema, "Alpha per level; null below k"),
         404: jsonError("No such campaign"),
         409: jsonError("The round is still running"),
       },
@@ -271,7 +269,7 @@ export const campaignRoutes = createRouter()
       middleware: [requireUser()],
       request: { params: IdParam, query: ReportParams },
       responses: {
-        200: jsonContent(z.record(z.string(), z.unknown()).openapi("Report"), "The report"),
+        200: jsonContent(CampaignReportSchema, "The report"),
         400: jsonError("Unknown dimension or filter"),
         404: jsonError("No such campaign"),
         409: jsonError("The round is still running: results appear when it closes"),

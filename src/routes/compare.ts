@@ -5,6 +5,7 @@ import { createRouter } from "../lib/router.js";
 import { jsonContent, jsonError } from "../lib/schemas.js";
 import { requireUser } from "../middleware/session.js";
 import { compareCampaigns } from "../services/compare.js";
+import { ComparisonSchema } from "./compare-schemas.js";
 
 export const MAX_COMPARED = 20;
 
@@ -33,10 +34,7 @@ export const compareRoutes = createRouter().openapi(
     middleware: [requireUser("consultant")],
     request: { query: CompareQuery },
     responses: {
-      200: jsonContent(
-        z.record(z.string(), z.unknown()).openapi("Comparison"),
-        "Campaigns that reached k, the excluded ones, and the benchmark",
-      ),
+      200: jsonContent(ComparisonSchema, "Campaigns that reached k, the excluded ones, and the benchmark"),
       400: jsonError("Fewer than two or more than 20 campaigns"),
       401: jsonError("No session"),
       403: jsonError("Not a consultant"),

@@ -27,6 +27,7 @@ import {
   retentionView,
   roundDeletionPreview,
 } from "../services/data-protection.js";
+import { OrganisationExportSchema } from "./export-schemas.js";
 
 const flag = z.enum(["0", "1"]).optional();
 const DeleteQuery = z.object({
@@ -38,29 +39,29 @@ const RetentionQuery = z.object({
   confirm: flag.openapi({ description: "1: set a period that deletes released rounds or comments at once" }),
 });
 
-const Counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.int()])));
+const Counts = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, z.int()])));
 const RoundRemoves = Counts(ROUND_PARTS).openapi("RoundRemoves");
 const RoundDeletion = z
-  .object({
+  .strictObject({
     deleted: z.boolean(),
-    round: z.object({ id: z.string(), title: z.string(), status: z.enum(["draft", "open", "closed"]) }),
+    round: z.strictObject({ id: z.string(), title: z.string(), status: z.enum(["draft", "open", "closed"]) }),
     removes: RoundRemoves,
     needsConfirm: z.boolean().openapi({ description: "A running round: deleting it needs confirm=1" }),
   })
   .openapi("RoundDeletion");
 const OrganisationDeletion = z
-  .object({
+  .strictObject({
     deleted: z.boolean(),
-    organisation: z.object({ id: z.string(), name: z.string() }),
+    organisation: z.strictObject({ id: z.string(), name: z.string() }),
     removes: Counts([...ROUND_PARTS, "rounds", "managers", "invitations", "auditEntries", "normSets"]).openapi({
       description: "normSets: sets that keep the organisation's figures but lose its name and ids",
     }),
   })
   .openapi("OrganisationDeletion");
 const AccountDeletion = z
-  .object({
+  .strictObject({
     deleted: z.boolean(),
-    account: z.object({ id: z.string(), role: z.enum(["consultant", "manager"]), email: z.string().optional() }),
+    account: z.strictObject({ id: z.string(), role: z.enum(["consultant", "manager"]), email: z.string().optional() }),
     removes: Counts([
       "sessions",
       "grants",
@@ -73,12 +74,12 @@ const AccountDeletion = z
   })
   .openapi("AccountDeletion");
 const Retention = z
-  .object({
+  .strictObject({
     organisationId: z.string(),
     retentionMonths: z.int().nullable(),
-    limits: z.object({ min: z.int(), max: z.int() }),
+    limits: z.strictObject({ min: z.int(), max: z.int() }),
     rounds: z.array(
-      z.object({
+      z.strictObject({
         campaignId: z.string(),
         title: z.string(),
         releasedOn: z.string(),
@@ -235,7 +236,7 @@ export const dataProtectionRoutes = createRouter()
       middleware: consultant,
       request: { params: IdParam },
       responses: {
-        200: jsonContent(z.record(z.string(), z.unknown()).openapi("OrganisationExport"), "The export, as a download"),
+        200: jsonContent(OrganisationExportSchema, "The export, as a download"),
         403: jsonError("Not a consultant"),
         404: jsonError("No such organisation"),
       },

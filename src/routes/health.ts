@@ -14,7 +14,7 @@ import { pendingMigrations } from "../storage/migrations.js";
 export const HEALTH_TIMEOUT_MS = 3000;
 
 const Health = z
-  .object({
+  .strictObject({
     status: z.enum(["ok", "unavailable"]),
     database: z.enum(["ok", "unreachable"]),
     /** `unknown` when the database did not answer. */

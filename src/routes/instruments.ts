@@ -12,7 +12,7 @@ import { instrumentForCampaign, listInstruments, uploadInstrument } from "../ser
 export const MAX_INSTRUMENT_BYTES = 256 * 1024;
 
 const Summary = z
-  .object({
+  .strictObject({
     id: z.string(),
     version: z.number(),
     builtin: z.boolean(),

@@ -26,7 +26,7 @@ import {
 import { findOrganisation } from "../storage/campaigns.js";
 
 const Scope = z
-  .object({ department: z.array(z.string()).optional() })
+  .strictObject({ department: z.array(z.string()).optional() })
   .nullable()
   .openapi("UnitScope");
 const NewInvitation = z
@@ -46,19 +46,19 @@ const NewInvitation = z
   })
   .strict();
 const Invitation = z
-  .object({ id: z.string(), email: z.string(), scope: Scope, expiresAt: z.string(), expired: z.boolean() })
+  .strictObject({ id: z.string(), email: z.string(), scope: Scope, expiresAt: z.string(), expired: z.boolean() })
   .openapi("Invitation");
 const Invited = z
-  .object({
+  .strictObject({
     invitation: Invitation,
     delivery: z.enum(["sent", "link"]),
     link: z.string().optional().openapi({ description: "Only when no mail is configured: the link to pass on" }),
   })
   .openapi("Invited");
 const Managers = z
-  .object({
+  .strictObject({
     pending: z.array(Invitation),
-    managers: z.array(z.object({ userId: z.string(), email: z.string(), scope: Scope })),
+    managers: z.array(z.strictObject({ userId: z.string(), email: z.string(), scope: Scope })),
   })
   .openapi("OrganisationManagers");
 const InvitationParams = IdParam.extend({
@@ -213,7 +213,7 @@ export const invitationRoutes = createRouter()
       responses: {
         200: jsonContent(
           z
-            .object({
+            .strictObject({
               organisation: z.string(),
               email: z.string(),
               scope: Scope,
@@ -242,7 +242,7 @@ export const invitationRoutes = createRouter()
       request: { params: TokenParam, body: jsonBodyOf(Acceptance) },
       responses: {
         200: jsonContent(
-          z.object({ organisationId: z.string(), email: z.string() }),
+          z.strictObject({ organisationId: z.string(), email: z.string() }),
           "Accepted; log in (new account) or open the dashboard",
         ),
         400: jsonError("Password missing or too weak"),

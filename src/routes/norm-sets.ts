@@ -14,31 +14,36 @@ import { normSetDetail, normSetOverview, publishNormSet } from "../services/norm
 import { findNormSet } from "../storage/norm-sets.js";
 
 const NormSetSummary = z
-  .object({
+  .strictObject({
     id: z.string(),
     madeOn: z.string().openapi({ description: "The date it was made (YYYY-MM-DD)" }),
     organisations: z.number().openapi({ description: "Organisations in the set, each with one round" }),
     campaigns: z.number(),
-    levels: z
-      .record(z.enum(LEVEL_IDS), z.number())
-      .openapi({ description: "Mean 0–100 score per level over the organisations, each once" }),
+    levels: z.record(z.enum(LEVEL_IDS), z.number()).openapi({
+      description: "Mean 0–100 score per level over the organisations, each once",
+      additionalProperties: false,
+    }),
   })
   .openapi("NormSetSummary");
 
-const NormSet = NormSetSummary.extend({
-  members: z.array(
-    z.object({
-      organisation: z.object({ id: z.string(), name: z.string() }),
-      campaign: z.object({ id: z.string(), title: z.string() }),
-    }),
-  ),
-}).openapi("NormSet");
+// Its own object rather than an extension: `allOf` with a closed summary would refuse `members`.
+const NormSet = z
+  .strictObject({
+    ...NormSetSummary.shape,
+    members: z.array(
+      z.strictObject({
+        organisation: z.strictObject({ id: z.string(), name: z.string() }),
+        campaign: z.strictObject({ id: z.string(), title: z.string() }),
+      }),
+    ),
+  })
+  .openapi("NormSet");
 
 const NormSets = z
-  .object({
+  .strictObject({
     sets: z.array(NormSetSummary).openapi({ description: "Latest first; reports and comparisons use the first" }),
     next: z
-      .object({
+      .strictObject({
         qualifying: z
           .number()
           .openapi({ description: "Organisations with a released round that reached k and measured all seven levels" }),

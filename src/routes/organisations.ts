@@ -2,9 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 
 import { campaignDefaults, DEFAULT_K, defaultKComments, roundRuleProblems } from "../domain/campaign.js";
-import { LEVEL_IDS } from "../domain/levels.js";
 import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
-import { MIN_MEANINGFUL_CHANGE, TREND_LABELS } from "../domain/trends.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
@@ -18,10 +16,11 @@ import { organisationTrends } from "../services/trends.js";
 import { createCampaign, createOrganisation, findOrganisation, setBenchmarkForManagers } from "../storage/campaigns.js";
 import { CampaignSchema, toCampaignView } from "./campaign-view.js";
 import { roundFields } from "./round-fields.js";
+import { TrendsSchema } from "./trends-schemas.js";
 
 const NewOrganisation = z.object({ name: lineOfText(120).min(1) }).strict();
 const Organisation = z
-  .object({ id: z.string(), name: z.string(), benchmarkForManagers: z.boolean().optional() })
+  .strictObject({ id: z.string(), name: z.string(), benchmarkForManagers: z.boolean().optional() })
   .openapi("Organisation");
 const OrganisationPatch = z.object({ benchmarkForManagers: z.boolean() }).strict();
 
@@ -56,61 +55,6 @@ const NewCampaign = z
       ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path], params: { code: problem.code } });
   });
 
-const TrendStep = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    comparable: z.boolean().openapi({
-      description: "False when the rounds' instrument versions share fewer than 2 items of the level: no step",
-    }),
-    reason: z.enum(["too_few_shared_items"]).nullable(),
-    basis: z
-      .enum(["level", "shared_items"])
-      .nullable()
-      .openapi({ description: "Respondents' level means, or only the items both versions share (name and level)" }),
-    sharedItems: z.array(z.string()).nullable().openapi({
-      description: "With different instrument versions: the level's items both have; null with the same version",
-    }),
-    fromScore: z.number().nullable(),
-    toScore: z.number().nullable(),
-    change: z.number().nullable().openapi({ description: "Points on the 0–100 scale" }),
-    p: z.number().nullable().openapi({ description: "Welch's two-sided p, uncorrected" }),
-    pAdjusted: z.number().nullable().openapi({
-      description: "Holm–Bonferroni across the levels of the same step (or of all first → latest comparisons)",
-    }),
-    label: z.enum(TREND_LABELS).openapi({
-      description: `improved/declined: significant after Holm and at least ${MIN_MEANINGFUL_CHANGE} points; not_meaningful: significant but smaller`,
-    }),
-  })
-  .openapi("TrendStep");
-const Trends = z
-  .object({
-    significance: z.number().openapi({ description: "α for the Holm-adjusted p" }),
-    minimumChange: z
-      .number()
-      .openapi({ description: "Points on the 0–100 scale a change must reach to be called improved or declined" }),
-    rounds: z.array(
-      z.object({
-        campaignId: z.string(),
-        title: z.string(),
-        date: z.string(),
-        instrument: z.object({ id: z.string(), version: z.int() }),
-        included: z.boolean(),
-      }),
-    ),
-    levels: z.array(
-      z.object({
-        level: z.enum(LEVEL_IDS),
-        points: z.array(
-          z.object({ campaignId: z.string(), title: z.string(), date: z.string(), n: z.int(), score: z.number() }),
-        ),
-        steps: z.array(TrendStep),
-        overall: TrendStep.nullable(),
-      }),
-    ),
-  })
-  .openapi("Trends");
-
 const consultantOnly = [requireUser("consultant")];
 
 export const organisationRoutes = createRouter()
@@ -122,7 +66,11 @@ export const organisationRoutes = createRouter()
       middleware: [requireUser()],
       responses: {
         200: jsonContent(
-          z.array(Organisation.extend({ campaigns: z.array(CampaignSchema) })),
+          z.array(
+            z
+              .strictObject({ ...Organisation.shape, campaigns: z.array(CampaignSchema) })
+              .openapi("OrganisationWithRounds"),
+          ),
           "Organisations with their campaigns",
         ),
         401: jsonError("No session"),
@@ -199,7 +147,7 @@ export const organisationRoutes = createRouter()
         "Per level, the change between rounds: Welch's t-test, Holm-corrected per step, and a minimum meaningful change",
       middleware: [requireUser()],
       request: { params: IdParam },
-      responses: { 200: jsonContent(Trends, "Rounds and level trends"), 404: jsonError("No such organisation") },
+      responses: { 200: jsonContent(TrendsSchema, "Rounds and level trends"), 404: jsonError("No such organisation") },
     }),
     async (c) => {
       const { db, instruments } = c.var.deps;

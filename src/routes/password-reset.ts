@@ -34,7 +34,7 @@ export const passwordResetRoutes = createRouter()
       summary: "Mail a single-use link to set a new password (the answer is the same for every address)",
       middleware: jsonBody(4 * 1024),
       request: { body: jsonBodyOf(ResetRequest) },
-      responses: { 202: jsonContent(z.object({ message: z.string() }), "Accepted"), 400: jsonError("Invalid") },
+      responses: { 202: jsonContent(z.strictObject({ message: z.string() }), "Accepted"), 400: jsonError("Invalid") },
     }),
     async (c) => {
       const { deps } = c.var;

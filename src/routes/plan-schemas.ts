@@ -14,13 +14,13 @@ import { BASES, REASONS } from "../domain/start-here.js";
 import { TREND_LABELS } from "../domain/trends.js";
 
 const Level = z.enum(LEVEL_IDS);
-const Localised = z.object({ nl: z.string(), en: z.string() });
+const Localised = z.strictObject({ nl: z.string(), en: z.string() });
 
 /** Why the start-here level was picked: the flags, and what the pick rests on. */
 export const StartHereReasons = { reasons: z.array(z.enum(REASONS)), basis: z.enum(BASES) };
 
 export const ActionSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     level: Level,
     title: z.string(),
@@ -30,7 +30,7 @@ export const ActionSchema = z
   })
   .openapi("PlanAction");
 
-const MoveSchema = z.object({
+const MoveSchema = z.strictObject({
   level: Level,
   before: z.number().nullable(),
   after: z.number().nullable(),
@@ -39,8 +39,8 @@ const MoveSchema = z.object({
 });
 
 export const PlanSchema = z
-  .object({
-    campaign: z.object({ id: z.string(), title: z.string() }),
+  .strictObject({
+    campaign: z.strictObject({ id: z.string(), title: z.string() }),
     editable: z
       .boolean()
       .openapi({ description: "Whether this reader may change the plan (consultants and unscoped managers)" }),
@@ -55,7 +55,7 @@ export const PlanSchema = z
     actions: z.array(ActionSchema),
     maxActions: z.number(),
     previous: z
-      .object({
+      .strictObject({
         campaignId: z.string(),
         title: z.string(),
         focusLevels: z.array(Level),
@@ -66,7 +66,7 @@ export const PlanSchema = z
       .openapi({
         description: "The latest earlier round's plan, each of its levels beside the trend up to this round",
       }),
-    summaryLink: z.object({ createdAt: z.string() }).nullable().openapi({
+    summaryLink: z.strictObject({ createdAt: z.string() }).nullable().openapi({
       description:
         "The live staff summary link's date, when there is one (its token is not stored, so it cannot be shown again)",
     }),
@@ -77,8 +77,8 @@ export const PlanSchema = z
 export type ActionPlanView = z.infer<typeof PlanSchema>;
 
 export const SummarySchema = z
-  .object({
-    round: z.object({
+  .strictObject({
+    round: z.strictObject({
       organisation: z.string(),
       title: z.string(),
       releasedOn: z.string(),
@@ -86,7 +86,7 @@ export const SummarySchema = z
       k: z.number(),
     }),
     levels: z.array(
-      z.object({
+      z.strictObject({
         id: Level,
         name: Localised,
         score: z.number(),
@@ -97,13 +97,13 @@ export const SummarySchema = z
       }),
     ),
     startHere: z
-      .object({ level: Level.nullable(), ...StartHereReasons, indicative: z.boolean(), explanation: Localised })
+      .strictObject({ level: Level.nullable(), ...StartHereReasons, indicative: z.boolean(), explanation: Localised })
       .nullable(),
-    decisions: z.object({ headline: Localised, systemPct: z.number(), heartPct: z.number() }).nullable().openapi({
+    decisions: z.strictObject({ headline: Localised, systemPct: z.number(), heartPct: z.number() }).nullable().openapi({
       description:
         "Which side staff weigh most when a customer needs an exception, in one sentence; null when the instrument did not ask",
     }),
-    plan: z.object({ focusLevels: z.array(Level), actions: z.array(ActionSchema.omit({ id: true })) }),
+    plan: z.strictObject({ focusLevels: z.array(Level), actions: z.array(ActionSchema.omit({ id: true })) }),
   })
   .openapi("StaffSummary");
 

@@ -29,10 +29,10 @@ const TokenParam = z.object({
     .openapi({ param: { name: "token", in: "path" } }),
 });
 
-const UnitSchema = z.object({ value: z.string(), label: z.object({ nl: z.string(), en: z.string() }) });
+const UnitSchema = z.strictObject({ value: z.string(), label: z.strictObject({ nl: z.string(), en: z.string() }) });
 
 /** What the survey page gets behind a link; the page imports its type. */
-const PublicSurveySchema = z.object({
+const PublicSurveySchema = z.strictObject({
   title: z.string(),
   languages: z.array(z.enum(LANGUAGES)),
   defaultLanguage: z.enum(LANGUAGES),
@@ -89,7 +89,7 @@ const SubmissionSchema = z
   .strict()
   .openapi("Submission");
 
-const ReceiptSchema = z.object({ status: z.literal("stored"), submissionId: z.string() }).openapi("Receipt");
+const ReceiptSchema = z.strictObject({ status: z.literal("stored"), submissionId: z.string() }).openapi("Receipt");
 
 const postResponse = createRoute({
   method: "post",
@@ -135,7 +135,7 @@ const checkCode = createRoute({
   responses: {
     200: {
       description: "The code can be used",
-      content: { "application/json": { schema: z.object({ status: z.literal("valid") }) } },
+      content: { "application/json": { schema: z.strictObject({ status: z.literal("valid") }) } },
     },
     400: jsonError("Missing code"),
     403: jsonError("Not a code of this survey"),

@@ -41,7 +41,7 @@ const NewStaffInvitations = z
 const Reminder = z.object({ list: List }).strict().openapi("StaffReminder");
 
 const Counts = z
-  .object({
+  .strictObject({
     addresses: z.number().int(),
     sent: z.number().int(),
     failed: z.number().int(),
@@ -54,7 +54,7 @@ const Counts = z
   })
   .openapi("StaffMailCounts");
 const SendResult = z
-  .object({
+  .strictObject({
     counts: Counts,
     invalidLines: z
       .array(z.number().int())
@@ -62,10 +62,10 @@ const SendResult = z
   })
   .openapi("StaffMailResult");
 const Summary = z
-  .object({
+  .strictObject({
     mailConfigured: z.boolean(),
     invitations: z
-      .object({
+      .strictObject({
         mode: z.enum(INVITATION_MODES),
         languages: z.enum(MAIL_LANGUAGES),
         invited: z.number().int(),

@@ -5,7 +5,7 @@
  */
 import { desc, eq, sql } from "drizzle-orm";
 
-import { type AuditEvent, auditMinute } from "../domain/audit.js";
+import { type AuditAction, type AuditEvent, auditMinute } from "../domain/audit.js";
 import { calendarDate, type Campaign } from "../domain/campaign.js";
 import {
   accountDeletion,
@@ -20,10 +20,13 @@ import {
   type RoundFootprint,
   sumFootprints,
 } from "../domain/data-protection.js";
-import { DIMENSIONS } from "../domain/units.js";
+import type { UnitScope } from "../domain/links.js";
+import { type Dimension, DIMENSIONS } from "../domain/units.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound } from "../lib/api-error.js";
 import { defined } from "../lib/invariant.js";
+import type { OrganisationExport } from "../routes/export-schemas.js";
+import type { CampaignReport } from "../routes/report-schemas.js";
 import { accessibleOrganisations, findUserById, type User } from "../storage/accounts.js";
 import { findPlans, findSummaryLink, listActions } from "../storage/action-plans.js";
 import { auditInsert, type AuditRecord, DELETED_ACTOR } from "../storage/audit.js";
@@ -313,8 +316,13 @@ export async function applyRetention(
  * settings and, per release, the figures and comments exactly as the reports publish them; action
  * plans; managers (address and scope — never a password hash), pending invitations (never a
  * token), the audit log. Nothing about one respondent exists to export, and no code is included.
+ * The document's shape is the route's schema (routes/export-schemas.ts).
  */
-export async function organisationExport(deps: DataDeps, user: User, organisationId: string) {
+export async function organisationExport(
+  deps: DataDeps,
+  user: User,
+  organisationId: string,
+): Promise<OrganisationExport> {
   const { db } = deps;
   const organisation = await ownedOrganisation(db, user, organisationId);
   const [org] = await db.select().from(schema.organisations).where(eq(schema.organisations.id, organisationId));
@@ -323,10 +331,10 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
     db,
     campaigns.map((c) => c.id),
   );
-  const rounds = [];
+  const rounds: OrganisationExport["rounds"] = [];
   for (const c of campaigns) {
     const release = await findRelease(db, c.id);
-    const reports: Record<string, unknown> = {};
+    const reports: Partial<Record<Dimension, CampaignReport | null>> = {};
     if (release) {
       for (const dimension of DIMENSIONS) {
         const report = await campaignReport(deps, c, { filters: {}, dimension }, user).catch((error: unknown) => {
@@ -335,11 +343,10 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
         });
         // The reports shuffle comments on every read; the archive sorts them, so two exports of the
         // same data are the same file (neither order says anything about who wrote what, or when).
-        const comments = (report as { comments?: unknown } | null)?.comments;
         // The benchmark line is the consultant's norm set — a mean over their other clients, with its
         // breadth and date — not this organisation's data: the export leaves it out.
         const own = report && { ...report, benchmark: null };
-        reports[dimension] = Array.isArray(comments) ? { ...own, comments: [...(comments as string[])].sort() } : own;
+        reports[dimension] = own?.comments ? { ...own, comments: [...own.comments].sort() } : own;
       }
     }
     const [counts] = await db
@@ -399,7 +406,7 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
     .leftJoin(schema.users, eq(schema.users.id, schema.auditLog.actorId))
     .where(eq(schema.auditLog.organisationId, organisationId))
     .orderBy(desc(schema.auditLog.at), desc(sql`${schema.auditLog}.rowid`));
-  const parseScope = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
+  const parseScope = (s: string | null) => (s ? (JSON.parse(s) as UnitScope) : null);
   await db.batch([
     auditInsert(
       db,
@@ -427,6 +434,11 @@ export async function organisationExport(deps: DataDeps, user: User, organisatio
       scope: parseScope(i.scope),
       expiresAt: new Date(i.expiresAt * 1000).toISOString(),
     })),
-    audit: audit.map((a) => ({ at: a.at, action: a.action, actor: a.actor, detail: JSON.parse(a.detail) as unknown })),
+    audit: audit.map((a) => ({
+      at: a.at,
+      action: a.action as AuditAction,
+      actor: a.actor,
+      detail: JSON.parse(a.detail) as Record<string, unknown>,
+    })),
   };
 }

@@ -13,19 +13,20 @@ import type { Localised } from "../domain/i18n.js";
 import { LEVELS } from "../domain/levels.js";
 import { scopedView, withinScope } from "../domain/reader-scope.js";
 import type { ReleaseStats } from "../domain/release.js";
-import { buildReport, type Group, groupOf, type Report } from "../domain/report.js";
+import { buildReport, type Group, groupOf } from "../domain/report.js";
 import type { Dimension } from "../domain/units.js";
 import { instrumentOutline } from "../instruments/outline.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { exportFileName } from "../lib/file-name.js";
 import { at, defined } from "../lib/invariant.js";
+import type { CampaignReport } from "../routes/report-schemas.js";
 import type { User } from "../storage/accounts.js";
 import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { loadComments, loadReleaseGroups } from "../storage/releases.js";
 import { readerScope } from "./access.js";
-import { type BenchmarkLine, organisationBenchmark } from "./norm-sets.js";
+import { organisationBenchmark } from "./norm-sets.js";
 import { notReleased, releaseOf } from "./release.js";
 
 export interface ReportQuery {
@@ -44,25 +45,8 @@ const REFUSALS: Record<PlanRefusal | "outside_scope", string> = {
     "this round was answered on an open link, where anyone can answer more than once, so its results are published for the whole round only",
 };
 
-export type CampaignReport = {
-  campaign: {
-    id: string;
-    title: string;
-    status: Campaign["status"];
-    k: number;
-    kComments: number;
-    thresholds: Campaign["thresholds"];
-    releasedOn: string;
-    /** What the release's plan publishes: breakdowns (a round on single-use codes), or the round as a whole only. */
-    publishes: "breakdowns" | "whole_round";
-  };
-  filters: Conditions;
-  comments: string[] | null;
-  /** The consultant's benchmark line; managers get it only when the consultant enabled it, and never its breadth. */
-  benchmark: BenchmarkLine | null;
-  /** The question behind each item name the report shows, in both languages (the round's instrument, not its answers). */
-  questions: Record<string, Localised>;
-} & Report;
+/** The report's shape is the route's schema (routes/report-schemas.ts); the pages import it from here. */
+export type { CampaignReport };
 
 /** Whether and how much of the benchmark this user sees next to a campaign of this organisation. */
 export async function benchmarkFor(db: Db, user: User, organisationId: string): Promise<CampaignReport["benchmark"]> {

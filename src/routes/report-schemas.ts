@@ -1,0 +1,234 @@
+/**
+ * The shape of a round's report, and of the pieces other answers share with it (levels, localised
+ * texts, the benchmark line, alpha per level), defined once: the report and quality routes answer
+ * with these schemas, the services take their types from them (z.infer), and compile-time checks
+ * below tie them to the domain's own types, so what the code builds and what the API documents
+ * cannot drift apart. Every object is strict: a field the schema does not name fails the tests.
+ */
+import { z } from "@hono/zod-openapi";
+
+import type { Campaign } from "../domain/campaign.js";
+import type { Conditions } from "../domain/disclosure.js";
+import { CLIMATE_SCALES, FACTOR_GROUPS } from "../domain/factors.js";
+import type { Localised as DomainLocalised } from "../domain/i18n.js";
+import { LEVEL_IDS } from "../domain/levels.js";
+import type { Report } from "../domain/report.js";
+import { BASES, REASONS } from "../domain/start-here.js";
+import { DIMENSIONS } from "../domain/units.js";
+import { orNull, type SameType } from "../lib/schemas.js";
+import type { BenchmarkLine } from "../services/norm-sets.js";
+
+export const LevelId = z.enum(LEVEL_IDS).openapi("LevelId");
+export const Localised = z.strictObject({ nl: z.string(), en: z.string() }).openapi("Localised");
+/** Values by key, for some of the keys and no other (the document says so: additionalProperties false). */
+export const someOf = <K extends z.ZodEnum, V extends z.ZodType>(keys: K, value: V) =>
+  z.partialRecord(keys, value).openapi({ additionalProperties: false });
+/** A score (or another figure) per level, for the levels there is one of. */
+export const PerLevel = someOf(LevelId, z.number());
+export const Dimension = z.enum(DIMENSIONS);
+/** Filters by dimension: the unit asked for. */
+export const Filters = someOf(Dimension, z.string());
+
+export const BenchmarkLineSchema = z
+  .strictObject({
+    levels: PerLevel,
+    campaigns: z.int().optional(),
+    organisations: z.int().optional(),
+    madeOn: z.string().optional(),
+  })
+  .openapi("BenchmarkLine", {
+    description: "The consultant's latest published norm set; managers never see its breadth or date",
+  });
+
+export const LevelReliabilitySchema = z
+  .strictObject({
+    level: LevelId,
+    items: z.int(),
+    n: z.int().openapi({ description: "Respondents who answered every item of the level" }),
+    alpha: z.number(),
+    ci95: z.tuple([z.number(), z.number()]).openapi({ description: "Feldt's 95% interval" }),
+  })
+  .openapi("LevelReliability");
+
+/** Alpha per level with its warning (below 0.7): what quality and comparisons show. */
+export const ReliabilityWarningSchema = z
+  .strictObject({ ...LevelReliabilitySchema.shape, warning: z.boolean() })
+  .openapi("LevelReliabilityWithWarning");
+
+export const StartHereSchema = z
+  .strictObject({
+    level: LevelId.nullable(),
+    reasons: z.array(z.enum(REASONS)),
+    basis: z.enum(BASES),
+    checkFirst: z.array(LevelId).openapi({ description: "Possibly weak levels above the pick: look at them first" }),
+    downstream: z.array(LevelId),
+    indicative: z.boolean().openapi({ description: "Fewer than 30 respondents: a pointer, not a finding" }),
+    stability: z.number().nullable().openapi({ description: "Share (0–1) of bootstrap resamples with the same pick" }),
+    explanation: Localised,
+  })
+  .openapi("StartHere");
+
+export const LevelSummarySchema = z
+  .strictObject({
+    id: LevelId,
+    rank: z.int(),
+    name: Localised,
+    n: z.int(),
+    score: z.number().openapi({ description: "0–100" }),
+    ci95: z.tuple([z.number(), z.number()]),
+    sd: z.number().openapi({ description: "SD of respondents' level means on the 1–5 scale" }),
+    favourablePct: z.number(),
+    unfavourablePct: z.number(),
+    weak: z.boolean(),
+    possiblyWeak: z.boolean(),
+    divided: z.boolean(),
+    agreement: z.number().nullable().openapi({ description: "rwg(J)" }),
+    splitItems: z.array(z.string()),
+    note: orNull(Localised),
+  })
+  .openapi("LevelSummary");
+
+const HeatmapSchema = z
+  .strictObject({
+    dimension: Dimension,
+    rows: z.array(
+      z.strictObject({
+        value: z.string(),
+        label: Localised,
+        n: z.int().nullable(),
+        suppressed: z.boolean(),
+        scores: PerLevel.nullable(),
+        weak: z.array(LevelId).nullable(),
+        divided: z.array(LevelId).nullable(),
+      }),
+    ),
+  })
+  .openapi("Heatmap");
+
+const Shares = z.strictObject({ chosenPct: z.number(), mostPct: z.number() });
+export const DecisionMixSchema = z
+  .strictObject({
+    factors: z.array(
+      z.strictObject({
+        id: z.string(),
+        side: z.enum(["system", "heart"]),
+        label: Localised,
+        chosenPct: z.number(),
+        mostPct: z.number(),
+      }),
+    ),
+    groups: z.strictObject(
+      Object.fromEntries(Object.keys(FACTOR_GROUPS).map((g) => [g, Shares])) as Record<
+        keyof typeof FACTOR_GROUPS,
+        typeof Shares
+      >,
+    ),
+    pattern: z.enum(["coat_rack", "system_leaning", "balanced", "customer_led"]),
+    headline: Localised,
+  })
+  .openapi("DecisionMix");
+
+const levelFigures = { level: LevelId, gap: z.number() };
+export const DesiredGapSchema = z
+  .array(z.strictObject({ ...levelFigures, current: z.number(), desired: z.number() }))
+  .openapi("DesiredGap", { description: "Current against desired state per level (0–100); gap = desired − current" });
+
+/** The report's figures when the round (or the filtered group) is published. */
+const Figures = {
+  suppressed: z.literal(false),
+  n: z.int(),
+  levels: z.array(LevelSummarySchema),
+  startHere: orNull(StartHereSchema),
+  heatmap: orNull(HeatmapSchema),
+  decisionFactors: orNull(DecisionMixSchema),
+  climate: z.array(z.strictObject({ id: z.enum(CLIMATE_SCALES), score: z.number(), n: z.int() })),
+  managementGap: z.array(z.strictObject({ ...levelFigures, management: z.number(), staff: z.number() })).nullable(),
+  desiredGap: orNull(DesiredGapSchema),
+  items: z.array(
+    z.strictObject({
+      name: z.string(),
+      level: LevelId,
+      n: z.int(),
+      score: z.number(),
+      favourablePct: z.number(),
+      unfavourablePct: z.number(),
+      split: z.boolean(),
+      facet: z.string().nullable(),
+      desired: z.number().nullable(),
+    }),
+  ),
+  facets: z.array(
+    z.strictObject({
+      id: z.string(),
+      level: LevelId,
+      n: z.int(),
+      score: z.number(),
+      agreement: z.number().nullable(),
+    }),
+  ),
+  correlations: z.array(z.strictObject({ upper: LevelId, lower: LevelId, n: z.int(), r: z.number() })),
+  reliability: z.array(LevelReliabilitySchema),
+  drivers: z
+    .strictObject({
+      method: z.literal("relative_weights"),
+      n: z.int(),
+      rSquared: z.number(),
+      levels: z.array(z.strictObject({ level: LevelId, r: z.number(), sharePct: z.number() })),
+    })
+    .nullable(),
+};
+const Suppressed = {
+  suppressed: z.literal(true),
+  n: z.null(),
+  reason: z.enum(["too_small", "hidden_unit", "not_offered", "campaign_level_only"]),
+};
+
+const ReportHead = {
+  campaign: z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    status: z.enum(["draft", "open", "closed"]),
+    k: z.int(),
+    kComments: z.int(),
+    thresholds: z.strictObject({ weakBelow: z.number() }),
+    releasedOn: z.string(),
+    publishes: z.enum(["breakdowns", "whole_round"]).openapi({
+      description: "What the release's plan publishes: breakdowns (single-use codes), or the round as a whole only",
+    }),
+  }),
+  filters: Filters,
+  comments: z.array(z.string()).nullable(),
+  benchmark: orNull(BenchmarkLineSchema),
+  questions: z
+    .record(z.string(), Localised)
+    .openapi({ description: "The question behind each item name the report shows, in both languages" }),
+};
+
+export const CampaignReportSchema = z
+  .discriminatedUnion("suppressed", [
+    z.strictObject({ ...ReportHead, ...Figures }).openapi("PublishedReport"),
+    z.strictObject({ ...ReportHead, ...Suppressed }).openapi("SuppressedReport"),
+  ])
+  .openapi("Report");
+
+/** A round's report as management sees it. */
+export type CampaignReport = z.infer<typeof CampaignReportSchema>;
+
+export const QualitySchema = z
+  .strictObject({ reliability: z.array(ReliabilityWarningSchema).nullable() })
+  .openapi("Quality", { description: "Alpha per level; null below k" });
+
+// Compile-time: the schemas describe exactly what the domain builds.
+type ReportFigures = Exclude<Report, { suppressed: true }>;
+const _figures: SameType<
+  Omit<Extract<CampaignReport, { suppressed: false }>, keyof typeof ReportHead>,
+  ReportFigures
+> = true;
+const _suppressed: SameType<
+  Omit<Extract<CampaignReport, { suppressed: true }>, keyof typeof ReportHead>,
+  Extract<Report, { suppressed: true }>
+> = true;
+const _head: SameType<CampaignReport["campaign"]["thresholds"], Campaign["thresholds"]> = true;
+const _filters: SameType<CampaignReport["filters"], Conditions> = true;
+const _localised: SameType<z.infer<typeof Localised>, DomainLocalised> = true;
+const _benchmark: SameType<z.infer<typeof BenchmarkLineSchema>, BenchmarkLine> = true;
