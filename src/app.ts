@@ -15,6 +15,7 @@ import type { ErrorCode } from "./lib/error-codes.js";
 import { createInvitationKeys } from "./lib/invitation-keys.js";
 import { createLogger } from "./lib/log.js";
 import { createLoginKeys } from "./lib/login-keys.js";
+import { serveOpenApiDocument } from "./lib/openapi-document.js";
 import { sha256Hex } from "./lib/random.js";
 import { createRateLimiter } from "./lib/rate-limit.js";
 import { requestLog } from "./middleware/request-log.js";
@@ -148,10 +149,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", instrumentRoutes);
   app.route("/", pageRoutes);
 
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Customer-centricity survey API", version: "1" },
-  });
+  serveOpenApiDocument(app, "/api/openapi.json");
 
   app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found", details: [] } }, 404));
   app.onError((error, c) => {

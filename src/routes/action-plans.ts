@@ -74,6 +74,7 @@ export const actionPlanRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getActionPlan",
       path: "/api/campaigns/{id}/action-plan",
       tags: ["Action plans"],
       summary:
@@ -91,6 +92,7 @@ export const actionPlanRoutes = createRouter()
   .openapi(
     createRoute({
       method: "put",
+      operationId: "setFocusLevels",
       path: "/api/campaigns/{id}/action-plan",
       tags: ["Action plans"],
       summary: "Choose the plan's focus levels",
@@ -106,6 +108,7 @@ export const actionPlanRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "addAction",
       path: "/api/campaigns/{id}/action-plan/actions",
       tags: ["Action plans"],
       summary: "Add an action: level, title, owner (a role or name of staff), due date, status",
@@ -133,6 +136,7 @@ export const actionPlanRoutes = createRouter()
   .openapi(
     createRoute({
       method: "patch",
+      operationId: "updateAction",
       path: "/api/campaigns/{id}/action-plan/actions/{actionId}",
       tags: ["Action plans"],
       summary: "Change an action (any of its fields, e.g. its status)",
@@ -155,6 +159,7 @@ export const actionPlanRoutes = createRouter()
   .openapi(
     createRoute({
       method: "delete",
+      operationId: "removeAction",
       path: "/api/campaigns/{id}/action-plan/actions/{actionId}",
       tags: ["Action plans"],
       summary: "Remove an action",
@@ -171,6 +176,7 @@ export const actionPlanRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "shareSummary",
       path: "/api/campaigns/{id}/summary-link",
       tags: ["Action plans"],
       summary: "Share the round's results summary with staff: a new link (any earlier one stops working), shown once",
@@ -193,6 +199,7 @@ export const actionPlanRoutes = createRouter()
   .openapi(
     createRoute({
       method: "delete",
+      operationId: "revokeSummaryLink",
       path: "/api/campaigns/{id}/summary-link",
       tags: ["Action plans"],
       summary: "Revoke the round's staff summary link",

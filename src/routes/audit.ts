@@ -32,6 +32,7 @@ const AuditEntry = z
 export const auditRoutes = createRouter().openapi(
   createRoute({
     method: "get",
+    operationId: "listAuditEntries",
     path: "/api/organisations/{id}/audit",
     tags: ["Organisations"],
     summary:

@@ -1,6 +1,7 @@
 /** Login, logout (here or everywhere) and the current user. */
 import { createRoute, z } from "@hono/zod-openapi";
 
+import { noSession, optionalSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError, UserSchema } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -15,6 +16,9 @@ const Credentials = z
 
 const loginRoute = createRoute({
   method: "post",
+  operationId: "logIn",
+  security: noSession,
+  summary: "Log in with e-mail address and password; sets the session cookie",
   path: "/api/auth/login",
   tags: ["Auth"],
   middleware: jsonBody(4 * 1024),
@@ -28,13 +32,21 @@ const loginRoute = createRoute({
 
 const logoutRoute = createRoute({
   method: "post",
+  operationId: "logOut",
+  security: optionalSession,
+  summary: "End this session (without one, nothing to end)",
   path: "/api/auth/logout",
   tags: ["Auth"],
-  responses: { 204: { description: "Logged out; the session no longer works" } },
+  responses: {
+    204: { description: "Logged out; the session no longer works" },
+    403: jsonError("A cross-site request (refused by the CSRF guard)"),
+  },
 });
 
 const logoutEverywhereRoute = createRoute({
   method: "post",
+  operationId: "logOutEverywhere",
+  summary: "End every session of this account, on every device",
   path: "/api/auth/logout-everywhere",
   tags: ["Auth"],
   middleware: [requireUser()],
@@ -46,6 +58,8 @@ const logoutEverywhereRoute = createRoute({
 
 const meRoute = createRoute({
   method: "get",
+  operationId: "getMe",
+  summary: "The logged-in account and the organisations it may see",
   path: "/api/me",
   tags: ["Auth"],
   middleware: [requireUser()],

@@ -83,6 +83,8 @@ async function campaignView(c: Context<AppEnv>, campaign: Campaign) {
 const statusRoute = (action: "open" | "close") =>
   createRoute({
     method: "post",
+    operationId: `${action}Campaign`,
+    summary: action === "open" ? "Open a round for answers" : "Close a round and release its results",
     path: `/api/campaigns/{id}/${action}`,
     tags: ["Campaigns"],
     middleware: [requireUser("consultant")],
@@ -109,6 +111,8 @@ export const campaignRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getCampaign",
+      summary: "A round: its settings, respondents, codes, response rate and start-here level",
       path: "/api/campaigns/{id}",
       tags: ["Campaigns"],
       middleware: [requireUser()],
@@ -124,6 +128,7 @@ export const campaignRoutes = createRouter()
   .openapi(
     createRoute({
       method: "patch",
+      operationId: "updateCampaign",
       path: "/api/campaigns/{id}",
       tags: ["Campaigns"],
       summary:
@@ -153,6 +158,7 @@ export const campaignRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "issueAccessCodes",
       path: "/api/campaigns/{id}/codes",
       tags: ["Campaigns"],
       summary:
@@ -199,6 +205,7 @@ export const campaignRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getCampaignQuality",
       path: "/api/campaigns/{id}/quality",
       tags: ["Reports"],
       summary: "Method quality: Cronbach's alpha per level (warning below 0.7); consultants only",
@@ -242,6 +249,7 @@ export const campaignRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getParticipation",
       path: "/api/campaigns/{id}/participation",
       tags: ["Campaigns"],
       summary:
@@ -263,6 +271,7 @@ export const campaignRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getReport",
       path: "/api/campaigns/{id}/report",
       tags: ["Reports"],
       summary: "Level scores, start-here diagnosis, heatmap, decision factors, gap and comments — anonymity enforced",
@@ -292,6 +301,7 @@ export const campaignRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getReportCsv",
       path: "/api/campaigns/{id}/report.csv",
       tags: ["Reports"],
       summary: "The report's aggregates as CSV (same guards as the JSON report)",

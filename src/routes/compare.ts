@@ -28,6 +28,7 @@ const CompareQuery = z.object({
 export const compareRoutes = createRouter().openapi(
   createRoute({
     method: "get",
+    operationId: "compareCampaigns",
     path: "/api/compare",
     tags: ["Consultant"],
     summary: "Side-by-side level profiles, start-here levels and decision mixes, with the benchmark and percentiles",

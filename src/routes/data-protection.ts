@@ -97,9 +97,18 @@ const consultant = [requireUser("consultant")];
 const dryRun = (c: Context<AppEnv>) => c.req.query("dryRun") === "1";
 const user = (c: Context<AppEnv>) => c.var.user!;
 
-const deletionRoutes = (path: string, tag: string, summary: string, schema: z.ZodType, middleware = consultant) => ({
+/** `name`: what is deleted, in the operations' ids (previewCampaignDeletion, deleteCampaign). */
+const deletionRoutes = <S extends z.ZodType>(
+  path: string,
+  name: string,
+  tag: string,
+  summary: string,
+  schema: S,
+  middleware = consultant,
+) => ({
   preview: createRoute({
     method: "get",
+    operationId: `preview${name}Deletion`,
     path: `${path}/deletion`,
     tags: [tag],
     summary: `What deleting ${summary} removes, by count`,
@@ -114,6 +123,7 @@ const deletionRoutes = (path: string, tag: string, summary: string, schema: z.Zo
   }),
   remove: createRoute({
     method: "delete",
+    operationId: `delete${name}`,
     path,
     tags: [tag],
     summary: `Delete ${summary} and say what went`,
@@ -130,18 +140,21 @@ const deletionRoutes = (path: string, tag: string, summary: string, schema: z.Zo
 
 const round = deletionRoutes(
   "/api/campaigns/{id}",
+  "Campaign",
   "Campaigns",
   "a round (its release, comments, codes, staff invitations, action plan, summary link, raw responses)",
   RoundDeletion,
 );
 const organisation = deletionRoutes(
   "/api/organisations/{id}",
+  "Organisation",
   "Organisations",
   "an organisation (all its rounds, grants, invitations, audit entries; its name in norm sets)",
   OrganisationDeletion,
 );
 const account = deletionRoutes(
   "/api/users/{id}",
+  "Account",
   "Accounts",
   "an account (a manager of your organisations, or your own)",
   AccountDeletion,
@@ -185,6 +198,7 @@ export const dataProtectionRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getRetention",
       path: "/api/organisations/{id}/retention",
       tags: ["Organisations"],
       summary: "The retention period and, per released round, when its comments and then the round are deleted",
@@ -201,6 +215,7 @@ export const dataProtectionRoutes = createRouter()
   .openapi(
     createRoute({
       method: "put",
+      operationId: "setRetention",
       path: "/api/organisations/{id}/retention",
       tags: ["Organisations"],
       summary: `Set how many months (${RETENTION_MONTHS.min}–${RETENTION_MONTHS.max}) released rounds are kept; null keeps them until deleted`,
@@ -229,6 +244,7 @@ export const dataProtectionRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "exportOrganisation",
       path: "/api/organisations/{id}/export",
       tags: ["Organisations"],
       summary:

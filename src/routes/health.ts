@@ -6,6 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 
 import { version } from "../../package.json";
+import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { jsonContent } from "../lib/schemas.js";
 import { pendingMigrations } from "../storage/migrations.js";
@@ -43,6 +44,8 @@ async function check(run: () => Promise<unknown[]>): Promise<Pick<Health, "datab
 export const healthRoutes = createRouter().openapi(
   createRoute({
     method: "get",
+    operationId: "getHealth",
+    security: noSession,
     path: "/healthz",
     tags: ["Operations"],
     summary: "Health: the database answers and every committed migration is applied (no session needed)",

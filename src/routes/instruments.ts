@@ -50,6 +50,8 @@ export const instrumentRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "listInstruments",
+      summary: "The instruments a consultant may start a round with",
       path: "/api/instruments",
       tags: ["Instruments"],
       middleware: [requireUser("consultant")],
@@ -64,6 +66,7 @@ export const instrumentRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "uploadInstrument",
       path: "/api/instruments",
       tags: ["Instruments"],
       summary: "Upload a SurveyJS instrument; stored as the next version of its instrumentId",
@@ -82,6 +85,7 @@ export const instrumentRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getInstrument",
       path: "/api/instruments/{id}/{version}",
       tags: ["Instruments"],
       summary: "One version's SurveyJS JSON (to preview, or to edit and upload as the next version)",

@@ -9,6 +9,7 @@ import type { Context } from "hono";
 
 import type { AppEnv } from "../app-env.js";
 import { publicBase } from "../lib/links.js";
+import { noSession, optionalSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -96,6 +97,7 @@ export const invitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "listManagers",
       path: "/api/organisations/{id}/invitations",
       tags: ["Managers"],
       summary: "Pending invitations and the managers who accepted one",
@@ -117,6 +119,7 @@ export const invitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "inviteManager",
       path: "/api/organisations/{id}/invitations",
       tags: ["Managers"],
       summary: "Invite a manager by e-mail; the answer is the same whether or not the address has an account",
@@ -143,6 +146,7 @@ export const invitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "resendInvitation",
       path: "/api/organisations/{id}/invitations/{invitationId}/resend",
       tags: ["Managers"],
       summary: "A new link with a new expiry; the old link stops working",
@@ -171,6 +175,7 @@ export const invitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "delete",
+      operationId: "withdrawInvitation",
       path: "/api/organisations/{id}/invitations/{invitationId}",
       tags: ["Managers"],
       summary: "Withdraw a pending invitation: its link stops working",
@@ -188,6 +193,7 @@ export const invitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "delete",
+      operationId: "revokeManager",
       path: "/api/organisations/{id}/managers/{userId}",
       tags: ["Managers"],
       summary: "Revoke a manager's access to this organisation; every session of theirs ends",
@@ -205,6 +211,8 @@ export const invitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getInvitation",
+      security: noSession,
       path: "/api/invitations/{token}",
       tags: ["Managers"],
       summary:
@@ -235,6 +243,8 @@ export const invitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "acceptInvitation",
+      security: optionalSession,
       path: "/api/invitations/{token}/accept",
       tags: ["Managers"],
       summary: "Accept: with a new password when the address has no account, else logged in as that address",

@@ -64,6 +64,7 @@ export const normSetRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "publishNormSet",
       path: "/api/norm-sets",
       tags: ["Consultant"],
       summary:
@@ -86,6 +87,7 @@ export const normSetRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "listNormSets",
       path: "/api/norm-sets",
       tags: ["Consultant"],
       summary: "Your published norm sets, latest first, and whether a new one could be published now",
@@ -104,6 +106,7 @@ export const normSetRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getNormSet",
       path: "/api/norm-sets/{id}",
       tags: ["Consultant"],
       summary: "One of your norm sets, with the organisations and rounds it holds",

@@ -61,6 +61,8 @@ export const organisationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "listOrganisations",
+      summary: "The organisations this account may see, each with its rounds",
       path: "/api/organisations",
       tags: ["Organisations"],
       middleware: [requireUser()],
@@ -92,6 +94,8 @@ export const organisationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "createOrganisation",
+      summary: "Create an organisation the consultant runs",
       path: "/api/organisations",
       tags: ["Organisations"],
       middleware: [...consultantOnly, ...jsonBody(8 * 1024)],
@@ -115,6 +119,7 @@ export const organisationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "patch",
+      operationId: "updateOrganisation",
       path: "/api/organisations/{id}",
       tags: ["Organisations"],
       summary: "Let the organisation's managers see the benchmark line (never its inputs)",
@@ -141,6 +146,7 @@ export const organisationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getOrganisationTrends",
       path: "/api/organisations/{id}/trends",
       tags: ["Reports"],
       summary:
@@ -160,6 +166,8 @@ export const organisationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "createCampaign",
+      summary: "Create a round (a draft, or open at once) in the organisation",
       path: "/api/organisations/{id}/campaigns",
       tags: ["Organisations"],
       middleware: [...consultantOnly, ...jsonBody(32 * 1024)],

@@ -5,6 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 
 import { errorFields } from "../lib/log.js";
+import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -29,6 +30,8 @@ export const passwordResetRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "requestPasswordReset",
+      security: noSession,
       path: "/api/auth/password-reset",
       tags: ["Auth"],
       summary: "Mail a single-use link to set a new password (the answer is the same for every address)",
@@ -55,6 +58,8 @@ export const passwordResetRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "resetPassword",
+      security: noSession,
       path: "/api/auth/password-reset/{token}",
       tags: ["Auth"],
       summary: "Set a new password through a reset link; every session of the account ends",

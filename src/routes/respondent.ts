@@ -7,6 +7,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 
 import { LANGUAGES, pickLanguage } from "../domain/i18n.js";
 import { DIMENSIONS } from "../domain/units.js";
+import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -51,6 +52,8 @@ export type PublicSurvey = z.infer<typeof PublicSurveySchema>;
 
 const getSurvey = createRoute({
   method: "get",
+  operationId: "getSurvey",
+  security: noSession,
   path: "/api/s/{token}",
   tags: ["Respondent"],
   summary: "The survey behind a link: title, languages, units and the instrument",
@@ -93,6 +96,8 @@ const ReceiptSchema = z.strictObject({ status: z.literal("stored"), submissionId
 
 const postResponse = createRoute({
   method: "post",
+  operationId: "submitResponse",
+  security: noSession,
   path: "/api/s/{token}/responses",
   tags: ["Respondent"],
   summary: "Submit a completed survey (idempotent per submissionId)",
@@ -121,6 +126,8 @@ const postResponse = createRoute({
 
 const checkCode = createRoute({
   method: "post",
+  operationId: "checkAccessCode",
+  security: noSession,
   path: "/api/s/{token}/access-code",
   tags: ["Respondent"],
   summary: "Check a single-use code before answering (does not use it up)",

@@ -90,6 +90,7 @@ export const staffInvitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      operationId: "getStaffInvitations",
       path: "/api/campaigns/{id}/staff-invitations",
       tags: ["Staff invitations"],
       summary: "Whether staff were invited by e-mail: the mode, how many, reminders — never an address",
@@ -113,6 +114,7 @@ export const staffInvitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "inviteStaff",
       path: "/api/campaigns/{id}/staff-invitations",
       tags: ["Staff invitations"],
       summary: "Invite staff by e-mail: each address gets a new single-use code in its personal link's fragment",
@@ -146,6 +148,7 @@ export const staffInvitationRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      operationId: "remindStaff",
       path: "/api/campaigns/{id}/staff-reminders",
       tags: ["Staff invitations"],
       summary:

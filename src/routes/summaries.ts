@@ -10,6 +10,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 
+import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -29,6 +30,8 @@ const ReadBody = z
 export const summaryRoutes = createRouter().openapi(
   createRoute({
     method: "post",
+    operationId: "readSummary",
+    security: noSession,
     path: "/api/summaries/read",
     tags: ["Action plans"],
     summary:
