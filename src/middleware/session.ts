@@ -10,7 +10,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env.js";
 import { ApiError } from "../lib/api-error.js";
 import { userForToken } from "../services/auth.js";
-import type { Role } from "../storage/accounts.js";
+import type { Role, User } from "../storage/accounts.js";
 
 /** The scheme the client used: the request URL's, or X-Forwarded-Proto behind a trusted proxy (AppDeps.requestScheme). */
 const isHttps = (c: Context<AppEnv>) => c.var.deps.requestScheme(c) === "https";
@@ -43,4 +43,14 @@ export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
       throw new ApiError(403, "forbidden", "Your role may not do this.");
     await next();
   };
+}
+
+/**
+ * The logged-in user of a route behind requireUser. Refused like requireUser (401) if there is none,
+ * so a route that forgot its guard fails closed instead of reading a missing user.
+ */
+export function sessionUser(c: Context<AppEnv>): User {
+  const user = c.var.user;
+  if (!user) throw new ApiError(401, "unauthenticated", "Log in first.");
+  return user;
 }

@@ -13,7 +13,7 @@ import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
 import { actionPlan, addAction, changeAction, removeAction, setFocus } from "../services/action-plans.js";
 import { revokeSummary, shareSummary } from "../services/staff-summary.js";
@@ -57,7 +57,7 @@ const SharedSchema = z
   })
   .openapi("SummaryLink");
 
-const campaignOf = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);
+const campaignOf = (c: Context<AppEnv>, id: string) => accessibleCampaign(c.var.deps.db, sessionUser(c), id);
 
 const common = {
   401: jsonError("No session"),
@@ -84,9 +84,9 @@ export const actionPlanRoutes = createRouter()
       responses: { 200: jsonContent(PlanSchema, "The plan"), ...common },
     }),
     async (c) => {
-      const campaign = await campaignOf(c);
+      const campaign = await campaignOf(c, c.req.valid("param").id);
       c.header("Cache-Control", "private, no-store");
-      return c.json(await actionPlan(c.var.deps, campaign, c.var.user!), 200);
+      return c.json(await actionPlan(c.var.deps, campaign, sessionUser(c)), 200);
     },
   )
   .openapi(
@@ -101,8 +101,8 @@ export const actionPlanRoutes = createRouter()
       responses: { 200: jsonContent(PlanSchema, "The plan, saved"), ...writes },
     }),
     async (c) => {
-      const campaign = await campaignOf(c);
-      return c.json(await setFocus(c.var.deps, campaign, c.var.user!, c.req.valid("json").focusLevels), 200);
+      const campaign = await campaignOf(c, c.req.valid("param").id);
+      return c.json(await setFocus(c.var.deps, campaign, sessionUser(c), c.req.valid("json").focusLevels), 200);
     },
   )
   .openapi(
@@ -121,10 +121,10 @@ export const actionPlanRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await campaignOf(c);
+      const campaign = await campaignOf(c, c.req.valid("param").id);
       const { dueOn, status, ...rest } = c.req.valid("json");
       return c.json(
-        await addAction(c.var.deps, campaign, c.var.user!, {
+        await addAction(c.var.deps, campaign, sessionUser(c), {
           ...rest,
           ...(dueOn !== undefined ? { dueOn } : {}),
           ...(status ? { status } : {}),
@@ -149,9 +149,9 @@ export const actionPlanRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await campaignOf(c);
+      const campaign = await campaignOf(c, c.req.valid("param").id);
       return c.json(
-        await changeAction(c.var.deps, campaign, c.var.user!, c.req.valid("param").actionId, c.req.valid("json")),
+        await changeAction(c.var.deps, campaign, sessionUser(c), c.req.valid("param").actionId, c.req.valid("json")),
         200,
       );
     },
@@ -168,8 +168,8 @@ export const actionPlanRoutes = createRouter()
       responses: { 204: { description: "Removed" }, ...writes, 404: jsonError("No such campaign or action") },
     }),
     async (c) => {
-      const campaign = await campaignOf(c);
-      await removeAction(c.var.deps, campaign, c.var.user!, c.req.valid("param").actionId);
+      const campaign = await campaignOf(c, c.req.valid("param").id);
+      await removeAction(c.var.deps, campaign, sessionUser(c), c.req.valid("param").actionId);
       return c.body(null, 204);
     },
   )
@@ -189,8 +189,8 @@ export const actionPlanRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await campaignOf(c);
-      const { token, createdAt } = await shareSummary(c.var.deps, campaign, c.var.user!);
+      const campaign = await campaignOf(c, c.req.valid("param").id);
+      const { token, createdAt } = await shareSummary(c.var.deps, campaign, sessionUser(c));
       c.header("Cache-Control", "private, no-store");
       // In the fragment: the token never reaches a server log or a referrer on the way to the page.
       return c.json({ link: `${publicBase(c)}/summary#${token}`, createdAt }, 201);
@@ -213,8 +213,8 @@ export const actionPlanRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await campaignOf(c);
-      await revokeSummary(c.var.deps, campaign, c.var.user!);
+      const campaign = await campaignOf(c, c.req.valid("param").id);
+      await revokeSummary(c.var.deps, campaign, sessionUser(c));
       return c.body(null, 204);
     },
   );

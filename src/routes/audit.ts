@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AUDIT_ACTIONS } from "../domain/audit.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
 import { AUDIT_PAGE, auditPage } from "../services/audit.js";
 
@@ -53,7 +53,7 @@ export const auditRoutes = createRouter().openapi(
   async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid("param");
-    await assertOrganisationAccess(db, c.var.user!, id);
+    await assertOrganisationAccess(db, sessionUser(c), id);
     const { before, limit } = c.req.valid("query");
     c.header("Cache-Control", "private, no-store");
     return c.json(await auditPage(db, id, { before, limit }), 200);

@@ -5,7 +5,7 @@ import { noSession, optionalSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError, UserSchema } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from "../middleware/session.js";
+import { clearSessionCookie, requireUser, sessionToken, sessionUser, setSessionCookie } from "../middleware/session.js";
 import { login, logout, logoutEverywhere, SESSION_SECONDS } from "../services/auth.js";
 import { accessibleOrganisations } from "../storage/accounts.js";
 
@@ -91,12 +91,12 @@ export const authRoutes = createRouter()
     return c.body(null, 204);
   })
   .openapi(logoutEverywhereRoute, async (c) => {
-    await logoutEverywhere(c.var.deps.db, c.var.user!.id, c.var.deps.now());
+    await logoutEverywhere(c.var.deps.db, sessionUser(c).id, c.var.deps.now());
     clearSessionCookie(c);
     return c.body(null, 204);
   })
   .openapi(meRoute, async (c) => {
-    const user = c.var.user!;
+    const user = sessionUser(c);
     const organisations = (await accessibleOrganisations(c.var.deps.db, user)).map(({ id, name }) => ({ id, name }));
     return c.json({ user, organisations }, 200);
   });

@@ -13,7 +13,7 @@ import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBodyOf } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
 import { audit, auditRecord } from "../services/audit.js";
 import { reliabilityOf } from "../services/compare.js";
@@ -63,7 +63,7 @@ function reportQuery(c: Context<AppEnv>, valid: z.infer<typeof ReportParams>): R
 }
 
 /** The campaign named in the path, if the user may see it (404 otherwise). */
-const requestedCampaign = (c: Context<AppEnv>) => accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);
+const requestedCampaign = (c: Context<AppEnv>, id: string) => accessibleCampaign(c.var.deps.db, sessionUser(c), id);
 
 const roundRef = (campaign: Campaign) => ({ campaignId: campaign.id, title: campaign.title });
 
@@ -77,7 +77,8 @@ const askedFor = (campaign: Campaign, query: ReportQuery) => ({
 /** The campaign as the API shows it, with its respondents, codes and start-here level. */
 async function campaignView(c: Context<AppEnv>, campaign: Campaign) {
   const [entry] = await campaignFacts(c.var.deps.db, [campaign], c.var.deps.now());
-  return toCampaignView(campaign, entry!.facts, c.var.user!, publicBase(c));
+  if (!entry) throw new Error("campaignFacts answers for every campaign it is given");
+  return toCampaignView(campaign, entry.facts, sessionUser(c), publicBase(c));
 }
 
 const statusRoute = (action: "open" | "close") =>
@@ -123,7 +124,7 @@ export const campaignRoutes = createRouter()
         404: jsonError("No such campaign"),
       },
     }),
-    async (c) => c.json(await campaignView(c, await requestedCampaign(c)), 200),
+    async (c) => c.json(await campaignView(c, await requestedCampaign(c, c.req.valid("param").id)), 200),
   )
   .openapi(
     createRoute({
@@ -143,12 +144,12 @@ export const campaignRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await requestedCampaign(c);
+      const campaign = await requestedCampaign(c, c.req.valid("param").id);
       const edit = c.req.valid("json");
-      const changed = await changeRound(c.var.deps, campaign, edit, c.var.user!.id);
+      const changed = await changeRound(c.var.deps, campaign, edit, sessionUser(c).id);
       const fields = Object.keys(edit).filter((f) => edit[f as keyof typeof edit] !== undefined);
       if (fields.length > 0)
-        await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+        await audit(c.var.deps, sessionUser(c).id, campaign.organisationId, {
           action: "round_changed",
           detail: { ...roundRef(campaign), fields },
         });
@@ -181,18 +182,19 @@ export const campaignRoutes = createRouter()
     }),
     async (c) => {
       const { db } = c.var.deps;
-      const campaign = await requestedCampaign(c);
+      const campaign = await requestedCampaign(c, c.req.valid("param").id);
       const { count } = c.req.valid("json");
       const codes = await issueRoundCodes(
         c.var.deps,
         campaign,
         count,
-        auditRecord(c.var.deps, c.var.user!.id, campaign.organisationId, {
+        auditRecord(c.var.deps, sessionUser(c).id, campaign.organisationId, {
           action: "codes_issued",
           detail: { ...roundRef(campaign), count },
         }),
       );
-      const counts = (await codeCounts(db, [campaign.id])).get(campaign.id)!;
+      // codeCounts lists a round once it has issued codes; absent means none (as in the round's own view).
+      const counts = (await codeCounts(db, [campaign.id])).get(campaign.id) ?? { issued: 0, used: 0 };
       c.header("Cache-Control", "private, no-store");
       if (c.req.valid("query").format === "csv") {
         c.header("Content-Type", "text/csv; charset=utf-8");
@@ -218,7 +220,7 @@ export const campaignRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await requestedCampaign(c);
+      const campaign = await requestedCampaign(c, c.req.valid("param").id);
       const { db, now } = c.var.deps;
       if (!(await releaseOf(c.var.deps, campaign, now()))) throw notReleased(campaign);
       const reliability = reliabilityOf(await profile(db, [campaign]));
@@ -226,21 +228,21 @@ export const campaignRoutes = createRouter()
     },
   )
   .openapi(statusRoute("open"), async (c) => {
-    const campaign = await requestedCampaign(c);
+    const campaign = await requestedCampaign(c, c.req.valid("param").id);
     const opened = await openRound(c.var.deps, campaign);
     // Opening an open round changes nothing, and is no entry.
     if (campaign.status !== "open")
-      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+      await audit(c.var.deps, sessionUser(c).id, campaign.organisationId, {
         action: "round_opened",
         detail: roundRef(campaign),
       });
     return c.json(await campaignView(c, opened), 200);
   })
   .openapi(statusRoute("close"), async (c) => {
-    const campaign = await requestedCampaign(c);
+    const campaign = await requestedCampaign(c, c.req.valid("param").id);
     const closed = await closeRound(c.var.deps, campaign);
     if (campaign.status !== "closed")
-      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+      await audit(c.var.deps, sessionUser(c).id, campaign.organisationId, {
         action: "round_closed",
         detail: roundRef(campaign),
       });
@@ -263,9 +265,9 @@ export const campaignRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await requestedCampaign(c);
+      const campaign = await requestedCampaign(c, c.req.valid("param").id);
       c.header("Cache-Control", "private, no-store");
-      return c.json(await participation(c.var.deps, campaign, c.var.user!), 200);
+      return c.json(await participation(c.var.deps, campaign, sessionUser(c)), 200);
     },
   )
   .openapi(
@@ -286,11 +288,11 @@ export const campaignRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await requestedCampaign(c);
+      const campaign = await requestedCampaign(c, c.req.valid("param").id);
       const query = reportQuery(c, c.req.valid("query"));
-      const report = await campaignReport(c.var.deps, campaign, query, c.var.user!);
+      const report = await campaignReport(c.var.deps, campaign, query, sessionUser(c));
       // Recorded once the report is made: a refused filter or a running round is no entry.
-      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+      await audit(c.var.deps, sessionUser(c).id, campaign.organisationId, {
         action: "report_read",
         detail: askedFor(campaign, query),
       });
@@ -323,13 +325,13 @@ export const campaignRoutes = createRouter()
       },
     }),
     async (c) => {
-      const campaign = await requestedCampaign(c);
+      const campaign = await requestedCampaign(c, c.req.valid("param").id);
       const asked = reportQuery(c, c.req.valid("query"));
       const query = { ...asked, dimension: asked.dimension ?? ("department" as const) };
-      const report = await campaignReport(c.var.deps, campaign, query, c.var.user!);
+      const report = await campaignReport(c.var.deps, campaign, query, sessionUser(c));
       const spreadsheet = c.req.valid("query").spreadsheet;
       const csv = reportCsv(report, spreadsheet ? { spreadsheet } : {});
-      await audit(c.var.deps, c.var.user!.id, campaign.organisationId, {
+      await audit(c.var.deps, sessionUser(c).id, campaign.organisationId, {
         action: "report_exported",
         detail: askedFor(campaign, query),
       });

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 
 import { createRouter } from "../lib/router.js";
 import { jsonContent, jsonError } from "../lib/schemas.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { compareCampaigns } from "../services/compare.js";
 import { ComparisonSchema } from "./compare-schemas.js";
 
@@ -44,6 +44,6 @@ export const compareRoutes = createRouter().openapi(
   }),
   async (c) => {
     c.header("Cache-Control", "private, no-store");
-    return c.json(await compareCampaigns(c.var.deps.db, c.var.user!.id, c.req.valid("query").campaigns), 200);
+    return c.json(await compareCampaigns(c.var.deps.db, sessionUser(c).id, c.req.valid("query").campaigns), 200);
   },
 );

@@ -14,7 +14,7 @@ import { exportFileName } from "../lib/file-name.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
 import {
   accountDeletionPreview,
@@ -95,7 +95,7 @@ const RetentionBody = z
 
 const consultant = [requireUser("consultant")];
 const dryRun = (c: Context<AppEnv>) => c.req.query("dryRun") === "1";
-const user = (c: Context<AppEnv>) => c.var.user!;
+const user = (c: Context<AppEnv>) => sessionUser(c);
 
 /** `name`: what is deleted, in the operations' ids (previewCampaignDeletion, deleteCampaign). */
 const deletionRoutes = <S extends z.ZodType>(

@@ -6,7 +6,7 @@ import { ApiError, notFound } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
 import { jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { instrumentForCampaign, listInstruments, uploadInstrument } from "../services/instruments.js";
 
 export const MAX_INSTRUMENT_BYTES = 256 * 1024;
@@ -61,7 +61,7 @@ export const instrumentRoutes = createRouter()
         403: jsonError("Not a consultant"),
       },
     }),
-    async (c) => c.json(await listInstruments(c.var.deps.db, c.var.deps.instruments, c.var.user!.id), 200),
+    async (c) => c.json(await listInstruments(c.var.deps.db, c.var.deps.instruments, sessionUser(c).id), 200),
   )
   .openapi(
     createRoute({
@@ -80,7 +80,10 @@ export const instrumentRoutes = createRouter()
       },
     }),
     async (c) =>
-      c.json(await uploadInstrument(c.var.deps.db, c.var.deps.instruments, c.var.user!.id, c.req.valid("json")), 201),
+      c.json(
+        await uploadInstrument(c.var.deps.db, c.var.deps.instruments, sessionUser(c).id, c.req.valid("json")),
+        201,
+      ),
   )
   .openapi(
     createRoute({
@@ -99,7 +102,7 @@ export const instrumentRoutes = createRouter()
     async (c) => {
       const { id, version } = c.req.valid("param");
       try {
-        const instrument = await instrumentForCampaign(c.var.deps.db, c.var.deps.instruments, c.var.user!.id, {
+        const instrument = await instrumentForCampaign(c.var.deps.db, c.var.deps.instruments, sessionUser(c).id, {
           id,
           version,
         });

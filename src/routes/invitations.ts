@@ -8,12 +8,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 
 import type { AppEnv } from "../app-env.js";
+import { notFound } from "../lib/api-error.js";
 import { publicBase } from "../lib/links.js";
 import { noSession, optionalSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
 import {
   acceptInvitation,
@@ -88,8 +89,9 @@ const Acceptance = z.object({ password: z.string().min(1).max(1024).optional() }
 const consultantOnly = [requireUser("consultant")];
 
 async function ownOrganisation(c: Context<AppEnv>, id: string): Promise<{ id: string; name: string }> {
-  await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
-  const organisation = (await findOrganisation(c.var.deps.db, id))!;
+  await assertOrganisationAccess(c.var.deps.db, sessionUser(c), id);
+  const organisation = await findOrganisation(c.var.deps.db, id);
+  if (!organisation) throw notFound("Organisation");
   return { id: organisation.id, name: organisation.name };
 }
 
@@ -112,7 +114,7 @@ export const invitationRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
+      await assertOrganisationAccess(c.var.deps.db, sessionUser(c), id);
       return c.json(await organisationManagers(c.var.deps, id), 200);
     },
   )
@@ -136,7 +138,7 @@ export const invitationRoutes = createRouter()
       const { id } = c.req.valid("param");
       const organisation = await ownOrganisation(c, id);
       const { email, units } = c.req.valid("json");
-      const user = c.var.user!;
+      const user = sessionUser(c);
       return c.json(
         await inviteManager(c.var.deps, { organisation, email, scope: units, inviter: user, baseUrl: publicBase(c) }),
         201,
@@ -165,7 +167,7 @@ export const invitationRoutes = createRouter()
         await resendInvitation(c.var.deps, {
           organisation,
           invitationId,
-          inviter: c.var.user!,
+          inviter: sessionUser(c),
           baseUrl: publicBase(c),
         }),
         200,
@@ -185,8 +187,8 @@ export const invitationRoutes = createRouter()
     }),
     async (c) => {
       const { id, invitationId } = c.req.valid("param");
-      await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
-      await withdrawInvitation(c.var.deps, { organisationId: id, invitationId, actor: c.var.user! });
+      await assertOrganisationAccess(c.var.deps.db, sessionUser(c), id);
+      await withdrawInvitation(c.var.deps, { organisationId: id, invitationId, actor: sessionUser(c) });
       return c.body(null, 204);
     },
   )
@@ -203,8 +205,8 @@ export const invitationRoutes = createRouter()
     }),
     async (c) => {
       const { id, userId } = c.req.valid("param");
-      await assertOrganisationAccess(c.var.deps.db, c.var.user!, id);
-      await revokeManagerAccess(c.var.deps, { organisationId: id, userId, actor: c.var.user! });
+      await assertOrganisationAccess(c.var.deps.db, sessionUser(c), id);
+      await revokeManagerAccess(c.var.deps, { organisationId: id, userId, actor: sessionUser(c) });
       return c.body(null, 204);
     },
   )

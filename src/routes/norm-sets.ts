@@ -9,7 +9,7 @@ import { LEVEL_IDS } from "../domain/levels.js";
 import { notFound } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { normSetDetail, normSetOverview, publishNormSet } from "../services/norm-sets.js";
 import { findNormSet } from "../storage/norm-sets.js";
 
@@ -81,7 +81,7 @@ export const normSetRoutes = createRouter()
     }),
     async (c) => {
       const { db, now } = c.var.deps;
-      return c.json(await publishNormSet(db, c.var.user!.id, calendarDate(now())), 201);
+      return c.json(await publishNormSet(db, sessionUser(c).id, calendarDate(now())), 201);
     },
   )
   .openapi(
@@ -100,7 +100,7 @@ export const normSetRoutes = createRouter()
     }),
     async (c) => {
       c.header("Cache-Control", "private, no-store");
-      return c.json(await normSetOverview(c.var.deps.db, c.var.user!.id), 200);
+      return c.json(await normSetOverview(c.var.deps.db, sessionUser(c).id), 200);
     },
   )
   .openapi(
@@ -121,7 +121,7 @@ export const normSetRoutes = createRouter()
     }),
     async (c) => {
       const { db } = c.var.deps;
-      const set = await findNormSet(db, c.var.user!.id, c.req.valid("param").id);
+      const set = await findNormSet(db, sessionUser(c).id, c.req.valid("param").id);
       if (!set) throw notFound("Norm set");
       c.header("Cache-Control", "private, no-store");
       return c.json(await normSetDetail(db, set), 200);

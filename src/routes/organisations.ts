@@ -4,11 +4,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { campaignDefaults, DEFAULT_K, defaultKComments, roundRuleProblems } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
+import { notFound } from "../lib/api-error.js";
 import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
 import { instrumentForCampaign } from "../services/instruments.js";
 import { portfolio } from "../services/portfolio.js";
@@ -79,7 +80,7 @@ export const organisationRoutes = createRouter()
       },
     }),
     async (c) => {
-      const user = c.var.user!;
+      const user = sessionUser(c);
       const result = (await portfolio(c.var.deps.db, user, c.var.deps.now())).map(
         ({ organisation: { benchmarkForManagers, ...organisation }, campaigns }) => ({
           ...organisation,
@@ -110,7 +111,7 @@ export const organisationRoutes = createRouter()
     async (c) =>
       c.json(
         {
-          ...(await createOrganisation(c.var.deps.db, c.req.valid("json").name, c.var.user!.id)),
+          ...(await createOrganisation(c.var.deps.db, c.req.valid("json").name, sessionUser(c).id)),
           benchmarkForManagers: false,
         },
         201,
@@ -134,9 +135,10 @@ export const organisationRoutes = createRouter()
     async (c) => {
       const { db } = c.var.deps;
       const { id } = c.req.valid("param");
-      await assertOrganisationAccess(db, c.var.user!, id);
+      await assertOrganisationAccess(db, sessionUser(c), id);
       await setBenchmarkForManagers(db, id, c.req.valid("json").benchmarkForManagers);
-      const organisation = (await findOrganisation(db, id))!;
+      const organisation = await findOrganisation(db, id);
+      if (!organisation) throw notFound("Organisation");
       return c.json(
         { id: organisation.id, name: organisation.name, benchmarkForManagers: organisation.benchmarkForManagers },
         200,
@@ -158,7 +160,7 @@ export const organisationRoutes = createRouter()
     async (c) => {
       const { db, instruments } = c.var.deps;
       const { id } = c.req.valid("param");
-      await assertOrganisationAccess(db, c.var.user!, id);
+      await assertOrganisationAccess(db, sessionUser(c), id);
       c.header("Cache-Control", "private, no-store");
       return c.json(await organisationTrends(db, instruments, id), 200);
     },
@@ -181,12 +183,12 @@ export const organisationRoutes = createRouter()
     async (c) => {
       const { db, instruments } = c.var.deps;
       const { id } = c.req.valid("param");
-      await assertOrganisationAccess(db, c.var.user!, id);
+      await assertOrganisationAccess(db, sessionUser(c), id);
       const body = c.req.valid("json");
       const instrument = await instrumentForCampaign(
         db,
         instruments,
-        c.var.user!.id,
+        sessionUser(c).id,
         body.instrument ?? { id: DEFAULT_INSTRUMENT_ID },
       );
       const campaign = await createCampaign(db, {
@@ -207,7 +209,7 @@ export const organisationRoutes = createRouter()
         toCampaignView(
           campaign,
           { respondents: 0, codes: { issued: 0, used: 0 }, startHere: null },
-          c.var.user!,
+          sessionUser(c),
           publicBase(c),
         ),
         201,

@@ -158,7 +158,10 @@ export const respondentRoutes = createRouter()
     const { db, instruments, now } = c.var.deps;
     const { campaign, instrument } = await findOpenCampaign(db, instruments, c.req.valid("param").token, now());
     const units = Object.fromEntries(
-      DIMENSIONS.flatMap((d) => (campaign.units[d]?.length ? [[d, campaign.units[d]!]] : [])),
+      DIMENSIONS.flatMap((d) => {
+        const units = campaign.units[d];
+        return units?.length ? [[d, units]] : [];
+      }),
     );
     const organisation = await organisationName(db, campaign.organisationId);
     c.header("Cache-Control", "no-store");

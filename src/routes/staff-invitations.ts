@@ -13,10 +13,11 @@ import {
   MAX_LIST_CHARS,
   MAX_REMINDERS_LIMIT,
 } from "../domain/staff-invitations.js";
+import { notFound } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { requireUser } from "../middleware/session.js";
+import { requireUser, sessionUser } from "../middleware/session.js";
 import { accessibleCampaign } from "../services/access.js";
 import { invitationSummary, inviteStaff, remindStaff } from "../services/staff-invitations.js";
 import { findOrganisation } from "../storage/campaigns.js";
@@ -80,9 +81,10 @@ const Summary = z
 const consultantOnly = requireUser("consultant");
 const baseUrl = (c: Context<AppEnv>) => c.var.deps.publicUrl ?? new URL(c.req.url).origin;
 
-async function requested(c: Context<AppEnv>) {
-  const campaign = await accessibleCampaign(c.var.deps.db, c.var.user!, c.req.param("id")!);
-  const organisation = (await findOrganisation(c.var.deps.db, campaign.organisationId))!;
+async function requested(c: Context<AppEnv>, id: string) {
+  const campaign = await accessibleCampaign(c.var.deps.db, sessionUser(c), id);
+  const organisation = await findOrganisation(c.var.deps.db, campaign.organisationId);
+  if (!organisation) throw notFound("Organisation");
   return { campaign, organisation: organisation.name };
 }
 
@@ -104,7 +106,7 @@ export const staffInvitationRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { campaign } = await requested(c);
+      const { campaign } = await requested(c, c.req.valid("param").id);
       return c.json(
         { mailConfigured: c.var.deps.mailer !== null, invitations: await invitationSummary(c.var.deps, campaign.id) },
         200,
@@ -132,12 +134,12 @@ export const staffInvitationRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { campaign, organisation } = await requested(c);
+      const { campaign, organisation } = await requested(c, c.req.valid("param").id);
       const body = c.req.valid("json");
       const result = await inviteStaff(c.var.deps, {
         campaign,
         organisation,
-        actorId: c.var.user!.id,
+        actorId: sessionUser(c).id,
         ...body,
         baseUrl: baseUrl(c),
       });
@@ -166,11 +168,11 @@ export const staffInvitationRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { campaign, organisation } = await requested(c);
+      const { campaign, organisation } = await requested(c, c.req.valid("param").id);
       const result = await remindStaff(c.var.deps, {
         campaign,
         organisation,
-        actorId: c.var.user!.id,
+        actorId: sessionUser(c).id,
         list: c.req.valid("json").list,
         baseUrl: baseUrl(c),
       });
