@@ -127,14 +127,16 @@ export function failedLoginWindowStart(now: Date): string {
 }
 
 /** An entry as the API lists it. */
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  action: AuditAction;
-  /** The acting account's address. */
-  actor: string;
-  detail: Record<string, unknown>;
-}
+export type AuditEntryView = {
+  [A in AuditAction]: {
+    id: string;
+    at: string;
+    action: A;
+    /** The acting account's address. */
+    actor: string;
+    detail: AuditDetails[A];
+  };
+}[AuditAction];
 
 type Texts = { [A in AuditAction]: Record<Lang, (actor: string, detail: AuditDetails[A]) => string> };
 
@@ -320,7 +322,7 @@ const REMOVED_NAMES: Record<string, Record<Lang, string>> = {
 };
 
 /** The entry in plain language. Details come from the database: missing fields read as empty, never throw. */
-export function auditText(entry: Pick<AuditEntryView, "action" | "actor" | "detail">, lang: Lang): string {
+export function auditText(entry: { action: AuditAction; actor: string; detail: object }, lang: Lang): string {
   const text = TEXTS[entry.action]?.[lang] as ((actor: string, detail: unknown) => string) | undefined;
   if (!text) return `${entry.actor}: ${entry.action}`;
   const detail = { filters: {}, dimension: null, departments: null, levels: [], fields: [], ...entry.detail };

@@ -1,12 +1,12 @@
 /** An organisation's audit log, for the consultant who runs it: paged, newest first. */
 import { createRoute, z } from "@hono/zod-openapi";
 
-import { AUDIT_ACTIONS } from "../domain/audit.js";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
 import { AUDIT_PAGE, auditPage } from "../services/audit.js";
+import { auditEntrySchema } from "./audit-schemas.js";
 
 const AuditQuery = z.object({
   before: z.string().min(1).max(64).optional().openapi({ description: "The `next` of the previous page" }),
@@ -19,15 +19,14 @@ const AuditQuery = z.object({
     .openapi({ description: "Entries per page (1–100, default 50)" }),
 });
 
-const AuditEntry = z
-  .strictObject({
+const AuditEntry = auditEntrySchema(
+  {
     id: z.string(),
     at: z.string().openapi({ description: "UTC, to the minute: YYYY-MM-DDTHH:MMZ" }),
-    action: z.enum(AUDIT_ACTIONS),
     actor: z.string().openapi({ description: "The acting account's address" }),
-    detail: z.record(z.string(), z.unknown()),
-  })
-  .openapi("AuditEntry");
+  },
+  "AuditEntry",
+);
 
 export const auditRoutes = createRouter().openapi(
   createRoute({

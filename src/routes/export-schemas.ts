@@ -6,9 +6,9 @@
  */
 import { z } from "@hono/zod-openapi";
 
-import { AUDIT_ACTIONS } from "../domain/audit.js";
 import { EXPORT_SCHEMA_VERSION } from "../domain/data-protection.js";
 import { orNull } from "../lib/schemas.js";
+import { auditEntrySchema } from "./audit-schemas.js";
 import { ActionSchema } from "./plan-schemas.js";
 import { CampaignReportSchema, Dimension, LevelId, Localised, someOf } from "./report-schemas.js";
 
@@ -68,14 +68,7 @@ export const OrganisationExportSchema = z
     rounds: z.array(ExportedRound),
     managers: z.array(z.strictObject({ email: z.string(), scope: UnitScope })),
     invitations: z.array(z.strictObject({ email: z.string(), scope: UnitScope, expiresAt: z.string() })),
-    audit: z.array(
-      z.strictObject({
-        at: z.string(),
-        action: z.enum(AUDIT_ACTIONS),
-        actor: z.string(),
-        detail: z.record(z.string(), z.unknown()),
-      }),
-    ),
+    audit: z.array(auditEntrySchema({ at: z.string(), actor: z.string() }, "ExportedAuditEntry")),
   })
   .openapi("OrganisationExport", { description: "All of an organisation's data, versioned by schemaVersion" });
 

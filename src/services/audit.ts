@@ -3,7 +3,14 @@
  * or failed read is no entry); writes record inside their own batch where they have one, else right
  * after. A failed audit insert fails the request: an action the log cannot show is not done quietly.
  */
-import { auditCutoff, type AuditEntryView, type AuditEvent, auditMinute, isAuditAction } from "../domain/audit.js";
+import {
+  auditCutoff,
+  type AuditDetails,
+  type AuditEntryView,
+  type AuditEvent,
+  auditMinute,
+  isAuditAction,
+} from "../domain/audit.js";
 import { ApiError } from "../lib/api-error.js";
 import { type AuditRecord, listAudit, pruneAuditEntries, recordAudit } from "../storage/audit.js";
 import type { Db } from "../storage/database.js";
@@ -57,13 +64,14 @@ export async function auditPage(
   const entries = listed.rows.flatMap((row): AuditEntryView[] =>
     isAuditAction(row.action)
       ? [
+          // The detail is what audit() wrote for this action (domain/audit.ts AuditDetails).
           {
             id: row.id,
             at: row.at,
             action: row.action,
             actor: row.actor,
-            detail: JSON.parse(row.detail) as Record<string, unknown>,
-          },
+            detail: JSON.parse(row.detail) as AuditDetails[typeof row.action],
+          } as AuditEntryView,
         ]
       : [],
   );

@@ -5,7 +5,7 @@
  */
 import { desc, eq, sql } from "drizzle-orm";
 
-import { type AuditAction, type AuditEvent, auditMinute } from "../domain/audit.js";
+import { type AuditEvent, auditMinute } from "../domain/audit.js";
 import { calendarDate, type Campaign } from "../domain/campaign.js";
 import {
   accountDeletion,
@@ -434,11 +434,15 @@ export async function organisationExport(
       scope: parseScope(i.scope),
       expiresAt: new Date(i.expiresAt * 1000).toISOString(),
     })),
-    audit: audit.map((a) => ({
-      at: a.at,
-      action: a.action as AuditAction,
-      actor: a.actor,
-      detail: JSON.parse(a.detail) as Record<string, unknown>,
-    })),
+    // Each detail is what audit() wrote for its action (domain/audit.ts AuditDetails).
+    audit: audit.map(
+      (a) =>
+        ({
+          at: a.at,
+          action: a.action,
+          actor: a.actor,
+          detail: JSON.parse(a.detail),
+        }) as OrganisationExport["audit"][number],
+    ),
   };
 }
