@@ -8,6 +8,7 @@ import { jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
 import { instrumentForCampaign, listInstruments, uploadInstrument } from "../services/instruments.js";
+import { Localised } from "./report-schemas.js";
 
 export const MAX_INSTRUMENT_BYTES = 256 * 1024;
 
@@ -16,7 +17,7 @@ const Summary = z
     id: z.string(),
     version: z.number(),
     builtin: z.boolean(),
-    title: z.unknown(),
+    title: Localised.openapi({ description: "The instrument's title (its id where it has none)" }),
     items: z.record(z.string(), z.number()),
     desiredState: z.boolean(),
     createdAt: z.string().nullable(),

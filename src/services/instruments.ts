@@ -3,9 +3,11 @@
  * the same method rules as the built-in instrument plus the upload rules, and is stored as the
  * next version of its id; versions never change, so a loaded version can be cached for good.
  */
+import type { Localised } from "../domain/i18n.js";
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
 import { isCurrentItem } from "../domain/scoring.js";
 import { type Instrument, loadInstrument } from "../instruments/instrument.js";
+import { localised } from "../instruments/outline.js";
 import { type InstrumentProblem, problemSentence, problemTexts } from "../instruments/problems.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { checkUpload } from "../instruments/upload.js";
@@ -40,7 +42,8 @@ export interface InstrumentSummary {
   id: string;
   version: number;
   builtin: boolean;
-  title: unknown;
+  /** The instrument's title in both languages (its id where it has none). */
+  title: Localised;
   /** Current-state rating items per level. */
   items: Partial<Record<LevelId, number>>;
   desiredState: boolean;
@@ -60,7 +63,7 @@ export function summarise(
     id: instrument.id,
     version: instrument.version,
     builtin,
-    title: instrument.json.title ?? instrument.id,
+    title: localised(instrument.json.title, instrument.id),
     items: Object.fromEntries(LEVEL_IDS.flatMap((l) => (items[l] ? [[l, items[l]]] : []))),
     desiredState: instrument.key.items.some((i) => i.perspective === "desired"),
     createdAt,

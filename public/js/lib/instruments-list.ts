@@ -6,7 +6,7 @@
 import type { InstrumentSummary } from "../../../src/services/instruments.js";
 import { table } from "../components/data-table.js";
 import type { PanelContext } from "./managers-panel.js";
-import { $, api, el, fillSelect, type Loc } from "./ui.js";
+import { $, api, el, fillSelect } from "./ui.js";
 
 export function instrumentsList(
   ctx: PanelContext,
@@ -20,10 +20,7 @@ export function instrumentsList(
   let instruments: InstrumentSummary[] = [];
 
   function render(): void {
-    const title = (x: unknown) =>
-      typeof x === "string"
-        ? x
-        : ((x as Partial<Loc & { default: string }>)[ctx.lang] ?? (x as { default?: string }).default ?? "");
+    const title = (x: InstrumentSummary["title"]) => x[ctx.lang];
     const list = table(
       [t("instrument"), t("version"), t("source"), t("itemsPerLevel"), t("desiredState"), t("preview")],
       instruments.map((i) => [
