@@ -1,7 +1,15 @@
 /** OpenAPI schemas shared by several routes. */
 import { z } from "@hono/zod-openapi";
 
+import { LEVEL_IDS } from "../domain/levels.js";
 import { ERROR_CODE_LIST } from "./error-codes.js";
+
+/** One of the seven levels (domain/levels.ts). */
+export const LevelId = z.enum(LEVEL_IDS).openapi("LevelId");
+/** A text in both languages. */
+export const Localised = z.strictObject({ nl: z.string(), en: z.string() }).openapi("Localised");
+/** A unit of a round's dimension: the value answers carry, and its name. */
+export const UnitSchema = z.strictObject({ value: z.string(), label: Localised }).openapi("Unit");
 
 export const ErrorSchema = z
   .strictObject({

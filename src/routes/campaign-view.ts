@@ -4,6 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { surveyUrl } from "../lib/links.js";
+import { Localised, UnitSchema } from "../lib/schemas.js";
 import type { CampaignFacts } from "../services/portfolio.js";
 import type { User } from "../storage/accounts.js";
 import { StartHereReasons } from "./plan-schemas.js";
@@ -27,10 +28,7 @@ export const CampaignSchema = z
     k: z.number(),
     kComments: z.number(),
     respondents: z.number(),
-    units: z.record(
-      z.string(),
-      z.array(z.strictObject({ value: z.string(), label: z.strictObject({ nl: z.string(), en: z.string() }) })),
-    ),
+    units: z.record(z.string(), z.array(UnitSchema)),
     instrument: z.strictObject({ id: z.string(), version: z.number() }),
     expectedHeadcount: z.number().nullable(),
     requireCode: z.boolean(),
@@ -88,7 +86,7 @@ export function toCampaignView(
 
 const UnitCount = z.strictObject({
   value: z.string(),
-  label: z.strictObject({ nl: z.string(), en: z.string() }),
+  label: Localised,
   n: z.number().nullable(),
 });
 

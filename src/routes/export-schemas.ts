@@ -7,10 +7,10 @@
 import { z } from "@hono/zod-openapi";
 
 import { EXPORT_SCHEMA_VERSION } from "../domain/data-protection.js";
-import { orNull } from "../lib/schemas.js";
+import { LevelId, orNull, UnitSchema } from "../lib/schemas.js";
 import { auditEntrySchema } from "./audit-schemas.js";
 import { ActionSchema } from "./plan-schemas.js";
-import { CampaignReportSchema, Dimension, LevelId, Localised, someOf } from "./report-schemas.js";
+import { CampaignReportSchema, Dimension, someOf } from "./report-schemas.js";
 
 const Status = z.enum(["draft", "open", "closed"]);
 const UnitScope = z
@@ -30,7 +30,7 @@ const ExportedRound = z
       closesOn: z.string().nullable(),
       k: z.int(),
       kComments: z.int(),
-      units: someOf(Dimension, z.array(z.strictObject({ value: z.string(), label: Localised }))),
+      units: someOf(Dimension, z.array(UnitSchema)),
       thresholds: z.strictObject({ weakBelow: z.number() }),
       contact: z.string().nullable(),
       expectedHeadcount: z.int().nullable(),

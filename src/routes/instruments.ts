@@ -1,14 +1,12 @@
 /** Instruments: the built-in ones and a consultant's own uploads, each upload a new version. */
 import { createRoute, z } from "@hono/zod-openapi";
 
-import { LEVEL_IDS } from "../domain/levels.js";
 import { ApiError, notFound } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
-import { jsonContent, jsonError } from "../lib/schemas.js";
+import { jsonContent, jsonError, LevelId, Localised } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
 import { instrumentForCampaign, listInstruments, uploadInstrument } from "../services/instruments.js";
-import { Localised } from "./report-schemas.js";
 
 export const MAX_INSTRUMENT_BYTES = 256 * 1024;
 
@@ -22,7 +20,7 @@ const Summary = z
     desiredState: z.boolean(),
     createdAt: z.string().nullable(),
     missingLevels: z
-      .array(z.enum(LEVEL_IDS))
+      .array(LevelId)
       .openapi({ description: "Levels the instrument asks nothing about: the diagnosis can never start there" }),
   })
   .openapi("InstrumentSummary");

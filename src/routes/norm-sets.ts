@@ -5,10 +5,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 
 import { calendarDate } from "../domain/campaign.js";
-import { LEVEL_IDS } from "../domain/levels.js";
 import { notFound } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
-import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
+import { IdParam, jsonContent, jsonError, LevelId } from "../lib/schemas.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
 import { normSetDetail, normSetOverview, publishNormSet } from "../services/norm-sets.js";
 import { findNormSet } from "../storage/norm-sets.js";
@@ -19,7 +18,7 @@ const NormSetSummary = z
     madeOn: z.string().openapi({ description: "The date it was made (YYYY-MM-DD)" }),
     organisations: z.number().openapi({ description: "Organisations in the set, each with one round" }),
     campaigns: z.number(),
-    levels: z.record(z.enum(LEVEL_IDS), z.number()).openapi({
+    levels: z.record(LevelId, z.number()).openapi({
       description: "Mean 0–100 score per level over the organisations, each once",
       additionalProperties: false,
     }),

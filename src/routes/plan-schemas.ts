@@ -8,13 +8,12 @@
 import { z } from "@hono/zod-openapi";
 
 import { ACTION_STATUSES } from "../domain/action-plan.js";
-import { LEVEL_IDS } from "../domain/levels.js";
 import type { StaffSummary } from "../domain/staff-summary.js";
 import { BASES, REASONS } from "../domain/start-here.js";
 import { TREND_LABELS } from "../domain/trends.js";
+import { LevelId, Localised, type SameType } from "../lib/schemas.js";
 
-const Level = z.enum(LEVEL_IDS);
-const Localised = z.strictObject({ nl: z.string(), en: z.string() });
+const Level = LevelId;
 
 /** Why the start-here level was picked: the flags, and what the pick rests on. */
 export const StartHereReasons = { reasons: z.array(z.enum(REASONS)), basis: z.enum(BASES) };
@@ -107,14 +106,5 @@ export const SummarySchema = z
   })
   .openapi("StaffSummary");
 
-/** Compiles only when `T` is true. */
-type Assert<T extends true> = T;
-
-/** The schema's output and the domain's StaffSummary are one type: each is assignable to the other. */
-type _SummarySchemaIsTheDomains = Assert<
-  z.infer<typeof SummarySchema> extends StaffSummary
-    ? StaffSummary extends z.infer<typeof SummarySchema>
-      ? true
-      : false
-    : false
->;
+/** The schema's output and the domain's StaffSummary are one type, optional fields included. */
+const _summarySchemaIsTheDomains: SameType<z.infer<typeof SummarySchema>, StaffSummary> = true;

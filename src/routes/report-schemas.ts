@@ -11,15 +11,12 @@ import type { Campaign } from "../domain/campaign.js";
 import type { Conditions } from "../domain/disclosure.js";
 import { CLIMATE_SCALES, FACTOR_GROUPS } from "../domain/factors.js";
 import type { Localised as DomainLocalised } from "../domain/i18n.js";
-import { LEVEL_IDS } from "../domain/levels.js";
 import type { Report } from "../domain/report.js";
 import { BASES, REASONS } from "../domain/start-here.js";
 import { DIMENSIONS } from "../domain/units.js";
-import { orNull, type SameType } from "../lib/schemas.js";
+import { LevelId, Localised, orNull, type SameType } from "../lib/schemas.js";
 import type { BenchmarkLine } from "../services/norm-sets.js";
 
-export const LevelId = z.enum(LEVEL_IDS).openapi("LevelId");
-export const Localised = z.strictObject({ nl: z.string(), en: z.string() }).openapi("Localised");
 /** Values by key, for some of the keys and no other (the document says so: additionalProperties false). */
 export const someOf = <K extends z.ZodEnum, V extends z.ZodType>(keys: K, value: V) =>
   z.partialRecord(keys, value).openapi({ additionalProperties: false });

@@ -9,7 +9,7 @@ import { LANGUAGES, pickLanguage } from "../domain/i18n.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
-import { jsonError } from "../lib/schemas.js";
+import { jsonError, UnitSchema } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { assertUsableCode } from "../services/access-codes.js";
 import {
@@ -29,8 +29,6 @@ const TokenParam = z.object({
     .max(64)
     .openapi({ param: { name: "token", in: "path" } }),
 });
-
-const UnitSchema = z.strictObject({ value: z.string(), label: z.strictObject({ nl: z.string(), en: z.string() }) });
 
 /** What the survey page gets behind a link; the page imports its type. */
 const PublicSurveySchema = z.strictObject({

@@ -5,9 +5,8 @@
 import { z } from "@hono/zod-openapi";
 
 import { MIN_MEANINGFUL_CHANGE, TREND_LABELS } from "../domain/trends.js";
-import { orNull, type SameType } from "../lib/schemas.js";
+import { LevelId, orNull, type SameType } from "../lib/schemas.js";
 import type { TrendsView } from "../services/trends.js";
-import { LevelId } from "./report-schemas.js";
 
 const TrendStep = z
   .strictObject({
