@@ -47,7 +47,7 @@ function weighted(random: Random, mix: RoleMix): string {
 }
 
 /** The items staff split on in the telephone example: the values "own belief" items, else the first two values items. */
-export function beliefItems(instrument: Instrument): string[] {
+function beliefItems(instrument: Instrument): string[] {
   const values = instrument.key.items.filter((i) => isCurrentItem(i) && i.level === "values");
   const beliefs = values.filter((i) => i.facet === "belief");
   return (beliefs.length > 0 ? beliefs.slice(0, 2) : values.slice(0, 2)).map((i) => i.name);

@@ -205,10 +205,10 @@ const COMMENTS = [
  * returned by seedDemo to be printed once: a fixed demo password would be a public login to every
  * server that seeded it.
  */
-export const DEMO_EMAILS = { consultant: "consultant@demo.local", manager: "manager@demo.local" } as const;
+const DEMO_EMAILS = { consultant: "consultant@demo.local", manager: "manager@demo.local" } as const;
 
 /** A demo login: the password only when this seed created the account (null when it existed already: its password was shown when it was made). */
-export interface DemoLogin {
+interface DemoLogin {
   email: string;
   password: string | null;
 }

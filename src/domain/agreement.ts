@@ -17,13 +17,10 @@
 import type { ItemDistribution } from "./release.js";
 
 /** Answer options of every scored item (1–5). */
-export const OPTIONS = 5;
+const OPTIONS = 5;
 
 /** The variance of answers given uniformly at random over the options. */
 export const NULL_VARIANCE = (OPTIONS * OPTIONS - 1) / 12;
-
-/** rwg(J) below this is at most moderate agreement (LeBreton & Senter 2008, table 3). */
-export const AGREEMENT_BELOW = 0.7;
 
 export interface ItemMoments {
   n: number;

@@ -106,7 +106,7 @@ export type AuditEvent = { [A in AuditAction]: { action: A; detail: AuditDetails
 /** Entries are kept this long; the sweep that releases rounds deletes older ones. */
 export const AUDIT_RETENTION_DAYS = 400;
 /** Failed logins at one account are counted in one entry per this many minutes, from the first. */
-export const FAILED_LOGIN_WINDOW_MINUTES = 60;
+const FAILED_LOGIN_WINDOW_MINUTES = 60;
 
 export const isAuditAction = (value: string): value is AuditAction =>
   (AUDIT_ACTIONS as readonly string[]).includes(value);

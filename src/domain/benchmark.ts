@@ -89,7 +89,7 @@ export function changedOrganisations(before: readonly NormEntry[], after: readon
   return [...new Set([...was.keys(), ...is.keys()])].filter((org) => was.get(org) !== is.get(org)).sort();
 }
 
-export type NormRefusal = "too_few_organisations" | "too_few_new_organisations";
+type NormRefusal = "too_few_organisations" | "too_few_new_organisations";
 
 export type NormPlan =
   | { ok: true; entries: NormEntry[]; added: string[] }

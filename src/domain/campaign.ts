@@ -5,7 +5,7 @@
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./start-here.js";
 import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "./units.js";
 
-export type CampaignStatus = "draft" | "open" | "closed";
+type CampaignStatus = "draft" | "open" | "closed";
 
 /** The minimum reporting group: default 5, never below 3 (DOMAIN.md §4). */
 export const DEFAULT_K = 5;
@@ -16,7 +16,7 @@ export const DEFAULT_K_COMMENTS = 10;
  * Results below the whole round (units, department × role) need k of at least 5; a round that
  * publishes only its whole (an open link) may go down to MIN_K.
  */
-export const MIN_K_BREAKDOWNS = 5;
+const MIN_K_BREAKDOWNS = 5;
 
 /** Comments from max(k, 10) unless the consultant lowers it explicitly (never below k). */
 export const defaultKComments = (k: number) => Math.max(k, DEFAULT_K_COMMENTS);

@@ -17,7 +17,7 @@ import { at, entry } from "../lib/invariant.js";
 import { rowSpace, TOLERANCE } from "./linear-span.js";
 
 /** Work units (vector entries touched) one audit may spend before it calls the plan unprovable. */
-export const AUDIT_BUDGET = 20_000_000;
+const AUDIT_BUDGET = 20_000_000;
 
 export type AuditResult =
   | { safe: true }

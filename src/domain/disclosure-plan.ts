@@ -20,7 +20,7 @@ import { inRowSpace, rowSpace } from "./linear-span.js";
 import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
 
 /** The only cross-table: a department's roles, or a role across departments. */
-export const CROSS_TABLE: readonly [Dimension, Dimension] = ["department", "role"];
+const CROSS_TABLE: readonly [Dimension, Dimension] = ["department", "role"];
 
 /** The one dimension whose units may show their own comments: lists that partition the round never overlap. */
 export const COMMENT_DIMENSION: Dimension = "department";
@@ -35,7 +35,7 @@ export function groupKey(conditions: Conditions): GroupKey {
   }).join("&");
 }
 
-export interface PlanGroup {
+interface PlanGroup {
   key: GroupKey;
   conditions: Conditions;
   /** Respondents; null when hidden — a hidden group tells nothing, not even its size. */
@@ -249,7 +249,7 @@ export interface PlanView {
   comments: boolean;
 }
 
-export const MANAGEMENT_ROLE = "management";
+const MANAGEMENT_ROLE = "management";
 
 export function planView(
   plan: DisclosurePlan,

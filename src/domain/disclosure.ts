@@ -33,7 +33,7 @@ export function groupSize(cells: readonly CountedCell[], conditions: Conditions)
 
 const isSmallDifference = (d: number, k: number) => d > 0 && d < k;
 
-export type Refusal = "too_small" | "difference_too_small" | "hidden_unit";
+type Refusal = "too_small" | "difference_too_small" | "hidden_unit";
 export type Verdict = "ok" | Refusal;
 
 /** Whether the group may be shown, judged on sizes alone (no heatmap context). */
@@ -87,7 +87,7 @@ export function heatmapUnits(
 }
 
 /** Units hidden in the campaign-wide heatmap of `dimension`. */
-export function hiddenUnits(
+function hiddenUnits(
   cells: readonly CountedCell[],
   dimension: Dimension,
   units: readonly Unit[],

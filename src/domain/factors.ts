@@ -4,7 +4,7 @@
  */
 import type { Localised } from "./i18n.js";
 
-export type FactorSide = "system" | "heart";
+type FactorSide = "system" | "heart";
 
 export interface DecisionFactor {
   id: string;

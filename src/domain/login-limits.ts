@@ -36,7 +36,7 @@ export const LOGIN_LIMITS = {
   client: { max: 30, periodSeconds: 15 * 60 },
 } as const;
 
-export const counterPeriod = (kind: LoginCounterKind): number => LOGIN_LIMITS[kind].periodSeconds;
+const counterPeriod = (kind: LoginCounterKind): number => LOGIN_LIMITS[kind].periodSeconds;
 
 export type LoginDecision = { allowed: true } | { allowed: false; limit: LoginCounterKind; retryAfterSeconds: number };
 

@@ -23,7 +23,7 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 
 /** An expiry as a readable date and time in the Netherlands (the audience), with the zone said. */
-export function expiryText(expiresAt: number, locale: "nl" | "en"): string {
+function expiryText(expiresAt: number, locale: "nl" | "en"): string {
   const date = new Date(expiresAt * 1000);
   const text = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     dateStyle: "long",

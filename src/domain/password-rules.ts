@@ -13,9 +13,9 @@ import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-length.js";
 
-export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
+export { MIN_PASSWORD_LENGTH };
 /** The least zxcvbn score (0–4) accepted. */
-export const MIN_STRENGTH_SCORE = 3;
+const MIN_STRENGTH_SCORE = 3;
 
 export type PasswordProblem = "too_short" | "too_long" | "contains_email" | "too_common";
 

@@ -60,7 +60,7 @@ export interface ReportInput {
   thresholds?: Thresholds;
 }
 
-export interface LevelSummary {
+interface LevelSummary {
   id: LevelId;
   rank: number;
   name: Localised;
@@ -86,7 +86,7 @@ export interface LevelSummary {
 }
 
 /** One item as the group answered it (after reverse-coding: higher is always more customer-centric). */
-export interface ItemResult {
+interface ItemResult {
   name: string;
   level: LevelId;
   n: number;
@@ -103,7 +103,7 @@ export interface ItemResult {
 }
 
 /** A facet: a narrower scale inside a level (facets of instrument v3: belief, perception, ownership, …). */
-export interface FacetResult {
+interface FacetResult {
   id: string;
   level: LevelId;
   n: number;
@@ -116,7 +116,7 @@ export interface FacetResult {
   agreement: number | null;
 }
 
-export interface LevelCorrelation {
+interface LevelCorrelation {
   upper: LevelId;
   lower: LevelId;
   n: number;
@@ -134,7 +134,7 @@ export interface LevelReliability {
   ci95: [number, number];
 }
 
-export interface DriverAnalysis {
+interface DriverAnalysis {
   method: "relative_weights";
   n: number;
   /** Share (0–1) of the outcome's variance the levels explain together. */
@@ -143,7 +143,7 @@ export interface DriverAnalysis {
   levels: { level: LevelId; r: number; sharePct: number }[];
 }
 
-export interface HeatmapRow {
+interface HeatmapRow {
   value: string;
   label: Localised;
   n: number | null;
@@ -154,7 +154,7 @@ export interface HeatmapRow {
   divided: LevelId[] | null;
 }
 
-export interface FactorShare {
+interface FactorShare {
   id: string;
   side: "system" | "heart";
   label: Localised;
@@ -170,7 +170,7 @@ export interface DecisionMix {
   headline: Localised;
 }
 
-export interface GapRow {
+interface GapRow {
   level: LevelId;
   management: number;
   staff: number;
@@ -428,7 +428,7 @@ export function overviewOf(group: Group, thresholds: Thresholds): Overview {
 }
 
 /** Each current-state item the whole group answered, in the instrument's order. */
-export function itemResults(group: Group): ItemResult[] {
+function itemResults(group: Group): ItemResult[] {
   const mirrored = new Map(Object.entries(group.itemMirrors).map(([desired, current]) => [current, desired]));
   return Object.entries(group.itemLevels).flatMap(([name, level]) => {
     const counts = group.items.get(name);
@@ -453,7 +453,7 @@ export function itemResults(group: Group): ItemResult[] {
 }
 
 /** Each facet's score, and how far staff agree on its items: for "belief", the values alignment index. */
-export function facetResults(group: Group): FacetResult[] {
+function facetResults(group: Group): FacetResult[] {
   const facets = new Map<string, { level: LevelId; names: string[] }>();
   for (const [name, facet] of Object.entries(group.itemFacets)) {
     const level = group.itemLevels[name];
@@ -483,7 +483,7 @@ export function facetResults(group: Group): FacetResult[] {
 }
 
 /** Pearson's r between every two levels, upper level first. */
-export function levelCorrelations(group: Group): LevelCorrelation[] {
+function levelCorrelations(group: Group): LevelCorrelation[] {
   const levels = answeredLevels(group).map((l) => l.level.id);
   return levels.flatMap((upper, i) =>
     levels.slice(i + 1).flatMap((lower) => {
@@ -516,10 +516,10 @@ export function levelReliabilities(group: Group): LevelReliability[] {
 }
 
 /** Below this many respondents a driver analysis is not shown: weights of seven correlated levels need more. */
-export const MIN_DRIVER_N = 30;
+const MIN_DRIVER_N = 30;
 
 /** Relative weights of the levels in explaining the outcome item, when the group answered one. */
-export function driverAnalysis(group: Group): DriverAnalysis | null {
+function driverAnalysis(group: Group): DriverAnalysis | null {
   if (!group.outcome || group.n < MIN_DRIVER_N) return null;
   const levels = answeredLevels(group)
     .map((l) => l.level.id)
@@ -587,10 +587,10 @@ export function decisionMix(group: Group): DecisionMix | null {
  * their own sense of fairness. A group where the system weighed most for more than COAT_RACK_SHARE
  * is that picture; "only" is said of fairness at FAIRNESS_ONLY or below, and not otherwise.
  */
-export const COAT_RACK_SHARE = 80;
-export const FAIRNESS_ONLY = 10;
+const COAT_RACK_SHARE = 80;
+const FAIRNESS_ONLY = 10;
 /** System and customer within this many points of each other weigh about the same. */
-export const BALANCED_WITHIN = 10;
+const BALANCED_WITHIN = 10;
 
 export type DecisionPattern = "coat_rack" | "system_leaning" | "balanced" | "customer_led";
 
@@ -689,7 +689,7 @@ function unitFlags(group: Group, thresholds: Thresholds): { weak: LevelId[]; div
 }
 
 /** Management versus everyone else in the group, per level; the plan published both, so their difference passed its audit. */
-export function managementGap(all: Group, management: Group): GapRow[] | null {
+function managementGap(all: Group, management: Group): GapRow[] | null {
   if (all.n - management.n <= 0) return null;
   return LEVELS.flatMap((level) => {
     const m = management.scales.get(level.id);

@@ -105,7 +105,7 @@ function summarise(values: number[]): ScaleScore {
 }
 
 /** Each scored item's answer after reverse-coding, by name; items left open or answered "n/a" are absent. */
-export function itemValues(key: ScoringKey, answers: Answers): Record<string, number> {
+function itemValues(key: ScoringKey, answers: Answers): Record<string, number> {
   const values: Record<string, number> = {};
   for (const item of key.items) {
     const raw = answers[item.name];

@@ -16,9 +16,9 @@ import type { Sums } from "./statistics.js";
 /** Respondents kept per cell for resampling. */
 export const RESERVOIR = 200;
 /** Resamples per group: the share's standard error stays below 5 points. */
-export const RESAMPLES = 100;
+const RESAMPLES = 100;
 /** Respondents per resample at most. */
-export const MAX_RESAMPLE = 500;
+const MAX_RESAMPLE = 500;
 
 /** One respondent as resampling needs them: level means (NaN where absent) and current-state item answers (0 where absent). */
 export interface Sampled {

@@ -148,7 +148,7 @@ export function personalLink(publicUrl: string, token: string, code: string): st
 }
 
 /** A closing date (YYYY-MM-DD, inclusive) as words: "31 maart 2026" / "31 March 2026". */
-export function closingDateText(closesOn: string, lang: "nl" | "en"): string {
+function closingDateText(closesOn: string, lang: "nl" | "en"): string {
   const date = new Date(`${closesOn}T12:00:00Z`);
   return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
     date,

@@ -33,17 +33,17 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = { weakBelow: 60 };
 
 /** Below this many respondents nobody is called divided: two camps of two are not camps. */
-export const MIN_DIVIDED_N = 10;
+const MIN_DIVIDED_N = 10;
 /** Groups below this size get the diagnosis marked indicative. */
-export const INDICATIVE_BELOW = 30;
+const INDICATIVE_BELOW = 30;
 /** A split item: agreement below this (single-item rwg)... */
-export const SPLIT_AGREEMENT_BELOW = 0.4;
+const SPLIT_AGREEMENT_BELOW = 0.4;
 /** ...a bimodality coefficient above this... */
-export const SPLIT_BIMODALITY_ABOVE = 0.6;
+const SPLIT_BIMODALITY_ABOVE = 0.6;
 /** ...and at least this share of answers on each side. */
-export const SPLIT_CAMP_SHARE = 0.25;
+const SPLIT_CAMP_SHARE = 0.25;
 /** A level whose items hang together less than this measures noise, and is not called divided. */
-export const MIN_COHERENCE = 0.4;
+const MIN_COHERENCE = 0.4;
 
 export interface LevelEvidence {
   id: LevelId;
@@ -185,7 +185,7 @@ export interface Fallbacks {
 }
 
 /** A gap smaller than this does not point anywhere. */
-export const MIN_GAP = 5;
+const MIN_GAP = 5;
 
 const top = (levels: readonly LevelAssessment[]) => {
   const byId = new Map(levels.map((l) => [l.id, l]));

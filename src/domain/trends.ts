@@ -52,7 +52,7 @@ export const SIGNIFICANCE = 0.05;
 export const MIN_MEANINGFUL_CHANGE = 5;
 
 /** A level compared on fewer shared items than this between two instrument versions has no step. */
-export const MIN_SHARED_ITEMS = 2;
+const MIN_SHARED_ITEMS = 2;
 
 export interface Round {
   campaignId: string;
@@ -203,7 +203,7 @@ function step(from: Measured, to: Measured, level: LevelId): TrendStep {
 }
 
 /** The label of a comparable step from its change and Holm-adjusted p. */
-export function labelOf(change: number, pAdjusted: number | null): TrendLabel {
+function labelOf(change: number, pAdjusted: number | null): TrendLabel {
   if (pAdjusted === null || !(pAdjusted < SIGNIFICANCE)) return "no_significant_change";
   if (Math.abs(change) < MIN_MEANINGFUL_CHANGE) return "not_meaningful";
   return change > 0 ? "improved" : "declined";

@@ -23,7 +23,7 @@ import { type Dimension, isDimension } from "../domain/units.js";
 import { type InstrumentProblem, type ProblemCode, problemRule } from "./problems.js";
 import { registerSurveyProperties } from "./survey-properties.js";
 
-export const MAX_COMMENT_LENGTH = 2000;
+const MAX_COMMENT_LENGTH = 2000;
 
 export type QuestionSpec =
   | {
@@ -70,7 +70,7 @@ export class InstrumentError extends Error {
 }
 
 /** A problem to throw: the check names it by code, the catalogue words it. */
-export const fail = (code: ProblemCode, item?: string, params?: InstrumentProblem["params"], path?: string) =>
+const fail = (code: ProblemCode, item?: string, params?: InstrumentProblem["params"], path?: string) =>
   new InstrumentError({
     code,
     ...(item !== undefined ? { item } : {}),
@@ -79,7 +79,7 @@ export const fail = (code: ProblemCode, item?: string, params?: InstrumentProble
   });
 
 /** Runs a check; a problem it throws is collected instead, so every problem is found at once. */
-export function collect(problems: InstrumentProblem[], check: () => void): void {
+function collect(problems: InstrumentProblem[], check: () => void): void {
   try {
     check();
   } catch (error) {

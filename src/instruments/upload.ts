@@ -108,7 +108,7 @@ function walk(
 }
 
 /** Every problem of the upload rules at once (none: an empty list); run beside loadInstrument's. */
-export function uploadProblems(json: Record<string, unknown>): InstrumentProblem[] {
+function uploadProblems(json: Record<string, unknown>): InstrumentProblem[] {
   const problems: InstrumentProblem[] = [];
   if (!Array.isArray(json.pages) || json.pages.length === 0) problems.push({ code: "no_pages" });
   walk(json, "$", 0, undefined, problems);

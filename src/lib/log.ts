@@ -6,7 +6,7 @@
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-export type LineLevel = Exclude<LogLevel, "silent">;
+type LineLevel = Exclude<LogLevel, "silent">;
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -37,7 +37,7 @@ export interface Logger {
  * One line of JSON on the console. error and warn go to stderr (console.error/warn), the rest to
  * stdout; on Workers the console method also sets the line's level in Workers Logs.
  */
-export const consoleSink: LogSink = (line) => {
+const consoleSink: LogSink = (line) => {
   const text = JSON.stringify(line);
   if (line.level === "error") console.error(text);
   else if (line.level === "warn") console.warn(text);

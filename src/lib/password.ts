@@ -5,7 +5,7 @@
  */
 import { entry } from "./invariant.js";
 
-export const PBKDF2_ITERATIONS = 100_000;
+const PBKDF2_ITERATIONS = 100_000;
 
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -22,7 +22,7 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /** Compares in constant time with respect to the content of the hashes. */
-export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
+function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   a.forEach((x, i) => (diff |= x ^ entry(b, i)));

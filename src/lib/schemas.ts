@@ -11,7 +11,7 @@ export const Localised = z.strictObject({ nl: z.string(), en: z.string() }).open
 /** A unit of a round's dimension: the value answers carry, and its name. */
 export const UnitSchema = z.strictObject({ value: z.string(), label: Localised }).openapi("Unit");
 
-export const ErrorSchema = z
+const ErrorSchema = z
   .strictObject({
     error: z.strictObject({
       code: z

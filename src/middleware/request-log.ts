@@ -22,7 +22,7 @@ import { errorFields, type Logger } from "../lib/log.js";
 const RESPONDENT_PREFIXES = ["/s/", "/api/s/", "/api/summaries/"];
 
 /** Whether a path is one of the routes respondents (and staff reading their summary) use. */
-export const isRespondentPath = (path: string) => RESPONDENT_PREFIXES.some((prefix) => path.startsWith(prefix));
+const isRespondentPath = (path: string) => RESPONDENT_PREFIXES.some((prefix) => path.startsWith(prefix));
 
 /** Routes a monitor polls every few seconds: their successes are logged at debug only. */
 const QUIET_ROUTES = new Set(["/healthz"]);

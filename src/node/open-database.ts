@@ -22,7 +22,7 @@ export interface OpenedDatabase {
 
 export type Synchronous = "NORMAL" | "FULL";
 
-export const BUSY_TIMEOUT_MS = 5000;
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The settings every connection to the embedded file needs. 16 KB pages (for a new file) keep
@@ -33,7 +33,7 @@ export const BUSY_TIMEOUT_MS = 5000;
  * overwrites what is deleted (a released round's raw responses, an unfinished release) with zeros,
  * so the file does not keep it in free pages.
  */
-export function connectionPragmas(synchronous: Synchronous): string[] {
+function connectionPragmas(synchronous: Synchronous): string[] {
   return [
     "PRAGMA page_size = 16384",
     "PRAGMA journal_mode = WAL",

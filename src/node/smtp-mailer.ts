@@ -4,7 +4,7 @@ import { createTransport } from "nodemailer";
 import { httpMailer, type Mailer } from "../lib/mailer.js";
 
 /** Connections kept open to the SMTP server: staff invitations go out this many at a time. */
-export const SMTP_CONNECTIONS = 8;
+const SMTP_CONNECTIONS = 8;
 
 /**
  * `url` as nodemailer reads it: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465.

@@ -10,7 +10,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 
 import type { PageStore } from "../app-env.js";
 
-export const BUILT_PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/public");
+const BUILT_PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/public");
 
 export function filePageStore(dir = BUILT_PUBLIC_DIR): PageStore {
   const cache = new Map<string, string>();

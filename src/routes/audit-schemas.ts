@@ -80,7 +80,7 @@ type AuditVariant<S extends z.ZodRawShape> = {
 type AuditVariants<S extends z.ZodRawShape> = [AuditVariant<S>, ...AuditVariant<S>[]];
 
 /** An entry's detail for its action, as the schemas above describe it. */
-export type AuditDetailOf<A extends AuditAction> = z.infer<(typeof DETAILS)[A]>;
+type AuditDetailOf<A extends AuditAction> = z.infer<(typeof DETAILS)[A]>;
 
 // Compile-time: each action's detail is exactly what the domain writes.
 const _details: SameType<{ [A in AuditAction]: AuditDetailOf<A> }, AuditDetails> = true;

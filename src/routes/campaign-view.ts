@@ -9,7 +9,7 @@ import type { CampaignFacts } from "../services/portfolio.js";
 import type { User } from "../storage/accounts.js";
 import { StartHereReasons } from "./plan-schemas.js";
 
-export const ResponseRateSchema = z
+const ResponseRateSchema = z
   .strictObject({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() })
   .nullable()
   .openapi({

@@ -54,7 +54,7 @@ export const ComparisonSchema = z
   .openapi("Comparison");
 
 /** Rounds side by side, against the consultant's benchmark. */
-export type Comparison = z.infer<typeof ComparisonSchema>;
+type Comparison = z.infer<typeof ComparisonSchema>;
 
 // Compile-time: the schema describes exactly what the service builds.
 const _comparison: SameType<Comparison, Awaited<ReturnType<typeof compareCampaigns>>> = true;

@@ -7,7 +7,7 @@ import { requireUser, sessionUser } from "../middleware/session.js";
 import { compareCampaigns } from "../services/compare.js";
 import { ComparisonSchema } from "./compare-schemas.js";
 
-export const MAX_COMPARED = 20;
+const MAX_COMPARED = 20;
 
 const CompareQuery = z.object({
   campaigns: z

@@ -12,7 +12,7 @@ import { jsonContent } from "../lib/schemas.js";
 import { pendingMigrations } from "../storage/migrations.js";
 
 /** A database that does not answer within this long counts as unreachable: a monitor needs an answer, not a hung probe. */
-export const HEALTH_TIMEOUT_MS = 3000;
+const HEALTH_TIMEOUT_MS = 3000;
 
 const Health = z
   .strictObject({

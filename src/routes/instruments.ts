@@ -8,7 +8,7 @@ import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
 import { instrumentForCampaign, listInstruments, uploadInstrument } from "../services/instruments.js";
 
-export const MAX_INSTRUMENT_BYTES = 256 * 1024;
+const MAX_INSTRUMENT_BYTES = 256 * 1024;
 
 const Summary = z
   .strictObject({

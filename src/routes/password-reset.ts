@@ -21,7 +21,7 @@ const TokenParam = z.object({
     .openapi({ param: { name: "token", in: "path" } }),
 });
 
-export const RESET_ACCEPTED = {
+const RESET_ACCEPTED = {
   message:
     "If an account exists for this address, an e-mail with a link to set a new password is on its way. The link works once, for one hour.",
 };

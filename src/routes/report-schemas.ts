@@ -24,7 +24,7 @@ export const someOf = <K extends z.ZodEnum, V extends z.ZodType>(keys: K, value:
 export const PerLevel = someOf(LevelId, z.number());
 export const Dimension = z.enum(DIMENSIONS);
 /** Filters by dimension: the unit asked for. */
-export const Filters = someOf(Dimension, z.string());
+const Filters = someOf(Dimension, z.string());
 
 export const BenchmarkLineSchema = z
   .strictObject({
@@ -37,7 +37,7 @@ export const BenchmarkLineSchema = z
     description: "The consultant's latest published norm set; managers never see its breadth or date",
   });
 
-export const LevelReliabilitySchema = z
+const LevelReliabilitySchema = z
   .strictObject({
     level: LevelId,
     items: z.int(),

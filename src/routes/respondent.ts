@@ -20,7 +20,7 @@ import {
   storedBefore,
 } from "../services/respondent.js";
 
-export const MAX_SUBMISSION_BYTES = 64 * 1024;
+const MAX_SUBMISSION_BYTES = 64 * 1024;
 
 const TokenParam = z.object({
   token: z

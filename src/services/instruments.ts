@@ -52,11 +52,7 @@ export interface InstrumentSummary {
   missingLevels: LevelId[];
 }
 
-export function summarise(
-  instrument: Instrument,
-  builtin: boolean,
-  createdAt: string | null = null,
-): InstrumentSummary {
+function summarise(instrument: Instrument, builtin: boolean, createdAt: string | null = null): InstrumentSummary {
   const items: Partial<Record<LevelId, number>> = {};
   for (const item of instrument.key.items.filter(isCurrentItem)) items[item.level] = (items[item.level] ?? 0) + 1;
   return {

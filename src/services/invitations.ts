@@ -55,7 +55,7 @@ export interface InvitationView {
 /** Sent by mail, or — without a mailer — the link itself, for the consultant to pass on. */
 export type Delivery = { delivery: "sent" } | { delivery: "link"; link: string };
 
-export const invitationLink = (baseUrl: string, token: string) => `${baseUrl}/invitation#${token}`;
+const invitationLink = (baseUrl: string, token: string) => `${baseUrl}/invitation#${token}`;
 
 const view = (row: InvitationRow, now: Date): InvitationView => ({
   id: row.id,

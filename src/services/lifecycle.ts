@@ -28,7 +28,7 @@ import { release, type ReleaseDeps } from "./release.js";
 
 export type LifecycleDeps = ReleaseDeps & Pick<Required<AppDeps>, "now">;
 
-export const closedForGood = () =>
+const closedForGood = () =>
   new ApiError(
     409,
     "campaign_closed",

@@ -35,7 +35,7 @@ const rounded = <T extends Partial<Record<LevelId, number>>>(levels: T): T =>
   Object.fromEntries(Object.entries(levels).map(([level, score]) => [level, round(score as number)])) as T;
 
 /** What a viewer sees of a set, or null (a manager whose organisation is not in it). */
-export function lineOf(set: Pick<StoredNormSet, "entries" | "madeOn">, viewer: NormViewer): BenchmarkLine | null {
+function lineOf(set: Pick<StoredNormSet, "entries" | "madeOn">, viewer: NormViewer): BenchmarkLine | null {
   const view = normView(set.entries, viewer);
   if (!view) return null;
   // Managers never see how broad the line is: that would tell them when it changes by how much.
@@ -131,7 +131,7 @@ export async function publishNormSet(db: Db, consultantId: string, today: string
 }
 
 /** A set as the consultant sees it in lists: its date, breadth and mean. */
-export function summaryOf(set: StoredNormSet) {
+function summaryOf(set: StoredNormSet) {
   const view = defined(normView(set.entries, { role: "consultant" }), NORM_MEAN);
   return {
     id: set.id,

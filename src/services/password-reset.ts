@@ -21,7 +21,7 @@ import type { LinkDeps } from "./invitations.js";
 export const RESETS_PER_HOUR = 3;
 export const RESET_WINDOW_MS = 60 * 60 * 1000;
 
-export const resetLink = (baseUrl: string, token: string) => `${baseUrl}/reset-password#${token}`;
+const resetLink = (baseUrl: string, token: string) => `${baseUrl}/reset-password#${token}`;
 
 /** Stores a reset link for the account of `email` (if any) and returns it; for the mail, or the operator's command line. */
 export async function makeResetLink(

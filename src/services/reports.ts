@@ -49,12 +49,12 @@ const REFUSALS: Record<PlanRefusal | "outside_scope", string> = {
 export type { CampaignReport };
 
 /** Whether and how much of the benchmark this user sees next to a campaign of this organisation. */
-export async function benchmarkFor(db: Db, user: User, organisationId: string): Promise<CampaignReport["benchmark"]> {
+async function benchmarkFor(db: Db, user: User, organisationId: string): Promise<CampaignReport["benchmark"]> {
   // The consultant's latest published norm set (src/services/norm-sets.ts), never a live mean.
   return organisationBenchmark(db, user, organisationId);
 }
 
-export function checkQuery(campaign: Campaign, query: ReportQuery): void {
+function checkQuery(campaign: Campaign, query: ReportQuery): void {
   for (const d of Object.keys(query.filters) as Dimension[]) {
     if (!campaign.units[d]?.some((u) => u.value === query.filters[d])) {
       throw new ApiError(400, "invalid_filter", `"${query.filters[d]}" is not a ${d} of this campaign.`, [

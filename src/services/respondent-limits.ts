@@ -21,12 +21,12 @@ import { clientNetwork } from "../lib/client-network.js";
 import { createRateLimiter, type RateLimiter } from "../lib/rate-limit.js";
 
 export const DEFAULT_SUBMISSIONS_PER_HOUR = 25;
-export const SUBMISSION_WINDOW_MS = 60 * 60 * 1000;
+const SUBMISSION_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_CODE_FAILURES = 20;
 export const CODE_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 /** "duplicate": this submissionId was stored before (a retry); it is not counted again. */
-export type SubmissionOutcome = "stored" | "duplicate";
+type SubmissionOutcome = "stored" | "duplicate";
 
 export interface RespondentLimits {
   /**

@@ -86,7 +86,7 @@ export async function findLinkedCampaign(
 }
 
 /** 410 unless the campaign takes responses on `now`'s date. */
-export function assertTakingResponses(campaign: Campaign, now: Date): void {
+function assertTakingResponses(campaign: Campaign, now: Date): void {
   const state = availability(campaign, calendarDate(now));
   if (state === "closed") throw closed();
   if (state === "not_yet_open") throw new ApiError(410, "campaign_not_open", "This survey is not open yet.");

@@ -50,10 +50,10 @@ export type StaffInvitationDeps = LifecycleDeps &
   Pick<Required<AppDeps>, "now"> & { mailer: Mailer | null; invitationKeys: InvitationKeys };
 
 /** Mails in flight at once: the SMTP pool's connections (src/node/smtp-mailer.ts). */
-export const SEND_CONCURRENCY = 8;
+const SEND_CONCURRENCY = 8;
 
 /** Addresses issued, recorded and mailed together (see inviteStaff). */
-export const INVITATION_SLICE = 100;
+const INVITATION_SLICE = 100;
 
 const mailNotConfigured = () =>
   new ApiError(
@@ -76,7 +76,7 @@ const roundNotOpen = () =>
  * second, 1,000 invitations take 20 s (the target is under a minute) and leave most of the event
  * loop to submissions; against a slow relay the 8 connections keep the rate up.
  */
-export const MAILS_PER_SECOND = 50;
+const MAILS_PER_SECOND = 50;
 
 /** Paces mail starts to `perSecond`, shared by every sendAll of one run (a run sends in slices). */
 export function mailPacer(perSecond = MAILS_PER_SECOND): () => Promise<void> {

@@ -117,7 +117,7 @@ export async function summaryFor(deps: SummaryDeps, token: string): Promise<Staf
 
 /** Unknown links tried per client network per window, before it is refused for the rest of the window. */
 export const MAX_LINK_MISSES = 30;
-export const LINK_MISS_WINDOW_MS = 15 * 60 * 1000;
+const LINK_MISS_WINDOW_MS = 15 * 60 * 1000;
 
 export interface SummaryLookups {
   /** Runs `read`; a found link is always served, an unknown one counts against the client's budget (429 beyond it). */

@@ -6,7 +6,7 @@ import type { LibSQLDatabase } from "drizzle-orm/libsql";
 
 import * as schema from "../../db/schema.js";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
 export { schema };
 

@@ -18,7 +18,7 @@ const mul = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[0], a[1] * b[
 const div = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[1], a[1] * b[0]]);
 
 /** Integer vectors spanning { w : A w = 0 } for the 0/1 matrix A (rows of length width). */
-export function exactKernel(matrix: readonly (readonly number[])[], width: number): number[][] {
+function exactKernel(matrix: readonly (readonly number[])[], width: number): number[][] {
   const rows: Fraction[][] = matrix.map((r) => r.map((x) => [BigInt(x), 1n] as Fraction));
   const pivots: number[] = [];
   let top = 0;
@@ -49,7 +49,7 @@ export function exactKernel(matrix: readonly (readonly number[])[], width: numbe
 }
 
 /** Whether the sum over `cells` can be computed from the groups: its indicator is orthogonal to the kernel. */
-export const computable = (kernel: readonly number[][], cells: readonly number[]) =>
+const computable = (kernel: readonly number[][], cells: readonly number[]) =>
   kernel.every((w) => cells.reduce((s, c) => s + w[c]!, 0) === 0);
 
 /** Every set of cells (as indices) with 1..k−1 respondents that can be computed; exhaustive, for small tables. */

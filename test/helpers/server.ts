@@ -14,7 +14,7 @@ import { createTestApp, type TestApp } from "./test-app.js";
  * this host on the same port (e.g. "localhost" while the browser opens 127.0.0.1), so a test can
  * tell the app's own links from the browser's origin.
  */
-export async function listen(
+async function listen(
   t: TestApp,
   deps: Pick<AppDeps, "mailer"> = {},
   options: { publicHost?: string } = {},

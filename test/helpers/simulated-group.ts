@@ -12,7 +12,7 @@ export const SIM_KEY: ScoringKey = {
   items: LEVEL_IDS.flatMap((level) => [1, 2, 3, 4, 5].map((i) => ({ name: `${level}_${i}`, level, reverse: i === 5 }))),
 };
 
-export const itemLevelsOf = (key: ScoringKey) =>
+const itemLevelsOf = (key: ScoringKey) =>
   Object.fromEntries(key.items.filter(isCurrentItem).map((i) => [i.name, i.level]));
 
 export function simulatedGroup(n: number, model: LatentModel, random: () => number, key: ScoringKey = SIM_KEY): Group {

@@ -15,8 +15,8 @@ export interface ReceivedMail {
   text: string;
 }
 
-export const SMTP_USER = "mailer";
-export const SMTP_PASSWORD = "smtp-test-secret";
+const SMTP_USER = "mailer";
+const SMTP_PASSWORD = "smtp-test-secret";
 
 function decodeQuotedPrintable(raw: string): string {
   const bytes = raw

@@ -1,11 +1,11 @@
 /** Shared set-up for the attacks: a consultant, their organisations, managers, all through the HTTP API. */
 import { hashPassword } from "../../../src/lib/password.js";
 import { createUser } from "../../../src/storage/accounts.js";
-import { createTestApp, loginCookie, postJson, type TestApp, tokenOf, validAnswers } from "../../helpers/test-app.js";
+import { createTestApp, loginCookie, postJson, tokenOf, validAnswers } from "../../helpers/test-app.js";
 
 const MANAGER_PASSWORD = "manager-pw-12-vlinder";
 
-export const ORIGIN = { origin: "http://localhost" };
+const ORIGIN = { origin: "http://localhost" };
 
 export async function world() {
   const t = await createTestApp();
@@ -78,7 +78,6 @@ export async function world() {
   return { t, c, as, organisation, campaign, manager, codes, submit, answers };
 }
 export type World = Awaited<ReturnType<typeof world>>;
-export { type TestApp, validAnswers };
 
 /**
  * A coded round of 20 back-office staff, 10 in Finance and 10 in HR, answered with `adjust` applied
