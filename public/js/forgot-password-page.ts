@@ -1,6 +1,7 @@
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 import { postJson } from "./lib/account-forms.js";
-import { errorText, mountLanguage, say, texts } from "./lib/account-texts.js";
+import { mountLanguage, say, texts } from "./lib/account-texts.js";
+import { errorText } from "./lib/errors.js";
 
 const form = document.getElementById("forgot-form") as HTMLFormElement;
 const done = document.getElementById("done")!;
@@ -15,7 +16,7 @@ form.addEventListener("submit", async (event) => {
     const res = await postJson("/api/auth/password-reset", {
       email: (document.getElementById("email") as HTMLInputElement).value,
     });
-    if (res.status !== 202) return say(error, () => errorText(res.body, res.status));
+    if (res.status !== 202) return say(error, () => errorText(texts.t, res));
     form.hidden = true;
     say(done, () => texts.t("linkOnItsWay"));
   } catch {

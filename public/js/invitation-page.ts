@@ -5,7 +5,8 @@
  */
 import type { describeInvitation } from "../../src/services/invitations.js";
 import { postJson, takeTokenFromFragment } from "./lib/account-forms.js";
-import { errorText, mountLanguage, passwordProblem, say, texts } from "./lib/account-texts.js";
+import { mountLanguage, passwordProblem, say, texts } from "./lib/account-texts.js";
+import { errorText } from "./lib/errors.js";
 
 type Described = Awaited<ReturnType<typeof describeInvitation>>;
 
@@ -29,7 +30,7 @@ async function logInAndOpen(email: string, password: string): Promise<boolean> {
 async function accept(body: object): Promise<boolean> {
   const res = await postJson(`/api/invitations/${encodeURIComponent(token)}/accept`, body);
   if (res.status === 200) return true;
-  say(error, () => errorText(res.body, res.status));
+  say(error, () => errorText(texts.t, res));
   return false;
 }
 
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
     return failed(() => texts.t("noConnection"));
   }
   const body = (await res.json().catch(() => ({}))) as Described;
-  if (!res.ok) return failed(() => errorText(body, res.status));
+  if (!res.ok) return failed(() => errorText(texts.t, { status: res.status, body }));
   const units = body.scope?.department?.length ? ` (${body.scope.department.join(", ")})` : "";
   say(summary, () =>
     texts.t("invited", { email: body.email, organisation: body.organisation, units, expires: when(body.expiresAt) }),
@@ -76,7 +77,7 @@ async function start(): Promise<void> {
     error.hidden = true;
     try {
       const login = await postJson("/api/auth/login", { email: body.email, password: value("login-password") });
-      if (login.status !== 200) return say(error, () => errorText(login.body, login.status));
+      if (login.status !== 200) return say(error, () => errorText(texts.t, login));
       if (await accept({})) location.href = "/dashboard";
     } catch {
       say(error, () => texts.t("noConnection"));

@@ -1,6 +1,7 @@
 /** Login form: posts JSON to the API (so the CSRF guard sees a same-origin JSON request) and opens the dashboard. */
 import { postJson } from "./lib/account-forms.js";
-import { errorText, mountLanguage, say, texts } from "./lib/account-texts.js";
+import { mountLanguage, say, texts } from "./lib/account-texts.js";
+import { errorText } from "./lib/errors.js";
 
 const form = document.getElementById("login-form") as HTMLFormElement;
 const error = document.getElementById("login-error")!;
@@ -20,7 +21,7 @@ form.addEventListener("submit", async (event) => {
       location.href = "/dashboard";
       return;
     }
-    say(error, () => errorText(res.body, res.status));
+    say(error, () => errorText(texts.t, res));
   } catch {
     say(error, () => texts.t("noConnection"));
   }

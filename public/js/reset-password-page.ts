@@ -1,6 +1,7 @@
 /** Sets a new password through a reset link (the token is in the fragment). */
 import { postJson, takeTokenFromFragment } from "./lib/account-forms.js";
-import { errorText, mountLanguage, passwordProblem, say, texts } from "./lib/account-texts.js";
+import { mountLanguage, passwordProblem, say, texts } from "./lib/account-texts.js";
+import { errorText } from "./lib/errors.js";
 
 const token = takeTokenFromFragment();
 const form = document.getElementById("reset-form") as HTMLFormElement;
@@ -18,7 +19,7 @@ form.addEventListener("submit", async (event) => {
   if (problem) return say(error, () => texts.t(problem));
   try {
     const res = await postJson(`/api/auth/password-reset/${encodeURIComponent(token)}`, { password });
-    if (res.status !== 204) return say(error, () => errorText(res.body, res.status));
+    if (res.status !== 204) return say(error, () => errorText(texts.t, res));
     form.hidden = true;
     document.getElementById("done")!.hidden = false;
   } catch {

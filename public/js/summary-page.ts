@@ -5,50 +5,12 @@
  * where change has to start and the actions of the plan (src/domain/staff-summary.ts).
  */
 import type { StaffSummary } from "../../src/domain/staff-summary.js";
-import { DIAGNOSIS_TEXTS, startWhy } from "./lib/diagnosis-texts.js";
-import { actionList, dueText, levelName, PLAN_VIEW_TEXTS } from "./lib/plan-view.js";
-import { $, createTexts, el, type Lang, type Loc } from "./lib/ui.js";
+import { isTextKey } from "./i18n/index.js";
+import { startWhy } from "./lib/diagnosis-texts.js";
+import { actionList, dueText, levelName } from "./lib/plan-view.js";
+import { $, createTexts, el, type Lang, type TextKey } from "./lib/ui.js";
 
-const T: Record<string, Loc> = {
-  appName: { nl: "Klantgerichtheid", en: "Customer-centricity" },
-  print: { nl: "Afdrukken", en: "Print" },
-  loading: { nl: "De samenvatting wordt geladen…", en: "Loading the summary…" },
-  notFound: {
-    nl: "Deze link werkt niet (meer). Vraag wie hem deelde om een nieuwe.",
-    en: "This link does not work (any more). Ask whoever shared it for a new one.",
-  },
-  tooMany: {
-    nl: "Te veel links geprobeerd vanaf dit netwerk. Probeer het later opnieuw.",
-    en: "Too many links were tried from this network. Try again later.",
-  },
-  failed: { nl: "De samenvatting kon niet worden geladen.", en: "The summary could not be loaded." },
-  facts: {
-    nl: "Resultaten vrijgegeven op {date} · {n} collega's deden mee",
-    en: "Results released on {date} · {n} colleagues took part",
-  },
-  startHere: { nl: "Waar de verandering moet beginnen", en: "Where change has to start" },
-  startNote: {
-    nl: "Elk niveau wordt aangestuurd door het niveau erboven. Daarom begint de verandering bij het hoogste niveau dat zwak is of waarop collega's verdeeld zijn.",
-    en: "Each level is organised by the one above it. So change starts at the highest level that is weak or on which colleagues are divided.",
-  },
-  levels: { nl: "De zeven niveaus, van boven naar beneden", en: "The seven levels, top-down" },
-  levelsNote: {
-    nl: "Scores van 0 tot 100: het gemiddelde van alle antwoorden van de ronde.",
-    en: "Scores from 0 to 100: the mean of all answers of the round.",
-  },
-  decisions: { nl: "Waar collega's een uitzondering op baseren", en: "What colleagues base an exception on" },
-  actions: { nl: "Wat we gaan doen", en: "What we will do" },
-  focus: { nl: "We richten ons op: {levels}.", en: "We focus on: {levels}." },
-  noFocus: { nl: "Er zijn nog geen focusniveaus gekozen.", en: "No focus levels have been chosen yet." },
-  about: { nl: "Wat deze samenvatting laat zien", en: "What this summary shows" },
-  aboutText: {
-    nl: "Alleen de resultaten van de ronde als geheel, omdat minstens {k} collega's antwoordden: geen afdelingen of teams, geen opmerkingen en geen antwoorden van één persoon. Niemand kan hieruit afleiden wat een collega antwoordde.",
-    en: "Only the results of the round as a whole, because at least {k} colleagues answered: no departments or teams, no comments and no answers of any one person. Nobody can tell from this what a colleague answered.",
-  },
-  startMark: { nl: "hier beginnen", en: "start here" },
-};
-
-const texts = createTexts({ ...T, ...DIAGNOSIS_TEXTS, ...PLAN_VIEW_TEXTS });
+const texts = createTexts();
 const t = texts.t.bind(texts);
 let summary: StaffSummary | null = null;
 
@@ -104,12 +66,12 @@ function levelItem(l: StaffSummary["levels"][number], start: string | null, lang
   return item;
 }
 
-function say(key: string): void {
+function say(key: TextKey): void {
   $("message").hidden = false;
   $("message").textContent = t(key);
 }
 
-function show(key: string): void {
+function show(key: TextKey): void {
   $("message").dataset.key = key;
   say(key);
 }
@@ -149,7 +111,7 @@ function start(): void {
       texts.setLang(b.dataset.lang as Lang);
       render();
       const key = $("message").dataset.key;
-      if (key) say(key);
+      if (isTextKey(key)) say(key);
     });
   }
   $("print").addEventListener("click", () => window.print());

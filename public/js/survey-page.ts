@@ -11,90 +11,13 @@ import { renderSurvey } from "survey-js-ui";
 
 import { registerSurveyProperties } from "../../src/instruments/survey-properties.js";
 import type { PublicSurvey } from "../../src/routes/respondent.js";
+import { isTextKey, textIn, type TextKey, type TextVars } from "./i18n/index.js";
 import { clearDraft, type Draft, hasAnswers, loadDraft, saveDraft } from "./lib/draft.js";
+import { errorOf, errorSaying } from "./lib/errors.js";
 import { whenResults } from "./lib/participation.js";
 
 type Lang = PublicSurvey["defaultLanguage"];
 type Unit = PublicSurvey["units"][string][number];
-
-const TEXT: Record<string, Record<Lang, string>> = {
-  brand: { nl: "Anonieme medewerkersvragenlijst", en: "Anonymous staff survey" },
-  privacyTitle: { nl: "Je antwoorden zijn anoniem", en: "Your answers are anonymous" },
-  privacyStored: {
-    nl: "Wij bewaren alleen je antwoorden, de groep die je kiest en de datum (geen tijdstip).",
-    en: "We store only your answers, the groups you choose and the date (not the time).",
-  },
-  privacyNotStored: {
-    nl: "Geen naam, e-mail, IP-adres, apparaat of cookies. Iedereen krijgt dezelfde link.",
-    en: "No name, email, IP address, device or cookies. Everyone gets the same link.",
-  },
-  privacyGroups: {
-    nl: "Groepsresultaten pas vanaf {k} antwoorden; opmerkingen vanaf {kComments}, zonder datum.",
-    en: "Group results only from {k} answers; comments from {kComments}, without dates.",
-  },
-  privacyWhen: {
-    nl: "Niemand ziet resultaten zolang de ronde loopt: ze verschijnen pas {when}, in één keer, zodat geen enkel antwoord afzonderlijk te herkennen is.",
-    en: "Nobody sees results while the round runs: they appear only {when}, all at once, so that no single answer can be picked out.",
-  },
-  whenClosed: { nl: "als de ronde sluit", en: "when the round closes" },
-  whenDate: { nl: "na {date}, als de ronde sluit", en: "after {date}, when the round closes" },
-  retry: { nl: "Opnieuw versturen", en: "Send again" },
-  sending: { nl: "Je antwoorden worden verstuurd…", en: "Sending your answers…" },
-  stored: {
-    nl: "Dank je wel! Je antwoorden zijn anoniem opgeslagen. De resultaten worden gedeeld {when}: alleen als cijfers van groepen van minstens {k} mensen, nooit losse antwoorden. Je kunt dit venster sluiten.",
-    en: "Thank you! Your answers have been stored anonymously. The results will be shared {when}: only as figures of groups of at least {k} people, never single answers. You can close this window.",
-  },
-  offline: {
-    nl: "Versturen is niet gelukt, waarschijnlijk door de verbinding. Je antwoorden staan nog klaar: probeer het opnieuw.",
-    en: "Sending failed, probably because of the connection. Your answers are still here: please try again.",
-  },
-  rejected: {
-    nl: "Je antwoorden konden niet worden opgeslagen: {message}",
-    en: "Your answers could not be stored: {message}",
-  },
-  not_found: { nl: "Deze link is niet (meer) geldig.", en: "This link is not valid." },
-  campaign_closed: { nl: "Deze vragenlijst is gesloten.", en: "This survey is closed." },
-  campaign_not_open: { nl: "Deze vragenlijst is nog niet geopend.", en: "This survey is not open yet." },
-  codeLabel: {
-    nl: "Vul de persoonlijke toegangscode in die je hebt gekregen",
-    en: "Enter the personal access code you received",
-  },
-  codePrivacy: {
-    nl: "De code wordt alleen als gebruikt gemarkeerd. Hij wordt niet aan je antwoorden gekoppeld.",
-    en: "The code is only marked as used. It is never linked to your answers.",
-  },
-  codeButton: { nl: "Verder", en: "Continue" },
-  code_required: { nl: "Vul je toegangscode in.", en: "Please enter your access code." },
-  invalid_code: {
-    nl: "Deze code hoort niet bij deze vragenlijst. Controleer de tekens.",
-    en: "This code does not belong to this survey. Please check it.",
-  },
-  code_used: { nl: "Deze code is al gebruikt.", en: "This code has already been used." },
-  // 429: the server limits open-link answers and failed codes per network (the address is not stored).
-  too_many_submissions: {
-    nl: "Vanaf je netwerk zijn het afgelopen uur al veel antwoorden op deze vragenlijst verstuurd. Je antwoorden staan nog klaar: probeer het later opnieuw.",
-    en: "Many answers to this survey have come from your network in the past hour. Your answers are still here: please try again later.",
-  },
-  too_many_codes: {
-    nl: "Vanaf je netwerk zijn te veel codes geprobeerd die niet werken. Probeer het over een kwartier opnieuw.",
-    en: "Too many codes that do not work were tried from your network. Please try again in a quarter of an hour.",
-  },
-  startOver: { nl: "Opnieuw beginnen (gedeeld apparaat)", en: "Start over (shared device)" },
-  startOverConfirm: {
-    nl: "Alle antwoorden die je nog niet hebt verstuurd, worden van dit apparaat gewist. Doorgaan?",
-    en: "Every answer you have not sent yet will be erased from this device. Continue?",
-  },
-  asking: {
-    nl: "{organisation} vraagt je mee te doen aan: {title}",
-    en: "{organisation} asks you to take part in: {title}",
-  },
-  askingNoName: { nl: "Je wordt gevraagd mee te doen aan: {title}", en: "You are asked to take part in: {title}" },
-  contact: { nl: "Vragen over dit onderzoek? {contact}", en: "Questions about this survey? {contact}" },
-  load_failed: {
-    nl: "De vragenlijst kon niet worden geladen. Probeer het later opnieuw.",
-    en: "The survey could not be loaded. Please try again later.",
-  },
-};
 
 const token = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const statusBox = document.getElementById("status")!;
@@ -111,22 +34,14 @@ let survey: Model | undefined;
 let accessCode: string | undefined;
 /** Who is asking, for which survey, and whom to ask: shown above the code form and the questions. */
 let asking: { organisation: string; title: string; contact: string | null } | undefined;
-let lastStatus: { key: string; vars?: Record<string, string>; error?: boolean } | undefined;
+let lastStatus: { key: TextKey; vars?: TextVars; error?: boolean } | undefined;
 
 /** When results come out: after the closing date, or whenever the round is closed. */
-const when = () =>
-  whenResults(
-    { closesOn },
-    (key, vars = {}) => t(key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]))),
-    lang,
-  );
+const when = () => whenResults({ closesOn }, (key, vars) => textIn(lang, key, vars), lang, "survey.whenDate");
 
-function t(key: string, vars: Record<string, string> = {}): string {
-  const text = TEXT[key]?.[lang] ?? key;
-  return text.replace(
-    /\{(\w+)\}/g,
-    (_, name: string) => vars[name] ?? (name === "when" ? when() : name === "k" ? String(k) : ""),
-  );
+/** A text in the respondent's language; its {k} and {when} are the round's unless given. */
+function t(key: TextKey, vars: TextVars = {}): string {
+  return textIn(lang, key, { k, when: when(), ...vars });
 }
 
 function showAsking(): void {
@@ -138,15 +53,17 @@ function showAsking(): void {
   });
   line.hidden = false;
   const contact = document.getElementById("contact")!;
-  contact.textContent = asking.contact ? t("contact", { contact: asking.contact }) : "";
+  contact.textContent = asking.contact ? t("survey.contact", { contact: asking.contact }) : "";
   contact.hidden = !asking.contact;
 }
 
 function setLanguage(next: Lang): void {
   lang = next;
   document.documentElement.lang = next;
-  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]"))
-    el.textContent = t(el.dataset.i18n!, { k: String(k), kComments: String(kComments) });
+  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) {
+    const key = el.dataset.i18n;
+    el.textContent = isTextKey(key) ? t(key, { kComments }) : (key ?? "");
+  }
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     button.setAttribute("aria-pressed", String(button.dataset.lang === next));
   }
@@ -159,7 +76,7 @@ function setLanguage(next: Lang): void {
   if (lastStatus) showStatus(lastStatus.key, lastStatus.vars, lastStatus.error);
 }
 
-function showStatus(key: string, vars?: Record<string, string>, error = false): void {
+function showStatus(key: TextKey, vars?: TextVars, error = false): void {
   document.getElementById("loading")!.hidden = true;
   lastStatus = { key, vars, error };
   statusBox.hidden = false;
@@ -194,7 +111,7 @@ async function submit(submissionId: string, answers: Record<string, unknown>): P
         sent = true;
         clearDraft(token);
         startOver.hidden = true;
-        return showStatus("stored");
+        return showStatus("survey.stored");
       }
       if (res.status === 429) {
         // Limited for a while: keep the answers and let the respondent send them again later.
@@ -204,9 +121,12 @@ async function submit(submissionId: string, answers: Record<string, unknown>): P
         return;
       }
       if (res.status < 500) {
-        const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-        const code = body.error?.code ?? "";
-        return showStatus(TEXT[code] ? code : "rejected", { message: body.error?.message ?? String(res.status) }, true);
+        const body: unknown = await res.json().catch(() => ({}));
+        const said = errorSaying(
+          { status: res.status, body },
+          { area: "survey", otherwise: "rejected", vars: { message: errorOf(body)?.message ?? String(res.status) } },
+        );
+        return showStatus(said?.key ?? "rejected", said?.vars, true);
       }
     } catch {
       // Network error: fall through to the retry below.
@@ -257,6 +177,7 @@ function askForCode(fromLink: string | null): Promise<string> {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       error.hidden = true;
+      let key: TextKey;
       try {
         const res = await fetch(`/api/s/${encodeURIComponent(token)}/access-code`, {
           method: "POST",
@@ -269,13 +190,16 @@ function askForCode(fromLink: string | null): Promise<string> {
           resolve(input.value);
           return;
         }
-        const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
-        error.dataset.i18n =
-          res.status === 429 ? "too_many_codes" : TEXT[body.error?.code ?? ""] ? body.error!.code! : "invalid_code";
+        const body: unknown = await res.json().catch(() => ({}));
+        key =
+          res.status === 429
+            ? "too_many_codes"
+            : (errorSaying({ status: res.status, body }, { area: "survey" })?.key ?? "survey.error.invalid_code");
       } catch {
-        error.dataset.i18n = "offline";
+        key = "offline";
       }
-      error.textContent = t(error.dataset.i18n);
+      error.dataset.i18n = key;
+      error.textContent = t(key);
       error.hidden = false;
       input.setAttribute("aria-invalid", "true");
     });
@@ -330,8 +254,13 @@ async function start(): Promise<void> {
   let data: PublicSurvey;
   try {
     const res = await fetch(`/api/s/${encodeURIComponent(token)}`, { credentials: "omit" });
-    const body = await res.json();
-    if (!res.ok) return showStatus(TEXT[body?.error?.code] ? body.error.code : "load_failed", undefined, true);
+    const body: unknown = await res.json();
+    if (!res.ok)
+      return showStatus(
+        errorSaying({ status: res.status, body }, { area: "survey" })?.key ?? "load_failed",
+        undefined,
+        true,
+      );
     data = body as PublicSurvey;
   } catch {
     return showStatus("load_failed", undefined, true);

@@ -32,6 +32,8 @@ const ErrorSchema = z
     }),
   })
   .openapi("Error");
+/** An error answer's body: what the pages read a refusal from (public/js/lib/errors.ts). */
+export type ErrorBody = z.infer<typeof ErrorSchema>;
 
 /**
  * True when A and B are the same type, optional fields included: `const _x: SameType<A, B> = true`

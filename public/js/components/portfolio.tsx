@@ -5,8 +5,7 @@
  * survey link, change, open, close). Names and titles are text, never HTML.
  */
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate as T } from "../i18n/index.js";
 
 /** An organisation with its rounds as the API lists them (src/routes/campaign-view.ts). */
 export interface Organisation {
@@ -74,7 +73,16 @@ function RoundLinks({
 
 export function Portfolio(props: PortfolioProps) {
   const { organisations, selected, t } = props;
-  const head = ["compare", "round", "status", "period", "respondents", "responseRate", "startHere", "links"];
+  const head = [
+    "compare",
+    "round",
+    "status",
+    "workspace.period",
+    "workspace.respondents",
+    "responseRate",
+    "workspace.startHere",
+    "links",
+  ] as const;
   return (
     <table>
       <thead>

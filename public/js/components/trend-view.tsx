@@ -8,12 +8,11 @@
 import { render } from "hono/jsx/dom";
 
 import type { TrendsView as Trends } from "../../../src/services/trends.js";
+import type { Translate as T } from "../i18n/index.js";
 import { type Charts, clearCharts, seriesColour } from "../lib/charts.js";
 import { trendVerdict } from "../lib/diagnosis-texts.js";
 import { ChartCanvas } from "./chart-canvas.js";
 import { DataTable } from "./data-table.js";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
 type LevelTrend = Trends["levels"][number];
 type Step = LevelTrend["steps"][number];
 
@@ -129,7 +128,7 @@ function TrendView({ trends, t, levelName, charts, steps }: TrendViewProps) {
         <DataTable head={head} rows={rows} />
       </div>
       <p class="muted small" id="trend-note">
-        {t("trendNote", { min })}
+        {t(steps === "all" ? "workspace.trendNote" : "dashboard.trendNote", { min })}
       </p>
     </>
   );

@@ -10,117 +10,14 @@ import { LEVEL_IDS, type LevelId } from "../../../src/domain/levels.js";
 import type { ActionPlanView } from "../../../src/services/action-plans.js";
 import { table } from "../components/data-table.js";
 import { trendVerdict } from "./diagnosis-texts.js";
-import { ACTION_STATUSES, actionList, dueText, levelName, PLAN_VIEW_TEXTS } from "./plan-view.js";
-import { api, type ApiResult, el, type Lang, type Loc } from "./ui.js";
+import { errorSaying } from "./errors.js";
+import { ACTION_STATUSES, actionList, dueText, levelName } from "./plan-view.js";
+import { api, type ApiResult, el, type Lang, type TextKey, type TextVars, type Translate } from "./ui.js";
 
-export const ACTION_PLAN_TEXTS: Record<string, Loc> = {
-  ...PLAN_VIEW_TEXTS,
-  planHeading: { nl: "Actieplan", en: "Action plan" },
-  planIntro: {
-    nl: "Kies de niveaus waar u aan gaat werken (het niveau waar de verandering moet beginnen staat voorgeselecteerd) en leg per niveau acties vast. De eigenaar is een rol of de naam van wie verantwoordelijk is, nooit een respondent.",
-    en: "Choose the levels you will work on (the level where change has to start is preselected) and record actions for them. The owner is a role or the name of whoever is responsible, never a respondent.",
-  },
-  planReadOnly: {
-    nl: "U leest dit plan; de adviseur of een manager van de hele organisatie past het aan.",
-    en: "You read this plan; the consultant or a manager of the whole organisation changes it.",
-  },
-  planFocus: { nl: "Focusniveaus", en: "Focus levels" },
-  planStartMark: { nl: "(hier beginnen)", en: "(start here)" },
-  planFocusSave: { nl: "Focus opslaan", en: "Save focus" },
-  planFocusSaved: { nl: "Focus opgeslagen.", en: "Focus saved." },
-  planFocusOffered: {
-    nl: "Nog niet opgeslagen: voorgesteld op grond van de diagnose.",
-    en: "Not saved yet: suggested by the diagnosis.",
-  },
-  planActions: { nl: "Acties", en: "Actions" },
-  planAdd: { nl: "Actie toevoegen", en: "Add action" },
-  planSaveChange: { nl: "Wijziging opslaan", en: "Save change" },
-  planCancel: { nl: "Annuleren", en: "Cancel" },
-  planEdit: { nl: "Wijzigen", en: "Edit" },
-  planManage: { nl: "Beheer", en: "Manage" },
-  planRemove: { nl: "Verwijderen", en: "Remove" },
-  planRemoveConfirm: { nl: "Deze actie verwijderen?", en: "Remove this action?" },
-  planEditing: { nl: "Actie wijzigen", en: "Edit action" },
-  planFull: { nl: "Het plan heeft het maximum van {n} acties.", en: "The plan holds the maximum of {n} actions." },
-  planPrevious: {
-    nl: "Acties van de vorige ronde ({title}) naast de ontwikkeling",
-    en: "Actions of the previous round ({title}) beside the change since",
-  },
-  planBefore: { nl: "Toen", en: "Then" },
-  planNow: { nl: "Nu", en: "Now" },
-  planChange: { nl: "Verandering", en: "Change" },
-  shareHeading: { nl: "Deel met medewerkers", en: "Share with staff" },
-  shareIntro: {
-    nl: "Een link naar een samenvatting voor medewerkers, zonder inloggen: de resultaten van de ronde als geheel, waar de verandering moet beginnen en de acties van dit plan. Geen afdelingen, geen opmerkingen, niets van een groep kleiner dan k.",
-    en: "A link to a summary for staff, without logging in: the results of the round as a whole, where change has to start and the actions of this plan. No departments, no comments, nothing of a group smaller than k.",
-  },
-  shareCreate: { nl: "Link maken", en: "Create link" },
-  shareReplace: { nl: "Nieuwe link (de oude stopt)", en: "New link (the old one stops)" },
-  shareRevoke: { nl: "Link intrekken", en: "Revoke link" },
-  shareCopy: { nl: "Kopiëren", en: "Copy" },
-  shareCopied: { nl: "Gekopieerd.", en: "Copied." },
-  shareLink: { nl: "Link voor medewerkers", en: "Link for staff" },
-  shareOnce: {
-    nl: "Deze link wordt maar één keer getoond: kopieer hem nu.",
-    en: "This link is shown only once: copy it now.",
-  },
-  shareLive: {
-    nl: "Er is een link sinds {date}. Alleen wie hem heeft kan de samenvatting lezen.",
-    en: "A link exists since {date}. Only whoever has it can read the summary.",
-  },
-  shareNone: { nl: "Er is geen link.", en: "There is no link." },
-  shareRevoked: { nl: "Link ingetrokken: hij werkt niet meer.", en: "Link revoked: it no longer works." },
-  // What the server refuses, said in the page's language (the server's message is English).
-  planError_too_many_actions: {
-    nl: "Niet opgeslagen: het plan heeft al het maximum van {n} acties. Rond er een af of verwijder er een.",
-    en: "Not saved: the plan already holds the maximum of {n} actions. Finish or remove one first.",
-  },
-  planError_forbidden: {
-    nl: "Niet opgeslagen: u leest dit plan; de adviseur of een manager van de hele organisatie past het aan.",
-    en: "Not saved: you read this plan; the consultant or a manager of the whole organisation changes it.",
-  },
-  planError_too_small: {
-    nl: "Deze ronde heeft minder dan k respondenten: er wordt niets van gepubliceerd, dus er is geen samenvatting om te delen.",
-    en: "This round has fewer than k respondents: nothing of it is published, so there is no summary to share.",
-  },
-  planError_results_not_released: {
-    nl: "De resultaten van deze ronde zijn nog niet vrijgegeven: een plan volgt na het sluiten.",
-    en: "This round's results are not released yet: a plan follows once it closes.",
-  },
-  planError_invalid_request: {
-    nl: "Niet opgeslagen: controleer de velden (actie en eigenaar zijn verplicht, de datum moet bestaan).",
-    en: "Not saved: check the fields (action and owner are required, the date must exist).",
-  },
-  planError_not_found: {
-    nl: "Deze ronde of actie bestaat niet (meer). Laad de pagina opnieuw.",
-    en: "This round or action does not exist (any more). Reload the page.",
-  },
-  planError_network: {
-    nl: "Geen verbinding met de server: er is niets opgeslagen. Probeer het opnieuw.",
-    en: "No connection to the server: nothing was saved. Try again.",
-  },
-  planError_other: {
-    nl: "Er ging iets mis (fout {status}): er is niets opgeslagen. Probeer het opnieuw.",
-    en: "Something went wrong (error {status}): nothing was saved. Try again.",
-  },
-};
-
-/** The server's error codes the panel says in its own words. */
-const KNOWN_ERRORS = [
-  "too_many_actions",
-  "forbidden",
-  "too_small",
-  "results_not_released",
-  "invalid_request",
-  "not_found",
-] as const;
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
-type ApiError = { error?: { code?: string; message?: string } };
 /** A message kept as a key and its values, so it follows the page's language. */
-type Note = { key: string; vars?: Record<string, string | number> } | null;
+type Note = { key: TextKey; vars?: TextVars } | null;
 
-export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
+export function actionPlanPanel(root: HTMLElement, t: Translate, lang: () => Lang) {
   let campaignId: string | null = null;
   let view: ActionPlanView | null = null;
   /** The link just made: its token is not stored, so it is shown only now. */
@@ -128,14 +25,14 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
   let editing: PlanAction | null = null;
   let note: Note = null;
 
-  /** A refusal in the page's language; a code it does not know gets the status. */
-  function errorNote(res: ApiResult<ApiError> | null): Note {
-    if (!res) return { key: "planError_network" };
-    const code = res.body.error?.code;
-    if (code && (KNOWN_ERRORS as readonly string[]).includes(code))
-      return { key: `planError_${code}`, vars: { n: view?.maxActions ?? "" } };
-    if (res.status === 404) return { key: "planError_not_found" };
-    return { key: "planError_other", vars: { status: res.status } };
+  /** A refusal in the panel's own words (`actionPlan.error.<code>`); a code it has none for gets the status. */
+  function errorNote(res: ApiResult<unknown> | null): Note {
+    if (!res) return { key: "actionPlan.noConnection" };
+    return errorSaying(res, {
+      area: "actionPlan",
+      otherwise: "actionPlan.failed",
+      vars: { n: view?.maxActions ?? "" },
+    });
   }
 
   /** A call whose failure to reach the server is an answer too (null), not an unhandled rejection. */
@@ -168,7 +65,7 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
   async function change(path: string, method: string, body?: unknown, done: Note = null): Promise<boolean> {
     const id = campaignId;
     if (!id) return false;
-    const res = await call<ApiError>(`/api/campaigns/${id}/${path}`, {
+    const res = await call<unknown>(`/api/campaigns/${id}/${path}`, {
       method,
       ...(body === undefined ? {} : { body }),
     });
@@ -421,7 +318,7 @@ export function actionPlanPanel(root: HTMLElement, t: T, lang: () => Lang) {
       make.addEventListener("click", async () => {
         const id = campaignId;
         if (!id) return;
-        const res = await call<{ link: string } & ApiError>(`/api/campaigns/${id}/summary-link`, { method: "POST" });
+        const res = await call<{ link: string }>(`/api/campaigns/${id}/summary-link`, { method: "POST" });
         // Another round opened meanwhile: this link is not for the round shown, so it is not shown under it.
         if (campaignId !== id) return;
         link = res?.status === 201 ? res.body.link : null;

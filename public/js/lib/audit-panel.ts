@@ -5,20 +5,9 @@
  * "load more". It never shows anything about respondents: the log holds nothing about them.
  */
 import { type AuditEntryView, auditText } from "../../../src/domain/audit.js";
+import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
-import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
-
-export const AUDIT_TEXTS: Record<string, Loc> = {
-  auditTitle: { nl: "Auditlog", en: "Audit log" },
-  auditNote: {
-    nl: "Wie wat deed, per minuut: rapporten bekeken en gedownload (met het gevraagde filter), uitnodigingen en managers, inloggen en mislukte pogingen van managers, rondes geopend en gesloten, codes gemaakt. Over respondenten staat hier niets. Regels worden na 400 dagen verwijderd.",
-    en: "Who did what, to the minute: reports read and downloaded (with the filter asked), invitations and managers, logins and failed attempts of managers, rounds opened and closed, codes issued. Nothing about respondents is here. Entries are deleted after 400 days.",
-  },
-  auditEmpty: { nl: "Nog niets vastgelegd.", en: "Nothing recorded yet." },
-  auditMore: { nl: "Meer laden", en: "Load more" },
-  auditWhen: { nl: "Wanneer", en: "When" },
-  auditWhat: { nl: "Wat", en: "What" },
-};
+import { api, el, fillOrganisations } from "./ui.js";
 
 interface AuditPage {
   entries: AuditEntryView[];
@@ -62,7 +51,7 @@ export function auditPanel(ctx: PanelContext) {
     const res = await api<AuditPage>(`/api/organisations/${encodeURIComponent(select.value)}/audit${query}`);
     if (mine !== asked) return;
     if (res.status !== 200) {
-      status.textContent = errorMessage(res.body, res.status);
+      status.textContent = errorText(ctx.t, res);
       status.hidden = false;
       return;
     }

@@ -9,35 +9,11 @@
 import QRCode from "qrcode";
 
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
-import { el, type Lang, type Loc } from "./ui.js";
+import { textIn } from "../i18n/index.js";
+import { el, type Lang } from "./ui.js";
 
 export type SheetLanguages = Lang | "both";
 export type SheetLayout = "sheet" | "cards";
-
-/** The page's own labels for the sheet's options. */
-export const CODE_SHEET_TEXTS: Record<string, Loc> = {
-  sheetLanguage: { nl: "Taal van het codevel", en: "Language of the code sheet" },
-  bothLanguages: { nl: "Beide (Nederlands en English)", en: "Both (Nederlands and English)" },
-  sheetLayout: { nl: "Vorm", en: "Layout" },
-  layoutSheet: { nl: "Vel met een strook per code", en: "Sheet with a strip per code" },
-  layoutCards: {
-    nl: "Losse kaartjes om uit te knippen (bankpasformaat)",
-    en: "Cut-out cards, one per person (bank-card size)",
-  },
-};
-
-/** What a card says, in the staff's language: not the page's, so each text is looked up per card language. Dutch says "je", as the survey does. */
-const CARD: Record<"title" | "scan" | "once", Loc> = {
-  title: { nl: "Je persoonlijke toegangscode", en: "Your personal access code" },
-  scan: {
-    nl: "Scan de QR-code met je telefoon of typ de link over: de code staat er al in. Zonder link: open de vragenlijst en vul de code in.",
-    en: "Scan the QR code with your phone or type the link: the code is already in it. Without the link: open the survey and enter the code.",
-  },
-  once: {
-    nl: "De code werkt één keer en is niet aan je antwoorden gekoppeld.",
-    en: "The code works once and is not linked to your answers.",
-  },
-};
 
 /** The personal link of one code: the survey's address with the code in its fragment. */
 export const codeLink = (surveyUrl: string, code: string) => `${surveyUrl}#code=${encodeURIComponent(code)}`;
@@ -75,12 +51,12 @@ export async function renderCodeSheet(
       card.dataset.code = code;
       const text = el("div", undefined, "code-text");
       text.append(
-        el("h2", `${langs.map((l) => CARD.title[l]).join(" · ")} — ${options.campaign.title}`),
+        el("h2", `${langs.map((l) => textIn(l, "codeCard.title")).join(" · ")} — ${options.campaign.title}`),
         el("p", code, "code"),
         el("p", shortLink(link), "code-link"),
       );
       for (const l of langs) {
-        const p = el("p", `${CARD.scan[l]} ${CARD.once[l]}`, "code-how");
+        const p = el("p", `${textIn(l, "codeCard.scan")} ${textIn(l, "codeCard.once")}`, "code-how");
         p.lang = l;
         text.append(p);
       }

@@ -5,8 +5,9 @@
  */
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
 import { renderCodeSheet, type SheetLanguages, type SheetLayout } from "./code-sheet.js";
+import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
-import { $, api, el, errorMessage } from "./ui.js";
+import { $, api, el } from "./ui.js";
 
 export function codesPanel(
   ctx: PanelContext,
@@ -54,7 +55,7 @@ export function codesPanel(
       method: "POST",
       body: { count },
     });
-    if (res.status !== 201) return hooks.say(errorMessage(res.body, res.status), true);
+    if (res.status !== 201) return hooks.say(errorText(t, res), true);
     show(campaign, res.body.codes, res.body);
     await hooks.issued();
   }

@@ -9,9 +9,10 @@ import type { compareCampaigns } from "../../../src/services/compare.js";
 import { table } from "../components/data-table.js";
 import { CHART_COLOURS, type Charts, clearChart, drawChart, seriesColour } from "./charts.js";
 import { longDate } from "./dates.js";
+import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
 import { startText } from "./round-texts.js";
-import { $, api, decimal, errorMessage } from "./ui.js";
+import { $, api, decimal } from "./ui.js";
 
 /** The comparison as the API answers (src/services/compare.ts). */
 type Comparison = Awaited<ReturnType<typeof compareCampaigns>>;
@@ -43,7 +44,7 @@ export function comparisonPanel(
           date: benchmark.madeOn ? longDate(benchmark.madeOn, ctx.lang) : "",
           organisations: benchmark.organisations ?? "",
         })
-      : t("noBenchmark");
+      : t("workspace.noBenchmark");
     const excludedBox = $("comparison-excluded");
     excludedBox.hidden = excluded.length === 0;
     excludedBox.textContent = t("excluded", {
@@ -61,7 +62,7 @@ export function comparisonPanel(
     }));
     if (benchmark) {
       datasets.push({
-        label: t("benchmark"),
+        label: t("workspace.benchmark"),
         data: LEVELS.map((l) => benchmark.levels[l.id] ?? null),
         borderColor: CHART_COLOURS.benchmark,
         backgroundColor: CHART_COLOURS.benchmark,
@@ -83,7 +84,7 @@ export function comparisonPanel(
     };
     $("comparison-table").replaceChildren(
       table(
-        [t("level"), ...campaigns.map(name), ...(benchmark ? [t("benchmark")] : [])],
+        [t("level"), ...campaigns.map(name), ...(benchmark ? [t("workspace.benchmark")] : [])],
         LEVELS.map((l) => [
           l.name[ctx.lang],
           ...campaigns.map((c) => cellOf(c, l.id)),
@@ -93,7 +94,7 @@ export function comparisonPanel(
     );
     $("comparison-start").replaceChildren(
       table(
-        [t("round"), t("startHere")],
+        [t("round"), t("workspace.startHere")],
         campaigns.map((c) => [name(c), startText(c, t, hooks.levelName)]),
       ),
     );
@@ -144,7 +145,7 @@ export function comparisonPanel(
   async function compare(ids: readonly string[]): Promise<void> {
     if (ids.length < 2) return hooks.say(t("pickTwo"), true);
     const res = await fetchComparison(ids);
-    if (res.status !== 200) return hooks.say(errorMessage(res.body, res.status), true);
+    if (res.status !== 200) return hooks.say(errorText(t, res), true);
     $("message").hidden = true;
     comparison = res.body;
     render();

@@ -6,72 +6,10 @@
  */
 import type { retentionView } from "../../../src/services/data-protection.js";
 import type { organisationManagers } from "../../../src/services/invitations.js";
+import { isTextKey } from "../i18n/index.js";
+import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
-import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
-
-export const DATA_PROTECTION_TEXTS: Record<string, Loc> = {
-  dpTitle: { nl: "Gegevensbescherming", en: "Data protection" },
-  dpNote: {
-    nl: "Ruwe antwoorden worden al verwijderd als een ronde sluit. De bewaartermijn bepaalt hoe lang de vrijgegeven resultaten blijven: de opmerkingen gaan na de helft, de hele ronde aan het eind.",
-    en: "Raw responses are already deleted when a round closes. The retention period says how long the released results stay: comments go half-way, the whole round at the end.",
-  },
-  dpRetention: { nl: "Bewaartermijn (maanden, 12–120)", en: "Retention (months, 12–120)" },
-  dpUntilDeleted: { nl: "Bewaren tot verwijderen", en: "Keep until deleted" },
-  dpSave: { nl: "Bewaartermijn opslaan", en: "Save retention" },
-  dpSaved: { nl: "Bewaartermijn opgeslagen.", en: "Retention saved." },
-  dpRound: { nl: "Ronde", en: "Round" },
-  dpReleased: { nl: "Vrijgegeven", en: "Released" },
-  dpCommentsOn: { nl: "Opmerkingen weg op", en: "Comments deleted on" },
-  dpRoundOn: { nl: "Ronde weg op", en: "Round deleted on" },
-  dpNever: { nl: "—", en: "—" },
-  dpNoReleases: { nl: "Nog geen vrijgegeven rondes.", en: "No released rounds yet." },
-  dpExport: { nl: "Alle gegevens downloaden (JSON)", en: "Download all data (JSON)" },
-  dpDeleteOrganisation: { nl: "Organisatie verwijderen", en: "Delete organisation" },
-  dpRounds: { nl: "Rondes", en: "Rounds" },
-  dpManagers: { nl: "Managers", en: "Managers" },
-  dpDeleteRound: { nl: "Verwijderen: {title}", en: "Delete: {title}" },
-  dpDeleteAccount: { nl: "Account verwijderen: {email}", en: "Delete account: {email}" },
-  dpNoManagers: { nl: "Geen managers.", en: "No managers." },
-  dpConfirmTitle: { nl: "{what} verwijderen?", en: "Delete {what}?" },
-  dpRemoves: { nl: "Dit wordt verwijderd:", en: "This removes:" },
-  dpNothing: { nl: "Verder niets opgeslagen.", en: "Nothing else is stored." },
-  dpRunning: {
-    nl: "Deze ronde loopt nog: de antwoorden van medewerkers gaan verloren zonder dat resultaten worden vrijgegeven.",
-    en: "This round is still running: staff's answers are lost without any results being released.",
-  },
-  dpFinal: {
-    nl: "Dit kan niet ongedaan worden gemaakt. Download eerst de gegevens als u ze wilt bewaren.",
-    en: "This cannot be undone. Download the data first if you want to keep it.",
-  },
-  dpCancel: { nl: "Annuleren", en: "Cancel" },
-  dpConfirm: { nl: "Definitief verwijderen", en: "Delete for good" },
-  dpDeleted: { nl: "Verwijderd: {what}.", en: "Deleted: {what}." },
-  dpAuditKept: { nl: "{n} logregels blijven, zonder naam", en: "{n} log entries stay, without a name" },
-  dpNormSets: {
-    nl: "{n} normsets houden de cijfers, zonder naam",
-    en: "{n} norm sets keep the figures, without the name",
-  },
-  // What goes, by kind (the keys of the server's counts).
-  "dp.rounds": { nl: "rondes", en: "rounds" },
-  "dp.responses": { nl: "ruwe antwoorden", en: "raw responses" },
-  "dp.receipts": { nl: "ontvangstbewijzen", en: "receipts" },
-  "dp.releases": { nl: "vrijgegeven resultaten", en: "releases" },
-  "dp.groups": { nl: "gepubliceerde groepen", en: "published groups" },
-  "dp.comments": { nl: "opmerkingen", en: "comments" },
-  "dp.codes": { nl: "toegangscodes", en: "access codes" },
-  "dp.staffInvitations": { nl: "uitnodigingen van medewerkers", en: "staff invitations" },
-  "dp.actionPlans": { nl: "actieplannen", en: "action plans" },
-  "dp.planActions": { nl: "acties", en: "actions" },
-  "dp.summaryLinks": { nl: "links naar de samenvatting", en: "summary links" },
-  "dp.managers": { nl: "toegangen van managers", en: "managers' access" },
-  "dp.invitations": { nl: "openstaande uitnodigingen", en: "pending invitations" },
-  "dp.auditEntries": { nl: "logregels", en: "log entries" },
-  "dp.sessions": { nl: "sessies", en: "sessions" },
-  "dp.grants": { nl: "toegangen", en: "grants" },
-  "dp.resetLinks": { nl: "herstellinks", en: "reset links" },
-  "dp.instruments": { nl: "vragenlijsten", en: "instruments" },
-  "dp.normSets": { nl: "normsets", en: "norm sets" },
-};
+import { api, el, fillOrganisations } from "./ui.js";
 
 /** The retention answer, from the service that makes it. */
 type Retention = Awaited<ReturnType<typeof retentionView>>;
@@ -215,10 +153,13 @@ export function dataProtectionPanel(
   /** Reads the server's preview, lists what goes, and deletes only when the consultant confirms. */
   async function confirmDelete(path: string, what: string, from: HTMLElement): Promise<void> {
     const preview = await api<Preview>(`${path}/deletion`);
-    if (preview.status !== 200) return hooks.say(errorMessage(preview.body, preview.status), true);
+    if (preview.status !== 200) return hooks.say(errorText(t, preview), true);
     const lines = Object.entries(preview.body.removes)
       .filter(([kind, n]) => n > 0 && kind !== "auditEntries" && kind !== "normSets")
-      .map(([kind, n]) => el("li", `${n} ${t(`dp.${kind}`)}`));
+      .map(([kind, n]) => {
+        const key = `dp.${kind}`;
+        return el("li", `${n} ${isTextKey(key) ? t(key) : kind}`);
+      });
     const isAccount = path.startsWith("/api/users/");
     const audit = preview.body.removes.auditEntries ?? 0;
     if (audit > 0)
@@ -257,7 +198,7 @@ export function dataProtectionPanel(
     dialog.close();
     if (!go) return from.focus();
     const res = await api(`${path}${preview.body.needsConfirm ? "?confirm=1" : ""}`, { method: "DELETE" });
-    if (res.status !== 200) return hooks.say(errorMessage(res.body, res.status), true);
+    if (res.status !== 200) return hooks.say(errorText(t, res), true);
     hooks.say(t("dpDeleted", { what }));
     await hooks.changed();
   }
@@ -291,7 +232,7 @@ export function dataProtectionPanel(
         method: "PUT",
         body: { retentionMonths: months },
       });
-      if (res.status !== 200) return hooks.say(errorMessage(res.body, res.status), true);
+      if (res.status !== 200) return hooks.say(errorText(t, res), true);
       retention = res.body;
       render();
       hooks.say(t("dpSaved"));

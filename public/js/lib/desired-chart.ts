@@ -19,7 +19,7 @@ export function drawDesired(report: Released, ctx: PanelContext, charts: Charts)
   if (!gap) return;
   const names = new Map(report.levels.map((l) => [l.id, l.name[ctx.lang]]));
   const labels = gap.map((g) => names.get(g.level) ?? g.level);
-  drawChart(charts, "desired", `${t("desired")}: ${t("asTable")}`, {
+  drawChart(charts, "desired", `${t("dashboard.desired")}: ${t("asTable")}`, {
     type: "bar",
     data: {
       labels,

@@ -5,12 +5,12 @@
 import { heatLegend, heatmapTable } from "./heatmap.js";
 import type { PanelContext } from "./managers-panel.js";
 import type { Level, Released } from "./report-types.js";
-import { $ } from "./ui.js";
+import { $, type TextKey } from "./ui.js";
 
 /** A heatmap of the levels per unit of one dimension, with its legend; none when the round publishes no breakdown. */
 export function drawHeatmap(
   id: string,
-  title: string,
+  title: TextKey,
   report: Released | null,
   levels: Level[],
   ctx: PanelContext,

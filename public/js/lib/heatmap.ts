@@ -5,20 +5,11 @@
  * one, its text contrast can be checked, and it prints without being cut off.
  */
 import type { CampaignReport } from "../../../src/services/reports.js";
-import { el, type Lang, type Loc } from "./ui.js";
+import { el, type Lang, type Translate } from "./ui.js";
 
 type Released = Extract<CampaignReport, { suppressed: false }>;
 type Level = Released["levels"][number];
 type Heatmap = NonNullable<Released["heatmap"]>;
-
-/** With DIAGNOSIS_TEXTS (lib/diagnosis-texts.ts) for the threshold's words, which the staircase's legend shares. */
-export const HEATMAP_TEXTS: Record<string, Loc> = {
-  heatScale: { nl: "Kleurschaal 0–100", en: "Colour scale 0–100" },
-  heatBelow: { nl: "gearceerd: score onder de drempel", en: "hatched: score below the threshold" },
-  heatDivided: { nl: "⇄ verdeeld (twee kampen)", en: "⇄ divided (two camps)" },
-  heatHidden: { nl: "< k: minder dan k respondenten", en: "< k: fewer than k respondents" },
-  belowThreshold: { nl: "onder de drempel", en: "below the threshold" },
-};
 
 /**
  * ColorBrewer's diverging RdBu (11 classes), low to high. It is one of ColorBrewer's
@@ -73,10 +64,8 @@ export function inkOn(background: string): string {
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
 }
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
 /** The legend: the colour scale with the threshold marked on it, and what hatching, ⇄ and < k mean. */
-export function heatLegend(weakBelow: number, t: T): HTMLElement {
+export function heatLegend(weakBelow: number, t: Translate): HTMLElement {
   const legend = el("div", undefined, "heat-legend");
   const scale = el("div", undefined, "heat-scale");
   scale.setAttribute("role", "img");
@@ -113,7 +102,7 @@ export function heatmapTable(
   levels: Level[],
   weakBelow: number,
   caption: string,
-  t: T,
+  t: Translate,
   lang: Lang,
 ): HTMLElement {
   const tbl = el("table", undefined, "heatmap");

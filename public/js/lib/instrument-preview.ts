@@ -6,29 +6,8 @@
 import { LEVELS } from "../../../src/domain/levels.js";
 import { instrumentOutline, type OutlineItem } from "../../../src/instruments/outline.js";
 import { climateName } from "./diagnosis-texts.js";
-import { $, api, el, errorMessage, type Loc } from "./ui.js";
-
-export const PREVIEW_TEXTS: Record<string, Loc> = {
-  preview: { nl: "Bekijken", en: "Preview" },
-  previewOf: { nl: "Voorbeeld: {title} · v{version}", en: "Preview: {title} · v{version}" },
-  previewNote: {
-    nl: "Zo vraagt deze versie het, per niveau en in beide talen. Bekijken slaat niets op en verandert geen ronde.",
-    en: "This is what this version asks, per level and in both languages. Previewing stores nothing and changes no round.",
-  },
-  close: { nl: "Sluiten", en: "Close" },
-  question: { nl: "Vraag", en: "Question" },
-  reverse: { nl: "omgekeerd gescoord", en: "reverse-keyed" },
-  desiredItem: { nl: "gewenste situatie", en: "desired state" },
-  naItem: { nl: "met \u201cweet niet / n.v.t.\u201d", en: "with \u201cdon't know / n/a\u201d" },
-  outcomeItem: { nl: "Uitkomst (0\u201310)", en: "Outcome (0\u201310)" },
-  climateScale: { nl: "Beslisklimaat: {scale}", en: "Decision climate: {scale}" },
-  decisionFactors: { nl: "Beslisfactoren", en: "Decision factors" },
-  groupingsTitle: { nl: "Indeling (afdeling, rol, diensttijd)", en: "Groupings (department, role, tenure)" },
-  commentTitle: { nl: "Opmerking", en: "Comment" },
-  itemsCount: { nl: "{n} vragen", en: "{n} items" },
-};
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import { errorText } from "./errors.js";
+import { $, api, el, type Translate } from "./ui.js";
 
 /** A table of texts in Dutch and English, one row per question, with what marks it (in the page's language) after the English. */
 function bilingual(rows: { nl: string; en: string; marks?: string[] }[]): HTMLTableElement {
@@ -54,17 +33,17 @@ function bilingual(rows: { nl: string; en: string; marks?: string[] }[]): HTMLTa
   return tbl;
 }
 
-const itemRow = (i: OutlineItem, t: T) => ({
+const itemRow = (i: OutlineItem, t: Translate) => ({
   nl: i.title.nl,
   en: i.title.en,
   marks: [
-    ...(i.desired ? [t("desiredItem")] : []),
+    ...(i.desired ? [t("preview.desiredItem")] : []),
     ...(i.reverse ? [t("reverse")] : []),
     ...(i.na ? [t("naItem")] : []),
   ],
 });
 
-export function instrumentPreview(texts: { t: T; lang: "nl" | "en" }) {
+export function instrumentPreview(texts: { t: Translate; lang: "nl" | "en" }) {
   const dialog = $("instrument-preview") as HTMLDialogElement;
   $("preview-close").addEventListener("click", () => dialog.close());
   let opener: HTMLElement | null = null;
@@ -80,7 +59,7 @@ export function instrumentPreview(texts: { t: T; lang: "nl" | "en" }) {
     ): Promise<void> {
       const { t } = texts;
       const res = await api<Record<string, unknown>>(`/api/instruments/${encodeURIComponent(id)}/${version}`);
-      if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
+      if (res.status !== 200) return say(errorText(t, res), true);
       const outline = instrumentOutline(res.body);
       const lang = texts.lang;
       $("preview-title").textContent = t("previewOf", { title: outline.title[lang] || id, version });

@@ -4,30 +4,13 @@
  * fix it); a stored one says where the diagnosis can never start, and offers a preview.
  */
 import type { InstrumentSummary } from "../../../src/services/instruments.js";
-import { $, api, el, errorMessage, type Lang, type Loc } from "./ui.js";
+import { type ErrorBody, type ErrorDetail, errorText } from "./errors.js";
+import { $, api, el, type Lang, type Translate } from "./ui.js";
 
-export const UPLOAD_TEXTS: Record<string, Loc> = {
-  problemsFound: {
-    nl: "Niet opgeslagen: {n} problemen gevonden. Los ze op en upload opnieuw.",
-    en: "Not stored: {n} problems found. Fix them and upload again.",
-  },
-  problemFound: {
-    nl: "Niet opgeslagen: 1 probleem gevonden. Los het op en upload opnieuw.",
-    en: "Not stored: 1 problem found. Fix it and upload again.",
-  },
-};
-
-interface Detail {
-  path: string;
-  message: string;
-  code?: string;
-  text?: Loc;
-}
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+type Detail = ErrorDetail;
 
 export function instrumentUpload(
-  texts: { t: T; lang: Lang },
+  texts: { t: Translate; lang: Lang },
   hooks: {
     stored(summary: InstrumentSummary): Promise<void>;
     levelName(id: string): string;
@@ -38,7 +21,7 @@ export function instrumentUpload(
   const problems = $("upload-problems");
   let last:
     | { kind: "problems"; details: Detail[] }
-    | { kind: "stored"; summary: InstrumentSummary }
+    | { kind: "workspace.stored"; summary: InstrumentSummary }
     | { kind: "text"; text: string; error: boolean }
     | null = null;
 
@@ -49,7 +32,7 @@ export function instrumentUpload(
     problems.hidden = last?.kind !== "problems";
     problems.replaceChildren();
     if (!last) return;
-    result.className = last.kind === "stored" ? "" : "error";
+    result.className = last.kind === "workspace.stored" ? "" : "error";
     if (last.kind === "text") {
       result.textContent = last.text;
     } else if (last.kind === "problems") {
@@ -59,7 +42,7 @@ export function instrumentUpload(
     } else {
       const missing = last.summary.missingLevels.map(hooks.levelName).join(", ");
       result.textContent =
-        t("stored", { id: last.summary.id, version: last.summary.version }) +
+        t("workspace.stored", { id: last.summary.id, version: last.summary.version }) +
         (missing ? ` ${t("missingLevels", { levels: missing })}` : "");
       const summary = last.summary;
       const button = el("button", t("preview"), "small secondary");
@@ -78,16 +61,16 @@ export function instrumentUpload(
       last = { kind: "text", text: texts.t("notJson", { message: (error as Error).message }), error: true };
       return render();
     }
-    const res = await api<InstrumentSummary & { error?: { details?: Detail[] } }>("/api/instruments", {
+    const res = await api<InstrumentSummary & Partial<ErrorBody>>("/api/instruments", {
       method: "POST",
       body: json,
     });
     const details = res.body.error?.details ?? [];
-    if (res.status === 201) last = { kind: "stored", summary: res.body };
+    if (res.status === 201) last = { kind: "workspace.stored", summary: res.body };
     else if (details.some((d) => d.text)) last = { kind: "problems", details };
-    else last = { kind: "text", text: errorMessage(res.body, res.status), error: true };
+    else last = { kind: "text", text: errorText(texts.t, res), error: true };
     render();
-    if (last.kind === "stored") await hooks.stored(last.summary);
+    if (last.kind === "workspace.stored") await hooks.stored(last.summary);
   }
 
   $("upload-form").addEventListener("submit", (e) => void upload(e));

@@ -5,43 +5,8 @@
  * the link, which the panel shows for the consultant to pass on.
  */
 import type { inviteManager, organisationManagers } from "../../../src/services/invitations.js";
-import { api, el, errorMessage, fillOrganisations, type Loc } from "./ui.js";
-
-export const MANAGER_TEXTS: Record<string, Loc> = {
-  managersTitle: { nl: "Managers", en: "Managers" },
-  managersNote: {
-    nl: "Managers komen alleen binnen via een uitnodiging: ze kiezen zelf hun wachtwoord, of nemen de uitnodiging aan met hun bestaande account. Of een adres al een account heeft, ziet u niet.",
-    en: "Managers come in by invitation only: they choose their own password, or accept with the account they have. Whether an address has an account is not shown to you.",
-  },
-  inviteEmail: { nl: "E-mailadres", en: "E-mail address" },
-  inviteDepartments: {
-    nl: "Alleen voor afdelingen (optioneel, gescheiden door ;)",
-    en: "Only for departments (optional, separated by ;)",
-  },
-  invite: { nl: "Uitnodigen", en: "Invite" },
-  invitedSent: { nl: "Uitnodiging gemaild naar {email}.", en: "Invitation mailed to {email}." },
-  invitedLink: {
-    nl: "Er is geen e-mail ingesteld: geef deze link zelf door aan {email}. Hij werkt één keer, tot {date}.",
-    en: "No e-mail is configured: pass this link on to {email} yourself. It works once, until {date}.",
-  },
-  pendingStatus: { nl: "uitgenodigd, verloopt {date}", en: "invited, expires {date}" },
-  expiredStatus: { nl: "uitnodiging verlopen", en: "invitation expired" },
-  managerStatus: { nl: "manager", en: "manager" },
-  wholeOrganisation: { nl: "hele organisatie", en: "whole organisation" },
-  resend: { nl: "Opnieuw sturen", en: "Resend" },
-  withdraw: { nl: "Intrekken", en: "Withdraw" },
-  revoke: { nl: "Toegang intrekken", en: "Revoke access" },
-  revokeConfirm: {
-    nl: "De toegang van {email} tot {organisation} intrekken? Al hun sessies worden direct beëindigd.",
-    en: "Revoke the access of {email} to {organisation}? All their sessions end at once.",
-  },
-  revoked: { nl: "Toegang van {email} ingetrokken.", en: "Access of {email} revoked." },
-  withdrawn: { nl: "Uitnodiging van {email} ingetrokken.", en: "Invitation of {email} withdrawn." },
-  noManagers: { nl: "Nog geen managers of uitnodigingen.", en: "No managers or invitations yet." },
-  email: { nl: "E-mail", en: "E-mail" },
-  scope: { nl: "Bereik", en: "Scope" },
-  actions: { nl: "Acties", en: "Actions" },
-};
+import { errorText } from "./errors.js";
+import { api, el, fillOrganisations, type Lang, type Translate } from "./ui.js";
 
 /** The answers' shapes, from the services that make them (src/services/invitations.ts). */
 type Listing = Awaited<ReturnType<typeof organisationManagers>>;
@@ -49,8 +14,8 @@ type Invited = Awaited<ReturnType<typeof inviteManager>>;
 type Scope = Listing["managers"][number]["scope"];
 
 export interface PanelContext {
-  t(key: string, vars?: Record<string, string | number>): string;
-  readonly lang: "nl" | "en";
+  t: Translate;
+  readonly lang: Lang;
 }
 
 export function managersPanel(ctx: PanelContext) {
@@ -102,7 +67,7 @@ export function managersPanel(ctx: PanelContext) {
       return list.replaceChildren(el("p", ctx.t("noManagers"), "muted"));
     const tbl = el("table");
     const head = el("tr");
-    for (const h of [ctx.t("email"), ctx.t("status"), ctx.t("scope"), ctx.t("actions")])
+    for (const h of [ctx.t("email"), ctx.t("status"), ctx.t("scope"), ctx.t("managers.actions")])
       head.append(Object.assign(el("th", h), { scope: "col" }));
     tbl.append(el("thead"), el("tbody"));
     tbl.tHead!.append(head);
@@ -115,7 +80,7 @@ export function managersPanel(ctx: PanelContext) {
         button(ctx.t("revoke"), async () => {
           if (!confirm(ctx.t("revokeConfirm", { email: m.email, organisation: orgName() }))) return;
           const res = await api(`${base}/managers/${encodeURIComponent(m.userId)}`, { method: "DELETE" });
-          if (res.status !== 204) return say(errorMessage(res.body, res.status), true);
+          if (res.status !== 204) return say(errorText(ctx.t, res), true);
           say(ctx.t("revoked", { email: m.email }));
           await load();
         }),
@@ -130,14 +95,14 @@ export function managersPanel(ctx: PanelContext) {
       actions.append(
         button(ctx.t("resend"), async () => {
           const res = await api<Invited>(`${base}/invitations/${encodeURIComponent(p.id)}/resend`, { method: "POST" });
-          if (res.status !== 200) return say(errorMessage(res.body, res.status), true);
+          if (res.status !== 200) return say(errorText(ctx.t, res), true);
           delivered(res.body);
           await load();
         }),
         " ",
         button(ctx.t("withdraw"), async () => {
           const res = await api(`${base}/invitations/${encodeURIComponent(p.id)}`, { method: "DELETE" });
-          if (res.status !== 204) return say(errorMessage(res.body, res.status), true);
+          if (res.status !== 204) return say(errorText(ctx.t, res), true);
           linkBox.hidden = true;
           say(ctx.t("withdrawn", { email: p.email }));
           await load();
@@ -172,7 +137,7 @@ export function managersPanel(ctx: PanelContext) {
       method: "POST",
       body: { email, ...(departments.length ? { units: { department: [...new Set(departments)] } } : {}) },
     });
-    if (res.status !== 201) return say(errorMessage(res.body, res.status), true);
+    if (res.status !== 201) return say(errorText(ctx.t, res), true);
     (event.target as HTMLFormElement).reset();
     delivered(res.body);
     await load();

@@ -7,8 +7,9 @@ import { LEVELS } from "../../../src/domain/levels.js";
 import type { normSetOverview } from "../../../src/services/norm-sets.js";
 import { table } from "../components/data-table.js";
 import { longDate } from "./dates.js";
+import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
-import { $, api, el, errorMessage } from "./ui.js";
+import { $, api, el } from "./ui.js";
 
 /** The norm sets as the API answers (src/services/norm-sets.ts). */
 type NormSets = Awaited<ReturnType<typeof normSetOverview>>;
@@ -47,7 +48,7 @@ export function normsPanel(
       ...(latest
         ? [
             table(
-              [t("level"), t("benchmark")],
+              [t("level"), t("workspace.benchmark")],
               LEVELS.map((l) => [l.name[ctx.lang], latest.levels[l.id] ?? "–"]),
             ),
           ]
@@ -88,7 +89,7 @@ export function normsPanel(
     if (code === "norm_set_conflict") return hooks.say(t("normConflict"), true);
     if ((code === "too_few_organisations" || code === "too_few_new_organisations") && norms)
       return hooks.say(nextText(norms.next), true);
-    hooks.say(errorMessage(res.body, res.status), true);
+    hooks.say(errorText(t, res), true);
   }
   $("publish-norms").addEventListener("click", () => void publish());
 

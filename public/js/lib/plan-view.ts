@@ -5,29 +5,14 @@
  */
 import { ACTION_STATUSES, type PlanAction } from "../../../src/domain/action-plan.js";
 import { levelById, type LevelId } from "../../../src/domain/levels.js";
-import { el, type Lang, type Loc } from "./ui.js";
-
-export const PLAN_VIEW_TEXTS: Record<string, Loc> = {
-  status_planned: { nl: "gepland", en: "planned" },
-  status_in_progress: { nl: "bezig", en: "in progress" },
-  status_done: { nl: "klaar", en: "done" },
-  planLevel: { nl: "Niveau", en: "Level" },
-  planTitle: { nl: "Actie", en: "Action" },
-  planOwner: { nl: "Eigenaar", en: "Owner" },
-  planDue: { nl: "Klaar op", en: "Due" },
-  planStatus: { nl: "Status", en: "Status" },
-  planNoDate: { nl: "geen datum", en: "no date" },
-  planNoActions: { nl: "Nog geen acties.", en: "No actions yet." },
-};
+import { el, type Lang, type Translate } from "./ui.js";
 
 export { ACTION_STATUSES };
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
 
 export const levelName = (id: LevelId, lang: Lang) => levelById(id).name[lang];
 
 /** A date as people write it in the page's language. */
-export function dueText(dueOn: string | null, t: T, lang: Lang): string {
+export function dueText(dueOn: string | null, t: Translate, lang: Lang): string {
   if (!dueOn) return t("planNoDate");
   return new Date(`${dueOn}T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", {
     day: "numeric",
@@ -38,7 +23,7 @@ export function dueText(dueOn: string | null, t: T, lang: Lang): string {
 }
 
 /** Actions as a list: the action in bold, then level, owner, date and status in words. */
-export function actionList(actions: readonly Omit<PlanAction, "id">[], t: T, lang: Lang): HTMLElement {
+export function actionList(actions: readonly Omit<PlanAction, "id">[], t: Translate, lang: Lang): HTMLElement {
   if (actions.length === 0) return el("p", t("planNoActions"), "muted");
   const list = el("ul", undefined, "plan-actions");
   for (const a of actions) {

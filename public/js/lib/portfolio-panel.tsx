@@ -8,9 +8,10 @@ import { render } from "hono/jsx/dom";
 
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
 import { type Organisation, Portfolio } from "../components/portfolio.js";
+import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
 import { rateText, startText } from "./round-texts.js";
-import { $, api, errorMessage, fillSelect } from "./ui.js";
+import { $, api, fillSelect } from "./ui.js";
 
 /** A round with the name of its organisation, for pickers and comparisons. */
 type CampaignRow = CampaignView & { organisation: string };
@@ -35,7 +36,7 @@ export function portfolioPanel(
 
   async function setBenchmark(org: Organisation, shown: boolean): Promise<void> {
     const res = await api(`/api/organisations/${org.id}`, { method: "PATCH", body: { benchmarkForManagers: shown } });
-    if (res.status !== 200) hooks.say(errorMessage(res.body, res.status), true);
+    if (res.status !== 200) hooks.say(errorText(t, res), true);
     else org.benchmarkForManagers = shown;
   }
 
@@ -43,7 +44,7 @@ export function portfolioPanel(
   async function open(c: CampaignView): Promise<void> {
     if (!confirm(t("openConfirm", { title: c.title }))) return;
     const res = await api<CampaignView>(`/api/campaigns/${c.id}/open`, { method: "POST" });
-    if (res.status !== 200) return hooks.say(errorMessage(res.body, res.status), true);
+    if (res.status !== 200) return hooks.say(errorText(t, res), true);
     hooks.say(t("opened", { title: c.title }));
     await load();
   }
@@ -52,8 +53,8 @@ export function portfolioPanel(
   async function close(c: CampaignView): Promise<void> {
     if (!confirm(t("closeConfirm", { title: c.title }))) return;
     const res = await api<{ respondents: number }>(`/api/campaigns/${c.id}/close`, { method: "POST" });
-    if (res.status !== 200) return hooks.say(errorMessage(res.body, res.status), true);
-    hooks.say(t("released", { title: c.title, n: res.body.respondents }));
+    if (res.status !== 200) return hooks.say(errorText(t, res), true);
+    hooks.say(t("workspace.released", { title: c.title, n: res.body.respondents }));
     await Promise.all([load(), hooks.closed()]);
   }
 
@@ -103,7 +104,7 @@ export function portfolioPanel(
       method: "POST",
       body: { name: input.value },
     });
-    if (res.status !== 201) return hooks.say(errorMessage(res.body, res.status), true);
+    if (res.status !== 201) return hooks.say(errorText(t, res), true);
     input.value = "";
     await load();
     ($("campaign-organisation") as HTMLSelectElement).value = res.body.id;

@@ -4,11 +4,6 @@
  * "page n of m" in its margin. Chromium prints @page margin boxes, which CSS can fill only with
  * fixed strings and counters, so the page's rule is written here whenever the header changes.
  */
-import type { Loc } from "./ui.js";
-
-export const PRINT_TEXTS: Record<string, Loc> = {
-  pageOf: { nl: "pagina {page} van {pages}", en: "page {page} of {pages}" },
-};
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped, so no name can end the rule. */
 const cssString = (text: string) =>

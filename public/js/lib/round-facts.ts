@@ -24,8 +24,10 @@ export function drawFacts(
   const { round } = shown;
   const facts = [t(`status_${report.campaign.status}`)];
   if (round?.opensOn && round.closesOn)
-    facts.push(t("period", { from: longDate(round.opensOn, ctx.lang), to: longDate(round.closesOn, ctx.lang) }));
-  facts.push(t("released", { date: longDate(report.campaign.releasedOn, ctx.lang) }));
+    facts.push(
+      t("dashboard.period", { from: longDate(round.opensOn, ctx.lang), to: longDate(round.closesOn, ctx.lang) }),
+    );
+  facts.push(t("dashboard.released", { date: longDate(report.campaign.releasedOn, ctx.lang) }));
   if (round?.responseRate)
     facts.push(t("response", { pct: round.responseRate.pct.toLocaleString(ctx.lang === "nl" ? "nl-NL" : "en-GB") }));
   $("round-facts").textContent = facts.join(" · ");

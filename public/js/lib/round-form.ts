@@ -5,51 +5,11 @@
  * server holds the same rule); a closed round offers no change. Only the fields that changed are
  * sent, and a refusal names each field in the page's language.
  */
-import {
-  DEFAULT_K,
-  defaultKComments,
-  DRAFT_ONLY_FIELDS,
-  ROUND_REFUSALS,
-  type RoundRefusal,
-} from "../../../src/domain/campaign.js";
+import { DEFAULT_K, defaultKComments, DRAFT_ONLY_FIELDS } from "../../../src/domain/campaign.js";
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
 import type { RoundEdit } from "../../../src/services/lifecycle.js";
-import { $, api, el, errorMessage, type Loc } from "./ui.js";
-
-export const ROUND_FORM_TEXTS: Record<string, Loc> = {
-  k: { nl: "Minimale groep (k) voor resultaten", en: "Minimum group (k) for results" },
-  kComments: { nl: "Minimale groep voor opmerkingen", en: "Minimum group for comments" },
-  kCommentsDefault: { nl: "leeg: max(k, 10)", en: "empty: max(k, 10)" },
-  editRound: { nl: "Ronde wijzigen: {title}", en: "Change round: {title}" },
-  editRoundButton: { nl: "Wijzigen", en: "Change" },
-  saveChanges: { nl: "Wijzigingen opslaan", en: "Save changes" },
-  cancelEdit: { nl: "Annuleren", en: "Cancel" },
-  editDraftNote: {
-    nl: "Een concept kunt u nog helemaal aanpassen. Na het openen liggen titel, afdelingen, vragenlijst en minimale groepen vast: medewerkers hebben ze gezien.",
-    en: "A draft can still be changed in full. Once open, title, departments, instrument and minimum groups are fixed: staff have seen them.",
-  },
-  editOpenNote: {
-    nl: "Deze ronde loopt: alleen de datums (de openingsdatum tot de ronde opent), het contact, het aantal medewerkers en de code-eis kunnen nog veranderen. Titel, afdelingen, vragenlijst en minimale groepen liggen vast, want medewerkers hebben ze gezien.",
-    en: "This round is running: only its dates (the opening date until it opens), contact, staff invited and code requirement can still change. Title, departments, instrument and minimum groups are fixed, because staff have seen them.",
-  },
-  changed: { nl: "\u2018{title}\u2019 is gewijzigd.", en: "\u2018{title}\u2019 has been changed." },
-  nothingChanged: { nl: "Er is niets gewijzigd.", en: "Nothing has changed." },
-  refused: { nl: "Niet opgeslagen:", en: "Not saved:" },
-  commentsBelowK: { nl: "mag niet kleiner zijn dan k", en: "may not be smaller than k" },
-  codesNeedK: {
-    nl: "een ronde met codes toont resultaten per afdeling en heeft daarom k van minstens 5 nodig",
-    en: "a round on codes shows results per department and so needs k of at least 5",
-  },
-  datesOutOfOrder: { nl: "ligt vóór de openingsdatum", en: "is before the opening date" },
-  fixedOnceOpen: { nl: "ligt vast sinds de ronde open is", en: "is fixed since the round opened" },
-  alreadyOpened: { nl: "de ronde is al geopend", en: "the round has opened already" },
-  closesInPast: {
-    nl: "ligt in het verleden; sluit de ronde met \u201cSluiten en vrijgeven\u201d",
-    en: "is in the past; close the round with \u201cClose and release\u201d",
-  },
-};
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import { errorText } from "./errors.js";
+import { $, api, el, type Translate } from "./ui.js";
 
 /** The form's inputs per field of a round, by id in workspace.html. */
 const INPUTS = {
@@ -67,9 +27,8 @@ const INPUTS = {
 type Field = keyof typeof INPUTS;
 /** The label a field's refusal is named by: the text of its label. */
 const labelOf = (field: string) =>
-  $(INPUTS[field as Field] ?? "")
-    .closest("label")
-    ?.querySelector("[data-t]")?.textContent ?? field;
+  (Object.hasOwn(INPUTS, field) ? $(INPUTS[field as Field]) : null)?.closest("label")?.querySelector("[data-t]")
+    ?.textContent ?? field;
 
 const input = (field: Field) => $(INPUTS[field]) as HTMLInputElement;
 const numberOrNull = (value: string) => (value.trim() === "" ? null : Number(value));
@@ -114,23 +73,12 @@ function changes(round: CampaignView): RoundEdit {
   return edit;
 }
 
-/** A refusal in plain words: each field by its label, with the reason in the page's language where it is a known rule. */
-export function refusalText(body: unknown, status: number, t: T): string {
-  const details =
-    (body as { error?: { details?: { path: string; message: string; code?: string }[] } }).error?.details ?? [];
-  if (details.length === 0) return errorMessage(body, status);
-  // Matched on the detail's machine code, never on the server's English wording.
-  const known = (code: string | undefined): code is RoundRefusal =>
-    code !== undefined && Object.hasOwn(ROUND_REFUSALS, code);
-  const lines = details.map((d) => {
-    const field = d.path.replace(/^json\./, "").split(".")[0]!;
-    return `${labelOf(field)}: ${known(d.code) ? t(d.code) : d.message}`;
-  });
-  return `${t("refused")} ${lines.join("; ")}.`;
-}
+/** A refusal in plain words: each field by its label, with the reason in the page's language where it is a known rule (matched on the detail's code, never on the server's English wording). */
+export const refusalText = (res: { status: number; body: unknown }, t: Translate): string =>
+  errorText(t, res, { field: (path) => labelOf(path.replace(/^json\./, "").split(".")[0] ?? path) });
 
 export function roundForm(
-  t: T,
+  t: Translate,
   hooks: { say(text: string, error?: boolean): void; saved(): Promise<void>; showCodeHint(): void },
 ) {
   let editing: CampaignView | null = null;
@@ -188,7 +136,7 @@ export function roundForm(
     };
     const organisation = ($("campaign-organisation") as HTMLSelectElement).value;
     const res = await api<CampaignView>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });
-    if (res.status !== 201) return hooks.say(refusalText(res.body, res.status, t), true);
+    if (res.status !== 201) return hooks.say(refusalText(res, t), true);
     form.reset();
     hooks.showCodeHint();
     hooks.say(t("created", { title: res.body.title, link: res.body.surveyUrl ?? "" }));
@@ -202,7 +150,7 @@ export function roundForm(
       return hooks.say(t("nothingChanged"));
     }
     const res = await api<CampaignView>(`/api/campaigns/${round.id}`, { method: "PATCH", body: edit });
-    if (res.status !== 200) return hooks.say(refusalText(res.body, res.status, t), true);
+    if (res.status !== 200) return hooks.say(refusalText(res, t), true);
     stopEditing();
     hooks.say(t("changed", { title: res.body.title }));
     await hooks.saved();

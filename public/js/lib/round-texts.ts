@@ -2,10 +2,10 @@
  * How the workspace writes a round's response rate (with the basis it was counted on) and where
  * its change has to start (or why that is not known yet), in the portfolio and in a comparison.
  */
+import type { Pick as StartPick } from "../../../src/domain/start-here.js";
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { Translate as T } from "../i18n/index.js";
 import { startWhy } from "./diagnosis-texts.js";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
 
 export function rateText(c: CampaignView, t: T): string {
   const r = c.responseRate;
@@ -17,7 +17,7 @@ export function rateText(c: CampaignView, t: T): string {
 }
 
 export function startText(
-  c: { status?: string; startHere: { level: string | null; reasons: string[]; basis: string } | null },
+  c: { status?: string; startHere: (Pick<StartPick, "reasons" | "basis"> & { level: string | null }) | null },
   t: T,
   levelName: (id: string) => string,
 ): string {

@@ -3,57 +3,9 @@
  * plain words, with what the stored state reveals), the mail language(s), paste or upload the list
  * and send; later paste the list again to remind. Only counts come back, never an address.
  */
+import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
-import { api, el, errorMessage, fillSelect, type Loc } from "./ui.js";
-
-export const STAFF_INVITATION_TEXTS: Record<string, Loc> = {
-  staffTitle: { nl: "Medewerkers uitnodigen per e-mail", en: "Invite staff by e-mail" },
-  staffNote: {
-    nl: "Iedereen krijgt een eigen e-mail met een persoonlijke link waarin een eenmalige code zit. De code wordt nooit aan antwoorden gekoppeld. Voor medewerkers zonder e-mail is er het codevel met QR-codes.",
-    en: "Everyone gets their own e-mail with a personal link that holds a single-use code. The code is never linked to answers. For staff without e-mail there is the code sheet with QR codes.",
-  },
-  staffRound: { nl: "Lopende ronde", en: "Running round" },
-  staffNoRounds: { nl: "Geen lopende ronde die codes kan krijgen.", en: "No running round that can take codes." },
-  staffNoMail: {
-    nl: "Er is geen e-mail ingesteld (SMTP_URL of MAIL_API_URL). Gebruik het codevel, of laat de beheerder e-mail instellen.",
-    en: "No mail is configured (SMTP_URL or MAIL_API_URL). Use the code sheet, or ask the operator to configure mail.",
-  },
-  staffMode: { nl: "Herinneringen", en: "Reminders" },
-  staffModeReminders: {
-    nl: "Herinneringen alleen aan wie nog niet antwoordde",
-    en: "Reminders only to those who have not answered",
-  },
-  staffModeRemindersHelp: {
-    nl: "Tot de ronde sluit bewaart de server per uitnodiging een versleutelde sleutel van het adres naast de (versleutelde) code. Zo kan een herinnering alleen naar ongebruikte codes. Wie de database én de geheime sleutel van de server heeft, kan tot de sluiting zien wie zijn code gebruikte — nooit wat iemand antwoordde. Bij het sluiten wordt alles verwijderd.",
-    en: "Until the round closes the server keeps, per invitation, a keyed hash of the address next to the (sealed) code, so a reminder goes only to unused codes. Whoever holds the database and the server's secret key can see, until closing, who used their code — never what anyone answered. Everything is deleted when the round closes.",
-  },
-  staffModeNone: { nl: "Niets bijhouden", en: "No tracking" },
-  staffModeNoneHelp: {
-    nl: "Er wordt per adres niets bewaard: de lijst wordt één keer gebruikt en weggegooid. Een herinnering gaat daarom naar iedereen, met een bedankje voor wie al antwoordde.",
-    en: "Nothing is kept per address: the list is used once and discarded. A reminder therefore goes to everyone, thanking those who already answered.",
-  },
-  staffLanguages: { nl: "Taal van de e-mail", en: "Language of the e-mail" },
-  staffLangBoth: { nl: "Nederlands en Engels", en: "Dutch and English" },
-  staffLangNl: { nl: "Nederlands", en: "Dutch" },
-  staffLangEn: { nl: "Engels", en: "English" },
-  staffList: {
-    nl: "E-mailadressen (één per regel, of een CSV met een kolom e-mail)",
-    en: "E-mail addresses (one per line, or a CSV with an email column)",
-  },
-  staffFile: { nl: "Of kies een CSV-bestand", en: "Or choose a CSV file" },
-  staffSend: { nl: "Uitnodigingen versturen", en: "Send invitations" },
-  staffRemind: { nl: "Herinnering versturen (plak dezelfde lijst)", en: "Send a reminder (paste the same list)" },
-  staffBusy: { nl: "Bezig met versturen…", en: "Sending…" },
-  staffState: {
-    nl: "Uitgenodigd: {invited} ({mode}). Herinneringsrondes: {runs} van maximaal {max}.",
-    en: "Invited: {invited} ({mode}). Reminder runs: {runs} of at most {max}.",
-  },
-  staffCounts: {
-    nl: "Verstuurd: {sent}. Mislukt: {failed}. Ongeldig: {invalid}. Dubbel: {duplicates}. Niet uitgenodigd: {notInvited}. Al geantwoord: {answered}. Maximum bereikt: {limitReached}. Al eerder uitgenodigd: {alreadyInvited}.",
-    en: "Sent: {sent}. Failed: {failed}. Invalid: {invalid}. Duplicates: {duplicates}. Not invited: {notInvited}. Already answered: {answered}. Maximum reached: {limitReached}. Invited before: {alreadyInvited}.",
-  },
-  staffInvalidLines: { nl: "Ongeldige regels: {lines}", en: "Invalid lines: {lines}" },
-};
+import { api, el, fillSelect } from "./ui.js";
 
 interface RoundRow {
   id: string;
@@ -129,7 +81,7 @@ export function staffInvitationsPanel(ctx: PanelContext) {
   }
 
   function report(res: { status: number; body: unknown }): void {
-    if (res.status !== 200) return say(errorMessage(res.body as never, res.status), true);
+    if (res.status !== 200) return say(errorText(ctx.t, res), true);
     const { counts, invalidLines } = res.body as Result;
     say(
       [

@@ -41,7 +41,7 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
       // A tick on the bar where the consultant's benchmark lies; its value is also in the table.
       const tick = el("i", undefined, "benchmark-tick");
       tick.style.left = `${benchmark}%`;
-      tick.title = `${t("benchmark")} ${benchmark}`;
+      tick.title = `${t("dashboard.benchmark")} ${benchmark}`;
       bar.append(tick);
     }
     li.append(el("span", `${i + 1}. ${l.name[ctx.lang]}`, "name"), bar, el("strong", String(Math.round(l.score))));
@@ -50,7 +50,7 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
       .join(", ");
     const agreement = l.agreement === null ? "–" : String(l.agreement);
     // Margin, spread and agreement in the tooltip and the table, not printed under every bar.
-    const numbers = `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · ${t("agreement")} ${agreement} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${benchmark !== undefined ? ` · ${t("benchmark")} ${benchmark}` : ""}`;
+    const numbers = `95%: ${l.ci95[0]}–${l.ci95[1]} · SD ${l.sd} · ${t("agreement")} ${agreement} · + ${l.favourablePct}% / − ${l.unfavourablePct}%${benchmark !== undefined ? ` · ${t("dashboard.benchmark")} ${benchmark}` : ""}`;
     li.title =
       l.splitItems.length > 0
         ? `${numbers} · ${t("splitOn")} ${l.splitItems.map((name) => `“${report.questions[name]?.[ctx.lang] ?? name}”`).join(", ")}`
@@ -77,7 +77,7 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
     t("agreement"),
     "+",
     "−",
-    ...(report.benchmark ? [t("benchmark")] : []),
+    ...(report.benchmark ? [t("dashboard.benchmark")] : []),
     t("verdict"),
   ];
   $("staircase-table").replaceChildren(table(head, rows));
@@ -89,7 +89,7 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
       ? t("benchmarkOfSet", { date: longDate(set.madeOn, ctx.lang), organisations: set.organisations ?? "" })
       : t("benchmarkForManager")
     : isConsultant
-      ? t("noBenchmark")
+      ? t("dashboard.noBenchmark")
       : "";
   note.hidden = note.textContent === "";
   const start = report.startHere;

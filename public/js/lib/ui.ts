@@ -3,11 +3,21 @@
  * only — names from the database never become HTML), JSON calls that send a lost session to
  * the login page. Plain tables, the alternative to every chart, are in components/data-table.tsx.
  */
-export type Lang = "nl" | "en";
-export type Loc = Record<Lang, string>;
+import { isLang, isTextKey, type Lang, LANGS, textIn, type TextKey, type TextVars } from "../i18n/index.js";
 
-export function createTexts(texts: Record<string, Loc>) {
-  let lang: Lang = (localStorage.getItem("lang") as Lang) || (navigator.language.startsWith("en") ? "en" : "nl");
+export type { Lang, TextKey, TextVars, Translate } from "../i18n/index.js";
+
+/** The language chosen before on this browser, else the browser's own when there is a catalogue for it, else Dutch. */
+function firstLang(): Lang {
+  const stored = localStorage.getItem("lang");
+  if (isLang(stored)) return stored;
+  const browser = LANGS.find((l) => l !== "nl" && navigator.language.startsWith(l));
+  return browser ?? "nl";
+}
+
+/** The page's language and its text lookup (public/js/i18n), and the [data-t] elements filled in it. */
+export function createTexts() {
+  let lang: Lang = firstLang();
   return {
     get lang(): Lang {
       return lang;
@@ -17,12 +27,15 @@ export function createTexts(texts: Record<string, Loc>) {
       localStorage.setItem("lang", next);
       document.documentElement.lang = next;
     },
-    t(key: string, vars: Record<string, string | number> = {}): string {
-      return (texts[key]?.[lang] ?? key).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ""));
+    t(key: TextKey, vars: TextVars = {}): string {
+      return textIn(lang, key, vars);
     },
     /** Fills every [data-t] element and marks the pressed language button. */
     apply(): void {
-      for (const node of document.querySelectorAll<HTMLElement>("[data-t]")) node.textContent = this.t(node.dataset.t!);
+      for (const node of document.querySelectorAll<HTMLElement>("[data-t]")) {
+        const key = node.dataset.t;
+        node.textContent = isTextKey(key) ? this.t(key) : (key ?? "");
+      }
       for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]"))
         b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
       document.documentElement.lang = lang;
@@ -30,7 +43,12 @@ export function createTexts(texts: Record<string, Loc>) {
   };
 }
 
-export const $ = (id: string) => document.getElementById(id)!;
+/** The element with this id; one the page lacks is a mistake in the page, said by name. */
+export function $(id: string): HTMLElement {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`The page has no element #${id}`);
+  return node;
+}
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -61,9 +79,6 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
 }
-
-export const errorMessage = (body: unknown, status: number) =>
-  (body as { error?: { message?: string } }).error?.message ?? `Error ${status}`;
 
 /** A number with `digits` decimals as the language writes it: 0,84 in Dutch, 0.84 in English. */
 export function decimal(value: number, digits: number, lang: Lang): string {
@@ -106,5 +121,3 @@ export async function logoutEverywhere(): Promise<void> {
   await fetch("/api/auth/logout-everywhere", { method: "POST" });
   location.href = "/login";
 }
-
-export const LOGOUT_EVERYWHERE_TEXT: Loc = { nl: "Overal uitloggen", en: "Log out everywhere" };
