@@ -7,6 +7,7 @@
  * sections together; each section is its own module under lib/ and components/.
  */
 import type { CampaignView } from "../../src/routes/campaign-view.js";
+import type { OrganisationListing } from "../../src/routes/organisations.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { showTrends } from "./components/trend-view.js";
 import { actionPlanPanel } from "./lib/action-plan.js";
@@ -34,11 +35,7 @@ import { drawStaircase } from "./lib/staircase.js";
 import { $, api, createTexts, fillSelect, type Lang, logout, logoutEverywhere } from "./lib/ui.js";
 
 type Campaign = CampaignView;
-interface Organisation {
-  id: string;
-  name: string;
-  campaigns: Campaign[];
-}
+type Organisation = OrganisationListing;
 
 const texts = createTexts();
 const t = texts.t.bind(texts);

@@ -73,6 +73,8 @@ const AccountDeletion = z
     ]).openapi({ description: "auditEntries are kept with a placeholder actor" }),
   })
   .openapi("AccountDeletion");
+/** What deleting a round, an organisation or an account removes (or removed), by count. */
+export type Deletion = z.infer<typeof RoundDeletion | typeof OrganisationDeletion | typeof AccountDeletion>;
 const Retention = z
   .strictObject({
     organisationId: z.string(),

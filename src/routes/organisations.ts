@@ -23,6 +23,11 @@ const NewOrganisation = z.object({ name: lineOfText(120).min(1) }).strict();
 const Organisation = z
   .strictObject({ id: z.string(), name: z.string(), benchmarkForManagers: z.boolean().optional() })
   .openapi("Organisation");
+/** An organisation as GET /api/organisations lists it: with its rounds. */
+const OrganisationListing = z
+  .strictObject({ ...Organisation.shape, campaigns: z.array(CampaignSchema) })
+  .openapi("OrganisationWithRounds");
+export type OrganisationListing = z.infer<typeof OrganisationListing>;
 const OrganisationPatch = z.object({ benchmarkForManagers: z.boolean() }).strict();
 
 const NewCampaign = z
@@ -68,14 +73,7 @@ export const organisationRoutes = createRouter()
       tags: ["Organisations"],
       middleware: [requireUser()],
       responses: {
-        200: jsonContent(
-          z.array(
-            z
-              .strictObject({ ...Organisation.shape, campaigns: z.array(CampaignSchema) })
-              .openapi("OrganisationWithRounds"),
-          ),
-          "Organisations with their campaigns",
-        ),
+        200: jsonContent(z.array(OrganisationListing), "Organisations with their campaigns"),
         401: jsonError("No session"),
       },
     }),

@@ -77,6 +77,7 @@ const Summary = z
       .nullable(),
   })
   .openapi("StaffInvitationSummary");
+export type StaffInvitationSummary = z.infer<typeof Summary>;
 
 const consultantOnly = requireUser("consultant");
 const baseUrl = (c: Context<AppEnv>) => c.var.deps.publicUrl ?? new URL(c.req.url).origin;

@@ -5,15 +5,11 @@
  * survey link, change, open, close). Names and titles are text, never HTML.
  */
 import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { OrganisationListing } from "../../../src/routes/organisations.js";
 import type { Translate as T } from "../i18n/index.js";
 
-/** An organisation with its rounds as the API lists them (src/routes/campaign-view.ts). */
-export interface Organisation {
-  id: string;
-  name: string;
-  benchmarkForManagers?: boolean;
-  campaigns: CampaignView[];
-}
+/** An organisation with its rounds as the API lists them (src/routes/organisations.ts). */
+export type Organisation = OrganisationListing;
 
 export interface PortfolioProps {
   organisations: readonly Organisation[];

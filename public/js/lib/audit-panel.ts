@@ -5,14 +5,13 @@
  * "load more". It never shows anything about respondents: the log holds nothing about them.
  */
 import { type AuditEntryView, auditText } from "../../../src/domain/audit.js";
+import type { auditPage } from "../../../src/services/audit.js";
 import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
 import { api, el, fillOrganisations } from "./ui.js";
 
-interface AuditPage {
-  entries: AuditEntryView[];
-  next: string | null;
-}
+/** A page of the log as the server answers it (src/services/audit.ts). */
+type AuditPage = Awaited<ReturnType<typeof auditPage>>;
 
 export function auditPanel(ctx: PanelContext) {
   const select = document.getElementById("audit-organisation") as HTMLSelectElement;

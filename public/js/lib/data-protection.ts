@@ -4,6 +4,8 @@
  * a manager's account — each behind a dialog that first lists, by count, what goes (the server's
  * preview, so it says what the delete will actually remove).
  */
+import type { Deletion } from "../../../src/routes/data-protection.js";
+import type { OrganisationListing } from "../../../src/routes/organisations.js";
 import type { retentionView } from "../../../src/services/data-protection.js";
 import type { organisationManagers } from "../../../src/services/invitations.js";
 import { isTextKey } from "../i18n/index.js";
@@ -13,16 +15,6 @@ import { api, el, fillOrganisations } from "./ui.js";
 
 /** The retention answer, from the service that makes it. */
 type Retention = Awaited<ReturnType<typeof retentionView>>;
-interface Preview {
-  removes: Record<string, number>;
-  needsConfirm?: boolean;
-}
-interface OrganisationRow {
-  id: string;
-  name: string;
-  campaigns: { id: string; title: string; status: string }[];
-}
-
 export function dataProtectionPanel(
   ctx: PanelContext,
   hooks: { say(text: string, error?: boolean): void; changed(): Promise<void> },
@@ -54,7 +46,7 @@ export function dataProtectionPanel(
   const dialog = el("dialog", undefined, "preview-dialog");
   dialog.id = "dp-dialog";
   dialog.setAttribute("aria-labelledby", "dp-dialog-title");
-  let organisations: OrganisationRow[] = [];
+  let organisations: OrganisationListing[] = [];
   let retention: Retention | null = null;
   let managers: { userId: string; email: string }[] = [];
 
@@ -152,8 +144,9 @@ export function dataProtectionPanel(
 
   /** Reads the server's preview, lists what goes, and deletes only when the consultant confirms. */
   async function confirmDelete(path: string, what: string, from: HTMLElement): Promise<void> {
-    const preview = await api<Preview>(`${path}/deletion`);
+    const preview = await api<Deletion>(`${path}/deletion`);
     if (preview.status !== 200) return hooks.say(errorText(t, preview), true);
+    const needsConfirm = "needsConfirm" in preview.body && preview.body.needsConfirm;
     const lines = Object.entries(preview.body.removes)
       .filter(([kind, n]) => n > 0 && kind !== "auditEntries" && kind !== "normSets")
       .map(([kind, n]) => {
@@ -183,7 +176,7 @@ export function dataProtectionPanel(
       Object.assign(el("h2", t("dpConfirmTitle", { what })), { id: "dp-dialog-title" }),
       el("p", t("dpRemoves")),
       list,
-      ...(preview.body.needsConfirm ? [el("p", t("dpRunning"), "error")] : []),
+      ...(needsConfirm ? [el("p", t("dpRunning"), "error")] : []),
       el("p", t("dpFinal"), "muted small"),
       buttons,
     );
@@ -197,7 +190,7 @@ export function dataProtectionPanel(
     const go = await answer;
     dialog.close();
     if (!go) return from.focus();
-    const res = await api(`${path}${preview.body.needsConfirm ? "?confirm=1" : ""}`, { method: "DELETE" });
+    const res = await api(`${path}${needsConfirm ? "?confirm=1" : ""}`, { method: "DELETE" });
     if (res.status !== 200) return hooks.say(errorText(t, res), true);
     hooks.say(t("dpDeleted", { what }));
     await hooks.changed();
@@ -244,7 +237,7 @@ export function dataProtectionPanel(
   });
 
   return {
-    async setOrganisations(next: OrganisationRow[]): Promise<void> {
+    async setOrganisations(next: OrganisationListing[]): Promise<void> {
       organisations = next;
       fillOrganisations(select, next);
       await load();

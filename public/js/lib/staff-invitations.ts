@@ -3,30 +3,16 @@
  * plain words, with what the stored state reveals), the mail language(s), paste or upload the list
  * and send; later paste the list again to remind. Only counts come back, never an address.
  */
+import type { OrganisationListing } from "../../../src/routes/organisations.js";
+import type { StaffInvitationSummary } from "../../../src/routes/staff-invitations.js";
+import type { SendResult } from "../../../src/services/staff-invitations.js";
 import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
 import { api, el, fillSelect } from "./ui.js";
 
-interface RoundRow {
-  id: string;
-  title: string;
-  status: string;
-  requireCode: boolean;
-  respondents: number;
-}
-interface Summary {
-  mailConfigured: boolean;
-  invitations: {
-    mode: "reminders" | "no_tracking";
-    invited: number;
-    reminderRuns: number;
-    maxReminders: number;
-  } | null;
-}
-interface Result {
-  counts: Record<string, number>;
-  invalidLines: number[];
-}
+/** The answers' shapes, from the server (src/routes/staff-invitations.ts, src/services/staff-invitations.ts). */
+type Summary = StaffInvitationSummary;
+type Result = SendResult;
 
 export function staffInvitationsPanel(ctx: PanelContext) {
   const select = document.getElementById("staff-round") as HTMLSelectElement;
@@ -85,7 +71,7 @@ export function staffInvitationsPanel(ctx: PanelContext) {
     const { counts, invalidLines } = res.body as Result;
     say(
       [
-        ctx.t("staffCounts", counts),
+        ctx.t("staffCounts", { ...counts }),
         ...(invalidLines.length ? [ctx.t("staffInvalidLines", { lines: invalidLines.slice(0, 50).join(", ") })] : []),
       ].join("\n"),
     );
@@ -121,7 +107,7 @@ export function staffInvitationsPanel(ctx: PanelContext) {
 
   return {
     /** Running rounds that can take codes: open, and on codes already or without answers yet. */
-    async setOrganisations(organisations: { name: string; campaigns: RoundRow[] }[]): Promise<void> {
+    async setOrganisations(organisations: readonly OrganisationListing[]): Promise<void> {
       const keep = select.value;
       const rounds = organisations.flatMap((o) =>
         o.campaigns
