@@ -117,7 +117,10 @@ function render(): void {
   const wholeRound = report.campaign.publishes === "whole_round";
   showFilters(!wholeRound);
   $("whole-round").hidden = !wholeRound;
-  for (const id of ["heat-department", "heat-role"]) $(id).closest("section")!.hidden = wholeRound;
+  for (const id of ["heat-department", "heat-role"]) {
+    const section = $(id).closest("section");
+    if (section) section.hidden = wholeRound;
+  }
   drawStaircase(report, texts, isConsultant);
   drawHeatmap("heat-department", "heatDepartment", report, report.levels, texts);
   drawHeatmap(
@@ -272,10 +275,10 @@ async function start(): Promise<void> {
   // A link from the workspace names the campaign to open.
   const wanted = new URLSearchParams(location.search).get("campaign");
   const owner = organisations.find((o) => o.campaigns.some((c) => c.id === wanted));
-  if (owner) {
+  if (owner && wanted) {
     ($("organisation") as HTMLSelectElement).value = owner.id;
     fillCampaigns();
-    ($("campaign") as HTMLSelectElement).value = wanted!;
+    ($("campaign") as HTMLSelectElement).value = wanted;
     fillFilters();
   }
   const me = (await api<{ user?: { role: string } }>("/api/me")).body;

@@ -2,10 +2,11 @@
 import { postJson } from "./lib/account-forms.js";
 import { mountLanguage, say, texts } from "./lib/account-texts.js";
 import { errorText } from "./lib/errors.js";
+import { $ } from "./lib/ui.js";
 
 const form = document.getElementById("forgot-form") as HTMLFormElement;
-const done = document.getElementById("done")!;
-const error = document.getElementById("error")!;
+const done = $("done");
+const error = $("error");
 
 mountLanguage();
 

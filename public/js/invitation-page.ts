@@ -7,12 +7,13 @@ import type { describeInvitation } from "../../src/services/invitations.js";
 import { postJson, takeTokenFromFragment } from "./lib/account-forms.js";
 import { mountLanguage, passwordProblem, say, texts } from "./lib/account-texts.js";
 import { errorText } from "./lib/errors.js";
+import { $ } from "./lib/ui.js";
 
 type Described = Awaited<ReturnType<typeof describeInvitation>>;
 
 const token = takeTokenFromFragment();
-const summary = document.getElementById("summary")!;
-const error = document.getElementById("error")!;
+const summary = $("summary");
+const error = $("error");
 const newForm = document.getElementById("new-account") as HTMLFormElement;
 const loginForm = document.getElementById("existing-account") as HTMLFormElement;
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;

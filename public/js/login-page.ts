@@ -2,9 +2,10 @@
 import { postJson } from "./lib/account-forms.js";
 import { mountLanguage, say, texts } from "./lib/account-texts.js";
 import { errorText } from "./lib/errors.js";
+import { $ } from "./lib/ui.js";
 
 const form = document.getElementById("login-form") as HTMLFormElement;
-const error = document.getElementById("login-error")!;
+const error = $("login-error");
 
 mountLanguage();
 

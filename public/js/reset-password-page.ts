@@ -2,10 +2,11 @@
 import { postJson, takeTokenFromFragment } from "./lib/account-forms.js";
 import { mountLanguage, passwordProblem, say, texts } from "./lib/account-texts.js";
 import { errorText } from "./lib/errors.js";
+import { $ } from "./lib/ui.js";
 
 const token = takeTokenFromFragment();
 const form = document.getElementById("reset-form") as HTMLFormElement;
-const error = document.getElementById("error")!;
+const error = $("error");
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
 
 mountLanguage();
@@ -21,7 +22,7 @@ form.addEventListener("submit", async (event) => {
     const res = await postJson(`/api/auth/password-reset/${encodeURIComponent(token)}`, { password });
     if (res.status !== 204) return say(error, () => errorText(texts.t, res));
     form.hidden = true;
-    document.getElementById("done")!.hidden = false;
+    $("done").hidden = false;
   } catch {
     say(error, () => texts.t("noConnection"));
   }

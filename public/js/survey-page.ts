@@ -15,13 +15,14 @@ import { isTextKey, textIn, type TextKey, type TextVars } from "./i18n/index.js"
 import { clearDraft, type Draft, hasAnswers, loadDraft, saveDraft } from "./lib/draft.js";
 import { errorOf, errorSaying } from "./lib/errors.js";
 import { whenResults } from "./lib/participation.js";
+import { $ } from "./lib/ui.js";
 
 type Lang = PublicSurvey["defaultLanguage"];
 type Unit = PublicSurvey["units"][string][number];
 
 const token = decodeURIComponent(location.pathname.split("/")[2] ?? "");
-const statusBox = document.getElementById("status")!;
-const statusText = document.getElementById("status-text")!;
+const statusBox = $("status");
+const statusText = $("status-text");
 const retryButton = document.getElementById("retry") as HTMLButtonElement;
 const startOver = document.getElementById("start-over") as HTMLButtonElement;
 /** Once the answers are stored, leaving the page needs no warning. */
@@ -46,13 +47,13 @@ function t(key: TextKey, vars: TextVars = {}): string {
 
 function showAsking(): void {
   if (!asking) return;
-  const line = document.getElementById("asking")!;
+  const line = $("asking");
   line.textContent = t(asking.organisation ? "asking" : "askingNoName", {
     organisation: asking.organisation,
     title: asking.title,
   });
   line.hidden = false;
-  const contact = document.getElementById("contact")!;
+  const contact = $("contact");
   contact.textContent = asking.contact ? t("survey.contact", { contact: asking.contact }) : "";
   contact.hidden = !asking.contact;
 }
@@ -77,7 +78,7 @@ function setLanguage(next: Lang): void {
 }
 
 function showStatus(key: TextKey, vars?: TextVars, error = false): void {
-  document.getElementById("loading")!.hidden = true;
+  $("loading").hidden = true;
   lastStatus = { key, vars, error };
   statusBox.hidden = false;
   statusBox.classList.toggle("error", error);
@@ -87,8 +88,8 @@ function showStatus(key: TextKey, vars?: TextVars, error = false): void {
 /** A v4 UUID; crypto.randomUUID exists only on https and localhost, getRandomValues everywhere. */
 function uuid(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
@@ -169,7 +170,7 @@ function codeFromLink(): string | null {
 function askForCode(fromLink: string | null): Promise<string> {
   const form = document.getElementById("code-form") as HTMLFormElement;
   const input = document.getElementById("access-code") as HTMLInputElement;
-  const error = document.getElementById("code-error")!;
+  const error = $("code-error");
   if (fromLink) input.value = fromLink;
   form.hidden = false;
   input.focus();
@@ -227,7 +228,7 @@ function keepDraft(model: Model, draft: Draft | null): void {
     save();
     requestAnimationFrame(() => {
       const heading = document.querySelector<HTMLElement>("#survey .sd-page__title, #survey h3, #survey h4");
-      const target = heading ?? document.getElementById("survey")!;
+      const target = heading ?? $("survey");
       target.setAttribute("tabindex", "-1");
       target.focus();
     });
@@ -284,8 +285,8 @@ async function start(): Promise<void> {
   model.completedHtml = " ";
   survey = model;
   setLanguage(data.defaultLanguage);
-  renderSurvey(model, document.getElementById("survey")!);
-  document.getElementById("loading")!.hidden = true;
+  renderSurvey(model, $("survey"));
+  $("loading").hidden = true;
 }
 
 void start();

@@ -66,6 +66,14 @@ describe("errorText", () => {
     expect(errorText(t("en"), credentials)).toBe(CATALOGUES.en["error.invalid_credentials"]);
   });
 
+  it("reads an error body without details or message, as a proxy or a stub may send it", () => {
+    const bare = { status: 409, body: { error: { code: "too_many_actions" } } };
+    expect(errorText(t("en"), bare, { area: "actionPlan", vars: { n: 40 } })).toBe(
+      textIn("en", "actionPlan.error.too_many_actions", { n: 40 }),
+    );
+    expect(errorText(t("nl"), { status: 418, body: { error: { code: "internal" } } })).toBe("Fout 418");
+  });
+
   it("says an answer without an error body by its status, or the area's fallback with the status", () => {
     expect(errorText(t("nl"), { status: 502, body: {} })).toBe("Fout 502");
     expect(errorText(t("en"), { status: 502, body: null })).toBe("Error 502");

@@ -38,17 +38,17 @@ function TrendView({ trends, t, levelName, charts, steps }: TrendViewProps) {
   // On shared items a step has its own scores, which differ from the rounds' level scores.
   const verdict = (s: Step) =>
     trendVerdict(s.label, t, min) +
-    (s.basis === "shared_items" ? ` (${t("sharedBasis", { n: s.sharedItems!.length })})` : "");
+    (s.basis === "shared_items" ? ` (${t("sharedBasis", { n: s.sharedItems?.length ?? 0 })})` : "");
   const titleOf = new Map(trends.rounds.map((r) => [r.campaignId, r.title]));
-  const score = (id: string, value: number) => (steps === "all" ? `${titleOf.get(id)}: ${value}` : value);
+  const score = (id: string, value: number | string) => (steps === "all" ? `${titleOf.get(id)}: ${value}` : value);
   const rows = trends.levels.flatMap((l) =>
     l.steps
       .map((s, i) => [s, i] as const)
       .slice(steps === "all" ? 0 : -1)
       .map(([s, i]) => [
         levelName(l.level),
-        score(s.from, s.fromScore ?? l.points[i]!.score),
-        score(s.to, s.toScore ?? l.points[i + 1]!.score),
+        score(s.from, s.fromScore ?? l.points[i]?.score ?? "–"),
+        score(s.to, s.toScore ?? l.points[i + 1]?.score ?? "–"),
         signed(s.change),
         pValue(s.p),
         pValue(s.pAdjusted),
@@ -69,12 +69,12 @@ function TrendView({ trends, t, levelName, charts, steps }: TrendViewProps) {
       {steps === "all" ? (
         <div id="trend-charts" class="small-multiples">
           {trends.levels.map((l, i) => {
-            const last = l.steps.at(-1)!;
+            const last = l.steps.at(-1);
             const name = levelName(l.level);
-            const said = trendVerdict(last.label, t, min);
+            const said = trendVerdict(last?.label, t, min);
             return (
               <figure>
-                <figcaption class={`trend-label ${last.label}`}>{`${name} · ${said}`}</figcaption>
+                <figcaption class={`trend-label ${last?.label ?? ""}`}>{`${name} · ${said}`}</figcaption>
                 <div class="chart-box mini-box">
                   <ChartCanvas
                     charts={charts}

@@ -12,7 +12,7 @@ import { table } from "../components/data-table.js";
 import { trendVerdict } from "./diagnosis-texts.js";
 import { errorSaying } from "./errors.js";
 import { ACTION_STATUSES, actionList, dueText, levelName } from "./plan-view.js";
-import { api, type ApiResult, el, type Lang, type TextKey, type TextVars, type Translate } from "./ui.js";
+import { api, type ApiResult, bodyOf, el, type Lang, type TextKey, type TextVars, type Translate } from "./ui.js";
 
 /** A message kept as a key and its values, so it follows the page's language. */
 type Note = { key: TextKey; vars?: TextVars } | null;
@@ -165,7 +165,7 @@ export function actionPlanPanel(root: HTMLElement, t: Translate, lang: () => Lan
         tools.append(edit, remove);
         row.append(tools);
       }
-      tbl.tBodies[0]!.append(row);
+      bodyOf(tbl).append(row);
     }
     const scroll = el("div", undefined, "table-scroll");
     scroll.append(tbl);
@@ -293,7 +293,7 @@ export function actionPlanPanel(root: HTMLElement, t: Translate, lang: () => Lan
       const copy = Object.assign(el("button", t("shareCopy")), { type: "button", id: "share-copy" });
       copy.addEventListener("click", async () => {
         input.select();
-        await navigator.clipboard?.writeText(link!).catch(() => undefined);
+        await navigator.clipboard?.writeText(input.value).catch(() => undefined);
         note = { key: "shareCopied" };
         (root.querySelector("#plan-note") as HTMLElement).textContent = t(note.key);
       });

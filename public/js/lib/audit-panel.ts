@@ -8,16 +8,16 @@ import { type AuditEntryView, auditText } from "../../../src/domain/audit.js";
 import type { auditPage } from "../../../src/services/audit.js";
 import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
-import { api, el, fillOrganisations } from "./ui.js";
+import { $, api, bodyOf, el, fillOrganisations } from "./ui.js";
 
 /** A page of the log as the server answers it (src/services/audit.ts). */
 type AuditPage = Awaited<ReturnType<typeof auditPage>>;
 
 export function auditPanel(ctx: PanelContext) {
   const select = document.getElementById("audit-organisation") as HTMLSelectElement;
-  const list = document.getElementById("audit-list")!;
+  const list = $("audit-list");
   const more = document.getElementById("audit-more") as HTMLButtonElement;
-  const status = document.getElementById("audit-status")!;
+  const status = $("audit-status");
   let entries: AuditEntryView[] = [];
   let next: string | null = null;
   /** Answers to an earlier organisation's request are dropped. */
@@ -33,12 +33,12 @@ export function auditPanel(ctx: PanelContext) {
     const head = el("tr");
     for (const h of [ctx.t("auditWhen"), ctx.t("auditWhat")]) head.append(Object.assign(el("th", h), { scope: "col" }));
     tbl.append(el("thead"), el("tbody"));
-    tbl.tHead!.append(head);
+    tbl.createTHead().append(head);
     for (const entry of entries) {
       const row = el("tr");
       row.dataset.action = entry.action;
       row.append(el("td", when(entry.at)), el("td", auditText(entry, ctx.lang)));
-      tbl.tBodies[0]!.append(row);
+      bodyOf(tbl).append(row);
     }
     list.replaceChildren(tbl);
   }

@@ -53,7 +53,7 @@ export const CHART_COLOURS = {
 } as const;
 
 /** The colour of the `i`-th series, starting again after the last. */
-export const seriesColour = (i: number) => CHART_COLOURS.series[i % CHART_COLOURS.series.length]!;
+export const seriesColour = (i: number) => CHART_COLOURS.series[i % CHART_COLOURS.series.length] ?? "#475569";
 
 Chart.defaults.font.family = CHART_FONT.family;
 Chart.defaults.font.size = CHART_FONT.size;
@@ -117,7 +117,8 @@ export function wrapLabel(text: string, maxWidth: number, measure: (s: string) =
 
 /** A measure of text in the charts' tick font, for wrapLabel. */
 export function tickTextMeasure(): (s: string) => number {
-  const ctx = document.createElement("canvas").getContext("2d")!;
+  const ctx = document.createElement("canvas").getContext("2d");
+  if (!ctx) throw new Error("This browser draws no 2D canvas, which the charts need");
   ctx.font = `${CHART_FONT.size}px ${CHART_FONT.family}`;
   return (s) => ctx.measureText(s).width;
 }

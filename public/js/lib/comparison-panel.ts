@@ -105,9 +105,9 @@ export function comparisonPanel(
           const g = c.decisionFactors?.groups;
           return [
             name(c),
-            g ? `${g.system!.mostPct}%` : "–",
-            g ? `${g.heart!.mostPct}%` : "–",
-            g ? `${g.rules!.chosenPct}%` : "–",
+            g?.system ? `${g.system.mostPct}%` : "–",
+            g?.heart ? `${g.heart.mostPct}%` : "–",
+            g?.rules ? `${g.rules.chosenPct}%` : "–",
           ];
         }),
       ),

@@ -11,7 +11,7 @@ import type { organisationManagers } from "../../../src/services/invitations.js"
 import { isTextKey } from "../i18n/index.js";
 import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
-import { api, el, fillOrganisations } from "./ui.js";
+import { $, api, bodyOf, el, fillOrganisations } from "./ui.js";
 
 /** The retention answer, from the service that makes it. */
 type Retention = Awaited<ReturnType<typeof retentionView>>;
@@ -19,7 +19,7 @@ export function dataProtectionPanel(
   ctx: PanelContext,
   hooks: { say(text: string, error?: boolean): void; changed(): Promise<void> },
 ) {
-  const section = document.getElementById("data-protection")!;
+  const section = $("data-protection");
   const t = ctx.t.bind(ctx);
   const select = el("select");
   select.id = "dp-organisation";
@@ -60,8 +60,9 @@ export function dataProtectionPanel(
     const untilLabel = el("label");
     untilLabel.replaceChildren(untilDeleted, document.createTextNode(" "), el("span", t("dpUntilDeleted")));
     saveButton.textContent = t("dpSave");
-    form.replaceChildren(retentionLabel, untilLabel, Object.assign(el("p", undefined, "actions"), {}));
-    form.lastElementChild!.append(saveButton);
+    const save = el("p", undefined, "actions");
+    save.append(saveButton);
+    form.replaceChildren(retentionLabel, untilLabel, save);
     exportLink.textContent = t("dpExport");
     deleteOrg.textContent = t("dpDeleteOrganisation");
     const actions = el("p", undefined, "actions");
@@ -98,7 +99,7 @@ export function dataProtectionPanel(
         for (const h of [t("dpRound"), t("dpReleased"), t("dpCommentsOn"), t("dpRoundOn")])
           head.append(Object.assign(el("th", h), { scope: "col" }));
         tbl.append(el("thead"), el("tbody"));
-        tbl.tHead!.append(head);
+        tbl.createTHead().append(head);
         for (const r of retention.rounds) {
           const row = el("tr");
           row.append(
@@ -107,7 +108,7 @@ export function dataProtectionPanel(
             el("td", r.commentsOn ?? t("dpNever")),
             el("td", r.roundOn ?? t("dpNever")),
           );
-          tbl.tBodies[0]!.append(row);
+          bodyOf(tbl).append(row);
         }
         schedule.replaceChildren(tbl);
       }
@@ -163,7 +164,7 @@ export function dataProtectionPanel(
           "li",
           isAccount
             ? `${preview.body.removes.normSets} ${t("dp.normSets")}`
-            : t("dpNormSets", { n: preview.body.removes.normSets! }),
+            : t("dpNormSets", { n: preview.body.removes.normSets ?? 0 }),
         ),
       );
     const list = el("ul");

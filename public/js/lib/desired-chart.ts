@@ -33,7 +33,7 @@ export function drawDesired(report: Released, ctx: PanelContext, charts: Charts)
   holder.append(
     table(
       [t("level"), t("current"), t("wanted"), "Δ"],
-      gap.map((g, i) => [labels[i]!, g.current, g.desired, `+${g.gap}`]),
+      gap.map((g, i) => [labels[i] ?? g.level, g.current, g.desired, `+${g.gap}`]),
     ),
   );
 }

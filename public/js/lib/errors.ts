@@ -31,10 +31,15 @@ const REASONS: Partial<Record<ErrorCode, { path: string; prefix: string }>> = {
   filter_refused: { path: "filter", prefix: "refusedFilter." },
 };
 
-/** The error in an answer's body, if it has one. */
+/** The error in an answer's body, if it has one; read defensively, as a proxy or a test may answer less. */
 export function errorOf(body: unknown): ErrorBody["error"] | undefined {
-  const error = (body as Partial<ErrorBody> | null | undefined)?.error;
-  return typeof error === "object" && error !== null ? error : undefined;
+  const error = (body as { error?: Partial<ErrorBody["error"]> | null } | null | undefined)?.error;
+  if (typeof error !== "object" || error === null || typeof error.code !== "string") return undefined;
+  return {
+    code: error.code,
+    message: typeof error.message === "string" ? error.message : "",
+    details: Array.isArray(error.details) ? error.details : [],
+  };
 }
 
 /** The catalogue text that says an error answer, with its values; null where only the server's message can. */
@@ -74,5 +79,5 @@ export function errorText(t: Translate, res: { status: number; body: unknown }, 
   }
   const said = errorSaying(res, wording);
   if (said) return t(said.key, said.vars);
-  return error?.message ?? t("errorStatus", { status: res.status });
+  return error?.message || t("errorStatus", { status: res.status });
 }

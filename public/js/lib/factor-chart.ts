@@ -19,8 +19,8 @@ export function drawFactors(report: Released, ctx: PanelContext, charts: Charts)
   $("factors-table").replaceChildren();
   $("factors-legend").replaceChildren();
   if (!mix) return;
-  const sys = mix.groups.system!.mostPct;
-  const heart = mix.groups.heart!.mostPct;
+  const sys = mix.groups.system?.mostPct ?? 0;
+  const heart = mix.groups.heart?.mostPct ?? 0;
   const a = el("div", `${t("system")} ${Math.round(sys)}%`, "system");
   a.style.width = `${Math.max(sys, 8)}%`;
   a.style.background = CHART_COLOURS.factors.system.chosen;
@@ -41,7 +41,7 @@ export function drawFactors(report: Released, ctx: PanelContext, charts: Charts)
     }
   }
   // Labels wrap to the width Chart.js gives the axis (at most half the chart), so none is cut off on a phone.
-  const box = $("factors").parentElement!;
+  const box = $("factors").parentElement ?? $("factors");
   const measure = tickTextMeasure();
   const labels = mix.factors.map((f) => wrapLabel(f.label[ctx.lang], box.clientWidth * 0.45 - 12, measure));
   // Each factor's band holds its two bars and its longest label (lines of about 15 px).

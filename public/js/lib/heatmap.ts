@@ -47,15 +47,17 @@ export function heatColour(score: number, weakBelow: number): string {
   const at = half * (RD_BU.length - 1);
   const i = Math.min(Math.floor(at), RD_BU.length - 2);
   const f = at - i;
-  return hex(RD_BU[i]!.map((c, j) => c + (RD_BU[i + 1]![j]! - c) * f));
+  const low = RD_BU[i] ?? [];
+  const high = RD_BU[i + 1] ?? low;
+  return hex(low.map((c, j) => c + ((high[j] ?? c) - c) * f));
 }
 
 /** WCAG relative luminance of a #rrggbb colour. */
 function luminance(colour: string): number {
-  const [r, g, b] = [1, 3, 5]
+  const [r = 0, g = 0, b = 0] = [1, 3, 5]
     .map((i) => parseInt(colour.slice(i, i + 2), 16) / 255)
     .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** Black or white, whichever contrasts more with the background: at least 4.58 : 1 on any colour. */

@@ -7,7 +7,7 @@ import { LEVELS } from "../../../src/domain/levels.js";
 import { instrumentOutline, type OutlineItem } from "../../../src/instruments/outline.js";
 import { climateName } from "./diagnosis-texts.js";
 import { errorText } from "./errors.js";
-import { $, api, el, type Translate } from "./ui.js";
+import { $, api, bodyOf, el, type Translate } from "./ui.js";
 
 /** A table of texts in Dutch and English, one row per question, with what marks it (in the page's language) after the English. */
 function bilingual(rows: { nl: string; en: string; marks?: string[] }[]): HTMLTableElement {
@@ -21,14 +21,14 @@ function bilingual(rows: { nl: string; en: string; marks?: string[] }[]): HTMLTa
     head.append(th);
   }
   tbl.append(el("thead"), el("tbody"));
-  tbl.tHead!.append(head);
+  tbl.createTHead().append(head);
   for (const row of rows) {
     const tr = el("tr");
     const nl = Object.assign(el("td", row.nl), { lang: "nl" });
     const en = Object.assign(el("td", row.en), { lang: "en" });
     if (row.marks?.length) en.append(el("span", ` (${row.marks.join(", ")})`, "muted small"));
     tr.append(nl, en);
-    tbl.tBodies[0]!.append(tr);
+    bodyOf(tbl).append(tr);
   }
   return tbl;
 }
@@ -69,7 +69,7 @@ export function instrumentPreview(texts: { t: Translate; lang: "nl" | "en" }) {
         body.append(el("h3", title), bilingual(rows));
       if (outline.outcome) section(t("outcomeItem"), [itemRow(outline.outcome, t)]);
       for (const { level, items } of outline.levels) {
-        const name = LEVELS.find((l) => l.id === level)!.name[lang];
+        const name = LEVELS.find((l) => l.id === level)?.name[lang] ?? level;
         section(
           `${name} · ${t("itemsCount", { n: items.length })}`,
           items.map((i) => itemRow(i, t)),

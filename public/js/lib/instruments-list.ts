@@ -35,13 +35,12 @@ export function instrumentsList(
       ]),
     );
     // Each version can be looked at before a round uses it.
-    [...list.tBodies[0]!.rows].forEach((row, n) => {
-      const i = instruments[n]!;
+    instruments.forEach((i, n) => {
       const button = el("button", t("preview"), "small secondary");
       button.type = "button";
       button.setAttribute("aria-label", `${t("preview")}: ${i.id} v${i.version}`);
       button.addEventListener("click", () => hooks.preview(i, button));
-      row.cells[5]!.replaceChildren(button);
+      list.tBodies[0]?.rows[n]?.cells[5]?.replaceChildren(button);
     });
     $("instruments").replaceChildren(list);
     const select = $("campaign-instrument") as HTMLSelectElement;

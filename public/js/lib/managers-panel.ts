@@ -6,7 +6,7 @@
  */
 import type { inviteManager, organisationManagers } from "../../../src/services/invitations.js";
 import { errorText } from "./errors.js";
-import { api, el, fillOrganisations, type Lang, type Translate } from "./ui.js";
+import { $, api, bodyOf, el, fillOrganisations, type Lang, type Translate } from "./ui.js";
 
 /** The answers' shapes, from the services that make them (src/services/invitations.ts). */
 type Listing = Awaited<ReturnType<typeof organisationManagers>>;
@@ -20,10 +20,10 @@ export interface PanelContext {
 
 export function managersPanel(ctx: PanelContext) {
   const select = document.getElementById("managers-organisation") as HTMLSelectElement;
-  const list = document.getElementById("managers-list")!;
-  const status = document.getElementById("managers-status")!;
-  const linkBox = document.getElementById("invite-link")!;
-  const linkText = document.getElementById("invite-link-text")!;
+  const list = $("managers-list");
+  const status = $("managers-status");
+  const linkBox = $("invite-link");
+  const linkText = $("invite-link-text");
   const linkValue = document.getElementById("invite-link-value") as HTMLInputElement;
   let organisations: { id: string; name: string }[] = [];
   let listing: Listing | null = null;
@@ -70,7 +70,7 @@ export function managersPanel(ctx: PanelContext) {
     for (const h of [ctx.t("email"), ctx.t("status"), ctx.t("scope"), ctx.t("managers.actions")])
       head.append(Object.assign(el("th", h), { scope: "col" }));
     tbl.append(el("thead"), el("tbody"));
-    tbl.tHead!.append(head);
+    tbl.createTHead().append(head);
     const base = `/api/organisations/${encodeURIComponent(select.value)}`;
     for (const m of listing.managers) {
       const row = el("tr");
@@ -86,7 +86,7 @@ export function managersPanel(ctx: PanelContext) {
         }),
       );
       row.append(el("td", m.email), el("td", ctx.t("managerStatus")), el("td", scopeText(m.scope)), actions);
-      tbl.tBodies[0]!.append(row);
+      bodyOf(tbl).append(row);
     }
     for (const p of listing.pending) {
       const row = el("tr");
@@ -114,7 +114,7 @@ export function managersPanel(ctx: PanelContext) {
         el("td", scopeText(p.scope)),
         actions,
       );
-      tbl.tBodies[0]!.append(row);
+      bodyOf(tbl).append(row);
     }
     list.replaceChildren(tbl);
   }
@@ -148,7 +148,7 @@ export function managersPanel(ctx: PanelContext) {
     status.hidden = true;
     void load();
   });
-  document.getElementById("invite-form")!.addEventListener("submit", (e) => void invite(e));
+  $("invite-form").addEventListener("submit", (e) => void invite(e));
 
   return {
     /** The consultant's organisations (after every portfolio load); keeps the chosen one. */

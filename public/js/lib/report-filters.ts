@@ -24,14 +24,18 @@ export function fillFilters(campaign: CampaignView | undefined, ctx: PanelContex
       ...list.map((u) => ({ value: u.value, label: u.label[ctx.lang] })),
     ]);
     select.value = list.some((u) => u.value === chosen) ? chosen : "";
-    select.closest("label")!.hidden = list.length === 0;
+    const label = select.closest("label");
+    if (label) label.hidden = list.length === 0;
   }
 }
 
 /** Shows the filters the round has units for, or none. */
 export function showFilters(campaign: CampaignView | undefined, shown: boolean): void {
   const units = campaign?.units ?? {};
-  for (const d of FILTERS) filterSelect(d).closest("label")!.hidden = !shown || !units[d]?.length;
+  for (const d of FILTERS) {
+    const label = filterSelect(d).closest("label");
+    if (label) label.hidden = !shown || !units[d]?.length;
+  }
 }
 
 /** The filters chosen now, by dimension; none for "all". */

@@ -42,7 +42,7 @@ function read(): Required<Omit<RoundEdit, "kComments">> & { kComments: number | 
       .value.split("\n")
       .map((d) => d.trim())
       .filter(Boolean),
-    instrument: { id: id!, version: Number(version) },
+    instrument: { id: id ?? "", version: Number(version) },
     k: Number(input("k").value || DEFAULT_K),
     kComments: numberOrNull(input("kComments").value),
     expectedHeadcount: numberOrNull(input("expectedHeadcount").value),

@@ -8,7 +8,7 @@ import type { StaffInvitationSummary } from "../../../src/routes/staff-invitatio
 import type { SendResult } from "../../../src/services/staff-invitations.js";
 import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
-import { api, el, fillSelect } from "./ui.js";
+import { $, api, el, fillSelect } from "./ui.js";
 
 /** The answers' shapes, from the server (src/routes/staff-invitations.ts, src/services/staff-invitations.ts). */
 type Summary = StaffInvitationSummary;
@@ -19,8 +19,8 @@ export function staffInvitationsPanel(ctx: PanelContext) {
   const form = document.getElementById("staff-form") as HTMLFormElement;
   const list = document.getElementById("staff-list") as HTMLTextAreaElement;
   const file = document.getElementById("staff-file") as HTMLInputElement;
-  const state = document.getElementById("staff-state")!;
-  const status = document.getElementById("staff-status")!;
+  const state = $("staff-state");
+  const status = $("staff-status");
   const remind = document.getElementById("staff-remind") as HTMLButtonElement;
   const send = document.getElementById("staff-send") as HTMLButtonElement;
   let summary: Summary | null = null;

@@ -50,6 +50,9 @@ export function $(id: string): HTMLElement {
   return node;
 }
 
+/** A table's (first) body, made when it has none yet. */
+export const bodyOf = (table: HTMLTableElement): HTMLTableSectionElement => table.tBodies[0] ?? table.createTBody();
+
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   text?: string,
