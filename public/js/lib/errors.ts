@@ -12,7 +12,7 @@ export type { ErrorBody };
 export type ErrorDetail = ErrorBody["error"]["details"][number];
 
 /** A part of the pages that says some codes in its own words: the catalogue has `<area>.error.<code>` texts for it. */
-export type ErrorArea = TextKey extends infer K ? (K extends `${infer A}.error.${string}` ? A : never) : never;
+type ErrorArea = TextKey extends infer K ? (K extends `${infer A}.error.${string}` ? A : never) : never;
 
 export interface ErrorWording {
   /** Where the error is said: its own texts for a code come before the general ones. */

@@ -74,7 +74,7 @@ function changes(round: CampaignView): RoundEdit {
 }
 
 /** A refusal in plain words: each field by its label, with the reason in the page's language where it is a known rule (matched on the detail's code, never on the server's English wording). */
-export const refusalText = (res: { status: number; body: unknown }, t: Translate): string =>
+const refusalText = (res: { status: number; body: unknown }, t: Translate): string =>
   errorText(t, res, { field: (path) => labelOf(path.replace(/^json\./, "").split(".")[0] ?? path) });
 
 export function roundForm(
