@@ -125,7 +125,7 @@ async function submit(submissionId: string, answers: Record<string, unknown>): P
         const body: unknown = await res.json().catch(() => ({}));
         const said = errorSaying(
           { status: res.status, body },
-          { area: "survey", otherwise: "rejected", vars: { message: errorOf(body)?.message ?? String(res.status) } },
+          { area: "survey", otherwise: "rejected", vars: { message: errorOf(body)?.message || String(res.status) } },
         );
         return showStatus(said?.key ?? "rejected", said?.vars, true);
       }
