@@ -2,7 +2,7 @@
 /**
  * Lint for the server, the pages, the tests and the scripts: typescript-eslint's recommended rules,
  * plus the few this codebase relies on (type-only imports of server types into the pages so nothing
- * server-side is bundled by accident, sorted imports). Formatting is Prettier's job; its config turns
+ * server-side is bundled by accident, sorted imports, no non-null assertions in shipped code). Formatting is Prettier's job; its config turns
  * off every stylistic rule that would fight it.
  */
 import js from "@eslint/js";
@@ -26,6 +26,12 @@ export default tseslint.config(
       "simple-import-sort/imports": "error",
       "simple-import-sort/exports": "error",
     },
+  },
+  {
+    // Shipped code states its invariants (src/lib/invariant.ts) instead of asserting them away; tests
+    // may assert, since a wrong assertion there fails the test, which is what a test is for.
+    files: ["src/**", "public/**", "scripts/**"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "error" },
   },
   prettier,
 );
