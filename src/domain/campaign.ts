@@ -33,7 +33,7 @@ export function publishesBreakdowns(campaign: Pick<Campaign, "requireCode" | "k"
 }
 
 /** Why a round refuses a setting: each refusal detail carries its key as `code` (which the workspace translates) and this as its message. */
-export const ROUND_REFUSALS = {
+const ROUND_REFUSALS = {
   commentsBelowK: "kComments may not be below k",
   codesNeedK: `a round on single-use codes publishes breakdowns, which need k of at least ${MIN_K_BREAKDOWNS}`,
   datesOutOfOrder: "closesOn is before opensOn",

@@ -33,7 +33,7 @@ Chart.register(
 );
 
 /** The font Chart.js draws tick labels in (its default size, the page's family). */
-export const CHART_FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 12 };
+const CHART_FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 12 };
 
 /** Every colour a chart draws with. */
 export const CHART_COLOURS = {

@@ -16,7 +16,7 @@ export type SheetLanguages = Lang | "both";
 export type SheetLayout = "sheet" | "cards";
 
 /** The personal link of one code: the survey's address with the code in its fragment. */
-export const codeLink = (surveyUrl: string, code: string) => `${surveyUrl}#code=${encodeURIComponent(code)}`;
+const codeLink = (surveyUrl: string, code: string) => `${surveyUrl}#code=${encodeURIComponent(code)}`;
 
 /** The link as printed: without the scheme, which browsers add themselves. */
 const shortLink = (link: string) => link.replace(/^https?:\/\//, "");

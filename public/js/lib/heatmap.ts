@@ -39,7 +39,7 @@ const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const hex = (rgb: readonly number[]) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, "0")).join("")}`;
 
 /** The cell colour of a score 0–100 where weakBelow is the threshold. */
-export function heatColour(score: number, weakBelow: number): string {
+function heatColour(score: number, weakBelow: number): string {
   const half =
     score < weakBelow
       ? 0.5 * clamp01((score - (weakBelow - SPREAD)) / SPREAD)
@@ -61,7 +61,7 @@ function luminance(colour: string): number {
 }
 
 /** Black or white, whichever contrasts more with the background: at least 4.58 : 1 on any colour. */
-export function inkOn(background: string): string {
+function inkOn(background: string): string {
   const l = luminance(background);
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
 }

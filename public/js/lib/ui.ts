@@ -108,12 +108,6 @@ export function fillOrganisations(
   if (keep && organisations.some((o) => o.id === keep)) select.value = keep;
 }
 
-/** Red (0) → amber (50) → green (100). */
-export function colour(score: number): string {
-  const hue = Math.max(0, Math.min(120, (score / 100) * 120));
-  return `hsl(${hue}, 55%, 52%)`;
-}
-
 export async function logout(): Promise<void> {
   await fetch("/api/auth/logout", { method: "POST" });
   location.href = "/login";
