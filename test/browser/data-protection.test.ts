@@ -63,6 +63,30 @@ describe.skipIf(!chromiumPath)("data protection in the workspace", () => {
     expect(await page.textContent("#data-protection table")).toContain("Opmerkingen weg op");
     expect(await count("select retention_months n from organisations where id = ?", [demo.organisationId])).toBe(24);
 
+    // A round released three years ago: twelve months would delete it at once, so the page asks first.
+    const old = demo.rounds.find(
+      (r) =>
+        r.campaign.organisationId === demo.organisationId &&
+        r.campaign.status === "closed" &&
+        r.campaign.id !== demo.campaign.id,
+    )!.campaign;
+    await h.t.client.execute({
+      sql: "update releases set released_on = date(released_on, '-3 years') where campaign_id = ?",
+      args: [old.id],
+    });
+    await page.fill("#dp-retention", "12");
+    await page.click("#dp-save");
+    await page.waitForSelector("#dp-dialog[open]");
+    expect(await page.textContent("#dp-dialog")).toContain("1 vrijgegeven ronde");
+    await page.click("#dp-dialog button[value=cancel]");
+    expect(await count("select retention_months n from organisations where id = ?", [demo.organisationId])).toBe(24);
+    await page.click("#dp-save");
+    await page.waitForSelector("#dp-dialog[open]");
+    await page.click("#dp-confirm");
+    await expect
+      .poll(() => count("select retention_months n from organisations where id = ?", [demo.organisationId]))
+      .toBe(12);
+
     const download = page.waitForEvent("download");
     await page.click("#dp-export");
     expect((await download).suggestedFilename()).toMatch(/_export_\d{4}-\d{2}-\d{2}\.json$/);

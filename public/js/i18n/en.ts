@@ -595,6 +595,9 @@ export const en: Catalogue = {
   dpUntilDeleted: "Keep until deleted",
   dpSave: "Save retention",
   dpSaved: "Retention saved.",
+  dpRetentionNowTitle: "Set a retention of {months} months?",
+  dpRetentionNow:
+    "This period has already passed for earlier rounds: within a minute {rounds} released round(s) and {comments} comment(s) are deleted.",
   dpRound: "Round",
   dpReleased: "Released",
   dpCommentsOn: "Comments deleted on",

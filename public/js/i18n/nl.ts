@@ -611,6 +611,9 @@ export const nl = {
   dpUntilDeleted: "Bewaren tot verwijderen",
   dpSave: "Bewaartermijn opslaan",
   dpSaved: "Bewaartermijn opgeslagen.",
+  dpRetentionNowTitle: "Bewaartermijn van {months} maanden instellen?",
+  dpRetentionNow:
+    "Deze termijn is voor eerdere rondes al verstreken: binnen een minuut worden {rounds} vrijgegeven ronde(s) en {comments} opmerking(en) verwijderd.",
   dpRound: "Ronde",
   dpReleased: "Vrijgegeven",
   dpCommentsOn: "Opmerkingen weg op",

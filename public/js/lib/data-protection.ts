@@ -9,7 +9,7 @@ import type { OrganisationListing } from "../../../src/routes/organisations.js";
 import type { retentionView } from "../../../src/services/data-protection.js";
 import type { organisationManagers } from "../../../src/services/invitations.js";
 import { isTextKey } from "../i18n/index.js";
-import { errorText } from "./errors.js";
+import { errorOf, errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";
 import { $, api, bodyOf, el, fillOrganisations } from "./ui.js";
 
@@ -143,6 +143,30 @@ export function dataProtectionPanel(
     );
   }
 
+  /** The confirm dialog: a title, what goes, "this cannot be undone"; resolves true on "delete". */
+  async function ask(title: string, body: HTMLElement[]): Promise<boolean> {
+    const cancel = Object.assign(el("button", t("dpCancel")), { type: "button", value: "cancel" });
+    const ok = Object.assign(el("button", t("dpConfirm"), "danger"), { type: "button", id: "dp-confirm" });
+    const buttons = el("p", undefined, "actions");
+    buttons.append(cancel, document.createTextNode(" "), ok);
+    dialog.replaceChildren(
+      Object.assign(el("h2", title), { id: "dp-dialog-title" }),
+      ...body,
+      el("p", t("dpFinal"), "muted small"),
+      buttons,
+    );
+    const answer = new Promise<boolean>((resolve) => {
+      cancel.addEventListener("click", () => resolve(false), { once: true });
+      ok.addEventListener("click", () => resolve(true), { once: true });
+      dialog.addEventListener("cancel", () => resolve(false), { once: true });
+    });
+    dialog.showModal();
+    cancel.focus();
+    const go = await answer;
+    dialog.close();
+    return go;
+  }
+
   /** Reads the server's preview, lists what goes, and deletes only when the consultant confirms. */
   async function confirmDelete(path: string, what: string, from: HTMLElement): Promise<void> {
     const preview = await api<Deletion>(`${path}/deletion`);
@@ -169,27 +193,11 @@ export function dataProtectionPanel(
       );
     const list = el("ul");
     list.append(...(lines.length ? lines : [el("li", t("dpNothing"))]));
-    const cancel = Object.assign(el("button", t("dpCancel")), { type: "button", value: "cancel" });
-    const ok = Object.assign(el("button", t("dpConfirm"), "danger"), { type: "button", id: "dp-confirm" });
-    const buttons = el("p", undefined, "actions");
-    buttons.append(cancel, document.createTextNode(" "), ok);
-    dialog.replaceChildren(
-      Object.assign(el("h2", t("dpConfirmTitle", { what })), { id: "dp-dialog-title" }),
+    const go = await ask(t("dpConfirmTitle", { what }), [
       el("p", t("dpRemoves")),
       list,
       ...(needsConfirm ? [el("p", t("dpRunning"), "error")] : []),
-      el("p", t("dpFinal"), "muted small"),
-      buttons,
-    );
-    const answer = new Promise<boolean>((resolve) => {
-      cancel.addEventListener("click", () => resolve(false), { once: true });
-      ok.addEventListener("click", () => resolve(true), { once: true });
-      dialog.addEventListener("cancel", () => resolve(false), { once: true });
-    });
-    dialog.showModal();
-    cancel.focus();
-    const go = await answer;
-    dialog.close();
+    ]);
     if (!go) return from.focus();
     const res = await api(`${path}${needsConfirm ? "?confirm=1" : ""}`, { method: "DELETE" });
     if (res.status !== 200) return hooks.say(errorText(t, res), true);
@@ -222,10 +230,22 @@ export function dataProtectionPanel(
       const org = current();
       if (!org) return;
       const months = untilDeleted.checked ? null : Number(retentionInput.value);
-      const res = await api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention`, {
-        method: "PUT",
-        body: { retentionMonths: months },
-      });
+      const put = (confirm: boolean) =>
+        api<Retention>(`/api/organisations/${encodeURIComponent(org.id)}/retention${confirm ? "?confirm=1" : ""}`, {
+          method: "PUT",
+          body: { retentionMonths: months },
+        });
+      let res = await put(false);
+      // A period shorter than what is already kept deletes at once: say what, and ask first.
+      const refusal = errorOf(res.body);
+      if (res.status === 409 && refusal?.code === "retention_deletes_now") {
+        const count = (path: string) => refusal.details.find((d) => d.path === path)?.message ?? "0";
+        const go = await ask(t("dpRetentionNowTitle", { months: String(months) }), [
+          el("p", t("dpRetentionNow", { rounds: count("rounds"), comments: count("comments") })),
+        ]);
+        if (!go) return retentionInput.focus();
+        res = await put(true);
+      }
       if (res.status !== 200) return hooks.say(errorText(t, res), true);
       retention = res.body;
       render();
