@@ -6,8 +6,8 @@
  * holds the page's words and state (which round, filter and answer are shown) and wires the
  * sections together; each section is its own module under lib/ and components/.
  */
-import type { CampaignView } from "../../src/routes/campaign-view.js";
 import type { OrganisationListing } from "../../src/routes/organisations.js";
+import type { CampaignView } from "../../src/schemas/campaign-view.js";
 import type { TrendsView as Trends } from "../../src/services/trends.js";
 import { showTrends } from "./components/trend-view.js";
 import { actionPlanPanel } from "./lib/action-plan.js";

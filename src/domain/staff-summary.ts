@@ -15,7 +15,7 @@ import type { Basis, Reason } from "./start-here.js";
 
 /**
  * The results summary for staff: what a round's shared link shows. The API's schema
- * (routes/plan-schemas.ts) is checked at compile time to describe exactly this type.
+ * (schemas/plan.ts) is checked at compile time to describe exactly this type.
  */
 export interface StaffSummary {
   round: { organisation: string; title: string; releasedOn: string; respondents: number; k: number };

@@ -14,10 +14,10 @@ import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
+import { ActionSchema, PlanSchema } from "../schemas/plan.js";
 import { accessibleCampaign } from "../services/access.js";
 import { actionPlan, addAction, changeAction, removeAction, setFocus } from "../services/action-plans.js";
 import { revokeSummary, shareSummary } from "../services/staff-summary.js";
-import { ActionSchema, PlanSchema } from "./plan-schemas.js";
 
 const Level = z.enum(LEVEL_IDS);
 const Status = z.enum(ACTION_STATUSES);

@@ -4,9 +4,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/router.js";
 import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
+import { auditEntrySchema } from "../schemas/audit.js";
 import { assertOrganisationAccess } from "../services/access.js";
 import { AUDIT_PAGE, auditPage } from "../services/audit.js";
-import { auditEntrySchema } from "./audit-schemas.js";
 
 const AuditQuery = z.object({
   before: z.string().min(1).max(64).optional().openapi({ description: "The `next` of the previous page" }),

@@ -14,6 +14,8 @@ import { IdParam, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBodyOf } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
+import { CampaignSchema, ParticipationSchema, toCampaignView } from "../schemas/campaign-view.js";
+import { CampaignReportSchema, QualitySchema } from "../schemas/report.js";
 import { accessibleCampaign } from "../services/access.js";
 import { audit, auditRecord } from "../services/audit.js";
 import { reliabilityOf } from "../services/compare.js";
@@ -24,8 +26,6 @@ import { profile } from "../services/profiles.js";
 import { notReleased, releaseOf } from "../services/release.js";
 import { campaignReport, reportCsv, reportFileName, type ReportQuery } from "../services/reports.js";
 import { codeCounts } from "../storage/access-codes.js";
-import { CampaignSchema, ParticipationSchema, toCampaignView } from "./campaign-view.js";
-import { CampaignReportSchema, QualitySchema } from "./report-schemas.js";
 import { roundFields } from "./round-fields.js";
 
 const ReportParams = z.object({

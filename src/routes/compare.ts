@@ -4,8 +4,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/router.js";
 import { jsonContent, jsonError } from "../lib/schemas.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
+import { ComparisonSchema } from "../schemas/compare.js";
 import { compareCampaigns } from "../services/compare.js";
-import { ComparisonSchema } from "./compare-schemas.js";
 
 const MAX_COMPARED = 20;
 

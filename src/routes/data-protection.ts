@@ -15,6 +15,7 @@ import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
+import { OrganisationExportSchema } from "../schemas/export.js";
 import { accessibleCampaign } from "../services/access.js";
 import {
   accountDeletionPreview,
@@ -27,7 +28,6 @@ import {
   retentionView,
   roundDeletionPreview,
 } from "../services/data-protection.js";
-import { OrganisationExportSchema } from "./export-schemas.js";
 
 const flag = z.enum(["0", "1"]).optional();
 const DeleteQuery = z.object({

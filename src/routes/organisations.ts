@@ -10,14 +10,14 @@ import { createRouter } from "../lib/router.js";
 import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
+import { CampaignSchema, toCampaignView } from "../schemas/campaign-view.js";
+import { TrendsSchema } from "../schemas/trends.js";
 import { assertOrganisationAccess } from "../services/access.js";
 import { instrumentForCampaign } from "../services/instruments.js";
 import { portfolio } from "../services/portfolio.js";
 import { organisationTrends } from "../services/trends.js";
 import { createCampaign, createOrganisation, findOrganisation, setBenchmarkForManagers } from "../storage/campaigns.js";
-import { CampaignSchema, toCampaignView } from "./campaign-view.js";
 import { roundFields } from "./round-fields.js";
-import { TrendsSchema } from "./trends-schemas.js";
 
 const NewOrganisation = z.object({ name: lineOfText(120).min(1) }).strict();
 const Organisation = z

@@ -14,8 +14,8 @@ import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
+import { SummarySchema } from "../schemas/plan.js";
 import { summaryFor } from "../services/staff-summary.js";
-import { SummarySchema } from "./plan-schemas.js";
 
 const ReadBody = z
   .object({

@@ -23,7 +23,7 @@ import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound } from "../lib/api-error.js";
 import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
-import type { ActionPlanView } from "../routes/plan-schemas.js";
+import type { ActionPlanView } from "../schemas/plan.js";
 import type { User } from "../storage/accounts.js";
 import {
   actionExists,

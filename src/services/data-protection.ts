@@ -25,8 +25,8 @@ import { type Dimension, DIMENSIONS } from "../domain/units.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, notFound } from "../lib/api-error.js";
 import { defined } from "../lib/invariant.js";
-import type { OrganisationExport } from "../routes/export-schemas.js";
-import type { CampaignReport } from "../routes/report-schemas.js";
+import type { OrganisationExport } from "../schemas/export.js";
+import type { CampaignReport } from "../schemas/report.js";
 import { accessibleOrganisations, findUserById, type User } from "../storage/accounts.js";
 import { findPlans, findSummaryLink, listActions } from "../storage/action-plans.js";
 import { auditInsert, type AuditRecord, DELETED_ACTOR } from "../storage/audit.js";
@@ -316,7 +316,7 @@ export async function applyRetention(
  * settings and, per release, the figures and comments exactly as the reports publish them; action
  * plans; managers (address and scope — never a password hash), pending invitations (never a
  * token), the audit log. Nothing about one respondent exists to export, and no code is included.
- * The document's shape is the route's schema (routes/export-schemas.ts).
+ * The document's shape is its schema (schemas/export.ts).
  */
 export async function organisationExport(
   deps: DataDeps,

@@ -1,14 +1,14 @@
 /**
  * A round's participation, the one thing readable while it runs: respondents, response rate and
  * respondents per unit (from k), with the dates that say when results come. Once released, the
- * counts are the release's. Its shape is the route's schema (routes/campaign-view.ts).
+ * counts are the release's. Its shape is its schema (schemas/campaign-view.ts).
  */
 import type { ResolvedDeps } from "../app-env.js";
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { releasedParticipation, unitParticipation } from "../domain/participation.js";
 import { scopedUnits } from "../domain/reader-scope.js";
-import type { Participation } from "../routes/campaign-view.js";
+import type { Participation } from "../schemas/campaign-view.js";
 import type { User } from "../storage/accounts.js";
 import { findRelease } from "../storage/releases.js";
 import { readerScope } from "./access.js";

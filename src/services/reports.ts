@@ -20,7 +20,7 @@ import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { exportFileName } from "../lib/file-name.js";
 import { at, defined } from "../lib/invariant.js";
-import type { CampaignReport } from "../routes/report-schemas.js";
+import type { CampaignReport } from "../schemas/report.js";
 import type { User } from "../storage/accounts.js";
 import { findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";

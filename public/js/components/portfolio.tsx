@@ -4,8 +4,8 @@
  * period, respondents, response rate and start-here level, and what can be done with it (report,
  * survey link, change, open, close). Names and titles are text, never HTML.
  */
-import type { CampaignView } from "../../../src/routes/campaign-view.js";
 import type { OrganisationListing } from "../../../src/routes/organisations.js";
+import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import type { Translate as T } from "../i18n/index.js";
 
 /** An organisation with its rounds as the API lists them (src/routes/organisations.ts). */

@@ -8,7 +8,7 @@
  */
 import QRCode from "qrcode";
 
-import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import { textIn } from "../i18n/index.js";
 import { el, type Lang } from "./ui.js";
 

@@ -3,7 +3,7 @@
  * and offers them as a CSV download and as a printed sheet (or cards) in the language(s) chosen
  * for the round's staff. The last codes issued stay on the page through a language switch.
  */
-import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import { renderCodeSheet, type SheetLanguages, type SheetLayout } from "./code-sheet.js";
 import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";

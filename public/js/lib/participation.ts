@@ -3,7 +3,7 @@
  * respondents, response rate and respondents per unit (from k) — and why its results wait until
  * it closes; and the phrase that says when results come, which the survey page shares.
  */
-import type { Participation } from "../../../src/routes/campaign-view.js";
+import type { Participation } from "../../../src/schemas/campaign-view.js";
 import { table } from "../components/data-table.js";
 import { isTextKey } from "../i18n/index.js";
 import { el, type Lang, type Translate } from "./ui.js";

@@ -6,7 +6,7 @@
  */
 import { render } from "hono/jsx/dom";
 
-import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import { type Organisation, Portfolio } from "../components/portfolio.js";
 import { errorText } from "./errors.js";
 import type { PanelContext } from "./managers-panel.js";

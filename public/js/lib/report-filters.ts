@@ -3,7 +3,7 @@
  * filled with the round's units and hidden where the round has none or publishes no breakdown,
  * and the applied filter in words. The release's plan decides which filters the server answers.
  */
-import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import type { PanelContext } from "./managers-panel.js";
 import { $, fillSelect } from "./ui.js";
 

@@ -3,7 +3,7 @@
  * the round shown — and the line every printed page carries (organisation, round, filter, date)
  * with its page number.
  */
-import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import { longDate } from "./dates.js";
 import type { PanelContext } from "./managers-panel.js";
 import { setPrintPages } from "./print.js";

@@ -6,7 +6,7 @@
  * sent, and a refusal names each field in the page's language.
  */
 import { DEFAULT_K, defaultKComments, DRAFT_ONLY_FIELDS } from "../../../src/domain/campaign.js";
-import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import type { RoundEdit } from "../../../src/services/lifecycle.js";
 import { errorText } from "./errors.js";
 import { $, api, el, type Translate } from "./ui.js";

@@ -3,7 +3,7 @@
  * its change has to start (or why that is not known yet), in the portfolio and in a comparison.
  */
 import type { Pick as StartPick } from "../../../src/domain/start-here.js";
-import type { CampaignView } from "../../../src/routes/campaign-view.js";
+import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import type { Translate as T } from "../i18n/index.js";
 import { startWhy } from "./diagnosis-texts.js";
 

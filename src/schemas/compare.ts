@@ -14,7 +14,7 @@ import {
   PerLevel,
   ReliabilityWarningSchema,
   StartHereSchema,
-} from "./report-schemas.js";
+} from "./report.js";
 
 /** What names a compared round, included or not. */
 const RoundRef = {

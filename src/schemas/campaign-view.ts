@@ -7,7 +7,7 @@ import { surveyUrl } from "../lib/links.js";
 import { Localised, UnitSchema } from "../lib/schemas.js";
 import type { CampaignFacts } from "../services/portfolio.js";
 import type { User } from "../storage/accounts.js";
-import { StartHereReasons } from "./plan-schemas.js";
+import { StartHereReasons } from "./plan.js";
 
 const ResponseRateSchema = z
   .strictObject({ pct: z.number(), basis: z.enum(["codes", "headcount"]), of: z.number() })

@@ -8,9 +8,9 @@ import { z } from "@hono/zod-openapi";
 
 import { EXPORT_SCHEMA_VERSION } from "../domain/data-protection.js";
 import { LevelId, orNull, UnitSchema } from "../lib/schemas.js";
-import { auditEntrySchema } from "./audit-schemas.js";
-import { ActionSchema } from "./plan-schemas.js";
-import { CampaignReportSchema, Dimension, someOf } from "./report-schemas.js";
+import { auditEntrySchema } from "./audit.js";
+import { ActionSchema } from "./plan.js";
+import { CampaignReportSchema, Dimension, someOf } from "./report.js";
 
 const Status = z.enum(["draft", "open", "closed"]);
 const UnitScope = z
