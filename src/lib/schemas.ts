@@ -66,12 +66,16 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   description,
 });
 
-export const IdParam = z.object({
-  id: z
+/** A path parameter: a non-empty string of at most `max` characters, named in the document. */
+export const pathParam = (name: string, max = 64) =>
+  z
     .string()
     .min(1)
-    .max(64)
-    .openapi({ param: { name: "id", in: "path" } }),
+    .max(max)
+    .openapi({ param: { name, in: "path" } });
+
+export const IdParam = z.object({
+  id: pathParam("id"),
 });
 
 export const UserSchema = z

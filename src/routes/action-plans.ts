@@ -11,7 +11,7 @@ import { ACTION_STATUSES, isDueDate, MAX_ACTIONS, MAX_OWNER, MAX_TITLE } from ".
 import { LEVEL_IDS } from "../domain/levels.js";
 import { publicBase } from "../lib/links.js";
 import { createRouter } from "../lib/router.js";
-import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText } from "../lib/schemas.js";
+import { IdParam, jsonBodyOf, jsonContent, jsonError, lineOfText, pathParam } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
 import { ActionSchema, PlanSchema } from "../schemas/plan.js";
@@ -44,11 +44,7 @@ const ActionPatch = z
   .strict()
   .refine((p) => Object.keys(p).length > 0, "change at least one field");
 const ActionParams = IdParam.extend({
-  actionId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "actionId", in: "path" } }),
+  actionId: pathParam("actionId"),
 });
 const SharedSchema = z
   .strictObject({

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 
 import { ApiError, notFound } from "../lib/api-error.js";
 import { createRouter } from "../lib/router.js";
-import { jsonContent, jsonError, LevelId, Localised } from "../lib/schemas.js";
+import { jsonContent, jsonError, LevelId, Localised, pathParam } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
 import { instrumentForCampaign, listInstruments, uploadInstrument } from "../services/instruments.js";
@@ -33,11 +33,7 @@ const SurveyJson = z
   .openapi({ type: "object", description: "SurveyJS JSON with instrumentId; every rating item tagged with a level" });
 
 const VersionParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "id", in: "path" } }),
+  id: pathParam("id"),
   version: z.coerce
     .number()
     .int()

@@ -12,7 +12,7 @@ import { notFound } from "../lib/api-error.js";
 import { publicBase } from "../lib/links.js";
 import { noSession, optionalSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
-import { IdParam, jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
+import { IdParam, jsonBodyOf, jsonContent, jsonError, pathParam } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireUser, sessionUser } from "../middleware/session.js";
 import { assertOrganisationAccess } from "../services/access.js";
@@ -64,25 +64,13 @@ const Managers = z
   })
   .openapi("OrganisationManagers");
 const InvitationParams = IdParam.extend({
-  invitationId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "invitationId", in: "path" } }),
+  invitationId: pathParam("invitationId"),
 });
 const ManagerParams = IdParam.extend({
-  userId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "userId", in: "path" } }),
+  userId: pathParam("userId"),
 });
 const TokenParam = z.object({
-  token: z
-    .string()
-    .min(1)
-    .max(256)
-    .openapi({ param: { name: "token", in: "path" } }),
+  token: pathParam("token", 256),
 });
 const Acceptance = z.object({ password: z.string().min(1).max(1024).optional() }).strict();
 

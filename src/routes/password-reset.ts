@@ -7,18 +7,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorFields } from "../lib/log.js";
 import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
-import { jsonBodyOf, jsonContent, jsonError } from "../lib/schemas.js";
+import { jsonBodyOf, jsonContent, jsonError, pathParam } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requestPasswordReset, resetPassword } from "../services/password-reset.js";
 
 const ResetRequest = z.object({ email: z.string().trim().min(3).max(254) }).strict();
 const NewPassword = z.object({ password: z.string().min(1).max(1024) }).strict();
 const TokenParam = z.object({
-  token: z
-    .string()
-    .min(1)
-    .max(256)
-    .openapi({ param: { name: "token", in: "path" } }),
+  token: pathParam("token", 256),
 });
 
 const RESET_ACCEPTED = {

@@ -9,7 +9,7 @@ import { LANGUAGES, pickLanguage } from "../domain/i18n.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
-import { jsonError, UnitSchema } from "../lib/schemas.js";
+import { jsonError, pathParam, UnitSchema } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { assertUsableCode } from "../services/access-codes.js";
 import {
@@ -23,11 +23,7 @@ import {
 const MAX_SUBMISSION_BYTES = 64 * 1024;
 
 const TokenParam = z.object({
-  token: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "token", in: "path" } }),
+  token: pathParam("token"),
 });
 
 /** What the survey page gets behind a link; the page imports its type. */
