@@ -42,3 +42,23 @@ export async function createDemoApp(options: Parameters<typeof createTestApp>[0]
   };
   return { t, demo, manager: await login("manager"), consultant: await login("consultant") };
 }
+
+/**
+ * A staff request as a browser on the app's origin sends it (a cookie, JSON), answered as status,
+ * headers, raw text and parsed JSON (null when empty).
+ */
+export function sender(t: { app: TestApp["app"] }) {
+  return async (method: string, path: string, cookie?: string, body?: unknown) => {
+    const res = await t.app.request(path, {
+      method,
+      headers: {
+        origin: "http://localhost",
+        ...(cookie ? { cookie } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, body: text ? JSON.parse(text) : null };
+  };
+}

@@ -14,7 +14,7 @@ import type { DemoResult } from "../../src/demo/seed.js";
 import type { Campaign } from "../../src/domain/campaign.js";
 import { release } from "../../src/services/release.js";
 import { updateCampaignSettings } from "../../src/storage/campaigns.js";
-import { accountCookie, createDemoApp, rivalConsultant } from "../helpers/fixtures.js";
+import { accountCookie, createDemoApp, rivalConsultant, sender } from "../helpers/fixtures.js";
 import { postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 /** Reads a summary as its page does: the token in a JSON body, never in the URL. */
@@ -66,18 +66,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const send = async (method: string, path: string, cookie?: string, body?: unknown) => {
-  const res = await t.app.request(path, {
-    method,
-    headers: {
-      origin: "http://localhost",
-      ...(cookie ? { cookie } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
-};
+const send = (method: string, path: string, cookie?: string, body?: unknown) => sender(t)(method, path, cookie, body);
 const plan = (campaign: Campaign, cookie: string) => send("GET", `/api/campaigns/${campaign.id}/action-plan`, cookie);
 const auditActions = async () => {
   const page = (await send("GET", `/api/organisations/${demo.organisationId}/audit?limit=100`, cookies.consultant))

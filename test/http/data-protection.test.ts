@@ -13,7 +13,7 @@ import { hashPassword } from "../../src/lib/password.js";
 import { applyRetention } from "../../src/services/data-protection.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { schema } from "../../src/storage/database.js";
-import { createDemoApp, rivalConsultant } from "../helpers/fixtures.js";
+import { createDemoApp, rivalConsultant, sender } from "../helpers/fixtures.js";
 import { demoLogin, loginCookie, postJson, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -21,19 +21,7 @@ let demo: DemoResult;
 const cookies = { consultant: "", manager: "", other: "", otherManager: "" };
 const PASSWORD = "data-protection-test-pw-1";
 
-const send = async (method: string, path: string, cookie?: string, body?: unknown) => {
-  const res = await t.app.request(path, {
-    method,
-    headers: {
-      origin: "http://localhost",
-      ...(cookie ? { cookie } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text ? JSON.parse(text) : null };
-};
+const send = (method: string, path: string, cookie?: string, body?: unknown) => sender(t)(method, path, cookie, body);
 
 /** Every user table, as JSON text per table: what "no table holds a row of it" is checked against. */
 async function tables(): Promise<Map<string, string>> {

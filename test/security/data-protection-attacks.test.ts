@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { applyRetention } from "../../src/services/data-protection.js";
 import { grantOrganisation } from "../../src/storage/accounts.js";
-import { accountCookie, createDemoApp, rivalConsultant } from "../helpers/fixtures.js";
+import { accountCookie, createDemoApp, rivalConsultant, sender } from "../helpers/fixtures.js";
 import { loginCookie, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -17,19 +17,7 @@ let second: DemoResult;
 let consultant = "";
 let manager = "";
 
-const send = async (method: string, path: string, cookie?: string, body?: unknown) => {
-  const res = await t.app.request(path, {
-    method,
-    headers: {
-      origin: "http://localhost",
-      ...(cookie ? { cookie } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, text, body: text ? JSON.parse(text) : null };
-};
+const send = (method: string, path: string, cookie?: string, body?: unknown) => sender(t)(method, path, cookie, body);
 
 /** Every user table's rows as JSON text, by table. */
 async function tables(): Promise<Map<string, string>> {
