@@ -271,34 +271,13 @@ export function reportCsv(report: CampaignReport, options: CsvOptions = {}): str
       }
     for (const f of report.decisionFactors?.factors ?? [])
       rows.push(["decision_factor", f.side, f.id, report.n, "", "", "", "", f.chosenPct, "", `most ${f.mostPct}`]);
+    // A gap per level: its size as the score, what it is the difference of as the note.
+    const gapRow = (kind: string, between: string, level: string, gap: number, note: string) =>
+      rows.push([kind, between, level, "", gap, "", "", "", "", "", note]);
     for (const g of report.managementGap ?? [])
-      rows.push([
-        "management_gap",
-        "management-staff",
-        g.level,
-        "",
-        g.gap,
-        "",
-        "",
-        "",
-        "",
-        "",
-        `${g.management} vs ${g.staff}`,
-      ]);
+      gapRow("management_gap", "management-staff", g.level, g.gap, `${g.management} vs ${g.staff}`);
     for (const g of report.desiredGap ?? [])
-      rows.push([
-        "desired_gap",
-        "desired-current",
-        g.level,
-        "",
-        g.gap,
-        "",
-        "",
-        "",
-        "",
-        "",
-        `${g.desired} vs ${g.current}`,
-      ]);
+      gapRow("desired_gap", "desired-current", g.level, g.gap, `${g.desired} vs ${g.current}`);
     for (const [level, score] of Object.entries(report.benchmark?.levels ?? {}))
       rows.push(["benchmark", "consultant", level, "", score, "", "", "", "", "", ""]);
   }
