@@ -172,6 +172,20 @@ describe("the demo report for its manager", () => {
     expect(lines).toContain("heatmap,department=Directiesecretariaat,,suppressed,,,,,,,hidden by the disclosure plan");
     expect(csv).toMatch(/^start_here,all,values,/m);
     expect(csv).not.toContain("Meer tijd per klant");
+    // Each gap the report shows is one CSV row: its size as the score, the two sides as the note.
+    const report = await (await get(reportPath(""), manager)).json();
+    const gaps = [
+      ...(report.managementGap ?? []).map(
+        (g: { level: string; gap: number; management: number; staff: number }) =>
+          `management_gap,management-staff,${g.level},,${g.gap},,,,,,${g.management} vs ${g.staff}`,
+      ),
+      ...(report.desiredGap ?? []).map(
+        (g: { level: string; gap: number; desired: number; current: number }) =>
+          `desired_gap,desired-current,${g.level},,${g.gap},,,,,,${g.desired} vs ${g.current}`,
+      ),
+    ];
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const row of gaps) expect(lines).toContain(row);
     expect(
       (await get(`/api/campaigns/${demo.campaign.id}/report.csv?filter[department]=Directiesecretariaat`, manager))
         .status,
