@@ -227,7 +227,9 @@ export async function changeRetention(
   confirm: boolean,
 ) {
   await ownedOrganisation(deps.db, user, organisationId);
-  if (!confirm) {
+  const current = (await retentionView(deps, user, organisationId)).retentionMonths;
+  // Only a change asks: the period in force deletes what is due on the next sweep anyway.
+  if (!confirm && months !== current) {
     const released = [];
     for (const c of await listCampaigns(deps.db, [organisationId])) {
       const release = await findRelease(deps.db, c.id);

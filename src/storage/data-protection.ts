@@ -145,15 +145,21 @@ async function normSetsHolding(db: Db, key: NormEntryKey, id: string): Promise<{
 
 /**
  * Norm sets keep a deleted organisation's or round's figures — a frozen set recomputed without one
- * entry would give that entry's profile away by difference — but lose its ids: each entry that
- * names it gets both its organisation and round id replaced by one random placeholder, so the
- * entry still counts as one organisation and names none.
+ * entry would give that entry's profile away by difference — but lose its ids. A deleted
+ * organisation's entry gets both ids replaced by one random placeholder: it still counts as one
+ * organisation and names none. A deleted round's entry loses only the round's id: its organisation
+ * still exists, and must stay named, or the next set would count it as new again (with an older
+ * round) and so publish with fewer than three organisations the previous set did not hold.
  */
 export async function forgetInNormSets(db: Db, key: NormEntryKey, id: string): Promise<Statement[]> {
   return (await normSetsHolding(db, key, id)).map((set) => {
     const placeholder = `removed-${randomId()}`;
     const entries = (JSON.parse(set.profiles) as Record<NormEntryKey, string>[]).map((e) =>
-      e[key] === id ? { ...e, organisationId: placeholder, campaignId: placeholder } : e,
+      e[key] !== id
+        ? e
+        : key === "organisationId"
+          ? { ...e, organisationId: placeholder, campaignId: placeholder }
+          : { ...e, campaignId: placeholder },
     );
     return db
       .update(normSets)

@@ -70,6 +70,20 @@ describe("deleting a round or letting retention delete it leaves its figures beh
     expect(await tablesHolding(round), "tables that still hold the deleted round's id").toEqual(["audit_log"]);
   });
 
+  it("a deleted round's organisation stays named in the set, so the next set cannot count it as new again", async () => {
+    // The first organisation has an older released round that qualifies too (2025 before 2026).
+    const entries = await normEntries();
+    const entry = entries.find((e) => e.organisationId === demo.organisationId);
+    expect(entry, "the organisation is still in the set, under its own id").toBeTruthy();
+    expect(entry!.campaignId).toMatch(/^removed-/);
+    // Publishing now: the organisation's older round replaces the deleted one, which adds nobody —
+    // were its id gone, it would count as new, and three such deletions would stand in for three
+    // new organisations.
+    const published = await send("POST", "/api/norm-sets", consultant, {});
+    expect(published.status).toBe(409);
+    expect(published.body.error.code).toBe("too_few_new_organisations");
+  });
+
   it("retention deletes 'the whole round at N months', yet its profile stays in the norm set under its organisation", async () => {
     const entries = await normEntries();
     // A round of the second seed's organisations that the set holds, released, of an organisation we own.
