@@ -226,21 +226,16 @@ export async function changeRetention(
   months: number | null,
   confirm: boolean,
 ) {
-  await ownedOrganisation(deps.db, user, organisationId);
-  const current = (await retentionView(deps, user, organisationId)).retentionMonths;
+  // The view checks the organisation is the user's, and lists its released rounds.
+  const view = await retentionView(deps, user, organisationId);
   // Only a change asks: the period in force deletes what is due on the next sweep anyway.
-  if (!confirm && months !== current) {
-    const released = [];
-    for (const c of await listCampaigns(deps.db, [organisationId])) {
-      const release = await findRelease(deps.db, c.id);
-      if (release) released.push({ id: c.id, releasedOn: release.releasedOn });
-    }
+  if (!confirm && months !== view.retentionMonths) {
     const footprints = await roundFootprints(
       deps.db,
-      released.map((r) => r.id),
+      view.rounds.map((r) => r.campaignId),
     );
     const now = retentionDeletesNow(
-      released.map((r) => ({ releasedOn: r.releasedOn, comments: footprints.get(r.id)?.comments ?? 0 })),
+      view.rounds.map((r) => ({ releasedOn: r.releasedOn, comments: footprints.get(r.campaignId)?.comments ?? 0 })),
       months,
       calendarDate(deps.now()),
     );
