@@ -62,3 +62,15 @@ export function sender(t: { app: TestApp["app"] }) {
     return { status: res.status, headers: res.headers, text, body: text ? JSON.parse(text) : null };
   };
 }
+
+/** Every user table's rows as JSON text, by table: what "no table holds it" is checked against. */
+export async function tableRows(t: Pick<TestApp, "client">): Promise<Map<string, string>> {
+  const names = (
+    await t.client.execute(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
+  ).rows.map((r) => String(r.name));
+  const out = new Map<string, string>();
+  for (const name of names) out.set(name, JSON.stringify((await t.client.execute(`select * from "${name}"`)).rows));
+  return out;
+}

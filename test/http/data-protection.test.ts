@@ -13,7 +13,7 @@ import { hashPassword } from "../../src/lib/password.js";
 import { applyRetention } from "../../src/services/data-protection.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
 import { schema } from "../../src/storage/database.js";
-import { createDemoApp, rivalConsultant, sender } from "../helpers/fixtures.js";
+import { createDemoApp, rivalConsultant, sender, tableRows } from "../helpers/fixtures.js";
 import { demoLogin, loginCookie, postJson, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -23,17 +23,7 @@ const PASSWORD = "data-protection-test-pw-1";
 
 const send = (method: string, path: string, cookie?: string, body?: unknown) => sender(t)(method, path, cookie, body);
 
-/** Every user table, as JSON text per table: what "no table holds a row of it" is checked against. */
-async function tables(): Promise<Map<string, string>> {
-  const names = (
-    await t.client.execute(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
-    )
-  ).rows.map((r) => String(r.name));
-  const out = new Map<string, string>();
-  for (const name of names) out.set(name, JSON.stringify((await t.client.execute(`select * from "${name}"`)).rows));
-  return out;
-}
+const tables = () => tableRows(t);
 const snapshot = async () => JSON.stringify([...(await tables())]);
 const auditOf = async (organisationId: string) =>
   (await send("GET", `/api/organisations/${organisationId}/audit?limit=100`, cookies.consultant)).body.entries as {

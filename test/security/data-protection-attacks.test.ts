@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { applyRetention } from "../../src/services/data-protection.js";
 import { grantOrganisation } from "../../src/storage/accounts.js";
-import { accountCookie, createDemoApp, rivalConsultant, sender } from "../helpers/fixtures.js";
+import { accountCookie, createDemoApp, rivalConsultant, sender, tableRows } from "../helpers/fixtures.js";
 import { loginCookie, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -19,17 +19,7 @@ let manager = "";
 
 const send = (method: string, path: string, cookie?: string, body?: unknown) => sender(t)(method, path, cookie, body);
 
-/** Every user table's rows as JSON text, by table. */
-async function tables(): Promise<Map<string, string>> {
-  const names = (
-    await t.client.execute(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
-    )
-  ).rows.map((r) => String(r.name));
-  const out = new Map<string, string>();
-  for (const name of names) out.set(name, JSON.stringify((await t.client.execute(`select * from "${name}"`)).rows));
-  return out;
-}
+const tables = () => tableRows(t);
 const tablesHolding = async (needle: string) =>
   [...(await tables())].filter(([, rows]) => rows.includes(needle)).map(([n]) => n);
 
