@@ -46,12 +46,19 @@ function weighted(random: Random, mix: RoleMix): string {
   return defined(mix.at(-1), "a role mix names a role")[0];
 }
 
-/** The items staff split on in the telephone example: the values "own belief" items, else the first two values items. */
+/**
+ * The items staff split on in the telephone example: what they themselves believe — the values
+ * "own belief" items, else every values item. Both camps answer all of them their own way, as
+ * people who disagree on a value do.
+ */
 function beliefItems(instrument: Instrument): string[] {
   const values = instrument.key.items.filter((i) => isCurrentItem(i) && i.level === "values");
   const beliefs = values.filter((i) => i.facet === "belief");
-  return (beliefs.length > 0 ? beliefs.slice(0, 2) : values.slice(0, 2)).map((i) => i.name);
+  return (beliefs.length > 0 ? beliefs : values).map((i) => i.name);
 }
+
+/** Realistic camps: one around "disagree" (2), one around "agree" (4–5), with a dip at 3 between them. */
+export const CAMP_CENTRES = [4.3, 2.0] as const;
 
 /** One respondent's answers to the instrument, as a survey would send them. */
 export function demoAnswers(
@@ -68,7 +75,7 @@ export function demoAnswers(
     splits:
       profile.beliefSplit === undefined
         ? []
-        : [{ items: beliefItems(instrument), share: profile.beliefSplit, centres: [4.5, 1.7] }],
+        : [{ items: beliefItems(instrument), share: profile.beliefSplit, centres: CAMP_CENTRES }],
     scaleMean: undefined,
   };
   const traits = latentTraits(model, random);

@@ -21,6 +21,7 @@ import {
   type ScaleScore,
   type ScoringKey,
 } from "./scoring.js";
+import { gridIndex } from "./split-test.js";
 import { createReservoir, RESERVOIR, type Sampled, sampled } from "./stability.js";
 import { addCounters, copyCounters, type Sums } from "./statistics.js";
 
@@ -56,6 +57,12 @@ export interface ReleaseStats {
   stability?: StoredStability;
   /** A published group's alpha per level, over those who answered all of the level's items; set once the plan is known, never summed. */
   alpha?: Record<string, AlphaResult>;
+  /**
+   * By level: how many respondents' level means fall on each step of the level's grid (1 to 5 in
+   * steps of 1/J, J its items): what the two-camps test reads (split-test.ts). Absent in releases
+   * made before it was kept.
+   */
+  grids?: Record<string, number[]>;
 }
 
 /** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
@@ -112,10 +119,26 @@ function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: numb
   acc.ab += a * b;
 }
 
-/** Adds one respondent's score to `stats` (in place). */
-export function addScore(stats: ReleaseStats, score: ResponseScore): void {
+/** The number of current-state items of each level: the step of its grid of means. */
+export function levelSizes(key: ScoringKey): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const item of key.items) if (isCurrentItem(item)) sizes[item.level] = (sizes[item.level] ?? 0) + 1;
+  return sizes;
+}
+
+/** Adds one respondent's score to `stats` (in place); with the levels' sizes, also their level means to the grids. */
+export function addScore(stats: ReleaseStats, score: ResponseScore, sizes?: Readonly<Record<string, number>>): void {
   stats.n += 1;
-  for (const [id, s] of Object.entries(score.levels)) if (s) addScale(stats.scales, id, s);
+  for (const [id, s] of Object.entries(score.levels)) {
+    if (!s) continue;
+    addScale(stats.scales, id, s);
+    const items = sizes?.[id];
+    if (items) {
+      const grid = ((stats.grids ??= {})[id] ??= new Array<number>(4 * items + 1).fill(0));
+      const i = gridIndex(s.mean, items);
+      grid[i] = at(grid, i, "a level's grid") + 1;
+    }
+  }
   for (const [id, s] of Object.entries(score.desired)) if (s) addScale(stats.scales, `desired:${id}`, s);
   for (const [id, s] of Object.entries(score.climate)) if (s) addScale(stats.scales, `climate:${id}`, s);
   for (const [id, s] of Object.entries(score.facets)) addScale(stats.scales, `facet:${id}`, s);
@@ -162,6 +185,7 @@ export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats
   addRecord(into.factors, from.factors);
   addRecord(into.items, from.items);
   addRecord(into.pairs, from.pairs);
+  if (from.grids) addRecord((into.grids ??= {}), from.grids);
   if (from.outcome?.length) {
     if (into.outcome?.length) addCounters(into.outcome, from.outcome);
     else into.outcome = copyCounters(from.outcome);
@@ -182,13 +206,14 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const byLevel: Record<string, string[]> = {};
   for (const item of key.items.filter(isCurrentItem)) (byLevel[item.level] ??= []).push(item.name);
   const levelItems = Object.entries(byLevel);
+  const sizes = levelSizes(key);
   return {
     add(cell: CellKey, score: ResponseScore): void {
       const id = cellId(cell);
       let stats = cells.get(id);
       if (!stats)
         cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
-      addScore(stats, score);
+      addScore(stats, score, sizes);
       let reservoir = samples.get(id);
       if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
       reservoir.offer(() => sampled(key, score));
@@ -246,9 +271,10 @@ export function answeredByAll(totals: ReleaseStats): {
 export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: ReturnType<typeof answeredByAll>): T {
   const pick = <V>(record: Record<string, V>, set: Set<string>) =>
     Object.fromEntries(Object.entries(record).filter(([k]) => set.has(k)));
-  const { outcome, ...rest } = stats;
+  const { outcome, grids, ...rest } = stats;
   return {
     ...rest,
+    ...(grids ? { grids: pick(grids, keep.scales) } : {}),
     scales: pick(stats.scales, keep.scales),
     items: pick(stats.items, keep.items),
     pairs: pick(stats.pairs, keep.pairs),

@@ -53,6 +53,11 @@ export function alphaInterval(alpha: number, n: number, m: number): [number, num
   return [1 - (1 - alpha) * F(0.975), 1 - (1 - alpha) * F(0.025)];
 }
 
+/** The one-sided 95% lower bound of alpha (Feldt): above 0, the items measure something in common. */
+export function alphaLowerBound(alpha: number, n: number, m: number): number {
+  return 1 - (1 - alpha) * jStat.centralF.inv(0.95, n - 1, (n - 1) * (m - 1));
+}
+
 /**
  * Per level, over the respondents who answered every one of its items (none "not applicable"):
  * n, Σ and Σ² of their level means, and Σ and Σ² per item. Cronbach's alpha needs one set of

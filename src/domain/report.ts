@@ -72,12 +72,16 @@ interface LevelSummary {
   sd: number;
   favourablePct: number;
   unfavourablePct: number;
+  /** The level's items hang together in the group: only then is it weak or divided. */
+  reliable: boolean;
   /** The 95% interval lies below the threshold. */
   weak: boolean;
   /** The 95% interval straddles the threshold. */
   possiblyWeak: boolean;
-  /** Staff fall into two camps on at least one of the level's items (splitItems). */
+  /** Respondents' level means fall into two camps (split-test.ts). */
   divided: boolean;
+  /** When divided, the camps' shares (0–100). */
+  camps: { lowPct: number; highPct: number } | null;
   /** rwg(J): 1 full agreement, 0 no more than answers at random. */
   agreement: number | null;
   splitItems: string[];
@@ -224,6 +228,8 @@ export interface Group {
   stability: StoredStability | null;
   /** The release's alpha per level over those who answered every item of it, when it computed one. */
   alpha: Readonly<Record<string, AlphaResult>> | null;
+  /** Per level, respondents' level means on its grid (the two-camps test's input), where the release kept them. */
+  grids: Map<string, readonly number[]>;
 }
 
 /**
@@ -250,6 +256,7 @@ export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: 
     outcome: stats.outcome && stats.outcome.reduce((a, b) => a + b, 0) === n ? stats.outcome : null,
     stability: stats.stability ?? null,
     alpha: stats.alpha ?? null,
+    grids: whole(Object.entries(stats.grids ?? {}), (g) => g.reduce((a, b) => a + b, 0)),
   };
 }
 
@@ -271,6 +278,7 @@ const emptyGroup = (): Group => ({
   outcome: null,
   stability: null,
   alpha: null,
+  grids: new Map(),
 });
 
 /**
@@ -327,7 +335,15 @@ export function levelEvidence(group: Group): LevelEvidence[] {
     });
     // An item someone in the group marked "not applicable" is not published for it; alpha then needs all of them.
     const stored = group.alpha?.[level.id];
-    return { id: level.id, sums, items, complete: items.length === names.length, ...(stored ? { alpha: stored } : {}) };
+    const grid = group.grids.get(level.id);
+    return {
+      id: level.id,
+      sums,
+      items,
+      complete: items.length === names.length,
+      ...(stored ? { alpha: stored } : {}),
+      ...(grid ? { grid } : {}),
+    };
   });
 }
 
@@ -343,9 +359,11 @@ function summarise(level: Level, s: ScaleSums, a: LevelAssessment, thresholds: T
     sd: round(sampleSd(s), 2),
     favourablePct: pct(s.favourable, s.items),
     unfavourablePct: pct(s.unfavourable, s.items),
+    reliable: a.reliable,
     weak: a.weak,
     possiblyWeak: a.possiblyWeak,
     divided: a.divided,
+    camps: a.camps && { lowPct: round(a.camps.low * 100), highPct: round(a.camps.high * 100) },
     agreement: a.agreement === null ? null : round(a.agreement, 2),
     splitItems: a.splitItems,
     note: flagNote(a, thresholds),

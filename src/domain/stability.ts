@@ -9,7 +9,9 @@
 import { at, entry } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
+import { type AlphaResult, cronbachAlpha } from "./reliability.js";
 import { isCurrentItem, type ResponseScore, type ScoringKey } from "./scoring.js";
+import { gridIndex } from "./split-test.js";
 import { assessLevel, type LevelEvidence, pickFlagged, type Thresholds } from "./start-here.js";
 import type { Sums } from "./statistics.js";
 
@@ -75,41 +77,94 @@ function itemLayout(key: ScoringKey, published?: ReadonlySet<string>) {
       : [],
   );
   const levelSize = new Map<LevelId, number>();
-  for (const item of key.items)
-    if (isCurrentItem(item)) levelSize.set(item.level, (levelSize.get(item.level) ?? 0) + 1);
-  return { counted, levelSize };
+  const levelItems = new Map<LevelId, number[]>();
+  key.items.forEach((item, index) => {
+    if (!isCurrentItem(item)) return;
+    levelSize.set(item.level, (levelSize.get(item.level) ?? 0) + 1);
+    levelItems.set(item.level, [...(levelItems.get(item.level) ?? []), index]);
+  });
+  return { counted, levelSize, levelItems };
 }
 
-/** The level evidence of a set of sampled respondents, counting only the items a release publishes (answered by everyone), as the group's own pick does. */
+/**
+ * Alpha over the rows that answered every item of the level (published or not), as a release
+ * computes it for a level with a "not applicable" answer: null below `min` such rows.
+ */
+function completeRowsAlpha(rows: readonly Sampled[], indices: readonly number[], min: number): AlphaResult | null {
+  const items = indices.map(() => ({ n: 0, sum: 0, sumSq: 0 }));
+  const means = { n: 0, sum: 0, sumSq: 0 };
+  for (const row of rows) {
+    if (indices.some((i) => entry(row.items, i) === 0)) continue;
+    let total = 0;
+    indices.forEach((i, j) => {
+      const v = entry(row.items, i);
+      const s = at(items, j, "item sums");
+      s.n += 1;
+      s.sum += v;
+      s.sumSq += v * v;
+      total += v;
+    });
+    const m = total / indices.length;
+    means.n += 1;
+    means.sum += m;
+    means.sumSq += m * m;
+  }
+  return means.n >= min && means.n > 0 ? cronbachAlpha(items, means) : null;
+}
+
+/**
+ * The level evidence of a set of sampled respondents, counting only the items a release publishes
+ * (answered by everyone), as the group's own pick does: the same sums, item counts, grid of level
+ * means and — for a level with an unpublished item — alpha over complete respondents, at least
+ * `minComplete` of them.
+ */
 export function evidenceOf(
   key: ScoringKey,
   rows: readonly Sampled[],
   published?: ReadonlySet<string>,
+  minComplete = 0,
   layout = itemLayout(key, published),
 ): LevelEvidence[] {
-  const { counted, levelSize } = layout;
-  const levels = LEVEL_IDS.map((id, index) => ({ id, index, sums: { n: 0, sum: 0, sumSq: 0 } as Sums }));
+  const { counted, levelSize, levelItems } = layout;
+  const levels = LEVEL_IDS.map((id, index) => {
+    const size = levelSize.get(id) ?? 0;
+    return { id, index, size, sums: { n: 0, sum: 0, sumSq: 0 } as Sums, grid: new Array<number>(4 * size + 1).fill(0) };
+  });
   const tallies = counted.map((item) => ({ ...item, counts: [0, 0, 0, 0, 0] as ItemDistribution }));
   for (const row of rows) {
-    for (const { index, sums } of levels) {
+    for (const { index, sums, size, grid } of levels) {
       const v = entry(row.levels, index);
       if (Number.isNaN(v)) continue;
       sums.n += 1;
       sums.sum += v;
       sums.sumSq += v * v;
+      if (size > 0) {
+        const g = gridIndex(v, size);
+        grid[g] = at(grid, g, "a level's grid") + 1;
+      }
     }
     for (const { index, counts } of tallies) {
       const v = entry(row.items, index);
       if (v > 0) counts[v - 1] = at(counts, v - 1, "answer counts (1–5)") + 1;
     }
   }
-  return levels.flatMap(({ id, sums }) => {
+  return levels.flatMap(({ id, sums, size, grid }) => {
     if (sums.n === 0) return [];
     const items = tallies.flatMap((t) =>
       t.level === id && t.counts.some((c) => c > 0) ? [{ name: t.name, counts: t.counts }] : [],
     );
-    return [{ id, sums, items, complete: items.length === levelSize.get(id) }];
+    const complete = items.length === size;
+    const alpha = complete ? null : completeRowsAlpha(rows, levelItems.get(id) ?? [], minComplete);
+    return [{ id, sums, items, complete, ...(alpha ? { alpha } : {}), ...(size > 0 ? { grid } : {}) }];
   });
+}
+
+export interface BootstrapOptions {
+  /** The items a release publishes (answered by everyone); all current-state items when absent. */
+  published?: ReadonlySet<string>;
+  resamples?: number;
+  /** Complete respondents needed for alpha of a level with an unpublished item: the round's k, as the release uses. */
+  minComplete?: number;
 }
 
 /**
@@ -123,8 +178,7 @@ export function* bootstrapPicks(
   strata: readonly Stratum[],
   thresholds: Thresholds,
   random: () => number,
-  published?: ReadonlySet<string>,
-  resamples = RESAMPLES,
+  { published, resamples = RESAMPLES, minComplete = 0 }: BootstrapOptions = {},
 ): Generator<LevelId | null> {
   const usable = strata.filter((s) => s.n > 0 && s.sample.length > 0);
   const total = usable.reduce((a, s) => a + s.n, 0);
@@ -139,7 +193,10 @@ export function* bootstrapPicks(
       const { sample } = at(usable, stratumAt(cumulative, random() * total), "strata");
       rows[r] = at(sample, Math.floor(random() * sample.length), "a stratum's sample");
     }
-    yield pickFlagged(evidenceOf(key, rows, published, layout).map((e) => assessLevel(e, thresholds)))?.level ?? null;
+    yield (
+      pickFlagged(evidenceOf(key, rows, published, minComplete, layout).map((e) => assessLevel(e, thresholds)))
+        ?.level ?? null
+    );
   }
 }
 
@@ -163,7 +220,7 @@ export function bootstrapStability(
   random: () => number,
   resamples = RESAMPLES,
 ): number | null {
-  return stabilityShare(bootstrapPicks(key, strata, thresholds, random, undefined, resamples), reference);
+  return stabilityShare(bootstrapPicks(key, strata, thresholds, random, { resamples }), reference);
 }
 
 /** A group's flag-based pick from its own figures: what its resamples are compared with. */

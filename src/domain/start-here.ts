@@ -2,27 +2,29 @@
  * The start-here rule: walk the levels from the top; the first level that is weak or divided is
  * where change has to start, because it organises every level below it.
  *
+ * - Measured reliably first: a level is flagged at all only when its items hang together in the
+ *   group (Cronbach's α at least MIN_RELIABILITY, and its one-sided 95% lower bound above 0).
+ *   Careless or random answers spread every item and score near the midpoint, which would read
+ *   as weak and as divided; they do not hang together. A level whose α cannot be computed here is
+ *   not measured reliably either: a missing value is never taken for coherence.
  * - Weak: the level's 95% confidence interval lies wholly below the threshold. An interval that
- *   straddles it is "possibly weak": not enough to decide on, said beside the pick.
- * - Divided: staff fall into two camps on at least one of the level's items. An item is split
- *   when agreement on it is low (rwg < 0.4), its answers have two peaks (bimodality coefficient
- *   above 0.6, where an even spread over the five options scores 0.59) and each camp holds at least a quarter of the
- *   answers (1–2 against 4–5). The level's items must hang together (Cronbach's α ≥ 0.4):
- *   answers that agree on nothing are noise, not two camps. Only from 10 respondents.
- * - When no level is flagged, the pick is the largest gap between current and desired state, or
- *   else the strongest driver of the outcome item; never simply the lowest level, which is
- *   nearly always context — the systems and procedures the method warns against starting with.
+ *   straddles it is "possibly weak": said beside a pick, never a pick itself.
+ * - Divided: respondents' level means fall into two camps, each at least a fifth of the group,
+ *   by a test calibrated per group size (split-test.ts). Only from 10 respondents.
+ * - No pick from noise: with nothing flagged, the largest gap between current and desired state
+ *   (or else the strongest driver) points the way only from INDICATIVE_BELOW respondents; below
+ *   that, or when no level is measured reliably, the answer is "no clear starting point", and why.
  *
- * Calibrated by simulation (test/domain/diagnosis-simulation.test.ts): a planted start level is
- * recovered in at least 90% of groups of 100, and undivided groups of 10 are called divided in
- * at most 5%. Pure: the figures come from a release's published groups.
+ * Calibrated by simulation (test/domain/diagnosis-simulation.test.ts, docs/diagnosis.md). Pure:
+ * the figures come from a release's published groups.
  */
-import { bimodalityCoefficient, camps, itemMoments, rwg, rwgJ } from "./agreement.js";
+import { itemMoments, rwgJ } from "./agreement.js";
 import type { Localised } from "./i18n.js";
 import { levelById, type LevelId, LEVELS, levelsBelow } from "./levels.js";
 import { type ItemDistribution, itemSums } from "./release.js";
-import { type AlphaResult, cronbachAlpha } from "./reliability.js";
+import { alphaLowerBound, type AlphaResult, cronbachAlpha } from "./reliability.js";
 import { toPercentScore } from "./scoring.js";
+import { splitTest } from "./split-test.js";
 import { confidenceInterval95, mean, type Sums } from "./statistics.js";
 
 export interface Thresholds {
@@ -32,18 +34,10 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { weakBelow: 60 };
 
-/** Below this many respondents nobody is called divided: two camps of two are not camps. */
-const MIN_DIVIDED_N = 10;
-/** Groups below this size get the diagnosis marked indicative. */
+/** Groups below this size get the diagnosis marked indicative, and no pick without a flag. */
 const INDICATIVE_BELOW = 30;
-/** A split item: agreement below this (single-item rwg)... */
-const SPLIT_AGREEMENT_BELOW = 0.4;
-/** ...a bimodality coefficient above this... */
-const SPLIT_BIMODALITY_ABOVE = 0.6;
-/** ...and at least this share of answers on each side. */
-const SPLIT_CAMP_SHARE = 0.25;
-/** A level whose items hang together less than this measures noise, and is not called divided. */
-const MIN_COHERENCE = 0.4;
+/** A level whose items hang together less than this (Cronbach's α) is not measured reliably in the group. */
+const MIN_RELIABILITY = 0.5;
 
 export interface LevelEvidence {
   id: LevelId;
@@ -55,6 +49,8 @@ export interface LevelEvidence {
   complete?: boolean;
   /** Alpha as the release computed it over those who answered every item; preferred when present. */
   alpha?: AlphaResult;
+  /** Respondents' level means on the level's grid (steps of 1/J from 1 to 5); absent in releases made before it was kept. */
+  grid?: readonly number[];
 }
 
 export interface LevelAssessment {
@@ -63,6 +59,8 @@ export interface LevelAssessment {
   /** 0–100, unrounded. */
   score: number;
   ci95: [number, number];
+  /** The level's items hang together in this group: only then can it be flagged. */
+  reliable: boolean;
   weak: boolean;
   possiblyWeak: boolean;
   divided: boolean;
@@ -70,23 +68,15 @@ export interface LevelAssessment {
   agreement: number | null;
   /** Cronbach's α of the level's items in this group. */
   alpha: number | null;
-  /** The items on which staff fall into two camps. */
+  /** The two camps' shares (0–1) when the level is divided. */
+  camps: { low: number; high: number } | null;
+  /** The items whose own answers fall into two camps. */
   splitItems: string[];
 }
 
-/** Whether staff split into two camps on this item. */
+/** Whether staff split into two camps on this item (its own answers, by the same calibrated test). */
 export function isSplitItem(counts: Readonly<ItemDistribution>): boolean {
-  const { n, variance } = itemMoments(counts);
-  if (n < MIN_DIVIDED_N) return false;
-  const side = camps(counts);
-  const bc = bimodalityCoefficient(counts);
-  return (
-    rwg(variance) < SPLIT_AGREEMENT_BELOW &&
-    bc !== null &&
-    bc > SPLIT_BIMODALITY_ABOVE &&
-    side.low >= SPLIT_CAMP_SHARE &&
-    side.high >= SPLIT_CAMP_SHARE
-  );
+  return splitTest(counts).split;
 }
 
 /**
@@ -105,28 +95,33 @@ export function levelAlpha(e: LevelEvidence): AlphaResult | null {
   );
 }
 
+/** The quality gate: α high enough and surely above zero; a level on whose means everyone agrees passes. */
+export function measuredReliably(r: AlphaResult | null): boolean {
+  if (r === null) return false;
+  if (r.alpha === null) return r.reason === "no_variance";
+  return r.alpha >= MIN_RELIABILITY && alphaLowerBound(r.alpha, r.n, r.items) > 0;
+}
+
 export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS): LevelAssessment {
   const score = toPercentScore(mean(e.sums));
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
   const reliability = levelAlpha(e);
-  const alpha = reliability?.alpha ?? null;
-  // Items that vary while people's level means do not are noise; alpha cannot say so itself then.
-  const coherent =
-    reliability === null ||
-    (reliability.alpha === null ? reliability.reason !== "no_variance" : reliability.alpha >= MIN_COHERENCE);
-  const splitItems =
-    e.sums.n >= MIN_DIVIDED_N && coherent ? e.items.filter((i) => isSplitItem(i.counts)).map((i) => i.name) : [];
+  const reliable = measuredReliably(reliability);
+  const split = reliable && e.grid ? splitTest(e.grid) : null;
+  const divided = split?.split ?? false;
   return {
     id: e.id,
     n: e.sums.n,
     score,
     ci95: [Math.max(0, lo), Math.min(100, hi)],
-    weak: hi < t.weakBelow,
-    possiblyWeak: lo < t.weakBelow && hi >= t.weakBelow,
-    divided: splitItems.length > 0,
+    reliable,
+    weak: reliable && hi < t.weakBelow,
+    possiblyWeak: reliable && lo < t.weakBelow && hi >= t.weakBelow,
+    divided,
     agreement: rwgJ(e.items.map((i) => itemMoments(i.counts).variance)),
-    alpha,
-    splitItems,
+    alpha: reliability?.alpha ?? null,
+    camps: divided ? (split?.camps ?? null) : null,
+    splitItems: divided ? e.items.filter((i) => isSplitItem(i.counts)).map((i) => i.name) : [],
   };
 }
 
@@ -141,6 +136,12 @@ export function flagNote(a: LevelAssessment, t: Thresholds = DEFAULT_THRESHOLDS)
   const [lo, hi] = a.ci95.map(whole) as [string, string];
   const score = whole(a.score);
   const parts: Localised[] = [];
+  if (!a.reliable) {
+    parts.push({
+      nl: "Niet betrouwbaar gemeten in deze groep: de antwoorden op de vragen van dit niveau hangen te weinig samen om er zwak of verdeeld van te maken.",
+      en: "Not measured reliably in this group: the answers to this level's questions hang together too little to call it weak or divided.",
+    });
+  }
   if (a.weak) {
     parts.push({
       nl: `Zwak: de score ${score} ligt met de hele marge (${lo}–${hi}) onder de drempel van ${t.weakBelow}.`,
@@ -154,11 +155,12 @@ export function flagNote(a: LevelAssessment, t: Thresholds = DEFAULT_THRESHOLDS)
     });
   }
   if (a.divided) {
+    const low = a.camps ? whole(a.camps.low * 100) : "";
+    const high = a.camps ? whole(a.camps.high * 100) : "";
     const k = a.splitItems.length;
-    const agreement = a.agreement === null ? "" : a.agreement.toFixed(2);
     parts.push({
-      nl: `Verdeeld: op ${k === 1 ? "één vraag" : `${k} vragen`} vallen medewerkers in twee kampen, elk minstens een kwart (eens tegenover oneens); overeenstemming ${agreement.replace(".", ",")} op een schaal van 0 tot 1.`,
-      en: `Divided: on ${k === 1 ? "one question" : `${k} questions`} staff fall into two camps of at least a quarter each (agree against disagree); agreement ${agreement} on a scale of 0 to 1.`,
+      nl: `Verdeeld: medewerkers vallen in twee kampen, ${low}% lager en ${high}% hoger${k === 0 ? ", over de vragen van dit niveau samen" : ` (het duidelijkst op ${k === 1 ? "één vraag" : `${k} vragen`})`}.`,
+      en: `Divided: staff fall into two camps, ${low}% lower and ${high}% higher${k === 0 ? ", across this level's questions together" : ` (most clearly on ${k === 1 ? "one question" : `${k} questions`})`}.`,
     });
   }
   return parts.length > 0 ? { nl: parts.map((p) => p.nl).join(" "), en: parts.map((p) => p.en).join(" ") } : null;
@@ -168,12 +170,18 @@ export function flagNote(a: LevelAssessment, t: Thresholds = DEFAULT_THRESHOLDS)
 export const BASES = ["flagged", "desired_gap", "driver", "none"] as const;
 export type Basis = (typeof BASES)[number];
 
+/** Why there is no clear starting point: too few respondents for anything but a flag, no level measured reliably, or nothing points anywhere. */
+export const NO_PICK_REASONS = ["too_few", "unreliable", "nothing_flagged"] as const;
+type NoPickReason = (typeof NO_PICK_REASONS)[number];
+
 export interface Pick {
   level: LevelId | null;
   reasons: Reason[];
   basis: Basis;
   /** Possibly weak levels above the pick: look at them first. */
   checkFirst: LevelId[];
+  /** With no level picked, why not. */
+  noPick: NoPickReason | null;
 }
 
 /** Where no level is flagged: what else may point the way. */
@@ -192,40 +200,51 @@ const top = (levels: readonly LevelAssessment[]) => {
   return LEVELS.flatMap((l) => byId.get(l.id) ?? []);
 };
 
-/** The flags alone: the pick the bootstrap repeats on resampled groups. */
+/** The flags alone: the pick the bootstrap repeats on resampled groups. Possibly weak is never a pick. */
 export function pickFlagged(levels: readonly LevelAssessment[]): Pick | null {
   const ordered = top(levels);
   const first = ordered.findIndex((l) => l.weak || l.divided);
   const l = ordered[first];
-  if (l) {
-    const reasons: Reason[] = [...(l.weak ? (["weak"] as const) : []), ...(l.divided ? (["divided"] as const) : [])];
-    return {
-      level: l.id,
-      reasons,
-      basis: "flagged",
-      checkFirst: ordered
-        .slice(0, first)
-        .filter((a) => a.possiblyWeak)
-        .map((a) => a.id),
-    };
-  }
-  const possibly = ordered.find((l) => l.possiblyWeak);
-  return possibly ? { level: possibly.id, reasons: ["possibly_weak"], basis: "flagged", checkFirst: [] } : null;
+  if (!l) return null;
+  const reasons: Reason[] = [...(l.weak ? (["weak"] as const) : []), ...(l.divided ? (["divided"] as const) : [])];
+  return {
+    level: l.id,
+    reasons,
+    basis: "flagged",
+    checkFirst: ordered
+      .slice(0, first)
+      .filter((a) => a.possiblyWeak)
+      .map((a) => a.id),
+    noPick: null,
+  };
 }
+
+const none = (noPick: NoPickReason, checkFirst: LevelId[] = []): Pick => ({
+  level: null,
+  reasons: [],
+  basis: "none",
+  checkFirst,
+  noPick,
+});
 
 export function pickStart(levels: readonly LevelAssessment[], fallbacks: Fallbacks = {}): Pick {
   const flagged = pickFlagged(levels);
   if (flagged) return flagged;
+  const possibly = top(levels)
+    .filter((l) => l.possiblyWeak)
+    .map((l) => l.id);
+  if (!levels.some((l) => l.reliable)) return none("unreliable");
+  if (Math.min(...levels.map((l) => l.n)) < INDICATIVE_BELOW) return none("too_few", possibly);
   const answered = new Set(levels.map((l) => l.id));
   const gap = (fallbacks.gaps ?? [])
     .filter((g) => answered.has(g.level) && g.gap >= MIN_GAP)
     .reduce<{ level: LevelId; gap: number } | null>((a, b) => (!a || b.gap > a.gap ? b : a), null);
-  if (gap) return { level: gap.level, reasons: [], basis: "desired_gap", checkFirst: [] };
+  if (gap) return { level: gap.level, reasons: [], basis: "desired_gap", checkFirst: possibly, noPick: null };
   const driver = (fallbacks.drivers ?? [])
     .filter((d) => answered.has(d.level))
     .reduce<{ level: LevelId; weight: number } | null>((a, b) => (!a || b.weight > a.weight ? b : a), null);
-  if (driver) return { level: driver.level, reasons: [], basis: "driver", checkFirst: [] };
-  return { level: null, reasons: [], basis: "none", checkFirst: [] };
+  if (driver) return { level: driver.level, reasons: [], basis: "driver", checkFirst: possibly, noPick: null };
+  return none("nothing_flagged", possibly);
 }
 
 export interface StartHere extends Pick {
@@ -274,13 +293,26 @@ const WHY: Record<Reason, Localised> = {
   divided: { nl: "verdeeld is (medewerkers vallen in twee kampen)", en: "is divided (staff fall into two camps)" },
 };
 
+/** Why no level is picked, in a sentence a director reads. */
+const NO_PICK: Record<NoPickReason, Localised> = {
+  too_few: {
+    nl: "Geen duidelijk beginpunt: geen niveau is zwak of verdeeld, en met minder dan 30 respondenten zeggen kleine verschillen tussen niveaus nog niets.",
+    en: "No clear starting point: no level is weak or divided, and with fewer than 30 respondents small differences between levels say nothing yet.",
+  },
+  unreliable: {
+    nl: "Geen duidelijk beginpunt: op geen enkel niveau hangen de antwoorden genoeg samen om iets vast te stellen. Dat kan komen door te weinig of willekeurige antwoorden.",
+    en: "No clear starting point: on no level do the answers hang together enough to conclude anything. Too few or random answers can cause this.",
+  },
+  nothing_flagged: {
+    nl: "Geen duidelijk beginpunt: geen niveau is zwak of verdeeld, en niets anders wijst een begin aan.",
+    en: "No clear starting point: no level is weak or divided, and nothing else points to a place to start.",
+  },
+};
+
 function explain(pick: Pick, downstream: LevelId[], indicative: boolean, stability: number | null): Localised {
   const parts: Localised[] = [];
   if (pick.level === null) {
-    parts.push({
-      nl: "Geen niveau is zwak of verdeeld, en niets anders wijst een begin aan.",
-      en: "No level is weak or divided, and nothing else points to a place to start.",
-    });
+    parts.push(NO_PICK[pick.noPick ?? "nothing_flagged"]);
   } else if (pick.basis === "flagged") {
     const why = {
       nl: pick.reasons.map((r) => WHY[r].nl).join(" en "),
@@ -294,12 +326,6 @@ function explain(pick: Pick, downstream: LevelId[], indicative: boolean, stabili
       parts.push({
         nl: `Het stuurt de niveaus eronder aan (${list(downstream, "nl")}); investeren in vaardigheden of systemen verdient zich minder terug zolang dit niet op orde is.`,
         en: `It organises the levels below it (${list(downstream, "en")}); investing in skills or systems pays back less while this is not in order.`,
-      });
-    }
-    if (pick.checkFirst.length > 0) {
-      parts.push({
-        nl: `Kijk eerst ook naar ${list(pick.checkFirst, "nl")}: mogelijk zwak, te dicht bij de drempel om zeker te zijn.`,
-        en: `Look at ${list(pick.checkFirst, "en")} first too: possibly weak, too close to the threshold to be sure.`,
       });
     }
   } else {
@@ -318,14 +344,27 @@ function explain(pick: Pick, downstream: LevelId[], indicative: boolean, stabili
       en: `No level is weak or divided. Start at ${name(pick.level, "en")}: ${via.en}.`,
     });
   }
+  if (pick.checkFirst.length > 0) {
+    parts.push(
+      pick.level === null
+        ? {
+            nl: `Houd ${list(pick.checkFirst, "nl")} in het oog: mogelijk zwak, te dicht bij de drempel om zeker te zijn.`,
+            en: `Keep an eye on ${list(pick.checkFirst, "en")}: possibly weak, too close to the threshold to be sure.`,
+          }
+        : {
+            nl: `Kijk eerst ook naar ${list(pick.checkFirst, "nl")}: mogelijk zwak, te dicht bij de drempel om zeker te zijn.`,
+            en: `Look at ${list(pick.checkFirst, "en")} first too: possibly weak, too close to the threshold to be sure.`,
+          },
+    );
+  }
   if (stability !== null && pick.level !== null) {
     const pct = Math.round(stability * 100);
     parts.push({
-      nl: `In ${pct}% van de herberekeningen op steekproeven uit deze groep kwam hetzelfde niveau naar voren.`,
-      en: `${pct}% of recalculations on resamples of this group came to the same level.`,
+      nl: `Dezelfde conclusie kwam in ${pct} van de 100 herhalingen op steekproeven uit deze groep naar voren.`,
+      en: `The same conclusion came out in ${pct} of 100 repetitions on samples of this group.`,
     });
   }
-  if (indicative)
+  if (indicative && pick.level !== null)
     parts.push({
       nl: "Minder dan 30 respondenten: lees dit als een aanwijzing, niet als een vaststelling.",
       en: "Fewer than 30 respondents: read this as a pointer, not a finding.",

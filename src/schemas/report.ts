@@ -12,7 +12,7 @@ import type { Conditions } from "../domain/disclosure.js";
 import { CLIMATE_SCALES, FACTOR_GROUPS } from "../domain/factors.js";
 import type { Localised as DomainLocalised } from "../domain/i18n.js";
 import type { Report } from "../domain/report.js";
-import { BASES, REASONS } from "../domain/start-here.js";
+import { BASES, NO_PICK_REASONS, REASONS } from "../domain/start-here.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { LevelId, Localised, orNull, type SameType } from "../lib/schemas.js";
 import type { BenchmarkLine } from "../services/norm-sets.js";
@@ -58,6 +58,10 @@ export const StartHereSchema = z
     reasons: z.array(z.enum(REASONS)),
     basis: z.enum(BASES),
     checkFirst: z.array(LevelId).openapi({ description: "Possibly weak levels above the pick: look at them first" }),
+    noPick: z.enum(NO_PICK_REASONS).nullable().openapi({
+      description:
+        "Why there is no clear starting point: too few respondents for anything but a flag, no level measured reliably, or nothing points anywhere; null with a pick",
+    }),
     downstream: z.array(LevelId),
     indicative: z.boolean().openapi({ description: "Fewer than 30 respondents: a pointer, not a finding" }),
     stability: z.number().nullable().openapi({ description: "Share (0–1) of bootstrap resamples with the same pick" }),
@@ -76,9 +80,16 @@ export const LevelSummarySchema = z
     sd: z.number().openapi({ description: "SD of respondents' level means on the 1–5 scale" }),
     favourablePct: z.number(),
     unfavourablePct: z.number(),
+    reliable: z.boolean().openapi({
+      description: "The level's items hang together in this group (alpha); only then is it called weak or divided",
+    }),
     weak: z.boolean(),
     possiblyWeak: z.boolean(),
     divided: z.boolean(),
+    camps: z
+      .strictObject({ lowPct: z.number(), highPct: z.number() })
+      .nullable()
+      .openapi({ description: "When divided: the share of respondents in the lower and in the higher camp" }),
     agreement: z.number().nullable().openapi({ description: "rwg(J)" }),
     splitItems: z.array(z.string()),
     note: orNull(Localised),

@@ -21,7 +21,6 @@ import type { ScoringKey } from "../domain/scoring.js";
 import { scoreResponse } from "../domain/scoring.js";
 import { seededRandom } from "../domain/seeded-random.js";
 import { bootstrapPicks, referencePick, type Sampled, stabilityShare } from "../domain/stability.js";
-import type { Thresholds } from "../domain/start-here.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
@@ -138,27 +137,18 @@ async function makeRelease(
     for (const group of plan.groups) {
       const stats = published.get(group.key);
       if (!stats) continue;
-      stats.stability =
-        (await groupStability(
-          key,
-          stats,
-          cells.filter((cell) => matches(cell, group.conditions)),
-          fold,
-          keep.items,
-          totals,
-          campaign.thresholds,
-          random,
-        )) ?? undefined;
-    }
-    // Alpha of a level whose items someone answered "not applicable": over those who answered all
-    // of them, for the round as a whole only (one figure, never differenced against a group's),
-    // and only when they are at least k.
-    const roundStats = published.get(round.key);
-    if (roundStats)
-      roundStats.alpha = completeAlpha(
-        cells.reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}),
+      const members = cells.filter((cell) => matches(cell, group.conditions));
+      // Alpha of a level whose items someone answered "not applicable": over those of the group who
+      // answered all of them, and only when they are at least k — the quality gate of start-here.ts
+      // needs it for every group that can be flagged, and never takes a missing alpha for coherence.
+      stats.alpha = completeAlpha(
+        members.reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}),
         campaign.k,
       );
+      stats.stability =
+        (await groupStability(key, stats, members, fold, keep.items, totals, campaign, random)) ?? undefined;
+    }
+    const roundStats = published.get(round.key);
     await writeGroups(db, id, campaign.id, published);
     while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
@@ -196,7 +186,7 @@ async function groupStability(
   fold: { sample(cell: ReleaseCell): readonly Sampled[] },
   items: ReadonlySet<string>,
   layout: ReleaseTotals,
-  thresholds: Thresholds,
+  { thresholds, k }: Pick<Campaign, "thresholds" | "k">,
   random: () => number,
 ): Promise<StoredStability | null> {
   const reference = referencePick(levelEvidence(groupOf(stats, layout)), thresholds);
@@ -206,7 +196,7 @@ async function groupStability(
     cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })),
     thresholds,
     random,
-    items,
+    { published: items, minComplete: k },
   )) {
     picks.push(pick);
     if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();

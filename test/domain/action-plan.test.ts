@@ -140,6 +140,8 @@ describe("the staff summary", () => {
         unfavourable: v === 2 ? n * 4 : 0,
       };
     }
+    // Measured reliably: the release's alpha per level (no item counts here to compute it from).
+    stats.alpha = Object.fromEntries(LEVEL_IDS.map((l) => [l, { alpha: 0.8, items: 4, n, warning: false }]));
     const report = buildReport({ group: groupOf(stats), heatmap: null, management: null });
     if (report.suppressed) throw new Error("expected a report");
     const actions: PlanAction[] = [

@@ -1,16 +1,19 @@
-/** Agreement and bimodality from answer counts, against figures computed by hand. */
+/** Agreement from answer counts, and the two-camps test's pieces, against figures computed by hand. */
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
-import {
-  averageDeviation,
-  bimodalityCoefficient,
-  camps,
-  itemMoments,
-  NULL_VARIANCE,
-  rwg,
-  rwgJ,
-} from "../../src/domain/agreement.js";
+import { averageDeviation, itemMoments, NULL_VARIANCE, rwg, rwgJ } from "../../src/domain/agreement.js";
 import type { ItemDistribution } from "../../src/domain/release.js";
+import { CALIBRATED_N, CALIBRATED_POINTS, CRITICAL, SPLIT_TAIL } from "../../src/domain/split-calibration.js";
+import { nullQuantile } from "../../src/domain/split-null.js";
+import { criticalValue, splitTest } from "../../src/domain/split-test.js";
+import {
+  campShares,
+  isotonicIncreasing,
+  rebin,
+  unimodalFit,
+  unimodalityStatistic,
+} from "../../src/domain/unimodality.js";
 
 describe("agreement indices", () => {
   it("uses the uniform null of five options: (5² − 1) / 12 = 2", () => {
@@ -36,22 +39,78 @@ describe("agreement indices", () => {
     expect(averageDeviation([2, 0, 0, 0, 2])).toBe(2);
     expect(averageDeviation([0, 0, 4, 0, 0])).toBe(0);
   });
+});
 
-  it("computes the bimodality coefficient with small-sample corrections", () => {
-    // 1, 1, 5, 5: symmetric, so skewness 0; m2 = 4, m4 = 16, g2 = 16/16 − 3 = −2.
-    // Corrected kurtosis ((5·−2 + 6)·3) / (2·1) = −6; BC = 1 / (−6 + 3·9/(2·1)) = 1 / 7.5.
-    expect(bimodalityCoefficient([2, 0, 0, 0, 2])).toBeCloseTo(1 / 7.5, 12);
-    // An even spread over five options has excess kurtosis −6(5² + 1) / (5(5² − 1)) = −1.3, so BC
-    // approaches 1 / 1.7 ≈ 0.588; two far peaks lie above it, one peak below.
-    expect(bimodalityCoefficient([20000, 20000, 20000, 20000, 20000])).toBeCloseTo(1 / 1.7, 3);
-    expect(bimodalityCoefficient([300, 200, 0, 200, 300])!).toBeGreaterThan(0.7);
-    expect(bimodalityCoefficient([10, 100, 400, 100, 10])!).toBeLessThan(0.4);
-    expect(bimodalityCoefficient([0, 0, 7, 0, 0])).toBeNull();
-    expect(bimodalityCoefficient([0, 1, 1, 1, 0])).toBeNull();
+describe("the two-camps test", () => {
+  it("fits a rising-then-falling density by pooling adjacent violators, widths counted", () => {
+    // 1, 3, 2 must not fall then rise: 3 and 2 pool to 2.5 each.
+    expect(isotonicIncreasing([1, 3, 2], [1, 1, 1])).toEqual([1, 2.5, 2.5]);
+    // A bin twice as wide holding twice the mass has the same density: nothing to pool.
+    expect(isotonicIncreasing([1, 2], [1, 2])).toEqual([1, 2]);
+    expect(isotonicIncreasing([2, 1], [1, 2])).toEqual([1, 2]);
+    // Shares of 10/30/14/27/18: the closest one-peaked fit pools 30 and 14 with 27 … by likelihood.
+    const fit = unimodalFit([10, 30, 14, 27, 18]);
+    expect(fit.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const peak = fit.indexOf(Math.max(...fit));
+    expect(fit.slice(0, peak + 1)).toEqual([...fit.slice(0, peak + 1)].sort((a, b) => a - b));
+    expect(fit.slice(peak)).toEqual([...fit.slice(peak)].sort((a, b) => b - a));
   });
 
-  it("counts the two camps as shares of answers", () => {
-    expect(camps([1, 2, 3, 2, 2])).toEqual({ low: 0.3, high: 0.4 });
-    expect(camps([0, 0, 0, 0, 0])).toEqual({ low: 0, high: 0 });
+  it("is 0 on any one-peaked histogram and grows with the dip: G² = 2 Σ c·ln(p̂/q̂)", () => {
+    expect(unimodalityStatistic([1, 4, 9, 4, 1])).toBe(0);
+    expect(unimodalityStatistic([9, 4, 1, 0, 0])).toBe(0);
+    expect(unimodalityStatistic([5, 5, 5, 5, 5])).toBe(0);
+    // 10, 0, 10: the best one-peaked fit is 10, 5, 5 (or its mirror): G² = 2·10·ln(10/5) = 20 ln 2.
+    expect(unimodalityStatistic([10, 0, 10])).toBeCloseTo(20 * Math.log(2), 12);
+    expect(unimodalityStatistic([20, 0, 20])).toBeCloseTo(2 * unimodalityStatistic([10, 0, 10]), 12);
+  });
+
+  it("merges a level's grid into at most nine bins of whole steps, each with its width", () => {
+    const { counts, widths } = rebin(new Array(21).fill(1));
+    expect(widths).toEqual([3, 2, 2, 3, 2, 2, 3, 2, 2]);
+    expect(counts).toEqual(widths);
+    // A flat grid stays flat in density: no peak from bins that are merely wide.
+    expect(unimodalityStatistic(counts, widths)).toBeCloseTo(0, 12);
+    expect(rebin([1, 2, 3])).toEqual({ counts: [1, 2, 3], widths: [1, 1, 1] });
+  });
+
+  it("splits camps at the deepest dip, the dip's bin shared evenly", () => {
+    // 99 answers: 10 + 30 below the dip and half of its 14 → 47 of 99.
+    const camps = campShares([10, 30, 14, 27, 18])!;
+    expect(camps.dip).toBe(2);
+    expect(camps.low).toBeCloseTo(47 / 99, 12);
+    expect(camps.high).toBeCloseTo(52 / 99, 12);
+    expect(campShares([1, 4, 9, 4, 1])).toBeNull();
+  });
+
+  it("takes the critical value for the nearest grid and interpolates on log n between simulated sizes", () => {
+    const [n0, n1] = [CALIBRATED_N[0], CALIBRATED_N[1]];
+    const row = CRITICAL[CALIBRATED_POINTS.indexOf(21)]!;
+    expect(criticalValue(21, n0)).toBe(row[0]);
+    expect(criticalValue(22, n1)).toBe(row[1]);
+    const between = criticalValue(21, Math.round(Math.sqrt(n0 * n1)));
+    expect(between).toBeGreaterThanOrEqual(Math.min(row[0]!, row[1]!));
+    expect(between).toBeLessThanOrEqual(Math.max(row[0]!, row[1]!));
+    expect(criticalValue(21, 50_000)).toBe(row.at(-1));
+    expect(criticalValue(21, 3)).toBe(row[0]);
+  });
+
+  it("reproduces its calibration: a fresh simulation of a table entry lands within simulation error", () => {
+    const points = 21;
+    const n = 30;
+    const fresh = nullQuantile(n, points, SPLIT_TAIL, 20_000, seedrandom("recalibrate"));
+    expect(Math.abs(fresh - criticalValue(points, n))).toBeLessThan(0.6);
+  });
+
+  it("holds its false rate under the null it was calibrated on: flat answers called split at most 2.5% + error", () => {
+    const random = seedrandom("flat null");
+    let split = 0;
+    const runs = 4000;
+    for (let r = 0; r < runs; r++) {
+      const grid = new Array<number>(21).fill(0);
+      for (let i = 0; i < 50; i++) grid[Math.floor(random() * 21)]! += 1;
+      if (splitTest(grid).split) split += 1;
+    }
+    expect(split / runs).toBeLessThanOrEqual(SPLIT_TAIL + 0.01);
   });
 });

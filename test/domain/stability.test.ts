@@ -48,6 +48,9 @@ describe("bootstrap stability", () => {
     for (const [i, e] of fromRows.entries()) {
       expect(e.sums.sum).toBeCloseTo(fromSums[i]!.sums.sum, 9);
       expect(e.items.map((x) => x.counts)).toEqual(fromSums[i]!.items.map((x) => x.counts));
+      // The two-camps test reads the same grid of level means from both.
+      expect(e.grid).toEqual(fromSums[i]!.grid);
+      expect(e.grid?.reduce((a, b) => a + b, 0)).toBe(150);
     }
   });
 
@@ -66,8 +69,8 @@ describe("bootstrap stability", () => {
       ),
     ).toBe(1);
 
-    // Mission right at the threshold (3.4 on 1–5 is 60): resamples fall on either side.
-    const close = simulatedFold(40, { means: { mission: 3.4 }, fallback: 4.2, spread: 0.5 }, "close");
+    // Mission's margin reaching just to the threshold (3.4 on 1–5 is 60): resamples fall on either side.
+    const close = simulatedFold(40, { means: { mission: 3.25 }, fallback: 4.2, spread: 0.5 }, "close");
     const share = bootstrapStability(
       SIM_KEY,
       [{ n: 40, sample: close.fold.sample(close.cell) }],
@@ -88,14 +91,9 @@ describe("bootstrap stability", () => {
   it("makes one pick per resample", () => {
     const { fold, cell } = simulatedFold(30, { means: { values: 3.3 } }, "picks");
     expect([
-      ...bootstrapPicks(
-        SIM_KEY,
-        [{ n: 30, sample: fold.sample(cell) }],
-        DEFAULT_THRESHOLDS,
-        seedrandom("p"),
-        undefined,
-        7,
-      ),
+      ...bootstrapPicks(SIM_KEY, [{ n: 30, sample: fold.sample(cell) }], DEFAULT_THRESHOLDS, seedrandom("p"), {
+        resamples: 7,
+      }),
     ]).toHaveLength(7);
   });
 

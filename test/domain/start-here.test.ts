@@ -3,10 +3,26 @@ import { describe, expect, it } from "vitest";
 
 import type { LevelId } from "../../src/domain/levels.js";
 import type { ItemDistribution } from "../../src/domain/release.js";
-import { assessLevel, isSplitItem, type LevelAssessment, pickStart, startHere } from "../../src/domain/start-here.js";
+import {
+  assessLevel,
+  flagNote,
+  isSplitItem,
+  type LevelAssessment,
+  type LevelEvidence,
+  measuredReliably,
+  pickStart,
+  startHere,
+} from "../../src/domain/start-here.js";
 
 /** Sums of n level means all equal to `mean` but for a spread of ±d on half of them. */
 const sums = (n: number, mean: number, d: number) => ({ n, sum: n * mean, sumSq: n * mean * mean + n * d * d });
+/** A level measured reliably (α 0.8 over its n respondents), with the sums above and no item counts. */
+const measured = (n: number, mean: number, d: number): LevelEvidence => ({
+  id: "values",
+  sums: sums(n, mean, d),
+  items: [],
+  alpha: { alpha: 0.8, items: 5, n, warning: false },
+});
 
 function level(id: LevelId, over: Partial<LevelAssessment> = {}): LevelAssessment {
   return {
@@ -14,11 +30,13 @@ function level(id: LevelId, over: Partial<LevelAssessment> = {}): LevelAssessmen
     n: 100,
     score: 75,
     ci95: [70, 80],
+    reliable: true,
     weak: false,
     possiblyWeak: false,
     divided: false,
     agreement: 0.8,
     alpha: 0.8,
+    camps: null,
     splitItems: [],
     ...over,
   };
@@ -27,60 +45,99 @@ function level(id: LevelId, over: Partial<LevelAssessment> = {}): LevelAssessmen
 describe("assessing a level", () => {
   it("is weak only when the whole 95% interval lies below the threshold, possibly weak when it straddles it", () => {
     // Mean 3.2 → 55; SD 0.5 over 100 → half-width ≈ 1.98 · 0.05 = 0.099 scale points ≈ 2.5 on 0–100.
-    const clear = assessLevel({ id: "values", sums: sums(100, 3.2, 0.5), items: [] });
+    const clear = assessLevel(measured(100, 3.2, 0.5));
     expect(clear.score).toBeCloseTo(55, 9);
     expect(clear.ci95[1]).toBeLessThan(60);
     expect([clear.weak, clear.possiblyWeak]).toEqual([true, false]);
     // The same mean over 8 people: the interval reaches above 60.
-    const unsure = assessLevel({ id: "values", sums: sums(8, 3.2, 0.5), items: [] });
+    const unsure = assessLevel(measured(8, 3.2, 0.5));
     expect(unsure.ci95[1]).toBeGreaterThan(60);
     expect([unsure.weak, unsure.possiblyWeak]).toEqual([false, true]);
-    const strong = assessLevel({ id: "values", sums: sums(100, 4, 0.5), items: [] });
+    const strong = assessLevel(measured(100, 4, 0.5));
     expect([strong.weak, strong.possiblyWeak]).toEqual([false, false]);
     // A threshold is the campaign's to set.
-    expect(assessLevel({ id: "values", sums: sums(100, 4, 0.5), items: [] }, { weakBelow: 80 }).weak).toBe(true);
+    expect(assessLevel(measured(100, 4, 0.5), { weakBelow: 80 }).weak).toBe(true);
   });
 
-  it("calls an item split when two camps of a quarter or more disagree, and not a flat or one-peaked spread", () => {
+  it("calls an item split when two camps of a fifth or more disagree, wherever they sit, and not a flat or one-peaked spread", () => {
     expect(isSplitItem([12, 8, 2, 8, 12])).toBe(true);
+    // Camps at 2 and 4, not at the ends of the scale: the old rule never saw these.
+    expect(isSplitItem([2, 20, 4, 20, 2])).toBe(true);
     // Even spread: no two peaks.
     expect(isSplitItem([8, 8, 8, 8, 8])).toBe(false);
     // One peak in the middle, however wide.
     expect(isSplitItem([4, 10, 14, 10, 4])).toBe(false);
     // Two peaks but one camp too small.
-    expect(isSplitItem([4, 2, 2, 12, 22])).toBe(false);
+    expect(isSplitItem([4, 1, 2, 12, 22])).toBe(false);
     // Two camps among fewer than 10 answers are not camps.
     expect(isSplitItem([3, 1, 0, 1, 3])).toBe(false);
   });
 
-  it("calls a level divided on one split item, names it, and keeps its agreement index", () => {
-    const split: ItemDistribution = [12, 8, 2, 8, 12];
-    const a = assessLevel({
+  /** A level of two items whose respondents fall in two camps: `low` answer 2 to both, `high` 4 to both. */
+  const camps = (low: number, high: number): LevelEvidence => {
+    const n = low + high;
+    const sum = 2 * low + 4 * high;
+    const sumSq = 4 * low + 16 * high;
+    // The grid of a two-item level: means 1, 1.5, … 5 (nine points); 2 is point 2, 4 is point 6.
+    const grid = [0, 0, low, 0, 0, 0, high, 0, 0];
+    const counts: ItemDistribution = [0, low, 0, high, 0];
+    return {
       id: "values",
-      sums: { n: 42, sum: 42 * 3.5, sumSq: 42 * 3.5 * 3.5 + 42 * 1.4 },
+      sums: { n, sum, sumSq },
       items: [
-        { name: "v1", counts: split },
-        { name: "v2", counts: [0, 2, 8, 20, 12] },
+        { name: "v1", counts },
+        { name: "v2", counts },
       ],
-    });
+      grid,
+    };
+  };
+
+  it("calls a level divided when respondents' level means fall into two camps, and says how large each is", () => {
+    const a = assessLevel(camps(20, 22));
+    expect(a.reliable).toBe(true);
+    expect(a.alpha).toBeCloseTo(1, 9);
     expect(a.divided).toBe(true);
-    expect(a.splitItems).toEqual(["v1"]);
-    expect(a.agreement).toBeGreaterThanOrEqual(0);
-    expect(a.agreement).toBeLessThan(0.7);
+    expect(a.camps?.low).toBeCloseTo(20 / 42, 9);
+    expect(a.camps?.high).toBeCloseTo(22 / 42, 9);
+    expect(a.splitItems).toEqual(["v1", "v2"]);
+    expect(flagNote(a)?.nl).toContain("48% lager en 52% hoger");
+    // One camp of a twentieth is a minority, not a division.
+    expect(assessLevel(camps(2, 40)).divided).toBe(false);
+    // Nine people are too few to be called divided at all.
+    expect(assessLevel(camps(4, 5)).divided).toBe(false);
   });
 
-  it("does not call a level divided when its items do not hang together (noise, α below 0.4)", () => {
+  it("flags nothing on a level its items do not measure reliably, and says so: α low, unknown, or from one item", () => {
     // People's level means hardly differ, so the items' spread is noise: α far below 0.
     const noise = assessLevel({
       id: "values",
-      sums: { n: 42, sum: 42 * 3, sumSq: 42 * 9 + 42 * 0.05 },
+      sums: { n: 42, sum: 42 * 2.5, sumSq: 42 * 2.5 * 2.5 + 42 * 0.05 },
       items: [
         { name: "v1", counts: [12, 8, 2, 8, 12] },
         { name: "v2", counts: [12, 8, 2, 8, 12] },
       ],
+      grid: [0, 0, 20, 0, 0, 0, 22, 0, 0],
     });
-    expect(noise.alpha).toBeLessThan(0.4);
-    expect(noise.divided).toBe(false);
+    expect(noise.alpha).toBeLessThan(0.5);
+    expect([noise.reliable, noise.weak, noise.possiblyWeak, noise.divided]).toEqual([false, false, false, false]);
+    expect(flagNote(noise)?.en).toMatch(/^Not measured reliably in this group/);
+    // An item missing here (someone answered "not applicable") and no alpha over complete respondents: unknown is not coherent.
+    const unknown = assessLevel({ ...camps(20, 22), complete: false });
+    expect(unknown.alpha).toBeNull();
+    expect([unknown.reliable, unknown.divided]).toEqual([false, false]);
+    // The same with the release's alpha over those who answered every item: measured.
+    const stored = assessLevel({
+      ...camps(20, 22),
+      complete: false,
+      alpha: { alpha: 0.8, items: 3, n: 30, warning: false },
+    });
+    expect([stored.reliable, stored.divided]).toEqual([true, true]);
+    // A "level" of one item has no alpha: it cannot be flagged.
+    expect(measuredReliably({ alpha: null, items: 1, n: 40, reason: "too_few_items" })).toBe(false);
+    // α of 0.52 over 8 people is not surely above zero; over 60 it is; 0.45 is too low at any size.
+    expect(measuredReliably({ alpha: 0.52, items: 5, n: 8, warning: true })).toBe(false);
+    expect(measuredReliably({ alpha: 0.52, items: 5, n: 60, warning: true })).toBe(true);
+    expect(measuredReliably({ alpha: 0.45, items: 5, n: 500, warning: true })).toBe(false);
   });
 });
 
@@ -91,15 +148,50 @@ describe("the pick", () => {
       level("values", { weak: true, divided: true }),
       level("mission"),
     ]);
-    expect(pick).toEqual({ level: "values", reasons: ["weak", "divided"], basis: "flagged", checkFirst: [] });
+    expect(pick).toEqual({
+      level: "values",
+      reasons: ["weak", "divided"],
+      basis: "flagged",
+      checkFirst: [],
+      noPick: null,
+    });
   });
 
-  it("names possibly weak levels above the pick, and picks a possibly weak level only when nothing is clearly flagged", () => {
+  it("names possibly weak levels above the pick, and never picks a possibly weak level itself", () => {
     const levels = [level("mission", { possiblyWeak: true }), level("identity"), level("skills", { divided: true })];
     expect(pickStart(levels)).toMatchObject({ level: "skills", checkFirst: ["mission"] });
     expect(
       pickStart([level("mission"), level("identity", { possiblyWeak: true }), level("values", { possiblyWeak: true })]),
-    ).toMatchObject({ level: "identity", reasons: ["possibly_weak"] });
+    ).toEqual({
+      level: null,
+      reasons: [],
+      basis: "none",
+      checkFirst: ["identity", "values"],
+      noPick: "nothing_flagged",
+    });
+  });
+
+  it("gives no clear starting point from noise: below 30 nothing but a flag counts, and no reliable level means no pick", () => {
+    const small = [level("mission", { n: 12 }), level("values", { n: 12 })];
+    expect(pickStart(small, { gaps: [{ level: "values", gap: 20 }] })).toMatchObject({
+      level: null,
+      basis: "none",
+      noPick: "too_few",
+    });
+    expect(pickStart([level("mission", { n: 12 }), level("values", { n: 12, weak: true })])).toMatchObject({
+      level: "values",
+      basis: "flagged",
+    });
+    const unreliable = [level("mission", { reliable: false }), level("values", { reliable: false })];
+    expect(pickStart(unreliable, { gaps: [{ level: "values", gap: 20 }] })).toMatchObject({
+      level: null,
+      noPick: "unreliable",
+    });
+    const start = startHere(unreliable)!;
+    expect(start.explanation.nl).toMatch(/^Geen duidelijk beginpunt: op geen enkel niveau/);
+    expect(startHere(small)!.explanation.en).toMatch(
+      /^No clear starting point: no level is weak or divided, and with fewer than 30/,
+    );
   });
 
   it("with nothing flagged points at the largest current–desired gap, else the strongest driver, never simply the lowest level", () => {
@@ -122,7 +214,13 @@ describe("the pick", () => {
         ],
       }),
     ).toMatchObject({ level: "mission", basis: "driver" });
-    expect(pickStart(calm)).toEqual({ level: null, reasons: [], basis: "none", checkFirst: [] });
+    expect(pickStart(calm)).toEqual({
+      level: null,
+      reasons: [],
+      basis: "none",
+      checkFirst: [],
+      noPick: "nothing_flagged",
+    });
   });
 
   it("explains itself in both languages, with both reasons, the stability and the small-group caveat", () => {
@@ -133,11 +231,13 @@ describe("the pick", () => {
     expect(start.explanation.nl).toContain(
       "het hoogste niveau dat duidelijk onder de drempel scoort en verdeeld is (medewerkers vallen in twee kampen)",
     );
-    expect(start.explanation.en).toContain("87%");
+    expect(start.explanation.en).toContain("87 of 100 repetitions");
     expect(start.explanation.en).toContain("Fewer than 30 respondents");
     const none = startHere([level("mission")])!;
     expect(none.level).toBeNull();
-    expect(none.explanation.en).toMatch(/^No level is weak or divided, and nothing else points/);
+    expect(none.explanation.en).toMatch(
+      /^No clear starting point: no level is weak or divided, and nothing else points/,
+    );
     expect(startHere([])).toBeNull();
   });
 });
