@@ -1,7 +1,7 @@
 /**
  * Synthetic respondents for the demo, from the latent model (latent-model.ts): one trait per level,
  * each level correlated with the one above; roles that belong to their department; the telephone
- * disagreement realised on the values "own belief" items; desired-state answers above the current
+ * disagreement realised on every values item (two camps); desired-state answers above the current
  * ones by a gap per level; a 0–10 outcome driven by the levels; decision factors per profile.
  * Each demo organisation's story is its profile, and its headline follows from it.
  */
@@ -16,7 +16,7 @@ import { type LatentModel, latentTraits, latentValues, normal, type Random, toLi
 export interface DemoProfile {
   /** Level means (1–5, scored direction) and spreads of the current-state items. */
   model: LatentModel;
-  /** Share of staff in the "ask the customer first" camp on the values belief items; absent: no split. */
+  /** Share of staff in the "ask the customer first" camp on the values items; absent: no split. */
   beliefSplit?: number;
   climate: Record<ClimateScale, number>;
   /** How far (scale points) staff want each level above where it is; levels not named: `desiredGap`. */
@@ -47,14 +47,12 @@ function weighted(random: Random, mix: RoleMix): string {
 }
 
 /**
- * The items staff split on in the telephone example: what they themselves believe — the values
- * "own belief" items, else every values item. Both camps answer all of them their own way, as
- * people who disagree on a value do.
+ * The items staff split on in the telephone example: every current-state values item. Both camps
+ * answer all of them their own way, as people who disagree on a value do — a split on two items of
+ * six would hardly move anyone's level score, and the rule decides "divided" on level scores.
  */
-function beliefItems(instrument: Instrument): string[] {
-  const values = instrument.key.items.filter((i) => isCurrentItem(i) && i.level === "values");
-  const beliefs = values.filter((i) => i.facet === "belief");
-  return (beliefs.length > 0 ? beliefs : values).map((i) => i.name);
+function valuesItems(instrument: Instrument): string[] {
+  return instrument.key.items.filter((i) => isCurrentItem(i) && i.level === "values").map((i) => i.name);
 }
 
 /** Realistic camps: one around "disagree" (2), one around "agree" (4–5), with a dip at 3 between them. */
@@ -75,7 +73,7 @@ export function demoAnswers(
     splits:
       profile.beliefSplit === undefined
         ? []
-        : [{ items: beliefItems(instrument), share: profile.beliefSplit, centres: CAMP_CENTRES }],
+        : [{ items: valuesItems(instrument), share: profile.beliefSplit, centres: CAMP_CENTRES }],
     scaleMean: undefined,
   };
   const traits = latentTraits(model, random);

@@ -130,7 +130,7 @@ const DE_LINDE_2026: DemoProfile = {
       context: 3.55,
     },
   },
-  beliefSplit: 0.6,
+  beliefSplit: 0.7,
   climate: { mandate: 2.1, accountability_fear: 3.9, equal_treatment: 4.0 },
   desiredGap: 0.6,
   desiredGaps: { values: 0.9, skills: 1.2 },

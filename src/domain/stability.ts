@@ -116,13 +116,13 @@ function completeRowsAlpha(rows: readonly Sampled[], indices: readonly number[],
  * The level evidence of a set of sampled respondents, counting only the items a release publishes
  * (answered by everyone), as the group's own pick does: the same sums, item counts, grid of level
  * means and — for a level with an unpublished item — alpha over complete respondents, at least
- * `minComplete` of them.
+ * `minComplete` of them (none when null).
  */
 export function evidenceOf(
   key: ScoringKey,
   rows: readonly Sampled[],
   published?: ReadonlySet<string>,
-  minComplete = 0,
+  minComplete: number | null = 0,
   layout = itemLayout(key, published),
 ): LevelEvidence[] {
   const { counted, levelSize, levelItems } = layout;
@@ -154,7 +154,8 @@ export function evidenceOf(
       t.level === id && t.counts.some((c) => c > 0) ? [{ name: t.name, counts: t.counts }] : [],
     );
     const complete = items.length === size;
-    const alpha = complete ? null : completeRowsAlpha(rows, levelItems.get(id) ?? [], minComplete);
+    const alpha =
+      complete || minComplete === null ? null : completeRowsAlpha(rows, levelItems.get(id) ?? [], minComplete);
     return [{ id, sums, items, complete, ...(alpha ? { alpha } : {}), ...(size > 0 ? { grid } : {}) }];
   });
 }
@@ -163,8 +164,12 @@ export interface BootstrapOptions {
   /** The items a release publishes (answered by everyone); all current-state items when absent. */
   published?: ReadonlySet<string>;
   resamples?: number;
-  /** Complete respondents needed for alpha of a level with an unpublished item: the round's k, as the release uses. */
-  minComplete?: number;
+  /**
+   * Complete respondents needed for alpha of a level with an unpublished item: the round's k for
+   * the round, as the release computes it; null for every other group, where the release computes
+   * none (such a level is then not measured reliably, in the resamples as in the group).
+   */
+  minComplete?: number | null;
 }
 
 /**

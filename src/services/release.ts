@@ -21,6 +21,7 @@ import type { ScoringKey } from "../domain/scoring.js";
 import { scoreResponse } from "../domain/scoring.js";
 import { seededRandom } from "../domain/seeded-random.js";
 import { bootstrapPicks, referencePick, type Sampled, stabilityShare } from "../domain/stability.js";
+import type { Thresholds } from "../domain/start-here.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
@@ -138,15 +139,27 @@ async function makeRelease(
       const stats = published.get(group.key);
       if (!stats) continue;
       const members = cells.filter((cell) => matches(cell, group.conditions));
-      // Alpha of a level whose items someone answered "not applicable": over those of the group who
-      // answered all of them, and only when they are at least k — the quality gate of start-here.ts
-      // needs it for every group that can be flagged, and never takes a missing alpha for coherence.
-      stats.alpha = completeAlpha(
-        members.reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}),
-        campaign.k,
-      );
+      // Alpha of a level whose items someone answered "not applicable": over those who answered all
+      // of them, for the round as a whole only (per group, its n or its absence would tell which
+      // groups hold an n/a answer), and only when they are at least k. In every other group such a
+      // level is "not measured reliably" alike, so the quality gate tells nothing about anyone.
+      const isRound = group.key === round.key;
+      if (isRound)
+        stats.alpha = completeAlpha(
+          members.reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}),
+          campaign.k,
+        );
       stats.stability =
-        (await groupStability(key, stats, members, fold, keep.items, totals, campaign, random)) ?? undefined;
+        (await groupStability(
+          key,
+          stats,
+          members,
+          fold,
+          keep.items,
+          totals,
+          { thresholds: campaign.thresholds, minComplete: isRound ? campaign.k : null },
+          random,
+        )) ?? undefined;
     }
     const roundStats = published.get(round.key);
     await writeGroups(db, id, campaign.id, published);
@@ -186,7 +199,7 @@ async function groupStability(
   fold: { sample(cell: ReleaseCell): readonly Sampled[] },
   items: ReadonlySet<string>,
   layout: ReleaseTotals,
-  { thresholds, k }: Pick<Campaign, "thresholds" | "k">,
+  { thresholds, minComplete }: { thresholds: Thresholds; minComplete: number | null },
   random: () => number,
 ): Promise<StoredStability | null> {
   const reference = referencePick(levelEvidence(groupOf(stats, layout)), thresholds);
@@ -196,7 +209,7 @@ async function groupStability(
     cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })),
     thresholds,
     random,
-    { published: items, minComplete: k },
+    { published: items, minComplete },
   )) {
     picks.push(pick);
     if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();

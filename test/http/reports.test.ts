@@ -39,12 +39,16 @@ describe("the demo report for its manager", () => {
       "context",
     ]);
     const values = report.levels.find((l: { id: string }) => l.id === "values");
-    // The telephone example: two camps on the values "own belief" items, not a low score.
+    // The telephone example: two camps on values, not a low score; each camp's size is said.
     expect(values.divided).toBe(true);
+    expect(values.reliable).toBe(true);
     expect(values.weak).toBe(false);
+    expect(values.camps.lowPct).toBeGreaterThanOrEqual(20);
+    expect(values.camps.highPct).toBeGreaterThanOrEqual(20);
+    expect(values.camps.lowPct + values.camps.highPct).toBeCloseTo(100, 0);
     expect(values.splitItems.length).toBeGreaterThan(0);
-    expect(values.splitItems.every((name: string) => name.startsWith("values_belief_"))).toBe(true);
-    expect(values.note.en).toMatch(/^Divided: on (one question|\d questions) staff fall into two camps/);
+    expect(values.splitItems.every((name: string) => name.startsWith("values_"))).toBe(true);
+    expect(values.note.en).toMatch(/^Divided: staff fall into two camps, \d+% lower and \d+% higher/);
     const skills = report.levels.find((l: { id: string }) => l.id === "skills");
     expect(skills.weak).toBe(true);
     expect(skills.ci95[1]).toBeLessThan(report.campaign.thresholds.weakBelow);
