@@ -78,6 +78,14 @@ export function isFactorId(value: unknown): value is FactorId {
 }
 
 /**
+ * The chosen factors in the order of FACTOR_IDS, each once: what a submission stores and scores
+ * keeps no trace of the order the options were shown in (a random order per respondent) or ticked in.
+ */
+export function inFactorOrder(chosen: readonly unknown[]): FactorId[] {
+  return FACTOR_IDS.filter((id) => chosen.includes(id));
+}
+
+/**
  * Likert scales about the decision climate (not levels): room to deviate, fear of blame,
  * the belief that every exception must hold for everyone.
  */
