@@ -9,6 +9,10 @@ type FactorSide = "system" | "heart";
 export interface DecisionFactor {
   id: string;
   side: FactorSide;
+  /**
+   * The words staff saw: the report names each option with the choice text of instrument v4's
+   * decision question (a test holds the two equal, in both languages).
+   */
   label: Localised;
 }
 
@@ -23,39 +27,43 @@ export const DECISION_FACTORS = [
     id: "equal_treatment",
     side: "system",
     label: {
-      nl: "Alleen als het voor alle klanten kan (gelijke monniken, gelijke kappen)",
-      en: "Only if it could be done for every customer",
+      nl: "Alleen als we dit voor elke klant zouden kunnen doen",
+      en: "Only if we could do this for every customer",
     },
   },
   {
     id: "accountability_fear",
     side: "system",
-    label: { nl: "Niet achteraf op mijn beslissing aangesproken worden", en: "Not being held to account afterwards" },
+    label: {
+      nl: "Dat niemand me er achteraf op kan aanspreken",
+      en: "That nobody can hold me to account for it afterwards",
+    },
   },
   {
     id: "manager_approval",
     side: "system",
-    label: { nl: "Wat mijn leidinggevende ervan vindt", en: "What my manager decides" },
+    label: { nl: "Wat mijn leidinggevende ervan vindt", en: "What my manager thinks of it" },
   },
   {
     id: "personal_fairness",
     side: "heart",
-    label: { nl: "Mijn eigen gevoel voor rechtvaardigheid", en: "My own sense of fairness" },
+    label: { nl: "Mijn eigen gevoel voor wat eerlijk is", en: "My own sense of what is fair" },
   },
   {
     id: "customer_needs",
     side: "heart",
-    label: {
-      nl: "De wensen, behoeften en verwachtingen van de klant",
-      en: "The customer's wishes, needs and expectations",
-    },
+    label: { nl: "Wat de klant wil, nodig heeft of verwacht", en: "What the customer wants, needs or expects" },
   },
-  { id: "customer_behaviour", side: "heart", label: { nl: "Het gedrag van de klant", en: "The customer's behaviour" } },
+  {
+    id: "customer_behaviour",
+    side: "heart",
+    label: { nl: "Hoe de klant zich gedraagt", en: "How the customer behaves" },
+  },
   {
     id: "customer_context",
     side: "heart",
     label: {
-      nl: "De situatie van de klant (fysiek, sociaal, emotioneel)",
+      nl: "De situatie van de klant (lichamelijk, sociaal, emotioneel)",
       en: "The customer's situation (physical, social, emotional)",
     },
   },
@@ -63,8 +71,8 @@ export const DECISION_FACTORS = [
     id: "relationship_events",
     side: "heart",
     label: {
-      nl: "De relatie met de klant (trouw, voorgeschiedenis)",
-      en: "The relationship with the customer (loyalty, history)",
+      nl: "Onze relatie met de klant (trouw, voorgeschiedenis)",
+      en: "Our relationship with the customer (loyalty, history)",
     },
   },
 ] as const satisfies readonly DecisionFactor[];
@@ -75,6 +83,14 @@ export const FACTOR_IDS: readonly FactorId[] = DECISION_FACTORS.map((f) => f.id)
 
 export function isFactorId(value: unknown): value is FactorId {
   return typeof value === "string" && (FACTOR_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * The chosen factors in the order of FACTOR_IDS, each once: what a submission stores and scores
+ * keeps no trace of the order the options were shown in (a random order per respondent) or ticked in.
+ */
+export function inFactorOrder(chosen: readonly unknown[]): FactorId[] {
+  return FACTOR_IDS.filter((id) => chosen.includes(id));
 }
 
 /**

@@ -4,7 +4,7 @@
  * "Don't know / not applicable" is no answer: a scale counts for a person only when they answered
  * enough of its items (meetsMinimum). Pure; the input is already validated.
  */
-import type { ClimateScale, FactorId } from "./factors.js";
+import { type ClimateScale, type FactorId, inFactorOrder } from "./factors.js";
 import type { LevelId } from "./levels.js";
 
 /** Every scored item is a 1–5 agreement rating; the instrument loader enforces it. */
@@ -13,6 +13,12 @@ export const SCALE_MAX = 5;
 
 /** The answer "don't know / not applicable", offered on items where the question may not apply. */
 export const NOT_APPLICABLE = "na";
+
+/**
+ * The answer "don't know", offered apart from "not applicable" from instrument v4 on: the item
+ * applies, the respondent cannot judge it. Scored the same way: as no answer.
+ */
+export const DONT_KNOW = "dk";
 
 /** The one overall outcome item ("how customer-centric is our organisation?") is rated 0–10. */
 export const OUTCOME_MIN = 0;
@@ -40,6 +46,14 @@ export interface ScoredItem {
   mirrors?: string;
   /** The item offers "don't know / not applicable" (NOT_APPLICABLE), which scores as not answered. */
   na?: boolean;
+  /** The item offers "don't know" (DONT_KNOW) apart from "n/a"; it scores as not answered too. */
+  dk?: boolean;
+  /**
+   * false: a current-state item of a level kept out of its level's score (and its size): it counts
+   * only in its facet, if it has one, and is reported as an item of its level. E.g. perceived
+   * agreement beside own beliefs, or a dilemma asked only to see whether staff are split.
+   */
+  levelScore?: false;
 }
 
 /** A current-state item of a level: what a level's score, its item results and its alpha are made of. */
@@ -126,7 +140,7 @@ export function scoreResponse(key: ScoringKey, answers: Answers): ResponseScore 
   return scoreValues(
     key,
     itemValues(key, answers),
-    Array.isArray(factors) ? (factors as FactorId[]) : [],
+    Array.isArray(factors) ? inFactorOrder(factors as unknown[]) : [],
     typeof most === "string" ? (most as FactorId) : null,
     outcomeValue(key, answers),
   );
@@ -148,8 +162,9 @@ export function scoreValues(
     // Every item of a scale counts towards its size; only answered ones (not left open, not "n/a") towards its mean.
     const value = values[item.name];
     if (item.level && item.perspective === "desired") byDesired.add(item.level, value);
-    else if (item.level) byLevel.add(item.level, value);
-    else if (item.scale) byScale.add(item.scale, value);
+    else if (item.level) {
+      if (item.levelScore !== false) byLevel.add(item.level, value);
+    } else if (item.scale) byScale.add(item.scale, value);
     if (item.facet && item.perspective !== "desired") byFacet.add(item.facet, value);
   }
   return {

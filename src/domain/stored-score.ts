@@ -2,13 +2,15 @@
  * The validated answers as a submission stores them, in their scored form, so a release never
  * validates or reverse-codes them again: each rating's value after reverse-coding, in the
  * instrument's key order, as one digit ("-" where left open or answered "don't know / n/a": both
- * are simply no answer to the score), plus the decision factors, the one that weighed most and,
- * when the instrument has one, the 0–10 outcome. With the units and the comment (stored beside
+ * are simply no answer to the score), plus the decision factors (in FACTOR_IDS order, whatever
+ * order they were shown or ticked in), the one that weighed most and, when the instrument has
+ * one, the 0–10 outcome. With the units and the comment (stored beside
  * it) this is the whole validated response — `answersOf` gives the ratings back as answered — in
  * about 100 bytes, which keeps the one write of a submission small.
  */
-import type { FactorId } from "./factors.js";
+import { type FactorId, inFactorOrder } from "./factors.js";
 import {
+  DONT_KNOW,
   NOT_APPLICABLE,
   outcomeValue,
   type ResponseScore,
@@ -37,7 +39,7 @@ export function encodeAnswers(key: ScoringKey, answers: Readonly<Record<string, 
   const most = key.mostQuestion ? answers[key.mostQuestion] : undefined;
   const stored: StoredScore = {
     v,
-    f: Array.isArray(factors) ? (factors as FactorId[]) : [],
+    f: Array.isArray(factors) ? inFactorOrder(factors as unknown[]) : [],
     m: typeof most === "string" ? (most as FactorId) : null,
   };
   const outcome = outcomeValue(key, answers);
@@ -62,7 +64,8 @@ export function decodeScore(key: ScoringKey, text: string): ResponseScore {
  * The ratings and decision answers as the respondent gave them (reverse-coding undone). An item
  * that offers "n/a" and has no answer gives back "n/a": every scored question is required, so
  * that is what it was. (Were such an item optional, "-" could not tell a skip from "n/a", and
- * would read as "n/a" — which stores as the same "-" again.)
+ * would read as "n/a" — which stores as the same "-" again.) An item that offers both "don't know"
+ * and "n/a" gives back "n/a" for either: both store as "-", no answer to the score.
  */
 export function answersOf(key: ScoringKey, score: ResponseScore): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
@@ -70,6 +73,7 @@ export function answersOf(key: ScoringKey, score: ResponseScore): Record<string,
     const value = score.values[item.name];
     if (value !== undefined) answers[item.name] = item.reverse ? reverseCode(value) : value;
     else if (item.na) answers[item.name] = NOT_APPLICABLE;
+    else if (item.dk) answers[item.name] = DONT_KNOW;
   }
   if (key.factorsQuestion) answers[key.factorsQuestion] = score.factors;
   if (key.mostQuestion && score.most !== null) answers[key.mostQuestion] = score.most;

@@ -1,7 +1,7 @@
 /**
  * Builds the strict zod schema a campaign's answers must satisfy. SurveyJS's own validate()
  * lets out-of-range ratings and unknown choices through, so the server checks every answer:
- * exact keys, integer ratings in range ("don't know / n/a" only on the items that offer it),
+ * exact keys, integer ratings in range ("don't know" and "n/a" only on the items that offer them),
  * choices from the item or the campaign's units.
  */
 import { z } from "zod";
@@ -13,7 +13,9 @@ function fieldSchema(spec: QuestionSpec, units: CampaignUnits): z.ZodType {
   switch (spec.kind) {
     case "rating": {
       const scale = z.int().min(spec.min).max(spec.max);
-      return spec.na ? z.union([scale, z.literal(spec.na)]) : scale;
+      // "Don't know" and "n/a" only where the item offers them: SurveyJS would let any value through.
+      const unscored = [spec.dk, spec.na].filter((v) => v !== undefined);
+      return unscored.length > 0 ? z.union([scale, ...unscored.map((v) => z.literal(v))]) : scale;
     }
     case "text":
       return z.string().max(spec.maxLength);

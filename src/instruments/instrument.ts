@@ -1,9 +1,9 @@
 /**
  * Loads a SurveyJS instrument and checks it against the method: every rating item tagged with
  * a known level (or decision-climate scale), every factor choice a known factor, unique names.
- * A rating item is a 1–5 agreement item, optionally with "don't know / n/a" as a sixth rate value
- * (`rateValues: [1, 2, 3, 4, 5, {"value": "na", …}]`); one item may be the 0–10 outcome
- * (`outcome: true`). The result is plain data — the scoring key and one spec per answerable
+ * A rating item is a 1–5 agreement item, optionally followed by "don't know" and/or "n/a" as
+ * further rate values (`rateValues: [1, 2, 3, 4, 5, {"value": "dk", …}, {"value": "na", …}]`); one
+ * item may be the 0–10 outcome (`outcome: true`). The result is plain data — the scoring key and one spec per answerable
  * question — so validation and scoring never touch SurveyJS at request time.
  */
 import { Model, type Question } from "survey-core";
@@ -11,6 +11,7 @@ import { Model, type Question } from "survey-core";
 import { isClimateScale, isFactorId } from "../domain/factors.js";
 import { isLevelId } from "../domain/levels.js";
 import {
+  DONT_KNOW,
   NOT_APPLICABLE,
   OUTCOME_MAX,
   OUTCOME_MIN,
@@ -33,6 +34,7 @@ export type QuestionSpec =
       min: number;
       max: number;
       /** The "don't know / n/a" value, where the item offers it. */ na?: typeof NOT_APPLICABLE;
+      /** The "don't know" value, where the item offers it apart from "n/a". */ dk?: typeof DONT_KNOW;
     }
   | {
       kind: "single";
@@ -95,20 +97,26 @@ const FACET = /^[a-z][a-z0-9_]{0,31}$/;
 
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== "";
 
+/** The answers that are no answer to the score, in the order an item lists them after 1–5. */
+const UNSCORED = [DONT_KNOW, NOT_APPLICABLE] as const;
+
 /**
  * The rate values of an agreement item: 1–5 generated (rateMin/rateMax), or listed as exactly
- * 1, 2, 3, 4, 5 with "n/a" as an optional last value. Returns whether it offers "n/a".
+ * 1, 2, 3, 4, 5, then optionally "don't know" and "n/a", each at most once and in that order.
+ * Returns which of the two it offers.
  */
-function agreementScale(q: Question, name: string): { na: boolean } {
+function agreementScale(q: Question, name: string): { na: boolean; dk: boolean } {
   const prop = (p: string): unknown => q.getPropertyValue(p);
   const listed = ((prop("rateValues") as { value: unknown }[] | undefined) ?? []).map((v) => v.value);
   const scale = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i);
   if (listed.length === 0) {
     if (prop("rateMin") === SCALE_MIN && prop("rateMax") === SCALE_MAX && (prop("rateStep") ?? 1) === 1)
-      return { na: false };
+      return { na: false, dk: false };
   } else if (scale.every((v, i) => listed[i] === v)) {
-    if (listed.length === scale.length) return { na: false };
-    if (listed.length === scale.length + 1 && listed[scale.length] === NOT_APPLICABLE) return { na: true };
+    const rest = listed.slice(scale.length);
+    const offered = UNSCORED.filter((v) => rest.includes(v));
+    if (rest.length === offered.length && rest.every((v, i) => v === offered[i]))
+      return { na: rest.includes(NOT_APPLICABLE), dk: rest.includes(DONT_KNOW) };
   }
   throw fail("agreement_scale", name);
 }
@@ -161,7 +169,8 @@ export function inspectInstrument(json: Record<string, unknown>): {
         if (key.outcomeQuestion) throw fail("outcome_twice", name, { other: key.outcomeQuestion });
         if (
           ["level", "scale", "facet", "mirrors", "perspective"].some((p) => isSet(prop(p))) ||
-          prop("reverse") === true
+          prop("reverse") === true ||
+          prop("levelScore") === false
         ) {
           throw fail("outcome_tagged", name);
         }
@@ -182,7 +191,7 @@ export function inspectInstrument(json: Record<string, unknown>): {
         if (isLevelId(level) === isClimateScale(scale)) {
           throw fail("rating_level", name);
         }
-        const { na } = agreementScale(q, name);
+        const { na, dk } = agreementScale(q, name);
         const perspective = prop("perspective");
         if (
           perspective !== undefined &&
@@ -202,6 +211,9 @@ export function inspectInstrument(json: Record<string, unknown>): {
         if (isSet(mirrors) && (perspective !== "desired" || typeof mirrors !== "string")) {
           throw fail("mirrors_not_desired", name);
         }
+        // Kept out of its level's score: only a current-state item of a level can be.
+        const outsideLevel = prop("levelScore") === false;
+        if (outsideLevel && (!isLevelId(level) || perspective === "desired")) throw fail("level_score", name);
         questions.push({
           kind: "rating",
           name,
@@ -209,6 +221,7 @@ export function inspectInstrument(json: Record<string, unknown>): {
           min: SCALE_MIN,
           max: SCALE_MAX,
           ...(na ? { na: NOT_APPLICABLE } : {}),
+          ...(dk ? { dk: DONT_KNOW } : {}),
         });
         items.push({
           name,
@@ -218,6 +231,8 @@ export function inspectInstrument(json: Record<string, unknown>): {
           ...(isSet(facet) ? { facet: facet as string } : {}),
           ...(isSet(mirrors) ? { mirrors: mirrors as string } : {}),
           ...(na ? { na } : {}),
+          ...(dk ? { dk } : {}),
+          ...(outsideLevel ? { levelScore: false as const } : {}),
         });
       } else if (type === "checkbox" || SINGLE.has(type)) {
         const values = ((q as unknown as { choices: { value: unknown }[] }).choices ?? []).map((c) => String(c.value));
@@ -282,9 +297,9 @@ export function inspectInstrument(json: Record<string, unknown>): {
 }
 
 /**
- * A desired item's `mirrors` must name a current-state item of the same level, keyed the same
- * way (its gap to the current state is then read on one item's wording), and no two desired
- * items mirror the same one.
+ * A desired item's `mirrors` must name a current-state item of the same level that counts in the
+ * level's score, keyed the same way (its gap to the current state is then read on one item's
+ * wording), and no two desired items mirror the same one.
  */
 function mirrorProblems(items: readonly ScoredItem[]): InstrumentProblem[] {
   const problems: InstrumentProblem[] = [];
@@ -294,7 +309,12 @@ function mirrorProblems(items: readonly ScoredItem[]): InstrumentProblem[] {
     if (!target) continue;
     collect(problems, () => {
       const current = items.find((i) => i.name === target);
-      if (!current || current.perspective === "desired" || current.level !== item.level) {
+      if (
+        !current ||
+        current.perspective === "desired" ||
+        current.level !== item.level ||
+        current.levelScore === false
+      ) {
         throw fail("mirrors_target", item.name, { target });
       }
       if (current.reverse !== item.reverse) throw fail("mirrors_keyed", item.name, { target });

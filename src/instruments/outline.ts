@@ -7,7 +7,7 @@
 import { CLIMATE_SCALES, type ClimateScale } from "../domain/factors.js";
 import type { Localised } from "../domain/i18n.js";
 import { LEVEL_IDS, type LevelId } from "../domain/levels.js";
-import { NOT_APPLICABLE } from "../domain/scoring.js";
+import { DONT_KNOW, NOT_APPLICABLE } from "../domain/scoring.js";
 
 export interface OutlineItem {
   name: string;
@@ -15,7 +15,7 @@ export interface OutlineItem {
   reverse: boolean;
   desired: boolean;
   facet: string | null;
-  /** Offers "don't know / n/a". */
+  /** Offers "don't know" or "n/a" (or both). */
   na: boolean;
 }
 
@@ -61,6 +61,8 @@ function questionsOf(json: Json): Json[] {
   return out;
 }
 
+const UNSCORED: readonly string[] = [DONT_KNOW, NOT_APPLICABLE];
+
 const item = (q: Json): OutlineItem => ({
   name: String(q.name),
   title: localised(q.title, String(q.name)),
@@ -69,8 +71,8 @@ const item = (q: Json): OutlineItem => ({
   facet: typeof q.facet === "string" ? q.facet : null,
   na:
     Array.isArray(q.rateValues) &&
-    (q.rateValues as unknown[]).some(
-      (v) => (typeof v === "object" && v !== null ? (v as Json).value : v) === NOT_APPLICABLE,
+    (q.rateValues as unknown[]).some((v) =>
+      UNSCORED.includes((typeof v === "object" && v !== null ? (v as Json).value : v) as string),
     ),
 });
 

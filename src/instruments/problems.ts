@@ -89,9 +89,9 @@ const CATALOGUE = {
   },
   agreement_scale: {
     en: () =>
-      'rating items use the 1–5 agreement scale, optionally followed by the "don\'t know / not applicable" value "na" (rateValues [1, 2, 3, 4, 5, {"value": "na"}]): set rateMin 1 and rateMax 5, or list exactly those rateValues',
+      'rating items use the 1–5 agreement scale, optionally followed by "don\'t know" with the value "dk" and/or "not applicable" with the value "na", in that order (rateValues [1, 2, 3, 4, 5, {"value": "dk"}, {"value": "na"}]): set rateMin 1 and rateMax 5, or list exactly those rateValues',
     nl: () =>
-      'beoordelingsvragen gebruiken de schaal 1–5, eventueel gevolgd door "weet niet / n.v.t." met de waarde "na": zet rateMin op 1 en rateMax op 5, of geef precies rateValues [1, 2, 3, 4, 5, {"value": "na"}]',
+      'beoordelingsvragen gebruiken de schaal 1–5, eventueel gevolgd door "weet niet" met de waarde "dk" en/of "n.v.t." met de waarde "na", in die volgorde: zet rateMin op 1 en rateMax op 5, of geef precies rateValues [1, 2, 3, 4, 5, {"value": "dk"}, {"value": "na"}]',
   },
   rating_level: {
     en: () =>
@@ -117,6 +117,12 @@ const CATALOGUE = {
     nl: () =>
       'een facet verfijnt een niveau: alleen vragen over de huidige situatie met een niveau hebben er een. Haal "facet" hier weg',
   },
+  level_score: {
+    en: () =>
+      'only a current-state item of a level can be kept out of its level\'s score: remove "levelScore": false, or give the item a "level" and no "perspective": "desired"',
+    nl: () =>
+      'alleen een vraag over de huidige situatie met een niveau kan buiten de score van dat niveau blijven: haal "levelScore": false weg, of geef de vraag een "level" zonder "perspective": "desired"',
+  },
   mirrors_not_desired: {
     en: () =>
       'only a desired-state item mirrors a current-state item (by its name): add "perspective": "desired" or remove "mirrors"',
@@ -125,9 +131,9 @@ const CATALOGUE = {
   },
   mirrors_target: {
     en: (p) =>
-      `mirrors must name a current-state item of the same level; "${p.target}" is none: name one of that level's current items`,
+      `mirrors must name a current-state item of the same level that counts in its score; "${p.target}" is none: name one of that level's current items`,
     nl: (p) =>
-      `"mirrors" moet een vraag over de huidige situatie van hetzelfde niveau noemen; "${p.target}" is dat niet`,
+      `"mirrors" moet een vraag over de huidige situatie van hetzelfde niveau noemen die in de score van dat niveau meetelt; "${p.target}" is dat niet`,
   },
   mirrors_keyed: {
     en: (p) => `a desired item is keyed like the item it mirrors ("${p.target}"): give both the same "reverse"`,

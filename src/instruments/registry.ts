@@ -5,15 +5,23 @@
 import customerCentricityV1 from "../../surveys/customer-centricity-v1.json" with { type: "json" };
 import customerCentricityV2 from "../../surveys/customer-centricity-v2.json" with { type: "json" };
 import customerCentricityV3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
+import customerCentricityV4 from "../../surveys/customer-centricity-v4.json" with { type: "json" };
 import { type Instrument, loadInstrument } from "./instrument.js";
 
 export interface InstrumentRegistry {
   get(id: string, version: number): Instrument | undefined;
+  /** The version a round gets when it names none: the default version if one is set, else the highest. */
   latest(id: string): Instrument | undefined;
   all(): readonly Instrument[];
 }
 
 export const DEFAULT_INSTRUMENT_ID = "customer-centricity";
+
+/**
+ * The version new rounds, the demo and the CLI get when they name none. Version 4 is installed to
+ * be pinned by name; making it the default is this one line.
+ */
+const DEFAULT_VERSIONS: Readonly<Record<string, number>> = { [DEFAULT_INSTRUMENT_ID]: 3 };
 
 export function createInstrumentRegistry(
   // Every published version stays installed: a campaign keeps the version it pinned.
@@ -21,12 +29,15 @@ export function createInstrumentRegistry(
     customerCentricityV1,
     customerCentricityV2,
     customerCentricityV3,
+    customerCentricityV4,
   ] as Record<string, unknown>[],
 ): InstrumentRegistry {
   const all = jsons.map((json) => loadInstrument(json));
+  const get = (id: string, version: number | undefined) => all.find((i) => i.id === id && i.version === version);
   return {
-    get: (id, version) => all.find((i) => i.id === id && i.version === version),
+    get,
     latest: (id) =>
+      get(id, DEFAULT_VERSIONS[id]) ??
       all
         .filter((i) => i.id === id)
         .reduce<Instrument | undefined>((best, i) => (!best || i.version > best.version ? i : best), undefined),

@@ -17,9 +17,11 @@ export function registerSurveyProperties(serializer: typeof Serializer = Seriali
   serializer.addProperty("rating", { name: "perspective" });
   // A narrower scale inside the item's level, e.g. "ownership"; the item counts into both.
   serializer.addProperty("rating", { name: "facet" });
+  // false: a current-state level item kept out of its level's score (it counts in its facet only, if any).
+  serializer.addProperty("rating", { name: "levelScore:boolean", default: true });
   // On a desired-state item: the name of the current-state item whose wording it repeats.
   serializer.addProperty("rating", { name: "mirrors" });
-  // The one 0–10 overall item. ("Don't know / n/a" needs no property: it is an extra rate value, see instrument.ts.)
+  // The one 0–10 overall item. ("Don't know" and "n/a" need no property: they are extra rate values, see instrument.ts.)
   serializer.addProperty("rating", { name: "outcome:boolean", default: false });
   serializer.addProperty("checkbox", { name: "decision" });
   serializer.addProperty("radiogroup", { name: "decision" });

@@ -18,6 +18,9 @@ const Summary = z
     title: Localised.openapi({ description: "The instrument's title (its id where it has none)" }),
     items: z.record(z.string(), z.number()),
     desiredState: z.boolean(),
+    default: z
+      .boolean()
+      .openapi({ description: "The instrument a new round gets when it names none (one in the list at most)" }),
     createdAt: z.string().nullable(),
     missingLevels: z
       .array(LevelId)

@@ -9,7 +9,7 @@ import { isCurrentItem } from "../domain/scoring.js";
 import { type Instrument, loadInstrument } from "../instruments/instrument.js";
 import { localised } from "../instruments/outline.js";
 import { type InstrumentProblem, problemSentence, problemTexts } from "../instruments/problems.js";
-import type { InstrumentRegistry } from "../instruments/registry.js";
+import { DEFAULT_INSTRUMENT_ID, type InstrumentRegistry } from "../instruments/registry.js";
 import { checkUpload } from "../instruments/upload.js";
 import { ApiError } from "../lib/api-error.js";
 import { defined } from "../lib/invariant.js";
@@ -47,12 +47,19 @@ export interface InstrumentSummary {
   /** Current-state rating items per level. */
   items: Partial<Record<LevelId, number>>;
   desiredState: boolean;
+  /** The instrument a new round gets when it names none (the workspace preselects it). */
+  default: boolean;
   createdAt: string | null;
   /** Levels the instrument asks nothing about: the diagnosis can never start there. */
   missingLevels: LevelId[];
 }
 
-function summarise(instrument: Instrument, builtin: boolean, createdAt: string | null = null): InstrumentSummary {
+function summarise(
+  instrument: Instrument,
+  builtin: boolean,
+  createdAt: string | null = null,
+  isDefault = false,
+): InstrumentSummary {
   const items: Partial<Record<LevelId, number>> = {};
   for (const item of instrument.key.items.filter(isCurrentItem)) items[item.level] = (items[item.level] ?? 0) + 1;
   return {
@@ -62,6 +69,7 @@ function summarise(instrument: Instrument, builtin: boolean, createdAt: string |
     title: localised(instrument.json.title, instrument.id),
     items: Object.fromEntries(LEVEL_IDS.flatMap((l) => (items[l] ? [[l, items[l]]] : []))),
     desiredState: instrument.key.items.some((i) => i.perspective === "desired"),
+    default: isDefault,
     createdAt,
     missingLevels: LEVEL_IDS.filter((l) => !items[l]),
   };
@@ -82,7 +90,8 @@ export async function listInstruments(
       ),
     ),
   );
-  return [...registry.all().map((i) => summarise(i, true)), ...uploads];
+  const fallback = registry.latest(DEFAULT_INSTRUMENT_ID);
+  return [...registry.all().map((i) => summarise(i, true, null, i === fallback)), ...uploads];
 }
 
 /** A refused upload: every problem, each with where it is and a sentence in Dutch and English. */

@@ -11,7 +11,7 @@ import {
   pairKey,
 } from "../../src/domain/release.js";
 import { combine, groupOf, levelEvidence } from "../../src/domain/report.js";
-import { NOT_APPLICABLE, scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
+import { DONT_KNOW, NOT_APPLICABLE, scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 
 const key: ScoringKey = {
@@ -60,6 +60,19 @@ describe("the stored score", () => {
     const given = { m1: 5, m2: 2, v1: 1, c1: 3, factors: ["process", "customer_needs"], most: "process" };
     expect(answersOf(key, decodeScore(key, encodeAnswers(key, given)))).toEqual(given);
     expect(answersOf(key, scoreResponse(key, { m1: 4, factors: [] }))).toEqual({ m1: 4, factors: [] });
+  });
+
+  it("stores the factors in one order, so the order they were shown or ticked in leaves no trace", () => {
+    const stored = (factors: string[]) =>
+      JSON.parse(encodeAnswers(key, { m1: 5, factors, most: "customer_needs" })).f as string[];
+    expect(stored(["customer_needs", "relationship_events", "policy"])).toEqual([
+      "policy",
+      "customer_needs",
+      "relationship_events",
+    ]);
+    expect(stored(["relationship_events", "policy", "customer_needs"])).toEqual(
+      stored(["customer_needs", "relationship_events", "policy"]),
+    );
   });
 
   it("refuses a stored form that does not fit the instrument", () => {
@@ -179,6 +192,20 @@ describe("the stored score with an outcome and 'n/a'", () => {
       expect(answersOf(v3Key, decodeScore(v3Key, stored))).toEqual(given);
       expect(encodeAnswers(v3Key, answersOf(v3Key, decodeScore(v3Key, stored)))).toBe(stored);
     }
+  });
+
+  it("stores 'don't know' as '-' too, and gives it back where the item offers no 'n/a'", () => {
+    const dkKey: ScoringKey = {
+      items: [
+        { name: "m1", level: "mission", reverse: false, dk: true },
+        { name: "m2", level: "mission", reverse: false, dk: true, na: true },
+      ],
+    };
+    const stored = encodeAnswers(dkKey, { m1: DONT_KNOW, m2: DONT_KNOW });
+    expect(JSON.parse(stored)).toEqual({ v: "--", f: [], m: null });
+    // both are no answer to the score; an item offering both gives "n/a" back, which stores the same
+    expect(answersOf(dkKey, decodeScore(dkKey, stored))).toEqual({ m1: DONT_KNOW, m2: NOT_APPLICABLE });
+    expect(encodeAnswers(dkKey, answersOf(dkKey, decodeScore(dkKey, stored)))).toBe(stored);
   });
 
   it("reads a score stored before the outcome existed as outcome null", () => {

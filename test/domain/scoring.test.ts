@@ -147,3 +147,42 @@ describe("'don't know / not applicable'", () => {
     expect(scoreResponse(key, { m1: 3 }).facets).toEqual({});
   });
 });
+
+describe("an item kept out of its level's score (levelScore: false)", () => {
+  const split: ScoringKey = {
+    items: [
+      { name: "b1", level: "values", reverse: false, facet: "belief" },
+      { name: "b2", level: "values", reverse: false, facet: "belief" },
+      { name: "p1", level: "values", reverse: false, facet: "perception", levelScore: false },
+      { name: "p2", level: "values", reverse: true, facet: "perception", levelScore: false },
+      { name: "probe", level: "values", reverse: false, levelScore: false },
+    ],
+  };
+
+  it("counts in its facet and as an item, not in the level's mean", () => {
+    const score = scoreResponse(split, { b1: 5, b2: 3, p1: 1, p2: 5, probe: 1 });
+    expect(score.levels.values).toEqual({ mean: 4, items: 2, favourable: 1, unfavourable: 0 });
+    expect(score.facets.belief).toEqual(score.levels.values);
+    expect(score.facets.perception).toEqual({ mean: 1, items: 2, favourable: 0, unfavourable: 2 });
+    expect(score.values).toEqual({ b1: 5, b2: 3, p1: 1, p2: 1, probe: 1 });
+    expect(Object.keys(score.facets).sort()).toEqual(["belief", "perception"]);
+  });
+
+  it("nor in the level's size: the level needs half of the items that do count", () => {
+    // one of the two belief items answered is enough, whatever the three others
+    expect(scoreResponse(split, { b1: 4 }).levels.values).toMatchObject({ mean: 4, items: 1 });
+    expect(scoreResponse(split, { p1: 4, p2: 4, probe: 4 }).levels.values).toBeUndefined();
+  });
+});
+
+describe("the decision factors, whatever order they were shown or ticked in", () => {
+  it("come out in FACTOR_IDS order, each once", () => {
+    const orders = [
+      ["customer_needs", "policy", "personal_fairness"],
+      ["personal_fairness", "customer_needs", "policy"],
+      ["policy", "personal_fairness", "customer_needs", "policy"],
+    ];
+    for (const factors of orders)
+      expect(scoreResponse(key, { factors }).factors).toEqual(["policy", "personal_fairness", "customer_needs"]);
+  });
+});

@@ -550,10 +550,13 @@ describe("custom instruments", () => {
     const second = await send("POST", "/api/instruments", customInstrument({ instrumentVersion: 99 }), consultant);
     expect((await second.json()).version).toBe(2);
     const list = await (await get("/api/instruments", consultant)).json();
+    // Version 4 is installed and can be pinned; a round that names no version still gets version 3.
+    expect(list.filter((i: { default: boolean }) => i.default).map((i: { version: number }) => i.version)).toEqual([3]);
     expect(list.map((i: { id: string; version: number }) => `${i.id}@${i.version}`)).toEqual([
       "customer-centricity@1",
       "customer-centricity@2",
       "customer-centricity@3",
+      "customer-centricity@4",
       "service-scan@2",
       "service-scan@1",
     ]);

@@ -5,6 +5,7 @@ import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { loadInstrument } from "../../src/instruments/instrument.js";
 import { instrumentOutline, localised } from "../../src/instruments/outline.js";
 import v3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
+import v4 from "../../surveys/customer-centricity-v4.json" with { type: "json" };
 
 describe("instrumentOutline", () => {
   const json = v3 as Record<string, unknown>;
@@ -51,5 +52,19 @@ describe("instrumentOutline", () => {
   it("reads one default text as both languages", () => {
     expect(localised("Eén")).toEqual({ nl: "Eén", en: "Eén" });
     expect(localised({ default: "D", nl: "N" })).toEqual({ nl: "N", en: "D" });
+  });
+});
+
+describe("instrumentOutline of version 4", () => {
+  it("marks the items that offer 'don't know', 'n/a' or both, as the key has them", () => {
+    const json = v4 as Record<string, unknown>;
+    const key = loadInstrument(json).key;
+    const marked = instrumentOutline(json).levels.flatMap((l) => l.items.filter((i) => i.na).map((i) => i.name));
+    expect(marked.sort()).toEqual(
+      key.items
+        .filter((i) => i.dk || i.na)
+        .map((i) => i.name)
+        .sort(),
+    );
   });
 });

@@ -51,7 +51,10 @@ export function instrumentsList(
         .sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id) || b.version - a.version)
         .map((i) => ({ value: `${i.id}@${i.version}`, label: `${title(i.title)} · v${i.version}` })),
     );
+    // A new round starts on the default instrument, not on the highest version installed.
+    const fallback = instruments.find((i) => i.default);
     if (keep) select.value = keep;
+    else if (fallback) select.value = `${fallback.id}@${fallback.version}`;
   }
 
   async function load(): Promise<void> {
