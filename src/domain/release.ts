@@ -15,6 +15,7 @@ import { addComplete, type AlphaResult, type CompleteSums } from "./reliability.
 import type { ScaleSums } from "./report.js";
 import {
   isCurrentItem,
+  isLevelScoreItem,
   OUTCOME_MAX,
   OUTCOME_MIN,
   type ResponseScore,
@@ -82,6 +83,8 @@ export interface ReleaseTotals extends ReleaseStats {
   itemFacets?: Record<string, string>;
   /** Per desired-state item, the current-state item whose wording it repeats. */
   itemMirrors?: Record<string, string>;
+  /** Current-state items kept out of their level's score (instrument v4's perceived agreement and telephone probe): reported, not scored. */
+  unscored?: string[];
 }
 
 export const emptyStats = (): ReleaseStats => ({ n: 0, scales: {}, factors: {}, items: {}, pairs: {} });
@@ -122,7 +125,7 @@ function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: numb
 /** The number of current-state items of each level: the step of its grid of means. */
 export function levelSizes(key: ScoringKey): Record<string, number> {
   const sizes: Record<string, number> = {};
-  for (const item of key.items) if (isCurrentItem(item)) sizes[item.level] = (sizes[item.level] ?? 0) + 1;
+  for (const item of key.items) if (isLevelScoreItem(item)) sizes[item.level] = (sizes[item.level] ?? 0) + 1;
   return sizes;
 }
 
@@ -204,7 +207,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const samples = new Map<string, ReturnType<typeof createReservoir<Sampled>>>();
   const complete = new Map<string, Record<string, CompleteSums>>();
   const byLevel: Record<string, string[]> = {};
-  for (const item of key.items.filter(isCurrentItem)) (byLevel[item.level] ??= []).push(item.name);
+  for (const item of key.items.filter(isLevelScoreItem)) (byLevel[item.level] ??= []).push(item.name);
   const levelItems = Object.entries(byLevel);
   const sizes = levelSizes(key);
   return {
@@ -230,7 +233,11 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       const itemMirrors = Object.fromEntries(
         key.items.flatMap((i) => (i.perspective === "desired" && i.mirrors ? [[i.name, i.mirrors]] : [])),
       );
-      return { cells: list, totals: { ...totals, itemLevels, itemFacets, itemMirrors } };
+      const unscored = current.filter((i) => i.levelScore === false).map((i) => i.name);
+      return {
+        cells: list,
+        totals: { ...totals, itemLevels, itemFacets, itemMirrors, ...(unscored.length > 0 ? { unscored } : {}) },
+      };
     },
     /** The cell's complete-respondent sums per level (reliability.ts): in memory only. */
     complete(cell: CellKey): Readonly<Record<string, CompleteSums>> {

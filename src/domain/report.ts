@@ -230,6 +230,8 @@ export interface Group {
   alpha: Readonly<Record<string, AlphaResult>> | null;
   /** Per level, respondents' level means on its grid (the two-camps test's input), where the release kept them. */
   grids: Map<string, readonly number[]>;
+  /** Current-state items outside their level's score: shown as items, never part of the level's alpha or split. */
+  unscored: ReadonlySet<string>;
 }
 
 /**
@@ -238,7 +240,7 @@ export interface Group {
  * shows nothing of a smaller set inside it.
  */
 /** Which items a release's groups hold: their levels, facets and mirrored desired items (a release's totals carry them). */
-export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "itemMirrors">;
+export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "itemMirrors" | "unscored">;
 
 export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: {} }): Group {
   const n = stats.n;
@@ -257,6 +259,7 @@ export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: 
     stability: stats.stability ?? null,
     alpha: stats.alpha ?? null,
     grids: whole(Object.entries(stats.grids ?? {}), (g) => g.reduce((a, b) => a + b, 0)),
+    unscored: new Set(layout.unscored ?? []),
   };
 }
 
@@ -279,6 +282,7 @@ const emptyGroup = (): Group => ({
   stability: null,
   alpha: null,
   grids: new Map(),
+  unscored: new Set(),
 });
 
 /**
@@ -328,7 +332,9 @@ function answeredLevels(group: Group): { level: Level; sums: ScaleSums }[] {
 /** What the start-here rule reads of one level in the group: its sums and its items' answer counts. */
 export function levelEvidence(group: Group): LevelEvidence[] {
   return answeredLevels(group).map(({ level, sums }) => {
-    const names = Object.entries(group.itemLevels).flatMap(([name, l]) => (l === level.id ? [name] : []));
+    const names = Object.entries(group.itemLevels).flatMap(([name, l]) =>
+      l === level.id && !group.unscored.has(name) ? [name] : [],
+    );
     const items = names.flatMap((name) => {
       const counts = group.items.get(name);
       return counts ? [{ name, counts }] : [];

@@ -56,9 +56,13 @@ export interface ScoredItem {
   levelScore?: false;
 }
 
-/** A current-state item of a level: what a level's score, its item results and its alpha are made of. */
+/** A current-state item of a level: what a level's item results are made of. */
 export const isCurrentItem = (item: ScoredItem): item is ScoredItem & { level: LevelId } =>
   item.level !== undefined && item.perspective !== "desired";
+
+/** A current-state item that counts in its level's score: what the score's alpha, grid and two-camps test are made of. */
+export const isLevelScoreItem = (item: ScoredItem): item is ScoredItem & { level: LevelId } =>
+  isCurrentItem(item) && item.levelScore !== false;
 
 /** What the scoring needs to know about an instrument, independent of SurveyJS. */
 export interface ScoringKey {

@@ -10,7 +10,7 @@ import { at, entry } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
 import { type AlphaResult, cronbachAlpha } from "./reliability.js";
-import { isCurrentItem, type ResponseScore, type ScoringKey } from "./scoring.js";
+import { isLevelScoreItem, type ResponseScore, type ScoringKey } from "./scoring.js";
 import { gridIndex } from "./split-test.js";
 import { assessLevel, type LevelEvidence, pickFlagged, type Thresholds } from "./start-here.js";
 import type { Sums } from "./statistics.js";
@@ -72,14 +72,14 @@ export interface Stratum {
  */
 function itemLayout(key: ScoringKey, published?: ReadonlySet<string>) {
   const counted = key.items.flatMap((item, index) =>
-    isCurrentItem(item) && (!published || published.has(item.name))
+    isLevelScoreItem(item) && (!published || published.has(item.name))
       ? [{ index, name: item.name, level: item.level }]
       : [],
   );
   const levelSize = new Map<LevelId, number>();
   const levelItems = new Map<LevelId, number[]>();
   key.items.forEach((item, index) => {
-    if (!isCurrentItem(item)) return;
+    if (!isLevelScoreItem(item)) return;
     levelSize.set(item.level, (levelSize.get(item.level) ?? 0) + 1);
     levelItems.set(item.level, [...(levelItems.get(item.level) ?? []), index]);
   });
