@@ -18,7 +18,8 @@ export interface DemoProfile {
   model: LatentModel;
   /** Share of staff in the "ask the customer first" camp on the values items; absent: no split. */
   beliefSplit?: number;
-  climate: Record<ClimateScale, number>;
+  /** Mean (1–5) of each decision-climate scale's items; scales not named: the midpoint. */
+  climate: Partial<Record<ClimateScale, number>>;
   /** How far (scale points) staff want each level above where it is; levels not named: `desiredGap`. */
   desiredGaps?: Partial<Record<LevelId, number>>;
   desiredGap: number;
@@ -88,7 +89,7 @@ export function demoAnswers(
       value = toLikert(
         current(item.level) + (profile.desiredGaps?.[item.level] ?? profile.desiredGap) + normal(random) * 0.45,
       );
-    else if (item.scale) value = toLikert(profile.climate[item.scale] + normal(random) * 0.7);
+    else if (item.scale) value = toLikert((profile.climate[item.scale] ?? 3) + normal(random) * 0.7);
     if (item.na && remote && random() < profile.notApplicable) {
       answers[item.name] = NOT_APPLICABLE;
       continue;

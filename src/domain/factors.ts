@@ -95,9 +95,18 @@ export function inFactorOrder(chosen: readonly unknown[]): FactorId[] {
 
 /**
  * Likert scales about the decision climate (not levels): room to deviate, fear of blame,
- * the belief that every exception must hold for everyone.
+ * the belief that every exception must hold for everyone. Up to v3, fear and equal treatment were
+ * scored as their items read (high = more fear); from v4 they are keyed like the levels (high =
+ * more customer-centric) and carry names that say so: `blame_free` and `case_by_case` — one id never
+ * means both directions.
  */
-export const CLIMATE_SCALES = ["mandate", "accountability_fear", "equal_treatment"] as const;
+export const CLIMATE_SCALES = [
+  "mandate",
+  "accountability_fear",
+  "equal_treatment",
+  "blame_free",
+  "case_by_case",
+] as const;
 export type ClimateScale = (typeof CLIMATE_SCALES)[number];
 
 export function isClimateScale(value: unknown): value is ClimateScale {

@@ -248,20 +248,16 @@ describe("our version 4, as the method asks for it", () => {
     }
   });
 
-  it("keys the decision climate like the levels: high is customer-centric", () => {
+  it("keys the decision climate like the levels, under names that say so: high is customer-centric", () => {
     const climate = instrument.key.items.filter((i) => i.scale);
-    expect(climate.map((i) => i.scale).sort()).toEqual([
-      "accountability_fear",
-      "accountability_fear",
-      "equal_treatment",
-      "equal_treatment",
-    ]);
+    // Not v3's accountability_fear / equal_treatment, whose scores read the other way round.
+    expect(climate.map((i) => i.scale).sort()).toEqual(["blame_free", "blame_free", "case_by_case", "case_by_case"]);
     // agreeing with fear of blame or with equal treatment at any price scores low
     for (const i of climate) expect(i.reverse, i.name).toBe(true);
     const fearful = Object.fromEntries(climate.map((i) => [i.name, 5]));
     expect(scoreResponse(instrument.key, fearful).climate).toMatchObject({
-      accountability_fear: { mean: 1 },
-      equal_treatment: { mean: 1 },
+      blame_free: { mean: 1 },
+      case_by_case: { mean: 1 },
     });
   });
 

@@ -1,6 +1,7 @@
 /** The rules an uploaded instrument must pass, and the desired-state version of the default instrument. */
 import { describe, expect, it } from "vitest";
 
+import { CLIMATE_SCALES } from "../../src/domain/factors.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { InstrumentError, loadInstrument } from "../../src/instruments/instrument.js";
 import { problemSentence } from "../../src/instruments/problems.js";
@@ -186,7 +187,7 @@ describe("an upload with several problems", () => {
     ]);
     const level = problems.find((p) => p.code === "rating_level")!;
     expect(problemSentence(level, "nl")).toBe(
-      `Vraag "${names[0]}": een beoordelingsvraag hoort bij precies één bekend niveau (of beslisklimaat-schaal): voeg "level" toe met een van ${LEVEL_IDS.join(", ")}, of "scale" met een van mandate, accountability_fear, equal_treatment — niet allebei.`,
+      `Vraag "${names[0]}": een beoordelingsvraag hoort bij precies één bekend niveau (of beslisklimaat-schaal): voeg "level" toe met een van ${LEVEL_IDS.join(", ")}, of "scale" met een van ${CLIMATE_SCALES.join(", ")} — niet allebei.`,
     );
     expect(problemSentence(level, "en")).toMatch(
       new RegExp(

@@ -350,6 +350,8 @@ export const en: Catalogue = {
   climate_mandate: "Room to deviate",
   climate_accountability_fear: "Fear of being held to account",
   climate_equal_treatment: "An exception only if possible for all",
+  climate_blame_free: "Free from fear of being held to account",
+  climate_case_by_case: "Room to decide per customer",
 
   // A running round's participation (dashboard) and when results come
   runningTitle: "This round is still running",

@@ -365,6 +365,8 @@ export const nl = {
   climate_mandate: "Ruimte om af te wijken",
   climate_accountability_fear: "Angst om afgerekend te worden",
   climate_equal_treatment: "Uitzondering alleen als het voor iedereen kan",
+  climate_blame_free: "Geen angst om afgerekend te worden",
+  climate_case_by_case: "Ruimte om per klant te beslissen",
 
   // A running round's participation (dashboard) and when results come
   runningTitle: "Deze ronde loopt nog",
