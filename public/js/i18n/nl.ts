@@ -348,7 +348,8 @@ export const nl = {
   divided: "verdeeld",
   desired_gap: "grootste verschil met gewenst",
   driver: "sterkste drijfveer",
-  noStart: "geen niveau wijst zich aan",
+  noStart: "geen duidelijk beginpunt",
+  unreliable: "niet betrouwbaar gemeten",
   /** The "weak" threshold, in the staircase's legend and the heatmap's. */
   weakThreshold: "drempel ‘zwak’: {w}",
   /** The 95% margin, in the staircase's legend and its table. */

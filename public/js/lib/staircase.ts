@@ -1,7 +1,7 @@
 /**
  * The dashboard's staircase: the seven levels top-down, each step's bar on one 0–100 scale with
- * its 95% margin, the weak threshold and the benchmark tick, the flags (weak, possibly weak,
- * divided) and the start-here level; the same figures as a table, where the benchmark comes
+ * its 95% margin, the weak threshold and the benchmark tick, the flags (not measured reliably,
+ * weak, possibly weak, divided) and the start-here level — or "no clear starting point"; the same figures as a table, where the benchmark comes
  * from, and why change has to start where it does.
  */
 import { table } from "../components/data-table.js";
@@ -26,6 +26,7 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
     if (l.divided) li.classList.add("divided");
     if (report.startHere?.level === l.id) li.classList.add("start");
     if (l.possiblyWeak) li.classList.add("possibly-weak");
+    if (!l.reliable) li.classList.add("unreliable");
     const bar = el("div", undefined, "bar");
     const fill = el("span", undefined, "fill");
     fill.style.width = `${l.score}%`;
@@ -45,7 +46,12 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
       bar.append(tick);
     }
     li.append(el("span", `${i + 1}. ${l.name[ctx.lang]}`, "name"), bar, el("strong", String(Math.round(l.score))));
-    const flags = [l.weak && t("weak"), l.possiblyWeak && t("possibly_weak"), l.divided && t("divided")]
+    const flags = [
+      !l.reliable && t("unreliable"),
+      l.weak && t("weak"),
+      l.possiblyWeak && t("possibly_weak"),
+      l.divided && t("divided"),
+    ]
       .filter(Boolean)
       .join(", ");
     const agreement = l.agreement === null ? "–" : String(l.agreement);
@@ -95,6 +101,10 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
   const start = report.startHere;
   const target = report.levels.find((l) => l.id === start?.level);
   const why = startWhy(start, t);
-  $("start-level").textContent = target ? `${target.name[ctx.lang]}${why ? ` (${why})` : ""}` : "–";
+  $("start-level").textContent = target
+    ? `${target.name[ctx.lang]}${why ? ` (${why})` : ""}`
+    : start
+      ? t("noStart")
+      : "–";
   $("start-explanation").textContent = start?.explanation[ctx.lang] ?? "";
 }
