@@ -7,6 +7,7 @@
  * Pure: storage pages responses in, this folds them.
  */
 import { at } from "../lib/invariant.js";
+import { isCareless } from "./careless.js";
 import { type CellKey, matches } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
@@ -85,6 +86,8 @@ export interface ReleaseTotals extends ReleaseStats {
   itemMirrors?: Record<string, string>;
   /** Current-state items kept out of their level's score (instrument v4's perceived agreement and telephone probe): reported, not scored. */
   unscored?: string[];
+  /** Respondents of the round whose answers look careless (careless.ts): a count for the consultant, never who, never per group. */
+  careless?: number;
 }
 
 export const emptyStats = (): ReleaseStats => ({ n: 0, scales: {}, factors: {}, items: {}, pairs: {} });
@@ -210,6 +213,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   for (const item of key.items.filter(isLevelScoreItem)) (byLevel[item.level] ??= []).push(item.name);
   const levelItems = Object.entries(byLevel);
   const sizes = levelSizes(key);
+  let careless = 0;
   return {
     add(cell: CellKey, score: ResponseScore): void {
       const id = cellId(cell);
@@ -217,6 +221,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       if (!stats)
         cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
       addScore(stats, score, sizes);
+      if (isCareless(key, score.values)) careless += 1;
       let reservoir = samples.get(id);
       if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
       reservoir.offer(() => sampled(key, score));
@@ -236,7 +241,14 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       const unscored = current.filter((i) => i.levelScore === false).map((i) => i.name);
       return {
         cells: list,
-        totals: { ...totals, itemLevels, itemFacets, itemMirrors, ...(unscored.length > 0 ? { unscored } : {}) },
+        totals: {
+          ...totals,
+          itemLevels,
+          itemFacets,
+          itemMirrors,
+          careless,
+          ...(unscored.length > 0 ? { unscored } : {}),
+        },
       };
     },
     /** The cell's complete-respondent sums per level (reliability.ts): in memory only. */

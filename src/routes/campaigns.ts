@@ -210,7 +210,8 @@ export const campaignRoutes = createRouter()
       operationId: "getCampaignQuality",
       path: "/api/campaigns/{id}/quality",
       tags: ["Reports"],
-      summary: "Method quality: Cronbach's alpha per level (warning below 0.7); consultants only",
+      summary:
+        "Method quality: Cronbach's alpha per level (warning below 0.7) and the careless-response count; consultants only",
       middleware: [requireUser("consultant")],
       request: { params: IdParam },
       responses: {
@@ -222,9 +223,17 @@ export const campaignRoutes = createRouter()
     async (c) => {
       const campaign = await requestedCampaign(c, c.req.valid("param").id);
       const { db, now } = c.var.deps;
-      if (!(await releaseOf(c.var.deps, campaign, now()))) throw notReleased(campaign);
+      const released = await releaseOf(c.var.deps, campaign, now());
+      if (!released) throw notReleased(campaign);
       const reliability = reliabilityOf(await profile(db, [campaign]));
-      return c.json({ reliability: reliability.get(campaign.id) ?? null }, 200);
+      const { careless, n } = released.totals;
+      return c.json(
+        {
+          reliability: reliability.get(campaign.id) ?? null,
+          careless: careless === undefined ? null : { count: careless, n },
+        },
+        200,
+      );
     },
   )
   .openapi(statusRoute("open"), async (c) => {

@@ -223,8 +223,22 @@ export const CampaignReportSchema = z
 export type CampaignReport = z.infer<typeof CampaignReportSchema>;
 
 export const QualitySchema = z
-  .strictObject({ reliability: z.array(ReliabilityWarningSchema).nullable() })
-  .openapi("Quality", { description: "Alpha per level; null below k" });
+  .strictObject({
+    reliability: z.array(ReliabilityWarningSchema).nullable(),
+    careless: z
+      .strictObject({
+        count: z
+          .int()
+          .openapi({ description: "Respondents whose answers look careless (straight-lining, contradictions)" }),
+        n: z.int().openapi({ description: "Respondents of the round" }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "The careless-response screen for the round as a whole: a count, never who, never per group; null below k or in releases made before it",
+      }),
+  })
+  .openapi("Quality", { description: "Alpha per level and the careless-response count; null below k" });
 
 // Compile-time: the schemas describe exactly what the domain builds.
 type ReportFigures = Exclude<Report, { suppressed: true }>;

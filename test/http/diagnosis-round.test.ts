@@ -7,6 +7,7 @@
 import seedrandom from "seedrandom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { isCareless } from "../../src/domain/careless.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { reverseCode, scoreResponse } from "../../src/domain/scoring.js";
 import { createOrganisation } from "../../src/storage/campaigns.js";
@@ -49,7 +50,7 @@ async function roundOf(name: ScenarioName, n: number, seed: string) {
   expect((await send("POST", `/api/campaigns/${campaign.id}/close`, consultant, {})).status).toBe(200);
   const report = await send("GET", `/api/campaigns/${campaign.id}/report`, consultant);
   expect(report.status).toBe(200);
-  return { report: report.body, sent };
+  return { report: report.body, sent, campaignId: campaign.id };
 }
 
 /** Each level's score (0–100) recomputed from the answers sent: the mean of respondents' level means. */
@@ -80,8 +81,14 @@ describe("the diagnosis through the survey API", () => {
       expect(Math.abs(l.score - scores[l.id]!), l.id).toBeLessThanOrEqual(0.05 + 1e-9);
   });
 
-  it("random answers: nothing is called weak or divided, and the report says no level was measured reliably", async () => {
-    const { report } = await roundOf("flat", 40, "api flat");
+  it("random answers: nothing is called weak or divided, the report says no level was measured reliably, and the consultant sees how many answered carelessly", async () => {
+    const { report, sent, campaignId } = await roundOf("flat", 40, "api flat");
+    const quality = await send("GET", `/api/campaigns/${campaignId}/quality`, consultant);
+    const careless = sent.filter((a) =>
+      isCareless(t.instrument.key, scoreResponse(t.instrument.key, a as never).values),
+    );
+    expect(careless.length).toBeGreaterThan(0);
+    expect(quality.body.careless).toEqual({ count: careless.length, n: 40 });
     for (const l of report.levels) expect([l.id, l.weak, l.divided]).toEqual([l.id, false, false]);
     expect(report.levels.filter((l: { reliable: boolean }) => l.reliable).length).toBeLessThanOrEqual(1);
     expect(report.startHere.level).toBeNull();
