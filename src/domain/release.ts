@@ -65,6 +65,12 @@ export interface ReleaseStats {
    * made before it was kept.
    */
   grids?: Record<string, number[]>;
+  /**
+   * By "a|b" (two current-state items of one level, in the instrument's order): Σ of the product of
+   * their answers, over respondents who answered both. With the items' own counts it gives their
+   * covariance, and so the alpha of a level's published items in any group (reliability.ts).
+   */
+  itemPairs?: Record<string, number>;
 }
 
 /** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
@@ -125,25 +131,43 @@ function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: numb
   acc.ab += a * b;
 }
 
-/** The number of current-state items of each level: the step of its grid of means. */
-export function levelSizes(key: ScoringKey): Record<string, number> {
-  const sizes: Record<string, number> = {};
-  for (const item of key.items) if (isLevelScoreItem(item)) sizes[item.level] = (sizes[item.level] ?? 0) + 1;
-  return sizes;
+/** The items in each level's score, by level, in the instrument's order: their number is the step of the level's grid of means. */
+export function levelLayout(key: ScoringKey): Record<string, string[]> {
+  const items: Record<string, string[]> = {};
+  for (const item of key.items) if (isLevelScoreItem(item)) (items[item.level] ??= []).push(item.name);
+  return items;
 }
 
-/** Adds one respondent's score to `stats` (in place); with the levels' sizes, also their level means to the grids. */
-export function addScore(stats: ReleaseStats, score: ResponseScore, sizes?: Readonly<Record<string, number>>): void {
+/** The key of two items of one level, in the instrument's order. */
+export const itemPairKey = (a: string, b: string) => `${a}|${b}`;
+
+/**
+ * Adds one respondent's score to `stats` (in place); with the levels' items (levelLayout), also
+ * their level means to the grids and their item products to the pairs.
+ */
+export function addScore(
+  stats: ReleaseStats,
+  score: ResponseScore,
+  layout?: Readonly<Record<string, readonly string[]>>,
+): void {
   stats.n += 1;
   for (const [id, s] of Object.entries(score.levels)) {
     if (!s) continue;
     addScale(stats.scales, id, s);
-    const items = sizes?.[id];
-    if (items) {
-      const grid = ((stats.grids ??= {})[id] ??= new Array<number>(4 * items + 1).fill(0));
-      const i = gridIndex(s.mean, items);
-      grid[i] = at(grid, i, "a level's grid") + 1;
-    }
+    const names = layout?.[id];
+    if (!names) continue;
+    const grid = ((stats.grids ??= {})[id] ??= new Array<number>(4 * names.length + 1).fill(0));
+    const g = gridIndex(s.mean, names.length);
+    grid[g] = at(grid, g, "a level's grid") + 1;
+    const pairs = (stats.itemPairs ??= {});
+    names.forEach((a, i) => {
+      const va = score.values[a];
+      if (va === undefined) return;
+      for (const b of names.slice(i + 1)) {
+        const vb = score.values[b];
+        if (vb !== undefined) pairs[itemPairKey(a, b)] = (pairs[itemPairKey(a, b)] ?? 0) + va * vb;
+      }
+    });
   }
   for (const [id, s] of Object.entries(score.desired)) if (s) addScale(stats.scales, `desired:${id}`, s);
   for (const [id, s] of Object.entries(score.climate)) if (s) addScale(stats.scales, `climate:${id}`, s);
@@ -192,6 +216,10 @@ export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats
   addRecord(into.items, from.items);
   addRecord(into.pairs, from.pairs);
   if (from.grids) addRecord((into.grids ??= {}), from.grids);
+  if (from.itemPairs) {
+    const pairs = (into.itemPairs ??= {});
+    for (const [key, value] of Object.entries(from.itemPairs)) pairs[key] = (pairs[key] ?? 0) + value;
+  }
   if (from.outcome?.length) {
     if (into.outcome?.length) addCounters(into.outcome, from.outcome);
     else into.outcome = copyCounters(from.outcome);
@@ -212,7 +240,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const byLevel: Record<string, string[]> = {};
   for (const item of key.items.filter(isLevelScoreItem)) (byLevel[item.level] ??= []).push(item.name);
   const levelItems = Object.entries(byLevel);
-  const sizes = levelSizes(key);
+  const layout = levelLayout(key);
   let careless = 0;
   return {
     add(cell: CellKey, score: ResponseScore): void {
@@ -220,7 +248,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       let stats = cells.get(id);
       if (!stats)
         cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
-      addScore(stats, score, sizes);
+      addScore(stats, score, layout);
       if (isCareless(key, score.values)) careless += 1;
       let reservoir = samples.get(id);
       if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
@@ -290,10 +318,12 @@ export function answeredByAll(totals: ReleaseStats): {
 export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: ReturnType<typeof answeredByAll>): T {
   const pick = <V>(record: Record<string, V>, set: Set<string>) =>
     Object.fromEntries(Object.entries(record).filter(([k]) => set.has(k)));
-  const { outcome, grids, ...rest } = stats;
+  const { outcome, grids, itemPairs, ...rest } = stats;
+  const bothKept = (pair: string) => pair.split("|").every((name) => keep.items.has(name));
   return {
     ...rest,
     ...(grids ? { grids: pick(grids, keep.scales) } : {}),
+    ...(itemPairs ? { itemPairs: Object.fromEntries(Object.entries(itemPairs).filter(([k]) => bothKept(k))) } : {}),
     scales: pick(stats.scales, keep.scales),
     items: pick(stats.items, keep.items),
     pairs: pick(stats.pairs, keep.pairs),

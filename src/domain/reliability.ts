@@ -53,6 +53,34 @@ export function alphaInterval(alpha: number, n: number, m: number): [number, num
   return [1 - (1 - alpha) * F(0.975), 1 - (1 - alpha) * F(0.025)];
 }
 
+/**
+ * Alpha of a set of items everyone in a group answered, from each item's sums and the sums of
+ * products of every two of them (`cross`, Σ a·b over the group): the variance of their total is the
+ * sum of their variances and twice their covariances. Null when a product is not known.
+ */
+export function itemsAlpha(
+  items: readonly { name: string; sums: Sums }[],
+  cross: (a: string, b: string) => number | undefined,
+): AlphaResult | null {
+  const m = items.length;
+  const n = items[0]?.sums.n ?? 0;
+  if (m < 2) return { alpha: null, items: m, n, reason: "too_few_items" };
+  if (n < 3) return { alpha: null, items: m, n, reason: "too_few_respondents" };
+  if (items.some((i) => i.sums.n !== n)) return { alpha: null, items: m, n, reason: "incomplete" };
+  const itemVariance = items.reduce((acc, i) => acc + sampleVariance(i.sums), 0);
+  let covariance = 0;
+  for (const [i, a] of items.entries())
+    for (const b of items.slice(i + 1)) {
+      const ab = cross(a.name, b.name);
+      if (ab === undefined) return null;
+      covariance += (ab - (a.sums.sum * b.sums.sum) / n) / (n - 1);
+    }
+  const totalVariance = itemVariance + 2 * covariance;
+  if (totalVariance <= 1e-12) return { alpha: null, items: m, n, reason: "no_variance" };
+  const alpha = (m / (m - 1)) * (1 - itemVariance / totalVariance);
+  return { alpha, items: m, n, warning: alpha < ALPHA_WARNING_BELOW };
+}
+
 /** The one-sided 95% lower bound of alpha (Feldt): above 0, the items measure something in common. */
 export function alphaLowerBound(alpha: number, n: number, m: number): number {
   return 1 - (1 - alpha) * jStat.centralF.inv(0.95, n - 1, (n - 1) * (m - 1));

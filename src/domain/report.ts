@@ -13,6 +13,8 @@ import type { Localised } from "./i18n.js";
 import { type Level, type LevelId, LEVELS } from "./levels.js";
 import {
   type ItemDistribution,
+  itemPairKey,
+  itemSums,
   levelCorrelation,
   pairKey,
   type PairSums,
@@ -20,7 +22,7 @@ import {
   type ReleaseTotals,
   type StoredStability,
 } from "./release.js";
-import { alphaInterval, type AlphaResult } from "./reliability.js";
+import { alphaInterval, type AlphaResult, itemsAlpha } from "./reliability.js";
 import { toPercentScore } from "./scoring.js";
 import {
   assessLevel,
@@ -232,6 +234,8 @@ export interface Group {
   grids: Map<string, readonly number[]>;
   /** Current-state items outside their level's score: shown as items, never part of the level's alpha or split. */
   unscored: ReadonlySet<string>;
+  /** Σ a·b of every two published items of a level (release.ts itemPairs): alpha of the published items. */
+  itemPairs: ReadonlyMap<string, number>;
 }
 
 /**
@@ -260,6 +264,7 @@ export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: 
     alpha: stats.alpha ?? null,
     grids: whole(Object.entries(stats.grids ?? {}), (g) => g.reduce((a, b) => a + b, 0)),
     unscored: new Set(layout.unscored ?? []),
+    itemPairs: new Map(Object.entries(stats.itemPairs ?? {})),
   };
 }
 
@@ -283,6 +288,7 @@ const emptyGroup = (): Group => ({
   alpha: null,
   grids: new Map(),
   unscored: new Set(),
+  itemPairs: new Map(),
 });
 
 /**
@@ -342,12 +348,23 @@ export function levelEvidence(group: Group): LevelEvidence[] {
     // An item someone in the group marked "not applicable" is not published for it; alpha then needs all of them.
     const stored = group.alpha?.[level.id];
     const grid = group.grids.get(level.id);
+    const complete = items.length === names.length;
+    // With an item unpublished and no alpha over complete respondents: alpha of the published items,
+    // which everyone in the group answered — for the quality gate only.
+    const partial =
+      complete || stored
+        ? null
+        : itemsAlpha(
+            items.map((i) => ({ name: i.name, sums: itemSums(i.counts) })),
+            (a, b) => group.itemPairs.get(itemPairKey(a, b)),
+          );
     return {
       id: level.id,
       sums,
       items,
-      complete: items.length === names.length,
+      complete,
       ...(stored ? { alpha: stored } : {}),
+      ...(partial ? { partialAlpha: partial } : {}),
       ...(grid ? { grid } : {}),
     };
   });

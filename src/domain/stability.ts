@@ -8,8 +8,8 @@
  */
 import { at, entry } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import type { ItemDistribution } from "./release.js";
-import { type AlphaResult, cronbachAlpha } from "./reliability.js";
+import { type ItemDistribution, itemSums } from "./release.js";
+import { type AlphaResult, cronbachAlpha, itemsAlpha } from "./reliability.js";
 import { isLevelScoreItem, type ResponseScore, type ScoringKey } from "./scoring.js";
 import { gridIndex } from "./split-test.js";
 import { assessLevel, type LevelEvidence, pickFlagged, type Thresholds } from "./start-here.js";
@@ -112,6 +112,27 @@ function completeRowsAlpha(rows: readonly Sampled[], indices: readonly number[],
   return means.n >= min && means.n > 0 ? cronbachAlpha(items, means) : null;
 }
 
+/** Alpha of a level's published items over the rows (everyone answered them), from their products. */
+function publishedItemsAlpha(
+  rows: readonly Sampled[],
+  published: readonly { index: number; name: string }[],
+  items: readonly { name: string; counts: ItemDistribution }[],
+): AlphaResult | null {
+  const index = new Map(published.map((p) => [p.name, p.index]));
+  const cross = (a: string, b: string) => {
+    const ia = index.get(a);
+    const ib = index.get(b);
+    if (ia === undefined || ib === undefined) return undefined;
+    let total = 0;
+    for (const row of rows) total += entry(row.items, ia) * entry(row.items, ib);
+    return total;
+  };
+  return itemsAlpha(
+    items.map((i) => ({ name: i.name, sums: itemSums(i.counts) })),
+    cross,
+  );
+}
+
 /**
  * The level evidence of a set of sampled respondents, counting only the items a release publishes
  * (answered by everyone), as the group's own pick does: the same sums, item counts, grid of level
@@ -154,9 +175,29 @@ export function evidenceOf(
       t.level === id && t.counts.some((c) => c > 0) ? [{ name: t.name, counts: t.counts }] : [],
     );
     const complete = items.length === size;
+    // As the group's own evidence (report.ts levelEvidence): the round's alpha over complete
+    // respondents, any other group's over the published items.
     const alpha =
       complete || minComplete === null ? null : completeRowsAlpha(rows, levelItems.get(id) ?? [], minComplete);
-    return [{ id, sums, items, complete, ...(alpha ? { alpha } : {}), ...(size > 0 ? { grid } : {}) }];
+    const partialAlpha =
+      complete || minComplete !== null
+        ? null
+        : publishedItemsAlpha(
+            rows,
+            counted.filter((c) => c.level === id),
+            items,
+          );
+    return [
+      {
+        id,
+        sums,
+        items,
+        complete,
+        ...(alpha ? { alpha } : {}),
+        ...(partialAlpha ? { partialAlpha } : {}),
+        ...(size > 0 ? { grid } : {}),
+      },
+    ];
   });
 }
 

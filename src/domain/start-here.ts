@@ -5,8 +5,11 @@
  * - Measured reliably first: a level is flagged at all only when its items hang together in the
  *   group (Cronbach's α at least MIN_RELIABILITY, and its one-sided 95% lower bound above 0).
  *   Careless or random answers spread every item and score near the midpoint, which would read
- *   as weak and as divided; they do not hang together. A level whose α cannot be computed here is
- *   not measured reliably either: a missing value is never taken for coherence.
+ *   as weak and as divided; they do not hang together. Where one of a level's items is unpublished
+ *   (someone in the round answered "n.v.t."), α is that over the respondents who answered every
+ *   item (the round), or over the published items, which everyone answered (any other group). A
+ *   level whose α cannot be computed at all is not measured reliably: a missing value is never
+ *   taken for coherence.
  * - Weak: the level's 95% confidence interval lies wholly below the threshold. An interval that
  *   straddles it is "possibly weak": said beside a pick, never a pick itself.
  * - Divided: respondents' level means fall into two camps, each at least a fifth of the group,
@@ -49,6 +52,8 @@ export interface LevelEvidence {
   complete?: boolean;
   /** Alpha as the release computed it over those who answered every item; preferred when present. */
   alpha?: AlphaResult;
+  /** With an item unpublished and no alpha over complete respondents: alpha of the published items, for the quality gate. */
+  partialAlpha?: AlphaResult;
   /** Respondents' level means on the level's grid (steps of 1/J from 1 to 5); absent in releases made before it was kept. */
   grid?: readonly number[];
 }
@@ -105,7 +110,7 @@ export function measuredReliably(r: AlphaResult | null): boolean {
 export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS): LevelAssessment {
   const score = toPercentScore(mean(e.sums));
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
-  const reliability = levelAlpha(e);
+  const reliability = levelAlpha(e) ?? e.partialAlpha ?? null;
   const reliable = measuredReliably(reliability);
   const split = reliable && e.grid ? splitTest(e.grid) : null;
   const divided = split?.split ?? false;

@@ -7,7 +7,7 @@
 import { type LatentModel, latentValues } from "../../src/demo/latent-model.js";
 import { CAMP_CENTRES } from "../../src/demo/respondents.js";
 import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
-import { addScore, emptyStats, levelSizes } from "../../src/domain/release.js";
+import { addScore, emptyStats, levelLayout } from "../../src/domain/release.js";
 import { groupOf, type Overview, overviewOf } from "../../src/domain/report.js";
 import { isCurrentItem, scoreValues, type ScoringKey } from "../../src/domain/scoring.js";
 import { seededRandom } from "../../src/domain/seeded-random.js";
@@ -102,8 +102,8 @@ function plantedLevel(random: Random): LevelId {
 function scenarioGroup(scenario: Scenario, n: number, random: Random, key: ScoringKey = SIM_KEY) {
   const respondent = scenario(random);
   const stats = emptyStats();
-  const sizes = levelSizes(key);
-  for (let i = 0; i < n; i++) addScore(stats, scoreValues(key, respondent(key, random), [], null), sizes);
+  const layout = levelLayout(key);
+  for (let i = 0; i < n; i++) addScore(stats, scoreValues(key, respondent(key, random), [], null), layout);
   return groupOf(stats, {
     itemLevels: Object.fromEntries(key.items.filter(isCurrentItem).map((i) => [i.name, i.level])),
   });

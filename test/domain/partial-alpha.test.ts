@@ -1,0 +1,78 @@
+/**
+ * The quality gate where an item is unpublished: alpha of the published items, from the products
+ * of every two of them that a release keeps per group, equals alpha computed from the respondents
+ * themselves — in a group's report and in its bootstrap resamples alike.
+ */
+import seedrandom from "seedrandom";
+import { describe, expect, it } from "vitest";
+
+import { latentValues } from "../../src/demo/latent-model.js";
+import { answeredByAll, createReleaseFold, keepAnsweredByAll } from "../../src/domain/release.js";
+import { cronbachAlpha, itemsAlpha } from "../../src/domain/reliability.js";
+import { groupOf, levelEvidence } from "../../src/domain/report.js";
+import { scoreValues } from "../../src/domain/scoring.js";
+import { evidenceOf } from "../../src/domain/stability.js";
+import { SIM_KEY } from "../helpers/simulated-group.js";
+
+function fold(n: number, notApplicable: (i: number) => boolean) {
+  const random = seedrandom("partial alpha");
+  const f = createReleaseFold(SIM_KEY, random);
+  const cell = { department: "", role: "", tenure: "" };
+  const rows: Record<string, number>[] = [];
+  for (let i = 0; i < n; i++) {
+    const values = latentValues(SIM_KEY, { means: {}, fallback: 3.5 }, random);
+    if (notApplicable(i)) delete values.values_3;
+    rows.push(values);
+    f.add(cell, scoreValues(SIM_KEY, values, [], null));
+  }
+  return { f, cell, rows };
+}
+
+describe("alpha of a level's published items", () => {
+  it("equals Cronbach's alpha from the respondents' answers (items × respondents), to rounding", () => {
+    const { f, rows } = fold(60, () => false);
+    const { totals } = f.result();
+    const group = groupOf(totals, totals);
+    const names = ["values_1", "values_2", "values_3", "values_4", "values_5"];
+    const fromPairs = itemsAlpha(
+      names.map((name) => {
+        const xs = rows.map((r) => r[name]!);
+        return {
+          name,
+          sums: { n: xs.length, sum: xs.reduce((a, b) => a + b, 0), sumSq: xs.reduce((a, b) => a + b * b, 0) },
+        };
+      }),
+      (a, b) => group.itemPairs.get(`${a}|${b}`),
+    )!;
+    // By hand: the level mean's variance is the items' total variance over m².
+    const means = rows.map((r) => names.reduce((a, n) => a + r[n]!, 0) / names.length);
+    const byHand = cronbachAlpha(
+      names.map((name) => {
+        const xs = rows.map((r) => r[name]!);
+        return { n: xs.length, sum: xs.reduce((a, b) => a + b, 0), sumSq: xs.reduce((a, b) => a + b * b, 0) };
+      }),
+      { n: means.length, sum: means.reduce((a, b) => a + b, 0), sumSq: means.reduce((a, b) => a + b * b, 0) },
+    );
+    expect(fromPairs.alpha).not.toBeNull();
+    expect(fromPairs.alpha).toBeCloseTo(byHand.alpha!, 9);
+  });
+
+  it("gates a group whose level has an unpublished item, the same in the group and in its resamples", () => {
+    const { f, cell } = fold(80, (i) => i === 7);
+    const { totals } = f.result();
+    const keep = answeredByAll(totals);
+    expect(keep.items.has("values_3")).toBe(false);
+    // Any group but the round: no alpha over complete respondents is stored for it.
+    const stats = keepAnsweredByAll(totals, keep);
+    const values = levelEvidence(groupOf(stats, totals)).find((e) => e.id === "values")!;
+    expect(values.complete).toBe(false);
+    expect(values.alpha).toBeUndefined();
+    expect(values.partialAlpha?.items).toBe(4);
+    expect(values.partialAlpha?.n).toBe(80);
+    expect(values.partialAlpha?.alpha).toBeGreaterThan(0.5);
+    const resampled = evidenceOf(SIM_KEY, f.sample(cell), keep.items, null).find((e) => e.id === "values")!;
+    expect(resampled.partialAlpha?.alpha).toBeCloseTo(values.partialAlpha!.alpha!, 9);
+    // A pair with the unpublished item is not kept: nothing of the subset that answered it.
+    expect([...groupOf(stats, totals).itemPairs.keys()].some((k) => k.includes("values_3"))).toBe(false);
+  });
+});
