@@ -10,8 +10,9 @@ export interface DecisionFactor {
   id: string;
   side: FactorSide;
   /**
-   * The words staff saw: the report names each option with the choice text of instrument v4's
-   * decision question (a test holds the two equal, in both languages).
+   * The option in instrument v4's words (a test holds the two equal, in both languages). A round's
+   * report names each option with its own instrument's choice text (services/reports.ts); this
+   * label is for places that compare rounds across versions.
    */
   label: Localised;
 }

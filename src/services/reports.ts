@@ -13,7 +13,7 @@ import type { Localised } from "../domain/i18n.js";
 import { LEVELS } from "../domain/levels.js";
 import { scopedView, withinScope } from "../domain/reader-scope.js";
 import type { ReleaseStats } from "../domain/release.js";
-import { buildReport, type Group, groupOf } from "../domain/report.js";
+import { buildReport, type Group, groupOf, type Report } from "../domain/report.js";
 import type { Dimension } from "../domain/units.js";
 import { instrumentOutline } from "../instruments/outline.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
@@ -142,7 +142,7 @@ export async function campaignReport(
   return {
     campaign: head,
     filters: query.filters,
-    ...report,
+    ...withStaffWording(report, deps.instruments, campaign),
     comments: view.comments ? await loadComments(db, release.id, query.filters) : null,
     benchmark: await benchmarkFor(db, user, campaign.organisationId),
     questions: report.suppressed
@@ -153,6 +153,19 @@ export async function campaignReport(
           report.items.map((i) => i.name),
         ),
   };
+}
+
+/**
+ * The report with each decision factor named by the words staff saw: the choice texts of the
+ * round's own instrument version (v3 and v4 word some options differently), where it has them.
+ */
+function withStaffWording(report: Report, instruments: InstrumentRegistry, campaign: Campaign): Report {
+  if (report.suppressed || !report.decisionFactors) return report;
+  const instrument = instruments.get(campaign.instrumentId, campaign.instrumentVersion);
+  const choices = instrument ? (instrumentOutline(instrument.json).factors?.choices ?? []) : [];
+  const words = new Map(choices.map((c) => [c.value, c.text]));
+  const factors = report.decisionFactors.factors.map((f) => ({ ...f, label: words.get(f.id) ?? f.label }));
+  return { ...report, decisionFactors: { ...report.decisionFactors, factors } };
 }
 
 /** The wording of the named items in the round's instrument version, so pages show questions instead of item names. */

@@ -67,6 +67,15 @@ describe("the demo report for its manager", () => {
     expect(report.startHere.explanation.en).toContain("skills");
   });
 
+  it("names each decision option with the words staff saw in the round's own instrument version", async () => {
+    const report = await (await get(reportPath(), manager)).json();
+    const instrument = t.instruments.get(demo.campaign.instrumentId, demo.campaign.instrumentVersion)!;
+    const choices = instrumentOutline(instrument.json).factors!.choices;
+    expect(report.decisionFactors.factors.length).toBe(choices.length);
+    for (const f of report.decisionFactors.factors as { id: string; label: unknown }[])
+      expect(f.label, f.id).toEqual(choices.find((c) => c.value === f.id)!.text);
+  });
+
   it("names every item it shows, and each split item, by its question in the round's instrument, in both languages", async () => {
     const report = await (await get(reportPath(), manager)).json();
     const instrument = t.instruments.get(demo.campaign.instrumentId, demo.campaign.instrumentVersion)!;
