@@ -76,9 +76,39 @@ describe("the diagnosis through the survey API", () => {
     expect((levels.get("skills") as { weak: boolean }).weak).toBe(true);
     expect(report.startHere).toMatchObject({ level: "values", basis: "flagged", noPick: null });
     const scores = expectedScores(sent);
-    for (const l of report.levels as { id: string; score: number }[])
-      // Published to one decimal: within half a unit of the last place of the exact figure.
-      expect(Math.abs(l.score - scores[l.id]!), l.id).toBeLessThanOrEqual(0.05 + 1e-9);
+    // Published to one decimal: within half a unit of the last place of the exact figure.
+    const close = (published: number, exact: number) => Math.abs(published - exact) <= 0.05 + 1e-9;
+    for (const l of report.levels as { id: string; score: number; n: number }[]) {
+      expect(close(l.score, scores[l.id]!), `${l.id}: ${l.score} against ${scores[l.id]}`).toBe(true);
+      expect(l.n).toBe(100);
+    }
+    // Every item: its score, and its shares of agreeing (4–5) and disagreeing (1–2) answers.
+    const scored = sent.map((a) => scoreResponse(t.instrument.key, a as never).values);
+    for (const item of report.items as {
+      name: string;
+      score: number;
+      favourablePct: number;
+      unfavourablePct: number;
+    }[]) {
+      const xs = scored.map((v) => v[item.name]!);
+      const share = (test: (x: number) => boolean) => (xs.filter(test).length / xs.length) * 100;
+      expect(close(item.score, ((xs.reduce((a, b) => a + b, 0) / xs.length - 1) / 4) * 100), item.name).toBe(true);
+      expect(
+        close(
+          item.favourablePct,
+          share((x) => x >= 4),
+        ),
+        item.name,
+      ).toBe(true);
+      expect(
+        close(
+          item.unfavourablePct,
+          share((x) => x <= 2),
+        ),
+        item.name,
+      ).toBe(true);
+    }
+    expect(report.items.length).toBeGreaterThan(20);
   });
 
   it("random answers: nothing is called weak or divided, the report says no level was measured reliably, and the consultant sees how many answered carelessly", async () => {
