@@ -12,7 +12,7 @@ import { InstrumentError, loadInstrument } from "../../src/instruments/instrumen
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 import { checkEveryAnswerIsKept, checkUploadedInstrument } from "../../src/instruments/upload.js";
 import v3 from "../../surveys/customer-centricity-v3.json" with { type: "json" };
-import { untranslatedTexts } from "../helpers/instrument-texts.js";
+import { dutchTexts, expectOneIdeaTitles, untranslatedTexts } from "../helpers/instrument-texts.js";
 
 type Element = Record<string, unknown>;
 type Json = { pages: { name: string; description?: unknown; elements: Element[] }[] } & Record<string, unknown>;
@@ -285,35 +285,11 @@ describe("our version 3, as the method asks for it", () => {
   });
 
   it("words every rating as one sentence with one idea, in Dutch and English", () => {
-    for (const e of elements(base).filter((el) => el.type === "rating")) {
-      const title = e.title as { nl?: string; en?: string };
-      for (const [lang, text] of [
-        ["nl", title.nl],
-        ["en", title.en],
-      ] as const) {
-        expect(text, `${e.name} ${lang}`).toBeTruthy();
-        // one sentence: one full stop or question mark, at the end
-        expect(text!.match(/[.?!](\s|$)/g)?.length, `${e.name} ${lang}: ${text}`).toBe(1);
-        // no "X and Y": a conjunction that joins two ideas is caught in both languages
-        expect(text, `${e.name} ${lang}`).not.toMatch(lang === "nl" ? / en / : / and /);
-        // nor "X or Y" (in English only: Dutch "of" is also "whether", as in "vragen of het gelegen komt")
-        if (lang === "en") expect(text, `${e.name} ${lang}`).not.toMatch(/ or /);
-      }
-    }
+    expectOneIdeaTitles(elements(base).filter((el) => el.type === "rating"));
   });
 
   it("says 'je' to Dutch staff, never 'u'", () => {
-    const dutch: string[] = [];
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
-      if (!node || typeof node !== "object") return;
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "nl" && typeof value === "string") dutch.push(value);
-        else walk(value);
-      }
-    };
-    walk(base);
-    expect(dutch.filter((t) => /\b(u|uw|U|Uw)\b/.test(t))).toEqual([]);
+    expect(dutchTexts(base).filter((t) => /\b(u|uw|U|Uw)\b/.test(t))).toEqual([]);
   });
 
   it("has every text in Dutch and English", () => {

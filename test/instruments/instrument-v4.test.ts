@@ -15,7 +15,7 @@ import { loadInstrument } from "../../src/instruments/instrument.js";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 import { checkEveryAnswerIsKept, checkUploadedInstrument } from "../../src/instruments/upload.js";
 import v4 from "../../surveys/customer-centricity-v4.json" with { type: "json" };
-import { untranslatedTexts } from "../helpers/instrument-texts.js";
+import { dutchTexts, expectOneIdeaTitles, untranslatedTexts } from "../helpers/instrument-texts.js";
 
 type Element = Record<string, unknown>;
 type Texts = { nl: string; en: string };
@@ -308,32 +308,11 @@ describe("our version 4, as the method asks for it", () => {
   });
 
   it("words every rating but the dilemma as one sentence with one idea, in Dutch and English", () => {
-    for (const e of elements(base).filter((el) => el.type === "rating" && el.name !== PROBE)) {
-      const t = e.title as Texts;
-      for (const [lang, text] of [
-        ["nl", t.nl],
-        ["en", t.en],
-      ] as const) {
-        expect(text, `${e.name} ${lang}`).toBeTruthy();
-        expect(text.match(/[.?!](\s|$)/g)?.length, `${e.name} ${lang}: ${text}`).toBe(1);
-        expect(text, `${e.name} ${lang}`).not.toMatch(lang === "nl" ? / en / : / and /);
-        if (lang === "en") expect(text, `${e.name} ${lang}`).not.toMatch(/ or /);
-      }
-    }
+    expectOneIdeaTitles(elements(base).filter((el) => el.type === "rating" && el.name !== PROBE));
   });
 
   it("says 'je' to Dutch staff, never 'u', and has every text in Dutch and English", () => {
-    const dutch: string[] = [];
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
-      if (!node || typeof node !== "object") return;
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "nl" && typeof value === "string") dutch.push(value);
-        else walk(value);
-      }
-    };
-    walk(base);
-    expect(dutch.filter((t) => /\b(u|uw|U|Uw)\b/.test(t))).toEqual([]);
+    expect(dutchTexts(base).filter((t) => /\b(u|uw|U|Uw)\b/.test(t))).toEqual([]);
     expect(untranslatedTexts(base)).toEqual([]);
   });
 });
