@@ -12,7 +12,7 @@ import { type CellKey, matches } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import { addComplete, type AlphaResult, type CompleteSums } from "./reliability.js";
+import { addComplete, type AlphaResult, type CompleteSums, itemsAlpha } from "./reliability.js";
 import type { ScaleSums } from "./report.js";
 import {
   isCurrentItem,
@@ -23,7 +23,7 @@ import {
   type ScaleScore,
   type ScoringKey,
 } from "./scoring.js";
-import { gridIndex } from "./split-test.js";
+import { gridIndex, splitTest } from "./split-test.js";
 import { createReservoir, RESERVOIR, type Sampled, sampled } from "./stability.js";
 import { addCounters, copyCounters, type Sums } from "./statistics.js";
 
@@ -61,16 +61,29 @@ export interface ReleaseStats {
   alpha?: Record<string, AlphaResult>;
   /**
    * By level: how many respondents' level means fall on each step of the level's grid (1 to 5 in
-   * steps of 1/J, J its items): what the two-camps test reads (split-test.ts). Absent in releases
-   * made before it was kept.
+   * steps of 1/J, J its items): what the two-camps test reads (split-test.ts) — in memory only,
+   * while a release folds. Stored, the finer points would single people out (a count of one that
+   * several groups share, or a rounding residual that marks an n/a answer), so it never is.
    */
   grids?: Record<string, number[]>;
   /**
+   * A published group's levels on which respondents fall into two camps (split-test.ts), with each
+   * camp's share in whole percent: all a release keeps of the grids. Absent in releases made before.
+   */
+  splits?: Record<string, { lowPct: number; highPct: number }>;
+  /**
    * By "a|b" (two current-state items of one level, in the instrument's order): Σ of the product of
-   * their answers, over respondents who answered both. With the items' own counts it gives their
-   * covariance, and so the alpha of a level's published items in any group (reliability.ts).
+   * their answers, over respondents who answered both — in memory only, while a release folds. With
+   * the items' counts it gives alpha of a level's published items (`partialAlpha`); stored, it
+   * would pair one rare answer to an item with that person's answer to another, so it never is.
    */
   itemPairs?: Record<string, number>;
+  /**
+   * A published group's alpha per level whose items someone answered "not applicable": over the
+   * level's published items, which everyone in the group answered — the quality gate's input (see
+   * start-here.ts); set once the plan is known, never summed.
+   */
+  partialAlpha?: Record<string, AlphaResult>;
 }
 
 /** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
@@ -237,10 +250,8 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const cells = new Map<string, ReleaseCell>();
   const samples = new Map<string, ReturnType<typeof createReservoir<Sampled>>>();
   const complete = new Map<string, Record<string, CompleteSums>>();
-  const byLevel: Record<string, string[]> = {};
-  for (const item of key.items.filter(isLevelScoreItem)) (byLevel[item.level] ??= []).push(item.name);
-  const levelItems = Object.entries(byLevel);
   const layout = levelLayout(key);
+  const levelItems = Object.entries(layout);
   let careless = 0;
   return {
     add(cell: CellKey, score: ResponseScore): void {
@@ -318,12 +329,10 @@ export function answeredByAll(totals: ReleaseStats): {
 export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: ReturnType<typeof answeredByAll>): T {
   const pick = <V>(record: Record<string, V>, set: Set<string>) =>
     Object.fromEntries(Object.entries(record).filter(([k]) => set.has(k)));
-  const { outcome, grids, itemPairs, ...rest } = stats;
-  const bothKept = (pair: string) => pair.split("|").every((name) => keep.items.has(name));
+  // Grids and item products are never kept: they served splits and partialAlpha (publishedGroup).
+  const { outcome, grids: _grids, itemPairs: _products, ...rest } = stats;
   return {
     ...rest,
-    ...(grids ? { grids: pick(grids, keep.scales) } : {}),
-    ...(itemPairs ? { itemPairs: Object.fromEntries(Object.entries(itemPairs).filter(([k]) => bothKept(k))) } : {}),
     scales: pick(stats.scales, keep.scales),
     items: pick(stats.items, keep.items),
     pairs: pick(stats.pairs, keep.pairs),
@@ -331,18 +340,53 @@ export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: Return
   } as T;
 }
 
-/** The stats of each group the plan publishes, summed from the cells, with only what the whole round answered: all a release stores besides its totals. */
+/**
+ * A group's stats as a release stores them: only what the whole round answered (keepAnsweredByAll);
+ * per level, whether its respondents fall into two camps (from the grid) and — where an item of it
+ * is unpublished — the alpha of its published items (from the item products). `levels`: the items
+ * in each level's score (levelLayout). Grids and products are dropped once these are derived.
+ */
+export function publishedGroup(
+  stats: ReleaseStats,
+  keep: ReturnType<typeof answeredByAll>,
+  levels: Readonly<Record<string, readonly string[]>>,
+): ReleaseStats {
+  const partialAlpha: Record<string, AlphaResult> = {};
+  const splits: Record<string, { lowPct: number; highPct: number }> = {};
+  for (const [level, names] of Object.entries(levels)) {
+    if (!keep.scales.has(level)) continue;
+    const grid = stats.grids?.[level];
+    const split = grid ? splitTest(grid) : null;
+    if (split?.split && split.camps)
+      splits[level] = { lowPct: Math.round(split.camps.low * 100), highPct: Math.round(split.camps.high * 100) };
+    const published = names.filter((name) => keep.items.has(name));
+    if (published.length === names.length) continue;
+    const alpha = itemsAlpha(
+      published.map((name) => ({ name, sums: itemSums(stats.items[name] ?? [0, 0, 0, 0, 0]) })),
+      (a, b) => stats.itemPairs?.[itemPairKey(a, b)],
+    );
+    if (alpha) partialAlpha[level] = alpha;
+  }
+  return {
+    ...keepAnsweredByAll(stats, keep),
+    splits,
+    ...(Object.keys(partialAlpha).length > 0 ? { partialAlpha } : {}),
+  };
+}
+
+/** The stats of each group the plan publishes, summed from the cells (publishedGroup): all a release stores besides its totals. */
 export function publishedStats(
   cells: readonly ReleaseCell[],
   plan: DisclosurePlan,
   keep: ReturnType<typeof answeredByAll>,
+  levels: Readonly<Record<string, readonly string[]>>,
 ): Map<GroupKey, ReleaseStats> {
   const out = new Map<GroupKey, ReleaseStats>();
   for (const group of plan.groups) {
     if (!group.shown) continue;
     const stats = emptyStats();
     for (const cell of cells) if (matches(cell, group.conditions)) mergeStats(stats, cell);
-    out.set(group.key, keepAnsweredByAll(stats, keep));
+    out.set(group.key, publishedGroup(stats, keep, levels));
   }
   return out;
 }

@@ -13,8 +13,6 @@ import type { Localised } from "./i18n.js";
 import { type Level, type LevelId, LEVELS } from "./levels.js";
 import {
   type ItemDistribution,
-  itemPairKey,
-  itemSums,
   levelCorrelation,
   pairKey,
   type PairSums,
@@ -22,7 +20,7 @@ import {
   type ReleaseTotals,
   type StoredStability,
 } from "./release.js";
-import { alphaInterval, type AlphaResult, itemsAlpha } from "./reliability.js";
+import { alphaInterval, type AlphaResult } from "./reliability.js";
 import { toPercentScore } from "./scoring.js";
 import {
   assessLevel,
@@ -230,12 +228,12 @@ export interface Group {
   stability: StoredStability | null;
   /** The release's alpha per level over those who answered every item of it, when it computed one. */
   alpha: Readonly<Record<string, AlphaResult>> | null;
-  /** Per level, respondents' level means on its grid (the two-camps test's input), where the release kept them. */
-  grids: Map<string, readonly number[]>;
+  /** The levels whose respondents fall into two camps, with each camp's share (the release's splits). */
+  splits: Readonly<Record<string, { lowPct: number; highPct: number }>>;
+  /** Alpha of a level's published items, where one of its items is unpublished (the release's partialAlpha). */
+  partialAlpha: Readonly<Record<string, AlphaResult>>;
   /** Current-state items outside their level's score: shown as items, never part of the level's alpha or split. */
   unscored: ReadonlySet<string>;
-  /** Σ a·b of every two published items of a level (release.ts itemPairs): alpha of the published items. */
-  itemPairs: ReadonlyMap<string, number>;
 }
 
 /**
@@ -262,9 +260,9 @@ export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: 
     outcome: stats.outcome && stats.outcome.reduce((a, b) => a + b, 0) === n ? stats.outcome : null,
     stability: stats.stability ?? null,
     alpha: stats.alpha ?? null,
-    grids: whole(Object.entries(stats.grids ?? {}), (g) => g.reduce((a, b) => a + b, 0)),
+    splits: stats.splits ?? {},
+    partialAlpha: stats.partialAlpha ?? {},
     unscored: new Set(layout.unscored ?? []),
-    itemPairs: new Map(Object.entries(stats.itemPairs ?? {})),
   };
 }
 
@@ -286,9 +284,9 @@ const emptyGroup = (): Group => ({
   outcome: null,
   stability: null,
   alpha: null,
-  grids: new Map(),
+  splits: {},
+  partialAlpha: {},
   unscored: new Set(),
-  itemPairs: new Map(),
 });
 
 /**
@@ -347,17 +345,11 @@ export function levelEvidence(group: Group): LevelEvidence[] {
     });
     // An item someone in the group marked "not applicable" is not published for it; alpha then needs all of them.
     const stored = group.alpha?.[level.id];
-    const grid = group.grids.get(level.id);
     const complete = items.length === names.length;
     // With an item unpublished and no alpha over complete respondents: alpha of the published items,
     // which everyone in the group answered — for the quality gate only.
-    const partial =
-      complete || stored
-        ? null
-        : itemsAlpha(
-            items.map((i) => ({ name: i.name, sums: itemSums(i.counts) })),
-            (a, b) => group.itemPairs.get(itemPairKey(a, b)),
-          );
+    const partial = complete || stored ? undefined : group.partialAlpha[level.id];
+    const split = group.splits[level.id];
     return {
       id: level.id,
       sums,
@@ -365,7 +357,7 @@ export function levelEvidence(group: Group): LevelEvidence[] {
       complete,
       ...(stored ? { alpha: stored } : {}),
       ...(partial ? { partialAlpha: partial } : {}),
-      ...(grid ? { grid } : {}),
+      ...(split ? { camps: { low: split.lowPct / 100, high: split.highPct / 100 } } : {}),
     };
   });
 }

@@ -11,7 +11,7 @@ import { LEVEL_IDS, type LevelId } from "./levels.js";
 import { type ItemDistribution, itemSums } from "./release.js";
 import { type AlphaResult, cronbachAlpha, itemsAlpha } from "./reliability.js";
 import { isLevelScoreItem, type ResponseScore, type ScoringKey } from "./scoring.js";
-import { gridIndex } from "./split-test.js";
+import { gridIndex, splitTest } from "./split-test.js";
 import { assessLevel, type LevelEvidence, pickFlagged, type Thresholds } from "./start-here.js";
 import type { Sums } from "./statistics.js";
 
@@ -176,17 +176,18 @@ export function evidenceOf(
     );
     const complete = items.length === size;
     // As the group's own evidence (report.ts levelEvidence): the round's alpha over complete
-    // respondents, any other group's over the published items.
+    // respondents when they are at least k, else — and in any other group — over the published items.
     const alpha =
       complete || minComplete === null ? null : completeRowsAlpha(rows, levelItems.get(id) ?? [], minComplete);
     const partialAlpha =
-      complete || minComplete !== null
+      complete || alpha
         ? null
         : publishedItemsAlpha(
             rows,
             counted.filter((c) => c.level === id),
             items,
           );
+    const split = size > 0 ? splitTest(grid) : null;
     return [
       {
         id,
@@ -195,7 +196,7 @@ export function evidenceOf(
         complete,
         ...(alpha ? { alpha } : {}),
         ...(partialAlpha ? { partialAlpha } : {}),
-        ...(size > 0 ? { grid } : {}),
+        ...(split?.split && split.camps ? { camps: split.camps } : {}),
       },
     ];
   });

@@ -54,8 +54,11 @@ export interface LevelEvidence {
   alpha?: AlphaResult;
   /** With an item unpublished and no alpha over complete respondents: alpha of the published items, for the quality gate. */
   partialAlpha?: AlphaResult;
-  /** Respondents' level means on the level's grid (steps of 1/J from 1 to 5); absent in releases made before it was kept. */
-  grid?: readonly number[];
+  /**
+   * The two camps' shares (0–1) when respondents' level means fall into two camps (split-test.ts, run
+   * by the release on each published group, or by the bootstrap on a resample); absent otherwise.
+   */
+  camps?: { low: number; high: number };
 }
 
 export interface LevelAssessment {
@@ -112,8 +115,7 @@ export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
   const reliability = levelAlpha(e) ?? e.partialAlpha ?? null;
   const reliable = measuredReliably(reliability);
-  const split = reliable && e.grid ? splitTest(e.grid) : null;
-  const divided = split?.split ?? false;
+  const divided = reliable && e.camps !== undefined;
   return {
     id: e.id,
     n: e.sums.n,
@@ -125,7 +127,7 @@ export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS
     divided,
     agreement: rwgJ(e.items.map((i) => itemMoments(i.counts).variance)),
     alpha: reliability?.alpha ?? null,
-    camps: divided ? (split?.camps ?? null) : null,
+    camps: divided ? (e.camps ?? null) : null,
     splitItems: divided ? e.items.filter((i) => isSplitItem(i.counts)).map((i) => i.name) : [],
   };
 }

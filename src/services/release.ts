@@ -14,7 +14,14 @@ import { matches } from "../domain/disclosure.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
 import type { LevelId } from "../domain/levels.js";
 import type { ReleaseCell, ReleaseStats, ReleaseTotals, StoredStability } from "../domain/release.js";
-import { answeredByAll, createReleaseFold, emptyStats, keepAnsweredByAll, publishedStats } from "../domain/release.js";
+import {
+  answeredByAll,
+  createReleaseFold,
+  emptyStats,
+  keepAnsweredByAll,
+  levelLayout,
+  publishedStats,
+} from "../domain/release.js";
 import { completeAlpha, mergeComplete } from "../domain/reliability.js";
 import { groupOf, levelEvidence } from "../domain/report.js";
 import type { ScoringKey } from "../domain/scoring.js";
@@ -133,7 +140,7 @@ async function makeRelease(
     await nextTurn();
     // Only what every respondent of the round answered is stored, in every group alike (answeredByAll).
     const keep = answeredByAll(totals);
-    const published = publishedStats(cells, plan, keep);
+    const published = publishedStats(cells, plan, keep, levelLayout(key));
     const round = defined(plan.groups[0], "a plan's first group is the round");
     for (const group of plan.groups) {
       const stats = published.get(group.key);

@@ -7,11 +7,12 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
 import { latentValues } from "../../src/demo/latent-model.js";
-import { answeredByAll, createReleaseFold, keepAnsweredByAll } from "../../src/domain/release.js";
-import { cronbachAlpha, itemsAlpha } from "../../src/domain/reliability.js";
+import { answeredByAll, createReleaseFold, levelLayout, publishedGroup } from "../../src/domain/release.js";
+import { completeAlpha, cronbachAlpha, itemsAlpha } from "../../src/domain/reliability.js";
 import { groupOf, levelEvidence } from "../../src/domain/report.js";
 import { scoreValues } from "../../src/domain/scoring.js";
-import { evidenceOf } from "../../src/domain/stability.js";
+import { evidenceOf, referencePick } from "../../src/domain/stability.js";
+import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { SIM_KEY } from "../helpers/simulated-group.js";
 
 function fold(n: number, notApplicable: (i: number) => boolean) {
@@ -32,7 +33,6 @@ describe("alpha of a level's published items", () => {
   it("equals Cronbach's alpha from the respondents' answers (items × respondents), to rounding", () => {
     const { f, rows } = fold(60, () => false);
     const { totals } = f.result();
-    const group = groupOf(totals, totals);
     const names = ["values_1", "values_2", "values_3", "values_4", "values_5"];
     const fromPairs = itemsAlpha(
       names.map((name) => {
@@ -42,7 +42,7 @@ describe("alpha of a level's published items", () => {
           sums: { n: xs.length, sum: xs.reduce((a, b) => a + b, 0), sumSq: xs.reduce((a, b) => a + b * b, 0) },
         };
       }),
-      (a, b) => group.itemPairs.get(`${a}|${b}`),
+      (a, b) => totals.itemPairs?.[`${a}|${b}`],
     )!;
     // By hand: the level mean's variance is the items' total variance over m².
     const means = rows.map((r) => names.reduce((a, n) => a + r[n]!, 0) / names.length);
@@ -63,7 +63,7 @@ describe("alpha of a level's published items", () => {
     const keep = answeredByAll(totals);
     expect(keep.items.has("values_3")).toBe(false);
     // Any group but the round: no alpha over complete respondents is stored for it.
-    const stats = keepAnsweredByAll(totals, keep);
+    const stats = publishedGroup(totals, keep, levelLayout(SIM_KEY));
     const values = levelEvidence(groupOf(stats, totals)).find((e) => e.id === "values")!;
     expect(values.complete).toBe(false);
     expect(values.alpha).toBeUndefined();
@@ -72,7 +72,25 @@ describe("alpha of a level's published items", () => {
     expect(values.partialAlpha?.alpha).toBeGreaterThan(0.5);
     const resampled = evidenceOf(SIM_KEY, f.sample(cell), keep.items, null).find((e) => e.id === "values")!;
     expect(resampled.partialAlpha?.alpha).toBeCloseTo(values.partialAlpha!.alpha!, 9);
-    // A pair with the unpublished item is not kept: nothing of the subset that answered it.
-    expect([...groupOf(stats, totals).itemPairs.keys()].some((k) => k.includes("values_3"))).toBe(false);
+    // Neither the item products nor the grids are stored: only the alpha and the splits derived from them.
+    expect(stats.itemPairs).toBeUndefined();
+    expect(stats.grids).toBeUndefined();
+    expect(stats.partialAlpha?.values?.alpha).toBe(values.partialAlpha!.alpha);
+  });
+
+  it("in the round, falls back to the published items when fewer than k answered every item, in the group and its resamples alike", () => {
+    const k = 5;
+    const { f, cell } = fold(60, (i) => i < 56);
+    const { totals } = f.result();
+    const keep = answeredByAll(totals);
+    // Four answered every values item: too few for alpha over complete respondents.
+    expect(completeAlpha(f.complete(cell), k).values).toBeUndefined();
+    const round = { ...publishedGroup(totals, keep, levelLayout(SIM_KEY)), alpha: completeAlpha(f.complete(cell), k) };
+    const values = levelEvidence(groupOf(round, totals)).find((e) => e.id === "values")!;
+    expect(values.partialAlpha?.alpha).toBeDefined();
+    const resampled = evidenceOf(SIM_KEY, f.sample(cell), keep.items, k).find((e) => e.id === "values")!;
+    expect(resampled.alpha).toBeUndefined();
+    expect(resampled.partialAlpha?.alpha).toBeCloseTo(values.partialAlpha!.alpha!, 9);
+    expect(referencePick([values], DEFAULT_THRESHOLDS)).toBe(referencePick([resampled], DEFAULT_THRESHOLDS));
   });
 });

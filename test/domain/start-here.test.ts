@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import type { LevelId } from "../../src/domain/levels.js";
 import type { ItemDistribution } from "../../src/domain/release.js";
+import { splitTest } from "../../src/domain/split-test.js";
 import {
   assessLevel,
   flagNote,
@@ -79,7 +80,7 @@ describe("assessing a level", () => {
     const sum = 2 * low + 4 * high;
     const sumSq = 4 * low + 16 * high;
     // The grid of a two-item level: means 1, 1.5, … 5 (nine points); 2 is point 2, 4 is point 6.
-    const grid = [0, 0, low, 0, 0, 0, high, 0, 0];
+    const split = splitTest([0, 0, low, 0, 0, 0, high, 0, 0]);
     const counts: ItemDistribution = [0, low, 0, high, 0];
     return {
       id: "values",
@@ -88,7 +89,7 @@ describe("assessing a level", () => {
         { name: "v1", counts },
         { name: "v2", counts },
       ],
-      grid,
+      ...(split.split && split.camps ? { camps: split.camps } : {}),
     };
   };
 
@@ -116,7 +117,7 @@ describe("assessing a level", () => {
         { name: "v1", counts: [12, 8, 2, 8, 12] },
         { name: "v2", counts: [12, 8, 2, 8, 12] },
       ],
-      grid: [0, 0, 20, 0, 0, 0, 22, 0, 0],
+      camps: { low: 20 / 42, high: 22 / 42 },
     });
     expect(noise.alpha).toBeLessThan(0.5);
     expect([noise.reliable, noise.weak, noise.possiblyWeak, noise.divided]).toEqual([false, false, false, false]);

@@ -7,10 +7,10 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
 import { latentValues } from "../../src/demo/latent-model.js";
-import { createReleaseFold, levelLayout } from "../../src/domain/release.js";
+import { answeredByAll, createReleaseFold, levelLayout, publishedGroup } from "../../src/domain/release.js";
 import { groupOf, levelEvidence, overviewOf } from "../../src/domain/report.js";
 import { scoreValues } from "../../src/domain/scoring.js";
-import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
+import { DEFAULT_THRESHOLDS, isSplitItem } from "../../src/domain/start-here.js";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 
 const v4 = createInstrumentRegistry().get("customer-centricity", 4)!;
@@ -36,10 +36,12 @@ describe("items outside their level's score", () => {
     }
     const { totals } = fold.result();
     expect(totals.unscored).toEqual(expect.arrayContaining(unscored));
-    const group = groupOf(totals, totals);
+    const group = groupOf(publishedGroup(totals, answeredByAll(totals), levelLayout(key)), totals);
     const values = levelEvidence(group).find((e) => e.id === "values")!;
     expect(values.items.map((i) => i.name).sort()).toEqual(scored.map((i) => i.name).sort());
-    expect(values.grid).toHaveLength(4 * scored.length + 1);
+    // The probe itself is split — and shown as a split item — but it is not part of the level.
+    expect(isSplitItem(totals.items.values_call_probe!)).toBe(true);
+    expect(values.camps).toBeUndefined();
     const overview = overviewOf(group, DEFAULT_THRESHOLDS);
     expect(overview.levels.find((l) => l.id === "values")!.divided).toBe(false);
   });

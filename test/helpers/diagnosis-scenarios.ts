@@ -7,7 +7,7 @@
 import { type LatentModel, latentValues } from "../../src/demo/latent-model.js";
 import { CAMP_CENTRES } from "../../src/demo/respondents.js";
 import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
-import { addScore, emptyStats, levelLayout } from "../../src/domain/release.js";
+import { addScore, answeredByAll, emptyStats, levelLayout, publishedGroup } from "../../src/domain/release.js";
 import { groupOf, type Overview, overviewOf } from "../../src/domain/report.js";
 import { isCurrentItem, scoreValues, type ScoringKey } from "../../src/domain/scoring.js";
 import { seededRandom } from "../../src/domain/seeded-random.js";
@@ -104,8 +104,10 @@ function scenarioGroup(scenario: Scenario, n: number, random: Random, key: Scori
   const stats = emptyStats();
   const layout = levelLayout(key);
   for (let i = 0; i < n; i++) addScore(stats, scoreValues(key, respondent(key, random), [], null), layout);
-  return groupOf(stats, {
+  // As a release stores the group: splits and alpha derived, grids and item products dropped.
+  return groupOf(publishedGroup(stats, answeredByAll(stats), layout), {
     itemLevels: Object.fromEntries(key.items.filter(isCurrentItem).map((i) => [i.name, i.level])),
+    unscored: key.items.filter((i) => isCurrentItem(i) && i.levelScore === false).map((i) => i.name),
   });
 }
 

@@ -114,6 +114,10 @@ export async function expectReleaseConsistent(
       answeredByAll(expected.totals),
     );
     const stored = JSON.parse(String(g.stats)) as ReleaseStats;
+    // Nothing that pairs one person's answers is stored: the grids and item products served the
+    // release's splits and alpha, in memory, and went.
+    expect(stored.grids).toBeUndefined();
+    expect(stored.itemPairs).toBeUndefined();
     // Nothing stored stands for a part of the group: every item, scale and pair counts all of it.
     for (const counts of Object.values(stored.items)) expect(counts.reduce((a, b) => a + b, 0)).toBe(e.n);
     for (const sums of [...Object.values(stored.scales), ...Object.values(stored.pairs)]) expect(sums.n).toBe(e.n);
