@@ -3,7 +3,8 @@
  * where change has to start, because it organises every level below it.
  *
  * - Measured reliably first: a level is flagged at all only when its items hang together in the
- *   group (Cronbach's α at least MIN_RELIABILITY, and its one-sided 95% lower bound above 0).
+ *   group (Cronbach's α at least MIN_RELIABILITY, and its one-sided 95% lower bound above 0), or
+ *   staff agree on it (rwg(J) at least CONSENSUS: a shared verdict leaves little spread for α).
  *   Careless or random answers spread every item and score near the midpoint, which would read
  *   as weak and as divided; they do not hang together. Where one of a level's items is unpublished
  *   (someone in the round answered "n.v.t."), α is that over the respondents who answered every
@@ -41,6 +42,13 @@ export const DEFAULT_THRESHOLDS: Thresholds = { weakBelow: 60 };
 const INDICATIVE_BELOW = 30;
 /** A level whose items hang together less than this (Cronbach's α) is not measured reliably in the group. */
 const MIN_RELIABILITY = 0.5;
+/**
+ * Agreement (rwg(J)) from which a level counts as measured whatever its α: staff who all say a
+ * level is poor differ little from each other, which leaves α low while the finding is the clearest
+ * there is. Random answers agree on nothing (rwg(J) near 0); LeBreton & Senter (2008) read .71–.90
+ * as strong agreement.
+ */
+const CONSENSUS = 0.7;
 
 export interface LevelEvidence {
   id: LevelId;
@@ -103,10 +111,9 @@ export function levelAlpha(e: LevelEvidence): AlphaResult | null {
   );
 }
 
-/** The quality gate: α high enough and surely above zero; a level on whose means everyone agrees passes. */
+/** The quality gate's α part: high enough and surely above zero. A missing α never passes. */
 export function measuredReliably(r: AlphaResult | null): boolean {
-  if (r === null) return false;
-  if (r.alpha === null) return r.reason === "no_variance";
+  if (r === null || r.alpha === null) return false;
   return r.alpha >= MIN_RELIABILITY && alphaLowerBound(r.alpha, r.n, r.items) > 0;
 }
 
@@ -114,8 +121,12 @@ export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS
   const score = toPercentScore(mean(e.sums));
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
   const reliability = levelAlpha(e) ?? e.partialAlpha ?? null;
-  const reliable = measuredReliably(reliability);
-  const divided = reliable && e.camps !== undefined;
+  const coherent = measuredReliably(reliability);
+  const agreement = rwgJ(e.items.map((i) => itemMoments(i.counts).variance));
+  // Measured: its items hang together, or staff agree on it (a consensus leaves α low).
+  const reliable = coherent || (agreement !== null && agreement >= CONSENSUS);
+  // Two camps raise α; a split needs the items to hang together, whatever the agreement.
+  const divided = coherent && e.camps !== undefined;
   return {
     id: e.id,
     n: e.sums.n,
@@ -125,7 +136,7 @@ export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS
     weak: reliable && hi < t.weakBelow,
     possiblyWeak: reliable && lo < t.weakBelow && hi >= t.weakBelow,
     divided,
-    agreement: rwgJ(e.items.map((i) => itemMoments(i.counts).variance)),
+    agreement,
     alpha: reliability?.alpha ?? null,
     camps: divided ? (e.camps ?? null) : null,
     splitItems: divided ? e.items.filter((i) => isSplitItem(i.counts)).map((i) => i.name) : [],

@@ -51,6 +51,11 @@ const ROWS: Row[] = [
     target: "≥ 95% at 30 and 100",
     figure: (n) => plantedRecovery(n, RUNS, seedrandom(`planted ${n}`)),
   },
+  {
+    what: "a weak level staff agree on (α low): picked",
+    target: "≥ 95% at 30",
+    figure: (n) => plantedRecovery(n, RUNS, seedrandom(`consensual ${n}`), SCENARIOS.consensualWeak),
+  },
   row("healthy organisation: no clear starting point", "≥ 90% at 10", "healthy", MEASURES.noClearStart),
 ];
 

@@ -53,6 +53,12 @@ describe("the start-here rule on simulated groups", () => {
     expect(plantedRecovery(30, RUNS, seedrandom("planted 30"))).toBeGreaterThanOrEqual(0.95);
   });
 
+  it("recovers a weak level staff agree on (little spread between people, α low) ≥ 95% at n = 30", () => {
+    expect(plantedRecovery(30, RUNS, seedrandom("consensual 30"), SCENARIOS.consensualWeak)).toBeGreaterThanOrEqual(
+      0.95,
+    );
+  });
+
   it("tells healthy rounds of 10 there is no clear starting point ≥ 90%", () => {
     expect(rate(SCENARIOS.healthy, 10, RUNS, MEASURES.noClearStart, seedrandom("healthy"))).toBeGreaterThanOrEqual(0.9);
   });

@@ -133,8 +133,20 @@ describe("assessing a level", () => {
       alpha: { alpha: 0.8, items: 3, n: 30, warning: false },
     });
     expect([stored.reliable, stored.divided]).toEqual([true, true]);
+    // Everyone says the level is poor: too little spread between people for α, but a clear verdict.
+    const consensus = assessLevel({
+      id: "values",
+      sums: { n: 40, sum: 40 * 2, sumSq: 40 * 4 + 0.4 },
+      items: [
+        { name: "v1", counts: [2, 36, 2, 0, 0] },
+        { name: "v2", counts: [1, 38, 1, 0, 0] },
+      ],
+    });
+    expect(consensus.agreement).toBeGreaterThan(0.9);
+    expect([consensus.reliable, consensus.weak, consensus.divided]).toEqual([true, true, false]);
     // A "level" of one item has no alpha: it cannot be flagged.
     expect(measuredReliably({ alpha: null, items: 1, n: 40, reason: "too_few_items" })).toBe(false);
+    expect(measuredReliably({ alpha: null, items: 4, n: 40, reason: "no_variance" })).toBe(false);
     // α of 0.52 over 8 people is not surely above zero; over 60 it is; 0.45 is too low at any size.
     expect(measuredReliably({ alpha: 0.52, items: 5, n: 8, warning: true })).toBe(false);
     expect(measuredReliably({ alpha: 0.52, items: 5, n: 60, warning: true })).toBe(true);

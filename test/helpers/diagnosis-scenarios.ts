@@ -81,6 +81,13 @@ export const SCENARIOS = {
     means[level] = between(random, 2.6, 3.0);
     return latent({ means });
   },
+  /** A planted weak level on whose weakness staff agree (little spread between people, so α is low). */
+  consensualWeak: (random) => {
+    const level = plantedLevel(random);
+    const means = healthyMeans(random);
+    means[level] = between(random, 2.3, 2.6);
+    return latent({ means, spread: 0.25 });
+  },
   /** Seed 001: values in realistic camps above weak skills. */
   seed001: (random) => {
     const means = healthyMeans(random);
@@ -138,12 +145,17 @@ export function rate(scenario: Scenario, n: number, runs: number, measure: Measu
 }
 
 /** How often a planted weak level is the pick: the planted level is drawn again from a copy of the group's random source. */
-export function plantedRecovery(n: number, runs: number, source: Random): number {
+export function plantedRecovery(
+  n: number,
+  runs: number,
+  source: Random,
+  scenario: Scenario = SCENARIOS.plantedWeak,
+): number {
   let right = 0;
   for (let r = 0; r < runs; r++) {
     const seed = String(source());
     const level = plantedLevel(seededRandom(seed));
-    const overview = overviewOf(scenarioGroup(SCENARIOS.plantedWeak, n, seededRandom(seed)), DEFAULT_THRESHOLDS);
+    const overview = overviewOf(scenarioGroup(scenario, n, seededRandom(seed)), DEFAULT_THRESHOLDS);
     if (overview.startHere?.level === level) right += 1;
   }
   return right / runs;
