@@ -12,7 +12,10 @@ import { nullQuantile } from "../src/domain/split-null.js";
 const RUNS = Number(process.env.RUNS ?? 100_000);
 const random = seededRandom("split calibration");
 const rows = CALIBRATED_POINTS.map((points) => {
-  const values = CALIBRATED_N.map((n) => nullQuantile(n, points, SPLIT_TAIL, RUNS, random).toFixed(3));
+  // Rounded up: a value rounded down could fall below a point many simulated groups share.
+  const values = CALIBRATED_N.map((n) =>
+    (Math.ceil(nullQuantile(n, points, SPLIT_TAIL, RUNS, random) * 1000) / 1000).toFixed(3),
+  );
   process.stdout.write(`${points} points: ${values.join(" ")}\n`);
   return `  [${values.join(", ")}],`;
 });
@@ -28,7 +31,7 @@ const source = `/**
 /** The false rate each test is held to: the share of one-peaked groups it may call divided. */
 export const SPLIT_TAIL = ${SPLIT_TAIL};
 
-/** Group sizes simulated; between two, the critical value is interpolated on log n, beyond the last it is the last. */
+/** Group sizes simulated; between two, the critical value is the larger of theirs, beyond the last it is the last. */
 export const CALIBRATED_N = [${CALIBRATED_N.join(", ")}] as const;
 
 /** Grid sizes simulated: 5 for one item (its answers 1–5), 4J + 1 for the means of a level of J items. */

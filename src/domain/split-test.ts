@@ -17,7 +17,11 @@ const MIN_DIVIDED_N = 10;
 /** Each camp holds at least this share of the group. */
 const MIN_CAMP = 0.2;
 
-/** The calibrated critical value for a grid of `points` and n respondents: nearest grid size, log-n interpolation. */
+/**
+ * The calibrated critical value for a grid of `points` and n respondents: the nearest simulated grid
+ * size; between two simulated group sizes the larger of their values (the statistic is discrete, so
+ * interpolating could fall below the quantile of the size in between), beyond the last the last.
+ */
 export function criticalValue(points: number, n: number): number {
   let p = 0;
   CALIBRATED_POINTS.forEach((size, i) => {
@@ -27,11 +31,9 @@ export function criticalValue(points: number, n: number): number {
   const last = CALIBRATED_N.length - 1;
   if (n <= CALIBRATED_N[0]) return at(row, 0, "critical values");
   if (n >= at(CALIBRATED_N, last, "group sizes")) return at(row, last, "critical values");
-  const i = CALIBRATED_N.findIndex((size) => size > n);
-  const [n0, n1] = [at(CALIBRATED_N, i - 1, "group sizes"), at(CALIBRATED_N, i, "group sizes")];
-  const [c0, c1] = [at(row, i - 1, "critical values"), at(row, i, "critical values")];
-  const w = Math.log(n / n0) / Math.log(n1 / n0);
-  return c0 + w * (c1 - c0);
+  const i = CALIBRATED_N.findIndex((size) => size >= n);
+  if (CALIBRATED_N[i] === n) return at(row, i, "critical values");
+  return Math.max(at(row, i - 1, "critical values"), at(row, i, "critical values"));
 }
 
 export interface SplitResult {

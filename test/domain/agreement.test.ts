@@ -83,14 +83,13 @@ describe("the two-camps test", () => {
     expect(campShares([1, 4, 9, 4, 1])).toBeNull();
   });
 
-  it("takes the critical value for the nearest grid and interpolates on log n between simulated sizes", () => {
+  it("takes the critical value for the nearest grid, and between two simulated sizes the larger of theirs", () => {
     const [n0, n1] = [CALIBRATED_N[0], CALIBRATED_N[1]];
     const row = CRITICAL[CALIBRATED_POINTS.indexOf(21)]!;
     expect(criticalValue(21, n0)).toBe(row[0]);
     expect(criticalValue(22, n1)).toBe(row[1]);
-    const between = criticalValue(21, Math.round(Math.sqrt(n0 * n1)));
-    expect(between).toBeGreaterThanOrEqual(Math.min(row[0]!, row[1]!));
-    expect(between).toBeLessThanOrEqual(Math.max(row[0]!, row[1]!));
+    const i = CALIBRATED_N.indexOf(20);
+    expect(criticalValue(21, 21)).toBe(Math.max(row[i]!, row[i + 1]!));
     expect(criticalValue(21, 50_000)).toBe(row.at(-1));
     expect(criticalValue(21, 3)).toBe(row[0]);
   });
