@@ -1,6 +1,6 @@
 /**
  * A careless-response screen (Curran 2016; Meade & Craig 2012): whether one respondent's answers
- * look like answering without reading. Two signs, both on the scored items:
+ * look like answering without reading. Three signs, all on the scored items:
  *
  * - **Straight-lining**: the same raw answer to every item (at least MIN_ITEMS of them), where some
  *   items are reverse-keyed — so the respondent agreed with statements and with their opposites.
@@ -17,6 +17,7 @@
  * consultant, never who, never per group; nothing is excluded on it. Pure.
  */
 import { isLevelScoreItem, type ScoringKey } from "./scoring.js";
+import { sampleSd } from "./statistics.js";
 
 /** Straight-lining needs at least this many answered items to mean anything. */
 const MIN_ITEMS = 10;
@@ -25,10 +26,12 @@ const CONTRADICTION = 3;
 /** Mean within-level SD of a person's scored answers at which they answer as if at random. */
 const INCONSISTENT = 1.1;
 
-const sd = (values: readonly number[]) => {
-  const m = values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1));
-};
+const sd = (values: readonly number[]) =>
+  sampleSd({
+    n: values.length,
+    sum: values.reduce((a, b) => a + b, 0),
+    sumSq: values.reduce((a, b) => a + b * b, 0),
+  });
 
 /** Whether one respondent's scored values (after reverse-coding) show careless answering. */
 export function isCareless(key: ScoringKey, values: Readonly<Record<string, number>>): boolean {

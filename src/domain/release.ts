@@ -87,11 +87,19 @@ export interface ReleaseStats {
 }
 
 /** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
+/**
+ * The version of the start-here rule (start-here.ts): a stored stability counts only for a pick made
+ * by the same rule. 2: the quality gate and the calibrated two-camps test (#24).
+ */
+export const PICK_RULE = 2;
+
 export interface StoredStability {
   weakBelow: number;
   level: LevelId | null;
   /** 0–1. */
   share: number;
+  /** The version of the pick rule it was made under (PICK_RULE); absent before versions were kept. */
+  rule?: number;
 }
 
 export interface ReleaseCell extends CellKey, ReleaseStats {}
@@ -152,7 +160,7 @@ export function levelLayout(key: ScoringKey): Record<string, string[]> {
 }
 
 /** The key of two items of one level, in the instrument's order. */
-export const itemPairKey = (a: string, b: string) => `${a}|${b}`;
+const itemPairKey = (a: string, b: string) => `${a}|${b}`;
 
 /**
  * Adds one respondent's score to `stats` (in place); with the levels' items (levelLayout), also

@@ -16,6 +16,7 @@ import {
   levelCorrelation,
   pairKey,
   type PairSums,
+  PICK_RULE,
   type ReleaseStats,
   type ReleaseTotals,
   type StoredStability,
@@ -441,7 +442,9 @@ export function overviewOf(group: Group, thresholds: Thresholds): Overview {
   const assessed = levelEvidence(group).map((e) => assessLevel(e, thresholds));
   const gaps = desiredGap(group);
   const drivers = driverAnalysis(group);
-  const stored = group.stability && group.stability.weakBelow === thresholds.weakBelow ? group.stability : null;
+  // A stored stability counts for a pick by the same rule, under the same threshold.
+  const s = group.stability;
+  const stored = s && s.weakBelow === thresholds.weakBelow && s.rule === PICK_RULE ? s : null;
   let start = startHere(assessed, {
     gaps,
     drivers: drivers?.levels.map((d) => ({ level: d.level, weight: d.sharePct })) ?? null,

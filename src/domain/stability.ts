@@ -6,9 +6,9 @@
  * more respondents than its reservoir, stratified beyond. Resamples are at most MAX_RESAMPLE
  * respondents; a larger group would only be steadier, so its share is a lower bound.
  */
-import { at, entry } from "../lib/invariant.js";
+import { at, defined, entry } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import { type ItemDistribution, itemSums } from "./release.js";
+import { type ItemDistribution, itemSums, levelLayout } from "./release.js";
 import { type AlphaResult, cronbachAlpha, itemsAlpha } from "./reliability.js";
 import { isLevelScoreItem, type ResponseScore, type ScoringKey } from "./scoring.js";
 import { gridIndex, splitTest } from "./split-test.js";
@@ -76,13 +76,13 @@ function itemLayout(key: ScoringKey, published?: ReadonlySet<string>) {
       ? [{ index, name: item.name, level: item.level }]
       : [],
   );
-  const levelSize = new Map<LevelId, number>();
-  const levelItems = new Map<LevelId, number[]>();
-  key.items.forEach((item, index) => {
-    if (!isLevelScoreItem(item)) return;
-    levelSize.set(item.level, (levelSize.get(item.level) ?? 0) + 1);
-    levelItems.set(item.level, [...(levelItems.get(item.level) ?? []), index]);
-  });
+  // Each level's scored items (release.ts levelLayout), as places in the key.
+  const place = new Map(key.items.map((item, index) => [item.name, index]));
+  const levels = Object.entries(levelLayout(key)) as [LevelId, string[]][];
+  const levelSize = new Map(levels.map(([level, names]) => [level, names.length]));
+  const levelItems = new Map(
+    levels.map(([level, names]) => [level, names.map((n) => defined(place.get(n), "a level item is in the key"))]),
+  );
   return { counted, levelSize, levelItems };
 }
 

@@ -198,6 +198,8 @@ export interface Pick {
   basis: Basis;
   /** Possibly weak levels above the pick: look at them first. */
   checkFirst: LevelId[];
+  /** Levels above the pick (all levels, without one) not measured reliably: nothing is known there, and a problem there would come first. */
+  unmeasuredAbove: LevelId[];
   /** With no level picked, why not. */
   noPick: NoPickReason | null;
 }
@@ -218,51 +220,51 @@ const top = (levels: readonly LevelAssessment[]) => {
   return LEVELS.flatMap((l) => byId.get(l.id) ?? []);
 };
 
-/** The flags alone: the pick the bootstrap repeats on resampled groups. Possibly weak is never a pick. */
-export function pickFlagged(levels: readonly LevelAssessment[]): Pick | null {
-  const ordered = top(levels);
-  const first = ordered.findIndex((l) => l.weak || l.divided);
-  const l = ordered[first];
-  if (!l) return null;
-  const reasons: Reason[] = [...(l.weak ? (["weak"] as const) : []), ...(l.divided ? (["divided"] as const) : [])];
+/** The levels above `level` (all, when null), top-down, that `test` holds for. */
+const above = (ordered: readonly LevelAssessment[], level: LevelId | null, test: (l: LevelAssessment) => boolean) => {
+  const at = level === null ? ordered.length : ordered.findIndex((l) => l.id === level);
+  return ordered
+    .slice(0, at)
+    .filter(test)
+    .map((l) => l.id);
+};
+
+/** A pick with what lies above it: possibly weak levels and levels nothing is known about. */
+function picked(ordered: readonly LevelAssessment[], pick: Omit<Pick, "checkFirst" | "unmeasuredAbove">): Pick {
   return {
-    level: l.id,
-    reasons,
-    basis: "flagged",
-    checkFirst: ordered
-      .slice(0, first)
-      .filter((a) => a.possiblyWeak)
-      .map((a) => a.id),
-    noPick: null,
+    ...pick,
+    checkFirst: above(ordered, pick.level, (l) => l.possiblyWeak),
+    unmeasuredAbove: above(ordered, pick.level, (l) => !l.reliable),
   };
 }
 
-const none = (noPick: NoPickReason, checkFirst: LevelId[] = []): Pick => ({
-  level: null,
-  reasons: [],
-  basis: "none",
-  checkFirst,
-  noPick,
-});
+/** The flags alone: the pick the bootstrap repeats on resampled groups. Possibly weak is never a pick. */
+export function pickFlagged(levels: readonly LevelAssessment[]): Pick | null {
+  const ordered = top(levels);
+  const l = ordered.find((a) => a.weak || a.divided);
+  if (!l) return null;
+  const reasons: Reason[] = [...(l.weak ? (["weak"] as const) : []), ...(l.divided ? (["divided"] as const) : [])];
+  return picked(ordered, { level: l.id, reasons, basis: "flagged", noPick: null });
+}
 
 export function pickStart(levels: readonly LevelAssessment[], fallbacks: Fallbacks = {}): Pick {
   const flagged = pickFlagged(levels);
   if (flagged) return flagged;
-  const possibly = top(levels)
-    .filter((l) => l.possiblyWeak)
-    .map((l) => l.id);
+  const ordered = top(levels);
+  const none = (noPick: NoPickReason) => picked(ordered, { level: null, reasons: [], basis: "none", noPick });
   if (!levels.some((l) => l.reliable)) return none("unreliable");
-  if (Math.min(...levels.map((l) => l.n)) < INDICATIVE_BELOW) return none("too_few", possibly);
-  const answered = new Set(levels.map((l) => l.id));
+  if (Math.min(...levels.map((l) => l.n)) < INDICATIVE_BELOW) return none("too_few");
+  // Only a level measured reliably can be pointed at.
+  const measured = new Set(levels.filter((l) => l.reliable).map((l) => l.id));
   const gap = (fallbacks.gaps ?? [])
-    .filter((g) => answered.has(g.level) && g.gap >= MIN_GAP)
+    .filter((g) => measured.has(g.level) && g.gap >= MIN_GAP)
     .reduce<{ level: LevelId; gap: number } | null>((a, b) => (!a || b.gap > a.gap ? b : a), null);
-  if (gap) return { level: gap.level, reasons: [], basis: "desired_gap", checkFirst: possibly, noPick: null };
+  if (gap) return picked(ordered, { level: gap.level, reasons: [], basis: "desired_gap", noPick: null });
   const driver = (fallbacks.drivers ?? [])
-    .filter((d) => answered.has(d.level))
+    .filter((d) => measured.has(d.level))
     .reduce<{ level: LevelId; weight: number } | null>((a, b) => (!a || b.weight > a.weight ? b : a), null);
-  if (driver) return { level: driver.level, reasons: [], basis: "driver", checkFirst: possibly, noPick: null };
-  return none("nothing_flagged", possibly);
+  if (driver) return picked(ordered, { level: driver.level, reasons: [], basis: "driver", noPick: null });
+  return none("nothing_flagged");
 }
 
 export interface StartHere extends Pick {
@@ -374,6 +376,12 @@ function explain(pick: Pick, downstream: LevelId[], indicative: boolean, stabili
             en: `Look at ${list(pick.checkFirst, "en")} first too: possibly weak, too close to the threshold to be sure.`,
           },
     );
+  }
+  if (pick.unmeasuredAbove.length > 0 && pick.noPick !== "unreliable") {
+    parts.push({
+      nl: `Over ${list(pick.unmeasuredAbove, "nl")} valt niets te zeggen (niet betrouwbaar gemeten); speelt daar iets, dan gaat dat voor.`,
+      en: `Nothing can be said about ${list(pick.unmeasuredAbove, "en")} (not measured reliably); a problem there would come first.`,
+    });
   }
   if (stability !== null && pick.level !== null) {
     const pct = Math.round(stability * 100);

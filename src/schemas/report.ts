@@ -58,6 +58,9 @@ export const StartHereSchema = z
     reasons: z.array(z.enum(REASONS)),
     basis: z.enum(BASES),
     checkFirst: z.array(LevelId).openapi({ description: "Possibly weak levels above the pick: look at them first" }),
+    unmeasuredAbove: z.array(LevelId).openapi({
+      description: "Levels above the pick (all, without one) not measured reliably: a problem there would come first",
+    }),
     noPick: z.enum(NO_PICK_REASONS).nullable().openapi({
       description:
         "Why there is no clear starting point: too few respondents for anything but a flag, no level measured reliably, or nothing points anywhere; null with a pick",

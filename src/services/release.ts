@@ -13,7 +13,13 @@ import { calendarDate, type Campaign, publishesBreakdowns, resultsDue } from "..
 import { matches } from "../domain/disclosure.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
 import type { LevelId } from "../domain/levels.js";
-import type { ReleaseCell, ReleaseStats, ReleaseTotals, StoredStability } from "../domain/release.js";
+import {
+  PICK_RULE,
+  type ReleaseCell,
+  type ReleaseStats,
+  type ReleaseTotals,
+  type StoredStability,
+} from "../domain/release.js";
 import {
   answeredByAll,
   createReleaseFold,
@@ -222,7 +228,7 @@ async function groupStability(
     if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();
   }
   const share = stabilityShare(picks, reference);
-  return share === null ? null : { weakBelow: thresholds.weakBelow, level: reference, share };
+  return share === null ? null : { weakBelow: thresholds.weakBelow, level: reference, share, rule: PICK_RULE };
 }
 
 /**

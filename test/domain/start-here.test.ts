@@ -166,6 +166,7 @@ describe("the pick", () => {
       reasons: ["weak", "divided"],
       basis: "flagged",
       checkFirst: [],
+      unmeasuredAbove: [],
       noPick: null,
     });
   });
@@ -180,7 +181,33 @@ describe("the pick", () => {
       reasons: [],
       basis: "none",
       checkFirst: ["identity", "values"],
+      unmeasuredAbove: [],
       noPick: "nothing_flagged",
+    });
+  });
+
+  it("says which levels above the pick are not measured reliably, and never points a fallback at one", () => {
+    const levels = [
+      level("mission", { reliable: false }),
+      level("identity"),
+      level("values", { reliable: false }),
+      level("skills", { weak: true }),
+    ];
+    const start = startHere(levels)!;
+    expect(start).toMatchObject({ level: "skills", unmeasuredAbove: ["mission", "values"] });
+    expect(start.explanation.nl).toContain("Over missie en waarden en overtuigingen valt niets te zeggen");
+    const calm = [level("mission", { reliable: false }), level("values"), level("context")];
+    expect(
+      pickStart(calm, {
+        gaps: [
+          { level: "mission", gap: 30 },
+          { level: "context", gap: 10 },
+        ],
+      }),
+    ).toMatchObject({
+      level: "context",
+      basis: "desired_gap",
+      unmeasuredAbove: ["mission"],
     });
   });
 
@@ -232,6 +259,7 @@ describe("the pick", () => {
       reasons: [],
       basis: "none",
       checkFirst: [],
+      unmeasuredAbove: [],
       noPick: "nothing_flagged",
     });
   });
