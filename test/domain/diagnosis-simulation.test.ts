@@ -7,7 +7,8 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
-import { MEASURES, plantedRecovery, rate, SCENARIOS } from "../helpers/diagnosis-scenarios.js";
+import { createInstrumentRegistry } from "../../src/instruments/registry.js";
+import { MEASURES, plantedRecovery, rate, SCENARIOS, withMissing } from "../helpers/diagnosis-scenarios.js";
 
 const RUNS = 100;
 
@@ -61,5 +62,28 @@ describe("the start-here rule on simulated groups", () => {
 
   it("tells healthy rounds of 10 there is no clear starting point ≥ 90%", () => {
     expect(rate(SCENARIOS.healthy, 10, RUNS, MEASURES.noClearStart, seedrandom("healthy"))).toBeGreaterThanOrEqual(0.9);
+  });
+
+  describe("on instrument v4, with 'weet niet / n.v.t.' on a tenth of the items that offer it", () => {
+    const { key } = createInstrumentRegistry().get("customer-centricity", 4)!;
+    const missing = (name: keyof typeof SCENARIOS) => withMissing(SCENARIOS[name], 0.1);
+
+    it("still sees realistic camps on values (three scored items) ≥ 90% at n = 100", () => {
+      const random = seedrandom("v4 camps");
+      expect(rate(missing("realisticCamps"), 100, RUNS, MEASURES.valuesDivided, random, key)).toBeGreaterThanOrEqual(
+        0.9,
+      );
+    });
+
+    it("calls random answers weak or divided on at most 5% of levels", () => {
+      const random = seedrandom("v4 random");
+      for (const measure of [MEASURES.levelsWeak, MEASURES.levelsDivided])
+        expect(rate(missing("flat"), 100, RUNS, measure, random, key)).toBeLessThanOrEqual(0.05);
+    });
+
+    it("tells healthy rounds of 10 there is no clear starting point ≥ 90%", () => {
+      const random = seedrandom("v4 healthy");
+      expect(rate(missing("healthy"), 10, RUNS, MEASURES.noClearStart, random, key)).toBeGreaterThanOrEqual(0.9);
+    });
   });
 });

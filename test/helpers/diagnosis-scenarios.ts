@@ -98,6 +98,18 @@ export const SCENARIOS = {
 
 export type ScenarioName = keyof typeof SCENARIOS;
 
+/** The scenario with "weet niet / n.v.t." answered on `share` of the items that offer it. */
+export const withMissing =
+  (scenario: Scenario, share: number): Scenario =>
+  (random) => {
+    const respondent = scenario(random);
+    return (key, r) => {
+      const values = respondent(key, r);
+      for (const item of key.items) if ((item.na || item.dk) && r() < share) delete values[item.name];
+      return values;
+    };
+  };
+
 /** The planted weak level is drawn first from the group's random source, so it can be drawn again (see plantedWeak). */
 function plantedLevel(random: Random): LevelId {
   const level = LEVEL_IDS[Math.floor(random() * 6)];
@@ -132,12 +144,19 @@ export const MEASURES = {
   valuesPicked: { hits: (o) => Number(o.startHere?.level === "values") },
 } satisfies Record<string, Measure>;
 
-/** The share (0–1) of `runs` groups of n from the scenario that the measure counts. */
-export function rate(scenario: Scenario, n: number, runs: number, measure: Measure, random: Random): number {
+/** The share (0–1) of `runs` groups of n from the scenario that the measure counts (on SIM_KEY, or another instrument's key). */
+export function rate(
+  scenario: Scenario,
+  n: number,
+  runs: number,
+  measure: Measure,
+  random: Random,
+  key: ScoringKey = SIM_KEY,
+): number {
   let hits = 0;
   let all = 0;
   for (let r = 0; r < runs; r++) {
-    const overview = overviewOf(scenarioGroup(scenario, n, random), DEFAULT_THRESHOLDS);
+    const overview = overviewOf(scenarioGroup(scenario, n, random, key), DEFAULT_THRESHOLDS);
     hits += measure.hits(overview);
     all += measure.of?.(overview) ?? 1;
   }
