@@ -16,7 +16,7 @@ import { addComplete, type AlphaResult, type CompleteSums, itemsAlpha } from "./
 import type { ScaleSums } from "./report.js";
 import {
   isCurrentItem,
-  isLevelScoreItem,
+  levelLayout,
   OUTCOME_MAX,
   OUTCOME_MIN,
   type ResponseScore,
@@ -25,7 +25,7 @@ import {
 } from "./scoring.js";
 import { gridIndex, splitTest } from "./split-test.js";
 import { createReservoir, RESERVOIR, type Sampled, sampled } from "./stability.js";
-import { addCounters, copyCounters, type Sums } from "./statistics.js";
+import { addCounters, copyCounters, itemSums } from "./statistics.js";
 
 /** Counts of the answers 1–5 (after reverse-coding) to one item. */
 export type ItemDistribution = [number, number, number, number, number];
@@ -150,13 +150,6 @@ function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: numb
   acc.aa += a * a;
   acc.bb += b * b;
   acc.ab += a * b;
-}
-
-/** The items in each level's score, by level, in the instrument's order: their number is the step of the level's grid of means. */
-export function levelLayout(key: ScoringKey): Record<string, string[]> {
-  const items: Record<string, string[]> = {};
-  for (const item of key.items) if (isLevelScoreItem(item)) (items[item.level] ??= []).push(item.name);
-  return items;
 }
 
 /** The key of two items of one level, in the instrument's order. */
@@ -397,20 +390,6 @@ export function publishedStats(
     out.set(group.key, publishedGroup(stats, keep, levels));
   }
   return out;
-}
-
-/** An item's n, Σx and Σx² from its answer counts. */
-export function itemSums(counts: ItemDistribution): Sums {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  counts.forEach((c, i) => {
-    const v = i + 1;
-    n += c;
-    sum += c * v;
-    sumSq += c * v * v;
-  });
-  return { n, sum, sumSq };
 }
 
 /** Pearson's r between two levels' respondent means; null without spread or with fewer than 3 respondents. */

@@ -201,3 +201,10 @@ class Scales<K extends string> {
     return out;
   }
 }
+
+/** The items in each level's score, by level, in the instrument's order: their number is the step of the level's grid of means. */
+export function levelLayout(key: ScoringKey): Record<string, string[]> {
+  const items: Record<string, string[]> = {};
+  for (const item of key.items) if (isLevelScoreItem(item)) (items[item.level] ??= []).push(item.name);
+  return items;
+}

@@ -8,12 +8,12 @@
  */
 import { at, defined, entry } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import { type ItemDistribution, itemSums, levelLayout } from "./release.js";
+import type { ItemDistribution } from "./release.js";
 import { type AlphaResult, cronbachAlpha, itemsAlpha } from "./reliability.js";
-import { isLevelScoreItem, type ResponseScore, type ScoringKey } from "./scoring.js";
+import { isLevelScoreItem, levelLayout, type ResponseScore, type ScoringKey } from "./scoring.js";
 import { gridIndex, splitTest } from "./split-test.js";
 import { assessLevel, type LevelEvidence, pickFlagged, type Thresholds } from "./start-here.js";
-import type { Sums } from "./statistics.js";
+import { itemSums, type Sums } from "./statistics.js";
 
 /** Respondents kept per cell for resampling. */
 export const RESERVOIR = 200;

@@ -25,11 +25,11 @@
 import { itemMoments, rwgJ } from "./agreement.js";
 import type { Localised } from "./i18n.js";
 import { levelById, type LevelId, LEVELS, levelsBelow } from "./levels.js";
-import { type ItemDistribution, itemSums } from "./release.js";
+import type { ItemDistribution } from "./release.js";
 import { alphaLowerBound, type AlphaResult, cronbachAlpha } from "./reliability.js";
 import { toPercentScore } from "./scoring.js";
 import { splitTest } from "./split-test.js";
-import { confidenceInterval95, mean, type Sums } from "./statistics.js";
+import { confidenceInterval95, itemSums, mean, type Sums } from "./statistics.js";
 
 export interface Thresholds {
   /** A level whose 95% interval lies below this (0–100) is weak. */

@@ -124,3 +124,17 @@ export function holm(p: readonly number[]): number[] {
   });
   return adjusted;
 }
+
+/** An item's n, Σx and Σx² from its answer counts. */
+export function itemSums(counts: readonly number[]): Sums {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  counts.forEach((c, i) => {
+    const v = i + 1;
+    n += c;
+    sum += c * v;
+    sumSq += c * v * v;
+  });
+  return { n, sum, sumSq };
+}

@@ -36,9 +36,9 @@
  */
 import { at } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import { type ItemDistribution, itemSums } from "./release.js";
+import type { ItemDistribution } from "./release.js";
 import { SCALE_MAX, SCALE_MIN, toPercentScore } from "./scoring.js";
-import { holm, mean, sampleSd, type Sums, welchTest } from "./statistics.js";
+import { holm, itemSums, mean, sampleSd, type Sums, welchTest } from "./statistics.js";
 
 export const SIGNIFICANCE = 0.05;
 

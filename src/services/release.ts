@@ -14,24 +14,20 @@ import { matches } from "../domain/disclosure.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
 import type { LevelId } from "../domain/levels.js";
 import {
+  answeredByAll,
+  createReleaseFold,
+  emptyStats,
+  keepAnsweredByAll,
   PICK_RULE,
+  publishedStats,
   type ReleaseCell,
   type ReleaseStats,
   type ReleaseTotals,
   type StoredStability,
 } from "../domain/release.js";
-import {
-  answeredByAll,
-  createReleaseFold,
-  emptyStats,
-  keepAnsweredByAll,
-  levelLayout,
-  publishedStats,
-} from "../domain/release.js";
 import { completeAlpha, mergeComplete } from "../domain/reliability.js";
 import { groupOf, levelEvidence } from "../domain/report.js";
-import type { ScoringKey } from "../domain/scoring.js";
-import { scoreResponse } from "../domain/scoring.js";
+import { levelLayout, scoreResponse, type ScoringKey } from "../domain/scoring.js";
 import { seededRandom } from "../domain/seeded-random.js";
 import { bootstrapPicks, referencePick, type Sampled, stabilityShare } from "../domain/stability.js";
 import type { Thresholds } from "../domain/start-here.js";

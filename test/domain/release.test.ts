@@ -5,13 +5,13 @@ import {
   addScore,
   createReleaseFold,
   emptyStats,
-  itemSums,
   levelCorrelation,
   mergeStats,
   pairKey,
 } from "../../src/domain/release.js";
 import { combine, groupOf, levelEvidence } from "../../src/domain/report.js";
 import { DONT_KNOW, NOT_APPLICABLE, scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
+import { itemSums } from "../../src/domain/statistics.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 
 const key: ScoringKey = {

@@ -2,8 +2,9 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
-import { answeredByAll, levelLayout, publishedGroup } from "../../src/domain/release.js";
+import { answeredByAll, publishedGroup } from "../../src/domain/release.js";
 import { groupOf, levelEvidence } from "../../src/domain/report.js";
+import { levelLayout } from "../../src/domain/scoring.js";
 import {
   bootstrapPicks,
   bootstrapStability,

@@ -7,9 +7,9 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
 import { latentValues } from "../../src/demo/latent-model.js";
-import { answeredByAll, createReleaseFold, levelLayout, publishedGroup } from "../../src/domain/release.js";
+import { answeredByAll, createReleaseFold, publishedGroup } from "../../src/domain/release.js";
 import { groupOf, levelEvidence, overviewOf } from "../../src/domain/report.js";
-import { scoreValues } from "../../src/domain/scoring.js";
+import { levelLayout, scoreValues } from "../../src/domain/scoring.js";
 import { DEFAULT_THRESHOLDS, isSplitItem } from "../../src/domain/start-here.js";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 
