@@ -12,7 +12,7 @@ import { type CellKey, matches } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
-import { addComplete, type AlphaResult, type CompleteSums, itemsAlpha } from "./reliability.js";
+import { addComplete, type AlphaResult, type CompleteSums, itemsAlpha, measuredReliably } from "./reliability.js";
 import type { ScaleSums } from "./report.js";
 import {
   isCurrentItem,
@@ -74,16 +74,17 @@ export interface ReleaseStats {
   /**
    * By "a|b" (two current-state items of one level, in the instrument's order): Σ of the product of
    * their answers, over respondents who answered both — in memory only, while a release folds. With
-   * the items' counts it gives alpha of a level's published items (`partialAlpha`); stored, it
+   * the items' counts it gives alpha of a level's published items (`partialReliable`); stored, it
    * would pair one rare answer to an item with that person's answer to another, so it never is.
    */
   itemPairs?: Record<string, number>;
   /**
-   * A published group's alpha per level whose items someone answered "not applicable": over the
-   * level's published items, which everyone in the group answered — the quality gate's input (see
-   * start-here.ts); set once the plan is known, never summed.
+   * A published group's levels whose items someone answered "not applicable": whether alpha over the
+   * level's published items, which everyone in the group answered, passes the quality gate
+   * (reliability.ts measuredReliably). Only the outcome: a two-item alpha's value would give the
+   * items' product sum. Set once the plan is known, never summed.
    */
-  partialAlpha?: Record<string, AlphaResult>;
+  partialReliable?: Record<string, boolean>;
 }
 
 /** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
@@ -330,7 +331,7 @@ export function answeredByAll(totals: ReleaseStats): {
 export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: ReturnType<typeof answeredByAll>): T {
   const pick = <V>(record: Record<string, V>, set: Set<string>) =>
     Object.fromEntries(Object.entries(record).filter(([k]) => set.has(k)));
-  // Grids and item products are never kept: they served splits and partialAlpha (publishedGroup).
+  // Grids and item products are never kept: they served splits and partialReliable (publishedGroup).
   const { outcome, grids: _grids, itemPairs: _products, ...rest } = stats;
   return {
     ...rest,
@@ -352,7 +353,7 @@ export function publishedGroup(
   keep: ReturnType<typeof answeredByAll>,
   levels: Readonly<Record<string, readonly string[]>>,
 ): ReleaseStats {
-  const partialAlpha: Record<string, AlphaResult> = {};
+  const partialReliable: Record<string, boolean> = {};
   const splits: Record<string, { lowPct: number; highPct: number }> = {};
   for (const [level, names] of Object.entries(levels)) {
     if (!keep.scales.has(level)) continue;
@@ -366,12 +367,12 @@ export function publishedGroup(
       published.map((name) => ({ name, sums: itemSums(stats.items[name] ?? [0, 0, 0, 0, 0]) })),
       (a, b) => stats.itemPairs?.[itemPairKey(a, b)],
     );
-    if (alpha) partialAlpha[level] = alpha;
+    partialReliable[level] = measuredReliably(alpha);
   }
   return {
     ...keepAnsweredByAll(stats, keep),
     splits,
-    ...(Object.keys(partialAlpha).length > 0 ? { partialAlpha } : {}),
+    ...(Object.keys(partialReliable).length > 0 ? { partialReliable } : {}),
   };
 }
 

@@ -81,8 +81,17 @@ export function itemsAlpha(
   return { alpha, items: m, n, warning: alpha < ALPHA_WARNING_BELOW };
 }
 
+/** A level whose items hang together less than this (Cronbach's α) is not measured reliably in the group. */
+const MIN_RELIABILITY = 0.5;
+
+/** The quality gate's α part (start-here.ts): high enough and surely above zero. A missing α never passes. */
+export function measuredReliably(r: AlphaResult | null): boolean {
+  if (r === null || r.alpha === null) return false;
+  return r.alpha >= MIN_RELIABILITY && alphaLowerBound(r.alpha, r.n, r.items) > 0;
+}
+
 /** The one-sided 95% lower bound of alpha (Feldt): above 0, the items measure something in common. */
-export function alphaLowerBound(alpha: number, n: number, m: number): number {
+function alphaLowerBound(alpha: number, n: number, m: number): number {
   return 1 - (1 - alpha) * jStat.centralF.inv(0.95, n - 1, (n - 1) * (m - 1));
 }
 

@@ -231,8 +231,8 @@ export interface Group {
   alpha: Readonly<Record<string, AlphaResult>> | null;
   /** The levels whose respondents fall into two camps, with each camp's share (the release's splits). */
   splits: Readonly<Record<string, { lowPct: number; highPct: number }>>;
-  /** Alpha of a level's published items, where one of its items is unpublished (the release's partialAlpha). */
-  partialAlpha: Readonly<Record<string, AlphaResult>>;
+  /** Whether alpha of a level's published items passes the gate, where one of its items is unpublished (the release's partialReliable). */
+  partialReliable: Readonly<Record<string, boolean>>;
   /** Current-state items outside their level's score: shown as items, never part of the level's alpha or split. */
   unscored: ReadonlySet<string>;
 }
@@ -262,7 +262,7 @@ export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: 
     stability: stats.stability ?? null,
     alpha: stats.alpha ?? null,
     splits: stats.splits ?? {},
-    partialAlpha: stats.partialAlpha ?? {},
+    partialReliable: stats.partialReliable ?? {},
     unscored: new Set(layout.unscored ?? []),
   };
 }
@@ -286,7 +286,7 @@ const emptyGroup = (): Group => ({
   stability: null,
   alpha: null,
   splits: {},
-  partialAlpha: {},
+  partialReliable: {},
   unscored: new Set(),
 });
 
@@ -349,7 +349,7 @@ export function levelEvidence(group: Group): LevelEvidence[] {
     const complete = items.length === names.length;
     // With an item unpublished and no alpha over complete respondents: alpha of the published items,
     // which everyone in the group answered — for the quality gate only.
-    const partial = complete || stored ? undefined : group.partialAlpha[level.id];
+    const partial = complete || stored ? undefined : group.partialReliable[level.id];
     const split = group.splits[level.id];
     return {
       id: level.id,
@@ -357,7 +357,7 @@ export function levelEvidence(group: Group): LevelEvidence[] {
       items,
       complete,
       ...(stored ? { alpha: stored } : {}),
-      ...(partial ? { partialAlpha: partial } : {}),
+      ...(partial !== undefined ? { partialReliable: partial } : {}),
       ...(split ? { camps: { low: split.lowPct / 100, high: split.highPct / 100 } } : {}),
     };
   });

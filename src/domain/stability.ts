@@ -9,7 +9,7 @@
 import { at, defined, entry } from "../lib/invariant.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
-import { type AlphaResult, cronbachAlpha, itemsAlpha } from "./reliability.js";
+import { type AlphaResult, cronbachAlpha, itemsAlpha, measuredReliably } from "./reliability.js";
 import { isLevelScoreItem, levelLayout, type ResponseScore, type ScoringKey } from "./scoring.js";
 import { gridIndex, splitTest } from "./split-test.js";
 import { assessLevel, type LevelEvidence, pickFlagged, type Thresholds } from "./start-here.js";
@@ -195,7 +195,7 @@ export function evidenceOf(
         items,
         complete,
         ...(alpha ? { alpha } : {}),
-        ...(partialAlpha ? { partialAlpha } : {}),
+        ...(partialAlpha ? { partialReliable: measuredReliably(partialAlpha) } : {}),
         ...(split?.split && split.camps ? { camps: split.camps } : {}),
       },
     ];

@@ -3,7 +3,7 @@
  * where change has to start, because it organises every level below it.
  *
  * - Measured reliably first: a level is flagged at all only when its items hang together in the
- *   group (Cronbach's α at least MIN_RELIABILITY, and its one-sided 95% lower bound above 0), or
+ *   group (Cronbach's α at least 0.5, and its one-sided 95% lower bound above 0: reliability.ts), or
  *   staff agree on it (rwg(J) at least CONSENSUS: a shared verdict leaves little spread for α).
  *   Careless or random answers spread every item and score near the midpoint, which would read
  *   as weak and as divided; they do not hang together. Where one of a level's items is unpublished
@@ -26,7 +26,7 @@ import { itemMoments, rwgJ } from "./agreement.js";
 import type { Localised } from "./i18n.js";
 import { levelById, type LevelId, LEVELS, levelsBelow } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
-import { alphaLowerBound, type AlphaResult, cronbachAlpha } from "./reliability.js";
+import { type AlphaResult, cronbachAlpha, measuredReliably } from "./reliability.js";
 import { toPercentScore } from "./scoring.js";
 import { splitTest } from "./split-test.js";
 import { confidenceInterval95, itemSums, mean, type Sums } from "./statistics.js";
@@ -40,8 +40,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = { weakBelow: 60 };
 
 /** Groups below this size get the diagnosis marked indicative, and no pick without a flag. */
 const INDICATIVE_BELOW = 30;
-/** A level whose items hang together less than this (Cronbach's α) is not measured reliably in the group. */
-const MIN_RELIABILITY = 0.5;
 /**
  * Agreement (rwg(J)) from which a level counts as measured whatever its α: staff who all say a
  * level is poor differ little from each other, which leaves α low while the finding is the clearest
@@ -60,8 +58,12 @@ export interface LevelEvidence {
   complete?: boolean;
   /** Alpha as the release computed it over those who answered every item; preferred when present. */
   alpha?: AlphaResult;
-  /** With an item unpublished and no alpha over complete respondents: alpha of the published items, for the quality gate. */
-  partialAlpha?: AlphaResult;
+  /**
+   * With an item unpublished and no alpha over complete respondents: whether alpha of the published
+   * items passes the gate (measuredReliably) — the outcome only; the value of a two-item alpha would
+   * give the items' product sum, and with it a lone dissenter's other answer.
+   */
+  partialReliable?: boolean;
   /**
    * The two camps' shares (0–1) when respondents' level means fall into two camps (split-test.ts, run
    * by the release on each published group, or by the bootstrap on a resample); absent otherwise.
@@ -111,17 +113,11 @@ export function levelAlpha(e: LevelEvidence): AlphaResult | null {
   );
 }
 
-/** The quality gate's α part: high enough and surely above zero. A missing α never passes. */
-export function measuredReliably(r: AlphaResult | null): boolean {
-  if (r === null || r.alpha === null) return false;
-  return r.alpha >= MIN_RELIABILITY && alphaLowerBound(r.alpha, r.n, r.items) > 0;
-}
-
 export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS): LevelAssessment {
   const score = toPercentScore(mean(e.sums));
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
-  const reliability = levelAlpha(e) ?? e.partialAlpha ?? null;
-  const coherent = measuredReliably(reliability);
+  const reliability = levelAlpha(e);
+  const coherent = reliability === null ? e.partialReliable === true : measuredReliably(reliability);
   const agreement = rwgJ(e.items.map((i) => itemMoments(i.counts).variance));
   // Measured: its items hang together, or staff agree on it (a consensus leaves α low).
   const reliable = coherent || (agreement !== null && agreement >= CONSENSUS);

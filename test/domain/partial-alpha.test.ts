@@ -67,15 +67,15 @@ describe("alpha of a level's published items", () => {
     const values = levelEvidence(groupOf(stats, totals)).find((e) => e.id === "values")!;
     expect(values.complete).toBe(false);
     expect(values.alpha).toBeUndefined();
-    expect(values.partialAlpha?.items).toBe(4);
-    expect(values.partialAlpha?.n).toBe(80);
-    expect(values.partialAlpha?.alpha).toBeGreaterThan(0.5);
+    // Coherent answers: alpha of the four published items passes the gate, in the group and its resamples.
+    expect(values.partialReliable).toBe(true);
     const resampled = evidenceOf(SIM_KEY, f.sample(cell), keep.items, null).find((e) => e.id === "values")!;
-    expect(resampled.partialAlpha?.alpha).toBeCloseTo(values.partialAlpha!.alpha!, 9);
+    expect(resampled.partialReliable).toBe(true);
     // Neither the item products nor the grids are stored: only the alpha and the splits derived from them.
     expect(stats.itemPairs).toBeUndefined();
     expect(stats.grids).toBeUndefined();
-    expect(stats.partialAlpha?.values?.alpha).toBe(values.partialAlpha!.alpha);
+    // Only the gate's outcome is stored, never the alpha: a two-item alpha would give the product sum.
+    expect(stats.partialReliable).toEqual({ values: true });
   });
 
   it("in the round, falls back to the published items when fewer than k answered every item, in the group and its resamples alike", () => {
@@ -87,10 +87,30 @@ describe("alpha of a level's published items", () => {
     expect(completeAlpha(f.complete(cell), k).values).toBeUndefined();
     const round = { ...publishedGroup(totals, keep, levelLayout(SIM_KEY)), alpha: completeAlpha(f.complete(cell), k) };
     const values = levelEvidence(groupOf(round, totals)).find((e) => e.id === "values")!;
-    expect(values.partialAlpha?.alpha).toBeDefined();
+    expect(values.partialReliable).toBe(true);
     const resampled = evidenceOf(SIM_KEY, f.sample(cell), keep.items, k).find((e) => e.id === "values")!;
     expect(resampled.alpha).toBeUndefined();
-    expect(resampled.partialAlpha?.alpha).toBeCloseTo(values.partialAlpha!.alpha!, 9);
+    expect(resampled.partialReliable).toBe(true);
     expect(referencePick([values], DEFAULT_THRESHOLDS)).toBe(referencePick([resampled], DEFAULT_THRESHOLDS));
+  });
+
+  it("fails the gate for random answers, in the group and its resamples alike", () => {
+    const random = seedrandom("random partial");
+    const f = createReleaseFold(SIM_KEY, random);
+    const cell = { department: "", role: "", tenure: "" };
+    for (let i = 0; i < 80; i++) {
+      const values = Object.fromEntries(SIM_KEY.items.map((item) => [item.name, 1 + Math.floor(random() * 5)]));
+      if (i === 3) delete values.values_3;
+      f.add(cell, scoreValues(SIM_KEY, values, [], null));
+    }
+    const { totals } = f.result();
+    const keep = answeredByAll(totals);
+    const values = levelEvidence(groupOf(publishedGroup(totals, keep, levelLayout(SIM_KEY)), totals)).find(
+      (e) => e.id === "values",
+    )!;
+    expect(values.partialReliable).toBe(false);
+    expect(evidenceOf(SIM_KEY, f.sample(cell), keep.items, null).find((e) => e.id === "values")!.partialReliable).toBe(
+      false,
+    );
   });
 });

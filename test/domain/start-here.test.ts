@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import type { LevelId } from "../../src/domain/levels.js";
 import type { ItemDistribution } from "../../src/domain/release.js";
+import { measuredReliably } from "../../src/domain/reliability.js";
 import { splitTest } from "../../src/domain/split-test.js";
 import {
   assessLevel,
@@ -10,7 +11,6 @@ import {
   isSplitItem,
   type LevelAssessment,
   type LevelEvidence,
-  measuredReliably,
   pickStart,
   startHere,
 } from "../../src/domain/start-here.js";
