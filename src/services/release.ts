@@ -174,8 +174,10 @@ async function makeRelease(
     await writeGroups(db, id, campaign.id, published);
     while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
+    // The totals carry the round's derived outcomes too (splits, the gate on published items, alpha):
+    // portfolios and comparisons read the round from them.
     const kept = roundStats
-      ? { ...keepAnsweredByAll(totals, keep), alpha: roundStats.alpha }
+      ? { ...keepAnsweredByAll(totals, keep), ...roundStats, stability: undefined }
       : { ...emptyStats(), n: respondents, itemLevels: {} };
     const made: StoredRelease = {
       id,
