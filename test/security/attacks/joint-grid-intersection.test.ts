@@ -15,53 +15,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { truncateLog } from "../../../src/node/open-database.js";
-import { reduceReleased } from "../../../src/services/release.js";
-import { type World, world } from "./world.js";
-
-type Cell = [department: string, role: string, tenure: string, n: number];
-const PEOPLE: Cell[] = [
-  ["Sales", "frontline", "lt1", 6],
-  ["Sales", "frontline", "1to5", 5],
-  ["Sales", "management", "gt10", 1], // Bob
-  ["Service", "frontline", "1to5", 6],
-  ["Service", "back_office", "lt1", 6],
-  ["Service", "management", "1to5", 2],
-  ["Service", "management", "lt1", 1],
-  ["Legal", "back_office", "gt10", 5],
-  ["Legal", "management", "lt1", 2],
-];
-const BOB = 2;
+import { BOB, type Cell, inGroup, parseKey, PEOPLE, peopleRound, storedGroups, type World, world } from "./world.js";
 
 let w: World;
 let campaignId = "";
 
 beforeAll(async () => {
   w = await world();
-  const org = await w.organisation("Target");
-  const round = await w.campaign(org, { requireCode: true });
+  // Everyone: one rating for all items (mission_4 is reverse-keyed, so nobody else scores 5 on all four).
+  // Bob: 5 5 5 and raw 1 on the reverse-keyed mission_4 = scored 5 on all four.
+  const round = await peopleRound(w, await w.organisation("Target"), (answers, cell) => {
+    if (cell === BOB) Object.assign(answers, { mission_1: 5, mission_2: 5, mission_3: 5, mission_4: 1 });
+  });
   campaignId = round.id;
-  const total = PEOPLE.reduce((a, c) => a + c[3], 0);
-  const codes = await w.codes(round.id, total);
-  let i = 0;
-  for (const [ci, [department, role, tenure, n]] of PEOPLE.entries()) {
-    for (let j = 0; j < n; j++) {
-      // Everyone: one rating for all items (mission_4 is reverse-keyed, so nobody else scores 5 on all four).
-      const answers = w.answers(1 + ((i * 7 + j * 3) % 5), { department, role, tenure });
-      // Bob: 5 5 5 and raw 1 on the reverse-keyed mission_4 = scored 5 on all four.
-      if (ci === BOB) Object.assign(answers, { mission_1: 5, mission_2: 5, mission_3: 5, mission_4: 1 });
-      expect(await w.submit(round.token, answers, codes[i++])).toBe(201);
-    }
-  }
-  expect((await w.c.post(`/api/campaigns/${round.id}/close`, {})).status).toBe(200);
-  await reduceReleased(w.t);
-  await truncateLog(w.t.client);
 });
 afterAll(() => w.t.close());
-
-const parseKey = (key: string) => Object.fromEntries(new URLSearchParams(key)) as Record<string, string>;
-const inGroup = (c: Cell, f: Record<string, string>) =>
-  (!f.department || c[0] === f.department) && (!f.role || c[1] === f.role) && (!f.tenure || c[2] === f.tenure);
 
 /** Cells that can hold someone with a value: in no group that counts 0 of it, in every group that counts all the round's. */
 function holders(counts: { key: string; count: number }[]): Cell[] {
@@ -75,12 +43,7 @@ function holders(counts: { key: string; count: number }[]): Cell[] {
 
 describe("file reader: histograms of level means, intersected across groups", () => {
   it("are not stored, so they cannot give one person's level mean, which item distributions did not", async () => {
-    const rows = (
-      await w.t.client.execute({
-        sql: "select key, n, stats from release_groups g join releases r on r.id = g.release_id where r.campaign_id = ?",
-        args: [campaignId],
-      })
-    ).rows.map((r) => ({ key: String(r.key), n: Number(r.n), stats: JSON.parse(String(r.stats)) }));
+    const rows = await storedGroups(w, campaignId);
     for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(5);
     const round = rows.find((r) => r.key === "")!;
     // Fixed: no group stores its grid of level means — only whether a level splits into camps.

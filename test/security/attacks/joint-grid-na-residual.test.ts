@@ -14,45 +14,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { truncateLog } from "../../../src/node/open-database.js";
-import { reduceReleased } from "../../../src/services/release.js";
-import { type World, world } from "./world.js";
-
-type Cell = [department: string, role: string, tenure: string, n: number];
-const PEOPLE: Cell[] = [
-  ["Sales", "frontline", "lt1", 6],
-  ["Sales", "frontline", "1to5", 5],
-  ["Sales", "management", "gt10", 1], // Bob
-  ["Service", "frontline", "1to5", 6],
-  ["Service", "back_office", "lt1", 6],
-  ["Service", "management", "1to5", 2],
-  ["Service", "management", "lt1", 1],
-  ["Legal", "back_office", "gt10", 5],
-  ["Legal", "management", "lt1", 2],
-];
-const BOB = 2;
+import { BOB, peopleRound, type World, world } from "./world.js";
 
 let w: World;
 let campaignId = "";
 
 beforeAll(async () => {
   w = await world();
-  const org = await w.organisation("Target");
-  const round = await w.campaign(org, { requireCode: true });
+  const round = await peopleRound(w, await w.organisation("Target"), (answers, cell, i) => {
+    answers.mission_2 = 1 + ((i * 3) % 5);
+    if (cell === BOB) Object.assign(answers, { mission_1: 1, mission_2: 2, mission_3: "na", mission_4: 4 });
+  });
   campaignId = round.id;
-  const total = PEOPLE.reduce((a, c) => a + c[3], 0);
-  const codes = await w.codes(round.id, total);
-  let i = 0;
-  for (const [ci, [department, role, tenure, n]] of PEOPLE.entries()) {
-    for (let j = 0; j < n; j++) {
-      const answers = w.answers(1 + ((i * 7 + j * 3) % 5), { department, role, tenure, mission_2: 1 + ((i * 3) % 5) });
-      if (ci === BOB) Object.assign(answers, { mission_1: 1, mission_2: 2, mission_3: "na", mission_4: 4 });
-      expect(await w.submit(round.token, answers, codes[i++])).toBe(201);
-    }
-  }
-  expect((await w.c.post(`/api/campaigns/${round.id}/close`, {})).status).toBe(200);
-  await reduceReleased(w.t);
-  await truncateLog(w.t.client);
 });
 afterAll(() => w.t.close());
 

@@ -13,23 +13,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { truncateLog } from "../../../src/node/open-database.js";
-import { reduceReleased } from "../../../src/services/release.js";
-import { type World, world } from "./world.js";
+import { BOB, peopleRound, storedGroups, type World, world } from "./world.js";
 
-type Cell = [department: string, role: string, tenure: string, n: number];
-const PEOPLE: Cell[] = [
-  ["Sales", "frontline", "lt1", 6],
-  ["Sales", "frontline", "1to5", 5],
-  ["Sales", "management", "gt10", 1], // Bob
-  ["Service", "frontline", "1to5", 6],
-  ["Service", "back_office", "lt1", 6],
-  ["Service", "management", "1to5", 2],
-  ["Service", "management", "lt1", 1],
-  ["Legal", "back_office", "gt10", 5],
-  ["Legal", "management", "lt1", 2],
-];
-const BOB = 2;
 // Bob's scored answers (mission_4 is reverse-keyed: raw 2 = scored 4).
 const BOB_SCORED = { mission_1: 1, mission_2: 2, mission_3: 3, mission_4: 4 };
 
@@ -38,33 +23,17 @@ let campaignId = "";
 
 beforeAll(async () => {
   w = await world();
-  const org = await w.organisation("Target");
-  const round = await w.campaign(org, { requireCode: true });
+  const round = await peopleRound(w, await w.organisation("Target"), (answers, cell) => {
+    answers.mission_1 = 5;
+    if (cell === BOB) Object.assign(answers, { mission_1: 1, mission_2: 2, mission_3: 3, mission_4: 2 });
+  });
   campaignId = round.id;
-  const total = PEOPLE.reduce((a, c) => a + c[3], 0);
-  const codes = await w.codes(round.id, total);
-  let i = 0;
-  for (const [ci, [department, role, tenure, n]] of PEOPLE.entries()) {
-    for (let j = 0; j < n; j++) {
-      const answers = w.answers(1 + ((i * 7 + j * 3) % 5), { department, role, tenure, mission_1: 5 });
-      if (ci === BOB) Object.assign(answers, { mission_1: 1, mission_2: 2, mission_3: 3, mission_4: 2 });
-      expect(await w.submit(round.token, answers, codes[i++])).toBe(201);
-    }
-  }
-  expect((await w.c.post(`/api/campaigns/${round.id}/close`, {})).status).toBe(200);
-  await reduceReleased(w.t);
-  await truncateLog(w.t.client);
 });
 afterAll(() => w.t.close());
 
 describe("file reader: products of two items of a level, per group", () => {
   it("are not stored, so they cannot give the mission profile of the one person who stands apart on one item", async () => {
-    const rows = (
-      await w.t.client.execute({
-        sql: "select key, n, stats from release_groups g join releases r on r.id = g.release_id where r.campaign_id = ?",
-        args: [campaignId],
-      })
-    ).rows.map((r) => ({ key: String(r.key), n: Number(r.n), stats: JSON.parse(String(r.stats)) }));
+    const rows = await storedGroups(w, campaignId);
     for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(5);
     const round = rows.find((r) => r.key === "")!;
     // Baseline: the round's mission_1 distribution shows exactly one "1", the rest "5".

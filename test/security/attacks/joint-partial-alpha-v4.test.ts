@@ -12,24 +12,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { truncateLog } from "../../../src/node/open-database.js";
-import { reduceReleased } from "../../../src/services/release.js";
 import { validAnswers } from "../../helpers/test-app.js";
-import { type World, world } from "./world.js";
+import { BOB, peopleRound, storedGroups, type World, world } from "./world.js";
 
-type Cell = [department: string, role: string, tenure: string, n: number];
-const PEOPLE: Cell[] = [
-  ["Sales", "frontline", "lt1", 6],
-  ["Sales", "frontline", "1to5", 5],
-  ["Sales", "management", "gt10", 1], // Bob
-  ["Service", "frontline", "1to5", 6],
-  ["Service", "back_office", "lt1", 6],
-  ["Service", "management", "1to5", 2],
-  ["Service", "management", "lt1", 1],
-  ["Legal", "back_office", "gt10", 5],
-  ["Legal", "management", "lt1", 2],
-];
-const BOB = 2;
 const NA_CELL = 4; // a Service back-office colleague without customer contact
 const BOB_SKILLS_3 = 3;
 
@@ -42,42 +27,24 @@ beforeAll(async () => {
   const v4 = w.t.instruments.get("customer-centricity", 4)!;
   expect(v4).toBeDefined();
   const org = await w.organisation("Target");
-  const round = await w.campaign(org, { requireCode: true, instrument: { id: "customer-centricity", version: 4 } });
-  campaignId = round.id;
-  const total = PEOPLE.reduce((a, c) => a + c[3], 0);
-  const codes = await w.codes(round.id, total);
-  let i = 0;
-  for (const [ci, [department, role, tenure, n]] of PEOPLE.entries()) {
-    for (let j = 0; j < n; j++) {
-      const answers: Record<string, unknown> = {
-        ...validAnswers(v4, 1 + ((i * 7 + j * 3) % 5)),
-        department,
-        role,
-        tenure,
-        skills_1: 5,
-        skills_3: 1 + ((i * 3 + j) % 5),
-      };
-      if (ci === BOB) Object.assign(answers, { skills_1: 1, skills_3: BOB_SKILLS_3 });
-      if (ci === NA_CELL && j === 0) Object.assign(answers, { skills_2: "na", skills_4: "na" });
-      const status = await w.submit(round.token, answers, codes[i++]);
-      expect(status).toBe(201);
-    }
-  }
   mgr = await w.manager(org, "director@target.test");
-  expect((await w.c.post(`/api/campaigns/${round.id}/close`, {})).status).toBe(200);
-  await reduceReleased(w.t);
-  await truncateLog(w.t.client);
+  const round = await peopleRound(
+    w,
+    org,
+    (answers, cell, i, j) => {
+      Object.assign(answers, { skills_1: 5, skills_3: 1 + ((i * 3 + j) % 5) });
+      if (cell === BOB) Object.assign(answers, { skills_1: 1, skills_3: BOB_SKILLS_3 });
+      if (cell === NA_CELL && j === 0) Object.assign(answers, { skills_2: "na", skills_4: "na" });
+    },
+    { round: { instrument: { id: "customer-centricity", version: 4 } }, rated: (rating) => validAnswers(v4, rating) },
+  );
+  campaignId = round.id;
 });
 afterAll(() => w.t.close());
 
 describe("file reader, shipped instrument v4: partialAlpha.skills over two published items", () => {
   it("no longer gives Bob's skills_3 answer from the groups that hold him: only the gate's outcome is stored", async () => {
-    const rows = (
-      await w.t.client.execute({
-        sql: "select key, n, stats from release_groups g join releases r on r.id = g.release_id where r.campaign_id = ?",
-        args: [campaignId],
-      })
-    ).rows.map((r) => ({ key: String(r.key), n: Number(r.n), stats: JSON.parse(String(r.stats)) }));
+    const rows = await storedGroups(w, campaignId);
     for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(5);
     const round = rows.find((r) => r.key === "")!;
     expect(round.stats.items.skills_2).toBeUndefined();

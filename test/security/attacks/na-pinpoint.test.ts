@@ -16,22 +16,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { reduceReleased } from "../../../src/services/release.js";
-import { type World, world } from "./world.js";
-
-type Cell = [department: string, role: string, tenure: string, n: number];
-const PEOPLE: Cell[] = [
-  ["Sales", "frontline", "lt1", 6],
-  ["Sales", "frontline", "1to5", 5],
-  ["Sales", "management", "gt10", 1], // Bob
-  ["Service", "frontline", "1to5", 6],
-  ["Service", "back_office", "lt1", 6],
-  ["Service", "management", "1to5", 2],
-  ["Service", "management", "lt1", 1],
-  ["Legal", "back_office", "gt10", 5],
-  ["Legal", "management", "lt1", 2],
-];
-const BOB = 2;
+import { BOB, type Cell, PEOPLE, peopleRound, type World, world } from "./world.js";
 
 let w: World;
 let mgr: Awaited<ReturnType<World["manager"]>>;
@@ -40,22 +25,13 @@ let campaignId = "";
 beforeAll(async () => {
   w = await world();
   const org = await w.organisation("Target");
-  const round = await w.campaign(org, { requireCode: true });
-  campaignId = round.id;
-  const total = PEOPLE.reduce((a, c) => a + c[3], 0);
-  const codes = await w.codes(round.id, total);
-  let i = 0;
-  for (const [ci, [department, role, tenure, n]] of PEOPLE.entries()) {
-    for (let j = 0; j < n; j++) {
-      // Varied answers; only Bob says "weet niet / n.v.t." to mission_3.
-      const answers = w.answers(1 + ((i * 7 + j * 3) % 5), { department, role, tenure, mission_2: 1 + ((i * 3) % 5) });
-      if (ci === BOB) answers.mission_3 = "na";
-      expect(await w.submit(round.token, answers, codes[i++])).toBe(201);
-    }
-  }
   mgr = await w.manager(org, "director@target.test");
-  expect((await w.c.post(`/api/campaigns/${round.id}/close`, {})).status).toBe(200);
-  await reduceReleased(w.t);
+  // Varied answers; only Bob says "weet niet / n.v.t." to mission_3.
+  const round = await peopleRound(w, org, (answers, cell, i) => {
+    answers.mission_2 = 1 + ((i * 3) % 5);
+    if (cell === BOB) answers.mission_3 = "na";
+  });
+  campaignId = round.id;
 });
 afterAll(() => w.t.close());
 

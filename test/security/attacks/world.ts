@@ -1,5 +1,7 @@
 /** Shared set-up for the attacks: a consultant, their organisations, managers, all through the HTTP API. */
 import { hashPassword } from "../../../src/lib/password.js";
+import { truncateLog } from "../../../src/node/open-database.js";
+import { reduceReleased } from "../../../src/services/release.js";
 import { createUser } from "../../../src/storage/accounts.js";
 import { createTestApp, loginCookie, postJson, tokenOf, validAnswers } from "../../helpers/test-app.js";
 
@@ -98,4 +100,76 @@ export async function backOfficeRound(w: World, adjust: (answers: Record<string,
       throw new Error("a respondent's answers were refused");
   }
   return { org, round };
+}
+
+/** A cell of the "Bob" population: department, role, tenure and how many people sit in it. */
+export type Cell = [department: string, role: string, tenure: string, n: number];
+
+/**
+ * 34 people in nine cells; Bob is the only one in Sales × management × gt10, a cell the plan hides,
+ * while every group it publishes holds at least five: the setting of the attacks that intersect
+ * published groups to reach one person.
+ */
+export const PEOPLE: readonly Cell[] = [
+  ["Sales", "frontline", "lt1", 6],
+  ["Sales", "frontline", "1to5", 5],
+  ["Sales", "management", "gt10", 1], // Bob
+  ["Service", "frontline", "1to5", 6],
+  ["Service", "back_office", "lt1", 6],
+  ["Service", "management", "1to5", 2],
+  ["Service", "management", "lt1", 1],
+  ["Legal", "back_office", "gt10", 5],
+  ["Legal", "management", "lt1", 2],
+];
+/** Bob's cell in PEOPLE. */
+export const BOB = 2;
+
+/** The filter a plan group's key stands for, and whether a cell lies in it. */
+export const parseKey = (key: string) => Object.fromEntries(new URLSearchParams(key)) as Record<string, string>;
+export const inGroup = (c: Cell, f: Record<string, string>) =>
+  (!f.department || c[0] === f.department) && (!f.role || c[1] === f.role) && (!f.tenure || c[2] === f.tenure);
+
+/**
+ * A coded round answered by PEOPLE, then closed and released, its raw responses swept and the log
+ * truncated, as a file reader would find it. The j-th person of cell `cell` (the i-th overall) gives
+ * every rating 1 + (7i + 3j) mod 5 in their units, through `rated` (the default instrument's
+ * answers unless given), and `adjust` changes what the attack needs; `round` adds to the round.
+ */
+export async function peopleRound(
+  w: World,
+  org: string,
+  adjust: (answers: Record<string, unknown>, cell: number, i: number, j: number) => void,
+  {
+    round: settings = {},
+    rated = w.answers,
+  }: { round?: Record<string, unknown>; rated?: (rating: number) => Record<string, unknown> } = {},
+) {
+  const round = await w.campaign(org, { requireCode: true, ...settings });
+  const codes = await w.codes(
+    round.id,
+    PEOPLE.reduce((a, c) => a + c[3], 0),
+  );
+  let i = 0;
+  for (const [cell, [department, role, tenure, n]] of PEOPLE.entries())
+    for (let j = 0; j < n; j++) {
+      const answers: Record<string, unknown> = { ...rated(1 + ((i * 7 + j * 3) % 5)), department, role, tenure };
+      adjust(answers, cell, i, j);
+      if ((await w.submit(round.token, answers, codes[i])) !== 201)
+        throw new Error("a respondent's answers were refused");
+      i += 1;
+    }
+  if ((await w.c.post(`/api/campaigns/${round.id}/close`, {})).status !== 200)
+    throw new Error("the round did not close");
+  await reduceReleased(w.t);
+  await truncateLog(w.t.client);
+  return round;
+}
+
+/** What a file reader finds of a round's release: every stored group, its key, n and figures. */
+export async function storedGroups(w: World, campaignId: string) {
+  const { rows } = await w.t.client.execute({
+    sql: "select key, n, stats from release_groups g join releases r on r.id = g.release_id where r.campaign_id = ?",
+    args: [campaignId],
+  });
+  return rows.map((r) => ({ key: String(r.key), n: Number(r.n), stats: JSON.parse(String(r.stats)) }));
 }
