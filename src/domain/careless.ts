@@ -26,40 +26,80 @@ const CONTRADICTION = 3;
 /** Mean within-level SD of a person's scored answers at which they answer as if at random. */
 const INCONSISTENT = 1.1;
 
-const sd = (values: readonly number[]) =>
-  sampleSd({
-    n: values.length,
-    sum: values.reduce((a, b) => a + b, 0),
-    sumSq: values.reduce((a, b) => a + b * b, 0),
-  });
-
-/** Whether one respondent's scored values (after reverse-coding) show careless answering. */
-export function isCareless(key: ScoringKey, values: Readonly<Record<string, number>>): boolean {
-  const answered = key.items.filter(
-    (i) => (i.level !== undefined || i.scale !== undefined) && values[i.name] !== undefined,
-  );
-  const raw = answered.map((i) => {
-    const v = values[i.name] ?? 0;
-    return i.reverse ? 6 - v : v;
-  });
-  if (answered.length >= MIN_ITEMS && answered.some((i) => i.reverse) && raw.every((v) => v === raw[0])) return true;
-  const levels = new Map<string, { forward: number[]; reverse: number[] }>();
+/**
+ * The screen for one instrument's key, prepared once: a release runs it on every response, so the
+ * check itself walks the prepared lists and allocates nothing per level.
+ */
+export function carelessScreen(key: ScoringKey): (values: Readonly<Record<string, number>>) => boolean {
+  const rated = key.items.filter((i) => i.level !== undefined || i.scale !== undefined);
+  const byLevel = new Map<string, { forward: string[]; reverse: string[] }>();
   for (const item of key.items) {
-    const v = values[item.name];
-    if (!isLevelScoreItem(item) || v === undefined) continue;
-    const entry = levels.get(item.level) ?? { forward: [], reverse: [] };
-    (item.reverse ? entry.reverse : entry.forward).push(v);
-    levels.set(item.level, entry);
+    if (!isLevelScoreItem(item)) continue;
+    const entry = byLevel.get(item.level) ?? { forward: [], reverse: [] };
+    (item.reverse ? entry.reverse : entry.forward).push(item.name);
+    byLevel.set(item.level, entry);
   }
-  const paired = [...levels.values()].filter((l) => l.forward.length > 0 && l.reverse.length > 0);
-  const contradicted = paired.filter((l) => {
-    const forward = l.forward.reduce((a, b) => a + b, 0) / l.forward.length;
-    return l.reverse.some((r) => Math.abs(r - forward) >= CONTRADICTION);
-  }).length;
-  if (contradicted >= 2 && contradicted >= paired.length / 2) return true;
-  const spreads = [...levels.values()].flatMap((l) => {
-    const all = [...l.forward, ...l.reverse];
-    return all.length >= 3 ? [sd(all)] : [];
-  });
-  return spreads.length >= 3 && spreads.reduce((a, b) => a + b, 0) / spreads.length >= INCONSISTENT;
+  const levels = [...byLevel.values()];
+  return (values) => {
+    // Straight-lining: one raw answer everywhere, reverse-keyed items among those answered.
+    let answered = 0;
+    let first = 0;
+    let same = true;
+    let reverseAnswered = false;
+    for (const item of rated) {
+      const v = values[item.name];
+      if (v === undefined) continue;
+      const raw = item.reverse ? 6 - v : v;
+      if (answered === 0) first = raw;
+      else if (raw !== first) same = false;
+      if (item.reverse) reverseAnswered = true;
+      answered += 1;
+    }
+    if (same && reverseAnswered && answered >= MIN_ITEMS) return true;
+    let paired = 0;
+    let contradicted = 0;
+    let spreads = 0;
+    let spreadTotal = 0;
+    for (const { forward, reverse } of levels) {
+      const all = { n: 0, sum: 0, sumSq: 0 };
+      let forwardSum = 0;
+      let forwardN = 0;
+      let lowest = Number.POSITIVE_INFINITY;
+      let highest = Number.NEGATIVE_INFINITY;
+      for (const name of forward) {
+        const v = values[name];
+        if (v === undefined) continue;
+        forwardSum += v;
+        forwardN += 1;
+        all.n += 1;
+        all.sum += v;
+        all.sumSq += v * v;
+      }
+      for (const name of reverse) {
+        const v = values[name];
+        if (v === undefined) continue;
+        lowest = Math.min(lowest, v);
+        highest = Math.max(highest, v);
+        all.n += 1;
+        all.sum += v;
+        all.sumSq += v * v;
+      }
+      if (forwardN > 0 && highest >= lowest) {
+        paired += 1;
+        const mean = forwardSum / forwardN;
+        // The reverse-keyed answer furthest from the others is the one that may contradict them.
+        if (Math.max(Math.abs(lowest - mean), Math.abs(highest - mean)) >= CONTRADICTION) contradicted += 1;
+      }
+      if (all.n >= 3) {
+        spreads += 1;
+        spreadTotal += sampleSd(all);
+      }
+    }
+    if (contradicted >= 2 && contradicted >= paired / 2) return true;
+    return spreads >= 3 && spreadTotal / spreads >= INCONSISTENT;
+  };
 }
+
+/** Whether one respondent's scored values (after reverse-coding) show careless answering (carelessScreen, for one response). */
+export const isCareless = (key: ScoringKey, values: Readonly<Record<string, number>>): boolean =>
+  carelessScreen(key)(values);

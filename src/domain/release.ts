@@ -7,7 +7,7 @@
  * Pure: storage pages responses in, this folds them.
  */
 import { at } from "../lib/invariant.js";
-import { isCareless } from "./careless.js";
+import { carelessScreen } from "./careless.js";
 import { type CellKey, matches } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
@@ -87,13 +87,13 @@ export interface ReleaseStats {
   partialReliable?: Record<string, boolean>;
 }
 
-/** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
 /**
  * The version of the start-here rule (start-here.ts): a stored stability counts only for a pick made
  * by the same rule. 2: the quality gate and the calibrated two-camps test (#24).
  */
 export const PICK_RULE = 2;
 
+/** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
 export interface StoredStability {
   weakBelow: number;
   level: LevelId | null;
@@ -157,6 +157,21 @@ function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: numb
 const itemPairKey = (a: string, b: string) => `${a}|${b}`;
 
 /**
+ * The pair keys of a level's items, keys[i][j − i − 1] for items i < j, made once per layout: the
+ * fold adds item products for every response, and a key built per pair per response cost as much
+ * as the rest of the fold. A memo only (keyed weakly by the layout's own arrays), not state.
+ */
+const pairKeyMemo = new WeakMap<readonly string[], string[][]>();
+function pairKeysOf(names: readonly string[]): string[][] {
+  let keys = pairKeyMemo.get(names);
+  if (!keys) {
+    keys = names.map((a, i) => names.slice(i + 1).map((b) => itemPairKey(a, b)));
+    pairKeyMemo.set(names, keys);
+  }
+  return keys;
+}
+
+/**
  * Adds one respondent's score to `stats` (in place); with the levels' items (levelLayout), also
  * their level means to the grids and their item products to the pairs.
  */
@@ -175,14 +190,18 @@ export function addScore(
     const g = gridIndex(s.mean, names.length);
     grid[g] = at(grid, g, "a level's grid") + 1;
     const pairs = (stats.itemPairs ??= {});
-    names.forEach((a, i) => {
-      const va = score.values[a];
-      if (va === undefined) return;
-      for (const b of names.slice(i + 1)) {
-        const vb = score.values[b];
-        if (vb !== undefined) pairs[itemPairKey(a, b)] = (pairs[itemPairKey(a, b)] ?? 0) + va * vb;
+    const keys = pairKeysOf(names);
+    for (let i = 0; i < names.length; i++) {
+      const va = score.values[at(names, i, "a level's items")];
+      if (va === undefined) continue;
+      const row = at(keys, i, "pair keys, one row per item");
+      for (let j = i + 1; j < names.length; j++) {
+        const vb = score.values[at(names, j, "a level's items")];
+        if (vb === undefined) continue;
+        const pair = at(row, j - i - 1, "pair keys of an item");
+        pairs[pair] = (pairs[pair] ?? 0) + va * vb;
       }
-    });
+    }
   }
   for (const [id, s] of Object.entries(score.desired)) if (s) addScale(stats.scales, `desired:${id}`, s);
   for (const [id, s] of Object.entries(score.climate)) if (s) addScale(stats.scales, `climate:${id}`, s);
@@ -254,6 +273,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const complete = new Map<string, Record<string, CompleteSums>>();
   const layout = levelLayout(key);
   const levelItems = Object.entries(layout);
+  const looksCareless = carelessScreen(key);
   let careless = 0;
   return {
     add(cell: CellKey, score: ResponseScore): void {
@@ -262,7 +282,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       if (!stats)
         cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
       addScore(stats, score, layout);
-      if (isCareless(key, score.values)) careless += 1;
+      if (looksCareless(score.values)) careless += 1;
       let reservoir = samples.get(id);
       if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
       reservoir.offer(() => sampled(key, score));

@@ -150,8 +150,8 @@ async function makeRelease(
       const members = cells.filter((cell) => matches(cell, group.conditions));
       // Alpha of a level whose items someone answered "not applicable": over those who answered all
       // of them, for the round as a whole only (per group, its n or its absence would tell which
-      // groups hold an n/a answer), and only when they are at least k. In every other group such a
-      // level is "not measured reliably" alike, so the quality gate tells nothing about anyone.
+      // groups hold an n/a answer), and only when they are at least k. Set before the stability, so
+      // the round's own pick reads it; other groups are gated on their published items (publishedGroup).
       const isRound = group.key === round.key;
       if (isRound)
         stats.alpha = completeAlpha(
