@@ -2,7 +2,7 @@
  * Campaign rules that do not need storage: when a campaign takes responses, and the limits on
  * the minimum reporting group.
  */
-import { DEFAULT_THRESHOLDS, type Thresholds } from "./start-here.js";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "./level-bars.js";
 import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "./units.js";
 
 type CampaignStatus = "draft" | "open" | "closed";

@@ -139,8 +139,8 @@ const TABLES_GIVEN_UP: readonly ((c: Candidate) => boolean)[] = [
  * every figure the reader can compute treats them alike, so a computable set holds all of them or
  * none — and each shown group is the list of its columns.
  */
-function columns(
-  occupied: readonly CountedCell[],
+export function auditColumns(
+  occupied: readonly { n: number }[],
   shown: readonly { members: readonly number[] }[],
 ): { counts: number[]; groups: number[][] } {
   const signatures = occupied.map((cell) => ({ n: cell.n, groups: [] as number[] }));
@@ -180,7 +180,7 @@ function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[
   }));
   for (;;) {
     const shown = entries.filter((e) => e.group.shown);
-    const { counts, groups } = columns(occupied, shown);
+    const { counts, groups } = auditColumns(occupied, shown);
     const result = auditPlan(counts, groups, k);
     if (result.safe) return;
     if (result.cells === null) {

@@ -7,10 +7,12 @@
  * Pure: storage pages responses in, this folds them.
  */
 import { at } from "../lib/invariant.js";
+import { type AnsweredItems, type PatternCell, patternKey } from "./answered-items.js";
 import { carelessScreen } from "./careless.js";
 import { type CellKey, matches } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
+import type { Thresholds } from "./level-bars.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import { addComplete, type AlphaResult, type CompleteSums, itemsAlpha, measuredReliably } from "./reliability.js";
 import type { ScaleSums } from "./report.js";
@@ -93,9 +95,8 @@ export interface ReleaseStats {
  */
 export const PICK_RULE = 2;
 
-/** How often resamples of a group repeated its flag-based pick, under the threshold it was made with. */
-export interface StoredStability {
-  weakBelow: number;
+/** How often resamples of a group repeated its flag-based pick, under the bars it was made with. */
+export interface StoredStability extends Thresholds {
   level: LevelId | null;
   /** 0–1. */
   share: number;
@@ -114,6 +115,16 @@ export interface ReleaseTotals extends ReleaseStats {
   itemMirrors?: Record<string, string>;
   /** Current-state items kept out of their level's score (instrument v4's perceived agreement and telephone probe): reported, not scored. */
   unscored?: string[];
+  /**
+   * The bars the round's levels were judged against, frozen at the release (level-bars.ts): the
+   * round's one bar, or per level from the consultant's norms. Absent in releases made before.
+   */
+  thresholds?: Thresholds;
+  /**
+   * Items published over those who answered them, where some respondents left them open
+   * (answered-items.ts): only these may count fewer than a group's n. Absent in releases made before.
+   */
+  answeredOnly?: string[];
   /** Respondents of the round whose answers look careless (careless.ts): a count for the consultant, never who, never per group. */
   careless?: number;
 }
@@ -275,6 +286,9 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const levelItems = Object.entries(layout);
   const looksCareless = carelessScreen(key);
   let careless = 0;
+  // The items a respondent can leave open ("n.v.t.", "weet niet"), and per cell how many left open which (answered-items.ts).
+  const optional = key.items.filter((i) => i.na || i.dk).map((i) => i.name);
+  const patterns = new Map<string, Map<string, number>>();
   return {
     add(cell: CellKey, score: ResponseScore): void {
       const id = cellId(cell);
@@ -289,6 +303,14 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       let sums = complete.get(id);
       if (!sums) complete.set(id, (sums = {}));
       addComplete(sums, levelItems, score.values);
+      const open: number[] = [];
+      optional.forEach((name, i) => {
+        if (score.values[name] === undefined) open.push(i);
+      });
+      let counts = patterns.get(id);
+      if (!counts) patterns.set(id, (counts = new Map()));
+      const pattern = patternKey(open);
+      counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
     },
     result(): { cells: ReleaseCell[]; totals: ReleaseTotals } {
       const list = [...cells.values()];
@@ -311,6 +333,17 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
           ...(unscored.length > 0 ? { unscored } : {}),
         },
       };
+    },
+    /** The items a respondent can leave open, in the order pattern keys index them. */
+    optional,
+    /** Per cell, its respondents by which of those items they left open (answered-items.ts): in memory only. */
+    patternCells(): PatternCell[] {
+      return [...cells].map(([id, cell]) => ({
+        department: cell.department,
+        role: cell.role,
+        tenure: cell.tenure,
+        patterns: patterns.get(id) ?? new Map(),
+      }));
     },
     /** The cell's complete-respondent sums per level (reliability.ts): in memory only. */
     complete(cell: CellKey): Readonly<Record<string, CompleteSums>> {
@@ -347,8 +380,15 @@ export function answeredByAll(totals: ReleaseStats): {
   };
 }
 
-/** `stats` with only what `keep` lists (answeredByAll of the round). */
-export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: ReturnType<typeof answeredByAll>): T {
+/**
+ * `stats` with only what `keep` lists (answeredByAll of the round), and the items in `answered`:
+ * those the release publishes over their answerers in this group (answered-items.ts).
+ */
+export function keepAnsweredByAll<T extends ReleaseStats>(
+  stats: T,
+  keep: ReturnType<typeof answeredByAll>,
+  answered: ReadonlySet<string> = new Set(),
+): T {
   const pick = <V>(record: Record<string, V>, set: Set<string>) =>
     Object.fromEntries(Object.entries(record).filter(([k]) => set.has(k)));
   // Grids and item products are never kept: they served splits and partialReliable (publishedGroup).
@@ -356,7 +396,7 @@ export function keepAnsweredByAll<T extends ReleaseStats>(stats: T, keep: Return
   return {
     ...rest,
     scales: pick(stats.scales, keep.scales),
-    items: pick(stats.items, keep.items),
+    items: pick(stats.items, new Set([...keep.items, ...answered])),
     pairs: pick(stats.pairs, keep.pairs),
     ...(keep.outcome && outcome ? { outcome } : {}),
   } as T;
@@ -372,6 +412,7 @@ export function publishedGroup(
   stats: ReleaseStats,
   keep: ReturnType<typeof answeredByAll>,
   levels: Readonly<Record<string, readonly string[]>>,
+  answered: ReadonlySet<string> = new Set(),
 ): ReleaseStats {
   const partialReliable: Record<string, boolean> = {};
   const splits: Record<string, { lowPct: number; highPct: number }> = {};
@@ -390,26 +431,33 @@ export function publishedGroup(
     partialReliable[level] = measuredReliably(alpha);
   }
   return {
-    ...keepAnsweredByAll(stats, keep),
+    ...keepAnsweredByAll(stats, keep, answered),
     splits,
     ...(Object.keys(partialReliable).length > 0 ? { partialReliable } : {}),
   };
 }
 
-/** The stats of each group the plan publishes, summed from the cells (publishedGroup): all a release stores besides its totals. */
+/**
+ * The stats of each group the plan publishes, summed from the cells (publishedGroup): all a release
+ * stores besides its totals. `answered`: the items published over their answerers (answered-items.ts).
+ */
 export function publishedStats(
   cells: readonly ReleaseCell[],
   plan: DisclosurePlan,
   keep: ReturnType<typeof answeredByAll>,
   levels: Readonly<Record<string, readonly string[]>>,
+  answered: AnsweredItems = { everywhere: [], roundOnly: [] },
 ): Map<GroupKey, ReleaseStats> {
   const out = new Map<GroupKey, ReleaseStats>();
-  for (const group of plan.groups) {
-    if (!group.shown) continue;
+  const inGroups = new Set(answered.everywhere);
+  const inRound = new Set([...answered.everywhere, ...answered.roundOnly]);
+  plan.groups.forEach((group, i) => {
+    if (!group.shown) return;
     const stats = emptyStats();
     for (const cell of cells) if (matches(cell, group.conditions)) mergeStats(stats, cell);
-    out.set(group.key, publishedGroup(stats, keep, levels));
-  }
+    // The plan's first group is the round.
+    out.set(group.key, publishedGroup(stats, keep, levels, i === 0 ? inRound : inGroups));
+  });
   return out;
 }
 

@@ -10,6 +10,7 @@ import type { PlanRefusal } from "./disclosure-plan.js";
 import { relativeWeights } from "./drivers.js";
 import { CLIMATE_SCALES, type ClimateScale, DECISION_FACTORS, FACTOR_GROUPS, type FactorGroup } from "./factors.js";
 import type { Localised } from "./i18n.js";
+import { DEFAULT_THRESHOLDS, sameBars, type Thresholds } from "./level-bars.js";
 import { type Level, type LevelId, LEVELS } from "./levels.js";
 import {
   type ItemDistribution,
@@ -25,7 +26,6 @@ import { alphaInterval, type AlphaResult } from "./reliability.js";
 import { toPercentScore } from "./scoring.js";
 import {
   assessLevel,
-  DEFAULT_THRESHOLDS,
   flagNote,
   isSplitItem,
   levelAlpha,
@@ -33,7 +33,6 @@ import {
   type LevelEvidence,
   type StartHere,
   startHere,
-  type Thresholds,
 } from "./start-here.js";
 import { addEntries, type ItemCounts, mean, round, sampleSd, type Sums } from "./statistics.js";
 import type { Dimension, Unit } from "./units.js";
@@ -69,6 +68,8 @@ interface LevelSummary {
   /** 0–100 */
   score: number;
   ci95: [number, number];
+  /** The bar below which this level is weak (0–100): the round's, or the level's own from the norms. */
+  bar: number;
   /** SD of respondents' level means on the 1–5 scale. */
   sd: number;
   favourablePct: number;
@@ -215,6 +216,11 @@ export interface Group {
   factors: Map<string, { chosen: number; most: number }>;
   /** Answer counts per item, of items everyone in the group answered. */
   items: Map<string, ItemDistribution>;
+  /**
+   * Answer counts of items published over those who answered them, where some in the group left them
+   * open (answered-items.ts): shown as items with their own n, never part of a level's alpha, split or gap.
+   */
+  answered: Map<string, ItemDistribution>;
   /** The instrument's current-state level items, by name. */
   itemLevels: Readonly<Record<string, LevelId>>;
   /** Their facets, by name, where they have one. */
@@ -243,17 +249,25 @@ export interface Group {
  * shows nothing of a smaller set inside it.
  */
 /** Which items a release's groups hold: their levels, facets and mirrored desired items (a release's totals carry them). */
-export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "itemMirrors" | "unscored">;
+export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "itemMirrors" | "unscored" | "answeredOnly">;
 
 export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: {} }): Group {
   const n = stats.n;
   const whole = <T>(entries: [string, T][], size: (value: T) => number) =>
     new Map(entries.filter(([, v]) => size(v) === n));
+  const answeredOnly = new Set(layout.answeredOnly ?? []);
+  const answers = (c: ItemDistribution) => c.reduce((a, b) => a + b, 0);
   return {
     n,
     scales: whole(Object.entries(stats.scales), (s) => s.n),
     factors: new Map(Object.entries(stats.factors)),
-    items: whole(Object.entries(stats.items ?? {}), (c) => c.reduce((a, b) => a + b, 0)),
+    items: whole(Object.entries(stats.items ?? {}), answers),
+    // Fewer answers than n only for the items the release published over their answerers.
+    answered: new Map(
+      Object.entries(stats.items ?? {}).filter(
+        ([name, c]) => answeredOnly.has(name) && answers(c) > 0 && answers(c) < n,
+      ),
+    ),
     itemLevels: layout.itemLevels,
     itemFacets: layout.itemFacets ?? {},
     itemMirrors: layout.itemMirrors ?? {},
@@ -278,6 +292,7 @@ const emptyGroup = (): Group => ({
   scales: new Map(),
   factors: new Map(),
   items: new Map(),
+  answered: new Map(),
   itemLevels: {},
   itemFacets: {},
   itemMirrors: {},
@@ -364,7 +379,7 @@ export function levelEvidence(group: Group): LevelEvidence[] {
 }
 
 /** A level as the rule sees it and as the report shows it. */
-function summarise(level: Level, s: ScaleSums, a: LevelAssessment, thresholds: Thresholds): LevelSummary {
+function summarise(level: Level, s: ScaleSums, a: LevelAssessment): LevelSummary {
   return {
     id: level.id,
     rank: level.rank,
@@ -372,6 +387,7 @@ function summarise(level: Level, s: ScaleSums, a: LevelAssessment, thresholds: T
     n: s.n,
     score: round(a.score),
     ci95: [round(a.ci95[0]), round(a.ci95[1])],
+    bar: a.bar,
     sd: round(sampleSd(s), 2),
     favourablePct: pct(s.favourable, s.items),
     unfavourablePct: pct(s.unfavourable, s.items),
@@ -382,7 +398,7 @@ function summarise(level: Level, s: ScaleSums, a: LevelAssessment, thresholds: T
     camps: a.camps && { lowPct: round(a.camps.low * 100), highPct: round(a.camps.high * 100) },
     agreement: a.agreement === null ? null : round(a.agreement, 2),
     splitItems: a.splitItems,
-    note: flagNote(a, thresholds),
+    note: flagNote(a),
   };
 }
 
@@ -442,9 +458,9 @@ export function overviewOf(group: Group, thresholds: Thresholds): Overview {
   const assessed = levelEvidence(group).map((e) => assessLevel(e, thresholds));
   const gaps = desiredGap(group);
   const drivers = driverAnalysis(group);
-  // A stored stability counts for a pick by the same rule, under the same threshold.
+  // A stored stability counts for a pick by the same rule, under the same bars.
   const s = group.stability;
-  const stored = s && s.weakBelow === thresholds.weakBelow && s.rule === PICK_RULE ? s : null;
+  const stored = s && sameBars(s, thresholds) && s.rule === PICK_RULE ? s : null;
   let start = startHere(assessed, {
     gaps,
     drivers: drivers?.levels.map((d) => ({ level: d.level, weight: d.sharePct })) ?? null,
@@ -455,7 +471,7 @@ export function overviewOf(group: Group, thresholds: Thresholds): Overview {
   return {
     n: group.n,
     levels: answered.map(({ level, sums }, i) =>
-      summarise(level, sums, at(assessed, i, "assessments, one per answered level"), thresholds),
+      summarise(level, sums, at(assessed, i, "assessments, one per answered level")),
     ),
     startHere: start,
     decisionFactors: decisionMix(group),
@@ -463,15 +479,18 @@ export function overviewOf(group: Group, thresholds: Thresholds): Overview {
   };
 }
 
-/** Each current-state item the whole group answered, in the instrument's order. */
+/**
+ * Each current-state item the group answered, in the instrument's order: those everyone answered,
+ * and those the release published over their answerers (`n` then says how many answered).
+ */
 function itemResults(group: Group): ItemResult[] {
   const mirrored = new Map(Object.entries(group.itemMirrors).map(([desired, current]) => [current, desired]));
   return Object.entries(group.itemLevels).flatMap(([name, level]) => {
-    const counts = group.items.get(name);
+    const counts = group.items.get(name) ?? group.answered.get(name);
     if (!counts) return [];
     const { n, mean: m } = itemMoments(counts);
     const mirror = mirrored.get(name);
-    const desired = mirror ? group.items.get(mirror) : undefined;
+    const desired = mirror ? (group.items.get(mirror) ?? group.answered.get(mirror)) : undefined;
     return [
       {
         name,

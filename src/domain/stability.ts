@@ -7,12 +7,13 @@
  * respondents; a larger group would only be steadier, so its share is a lower bound.
  */
 import { at, defined, entry } from "../lib/invariant.js";
+import type { Thresholds } from "./level-bars.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
 import { type AlphaResult, cronbachAlpha, itemsAlpha, measuredReliably } from "./reliability.js";
 import { isLevelScoreItem, levelLayout, type ResponseScore, type ScoringKey } from "./scoring.js";
 import { gridIndex, splitTest } from "./split-test.js";
-import { assessLevel, type LevelEvidence, pickFlagged, type Thresholds } from "./start-here.js";
+import { assessLevel, type LevelEvidence, pickFlagged } from "./start-here.js";
 import { itemSums, type Sums } from "./statistics.js";
 
 /** Respondents kept per cell for resampling. */

@@ -24,19 +24,13 @@
  */
 import { itemMoments, rwgJ } from "./agreement.js";
 import type { Localised } from "./i18n.js";
+import { barOf, DEFAULT_THRESHOLDS, type Thresholds } from "./level-bars.js";
 import { levelById, type LevelId, LEVELS, levelsBelow } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
 import { type AlphaResult, cronbachAlpha, measuredReliably } from "./reliability.js";
 import { toPercentScore } from "./scoring.js";
 import { splitTest } from "./split-test.js";
 import { confidenceInterval95, itemSums, mean, type Sums } from "./statistics.js";
-
-export interface Thresholds {
-  /** A level whose 95% interval lies below this (0–100) is weak. */
-  weakBelow: number;
-}
-
-export const DEFAULT_THRESHOLDS: Thresholds = { weakBelow: 60 };
 
 /** Groups below this size get the diagnosis marked indicative, and no pick without a flag. */
 const INDICATIVE_BELOW = 30;
@@ -77,6 +71,8 @@ export interface LevelAssessment {
   /** 0–100, unrounded. */
   score: number;
   ci95: [number, number];
+  /** The bar (0–100) below which the level is weak: the round's, or the level's own from the norms (level-bars.ts). */
+  bar: number;
   /** The level's items hang together in this group: only then can it be flagged. */
   reliable: boolean;
   weak: boolean;
@@ -115,6 +111,7 @@ export function levelAlpha(e: LevelEvidence): AlphaResult | null {
 
 export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS): LevelAssessment {
   const score = toPercentScore(mean(e.sums));
+  const bar = barOf(t, e.id);
   const [lo, hi] = confidenceInterval95(e.sums).map(toPercentScore) as [number, number];
   const reliability = levelAlpha(e);
   const coherent = reliability === null ? e.partialReliable === true : measuredReliably(reliability);
@@ -128,9 +125,10 @@ export function assessLevel(e: LevelEvidence, t: Thresholds = DEFAULT_THRESHOLDS
     n: e.sums.n,
     score,
     ci95: [Math.max(0, lo), Math.min(100, hi)],
+    bar,
     reliable,
-    weak: reliable && hi < t.weakBelow,
-    possiblyWeak: reliable && lo < t.weakBelow && hi >= t.weakBelow,
+    weak: reliable && hi < bar,
+    possiblyWeak: reliable && lo < bar && hi >= bar,
     divided,
     agreement,
     alpha: reliability?.alpha ?? null,
@@ -146,7 +144,7 @@ export type Reason = (typeof REASONS)[number];
 const whole = (x: number) => String(Math.round(x));
 
 /** Each flag of a level in one sentence a manager understands, with the numbers behind it; null without a flag. */
-export function flagNote(a: LevelAssessment, t: Thresholds = DEFAULT_THRESHOLDS): Localised | null {
+export function flagNote(a: LevelAssessment): Localised | null {
   const [lo, hi] = a.ci95.map(whole) as [string, string];
   const score = whole(a.score);
   const parts: Localised[] = [];
@@ -158,14 +156,14 @@ export function flagNote(a: LevelAssessment, t: Thresholds = DEFAULT_THRESHOLDS)
   }
   if (a.weak) {
     parts.push({
-      nl: `Zwak: de score ${score} ligt met de hele marge (${lo}–${hi}) onder de drempel van ${t.weakBelow}.`,
-      en: `Weak: the score ${score} lies below the threshold ${t.weakBelow} with its whole margin (${lo}–${hi}).`,
+      nl: `Zwak: de score ${score} ligt met de hele marge (${lo}–${hi}) onder de drempel van ${a.bar}.`,
+      en: `Weak: the score ${score} lies below the threshold ${a.bar} with its whole margin (${lo}–${hi}).`,
     });
   }
   if (a.possiblyWeak) {
     parts.push({
-      nl: `Mogelijk zwak: de score ${score} heeft een marge van ${lo} tot ${hi}, over de drempel van ${t.weakBelow} heen; met meer antwoorden valt het te beslissen.`,
-      en: `Possibly weak: the score ${score} has a margin of ${lo} to ${hi}, across the threshold ${t.weakBelow}; more answers would settle it.`,
+      nl: `Mogelijk zwak: de score ${score} heeft een marge van ${lo} tot ${hi}, over de drempel van ${a.bar} heen; met meer antwoorden valt het te beslissen.`,
+      en: `Possibly weak: the score ${score} has a margin of ${lo} to ${hi}, across the threshold ${a.bar}; more answers would settle it.`,
     });
   }
   if (a.divided) {

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 
 import { campaignDefaults, DEFAULT_K, defaultKComments, roundRuleProblems } from "../domain/campaign.js";
-import { DEFAULT_THRESHOLDS } from "../domain/start-here.js";
+import { DEFAULT_THRESHOLDS } from "../domain/level-bars.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { notFound } from "../lib/api-error.js";
 import { publicBase } from "../lib/links.js";

@@ -10,7 +10,7 @@ import { EXPORT_SCHEMA_VERSION } from "../domain/data-protection.js";
 import { LevelId, orNull, UnitSchema } from "../lib/schemas.js";
 import { auditEntrySchema } from "./audit.js";
 import { ActionSchema } from "./plan.js";
-import { CampaignReportSchema, Dimension, someOf } from "./report.js";
+import { CampaignReportSchema, Dimension, someOf, ThresholdsSchema } from "./report.js";
 
 const Status = z.enum(["draft", "open", "closed"]);
 const UnitScope = z
@@ -31,7 +31,7 @@ const ExportedRound = z
       k: z.int(),
       kComments: z.int(),
       units: someOf(Dimension, z.array(UnitSchema)),
-      thresholds: z.strictObject({ weakBelow: z.number() }),
+      thresholds: ThresholdsSchema,
       contact: z.string().nullable(),
       expectedHeadcount: z.int().nullable(),
       requireCode: z.boolean(),

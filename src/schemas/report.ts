@@ -72,6 +72,17 @@ export const StartHereSchema = z
   })
   .openapi("StartHere");
 
+/** The bars levels are judged against: one for the round, and per level where the consultant's norms set them. */
+export const ThresholdsSchema = z.strictObject({
+  weakBelow: z
+    .number()
+    .openapi({ description: "The round's bar (0–100): a level whose 95% interval lies below it is weak" }),
+  levels: PerLevel.optional().openapi({
+    description:
+      "Per level, the bar from the consultant's norms (level-bars.ts), frozen at the release; absent: every level uses weakBelow",
+  }),
+});
+
 export const LevelSummarySchema = z
   .strictObject({
     id: LevelId,
@@ -80,6 +91,7 @@ export const LevelSummarySchema = z
     n: z.int(),
     score: z.number().openapi({ description: "0–100" }),
     ci95: z.tuple([z.number(), z.number()]),
+    bar: z.number().openapi({ description: "The bar below which this level is weak (0–100)" }),
     sd: z.number().openapi({ description: "SD of respondents' level means on the 1–5 scale" }),
     favourablePct: z.number(),
     unfavourablePct: z.number(),
@@ -201,7 +213,7 @@ const ReportHead = {
     status: z.enum(["draft", "open", "closed"]),
     k: z.int(),
     kComments: z.int(),
-    thresholds: z.strictObject({ weakBelow: z.number() }),
+    thresholds: ThresholdsSchema,
     releasedOn: z.string(),
     publishes: z.enum(["breakdowns", "whole_round"]).openapi({
       description: "What the release's plan publishes: breakdowns (single-use codes), or the round as a whole only",

@@ -13,12 +13,13 @@ import {
   planNormSet,
 } from "../domain/benchmark.js";
 import type { Campaign } from "../domain/campaign.js";
+import { levelBars, type Thresholds } from "../domain/level-bars.js";
 import type { LevelId } from "../domain/levels.js";
 import { round } from "../domain/statistics.js";
 import { ApiError } from "../lib/api-error.js";
 import { defined } from "../lib/invariant.js";
 import { accessibleOrganisations, type User } from "../storage/accounts.js";
-import { findOrganisation, listCampaigns } from "../storage/campaigns.js";
+import { findCampaignById, findOrganisation, listCampaigns } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { insertNormSet, latestNormSet, listNormSets, type StoredNormSet } from "../storage/norm-sets.js";
 import { consultantProfiles, toBenchmarkProfile } from "./profiles.js";
@@ -60,6 +61,23 @@ export async function organisationBenchmark(db: Db, user: User, organisationId: 
   const set = await latestNormSet(db, organisation.consultantId);
   if (!set) return null;
   return lineOf(set, user.role === "consultant" ? { role: "consultant" } : { role: "manager", organisationId });
+}
+
+/**
+ * The bars a round's levels are judged against when it is released (domain/level-bars.ts): per
+ * level from the consultant's latest norm set as the round's managers may see it, when it holds
+ * enough other organisations all measured with the round's instrument; else the round's one bar.
+ */
+export async function releaseBars(db: Db, campaign: Campaign): Promise<Thresholds> {
+  const organisation = await findOrganisation(db, campaign.organisationId);
+  const set = organisation?.consultantId ? await latestNormSet(db, organisation.consultantId) : undefined;
+  const view = set ? normView(set.entries, { role: "manager", organisationId: campaign.organisationId }) : null;
+  if (!view) return levelBars(campaign.thresholds, null, false);
+  const rounds = await Promise.all(view.contributors.map((e) => findCampaignById(db, e.campaignId)));
+  const sameInstrument = rounds.every(
+    (r) => r?.instrumentId === campaign.instrumentId && r.instrumentVersion === campaign.instrumentVersion,
+  );
+  return levelBars(campaign.thresholds, view, sameInstrument);
 }
 
 /** What a published norm set always has: enough organisations for a mean of every level. */

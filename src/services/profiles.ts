@@ -49,7 +49,8 @@ export async function profile(
   });
 }
 
-export const overview = (p: Profiled): Overview | null => (p.group ? overviewOf(p.group, p.campaign.thresholds) : null);
+export const overview = (p: Profiled): Overview | null =>
+  p.group ? overviewOf(p.group, p.release?.totals.thresholds ?? p.campaign.thresholds) : null;
 
 export function toBenchmarkProfile(p: Profiled): CampaignProfile {
   // A round without released figures counts as no respondents: it must not make a benchmark broader.

@@ -9,9 +9,11 @@
  * (and of no other), and finally insert the `releases` row. Each step is small, so other requests run
  * between them; and the release is visible only once its row exists, all or nothing.
  */
+import { answeredItems } from "../domain/answered-items.js";
 import { calendarDate, type Campaign, publishesBreakdowns, resultsDue } from "../domain/campaign.js";
 import { matches } from "../domain/disclosure.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
+import type { Thresholds } from "../domain/level-bars.js";
 import type { LevelId } from "../domain/levels.js";
 import {
   answeredByAll,
@@ -30,7 +32,6 @@ import { groupOf, levelEvidence } from "../domain/report.js";
 import { levelLayout, scoreResponse, type ScoringKey } from "../domain/scoring.js";
 import { seededRandom } from "../domain/seeded-random.js";
 import { bootstrapPicks, referencePick, type Sampled, stabilityShare } from "../domain/stability.js";
-import type { Thresholds } from "../domain/start-here.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
@@ -52,6 +53,7 @@ import {
 } from "../storage/releases.js";
 import { deleteReleasedInvitations } from "../storage/staff-invitations.js";
 import { resolveInstrument } from "./instruments.js";
+import { releaseBars } from "./norm-sets.js";
 
 /** Responses read per step: about 10 ms of work between two turns of the event loop. */
 export const RELEASE_PAGE = 250;
@@ -136,13 +138,19 @@ async function makeRelease(
       await nextTurn();
     }
     const { cells, totals } = fold.result();
+    // The bars are frozen with the release: a later norm set never changes a released diagnosis.
+    const thresholds = await releaseBars(db, campaign);
     // Rounds on an open link publish the round as a whole only: k must count people nobody could invent.
     const breakdowns = publishesBreakdowns(campaign);
     const plan = buildPlan(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns });
     await nextTurn();
-    // Only what every respondent of the round answered is stored, in every group alike (answeredByAll).
+    // What every respondent of the round answered is stored in every group alike (answeredByAll); an
+    // item some left open only where its answerers and those who left it open clear the plan (answered-items.ts).
     const keep = answeredByAll(totals);
-    const published = publishedStats(cells, plan, keep, levelLayout(key));
+    const partial = fold.optional.filter((name) => totals.items[name] !== undefined && !keep.items.has(name));
+    const answered = answeredItems(fold.patternCells(), plan, fold.optional, partial);
+    await nextTurn();
+    const published = publishedStats(cells, plan, keep, levelLayout(key), answered);
     const round = defined(plan.groups[0], "a plan's first group is the round");
     for (const group of plan.groups) {
       const stats = published.get(group.key);
@@ -166,7 +174,7 @@ async function makeRelease(
           fold,
           keep.items,
           totals,
-          { thresholds: campaign.thresholds, minComplete: isRound ? campaign.k : null },
+          { thresholds, minComplete: isRound ? campaign.k : null },
           random,
         )) ?? undefined;
     }
@@ -177,7 +185,13 @@ async function makeRelease(
     // The totals carry the round's derived outcomes too (splits, the gate on published items, alpha):
     // portfolios and comparisons read the round from them.
     const kept = roundStats
-      ? { ...keepAnsweredByAll(totals, keep), ...roundStats, stability: undefined }
+      ? {
+          ...keepAnsweredByAll(totals, keep),
+          ...roundStats,
+          stability: undefined,
+          thresholds,
+          answeredOnly: [...answered.everywhere, ...answered.roundOnly],
+        }
       : { ...emptyStats(), n: respondents, itemLevels: {} };
     const made: StoredRelease = {
       id,
@@ -226,7 +240,7 @@ async function groupStability(
     if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();
   }
   const share = stabilityShare(picks, reference);
-  return share === null ? null : { weakBelow: thresholds.weakBelow, level: reference, share, rule: PICK_RULE };
+  return share === null ? null : { ...thresholds, level: reference, share, rule: PICK_RULE };
 }
 
 /**

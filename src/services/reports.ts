@@ -93,7 +93,7 @@ export async function campaignReport(
     status: "closed" as const,
     k: campaign.k,
     kComments: campaign.kComments,
-    thresholds: campaign.thresholds,
+    thresholds: release.totals.thresholds ?? campaign.thresholds,
     releasedOn: release.releasedOn,
     publishes: release.plan.breakdowns ? ("breakdowns" as const) : ("whole_round" as const),
   };
@@ -137,7 +137,7 @@ export async function campaignReport(
           }
         : null,
     management: group(view.management),
-    thresholds: campaign.thresholds,
+    thresholds: release.totals.thresholds ?? campaign.thresholds,
   });
   return {
     campaign: head,

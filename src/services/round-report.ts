@@ -27,7 +27,7 @@ export async function roundReport(
     group: groupOf(stats, release.totals),
     heatmap: null,
     management: null,
-    thresholds: campaign.thresholds,
+    thresholds: release.totals.thresholds ?? campaign.thresholds,
   });
   return report.suppressed ? null : report;
 }

@@ -2,7 +2,7 @@
 import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 
 import { type Campaign, roundDate } from "../domain/campaign.js";
-import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/start-here.js";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/level-bars.js";
 import type { CampaignUnits } from "../domain/units.js";
 import { randomId, randomToken } from "../lib/random.js";
 import { chunkForParameters, type Db, schema } from "./database.js";

@@ -7,12 +7,12 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
 import { latentValues } from "../../src/demo/latent-model.js";
+import { DEFAULT_THRESHOLDS } from "../../src/domain/level-bars.js";
 import { answeredByAll, createReleaseFold, publishedGroup } from "../../src/domain/release.js";
 import { completeAlpha, cronbachAlpha, itemsAlpha } from "../../src/domain/reliability.js";
 import { groupOf, levelEvidence } from "../../src/domain/report.js";
 import { levelLayout, scoreValues } from "../../src/domain/scoring.js";
 import { evidenceOf, referencePick } from "../../src/domain/stability.js";
-import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { SIM_KEY } from "../helpers/simulated-group.js";
 
 function fold(n: number, notApplicable: (i: number) => boolean) {

@@ -2,6 +2,7 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
+import { DEFAULT_THRESHOLDS } from "../../src/domain/level-bars.js";
 import { answeredByAll, publishedGroup } from "../../src/domain/release.js";
 import { groupOf, levelEvidence } from "../../src/domain/report.js";
 import { levelLayout } from "../../src/domain/scoring.js";
@@ -14,7 +15,6 @@ import {
   RESERVOIR,
   stabilityShare,
 } from "../../src/domain/stability.js";
-import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { SIM_KEY, simulatedFold } from "../helpers/simulated-group.js";
 
 describe("the reservoir", () => {

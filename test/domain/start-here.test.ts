@@ -31,6 +31,7 @@ function level(id: LevelId, over: Partial<LevelAssessment> = {}): LevelAssessmen
     n: 100,
     score: 75,
     ci95: [70, 80],
+    bar: 60,
     reliable: true,
     weak: false,
     possiblyWeak: false,

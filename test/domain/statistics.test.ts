@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { DEFAULT_THRESHOLDS } from "../../src/domain/level-bars.js";
 import { type CellStats, combine, decisionHeadline, decisionMix, overviewOf } from "../../src/domain/report.js";
-import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { addCounters, confidenceInterval95, copyCounters, mean, sampleSd } from "../../src/domain/statistics.js";
 
 // Values 2, 4, 4, 5: mean 3.75, sample variance ((1.75² + .25² + .25² + 1.25²) / 3) = 4.75 / 3

@@ -7,10 +7,11 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
 import { latentValues } from "../../src/demo/latent-model.js";
+import { DEFAULT_THRESHOLDS } from "../../src/domain/level-bars.js";
 import { answeredByAll, createReleaseFold, publishedGroup } from "../../src/domain/release.js";
 import { groupOf, levelEvidence, overviewOf } from "../../src/domain/report.js";
 import { levelLayout, scoreValues } from "../../src/domain/scoring.js";
-import { DEFAULT_THRESHOLDS, isSplitItem } from "../../src/domain/start-here.js";
+import { isSplitItem } from "../../src/domain/start-here.js";
 import { createInstrumentRegistry } from "../../src/instruments/registry.js";
 
 const v4 = createInstrumentRegistry().get("customer-centricity", 4)!;

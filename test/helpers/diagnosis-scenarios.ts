@@ -6,12 +6,12 @@
  */
 import { type LatentModel, latentValues } from "../../src/demo/latent-model.js";
 import { CAMP_CENTRES } from "../../src/demo/respondents.js";
+import { DEFAULT_THRESHOLDS } from "../../src/domain/level-bars.js";
 import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
 import { addScore, answeredByAll, emptyStats, publishedGroup } from "../../src/domain/release.js";
 import { groupOf, type Overview, overviewOf } from "../../src/domain/report.js";
 import { isCurrentItem, levelLayout, scoreValues, type ScoringKey } from "../../src/domain/scoring.js";
 import { seededRandom } from "../../src/domain/seeded-random.js";
-import { DEFAULT_THRESHOLDS } from "../../src/domain/start-here.js";
 import { SIM_KEY } from "./simulated-group.js";
 
 type Random = () => number;

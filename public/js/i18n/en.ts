@@ -340,6 +340,7 @@ export const en: Catalogue = {
   noStart: "no clear starting point",
   unreliable: "not measured reliably",
   weakThreshold: "‘weak’ threshold: {w}",
+  weakThresholdNorms: "‘weak’ threshold: per level, from your consultant's norms (average {w})",
   margin95: "95% margin",
   improved: "improved",
   declined: "declined",
@@ -373,7 +374,7 @@ export const en: Catalogue = {
   analyses: "Analyses",
   itemsTitle: "Per question",
   itemsNote:
-    "Score 0–100 after reverse-coding (higher is always more customer-centric); ‘two camps’: at least a quarter agree and a quarter disagree.",
+    "Score 0–100 after reverse-coding (higher is always more customer-centric); ‘two camps’: at least a quarter agree and a quarter disagree. Where some chose ‘n/a’ or ‘don't know’, a question counts only those who answered it (n); such a question is listed only when those who left it open cannot be traced either.",
   question: "Question",
   favourable: "Agree",
   unfavourable: "Disagree",

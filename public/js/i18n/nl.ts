@@ -352,6 +352,7 @@ export const nl = {
   unreliable: "niet betrouwbaar gemeten",
   /** The "weak" threshold, in the staircase's legend and the heatmap's. */
   weakThreshold: "drempel ‘zwak’: {w}",
+  weakThresholdNorms: "drempel ‘zwak’: per niveau, naar de normen van uw adviseur (gemiddeld {w})",
   /** The 95% margin, in the staircase's legend and its table. */
   margin95: "95%-marge",
   // A trend step's verdict (src/domain/trends.ts TrendLabel), and "none" where no step was tested.
@@ -388,7 +389,7 @@ export const nl = {
   analyses: "Analyses",
   itemsTitle: "Per vraag",
   itemsNote:
-    "Score 0–100 na omscoren (hoger is altijd klantgerichter); ‘twee kampen’: minstens een kwart eens en een kwart oneens.",
+    "Score 0–100 na omscoren (hoger is altijd klantgerichter); ‘twee kampen’: minstens een kwart eens en een kwart oneens. Waar sommigen ‘n.v.t.’ of ‘weet niet’ kozen, telt een vraag alleen wie hem beantwoordde (n); zo'n vraag staat er alleen als ook wie hem openliet niet te herleiden is.",
   question: "Vraag",
   favourable: "Eens",
   unfavourable: "Oneens",

@@ -21,8 +21,7 @@ export function drawHeatmap(
   holder.replaceChildren();
   legend.replaceChildren();
   if (!report?.heatmap) return;
-  const weakBelow = report.campaign.thresholds.weakBelow;
   holder.setAttribute("aria-label", `${t(title)}: ${t("asTable")}`);
-  holder.append(heatmapTable(report.heatmap, levels, weakBelow, t(title), t, ctx.lang));
-  legend.append(heatLegend(weakBelow, t));
+  holder.append(heatmapTable(report.heatmap, levels, t(title), t, ctx.lang));
+  legend.append(heatLegend(report.campaign.thresholds, t));
 }

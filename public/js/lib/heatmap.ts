@@ -1,7 +1,7 @@
 /**
  * A heatmap of the seven levels per unit (department, role), drawn as a table: one row per unit,
  * one column per level, each cell coloured by its score on a colour-blind-safe diverging scale
- * that turns at the round's "weak" threshold. Being a table, it is read by screen readers as
+ * that turns at the level's "weak" bar. Being a table, it is read by screen readers as
  * one, its text contrast can be checked, and it prints without being cut off.
  */
 import type { CampaignReport } from "../../../src/services/reports.js";
@@ -66,18 +66,29 @@ function inkOn(background: string): string {
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
 }
 
-/** The legend: the colour scale with the threshold marked on it, and what hatching, ⇄ and < k mean. */
-export function heatLegend(weakBelow: number, t: Translate): HTMLElement {
+/** Which "weak" bar the round's levels were judged against: one for all, or per level from the consultant's norms. */
+export function thresholdLabel(thresholds: Released["campaign"]["thresholds"], t: Translate): string {
+  return thresholds.levels
+    ? t("weakThresholdNorms", { w: thresholds.weakBelow })
+    : t("weakThreshold", { w: thresholds.weakBelow });
+}
+
+/**
+ * The legend: the colour scale with the threshold marked on it, and what hatching, ⇄ and < k mean.
+ * Where the bars differ per level, each cell turns at its own level's bar and the scale shows the round's.
+ */
+export function heatLegend(thresholds: Released["campaign"]["thresholds"], t: Translate): HTMLElement {
+  const { weakBelow } = thresholds;
   const legend = el("div", undefined, "heat-legend");
   const scale = el("div", undefined, "heat-scale");
   scale.setAttribute("role", "img");
-  scale.setAttribute("aria-label", `${t("heatScale")}, ${t("weakThreshold", { w: weakBelow })}`);
+  scale.setAttribute("aria-label", `${t("heatScale")}, ${thresholdLabel(thresholds, t)}`);
   const stops = Array.from({ length: 21 }, (_, i) => `${heatColour(i * 5, weakBelow)} ${i * 5}%`);
   const bar = el("div", undefined, "heat-scale-bar");
   bar.style.background = `linear-gradient(to right, ${stops.join(", ")})`;
   const mark = el("span", undefined, "heat-scale-threshold");
   mark.style.left = `${weakBelow}%`;
-  const label = el("span", t("weakThreshold", { w: weakBelow }), "heat-scale-label");
+  const label = el("span", thresholdLabel(thresholds, t), "heat-scale-label");
   label.style.left = `${weakBelow}%`;
   bar.append(mark, label);
   scale.append(el("span", "0", "heat-scale-end"), bar, el("span", "100", "heat-scale-end"));
@@ -102,7 +113,6 @@ export function heatLegend(weakBelow: number, t: Translate): HTMLElement {
 export function heatmapTable(
   heatmap: Heatmap,
   levels: Level[],
-  weakBelow: number,
   caption: string,
   t: Translate,
   lang: Lang,
@@ -141,10 +151,11 @@ export function heatmapTable(
         tr.append(td);
         continue;
       }
-      const colour = heatColour(score, weakBelow);
+      // Each level against its own bar (level-bars.ts): the same as the round's unless the norms set it.
+      const colour = heatColour(score, l.bar);
       td.style.setProperty("--cell", colour);
       td.style.setProperty("--ink", inkOn(colour));
-      const below = score < weakBelow;
+      const below = score < l.bar;
       const weak = !!row.weak?.includes(l.id);
       const divided = !!row.divided?.includes(l.id);
       if (below) td.classList.add("below");

@@ -7,6 +7,7 @@
 import { table } from "../components/data-table.js";
 import { longDate } from "./dates.js";
 import { startWhy } from "./diagnosis-texts.js";
+import { thresholdLabel } from "./heatmap.js";
 import type { PanelContext } from "./managers-panel.js";
 import type { Released } from "./report-types.js";
 import { $, el } from "./ui.js";
@@ -15,8 +16,7 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
   const { t } = ctx;
   const list = $("staircase");
   list.replaceChildren();
-  const weakBelow = report.campaign.thresholds.weakBelow;
-  $("legend-threshold").textContent = t("weakThreshold", { w: weakBelow });
+  $("legend-threshold").textContent = thresholdLabel(report.campaign.thresholds, t);
   const rows: (string | number)[][] = [];
   report.levels.forEach((l, i) => {
     const li = el("li");
@@ -35,7 +35,7 @@ export function drawStaircase(report: Released, ctx: PanelContext, isConsultant:
     margin.style.left = `${l.ci95[0]}%`;
     margin.style.width = `${l.ci95[1] - l.ci95[0]}%`;
     const threshold = el("span", undefined, "threshold");
-    threshold.style.left = `${weakBelow}%`;
+    threshold.style.left = `${l.bar}%`;
     bar.append(fill, margin, threshold);
     const benchmark = report.benchmark?.levels[l.id];
     if (benchmark !== undefined) {
