@@ -438,16 +438,48 @@ export function publishedGroup(
 }
 
 /**
- * The stats of each group the plan publishes, summed from the cells (publishedGroup): all a release
- * stores besides its totals. `answered`: the items published over their answerers (answered-items.ts).
+ * `stats` with each scale's counts of item answers (all, favourable, unfavourable) summed from the
+ * items it publishes (`scales`: scaleLayout). Folded per response, they also count the answers to
+ * items kept out of the group, and an item some left open then shows in its level's percentages:
+ * how many answered it, and how, per group. Summed from the published items, they tell nothing
+ * those items' own figures do not. (For a scale everyone has, the two are equal when every item
+ * is published.)
+ */
+export function countsFromPublishedItems<T extends ReleaseStats>(
+  stats: T,
+  scales: Readonly<Record<string, readonly string[]>>,
+): T {
+  const scaleCounts = Object.fromEntries(
+    Object.entries(stats.scales).map(([id, sums]) => {
+      let items = 0;
+      let favourable = 0;
+      let unfavourable = 0;
+      for (const name of scales[id] ?? []) {
+        const c = stats.items[name];
+        if (!c) continue;
+        items += c[0] + c[1] + c[2] + c[3] + c[4];
+        favourable += c[3] + c[4];
+        unfavourable += c[0] + c[1];
+      }
+      return [id, { ...sums, items, favourable, unfavourable }];
+    }),
+  );
+  return { ...stats, scales: scaleCounts };
+}
+
+/**
+ * The stats of each group the plan publishes, summed from the cells (publishedGroup), with scale
+ * counts from its published items (countsFromPublishedItems): all a release stores besides its
+ * totals. `answered`: the items published over their answerers (answered-items.ts).
  */
 export function publishedStats(
   cells: readonly ReleaseCell[],
   plan: DisclosurePlan,
   keep: ReturnType<typeof answeredByAll>,
-  levels: Readonly<Record<string, readonly string[]>>,
+  layout: { levels: Readonly<Record<string, readonly string[]>>; scales: Readonly<Record<string, readonly string[]>> },
   answered: AnsweredItems = { everywhere: [], roundOnly: [] },
 ): Map<GroupKey, ReleaseStats> {
+  const { levels, scales } = layout;
   const out = new Map<GroupKey, ReleaseStats>();
   const inGroups = new Set(answered.everywhere);
   const inRound = new Set([...answered.everywhere, ...answered.roundOnly]);
@@ -456,7 +488,10 @@ export function publishedStats(
     const stats = emptyStats();
     for (const cell of cells) if (matches(cell, group.conditions)) mergeStats(stats, cell);
     // The plan's first group is the round.
-    out.set(group.key, publishedGroup(stats, keep, levels, i === 0 ? inRound : inGroups));
+    out.set(
+      group.key,
+      countsFromPublishedItems(publishedGroup(stats, keep, levels, i === 0 ? inRound : inGroups), scales),
+    );
   });
   return out;
 }

@@ -208,3 +208,21 @@ export function levelLayout(key: ScoringKey): Record<string, string[]> {
   for (const item of key.items) if (isLevelScoreItem(item)) (items[item.level] ??= []).push(item.name);
   return items;
 }
+
+/**
+ * The items of every scale a response is scored on, by scale id as a release keys them: a level
+ * (its score items), "desired:<level>", "climate:<scale>" and "facet:<facet>" — as scoreValues
+ * groups them.
+ */
+export function scaleLayout(key: ScoringKey): Record<string, string[]> {
+  const items: Record<string, string[]> = {};
+  const add = (id: string, name: string) => (items[id] ??= []).push(name);
+  for (const item of key.items) {
+    if (item.level && item.perspective === "desired") add(`desired:${item.level}`, item.name);
+    else if (item.level) {
+      if (item.levelScore !== false) add(item.level, item.name);
+    } else if (item.scale) add(`climate:${item.scale}`, item.name);
+    if (item.facet && item.perspective !== "desired") add(`facet:${item.facet}`, item.name);
+  }
+  return items;
+}

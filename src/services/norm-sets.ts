@@ -65,12 +65,14 @@ export async function organisationBenchmark(db: Db, user: User, organisationId: 
 
 /**
  * The bars a round's levels are judged against when it is released (domain/level-bars.ts): per
- * level from the consultant's latest norm set as the round's managers may see it, when it holds
- * enough other organisations all measured with the round's instrument; else the round's one bar.
+ * level from the consultant's latest norm set as the round's managers see it — only where the
+ * consultant shows them the benchmark line, since the bars trace its shape — when it holds enough
+ * other organisations all measured with the round's instrument; else the round's one bar.
  */
 export async function releaseBars(db: Db, campaign: Campaign): Promise<Thresholds> {
   const organisation = await findOrganisation(db, campaign.organisationId);
-  const set = organisation?.consultantId ? await latestNormSet(db, organisation.consultantId) : undefined;
+  const consultantId = organisation?.benchmarkForManagers ? organisation.consultantId : null;
+  const set = consultantId ? await latestNormSet(db, consultantId) : undefined;
   const view = set ? normView(set.entries, { role: "manager", organisationId: campaign.organisationId }) : null;
   if (!view) return levelBars(campaign.thresholds, null, false);
   const rounds = await Promise.all(view.contributors.map((e) => findCampaignById(db, e.campaignId)));

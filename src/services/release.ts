@@ -29,7 +29,7 @@ import {
 } from "../domain/release.js";
 import { completeAlpha, mergeComplete } from "../domain/reliability.js";
 import { groupOf, levelEvidence } from "../domain/report.js";
-import { levelLayout, scoreResponse, type ScoringKey } from "../domain/scoring.js";
+import { levelLayout, scaleLayout, scoreResponse, type ScoringKey } from "../domain/scoring.js";
 import { seededRandom } from "../domain/seeded-random.js";
 import { bootstrapPicks, referencePick, type Sampled, stabilityShare } from "../domain/stability.js";
 import { decodeScore } from "../domain/stored-score.js";
@@ -150,7 +150,13 @@ async function makeRelease(
     const partial = fold.optional.filter((name) => totals.items[name] !== undefined && !keep.items.has(name));
     const answered = answeredItems(fold.patternCells(), plan, fold.optional, partial);
     await nextTurn();
-    const published = publishedStats(cells, plan, keep, levelLayout(key), answered);
+    const published = publishedStats(
+      cells,
+      plan,
+      keep,
+      { levels: levelLayout(key), scales: scaleLayout(key) },
+      answered,
+    );
     const round = defined(plan.groups[0], "a plan's first group is the round");
     for (const group of plan.groups) {
       const stats = published.get(group.key);

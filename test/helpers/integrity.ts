@@ -13,6 +13,7 @@ import { auditPlan } from "../../src/domain/disclosure-audit.js";
 import type { DisclosurePlan } from "../../src/domain/disclosure-plan.js";
 import {
   answeredByAll,
+  countsFromPublishedItems,
   createReleaseFold,
   emptyStats,
   keepAnsweredByAll,
@@ -20,7 +21,7 @@ import {
   type ReleaseStats,
   type ReleaseTotals,
 } from "../../src/domain/release.js";
-import { scoreResponse } from "../../src/domain/scoring.js";
+import { scaleLayout, scoreResponse } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { sha256Hex } from "../../src/lib/random.js";
@@ -125,10 +126,16 @@ export async function expectReleaseConsistent(
   for (const g of groups) {
     const planned = shown.find((x) => x.key === g.key)!;
     // What every respondent of the round answered, and the items published over their answerers.
-    const e = keepAnsweredByAll(
-      expected.cells.filter((c) => matches(c, planned.conditions)).reduce((acc, c) => mergeStats(acc, c), emptyStats()),
-      keep,
-      new Set(planned.key === "" ? [...answered.everywhere, ...answered.roundOnly] : answered.everywhere),
+    // Scale counts are those of the published items (countsFromPublishedItems), never of items kept out.
+    const e = countsFromPublishedItems(
+      keepAnsweredByAll(
+        expected.cells
+          .filter((c) => matches(c, planned.conditions))
+          .reduce((acc, c) => mergeStats(acc, c), emptyStats()),
+        keep,
+        new Set(planned.key === "" ? [...answered.everywhere, ...answered.roundOnly] : answered.everywhere),
+      ),
+      scaleLayout(instrument.key),
     );
     const stored = JSON.parse(String(g.stats)) as ReleaseStats;
     // Nothing that pairs one person's answers is stored: the grids and item products served the

@@ -11,7 +11,7 @@ import { barOf, levelBars, MIN_BAR_ORGANISATIONS } from "../../src/domain/level-
 import { LEVEL_IDS, type LevelId } from "../../src/domain/levels.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
-import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
+import { createCampaign, createOrganisation, setBenchmarkForManagers } from "../../src/storage/campaigns.js";
 import { insertNormSet, latestNormSet } from "../../src/storage/norm-sets.js";
 import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
@@ -32,6 +32,7 @@ const profile = (shift: number): Record<LevelId, number> =>
 
 async function organisationWithRound(name: string, instrumentVersion = t.instrument.version): Promise<Campaign> {
   const organisation = await createOrganisation(t.db, name, consultantId);
+  await setBenchmarkForManagers(t.db, organisation.id, true);
   return createCampaign(t.db, {
     ...campaignDefaults(t.instrument, ["Sales"]),
     instrumentVersion,
@@ -147,6 +148,14 @@ describe("bars per level from the norms", () => {
     // The benchmark line is the latest set's; the diagnosis is the release's.
     expect(again.campaign.thresholds).toEqual(first.campaign.thresholds);
     expect(again.levels).toEqual(first.levels);
+  });
+
+  it("keeps one bar where the consultant does not show the organisation's managers the benchmark line", async () => {
+    await setBenchmarkForManagers(t.db, own.organisationId, false);
+    const report = await releasedReport(own.organisationId);
+    expect(report.campaign.thresholds.levels).toBeUndefined();
+    expect(new Set(report.levels.map((l) => l.bar))).toEqual(new Set([report.campaign.thresholds.weakBelow]));
+    await setBenchmarkForManagers(t.db, own.organisationId, true);
   });
 
   it("keeps one bar when one organisation in the set measured with another instrument version", async () => {
