@@ -29,8 +29,18 @@ export interface AnsweredItems {
   roundOnly: string[];
 }
 
-/** Work one trial's audit may spend: a tenth of the plan's own, as an item's trial is one of many. */
-const TRIAL_BUDGET = 2_000_000;
+/**
+ * Work one trial's audit search may spend, as much as the plan's own: a trial that runs out counts
+ * as unsafe. Each item published before makes the next trial's parts finer, so in a large round with
+ * scattered "n.v.t." answers the first item or two may be published and the rest not.
+ */
+const TRIAL_BUDGET = 20_000_000;
+/**
+ * Entries one trial's elimination may touch (rows × columns × rank, at most): a trial above it is
+ * not run, and its items stay unpublished, as the plan treats what it cannot prove. About 50 ms here;
+ * a round of hundreds of small cells with scattered "n.v.t." answers reaches it.
+ */
+const TRIAL_ELIMINATION = 30_000_000;
 
 /** The pattern key of a respondent who left open the items at these indices (ascending). */
 export const patternKey = (leftOpen: readonly number[]): string => leftOpen.join(",");
@@ -46,6 +56,20 @@ export function answeredItems(
   optional: readonly string[],
   partial: readonly string[],
 ): AnsweredItems {
+  const trials = answeredItemsTrials(cells, plan, optional, partial);
+  for (;;) {
+    const next = trials.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** answeredItems one trial at a time: the release lets other requests in between (each trial is one audit). */
+export function* answeredItemsTrials(
+  cells: readonly PatternCell[],
+  plan: DisclosurePlan,
+  optional: readonly string[],
+  partial: readonly string[],
+): Generator<void, AnsweredItems> {
   const shown = plan.groups.filter((g) => g.shown);
   const round = plan.groups[0];
   const index = new Map(optional.map((name, i) => [name, i]));
@@ -81,11 +105,14 @@ export function answeredItems(
       subCells.forEach((sub, i) => {
         if (!matches(sub.cell, group.conditions)) return;
         const key = patternKey(sub.open.filter((x) => published.has(x)));
-        parts.set(key, [...(parts.get(key) ?? []), i]);
+        const members = parts.get(key);
+        if (members) members.push(i);
+        else parts.set(key, [i]);
       });
       for (const members of parts.values()) rows.push({ members });
     }
     const { counts, groups } = auditColumns(subCells, rows);
+    if (groups.length * counts.length * Math.min(groups.length, counts.length) > TRIAL_ELIMINATION) return false;
     return auditPlan(counts, groups, plan.k, TRIAL_BUDGET).safe;
   };
 
@@ -95,8 +122,16 @@ export function answeredItems(
   const breakdowns = shown.length > 1;
   for (const name of partial) {
     if (!index.has(name)) continue;
-    if (breakdowns && safe([...everywhere, name], roundOnly)) everywhere.push(name);
-    else if (safe(everywhere, [...roundOnly, name])) roundOnly.push(name);
+    if (breakdowns) {
+      const inGroups = safe([...everywhere, name], roundOnly);
+      yield;
+      if (inGroups) {
+        everywhere.push(name);
+        continue;
+      }
+    }
+    if (safe(everywhere, [...roundOnly, name])) roundOnly.push(name);
+    yield;
   }
   return { everywhere, roundOnly };
 }

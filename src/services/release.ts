@@ -9,7 +9,7 @@
  * (and of no other), and finally insert the `releases` row. Each step is small, so other requests run
  * between them; and the release is visible only once its row exists, all or nothing.
  */
-import { answeredItems } from "../domain/answered-items.js";
+import { answeredItemsTrials } from "../domain/answered-items.js";
 import { calendarDate, type Campaign, publishesBreakdowns, resultsDue } from "../domain/campaign.js";
 import { matches } from "../domain/disclosure.js";
 import { buildPlan } from "../domain/disclosure-plan.js";
@@ -148,8 +148,10 @@ async function makeRelease(
     // item some left open only where its answerers and those who left it open clear the plan (answered-items.ts).
     const keep = answeredByAll(totals);
     const partial = fold.optional.filter((name) => totals.items[name] !== undefined && !keep.items.has(name));
-    const answered = answeredItems(fold.patternCells(), plan, fold.optional, partial);
-    await nextTurn();
+    const trials = answeredItemsTrials(fold.patternCells(), plan, fold.optional, partial);
+    let trial = trials.next();
+    for (; !trial.done; trial = trials.next()) await nextTurn();
+    const answered = trial.value;
     const published = publishedStats(
       cells,
       plan,
