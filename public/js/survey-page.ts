@@ -224,13 +224,21 @@ function keepDraft(model: Model, draft: Draft | null): void {
       ...(accessCode ? { accessCode } : {}),
     });
   model.onValueChanged.add(save);
+  // SurveyJS scrolls a new page's survey header into view; this page puts the new page's heading at
+  // the top instead (below), so the long introduction does not push the first question off a phone.
+  model.onScrollToTop.add((_, options) => {
+    if (!options.question) options.cancel = true;
+  });
   model.onCurrentPageChanged.add(() => {
     save();
     requestAnimationFrame(() => {
       const heading = document.querySelector<HTMLElement>("#survey .sd-page__title, #survey h3, #survey h4");
       const target = heading ?? $("survey");
       target.setAttribute("tabindex", "-1");
-      target.focus();
+      // At the top of the screen, not merely in view: after a long page, focus alone leaves the new
+      // page's heading halfway down, below the end of the page before.
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
     });
   });
   window.addEventListener("beforeunload", (event) => {

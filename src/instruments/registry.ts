@@ -18,10 +18,10 @@ export interface InstrumentRegistry {
 export const DEFAULT_INSTRUMENT_ID = "customer-centricity";
 
 /**
- * The version new rounds, the demo and the CLI get when they name none. Version 4 is installed to
- * be pinned by name; making it the default is this one line.
+ * The version new rounds, the demo and the CLI get when they name none: version 4 (#24). Versions
+ * 1–3 stay installed, and a round pinned to one keeps it.
  */
-const DEFAULT_VERSIONS: Readonly<Record<string, number>> = { [DEFAULT_INSTRUMENT_ID]: 3 };
+const DEFAULT_VERSIONS: Readonly<Record<string, number>> = { [DEFAULT_INSTRUMENT_ID]: 4 };
 
 export function createInstrumentRegistry(
   // Every published version stays installed: a campaign keeps the version it pinned.

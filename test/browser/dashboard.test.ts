@@ -88,7 +88,7 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     }
     expect(await page.locator("#factors-table tbody tr").count()).toBeGreaterThanOrEqual(10);
     // The decision climate's scales, named as in the instrument's preview (lib/diagnosis-texts.ts).
-    expect(await page.locator("#climate tbody").textContent()).toContain("Angst om afgerekend te worden");
+    expect(await page.locator("#climate tbody").textContent()).toContain("Geen angst om afgerekend te worden");
     await screenshot(page, "dashboard-report");
 
     await page.click("[data-lang=en]");

@@ -136,12 +136,13 @@ describe("the demo report for its manager", () => {
     const orders = new Set<string>([JSON.stringify(first.comments)]);
     for (let i = 0; i < 4; i++) orders.add(JSON.stringify((await (await get(reportPath(), manager)).json()).comments));
     expect(orders.size).toBeGreaterThan(1);
-    // The demo's management role has 9 respondents: at least k, so scores are shown, but under
-    // kComments = 10, so its comments are not.
+    // The demo's management role has fewer than 10 respondents: at least k, so scores are shown,
+    // but under kComments = 10, so its comments are not.
     const small = await get(reportPath("?filter[role]=management"), manager);
     expect(small.status).toBe(200);
     const smallReport = await small.json();
-    expect(smallReport.n).toBe(9);
+    expect(smallReport.n).toBeGreaterThanOrEqual(first.campaign.k);
+    expect(smallReport.n).toBeLessThan(first.campaign.kComments);
     expect(smallReport.levels).toHaveLength(7);
     expect(smallReport.comments).toBeNull();
   });

@@ -96,7 +96,7 @@ describe("POST /api/s/:token/responses", () => {
   const badAnswers: [string, () => Record<string, unknown>, string][] = [
     ["an unknown key", () => ({ ...answers(), favourite_colour: "blue" }), "answers"],
     ["a rating above 5", () => ({ ...answers(), mission_1: 6 }), "answers.mission_1"],
-    ["a rating below 1", () => ({ ...answers(), values_shared_2: 0 }), "answers.values_shared_2"],
+    ["a rating below 1", () => ({ ...answers(), values_belief_2: 0 }), "answers.values_belief_2"],
     ["a fractional rating", () => ({ ...answers(), skills_1: 3.5 }), "answers.skills_1"],
     ["a rating as a string", () => ({ ...answers(), skills_1: "3" }), "answers.skills_1"],
     [

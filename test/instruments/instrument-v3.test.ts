@@ -30,9 +30,9 @@ const instrument = loadInstrument(base);
 const current = instrument.key.items.filter((i) => i.level && i.perspective !== "desired");
 
 describe("the loader accepts version 3", () => {
-  it("as the latest default instrument, next to versions 1 and 2", () => {
+  it("installed next to versions 1, 2 and 4 (the default), for rounds pinned to it", () => {
     const registry = createInstrumentRegistry();
-    expect(registry.latest("customer-centricity")!.version).toBe(3);
+    expect(registry.latest("customer-centricity")!.version).toBe(4);
     expect([1, 2, 3].map((v) => registry.get("customer-centricity", v)?.version)).toEqual([1, 2, 3]);
   });
 

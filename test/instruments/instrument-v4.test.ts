@@ -38,10 +38,10 @@ const scored = current.filter((i) => i.levelScore !== false);
 const PROBE = "values_call_probe";
 
 describe("the loader accepts version 4", () => {
-  it("installed beside versions 1–3, while a round that names no version still gets version 3", () => {
+  it("as the default a round that names no version gets, beside versions 1–3", () => {
     const registry = createInstrumentRegistry();
     expect([1, 2, 3, 4].map((v) => registry.get("customer-centricity", v)?.version)).toEqual([1, 2, 3, 4]);
-    expect(registry.latest("customer-centricity")!.version).toBe(3);
+    expect(registry.latest("customer-centricity")!.version).toBe(4);
     // without the default pin (e.g. another set of versions), the highest is the default
     expect(createInstrumentRegistry([base]).latest("customer-centricity")!.version).toBe(4);
   });
