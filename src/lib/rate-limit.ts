@@ -6,7 +6,8 @@
  *
  * An event is counted when it is taken, before the work it guards starts, so concurrent requests
  * cannot all pass a check that none of them has counted yet; work that turns out not to count
- * (a retry, a bad request) hands its ticket back.
+ * (a retry, a bad request) hands its ticket back. Where counting before would refuse work that
+ * never counts (valid codes in flight), `room` asks without counting and `take` counts afterwards.
  */
 
 export interface RateLimitOptions {
@@ -28,6 +29,8 @@ export type Taken = { allowed: true; ticket: Ticket } | { allowed: false; retryA
 export interface RateLimiter {
   /** Counts one event for `key` at `nowMs` if the key has room left in its window; otherwise says when it will. */
   take(key: string, nowMs: number): Taken;
+  /** Whether `key` has room for one more event at `nowMs`, counting nothing; when not, when it will. */
+  room(key: string, nowMs: number): { allowed: true } | { allowed: false; retryAfterMs: number };
   /** Uncounts a taken event, once, if its window is still the key's current one. */
   refund(ticket: Ticket): void;
   /** Events counted for `key` in its window at `nowMs` (0 when it has none). */
@@ -79,6 +82,12 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       }
       entry.count++;
       return { allowed: true, ticket: { key, windowStart: entry.windowStart } };
+    },
+    room(key, nowMs) {
+      const entry = current(key, nowMs);
+      return entry && entry.count >= limit
+        ? { allowed: false, retryAfterMs: entry.windowStart + windowMs - nowMs }
+        : { allowed: true };
     },
     refund(ticket) {
       if (refunded.has(ticket)) return;

@@ -9,7 +9,9 @@
  * - A round on codes allows at most 20 failed code checks (unknown or used code) per client per
  *   15 minutes, whether the code is checked before answering or sent with the answers (else the
  *   submission route would be the way round the limit). Its stored submissions are not limited:
- *   each code stores one.
+ *   each code stores one. A failure is counted once the database has answered: taking a ticket
+ *   before would refuse the 21st of many valid codes in flight from one office's address. Failures
+ *   in flight at the same moment may pass the 20 by their number; each is one guess of a code.
  *
  * A client whose address is unknown is not limited: there is nothing to tell it apart by, and one
  * shared budget for all such clients would let one of them lock out the rest.
@@ -59,6 +61,33 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
     codeFailures.clear();
   });
 
+  const keyOf = async (campaign: Campaign, client: string, nowMs: number) =>
+    // The round's id is a UUID: the line break cannot occur in it, so no two pairs make one text.
+    keys.keyOf(`${campaign.id}\n${clientNetwork(client)}`, nowMs);
+
+  /**
+   * Runs `run` while the client has failed codes to spare, and counts one when it fails with an
+   * unknown or used code. Counted after, not before: a valid code costs nothing, even in flight.
+   */
+  async function withinCodeFailures<T>(
+    campaign: Campaign,
+    client: string,
+    now: Date,
+    run: () => Promise<T>,
+    refused: (retryAfterMs: number) => Promise<T>,
+  ): Promise<T> {
+    const nowMs = now.getTime();
+    const key = await keyOf(campaign, client, nowMs);
+    const room = codeFailures.room(key, nowMs);
+    if (!room.allowed) return refused(room.retryAfterMs);
+    try {
+      return await run();
+    } catch (error) {
+      if (isCodeFailure(error)) codeFailures.take(key, nowMs);
+      throw error;
+    }
+  }
+
   /**
    * Takes one event from `limiter` before `run` starts, so concurrent requests cannot all slip
    * under the limit; gives it back unless `counts` says the result is what is being limited.
@@ -73,8 +102,7 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
     refused: (retryAfterMs: number) => Promise<T>,
   ): Promise<T> {
     const nowMs = now.getTime();
-    // The round's id is a UUID: the line break cannot occur in it, so no two pairs make one text.
-    const taken = limiter.take(await keys.keyOf(`${campaign.id}\n${clientNetwork(client)}`, nowMs), nowMs);
+    const taken = limiter.take(await keyOf(campaign, client, nowMs), nowMs);
     if (!taken.allowed) return refused(taken.retryAfterMs);
     let value: T;
     try {
@@ -92,34 +120,27 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
       // Unknown address: not limited (see the top of this file).
       if (!client) return store();
       const open = !campaign.requireCode;
+      const refused = async (retryAfterMs: number): Promise<SubmissionOutcome> => {
+        // A retry of a submission stored before keeps its 201, whatever the budget.
+        if (await storedBefore()) return "duplicate";
+        throw open ? tooManySubmissions(retryAfterMs) : tooManyCodes(retryAfterMs);
+      };
+      if (!open) return withinCodeFailures(campaign, client, now, store, refused);
       return within(
-        open ? submissions : codeFailures,
+        submissions,
         campaign,
         client,
         now,
         store,
-        (result) =>
-          open ? "value" in result && result.value === "stored" : "error" in result && isCodeFailure(result.error),
-        async (retryAfterMs): Promise<SubmissionOutcome> => {
-          // A retry of a submission stored before keeps its 201, whatever the budget.
-          if (await storedBefore()) return "duplicate";
-          throw open ? tooManySubmissions(retryAfterMs) : tooManyCodes(retryAfterMs);
-        },
+        (result) => "value" in result && result.value === "stored",
+        refused,
       );
     },
     async checkCode(campaign, client, now, check) {
       if (!client) return check();
-      await within(
-        codeFailures,
-        campaign,
-        client,
-        now,
-        check,
-        (result) => "error" in result && isCodeFailure(result.error),
-        (retryAfterMs) => {
-          throw tooManyCodes(retryAfterMs);
-        },
-      );
+      await withinCodeFailures(campaign, client, now, check, (retryAfterMs) => {
+        throw tooManyCodes(retryAfterMs);
+      });
     },
   };
 }

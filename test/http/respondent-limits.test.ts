@@ -230,6 +230,21 @@ describe("a round on single-use codes", () => {
     expect((await checkCode(campaign, ADDRESS, good!)).status).toBe(200);
   });
 
+  it("stores 50 valid codes sent at once from one office's address: a failure is counted once the store has answered", async () => {
+    const campaign = await t.addCampaign({ status: "open", requireCode: true });
+    const codes = await issueCodes(t.db, campaign, 50);
+    expect(codes.length).toBeGreaterThan(MAX_CODE_FAILURES);
+    const results = await statuses(
+      codes.map((accessCode) => submit(t.app, campaign, ADDRESS, crypto.randomUUID(), { accessCode })),
+    );
+    expect(results).toEqual(codes.map(() => 201));
+    expect(await countResponses(t.db, campaign.id)).toBe(codes.length);
+    // Failures still count: the 21st used code from that address is refused before it is looked at.
+    for (let i = 0; i < MAX_CODE_FAILURES; i++)
+      expect((await checkCode(campaign, ADDRESS, codes[i % codes.length]!)).status).toBe(409);
+    expect((await checkCode(campaign, ADDRESS, codes[0]!)).status).toBe(429);
+  });
+
   it("counts failed codes sent with answers in the same budget, and still answers a stored retry with 201", async () => {
     const campaign = await t.addCampaign();
     const [mine, unused] = await issueCodes(t.db, campaign, 2);

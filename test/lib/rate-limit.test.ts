@@ -22,6 +22,19 @@ describe("createRateLimiter", () => {
     expect(limiter.count("a", 1099)).toBe(3);
   });
 
+  it("says whether a key has room without counting, and refuses exactly when `take` would", () => {
+    const limiter = createRateLimiter({ limit: 2, windowMs: WINDOW });
+    for (let i = 0; i < 5; i++) expect(limiter.room("a", 100)).toEqual({ allowed: true });
+    expect(limiter.count("a", 100)).toBe(0);
+    limiter.take("a", 100);
+    expect(limiter.room("a", 200)).toEqual({ allowed: true });
+    limiter.take("a", 200);
+    expect(limiter.room("a", 300)).toEqual({ allowed: false, retryAfterMs: 800 });
+    expect(limiter.take("a", 300)).toEqual({ allowed: false, retryAfterMs: 800 });
+    expect(limiter.room("b", 300)).toEqual({ allowed: true });
+    expect(limiter.room("a", 1100)).toEqual({ allowed: true });
+  });
+
   it("starts a key's window at its first event, not on a clock boundary, and a new one once it has passed", () => {
     const limiter = createRateLimiter({ limit: 1, windowMs: WINDOW });
     expect(limiter.take("a", 999).allowed).toBe(true);
