@@ -61,7 +61,7 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
     codeFailures.clear();
   });
 
-  const keyOf = async (campaign: Campaign, client: string, nowMs: number) =>
+  const keyOf = (campaign: Campaign, client: string, nowMs: number) =>
     // The round's id is a UUID: the line break cannot occur in it, so no two pairs make one text.
     keys.keyOf(`${campaign.id}\n${clientNetwork(client)}`, nowMs);
 
@@ -77,7 +77,7 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
     refused: (retryAfterMs: number) => Promise<T>,
   ): Promise<T> {
     const nowMs = now.getTime();
-    const key = await keyOf(campaign, client, nowMs);
+    const key = keyOf(campaign, client, nowMs);
     const room = codeFailures.room(key, nowMs);
     if (!room.allowed) return refused(room.retryAfterMs);
     try {
@@ -102,7 +102,7 @@ export function createRespondentLimits(options: { submissionsPerHour: number; ma
     refused: (retryAfterMs: number) => Promise<T>,
   ): Promise<T> {
     const nowMs = now.getTime();
-    const taken = limiter.take(await keyOf(campaign, client, nowMs), nowMs);
+    const taken = limiter.take(keyOf(campaign, client, nowMs), nowMs);
     if (!taken.allowed) return refused(taken.retryAfterMs);
     let value: T;
     try {

@@ -142,7 +142,7 @@ export function createSummaryLookups(): SummaryLookups {
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 404)) throw error;
         const nowMs = now.getTime();
-        const taken = misses.take(await keys.keyOf(`summary\n${clientNetwork(client)}`, nowMs), nowMs);
+        const taken = misses.take(keys.keyOf(`summary\n${clientNetwork(client)}`, nowMs), nowMs);
         if (!taken.allowed)
           throw tooManyRequests(
             "too_many_requests",
