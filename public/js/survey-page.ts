@@ -227,7 +227,7 @@ function keepDraft(model: Model, draft: Draft | null): void {
   // SurveyJS scrolls a new page's survey header into view; this page puts the new page's heading at
   // the top instead (below), so the long introduction does not push the first question off a phone.
   model.onScrollToTop.add((_, options) => {
-    if (!options.question) options.cancel = true;
+    if (options.page && options.element === options.page) options.allow = false;
   });
   model.onCurrentPageChanged.add(() => {
     save();

@@ -9,7 +9,8 @@
  *
  * Items are tried one at a time, in the instrument's order, first in every group the plan shows,
  * else in the round as a whole only; an item that fails both stays unpublished, as before. The
- * outcome says that some part would have been small, never which or where.
+ * outcome says that some part would have been small, never which or where. Only rounds on codes:
+ * on an open link k counts submissions, which anyone with the link can invent.
  */
 import { defined } from "../lib/invariant.js";
 import { type CellKey, matches } from "./disclosure.js";
@@ -29,12 +30,6 @@ export interface AnsweredItems {
   roundOnly: string[];
 }
 
-/**
- * Work one trial's audit search may spend, as much as the plan's own: a trial that runs out counts
- * as unsafe. Each item published before makes the next trial's parts finer, so in a large round with
- * scattered "n.v.t." answers the first item or two may be published and the rest not.
- */
-const TRIAL_BUDGET = 20_000_000;
 /**
  * Entries one trial's elimination may touch (rows × columns × rank, at most): a trial above it is
  * not run, and its items stay unpublished, as the plan treats what it cannot prove. About 50 ms here;
@@ -113,12 +108,17 @@ export function* answeredItemsTrials(
     }
     const { counts, groups } = auditColumns(subCells, rows);
     if (groups.length * counts.length * Math.min(groups.length, counts.length) > TRIAL_ELIMINATION) return false;
-    return auditPlan(counts, groups, plan.k, TRIAL_BUDGET).safe;
+    // With the plan's own search budget: a trial it cannot prove counts as unsafe. Each item published
+    // makes the next trial's parts finer, so in a large round with scattered "n.v.t." answers the
+    // first item or two may be published and the rest not.
+    return auditPlan(counts, groups, plan.k).safe;
   };
 
   const everywhere: string[] = [];
   const roundOnly: string[] = [];
-  if (!round?.shown) return { everywhere, roundOnly };
+  // A round on an open link (no breakdowns) counts submissions, not people: invented answers could
+  // pad either part of an item up to k around one real person. Such rounds publish no such item.
+  if (!round?.shown || !plan.breakdowns) return { everywhere, roundOnly };
   const breakdowns = shown.length > 1;
   for (const name of partial) {
     if (!index.has(name)) continue;

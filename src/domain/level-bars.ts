@@ -4,7 +4,7 @@
  * One bar for all (the round's `weakBelow`, 60 by default) makes a hard level look weak more
  * often than an easy one. Where the consultant's norms hold enough organisations measured with
  * the same instrument, each level's bar moves by how far that level's norm lies from the norms'
- * average level: the bars keep the round's average and differ only where the levels do.
+ * average level: the bars differ only where the levels do, around the round's bar.
  *
  * The bars are drawn from exactly what a manager of the organisation may see of the norm set
  * (benchmark.ts normView: the mean without their own organisation, and only once it is in the
@@ -38,8 +38,8 @@ export const sameBars = (a: Thresholds, b: Thresholds): boolean =>
 /**
  * The round's thresholds with per-level bars from a norm view, or its one bar when there is no
  * view, fewer than MIN_BAR_ORGANISATIONS contributors, or a contributor measured with another
- * instrument (`sameInstrument` false). The bars use the view's levels rounded, as the benchmark
- * line shows them.
+ * instrument (`sameInstrument` false). The bars use the view's levels rounded to whole points: they
+ * tell no more than the benchmark line, which shows them to one decimal.
  */
 export function levelBars(round: Thresholds, view: NormView | null, sameInstrument: boolean): Thresholds {
   if (!view || view.contributors.length < MIN_BAR_ORGANISATIONS || !sameInstrument)

@@ -358,10 +358,10 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
 
 /**
  * What every respondent of the round answered: the scales, items and pairs whose count is the
- * round's n, and the outcome when everyone gave one. Only these are stored and published, in every
- * group alike. A figure of those who did not answer "not applicable" would stand for a subset the
- * disclosure plan never audited; and deciding per group would tell, by an item missing in one group
- * and present in another, who answered it.
+ * round's n, and the outcome when everyone gave one. These are stored and published in every group
+ * alike; an item some left open only where answered-items.ts finds it safe. A figure of those who did
+ * not answer "not applicable" stands for a subset the disclosure plan never audited; and deciding
+ * per group would tell, by an item missing in one group and present in another, who answered it.
  */
 export function answeredByAll(totals: ReleaseStats): {
   scales: Set<string>;
@@ -379,6 +379,13 @@ export function answeredByAll(totals: ReleaseStats): {
     outcome: (totals.outcome ?? []).reduce((a, b) => a + b, 0) === n && n > 0,
   };
 }
+
+/** The items that can be left open which some in the round answered and some did not: answered-items.ts's candidates. */
+export const partiallyAnswered = (
+  optional: readonly string[],
+  totals: ReleaseStats,
+  keep: ReturnType<typeof answeredByAll>,
+): string[] => optional.filter((name) => totals.items[name] !== undefined && !keep.items.has(name));
 
 /**
  * `stats` with only what `keep` lists (answeredByAll of the round), and the items in `answered`:

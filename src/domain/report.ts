@@ -243,31 +243,33 @@ export interface Group {
   unscored: ReadonlySet<string>;
 }
 
-/**
- * A group from a release's stored figures. Only what every respondent of the group answered comes
- * along (see wholeScale): every reader of a group — report, trends, comparisons, alpha — then
- * shows nothing of a smaller set inside it.
- */
 /** Which items a release's groups hold: their levels, facets and mirrored desired items (a release's totals carry them). */
 export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "itemMirrors" | "unscored" | "answeredOnly">;
 
+/**
+ * A group from a release's stored figures. Only what every respondent of the group answered comes
+ * along (see wholeScale) — and, apart, the items the release published over their answerers
+ * (`answered`): every reader of a group — report, trends, comparisons, alpha — then shows nothing
+ * of a smaller set inside it, and no rule reads an item some in the round left open as one all
+ * answered, even in a group where all did (the round's rule and its bootstrap would then differ).
+ */
 export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: {} }): Group {
   const n = stats.n;
   const whole = <T>(entries: [string, T][], size: (value: T) => number) =>
     new Map(entries.filter(([, v]) => size(v) === n));
   const answeredOnly = new Set(layout.answeredOnly ?? []);
   const answers = (c: ItemDistribution) => c.reduce((a, b) => a + b, 0);
+  const items = Object.entries(stats.items ?? {});
   return {
     n,
     scales: whole(Object.entries(stats.scales), (s) => s.n),
     factors: new Map(Object.entries(stats.factors)),
-    items: whole(Object.entries(stats.items ?? {}), answers),
-    // Fewer answers than n only for the items the release published over their answerers.
-    answered: new Map(
-      Object.entries(stats.items ?? {}).filter(
-        ([name, c]) => answeredOnly.has(name) && answers(c) > 0 && answers(c) < n,
-      ),
+    items: whole(
+      items.filter(([name]) => !answeredOnly.has(name)),
+      answers,
     ),
+    // Never more answers than n; fewer only for the items the release published over their answerers.
+    answered: new Map(items.filter(([name, c]) => answeredOnly.has(name) && answers(c) > 0 && answers(c) <= n)),
     itemLevels: layout.itemLevels,
     itemFacets: layout.itemFacets ?? {},
     itemMirrors: layout.itemMirrors ?? {},

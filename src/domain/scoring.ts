@@ -165,11 +165,12 @@ export function scoreValues(
   for (const item of key.items) {
     // Every item of a scale counts towards its size; only answered ones (not left open, not "n/a") towards its mean.
     const value = values[item.name];
-    if (item.level && item.perspective === "desired") byDesired.add(item.level, value);
-    else if (item.level) {
-      if (item.levelScore !== false) byLevel.add(item.level, value);
-    } else if (item.scale) byScale.add(item.scale, value);
-    if (item.facet && item.perspective !== "desired") byFacet.add(item.facet, value);
+    for (const scale of scalesOf(item)) {
+      if (scale.kind === "desired") byDesired.add(scale.id, value);
+      else if (scale.kind === "level") byLevel.add(scale.id, value);
+      else if (scale.kind === "climate") byScale.add(scale.id, value);
+      else byFacet.add(scale.id, value);
+    }
   }
   return {
     values: { ...values },
@@ -209,20 +210,35 @@ export function levelLayout(key: ScoringKey): Record<string, string[]> {
   return items;
 }
 
-/**
- * The items of every scale a response is scored on, by scale id as a release keys them: a level
- * (its score items), "desired:<level>", "climate:<scale>" and "facet:<facet>" — as scoreValues
- * groups them.
- */
+type ItemScale =
+  | { kind: "level"; id: LevelId }
+  | { kind: "desired"; id: LevelId }
+  | { kind: "climate"; id: ClimateScale }
+  | { kind: "facet"; id: string };
+
+/** The scales an item counts in: its level's current or desired state, or its climate scale; and its facet. */
+function scalesOf(item: ScoredItem): ItemScale[] {
+  const out: ItemScale[] = [];
+  if (item.level && item.perspective === "desired") out.push({ kind: "desired", id: item.level });
+  else if (item.level) {
+    if (item.levelScore !== false) out.push({ kind: "level", id: item.level });
+  } else if (item.scale) out.push({ kind: "climate", id: item.scale });
+  if (item.facet && item.perspective !== "desired") out.push({ kind: "facet", id: item.facet });
+  return out;
+}
+
+/** The id a release keys a scale by: a level id, "desired:<level>", "climate:<scale>" or "facet:<facet>". */
+const RELEASE_PREFIX: Record<ItemScale["kind"], string> = {
+  level: "",
+  desired: "desired:",
+  climate: "climate:",
+  facet: "facet:",
+};
+
+/** The items of every scale a response is scored on, by the id a release keys the scale by (scalesOf). */
 export function scaleLayout(key: ScoringKey): Record<string, string[]> {
   const items: Record<string, string[]> = {};
-  const add = (id: string, name: string) => (items[id] ??= []).push(name);
-  for (const item of key.items) {
-    if (item.level && item.perspective === "desired") add(`desired:${item.level}`, item.name);
-    else if (item.level) {
-      if (item.levelScore !== false) add(item.level, item.name);
-    } else if (item.scale) add(`climate:${item.scale}`, item.name);
-    if (item.facet && item.perspective !== "desired") add(`facet:${item.facet}`, item.name);
-  }
+  for (const item of key.items)
+    for (const scale of scalesOf(item)) (items[`${RELEASE_PREFIX[scale.kind]}${scale.id}`] ??= []).push(item.name);
   return items;
 }

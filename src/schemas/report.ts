@@ -171,7 +171,10 @@ const Figures = {
     z.strictObject({
       name: z.string(),
       level: LevelId,
-      n: z.int(),
+      n: z.int().openapi({
+        description:
+          "Respondents who answered the item: the group's n, or fewer where some chose n.v.t. or weet niet and the release publishes it over its answerers",
+      }),
       score: z.number(),
       favourablePct: z.number(),
       unfavourablePct: z.number(),

@@ -20,6 +20,7 @@ import {
   createReleaseFold,
   emptyStats,
   keepAnsweredByAll,
+  partiallyAnswered,
   PICK_RULE,
   publishedStats,
   type ReleaseCell,
@@ -147,8 +148,12 @@ async function makeRelease(
     // What every respondent of the round answered is stored in every group alike (answeredByAll); an
     // item some left open only where its answerers and those who left it open clear the plan (answered-items.ts).
     const keep = answeredByAll(totals);
-    const partial = fold.optional.filter((name) => totals.items[name] !== undefined && !keep.items.has(name));
-    const trials = answeredItemsTrials(fold.patternCells(), plan, fold.optional, partial);
+    const trials = answeredItemsTrials(
+      fold.patternCells(),
+      plan,
+      fold.optional,
+      partiallyAnswered(fold.optional, totals, keep),
+    );
     let trial = trials.next();
     for (; !trial.done; trial = trials.next()) await nextTurn();
     const answered = trial.value;
@@ -181,7 +186,7 @@ async function makeRelease(
           members,
           fold,
           keep.items,
-          totals,
+          { ...totals, answeredOnly: [...answered.everywhere, ...answered.roundOnly] },
           { thresholds, minComplete: isRound ? campaign.k : null },
           random,
         )) ?? undefined;

@@ -75,16 +75,21 @@ function readerRows(
 }
 
 describe("answeredItems on fixtures", () => {
-  it("publishes an item in the round only, when the round alone has k or more on both sides", () => {
+  it("publishes an item when the round has k or more on both sides (one cell: every group is the round)", () => {
     const cells = [cell("Sales", { "": 14, x: 6 })];
-    expect(answeredItems(cells, planOf(cells, false), OPTIONAL, ["x"])).toEqual({ everywhere: [], roundOnly: ["x"] });
+    expect(answeredItems(cells, planOf(cells), OPTIONAL, ["x"])).toEqual({ everywhere: ["x"], roundOnly: [] });
+  });
+
+  it("publishes nothing of a round on an open link, whose k counts submissions anyone can invent", () => {
+    const cells = [cell("Sales", { "": 14, x: 6 }), cell("Service", { "": 10, x: 10 })];
+    expect(answeredItems(cells, planOf(cells, false), OPTIONAL, ["x"])).toEqual({ everywhere: [], roundOnly: [] });
   });
 
   it("publishes nothing when fewer than k left it open, or fewer than k answered it", () => {
     const few = [cell("Sales", { "": 16, x: 4 })];
-    expect(answeredItems(few, planOf(few, false), OPTIONAL, ["x"])).toEqual({ everywhere: [], roundOnly: [] });
+    expect(answeredItems(few, planOf(few), OPTIONAL, ["x"])).toEqual({ everywhere: [], roundOnly: [] });
     const most = [cell("Sales", { "": 4, x: 16 })];
-    expect(answeredItems(most, planOf(most, false), OPTIONAL, ["x"])).toEqual({ everywhere: [], roundOnly: [] });
+    expect(answeredItems(most, planOf(most), OPTIONAL, ["x"])).toEqual({ everywhere: [], roundOnly: [] });
   });
 
   it("publishes an item in every department when each department has none or k on both sides", () => {
@@ -102,17 +107,14 @@ describe("answeredItems on fixtures", () => {
   it("judges items together: a second item left open by the same people plus one is refused", () => {
     // Six left x and y open; one more left only y open: y's figures beside x's would single that one out.
     const cells = [cell("Sales", { "": 13, "x,y": 6, y: 1 })];
-    expect(answeredItems(cells, planOf(cells, false), OPTIONAL, ["x", "y"])).toEqual({
-      everywhere: [],
-      roundOnly: ["x"],
-    });
+    expect(answeredItems(cells, planOf(cells), OPTIONAL, ["x", "y"])).toEqual({ everywhere: ["x"], roundOnly: [] });
     // Without x published, y alone (seven left it open) is fine.
-    expect(answeredItems(cells, planOf(cells, false), OPTIONAL, ["y"])).toEqual({ everywhere: [], roundOnly: ["y"] });
+    expect(answeredItems(cells, planOf(cells), OPTIONAL, ["y"])).toEqual({ everywhere: ["y"], roundOnly: [] });
   });
 
   it("publishes nothing of a round the plan does not show", () => {
     const cells = [cell("Sales", { "": 2, x: 2 })];
-    expect(answeredItems(cells, planOf(cells, false), OPTIONAL, ["x"])).toEqual({ everywhere: [], roundOnly: [] });
+    expect(answeredItems(cells, planOf(cells), OPTIONAL, ["x"])).toEqual({ everywhere: [], roundOnly: [] });
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Items some respondents left open, over HTTP (answered-items.ts): on a v4 round an item that six
+ * Items some respondents left open, over HTTP (answered-items.ts): on a v4 round on codes an item that six
  * of twenty answered "n.v.t." is published over the fourteen who answered it, with figures equal to
  * their answers; an item only two left open stays unpublished, as does everything of those two.
  */
@@ -9,6 +9,7 @@ import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
 import { NOT_APPLICABLE } from "../../src/domain/scoring.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { hashPassword } from "../../src/lib/password.js";
+import { issueCodes } from "../../src/services/access-codes.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
@@ -38,7 +39,10 @@ beforeAll(async () => {
     organisationId: organisation.id,
     title: "v4 round",
     status: "open",
+    // On codes: an open link's k counts submissions, and publishes no item some left open.
+    requireCode: true,
   });
+  const codes = await issueCodes(t.db, campaign, 20);
   for (let i = 0; i < 20; i++) {
     const answers: Record<string, unknown> = { ...validAnswers(v4, 2 + (i % 4)), department: "Sales" };
     if (i < 6) answers.skills_2 = NOT_APPLICABLE;
@@ -47,6 +51,7 @@ beforeAll(async () => {
     if (i === 7 || i === 12) answers.context_3 = NOT_APPLICABLE;
     const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
       submissionId: crypto.randomUUID(),
+      accessCode: codes[i],
       answers,
     });
     expect(res.status).toBe(201);
@@ -80,5 +85,39 @@ describe("an item some answered 'n.v.t.'", () => {
 
   it("leaves the level's reliability to those who answered all of its items, as before", () => {
     expect(report.reliability.find((r) => r.level === "skills")?.n).toBe(answeredSkills2.length);
+  });
+});
+
+describe("an item some answered 'n.v.t.' on an open link", () => {
+  it("is published nowhere: invented answers could pad its answerers up to k around one person", async () => {
+    // An attacker's case: 19 answer n.v.t., Bob answers 5, and four invented responses answer 1.
+    const consultant = await createUser(
+      t.db,
+      "c2@answered.test",
+      await hashPassword("answered-items-pw"),
+      "consultant",
+    );
+    const organisation = await createOrganisation(t.db, "Open", consultant.id);
+    const open = await createCampaign(t.db, {
+      ...campaignDefaults(v4, ["Sales"]),
+      organisationId: organisation.id,
+      title: "open link",
+      status: "open",
+    });
+    for (let i = 0; i < 24; i++) {
+      const answers: Record<string, unknown> = { ...validAnswers(v4, 2 + (i % 4)), department: "Sales" };
+      answers.skills_2 = i < 19 ? NOT_APPLICABLE : i === 19 ? 5 : 1;
+      const res = await postJson(t.app, `/api/s/${open.token}/responses`, {
+        submissionId: crypto.randomUUID(),
+        answers,
+      });
+      expect(res.status).toBe(201);
+    }
+    const cookie = await loginCookie(t.app, "c2@answered.test", "answered-items-pw");
+    expect((await postJson(t.app, `/api/campaigns/${open.id}/close`, {}, { cookie })).status).toBe(200);
+    const seen = await (await t.app.request(`/api/campaigns/${open.id}/report`, { headers: { cookie } })).json();
+    expect(seen.n).toBe(24);
+    expect(seen.items.length).toBeGreaterThan(20);
+    expect(seen.items.some((i: { name: string }) => i.name === "skills_2")).toBe(false);
   });
 });

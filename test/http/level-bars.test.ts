@@ -133,6 +133,7 @@ describe("bars per level from the norms", () => {
     const id = (await t.client.execute("select campaign_id from releases order by rowid desc limit 1")).rows[0]!
       .campaign_id as string;
     for (let i = 0; i < 3; i++) others.push(await organisationWithRound(`Later ${i}`));
+    const reversed = Object.fromEntries(LEVEL_IDS.map((level, i) => [level, 48 + 5 * i])) as Record<LevelId, number>;
     seq += 1;
     await insertNormSet(t.db, {
       consultantId,
@@ -141,9 +142,16 @@ describe("bars per level from the norms", () => {
       entries: [own, ...others].map((c) => ({
         organisationId: c.organisationId,
         campaignId: c.id,
-        scores: profile(9),
+        // Shaped the other way round: bars drawn from it would differ level by level.
+        scores: reversed,
       })),
     });
+    const others10 = (await latestNormSet(t.db, consultantId))!.entries.filter(
+      (e) => e.organisationId !== own.organisationId,
+    );
+    const wouldBe = levelBars({ weakBelow: 60 }, { contributors: others10, levels: reversed }, true);
+    expect(wouldBe.levels).toBeDefined();
+    expect(wouldBe.levels).not.toEqual(first.campaign.thresholds.levels);
     const again = await reportOf(id);
     // The benchmark line is the latest set's; the diagnosis is the release's.
     expect(again.campaign.thresholds).toEqual(first.campaign.thresholds);

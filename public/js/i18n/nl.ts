@@ -352,7 +352,9 @@ export const nl = {
   unreliable: "niet betrouwbaar gemeten",
   /** The "weak" threshold, in the staircase's legend and the heatmap's. */
   weakThreshold: "drempel ‘zwak’: {w}",
-  weakThresholdNorms: "drempel ‘zwak’: per niveau, naar de normen van uw adviseur (gemiddeld {w})",
+  /** A heatmap column's own "weak" bar, where the bars differ per level. */
+  columnBar: "drempel {w}",
+  weakThresholdNorms: "drempel ‘zwak’: per niveau, naar de normen van uw adviseur (ronde: {w})",
   /** The 95% margin, in the staircase's legend and its table. */
   margin95: "95%-marge",
   // A trend step's verdict (src/domain/trends.ts TrendLabel), and "none" where no step was tested.

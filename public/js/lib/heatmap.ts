@@ -17,7 +17,7 @@ type Heatmap = NonNullable<Released["heatmap"]>;
  * confuse red with green, not with blue), and its lightness rises towards the middle on both
  * sides, so it also reads in greyscale print. Diverging, because the question a reader asks of
  * a cell is "above or below the threshold, and how far": the scale turns (near-white) at the
- * round's weakBelow, red below it, blue above it.
+ * level's bar (the round's weakBelow, or the level's own from the norms), red below it, blue above it.
  */
 const RD_BU: readonly (readonly [number, number, number])[] = [
   [0x67, 0x00, 0x1f],
@@ -124,9 +124,12 @@ export function heatmapTable(
     Object.assign(el("th", t("unit")), { scope: "col" }),
     Object.assign(el("th", "n", "num"), { scope: "col" }),
   );
+  // Where the bars differ per level, each column says its own: the legend's scale shows the round's.
+  const perLevel = new Set(levels.map((l) => l.bar)).size > 1;
   for (const l of levels) {
     const th = Object.assign(el("th", undefined, "level"), { scope: "col" });
     th.append(el("span", l.name[lang]));
+    if (perLevel) th.append(el("small", t("columnBar", { w: l.bar }), "column-bar"));
     head.append(th);
   }
   const body = el("tbody");
