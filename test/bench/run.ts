@@ -39,6 +39,15 @@ const instrument = createInstrumentRegistry().latest(DEFAULT_INSTRUMENT_ID)!;
 const work = mkdtempSync(join(tmpdir(), "cc-bench-"));
 const rows: { section: string; metric: string; value: string; target: string; met: boolean | null }[] = [];
 let integrityFailure: string | null = null;
+/** Every server process this bench started and has not stopped: the last `finally` stops them, whatever happened. */
+const running = new Set<{ stop(): Promise<void> }>();
+/** `server`, stopped by the bench's end if nothing stops it before; stopping it takes it off the list. */
+function tracked<T extends { stop(): Promise<void> }>(server: T): T {
+  const stop = server.stop.bind(server);
+  const handle = { ...server, stop: async () => (running.delete(handle), await stop()) };
+  running.add(handle);
+  return handle;
+}
 
 function record(section: string, metric: string, value: string, target = "", met: boolean | null = null): void {
   rows.push({ section, metric, value, target, met });
@@ -51,12 +60,15 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/** The URL a bench process announces on its first line (`{"port": …}`). */
+const portLine = (line: string) => {
+  const port = (JSON.parse(line) as { port?: number }).port;
+  return port ? `http://127.0.0.1:${port}` : undefined;
+};
+
 async function startServer(file: string, env: Record<string, string> = {}): Promise<Server> {
   // The compiled bundle, as `npm start` runs it: no TypeScript loader in the process.
-  const server = await spawnServer(join(root, "dist/bench/bench-server.mjs"), [file], env, (line) => {
-    const port = (JSON.parse(line) as { port?: number }).port;
-    return port ? `http://127.0.0.1:${port}` : undefined;
-  });
+  const server = tracked(await spawnServer(join(root, "dist/bench/bench-server.mjs"), [file], env, portLine));
   return {
     url: server.url,
     async peakRssMb() {
@@ -138,15 +150,35 @@ async function throughput(): Promise<number> {
   const submit = `/api/s/${campaign.token}/responses`;
   let acknowledged = 0;
   const retries = new Map<string, Body>();
-  // Warm both paths up (JIT, page cache), then measure them in the same run, back to back.
-  await load(server.url, "/bench/baseline", body, 2);
+  // The baseline is a bare node:http server in a process of its own, on a file of its own: the
+  // same body parsing and one libSQL insert with the project's pragmas (baseline-server.ts).
+  const baselineServer = tracked(
+    await spawnServer(join(root, "dist/bench/baseline-server.mjs"), [join(work, "baseline.db")], {}, portLine),
+  );
+  // Warm both up (JIT, page cache), then three rounds, each the baseline and the product back to
+  // back on the same two cores, so a burst of load elsewhere hits both; the median ratio is reported.
+  await load(baselineServer.url, "/", body, 2);
   const warm = await load(server.url, submit, body, 2);
   acknowledged += warm.acknowledged;
   for (const [id, b] of warm.unanswered) retries.set(id, b);
-  const baseline = await load(server.url, "/bench/baseline", body, SECONDS);
-  const real = await load(server.url, submit, body, SECONDS);
-  acknowledged += real.acknowledged;
-  for (const [id, b] of real.unanswered) retries.set(id, b);
+  const rounds: { baseline: LoadResult; real: LoadResult; ratio: number; loadavg: string }[] = [];
+  for (let round = 0; round < 3; round++) {
+    const baselineRun = await load(baselineServer.url, "/", body, SECONDS);
+    const realRun = await load(server.url, submit, body, SECONDS);
+    acknowledged += realRun.acknowledged;
+    for (const [id, b] of realRun.unanswered) retries.set(id, b);
+    rounds.push({
+      baseline: baselineRun,
+      real: realRun,
+      ratio: realRun.rps / baselineRun.rps,
+      loadavg: loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" "),
+    });
+  }
+  await baselineServer.stop();
+  const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[1]!;
+  const { baseline, real } = median;
   // A browser whose answer was lost retries with the same submissionId; so does this bench.
   for (const b of retries.values()) {
     const res = await fetch(`${server.url}${submit}`, {
@@ -166,20 +198,20 @@ async function throughput(): Promise<number> {
   const receipts = await count("SELECT count(*) FROM receipts WHERE campaign_id = ?");
   check.close();
 
-  const ratio = real.rps / baseline.rps;
-  record("Submissions", "responses/s (50 connections)", real.rps.toFixed(0));
+  const ratio = median.ratio;
+  const refused = warm.refused + rounds.reduce((n, r) => n + r.real.refused, 0);
+  record("Submissions", "responses/s (50 connections, median round)", real.rps.toFixed(0));
   record("Submissions", "latency p50", `${real.p50} ms`);
   record("Submissions", "latency p99", `${real.p99} ms`);
-  record("Submissions", "baseline writes/s (parse JSON, insert one row)", baseline.rps.toFixed(0));
+  record("Submissions", "bare node:http baseline writes/s (parse JSON, insert one row)", baseline.rps.toFixed(0));
   record("Submissions", "baseline latency p50 / p99", `${baseline.p50} / ${baseline.p99} ms`);
-  record("Submissions", "ratio to baseline", ratio.toFixed(2), "≥ 0.5", ratio >= 0.5);
   record(
     "Submissions",
-    "refused (non-201) answers",
-    String(real.refused + warm.refused),
-    "0",
-    real.refused + warm.refused === 0,
+    "ratio to the bare baseline, three rounds (load average after each)",
+    rounds.map((r) => `${r.ratio.toFixed(2)} (${r.loadavg})`).join("; "),
   );
+  record("Submissions", "ratio to the bare baseline, median", ratio.toFixed(2), "≥ 0.6", ratio >= 0.6);
+  record("Submissions", "refused (non-201) answers", String(refused), "0", refused === 0);
   const intact = stored === acknowledged && receipts === stored;
   record(
     "Submissions",
@@ -507,10 +539,12 @@ async function invitations(): Promise<number> {
   const open = await benchCampaign(opened.db, instrument);
   opened.close();
 
-  const sink = await spawnServer(join(root, "dist/bench/smtp-sink.mjs"), [], {}, (line) => {
-    const parsed = JSON.parse(line) as { url?: string; countUrl?: string };
-    return parsed.url && parsed.countUrl ? JSON.stringify(parsed) : undefined;
-  });
+  const sink = tracked(
+    await spawnServer(join(root, "dist/bench/smtp-sink.mjs"), [], {}, (line) => {
+      const parsed = JSON.parse(line) as { url?: string; countUrl?: string };
+      return parsed.url && parsed.countUrl ? JSON.stringify(parsed) : undefined;
+    }),
+  );
   const { url: smtpUrl, countUrl } = JSON.parse(sink.url) as { url: string; countUrl: string };
   const received = async () =>
     (await (await fetch(countUrl)).json()) as { received: number; recipients: number; codes: number };
@@ -668,7 +702,11 @@ function merged(existing: string): string {
 
 try {
   await bundleForNode(
-    { "bench-server": join(root, "test/bench/server.ts"), "smtp-sink": join(root, "test/bench/smtp-sink.ts") },
+    {
+      "bench-server": join(root, "test/bench/server.ts"),
+      "baseline-server": join(root, "test/bench/baseline-server.ts"),
+      "smtp-sink": join(root, "test/bench/smtp-sink.ts"),
+    },
     join(root, "dist/bench"),
   );
   if (runs("submissions")) {
@@ -707,6 +745,8 @@ try {
     `\nWritten to BENCHMARKS.md${ONLY ? ` (only the rows of ${[...ONLY].join(", ")} replaced or added)` : ""}`,
   );
 } finally {
+  // A failed part leaves no server behind (one had gone on releasing a round on a deleted file).
+  await Promise.all([...running].map((server) => server.stop()));
   rmSync(work, { recursive: true, force: true });
 }
 if (integrityFailure) {

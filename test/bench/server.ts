@@ -1,7 +1,7 @@
 /**
  * The Node server as production runs it (createNodeApp on an embedded file with the same
- * settings), plus two bench-only routes: a baseline write — parse the same JSON, insert one row
- * with the same client — and the process's peak RSS, sampled every 25 ms. Prints its port as one JSON line.
+ * settings), plus one bench-only route: the process's peak RSS, sampled every 25 ms. The
+ * submissions baseline is a server of its own (baseline-server.ts). Prints its port as one JSON line.
  */
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
@@ -15,9 +15,6 @@ const file = process.argv[2];
 if (!file) throw new Error("usage: tsx test/bench/server.ts <database file>");
 
 const opened = await openDatabase(`file:${file}`);
-await opened.client.execute(
-  "CREATE TABLE IF NOT EXISTS bench_baseline (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID",
-);
 // The load comes from one address (loopback): the limit on open links runs, and its cost is
 // measured, but is set above anything the bench sends.
 // Mail as `npm start` configures it (SMTP_URL, MAIL_FROM, INVITATION_KEY_SECRET, PUBLIC_URL), when the bench sets them.
@@ -34,16 +31,9 @@ const app = createNodeApp(opened.db, createInstrumentRegistry(), {
 let peakRss = process.memoryUsage().rss;
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25).unref();
 
-const bench = new Hono()
-  .post("/bench/baseline", async (c) => {
-    const body = await c.req.json();
-    await opened.client.execute({
-      sql: "INSERT INTO bench_baseline (id, body) VALUES (?, ?)",
-      args: [crypto.randomUUID(), JSON.stringify(body)],
-    });
-    return c.json({ status: "stored" }, 201);
-  })
-  .get("/bench/rss", (c) => c.json({ peakRssKb: Math.round(peakRss / 1024), memory: process.memoryUsage() }));
+const bench = new Hono().get("/bench/rss", (c) =>
+  c.json({ peakRssKb: Math.round(peakRss / 1024), memory: process.memoryUsage() }),
+);
 
 // Each request goes through one app only, the bench's or the product's, as it would in production.
 const isBench = (url: string) => url.startsWith("/bench/", url.indexOf("/", url.indexOf("//") + 2));
