@@ -16,14 +16,53 @@ import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from
 
 let t: TestApp;
 let v4: Instrument;
-let campaign: Campaign;
-let report: {
+let cookie: string;
+let report: Report;
+/** skills_2's answers of those who answered it. */
+const answeredSkills2: number[] = [];
+
+interface Report {
   n: number;
   items: { name: string; n: number; score: number; favourablePct: number; unfavourablePct: number }[];
   reliability: { level: string; n: number }[];
-};
-/** skills_2's answers of those who answered it. */
-const answeredSkills2: number[] = [];
+}
+
+/**
+ * A v4 round of the consultant's, answered by `count` people (`adjust` changes the i-th one's
+ * answers), closed, and its report as the consultant reads it. On codes unless `open`.
+ */
+async function releasedReport(
+  title: string,
+  count: number,
+  adjust: (answers: Record<string, unknown>, i: number) => void,
+  { open = false } = {},
+): Promise<Report> {
+  const organisation = await createOrganisation(t.db, title, consultantId);
+  const campaign: Campaign = await createCampaign(t.db, {
+    ...campaignDefaults(v4, ["Sales"]),
+    organisationId: organisation.id,
+    title,
+    status: "open",
+    requireCode: !open,
+  });
+  const codes = open ? [] : await issueCodes(t.db, campaign, count);
+  for (let i = 0; i < count; i++) {
+    const answers: Record<string, unknown> = { ...validAnswers(v4, 2 + (i % 4)), department: "Sales" };
+    adjust(answers, i);
+    const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
+      submissionId: crypto.randomUUID(),
+      ...(open ? {} : { accessCode: codes[i] }),
+      answers,
+    });
+    expect(res.status).toBe(201);
+  }
+  expect((await postJson(t.app, `/api/campaigns/${campaign.id}/close`, {}, { cookie })).status).toBe(200);
+  return (
+    await t.app.request(`/api/campaigns/${campaign.id}/report`, { headers: { cookie } })
+  ).json() as Promise<Report>;
+}
+
+let consultantId = "";
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -32,33 +71,14 @@ beforeAll(async () => {
   // Both items offer "n.v.t." and are scored as they are asked.
   expect(item("skills_2").na && !item("skills_2").reverse).toBe(true);
   expect(item("context_3").na).toBe(true);
-  const consultant = await createUser(t.db, "c@answered.test", await hashPassword("answered-items-pw"), "consultant");
-  const organisation = await createOrganisation(t.db, "Answered", consultant.id);
-  campaign = await createCampaign(t.db, {
-    ...campaignDefaults(v4, ["Sales"]),
-    organisationId: organisation.id,
-    title: "v4 round",
-    status: "open",
-    // On codes: an open link's k counts submissions, and publishes no item some left open.
-    requireCode: true,
-  });
-  const codes = await issueCodes(t.db, campaign, 20);
-  for (let i = 0; i < 20; i++) {
-    const answers: Record<string, unknown> = { ...validAnswers(v4, 2 + (i % 4)), department: "Sales" };
-    if (i < 6) answers.skills_2 = NOT_APPLICABLE;
-    else answers.skills_2 = 1 + (i % 5);
+  consultantId = (await createUser(t.db, "c@answered.test", await hashPassword("answered-items-pw"), "consultant")).id;
+  cookie = await loginCookie(t.app, "c@answered.test", "answered-items-pw");
+  // On codes: an open link's k counts submissions, and publishes no item some left open (below).
+  report = await releasedReport("v4 round", 20, (answers, i) => {
+    answers.skills_2 = i < 6 ? NOT_APPLICABLE : 1 + (i % 5);
     if (i >= 6) answeredSkills2.push(answers.skills_2 as number);
     if (i === 7 || i === 12) answers.context_3 = NOT_APPLICABLE;
-    const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
-      submissionId: crypto.randomUUID(),
-      accessCode: codes[i],
-      answers,
-    });
-    expect(res.status).toBe(201);
-  }
-  const cookie = await loginCookie(t.app, "c@answered.test", "answered-items-pw");
-  expect((await postJson(t.app, `/api/campaigns/${campaign.id}/close`, {}, { cookie })).status).toBe(200);
-  report = await (await t.app.request(`/api/campaigns/${campaign.id}/report`, { headers: { cookie } })).json();
+  });
 });
 afterAll(() => t.close());
 
@@ -91,33 +111,16 @@ describe("an item some answered 'n.v.t.'", () => {
 describe("an item some answered 'n.v.t.' on an open link", () => {
   it("is published nowhere: invented answers could pad its answerers up to k around one person", async () => {
     // An attacker's case: 19 answer n.v.t., Bob answers 5, and four invented responses answer 1.
-    const consultant = await createUser(
-      t.db,
-      "c2@answered.test",
-      await hashPassword("answered-items-pw"),
-      "consultant",
+    const seen = await releasedReport(
+      "open link",
+      24,
+      (answers, i) => {
+        answers.skills_2 = i < 19 ? NOT_APPLICABLE : i === 19 ? 5 : 1;
+      },
+      { open: true },
     );
-    const organisation = await createOrganisation(t.db, "Open", consultant.id);
-    const open = await createCampaign(t.db, {
-      ...campaignDefaults(v4, ["Sales"]),
-      organisationId: organisation.id,
-      title: "open link",
-      status: "open",
-    });
-    for (let i = 0; i < 24; i++) {
-      const answers: Record<string, unknown> = { ...validAnswers(v4, 2 + (i % 4)), department: "Sales" };
-      answers.skills_2 = i < 19 ? NOT_APPLICABLE : i === 19 ? 5 : 1;
-      const res = await postJson(t.app, `/api/s/${open.token}/responses`, {
-        submissionId: crypto.randomUUID(),
-        answers,
-      });
-      expect(res.status).toBe(201);
-    }
-    const cookie = await loginCookie(t.app, "c2@answered.test", "answered-items-pw");
-    expect((await postJson(t.app, `/api/campaigns/${open.id}/close`, {}, { cookie })).status).toBe(200);
-    const seen = await (await t.app.request(`/api/campaigns/${open.id}/report`, { headers: { cookie } })).json();
     expect(seen.n).toBe(24);
     expect(seen.items.length).toBeGreaterThan(20);
-    expect(seen.items.some((i: { name: string }) => i.name === "skills_2")).toBe(false);
+    expect(seen.items.some((i) => i.name === "skills_2")).toBe(false);
   });
 });

@@ -16,7 +16,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { BOB, type Cell, inGroup, PEOPLE, peopleRound, storedGroups, type World, world } from "./world.js";
+import { BOB, bobSaysNaRound, type Cell, inGroup, PEOPLE, storedGroups, type World, world } from "./world.js";
 
 let w: World;
 let mgr: Awaited<ReturnType<World["manager"]>>;
@@ -25,14 +25,7 @@ const MISSION_ITEMS = 4; // v3: mission_1..mission_4 (public instrument)
 
 beforeAll(async () => {
   w = await world();
-  const org = await w.organisation("Target");
-  mgr = await w.manager(org, "director@target.test");
-  // Only Bob answers "weet niet / n.v.t." to mission_3.
-  const round = await peopleRound(w, org, (answers, cell, i) => {
-    answers.mission_2 = 1 + ((i * 3) % 5);
-    if (cell === BOB) answers.mission_3 = "na";
-  });
-  campaignId = round.id;
+  ({ mgr, campaignId } = await bobSaysNaRound(w));
 });
 afterAll(() => w.t.close());
 

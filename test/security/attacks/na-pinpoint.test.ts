@@ -16,7 +16,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { BOB, type Cell, PEOPLE, peopleRound, type World, world } from "./world.js";
+import { bobSaysNaRound, type Cell, PEOPLE, type World, world } from "./world.js";
 
 let w: World;
 let mgr: Awaited<ReturnType<World["manager"]>>;
@@ -24,14 +24,7 @@ let campaignId = "";
 
 beforeAll(async () => {
   w = await world();
-  const org = await w.organisation("Target");
-  mgr = await w.manager(org, "director@target.test");
-  // Varied answers; only Bob says "weet niet / n.v.t." to mission_3.
-  const round = await peopleRound(w, org, (answers, cell, i) => {
-    answers.mission_2 = 1 + ((i * 3) % 5);
-    if (cell === BOB) answers.mission_3 = "na";
-  });
-  campaignId = round.id;
+  ({ mgr, campaignId } = await bobSaysNaRound(w));
 });
 afterAll(() => w.t.close());
 

@@ -177,3 +177,17 @@ export async function storedGroups(w: World, campaignId: string) {
   });
   return rows.map((r) => ({ key: String(r.key), n: Number(r.n), stats: JSON.parse(String(r.stats)) }));
 }
+
+/**
+ * The "n.v.t." attacks' round: PEOPLE with varied mission_2 answers, of whom only Bob answers
+ * "weet niet / n.v.t." to mission_3; with a manager of the organisation who reads it.
+ */
+export async function bobSaysNaRound(w: World) {
+  const org = await w.organisation("Target");
+  const mgr = await w.manager(org, "director@target.test");
+  const round = await peopleRound(w, org, (answers, cell, i) => {
+    answers.mission_2 = 1 + ((i * 3) % 5);
+    if (cell === BOB) answers.mission_3 = "na";
+  });
+  return { mgr, campaignId: round.id };
+}
