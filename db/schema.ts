@@ -155,6 +155,22 @@ export const releases = sqliteTable("releases", {
 });
 
 /**
+ * A round's release attempts that have not (yet) made a release: written before each attempt, so an
+ * attempt that kills the process (out of memory) is not retried at once on restart, and cleared by
+ * the release's own batch. No answer and no person is in it: the round, how often, why, and when next.
+ */
+export const releaseAttempts = sqliteTable("release_attempts", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  attempts: integer("attempts").notNull(),
+  /** A closed code (src/domain/release-attempts.ts); "interrupted" until the attempt ends. */
+  reason: text("reason").notNull(),
+  /** ISO time before which the round is not tried again. */
+  nextAttemptAt: text("next_attempt_at").notNull(),
+});
+
+/**
  * The figures of a release: one row per group its plan publishes (never a hidden group and never a
  * single cell unless the plan publishes it), keyed by the group's conditions. What the file holds
  * is what a reader of the reports may see, nothing finer.

@@ -102,7 +102,7 @@ async function releaseDueRounds(): Promise<void> {
     for (const made of released)
       log.info("round released", { campaignId: made.campaignId, respondents: made.respondents });
     for (const f of failed)
-      log.error("round not released; next try in a minute", {
+      log.error("round not released; tried again after its back-off (release_attempts)", {
         campaignId: f.campaignId,
         ...errorFields(f.error, true),
       });

@@ -59,6 +59,10 @@ export const ERROR_CODES = {
   instrument_id_taken: { statuses: [409], meaning: "Another consultant uses this instrument id." },
   version_conflict: { statuses: [409], meaning: "That instrument version exists already." },
   results_not_released: { statuses: [409], meaning: "The round runs: results come when it closes." },
+  release_retrying: {
+    statuses: [503],
+    meaning: "The round is due, but its last release attempt made no release; it is tried again after Retry-After.",
+  },
   too_small: { statuses: [409], meaning: "The round has fewer than k respondents: there is nothing to share." },
   too_many_actions: { statuses: [409], meaning: "The action plan holds its maximum of actions." },
   too_few_organisations: { statuses: [409], meaning: "A norm set needs at least five organisations." },

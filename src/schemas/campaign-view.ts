@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
+import { ATTEMPT_REASONS } from "../domain/release-attempts.js";
 import { surveyUrl } from "../lib/links.js";
 import { Localised, UnitSchema } from "../lib/schemas.js";
 import type { CampaignFacts } from "../services/portfolio.js";
@@ -97,6 +98,18 @@ export const ParticipationSchema = z
     closesOn: z.string().nullable(),
     released: z.boolean(),
     releasedOn: z.string().nullable(),
+    releaseAttempt: z
+      .strictObject({
+        attempts: z.int(),
+        reason: z.enum(ATTEMPT_REASONS),
+        nextAttemptAt: z.string(),
+        advice: Localised,
+      })
+      .nullable()
+      .openapi({
+        description:
+          "A round that is due but has no release yet: how many attempts made none, why the last did not, when the next starts, and what to do",
+      }),
     k: z.number(),
     respondents: z.number(),
     responseRate: ResponseRateSchema,

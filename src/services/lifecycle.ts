@@ -24,7 +24,7 @@ import { refusedBy } from "../storage/database.js";
 import { liveRespondents, type StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
 import { instrumentForCampaign } from "./instruments.js";
-import { release, type ReleaseDeps } from "./release.js";
+import { type ReleaseDeps, releaseOrExplain } from "./release.js";
 
 export type LifecycleDeps = ReleaseDeps & Pick<Required<AppDeps>, "now">;
 
@@ -63,7 +63,7 @@ async function unlessClosed<T>(write: () => Promise<T>): Promise<T> {
 export async function assertRunning(deps: LifecycleDeps, campaign: Campaign): Promise<void> {
   if (campaign.status === "closed") throw closedForGood();
   if (resultsDue(campaign, calendarDate(deps.now()))) {
-    await release(deps, campaign, deps.now());
+    await releaseOrExplain(deps, campaign, deps.now());
     throw closedForGood();
   }
 }
@@ -85,7 +85,10 @@ export async function closeRound(
       "campaign_draft",
       "A draft round has no responses to release; open it first, or leave it as a draft.",
     );
-  return { campaign: { ...campaign, status: "closed" }, release: await release(deps, campaign, deps.now()) };
+  return {
+    campaign: { ...campaign, status: "closed" },
+    release: await releaseOrExplain(deps, campaign, deps.now()),
+  };
 }
 
 /** What a consultant may ask to change of a round: what creation sets, less the organisation. */

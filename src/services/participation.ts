@@ -8,8 +8,10 @@ import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { releasedParticipation, unitParticipation } from "../domain/participation.js";
 import { scopedUnits } from "../domain/reader-scope.js";
+import { ATTEMPT_ADVICE } from "../domain/release-attempts.js";
 import type { Participation } from "../schemas/campaign-view.js";
 import type { User } from "../storage/accounts.js";
+import { findAttempt } from "../storage/release-attempts.js";
 import { findRelease } from "../storage/releases.js";
 import { readerScope } from "./access.js";
 import { liveCells, liveCodes } from "./live-counts.js";
@@ -21,6 +23,8 @@ export async function participation(
   user: User,
 ): Promise<Participation> {
   const release = await findRelease(db, campaign.id);
+  const found = release ? undefined : await findAttempt(db, campaign.id);
+  const attempt = found && { attempts: found.attempts, reason: found.reason, nextAttemptAt: found.nextAttemptAt };
   const cells = release ? [] : await liveCells(db, campaign.id, now().getTime());
   const respondents = release ? release.respondents : cells.reduce((n, c) => n + c.n, 0);
   const codes = (await liveCodes(db, [campaign.id], now().getTime())).get(campaign.id) ?? { issued: 0, used: 0 };
@@ -30,6 +34,7 @@ export async function participation(
     closesOn: campaign.closesOn,
     released: release !== undefined,
     releasedOn: release?.releasedOn ?? null,
+    releaseAttempt: attempt ? { ...attempt, advice: ATTEMPT_ADVICE[attempt.reason] } : null,
     k: campaign.k,
     respondents,
     responseRate: roundResponseRate(respondents, campaign, codes),

@@ -28,6 +28,7 @@ import {
   type ReleaseTotals,
   type StoredStability,
 } from "../domain/release.js";
+import { ATTEMPT_ADVICE } from "../domain/release-attempts.js";
 import { completeAlpha, mergeComplete } from "../domain/reliability.js";
 import { groupOf, levelEvidence } from "../domain/report.js";
 import { levelLayout, scaleLayout, scoreResponse, type ScoringKey } from "../domain/scoring.js";
@@ -40,6 +41,13 @@ import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
+import {
+  beginAttempt,
+  failAttempt,
+  findAttempt,
+  type ReleaseAttempt,
+  waitingRounds,
+} from "../storage/release-attempts.js";
 import {
   completeRelease,
   copyComments,
@@ -80,7 +88,35 @@ export async function releaseOf(deps: ReleaseDeps, campaign: Campaign, now: Date
   const existing = await findRelease(deps.db, campaign.id);
   if (existing) return existing;
   if (!resultsDue(campaign, calendarDate(now))) return null;
-  return release(deps, campaign, now);
+  // A round whose last attempt made no release waits out its back-off, also for a reader: one that
+  // took the process down would otherwise take it down again with every read.
+  const attempt = await findAttempt(deps.db, campaign.id);
+  if (attempt && attempt.nextAttemptAt > now.toISOString()) throw releaseRetrying(attempt, now);
+  return releaseOrExplain(deps, campaign, now);
+}
+
+/**
+ * `release`, with an attempt that made no release said as a 503 naming why and when the next one
+ * starts (the error itself goes along as its cause, for the request log) instead of a bare 500.
+ */
+export async function releaseOrExplain(deps: ReleaseDeps, campaign: Campaign, now: Date): Promise<StoredRelease> {
+  try {
+    return await release(deps, campaign, now);
+  } catch (error) {
+    const attempt = await findAttempt(deps.db, campaign.id);
+    if (attempt) throw Object.assign(releaseRetrying(attempt, now), { cause: error });
+    throw error;
+  }
+}
+
+function releaseRetrying(attempt: ReleaseAttempt, now: Date): ApiError {
+  return new ApiError(
+    503,
+    "release_retrying",
+    `${ATTEMPT_ADVICE[attempt.reason].en} Next attempt after ${attempt.nextAttemptAt}.`,
+    [{ path: "release", message: attempt.reason }],
+    { "Retry-After": String(Math.max(1, Math.ceil((Date.parse(attempt.nextAttemptAt) - now.getTime()) / 1000))) },
+  );
 }
 
 /** Closes the round (if it is not yet) and makes its release; one attempt at a time per round in this process. */
@@ -100,9 +136,14 @@ async function makeRelease(
 ): Promise<StoredRelease> {
   const existing = await findRelease(db, campaign.id);
   if (existing) return existing;
+  // Written down before it starts: an attempt that takes the process down is found on restart and
+  // waits out its back-off (domain/release-attempts.ts). The release's own batch clears it.
+  await beginAttempt(db, campaign.id, now);
   const instrument = await resolveInstrument(db, instruments, campaign.instrumentId, campaign.instrumentVersion);
-  if (!instrument)
+  if (!instrument) {
+    await failAttempt(db, campaign.id, "instrument_missing");
     throw new Error(`instrument ${campaign.instrumentId} v${campaign.instrumentVersion} is not installed`);
+  }
   // From this write on, the database refuses responses to the round: the fold sees all of them.
   if (campaign.status !== "closed") await setCampaignStatus(db, campaign.id, "closed");
   const { key } = instrument;
@@ -218,6 +259,7 @@ async function makeRelease(
   } catch (error) {
     // Nothing of an unfinished attempt is ever read; what it wrote goes, where it still can.
     await discardAttempt(db, id).catch(() => undefined);
+    await failAttempt(db, campaign.id, "failed").catch(() => undefined);
     throw error;
   }
   // Another process completed the release first; its release is the one.
@@ -266,7 +308,10 @@ export async function releaseDue(
 ): Promise<{ released: StoredRelease[]; failed: { campaignId: string; error: unknown }[] }> {
   const released: StoredRelease[] = [];
   const failed: { campaignId: string; error: unknown }[] = [];
+  // A round whose last attempt failed, or never ended, waits out its back-off; the others go on.
+  const waiting = await waitingRounds(deps.db, now);
   for (const campaign of await listUnreleased(deps.db, calendarDate(now))) {
+    if (waiting.has(campaign.id)) continue;
     try {
       released.push(await release(deps, campaign, now));
     } catch (error) {

@@ -16,6 +16,7 @@ import {
 import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
 import { chunkForParameters, type Db, schema } from "./database.js";
+import { clearAttemptsStatement } from "./release-attempts.js";
 
 const {
   accessCodes,
@@ -111,6 +112,7 @@ export function deleteRoundStatements(db: Db, campaignId: string): Statement[] {
     db.delete(releaseGroups).where(eq(releaseGroups.campaignId, campaignId)),
     db.delete(releaseComments).where(eq(releaseComments.campaignId, campaignId)),
     db.delete(releases).where(eq(releases.campaignId, campaignId)),
+    clearAttemptsStatement(db, campaignId),
     db.delete(accessCodes).where(eq(accessCodes.campaignId, campaignId)),
     db.delete(staffInvitations).where(eq(staffInvitations.campaignId, campaignId)),
     db.delete(staffInvitationRounds).where(eq(staffInvitationRounds.campaignId, campaignId)),

@@ -12,6 +12,7 @@ import { COMMENT_DIMENSION, type DisclosurePlan, type GroupKey } from "../domain
 import type { ReleaseStats, ReleaseTotals } from "../domain/release.js";
 import { at, defined } from "../lib/invariant.js";
 import { chunkForParameters, chunkRows, type Db, schema } from "./database.js";
+import { clearAttemptsStatement } from "./release-attempts.js";
 import { deleteInvitationRows } from "./staff-invitations.js";
 
 const { releaseGroups, releaseComments, releases, responses } = schema;
@@ -269,6 +270,7 @@ export async function completeRelease(db: Db, release: StoredRelease): Promise<b
         .where(and(eq(releaseComments.campaignId, campaignId), ne(releaseComments.releaseId, id))),
       // Staff invitations kept for reminders go with the release: after it, no row relates an address to a code.
       deleteInvitationRows(db, campaignId),
+      clearAttemptsStatement(db, campaignId),
     ]);
     return true;
   } catch (error) {
