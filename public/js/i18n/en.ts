@@ -358,6 +358,7 @@ export const en: Catalogue = {
 
   // A running round's participation (dashboard) and when results come
   runningTitle: "This round is still running",
+  releasePendingTitle: "The results are not released yet",
   runningWhy:
     "Results appear {when}, all at once and unchanged after that. Until then only participation is shown: if the figures moved while the round runs, the difference between two looks would show what whoever responded in between answered.",
   "participation.whenDate": "after the closing date ({date}), or when the round is closed earlier",

@@ -374,6 +374,7 @@ export const nl = {
 
   // A running round's participation (dashboard) and when results come
   runningTitle: "Deze ronde loopt nog",
+  releasePendingTitle: "De resultaten zijn nog niet vrijgegeven",
   runningWhy:
     "De resultaten verschijnen {when}, in één keer en daarna onveranderd. Tot dan is alleen de deelname te zien: als de cijfers tussentijds meebewogen, liet het verschil tussen twee keer kijken zien wat wie daartussen invulde, antwoordde.",
   "participation.whenDate": "na de sluitdatum ({date}) of als de ronde eerder wordt gesloten",

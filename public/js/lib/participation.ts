@@ -28,10 +28,10 @@ export function whenResults(
 
 /** The panel's content: the reason, the counts, and a table per dimension. */
 export function participationPanel(p: Participation, t: Translate, lang: Lang): HTMLElement[] {
-  const nodes: HTMLElement[] = [
-    el("h2", t("runningTitle")),
-    el("p", t("runningWhy", { when: whenResults(p, t, lang) })),
-  ];
+  const nodes: HTMLElement[] = [el("h2", t(p.releaseAttempt ? "releasePendingTitle" : "runningTitle"))];
+  // Due, but its last release attempt made none: why, and what to do, instead of "results come later".
+  if (p.releaseAttempt) nodes.push(el("p", p.releaseAttempt.advice[lang], "release-attempt"));
+  else nodes.push(el("p", t("runningWhy", { when: whenResults(p, t, lang) })));
   const rate = p.responseRate ? ` · ${t("rate", { pct: p.responseRate.pct, of: p.responseRate.of })}` : "";
   nodes.push(el("p", `${t("participation", { n: p.respondents })}${rate}`, "participation-count"));
   for (const [dimension, units] of Object.entries(p.units)) {
