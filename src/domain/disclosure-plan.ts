@@ -14,7 +14,15 @@
  * the smallest published one touching that set, finer tables first — until the audit finds none.
  */
 import { at } from "../lib/invariant.js";
-import { type Conditions, type CountedCell, groupSize, heatmapUnits, matches } from "./disclosure.js";
+import {
+  type Conditions,
+  type CountedCell,
+  groupSize,
+  heatmapUnits,
+  matches,
+  type SizedCells,
+  sizedCells,
+} from "./disclosure.js";
 import { auditPlan } from "./disclosure-audit.js";
 import { inRowSpace, rowSpace } from "./linear-span.js";
 import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
@@ -67,15 +75,17 @@ interface Candidate {
   depth: number;
 }
 
-export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, options: PlanOptions): DisclosurePlan {
+export function buildPlan(given: readonly CountedCell[], units: CampaignUnits, options: PlanOptions): DisclosurePlan {
   const { k, kComments } = options;
+  // Every group size below is a lookup (disclosure.ts sizedCells).
+  const cells = sizedCells(given);
   const total = groupSize(cells, {});
   const round: Candidate = { conditions: {}, n: total, shown: total >= k, depth: 0 };
   const candidates = [round];
   const breakdowns = options.breakdowns && total >= k;
   if (breakdowns) {
     candidates.push(...unitCandidates(cells, units, k), ...crossCandidates(cells, units, k));
-    suppressUntilSafe(cells, candidates, k);
+    suppressUntilSafe(given, candidates, k);
   }
   const groups = candidates.map(({ conditions, n, shown }) => ({
     key: groupKey(conditions),
@@ -92,7 +102,7 @@ export function buildPlan(cells: readonly CountedCell[], units: CampaignUnits, o
   };
 }
 
-function unitCandidates(cells: readonly CountedCell[], units: CampaignUnits, k: number): Candidate[] {
+function unitCandidates(cells: SizedCells, units: CampaignUnits, k: number): Candidate[] {
   return DIMENSIONS.flatMap((d) =>
     heatmapUnits(cells, d, units[d] ?? [], {}, k).map((u) => ({
       conditions: { [d]: u.value },
@@ -103,7 +113,7 @@ function unitCandidates(cells: readonly CountedCell[], units: CampaignUnits, k: 
   );
 }
 
-function crossCandidates(cells: readonly CountedCell[], units: CampaignUnits, k: number): Candidate[] {
+function crossCandidates(cells: SizedCells, units: CampaignUnits, k: number): Candidate[] {
   const [outer, inner] = CROSS_TABLE;
   const outerUnits = units[outer] ?? [];
   const innerUnits = units[inner] ?? [];
@@ -219,7 +229,7 @@ function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[
  * round the plan shows.
  */
 function commentGroups(
-  cells: readonly CountedCell[],
+  cells: SizedCells,
   units: CampaignUnits,
   groups: readonly PlanGroup[],
   total: number,

@@ -1,6 +1,14 @@
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
-import { type CountedCell, groupSize, heatmapUnits, sizeVerdict } from "../../src/domain/disclosure.js";
+import {
+  type Conditions,
+  type CountedCell,
+  groupSize,
+  heatmapUnits,
+  sizedCells,
+  sizeVerdict,
+} from "../../src/domain/disclosure.js";
 import { unitsFromNames } from "../../src/domain/units.js";
 
 const cell = (department: string, role: string, n: number, tenure = "t"): CountedCell => ({
@@ -78,5 +86,35 @@ describe("table-by-table suppression, where every plan starts", () => {
     expect(groupSize(cells, { department: "D", role: "front" })).toBe(0);
     expect(byUnit.D).toBe(true);
     expect(groupSize(cells, { role: "front" })).toBe(25);
+  });
+});
+
+describe("sizedCells", () => {
+  it("gives every group the size a sum over the cells gives, on random structures", () => {
+    const random = seedrandom("sized-cells");
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    for (let trial = 0; trial < 50; trial++) {
+      const departments = ["A", "B", "C", "null", 'x"y'].slice(0, 1 + Math.floor(random() * 5));
+      const roles = ["r1", "r2", "r3"];
+      const tenures = ["t1", "t2"];
+      const cells: CountedCell[] = Array.from({ length: 1 + Math.floor(random() * 20) }, () => ({
+        department: pick(departments),
+        role: pick(roles),
+        tenure: pick(tenures),
+        n: Math.floor(random() * 9),
+      }));
+      const sized = sizedCells(cells);
+      for (const department of [undefined, ...departments, "absent"])
+        for (const role of [undefined, ...roles])
+          for (const tenure of [undefined, ...tenures]) {
+            const conditions: Conditions = {
+              ...(department === undefined ? {} : { department }),
+              ...(role === undefined ? {} : { role }),
+              ...(tenure === undefined ? {} : { tenure }),
+            };
+            expect(sized.size(conditions)).toBe(groupSize(cells, conditions));
+            expect(groupSize(sized, conditions)).toBe(groupSize(cells, conditions));
+          }
+    }
   });
 });
