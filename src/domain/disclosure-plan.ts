@@ -183,11 +183,26 @@ export function auditColumns(
  */
 function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[], k: number): void {
   const occupied = cells.filter((c) => c.n > 0);
-  // Each candidate with the indices of the occupied cells it holds.
-  const entries = candidates.map((group) => ({
-    group,
-    members: occupied.flatMap((c, i) => (matches(c, group.conditions) ? [i] : [])),
-  }));
+  // Each candidate with the indices of the occupied cells it holds: from the cells of one of its
+  // values (a cross-table cell looks through its department's cells only, not all of them).
+  const byValue = new Map<string, number[]>();
+  occupied.forEach((c, i) => {
+    for (const d of DIMENSIONS) {
+      const key = `${d}\u0000${c[d]}`;
+      const list = byValue.get(key);
+      if (list) list.push(i);
+      else byValue.set(key, [i]);
+    }
+  });
+  const all = occupied.map((_, i) => i);
+  const entries = candidates.map((group) => {
+    const lists = DIMENSIONS.flatMap((d) => {
+      const value = group.conditions[d];
+      return value === undefined ? [] : [byValue.get(`${d}\u0000${value}`) ?? []];
+    });
+    const narrowest = lists.reduce<number[] | null>((a, b) => (a === null || b.length < a.length ? b : a), null) ?? all;
+    return { group, members: narrowest.filter((i) => matches(at(occupied, i, "occupied cells"), group.conditions)) };
+  });
   for (;;) {
     const shown = entries.filter((e) => e.group.shown);
     const { counts, groups } = auditColumns(occupied, shown);
