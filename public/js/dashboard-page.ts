@@ -117,6 +117,11 @@ function render(): void {
   const wholeRound = report.campaign.publishes === "whole_round";
   showFilters(!wholeRound);
   $("whole-round").hidden = !wholeRound;
+  // Tables the plan gave up whole: said, so a missing breakdown is not mistaken for a fault.
+  const withheld = report.campaign.withheld;
+  $("withheld").hidden = withheld.length === 0;
+  $("withheld").textContent =
+    withheld.length === 0 ? "" : t("withheld", { tables: withheld.map((table) => t(`table.${table}`)).join(", ") });
   for (const id of ["heat-department", "heat-role"]) {
     const section = $(id).closest("section");
     if (section) section.hidden = wholeRound;

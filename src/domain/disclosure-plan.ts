@@ -59,6 +59,11 @@ export interface DisclosurePlan {
   groups: PlanGroup[];
   /** The groups whose comments may be shown: the round and single departments, each with kComments or more. */
   comments: GroupKey[];
+  /**
+   * Tables the audit could not prove safe within its budget, given up whole (finest first): a report
+   * names them. Absent in plans made before.
+   */
+  withheld?: PlanTable[];
 }
 
 export interface PlanOptions {
@@ -83,9 +88,10 @@ export function buildPlan(given: readonly CountedCell[], units: CampaignUnits, o
   const round: Candidate = { conditions: {}, n: total, shown: total >= k, depth: 0 };
   const candidates = [round];
   const breakdowns = options.breakdowns && total >= k;
+  let withheld: PlanTable[] = [];
   if (breakdowns) {
     candidates.push(...unitCandidates(cells, units, k), ...crossCandidates(cells, units, k));
-    suppressUntilSafe(given, candidates, k);
+    withheld = suppressUntilSafe(given, candidates, k);
   }
   const groups = candidates.map(({ conditions, n, shown }) => ({
     key: groupKey(conditions),
@@ -99,6 +105,7 @@ export function buildPlan(given: readonly CountedCell[], units: CampaignUnits, o
     breakdowns,
     groups,
     comments: round.shown ? commentGroups(cells, units, groups, total, kComments, breakdowns) : [],
+    ...(withheld.length > 0 ? { withheld } : {}),
   };
 }
 
@@ -137,12 +144,16 @@ function crossCandidates(cells: SizedCells, units: CampaignUnits, k: number): Ca
 const VICTIMS_TRIED = 8;
 
 /** When the audit cannot decide within its budget, whole tables go, finest first: the cross-table, then tenure, role, department. */
-const TABLES_GIVEN_UP: readonly ((c: Candidate) => boolean)[] = [
-  (c) => c.depth === 2,
-  (c) => c.conditions.tenure !== undefined,
-  (c) => c.conditions.role !== undefined,
-  (c) => c.conditions.department !== undefined,
+const TABLES_GIVEN_UP: readonly { table: PlanTable; inTable: (c: Candidate) => boolean }[] = [
+  { table: "department_role", inTable: (c) => c.depth === 2 },
+  { table: "tenure", inTable: (c) => c.conditions.tenure !== undefined },
+  { table: "role", inTable: (c) => c.conditions.role !== undefined },
+  { table: "department", inTable: (c) => c.conditions.department !== undefined },
 ];
+
+/** The tables a plan may give up whole, finest first. */
+export const PLAN_TABLES = ["department_role", "tenure", "role", "department"] as const;
+export type PlanTable = (typeof PLAN_TABLES)[number];
 
 /**
  * The audit's columns: occupied cells that lie in exactly the same shown groups are one column —
@@ -181,7 +192,8 @@ export function auditColumns(
  * the first in that order. When the audit cannot decide within its budget (a large round with many
  * small cells), the finest table still shown goes as a whole: coarser tables are quick to prove.
  */
-function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[], k: number): void {
+function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[], k: number): PlanTable[] {
+  const withheld: PlanTable[] = [];
   const occupied = cells.filter((c) => c.n > 0);
   // Each candidate with the indices of the occupied cells it holds: from the cells of one of its
   // values (a cross-table cell looks through its department's cells only, not all of them).
@@ -207,13 +219,15 @@ function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[
     const shown = entries.filter((e) => e.group.shown);
     const { counts, groups } = auditColumns(occupied, shown);
     const result = auditPlan(counts, groups, k);
-    if (result.safe) return;
+    if (result.safe) return withheld;
     if (result.cells === null) {
-      const table = TABLES_GIVEN_UP.map((inTable) =>
-        shown.filter(({ group }) => group.depth > 0 && inTable(group)),
-      ).find((t) => t.length > 0);
+      const table = TABLES_GIVEN_UP.map(({ table, inTable }) => ({
+        table,
+        groups: shown.filter(({ group }) => group.depth > 0 && inTable(group)),
+      })).find((t) => t.groups.length > 0);
       if (table) {
-        for (const { group } of table) group.shown = false;
+        for (const { group } of table.groups) group.shown = false;
+        withheld.push(table.table);
         continue;
       }
     }

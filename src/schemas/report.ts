@@ -9,6 +9,7 @@ import { z } from "@hono/zod-openapi";
 
 import type { Campaign } from "../domain/campaign.js";
 import type { Conditions } from "../domain/disclosure.js";
+import { PLAN_TABLES } from "../domain/disclosure-plan.js";
 import { CLIMATE_SCALES, FACTOR_GROUPS } from "../domain/factors.js";
 import type { Localised as DomainLocalised } from "../domain/i18n.js";
 import type { Report } from "../domain/report.js";
@@ -218,6 +219,10 @@ const ReportHead = {
     kComments: z.int(),
     thresholds: ThresholdsSchema,
     releasedOn: z.string(),
+    withheld: z.array(z.enum(PLAN_TABLES)).openapi({
+      description:
+        "Tables the release's plan gave up whole because its audit could not prove them safe within its budget (finest first): department_role, tenure, role, department",
+    }),
     publishes: z.enum(["breakdowns", "whole_round"]).openapi({
       description: "What the release's plan publishes: breakdowns (single-use codes), or the round as a whole only",
     }),

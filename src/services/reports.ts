@@ -96,6 +96,7 @@ export async function campaignReport(
     thresholds: release.totals.thresholds ?? campaign.thresholds,
     releasedOn: release.releasedOn,
     publishes: release.plan.breakdowns ? ("breakdowns" as const) : ("whole_round" as const),
+    withheld: release.plan.withheld ?? [],
   };
   if (!resolved.ok) {
     if (Object.keys(query.filters).length > 0) {

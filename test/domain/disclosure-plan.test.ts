@@ -5,7 +5,7 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
-import { type CountedCell, groupSize, matches } from "../../src/domain/disclosure.js";
+import { type Conditions, type CountedCell, groupSize, matches } from "../../src/domain/disclosure.js";
 import { auditPlan } from "../../src/domain/disclosure-audit.js";
 import { buildPlan, type DisclosurePlan, groupKey, planView } from "../../src/domain/disclosure-plan.js";
 import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../../src/domain/units.js";
@@ -301,5 +301,56 @@ describe("randomised unit structures", () => {
     const { counts: n, groups } = published(round, p);
     expect(auditPlan(n, groups, 5)).toEqual({ safe: true });
     expect(shownKeys(p).length).toBeGreaterThan(16);
+  });
+});
+
+describe("tables given up whole", () => {
+  it("are named in the plan, finest first, and none of their groups is shown; a small structure gives up none", () => {
+    const random = seedrandom("withheld");
+    const departments = Array.from({ length: 150 }, (_, i) => `D${i}`);
+    const roles = Array.from({ length: 12 }, (_, i) => `R${i}`);
+    const counts = new Map<string, CountedCell>();
+    for (let i = 0; i < 20_000; i++) {
+      const c = cell(
+        departments[Math.floor(random() * 150)]!,
+        roles[Math.floor(random() ** 2 * 12)]!,
+        1,
+        `T${Math.floor(random() * 5)}`,
+      );
+      const key = `${c.department}|${c.role}|${c.tenure}`;
+      const held = counts.get(key);
+      if (held) held.n += 1;
+      else counts.set(key, c);
+    }
+    const cells = [...counts.values()];
+    const p = buildPlan(
+      cells,
+      {
+        department: unitsFromNames(departments),
+        role: unitsFromNames(roles),
+        tenure: unitsFromNames(["T0", "T1", "T2", "T3", "T4"]),
+      },
+      { k: 5, kComments: 10, breakdowns: true },
+    );
+    expect(p.withheld?.[0]).toBe("department_role");
+    const inTable = {
+      department_role: (c: Conditions) => c.department !== undefined && c.role !== undefined,
+      tenure: (c: Conditions) => c.tenure !== undefined,
+      role: (c: Conditions) => c.role !== undefined,
+      department: (c: Conditions) => c.department !== undefined,
+    };
+    for (const table of p.withheld ?? [])
+      expect(
+        p.groups.filter((g) => g.shown && inTable[table](g.conditions)),
+        table,
+      ).toEqual([]);
+    // What is left is safe and still shows the departments.
+    expect(
+      p.groups.some((g) => g.shown && g.conditions.department !== undefined && g.conditions.role === undefined),
+    ).toBe(true);
+    expect(
+      plan([cell("Sales", "frontline", 12), cell("Service", "frontline", 9), cell("Service", "management", 6)])
+        .withheld,
+    ).toBeUndefined();
   });
 });

@@ -125,6 +125,12 @@ export const en: Catalogue = {
   wholeRound:
     "This round was answered on an open link, where anyone can answer more than once, so its results are shown for the round as a whole, without breakdowns by department or role. A next round on single-use codes gets breakdowns.",
   tooSmall: "This round has fewer than {k} respondents so far: nothing can be shown.",
+  withheld:
+    "Not shown, to protect anonymity: {tables}. With so many small groups it could not be proven that nobody can be traced from the figures; the other views are safe.",
+  "table.department_role": "department × role",
+  "table.tenure": "the breakdown by tenure",
+  "table.role": "the breakdown by role",
+  "table.department": "the breakdown by department",
   "refusedFilter.too_small": "This filter is refused to protect anonymity: fewer than k respondents.",
   "refusedFilter.hidden_unit":
     "This filter is refused to protect anonymity: this group is hidden, because together with what is shown it would tell the answers of fewer than k people.",

@@ -136,6 +136,13 @@ export const nl = {
   wholeRound:
     "Deze ronde is beantwoord via een open link: daar kan iedereen vaker antwoorden, dus de resultaten staan alleen voor de ronde als geheel, zonder uitsplitsing naar afdeling of rol. Met eenmalige codes krijgt een volgende ronde wel uitsplitsingen.",
   tooSmall: "Deze ronde heeft nog minder dan {k} respondenten: er is niets te tonen.",
+  /** The tables a release's plan gave up whole (disclosure-plan.ts PLAN_TABLES). */
+  withheld:
+    "Niet getoond om de anonimiteit te bewaken: {tables}. Met zoveel kleine groepen was niet te bewijzen dat niemand uit de cijfers te herleiden is; de andere overzichten zijn wel veilig.",
+  "table.department_role": "afdeling × rol",
+  "table.tenure": "de uitsplitsing naar dienstjaren",
+  "table.role": "de uitsplitsing naar rol",
+  "table.department": "de uitsplitsing naar afdeling",
   "refusedFilter.too_small": "Dit filter wordt geweigerd om de anonimiteit te beschermen: minder dan k respondenten.",
   "refusedFilter.hidden_unit":
     "Dit filter wordt geweigerd om de anonimiteit te beschermen: deze groep is verborgen, omdat zij samen met wat wel getoond wordt de antwoorden van minder dan k mensen zou prijsgeven.",
