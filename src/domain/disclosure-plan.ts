@@ -153,7 +153,7 @@ const TABLES_GIVEN_UP: readonly { table: PlanTable; inTable: (c: Candidate) => b
 
 /** The tables a plan may give up whole, finest first. */
 export const PLAN_TABLES = ["department_role", "tenure", "role", "department"] as const;
-export type PlanTable = (typeof PLAN_TABLES)[number];
+type PlanTable = (typeof PLAN_TABLES)[number];
 
 /**
  * The audit's columns: occupied cells that lie in exactly the same shown groups are one column —
