@@ -15,6 +15,13 @@ export interface Unit {
 
 export type CampaignUnits = Partial<Record<Dimension, Unit[]>>;
 
+/**
+ * Departments a round may name: a hospital or municipality has 100–300 units. The disclosure plan
+ * handles 400 in about a second (its group sizes and members are lookups), giving up the finer
+ * tables it cannot prove safe and saying so (disclosure-plan.ts `withheld`).
+ */
+export const MAX_DEPARTMENTS = 400;
+
 export const DEFAULT_ROLES: Unit[] = [
   { value: "frontline", label: { nl: "Klantcontact (frontoffice)", en: "Frontline (customer contact)" } },
   { value: "back_office", label: { nl: "Backoffice / ondersteuning", en: "Back office / support" } },

@@ -8,6 +8,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 
 import type { AppEnv } from "../app-env.js";
+import { MAX_DEPARTMENTS } from "../domain/units.js";
 import { notFound } from "../lib/api-error.js";
 import { publicBase } from "../lib/links.js";
 import { noSession, optionalSession } from "../lib/openapi-document.js";
@@ -38,7 +39,7 @@ const NewInvitation = z
       .object({
         department: z
           .array(z.string().trim().min(1).max(80))
-          .max(60)
+          .max(MAX_DEPARTMENTS)
           .refine((d) => new Set(d).size === d.length, "department names must be unique")
           .optional(),
       })

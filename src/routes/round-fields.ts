@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 
 import { MIN_K } from "../domain/campaign.js";
+import { MAX_DEPARTMENTS } from "../domain/units.js";
 import { CalendarDate, lineOfText } from "../lib/schemas.js";
 
 export const roundFields = {
@@ -9,7 +10,7 @@ export const roundFields = {
   departments: z
     .array(z.string().trim().min(1).max(80))
     .min(1)
-    .max(60)
+    .max(MAX_DEPARTMENTS)
     .refine((d) => new Set(d).size === d.length, "department names must be unique"),
   k: z.int().min(MIN_K).max(100),
   kComments: z.int().min(MIN_K).max(100).openapi({ description: "Comments from this group size; default max(k, 10)" }),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoResult } from "../../src/demo/seed.js";
 import { LEVEL_IDS } from "../../src/domain/levels.js";
 import { levelLayout } from "../../src/domain/scoring.js";
+import { MAX_DEPARTMENTS } from "../../src/domain/units.js";
 import { MIN_MEANINGFUL_CHANGE } from "../../src/domain/trends.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser, grantOrganisation } from "../../src/storage/accounts.js";
@@ -345,6 +346,30 @@ describe("a round's dates", () => {
       consultant,
     );
     expect(create.status).toBe(400);
+  });
+
+  it(`takes a hospital's ${MAX_DEPARTMENTS} departments, and refuses one more without storing anything`, async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `Afdeling ${i + 1}`);
+    const rounds = async () => (await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n;
+    const before = await rounds();
+    const tooMany = await send(
+      "POST",
+      `/api/organisations/${polis().organisationId}/campaigns`,
+      { title: "Too many", departments: names(MAX_DEPARTMENTS + 1) },
+      consultant,
+    );
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).error.details.map((d: { path: string }) => d.path)).toEqual(["json.departments"]);
+    expect(await rounds()).toBe(before);
+    const hospital = await send(
+      "POST",
+      `/api/organisations/${polis().organisationId}/campaigns`,
+      { title: "Ziekenhuis", departments: names(MAX_DEPARTMENTS) },
+      consultant,
+    );
+    expect(hospital.status).toBe(201);
+    const made = await (await get(`/api/campaigns/${(await hospital.json()).id}`, consultant)).json();
+    expect(made.units.department).toHaveLength(MAX_DEPARTMENTS);
   });
 });
 
