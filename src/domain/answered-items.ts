@@ -13,6 +13,7 @@
  * on an open link k counts submissions, which anyone with the link can invent.
  */
 import { defined } from "../lib/invariant.js";
+import { allSteps } from "../lib/steps.js";
 import { type CellKey, matches } from "./disclosure.js";
 import { auditPlan } from "./disclosure-audit.js";
 import { auditColumns, type DisclosurePlan } from "./disclosure-plan.js";
@@ -51,11 +52,7 @@ export function answeredItems(
   optional: readonly string[],
   partial: readonly string[],
 ): AnsweredItems {
-  const trials = answeredItemsTrials(cells, plan, optional, partial);
-  for (;;) {
-    const next = trials.next();
-    if (next.done) return next.value;
-  }
+  return allSteps(answeredItemsTrials(cells, plan, optional, partial));
 }
 
 /** answeredItems one trial at a time: the release lets other requests in between (each trial is one audit). */

@@ -14,6 +14,7 @@
  * the smallest published one touching that set, finer tables first — until the audit finds none.
  */
 import { at } from "../lib/invariant.js";
+import { allSteps } from "../lib/steps.js";
 import {
   type Conditions,
   type CountedCell,
@@ -81,6 +82,19 @@ interface Candidate {
 }
 
 export function buildPlan(given: readonly CountedCell[], units: CampaignUnits, options: PlanOptions): DisclosurePlan {
+  return allSteps(planSteps(given, units, options));
+}
+
+/**
+ * buildPlan a step at a time: it yields after making the candidates and after each audit, so a
+ * release can let other requests in between (each audit is bounded by its budget; a large round's
+ * plan is several of them).
+ */
+export function* planSteps(
+  given: readonly CountedCell[],
+  units: CampaignUnits,
+  options: PlanOptions,
+): Generator<void, DisclosurePlan> {
   const { k, kComments } = options;
   // Every group size below is a lookup (disclosure.ts sizedCells).
   const cells = sizedCells(given);
@@ -91,7 +105,8 @@ export function buildPlan(given: readonly CountedCell[], units: CampaignUnits, o
   let withheld: PlanTable[] = [];
   if (breakdowns) {
     candidates.push(...unitCandidates(cells, units, k), ...crossCandidates(cells, units, k));
-    withheld = suppressUntilSafe(given, candidates, k);
+    yield;
+    withheld = yield* suppressUntilSafe(given, candidates, k);
   }
   const groups = candidates.map(({ conditions, n, shown }) => ({
     key: groupKey(conditions),
@@ -192,7 +207,11 @@ export function auditColumns(
  * the first in that order. When the audit cannot decide within its budget (a large round with many
  * small cells), the finest table still shown goes as a whole: coarser tables are quick to prove.
  */
-function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[], k: number): PlanTable[] {
+function* suppressUntilSafe(
+  cells: readonly CountedCell[],
+  candidates: Candidate[],
+  k: number,
+): Generator<void, PlanTable[]> {
   const withheld: PlanTable[] = [];
   const occupied = cells.filter((c) => c.n > 0);
   // Each candidate with the indices of the occupied cells it holds: from the cells of one of its
@@ -219,6 +238,7 @@ function suppressUntilSafe(cells: readonly CountedCell[], candidates: Candidate[
     const shown = entries.filter((e) => e.group.shown);
     const { counts, groups } = auditColumns(occupied, shown);
     const result = auditPlan(counts, groups, k);
+    yield;
     if (result.safe) return withheld;
     if (result.cells === null) {
       const table = TABLES_GIVEN_UP.map(({ table, inTable }) => ({

@@ -12,7 +12,7 @@
 import { answeredItemsTrials } from "../domain/answered-items.js";
 import { calendarDate, type Campaign, publishesBreakdowns, resultsDue } from "../domain/campaign.js";
 import { matches } from "../domain/disclosure.js";
-import { buildPlan } from "../domain/disclosure-plan.js";
+import { planSteps } from "../domain/disclosure-plan.js";
 import type { Thresholds } from "../domain/level-bars.js";
 import type { LevelId } from "../domain/levels.js";
 import {
@@ -39,6 +39,7 @@ import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
+import { stepwise } from "../lib/steps.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import {
@@ -184,20 +185,19 @@ async function makeRelease(
     const thresholds = await releaseBars(db, campaign);
     // Rounds on an open link publish the round as a whole only: k must count people nobody could invent.
     const breakdowns = publishesBreakdowns(campaign);
-    const plan = buildPlan(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns });
+    // The plan a step at a time (each audit one step), other requests let in between.
+    const plan = await stepwise(
+      planSteps(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns }),
+      nextTurn,
+    );
     await nextTurn();
     // What every respondent of the round answered is stored in every group alike (answeredByAll); an
     // item some left open only where its answerers and those who left it open clear the plan (answered-items.ts).
     const keep = answeredByAll(totals);
-    const trials = answeredItemsTrials(
-      fold.patternCells(),
-      plan,
-      fold.optional,
-      partiallyAnswered(fold.optional, totals, keep),
+    const answered = await stepwise(
+      answeredItemsTrials(fold.patternCells(), plan, fold.optional, partiallyAnswered(fold.optional, totals, keep)),
+      nextTurn,
     );
-    let trial = trials.next();
-    for (; !trial.done; trial = trials.next()) await nextTurn();
-    const answered = trial.value;
     const published = publishedStats(
       cells,
       plan,

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { type Conditions, type CountedCell, groupSize, matches } from "../../src/domain/disclosure.js";
 import { auditPlan } from "../../src/domain/disclosure-audit.js";
-import { buildPlan, type DisclosurePlan, groupKey, planView } from "../../src/domain/disclosure-plan.js";
+import { buildPlan, type DisclosurePlan, groupKey, planSteps, planView } from "../../src/domain/disclosure-plan.js";
 import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../../src/domain/units.js";
 import { smallComputableSets } from "../helpers/exact-span.js";
 
@@ -352,5 +352,22 @@ describe("tables given up whole", () => {
       plan([cell("Sales", "frontline", 12), cell("Service", "frontline", 9), cell("Service", "management", 6)])
         .withheld,
     ).toBeUndefined();
+  });
+});
+
+describe("planSteps", () => {
+  it("makes the plan buildPlan makes, yielding between its audits", () => {
+    const cells = [
+      cell("Sales", "frontline", 12),
+      cell("Sales", "management", 1),
+      cell("Service", "frontline", 9),
+      cell("Service", "management", 6),
+    ];
+    const steps = planSteps(cells, unitsFor(cells), { k: 5, kComments: 10, breakdowns: true });
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields += 1;
+    expect(yields).toBeGreaterThanOrEqual(2);
+    expect(next.value).toEqual(plan(cells));
   });
 });
