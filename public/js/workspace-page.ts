@@ -23,6 +23,7 @@ import { normsPanel } from "./lib/norms-panel.js";
 import { portfolioPanel } from "./lib/portfolio-panel.js";
 import { roundForm } from "./lib/round-form.js";
 import { staffInvitationsPanel } from "./lib/staff-invitations.js";
+import { structureImport } from "./lib/structure-import.js";
 import { $, api, createTexts, type Lang, logout, logoutEverywhere } from "./lib/ui.js";
 
 const texts = createTexts();
@@ -55,6 +56,7 @@ const portfolio = portfolioPanel(texts, {
   closed: () => norms.load(),
 });
 const rounds = roundForm(t, { say, saved: () => portfolio.load(), showCodeHint });
+structureImport(t, texts.lang);
 const comparison = comparisonPanel(texts, { say, levelName, charts });
 const norms = normsPanel(texts, { say, published: () => comparison.refresh() });
 const codes = codesPanel(texts, { say, campaigns: () => portfolio.campaigns(), issued: () => portfolio.load() });

@@ -4,6 +4,7 @@
  * response it unlocked.
  */
 import { round } from "./statistics.js";
+import { type CampaignUnits, headcountOfUnits } from "./units.js";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const CODE_LENGTH = 10;
@@ -44,15 +45,18 @@ export function responseRate(respondents: number, expectedHeadcount: number | nu
   return null;
 }
 
-/** A round's response rate as shown (one decimal): codes count only when the round requires them. */
+/**
+ * A round's response rate as shown (one decimal): codes count only when the round requires them.
+ * Without a headcount for the round, the departments' headcounts add up to one when each has its own.
+ */
 export function roundResponseRate(
   respondents: number,
-  campaign: { expectedHeadcount: number | null; requireCode: boolean },
+  campaign: { expectedHeadcount: number | null; requireCode: boolean; units: CampaignUnits },
   codes: CodeCounts,
 ): ResponseRate {
   const rate = responseRate(
     respondents,
-    campaign.expectedHeadcount,
+    campaign.expectedHeadcount ?? headcountOfUnits(campaign.units),
     campaign.requireCode ? codes : { issued: 0, used: 0 },
   );
   return rate && { ...rate, pct: round(rate.pct) };

@@ -3,7 +3,7 @@
  * the minimum reporting group.
  */
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./level-bars.js";
-import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "./units.js";
+import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, type UnitEntry, unitsFromEntries } from "./units.js";
 
 type CampaignStatus = "draft" | "open" | "closed";
 
@@ -68,7 +68,7 @@ export function roundRuleProblems(
 }
 
 /** What a change may touch: everything while a draft; once open only what staff were not promised. */
-export const DRAFT_ONLY_FIELDS = ["title", "departments", "instrument", "k", "kComments"] as const;
+export const DRAFT_ONLY_FIELDS = ["title", "departments", "roles", "tenure", "instrument", "k", "kComments"] as const;
 export type RoundField =
   (typeof DRAFT_ONLY_FIELDS)[number] | "opensOn" | "closesOn" | "contact" | "expectedHeadcount" | "requireCode";
 
@@ -185,7 +185,7 @@ export interface Campaign extends CampaignWindow {
  */
 export function campaignDefaults(
   instrument: { id: string; version: number },
-  departments: readonly string[],
+  departments: readonly UnitEntry[],
 ): Omit<Campaign, "id" | "token" | "organisationId" | "title" | "createdAt"> {
   return {
     instrumentId: instrument.id,
@@ -195,11 +195,27 @@ export function campaignDefaults(
     closesOn: null,
     k: DEFAULT_K,
     kComments: DEFAULT_K_COMMENTS,
-    units: { department: unitsFromNames(departments), role: DEFAULT_ROLES, tenure: DEFAULT_TENURE },
+    units: roundUnits({ departments }),
     thresholds: DEFAULT_THRESHOLDS,
     expectedHeadcount: null,
     requireCode: false,
     contact: null,
+  };
+}
+
+/** A round's structure as a consultant names it: departments, and the client's own roles and bands or null for the standard ones. */
+export interface RoundStructure {
+  departments: readonly UnitEntry[];
+  roles?: readonly UnitEntry[] | null | undefined;
+  tenure?: readonly UnitEntry[] | null | undefined;
+}
+
+/** The units of a round from its structure: the standard roles and tenure bands where the client names none. */
+export function roundUnits({ departments, roles, tenure }: RoundStructure): CampaignUnits {
+  return {
+    department: unitsFromEntries(departments),
+    role: roles ? unitsFromEntries(roles) : DEFAULT_ROLES,
+    tenure: tenure ? unitsFromEntries(tenure) : DEFAULT_TENURE,
   };
 }
 

@@ -5,18 +5,36 @@
  * hidden, the smallest shown units are hidden with it until at least two units with k or more
  * respondents together are hidden: no hidden count follows from the total, nor does its change.
  * Counts say who took part, never what anyone answered. Once released, the counts are those of
- * the units the release's plan publishes.
+ * the units the release's plan publishes. A unit with a headcount shows its rate beside a shown
+ * count only: the headcount is the client's own fact, the count the one thing disclosed.
  */
 import { type CountedCell, groupSize } from "./disclosure.js";
 import { type DisclosurePlan, groupKey } from "./disclosure-plan.js";
 import type { Localised } from "./i18n.js";
-import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
+import { round } from "./statistics.js";
+import { type CampaignUnits, type Dimension, DIMENSIONS, type Unit } from "./units.js";
 
 export interface UnitParticipation {
   value: string;
   label: Localised;
   /** Null when hidden: fewer than k, or hidden with them. */
   n: number | null;
+  /** Staff in the unit, where the client gave it. */
+  headcount: number | null;
+  /** n as a share of the headcount (one decimal), where both are known. */
+  pct: number | null;
+}
+
+/** A unit's row: its count where shown, with its response rate where it has a headcount. */
+function unitRow(unit: Unit, n: number | null): UnitParticipation {
+  const headcount = unit.headcount ?? null;
+  return {
+    value: unit.value,
+    label: unit.label,
+    n,
+    headcount,
+    pct: n !== null && headcount ? round((n / headcount) * 100) : null,
+  };
 }
 
 export function unitParticipation(
@@ -39,7 +57,7 @@ export function unitParticipation(
       if (!smallestShown) break;
       smallestShown.hidden = true;
     }
-    out[d] = rows.map(({ unit, n, hidden }) => ({ value: unit.value, label: unit.label, n: hidden ? null : n }));
+    out[d] = rows.map(({ unit, n, hidden }) => unitRow(unit, hidden ? null : n));
   }
   return out;
 }
@@ -53,12 +71,7 @@ export function releasedParticipation(
   const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
   for (const d of DIMENSIONS) {
     const list = units[d];
-    if (list?.length)
-      out[d] = list.map((u) => ({
-        value: u.value,
-        label: u.label,
-        n: published.get(groupKey({ [d]: u.value })) ?? null,
-      }));
+    if (list?.length) out[d] = list.map((u) => unitRow(u, published.get(groupKey({ [d]: u.value })) ?? null));
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * code in the link's fragment (`#code=…`), which a browser never sends to a server; the mail says
  * who asks, for which round, until when, and that the code is never linked to the answers.
  */
+import { csvFields, csvLines } from "./csv.js";
 import { escapeHtml, type MailMessage } from "./mail-texts.js";
 
 /** "reminders": per invitation a keyed hash of the address beside its code's hash and the code sealed, until the round closes. "no_tracking": nothing per address. */
@@ -44,29 +45,6 @@ const HEADER_NAMES = new Set([
   "adres",
 ]);
 
-/** One CSV line into fields: commas or semicolons (Dutch spreadsheets), double quotes with "" inside. */
-function csvFields(line: string, separator: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line.charAt(i);
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      fields.push(field);
-      field = "";
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
-}
-
 /**
  * A practical check of an address (what mail servers accept, not all RFC 5322 allows): one @, a
  * local part without spaces, a domain of dot-separated labels with a top-level part of letters.
@@ -104,7 +82,7 @@ const unwrap = (value: string) => {
  * address. Nothing here throws: what is not an address is reported by its line number.
  */
 export function parseAddressList(input: string): ParsedAddressList {
-  const lines = input.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const lines = csvLines(input);
   const first = lines.find((l) => l.trim() !== "") ?? "";
   const separator = [",", ";", "\t"].find((s) => first.includes(s));
   let column = 0;

@@ -1,6 +1,8 @@
 /**
  * Grouping dimensions: the units a respondent belongs to. Their choices come from the campaign;
- * role and tenure have sensible defaults so a consultant only has to type department names.
+ * role and tenure have sensible defaults so a consultant only has to type department names, and
+ * each may be the client's own (a hospital's dozen roles, its own bands), each unit with the
+ * number of staff in it where the client gives one.
  */
 import type { Localised } from "./i18n.js";
 
@@ -11,7 +13,12 @@ export interface Unit {
   /** Stored with the response and used in filters; stable across languages. */
   value: string;
   label: Localised;
+  /** Staff in the unit, where the client gave it: the basis of the unit's response rate. */
+  headcount?: number;
 }
+
+/** A unit as a consultant names it: a plain name, or a name with its headcount. */
+export type UnitEntry = string | { name: string; headcount?: number | null | undefined };
 
 export type CampaignUnits = Partial<Record<Dimension, Unit[]>>;
 
@@ -21,6 +28,12 @@ export type CampaignUnits = Partial<Record<Dimension, Unit[]>>;
  * tables it cannot prove safe and saying so (disclosure-plan.ts `withheld`).
  */
 export const MAX_DEPARTMENTS = 400;
+/** Roles a round may name: a hospital has about a dozen. */
+export const MAX_ROLES = 20;
+/** Tenure bands (or the client's own third grouping) a round may name. */
+export const MAX_TENURE_BANDS = 10;
+/** The longest unit name: it is a choice on a phone and a row label in every table. */
+export const MAX_UNIT_NAME = 80;
 
 export const DEFAULT_ROLES: Unit[] = [
   { value: "frontline", label: { nl: "Klantcontact (frontoffice)", en: "Frontline (customer contact)" } },
@@ -38,9 +51,61 @@ export const DEFAULT_TENURE: Unit[] = [
 
 /** Turns plain department names into units; the name is both the value and the label. */
 export function unitsFromNames(names: readonly string[]): Unit[] {
-  return names.map((name) => ({ value: name, label: { nl: name, en: name } }));
+  return unitsFromEntries(names);
+}
+
+/** Units from names, each with its headcount where one is given; the name is both the value and the label. */
+export function unitsFromEntries(entries: readonly UnitEntry[]): Unit[] {
+  return entries.map((entry) => {
+    const { name, headcount } = typeof entry === "string" ? { name: entry, headcount: null } : entry;
+    return { value: name, label: { nl: name, en: name }, ...(headcount ? { headcount } : {}) };
+  });
+}
+
+/** A unit as the round form shows it: its name, with its headcount where there is one. */
+export function entryOf(unit: Unit): UnitEntry {
+  return unit.headcount ? { name: unit.value, headcount: unit.headcount } : unit.value;
+}
+
+/** Whether a dimension's units are the standard ones (a round that kept the defaults). */
+export function isDefault(units: readonly Unit[] | undefined, defaults: readonly Unit[]): boolean {
+  return (
+    units !== undefined &&
+    units.length === defaults.length &&
+    units.every((u, i) => u.value === defaults[i]?.value && u.headcount === undefined)
+  );
+}
+
+/**
+ * The staff the round is for, from its units: the sum of the departments' headcounts when every
+ * department has one (a partial list would understate it), else null.
+ */
+export function headcountOfUnits(units: CampaignUnits): number | null {
+  const departments = units.department ?? [];
+  if (departments.length === 0 || departments.some((u) => !u.headcount)) return null;
+  return departments.reduce((sum, u) => sum + (u.headcount ?? 0), 0);
 }
 
 export function isDimension(value: unknown): value is Dimension {
   return typeof value === "string" && (DIMENSIONS as readonly string[]).includes(value);
 }
+
+/** A unit as one line of the round form: "Klantcontact; 42" with its headcount, else the name alone. */
+export function entryLine(entry: UnitEntry): string {
+  return typeof entry === "string" ? entry : entry.headcount ? `${entry.name}; ${entry.headcount}` : entry.name;
+}
+
+export const unitLine = (unit: Unit): string => entryLine(entryOf(unit));
+
+/** A line of the round form as a unit: a trailing "; 42" (or a tab and a number) is its headcount. */
+export function entryFromLine(line: string): UnitEntry {
+  const match = /^(.*?)\s*[;\t]\s*(\d{1,7})\s*$/.exec(line.trim());
+  return match?.[1] ? { name: match[1], headcount: Number(match[2]) || null } : line.trim();
+}
+
+/** The lines of a textarea as units: empty lines skipped. */
+export const entriesFromText = (text: string): UnitEntry[] =>
+  text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map(entryFromLine);

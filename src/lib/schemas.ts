@@ -9,7 +9,9 @@ export const LevelId = z.enum(LEVEL_IDS).openapi("LevelId");
 /** A text in both languages. */
 export const Localised = z.strictObject({ nl: z.string(), en: z.string() }).openapi("Localised");
 /** A unit of a round's dimension: the value answers carry, and its name. */
-export const UnitSchema = z.strictObject({ value: z.string(), label: Localised }).openapi("Unit");
+export const UnitSchema = z
+  .strictObject({ value: z.string(), label: Localised, headcount: z.int().optional() })
+  .openapi("Unit");
 
 const ErrorSchema = z
   .strictObject({

@@ -1,7 +1,7 @@
 /** Organisations: list what the user may see; consultants create them and their campaigns (managers come by invitation: routes/invitations.ts). */
 import { createRoute, z } from "@hono/zod-openapi";
 
-import { campaignDefaults, DEFAULT_K, defaultKComments, roundRuleProblems } from "../domain/campaign.js";
+import { campaignDefaults, DEFAULT_K, defaultKComments, roundRuleProblems, roundUnits } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS } from "../domain/level-bars.js";
 import { DEFAULT_INSTRUMENT_ID } from "../instruments/registry.js";
 import { notFound } from "../lib/api-error.js";
@@ -34,6 +34,8 @@ const NewCampaign = z
   .object({
     title: roundFields.title,
     departments: roundFields.departments,
+    roles: roundFields.roles.default(null),
+    tenure: roundFields.tenure.default(null),
     k: roundFields.k.default(DEFAULT_K),
     kComments: roundFields.kComments.optional(),
     opensOn: roundFields.opensOn.default(null),
@@ -191,6 +193,7 @@ export const organisationRoutes = createRouter()
       );
       const campaign = await createCampaign(db, {
         ...campaignDefaults(instrument, body.departments),
+        units: roundUnits(body),
         organisationId: id,
         title: body.title,
         status: body.status,

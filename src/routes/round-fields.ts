@@ -2,16 +2,31 @@
 import { z } from "@hono/zod-openapi";
 
 import { MIN_K } from "../domain/campaign.js";
-import { MAX_DEPARTMENTS } from "../domain/units.js";
+import { MAX_DEPARTMENTS, MAX_ROLES, MAX_TENURE_BANDS, MAX_UNIT_NAME } from "../domain/units.js";
 import { CalendarDate, lineOfText } from "../lib/schemas.js";
+
+const unitName = z.string().trim().min(1).max(MAX_UNIT_NAME);
+/** A unit: its name, or its name with the number of staff in it (the basis of its response rate). */
+const UnitEntry = z
+  .union([unitName, z.strictObject({ name: unitName, headcount: z.int().min(1).max(1_000_000).nullable().optional() })])
+  .openapi("UnitEntry", { description: 'A unit\'s name, or { "name", "headcount" }' });
+const nameOf = (entry: z.infer<typeof UnitEntry>) => (typeof entry === "string" ? entry : entry.name);
+const unitList = (max: number) =>
+  z
+    .array(UnitEntry)
+    .min(1)
+    .max(max)
+    .refine((list) => new Set(list.map(nameOf)).size === list.length, "unit names must be unique");
 
 export const roundFields = {
   title: lineOfText(160).min(1),
-  departments: z
-    .array(z.string().trim().min(1).max(80))
-    .min(1)
-    .max(MAX_DEPARTMENTS)
-    .refine((d) => new Set(d).size === d.length, "department names must be unique"),
+  departments: unitList(MAX_DEPARTMENTS),
+  roles: unitList(MAX_ROLES)
+    .nullable()
+    .openapi({ description: "The client's own roles; null (or absent) keeps the standard four" }),
+  tenure: unitList(MAX_TENURE_BANDS)
+    .nullable()
+    .openapi({ description: "The client's own tenure bands (or another grouping); null keeps the standard four" }),
   k: z.int().min(MIN_K).max(100),
   kComments: z.int().min(MIN_K).max(100).openapi({ description: "Comments from this group size; default max(k, 10)" }),
   opensOn: CalendarDate.nullable(),

@@ -69,7 +69,7 @@ export function toCampaignView(
     k: campaign.k,
     kComments: campaign.kComments,
     respondents: facts.respondents,
-    units: campaign.units as Record<string, { value: string; label: { nl: string; en: string } }[]>,
+    units: campaign.units as Record<string, z.infer<typeof UnitSchema>[]>,
     instrument: { id: campaign.instrumentId, version: campaign.instrumentVersion },
     expectedHeadcount: campaign.expectedHeadcount,
     requireCode: campaign.requireCode,
@@ -89,6 +89,8 @@ const UnitCount = z.strictObject({
   value: z.string(),
   label: Localised,
   n: z.number().nullable(),
+  headcount: z.int().nullable().openapi({ description: "Staff in the unit, where the client gave it" }),
+  pct: z.number().nullable().openapi({ description: "Respondents as a share of the headcount, where both are known" }),
 });
 
 export const ParticipationSchema = z

@@ -16,7 +16,13 @@ import {
   type RoundField,
   roundRuleProblems,
 } from "../domain/campaign.js";
-import { unitsFromNames } from "../domain/units.js";
+import {
+  type CampaignUnits,
+  DEFAULT_ROLES,
+  DEFAULT_TENURE,
+  type UnitEntry,
+  unitsFromEntries,
+} from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import type { AuditRecord } from "../storage/audit.js";
 import { changeCampaign, findCampaignById, setCampaignStatus } from "../storage/campaigns.js";
@@ -94,7 +100,9 @@ export async function closeRound(
 /** What a consultant may ask to change of a round: what creation sets, less the organisation. */
 export interface RoundEdit {
   title?: string | undefined;
-  departments?: string[] | undefined;
+  departments?: UnitEntry[] | undefined;
+  roles?: UnitEntry[] | null | undefined;
+  tenure?: UnitEntry[] | null | undefined;
   instrument?: { id: string; version?: number | undefined } | undefined;
   k?: number | undefined;
   kComments?: number | undefined;
@@ -103,6 +111,21 @@ export interface RoundEdit {
   requireCode?: boolean | undefined;
   opensOn?: string | null | undefined;
   closesOn?: string | null | undefined;
+}
+
+/** A round's units after a change of its structure: what the change names, the rest as it was (null: the standard units). */
+function unitsAfter(units: CampaignUnits, edit: RoundEdit): CampaignUnits {
+  const named = (
+    entries: UnitEntry[] | null | undefined,
+    standard: CampaignUnits["role"],
+    now: CampaignUnits["role"],
+  ) => (entries === undefined ? now : entries === null ? standard : unitsFromEntries(entries));
+  return {
+    ...units,
+    department: named(edit.departments, units.department, units.department),
+    role: named(edit.roles, DEFAULT_ROLES, units.role),
+    tenure: named(edit.tenure, DEFAULT_TENURE, units.tenure),
+  };
 }
 
 const refused = (details: { path: string; code: string; message: string }[]) =>
@@ -130,10 +153,11 @@ export async function changeRound(
   await assertRunning(deps, campaign);
   const today = calendarDate(deps.now());
   const contact = edit.contact === undefined ? campaign.contact : edit.contact || null;
+  const structureChanged = edit.departments !== undefined || edit.roles !== undefined || edit.tenure !== undefined;
   const next: Campaign = {
     ...campaign,
     ...(edit.title !== undefined ? { title: edit.title } : {}),
-    ...(edit.departments ? { units: { ...campaign.units, department: unitsFromNames(edit.departments) } } : {}),
+    ...(structureChanged ? { units: unitsAfter(campaign.units, edit) } : {}),
     ...(edit.k !== undefined ? { k: edit.k } : {}),
     kComments: kCommentsAfter(campaign, edit),
     contact,
@@ -160,7 +184,7 @@ export async function changeRound(
       campaign.id,
       {
         ...(edit.title !== undefined ? { title: next.title } : {}),
-        ...(edit.departments ? { units: next.units } : {}),
+        ...(structureChanged ? { units: next.units } : {}),
         ...(instrument ? { instrumentId: next.instrumentId, instrumentVersion: next.instrumentVersion } : {}),
         ...(next.k !== campaign.k ? { k: next.k } : {}),
         ...(next.kComments !== campaign.kComments ? { kComments: next.kComments } : {}),

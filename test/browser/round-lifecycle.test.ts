@@ -195,6 +195,59 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
   });
 });
 
+describe.skipIf(!chromiumPath)("a round's structure from an HR export", () => {
+  it("lists every problem of a bad file and fills nothing; reads a good one into the fields; the round keeps its roles and headcounts (phone, English)", async () => {
+    const { context, page, errors } = await workspace(PHONE, "en");
+    const file = (text: string) => ({ name: "hr-export.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await page.setInputFiles("#campaign-structure-file", file("Name;Department;Count\nPiet;;2\nAnna;Care;two\n"));
+    const report = page.locator("#campaign-structure-report");
+    await expect.poll(() => report.textContent()).toContain("2 problem(s)");
+    expect(await report.locator("li").allTextContents()).toEqual([
+      "Line 2: no department.",
+      "Line 3: ‘two’ is not a whole number.",
+    ]);
+    expect(await page.inputValue("#campaign-departments")).toBe("");
+
+    // One row per employee, names and numbers beside the groupings: only the groupings are read.
+    const rows = [
+      "Personeelsnummer;Naam;Afdeling;Functie;Diensttijd",
+      "1;Jansen;Zorg A;Verpleegkundige;1-3 jaar",
+      "2;Bos;Zorg A;Verpleegkundige;10+ jaar",
+      "3;Smit;Zorg A;Arts;1-3 jaar",
+      "4;Visser;Zorg B;Verpleegkundige;1-3 jaar",
+      "5;Mulder;Zorg B;Verpleegkundige;1-3 jaar",
+    ];
+    await page.setInputFiles("#campaign-structure-file", file(rows.join("\n")));
+    await expect.poll(() => report.textContent()).toContain("Read: 5 staff in 2 departments, 2 roles and 2 groups.");
+    expect(await report.textContent()).toContain("Ignored: Personeelsnummer, Naam.");
+    expect(await page.inputValue("#campaign-departments")).toBe("Zorg A; 3\nZorg B; 2");
+    expect(await page.inputValue("#campaign-roles")).toBe("Verpleegkundige; 4\nArts; 1");
+    expect(await page.inputValue("#campaign-tenure")).toBe("1-3 jaar; 4\n10+ jaar; 1");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.selectOption("#campaign-organisation", { label: "Verzekeraar Polis & Co" });
+    await page.fill("#campaign-title", "Zorg 2027");
+    await page.click("#campaign-form button[data-status=draft]");
+    await rowOf(page, "Zorg 2027").waitFor();
+    const id = (await h.t.client.execute("select id from campaigns where title = 'Zorg 2027'")).rows[0]!.id;
+    const round = (await findCampaignById(h.t.db, String(id)))!;
+    expect(round.units.role).toEqual([
+      { value: "Verpleegkundige", label: { nl: "Verpleegkundige", en: "Verpleegkundige" }, headcount: 4 },
+      { value: "Arts", label: { nl: "Arts", en: "Arts" }, headcount: 1 },
+    ]);
+    // Nothing of the file beyond the groupings reached the server.
+    expect(JSON.stringify(round)).not.toContain("Jansen");
+
+    // Opened for a change, the form shows the round's structure as it was read.
+    await rowOf(page, "Zorg 2027").getByRole("button", { name: "Change: Zorg 2027" }).click();
+    expect(await page.inputValue("#campaign-roles")).toBe("Verpleegkundige; 4\nArts; 1");
+    await page.click("#campaign-cancel");
+    expect(await serious(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe.skipIf(!chromiumPath)("the response rate's basis", () => {
   it("keeps a headcount entered for a round on codes, rates on it and says so, with the codes beside it (desktop, Dutch, then English)", async () => {
     const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;

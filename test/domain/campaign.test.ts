@@ -12,6 +12,7 @@ import {
 } from "../../src/domain/campaign.js";
 import { pickLanguage } from "../../src/domain/i18n.js";
 import { levelsBelow } from "../../src/domain/levels.js";
+import { unitsFromEntries, unitsFromNames } from "../../src/domain/units.js";
 
 describe("resultsDue", () => {
   const open = { status: "open" as const, opensOn: "2026-03-01", closesOn: "2026-03-31" };
@@ -29,23 +30,46 @@ describe("resultsDue", () => {
 describe("roundResponseRate", () => {
   it("counts respondents over the headcount entered, else codes when the round requires them, to one decimal", () => {
     const codes = { issued: 150, used: 93 };
+    const units = { department: unitsFromNames(["Sales", "Service"]) };
     // 150 codes for 400 staff: the rate is of the 400 the consultant entered, not of the codes.
-    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: true }, codes)).toEqual({
+    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: true, units }, codes)).toEqual({
       pct: 23.3,
       basis: "headcount",
       of: 400,
     });
-    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: true }, codes)).toEqual({
+    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: true, units }, codes)).toEqual({
       pct: 62,
       basis: "codes",
       of: 150,
     });
-    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: false }, codes)).toEqual({
+    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: false, units }, codes)).toEqual({
       pct: 23.3,
       basis: "headcount",
       of: 400,
     });
-    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: false }, codes)).toBeNull();
+    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: false, units }, codes)).toBeNull();
+  });
+
+  it("adds up the departments' headcounts when the round has none, and only when every department has one", () => {
+    const codes = { issued: 150, used: 93 };
+    const counted = {
+      department: unitsFromEntries([
+        { name: "Sales", headcount: 120 },
+        { name: "Service", headcount: 80 },
+      ]),
+    };
+    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: true, units: counted }, codes)).toEqual({
+      pct: 46.5,
+      basis: "headcount",
+      of: 200,
+    });
+    // The round's own headcount goes first.
+    expect(roundResponseRate(93, { expectedHeadcount: 400, requireCode: true, units: counted }, codes)?.of).toBe(400);
+    // One department without a count: the sum would understate the staff, so codes count.
+    const partly = { department: unitsFromEntries([{ name: "Sales", headcount: 120 }, "Service"]) };
+    expect(roundResponseRate(93, { expectedHeadcount: null, requireCode: true, units: partly }, codes)?.basis).toBe(
+      "codes",
+    );
   });
 });
 

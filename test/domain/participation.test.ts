@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import type { CountedCell } from "../../src/domain/disclosure.js";
 import { unitParticipation } from "../../src/domain/participation.js";
-import { unitsFromNames } from "../../src/domain/units.js";
+import { unitsFromEntries, unitsFromNames } from "../../src/domain/units.js";
 
 const K = 5;
 const units = { department: unitsFromNames(["Sales", "Service", "Legal", "IT"]) };
@@ -57,5 +57,26 @@ describe("participation per unit", () => {
       for (const n of shown(counts)) if (n !== null) expect(n).toBeGreaterThanOrEqual(K);
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe("participation per unit with headcounts", () => {
+  const counted = {
+    department: unitsFromEntries([
+      { name: "Sales", headcount: 14 },
+      { name: "Service", headcount: 8 },
+      "Legal",
+      { name: "IT", headcount: 3 },
+    ]),
+  };
+  it("gives a unit's rate beside its count, and no rate where its count is hidden", () => {
+    const rows = unitParticipation(cells({ Sales: 7, Service: 6, Legal: 9, IT: 1 }), counted, K).department!;
+    const sales = rows.find((r) => r.value === "Sales")!;
+    expect(sales.pct).toBeCloseTo((sales.n! / sales.headcount!) * 100, 1);
+    // Legal has no headcount: a count without a rate.
+    expect(rows.find((r) => r.value === "Legal")).toMatchObject({ n: 9, headcount: null, pct: null });
+    // IT is below k, so hidden (and Service with it): a hidden unit has no rate, which would be its count.
+    for (const row of rows.filter((r) => r.n === null)) expect(row.pct).toBeNull();
+    expect(rows.find((r) => r.value === "IT")).toMatchObject({ n: null, headcount: 3, pct: null });
   });
 });

@@ -6,7 +6,7 @@
 import type { Participation } from "../../../src/schemas/campaign-view.js";
 import { table } from "../components/data-table.js";
 import { isTextKey } from "../i18n/index.js";
-import { el, type Lang, type Translate } from "./ui.js";
+import { decimal, el, type Lang, type Translate } from "./ui.js";
 
 export type { Participation };
 
@@ -37,10 +37,16 @@ export function participationPanel(p: Participation, t: Translate, lang: Lang): 
   for (const [dimension, units] of Object.entries(p.units)) {
     const name = isTextKey(dimension) ? t(dimension) : dimension;
     nodes.push(el("h3", `${t("perUnit")}: ${name}`));
+    // Where the client gave headcounts, each shown count has its rate beside it.
+    const rated = units.some((u) => u.headcount !== null);
+    const rate = (u: (typeof units)[number]) =>
+      u.pct === null || u.headcount === null
+        ? ""
+        : t("rateOf", { pct: decimal(u.pct, 1, lang), of: decimal(u.headcount, 0, lang) });
     nodes.push(
       table(
-        [name, "n"],
-        units.map((u) => [u.label[lang], u.n === null ? t("hidden") : u.n]),
+        rated ? [name, "n", t("rateColumn")] : [name, "n"],
+        units.map((u) => [u.label[lang], u.n === null ? t("hidden") : u.n, ...(rated ? [rate(u)] : [])]),
       ),
     );
   }

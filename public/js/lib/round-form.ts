@@ -6,6 +6,16 @@
  * sent, and a refusal names each field in the page's language.
  */
 import { DEFAULT_K, defaultKComments, DRAFT_ONLY_FIELDS } from "../../../src/domain/campaign.js";
+import {
+  DEFAULT_ROLES,
+  DEFAULT_TENURE,
+  entriesFromText,
+  entryLine,
+  isDefault,
+  type Unit,
+  type UnitEntry,
+  unitLine,
+} from "../../../src/domain/units.js";
 import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import type { RoundEdit } from "../../../src/services/lifecycle.js";
 import { errorText } from "./errors.js";
@@ -15,6 +25,8 @@ import { $, api, el, type Translate } from "./ui.js";
 const INPUTS = {
   title: "campaign-title",
   departments: "campaign-departments",
+  roles: "campaign-roles",
+  tenure: "campaign-tenure",
   instrument: "campaign-instrument",
   k: "campaign-k",
   kComments: "campaign-k-comments",
@@ -38,10 +50,10 @@ function read(): Required<Omit<RoundEdit, "kComments">> & { kComments: number | 
   const [id, version] = input("instrument").value.split("@");
   return {
     title: input("title").value,
-    departments: input("departments")
-      .value.split("\n")
-      .map((d) => d.trim())
-      .filter(Boolean),
+    departments: entriesFromText(input("departments").value),
+    // Left empty, a grouping keeps the standard units.
+    roles: ownUnits(input("roles").value),
+    tenure: ownUnits(input("tenure").value),
     instrument: { id: id ?? "", version: Number(version) },
     k: Number(input("k").value || DEFAULT_K),
     kComments: numberOrNull(input("kComments").value),
@@ -53,13 +65,24 @@ function read(): Required<Omit<RoundEdit, "kComments">> & { kComments: number | 
   };
 }
 
+const ownUnits = (text: string): UnitEntry[] | null => {
+  const entries = entriesFromText(text);
+  return entries.length > 0 ? entries : null;
+};
+
+/** A grouping as the form shows it: a line per unit, or nothing where the round keeps the standard units. */
+const unitText = (units: readonly Unit[] | undefined, standard?: readonly Unit[]) =>
+  standard && isDefault(units, standard) ? "" : (units ?? []).map(unitLine).join("\n");
+
 /** The fields that differ from the round as it is: only these are sent. */
 function changes(round: CampaignView): RoundEdit {
   const now = read();
   const edit: RoundEdit = {};
   if (now.title.trim() !== round.title) edit.title = now.title;
-  const departments = (round.units.department ?? []).map((u) => u.value);
-  if (now.departments.join("\n") !== departments.join("\n")) edit.departments = now.departments;
+  const sameUnits = (entries: UnitEntry[] | null, units: string) => (entries ?? []).map(entryLine).join("\n") === units;
+  if (!sameUnits(now.departments, unitText(round.units.department))) edit.departments = now.departments;
+  if (!sameUnits(now.roles, unitText(round.units.role, DEFAULT_ROLES))) edit.roles = now.roles;
+  if (!sameUnits(now.tenure, unitText(round.units.tenure, DEFAULT_TENURE))) edit.tenure = now.tenure;
   if (now.instrument.id !== round.instrument.id || now.instrument.version !== round.instrument.version)
     edit.instrument = now.instrument;
   if (now.k !== round.k) edit.k = now.k;
@@ -103,7 +126,9 @@ export function roundForm(
   function fill(round: CampaignView): void {
     ($("campaign-organisation") as HTMLSelectElement).value = round.organisationId;
     input("title").value = round.title;
-    input("departments").value = (round.units.department ?? []).map((u) => u.value).join("\n");
+    input("departments").value = unitText(round.units.department);
+    input("roles").value = unitText(round.units.role, DEFAULT_ROLES);
+    input("tenure").value = unitText(round.units.tenure, DEFAULT_TENURE);
     const select = input("instrument") as unknown as HTMLSelectElement;
     const value = `${round.instrument.id}@${round.instrument.version}`;
     // A round may pin a version no longer offered for new rounds: keep it choosable.
@@ -120,9 +145,15 @@ export function roundForm(
     hooks.showCodeHint();
   }
 
+  /** Empties the form, and what an import said about a file. */
+  function clear(): void {
+    form.reset();
+    $("campaign-structure-report").replaceChildren();
+  }
+
   function stopEditing(): void {
     editing = null;
-    form.reset();
+    clear();
     hooks.showCodeHint();
     render();
   }
@@ -137,7 +168,7 @@ export function roundForm(
     const organisation = ($("campaign-organisation") as HTMLSelectElement).value;
     const res = await api<CampaignView>(`/api/organisations/${organisation}/campaigns`, { method: "POST", body });
     if (res.status !== 201) return hooks.say(refusalText(res, t), true);
-    form.reset();
+    clear();
     hooks.showCodeHint();
     hooks.say(t("created", { title: res.body.title, link: res.body.surveyUrl ?? "" }));
     await hooks.saved();

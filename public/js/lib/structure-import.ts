@@ -1,0 +1,59 @@
+/**
+ * Importing a round's structure from an HR system's CSV into the round form. The file is read in
+ * the browser and never sent: only the unit names and headcounts it yields go into the form's
+ * fields, to be checked and saved like typed ones. Every problem in the file is listed at once.
+ */
+import { type ImportedUnit, type ImportProblem, importStructure } from "../../../src/domain/structure-import.js";
+import { entryLine } from "../../../src/domain/units.js";
+import { $, decimal, el, type Lang, type Translate } from "./ui.js";
+
+/** One problem in the page's language, with its line where it has one. */
+function problemText(problem: ImportProblem, t: Translate): string {
+  switch (problem.code) {
+    case "empty_file":
+      return t("structureEmpty");
+    case "no_department_column":
+      return t("structureNoDepartment", { headers: problem.headers.join(", ") || "—" });
+    case "missing_department":
+      return t("structureMissingDepartment", { line: problem.line });
+    case "bad_count":
+      return t("structureBadCount", { line: problem.line, value: problem.value || "—" });
+    case "name_too_long":
+      return t("structureNameTooLong", { line: problem.line, grouping: t(problem.dimension) });
+    case "too_many_units":
+      return t("structureTooMany", { grouping: t(problem.dimension), count: problem.count, max: problem.max });
+  }
+}
+
+const lines = (units: readonly ImportedUnit[] | null) => (units ?? []).map(entryLine).join("\n");
+
+/** Wires the file input: a file read fills departments, roles and bands, or lists what is wrong and fills nothing. */
+export function structureImport(t: Translate, lang: Lang): void {
+  const file = $("campaign-structure-file") as HTMLInputElement;
+  const report = $("campaign-structure-report");
+  file.addEventListener("change", async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const imported = importStructure(await chosen.text());
+    // The file itself is not kept: clearing the input drops the browser's hold on it.
+    file.value = "";
+    if (imported.problems.length > 0) {
+      const list = el("ul");
+      list.append(...imported.problems.map((p) => el("li", problemText(p, t))));
+      report.replaceChildren(el("p", t("structureProblems", { count: imported.problems.length }), "error"), list);
+      return;
+    }
+    ($("campaign-departments") as HTMLTextAreaElement).value = lines(imported.department);
+    if (imported.role) ($("campaign-roles") as HTMLTextAreaElement).value = lines(imported.role);
+    if (imported.tenure) ($("campaign-tenure") as HTMLTextAreaElement).value = lines(imported.tenure);
+    const summary = t("structureRead", {
+      staff: decimal(imported.staff, 0, lang),
+      departments: imported.department.length,
+      roles: imported.role?.length ?? 0,
+      bands: imported.tenure?.length ?? 0,
+    });
+    const ignored =
+      imported.ignored.length > 0 ? ` ${t("structureIgnored", { columns: imported.ignored.join(", ") })}` : "";
+    report.replaceChildren(el("p", summary + ignored, "message"));
+  });
+}

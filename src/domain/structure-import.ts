@@ -1,0 +1,143 @@
+/**
+ * A round's structure from the CSV an HR system exports: its departments, roles and tenure bands
+ * (or the client's own third grouping), with the number of staff in each. Two shapes are read
+ * alike: one row per employee (every row counts one), or one row per unit or combination with a
+ * count column. Columns are found by their header in Dutch or English; any other column (a name,
+ * an employee number) is ignored and said so. In the workspace this runs in the browser, so such a
+ * file never reaches the server: only the unit names and counts are sent. Every problem is listed
+ * at once, each with its line.
+ */
+import { csvFields, csvLines, csvSeparator } from "./csv.js";
+import { type Dimension, MAX_DEPARTMENTS, MAX_ROLES, MAX_TENURE_BANDS, MAX_UNIT_NAME } from "./units.js";
+
+/** Headers recognised per column, lower case: the first matching column is taken. */
+const HEADERS: Record<Dimension | "count", readonly string[]> = {
+  department: ["afdeling", "department", "eenheid", "unit", "team", "organisatieonderdeel", "afdelingsnaam"],
+  role: ["rol", "functie", "role", "function", "functiegroep", "job", "job title", "position"],
+  tenure: ["diensttijd", "dienstjaren", "tenure", "anciënniteit", "groep", "group", "locatie", "location"],
+  count: ["aantal", "aantal medewerkers", "medewerkers", "headcount", "count", "number", "staff"],
+};
+
+/** The most units a dimension may have (its rule in the round fields, said here before anything is sent). */
+export const MAX_UNITS: Record<Dimension, number> = {
+  department: MAX_DEPARTMENTS,
+  role: MAX_ROLES,
+  tenure: MAX_TENURE_BANDS,
+};
+
+/** A unit the file names, with the staff counted in it. */
+export interface ImportedUnit {
+  name: string;
+  headcount: number;
+}
+
+export type ImportProblem =
+  | { code: "empty_file" }
+  | { code: "no_department_column"; headers: string[] }
+  | { code: "missing_department"; line: number }
+  | { code: "bad_count"; line: number; value: string }
+  | { code: "name_too_long"; line: number; dimension: Dimension }
+  | { code: "too_many_units"; dimension: Dimension; count: number; max: number };
+
+export interface ImportedStructure {
+  department: ImportedUnit[];
+  /** Null where the file has no such column: the round keeps its standard units. */
+  role: ImportedUnit[] | null;
+  tenure: ImportedUnit[] | null;
+  /** Columns read (by header as written), and those ignored. */
+  read: string[];
+  ignored: string[];
+  /** Rows counted (employees, or the sum of the count column). */
+  staff: number;
+  problems: ImportProblem[];
+}
+
+const COUNT_PATTERN = /^\d{1,7}$/;
+
+/** Reads a structure CSV; never throws: what cannot be read is a problem with its line. */
+export function importStructure(text: string): ImportedStructure {
+  const lines = csvLines(text);
+  const headerIndex = lines.findIndex((l) => l.trim() !== "");
+  const empty: ImportedStructure = {
+    department: [],
+    role: null,
+    tenure: null,
+    read: [],
+    ignored: [],
+    staff: 0,
+    problems: [],
+  };
+  if (headerIndex < 0) return { ...empty, problems: [{ code: "empty_file" }] };
+  const header = lines[headerIndex] ?? "";
+  const separator = csvSeparator(header);
+  const headers = separator ? csvFields(header, separator).map((h) => h.trim()) : [header.trim()];
+  const column = (kind: keyof typeof HEADERS) => headers.findIndex((h) => HEADERS[kind].includes(h.toLowerCase()));
+  const columns = {
+    department: column("department"),
+    role: column("role"),
+    tenure: column("tenure"),
+    count: column("count"),
+  };
+  const used = new Set(Object.values(columns).filter((i) => i >= 0));
+  const read = headers.filter((_, i) => used.has(i));
+  const ignored = headers.filter((h, i) => !used.has(i) && h !== "");
+  if (columns.department < 0)
+    return { ...empty, ignored, problems: [{ code: "no_department_column", headers: headers.filter(Boolean) }] };
+
+  const problems: ImportProblem[] = [];
+  const tallies = {
+    department: new Map<string, number>(),
+    role: columns.role >= 0 ? new Map<string, number>() : null,
+    tenure: columns.tenure >= 0 ? new Map<string, number>() : null,
+  };
+  let staff = 0;
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "") continue;
+    const fields = separator ? csvFields(line, separator) : [line];
+    const at = (index: number) => (index >= 0 ? (fields[index] ?? "").trim() : "");
+    const lineNumber = i + 1;
+    const department = at(columns.department);
+    if (department === "") {
+      problems.push({ code: "missing_department", line: lineNumber });
+      continue;
+    }
+    const countText = at(columns.count);
+    if (columns.count >= 0 && !COUNT_PATTERN.test(countText)) {
+      problems.push({ code: "bad_count", line: lineNumber, value: countText });
+      continue;
+    }
+    const count = columns.count >= 0 ? Number(countText) : 1;
+    const names: [Dimension, string][] = [
+      ["department", department],
+      ["role", at(columns.role)],
+      ["tenure", at(columns.tenure)],
+    ];
+    const tooLong = names.find(([, name]) => name.length > MAX_UNIT_NAME);
+    if (tooLong) {
+      problems.push({ code: "name_too_long", line: lineNumber, dimension: tooLong[0] });
+      continue;
+    }
+    for (const [dimension, name] of names) {
+      const tally = tallies[dimension];
+      // An empty role or band counts towards the department only.
+      if (tally && name !== "") tally.set(name, (tally.get(name) ?? 0) + count);
+    }
+    staff += count;
+  }
+  // A column with no value in any row is as good as absent: the standard units stay.
+  const units = (tally: Map<string, number> | null) =>
+    tally && tally.size > 0 ? [...tally].map(([name, headcount]) => ({ name, headcount })) : null;
+  const structure = {
+    department: units(tallies.department) ?? [],
+    role: units(tallies.role),
+    tenure: units(tallies.tenure),
+  };
+  for (const dimension of ["department", "role", "tenure"] as const) {
+    const count = structure[dimension]?.length ?? 0;
+    if (count > MAX_UNITS[dimension])
+      problems.push({ code: "too_many_units", dimension, count, max: MAX_UNITS[dimension] });
+  }
+  if (structure.department.length === 0 && problems.length === 0) problems.push({ code: "empty_file" });
+  return { ...structure, read, ignored, staff, problems };
+}

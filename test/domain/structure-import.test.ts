@@ -1,0 +1,95 @@
+/** A round's structure read from an HR system's CSV: both shapes, Dutch and English headers, every problem at once. */
+import { describe, expect, it } from "vitest";
+
+import { importStructure, MAX_UNITS } from "../../src/domain/structure-import.js";
+import { entriesFromText, entryFromLine, entryLine } from "../../src/domain/units.js";
+
+describe("importStructure", () => {
+  it("counts one per row in a per-employee export, and ignores (and names) the columns it does not use", () => {
+    const csv = [
+      "\uFEFFPersoneelsnummer;Naam;Afdeling;Functie;Diensttijd",
+      '1001;"Jansen, Piet";Klantcontact;Medewerker;1 tot 5 jaar',
+      "1002;Bos;Klantcontact;Teamleider;10+ jaar",
+      "",
+      "1003;De Vries;Wonen;Medewerker;1 tot 5 jaar",
+    ].join("\r\n");
+    const s = importStructure(csv);
+    expect(s.problems).toEqual([]);
+    expect(s.department).toEqual([
+      { name: "Klantcontact", headcount: 2 },
+      { name: "Wonen", headcount: 1 },
+    ]);
+    expect(s.role).toEqual([
+      { name: "Medewerker", headcount: 2 },
+      { name: "Teamleider", headcount: 1 },
+    ]);
+    expect(s.tenure?.map((u) => u.name)).toEqual(["1 tot 5 jaar", "10+ jaar"]);
+    expect(s.staff).toBe(3);
+    expect(s.ignored).toEqual(["Personeelsnummer", "Naam"]);
+    // No name from the file survives in what the form receives.
+    expect(JSON.stringify([s.department, s.role, s.tenure])).not.toContain("Jansen");
+  });
+
+  it("adds up a count column per unit in an aggregated export, with English headers", () => {
+    const s = importStructure(
+      "Department,Role,Headcount\nSales,Frontline,12\nSales,Back office,3\nService,Frontline,20\n",
+    );
+    expect(s.problems).toEqual([]);
+    expect(s.department).toEqual([
+      { name: "Sales", headcount: 15 },
+      { name: "Service", headcount: 20 },
+    ]);
+    expect(s.role).toEqual([
+      { name: "Frontline", headcount: 32 },
+      { name: "Back office", headcount: 3 },
+    ]);
+    // No tenure column: the round keeps its standard bands.
+    expect(s.tenure).toBeNull();
+    // Every unit's headcounts add up to the staff counted.
+    expect(s.department.reduce((n, u) => n + u.headcount, 0)).toBe(s.staff);
+    expect(s.role!.reduce((n, u) => n + u.headcount, 0)).toBe(s.staff);
+  });
+
+  it("lists every problem at once, each with its line", () => {
+    const s = importStructure("afdeling;aantal\nSales;4\n;3\nService;vier\n" + `${"x".repeat(81)};2\n`);
+    expect(s.problems).toEqual([
+      { code: "missing_department", line: 3 },
+      { code: "bad_count", line: 4, value: "vier" },
+      { code: "name_too_long", line: 5, dimension: "department" },
+    ]);
+  });
+
+  it("refuses a file without a department column, and an empty file", () => {
+    expect(importStructure("Naam,Functie\nPiet,Medewerker").problems).toEqual([
+      { code: "no_department_column", headers: ["Naam", "Functie"] },
+    ]);
+    expect(importStructure("\n\n").problems).toEqual([{ code: "empty_file" }]);
+    expect(importStructure("afdeling\n\n").problems).toEqual([{ code: "empty_file" }]);
+  });
+
+  it("says when a grouping has more units than a round may have", () => {
+    const rows = Array.from({ length: MAX_UNITS.role + 1 }, (_, i) => `Sales,Role ${i}`);
+    const s = importStructure(["department,role", ...rows].join("\n"));
+    expect(s.problems).toEqual([
+      { code: "too_many_units", dimension: "role", count: MAX_UNITS.role + 1, max: MAX_UNITS.role },
+    ]);
+  });
+
+  it("keeps the standard units where a column is there but empty on every row", () => {
+    const s = importStructure("afdeling,rol\nSales,\nService,\n");
+    expect(s.role).toBeNull();
+    expect(s.department.map((u) => u.name)).toEqual(["Sales", "Service"]);
+  });
+});
+
+describe("a unit as a line of the round form", () => {
+  it("reads a trailing count after a semicolon or a tab, and writes it back the same way", () => {
+    expect(entryFromLine("Klantcontact; 42")).toEqual({ name: "Klantcontact", headcount: 42 });
+    expect(entryFromLine("Klantcontact\t42")).toEqual({ name: "Klantcontact", headcount: 42 });
+    expect(entryFromLine("  Wonen  ")).toBe("Wonen");
+    // A number that is part of the name stays in the name.
+    expect(entryFromLine("Team 3")).toBe("Team 3");
+    for (const line of ["Klantcontact; 42", "Wonen", "Team 3"]) expect(entryLine(entryFromLine(line))).toBe(line);
+    expect(entriesFromText("Sales; 3\n\n Service \n")).toEqual([{ name: "Sales", headcount: 3 }, "Service"]);
+  });
+});

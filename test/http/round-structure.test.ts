@@ -1,0 +1,139 @@
+/**
+ * A round at a real client's size and shape: its own roles and tenure bands, departments with
+ * headcounts, all asked on the survey and held by the server, and the response rate per unit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { DEFAULT_ROLES, MAX_ROLES } from "../../src/domain/units.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { createUser } from "../../src/storage/accounts.js";
+import { findCampaignById } from "../../src/storage/campaigns.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
+
+let t: TestApp;
+let cookie: string;
+let organisationId: string;
+
+beforeAll(async () => {
+  t = await createTestApp(); // today is 2026-03-10
+  await createUser(t.db, "c@structure.test", await hashPassword("Zeilboot-Vuurtoren-31"), "consultant");
+  cookie = await loginCookie(t.app, "c@structure.test", "Zeilboot-Vuurtoren-31");
+  organisationId = (await (await postJson(t.app, "/api/organisations", { name: "Ziekenhuis" }, { cookie })).json()).id;
+});
+afterAll(() => t.close());
+
+const send = (method: string, path: string, body?: unknown) =>
+  t.app.request(path, {
+    method,
+    headers: { cookie, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+const ROLES = Array.from({ length: 12 }, (_, i) => ({ name: `Rol ${i + 1}`, headcount: 10 + i }));
+const BANDS = ["< 1 jaar", "1-3 jaar", "3-5 jaar", "5-10 jaar", "10+ jaar"];
+const DEPARTMENTS = Array.from({ length: 150 }, (_, i) => ({ name: `Afdeling ${i + 1}`, headcount: 40 + (i % 20) }));
+
+async function hospitalRound(status: "open" | "draft" = "open") {
+  const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, {
+    title: "Medewerkersonderzoek",
+    departments: DEPARTMENTS,
+    roles: ROLES,
+    tenure: BANDS,
+    status,
+  });
+  expect(res.status).toBe(201);
+  const view = await res.json();
+  return { ...view, token: String(view.surveyPath).slice(3) };
+}
+
+describe("a round with the client's own structure", () => {
+  it("keeps its roles, bands and headcounts, asks them on the survey, and counts its response rate over the departments", async () => {
+    const round = await hospitalRound();
+    expect(round.units.role.map((u: { value: string }) => u.value)).toEqual(ROLES.map((r) => r.name));
+    expect(round.units.role[3].headcount).toBe(ROLES[3]!.headcount);
+    expect(round.units.tenure.map((u: { value: string }) => u.value)).toEqual(BANDS);
+    expect(round.units.department).toHaveLength(DEPARTMENTS.length);
+
+    // The survey offers exactly the round's roles.
+    const survey = await (await t.app.request(`/api/s/${round.token}`)).json();
+    expect(JSON.stringify(survey)).toContain("Rol 12");
+    expect(JSON.stringify(survey)).not.toContain(DEFAULT_ROLES[0]!.value);
+
+    const answer = (extra: Record<string, unknown>) =>
+      postJson(t.app, `/api/s/${round.token}/responses`, {
+        submissionId: crypto.randomUUID(),
+        answers: {
+          ...validAnswers(t.instrument),
+          department: "Afdeling 7",
+          role: "Rol 5",
+          tenure: "3-5 jaar",
+          ...extra,
+        },
+      });
+    expect((await answer({})).status).toBe(201);
+    // A standard role this round does not have, and a band it does not have: refused, nothing stored.
+    for (const extra of [{ role: DEFAULT_ROLES[0]!.value }, { tenure: "gt10" }]) {
+      const res = await answer(extra);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe("invalid_answers");
+    }
+    const stored = await t.client.execute({
+      sql: "select role, tenure from responses where campaign_id = ?",
+      args: [round.id],
+    });
+    expect(stored.rows.map((r) => [r.role, r.tenure])).toEqual([["Rol 5", "3-5 jaar"]]);
+
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000); // past the live counts' 30 s
+    const participation = await (await send("GET", `/api/campaigns/${round.id}/participation`)).json();
+    const staff = DEPARTMENTS.reduce((n, d) => n + d.headcount, 0);
+    expect(participation.responseRate).toEqual({
+      basis: "headcount",
+      of: staff,
+      pct: Math.round((1 / staff) * 1000) / 10,
+    });
+    // One respondent: every unit hidden, so no unit's rate either; the headcounts are the client's own.
+    const roles = participation.units.role as { n: number | null; headcount: number; pct: number | null }[];
+    expect(roles.map((r) => r.headcount)).toEqual(ROLES.map((r) => r.headcount));
+    expect(roles.every((r) => r.n === null && r.pct === null)).toBe(true);
+  });
+
+  it("goes back to the standard roles on null, and holds the structure once the round is open", async () => {
+    const draft = await hospitalRound("draft");
+    const reset = await send("PATCH", `/api/campaigns/${draft.id}`, { roles: null });
+    expect(reset.status).toBe(200);
+    expect((await reset.json()).units.role.map((u: { value: string }) => u.value)).toEqual(
+      DEFAULT_ROLES.map((r) => r.value),
+    );
+    // Bands untouched by a change of roles.
+    expect((await findCampaignById(t.db, draft.id))!.units.tenure!.map((u) => u.value)).toEqual(BANDS);
+
+    const open = await hospitalRound();
+    const before = await findCampaignById(t.db, open.id);
+    const res = await send("PATCH", `/api/campaigns/${open.id}`, { roles: ["Arts"], tenure: null });
+    expect(res.status).toBe(400);
+    const details = (await res.json()).error.details as { path: string; code: string }[];
+    expect(details.map((d) => `${d.code}@${d.path}`)).toEqual(["fixedOnceOpen@roles", "fixedOnceOpen@tenure"]);
+    expect(await findCampaignById(t.db, open.id)).toEqual(before);
+  });
+
+  it("refuses more roles than a round may have, duplicate names and a headcount of zero, naming the field", async () => {
+    const tooMany = Array.from({ length: MAX_ROLES + 1 }, (_, i) => `Rol ${i}`);
+    for (const [extra, path] of [
+      [{ roles: tooMany }, "json.roles"],
+      [{ roles: ["Arts", { name: "Arts", headcount: 3 }] }, "json.roles"],
+      [{ tenure: [{ name: "Kort", headcount: 0 }] }, "json.tenure"],
+      [{ departments: [{ name: "Zorg", headcount: 5, extra: 1 }] }, "json.departments"],
+    ] as const) {
+      const before = (await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n;
+      const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, {
+        title: "Te veel",
+        departments: ["Zorg"],
+        ...extra,
+      });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error.details.some((d: { path: string }) => d.path.startsWith(path))).toBe(true);
+      expect((await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n).toBe(before);
+    }
+  });
+});
