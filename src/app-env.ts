@@ -50,6 +50,8 @@ export interface AppDeps {
   sha256?: (text: string) => string | Promise<string>;
   /** Responses a release reads per query (services/release.ts): small on the embedded file, large over a network. */
   releasePage?: number;
+  /** The heap a release may fill (Node: its --max-old-space-size), which bounds the cells it folds (domain/release.ts maxReleaseCells). */
+  releaseHeapBytes?: number;
   /**
    * Sends invitation and password-reset mails: SMTP on Node (src/node/smtp-mailer.ts), an HTTP
    * mail API on Workers (lib/mailer.ts). Without one, an invitation's answer carries its link for
@@ -73,6 +75,7 @@ export type ResolvedDeps = Required<
     AppDeps,
     | "serveStatic"
     | "compressApi"
+    | "releaseHeapBytes"
     | "submissionsPerHour"
     | "loginKeySecret"
     | "invitationKeySecret"
@@ -82,6 +85,8 @@ export type ResolvedDeps = Required<
     | "logSink"
   >
 > & {
+  /** The most cells a release folds before it fails cleanly (domain/release.ts maxReleaseCells). */
+  releaseCells: number;
   /** Keys of the login attempt counters. */
   loginKeys: LoginKeys;
   /** Keys and seals of staff invitations kept for reminders. */

@@ -14,10 +14,21 @@
  * The search is bounded; a plan too intricate to prove safe within the bound counts as unsafe.
  */
 import { at, entry } from "../lib/invariant.js";
-import { rowSpace, TOLERANCE } from "./linear-span.js";
+import { allSteps } from "../lib/steps.js";
+import { rowSpaceSteps, TOLERANCE } from "./linear-span.js";
 
 /** Work units (vector entries touched) one audit may spend before it calls the plan unprovable. */
 const AUDIT_BUDGET = 20_000_000;
+
+/**
+ * The largest matrix (groups × columns) an audit builds: about 16 MB of echelon rows. Memory is
+ * bounded by this, not by the respondents: a structure whose finest table would need more is
+ * unprovable, and the plan gives that table up (a 400 × 20 × 5 round took a 160 MB heap down).
+ */
+export const MAX_AUDIT_ENTRIES = 2_000_000;
+
+/** Work between two yields of the search: a few milliseconds. */
+const WORK_PER_STEP = 1_000_000;
 
 export type AuditResult =
   | { safe: true }
@@ -34,13 +45,24 @@ export function auditPlan(
   k: number,
   budget = AUDIT_BUDGET,
 ): AuditResult {
+  return allSteps(auditSteps(counts, groups, k, budget));
+}
+
+/** auditPlan a step at a time: it yields during the elimination and every few milliseconds of the search. */
+export function* auditSteps(
+  counts: readonly number[],
+  groups: readonly (readonly number[])[],
+  k: number,
+  budget = AUDIT_BUDGET,
+): Generator<void, AuditResult> {
   const width = counts.length;
+  if (groups.length * width > MAX_AUDIT_ENTRIES) return { safe: false, cells: null };
   const matrix = groups.map((cells) => {
     const row = new Array<number>(width).fill(0);
     for (const c of cells) row[c] = 1;
     return row;
   });
-  const space = rowSpace(matrix, width);
+  const space = yield* rowSpaceSteps(matrix, width);
   // Echelon rows whose pivot cell is small enough to be part of a small set, smallest first.
   const candidates = space.rows
     .map((row, i) => ({ row, n: at(counts, at(space.pivots, i, "pivots"), "counts") }))
@@ -70,19 +92,24 @@ export function auditPlan(
     for (let c = 0; c < width; c++) sum[c] = entry(sum, c) + sign * entry(row, c);
   };
 
-  const search = (start: number, total: number): AuditResult | null => {
+  let yieldedAt = 0;
+  function* search(start: number, total: number): Generator<void, AuditResult | null> {
     for (let i = start; i < candidates.length; i++) {
       const { row, n } = at(candidates, i, "candidates");
       if (total + n >= k) break; // sorted: every later candidate is at least as large
       if (work >= budget) return { safe: false, cells: null };
+      if (work - yieldedAt >= WORK_PER_STEP) {
+        yieldedAt = work;
+        yield;
+      }
       add(row, 1);
       const found = smallSet() ?? null;
-      const deeper = found ? { safe: false as const, cells: found } : search(i + 1, total + n);
+      const deeper = found ? { safe: false as const, cells: found } : yield* search(i + 1, total + n);
       add(row, -1);
       if (deeper) return deeper;
     }
     return null;
-  };
+  }
 
-  return search(0, 0) ?? { safe: true };
+  return (yield* search(0, 0)) ?? { safe: true };
 }

@@ -20,12 +20,12 @@ import {
   type CountedCell,
   groupSize,
   heatmapUnits,
-  matches,
+  memberIndex,
   type SizedCells,
   sizedCells,
 } from "./disclosure.js";
-import { auditPlan } from "./disclosure-audit.js";
-import { inRowSpace, rowSpace } from "./linear-span.js";
+import { auditSteps } from "./disclosure-audit.js";
+import { inRowSpace, rowSpaceSteps } from "./linear-span.js";
 import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
 
 /** The only cross-table: a department's roles, or a role across departments. */
@@ -214,30 +214,14 @@ function* suppressUntilSafe(
 ): Generator<void, PlanTable[]> {
   const withheld: PlanTable[] = [];
   const occupied = cells.filter((c) => c.n > 0);
-  // Each candidate with the indices of the occupied cells it holds: from the cells of one of its
-  // values (a cross-table cell looks through its department's cells only, not all of them).
-  const byValue = new Map<string, number[]>();
-  occupied.forEach((c, i) => {
-    for (const d of DIMENSIONS) {
-      const key = `${d}\u0000${c[d]}`;
-      const list = byValue.get(key);
-      if (list) list.push(i);
-      else byValue.set(key, [i]);
-    }
-  });
-  const all = occupied.map((_, i) => i);
-  const entries = candidates.map((group) => {
-    const lists = DIMENSIONS.flatMap((d) => {
-      const value = group.conditions[d];
-      return value === undefined ? [] : [byValue.get(`${d}\u0000${value}`) ?? []];
-    });
-    const narrowest = lists.reduce<number[] | null>((a, b) => (a === null || b.length < a.length ? b : a), null) ?? all;
-    return { group, members: narrowest.filter((i) => matches(at(occupied, i, "occupied cells"), group.conditions)) };
-  });
+  // Each candidate with the indices of the occupied cells it holds, found by value (a cross-table
+  // cell looks through its department's cells only, not all of them).
+  const membersOf = memberIndex(occupied.map((c, i) => ({ ...c, i })));
+  const entries = candidates.map((group) => ({ group, members: membersOf(group.conditions).map((c) => c.i) }));
   for (;;) {
     const shown = entries.filter((e) => e.group.shown);
     const { counts, groups } = auditColumns(occupied, shown);
-    const result = auditPlan(counts, groups, k);
+    const result = yield* auditSteps(counts, groups, k);
     yield;
     if (result.safe) return withheld;
     if (result.cells === null) {
@@ -262,12 +246,18 @@ function* suppressUntilSafe(
       for (const c of columnIndices) row[c] = 1;
       return row;
     };
-    const undoes = (found: readonly number[]) => (victim: (typeof shown)[number]) => {
+    // Whether hiding `victim` alone makes the set found no longer computable.
+    function* undoes(found: readonly number[], victim: (typeof shown)[number]): Generator<void, boolean> {
       const rest = groups.filter((_, j) => shown[j] !== victim).map(indicator);
-      return !inRowSpace(rowSpace(rest, counts.length), indicator(found));
-    };
-    const found = result.cells;
-    const victim = (found ? order.slice(0, VICTIMS_TRIED).find(undoes(found)) : undefined) ?? first;
+      return !inRowSpace(yield* rowSpaceSteps(rest, counts.length), indicator(found));
+    }
+    let victim = first;
+    if (result.cells)
+      for (const candidate of order.slice(0, VICTIMS_TRIED))
+        if (yield* undoes(result.cells, candidate)) {
+          victim = candidate;
+          break;
+        }
     victim.group.shown = false;
   }
 }

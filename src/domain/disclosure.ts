@@ -123,3 +123,26 @@ function hiddenUnits(cells: SizedCells, dimension: Dimension, units: readonly Un
       .map((u) => u.value),
   );
 }
+
+/**
+ * The cells of a group by lookup: each condition's cells are indexed by value, and a group's
+ * members are those of its narrowest condition that match the rest (the round: every cell).
+ */
+export function memberIndex<C extends CellKey>(cells: readonly C[]): (conditions: Conditions) => C[] {
+  const byValue = new Map<string, C[]>();
+  for (const cell of cells)
+    for (const d of DIMENSIONS) {
+      const key = `${d}\u0000${cell[d]}`;
+      const list = byValue.get(key);
+      if (list) list.push(cell);
+      else byValue.set(key, [cell]);
+    }
+  return (conditions) => {
+    const lists = DIMENSIONS.flatMap((d) => {
+      const value = conditions[d];
+      return value === undefined ? [] : [byValue.get(`${d}\u0000${value}`) ?? []];
+    });
+    const narrowest = lists.reduce<C[] | null>((a, b) => (a === null || b.length < a.length ? b : a), null);
+    return narrowest ? narrowest.filter((cell) => matches(cell, conditions)) : [...cells];
+  };
+}

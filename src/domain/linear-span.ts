@@ -5,6 +5,7 @@
  * are small ratios, so a tolerance far above rounding error and far below any real entry is safe.
  */
 import { at, entry } from "../lib/invariant.js";
+import { allSteps } from "../lib/steps.js";
 
 export const TOLERANCE = 1e-7;
 
@@ -18,6 +19,11 @@ export interface RowSpace {
 
 /** The reduced row echelon form of `matrix` (rows of length `width`). */
 export function rowSpace(matrix: readonly (readonly number[])[], width: number): RowSpace {
+  return allSteps(rowSpaceSteps(matrix, width));
+}
+
+/** rowSpace a pivot at a time: it yields after each, so a large elimination lets other work in. */
+export function* rowSpaceSteps(matrix: readonly (readonly number[])[], width: number): Generator<void, RowSpace> {
   const work = matrix.map((r) => Float64Array.from(r));
   const pivots: number[] = [];
   let top = 0;
@@ -42,6 +48,7 @@ export function rowSpace(matrix: readonly (readonly number[])[], width: number):
     }
     pivots.push(col);
     top++;
+    yield;
   }
   return { width, rows: work.slice(0, top), pivots };
 }

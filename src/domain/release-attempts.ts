@@ -8,7 +8,7 @@
 import type { Localised } from "./i18n.js";
 
 /** Why a round has no release yet though it is due; the closed list the API and the workspace show. */
-export const ATTEMPT_REASONS = ["interrupted", "instrument_missing", "failed"] as const;
+export const ATTEMPT_REASONS = ["interrupted", "instrument_missing", "too_large", "failed"] as const;
 export type AttemptReason = (typeof ATTEMPT_REASONS)[number];
 
 /** The first wait after a failed attempt; each further attempt doubles it, up to MAX_BACKOFF_MS. */
@@ -33,6 +33,10 @@ export const ATTEMPT_ADVICE: Record<AttemptReason, Localised> = {
   instrument_missing: {
     nl: "De vragenlijstversie van deze ronde is niet geïnstalleerd op deze server. Installeer die versie (of zet een oudere versie van de software terug); de ronde wordt daarna vanzelf vrijgegeven.",
     en: "This round's questionnaire version is not installed on this server. Install that version (or go back to an earlier release of the software); the round is then released by itself.",
+  },
+  too_large: {
+    nl: "Deze ronde heeft te veel kleine groepen (afdeling × rol × diensttijd) om binnen het geheugen van deze server vrij te geven. Geef de server meer geheugen (de beheerder: --max-old-space-size) of neem contact op met de beheerder; de ronde wordt daarna vanzelf opnieuw geprobeerd. De antwoorden blijven bewaard.",
+    en: "This round has too many small groups (department × role × tenure) to release within this server's memory. Give the server more memory (its administrator: --max-old-space-size) or contact its administrator; the round is then retried by itself. The answers are kept.",
   },
   failed: {
     nl: "Het vrijgeven van de resultaten mislukte. Het wordt vanzelf opnieuw geprobeerd, met steeds langere tussenpozen; de serverlog noemt de fout.",

@@ -7,9 +7,10 @@
  * Pure: storage pages responses in, this folds them.
  */
 import { at } from "../lib/invariant.js";
+import { allSteps } from "../lib/steps.js";
 import { type AnsweredItems, type PatternCell, patternKey } from "./answered-items.js";
 import { carelessScreen } from "./careless.js";
-import { type CellKey, matches } from "./disclosure.js";
+import { type CellKey, memberIndex } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
 import type { Thresholds } from "./level-bars.js";
@@ -286,6 +287,8 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   const levelItems = Object.entries(layout);
   const looksCareless = carelessScreen(key);
   let careless = 0;
+  // The round's sums as the responses come: summing thousands of cells at the end would be one long step.
+  const totals = emptyStats();
   // The items a respondent can leave open ("n.v.t.", "weet niet"), and per cell how many left open which (answered-items.ts).
   const optional = key.items.filter((i) => i.na || i.dk).map((i) => i.name);
   const patterns = new Map<string, Map<string, number>>();
@@ -296,6 +299,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       if (!stats)
         cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
       addScore(stats, score, layout);
+      addScore(totals, score, layout);
       if (looksCareless(score.values)) careless += 1;
       let reservoir = samples.get(id);
       if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
@@ -314,7 +318,6 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     },
     result(): { cells: ReleaseCell[]; totals: ReleaseTotals } {
       const list = [...cells.values()];
-      const totals = list.reduce((acc, c) => mergeStats(acc, c), emptyStats());
       const current = key.items.filter(isCurrentItem);
       const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level]));
       const itemFacets = Object.fromEntries(current.flatMap((i) => (i.facet ? [[i.name, i.facet]] : [])));
@@ -336,6 +339,10 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     },
     /** The items a respondent can leave open, in the order pattern keys index them. */
     optional,
+    /** Occupied cells so far: what the fold's memory grows with. */
+    get size(): number {
+      return cells.size;
+    },
     /** Per cell, its respondents by which of those items they left open (answered-items.ts): in memory only. */
     patternCells(): PatternCell[] {
       return [...cells].map(([id, cell]) => ({
@@ -486,20 +493,60 @@ export function publishedStats(
   layout: { levels: Readonly<Record<string, readonly string[]>>; scales: Readonly<Record<string, readonly string[]>> },
   answered: AnsweredItems = { everywhere: [], roundOnly: [] },
 ): Map<GroupKey, ReleaseStats> {
+  return allSteps(publishedSteps(cells, plan, keep, layout, answered));
+}
+
+/**
+ * Memory a release's fold takes per occupied cell (department × role × band): its sums per scale,
+ * item and pair, and its kept samples — about 16 KB measured on instrument v4, taken as 20 KB.
+ */
+export const CELL_BYTES = 20 * 1024;
+/** Heap the server and the rest of a release keep for themselves. */
+const RESERVED_BYTES = 64 * 1024 * 1024;
+/** A Workers isolate's memory, the bound where no heap size is given. */
+export const DEFAULT_RELEASE_HEAP_BYTES = 128 * 1024 * 1024;
+
+/**
+ * The most occupied cells a release may fold within a heap of `heapBytes`: a round past it fails
+ * its release cleanly ("too_large", with advice) instead of taking the server down with it.
+ */
+export const maxReleaseCells = (heapBytes: number): number =>
+  Math.max(1000, Math.floor((heapBytes - RESERVED_BYTES) / CELL_BYTES));
+
+/** Cells summed between two yields: a few milliseconds. */
+const MERGES_PER_STEP = 200;
+
+/**
+ * publishedStats a group at a time: it yields after each, so a release of a structure with
+ * thousands of groups lets other requests in. Each group's cells come from an index by value.
+ */
+export function* publishedSteps(
+  cells: readonly ReleaseCell[],
+  plan: DisclosurePlan,
+  keep: ReturnType<typeof answeredByAll>,
+  layout: { levels: Readonly<Record<string, readonly string[]>>; scales: Readonly<Record<string, readonly string[]>> },
+  answered: AnsweredItems = { everywhere: [], roundOnly: [] },
+): Generator<void, Map<GroupKey, ReleaseStats>> {
   const { levels, scales } = layout;
   const out = new Map<GroupKey, ReleaseStats>();
   const inGroups = new Set(answered.everywhere);
   const inRound = new Set([...answered.everywhere, ...answered.roundOnly]);
-  plan.groups.forEach((group, i) => {
-    if (!group.shown) return;
+  const membersOf = memberIndex(cells);
+  for (const [i, group] of plan.groups.entries()) {
+    if (!group.shown) continue;
     const stats = emptyStats();
-    for (const cell of cells) if (matches(cell, group.conditions)) mergeStats(stats, cell);
+    // A group of thousands of cells (the round of a large structure) is summed in slices.
+    for (const [j, cell] of membersOf(group.conditions).entries()) {
+      mergeStats(stats, cell);
+      if (j % MERGES_PER_STEP === MERGES_PER_STEP - 1) yield;
+    }
     // The plan's first group is the round.
     out.set(
       group.key,
       countsFromPublishedItems(publishedGroup(stats, keep, levels, i === 0 ? inRound : inGroups), scales),
     );
-  });
+    yield;
+  }
   return out;
 }
 

@@ -12,11 +12,26 @@ export function allSteps<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** Runs the steps, awaiting `between()` after each (e.g. a turn of the event loop). */
-export async function stepwise<T>(steps: Generator<void, T>, between: () => Promise<void>): Promise<T> {
+/** How long the steps run before `between()`: short enough that a waiting request is hardly noticed. */
+export const SLICE_MS = 8;
+
+/**
+ * Runs the steps, awaiting `between()` (e.g. a turn of the event loop) once `sliceMs` have passed
+ * since the last time: steps may be fine-grained (a pivot of an elimination) without each paying
+ * for a turn.
+ */
+export async function stepwise<T>(
+  steps: Generator<void, T>,
+  between: () => Promise<void>,
+  sliceMs = SLICE_MS,
+): Promise<T> {
+  let since = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    await between();
+    if (performance.now() - since >= sliceMs) {
+      await between();
+      since = performance.now();
+    }
   }
 }

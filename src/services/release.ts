@@ -11,18 +11,20 @@
  */
 import { answeredItemsTrials } from "../domain/answered-items.js";
 import { calendarDate, type Campaign, publishesBreakdowns, resultsDue } from "../domain/campaign.js";
-import { matches } from "../domain/disclosure.js";
+import { memberIndex } from "../domain/disclosure.js";
 import { planSteps } from "../domain/disclosure-plan.js";
 import type { Thresholds } from "../domain/level-bars.js";
 import type { LevelId } from "../domain/levels.js";
 import {
   answeredByAll,
   createReleaseFold,
+  DEFAULT_RELEASE_HEAP_BYTES,
   emptyStats,
   keepAnsweredByAll,
+  maxReleaseCells,
   partiallyAnswered,
   PICK_RULE,
-  publishedStats,
+  publishedSteps,
   type ReleaseCell,
   type ReleaseStats,
   type ReleaseTotals,
@@ -82,7 +84,12 @@ export interface ReleaseDeps {
    * queries low — D1 allows 1,000 per Worker invocation.
    */
   releasePage?: number;
+  /** The most occupied cells the fold may hold (domain/release.ts maxReleaseCells); past it the release fails as "too_large". */
+  releaseCells?: number;
 }
+
+/** A round whose fold would outgrow the heap: its attempt fails with this reason, the server stays up. */
+class ReleaseTooLarge extends Error {}
 
 /** The round's release, made now if the round is closed or due and has none yet; null while it runs. */
 export async function releaseOf(deps: ReleaseDeps, campaign: Campaign, now: Date): Promise<StoredRelease | null> {
@@ -131,7 +138,12 @@ export function release(deps: ReleaseDeps, campaign: Campaign, now: Date): Promi
 }
 
 async function makeRelease(
-  { db, instruments, releasePage = RELEASE_PAGE }: ReleaseDeps,
+  {
+    db,
+    instruments,
+    releasePage = RELEASE_PAGE,
+    releaseCells = maxReleaseCells(DEFAULT_RELEASE_HEAP_BYTES),
+  }: ReleaseDeps,
   campaign: Campaign,
   now: Date,
 ): Promise<StoredRelease> {
@@ -171,6 +183,10 @@ async function makeRelease(
                 >,
               ),
         );
+      if (fold.size > releaseCells)
+        throw new ReleaseTooLarge(
+          `round ${campaign.id} folds more than ${releaseCells} cells, more than the release's heap holds`,
+        );
       const last = lastRow.id;
       // The embedded driver answers synchronously, so awaiting it never lets a waiting request
       // in: give the event loop a turn after each piece of work.
@@ -198,18 +214,16 @@ async function makeRelease(
       answeredItemsTrials(fold.patternCells(), plan, fold.optional, partiallyAnswered(fold.optional, totals, keep)),
       nextTurn,
     );
-    const published = publishedStats(
-      cells,
-      plan,
-      keep,
-      { levels: levelLayout(key), scales: scaleLayout(key) },
-      answered,
+    const published = await stepwise(
+      publishedSteps(cells, plan, keep, { levels: levelLayout(key), scales: scaleLayout(key) }, answered),
+      nextTurn,
     );
     const round = defined(plan.groups[0], "a plan's first group is the round");
+    const membersOf = memberIndex(cells);
     for (const group of plan.groups) {
       const stats = published.get(group.key);
       if (!stats) continue;
-      const members = cells.filter((cell) => matches(cell, group.conditions));
+      const members = membersOf(group.conditions);
       // Alpha of a level whose items someone answered "not applicable": over those who answered all
       // of them, for the round as a whole only (per group, its n or its absence would tell which
       // groups hold an n/a answer), and only when they are at least k. Set before the stability, so
@@ -259,7 +273,9 @@ async function makeRelease(
   } catch (error) {
     // Nothing of an unfinished attempt is ever read; what it wrote goes, where it still can.
     await discardAttempt(db, id).catch(() => undefined);
-    await failAttempt(db, campaign.id, "failed").catch(() => undefined);
+    await failAttempt(db, campaign.id, error instanceof ReleaseTooLarge ? "too_large" : "failed").catch(
+      () => undefined,
+    );
     throw error;
   }
   // Another process completed the release first; its release is the one.

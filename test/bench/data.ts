@@ -4,9 +4,9 @@
  */
 import type { Client } from "@libsql/client";
 
-import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
+import { type Campaign, campaignDefaults, roundUnits } from "../../src/domain/campaign.js";
 import { encodeAnswers } from "../../src/domain/stored-score.js";
-import { DEFAULT_ROLES, DEFAULT_TENURE } from "../../src/domain/units.js";
+import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, isDefault, type Unit } from "../../src/domain/units.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { randomId } from "../../src/lib/random.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
@@ -28,8 +28,16 @@ const FACTORS = [
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
-/** A valid, varied set of answers for the default instrument. */
-export function randomAnswers(instrument: Instrument): Record<string, unknown> {
+/** A unit of `list`, the first ones more often (weights 1, 1/2, 1/3 …): some roles are far larger than others. */
+function skewed(list: readonly Unit[]): Unit {
+  const weights = list.map((_, i) => 1 / (i + 1));
+  let left = Math.random() * weights.reduce((a, b) => a + b, 0);
+  for (const [i, w] of weights.entries()) if ((left -= w) < 0) return list[i]!;
+  return list.at(-1)!;
+}
+
+/** A valid, varied set of answers for the default instrument; with `units`, a unit of each of the round's groupings. */
+export function randomAnswers(instrument: Instrument, units?: CampaignUnits): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const item of instrument.key.items) answers[item.name] = 1 + Math.floor(Math.random() * 5);
   if (instrument.key.outcomeQuestion) answers[instrument.key.outcomeQuestion] = Math.floor(Math.random() * 11);
@@ -37,23 +45,44 @@ export function randomAnswers(instrument: Instrument): Record<string, unknown> {
   if (chosen.length === 0) chosen.push(pick(FACTORS));
   answers.decision_factors = chosen;
   answers.decision_most = pick(chosen);
-  answers.department = pick(BENCH_DEPARTMENTS);
-  answers.role = pick(DEFAULT_ROLES).value;
-  answers.tenure = pick(DEFAULT_TENURE).value;
+  answers.department = units ? pick(units.department!).value : pick(BENCH_DEPARTMENTS);
+  answers.role = units ? skewed(units.role!).value : pick(DEFAULT_ROLES).value;
+  answers.tenure = pick(units?.tenure ?? DEFAULT_TENURE).value;
   if (Math.random() < 0.2) answers.comment = "Meer ruimte om af te wijken van de procedure zou klanten helpen.";
   return answers;
 }
 
-/** A bench round; `requireCode` makes it one whose release breaks results down (bulkResponses then marks a code used per response). */
+/** A client's structure by size: departments × roles × bands, named "Afdeling 1" … */
+export interface BenchStructure {
+  departments: number;
+  roles: number;
+  bands: number;
+}
+
+const named = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`);
+
+/**
+ * A bench round; `requireCode` makes it one whose release breaks results down (bulkResponses then
+ * marks a code used per response); `structure` gives it a client's own structure instead of the demo's.
+ */
 export async function benchCampaign(
   db: Db,
   instrument: Instrument,
   consultantId: string | null = null,
-  { requireCode = false } = {},
+  { requireCode = false, structure }: { requireCode?: boolean; structure?: BenchStructure } = {},
 ): Promise<Campaign> {
   const organisation = await createOrganisation(db, "Bench BV", consultantId);
   return createCampaign(db, {
     ...campaignDefaults(instrument, BENCH_DEPARTMENTS),
+    ...(structure
+      ? {
+          units: roundUnits({
+            departments: named("Afdeling", structure.departments),
+            roles: named("Rol", structure.roles),
+            tenure: named("Band", structure.bands),
+          }),
+        }
+      : {}),
     organisationId: organisation.id,
     title: "Bench",
     requireCode,
@@ -71,7 +100,11 @@ export async function bulkResponses(
   count: number,
 ): Promise<void> {
   const pool = Array.from({ length: Math.min(count, 5000) }, () => {
-    const answers = randomAnswers(instrument);
+    // A client's own structure is answered as a real one would be (roles of very different sizes); the demo's as before.
+    const answers = randomAnswers(
+      instrument,
+      isDefault(campaign.units.role, DEFAULT_ROLES) ? undefined : campaign.units,
+    );
     const comment = (answers.comment as string | undefined) ?? null;
     delete answers.comment;
     const cell = {

@@ -1,6 +1,6 @@
 /**
  * The Node server as production runs it (createNodeApp on an embedded file with the same
- * settings), plus one bench-only route: the process's peak RSS, sampled every 25 ms. The
+ * settings), plus one bench-only route: the process's peak RSS, sampled every 25 ms, and its CPU time. The
  * submissions baseline is a server of its own (baseline-server.ts). Prints its port as one JSON line.
  */
 import { serve } from "@hono/node-server";
@@ -31,9 +31,14 @@ const app = createNodeApp(opened.db, createInstrumentRegistry(), {
 let peakRss = process.memoryUsage().rss;
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25).unref();
 
-const bench = new Hono().get("/bench/rss", (c) =>
-  c.json({ peakRssKb: Math.round(peakRss / 1024), memory: process.memoryUsage() }),
-);
+const bench = new Hono().get("/bench/rss", (c) => {
+  const cpu = process.cpuUsage();
+  return c.json({
+    peakRssKb: Math.round(peakRss / 1024),
+    memory: process.memoryUsage(),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  });
+});
 
 // Each request goes through one app only, the bench's or the product's, as it would in production.
 const isBench = (url: string) => url.startsWith("/bench/", url.indexOf("/", url.indexOf("//") + 2));

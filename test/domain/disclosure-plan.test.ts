@@ -6,7 +6,7 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
 import { type Conditions, type CountedCell, groupSize, matches } from "../../src/domain/disclosure.js";
-import { auditPlan } from "../../src/domain/disclosure-audit.js";
+import { auditPlan, MAX_AUDIT_ENTRIES } from "../../src/domain/disclosure-audit.js";
 import { buildPlan, type DisclosurePlan, groupKey, planSteps, planView } from "../../src/domain/disclosure-plan.js";
 import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../../src/domain/units.js";
 import { smallComputableSets } from "../helpers/exact-span.js";
@@ -352,6 +352,18 @@ describe("tables given up whole", () => {
       plan([cell("Sales", "frontline", 12), cell("Service", "frontline", 9), cell("Service", "management", 6)])
         .withheld,
     ).toBeUndefined();
+  });
+});
+
+describe("the audit's memory bound", () => {
+  it("calls a plan past MAX_AUDIT_ENTRIES unprovable without building its matrix; one within it gets its answer", () => {
+    // Each group one cell of one person: plainly unsafe, and the audit says which cell when it may look.
+    const width = 2_000;
+    const oneEach = (groups: number) => Array.from({ length: groups }, (_, i) => [i % width]);
+    const counts = new Array<number>(width).fill(1);
+    const within = Math.floor(MAX_AUDIT_ENTRIES / width);
+    expect(auditPlan(counts, oneEach(within), 5)).toEqual({ safe: false, cells: [0] });
+    expect(auditPlan(counts, oneEach(within + 1), 5)).toEqual({ safe: false, cells: null });
   });
 });
 

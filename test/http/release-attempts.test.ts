@@ -7,13 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type Campaign, campaignDefaults } from "../../src/domain/campaign.js";
-import { backoffMs, FIRST_BACKOFF_MS } from "../../src/domain/release-attempts.js";
+import { ATTEMPT_ADVICE, backoffMs, FIRST_BACKOFF_MS } from "../../src/domain/release-attempts.js";
+import { DEFAULT_ROLES } from "../../src/domain/units.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { releaseDue } from "../../src/services/release.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
 import { beginAttempt, findAttempt } from "../../src/storage/release-attempts.js";
 import { findRelease } from "../../src/storage/releases.js";
+import { countResponses } from "../../src/storage/responses.js";
 import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -126,5 +128,41 @@ describe("an attempt that never ended (the process died during it)", () => {
     const done = await sweep(later(FIRST_BACKOFF_MS));
     expect(done.released.map((r) => r.campaignId)).toEqual([round.id]);
     expect(await findAttempt(t.db, round.id)).toBeUndefined();
+  });
+});
+
+describe("a round whose fold would outgrow the heap", () => {
+  it("fails its attempt as too_large with advice, keeps its answers, and releases once the bound allows it", async () => {
+    const campaign = await createCampaign(t.db, {
+      ...campaignDefaults(t.instrument, ["Sales"]),
+      organisationId,
+      title: "Fine-grained",
+      status: "open",
+    });
+    // Six answers in four cells (one per role).
+    for (let i = 0; i < 6; i++) {
+      const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
+        submissionId: crypto.randomUUID(),
+        answers: { ...validAnswers(t.instrument), department: "Sales", role: DEFAULT_ROLES[i % 4]!.value },
+      });
+      expect(res.status).toBe(201);
+    }
+    await t.client.execute({ sql: "update campaigns set status = 'closed' where id = ?", args: [campaign.id] });
+    const tight = await releaseDue({ db: t.db, instruments: t.instruments, releaseCells: 3 }, later(MINUTE));
+    expect(tight.failed.map((f) => f.campaignId)).toContain(campaign.id);
+    expect(await findAttempt(t.db, campaign.id)).toMatchObject({ attempts: 1, reason: "too_large" });
+    expect(await findRelease(t.db, campaign.id)).toBeUndefined();
+    expect(await countResponses(t.db, campaign.id)).toBe(6);
+    const participation = await (await get(`/api/campaigns/${campaign.id}/participation`)).json();
+    expect(participation.releaseAttempt.advice).toEqual(ATTEMPT_ADVICE.too_large);
+
+    // After its back-off, on a server whose heap holds the round's four cells, it is released.
+    const roomy = await releaseDue(
+      { db: t.db, instruments: t.instruments, releaseCells: 4 },
+      later(MINUTE + FIRST_BACKOFF_MS),
+    );
+    expect(roomy.released.map((r) => r.campaignId)).toContain(campaign.id);
+    expect((await findRelease(t.db, campaign.id))?.respondents).toBe(6);
+    expect(await findAttempt(t.db, campaign.id)).toBeUndefined();
   });
 });
