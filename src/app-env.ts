@@ -50,7 +50,7 @@ export interface AppDeps {
   sha256?: (text: string) => string | Promise<string>;
   /** Responses a release reads per query (services/release.ts): small on the embedded file, large over a network. */
   releasePage?: number;
-  /** The heap a release may fill (Node: its --max-old-space-size), which bounds the cells it folds (domain/release.ts maxReleaseCells). */
+  /** The heap a release may fill (Node: its --max-old-space-size), which bounds the cells it folds (domain/release.ts maxReleaseBytes). */
   releaseHeapBytes?: number;
   /**
    * Sends invitation and password-reset mails: SMTP on Node (src/node/smtp-mailer.ts), an HTTP
@@ -85,8 +85,8 @@ export type ResolvedDeps = Required<
     | "logSink"
   >
 > & {
-  /** The most cells a release folds before it fails cleanly (domain/release.ts maxReleaseCells). */
-  releaseCells: number;
+  /** The most cells a release folds before it fails cleanly (domain/release.ts maxReleaseBytes). */
+  releaseBytes: number;
   /** Keys of the login attempt counters. */
   loginKeys: LoginKeys;
   /** Keys and seals of staff invitations kept for reminders. */

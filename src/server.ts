@@ -11,7 +11,7 @@ import { serve } from "@hono/node-server";
 import { seedDemo } from "./demo/seed.js";
 import { AUDIT_RETENTION_DAYS } from "./domain/audit.js";
 import { demoSeeding } from "./domain/demo-seeding.js";
-import { maxReleaseCells } from "./domain/release.js";
+import { maxReleaseBytes } from "./domain/release.js";
 import { DEFAULT_DATABASE_URL, parseEnv } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
@@ -95,14 +95,14 @@ if (mailer && !env.INVITATION_KEY_SECRET) {
  */
 const RELEASE_CHECK_MS = 60_000;
 /** The sweep's releases are bounded by this process's heap, as the app's are (node-app.ts). */
-const releaseCells = maxReleaseCells(getHeapStatistics().heap_size_limit);
+const releaseBytes = maxReleaseBytes(getHeapStatistics().heap_size_limit);
 /** How often the embedded file's write-ahead log is emptied (see truncateLog). */
 const LOG_TRUNCATE_MS = 2_000;
 /** After the start banner, what the server does on its own is logged as JSON lines, as requests are. */
 const log = createLogger({ level: env.LOG_LEVEL });
 async function releaseDueRounds(): Promise<void> {
   try {
-    const { released, failed } = await releaseDue({ db, instruments, releaseCells }, new Date());
+    const { released, failed } = await releaseDue({ db, instruments, releaseBytes }, new Date());
     for (const made of released)
       log.info("round released", { campaignId: made.campaignId, respondents: made.respondents });
     for (const f of failed)

@@ -7,10 +7,9 @@
  * Pure: storage pages responses in, this folds them.
  */
 import { at } from "../lib/invariant.js";
-import { allSteps } from "../lib/steps.js";
 import { type AnsweredItems, type PatternCell, patternKey } from "./answered-items.js";
 import { carelessScreen } from "./careless.js";
-import { type CellKey, memberIndex } from "./disclosure.js";
+import { type CellKey, type CountedCell, memberIndex } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
 import type { Thresholds } from "./level-bars.js";
@@ -29,6 +28,7 @@ import {
 import { gridIndex, splitTest } from "./split-test.js";
 import { createReservoir, RESERVOIR, type Sampled, sampled } from "./stability.js";
 import { addCounters, copyCounters, itemSums } from "./statistics.js";
+import { decodeScore } from "./stored-score.js";
 
 /** Counts of the answers 1–5 (after reverse-coding) to one item. */
 export type ItemDistribution = [number, number, number, number, number];
@@ -276,37 +276,114 @@ export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats
 const cellId = (cell: CellKey) => `${cell.department}\u0000${cell.role}\u0000${cell.tenure}`;
 
 /**
+ * Respondents a cell keeps in their stored form (stored-score.ts, about 130 bytes each) before it
+ * sums them: a cell's sums take about 20 KB, and most cells of a large structure (a hospital's
+ * department × role × band) hold one to three people. Memory grows with the respondents' stored
+ * forms and the few large cells' sums, not with the structure's size times 20 KB.
+ */
+export const SMALL_CELL = 16;
+
+/** Memory of a cell's sums, samples and complete sums (measured about 22 KB on instrument v4). */
+const SUMMED_CELL_BYTES = 24 * 1024;
+/** Memory of a cell kept in stored form, and of each stored response in it (with its map entries). */
+const KEPT_CELL_BYTES = 600;
+const STORED_BYTES = 250;
+
+/** A cell as the fold holds it: its respondents summed, or (few, and in stored form) not yet. */
+interface FoldEntry extends CountedCell {
+  summed: ReleaseCell | null;
+  stored: string[];
+}
+
+/**
  * Folds scored responses into a release's cells and totals, one response at a time, keeping per
- * cell a bounded random sample of its respondents for the bootstrap (stability.ts).
+ * cell a bounded random sample of its respondents for the bootstrap (stability.ts). A response
+ * given with its stored form is kept so while its cell is small (SMALL_CELL); a cell's sums,
+ * samples and complete sums are then made when they are read, in the order the responses came,
+ * so they equal those of a fold that summed at once.
  */
 export function createReleaseFold(key: ScoringKey, random: () => number = Math.random) {
-  const cells = new Map<string, ReleaseCell>();
+  const entries = new Map<string, FoldEntry>();
   const samples = new Map<string, ReturnType<typeof createReservoir<Sampled>>>();
   const complete = new Map<string, Record<string, CompleteSums>>();
   const layout = levelLayout(key);
   const levelItems = Object.entries(layout);
   const looksCareless = carelessScreen(key);
   let careless = 0;
+  let summedCells = 0;
+  let storedResponses = 0;
   // The round's sums as the responses come: summing thousands of cells at the end would be one long step.
   const totals = emptyStats();
   // The items a respondent can leave open ("n.v.t.", "weet niet"), and per cell how many left open which (answered-items.ts).
   const optional = key.items.filter((i) => i.na || i.dk).map((i) => i.name);
   const patterns = new Map<string, Map<string, number>>();
+
+  /** Adds one respondent to a summed cell: its sums, its sample and its complete sums. */
+  const absorb = (id: string, stats: ReleaseCell, score: ResponseScore) => {
+    addScore(stats, score, layout);
+    let reservoir = samples.get(id);
+    if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
+    reservoir.offer(() => sampled(key, score));
+    let sums = complete.get(id);
+    if (!sums) complete.set(id, (sums = {}));
+    addComplete(sums, levelItems, score.values);
+  };
+
+  /** The entry's sums, made now from its stored responses if it has none yet (and kept from then on). */
+  const summed = (id: string, entry: FoldEntry): ReleaseCell => {
+    if (entry.summed) return entry.summed;
+    const stats: ReleaseCell = {
+      department: entry.department,
+      role: entry.role,
+      tenure: entry.tenure,
+      ...emptyStats(),
+    };
+    for (const text of entry.stored) absorb(id, stats, decodeScore(key, text));
+    storedResponses -= entry.stored.length;
+    entry.stored = [];
+    entry.summed = stats;
+    summedCells += 1;
+    return stats;
+  };
+
+  /** A small entry's sums, made for one read and not kept. */
+  const transientStats = (entry: FoldEntry): ReleaseCell => {
+    const stats: ReleaseCell = {
+      department: entry.department,
+      role: entry.role,
+      tenure: entry.tenure,
+      ...emptyStats(),
+    };
+    for (const text of entry.stored) addScore(stats, decodeScore(key, text), layout);
+    return stats;
+  };
+
+  const entryOf = (cell: CellKey) => entries.get(cellId(cell));
+
   return {
-    add(cell: CellKey, score: ResponseScore): void {
+    /** Adds a respondent; with `stored` (its stored-score form) it may be kept so while its cell is small. */
+    add(cell: CellKey, score: ResponseScore, stored?: string): void {
       const id = cellId(cell);
-      let stats = cells.get(id);
-      if (!stats)
-        cells.set(id, (stats = { department: cell.department, role: cell.role, tenure: cell.tenure, ...emptyStats() }));
-      addScore(stats, score, layout);
+      let entry = entries.get(id);
+      if (!entry)
+        entries.set(
+          id,
+          (entry = {
+            department: cell.department,
+            role: cell.role,
+            tenure: cell.tenure,
+            n: 0,
+            summed: null,
+            stored: [],
+          }),
+        );
+      entry.n += 1;
       addScore(totals, score, layout);
       if (looksCareless(score.values)) careless += 1;
-      let reservoir = samples.get(id);
-      if (!reservoir) samples.set(id, (reservoir = createReservoir<Sampled>(RESERVOIR, random)));
-      reservoir.offer(() => sampled(key, score));
-      let sums = complete.get(id);
-      if (!sums) complete.set(id, (sums = {}));
-      addComplete(sums, levelItems, score.values);
+      if (!entry.summed && stored !== undefined && entry.stored.length < SMALL_CELL - 1) {
+        entry.stored.push(stored);
+        storedResponses += 1;
+      } else absorb(id, summed(id, entry), score);
       const open: number[] = [];
       optional.forEach((name, i) => {
         if (score.values[name] === undefined) open.push(i);
@@ -316,8 +393,9 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
       const pattern = patternKey(open);
       counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
     },
-    result(): { cells: ReleaseCell[]; totals: ReleaseTotals } {
-      const list = [...cells.values()];
+    /** The cells (their units and respondents) and the round's totals. A cell's sums: `stats` or `sumInto`. */
+    result(): { cells: CountedCell[]; totals: ReleaseTotals } {
+      const list = [...entries.values()].map(({ department, role, tenure, n }) => ({ department, role, tenure, n }));
       const current = key.items.filter(isCurrentItem);
       const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level]));
       const itemFacets = Object.fromEntries(current.flatMap((i) => (i.facet ? [[i.name, i.facet]] : [])));
@@ -337,28 +415,56 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
         },
       };
     },
+    /** The cell's sums (a copy made for this read where the cell is still small). */
+    stats(cell: CellKey): ReleaseCell {
+      const entry = entryOf(cell);
+      if (!entry) return { ...cell, ...emptyStats() };
+      return entry.summed ?? transientStats(entry);
+    },
+    /** Adds the cell's sums into `into` (in place), without keeping sums for a small cell. */
+    sumInto(into: ReleaseStats, cell: CellKey): ReleaseStats {
+      const entry = entryOf(cell);
+      if (!entry) return into;
+      if (entry.summed) return mergeStats(into, entry.summed);
+      for (const text of entry.stored) addScore(into, decodeScore(key, text), layout);
+      return into;
+    },
     /** The items a respondent can leave open, in the order pattern keys index them. */
     optional,
-    /** Occupied cells so far: what the fold's memory grows with. */
+    /** Occupied cells so far. */
     get size(): number {
-      return cells.size;
+      return entries.size;
+    },
+    /** About how much memory the fold holds now, in bytes: what a release bounds (maxReleaseBytes). */
+    get bytes(): number {
+      return summedCells * SUMMED_CELL_BYTES + entries.size * KEPT_CELL_BYTES + storedResponses * STORED_BYTES;
     },
     /** Per cell, its respondents by which of those items they left open (answered-items.ts): in memory only. */
     patternCells(): PatternCell[] {
-      return [...cells].map(([id, cell]) => ({
-        department: cell.department,
-        role: cell.role,
-        tenure: cell.tenure,
+      return [...entries].map(([id, entry]) => ({
+        department: entry.department,
+        role: entry.role,
+        tenure: entry.tenure,
         patterns: patterns.get(id) ?? new Map(),
       }));
     },
     /** The cell's complete-respondent sums per level (reliability.ts): in memory only. */
     complete(cell: CellKey): Readonly<Record<string, CompleteSums>> {
-      return complete.get(cellId(cell)) ?? {};
+      const id = cellId(cell);
+      const entry = entries.get(id);
+      if (entry && !entry.summed) {
+        const sums: Record<string, CompleteSums> = {};
+        for (const text of entry.stored) addComplete(sums, levelItems, decodeScore(key, text).values);
+        return sums;
+      }
+      return complete.get(id) ?? {};
     },
     /** The cell's kept respondents. */
     sample(cell: CellKey): readonly Sampled[] {
-      return samples.get(cellId(cell))?.kept ?? [];
+      const id = cellId(cell);
+      const entry = entries.get(id);
+      if (entry && !entry.summed) return entry.stored.map((text) => sampled(key, decodeScore(key, text)));
+      return samples.get(id)?.kept ?? [];
     },
   };
 }
@@ -481,47 +587,34 @@ export function countsFromPublishedItems<T extends ReleaseStats>(
   return { ...stats, scales: scaleCounts };
 }
 
-/**
- * The stats of each group the plan publishes, summed from the cells (publishedGroup), with scale
- * counts from its published items (countsFromPublishedItems): all a release stores besides its
- * totals. `answered`: the items published over their answerers (answered-items.ts).
- */
-export function publishedStats(
-  cells: readonly ReleaseCell[],
-  plan: DisclosurePlan,
-  keep: ReturnType<typeof answeredByAll>,
-  layout: { levels: Readonly<Record<string, readonly string[]>>; scales: Readonly<Record<string, readonly string[]>> },
-  answered: AnsweredItems = { everywhere: [], roundOnly: [] },
-): Map<GroupKey, ReleaseStats> {
-  return allSteps(publishedSteps(cells, plan, keep, layout, answered));
-}
-
-/**
- * Memory a release's fold takes per occupied cell (department × role × band): its sums per scale,
- * item and pair, and its kept samples — about 16 KB measured on instrument v4, taken as 20 KB.
- */
-export const CELL_BYTES = 20 * 1024;
 /** Heap the server and the rest of a release keep for themselves. */
 const RESERVED_BYTES = 64 * 1024 * 1024;
 /** A Workers isolate's memory, the bound where no heap size is given. */
 export const DEFAULT_RELEASE_HEAP_BYTES = 128 * 1024 * 1024;
 
 /**
- * The most occupied cells a release may fold within a heap of `heapBytes`: a round past it fails
- * its release cleanly ("too_large", with advice) instead of taking the server down with it.
+ * The most memory (bytes, as the fold estimates it) a release may fold within a heap of
+ * `heapBytes`: a round past it fails its release cleanly ("too_large", with advice) instead of
+ * taking the server down with it.
  */
-export const maxReleaseCells = (heapBytes: number): number =>
-  Math.max(1000, Math.floor((heapBytes - RESERVED_BYTES) / CELL_BYTES));
+export const maxReleaseBytes = (heapBytes: number): number =>
+  Math.max(16 * 1024 * 1024, Math.floor((heapBytes - RESERVED_BYTES) * 0.6));
 
 /** Cells summed between two yields: a few milliseconds. */
 const MERGES_PER_STEP = 200;
 
 /**
- * publishedStats a group at a time: it yields after each, so a release of a structure with
- * thousands of groups lets other requests in. Each group's cells come from an index by value.
+ * The stats of each group the plan publishes, summed from the cells (publishedGroup), with scale
+ * counts from its published items (countsFromPublishedItems): all a release stores besides its
+ * totals. `answered`: the items published over their answerers (answered-items.ts).
+ *
+ * A group at a time: it yields after each (and within a group of thousands of cells), so a
+ * release of a large structure lets other requests in. Each group's cells come from an index by
+ * value, and are summed by `sumInto` (the fold's: a small cell is summed from its stored responses).
  */
 export function* publishedSteps(
-  cells: readonly ReleaseCell[],
+  cells: readonly CountedCell[],
+  sumInto: (into: ReleaseStats, cell: CountedCell) => ReleaseStats,
   plan: DisclosurePlan,
   keep: ReturnType<typeof answeredByAll>,
   layout: { levels: Readonly<Record<string, readonly string[]>>; scales: Readonly<Record<string, readonly string[]>> },
@@ -537,7 +630,7 @@ export function* publishedSteps(
     const stats = emptyStats();
     // A group of thousands of cells (the round of a large structure) is summed in slices.
     for (const [j, cell] of membersOf(group.conditions).entries()) {
-      mergeStats(stats, cell);
+      sumInto(stats, cell);
       if (j % MERGES_PER_STEP === MERGES_PER_STEP - 1) yield;
     }
     // The plan's first group is the round.

@@ -11,7 +11,7 @@
  */
 import { answeredItemsTrials } from "../domain/answered-items.js";
 import { calendarDate, type Campaign, publishesBreakdowns, resultsDue } from "../domain/campaign.js";
-import { memberIndex } from "../domain/disclosure.js";
+import { type CellKey, type CountedCell, memberIndex } from "../domain/disclosure.js";
 import { planSteps } from "../domain/disclosure-plan.js";
 import type { Thresholds } from "../domain/level-bars.js";
 import type { LevelId } from "../domain/levels.js";
@@ -21,11 +21,10 @@ import {
   DEFAULT_RELEASE_HEAP_BYTES,
   emptyStats,
   keepAnsweredByAll,
-  maxReleaseCells,
+  maxReleaseBytes,
   partiallyAnswered,
   PICK_RULE,
   publishedSteps,
-  type ReleaseCell,
   type ReleaseStats,
   type ReleaseTotals,
   type StoredStability,
@@ -84,8 +83,8 @@ export interface ReleaseDeps {
    * queries low — D1 allows 1,000 per Worker invocation.
    */
   releasePage?: number;
-  /** The most occupied cells the fold may hold (domain/release.ts maxReleaseCells); past it the release fails as "too_large". */
-  releaseCells?: number;
+  /** The most memory the fold may hold (domain/release.ts maxReleaseBytes); past it the release fails as "too_large". */
+  releaseBytes?: number;
 }
 
 /** A round whose fold would outgrow the heap: its attempt fails with this reason, the server stays up. */
@@ -142,7 +141,7 @@ async function makeRelease(
     db,
     instruments,
     releasePage = RELEASE_PAGE,
-    releaseCells = maxReleaseCells(DEFAULT_RELEASE_HEAP_BYTES),
+    releaseBytes = maxReleaseBytes(DEFAULT_RELEASE_HEAP_BYTES),
   }: ReleaseDeps,
   campaign: Campaign,
   now: Date,
@@ -182,10 +181,12 @@ async function makeRelease(
                   unknown
                 >,
               ),
+          // Kept in this form while its cell is small: a large structure's cells hold few people each.
+          row.scores ?? undefined,
         );
-      if (fold.size > releaseCells)
+      if (fold.bytes > releaseBytes)
         throw new ReleaseTooLarge(
-          `round ${campaign.id} folds more than ${releaseCells} cells, more than the release's heap holds`,
+          `round ${campaign.id} folds more than ${Math.round(releaseBytes / 1048576)} MB, more than the release's heap holds`,
         );
       const last = lastRow.id;
       // The embedded driver answers synchronously, so awaiting it never lets a waiting request
@@ -215,7 +216,7 @@ async function makeRelease(
       nextTurn,
     );
     const published = await stepwise(
-      publishedSteps(cells, plan, keep, { levels: levelLayout(key), scales: scaleLayout(key) }, answered),
+      publishedSteps(cells, fold.sumInto, plan, keep, { levels: levelLayout(key), scales: scaleLayout(key) }, answered),
       nextTurn,
     );
     const round = defined(plan.groups[0], "a plan's first group is the round");
@@ -229,11 +230,11 @@ async function makeRelease(
       // groups hold an n/a answer), and only when they are at least k. Set before the stability, so
       // the round's own pick reads it; other groups are gated on their published items (publishedGroup).
       const isRound = group.key === round.key;
-      if (isRound)
-        stats.alpha = completeAlpha(
-          members.reduce((acc, cell) => mergeComplete(acc, fold.complete(cell)), {}),
-          campaign.k,
-        );
+      if (isRound) {
+        let complete = {};
+        await inSlices(members, (cell) => void (complete = mergeComplete(complete, fold.complete(cell))));
+        stats.alpha = completeAlpha(complete, campaign.k);
+      }
       stats.stability =
         (await groupStability(
           key,
@@ -284,6 +285,19 @@ async function makeRelease(
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Cells read between two turns: a group of thousands of small cells (the round) is read in slices. */
+const CELLS_PER_TURN = 250;
+
+/** `fn` of each of `list`, with a turn of the event loop after every CELLS_PER_TURN. */
+async function inSlices<T, R>(list: readonly T[], fn: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (const [i, item] of list.entries()) {
+    out.push(fn(item));
+    if (i % CELLS_PER_TURN === CELLS_PER_TURN - 1) await nextTurn();
+  }
+  return out;
+}
+
 /** Resamples between two turns of the event loop: a few milliseconds of work (ten resamples of 1,000 at a time kept another request waiting 132 ms at 100k). */
 const RESAMPLES_PER_TURN = 4;
 
@@ -291,8 +305,8 @@ const RESAMPLES_PER_TURN = 4;
 async function groupStability(
   key: ScoringKey,
   stats: ReleaseStats,
-  cells: readonly ReleaseCell[],
-  fold: { sample(cell: ReleaseCell): readonly Sampled[] },
+  cells: readonly CountedCell[],
+  fold: { sample(cell: CellKey): readonly Sampled[] },
   items: ReadonlySet<string>,
   layout: ReleaseTotals,
   { thresholds, minComplete }: { thresholds: Thresholds; minComplete: number | null },
@@ -300,13 +314,8 @@ async function groupStability(
 ): Promise<StoredStability | null> {
   const reference = referencePick(levelEvidence(groupOf(stats, layout)), thresholds);
   const picks: (LevelId | null)[] = [];
-  for (const pick of bootstrapPicks(
-    key,
-    cells.map((cell) => ({ n: cell.n, sample: fold.sample(cell) })),
-    thresholds,
-    random,
-    { published: items, minComplete },
-  )) {
+  const strata = await inSlices(cells, (cell) => ({ n: cell.n, sample: fold.sample(cell) }));
+  for (const pick of bootstrapPicks(key, strata, thresholds, random, { published: items, minComplete })) {
     picks.push(pick);
     if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();
   }

@@ -1,4 +1,5 @@
 /** The release fold and the stored score, checked against hand-computed values. */
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -8,11 +9,14 @@ import {
   levelCorrelation,
   mergeStats,
   pairKey,
+  SMALL_CELL,
 } from "../../src/domain/release.js";
 import { combine, groupOf, levelEvidence } from "../../src/domain/report.js";
 import { DONT_KNOW, NOT_APPLICABLE, scoreResponse, type ScoringKey } from "../../src/domain/scoring.js";
 import { itemSums } from "../../src/domain/statistics.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
+import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instruments/registry.js";
+import { randomAnswers } from "../bench/data.js";
 
 const key: ScoringKey = {
   items: [
@@ -87,16 +91,16 @@ describe("the release fold", () => {
     f.add(sales, scoreResponse(key, answers(5, 1, 4)));
     f.add(sales, scoreResponse(key, answers(3, 3, 2, { factors: ["customer_needs"], most: "customer_needs" })));
     f.add(service, scoreResponse(key, answers(1, 5, 5)));
-    return f.result();
+    return { ...f.result(), stats: f.stats };
   };
 
   it("keeps one cell per combination of units, with the respondents and sums of its own responses", () => {
-    const { cells } = fold();
+    const { cells, stats } = fold();
     expect(cells.map((c) => [c.department, c.n])).toEqual([
       ["Sales", 2],
       ["Service", 1],
     ]);
-    const s = cells[0]!;
+    const s = stats(cells[0]!);
     expect(s.scales.mission).toEqual({ n: 2, sum: 8, sumSq: 34, items: 4, favourable: 2, unfavourable: 0 });
     expect(s.scales["desired:values"]).toEqual({ n: 2, sum: 10, sumSq: 50, items: 2, favourable: 2, unfavourable: 0 });
     expect(s.scales["climate:mandate"]!.n).toBe(2);
@@ -111,10 +115,10 @@ describe("the release fold", () => {
   });
 
   it("totals every cell, and the totals equal the cells combined by the report", () => {
-    const { cells, totals } = fold();
+    const { cells, totals, stats } = fold();
     expect(totals.n).toBe(3);
     expect(totals.scales.mission).toEqual({ n: 3, sum: 9, sumSq: 35, items: 6, favourable: 2, unfavourable: 2 });
-    const combined = combine(cells, {});
+    const combined = combine(cells.map(stats), {});
     expect(Object.fromEntries(combined.scales)).toEqual(totals.scales);
     expect(Object.fromEntries(combined.factors)).toEqual(totals.factors);
     expect(totals.itemLevels).toEqual({ m1: "mission", m2: "mission", v1: "values" });
@@ -233,13 +237,13 @@ describe("the release fold of the outcome and the facets", () => {
   const fold = () => {
     const f = createReleaseFold(v3Key);
     responses.forEach((r, i) => f.add(i < 2 ? sales : service, scoreResponse(v3Key, r)));
-    return f.result();
+    return { ...f.result(), stats: f.stats };
   };
 
   it("counts the outcome's answers 0–10", () => {
-    const { cells, totals } = fold();
+    const { cells, totals, stats } = fold();
     expect(totals.outcome).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1]);
-    expect(cells[0]!.outcome).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0]);
+    expect(stats(cells[0]!).outcome).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0]);
   });
 
   it("adds facet sub-scores as scales facet:<facet>", () => {
@@ -303,5 +307,37 @@ describe("the release fold of the outcome and the facets", () => {
     addScore(fresh, scoreResponse(v3Key, responses[1]!));
     expect(mergeStats(stored(), fresh).outcome).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
     expect(mergeStats(emptyStats(), stored())).toEqual({ n: 1, scales: {}, factors: {}, items: {}, pairs: {} });
+  });
+});
+
+describe("a fold that keeps small cells in stored form", () => {
+  it("gives every cell the sums, samples and complete sums a fold that summed at once gives, below and past SMALL_CELL", () => {
+    const v4 = createInstrumentRegistry().latest(DEFAULT_INSTRUMENT_ID)!;
+    // Cells of 1, 3, SMALL_CELL − 1, SMALL_CELL and 2 × SMALL_CELL respondents.
+    const sizes = [1, 3, SMALL_CELL - 1, SMALL_CELL, 2 * SMALL_CELL];
+    const eager = createReleaseFold(v4.key, seedrandom("small-cells"));
+    const lazy = createReleaseFold(v4.key, seedrandom("small-cells"));
+    sizes.forEach((size, c) => {
+      for (let i = 0; i < size; i++) {
+        const answers = randomAnswers(v4);
+        const cell = { department: `D${c}`, role: "frontline", tenure: "lt1" };
+        eager.add(cell, scoreResponse(v4.key, answers));
+        lazy.add(cell, scoreResponse(v4.key, answers), encodeAnswers(v4.key, answers));
+      }
+    });
+    const rounded = (value: unknown) =>
+      JSON.parse(JSON.stringify(value, (_, v) => (typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v)));
+    expect(lazy.result()).toEqual(eager.result());
+    // Small cells hold their stored forms, not sums: the fold's memory is far below summing each cell.
+    expect(lazy.bytes).toBeLessThan(eager.bytes);
+    for (const cell of eager.result().cells) {
+      expect(rounded(lazy.stats(cell))).toEqual(rounded(eager.stats(cell)));
+      expect(lazy.sample(cell)).toEqual(eager.sample(cell));
+      expect(rounded(lazy.complete(cell))).toEqual(rounded(eager.complete(cell)));
+    }
+    const { cells } = eager.result();
+    const whole = (fold: typeof eager) => cells.reduce((acc, cell) => fold.sumInto(acc, cell), emptyStats());
+    expect(rounded(whole(lazy))).toEqual(rounded(whole(eager)));
+    expect(whole(lazy).n).toBe(sizes.reduce((a, b) => a + b, 0));
   });
 });

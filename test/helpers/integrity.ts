@@ -17,7 +17,6 @@ import {
   createReleaseFold,
   emptyStats,
   keepAnsweredByAll,
-  mergeStats,
   partiallyAnswered,
   type ReleaseStats,
   type ReleaseTotals,
@@ -132,7 +131,7 @@ export async function expectReleaseConsistent(
       keepAnsweredByAll(
         expected.cells
           .filter((c) => matches(c, planned.conditions))
-          .reduce((acc, c) => mergeStats(acc, c), emptyStats()),
+          .reduce((acc, c) => fold.sumInto(acc, c), emptyStats()),
         keep,
         new Set(planned.key === "" ? [...answered.everywhere, ...answered.roundOnly] : answered.everywhere),
       ),

@@ -148,7 +148,8 @@ describe("a round whose fold would outgrow the heap", () => {
       expect(res.status).toBe(201);
     }
     await t.client.execute({ sql: "update campaigns set status = 'closed' where id = ?", args: [campaign.id] });
-    const tight = await releaseDue({ db: t.db, instruments: t.instruments, releaseCells: 3 }, later(MINUTE));
+    // A bound below what even four small cells take.
+    const tight = await releaseDue({ db: t.db, instruments: t.instruments, releaseBytes: 1024 }, later(MINUTE));
     expect(tight.failed.map((f) => f.campaignId)).toContain(campaign.id);
     expect(await findAttempt(t.db, campaign.id)).toMatchObject({ attempts: 1, reason: "too_large" });
     expect(await findRelease(t.db, campaign.id)).toBeUndefined();
@@ -156,11 +157,8 @@ describe("a round whose fold would outgrow the heap", () => {
     const participation = await (await get(`/api/campaigns/${campaign.id}/participation`)).json();
     expect(participation.releaseAttempt.advice).toEqual(ATTEMPT_ADVICE.too_large);
 
-    // After its back-off, on a server whose heap holds the round's four cells, it is released.
-    const roomy = await releaseDue(
-      { db: t.db, instruments: t.instruments, releaseCells: 4 },
-      later(MINUTE + FIRST_BACKOFF_MS),
-    );
+    // After its back-off, on a server whose heap holds the round (the default bound), it is released.
+    const roomy = await releaseDue({ db: t.db, instruments: t.instruments }, later(MINUTE + FIRST_BACKOFF_MS));
     expect(roomy.released.map((r) => r.campaignId)).toContain(campaign.id);
     expect((await findRelease(t.db, campaign.id))?.respondents).toBe(6);
     expect(await findAttempt(t.db, campaign.id)).toBeUndefined();
