@@ -798,7 +798,9 @@ function markdown(): string {
  */
 function merged(existing: string): string {
   const lines = existing.trimEnd().split("\n");
-  const key = (section: string, metric: string) => `${section.trim()}|${metric.trim()}`;
+  // A metric is the same row whatever its seeding took ("(seeded in 3 s)").
+  const key = (section: string, metric: string) =>
+    `${section.trim()}|${metric.replace(/ \(seeded in [^)]*\)/, "").trim()}`;
   const fresh = new Map(rows.map((r) => [key(r.section, r.metric), r]));
   const mark = (met: boolean | null) => (met === null ? "" : met ? "✅ met" : "❌ not met");
   const row = (r: (typeof rows)[number]) =>
@@ -811,9 +813,12 @@ function merged(existing: string): string {
     fresh.delete(key(r.section, r.metric));
     return row(r);
   });
-  out.push(...[...fresh.values()].map(row));
-  const note = `Rows of ${[...ONLY!].join(", ")} measured again on ${new Date().toISOString().slice(0, 10)} with \`BENCH_ONLY=${[...ONLY!].join(",")}\` (${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end, Node ${process.version}); the rest is from the full run above.`;
+  // New rows go at the end of the main table, not after the sections that follow it.
   const header = out.findIndex((l) => l.startsWith("| section |"));
+  let end = header;
+  while (end + 1 < out.length && out[end + 1]!.startsWith("| ")) end++;
+  out.splice(end + 1, 0, ...[...fresh.values()].map(row));
+  const note = `Rows of ${[...ONLY!].join(", ")} measured again on ${new Date().toISOString().slice(0, 10)} with \`BENCH_ONLY=${[...ONLY!].join(",")}\` (${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end, Node ${process.version}); the rest is from the full run above.`;
   // One note per part: a later partial run of the same part replaces its note.
   const stale = out.findIndex((l) => l.startsWith(`Rows of ${[...ONLY!].join(", ")} measured again`));
   if (stale >= 0) out[stale] = note;
