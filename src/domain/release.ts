@@ -7,6 +7,7 @@
  * Pure: storage pages responses in, this folds them.
  */
 import { at } from "../lib/invariant.js";
+import { allSteps } from "../lib/steps.js";
 import { type AnsweredItems, type PatternCell, patternKey } from "./answered-items.js";
 import { carelessScreen } from "./careless.js";
 import { type CellKey, type CountedCell, memberIndex } from "./disclosure.js";
@@ -283,6 +284,9 @@ const cellId = (cell: CellKey) => `${cell.department}\u0000${cell.role}\u0000${c
  */
 export const SMALL_CELL = 16;
 
+/** Responses (or a large cell for SMALL_CELL of them) summed into the totals between two yields. */
+const TOTALS_PER_STEP = 400;
+
 /** Memory of a cell's sums, samples and complete sums (measured about 22 KB on instrument v4). */
 const SUMMED_CELL_BYTES = 24 * 1024;
 /** Memory of a cell kept in stored form, and of each stored response in it (with its map entries). */
@@ -312,8 +316,6 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   let careless = 0;
   let summedCells = 0;
   let storedResponses = 0;
-  // The round's sums as the responses come: summing thousands of cells at the end would be one long step.
-  const totals = emptyStats();
   // The items a respondent can leave open ("n.v.t.", "weet niet"), and per cell how many left open which (answered-items.ts).
   const optional = key.items.filter((i) => i.na || i.dk).map((i) => i.name);
   const patterns = new Map<string, Map<string, number>>();
@@ -360,6 +362,40 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
 
   const entryOf = (cell: CellKey) => entries.get(cellId(cell));
 
+  /** `result` a slice at a time: the totals are the sums of every cell, thousands of them in a large structure. */
+  function* resultSteps(): Generator<void, { cells: CountedCell[]; totals: ReleaseTotals }> {
+    const totals = emptyStats();
+    let summedSoFar = 0;
+    for (const entry of entries.values()) {
+      if (entry.summed) mergeStats(totals, entry.summed);
+      else for (const text of entry.stored) addScore(totals, decodeScore(key, text), layout);
+      summedSoFar += entry.summed ? SMALL_CELL : entry.stored.length;
+      if (summedSoFar >= TOTALS_PER_STEP) {
+        summedSoFar = 0;
+        yield;
+      }
+    }
+    const list = [...entries.values()].map(({ department, role, tenure, n }) => ({ department, role, tenure, n }));
+    const current = key.items.filter(isCurrentItem);
+    const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level]));
+    const itemFacets = Object.fromEntries(current.flatMap((i) => (i.facet ? [[i.name, i.facet]] : [])));
+    const itemMirrors = Object.fromEntries(
+      key.items.flatMap((i) => (i.perspective === "desired" && i.mirrors ? [[i.name, i.mirrors]] : [])),
+    );
+    const unscored = current.filter((i) => i.levelScore === false).map((i) => i.name);
+    return {
+      cells: list,
+      totals: {
+        ...totals,
+        itemLevels,
+        itemFacets,
+        itemMirrors,
+        careless,
+        ...(unscored.length > 0 ? { unscored } : {}),
+      },
+    };
+  }
+
   return {
     /** Adds a respondent; with `stored` (its stored-score form) it may be kept so while its cell is small. */
     add(cell: CellKey, score: ResponseScore, stored?: string): void {
@@ -378,7 +414,6 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
           }),
         );
       entry.n += 1;
-      addScore(totals, score, layout);
       if (looksCareless(score.values)) careless += 1;
       if (!entry.summed && stored !== undefined && entry.stored.length < SMALL_CELL - 1) {
         entry.stored.push(stored);
@@ -395,26 +430,10 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     },
     /** The cells (their units and respondents) and the round's totals. A cell's sums: `stats` or `sumInto`. */
     result(): { cells: CountedCell[]; totals: ReleaseTotals } {
-      const list = [...entries.values()].map(({ department, role, tenure, n }) => ({ department, role, tenure, n }));
-      const current = key.items.filter(isCurrentItem);
-      const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level]));
-      const itemFacets = Object.fromEntries(current.flatMap((i) => (i.facet ? [[i.name, i.facet]] : [])));
-      const itemMirrors = Object.fromEntries(
-        key.items.flatMap((i) => (i.perspective === "desired" && i.mirrors ? [[i.name, i.mirrors]] : [])),
-      );
-      const unscored = current.filter((i) => i.levelScore === false).map((i) => i.name);
-      return {
-        cells: list,
-        totals: {
-          ...totals,
-          itemLevels,
-          itemFacets,
-          itemMirrors,
-          careless,
-          ...(unscored.length > 0 ? { unscored } : {}),
-        },
-      };
+      return allSteps(resultSteps());
     },
+    /** `result` a slice at a time. */
+    resultSteps,
     /** The cell's sums (a copy made for this read where the cell is still small). */
     stats(cell: CellKey): ReleaseCell {
       const entry = entryOf(cell);

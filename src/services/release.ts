@@ -197,7 +197,7 @@ async function makeRelease(
       after = last;
       await nextTurn();
     }
-    const { cells, totals } = fold.result();
+    const { cells, totals } = await stepwise(fold.resultSteps(), nextTurn);
     // The bars are frozen with the release: a later norm set never changes a released diagnosis.
     const thresholds = await releaseBars(db, campaign);
     // Rounds on an open link publish the round as a whole only: k must count people nobody could invent.
