@@ -5,7 +5,6 @@
  * are small ratios, so a tolerance far above rounding error and far below any real entry is safe.
  */
 import { at, entry } from "../lib/invariant.js";
-import { allSteps } from "../lib/steps.js";
 
 export const TOLERANCE = 1e-7;
 
@@ -17,12 +16,7 @@ export interface RowSpace {
   pivots: number[];
 }
 
-/** The reduced row echelon form of `matrix` (rows of length `width`). */
-export function rowSpace(matrix: readonly (readonly number[])[], width: number): RowSpace {
-  return allSteps(rowSpaceSteps(matrix, width));
-}
-
-/** rowSpace a pivot at a time: it yields after each, so a large elimination lets other work in. */
+/** The reduced row echelon form of `matrix` (rows of length `width`), a pivot at a time: it yields after each, so a large elimination lets other work in. */
 export function* rowSpaceSteps(matrix: readonly (readonly number[])[], width: number): Generator<void, RowSpace> {
   const work = matrix.map((r) => Float64Array.from(r));
   const pivots: number[] = [];

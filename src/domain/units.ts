@@ -63,7 +63,7 @@ export function unitsFromEntries(entries: readonly UnitEntry[]): Unit[] {
 }
 
 /** A unit as the round form shows it: its name, with its headcount where there is one. */
-export function entryOf(unit: Unit): UnitEntry {
+function entryOf(unit: Unit): UnitEntry {
   return unit.headcount ? { name: unit.value, headcount: unit.headcount } : unit.value;
 }
 

@@ -13,7 +13,7 @@ export function allSteps<T>(steps: Generator<void, T>): T {
 }
 
 /** How long the steps run before `between()`: short enough that a waiting request is hardly noticed. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 /**
  * Runs the steps, awaiting `between()` (e.g. a turn of the event loop) once `sliceMs` have passed

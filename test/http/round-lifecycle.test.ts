@@ -5,31 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { hashPassword } from "../../src/lib/password.js";
-import { createUser } from "../../src/storage/accounts.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
-import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
+import { type ConsultantApp, consultantApp } from "../helpers/consultant-app.js";
+import { postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
-let cookie: string;
 let organisationId: string;
+let send: ConsultantApp["send"];
 
 beforeAll(async () => {
-  t = await createTestApp(); // today is 2026-03-10
-  await createUser(t.db, "c@lifecycle.test", await hashPassword("Zeilboot-Vuurtoren-31"), "consultant");
-  cookie = await loginCookie(t.app, "c@lifecycle.test", "Zeilboot-Vuurtoren-31");
-  organisationId = (
-    await (await postJson(t.app, "/api/organisations", { name: "Woonstichting Test" }, { cookie })).json()
-  ).id;
+  ({ t, organisationId, send } = await consultantApp("c@lifecycle.test", "Woonstichting Test"));
 });
 afterAll(() => t.close());
-
-const send = (method: string, path: string, body?: unknown) =>
-  t.app.request(path, {
-    method,
-    headers: { cookie, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
 const patch = (id: string, body: unknown) => send("PATCH", `/api/campaigns/${id}`, body);
 const stored = async (id: string) => (await findCampaignById(t.db, id))!;
 

@@ -5,29 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEFAULT_ROLES, MAX_ROLES } from "../../src/domain/units.js";
-import { hashPassword } from "../../src/lib/password.js";
-import { createUser } from "../../src/storage/accounts.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
-import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
+import { type ConsultantApp, consultantApp } from "../helpers/consultant-app.js";
+import { postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
-let cookie: string;
 let organisationId: string;
+let send: ConsultantApp["send"];
 
 beforeAll(async () => {
-  t = await createTestApp(); // today is 2026-03-10
-  await createUser(t.db, "c@structure.test", await hashPassword("Zeilboot-Vuurtoren-31"), "consultant");
-  cookie = await loginCookie(t.app, "c@structure.test", "Zeilboot-Vuurtoren-31");
-  organisationId = (await (await postJson(t.app, "/api/organisations", { name: "Ziekenhuis" }, { cookie })).json()).id;
+  ({ t, organisationId, send } = await consultantApp("c@structure.test", "Ziekenhuis"));
 });
 afterAll(() => t.close());
-
-const send = (method: string, path: string, body?: unknown) =>
-  t.app.request(path, {
-    method,
-    headers: { cookie, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
 
 const ROLES = Array.from({ length: 12 }, (_, i) => ({ name: `Rol ${i + 1}`, headcount: 10 + i }));
 const BANDS = ["< 1 jaar", "1-3 jaar", "3-5 jaar", "5-10 jaar", "10+ jaar"];
