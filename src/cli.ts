@@ -15,6 +15,7 @@ import { surveyUrl } from "./lib/links.js";
 import { hashPassword } from "./lib/password.js";
 import { sha256Hex } from "./lib/random.js";
 import { openDatabase } from "./node/open-database.js";
+import { nodeReleaseBytes } from "./node/release-memory.js";
 import { mailerFromEnv } from "./node/smtp-mailer.js";
 import { pruneAudit } from "./services/audit.js";
 import { applyRetention } from "./services/data-protection.js";
@@ -111,7 +112,7 @@ async function main(argv: string[]): Promise<void> {
   const { db, close } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, {
     synchronous: env.DATABASE_SYNCHRONOUS,
   });
-  const deps = { db, instruments, now: () => new Date() };
+  const deps = { db, instruments, now: () => new Date(), releaseBytes: nodeReleaseBytes() };
   try {
     switch (command) {
       case "migrate":

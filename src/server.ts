@@ -4,20 +4,19 @@
  * and listens on PORT. `--no-demo` (or DEMO=off) never seeds it.
  */
 import { parseArgs } from "node:util";
-import { getHeapStatistics } from "node:v8";
 
 import { serve } from "@hono/node-server";
 
 import { seedDemo } from "./demo/seed.js";
 import { AUDIT_RETENTION_DAYS } from "./domain/audit.js";
 import { demoSeeding } from "./domain/demo-seeding.js";
-import { maxReleaseBytes } from "./domain/release.js";
 import { DEFAULT_DATABASE_URL, parseEnv } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
 import { surveyUrl } from "./lib/links.js";
 import { createLogger, errorFields } from "./lib/log.js";
 import { createNodeApp } from "./node/node-app.js";
 import { openDatabase, truncateLog } from "./node/open-database.js";
+import { nodeReleaseBytes } from "./node/release-memory.js";
 import { mailerFromEnv } from "./node/smtp-mailer.js";
 import { pruneAudit } from "./services/audit.js";
 import { applyRetention } from "./services/data-protection.js";
@@ -95,7 +94,7 @@ if (mailer && !env.INVITATION_KEY_SECRET) {
  */
 const RELEASE_CHECK_MS = 60_000;
 /** The sweep's releases are bounded by this process's heap, as the app's are (node-app.ts). */
-const releaseBytes = maxReleaseBytes(getHeapStatistics().heap_size_limit);
+const releaseBytes = nodeReleaseBytes();
 /** How often the embedded file's write-ahead log is emptied (see truncateLog). */
 const LOG_TRUNCATE_MS = 2_000;
 /** After the start banner, what the server does on its own is logged as JSON lines, as requests are. */

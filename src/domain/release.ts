@@ -287,11 +287,17 @@ export const SMALL_CELL = 16;
 /** Responses (or a large cell for SMALL_CELL of them) summed into the totals between two yields. */
 const TOTALS_PER_STEP = 400;
 
-/** Memory of a cell's sums, samples and complete sums (measured about 22 KB on instrument v4). */
+/** Memory of a cell's sums and complete sums (measured about 22 KB on instrument v4). */
 const SUMMED_CELL_BYTES = 24 * 1024;
-/** Memory of a cell kept in stored form, and of each stored response in it (with its map entries). */
+/** Memory of each respondent a summed cell's reservoir keeps (about 550 bytes measured). */
+const SAMPLE_BYTES = 700;
+/** Memory of a cell kept in stored form. */
 const KEPT_CELL_BYTES = 600;
-const STORED_BYTES = 250;
+/**
+ * Memory of each stored response: its text (about 250 bytes with its entry), and its sample while
+ * the bootstrap of the round reads every cell at once (about 550).
+ */
+const STORED_BYTES = 250 + SAMPLE_BYTES;
 
 /** A cell as the fold holds it: its respondents summed, or (few, and in stored form) not yet. */
 interface FoldEntry extends CountedCell {
@@ -456,7 +462,14 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     },
     /** About how much memory the fold holds now, in bytes: what a release bounds (maxReleaseBytes). */
     get bytes(): number {
-      return summedCells * SUMMED_CELL_BYTES + entries.size * KEPT_CELL_BYTES + storedResponses * STORED_BYTES;
+      let sampled = 0;
+      for (const reservoir of samples.values()) sampled += reservoir.kept.length;
+      return (
+        summedCells * SUMMED_CELL_BYTES +
+        sampled * SAMPLE_BYTES +
+        entries.size * KEPT_CELL_BYTES +
+        storedResponses * STORED_BYTES
+      );
     },
     /** Per cell, its respondents by which of those items they left open (answered-items.ts): in memory only. */
     patternCells(): PatternCell[] {

@@ -15,7 +15,8 @@ const HEADERS: Record<Dimension | "count", readonly string[]> = {
   department: ["afdeling", "department", "eenheid", "unit", "team", "organisatieonderdeel", "afdelingsnaam"],
   role: ["rol", "functie", "role", "function", "functiegroep", "job", "job title", "position"],
   tenure: ["diensttijd", "dienstjaren", "tenure", "anciënniteit", "groep", "group", "locatie", "location"],
-  count: ["aantal", "aantal medewerkers", "medewerkers", "headcount", "count", "number", "staff"],
+  // Not "number" or "staff": an employee number column would be read as counts.
+  count: ["aantal", "aantal medewerkers", "medewerkers", "headcount", "count", "number of staff", "aantal personen"],
 };
 
 /** The most units a dimension may have (its rule in the round fields, said here before anything is sent). */
@@ -37,7 +38,8 @@ export type ImportProblem =
   | { code: "missing_department"; line: number }
   | { code: "bad_count"; line: number; value: string }
   | { code: "name_too_long"; line: number; dimension: Dimension }
-  | { code: "too_many_units"; dimension: Dimension; count: number; max: number };
+  | { code: "too_many_units"; dimension: Dimension; count: number; max: number }
+  | { code: "headcount_too_large"; dimension: Dimension; name: string; max: number };
 
 export interface ImportedStructure {
   department: ImportedUnit[];
@@ -53,6 +55,8 @@ export interface ImportedStructure {
 }
 
 const COUNT_PATTERN = /^\d{1,7}$/;
+/** The largest headcount a unit may have (the API's own bound). */
+export const MAX_HEADCOUNT = 1_000_000;
 
 /** Reads a structure CSV; never throws: what cannot be read is a problem with its line. */
 export function importStructure(text: string): ImportedStructure {
@@ -70,7 +74,9 @@ export function importStructure(text: string): ImportedStructure {
   if (headerIndex < 0) return { ...empty, problems: [{ code: "empty_file" }] };
   const header = lines[headerIndex] ?? "";
   const separator = csvSeparator(header);
-  const headers = separator ? csvFields(header, separator).map((h) => h.trim()) : [header.trim()];
+  // One column: the whole line is its field, quotes and all read as CSV (a tab never occurs in it).
+  const fieldsOf = (line: string) => csvFields(line, separator ?? "\t");
+  const headers = fieldsOf(header).map((h) => h.trim());
   const column = (kind: keyof typeof HEADERS) => headers.findIndex((h) => HEADERS[kind].includes(h.toLowerCase()));
   const columns = {
     department: column("department"),
@@ -94,7 +100,7 @@ export function importStructure(text: string): ImportedStructure {
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line.trim() === "") continue;
-    const fields = separator ? csvFields(line, separator) : [line];
+    const fields = fieldsOf(line);
     const at = (index: number) => (index >= 0 ? (fields[index] ?? "").trim() : "");
     const lineNumber = i + 1;
     const department = at(columns.department);
@@ -137,6 +143,9 @@ export function importStructure(text: string): ImportedStructure {
     const count = structure[dimension]?.length ?? 0;
     if (count > MAX_UNITS[dimension])
       problems.push({ code: "too_many_units", dimension, count, max: MAX_UNITS[dimension] });
+    for (const unit of structure[dimension] ?? [])
+      if (unit.headcount > MAX_HEADCOUNT)
+        problems.push({ code: "headcount_too_large", dimension, name: unit.name, max: MAX_HEADCOUNT });
   }
   if (structure.department.length === 0 && problems.length === 0) problems.push({ code: "empty_file" });
   return { ...structure, read, ignored, staff, problems };

@@ -97,6 +97,9 @@ export function entryLine(entry: UnitEntry): string {
 
 export const unitLine = (unit: Unit): string => entryLine(entryOf(unit));
 
+/** What ends a line of the round form that carries a headcount: "; 42", or a tab and a number. A unit's name may not end so. */
+export const TRAILING_HEADCOUNT = /[;\t]\s*\d+\s*$/;
+
 /** A line of the round form as a unit: a trailing "; 42" (or a tab and a number) is its headcount. */
 export function entryFromLine(line: string): UnitEntry {
   const match = /^(.*?)\s*[;\t]\s*(\d{1,7})\s*$/.exec(line.trim());

@@ -1,6 +1,5 @@
 /** The app as the Node server runs it: built pages and precompressed assets from disk, the socket's address for rate limits. */
 import { createHash } from "node:crypto";
-import { getHeapStatistics } from "node:v8";
 
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
@@ -11,6 +10,7 @@ import { forwardedClient, forwardedScheme } from "../lib/forwarded.js";
 import type { LogLevel, LogSink } from "../lib/log.js";
 import type { Mailer } from "../lib/mailer.js";
 import type { Db } from "../storage/database.js";
+import { heapLimitBytes } from "./release-memory.js";
 import { filePageStore, staticFiles } from "./static-files.js";
 
 export interface NodeAppOptions {
@@ -46,6 +46,6 @@ export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: 
     // Synchronous: WebCrypto's digest hops to a thread pool, which costs more than the hash itself.
     sha256: (text) => createHash("sha256").update(text).digest("hex"),
     // A release folds no more cells than this process's heap holds (--max-old-space-size).
-    releaseHeapBytes: getHeapStatistics().heap_size_limit,
+    releaseHeapBytes: heapLimitBytes(),
   });
 }

@@ -154,7 +154,8 @@ export const respondentRoutes = createRouter()
     const units = Object.fromEntries(
       DIMENSIONS.flatMap((d) => {
         const units = campaign.units[d];
-        return units?.length ? [[d, units]] : [];
+        // The choices only: a unit's headcount is the client's staffing, not something staff need.
+        return units?.length ? [[d, units.map(({ value, label }) => ({ value, label }))]] : [];
       }),
     );
     const organisation = await organisationName(db, campaign.organisationId);

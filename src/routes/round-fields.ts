@@ -2,10 +2,13 @@
 import { z } from "@hono/zod-openapi";
 
 import { MIN_K } from "../domain/campaign.js";
-import { MAX_DEPARTMENTS, MAX_ROLES, MAX_TENURE_BANDS, MAX_UNIT_NAME } from "../domain/units.js";
+import { MAX_DEPARTMENTS, MAX_ROLES, MAX_TENURE_BANDS, MAX_UNIT_NAME, TRAILING_HEADCOUNT } from "../domain/units.js";
 import { CalendarDate, lineOfText } from "../lib/schemas.js";
 
-const unitName = z.string().trim().min(1).max(MAX_UNIT_NAME);
+/** A unit's name: one line of text, not ending in what the round form reads as a headcount ("; 42"). */
+const unitName = lineOfText(MAX_UNIT_NAME)
+  .min(1)
+  .refine((name) => !TRAILING_HEADCOUNT.test(name), "a unit name may not end in a semicolon or tab and a number");
 /** A unit: its name, or its name with the number of staff in it (the basis of its response rate). */
 const UnitEntry = z
   .union([unitName, z.strictObject({ name: unitName, headcount: z.int().min(1).max(1_000_000).nullable().optional() })])

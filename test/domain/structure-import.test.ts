@@ -1,7 +1,7 @@
 /** A round's structure read from an HR system's CSV: both shapes, Dutch and English headers, every problem at once. */
 import { describe, expect, it } from "vitest";
 
-import { importStructure, MAX_UNITS } from "../../src/domain/structure-import.js";
+import { importStructure, MAX_HEADCOUNT, MAX_UNITS } from "../../src/domain/structure-import.js";
 import { entriesFromText, entryFromLine, entryLine } from "../../src/domain/units.js";
 
 describe("importStructure", () => {
@@ -72,6 +72,20 @@ describe("importStructure", () => {
     const s = importStructure(["department,role", ...rows].join("\n"));
     expect(s.problems).toEqual([
       { code: "too_many_units", dimension: "role", count: MAX_UNITS.role + 1, max: MAX_UNITS.role },
+    ]);
+  });
+
+  it("does not read an employee number as a count, keeps a quoted name whole, and refuses a headcount past a million", () => {
+    const numbered = importStructure("Number,Name,Department\n1001,Piet,Sales\n1002,Anna,Sales\n");
+    expect(numbered.department).toEqual([{ name: "Sales", headcount: 2 }]);
+    expect(numbered.ignored).toEqual(["Number", "Name"]);
+    expect(importStructure('Afdeling\n"Zorg, Noord"\nZorg Zuid\n').department.map((u) => u.name)).toEqual([
+      "Zorg, Noord",
+      "Zorg Zuid",
+    ]);
+    const huge = importStructure(`afdeling;aantal\nSales;${MAX_HEADCOUNT}\nSales;1\nService;3\n`);
+    expect(huge.problems).toEqual([
+      { code: "headcount_too_large", dimension: "department", name: "Sales", max: MAX_HEADCOUNT },
     ]);
   });
 

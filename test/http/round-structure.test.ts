@@ -47,6 +47,9 @@ describe("a round with the client's own structure", () => {
     const survey = await (await t.app.request(`/api/s/${round.token}`)).json();
     expect(JSON.stringify(survey)).toContain("Rol 12");
     expect(JSON.stringify(survey)).not.toContain(DEFAULT_ROLES[0]!.value);
+    // The choices only: the client's staffing per unit is not for whoever holds the link.
+    expect(survey.units.role[0]).toEqual({ value: "Rol 1", label: { nl: "Rol 1", en: "Rol 1" } });
+    expect(JSON.stringify(survey)).not.toContain("headcount");
 
     const answer = (extra: Record<string, unknown>) =>
       postJson(t.app, `/api/s/${round.token}/responses`, {
@@ -105,13 +108,18 @@ describe("a round with the client's own structure", () => {
     expect(await findCampaignById(t.db, open.id)).toEqual(before);
   });
 
-  it("refuses more roles than a round may have, duplicate names and a headcount of zero, naming the field", async () => {
+  it("refuses more roles than a round may have, duplicate names, a headcount of zero and names that are not one plain line, naming the field", async () => {
     const tooMany = Array.from({ length: MAX_ROLES + 1 }, (_, i) => `Rol ${i}`);
     for (const [extra, path] of [
       [{ roles: tooMany }, "json.roles"],
       [{ roles: ["Arts", { name: "Arts", headcount: 3 }] }, "json.roles"],
       [{ tenure: [{ name: "Kort", headcount: 0 }] }, "json.tenure"],
       [{ departments: [{ name: "Zorg", headcount: 5, extra: 1 }] }, "json.departments"],
+      // A control character would make two names one cell key; a newline, two lines of the form.
+      [{ departments: ["Arts\u0000x"] }, "json.departments"],
+      [{ roles: ["Regel\nTwee"] }, "json.roles"],
+      // A name the form would read back as a name and a headcount.
+      [{ tenure: ["Team; 2"] }, "json.tenure"],
     ] as const) {
       const before = (await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n;
       const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, {

@@ -295,6 +295,7 @@ export const en: Catalogue = {
   structureRead:
     "Read: {staff} staff in {departments} departments, {roles} roles and {bands} groups. Check the fields and save the round.",
   structureIgnored: "Ignored: {columns}.",
+  structureHeadcountTooLarge: '"{name}": more than {max} staff.',
   rateColumn: "response rate",
   rateOf: "{pct}% of {of}",
   instrument: "Instrument",

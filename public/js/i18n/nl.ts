@@ -307,6 +307,7 @@ export const nl = {
   structureRead:
     "Gelezen: {staff} medewerkers in {departments} afdelingen, {roles} rollen en {bands} groepen. Controleer de velden en sla de ronde op.",
   structureIgnored: "Genegeerd: {columns}.",
+  structureHeadcountTooLarge: '"{name}": meer dan {max} medewerkers.',
   rateColumn: "respons",
   rateOf: "{pct}% van {of}",
   instrument: "Vragenlijst",

@@ -120,6 +120,8 @@ export function roundForm(
     // What staff were shown stays as it was once a round is open: those fields cannot be changed.
     const fixed = editing !== null && editing.status !== "draft";
     for (const field of DRAFT_ONLY_FIELDS) (input(field) as HTMLInputElement).disabled = fixed;
+    // An import fills the structure's fields, which an open round keeps as staff saw them.
+    ($("campaign-structure-file") as HTMLInputElement).disabled = fixed;
     input("kComments").placeholder = t("kCommentsDefault");
   }
 

@@ -22,6 +22,8 @@ function problemText(problem: ImportProblem, t: Translate): string {
       return t("structureNameTooLong", { line: problem.line, grouping: t(problem.dimension) });
     case "too_many_units":
       return t("structureTooMany", { grouping: t(problem.dimension), count: problem.count, max: problem.max });
+    case "headcount_too_large":
+      return t("structureHeadcountTooLarge", { name: problem.name, max: problem.max });
   }
 }
 
@@ -43,9 +45,10 @@ export function structureImport(t: Translate, lang: Lang): void {
       report.replaceChildren(el("p", t("structureProblems", { count: imported.problems.length }), "error"), list);
       return;
     }
+    // The file is the structure: a grouping it does not have goes back to the standard units (empty).
     ($("campaign-departments") as HTMLTextAreaElement).value = lines(imported.department);
-    if (imported.role) ($("campaign-roles") as HTMLTextAreaElement).value = lines(imported.role);
-    if (imported.tenure) ($("campaign-tenure") as HTMLTextAreaElement).value = lines(imported.tenure);
+    ($("campaign-roles") as HTMLTextAreaElement).value = lines(imported.role);
+    ($("campaign-tenure") as HTMLTextAreaElement).value = lines(imported.tenure);
     const summary = t("structureRead", {
       staff: decimal(imported.staff, 0, lang),
       departments: imported.department.length,
