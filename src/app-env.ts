@@ -50,8 +50,8 @@ export interface AppDeps {
   sha256?: (text: string) => string | Promise<string>;
   /** Responses a release reads per query (services/release.ts): small on the embedded file, large over a network. */
   releasePage?: number;
-  /** The heap a release may fill (Node: its --max-old-space-size), which bounds the cells it folds (domain/release.ts maxReleaseBytes). */
-  releaseHeapBytes?: number;
+  /** The most memory a release may fold before it stops as "too_large" (domain/release.ts maxReleaseBytes; Node: from its heap). */
+  releaseBytes?: number;
   /**
    * Sends invitation and password-reset mails: SMTP on Node (src/node/smtp-mailer.ts), an HTTP
    * mail API on Workers (lib/mailer.ts). Without one, an invitation's answer carries its link for
@@ -75,7 +75,7 @@ export type ResolvedDeps = Required<
     AppDeps,
     | "serveStatic"
     | "compressApi"
-    | "releaseHeapBytes"
+    | "releaseBytes"
     | "submissionsPerHour"
     | "loginKeySecret"
     | "invitationKeySecret"
@@ -85,8 +85,7 @@ export type ResolvedDeps = Required<
     | "logSink"
   >
 > & {
-  /** The most cells a release folds before it fails cleanly (domain/release.ts maxReleaseBytes). */
-  releaseBytes: number;
+  releaseBytes?: number;
   /** Keys of the login attempt counters. */
   loginKeys: LoginKeys;
   /** Keys and seals of staff invitations kept for reminders. */

@@ -10,7 +10,6 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 
 import type { AppDeps, AppEnv, ResolvedDeps } from "./app-env.js";
-import { DEFAULT_RELEASE_HEAP_BYTES, maxReleaseBytes } from "./domain/release.js";
 import { ApiError } from "./lib/api-error.js";
 import type { ErrorCode } from "./lib/error-codes.js";
 import { createInvitationKeys } from "./lib/invitation-keys.js";
@@ -68,7 +67,7 @@ export function createApp(deps: AppDeps) {
     invitationKeys: createInvitationKeys(deps.invitationKeySecret),
     sha256: deps.sha256 ?? sha256Hex,
     releasePage: deps.releasePage ?? RELEASE_PAGE,
-    releaseBytes: maxReleaseBytes(deps.releaseHeapBytes ?? DEFAULT_RELEASE_HEAP_BYTES),
+    ...(deps.releaseBytes ? { releaseBytes: deps.releaseBytes } : {}),
     respondentLimits: createRespondentLimits({
       submissionsPerHour: deps.submissionsPerHour ?? DEFAULT_SUBMISSIONS_PER_HOUR,
     }),

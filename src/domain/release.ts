@@ -10,7 +10,7 @@ import { at } from "../lib/invariant.js";
 import { allSteps } from "../lib/steps.js";
 import { type AnsweredItems, type PatternCell, patternKey } from "./answered-items.js";
 import { carelessScreen } from "./careless.js";
-import { type CellKey, type CountedCell, memberIndex } from "./disclosure.js";
+import { type CellKey, type Conditions, type CountedCell } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { factorGroupHits } from "./factors.js";
 import type { Thresholds } from "./level-bars.js";
@@ -337,32 +337,29 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     addComplete(sums, levelItems, score.values);
   };
 
+  /** A cell of the entry's units with no respondents summed yet. */
+  const emptyCell = ({ department, role, tenure }: FoldEntry): ReleaseCell => ({
+    department,
+    role,
+    tenure,
+    ...emptyStats(),
+  });
+
+  /** Adds a small entry's stored responses into `into` (in place). */
+  const addStored = <T extends ReleaseStats>(into: T, entry: FoldEntry): T => {
+    for (const text of entry.stored) addScore(into, decodeScore(key, text), layout);
+    return into;
+  };
+
   /** The entry's sums, made now from its stored responses if it has none yet (and kept from then on). */
   const summed = (id: string, entry: FoldEntry): ReleaseCell => {
     if (entry.summed) return entry.summed;
-    const stats: ReleaseCell = {
-      department: entry.department,
-      role: entry.role,
-      tenure: entry.tenure,
-      ...emptyStats(),
-    };
+    const stats = emptyCell(entry);
     for (const text of entry.stored) absorb(id, stats, decodeScore(key, text));
     storedResponses -= entry.stored.length;
     entry.stored = [];
     entry.summed = stats;
     summedCells += 1;
-    return stats;
-  };
-
-  /** A small entry's sums, made for one read and not kept. */
-  const transientStats = (entry: FoldEntry): ReleaseCell => {
-    const stats: ReleaseCell = {
-      department: entry.department,
-      role: entry.role,
-      tenure: entry.tenure,
-      ...emptyStats(),
-    };
-    for (const text of entry.stored) addScore(stats, decodeScore(key, text), layout);
     return stats;
   };
 
@@ -374,7 +371,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     let summedSoFar = 0;
     for (const entry of entries.values()) {
       if (entry.summed) mergeStats(totals, entry.summed);
-      else for (const text of entry.stored) addScore(totals, decodeScore(key, text), layout);
+      else addStored(totals, entry);
       summedSoFar += entry.summed ? SMALL_CELL : entry.stored.length;
       if (summedSoFar >= TOTALS_PER_STEP) {
         summedSoFar = 0;
@@ -444,15 +441,13 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     stats(cell: CellKey): ReleaseCell {
       const entry = entryOf(cell);
       if (!entry) return { ...cell, ...emptyStats() };
-      return entry.summed ?? transientStats(entry);
+      return entry.summed ?? addStored(emptyCell(entry), entry);
     },
     /** Adds the cell's sums into `into` (in place), without keeping sums for a small cell. */
     sumInto(into: ReleaseStats, cell: CellKey): ReleaseStats {
       const entry = entryOf(cell);
       if (!entry) return into;
-      if (entry.summed) return mergeStats(into, entry.summed);
-      for (const text of entry.stored) addScore(into, decodeScore(key, text), layout);
-      return into;
+      return entry.summed ? mergeStats(into, entry.summed) : addStored(into, entry);
     },
     /** The items a respondent can leave open, in the order pattern keys index them. */
     optional,
@@ -641,11 +636,12 @@ const MERGES_PER_STEP = 200;
  * totals. `answered`: the items published over their answerers (answered-items.ts).
  *
  * A group at a time: it yields after each (and within a group of thousands of cells), so a
- * release of a large structure lets other requests in. Each group's cells come from an index by
- * value, and are summed by `sumInto` (the fold's: a small cell is summed from its stored responses).
+ * release of a large structure lets other requests in. Each group's cells come from `membersOf`
+ * (disclosure.ts memberIndex, made once per release), and are summed by `sumInto` (the fold's: a
+ * small cell is summed from its stored responses).
  */
 export function* publishedSteps(
-  cells: readonly CountedCell[],
+  membersOf: (conditions: Conditions) => readonly CountedCell[],
   sumInto: (into: ReleaseStats, cell: CountedCell) => ReleaseStats,
   plan: DisclosurePlan,
   keep: ReturnType<typeof answeredByAll>,
@@ -656,7 +652,6 @@ export function* publishedSteps(
   const out = new Map<GroupKey, ReleaseStats>();
   const inGroups = new Set(answered.everywhere);
   const inRound = new Set([...answered.everywhere, ...answered.roundOnly]);
-  const membersOf = memberIndex(cells);
   for (const [i, group] of plan.groups.entries()) {
     if (!group.shown) continue;
     const stats = emptyStats();

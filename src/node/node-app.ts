@@ -10,7 +10,7 @@ import { forwardedClient, forwardedScheme } from "../lib/forwarded.js";
 import type { LogLevel, LogSink } from "../lib/log.js";
 import type { Mailer } from "../lib/mailer.js";
 import type { Db } from "../storage/database.js";
-import { heapLimitBytes } from "./release-memory.js";
+import { nodeReleaseBytes } from "./release-memory.js";
 import { filePageStore, staticFiles } from "./static-files.js";
 
 export interface NodeAppOptions {
@@ -45,7 +45,7 @@ export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: 
     requestScheme: trustProxy ? (c) => forwardedScheme(c.req.header("x-forwarded-proto")) ?? urlScheme(c) : urlScheme,
     // Synchronous: WebCrypto's digest hops to a thread pool, which costs more than the hash itself.
     sha256: (text) => createHash("sha256").update(text).digest("hex"),
-    // A release folds no more cells than this process's heap holds (--max-old-space-size).
-    releaseHeapBytes: heapLimitBytes(),
+    // A release folds no more than this process's heap holds (--max-old-space-size).
+    releaseBytes: nodeReleaseBytes(),
   });
 }

@@ -3,8 +3,5 @@ import { getHeapStatistics } from "node:v8";
 
 import { maxReleaseBytes } from "../domain/release.js";
 
-/** This process's heap limit, in bytes. */
-export const heapLimitBytes = (): number => getHeapStatistics().heap_size_limit;
-
 /** The most memory a release in this process may fold before it stops as "too_large". */
-export const nodeReleaseBytes = (): number => maxReleaseBytes(heapLimitBytes());
+export const nodeReleaseBytes = (): number => maxReleaseBytes(getHeapStatistics().heap_size_limit);

@@ -215,12 +215,19 @@ async function makeRelease(
       answeredItemsTrials(fold.patternCells(), plan, fold.optional, partiallyAnswered(fold.optional, totals, keep)),
       nextTurn,
     );
+    const membersOf = memberIndex(cells);
     const published = await stepwise(
-      publishedSteps(cells, fold.sumInto, plan, keep, { levels: levelLayout(key), scales: scaleLayout(key) }, answered),
+      publishedSteps(
+        membersOf,
+        fold.sumInto,
+        plan,
+        keep,
+        { levels: levelLayout(key), scales: scaleLayout(key) },
+        answered,
+      ),
       nextTurn,
     );
     const round = defined(plan.groups[0], "a plan's first group is the round");
-    const membersOf = memberIndex(cells);
     for (const group of plan.groups) {
       const stats = published.get(group.key);
       if (!stats) continue;
