@@ -8,7 +8,8 @@ import { entryLine } from "../../../src/domain/units.js";
 import { $, decimal, el, type Lang, type Translate } from "./ui.js";
 
 /** One problem in the page's language, with its line where it has one. */
-function problemText(problem: ImportProblem, t: Translate): string {
+function problemText(problem: ImportProblem, t: Translate, lang: Lang): string {
+  const number = (value: number) => decimal(value, 0, lang);
   switch (problem.code) {
     case "empty_file":
       return t("structureEmpty");
@@ -21,9 +22,13 @@ function problemText(problem: ImportProblem, t: Translate): string {
     case "name_too_long":
       return t("structureNameTooLong", { line: problem.line, grouping: t(problem.dimension) });
     case "too_many_units":
-      return t("structureTooMany", { grouping: t(problem.dimension), count: problem.count, max: problem.max });
+      return t("structureTooMany", {
+        grouping: t(problem.dimension),
+        count: number(problem.count),
+        max: number(problem.max),
+      });
     case "headcount_too_large":
-      return t("structureHeadcountTooLarge", { name: problem.name, max: problem.max });
+      return t("structureHeadcountTooLarge", { name: problem.name, max: number(problem.max) });
   }
 }
 
@@ -41,7 +46,7 @@ export function structureImport(t: Translate, lang: Lang): void {
     file.value = "";
     if (imported.problems.length > 0) {
       const list = el("ul");
-      list.append(...imported.problems.map((p) => el("li", problemText(p, t))));
+      list.append(...imported.problems.map((p) => el("li", problemText(p, t, lang))));
       report.replaceChildren(el("p", t("structureProblems", { count: imported.problems.length }), "error"), list);
       return;
     }
@@ -51,9 +56,9 @@ export function structureImport(t: Translate, lang: Lang): void {
     ($("campaign-tenure") as HTMLTextAreaElement).value = lines(imported.tenure);
     const summary = t("structureRead", {
       staff: decimal(imported.staff, 0, lang),
-      departments: imported.department.length,
-      roles: imported.role?.length ?? 0,
-      bands: imported.tenure?.length ?? 0,
+      departments: decimal(imported.department.length, 0, lang),
+      roles: decimal(imported.role?.length ?? 0, 0, lang),
+      bands: decimal(imported.tenure?.length ?? 0, 0, lang),
     });
     const ignored =
       imported.ignored.length > 0 ? ` ${t("structureIgnored", { columns: imported.ignored.join(", ") })}` : "";
