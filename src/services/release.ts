@@ -290,7 +290,13 @@ async function makeRelease(
   return defined(await findRelease(db, campaign.id), "the release another process completed");
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A turn of the event loop: waiting requests (their I/O) run, then the release goes on. On Node
+ * `setImmediate` does that without `setTimeout`'s minimum delay of 1 ms, which over a 1M round's
+ * thousands of turns was seconds of idling; where it is missing (Workers), a timer.
+ */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Cells read between two turns: a group of thousands of small cells (the round) is read in slices. */
 const CELLS_PER_TURN = 250;
