@@ -12,7 +12,7 @@ import { type AnsweredItems, type PatternCell, patternKey } from "./answered-ite
 import { carelessScreen } from "./careless.js";
 import { type CellKey, type Conditions, type CountedCell } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
-import { factorGroupHits } from "./factors.js";
+import { type ClimateScale, factorGroupHits } from "./factors.js";
 import type { Thresholds } from "./level-bars.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import { addComplete, type AlphaResult, type CompleteSums, itemsAlpha, measuredReliably } from "./reliability.js";
@@ -166,6 +166,32 @@ function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: numb
   acc.ab += a * b;
 }
 
+/**
+ * The keys of the level pairs, LEVEL_PAIR_KEYS[i][j] for levels i < j in the method's order, and of
+ * each level with the outcome: made once, not per response (a release folds a million).
+ */
+const LEVEL_PAIR_KEYS = LEVEL_IDS.map((upper, i) => LEVEL_IDS.map((lower, j) => (j > i ? pairKey(upper, lower) : "")));
+const OUTCOME_KEYS = LEVEL_IDS.map((level) => pairKey(level, "outcome"));
+
+/** The prefixes of a release's scale ids (scoring.ts scaleLayout). */
+const DESIRED_PREFIX = "desired:";
+const CLIMATE_PREFIX = "climate:";
+const FACET_PREFIX = "facet:";
+
+/**
+ * The scale id of each prefix and scale: a response's scale ids are the same strings again and
+ * again, and made anew per response they cost a hash each. A memo only.
+ */
+const scaleIds = new Map<string, Map<string, string>>();
+function addScaleOf(into: Record<string, ScaleSums>, prefix: string, id: string, s: ScaleScore | undefined): void {
+  if (!s) return;
+  let ids = scaleIds.get(prefix);
+  if (!ids) scaleIds.set(prefix, (ids = new Map()));
+  let full = ids.get(id);
+  if (full === undefined) ids.set(id, (full = `${prefix}${id}`));
+  addScale(into, full, s);
+}
+
 /** The key of two items of one level, in the instrument's order. */
 const itemPairKey = (a: string, b: string) => `${a}|${b}`;
 
@@ -194,7 +220,8 @@ export function addScore(
   layout?: Readonly<Record<string, readonly string[]>>,
 ): void {
   stats.n += 1;
-  for (const [id, s] of Object.entries(score.levels)) {
+  for (const id in score.levels) {
+    const s = score.levels[id as LevelId];
     if (!s) continue;
     addScale(stats.scales, id, s);
     const names = layout?.[id];
@@ -216,33 +243,40 @@ export function addScore(
       }
     }
   }
-  for (const [id, s] of Object.entries(score.desired)) if (s) addScale(stats.scales, `desired:${id}`, s);
-  for (const [id, s] of Object.entries(score.climate)) if (s) addScale(stats.scales, `climate:${id}`, s);
-  for (const [id, s] of Object.entries(score.facets)) addScale(stats.scales, `facet:${id}`, s);
-  for (const factor of new Set([...score.factors, ...(score.most ? [score.most] : [])])) {
-    addFactor(stats.factors, factor, score.factors.includes(factor), score.most === factor);
-  }
+  for (const id in score.desired) addScaleOf(stats.scales, DESIRED_PREFIX, id, score.desired[id as LevelId]);
+  for (const id in score.climate) addScaleOf(stats.scales, CLIMATE_PREFIX, id, score.climate[id as ClimateScale]);
+  for (const id in score.facets) addScaleOf(stats.scales, FACET_PREFIX, id, score.facets[id]);
+  const { factors, most } = score;
+  factors.forEach((factor, i) => {
+    if (factors.indexOf(factor) === i) addFactor(stats.factors, factor, true, most === factor);
+  });
+  if (most !== null && !factors.includes(most)) addFactor(stats.factors, most, false, true);
   // Unions ("any system factor") cannot be summed from per-factor counts, so they are counted too.
-  for (const g of factorGroupHits(score.factors, score.most))
-    addFactor(stats.factors, `group:${g.group}`, g.chosen, g.most);
-  for (const [name, value] of Object.entries(score.values)) {
+  for (const g of factorGroupHits(factors, most)) addFactor(stats.factors, `group:${g.group}`, g.chosen, g.most);
+  for (const name in score.values) {
+    const value = score.values[name];
+    if (value === undefined) continue;
     const counts = (stats.items[name] ??= [0, 0, 0, 0, 0]);
     counts[value - 1] = at(counts, value - 1, "answer counts (1–5)") + 1;
   }
-  // The levels the respondent has a score on, in the method's order.
-  const levels = LEVEL_IDS.flatMap((level) => {
-    const s = score.levels[level];
-    return s ? [{ level, mean: s.mean }] : [];
+  // Each pair of levels the respondent has a score on, upper first in the method's order; and each with the outcome.
+  const means = LEVEL_IDS.map((level) => score.levels[level]?.mean);
+  means.forEach((upper, i) => {
+    if (upper === undefined) return;
+    const keys = at(LEVEL_PAIR_KEYS, i, "pair keys of a level");
+    for (let j = i + 1; j < means.length; j++) {
+      const lower = means[j];
+      if (lower !== undefined) addPair(stats.pairs, at(keys, j, "a level pair's key"), upper, lower);
+    }
   });
-  levels.forEach((upper, i) => {
-    for (const lower of levels.slice(i + 1))
-      addPair(stats.pairs, pairKey(upper.level, lower.level), upper.mean, lower.mean);
-  });
-  if (score.outcome !== null) {
+  const { outcome } = score;
+  if (outcome !== null) {
     const counts = (stats.outcome ??= new Array<number>(OUTCOME_POINTS).fill(0));
-    const point = score.outcome - OUTCOME_MIN;
+    const point = outcome - OUTCOME_MIN;
     counts[point] = at(counts, point, "outcome counts") + 1;
-    for (const { level, mean } of levels) addPair(stats.pairs, pairKey(level, "outcome"), mean, score.outcome);
+    means.forEach((mean, i) => {
+      if (mean !== undefined) addPair(stats.pairs, at(OUTCOME_KEYS, i, "a level's outcome key"), mean, outcome);
+    });
   }
 }
 

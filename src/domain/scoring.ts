@@ -112,16 +112,6 @@ export function toPercentScore(mean: number): number {
   return ((mean - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)) * 100;
 }
 
-function summarise(values: number[]): ScaleScore {
-  const total = values.reduce((a, b) => a + b, 0);
-  return {
-    mean: total / values.length,
-    items: values.length,
-    favourable: values.filter((v) => v >= 4).length,
-    unfavourable: values.filter((v) => v <= 2).length,
-  };
-}
-
 /** Each scored item's answer after reverse-coding, by name; items left open or answered "n/a" are absent. */
 function itemValues(key: ScoringKey, answers: Answers): Record<string, number> {
   const values: Record<string, number> = {};
@@ -158,49 +148,91 @@ export function scoreValues(
   most: FactorId | null,
   outcome: number | null = null,
 ): ResponseScore {
-  const byLevel = new Scales<LevelId>();
-  const byDesired = new Scales<LevelId>();
-  const byScale = new Scales<ClimateScale>();
-  const byFacet = new Scales<string>();
-  for (const item of key.items) {
-    // Every item of a scale counts towards its size; only answered ones (not left open, not "n/a") towards its mean.
-    const value = values[item.name];
-    for (const scale of scalesOf(item)) {
-      if (scale.kind === "desired") byDesired.add(scale.id, value);
-      else if (scale.kind === "level") byLevel.add(scale.id, value);
-      else if (scale.kind === "climate") byScale.add(scale.id, value);
-      else byFacet.add(scale.id, value);
-    }
-  }
+  const { level, desired, climate, facet } = scalesByKind(key);
   return {
     values: { ...values },
-    levels: byLevel.scores(),
-    desired: byDesired.scores(),
-    climate: byScale.scores(),
-    facets: byFacet.scores() as Record<string, ScaleScore>,
+    levels: scaleScores(level, values),
+    desired: scaleScores(desired, values),
+    climate: scaleScores(climate, values),
+    facets: scaleScores(facet, values),
     factors,
     most,
     outcome,
   };
 }
 
-/** Per scale: how many items it has, and the answers given to them. */
-class Scales<K extends string> {
-  private readonly map = new Map<K, { total: number; values: number[] }>();
+/** One scale of an instrument and its items, in the instrument's order. */
+interface ScaleItems<K extends string> {
+  id: K;
+  names: readonly string[];
+}
 
-  add(key: K, value: number | undefined): void {
-    let entry = this.map.get(key);
-    if (!entry) this.map.set(key, (entry = { total: 0, values: [] }));
-    entry.total += 1;
-    if (value !== undefined) entry.values.push(value);
-  }
+interface ScalesByKind {
+  level: ScaleItems<LevelId>[];
+  desired: ScaleItems<LevelId>[];
+  climate: ScaleItems<ClimateScale>[];
+  facet: ScaleItems<string>[];
+}
 
-  /** The scales that count for this person (see meetsMinimum), summarised. */
-  scores(): Partial<Record<K, ScaleScore>> {
-    const out: Partial<Record<K, ScaleScore>> = {};
-    for (const [k, { total, values }] of this.map) if (meetsMinimum(values.length, total)) out[k] = summarise(values);
-    return out;
+/**
+ * The key's scales by kind, each with its items, in the order the instrument first names them.
+ * A memo only (keyed weakly by the key): a release scores a million stored responses on one key,
+ * and working the scales out per response was half of its scoring time.
+ */
+const scalesMemo = new WeakMap<ScoringKey, ScalesByKind>();
+function scalesByKind(key: ScoringKey): ScalesByKind {
+  let known = scalesMemo.get(key);
+  if (known) return known;
+  const byKind: Record<ItemScale["kind"], Map<string, string[]>> = {
+    level: new Map(),
+    desired: new Map(),
+    climate: new Map(),
+    facet: new Map(),
+  };
+  for (const item of key.items)
+    for (const scale of scalesOf(item)) {
+      const names = byKind[scale.kind].get(scale.id);
+      if (names) names.push(item.name);
+      else byKind[scale.kind].set(scale.id, [item.name]);
+    }
+  const list = <K extends string>(map: Map<string, string[]>) =>
+    [...map].map(([id, names]) => ({ id: id as K, names }));
+  known = {
+    level: list<LevelId>(byKind.level),
+    desired: list<LevelId>(byKind.desired),
+    climate: list<ClimateScale>(byKind.climate),
+    facet: list<string>(byKind.facet),
+  };
+  scalesMemo.set(key, known);
+  return known;
+}
+
+/**
+ * Per scale that counts for this person (see meetsMinimum), the mean of the answers given to its
+ * items, how many, and how many were favourable (4–5) and unfavourable (1–2). Every item of a scale
+ * counts towards its size; only answered ones (not left open, not "n/a") towards its mean.
+ */
+function scaleScores<K extends string>(
+  scales: readonly ScaleItems<K>[],
+  values: Readonly<Record<string, number>>,
+): Record<K, ScaleScore> {
+  const out = {} as Record<K, ScaleScore>;
+  for (const { id, names } of scales) {
+    let items = 0;
+    let total = 0;
+    let favourable = 0;
+    let unfavourable = 0;
+    for (const name of names) {
+      const value = values[name];
+      if (value === undefined) continue;
+      items += 1;
+      total += value;
+      if (value >= 4) favourable += 1;
+      else if (value <= 2) unfavourable += 1;
+    }
+    if (meetsMinimum(items, names.length)) out[id] = { mean: total / items, items, favourable, unfavourable };
   }
+  return out;
 }
 
 /** The items in each level's score, by level, in the instrument's order: their number is the step of the level's grid of means. */
