@@ -76,12 +76,13 @@ export interface ReleaseStats {
    */
   splits?: Record<string, { lowPct: number; highPct: number }>;
   /**
-   * By "a|b" (two current-state items of one level, in the instrument's order): Σ of the product of
-   * their answers, over respondents who answered both — in memory only, while a release folds. With
+   * By level: for each two of its scored items a, b (levelLayout's order, a first), Σ of the
+   * product of their answers over respondents who answered both, at `pairSlot` (read it with
+   * `itemProduct`) — in memory only, while a release folds. With
    * the items' counts it gives alpha of a level's published items (`partialReliable`); stored, it
    * would pair one rare answer to an item with that person's answer to another, so it never is.
    */
-  itemPairs?: Record<string, number>;
+  itemPairs?: Record<string, number[]>;
   /**
    * A published group's levels whose items someone answered "not applicable": whether alpha over the
    * level's published items, which everyone in the group answered, passes the quality gate
@@ -192,22 +193,28 @@ function addScaleOf(into: Record<string, ScaleSums>, prefix: string, id: string,
   addScale(into, full, s);
 }
 
-/** The key of two items of one level, in the instrument's order. */
-const itemPairKey = (a: string, b: string) => `${a}|${b}`;
+/**
+ * Where the product of a level's items i < j sits in its list of `size` items' products: the pairs
+ * row by row (0,1) (0,2) … (1,2) … A list of numbers, not an object keyed by "a|b": the fold adds
+ * a level's products for every response, and keyed they cost as much as the rest of the fold.
+ */
+const pairSlot = (i: number, j: number, size: number) => (i * (2 * size - i - 1)) / 2 + (j - i - 1);
 
 /**
- * The pair keys of a level's items, keys[i][j − i − 1] for items i < j, made once per layout: the
- * fold adds item products for every response, and a key built per pair per response cost as much
- * as the rest of the fold. A memo only (keyed weakly by the layout's own arrays), not state.
+ * Σ a·b over the respondents who answered both items of `level` (whose scored items, levelLayout's,
+ * are `names`); undefined where the products were not folded or an item is not the level's.
  */
-const pairKeyMemo = new WeakMap<readonly string[], string[][]>();
-function pairKeysOf(names: readonly string[]): string[][] {
-  let keys = pairKeyMemo.get(names);
-  if (!keys) {
-    keys = names.map((a, i) => names.slice(i + 1).map((b) => itemPairKey(a, b)));
-    pairKeyMemo.set(names, keys);
-  }
-  return keys;
+export function itemProduct(
+  stats: ReleaseStats,
+  level: string,
+  names: readonly string[],
+  a: string,
+  b: string,
+): number | undefined {
+  const i = names.indexOf(a);
+  const j = names.indexOf(b);
+  if (i < 0 || j < 0 || i === j) return undefined;
+  return stats.itemPairs?.[level]?.[pairSlot(Math.min(i, j), Math.max(i, j), names.length)];
 }
 
 /**
@@ -229,17 +236,16 @@ export function addScore(
     const grid = ((stats.grids ??= {})[id] ??= new Array<number>(4 * names.length + 1).fill(0));
     const g = gridIndex(s.mean, names.length);
     grid[g] = at(grid, g, "a level's grid") + 1;
-    const pairs = (stats.itemPairs ??= {});
-    const keys = pairKeysOf(names);
-    for (let i = 0; i < names.length; i++) {
+    const size = names.length;
+    const products = ((stats.itemPairs ??= {})[id] ??= new Array<number>((size * (size - 1)) / 2).fill(0));
+    for (let i = 0; i < size; i++) {
       const va = score.values[at(names, i, "a level's items")];
       if (va === undefined) continue;
-      const row = at(keys, i, "pair keys, one row per item");
-      for (let j = i + 1; j < names.length; j++) {
+      for (let j = i + 1; j < size; j++) {
         const vb = score.values[at(names, j, "a level's items")];
         if (vb === undefined) continue;
-        const pair = at(row, j - i - 1, "pair keys of an item");
-        pairs[pair] = (pairs[pair] ?? 0) + va * vb;
+        const slot = pairSlot(i, j, size);
+        products[slot] = at(products, slot, "a level's item products") + va * vb;
       }
     }
   }
@@ -297,10 +303,7 @@ export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats
   addRecord(into.items, from.items);
   addRecord(into.pairs, from.pairs);
   if (from.grids) addRecord((into.grids ??= {}), from.grids);
-  if (from.itemPairs) {
-    const pairs = (into.itemPairs ??= {});
-    for (const [key, value] of Object.entries(from.itemPairs)) pairs[key] = (pairs[key] ?? 0) + value;
-  }
+  if (from.itemPairs) addRecord((into.itemPairs ??= {}), from.itemPairs);
   if (from.outcome?.length) {
     if (into.outcome?.length) addCounters(into.outcome, from.outcome);
     else into.outcome = copyCounters(from.outcome);
@@ -607,7 +610,7 @@ export function publishedGroup(
     if (published.length === names.length) continue;
     const alpha = itemsAlpha(
       published.map((name) => ({ name, sums: itemSums(stats.items[name] ?? [0, 0, 0, 0, 0]) })),
-      (a, b) => stats.itemPairs?.[itemPairKey(a, b)],
+      (a, b) => itemProduct(stats, level, names, a, b),
     );
     partialReliable[level] = measuredReliably(alpha);
   }

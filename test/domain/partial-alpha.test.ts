@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 
 import { latentValues } from "../../src/demo/latent-model.js";
 import { DEFAULT_THRESHOLDS } from "../../src/domain/level-bars.js";
-import { answeredByAll, createReleaseFold, publishedGroup } from "../../src/domain/release.js";
+import { answeredByAll, createReleaseFold, itemProduct, publishedGroup } from "../../src/domain/release.js";
 import { completeAlpha, cronbachAlpha, itemsAlpha } from "../../src/domain/reliability.js";
 import { groupOf, levelEvidence } from "../../src/domain/report.js";
 import { levelLayout, scoreValues } from "../../src/domain/scoring.js";
@@ -42,7 +42,7 @@ describe("alpha of a level's published items", () => {
           sums: { n: xs.length, sum: xs.reduce((a, b) => a + b, 0), sumSq: xs.reduce((a, b) => a + b * b, 0) },
         };
       }),
-      (a, b) => totals.itemPairs?.[`${a}|${b}`],
+      (a, b) => itemProduct(totals, "values", levelLayout(SIM_KEY).values!, a, b),
     )!;
     // By hand: the level mean's variance is the items' total variance over m².
     const means = rows.map((r) => names.reduce((a, n) => a + r[n]!, 0) / names.length);
