@@ -26,7 +26,7 @@ import {
   type ScaleScore,
   type ScoringKey,
 } from "./scoring.js";
-import { gridIndex, splitTest } from "./split-test.js";
+import { dividedCamps, gridIndex } from "./split-test.js";
 import { createReservoir, RESERVOIR, type Sampled, sampled } from "./stability.js";
 import { addCounters, copyCounters, itemSums } from "./statistics.js";
 import { decodeScore } from "./stored-score.js";
@@ -603,9 +603,8 @@ export function publishedGroup(
   for (const [level, names] of Object.entries(levels)) {
     if (!keep.scales.has(level)) continue;
     const grid = stats.grids?.[level];
-    const split = grid ? splitTest(grid) : null;
-    if (split?.split && split.camps)
-      splits[level] = { lowPct: Math.round(split.camps.low * 100), highPct: Math.round(split.camps.high * 100) };
+    const camps = grid ? dividedCamps(grid) : null;
+    if (camps) splits[level] = { lowPct: Math.round(camps.low * 100), highPct: Math.round(camps.high * 100) };
     const published = names.filter((name) => keep.items.has(name));
     if (published.length === names.length) continue;
     const alpha = itemsAlpha(

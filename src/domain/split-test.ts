@@ -59,6 +59,22 @@ export function splitTest(grid: readonly number[]): SplitResult {
   return { split, statistic, critical, camps };
 }
 
+/**
+ * The camps of a histogram that `splitTest` calls divided, else null: the same verdict, with the
+ * camps' shares checked before the statistic, which is the costly part and decides nothing when a
+ * camp is too small. A release's bootstrap asks this of every level of a hundred resamples per group.
+ */
+export function dividedCamps(grid: readonly number[]): { low: number; high: number } | null {
+  const n = grid.reduce((a, b) => a + b, 0);
+  if (n < MIN_DIVIDED_N) return null;
+  const { counts, widths } = rebin(grid);
+  const shares = campShares(counts, widths);
+  if (!shares || shares.low < MIN_CAMP || shares.high < MIN_CAMP) return null;
+  return unimodalityStatistic(counts, widths) > criticalValue(grid.length, n)
+    ? { low: shares.low, high: shares.high }
+    : null;
+}
+
 /** The index on a level's grid (0 … 4J) of a respondent's level mean over J items. */
 export const gridIndex = (mean: number, items: number) =>
   Math.min(4 * items, Math.max(0, Math.round((mean - 1) * items)));

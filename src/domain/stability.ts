@@ -12,7 +12,7 @@ import { LEVEL_IDS, type LevelId } from "./levels.js";
 import type { ItemDistribution } from "./release.js";
 import { type AlphaResult, cronbachAlpha, itemsAlpha, measuredReliably } from "./reliability.js";
 import { isLevelScoreItem, levelLayout, type ResponseScore, type ScoringKey } from "./scoring.js";
-import { gridIndex, splitTest } from "./split-test.js";
+import { dividedCamps, gridIndex } from "./split-test.js";
 import { assessLevel, type LevelEvidence, pickFlagged } from "./start-here.js";
 import { itemSums, type Sums } from "./statistics.js";
 
@@ -188,7 +188,7 @@ export function evidenceOf(
             counted.filter((c) => c.level === id),
             items,
           );
-    const split = size > 0 ? splitTest(grid) : null;
+    const camps = size > 0 ? dividedCamps(grid) : null;
     return [
       {
         id,
@@ -197,7 +197,7 @@ export function evidenceOf(
         complete,
         ...(alpha ? { alpha } : {}),
         ...(partialAlpha ? { partialReliable: measuredReliably(partialAlpha) } : {}),
-        ...(split?.split && split.camps ? { camps: split.camps } : {}),
+        ...(camps ? { camps } : {}),
       },
     ];
   });
