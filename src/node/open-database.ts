@@ -11,6 +11,8 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 
 import { type Db, schema } from "../storage/database.js";
+import { useSubmissionWriter } from "../storage/responses.js";
+import { nativeSubmissions } from "./submission-writer.js";
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../db/migrations");
 
@@ -65,7 +67,8 @@ export async function openDatabase(
   // another connection whenever one is held by a transaction, so a local file gets exactly one:
   // every statement then runs with these settings, and an accidental transaction fails loudly
   // instead of quietly writing through a connection without them. (Node runs SQLite on its one
-  // thread either way; a second connection would add no parallelism.)
+  // thread either way; a second connection would add no parallelism.) Submissions alone go through a
+  // second, native connection with the same settings, for its prepared statements (submission-writer.ts).
   const client = createClient({
     url,
     ...(authToken ? { authToken } : {}),
@@ -76,5 +79,17 @@ export async function openDatabase(
     await client.execute(pragma);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, client, close: () => client.close() };
+  const path = url.slice("file:".length);
+  if (!local || path === ":memory:") return { db, client, close: () => client.close() };
+  // The submission insert prepared once, on a connection of its own (node/submission-writer.ts).
+  const writer = nativeSubmissions(path, connectionPragmas(options.synchronous ?? "NORMAL"));
+  useSubmissionWriter(db, writer.write);
+  return {
+    db,
+    client,
+    close: () => {
+      writer.close();
+      client.close();
+    },
+  };
 }

@@ -36,7 +36,44 @@ export interface NewResponse {
 /** "closed": the round takes no responses without a code (it may have started requiring one), or none at all. */
 export type StoreResult = "stored" | "duplicate" | "code_used" | "code_unknown" | "closed";
 
-/** The one insert a submission makes, prepared once per database: no SQL is built per request. */
+/** The row a submission inserts into its view, by column: what a writer binds. */
+export interface SubmissionRow {
+  id: string;
+  campaignId: string;
+  submittedOn: string;
+  instrumentVersion: number;
+  department: string;
+  role: string;
+  tenure: string;
+  scores: string;
+  comment: string | null;
+  keyHash: string;
+  /** In a round on codes: the row goes into `coded_submissions`. */
+  accessCodeHash?: string;
+}
+
+/**
+ * Inserts a submission's row into its view (db/views.ts), throwing what the database raised. A
+ * runtime may give a database a faster one than drizzle's (useSubmissionWriter): the embedded file
+ * keeps the statements prepared once (node/submission-writer.ts), which @libsql/client cannot.
+ */
+export type SubmissionWriter = (row: SubmissionRow) => void | Promise<void>;
+
+const writers = new WeakMap<Db, SubmissionWriter>();
+
+/** From now on, `db`'s submissions go through `writer`. */
+export function useSubmissionWriter(db: Db, writer: SubmissionWriter): void {
+  writers.set(db, writer);
+}
+
+/** The view insert through drizzle, prepared once per database: no SQL is built per request. */
+function drizzleWriter(db: Db): SubmissionWriter {
+  const inserts = prepareInserts(db);
+  return async (row) => {
+    await (row.accessCodeHash ? inserts.coded : inserts.open).run({ ...row });
+  };
+}
+
 function prepareInserts(db: Db) {
   const p = (name: string) => sql.placeholder(name);
   const row = {
@@ -60,17 +97,15 @@ function prepareInserts(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareInserts>>();
-
 /** Refusals raised by the database's triggers, by the marker in their message. */
 const REFUSALS = ["campaign_not_open", "code_unknown"] as const;
 
 export async function storeResponse(db: Db, input: NewResponse): Promise<StoreResult> {
   const { campaignId, cell } = input;
-  let inserts = prepared.get(db);
-  if (!inserts) prepared.set(db, (inserts = prepareInserts(db)));
+  let write = writers.get(db);
+  if (!write) writers.set(db, (write = drizzleWriter(db)));
   try {
-    await (input.accessCodeHash ? inserts.coded : inserts.open).run({
+    await write({
       id: randomId(),
       campaignId,
       submittedOn: input.submittedOn,
