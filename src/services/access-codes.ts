@@ -23,19 +23,25 @@ export async function issueCodes(db: Db, campaign: Campaign, count: number, audi
 }
 
 /**
- * The hash of a code of this campaign, or a 4xx: missing (400), not a code of this campaign
- * (403). Whether it is still unused is for the store to decide, atomically, in the batch that
- * stores the response: a used code fails it, a retry of a stored submission is a duplicate.
+ * The hash of a code as given to this campaign, or a 4xx: missing (400), not shaped like a code
+ * (403). Whether the campaign issued it, and whether it is still unused, is for the store to decide,
+ * atomically, in the statement that stores the response (its trigger refuses an unknown code, the
+ * table's check a used one; a retry of a stored submission is a duplicate): a submission reads nothing first.
  */
-export async function knownCodeHash(
+export async function submittedCodeHash(campaign: Campaign, input: string | undefined): Promise<string> {
+  if (input === undefined || input.trim() === "") throw codeRequired();
+  const code = normaliseCode(input);
+  if (!code) throw invalidCode();
+  return codeHash(campaign.id, code);
+}
+
+/** The hash of a code this campaign issued and whether it is used, or a 4xx: missing (400), not a code of this campaign (403). */
+async function knownCodeHash(
   db: Db,
   campaign: Campaign,
   input: string | undefined,
 ): Promise<{ hash: string; used: boolean }> {
-  if (input === undefined || input.trim() === "") throw codeRequired();
-  const code = normaliseCode(input);
-  if (!code) throw invalidCode();
-  const hash = await codeHash(campaign.id, code);
+  const hash = await submittedCodeHash(campaign, input);
   const state = await codeState(db, campaign.id, hash);
   if (state === "unknown") throw invalidCode();
   return { hash, used: state === "used" };

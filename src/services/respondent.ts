@@ -14,7 +14,7 @@ import { sha256Hex } from "../lib/random.js";
 import { campaignWrites, findCampaignByToken, findOrganisation } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import { type Cell, hasReceipt, storeResponse } from "../storage/responses.js";
-import { codeRequired, codeUsed, invalidCode, knownCodeHash } from "./access-codes.js";
+import { codeRequired, codeUsed, invalidCode, submittedCodeHash } from "./access-codes.js";
 import { resolveInstrument } from "./instruments.js";
 
 export interface OpenCampaign {
@@ -169,9 +169,7 @@ export async function submitResponse(
   }
 
   const keyHash = await receiptKey(campaign, submission.submissionId, sha256);
-  const accessCodeHash = campaign.requireCode
-    ? (await knownCodeHash(db, campaign, submission.accessCode)).hash
-    : undefined;
+  const accessCodeHash = campaign.requireCode ? await submittedCodeHash(campaign, submission.accessCode) : undefined;
   const result = await storeResponse(db, {
     campaignId: campaign.id,
     instrumentVersion: instrument.version,
