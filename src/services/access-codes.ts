@@ -18,7 +18,12 @@ export async function issueCodes(db: Db, campaign: Campaign, count: number, audi
   const codes = new Set<string>();
   while (codes.size < count) codes.add(codeFromBytes(crypto.getRandomValues(new Uint8Array(CODE_LENGTH))));
   const list = [...codes];
-  await insertCodes(db, campaign.id, await Promise.all(list.map((code) => codeHash(campaign.id, code))), audit);
+  await insertCodes(
+    db,
+    campaign.id,
+    list.map((code) => codeHash(campaign.id, code)),
+    audit,
+  );
   return list;
 }
 
@@ -28,7 +33,7 @@ export async function issueCodes(db: Db, campaign: Campaign, count: number, audi
  * atomically, in the statement that stores the response (its trigger refuses an unknown code, the
  * table's check a used one; a retry of a stored submission is a duplicate): a submission reads nothing first.
  */
-export async function submittedCodeHash(campaign: Campaign, input: string | undefined): Promise<string> {
+export function submittedCodeHash(campaign: Campaign, input: string | undefined): string {
   if (input === undefined || input.trim() === "") throw codeRequired();
   const code = normaliseCode(input);
   if (!code) throw invalidCode();
@@ -41,7 +46,7 @@ async function knownCodeHash(
   campaign: Campaign,
   input: string | undefined,
 ): Promise<{ hash: string; used: boolean }> {
-  const hash = await submittedCodeHash(campaign, input);
+  const hash = submittedCodeHash(campaign, input);
   const state = await codeState(db, campaign.id, hash);
   if (state === "unknown") throw invalidCode();
   return { hash, used: state === "used" };

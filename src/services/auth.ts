@@ -86,7 +86,7 @@ export async function login(
   const token = randomToken(32);
   const expiresAt = nowSec + SESSION_SECONDS;
   await deleteExpiredSessions(db, nowSec);
-  await createSession(db, await sha256Hex(token), found.id, expiresAt, {
+  await createSession(db, sha256Hex(token), found.id, expiresAt, {
     action: "login",
     detail: {},
     organisationId: null,
@@ -97,11 +97,11 @@ export async function login(
 }
 
 export async function userForToken(db: Db, token: string, now: Date): Promise<User | undefined> {
-  return findSessionUser(db, await sha256Hex(token), seconds(now));
+  return findSessionUser(db, sha256Hex(token), seconds(now));
 }
 
 export async function logout(db: Db, token: string): Promise<void> {
-  await deleteSession(db, await sha256Hex(token));
+  await deleteSession(db, sha256Hex(token));
 }
 
 /** Ends every session of the user, on every device (the current one included), recorded in the same batch. */

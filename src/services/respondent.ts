@@ -169,7 +169,7 @@ export async function submitResponse(
   }
 
   const keyHash = await receiptKey(campaign, submission.submissionId, sha256);
-  const accessCodeHash = campaign.requireCode ? await submittedCodeHash(campaign, submission.accessCode) : undefined;
+  const accessCodeHash = campaign.requireCode ? submittedCodeHash(campaign, submission.accessCode) : undefined;
   const result = await storeResponse(db, {
     campaignId: campaign.id,
     instrumentVersion: instrument.version,

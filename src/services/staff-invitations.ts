@@ -237,7 +237,7 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
         rows.push({
           addressKey: defined(keys.get(address), "in reminders mode every address has its key"),
           // The code's hash as access_codes stores it, so a reminder can ask whether it is used.
-          codeHash: await codeHash(campaign.id, code),
+          codeHash: codeHash(campaign.id, code),
           sealedCode: await deps.invitationKeys.seal(campaign.id, address, code),
           language: input.languages,
         });

@@ -41,7 +41,7 @@ export async function expectConsistent(
     ),
   );
   for (const id of acknowledged)
-    expect(receipts.has(await sha256Hex(`${campaignId}:${id.toLowerCase()}`)), `receipt of ${id}`).toBe(true);
+    expect(receipts.has(sha256Hex(`${campaignId}:${id.toLowerCase()}`)), `receipt of ${id}`).toBe(true);
   const responses = await rows(client, "select scores from responses where campaign_id = ?", campaignId);
   expect(responses.length).toBe(receipts.size);
   // Each stored form is whole: read back as answers and scored again, it is itself.
