@@ -496,6 +496,13 @@ const STRUCTURES: {
     responses: 8000,
     targets: { seconds: 20, rssMb: 250, waitMs: 200 },
   },
+  // The plan's growth from a small client to the largest: 20 roles × 5 bands, 50 respondents a department.
+  ...[5, 50, 150].map((departments) => ({
+    label: `${departments} × 20 × 5, ${(departments * 50).toLocaleString("en")} responses`,
+    structure: { departments, roles: 20, bands: 5 },
+    responses: departments * 50,
+    targets: { seconds: 60, rssMb: 250, waitMs: null },
+  })),
   {
     label: "400 × 20 × 5, 20,000 responses",
     structure: { departments: 400, roles: 20, bands: 5 },
@@ -522,7 +529,11 @@ async function publishedCrossCells(file: string, campaignId: string): Promise<nu
 async function structures(): Promise<number> {
   let peak = 0;
   for (const { label, structure, responses, targets } of STRUCTURES) {
-    const { file, campaign, email } = await seededRound(`structure-${structure.departments}`, responses, structure);
+    const { file, campaign, email } = await seededRound(
+      `structure-${structure.departments}-${structure.roles}`,
+      responses,
+      structure,
+    );
     const server = await startServer(file);
     try {
       const cookie = await loginAs(server.url, email);
