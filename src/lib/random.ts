@@ -1,7 +1,6 @@
 /** Random identifiers from WebCrypto, which both Node and Workers provide; SHA-256 in hex. */
 import { createHash } from "node:crypto";
 
-
 /** A URL-safe token of `bytes` random bytes (16 bytes = 128 bits). */
 export function randomToken(bytes = 16): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));

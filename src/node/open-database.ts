@@ -82,7 +82,13 @@ export async function openDatabase(
   const path = url.slice("file:".length);
   if (!local || path === ":memory:") return { db, client, close: () => client.close() };
   // The submission insert prepared once, on a connection of its own (node/submission-writer.ts).
-  const writer = nativeSubmissions(path, connectionPragmas(options.synchronous ?? "NORMAL"));
+  let writer: ReturnType<typeof nativeSubmissions>;
+  try {
+    writer = nativeSubmissions(path, connectionPragmas(options.synchronous ?? "NORMAL"));
+  } catch (error) {
+    client.close();
+    throw error;
+  }
   useSubmissionWriter(db, writer.write);
   return {
     db,

@@ -29,14 +29,21 @@ export interface NativeSubmissions {
 /** A writer for the file at `path` (after its migrations), on a connection set up by `pragmas`. */
 export function nativeSubmissions(path: string, pragmas: readonly string[]): NativeSubmissions {
   const connection = new Database(path);
-  for (const pragma of pragmas) connection.exec(pragma);
   const prepare = (view: SQLiteTable) => {
     const { sql, fields } = insertOf(view);
     const statement = connection.prepare(sql);
     return (row: SubmissionRow) => statement.run(fields.map((field) => row[field] ?? null));
   };
-  const open = prepare(submissions);
-  const coded = prepare(codedSubmissions);
+  let open: ReturnType<typeof prepare>;
+  let coded: ReturnType<typeof prepare>;
+  try {
+    for (const pragma of pragmas) connection.exec(pragma);
+    open = prepare(submissions);
+    coded = prepare(codedSubmissions);
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
   return {
     write: (row) => void (row.accessCodeHash ? coded(row) : open(row)),
     close: () => connection.close(),

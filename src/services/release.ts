@@ -291,9 +291,10 @@ async function makeRelease(
 }
 
 /**
- * A turn of the event loop: waiting requests (their I/O) run, then the release goes on. On Node
- * `setImmediate` does that without `setTimeout`'s minimum delay of 1 ms, which over a 1M round's
- * thousands of turns was seconds of idling; where it is missing (Workers), a timer.
+ * A turn of the event loop: waiting requests (their I/O) run, then the release goes on.
+ * `setImmediate` (Node, and Workers with `nodejs_compat`) does that without `setTimeout`'s minimum
+ * delay of 1 ms, which over a 1M round's thousands of turns was seconds of idling; a runtime
+ * without it gets a timer.
  */
 const nextTurn = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));

@@ -5,6 +5,7 @@
  * same through storeResponse.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -82,6 +83,42 @@ async function scenario(native: boolean) {
 }
 
 describe("the native submission writer", () => {
+  it("is what openDatabase gives the embedded file: a submission makes no statement through the client", async () => {
+    const o = await openDatabase(`file:${join(dir, "spied.db")}`);
+    opened.push(o);
+    const organisation = await createOrganisation(o.db, "Spied BV");
+    const campaign = await createCampaign(o.db, {
+      ...campaignDefaults(instrument, ["Sales"]),
+      organisationId: organisation.id,
+      title: "Spied",
+      status: "open",
+    });
+    const execute = o.client.execute.bind(o.client);
+    let throughClient = 0;
+    o.client.execute = ((...args: Parameters<Client["execute"]>) => {
+      throughClient++;
+      return execute(...args);
+    }) as Client["execute"];
+    const stored = await storeResponse(o.db, {
+      campaignId: campaign.id,
+      instrumentVersion: instrument.version,
+      keyHash: "spied",
+      submittedOn: "2026-03-10",
+      cell: { department: "Sales", role: "", tenure: "" },
+      scores: '{"v":"1"}',
+      comment: null,
+    });
+    o.client.execute = execute;
+    expect(stored).toBe("stored");
+    expect(throughClient).toBe(0);
+    expect(Number((await o.client.execute("select count(*) as n from responses")).rows[0]!.n)).toBe(1);
+  });
+
+  it("uses the one copy of SQLite that @libsql/client uses: two copies on one file would not see each other's locks", () => {
+    const fromClient = createRequire(createRequire(import.meta.url).resolve("@libsql/client")).resolve("libsql");
+    expect(createRequire(import.meta.url).resolve("libsql")).toBe(fromClient);
+  });
+
   it("stores and refuses exactly as drizzle's view insert does", async () => {
     const native = await scenario(true);
     const viaDrizzle = await scenario(false);
