@@ -52,10 +52,15 @@ const portfolio = portfolioPanel(texts, {
       auditLog.setOrganisations(organisations),
       staffInvitations.setOrganisations(organisations),
       dataProtection.setOrganisations(organisations),
-    ]),
+    ]).then(() => rounds.prefillStructure()),
   closed: () => norms.load(),
 });
-const rounds = roundForm(t, { say, saved: () => portfolio.load(), showCodeHint });
+const rounds = roundForm(t, {
+  say,
+  saved: () => portfolio.load(),
+  showCodeHint,
+  roundsOf: (organisationId) => portfolio.campaigns().filter((c) => c.organisationId === organisationId),
+});
 structureImport(t, texts.lang);
 const comparison = comparisonPanel(texts, { say, levelName, charts });
 const norms = normsPanel(texts, { say, published: () => comparison.refresh() });

@@ -10,7 +10,8 @@ import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
-import { findCampaignById } from "../../src/storage/campaigns.js";
+import { unitLine } from "../../src/domain/units.js";
+import { findCampaignById, listCampaigns } from "../../src/storage/campaigns.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { pdfPages } from "../helpers/pdf.js";
@@ -195,10 +196,42 @@ describe.skipIf(!chromiumPath)("changing a round in the workspace", () => {
   });
 });
 
+describe.skipIf(!chromiumPath)("a new round's structure", () => {
+  it("starts from the organisation's newest round, follows the organisation chosen, and leaves what the consultant typed (desktop, Dutch)", async () => {
+    const { context, page, errors } = await workspace(DESKTOP, "nl");
+    const newest = async (name: string) => {
+      const organisation = (
+        await h.t.client.execute({ sql: "select id from organisations where name = ?", args: [name] })
+      ).rows[0]!.id;
+      const [round] = await listCampaigns(h.t.db, [String(organisation)]);
+      return round!;
+    };
+    const report = page.locator("#campaign-structure-report");
+    for (const name of ["Zorggroep Het Baken", "Verzekeraar Polis & Co"]) {
+      await page.selectOption("#campaign-organisation", { label: name });
+      const round = await newest(name);
+      // The newest round's departments, one per line, with their headcounts where it has them.
+      expect((await page.inputValue("#campaign-departments")).split("\n")).toEqual(
+        (round.units.department ?? []).map(unitLine),
+      );
+      expect(await report.textContent()).toBe(
+        `Structuur overgenomen van ‘${round.title}’: pas aan wat sindsdien veranderd is.`,
+      );
+    }
+    // What the consultant typed stays when the organisation changes.
+    await page.fill("#campaign-departments", "Eigen afdeling");
+    await page.selectOption("#campaign-organisation", { label: "Zorggroep Het Baken" });
+    expect(await page.inputValue("#campaign-departments")).toBe("Eigen afdeling");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe.skipIf(!chromiumPath)("a round's structure from an HR export", () => {
   it("lists every problem of a bad file and fills nothing; reads a good one into the fields; the round keeps its roles and headcounts (phone, English)", async () => {
     const { context, page, errors } = await workspace(PHONE, "en");
     const file = (text: string) => ({ name: "hr-export.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    const before = await page.inputValue("#campaign-departments");
     await page.setInputFiles("#campaign-structure-file", file("Name;Department;Count\nPiet;;2\nAnna;Care;two\n"));
     const report = page.locator("#campaign-structure-report");
     await expect.poll(() => report.textContent()).toContain("2 problem(s)");
@@ -206,7 +239,7 @@ describe.skipIf(!chromiumPath)("a round's structure from an HR export", () => {
       "Line 2: no department.",
       "Line 3: ‘two’ is not a whole number.",
     ]);
-    expect(await page.inputValue("#campaign-departments")).toBe("");
+    expect(await page.inputValue("#campaign-departments")).toBe(before);
 
     // One row per employee, names and numbers beside the groupings: only the groupings are read.
     const rows = [

@@ -55,7 +55,20 @@ describe.skipIf(!chromiumPath)("a survey half answered", () => {
         ),
       )
       .toBe(true);
-    await page.locator(".sd-question:visible").first().locator(".sd-rating__item").nth(1).click();
+    // The answer "2" is chosen before the reload. Under load a late reflow can move the button
+    // under the pointer between Playwright's check and its click (CI once chose "1"): click until
+    // "2" is what the question shows, which is what the reload must bring back.
+    const first = page.locator(".sd-question:visible").first();
+    const chosen = async () =>
+      (await first.locator(".sd-rating__item--selected").count()) > 0
+        ? await first.locator(".sd-rating__item--selected").textContent()
+        : null;
+    await expect
+      .poll(async () => {
+        if (!(await chosen())?.includes("2")) await first.locator(".sd-rating__item").nth(1).click();
+        return chosen();
+      })
+      .toContain("2");
 
     await page.reload();
     expect(dialogs).toContain("beforeunload");

@@ -294,6 +294,7 @@ export const en: Catalogue = {
   structureTooMany: "{grouping}: {count} different names, more than the {max} a round can have.",
   structureRead:
     "Read: {staff} staff in {departments} departments, {roles} roles and {bands} groups. Check the fields and save the round.",
+  structureFromRound: "Structure taken from ‘{title}’: change what has changed since.",
   structureIgnored: "Ignored: {columns}.",
   structureHeadcountTooLarge: '"{name}": more than {max} staff.',
   rateColumn: "response rate",

@@ -306,6 +306,7 @@ export const nl = {
   structureTooMany: "{grouping}: {count} verschillende namen, meer dan de {max} die een ronde kan hebben.",
   structureRead:
     "Gelezen: {staff} medewerkers in {departments} afdelingen, {roles} rollen en {bands} groepen. Controleer de velden en sla de ronde op.",
+  structureFromRound: "Structuur overgenomen van ‘{title}’: pas aan wat sindsdien veranderd is.",
   structureIgnored: "Genegeerd: {columns}.",
   structureHeadcountTooLarge: '"{name}": meer dan {max} medewerkers.',
   rateColumn: "respons",

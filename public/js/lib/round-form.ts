@@ -102,10 +102,41 @@ const refusalText = (res: { status: number; body: unknown }, t: Translate): stri
 
 export function roundForm(
   t: Translate,
-  hooks: { say(text: string, error?: boolean): void; saved(): Promise<void>; showCodeHint(): void },
+  hooks: {
+    say(text: string, error?: boolean): void;
+    saved(): Promise<void>;
+    showCodeHint(): void;
+    /** An organisation's rounds, newest first. */
+    roundsOf(organisationId: string): readonly CampaignView[];
+  },
 ) {
   let editing: CampaignView | null = null;
   const form = $("campaign-form") as HTMLFormElement;
+  /** The structure fields' text, as one string. */
+  const structure = () => ["departments", "roles", "tenure"].map((f) => input(f as Field).value).join("\u0000");
+  /** The structure fields as the last prefill left them: what a new prefill may replace. */
+  let prefilled = "";
+
+  /**
+   * A new round starts from the structure of its organisation's newest round: departments, roles
+   * and bands with their headcounts. A client's structure is so kept per organisation and
+   * versioned per round (each round holds its own copy, changed where the client changed). Only
+   * fields the consultant has not typed into or imported since are filled, and the form says from
+   * which round.
+   */
+  function prefillStructure(): void {
+    if (editing) return;
+    const now = structure();
+    if (now.replaceAll("\u0000", "").trim() !== "" && now !== prefilled) return;
+    const latest = hooks.roundsOf(($("campaign-organisation") as HTMLSelectElement).value)[0];
+    input("departments").value = latest ? unitText(latest.units.department) : "";
+    input("roles").value = latest ? unitText(latest.units.role, DEFAULT_ROLES) : "";
+    input("tenure").value = latest ? unitText(latest.units.tenure, DEFAULT_TENURE) : "";
+    prefilled = structure();
+    $("campaign-structure-report").replaceChildren(
+      ...(latest ? [el("p", t("structureFromRound", { title: latest.title }), "message")] : []),
+    );
+  }
 
   function render(): void {
     $("new-title").textContent = editing ? t("editRound", { title: editing.title }) : t("newRound");
@@ -147,10 +178,12 @@ export function roundForm(
     hooks.showCodeHint();
   }
 
-  /** Empties the form, and what an import said about a file. */
+  /** Empties the form, and what an import said about a file; a new round starts from its organisation's structure again. */
   function clear(): void {
     form.reset();
     $("campaign-structure-report").replaceChildren();
+    prefilled = "";
+    prefillStructure();
   }
 
   function stopEditing(): void {
@@ -194,10 +227,13 @@ export function roundForm(
     void (editing ? save(editing) : create((event as SubmitEvent).submitter));
   });
   $("campaign-cancel").addEventListener("click", stopEditing);
+  $("campaign-organisation").addEventListener("change", prefillStructure);
   render();
 
   return {
     render,
+    /** After the organisations are (re)loaded: the chosen one's structure, where the fields allow. */
+    prefillStructure,
     /** Opens a round in the form to change it, and brings the form into view. */
     edit(round: CampaignView): void {
       editing = round;
