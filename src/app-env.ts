@@ -46,7 +46,7 @@ export interface AppDeps {
   invitationKeySecret?: string;
   /** Stored submissions per client address per open-link round per hour (RESPONDENT_SUBMISSIONS_PER_HOUR). */
   submissionsPerHour?: number;
-  /** SHA-256 as lowercase hex; Node passes its synchronous node:crypto, elsewhere WebCrypto is used. */
+  /** SHA-256 as lowercase hex; by default lib/random.ts sha256Hex (synchronous node:crypto, on Node and Workers alike). */
   sha256?: (text: string) => string | Promise<string>;
   /** Responses a release reads per query (services/release.ts): small on the embedded file, large over a network. */
   releasePage?: number;

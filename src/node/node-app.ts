@@ -1,6 +1,4 @@
 /** The app as the Node server runs it: built pages and precompressed assets from disk, the socket's address for rate limits. */
-import { createHash } from "node:crypto";
-
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 
@@ -43,8 +41,6 @@ export function createNodeApp(db: Db, instruments: InstrumentRegistry, options: 
       ? (c) => forwardedClient(c.req.header("x-forwarded-for")) ?? socketAddress(c)
       : socketAddress,
     requestScheme: trustProxy ? (c) => forwardedScheme(c.req.header("x-forwarded-proto")) ?? urlScheme(c) : urlScheme,
-    // Synchronous: WebCrypto's digest hops to a thread pool, which costs more than the hash itself.
-    sha256: (text) => createHash("sha256").update(text).digest("hex"),
     // A release folds no more than this process's heap holds (--max-old-space-size).
     releaseBytes: nodeReleaseBytes(),
   });
