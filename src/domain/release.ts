@@ -22,6 +22,7 @@ import {
   levelLayout,
   OUTCOME_MAX,
   OUTCOME_MIN,
+  RELEASE_PREFIX,
   type ResponseScore,
   type ScaleScore,
   type ScoringKey,
@@ -174,11 +175,6 @@ function addPair(pairs: Record<string, PairSums>, id: string, a: number, b: numb
 const LEVEL_PAIR_KEYS = LEVEL_IDS.map((upper, i) => LEVEL_IDS.map((lower, j) => (j > i ? pairKey(upper, lower) : "")));
 const OUTCOME_KEYS = LEVEL_IDS.map((level) => pairKey(level, "outcome"));
 
-/** The prefixes of a release's scale ids (scoring.ts scaleLayout). */
-const DESIRED_PREFIX = "desired:";
-const CLIMATE_PREFIX = "climate:";
-const FACET_PREFIX = "facet:";
-
 /**
  * The scale id of each prefix and scale: a response's scale ids are the same strings again and
  * again, and made anew per response they cost a hash each. A memo only.
@@ -249,9 +245,10 @@ export function addScore(
       }
     }
   }
-  for (const id in score.desired) addScaleOf(stats.scales, DESIRED_PREFIX, id, score.desired[id as LevelId]);
-  for (const id in score.climate) addScaleOf(stats.scales, CLIMATE_PREFIX, id, score.climate[id as ClimateScale]);
-  for (const id in score.facets) addScaleOf(stats.scales, FACET_PREFIX, id, score.facets[id]);
+  for (const id in score.desired) addScaleOf(stats.scales, RELEASE_PREFIX.desired, id, score.desired[id as LevelId]);
+  for (const id in score.climate)
+    addScaleOf(stats.scales, RELEASE_PREFIX.climate, id, score.climate[id as ClimateScale]);
+  for (const id in score.facets) addScaleOf(stats.scales, RELEASE_PREFIX.facet, id, score.facets[id]);
   const { factors, most } = score;
   factors.forEach((factor, i) => {
     if (factors.indexOf(factor) === i) addFactor(stats.factors, factor, true, most === factor);

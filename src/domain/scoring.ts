@@ -260,7 +260,7 @@ function scalesOf(item: ScoredItem): ItemScale[] {
 }
 
 /** The id a release keys a scale by: a level id, "desired:<level>", "climate:<scale>" or "facet:<facet>". */
-const RELEASE_PREFIX: Record<ItemScale["kind"], string> = {
+export const RELEASE_PREFIX: Record<ItemScale["kind"], string> = {
   level: "",
   desired: "desired:",
   climate: "climate:",

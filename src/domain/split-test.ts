@@ -46,6 +46,10 @@ export interface SplitResult {
   camps: { low: number; high: number } | null;
 }
 
+/** Whether both camps are large enough to count: each holds at least MIN_CAMP of the group. */
+const campsCount = (camps: { low: number; high: number } | null): camps is { low: number; high: number } =>
+  camps !== null && camps.low >= MIN_CAMP && camps.high >= MIN_CAMP;
+
 /** The test on a histogram over a grid of points (one item's 1–5, or a level's means in steps of 1/J). */
 export function splitTest(grid: readonly number[]): SplitResult {
   const n = grid.reduce((a, b) => a + b, 0);
@@ -55,7 +59,7 @@ export function splitTest(grid: readonly number[]): SplitResult {
   const statistic = unimodalityStatistic(counts, widths);
   const shares = campShares(counts, widths);
   const camps = shares && { low: shares.low, high: shares.high };
-  const split = statistic > critical && camps !== null && camps.low >= MIN_CAMP && camps.high >= MIN_CAMP;
+  const split = statistic > critical && campsCount(camps);
   return { split, statistic, critical, camps };
 }
 
@@ -69,7 +73,7 @@ export function dividedCamps(grid: readonly number[]): { low: number; high: numb
   if (n < MIN_DIVIDED_N) return null;
   const { counts, widths } = rebin(grid);
   const shares = campShares(counts, widths);
-  if (!shares || shares.low < MIN_CAMP || shares.high < MIN_CAMP) return null;
+  if (!campsCount(shares)) return null;
   return unimodalityStatistic(counts, widths) > criticalValue(grid.length, n)
     ? { low: shares.low, high: shares.high }
     : null;
