@@ -12,6 +12,16 @@ export function allSteps<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** `fn` of each of `list`, a step each: under `stepwise`, a long list is mapped between turns. */
+export function* mapSteps<T, R>(list: readonly T[], fn: (item: T) => R): Generator<void, R[]> {
+  const out: R[] = [];
+  for (const item of list) {
+    out.push(fn(item));
+    yield;
+  }
+  return out;
+}
+
 /** How long the steps run before `between()`: short enough that a waiting request is hardly noticed. */
 const SLICE_MS = 8;
 /**

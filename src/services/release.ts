@@ -30,7 +30,7 @@ import {
   type StoredStability,
 } from "../domain/release.js";
 import { ATTEMPT_ADVICE } from "../domain/release-attempts.js";
-import { completeAlpha, mergeComplete } from "../domain/reliability.js";
+import { completeAlpha, type CompleteSums, mergeComplete } from "../domain/reliability.js";
 import { groupOf, levelEvidence } from "../domain/report.js";
 import { levelLayout, scaleLayout, scoreResponse, type ScoringKey } from "../domain/scoring.js";
 import { seededRandom } from "../domain/seeded-random.js";
@@ -40,7 +40,7 @@ import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { defined } from "../lib/invariant.js";
 import { randomId } from "../lib/random.js";
-import { stepwise } from "../lib/steps.js";
+import { mapSteps, stepwise } from "../lib/steps.js";
 import { listUnreleased, setCampaignStatus } from "../storage/campaigns.js";
 import type { Db } from "../storage/database.js";
 import {
@@ -238,9 +238,15 @@ async function makeRelease(
       // the round's own pick reads it; other groups are gated on their published items (publishedGroup).
       const isRound = group.key === round.key;
       if (isRound) {
-        let complete = {};
-        await inSlices(members, (cell) => void (complete = mergeComplete(complete, fold.complete(cell))));
-        stats.alpha = completeAlpha(complete, campaign.k);
+        // A round of thousands of cells (a large structure) is read between turns.
+        const perCell = await stepwise(
+          mapSteps(members, (cell) => fold.complete(cell)),
+          nextTurn,
+        );
+        stats.alpha = completeAlpha(
+          perCell.reduce<Record<string, CompleteSums>>((acc, sums) => mergeComplete(acc, sums), {}),
+          campaign.k,
+        );
       }
       stats.stability =
         (await groupStability(
@@ -299,19 +305,6 @@ async function makeRelease(
 const nextTurn = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
-/** Cells read between two turns: a group of thousands of small cells (the round) is read in slices. */
-const CELLS_PER_TURN = 250;
-
-/** `fn` of each of `list`, with a turn of the event loop after every CELLS_PER_TURN. */
-async function inSlices<T, R>(list: readonly T[], fn: (item: T) => R): Promise<R[]> {
-  const out: R[] = [];
-  for (const [i, item] of list.entries()) {
-    out.push(fn(item));
-    if (i % CELLS_PER_TURN === CELLS_PER_TURN - 1) await nextTurn();
-  }
-  return out;
-}
-
 /** Resamples between two turns of the event loop: a few milliseconds of work (ten resamples of 1,000 at a time kept another request waiting 132 ms at 100k). */
 const RESAMPLES_PER_TURN = 4;
 
@@ -328,7 +321,10 @@ async function groupStability(
 ): Promise<StoredStability | null> {
   const reference = referencePick(levelEvidence(groupOf(stats, layout)), thresholds);
   const picks: (LevelId | null)[] = [];
-  const strata = await inSlices(cells, (cell) => ({ n: cell.n, sample: fold.sample(cell) }));
+  const strata = await stepwise(
+    mapSteps(cells, (cell) => ({ n: cell.n, sample: fold.sample(cell) })),
+    nextTurn,
+  );
   for (const pick of bootstrapPicks(key, strata, thresholds, random, { published: items, minComplete })) {
     picks.push(pick);
     if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();

@@ -1,7 +1,7 @@
 /** Work done a step at a time (lib/steps.ts): the same result at once or stepwise, with a turn once a slice has passed. */
 import { describe, expect, it } from "vitest";
 
-import { allSteps, stepwise } from "../../src/lib/steps.js";
+import { allSteps, mapSteps, stepwise } from "../../src/lib/steps.js";
 
 function* counting(steps: number, log: string[], busyMs = 0): Generator<void, number> {
   for (let i = 0; i < steps; i++) {
@@ -34,5 +34,18 @@ describe("steps", () => {
     const slow: string[] = [];
     await stepwise(counting(3, slow, 5), async () => void slow.push("turn"), 1);
     expect(slow).toEqual(["step 0", "turn", "step 1", "turn", "step 2", "turn"]);
+  });
+
+  it("maps a list a step each, in order: at once, or with a turn between steps", async () => {
+    expect(allSteps(mapSteps([1, 2, 3], (x) => x * 2))).toEqual([2, 4, 6]);
+    const log: string[] = [];
+    const mapped = await stepwise(
+      mapSteps(["a", "b"], (x) => (log.push(x), x.toUpperCase())),
+      async () => void log.push("turn"),
+      0,
+    );
+    expect(mapped).toEqual(["A", "B"]);
+    expect(log).toEqual(["a", "turn", "b", "turn"]);
+    expect(allSteps(mapSteps([], (x) => x))).toEqual([]);
   });
 });
