@@ -853,46 +853,13 @@ try {
     },
     join(root, "dist/bench"),
   );
-  if (runs("submissions")) {
-    const throughputRss = Math.max(await throughput(), await throughput(true));
-    record(
-      "Memory",
-      "peak RSS of the server under submission load",
-      `${throughputRss.toFixed(0)} MB`,
-      "≤ 250 MB",
-      throughputRss <= 250,
-    );
-  }
-  if (runs("releases")) {
-    const reportRss = await reports();
-    record(
-      "Memory",
-      "peak RSS of the server serving reports",
-      `${reportRss.toFixed(0)} MB`,
-      "≤ 250 MB",
-      reportRss <= 250,
-    );
-  }
-  if (runs("structures")) {
-    const structureRss = await structures();
-    record(
-      "Memory",
-      "peak RSS of the server releasing the large structures",
-      `${structureRss.toFixed(0)} MB`,
-      "≤ 250 MB",
-      structureRss <= 250,
-    );
-  }
-  if (runs("invitations")) {
-    const invitationRss = await invitations();
-    record(
-      "Memory",
-      "peak RSS of the server sending 1,000 staff invitations under submission load",
-      `${invitationRss.toFixed(0)} MB`,
-      "≤ 250 MB",
-      invitationRss <= 250,
-    );
-  }
+  /** The peak RSS of the server during one part, against the 250 MB every part keeps under. */
+  const peakRss = (metric: string, mb: number) =>
+    record("Memory", `peak RSS of the server ${metric}`, `${mb.toFixed(0)} MB`, "≤ 250 MB", mb <= 250);
+  if (runs("submissions")) peakRss("under submission load", Math.max(await throughput(), await throughput(true)));
+  if (runs("releases")) peakRss("serving reports", await reports());
+  if (runs("structures")) peakRss("releasing the large structures", await structures());
+  if (runs("invitations")) peakRss("sending 1,000 staff invitations under submission load", await invitations());
   const file = join(root, "BENCHMARKS.md");
   writeFileSync(file, ONLY ? merged(readFileSync(file, "utf8")) : markdown());
   console.log(
