@@ -23,8 +23,14 @@ let cookie: string;
 let organisationId: string;
 const MINUTE = 60_000;
 
-/** A round of the consultant's with six answers, closed in the database (as its closing date would), not yet released. */
-async function closedRound(title: string, instrumentVersion = t.instrument.version): Promise<Campaign> {
+/**
+ * A round of the consultant's with six answers, closed in the database (as its closing date would),
+ * not yet released; `byRole`: the answers spread over the four roles, one cell each.
+ */
+async function closedRound(
+  title: string,
+  { instrumentVersion = t.instrument.version, byRole = false }: { instrumentVersion?: number; byRole?: boolean } = {},
+): Promise<Campaign> {
   const campaign = await createCampaign(t.db, {
     ...campaignDefaults(t.instrument, ["Sales"]),
     organisationId,
@@ -34,7 +40,11 @@ async function closedRound(title: string, instrumentVersion = t.instrument.versi
   for (let i = 0; i < 6; i++) {
     const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
       submissionId: crypto.randomUUID(),
-      answers: { ...validAnswers(t.instrument, 2 + (i % 3)), department: "Sales" },
+      answers: {
+        ...validAnswers(t.instrument, 2 + (i % 3)),
+        department: "Sales",
+        ...(byRole ? { role: DEFAULT_ROLES[i % 4]!.value } : {}),
+      },
     });
     expect(res.status).toBe(201);
   }
@@ -62,7 +72,7 @@ describe("a round whose release fails", () => {
   let fine: Campaign;
 
   it("is written down with its reason and a back-off, while the other due rounds are released", async () => {
-    broken = await closedRound("Broken", 99);
+    broken = await closedRound("Broken", { instrumentVersion: 99 });
     fine = await closedRound("Fine");
     const first = await sweep(t.clock.now);
     expect(first.failed.map((f) => f.campaignId)).toEqual([broken.id]);
@@ -133,21 +143,8 @@ describe("an attempt that never ended (the process died during it)", () => {
 
 describe("a round whose fold would outgrow the heap", () => {
   it("fails its attempt as too_large with advice, keeps its answers, and releases once the bound allows it", async () => {
-    const campaign = await createCampaign(t.db, {
-      ...campaignDefaults(t.instrument, ["Sales"]),
-      organisationId,
-      title: "Fine-grained",
-      status: "open",
-    });
     // Six answers in four cells (one per role).
-    for (let i = 0; i < 6; i++) {
-      const res = await postJson(t.app, `/api/s/${campaign.token}/responses`, {
-        submissionId: crypto.randomUUID(),
-        answers: { ...validAnswers(t.instrument), department: "Sales", role: DEFAULT_ROLES[i % 4]!.value },
-      });
-      expect(res.status).toBe(201);
-    }
-    await t.client.execute({ sql: "update campaigns set status = 'closed' where id = ?", args: [campaign.id] });
+    const campaign = await closedRound("Fine-grained", { byRole: true });
     // A bound below what even four small cells take.
     const tight = await releaseDue({ db: t.db, instruments: t.instruments, releaseBytes: 1024 }, later(MINUTE));
     expect(tight.failed.map((f) => f.campaignId)).toContain(campaign.id);
