@@ -112,6 +112,12 @@ export function roundForm(
 ) {
   let editing: CampaignView | null = null;
   const form = $("campaign-form") as HTMLFormElement;
+  /** A round's units in the structure fields (nothing where there are none: the standard units). */
+  function showStructure(units: CampaignView["units"]): void {
+    input("departments").value = unitText(units.department);
+    input("roles").value = unitText(units.role, DEFAULT_ROLES);
+    input("tenure").value = unitText(units.tenure, DEFAULT_TENURE);
+  }
   /** The structure fields' text, as one string. */
   const structure = () => ["departments", "roles", "tenure"].map((f) => input(f as Field).value).join("\u0000");
   /** The structure fields as the last prefill left them: what a new prefill may replace. */
@@ -129,9 +135,7 @@ export function roundForm(
     const now = structure();
     if (now.replaceAll("\u0000", "").trim() !== "" && now !== prefilled) return;
     const latest = hooks.roundsOf(($("campaign-organisation") as HTMLSelectElement).value)[0];
-    input("departments").value = latest ? unitText(latest.units.department) : "";
-    input("roles").value = latest ? unitText(latest.units.role, DEFAULT_ROLES) : "";
-    input("tenure").value = latest ? unitText(latest.units.tenure, DEFAULT_TENURE) : "";
+    showStructure(latest?.units ?? {});
     prefilled = structure();
     $("campaign-structure-report").replaceChildren(
       ...(latest ? [el("p", t("structureFromRound", { title: latest.title }), "message")] : []),
@@ -159,9 +163,7 @@ export function roundForm(
   function fill(round: CampaignView): void {
     ($("campaign-organisation") as HTMLSelectElement).value = round.organisationId;
     input("title").value = round.title;
-    input("departments").value = unitText(round.units.department);
-    input("roles").value = unitText(round.units.role, DEFAULT_ROLES);
-    input("tenure").value = unitText(round.units.tenure, DEFAULT_TENURE);
+    showStructure(round.units);
     const select = input("instrument") as unknown as HTMLSelectElement;
     const value = `${round.instrument.id}@${round.instrument.version}`;
     // A round may pin a version no longer offered for new rounds: keep it choosable.
