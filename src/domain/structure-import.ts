@@ -8,7 +8,7 @@
  * at once, each with its line.
  */
 import { csvFields, csvLines, csvSeparator } from "./csv.js";
-import { type Dimension, MAX_DEPARTMENTS, MAX_ROLES, MAX_TENURE_BANDS, MAX_UNIT_NAME } from "./units.js";
+import { type Dimension, MAX_DEPARTMENTS, MAX_HEADCOUNT, MAX_ROLES, MAX_TENURE_BANDS, MAX_UNIT_NAME } from "./units.js";
 
 /** Headers recognised per column, lower case: the first matching column is taken. */
 const HEADERS: Record<Dimension | "count", readonly string[]> = {
@@ -55,8 +55,6 @@ export interface ImportedStructure {
 }
 
 const COUNT_PATTERN = /^\d{1,7}$/;
-/** The largest headcount a unit may have (the API's own bound). */
-export const MAX_HEADCOUNT = 1_000_000;
 
 /** Reads a structure CSV; never throws: what cannot be read is a problem with its line. */
 export function importStructure(text: string): ImportedStructure {

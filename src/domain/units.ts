@@ -34,6 +34,8 @@ export const MAX_ROLES = 20;
 export const MAX_TENURE_BANDS = 10;
 /** The longest unit name: it is a choice on a phone and a row label in every table. */
 export const MAX_UNIT_NAME = 80;
+/** The most staff a unit (or a round) may count: a headcount past it is a typing error, not a client. */
+export const MAX_HEADCOUNT = 1_000_000;
 
 export const DEFAULT_ROLES: Unit[] = [
   { value: "frontline", label: { nl: "Klantcontact (frontoffice)", en: "Frontline (customer contact)" } },

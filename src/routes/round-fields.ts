@@ -2,7 +2,14 @@
 import { z } from "@hono/zod-openapi";
 
 import { MIN_K } from "../domain/campaign.js";
-import { MAX_DEPARTMENTS, MAX_ROLES, MAX_TENURE_BANDS, MAX_UNIT_NAME, TRAILING_HEADCOUNT } from "../domain/units.js";
+import {
+  MAX_DEPARTMENTS,
+  MAX_HEADCOUNT,
+  MAX_ROLES,
+  MAX_TENURE_BANDS,
+  MAX_UNIT_NAME,
+  TRAILING_HEADCOUNT,
+} from "../domain/units.js";
 import { CalendarDate, lineOfText } from "../lib/schemas.js";
 
 /** A unit's name: one line of text, not ending in what the round form reads as a headcount ("; 42"). */
@@ -11,7 +18,10 @@ const unitName = lineOfText(MAX_UNIT_NAME)
   .refine((name) => !TRAILING_HEADCOUNT.test(name), "a unit name may not end in a semicolon or tab and a number");
 /** A unit: its name, or its name with the number of staff in it (the basis of its response rate). */
 const UnitEntry = z
-  .union([unitName, z.strictObject({ name: unitName, headcount: z.int().min(1).max(1_000_000).nullable().optional() })])
+  .union([
+    unitName,
+    z.strictObject({ name: unitName, headcount: z.int().min(1).max(MAX_HEADCOUNT).nullable().optional() }),
+  ])
   .openapi("UnitEntry", { description: 'A unit\'s name, or { "name", "headcount" }' });
 const nameOf = (entry: z.infer<typeof UnitEntry>) => (typeof entry === "string" ? entry : entry.name);
 const unitList = (max: number) =>
@@ -38,7 +48,7 @@ export const roundFields = {
   expectedHeadcount: z
     .int()
     .min(1)
-    .max(1_000_000)
+    .max(MAX_HEADCOUNT)
     .nullable()
     .openapi({ description: "Staff invited: the basis of the response rate whenever it is set" }),
   requireCode: z.boolean(),

@@ -1,7 +1,8 @@
 /** A round's structure read from an HR system's CSV: both shapes, Dutch and English headers, every problem at once. */
 import { describe, expect, it } from "vitest";
 
-import { importStructure, MAX_HEADCOUNT, MAX_UNITS } from "../../src/domain/structure-import.js";
+import { importStructure, MAX_UNITS } from "../../src/domain/structure-import.js";
+import { MAX_HEADCOUNT } from "../../src/domain/units.js";
 import { entriesFromText, entryFromLine, entryLine } from "../../src/domain/units.js";
 
 describe("importStructure", () => {
