@@ -75,9 +75,14 @@ export function confidenceInterval95(sums: Sums): [number, number] {
   return [m - half, m + half];
 }
 
+/**
+ * `value` to `digits` decimals. A mean that lies on a half (48.75) comes out of a sum a hair above
+ * or below it depending on the order its values were added (a release reads responses in the order
+ * of their random ids): it is taken at 12 significant digits first, so it rounds the same way each time.
+ */
 export function round(value: number, digits = 1): number {
   const f = 10 ** digits;
-  return Math.round(value * f) / f;
+  return Math.round(Number((value * f).toPrecision(12))) / f;
 }
 
 export interface WelchResult {

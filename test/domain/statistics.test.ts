@@ -2,10 +2,23 @@ import { describe, expect, it } from "vitest";
 
 import { DEFAULT_THRESHOLDS } from "../../src/domain/level-bars.js";
 import { type CellStats, combine, decisionHeadline, decisionMix, overviewOf } from "../../src/domain/report.js";
-import { addCounters, confidenceInterval95, copyCounters, mean, sampleSd } from "../../src/domain/statistics.js";
+import { addCounters, confidenceInterval95, copyCounters, mean, round, sampleSd } from "../../src/domain/statistics.js";
 
 // Values 2, 4, 4, 5: mean 3.75, sample variance ((1.75² + .25² + .25² + 1.25²) / 3) = 4.75 / 3
 const sums = { n: 4, sum: 15, sumSq: 4 + 16 + 16 + 25 };
+
+describe("round", () => {
+  it("rounds a half the same way whichever order its values were summed in", () => {
+    // A sum of the same values in another order lands a few ulps either side of the half.
+    expect(0.1 + 0.2 + 0.3).not.toBe(0.3 + 0.2 + 0.1);
+    expect(round(1.005, 2)).toBe(1.01);
+    expect(round(48.75 - 7e-15)).toBe(48.8);
+    expect(round(48.75 + 7e-15)).toBe(48.8);
+    expect(round(48.74)).toBe(48.7);
+    expect(round(0.125, 2)).toBe(0.13);
+    expect(round(2.5, 0)).toBe(3);
+  });
+});
 
 describe("statistics from running sums", () => {
   it("computes mean and sample SD (hand-computed)", () => {
