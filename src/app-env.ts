@@ -8,6 +8,7 @@ import type { LoginKeys } from "./lib/login-keys.js";
 import type { Mailer } from "./lib/mailer.js";
 import type { RateLimiter } from "./lib/rate-limit.js";
 import type { RequestFailure } from "./middleware/request-log.js";
+import type { ReleaseRunner } from "./services/release.js";
 import type { RespondentLimits } from "./services/respondent-limits.js";
 import type { SummaryLookups } from "./services/staff-summary.js";
 import type { User } from "./storage/accounts.js";
@@ -52,6 +53,8 @@ export interface AppDeps {
   releasePage?: number;
   /** The most memory a release may fold before it stops as "too_large" (domain/release.ts maxReleaseBytes; Node: from its heap). */
   releaseBytes?: number;
+  /** Where releases are made: on Workers a Durable Object per round, in steps (src/workers/release-object.ts); on Node in this process. */
+  releaseRunner?: ReleaseRunner;
   /**
    * Sends invitation and password-reset mails: SMTP on Node (src/node/smtp-mailer.ts), an HTTP
    * mail API on Workers (lib/mailer.ts). Without one, an invitation's answer carries its link for
@@ -76,6 +79,7 @@ export type ResolvedDeps = Required<
     | "serveStatic"
     | "compressApi"
     | "releaseBytes"
+    | "releaseRunner"
     | "submissionsPerHour"
     | "loginKeySecret"
     | "invitationKeySecret"
@@ -86,6 +90,7 @@ export type ResolvedDeps = Required<
   >
 > & {
   releaseBytes?: number;
+  releaseRunner?: ReleaseRunner;
   /** Keys of the login attempt counters. */
   loginKeys: LoginKeys;
   /** Keys and seals of staff invitations kept for reminders. */

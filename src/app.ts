@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps) {
     sha256: deps.sha256 ?? sha256Hex,
     releasePage: deps.releasePage ?? RELEASE_PAGE,
     ...(deps.releaseBytes ? { releaseBytes: deps.releaseBytes } : {}),
+    ...(deps.releaseRunner ? { releaseRunner: deps.releaseRunner } : {}),
     respondentLimits: createRespondentLimits({
       submissionsPerHour: deps.submissionsPerHour ?? DEFAULT_SUBMISSIONS_PER_HOUR,
     }),

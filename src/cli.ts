@@ -241,7 +241,11 @@ async function main(argv: string[]): Promise<void> {
         const campaign = values.campaign ? await findCampaignById(db, values.campaign) : undefined;
         if (!campaign) fail(`no campaign with id ${values.campaign ?? "(none given)"}`);
         const { release: made } = await closeRound(deps, campaign).catch(refuse);
-        console.log(`Released "${campaign.title}": ${made.respondents} respondents, on ${made.releasedOn}.`);
+        console.log(
+          made
+            ? `Released "${campaign.title}": ${made.respondents} respondents, on ${made.releasedOn}.`
+            : `Closed "${campaign.title}"; its release is being made.`,
+        );
         break;
       }
       case "release-due": {

@@ -4,11 +4,7 @@
  * Pages come from the static-assets binding; /assets/* never reaches the worker.
  * Nothing here may import a Node-only module: the bundle must run on workerd.
  */
-import type { D1Database, Fetcher } from "@cloudflare/workers-types";
-import { createClient } from "@libsql/client/web";
-import { drizzle as drizzleD1 } from "drizzle-orm/d1";
-import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
-import { z } from "zod";
+import type { Fetcher } from "@cloudflare/workers-types";
 
 import { type App, createApp } from "./app.js";
 import type { PageStore } from "./app-env.js";
@@ -19,45 +15,11 @@ import { httpMailer } from "./lib/mailer.js";
 import { pruneAudit } from "./services/audit.js";
 import { applyRetention } from "./services/data-protection.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
-import { type Db, schema } from "./storage/database.js";
+import type { Db } from "./storage/database.js";
+import { openDatabase, RELEASE_PAGE_REMOTE, type WorkerBindings } from "./workers/bindings.js";
+import { releaseObjects } from "./workers/release-object.js";
 
-export interface WorkerBindings {
-  DB?: D1Database;
-  ASSETS: Fetcher;
-  LIBSQL_URL?: string;
-  LIBSQL_AUTH_TOKEN?: string;
-  /** A var; see README "Configuration". */
-  RESPONDENT_SUBMISSIONS_PER_HOUR?: string;
-  /** A secret (`npx wrangler secret put LOGIN_KEY_SECRET`): the key of the login counters' HMAC. Required. */
-  LOGIN_KEY_SECRET?: string;
-  /** A secret: keys the staff invitations kept for reminders. Required when mail is configured. */
-  INVITATION_KEY_SECRET?: string;
-  /** Vars (MAIL_API_KEY a secret): invitation and reset mails through an HTTP mail API; see README "Configuration". */
-  MAIL_API_URL?: string;
-  MAIL_API_KEY?: string;
-  MAIL_FROM?: string;
-  PUBLIC_URL?: string;
-  /** A var: debug, info (default), warn, error or silent; see README "Operations". */
-  LOG_LEVEL?: string;
-}
-
-const LibsqlEnv = z.object({ LIBSQL_URL: z.url(), LIBSQL_AUTH_TOKEN: z.string().optional() });
-
-/**
- * D1 and libSQL drizzle databases share the query builder and `batch`, which is all storage uses;
- * the cast only unifies their result types for TypeScript.
- */
-function openDatabase(env: WorkerBindings): Db {
-  if (env.DB) return drizzleD1(env.DB as never, { schema }) as unknown as Db;
-  const parsed = LibsqlEnv.safeParse(env);
-  if (!parsed.success)
-    throw new Error("Bind a D1 database as DB, or set LIBSQL_URL (and LIBSQL_AUTH_TOKEN) for a libSQL server.");
-  const client = createClient({
-    url: parsed.data.LIBSQL_URL,
-    ...(parsed.data.LIBSQL_AUTH_TOKEN ? { authToken: parsed.data.LIBSQL_AUTH_TOKEN } : {}),
-  });
-  return drizzleLibsql(client, { schema }) as unknown as Db;
-}
+export { ReleaseObject } from "./workers/release-object.js";
 
 /** Page HTML from the assets binding, kept for the life of the isolate (pages change only on deploy). */
 function assetPages(assets: Fetcher): PageStore {
@@ -79,13 +41,6 @@ function assetPages(assets: Fetcher): PageStore {
 let app: App | undefined;
 let db: Db | undefined;
 const instruments = createInstrumentRegistry();
-/**
- * Over the network a release reads large pages: D1 allows 1,000 queries per invocation, and a
- * release makes two per page (a round of 1,000,000 takes about 400). The whole release runs in one
- * invocation, so its CPU time must fit the plan's limit (Workers Paid: 30 s by default).
- */
-const RELEASE_PAGE_REMOTE = 5000;
-
 function createWorkerApp(env: WorkerBindings, db: Db): App {
   const vars = parseAppVars(env);
   // Isolates come and go, and each would make its own random key: the counters they share in the
@@ -103,6 +58,7 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
     db,
     instruments,
     releasePage: RELEASE_PAGE_REMOTE,
+    ...releaseRunnerOf(env),
     pages: assetPages(env.ASSETS),
     // Read only to rate-limit (logins; respondents as a keyed hash in memory). The limits of
     // the respondent routes are held per isolate, so on Workers they are weaker (README).
@@ -127,6 +83,9 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
   });
 }
 
+/** Releases in steps by the round's Durable Object when the binding is there (wrangler.toml), else within the invocation. */
+const releaseRunnerOf = (env: WorkerBindings) => (env.RELEASES ? { releaseRunner: releaseObjects(env.RELEASES) } : {});
+
 /** LOG_LEVEL for the cron trigger, which must release rounds even when other vars are wrong (the fetch handler refuses those). */
 function logLevelOf(env: WorkerBindings): LogLevel {
   try {
@@ -145,7 +104,10 @@ export default {
   /** The cron trigger in wrangler.toml: releases rounds past their closing date, then deletes released rounds' raw responses. */
   async scheduled(_event: unknown, env: WorkerBindings): Promise<void> {
     db ??= openDatabase(env);
-    const { released, failed } = await releaseDue({ db, instruments, releasePage: RELEASE_PAGE_REMOTE }, new Date());
+    const { released, failed, running } = await releaseDue(
+      { db, instruments, releasePage: RELEASE_PAGE_REMOTE, ...releaseRunnerOf(env) },
+      new Date(),
+    );
     // A round that failed is tried again on the next run; the failure is what the logs show.
     const log = createLogger({ level: logLevelOf(env) });
     for (const f of failed)
@@ -155,11 +117,10 @@ export default {
       });
     // D1 allows 1,000 queries per invocation: a run that released something leaves the deleting of
     // raw responses (up to 600 queries) to the next run, a quarter of an hour later.
-    if (released.length === 0 && failed.length === 0)
-      await reduceReleased({ db, instruments, releasePage: RELEASE_PAGE_REMOTE });
+    const busy = released.length + failed.length + running.length > 0;
+    if (!busy) await reduceReleased({ db, instruments, releasePage: RELEASE_PAGE_REMOTE });
     // Organisations' retention periods: a few rounds a run (about 15 queries each), the rest next run.
-    if (released.length === 0 && failed.length === 0)
-      await applyRetention({ db, instruments, now: () => new Date() }, 20);
+    if (!busy) await applyRetention({ db, instruments, now: () => new Date() }, 20);
     // One statement: audit entries past their retention period.
     await pruneAudit(db, new Date());
   },

@@ -10,6 +10,9 @@ import type { Localised } from "./i18n.js";
 /** Why a round has no release yet though it is due; the closed list the API and the workspace show. */
 export const ATTEMPT_REASONS = ["interrupted", "instrument_missing", "too_large", "failed"] as const;
 export type AttemptReason = (typeof ATTEMPT_REASONS)[number];
+/** What a due round without a release shows: why its last attempt made none, or "running" while one is being made. */
+export const ATTEMPT_STATES = [...ATTEMPT_REASONS, "running"] as const;
+export type AttemptState = (typeof ATTEMPT_STATES)[number];
 
 /** The first wait after a failed attempt; each further attempt doubles it, up to MAX_BACKOFF_MS. */
 export const FIRST_BACKOFF_MS = 5 * 60 * 1000;
@@ -25,7 +28,11 @@ export const nextAttemptAt = (attempts: number, now: Date): string =>
   new Date(now.getTime() + backoffMs(attempts)).toISOString();
 
 /** What the consultant reads of a round that is due but not released, and what to do. */
-export const ATTEMPT_ADVICE: Record<AttemptReason, Localised> = {
+export const ATTEMPT_ADVICE: Record<AttemptState, Localised> = {
+  running: {
+    nl: "De ronde is gesloten en de resultaten worden nu vrijgegeven. Bij een grote ronde duurt dat enkele minuten; laad de pagina daarna opnieuw.",
+    en: "The round is closed and its results are being released now. For a large round this takes a few minutes; reload the page after that.",
+  },
   interrupted: {
     nl: "De vorige poging om de resultaten vrij te geven werd onderbroken (de server stopte, bijvoorbeeld door te weinig geheugen). Hij wordt vanzelf opnieuw geprobeerd; blijft het misgaan, geef de server dan meer geheugen of neem contact op met de beheerder.",
     en: "The last attempt to release the results was interrupted (the server stopped, for instance out of memory). It is retried by itself; if it keeps failing, give the server more memory or contact its administrator.",

@@ -63,6 +63,10 @@ export const ERROR_CODES = {
     statuses: [503],
     meaning: "The round is due, but its last release attempt made no release; it is tried again after Retry-After.",
   },
+  release_running: {
+    statuses: [503],
+    meaning: "The round is closed and its release is being made (on Workers, in steps); ask again after Retry-After.",
+  },
   too_small: { statuses: [409], meaning: "The round has fewer than k respondents: there is nothing to share." },
   too_many_actions: { statuses: [409], meaning: "The action plan holds its maximum of actions." },
   too_few_organisations: { statuses: [409], meaning: "A norm set needs at least five organisations." },

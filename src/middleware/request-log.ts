@@ -79,7 +79,9 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     const status = c.res.status;
     const route = routeOf(c);
     const failure = c.get("failure");
-    const level = status >= 500 ? "error" : QUIET_ROUTES.has(route) && status < 400 ? "debug" : "info";
+    // A release being made elsewhere answers 503 by design (services/release.ts): no failure, no stack.
+    const failed = status >= 500 && failure?.code !== "release_running";
+    const level = failed ? "error" : QUIET_ROUTES.has(route) && status < 400 ? "debug" : "info";
     if (!log.enabled(level)) return;
     log[level]("request", {
       requestId: c.get("requestId"),
@@ -89,7 +91,7 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
       durationMs: ms(),
       userId: c.get("user")?.id,
       errorCode: failure?.code,
-      ...(failure && status >= 500 ? errorFields(failure.error, true) : {}),
+      ...(failure && failed ? errorFields(failure.error, true) : {}),
     });
   };
 }

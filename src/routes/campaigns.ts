@@ -93,7 +93,9 @@ const statusRoute = (action: "open" | "close") =>
     responses: {
       200: jsonContent(
         CampaignSchema,
-        action === "open" ? "The campaign, opened" : "The campaign, closed, with its results released",
+        action === "open"
+          ? "The campaign, opened"
+          : "The campaign, closed, with its results released (on Workers a round too large for one step goes on being released; its reports answer 503 release_running until then)",
       ),
       404: jsonError("No such campaign"),
       409: jsonError(action === "open" ? "The round is closed: closing is final" : "A draft cannot be closed"),

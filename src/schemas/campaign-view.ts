@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
-import { ATTEMPT_REASONS } from "../domain/release-attempts.js";
+import { ATTEMPT_STATES } from "../domain/release-attempts.js";
 import { surveyUrl } from "../lib/links.js";
 import { Localised, UnitSchema } from "../lib/schemas.js";
 import type { CampaignFacts } from "../services/portfolio.js";
@@ -103,7 +103,7 @@ export const ParticipationSchema = z
     releaseAttempt: z
       .strictObject({
         attempts: z.int(),
-        reason: z.enum(ATTEMPT_REASONS),
+        reason: z.enum(ATTEMPT_STATES),
         nextAttemptAt: z.string(),
         advice: Localised,
       })

@@ -80,21 +80,25 @@ export async function openRound(deps: LifecycleDeps, campaign: Campaign): Promis
   return { ...campaign, status: "open" };
 }
 
-/** Closes the round and makes its release before returning, so what follows reads final figures. */
+/**
+ * Closes the round and makes its release before returning, so what follows reads final figures;
+ * `release` is null when a runner goes on with it in steps (Workers, a large round).
+ */
 export async function closeRound(
   deps: LifecycleDeps,
   campaign: Campaign,
-): Promise<{ campaign: Campaign; release: StoredRelease }> {
+): Promise<{ campaign: Campaign; release: StoredRelease | null }> {
   if (campaign.status === "draft")
     throw new ApiError(
       409,
       "campaign_draft",
       "A draft round has no responses to release; open it first, or leave it as a draft.",
     );
-  return {
-    campaign: { ...campaign, status: "closed" },
-    release: await releaseOrExplain(deps, campaign, deps.now()),
-  };
+  const release = await releaseOrExplain(deps, campaign, deps.now()).catch((error: unknown) => {
+    if (error instanceof ApiError && error.code === "release_running") return null;
+    throw error;
+  });
+  return { campaign: { ...campaign, status: "closed" }, release };
 }
 
 /** What a consultant may ask to change of a round: what creation sets, less the organisation. */

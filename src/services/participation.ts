@@ -8,23 +8,28 @@ import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
 import { releasedParticipation, unitParticipation } from "../domain/participation.js";
 import { scopedUnits } from "../domain/reader-scope.js";
-import { ATTEMPT_ADVICE } from "../domain/release-attempts.js";
+import { ATTEMPT_ADVICE, type AttemptState } from "../domain/release-attempts.js";
 import type { Participation } from "../schemas/campaign-view.js";
 import type { User } from "../storage/accounts.js";
 import { findAttempt } from "../storage/release-attempts.js";
 import { findRelease } from "../storage/releases.js";
 import { readerScope } from "./access.js";
 import { liveCells, liveCodes } from "./live-counts.js";
+import { releaseRunning } from "./release.js";
 
 /** `user`: what their access covers narrows the units (reader-scope.ts). */
 export async function participation(
-  { db, now }: Pick<ResolvedDeps, "db" | "now">,
+  deps: Pick<ResolvedDeps, "db" | "now" | "releaseRunner">,
   campaign: Campaign,
   user: User,
 ): Promise<Participation> {
+  const { db, now } = deps;
   const release = await findRelease(db, campaign.id);
   const found = release ? undefined : await findAttempt(db, campaign.id);
-  const attempt = found && { attempts: found.attempts, reason: found.reason, nextAttemptAt: found.nextAttemptAt };
+  // An attempt not yet ended is "interrupted" in the file until it ends; the one being made now says so.
+  const reason: AttemptState | undefined =
+    found && (await releaseRunning(deps, campaign.id)) ? "running" : found?.reason;
+  const attempt = found && reason && { attempts: found.attempts, reason, nextAttemptAt: found.nextAttemptAt };
   const cells = release ? [] : await liveCells(db, campaign.id, now().getTime());
   const respondents = release ? release.respondents : cells.reduce((n, c) => n + c.n, 0);
   const codes = (await liveCodes(db, [campaign.id], now().getTime())).get(campaign.id) ?? { issued: 0, used: 0 };

@@ -85,6 +85,24 @@ export interface ReleaseDeps {
   releasePage?: number;
   /** The most memory the fold may hold (domain/release.ts maxReleaseBytes); past it the release fails as "too_large". */
   releaseBytes?: number;
+  /** Where releases are made when not in this process (Workers: a Durable Object per round); by default here. */
+  releaseRunner?: ReleaseRunner;
+  /** The release's turn between two pieces of work; by default a turn of the event loop (`nextTurn`). */
+  turn?: () => Promise<void>;
+}
+
+/** What a runner says of a release it was asked to start, once its first slice has run. */
+export type RunnerState = "done" | "running" | "failed";
+
+/**
+ * Makes releases elsewhere, in slices (src/workers/release-object.ts): a round too large for one
+ * Worker invocation is released over several, and a small one within the first.
+ */
+export interface ReleaseRunner {
+  /** Starts the round's release unless it runs, and answers once the first slice has run: "done" (its row exists), "running" (it goes on by itself) or "failed" (its attempt says why). */
+  start(campaignId: string): Promise<RunnerState>;
+  /** Whether the round's release is being made now. */
+  running(campaignId: string): Promise<boolean>;
 }
 
 /** A round whose fold would outgrow the heap: its attempt fails with this reason, the server stays up. */
@@ -98,8 +116,32 @@ export async function releaseOf(deps: ReleaseDeps, campaign: Campaign, now: Date
   // A round whose last attempt made no release waits out its back-off, also for a reader: one that
   // took the process down would otherwise take it down again with every read.
   const attempt = await findAttempt(deps.db, campaign.id);
-  if (attempt && attempt.nextAttemptAt > now.toISOString()) throw releaseRetrying(attempt, now);
+  if (attempt && attempt.nextAttemptAt > now.toISOString()) {
+    // Unless that attempt is the one being made now: in this process a reader waits for it with
+    // the first, a runner elsewhere is asked again later.
+    if (!(await releaseRunning(deps, campaign.id))) throw releaseRetrying(attempt, now);
+    if (deps.releaseRunner) throw releaseUnderWay();
+    return release(deps, campaign, now);
+  }
   return releaseOrExplain(deps, campaign, now);
+}
+
+/** Whether the round's release is being made now: in this process, or by the runner. */
+export async function releaseRunning(deps: Pick<ReleaseDeps, "releaseRunner">, campaignId: string): Promise<boolean> {
+  return inFlight.has(campaignId) || ((await deps.releaseRunner?.running(campaignId)) ?? false);
+}
+
+/** Seconds a reader waits before asking again for a release that a runner is making. */
+const UNDER_WAY_RETRY_S = 5;
+
+function releaseUnderWay(): ApiError {
+  return new ApiError(
+    503,
+    "release_running",
+    "The round is closed and its results are being released; ask again in a few seconds.",
+    [{ path: "release", message: "running" }],
+    { "Retry-After": String(UNDER_WAY_RETRY_S) },
+  );
 }
 
 /**
@@ -107,6 +149,7 @@ export async function releaseOf(deps: ReleaseDeps, campaign: Campaign, now: Date
  * starts (the error itself goes along as its cause, for the request log) instead of a bare 500.
  */
 export async function releaseOrExplain(deps: ReleaseDeps, campaign: Campaign, now: Date): Promise<StoredRelease> {
+  if (deps.releaseRunner) return runElsewhere(deps, deps.releaseRunner, campaign, now);
   try {
     return await release(deps, campaign, now);
   } catch (error) {
@@ -114,6 +157,22 @@ export async function releaseOrExplain(deps: ReleaseDeps, campaign: Campaign, no
     if (attempt) throw Object.assign(releaseRetrying(attempt, now), { cause: error });
     throw error;
   }
+}
+
+/** `releaseOrExplain` through a runner: the release once its first slice made it, else why not yet. */
+async function runElsewhere(
+  deps: ReleaseDeps,
+  runner: ReleaseRunner,
+  campaign: Campaign,
+  now: Date,
+): Promise<StoredRelease> {
+  const state = await runner.start(campaign.id);
+  if (state === "running") throw releaseUnderWay();
+  const made = await findRelease(deps.db, campaign.id);
+  if (made) return made;
+  const attempt = await findAttempt(deps.db, campaign.id);
+  if (attempt) throw releaseRetrying(attempt, now);
+  throw new Error(`the release of round ${campaign.id} ended "${state}" without a release or an attempt`);
 }
 
 function releaseRetrying(attempt: ReleaseAttempt, now: Date): ApiError {
@@ -142,6 +201,7 @@ async function makeRelease(
     instruments,
     releasePage = RELEASE_PAGE,
     releaseBytes = maxReleaseBytes(DEFAULT_RELEASE_HEAP_BYTES),
+    turn = nextTurn,
   }: ReleaseDeps,
   campaign: Campaign,
   now: Date,
@@ -191,13 +251,13 @@ async function makeRelease(
       const last = lastRow.id;
       // The embedded driver answers synchronously, so awaiting it never lets a waiting request
       // in: give the event loop a turn after each piece of work.
-      await nextTurn();
+      await turn();
       await copyComments(db, id, campaign.id, after, last);
       respondents += page.length;
       after = last;
-      await nextTurn();
+      await turn();
     }
-    const { cells, totals } = await stepwise(fold.resultSteps(), nextTurn);
+    const { cells, totals } = await stepwise(fold.resultSteps(), turn);
     // The bars are frozen with the release: a later norm set never changes a released diagnosis.
     const thresholds = await releaseBars(db, campaign);
     // Rounds on an open link publish the round as a whole only: k must count people nobody could invent.
@@ -205,15 +265,15 @@ async function makeRelease(
     // The plan a step at a time (each audit one step), other requests let in between.
     const plan = await stepwise(
       planSteps(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns }),
-      nextTurn,
+      turn,
     );
-    await nextTurn();
+    await turn();
     // What every respondent of the round answered is stored in every group alike (answeredByAll); an
     // item some left open only where its answerers and those who left it open clear the plan (answered-items.ts).
     const keep = answeredByAll(totals);
     const answered = await stepwise(
       answeredItemsTrials(fold.patternCells(), plan, fold.optional, partiallyAnswered(fold.optional, totals, keep)),
-      nextTurn,
+      turn,
     );
     const membersOf = memberIndex(cells);
     const published = await stepwise(
@@ -225,7 +285,7 @@ async function makeRelease(
         { levels: levelLayout(key), scales: scaleLayout(key) },
         answered,
       ),
-      nextTurn,
+      turn,
     );
     const round = defined(plan.groups[0], "a plan's first group is the round");
     for (const group of plan.groups) {
@@ -241,7 +301,7 @@ async function makeRelease(
         // A round of thousands of cells (a large structure) is read between turns.
         const perCell = await stepwise(
           mapSteps(members, (cell) => fold.complete(cell)),
-          nextTurn,
+          turn,
         );
         stats.alpha = completeAlpha(
           perCell.reduce<Record<string, CompleteSums>>((acc, sums) => mergeComplete(acc, sums), {}),
@@ -258,11 +318,12 @@ async function makeRelease(
           { ...totals, answeredOnly: [...answered.everywhere, ...answered.roundOnly] },
           { thresholds, minComplete: isRound ? campaign.k : null },
           random,
+          turn,
         )) ?? undefined;
     }
     const roundStats = published.get(round.key);
     await writeGroups(db, id, campaign.id, published);
-    while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await nextTurn();
+    while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await turn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
     // The totals carry the round's derived outcomes too (splits, the gate on published items, alpha):
     // portfolios and comparisons read the round from them.
@@ -302,7 +363,7 @@ async function makeRelease(
  * delay of 1 ms, which over a 1M round's thousands of turns was seconds of idling; a runtime
  * without it gets a timer.
  */
-const nextTurn = (): Promise<void> =>
+export const nextTurn = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Resamples between two turns of the event loop: a few milliseconds of work (ten resamples of 1,000 at a time kept another request waiting 132 ms at 100k). */
@@ -318,16 +379,17 @@ async function groupStability(
   layout: ReleaseTotals,
   { thresholds, minComplete }: { thresholds: Thresholds; minComplete: number | null },
   random: () => number,
+  turn: () => Promise<void>,
 ): Promise<StoredStability | null> {
   const reference = referencePick(levelEvidence(groupOf(stats, layout)), thresholds);
   const picks: (LevelId | null)[] = [];
   const strata = await stepwise(
     mapSteps(cells, (cell) => ({ n: cell.n, sample: fold.sample(cell) })),
-    nextTurn,
+    turn,
   );
   for (const pick of bootstrapPicks(key, strata, thresholds, random, { published: items, minComplete })) {
     picks.push(pick);
-    if (picks.length % RESAMPLES_PER_TURN === 0) await nextTurn();
+    if (picks.length % RESAMPLES_PER_TURN === 0) await turn();
   }
   const share = stabilityShare(picks, reference);
   return share === null ? null : { ...thresholds, level: reference, share, rule: PICK_RULE };
@@ -340,20 +402,27 @@ async function groupStability(
 export async function releaseDue(
   deps: ReleaseDeps,
   now: Date,
-): Promise<{ released: StoredRelease[]; failed: { campaignId: string; error: unknown }[] }> {
+): Promise<{ released: StoredRelease[]; failed: { campaignId: string; error: unknown }[]; running: string[] }> {
   const released: StoredRelease[] = [];
   const failed: { campaignId: string; error: unknown }[] = [];
+  const running: string[] = [];
   // A round whose last attempt failed, or never ended, waits out its back-off; the others go on.
   const waiting = await waitingRounds(deps.db, now);
   for (const campaign of await listUnreleased(deps.db, calendarDate(now))) {
     if (waiting.has(campaign.id)) continue;
     try {
-      released.push(await release(deps, campaign, now));
+      released.push(
+        deps.releaseRunner
+          ? await runElsewhere(deps, deps.releaseRunner, campaign, now)
+          : await release(deps, campaign, now),
+      );
     } catch (error) {
-      failed.push({ campaignId: campaign.id, error });
+      // A runner goes on with a large round by itself (src/workers/release-object.ts).
+      if (error instanceof ApiError && error.code === "release_running") running.push(campaign.id);
+      else failed.push({ campaignId: campaign.id, error });
     }
   }
-  return { released, failed };
+  return { released, failed, running };
 }
 
 /** Pages deleted per call at most: three queries each, so one cron run that only deletes stays below D1's 1,000. */

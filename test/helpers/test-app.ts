@@ -30,6 +30,7 @@ export async function createTestApp(
       | "publicUrl"
       | "logLevel"
       | "logSink"
+      | "releaseRunner"
     >;
   } = {},
 ) {

@@ -14,19 +14,27 @@ import { drizzle } from "drizzle-orm/d1";
 import { Miniflare } from "miniflare";
 
 import { type Db, schema } from "../../src/storage/database.js";
+import type { ReleaseStatus } from "../../src/workers/release-object.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const WORKER = join(root, "dist/worker/worker.js");
 const ASSETS = join(root, "dist/public");
 
-/** The database id and compatibility date, read from wrangler.toml so the test runs what deploys. */
-function wranglerConfig(): { databaseId: string; compatibilityDate: string; compatibilityFlags: string[] } {
+/** The database id, compatibility date and Durable Object binding, read from wrangler.toml so the test runs what deploys. */
+function wranglerConfig(): {
+  databaseId: string;
+  compatibilityDate: string;
+  compatibilityFlags: string[];
+  durableObject: { binding: string; className: string };
+} {
   const toml = readFileSync(join(root, "wrangler.toml"), "utf8");
   const pick = (key: string) => toml.match(new RegExp(`^${key}\\s*=\\s*(.+)$`, "m"))![1]!;
+  const object = toml.match(/^\[\[durable_objects\.bindings\]\]\s*name\s*=\s*"([^"]+)"\s*class_name\s*=\s*"([^"]+)"/m)!;
   return {
     databaseId: JSON.parse(pick("database_id")),
     compatibilityDate: JSON.parse(pick("compatibility_date")),
     compatibilityFlags: JSON.parse(pick("compatibility_flags")),
+    durableObject: { binding: object[1]!, className: object[2]! },
   };
 }
 
@@ -40,6 +48,8 @@ export interface WorkerdTarget {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Runs the worker's cron trigger once, as Cloudflare would on its schedule. */
   cron(): Promise<void>;
+  /** What the round's release object says of its release (src/workers/release-object.ts). */
+  releaseStatus(campaignId: string): Promise<ReleaseStatus>;
   db: Db;
   close(): Promise<void>;
 }
@@ -48,7 +58,7 @@ export interface WorkerdTarget {
 export async function startWorkerd(vars: Record<string, string> = {}): Promise<WorkerdTarget> {
   if (!existsSync(WORKER)) throw new Error("dist/worker/worker.js is missing: run `npm run build` first");
   const persist = mkdtempSync(join(tmpdir(), "cc-workerd-"));
-  const { databaseId, compatibilityDate, compatibilityFlags } = wranglerConfig();
+  const { databaseId, compatibilityDate, compatibilityFlags, durableObject } = wranglerConfig();
   await promisify(execFile)(
     process.execPath,
     [
@@ -72,6 +82,8 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
     compatibilityDate,
     compatibilityFlags,
     d1Databases: { DB: databaseId },
+    // wrangler.toml declares it with new_sqlite_classes.
+    durableObjects: { [durableObject.binding]: { className: durableObject.className, useSQLite: true } },
     // The secret a deployment sets with `wrangler secret put`; the worker refuses to start without it.
     // Request log lines stay out of the test output; a test that reads them sets LOG_LEVEL.
     bindings: { LOGIN_KEY_SECRET: "workerd-test-login-key-secret-0123456789", LOG_LEVEL: "warn", ...vars },
@@ -94,6 +106,11 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
     async cron() {
       const result = await (await mf.getWorker()).scheduled({ cron: "*/15 * * * *" });
       if (result.outcome !== "ok") throw new Error(`the scheduled handler ended with ${result.outcome}`);
+    },
+    async releaseStatus(campaignId) {
+      const namespace = await mf.getDurableObjectNamespace(durableObject.binding);
+      const res = await namespace.get(namespace.idFromName(campaignId)).fetch("https://release/status");
+      return (await res.json()) as ReleaseStatus;
     },
     db: drizzle(d1 as never, { schema }) as unknown as Db,
     async close() {

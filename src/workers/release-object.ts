@@ -1,0 +1,111 @@
+/**
+ * Releases on Workers, in steps (docs/decisions/0010): one Durable Object per round, named by the
+ * round's id. Asked to start, it runs the release (services/release.ts, the same code as on Node)
+ * for RELEASE_STEP_MS and answers; a round that needs longer goes on at the object's next alarm,
+ * one step per invocation, each within the invocation's CPU limit and D1's 1,000 queries. The fold
+ * stays in the object's memory between steps. If the object is evicted mid-release its memory is
+ * gone: the attempt stays "interrupted" in the file, waits out its back-off, and the cron trigger
+ * starts the round again — as a killed Node process would. Nothing of a lost attempt is read.
+ */
+import type { DurableObjectState } from "@cloudflare/workers-types";
+import { z } from "zod";
+
+import { createInstrumentRegistry } from "../instruments/registry.js";
+import { createLogger, errorFields } from "../lib/log.js";
+import { type SlicedJob, slicedJob } from "../lib/sliced.js";
+import { nextTurn, release, type ReleaseRunner, type RunnerState } from "../services/release.js";
+import { findCampaignById } from "../storage/campaigns.js";
+import type { StoredRelease } from "../storage/releases.js";
+import { openDatabase, RELEASE_PAGE_REMOTE, releaseStepMs, type WorkerBindings } from "./bindings.js";
+
+const StartBody = z.object({ campaignId: z.string().min(1) });
+const StartAnswer = z.object({ state: z.enum(["done", "running", "failed"]) });
+const StatusAnswer = z.object({ running: z.boolean(), steps: z.number() });
+
+export type ReleaseStatus = z.infer<typeof StatusAnswer>;
+
+export class ReleaseObject {
+  readonly #state: DurableObjectState;
+  readonly #env: WorkerBindings;
+  #job: SlicedJob<StoredRelease> | null = null;
+  /** Steps the last finished release took: what `/status` says once it is done. */
+  #lastSteps = 0;
+  /** When the last alarm this object set was due (ms since the epoch). */
+  #nextAlarm = 0;
+
+  constructor(state: DurableObjectState, env: WorkerBindings) {
+    this.#state = state;
+    this.#env = env;
+  }
+
+  /** `POST /start {campaignId}`: starts the release unless it runs and answers after its first step. `GET /status`: whether it runs, and its steps. */
+  async fetch(request: Request): Promise<Response> {
+    if (new URL(request.url).pathname === "/start") {
+      const { campaignId } = StartBody.parse(await request.json());
+      return Response.json({ state: await this.#start(campaignId) });
+    }
+    const status: ReleaseStatus = { running: this.#job !== null, steps: this.#job?.slices ?? this.#lastSteps };
+    return Response.json(status);
+  }
+
+  /** The next step of the release under way; nothing when the object lost it (evicted). */
+  async alarm(): Promise<void> {
+    if (this.#job) await this.#step(this.#job);
+  }
+
+  #start(campaignId: string): Promise<RunnerState> | RunnerState {
+    if (this.#job) return "running";
+    const db = openDatabase(this.#env);
+    // Set before any await: a second start meanwhile finds it running.
+    const job = slicedJob(
+      async (turn) => {
+        const campaign = await findCampaignById(db, campaignId);
+        if (!campaign) throw new Error(`no round ${campaignId} to release`);
+        return release(
+          { db, instruments: createInstrumentRegistry(), releasePage: RELEASE_PAGE_REMOTE, turn },
+          campaign,
+          new Date(),
+        );
+      },
+      { budgetMs: releaseStepMs(this.#env), now: () => Date.now(), between: nextTurn },
+    );
+    this.#job = job;
+    return this.#step(job);
+  }
+
+  async #step(job: SlicedJob<StoredRelease>): Promise<RunnerState> {
+    const outcome = await job.slice();
+    if (!outcome.done) {
+      // Later than the alarm now running: the clock stands still between I/O, and an alarm set to
+      // the time of the one that is running is deleted with it when its handler returns.
+      this.#nextAlarm = Math.max(Date.now(), this.#nextAlarm + 1);
+      await this.#state.storage.setAlarm(this.#nextAlarm);
+      return "running";
+    }
+    this.#job = null;
+    this.#lastSteps = job.slices;
+    if (!("error" in outcome)) return "done";
+    // The attempt's row says why to the consultant (services/release.ts); the log names the error.
+    createLogger({ level: "info" }).error("round not released; it is tried again after its back-off", {
+      ...errorFields(outcome.error, true),
+    });
+    return "failed";
+  }
+}
+
+/** The release runner of the Worker's app (services/release.ts ReleaseRunner): the round's object. */
+export function releaseObjects(namespace: NonNullable<WorkerBindings["RELEASES"]>): ReleaseRunner {
+  const object = (campaignId: string) => namespace.get(namespace.idFromName(campaignId));
+  return {
+    async start(campaignId) {
+      const res = await object(campaignId).fetch("https://release/start", {
+        method: "POST",
+        body: JSON.stringify({ campaignId }),
+      });
+      return StartAnswer.parse(await res.json()).state;
+    },
+    async running(campaignId) {
+      return StatusAnswer.parse(await (await object(campaignId).fetch("https://release/status")).json()).running;
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * A release made elsewhere, in steps (services/release.ts ReleaseRunner; on Workers a Durable
+ * Object per round): readers meanwhile get 503 release_running and a participation that says
+ * "running", closing answers at once, the schedule counts the round as running, and a release that
+ * fails says why. Without a runner (Node), a second reader waits for the release under way.
+ * The runner here steps the same release code by hand, as the object's alarms would.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { campaignDefaults } from "../../src/domain/campaign.js";
+import { hashPassword } from "../../src/lib/password.js";
+import { type SlicedJob, slicedJob } from "../../src/lib/sliced.js";
+import { release, releaseDue, type ReleaseRunner } from "../../src/services/release.js";
+import { createUser } from "../../src/storage/accounts.js";
+import { createCampaign, createOrganisation, findCampaignById } from "../../src/storage/campaigns.js";
+import type { StoredRelease } from "../../src/storage/releases.js";
+import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
+
+/** A runner whose steps the test takes: one turn of the release per step. */
+function handRunner(get: () => TestApp) {
+  const jobs = new Map<string, SlicedJob<StoredRelease>>();
+  const outcome = async (job: SlicedJob<StoredRelease>, id: string) => {
+    const step = await job.slice();
+    if (!step.done) return "running" as const;
+    jobs.delete(id);
+    return "error" in step ? ("failed" as const) : ("done" as const);
+  };
+  const runner: ReleaseRunner = {
+    async start(campaignId) {
+      const running = jobs.get(campaignId);
+      if (running) return "running";
+      const t = get();
+      const job = slicedJob(
+        async (turn) =>
+          release(
+            { db: t.db, instruments: t.instruments, turn },
+            (await findCampaignById(t.db, campaignId))!,
+            t.clock.now,
+          ),
+        { budgetMs: 0, now: () => 0, between: () => Promise.resolve() },
+      );
+      jobs.set(campaignId, job);
+      return outcome(job, campaignId);
+    },
+    running: async (campaignId) => jobs.has(campaignId),
+  };
+  /** Steps the round's release to its end: how many steps that took. */
+  async function finish(campaignId: string): Promise<number> {
+    const job = jobs.get(campaignId)!;
+    while ((await outcome(job, campaignId)) === "running");
+    return job.slices;
+  }
+  return { runner, finish };
+}
+
+let t: TestApp;
+let cookie: string;
+let organisationId: string;
+const hand = handRunner(() => t);
+
+/** An open round with 6 answers; `instrumentVersion` then set (one not installed makes its release fail). */
+async function answeredRound(title: string, instrumentVersion?: number) {
+  const campaign = await createCampaign(t.db, {
+    ...campaignDefaults(t.instrument, ["Sales"]),
+    organisationId,
+    title,
+    status: "open",
+  });
+  for (let i = 0; i < 6; i++)
+    expect(
+      (
+        await postJson(t.app, `/api/s/${campaign.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: { ...validAnswers(t.instrument, 1 + (i % 5)), department: "Sales" },
+        })
+      ).status,
+    ).toBe(201);
+  if (instrumentVersion !== undefined)
+    await t.client.execute({
+      sql: "update campaigns set instrument_version = ? where id = ?",
+      args: [instrumentVersion, campaign.id],
+    });
+  return campaign;
+}
+const get = (path: string) => t.app.request(path, { headers: { cookie } });
+const close = (id: string) => postJson(t.app, `/api/campaigns/${id}/close`, {}, { cookie });
+
+beforeAll(async () => {
+  t = await createTestApp({ deps: { releaseRunner: hand.runner } });
+  const consultant = await createUser(t.db, "c@runner.test", await hashPassword("runner-password"), "consultant");
+  organisationId = (await createOrganisation(t.db, "Runner", consultant.id)).id;
+  cookie = await loginCookie(t.app, "c@runner.test", "runner-password");
+});
+afterAll(() => t.close());
+
+describe("a release made by a runner, in steps", () => {
+  it("closes at once; readers get 503 release_running and a participation saying so, then the release", async () => {
+    const round = await answeredRound("Stepped");
+    const closed = await close(round.id);
+    expect(closed.status).toBe(200);
+    expect((await closed.json()).status).toBe("closed");
+    // The round takes no more answers from the close on, though its release is not made yet.
+    const late = await postJson(t.app, `/api/s/${round.token}/responses`, {
+      submissionId: crypto.randomUUID(),
+      answers: { ...validAnswers(t.instrument), department: "Sales" },
+    });
+    expect(late.status).toBe(410);
+    for (let i = 0; i < 2; i++) {
+      const report = await get(`/api/campaigns/${round.id}/report`);
+      expect(report.status).toBe(503);
+      expect(report.headers.get("retry-after")).toBe("5");
+      expect((await report.json()).error).toMatchObject({ code: "release_running", details: [{ message: "running" }] });
+    }
+    const waiting = await (await get(`/api/campaigns/${round.id}/participation`)).json();
+    expect(waiting).toMatchObject({ status: "closed", released: false, releaseAttempt: { reason: "running" } });
+    expect(waiting.releaseAttempt.advice.nl).toContain("worden nu vrijgegeven");
+    expect(await hand.finish(round.id)).toBeGreaterThan(10);
+    const report = await get(`/api/campaigns/${round.id}/report`);
+    expect(report.status).toBe(200);
+    expect((await report.json()).n).toBe(6);
+    expect(await (await get(`/api/campaigns/${round.id}/participation`)).json()).toMatchObject({
+      released: true,
+      releaseAttempt: null,
+    });
+  });
+
+  it("is counted as running by the schedule, which starts it once and not again while it runs", async () => {
+    const round = await answeredRound("Due");
+    await t.client.execute({ sql: "update campaigns set closes_on = '2026-03-01' where id = ?", args: [round.id] });
+    const first = await releaseDue({ db: t.db, instruments: t.instruments, releaseRunner: hand.runner }, t.clock.now);
+    expect(first).toMatchObject({ released: [], failed: [], running: [round.id] });
+    // Its attempt is written down: the next run leaves it to the runner.
+    const second = await releaseDue({ db: t.db, instruments: t.instruments, releaseRunner: hand.runner }, t.clock.now);
+    expect(second).toMatchObject({ released: [], failed: [], running: [] });
+    await hand.finish(round.id);
+    expect((await get(`/api/campaigns/${round.id}/report`)).status).toBe(200);
+  });
+
+  it("says why when its release fails, as a release in the process does", async () => {
+    const round = await answeredRound("Broken", 99);
+    const closed = await close(round.id);
+    expect(closed.status).toBe(503);
+    expect((await closed.json()).error).toMatchObject({
+      code: "release_retrying",
+      details: [{ message: "instrument_missing" }],
+    });
+  });
+});
+
+describe("a release in this process (Node, no runner)", () => {
+  it("lets a second reader wait for the release under way instead of refusing it", async () => {
+    const node = await createTestApp();
+    try {
+      const consultant = await createUser(
+        node.db,
+        "n@runner.test",
+        await hashPassword("runner-password"),
+        "consultant",
+      );
+      const organisation = await createOrganisation(node.db, "Node", consultant.id);
+      const round = await createCampaign(node.db, {
+        ...campaignDefaults(node.instrument, ["Sales"]),
+        organisationId: organisation.id,
+        title: "Joined",
+        status: "open",
+      });
+      for (let i = 0; i < 6; i++)
+        await postJson(node.app, `/api/s/${round.token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          answers: { ...validAnswers(node.instrument, 1 + (i % 5)), department: "Sales" },
+        });
+      const own = await loginCookie(node.app, "n@runner.test", "runner-password");
+      const read = () => node.app.request(`/api/campaigns/${round.id}/report`, { headers: { cookie: own } });
+      const closing = postJson(node.app, `/api/campaigns/${round.id}/close`, {}, { cookie: own });
+      // The close has written its attempt down and is folding when the readers come.
+      await new Promise((resolve) => setImmediate(resolve));
+      const [closed, first, second] = await Promise.all([closing, read(), read()]);
+      expect([closed.status, first.status, second.status]).toEqual([200, 200, 200]);
+      const [a, b] = [await first.json(), await second.json()];
+      expect(a.n).toBe(6);
+      expect(b).toEqual(a);
+    } finally {
+      await node.close();
+    }
+  });
+});
