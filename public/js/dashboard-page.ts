@@ -210,9 +210,9 @@ async function loadReport(): Promise<void> {
   shown = campaign;
   refusedFilters = null;
   message = null;
-  // Running, or due with a release attempt that made none: participation says where it stands.
+  // Running, being released, or due with a release attempt that made none: participation says where it stands.
   const code = byDepartment.body.error?.code;
-  if (code === "results_not_released" || code === "release_retrying") {
+  if (code === "results_not_released" || code === "release_retrying" || code === "release_running") {
     const taking = await api<Participation>(`/api/campaigns/${campaign.id}/participation`);
     if (load !== loads) return;
     if (taking.status === 200) running = taking.body;
