@@ -10,13 +10,13 @@ import { type App, createApp } from "./app.js";
 import type { PageStore } from "./app-env.js";
 import { parseAppVars } from "./env.js";
 import { createInstrumentRegistry } from "./instruments/registry.js";
-import { createLogger, errorFields, type LogLevel } from "./lib/log.js";
+import { createLogger, errorFields } from "./lib/log.js";
 import { httpMailer } from "./lib/mailer.js";
 import { pruneAudit } from "./services/audit.js";
 import { applyRetention } from "./services/data-protection.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
 import type { Db } from "./storage/database.js";
-import { openDatabase, RELEASE_PAGE_REMOTE, type WorkerBindings } from "./workers/bindings.js";
+import { logLevelOf, openDatabase, RELEASE_PAGE_REMOTE, type WorkerBindings } from "./workers/bindings.js";
 import { releaseObjects } from "./workers/release-object.js";
 
 export { ReleaseObject } from "./workers/release-object.js";
@@ -85,15 +85,6 @@ function createWorkerApp(env: WorkerBindings, db: Db): App {
 
 /** Releases in steps by the round's Durable Object when the binding is there (wrangler.toml), else within the invocation. */
 const releaseRunnerOf = (env: WorkerBindings) => (env.RELEASES ? { releaseRunner: releaseObjects(env.RELEASES) } : {});
-
-/** LOG_LEVEL for the cron trigger, which must release rounds even when other vars are wrong (the fetch handler refuses those). */
-function logLevelOf(env: WorkerBindings): LogLevel {
-  try {
-    return parseAppVars(env).LOG_LEVEL;
-  } catch {
-    return "info";
-  }
-}
 
 export default {
   fetch(request: Request, env: WorkerBindings, ctx: unknown): Response | Promise<Response> {

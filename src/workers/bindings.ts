@@ -9,6 +9,8 @@ import { drizzle as drizzleD1 } from "drizzle-orm/d1";
 import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { z } from "zod";
 
+import { parseAppVars } from "../env.js";
+import type { LogLevel } from "../lib/log.js";
 import { type Db, schema } from "../storage/database.js";
 
 export interface WorkerBindings {
@@ -69,3 +71,12 @@ export const RELEASE_PAGE_REMOTE = 5000;
 const ReleaseStep = z.object({ RELEASE_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(10_000) });
 
 export const releaseStepMs = (env: WorkerBindings): number => ReleaseStep.parse(env).RELEASE_STEP_MS;
+
+/** LOG_LEVEL for the cron trigger and the release object, which must release rounds even when other vars are wrong (the fetch handler refuses those). */
+export function logLevelOf(env: WorkerBindings): LogLevel {
+  try {
+    return parseAppVars(env).LOG_LEVEL;
+  } catch {
+    return "info";
+  }
+}

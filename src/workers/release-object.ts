@@ -16,7 +16,7 @@ import { type SlicedJob, slicedJob } from "../lib/sliced.js";
 import { nextTurn, release, type ReleaseRunner, type RunnerState } from "../services/release.js";
 import { findCampaignById } from "../storage/campaigns.js";
 import type { StoredRelease } from "../storage/releases.js";
-import { openDatabase, RELEASE_PAGE_REMOTE, releaseStepMs, type WorkerBindings } from "./bindings.js";
+import { logLevelOf, openDatabase, RELEASE_PAGE_REMOTE, releaseStepMs, type WorkerBindings } from "./bindings.js";
 
 const StartBody = z.object({ campaignId: z.string().min(1) });
 const StartAnswer = z.object({ state: z.enum(["done", "running", "failed"]) });
@@ -28,6 +28,8 @@ export class ReleaseObject {
   readonly #state: DurableObjectState;
   readonly #env: WorkerBindings;
   #job: SlicedJob<StoredRelease> | null = null;
+  /** The round whose release `#job` makes. */
+  #campaignId = "";
   /** Steps the last finished release took: what `/status` says once it is done. */
   #lastSteps = 0;
   /** When the last alarm this object set was due (ms since the epoch). */
@@ -70,6 +72,7 @@ export class ReleaseObject {
       { budgetMs: releaseStepMs(this.#env), now: () => Date.now(), between: nextTurn },
     );
     this.#job = job;
+    this.#campaignId = campaignId;
     return this.#step(job);
   }
 
@@ -86,7 +89,8 @@ export class ReleaseObject {
     this.#lastSteps = job.slices;
     if (!("error" in outcome)) return "done";
     // The attempt's row says why to the consultant (services/release.ts); the log names the error.
-    createLogger({ level: "info" }).error("round not released; it is tried again after its back-off", {
+    createLogger({ level: logLevelOf(this.#env) }).error("round not released; it is tried again after its back-off", {
+      campaignId: this.#campaignId,
       ...errorFields(outcome.error, true),
     });
     return "failed";
