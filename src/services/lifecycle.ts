@@ -30,7 +30,7 @@ import { refusedBy } from "../storage/database.js";
 import { liveRespondents, type StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
 import { instrumentForCampaign } from "./instruments.js";
-import { type ReleaseDeps, releaseOrExplain } from "./release.js";
+import { type ReleaseDeps, releaseOf, releaseOrExplain, underWay } from "./release.js";
 
 export type LifecycleDeps = ReleaseDeps & Pick<Required<AppDeps>, "now">;
 
@@ -69,7 +69,10 @@ async function unlessClosed<T>(write: () => Promise<T>): Promise<T> {
 export async function assertRunning(deps: LifecycleDeps, campaign: Campaign): Promise<void> {
   if (campaign.status === "closed") throw closedForGood();
   if (resultsDue(campaign, calendarDate(deps.now()))) {
-    await releaseOrExplain(deps, campaign, deps.now());
+    // Being released elsewhere is closed all the same.
+    await releaseOrExplain(deps, campaign, deps.now()).catch((error: unknown) => {
+      if (!underWay(error)) throw error;
+    });
     throw closedForGood();
   }
 }
@@ -94,8 +97,11 @@ export async function closeRound(
       "campaign_draft",
       "A draft round has no responses to release; open it first, or leave it as a draft.",
     );
-  const release = await releaseOrExplain(deps, campaign, deps.now()).catch((error: unknown) => {
-    if (error instanceof ApiError && error.code === "release_running") return null;
+  // Closed already: its release as a reader gets it, so an attempt that failed waits out its back-off.
+  const making =
+    campaign.status === "closed" ? releaseOf(deps, campaign, deps.now()) : releaseOrExplain(deps, campaign, deps.now());
+  const release = await making.catch((error: unknown) => {
+    if (underWay(error)) return null;
     throw error;
   });
   return { campaign: { ...campaign, status: "closed" }, release };

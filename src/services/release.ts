@@ -118,10 +118,11 @@ export async function releaseOf(deps: ReleaseDeps, campaign: Campaign, now: Date
   const attempt = await findAttempt(deps.db, campaign.id);
   if (attempt && attempt.nextAttemptAt > now.toISOString()) {
     // Unless that attempt is the one being made now: in this process a reader waits for it with
-    // the first, a runner elsewhere is asked again later.
-    if (!(await releaseRunning(deps, campaign.id))) throw releaseRetrying(attempt, now);
-    if (deps.releaseRunner) throw releaseUnderWay();
-    return release(deps, campaign, now);
+    // the first (taken once: one that ends meanwhile is not started again), a runner is asked again later.
+    const making = inFlight.get(campaign.id);
+    if (making) return explained(deps, campaign, now, making);
+    if (await deps.releaseRunner?.running(campaign.id)) throw releaseUnderWay();
+    throw releaseRetrying(attempt, now);
   }
   return releaseOrExplain(deps, campaign, now);
 }
@@ -133,6 +134,9 @@ export async function releaseRunning(deps: Pick<ReleaseDeps, "releaseRunner">, c
 
 /** Seconds a reader waits before asking again for a release that a runner is making. */
 const UNDER_WAY_RETRY_S = 5;
+
+/** Whether `error` says a runner is making the release now (the round is closed, its release follows). */
+export const underWay = (error: unknown): boolean => error instanceof ApiError && error.code === "release_running";
 
 function releaseUnderWay(): ApiError {
   return new ApiError(
@@ -150,8 +154,18 @@ function releaseUnderWay(): ApiError {
  */
 export async function releaseOrExplain(deps: ReleaseDeps, campaign: Campaign, now: Date): Promise<StoredRelease> {
   if (deps.releaseRunner) return runElsewhere(deps, deps.releaseRunner, campaign, now);
+  return explained(deps, campaign, now, release(deps, campaign, now));
+}
+
+/** The release `making` makes, or the 503 that says why its attempt made none (the error as its cause). */
+async function explained(
+  deps: ReleaseDeps,
+  campaign: Campaign,
+  now: Date,
+  making: Promise<StoredRelease>,
+): Promise<StoredRelease> {
   try {
-    return await release(deps, campaign, now);
+    return await making;
   } catch (error) {
     const attempt = await findAttempt(deps.db, campaign.id);
     if (attempt) throw Object.assign(releaseRetrying(attempt, now), { cause: error });
@@ -195,7 +209,12 @@ export function release(deps: ReleaseDeps, campaign: Campaign, now: Date): Promi
   return attempt;
 }
 
-async function makeRelease(
+/**
+ * One attempt at the round's release, joining none under way in this process: for a runner, which
+ * holds one attempt per round itself (src/workers/release-object.ts). Durable Objects may share an
+ * isolate's memory, so an attempt a lost object left paused must never be joined.
+ */
+export async function makeRelease(
   {
     db,
     instruments,
@@ -418,7 +437,7 @@ export async function releaseDue(
       );
     } catch (error) {
       // A runner goes on with a large round by itself (src/workers/release-object.ts).
-      if (error instanceof ApiError && error.code === "release_running") running.push(campaign.id);
+      if (underWay(error)) running.push(campaign.id);
       else failed.push({ campaignId: campaign.id, error });
     }
   }

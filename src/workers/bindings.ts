@@ -68,7 +68,7 @@ export const RELEASE_PAGE_REMOTE = 5000;
  * (30 s by default), since the Workers clock moves only with I/O (a step ends at a page of
  * responses, not in the middle of one).
  */
-const ReleaseStep = z.object({ RELEASE_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(10_000) });
+const ReleaseStep = z.object({ RELEASE_STEP_MS: z.coerce.number().int().min(0).max(20_000).default(10_000) });
 
 export const releaseStepMs = (env: WorkerBindings): number => ReleaseStep.parse(env).RELEASE_STEP_MS;
 

@@ -13,14 +13,14 @@ import { z } from "zod";
 import { createInstrumentRegistry } from "../instruments/registry.js";
 import { createLogger, errorFields } from "../lib/log.js";
 import { type SlicedJob, slicedJob } from "../lib/sliced.js";
-import { nextTurn, release, type ReleaseRunner, type RunnerState } from "../services/release.js";
+import { makeRelease, nextTurn, type ReleaseRunner, type RunnerState } from "../services/release.js";
 import { findCampaignById } from "../storage/campaigns.js";
 import type { StoredRelease } from "../storage/releases.js";
 import { logLevelOf, openDatabase, RELEASE_PAGE_REMOTE, releaseStepMs, type WorkerBindings } from "./bindings.js";
 
 const StartBody = z.object({ campaignId: z.string().min(1) });
 const StartAnswer = z.object({ state: z.enum(["done", "running", "failed"]) });
-const StatusAnswer = z.object({ running: z.boolean(), steps: z.number() });
+const StatusAnswer = z.object({ running: z.boolean(), steps: z.number(), begun: z.number() });
 
 export type ReleaseStatus = z.infer<typeof StatusAnswer>;
 
@@ -28,10 +28,14 @@ export class ReleaseObject {
   readonly #state: DurableObjectState;
   readonly #env: WorkerBindings;
   #job: SlicedJob<StoredRelease> | null = null;
+  /** Whether a step runs now (in a fetch or an alarm). */
+  #stepping = false;
   /** The round whose release `#job` makes. */
   #campaignId = "";
   /** Steps the last finished release took: what `/status` says once it is done. */
   #lastSteps = 0;
+  /** Releases this object has begun since it was made (one per round, unless one failed and was tried again). */
+  #begun = 0;
   /** When the last alarm this object set was due (ms since the epoch). */
   #nextAlarm = 0;
 
@@ -42,17 +46,37 @@ export class ReleaseObject {
 
   /** `POST /start {campaignId}`: starts the release unless it runs and answers after its first step. `GET /status`: whether it runs, and its steps. */
   async fetch(request: Request): Promise<Response> {
+    await this.#keepGoing();
     if (new URL(request.url).pathname === "/start") {
       const { campaignId } = StartBody.parse(await request.json());
       return Response.json({ state: await this.#start(campaignId) });
     }
-    const status: ReleaseStatus = { running: this.#job !== null, steps: this.#job?.slices ?? this.#lastSteps };
+    const status: ReleaseStatus = {
+      running: this.#job !== null,
+      steps: this.#job?.slices ?? this.#lastSteps,
+      begun: this.#begun,
+    };
     return Response.json(status);
   }
 
   /** The next step of the release under way; nothing when the object lost it (evicted). */
   async alarm(): Promise<void> {
-    if (this.#job) await this.#step(this.#job);
+    if (this.#job && !this.#stepping) await this.#step(this.#job);
+  }
+
+  /**
+   * A paused release whose next alarm is missing (setting it failed) is "running" but would never
+   * go on: any request to the object sets the alarm again.
+   */
+  async #keepGoing(): Promise<void> {
+    if (this.#job && !this.#stepping && (await this.#state.storage.getAlarm()) === null) await this.#setAlarm();
+  }
+
+  async #setAlarm(): Promise<void> {
+    // Later than the alarm now running: the clock stands still between I/O, and an alarm set to
+    // the time of the one that is running is deleted with it when its handler returns.
+    this.#nextAlarm = Math.max(Date.now(), this.#nextAlarm + 1);
+    await this.#state.storage.setAlarm(this.#nextAlarm);
   }
 
   #start(campaignId: string): Promise<RunnerState> | RunnerState {
@@ -63,7 +87,7 @@ export class ReleaseObject {
       async (turn) => {
         const campaign = await findCampaignById(db, campaignId);
         if (!campaign) throw new Error(`no round ${campaignId} to release`);
-        return release(
+        return makeRelease(
           { db, instruments: createInstrumentRegistry(), releasePage: RELEASE_PAGE_REMOTE, turn },
           campaign,
           new Date(),
@@ -73,16 +97,15 @@ export class ReleaseObject {
     );
     this.#job = job;
     this.#campaignId = campaignId;
+    this.#begun++;
     return this.#step(job);
   }
 
   async #step(job: SlicedJob<StoredRelease>): Promise<RunnerState> {
-    const outcome = await job.slice();
+    this.#stepping = true;
+    const outcome = await job.slice().finally(() => (this.#stepping = false));
     if (!outcome.done) {
-      // Later than the alarm now running: the clock stands still between I/O, and an alarm set to
-      // the time of the one that is running is deleted with it when its handler returns.
-      this.#nextAlarm = Math.max(Date.now(), this.#nextAlarm + 1);
-      await this.#state.storage.setAlarm(this.#nextAlarm);
+      await this.#setAlarm();
       return "running";
     }
     this.#job = null;
@@ -106,10 +129,16 @@ export function releaseObjects(namespace: NonNullable<WorkerBindings["RELEASES"]
         method: "POST",
         body: JSON.stringify({ campaignId }),
       });
-      return StartAnswer.parse(await res.json()).state;
+      return StartAnswer.parse(await answerOf(res)).state;
     },
     async running(campaignId) {
-      return StatusAnswer.parse(await (await object(campaignId).fetch("https://release/status")).json()).running;
+      return StatusAnswer.parse(await answerOf(await object(campaignId).fetch("https://release/status"))).running;
     },
   };
+}
+
+/** The object's JSON answer; an error it threw is said with its status and text, not as a JSON parse failure. */
+async function answerOf(res: { ok: boolean; status: number; json(): Promise<unknown>; text(): Promise<string> }) {
+  if (!res.ok) throw new Error(`the release object answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  return res.json();
 }

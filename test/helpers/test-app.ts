@@ -31,6 +31,8 @@ export async function createTestApp(
       | "logLevel"
       | "logSink"
       | "releaseRunner"
+      | "releaseBytes"
+      | "releasePage"
     >;
   } = {},
 ) {

@@ -50,6 +50,8 @@ export interface WorkerdTarget {
   cron(): Promise<void>;
   /** What the round's release object says of its release (src/workers/release-object.ts). */
   releaseStatus(campaignId: string): Promise<ReleaseStatus>;
+  /** Asks the round's release object to start, as the worker does (its answer: "done", "running" or "failed"). */
+  releaseStart(campaignId: string): Promise<string>;
   db: Db;
   close(): Promise<void>;
 }
@@ -101,6 +103,10 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
   });
   const url = await mf.ready;
   const d1 = await mf.getD1Database("DB");
+  const releaseObject = async (campaignId: string) => {
+    const namespace = await mf.getDurableObjectNamespace(durableObject.binding);
+    return namespace.get(namespace.idFromName(campaignId));
+  };
   return {
     request: (path, init) => mf.dispatchFetch(new URL(path, url), init as never) as unknown as Promise<Response>,
     async cron() {
@@ -108,9 +114,17 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
       if (result.outcome !== "ok") throw new Error(`the scheduled handler ended with ${result.outcome}`);
     },
     async releaseStatus(campaignId) {
-      const namespace = await mf.getDurableObjectNamespace(durableObject.binding);
-      const res = await namespace.get(namespace.idFromName(campaignId)).fetch("https://release/status");
+      const res = await (await releaseObject(campaignId)).fetch("https://release/status");
       return (await res.json()) as ReleaseStatus;
+    },
+    async releaseStart(campaignId) {
+      const res = await (
+        await releaseObject(campaignId)
+      ).fetch("https://release/start", {
+        method: "POST",
+        body: JSON.stringify({ campaignId }),
+      });
+      return ((await res.json()) as { state: string }).state;
     },
     db: drizzle(d1 as never, { schema }) as unknown as Db,
     async close() {

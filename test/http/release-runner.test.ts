@@ -10,15 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignDefaults } from "../../src/domain/campaign.js";
 import { hashPassword } from "../../src/lib/password.js";
 import { type SlicedJob, slicedJob } from "../../src/lib/sliced.js";
-import { release, releaseDue, type ReleaseRunner } from "../../src/services/release.js";
+import { makeRelease, releaseDue, type ReleaseRunner } from "../../src/services/release.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation, findCampaignById } from "../../src/storage/campaigns.js";
 import type { StoredRelease } from "../../src/storage/releases.js";
 import { createTestApp, loginCookie, postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
-/** A runner whose steps the test takes: one turn of the release per step. */
+/** A runner whose steps the test takes: one turn of the release per step. It holds its own attempts, as the object does. */
 function handRunner(get: () => TestApp) {
   const jobs = new Map<string, SlicedJob<StoredRelease>>();
+  const started: string[] = [];
   const outcome = async (job: SlicedJob<StoredRelease>, id: string) => {
     const step = await job.slice();
     if (!step.done) return "running" as const;
@@ -30,9 +31,10 @@ function handRunner(get: () => TestApp) {
       const running = jobs.get(campaignId);
       if (running) return "running";
       const t = get();
+      started.push(campaignId);
       const job = slicedJob(
         async (turn) =>
-          release(
+          makeRelease(
             { db: t.db, instruments: t.instruments, turn },
             (await findCampaignById(t.db, campaignId))!,
             t.clock.now,
@@ -50,7 +52,7 @@ function handRunner(get: () => TestApp) {
     while ((await outcome(job, campaignId)) === "running");
     return job.slices;
   }
-  return { runner, finish };
+  return { runner, finish, started };
 }
 
 let t: TestApp;
@@ -127,11 +129,16 @@ describe("a release made by a runner, in steps", () => {
   it("is counted as running by the schedule, which starts it once and not again while it runs", async () => {
     const round = await answeredRound("Due");
     await t.client.execute({ sql: "update campaigns set closes_on = '2026-03-01' where id = ?", args: [round.id] });
+    const before = hand.started.length;
     const first = await releaseDue({ db: t.db, instruments: t.instruments, releaseRunner: hand.runner }, t.clock.now);
     expect(first).toMatchObject({ released: [], failed: [], running: [round.id] });
-    // Its attempt is written down: the next run leaves it to the runner.
+    // Its attempt is written down: the next run leaves it to the runner, and a reader is told it runs.
     const second = await releaseDue({ db: t.db, instruments: t.instruments, releaseRunner: hand.runner }, t.clock.now);
     expect(second).toMatchObject({ released: [], failed: [], running: [] });
+    expect((await (await get(`/api/campaigns/${round.id}/report`)).json()).error.code).toBe("release_running");
+    // A second close while it runs is answered at once and starts nothing.
+    expect((await close(round.id)).status).toBe(200);
+    expect(hand.started.slice(before)).toEqual([round.id]);
     await hand.finish(round.id);
     expect((await get(`/api/campaigns/${round.id}/report`)).status).toBe(200);
   });
@@ -148,30 +155,34 @@ describe("a release made by a runner, in steps", () => {
 });
 
 describe("a release in this process (Node, no runner)", () => {
-  it("lets a second reader wait for the release under way instead of refusing it", async () => {
-    const node = await createTestApp();
-    try {
-      const consultant = await createUser(
-        node.db,
-        "n@runner.test",
-        await hashPassword("runner-password"),
-        "consultant",
-      );
-      const organisation = await createOrganisation(node.db, "Node", consultant.id);
-      const round = await createCampaign(node.db, {
-        ...campaignDefaults(node.instrument, ["Sales"]),
-        organisationId: organisation.id,
-        title: "Joined",
-        status: "open",
+  /** A Node app with one open round of 6 answers, its consultant's cookie, and a reader of its report. */
+  async function nodeRound(deps: Parameters<typeof createTestApp>[0] = {}) {
+    const node = await createTestApp(deps);
+    const consultant = await createUser(node.db, "n@runner.test", await hashPassword("runner-password"), "consultant");
+    const organisation = await createOrganisation(node.db, "Node", consultant.id);
+    const round = await createCampaign(node.db, {
+      ...campaignDefaults(node.instrument, ["Sales"]),
+      organisationId: organisation.id,
+      title: "Joined",
+      status: "open",
+    });
+    for (let i = 0; i < 6; i++)
+      await postJson(node.app, `/api/s/${round.token}/responses`, {
+        submissionId: crypto.randomUUID(),
+        answers: { ...validAnswers(node.instrument, 1 + (i % 5)), department: "Sales" },
       });
-      for (let i = 0; i < 6; i++)
-        await postJson(node.app, `/api/s/${round.token}/responses`, {
-          submissionId: crypto.randomUUID(),
-          answers: { ...validAnswers(node.instrument, 1 + (i % 5)), department: "Sales" },
-        });
-      const own = await loginCookie(node.app, "n@runner.test", "runner-password");
-      const read = () => node.app.request(`/api/campaigns/${round.id}/report`, { headers: { cookie: own } });
-      const closing = postJson(node.app, `/api/campaigns/${round.id}/close`, {}, { cookie: own });
+    const own = await loginCookie(node.app, "n@runner.test", "runner-password");
+    return {
+      node,
+      read: () => node.app.request(`/api/campaigns/${round.id}/report`, { headers: { cookie: own } }),
+      close: () => postJson(node.app, `/api/campaigns/${round.id}/close`, {}, { cookie: own }),
+    };
+  }
+
+  it("lets a second reader wait for the release under way instead of refusing it", async () => {
+    const { node, read, close } = await nodeRound();
+    try {
+      const closing = close();
       // The close has written its attempt down and is folding when the readers come.
       await new Promise((resolve) => setImmediate(resolve));
       const [closed, first, second] = await Promise.all([closing, read(), read()]);
@@ -179,6 +190,25 @@ describe("a release in this process (Node, no runner)", () => {
       const [a, b] = [await first.json(), await second.json()];
       expect(a.n).toBe(6);
       expect(b).toEqual(a);
+    } finally {
+      await node.close();
+    }
+  });
+
+  it("tells a reader who waited for a release that then fails why, as it tells the closer (503, not 500)", async () => {
+    // A fold budget of 2 KB: the release fails as too_large after its first page.
+    const { node, read, close } = await nodeRound({ deps: { releaseBytes: 2000, releasePage: 1 } });
+    try {
+      const closing = close();
+      await new Promise((resolve) => setImmediate(resolve));
+      const [closed, joined] = await Promise.all([closing, read()]);
+      for (const res of [closed, joined, await read()]) {
+        expect(res.status).toBe(503);
+        expect((await res.json()).error).toMatchObject({
+          code: "release_retrying",
+          details: [{ message: "too_large" }],
+        });
+      }
     } finally {
       await node.close();
     }

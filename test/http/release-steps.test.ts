@@ -5,6 +5,7 @@
  * at the default. Readers meanwhile get 503 release_running, and the release that comes out
  * publishes the same figures as Node's from the same answers.
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { campaignDefaults } from "../../src/domain/campaign.js";
@@ -12,7 +13,7 @@ import { createInstrumentRegistry, DEFAULT_INSTRUMENT_ID } from "../../src/instr
 import { hashPassword } from "../../src/lib/password.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
-import type { Db } from "../../src/storage/database.js";
+import { type Db, schema } from "../../src/storage/database.js";
 import { createTestApp, validAnswers } from "../helpers/test-app.js";
 import { startWorkerd, type WorkerdTarget } from "../helpers/workerd.js";
 
@@ -29,8 +30,11 @@ interface Target {
   close(): Promise<void>;
 }
 
-/** The same round, the same requests: seeded, answered on codes and closed. Returns the consultant's cookie and the round's id. */
-async function closeARound(target: Target): Promise<{ cookie: string; id: string; closed: Response }> {
+/** The same round, the same requests: seeded, answered on codes and closed (with `alongside` at the same time). Returns the consultant's cookie, the round's id and the close. */
+async function closeARound(
+  target: Target,
+  alongside: (id: string) => Promise<unknown> = async () => undefined,
+): Promise<{ cookie: string; id: string; closed: Response }> {
   const consultant = await createUser(target.db, "c@steps.test", await hashPassword(PASSWORD), "consultant");
   const organisation = await createOrganisation(target.db, "Steps", consultant.id);
   const round = await createCampaign(target.db, {
@@ -63,7 +67,8 @@ async function closeARound(target: Target): Promise<{ cookie: string; id: string
     });
     expect(res.status).toBe(201);
   }
-  return { cookie, id: round.id, closed: await post(`/api/campaigns/${round.id}/close`, {}, cookie) };
+  const [closed] = await Promise.all([post(`/api/campaigns/${round.id}/close`, {}, cookie), alongside(round.id)]);
+  return { cookie, id: round.id, closed };
 }
 
 /** The report's figures, less what a release's own random seed decides (its bootstrap, said in the explanation) and the order of comments. */
@@ -89,7 +94,10 @@ describe("a release in steps on workerd (a Durable Object per round, one step pe
   });
 
   it("closes the round at once, answers readers 503 release_running meanwhile, and publishes what Node publishes", async () => {
-    const edge = await closeARound(workerd);
+    // The schedule (or a reader) asks the object to start the same round at the same moment: one release is begun.
+    let second = "";
+    const edge = await closeARound(workerd, async (id) => (second = await workerd.releaseStart(id)));
+    expect(["running", "done"]).toContain(second);
     expect(edge.closed.status).toBe(200);
     expect((await edge.closed.json()).status).toBe("closed");
     const read = (dimension: string) =>
@@ -118,6 +126,11 @@ describe("a release in steps on workerd (a Durable Object per round, one step pe
     expect(status.running).toBe(false);
     // Past one invocation: each step was an alarm of its own.
     expect(status.steps).toBeGreaterThan(10);
+    expect(status.begun).toBe(1);
+    // One release, made by one attempt.
+    const rows = await workerd.db.select().from(schema.releases).where(eq(schema.releases.campaignId, edge.id));
+    expect(rows).toHaveLength(1);
+    expect(await workerd.db.select().from(schema.releaseAttempts)).toEqual([]);
 
     const here = await closeARound({ ...node, request: async (path, init) => node.app.request(path, init) });
     expect(here.closed.status).toBe(200);
