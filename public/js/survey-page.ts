@@ -18,7 +18,6 @@ import { whenResults } from "./lib/participation.js";
 import { $ } from "./lib/ui.js";
 
 type Lang = PublicSurvey["defaultLanguage"];
-type Unit = PublicSurvey["units"][string][number];
 
 const token = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const statusBox = $("status");
@@ -139,10 +138,12 @@ async function submit(submissionId: string, answers: Record<string, unknown>): P
   retryButton.onclick = () => void submit(submissionId, answers);
 }
 
-function fillGroupings(model: Model, units: Record<string, Unit[]>): void {
+function fillGroupings(model: Model, { units, thirdGroupingQuestion }: PublicSurvey): void {
   for (const question of model.getAllQuestions() as Question[]) {
     const dimension = question.getPropertyValue("grouping") as string | undefined;
     if (!dimension) continue;
+    // The client's own third grouping (a location, a shift) is asked in its own words.
+    if (dimension === "tenure" && thirdGroupingQuestion) question.locTitle.setJson(thirdGroupingQuestion);
     const list = units[dimension];
     if (!list?.length) {
       question.visible = false; // the campaign does not use this dimension
@@ -283,7 +284,7 @@ async function start(): Promise<void> {
   const draft = loadDraft(token);
   if (data.requiresCode) accessCode = draft?.accessCode ?? (await askForCode(fromLink));
   const model = new Model(data.instrument);
-  fillGroupings(model, data.units);
+  fillGroupings(model, data);
   keepDraft(model, draft);
   model.onComplete.add((sender) => {
     const answers = { ...(sender.data as Record<string, unknown>) };

@@ -2,6 +2,7 @@
  * Campaign rules that do not need storage: when a campaign takes responses, and the limits on
  * the minimum reporting group.
  */
+import type { Localised } from "./i18n.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./level-bars.js";
 import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, type UnitEntry, unitsFromEntries } from "./units.js";
 
@@ -68,7 +69,16 @@ export function roundRuleProblems(
 }
 
 /** What a change may touch: everything while a draft; once open only what staff were not promised. */
-export const DRAFT_ONLY_FIELDS = ["title", "departments", "roles", "tenure", "instrument", "k", "kComments"] as const;
+export const DRAFT_ONLY_FIELDS = [
+  "title",
+  "departments",
+  "roles",
+  "tenure",
+  "thirdGrouping",
+  "instrument",
+  "k",
+  "kComments",
+] as const;
 export type RoundField =
   (typeof DRAFT_ONLY_FIELDS)[number] | "opensOn" | "closesOn" | "contact" | "expectedHeadcount" | "requireCode";
 
@@ -157,6 +167,16 @@ export function calendarDate(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
+/**
+ * A third grouping the client names (where tenure bands say little: a location, a shift, a
+ * team type): what reports call it ("Locatie") and the question staff answer it by ("Op welke
+ * locatie werk je?"), in both languages. Its units are the round's third units as ever.
+ */
+export interface ThirdGrouping {
+  label: Localised;
+  question: Localised;
+}
+
 export interface Campaign extends CampaignWindow {
   id: string;
   organisationId: string;
@@ -175,6 +195,8 @@ export interface Campaign extends CampaignWindow {
   requireCode: boolean;
   /** Whom staff can ask about the round (a name, an address, a phone number), shown on the survey page. */
   contact: string | null;
+  /** The client's own third grouping in place of tenure (a location, a shift): its name and the question staff are asked; null = tenure. */
+  thirdGrouping: ThirdGrouping | null;
   /** When the campaign was created (UTC, "YYYY-MM-DD HH:MM:SS"): orders rounds without a start date. */
   createdAt: string;
 }
@@ -200,6 +222,7 @@ export function campaignDefaults(
     expectedHeadcount: null,
     requireCode: false,
     contact: null,
+    thirdGrouping: null,
   };
 }
 

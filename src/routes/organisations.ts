@@ -44,6 +44,7 @@ const NewCampaign = z
     expectedHeadcount: roundFields.expectedHeadcount.default(null),
     requireCode: roundFields.requireCode.default(false),
     contact: roundFields.contact.default(null),
+    thirdGrouping: roundFields.thirdGrouping.default(null),
     status: z.enum(["draft", "open"]).default("draft"),
     thresholds: z
       .object({
@@ -205,6 +206,7 @@ export const organisationRoutes = createRouter()
         expectedHeadcount: body.expectedHeadcount,
         requireCode: body.requireCode,
         contact: body.contact || null,
+        thirdGrouping: body.thirdGrouping,
       });
       return c.json(
         toCampaignView(

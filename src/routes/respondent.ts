@@ -9,7 +9,7 @@ import { LANGUAGES, pickLanguage } from "../domain/i18n.js";
 import { DIMENSIONS } from "../domain/units.js";
 import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
-import { jsonError, pathParam, UnitSchema } from "../lib/schemas.js";
+import { jsonError, Localised, pathParam, UnitSchema } from "../lib/schemas.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { assertUsableCode } from "../services/access-codes.js";
 import {
@@ -40,6 +40,9 @@ const PublicSurveySchema = z.strictObject({
   organisation: z.string().openapi({ description: "Who is asking" }),
   contact: z.string().nullable().openapi({ description: "Whom to ask about the round" }),
   units: z.record(z.string(), z.array(UnitSchema)),
+  thirdGroupingQuestion: Localised.nullable().openapi({
+    description: "The question of the client's own third grouping, in place of the instrument's tenure question",
+  }),
   instrument: z.record(z.string(), z.unknown()),
 });
 export type PublicSurvey = z.infer<typeof PublicSurveySchema>;
@@ -172,6 +175,7 @@ export const respondentRoutes = createRouter()
         organisation,
         contact: campaign.contact,
         units,
+        thirdGroupingQuestion: campaign.thirdGrouping?.question ?? null,
         instrument: instrument.json,
       },
       200,

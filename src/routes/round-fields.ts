@@ -52,6 +52,16 @@ export const roundFields = {
     .nullable()
     .openapi({ description: "Staff invited: the basis of the response rate whenever it is set" }),
   requireCode: z.boolean(),
+  thirdGrouping: z
+    .strictObject({
+      label: z.strictObject({ nl: lineOfText(40).min(1), en: lineOfText(40).min(1) }),
+      question: z.strictObject({ nl: lineOfText(200).min(1), en: lineOfText(200).min(1) }),
+    })
+    .nullable()
+    .openapi({
+      description:
+        "The client's own third grouping in place of tenure (a location, a shift): the name reports show and the question staff answer, both in nl and en; null keeps tenure",
+    }),
   contact: lineOfText(200)
     .nullable()
     .openapi({ description: "Whom staff can ask about the round, shown on the survey page" }),

@@ -18,6 +18,12 @@ const ResponseRateSchema = z
       "Respondents over the headcount entered (staff invited) when there is one, else used over issued codes; null with neither",
   });
 
+/** The client's own name and question for a round's third grouping (domain/campaign.ts ThirdGrouping). */
+export const ThirdGroupingSchema = z
+  .strictObject({ label: Localised, question: Localised })
+  .nullable()
+  .openapi({ description: "The client's own name and question for the third grouping; null: tenure" });
+
 export const CampaignSchema = z
   .strictObject({
     id: z.string(),
@@ -34,6 +40,7 @@ export const CampaignSchema = z
     expectedHeadcount: z.number().nullable(),
     requireCode: z.boolean(),
     contact: z.string().nullable(),
+    thirdGrouping: ThirdGroupingSchema,
     codes: z.strictObject({ issued: z.number(), used: z.number() }),
     responseRate: ResponseRateSchema,
     startHere: z
@@ -74,6 +81,7 @@ export function toCampaignView(
     expectedHeadcount: campaign.expectedHeadcount,
     requireCode: campaign.requireCode,
     contact: campaign.contact,
+    thirdGrouping: campaign.thirdGrouping,
     codes,
     responseRate: roundResponseRate(facts.respondents, campaign, codes),
     startHere: facts.startHere

@@ -9,6 +9,7 @@ import { z } from "@hono/zod-openapi";
 import { EXPORT_SCHEMA_VERSION } from "../domain/data-protection.js";
 import { LevelId, orNull, UnitSchema } from "../lib/schemas.js";
 import { auditEntrySchema } from "./audit.js";
+import { ThirdGroupingSchema } from "./campaign-view.js";
 import { ActionSchema } from "./plan.js";
 import { CampaignReportSchema, Dimension, someOf, ThresholdsSchema } from "./report.js";
 
@@ -33,6 +34,7 @@ const ExportedRound = z
       units: someOf(Dimension, z.array(UnitSchema)),
       thresholds: ThresholdsSchema,
       contact: z.string().nullable(),
+      thirdGrouping: ThirdGroupingSchema,
       expectedHeadcount: z.int().nullable(),
       requireCode: z.boolean(),
     }),

@@ -364,6 +364,7 @@ export async function organisationExport(
         units: c.units,
         thresholds: c.thresholds,
         contact: c.contact,
+        thirdGrouping: c.thirdGrouping,
         expectedHeadcount: c.expectedHeadcount,
         requireCode: c.requireCode,
       },

@@ -15,6 +15,7 @@ import {
   resultsDue,
   type RoundField,
   roundRuleProblems,
+  type ThirdGrouping,
 } from "../domain/campaign.js";
 import {
   type CampaignUnits,
@@ -113,6 +114,8 @@ export interface RoundEdit {
   departments?: UnitEntry[] | undefined;
   roles?: UnitEntry[] | null | undefined;
   tenure?: UnitEntry[] | null | undefined;
+  /** The client's own name and question for the third grouping; null: tenure again. */
+  thirdGrouping?: ThirdGrouping | null | undefined;
   instrument?: { id: string; version?: number | undefined } | undefined;
   k?: number | undefined;
   kComments?: number | undefined;
@@ -171,6 +174,7 @@ export async function changeRound(
     ...(edit.k !== undefined ? { k: edit.k } : {}),
     kComments: kCommentsAfter(campaign, edit),
     contact,
+    ...(edit.thirdGrouping !== undefined ? { thirdGrouping: edit.thirdGrouping } : {}),
     ...(edit.expectedHeadcount !== undefined ? { expectedHeadcount: edit.expectedHeadcount } : {}),
     ...(edit.requireCode !== undefined ? { requireCode: edit.requireCode } : {}),
     ...(edit.opensOn !== undefined ? { opensOn: edit.opensOn } : {}),
@@ -198,7 +202,9 @@ export async function changeRound(
         ...(instrument ? { instrumentId: next.instrumentId, instrumentVersion: next.instrumentVersion } : {}),
         ...(next.k !== campaign.k ? { k: next.k } : {}),
         ...(next.kComments !== campaign.kComments ? { kComments: next.kComments } : {}),
-        ...(edit.contact !== undefined ? { settings: { thresholds: next.thresholds, contact: next.contact } } : {}),
+        ...(edit.contact !== undefined || edit.thirdGrouping !== undefined
+          ? { settings: { thresholds: next.thresholds, contact: next.contact, thirdGrouping: next.thirdGrouping } }
+          : {}),
         ...(edit.expectedHeadcount !== undefined ? { expectedHeadcount: next.expectedHeadcount } : {}),
         ...(edit.requireCode !== undefined ? { requireCode: next.requireCode } : {}),
         ...(edit.opensOn !== undefined ? { opensOn: next.opensOn } : {}),

@@ -1,7 +1,7 @@
 /** Organisations and campaigns: drizzle queries behind small functions. */
 import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 
-import { type Campaign, roundDate } from "../domain/campaign.js";
+import { type Campaign, roundDate, type ThirdGrouping } from "../domain/campaign.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/level-bars.js";
 import type { CampaignUnits } from "../domain/units.js";
 import { randomId, randomToken } from "../lib/random.js";
@@ -95,8 +95,8 @@ export type RoundChange = Partial<
     | "closesOn"
   >
 > & {
-  /** The settings column as a whole (thresholds and contact), when the contact changes. */
-  settings?: Pick<Campaign, "thresholds" | "contact">;
+  /** The settings column as a whole (thresholds, contact, third grouping), when one of them changes. */
+  settings?: CampaignSettingsJson;
 };
 
 /**
@@ -113,7 +113,7 @@ export async function changeCampaign(
   const set = {
     ...columns,
     ...(units ? { units: JSON.stringify(units) } : {}),
-    ...(settings ? { settings: JSON.stringify({ thresholds: settings.thresholds, contact: settings.contact }) } : {}),
+    ...(settings ? { settings: settingsJson(settings) } : {}),
   };
   if (Object.keys(set).length === 0) return true;
   const written = await db
@@ -139,17 +139,29 @@ export async function createCampaign(db: Db, input: NewCampaign): Promise<Campai
   // The same format as SQLite's datetime('now'), so old and new rows sort together.
   const createdAt = new Date().toISOString().slice(0, 19).replace("T", " ");
   const campaign: Campaign = { ...input, id: randomId(), token: randomToken(16), createdAt };
-  const { thresholds, contact, ...row } = campaign;
-  await db
-    .insert(campaigns)
-    .values({ ...row, units: JSON.stringify(campaign.units), settings: JSON.stringify({ thresholds, contact }) });
+  const { thresholds, contact, thirdGrouping, ...row } = campaign;
+  await db.insert(campaigns).values({
+    ...row,
+    units: JSON.stringify(campaign.units),
+    settings: settingsJson({ thresholds, contact, thirdGrouping }),
+  });
   return campaign;
 }
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
+/** What a round keeps in its settings column (JSON): rounds written before a field existed read it as its default. */
+type CampaignSettingsJson = Pick<Campaign, "thresholds" | "contact" | "thirdGrouping">;
+
+const settingsJson = ({ thresholds, contact, thirdGrouping }: CampaignSettingsJson) =>
+  JSON.stringify({ thresholds, contact, thirdGrouping });
+
 function toCampaign(row: CampaignRow): Campaign {
-  const settings = JSON.parse(row.settings) as { thresholds?: Partial<Thresholds>; contact?: string | null };
+  const settings = JSON.parse(row.settings) as {
+    thresholds?: Partial<Thresholds>;
+    contact?: string | null;
+    thirdGrouping?: ThirdGrouping | null;
+  };
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -166,6 +178,7 @@ function toCampaign(row: CampaignRow): Campaign {
     // Rounds made before the agreement-based rule may still carry its old SD and share settings: only weakBelow counts.
     thresholds: { weakBelow: settings.thresholds?.weakBelow ?? DEFAULT_THRESHOLDS.weakBelow },
     contact: settings.contact ?? null,
+    thirdGrouping: settings.thirdGrouping ?? null,
     expectedHeadcount: row.expectedHeadcount,
     requireCode: row.requireCode,
     createdAt: row.createdAt,

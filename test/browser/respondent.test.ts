@@ -1,11 +1,11 @@
 /** An employee completes the survey in real Chromium on a phone-sized screen, in Dutch and in English. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Campaign } from "../../src/domain/campaign.js";
+import { type Campaign, roundUnits } from "../../src/domain/campaign.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { chromiumPath } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
-import { completeSurvey, completeSurveyByKeyboard, screenshot } from "../helpers/survey.js";
+import { answerPage, completeSurvey, completeSurveyByKeyboard, screenshot } from "../helpers/survey.js";
 
 let h: Awaited<ReturnType<typeof startBrowserHarness>>;
 let campaign: Campaign;
@@ -108,6 +108,40 @@ describe.skipIf(!chromiumPath)("respondent journey in Chromium", () => {
       .toContain("How customer-centric is our organisation");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await first.locator(".sd-rating__item--selected").textContent()).toContain("2");
+    await context.close();
+  });
+
+  it("asks the client's own third grouping in its own words, in either language, and stores the unit chosen", async () => {
+    const located = await h.t.addCampaign({
+      title: "Per locatie",
+      units: roundUnits({ departments: ["Sales", "Service"], tenure: ["Noord", "Zuid"] }),
+      thirdGrouping: {
+        label: { nl: "Locatie", en: "Location" },
+        question: { nl: "Op welke locatie werk je?", en: "Where do you work?" },
+      },
+    });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${h.url}/s/${located.token}`);
+    const asked = page.locator('.sd-question[data-name="tenure"]:visible');
+    for (let pageNo = 0; pageNo < 12 && (await asked.count()) === 0; pageNo++) {
+      await answerPage(page);
+      await page.locator(".sd-navigation__next-btn:visible").click();
+    }
+    await expect.poll(() => asked.locator(".sd-question__title").textContent()).toContain("Op welke locatie werk je?");
+    expect(await asked.locator(".sd-item__control-label").allTextContents()).toEqual(["Noord", "Zuid"]);
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => asked.locator(".sd-question__title").textContent()).toContain("Where do you work?");
+    await completeSurvey(page);
+    await expect.poll(() => page.locator("#status-text").textContent(), { timeout: 10_000 }).toContain("Thank you");
+    const rows = await h.t.client.execute({
+      sql: "select tenure from responses where campaign_id = ?",
+      args: [located.id],
+    });
+    expect(rows.rows.map((r) => r.tenure)).toEqual(["Noord"]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { campaignDefaults } from "../../src/domain/campaign.js";
 import { findUserByEmail } from "../../src/storage/accounts.js";
 import { createCampaign, createOrganisation } from "../../src/storage/campaigns.js";
+import { schema } from "../../src/storage/database.js";
 import { countResponses } from "../../src/storage/responses.js";
 import { canvasHasInk, chromiumPath, logIn } from "../helpers/browser.js";
 import { startBrowserHarness } from "../helpers/server.js";
@@ -449,6 +450,32 @@ describe.skipIf(!chromiumPath)("a round from draft to open", () => {
     expect(
       await page.locator("tr", { hasText: "Nulmeting 2027" }).locator("button", { hasText: "Openen" }).count(),
     ).toBe(0);
+    await context.close();
+  });
+
+  it("names the third grouping the client's way in the round form, keeps it on the round and shows it when the round is changed", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "nl-NL" });
+    const page = await login(context, demoLogin(demo, "consultant") as { email: string; password: string });
+    await page.goto(`${h.url}/workspace`);
+    await page.selectOption("#campaign-organisation", { label: "Verzekeraar Polis & Co" });
+    await page.fill("#campaign-title", "Per vestiging");
+    await page.fill("#campaign-departments", "Schade\nAcceptatie");
+    await page.fill("#campaign-tenure", "Utrecht\nZwolle");
+    await page.fill("#campaign-third-label-nl", "Vestiging");
+    await page.fill("#campaign-third-label-en", "Branch");
+    await page.fill("#campaign-third-question-nl", "Op welke vestiging werk je?");
+    await page.fill("#campaign-third-question-en", "Which branch do you work at?");
+    await page.click("#campaign-form button[data-status=draft]");
+    const row = page.locator("tr", { hasText: "Per vestiging" });
+    await row.waitFor();
+    const [stored] = (await h.t.db.select().from(schema.campaigns)).filter((c) => c.title === "Per vestiging");
+    expect(JSON.parse(stored!.settings).thirdGrouping).toEqual({
+      label: { nl: "Vestiging", en: "Branch" },
+      question: { nl: "Op welke vestiging werk je?", en: "Which branch do you work at?" },
+    });
+    await row.getByRole("button", { name: "Wijzigen: Per vestiging" }).click();
+    await expect.poll(() => page.inputValue("#campaign-third-label-nl")).toBe("Vestiging");
+    expect(await page.inputValue("#campaign-third-question-en")).toBe("Which branch do you work at?");
     await context.close();
   });
 });

@@ -133,4 +133,67 @@ describe("a round with the client's own structure", () => {
       expect((await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n).toBe(before);
     }
   });
+
+  it("names its third grouping the client's way: the survey asks the client's question, the round keeps both names, a draft may go back to tenure", async () => {
+    const LOCATION = {
+      label: { nl: "Locatie", en: "Location" },
+      question: { nl: "Op welke locatie werk je?", en: "Where do you work?" },
+    };
+    const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, {
+      title: "Per locatie",
+      departments: ["Zorg", "Facilitair"],
+      tenure: ["Noord", "Zuid", "Oost"],
+      thirdGrouping: LOCATION,
+      status: "draft",
+    });
+    expect(res.status).toBe(201);
+    const draft = await res.json();
+    expect(draft.thirdGrouping).toEqual(LOCATION);
+    expect((await findCampaignById(t.db, draft.id))!.thirdGrouping).toEqual(LOCATION);
+    // A draft may change it, and go back to tenure.
+    const renamed = { ...LOCATION, label: { nl: "Vestiging", en: "Site" } };
+    expect(
+      (await (await send("PATCH", `/api/campaigns/${draft.id}`, { thirdGrouping: renamed })).json()).thirdGrouping,
+    ).toEqual(renamed);
+    expect(
+      (await (await send("PATCH", `/api/campaigns/${draft.id}`, { thirdGrouping: null })).json()).thirdGrouping,
+    ).toBeNull();
+    expect((await send("PATCH", `/api/campaigns/${draft.id}`, { thirdGrouping: LOCATION })).status).toBe(200);
+
+    // Open, the survey asks the client's question over the round's units; staff saw it, so it stays.
+    expect((await send("POST", `/api/campaigns/${draft.id}/open`)).status).toBe(200);
+    const token = String(draft.surveyPath).slice(3);
+    const survey = await (await t.app.request(`/api/s/${token}`)).json();
+    expect(survey.thirdGroupingQuestion).toEqual(LOCATION.question);
+    expect(survey.units.tenure.map((u: { value: string }) => u.value)).toEqual(["Noord", "Zuid", "Oost"]);
+    const fixed = await send("PATCH", `/api/campaigns/${draft.id}`, { thirdGrouping: null });
+    expect(fixed.status).toBe(400);
+    expect(
+      (await fixed.json()).error.details.map((d: { code: string; path: string }) => `${d.code}@${d.path}`),
+    ).toEqual(["fixedOnceOpen@thirdGrouping"]);
+    expect((await findCampaignById(t.db, draft.id))!.thirdGrouping).toEqual(LOCATION);
+    // A round without one asks the instrument's own tenure question.
+    const plain = await hospitalRound();
+    expect((await (await t.app.request(`/api/s/${plain.token}`)).json()).thirdGroupingQuestion).toBeNull();
+  });
+
+  it("refuses a third grouping named in one language only, or with an empty question, and stores nothing", async () => {
+    for (const thirdGrouping of [
+      { label: { nl: "Locatie" }, question: { nl: "Waar?", en: "Where?" } },
+      { label: { nl: "Locatie", en: "Location" }, question: { nl: "", en: "Where?" } },
+      { label: { nl: "L".repeat(41), en: "Location" }, question: { nl: "Waar?", en: "Where?" } },
+      { label: { nl: "Locatie", en: "Location" } },
+    ]) {
+      const before = (await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n;
+      const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, {
+        title: "Half",
+        departments: ["Zorg"],
+        thirdGrouping,
+      });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error.details.every((d: { path: string }) => d.path.startsWith("json.thirdGrouping"))).toBe(true);
+      expect((await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n).toBe(before);
+    }
+  });
 });

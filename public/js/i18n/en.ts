@@ -99,6 +99,7 @@ export const en: Catalogue = {
   all_role: "All roles",
   all_department: "All departments",
   all_tenure: "Any tenure",
+  all_own: "{name}: all",
   csv: "Excel (CSV)",
   csvData: "Data (CSV)",
   "dashboard.print": "PDF / print",
@@ -282,6 +283,13 @@ export const en: Catalogue = {
   ownRoles: "Own roles (one per line, at most 20)",
   ownTenure: "Own tenure bands or another grouping (one per line, at most 10)",
   ownUnitsHint: "Left empty: the four standard roles and four tenure bands.",
+  thirdGrouping: "Third grouping: own name (optional)",
+  thirdGroupingHint:
+    "Is the third grouping something other than tenure, a location or a shift, say? Give the name reports show and the question staff answer, in both languages. Left empty: tenure.",
+  thirdGroupingLabelNl: "Name (Dutch), e.g. Locatie",
+  thirdGroupingLabelEn: "Name (English), e.g. Location",
+  thirdGroupingQuestionNl: "Question (Dutch), e.g. Op welke locatie werk je?",
+  thirdGroupingQuestionEn: "Question (English), e.g. Where do you work?",
   structureFile: "Or read the structure from an HR system's CSV",
   structureHint:
     "Columns department, role or function, tenure and optionally count; one row per employee works too. The file stays in your browser: only the names and counts go into the form. Other columns, such as names, are ignored.",

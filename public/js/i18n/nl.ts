@@ -110,6 +110,7 @@ export const nl = {
   all_role: "Alle rollen",
   all_department: "Alle afdelingen",
   all_tenure: "Elke diensttijd",
+  all_own: "{name}: alle",
   csv: "Excel (CSV)",
   csvData: "Data (CSV)",
   "dashboard.print": "PDF / afdrukken",
@@ -294,6 +295,13 @@ export const nl = {
   ownRoles: "Eigen rollen (één per regel, maximaal 20)",
   ownTenure: "Eigen diensttijdgroepen of andere indeling (één per regel, maximaal 10)",
   ownUnitsHint: "Leeg laten: de vier standaardrollen en vier diensttijdgroepen.",
+  thirdGrouping: "Derde indeling: eigen naam (optioneel)",
+  thirdGroupingHint:
+    "Gebruikt u de derde indeling voor iets anders dan diensttijd, bijvoorbeeld locatie of dienst? Geef dan de naam die rapporten tonen en de vraag die medewerkers beantwoorden, in beide talen. Leeg laten: diensttijd.",
+  thirdGroupingLabelNl: "Naam (Nederlands), bijv. Locatie",
+  thirdGroupingLabelEn: "Naam (Engels), bijv. Location",
+  thirdGroupingQuestionNl: "Vraag (Nederlands), bijv. Op welke locatie werk je?",
+  thirdGroupingQuestionEn: "Vraag (Engels), bijv. Where do you work?",
   structureFile: "Of lees de indeling uit een CSV van het HR-systeem",
   structureHint:
     "Kolommen afdeling, functie of rol, diensttijd en eventueel aantal; één regel per medewerker kan ook. Het bestand blijft in uw browser: alleen de namen en aantallen komen in het formulier. Andere kolommen, zoals namen, worden genegeerd.",

@@ -12,6 +12,10 @@ export const FILTERS = ["department", "role", "tenure"] as const;
 export type FilterDimension = (typeof FILTERS)[number];
 export const filterSelect = (d: FilterDimension) => $(`filter-${d}`) as HTMLSelectElement;
 
+/** The client's own name of a dimension (the third grouping, e.g. "Locatie"), or null where it has the standard one. */
+const ownName = (d: FilterDimension, round: CampaignView | null | undefined, ctx: PanelContext): string | null =>
+  d === "tenure" && round?.thirdGrouping ? round.thirdGrouping.label[ctx.lang] : null;
+
 /** Fills each filter with the round's units, keeping what was chosen where the round has it. */
 export function fillFilters(campaign: CampaignView | undefined, ctx: PanelContext): void {
   const units = campaign?.units ?? {};
@@ -19,13 +23,21 @@ export function fillFilters(campaign: CampaignView | undefined, ctx: PanelContex
     const select = filterSelect(d);
     const chosen = select.value;
     const list = units[d] ?? [];
+    const name = ownName(d, campaign, ctx);
     fillSelect(select, [
-      { value: "", label: ctx.t(`all_${d}`) },
+      { value: "", label: name ? ctx.t("all_own", { name }) : ctx.t(`all_${d}`) },
       ...list.map((u) => ({ value: u.value, label: u.label[ctx.lang] })),
     ]);
     select.value = list.some((u) => u.value === chosen) ? chosen : "";
     const label = select.closest("label");
-    if (label) label.hidden = list.length === 0;
+    if (!label) continue;
+    label.hidden = list.length === 0;
+    // A key the catalogue lacks is shown as written: the client's own name survives a change of language.
+    const caption = label.querySelector<HTMLElement>("[data-t]");
+    if (caption && d === "tenure") {
+      caption.dataset.t = name ?? "filterTenure";
+      caption.textContent = name ?? ctx.t("filterTenure");
+    }
   }
 }
 
@@ -52,6 +64,6 @@ export function filterText(
     const value = filters[d];
     if (value === undefined) return [];
     const unit = round?.units[d]?.find((u) => u.value === value);
-    return [`${ctx.t(`dimension_${d}`)} ${unit?.label[ctx.lang] ?? value}`];
+    return [`${ownName(d, round, ctx) ?? ctx.t(`dimension_${d}`)} ${unit?.label[ctx.lang] ?? value}`];
   }).join(", ");
 }

@@ -5,7 +5,7 @@
  * server holds the same rule); a closed round offers no change. Only the fields that changed are
  * sent, and a refusal names each field in the page's language.
  */
-import { DEFAULT_K, defaultKComments, DRAFT_ONLY_FIELDS } from "../../../src/domain/campaign.js";
+import { DEFAULT_K, defaultKComments, DRAFT_ONLY_FIELDS, type ThirdGrouping } from "../../../src/domain/campaign.js";
 import {
   DEFAULT_ROLES,
   DEFAULT_TENURE,
@@ -27,6 +27,7 @@ const INPUTS = {
   departments: "campaign-departments",
   roles: "campaign-roles",
   tenure: "campaign-tenure",
+  thirdGrouping: "campaign-third-grouping",
   instrument: "campaign-instrument",
   k: "campaign-k",
   kComments: "campaign-k-comments",
@@ -37,10 +38,11 @@ const INPUTS = {
   closesOn: "campaign-closes",
 } as const;
 type Field = keyof typeof INPUTS;
-/** The label a field's refusal is named by: the text of its label. */
-const labelOf = (field: string) =>
-  (Object.hasOwn(INPUTS, field) ? $(INPUTS[field as Field]) : null)?.closest("label")?.querySelector("[data-t]")
-    ?.textContent ?? field;
+/** The label a field's refusal is named by: the text of its label (of its legend, for a group of inputs). */
+const labelOf = (field: string) => {
+  const element = Object.hasOwn(INPUTS, field) ? $(INPUTS[field as Field]) : null;
+  return (element?.closest("label") ?? element)?.querySelector("[data-t]")?.textContent ?? field;
+};
 
 const input = (field: Field) => $(INPUTS[field]) as HTMLInputElement;
 const numberOrNull = (value: string) => (value.trim() === "" ? null : Number(value));
@@ -54,6 +56,7 @@ function read(): Required<Omit<RoundEdit, "kComments">> & { kComments: number | 
     // Left empty, a grouping keeps the standard units.
     roles: ownUnits(input("roles").value),
     tenure: ownUnits(input("tenure").value),
+    thirdGrouping: readThirdGrouping(),
     instrument: { id: id ?? "", version: Number(version) },
     k: Number(input("k").value || DEFAULT_K),
     kComments: numberOrNull(input("kComments").value),
@@ -63,6 +66,28 @@ function read(): Required<Omit<RoundEdit, "kComments">> & { kComments: number | 
     opensOn: input("opensOn").value || null,
     closesOn: input("closesOn").value || null,
   };
+}
+
+/** The four inputs of the third grouping's name and question, by language. */
+const THIRD = {
+  label: { nl: "campaign-third-label-nl", en: "campaign-third-label-en" },
+  question: { nl: "campaign-third-question-nl", en: "campaign-third-question-en" },
+} as const;
+const thirdInput = (part: keyof typeof THIRD, lang: "nl" | "en") => $(THIRD[part][lang]) as HTMLInputElement;
+
+/** Null while all four are empty (tenure); else what was typed, for the server to check whole. */
+function readThirdGrouping(): ThirdGrouping | null {
+  const text = (part: keyof typeof THIRD) => ({
+    nl: thirdInput(part, "nl").value.trim(),
+    en: thirdInput(part, "en").value.trim(),
+  });
+  const grouping = { label: text("label"), question: text("question") };
+  return Object.values(grouping).some((t) => t.nl || t.en) ? grouping : null;
+}
+
+function showThirdGrouping(grouping: ThirdGrouping | null): void {
+  for (const part of ["label", "question"] as const)
+    for (const lang of ["nl", "en"] as const) thirdInput(part, lang).value = grouping?.[part][lang] ?? "";
 }
 
 const ownUnits = (text: string): UnitEntry[] | null => {
@@ -83,6 +108,7 @@ function changes(round: CampaignView): RoundEdit {
   if (!sameUnits(now.departments, unitText(round.units.department))) edit.departments = now.departments;
   if (!sameUnits(now.roles, unitText(round.units.role, DEFAULT_ROLES))) edit.roles = now.roles;
   if (!sameUnits(now.tenure, unitText(round.units.tenure, DEFAULT_TENURE))) edit.tenure = now.tenure;
+  if (JSON.stringify(now.thirdGrouping) !== JSON.stringify(round.thirdGrouping)) edit.thirdGrouping = now.thirdGrouping;
   if (now.instrument.id !== round.instrument.id || now.instrument.version !== round.instrument.version)
     edit.instrument = now.instrument;
   if (now.k !== round.k) edit.k = now.k;
@@ -112,14 +138,21 @@ export function roundForm(
 ) {
   let editing: CampaignView | null = null;
   const form = $("campaign-form") as HTMLFormElement;
-  /** A round's units in the structure fields (nothing where there are none: the standard units). */
-  function showStructure(units: CampaignView["units"]): void {
+  /** A round's units in the structure fields (nothing where there are none: the standard units), and its third grouping's name. */
+  function showStructure({ units, thirdGrouping }: Pick<CampaignView, "units" | "thirdGrouping">): void {
     input("departments").value = unitText(units.department);
     input("roles").value = unitText(units.role, DEFAULT_ROLES);
     input("tenure").value = unitText(units.tenure, DEFAULT_TENURE);
+    showThirdGrouping(thirdGrouping);
   }
   /** The structure fields' text, as one string. */
-  const structure = () => ["departments", "roles", "tenure"].map((f) => input(f as Field).value).join("\u0000");
+  const structure = () => {
+    const third = readThirdGrouping();
+    return [
+      ...["departments", "roles", "tenure"].map((f) => input(f as Field).value),
+      third ? JSON.stringify(third) : "",
+    ].join("\u0000");
+  };
   /** The structure fields as the last prefill left them: what a new prefill may replace. */
   let prefilled = "";
 
@@ -135,7 +168,7 @@ export function roundForm(
     const now = structure();
     if (now.replaceAll("\u0000", "").trim() !== "" && now !== prefilled) return;
     const latest = hooks.roundsOf(($("campaign-organisation") as HTMLSelectElement).value)[0];
-    showStructure(latest?.units ?? {});
+    showStructure(latest ?? { units: {}, thirdGrouping: null });
     prefilled = structure();
     $("campaign-structure-report").replaceChildren(
       ...(latest ? [el("p", t("structureFromRound", { title: latest.title }), "message")] : []),
@@ -163,7 +196,7 @@ export function roundForm(
   function fill(round: CampaignView): void {
     ($("campaign-organisation") as HTMLSelectElement).value = round.organisationId;
     input("title").value = round.title;
-    showStructure(round.units);
+    showStructure(round);
     const select = input("instrument") as unknown as HTMLSelectElement;
     const value = `${round.instrument.id}@${round.instrument.version}`;
     // A round may pin a version no longer offered for new rounds: keep it choosable.
