@@ -20,7 +20,13 @@ import { logLevelOf, openDatabase, RELEASE_PAGE_REMOTE, releaseStepMs, type Work
 
 const StartBody = z.object({ campaignId: z.string().min(1) });
 const StartAnswer = z.object({ state: z.enum(["done", "running", "failed"]) });
-const StatusAnswer = z.object({ running: z.boolean(), steps: z.number(), begun: z.number() });
+const StatusAnswer = z.object({
+  running: z.boolean(),
+  steps: z.number(),
+  begun: z.number(),
+  /** The longest step of the last release so far, by the Workers clock (which moves with I/O): at least its CPU time. */
+  longestStepMs: z.number(),
+});
 
 export type ReleaseStatus = z.infer<typeof StatusAnswer>;
 
@@ -34,6 +40,8 @@ export class ReleaseObject {
   #campaignId = "";
   /** Steps the last finished release took: what `/status` says once it is done. */
   #lastSteps = 0;
+  /** The longest step of the release under way or the last one, in ms. */
+  #longestStepMs = 0;
   /** Releases this object has begun since it was made (one per round, unless one failed and was tried again). */
   #begun = 0;
   /** When the last alarm this object set was due (ms since the epoch). */
@@ -55,6 +63,7 @@ export class ReleaseObject {
       running: this.#job !== null,
       steps: this.#job?.slices ?? this.#lastSteps,
       begun: this.#begun,
+      longestStepMs: this.#longestStepMs,
     };
     return Response.json(status);
   }
@@ -98,12 +107,15 @@ export class ReleaseObject {
     this.#job = job;
     this.#campaignId = campaignId;
     this.#begun++;
+    this.#longestStepMs = 0;
     return this.#step(job);
   }
 
   async #step(job: SlicedJob<StoredRelease>): Promise<RunnerState> {
     this.#stepping = true;
+    const began = Date.now();
     const outcome = await job.slice().finally(() => (this.#stepping = false));
+    this.#longestStepMs = Math.max(this.#longestStepMs, Date.now() - began);
     if (!outcome.done) {
       await this.#setAlarm();
       return "running";

@@ -8,7 +8,8 @@
  * load and seeds the data.
  *
  * BENCH_SIZES=10000,100000 (comma-separated) runs fewer report sizes; BENCH_SECONDS shortens the load;
- * BENCH_ONLY=invitations (or submissions, releases, structures) runs one part and updates only its rows.
+ * BENCH_ONLY=invitations (or submissions, releases, structures, workers) runs one part and updates only its rows.
+ * BENCH_WORKERS_SIZE sets the round the workers part releases on workerd (default 1,000,000).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
@@ -27,13 +28,14 @@ import { issueCodes } from "../../src/services/access-codes.js";
 import { createUser } from "../../src/storage/accounts.js";
 import { spawnServer } from "../helpers/node-server.js";
 import { benchCampaign, type BenchStructure, bulkResponses, randomAnswers } from "./data.js";
+import { workerdRelease } from "./workers-release.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const CONNECTIONS = 50;
-/** BENCH_ONLY=invitations (or submissions, releases, structures; comma-separated) runs only those parts and merges their rows into BENCHMARKS.md. */
-const PARTS = ["submissions", "releases", "structures", "invitations"] as const;
+/** BENCH_ONLY=invitations (or submissions, releases, structures, workers; comma-separated) runs only those parts and merges their rows into BENCHMARKS.md. */
+const PARTS = ["submissions", "releases", "structures", "invitations", "workers"] as const;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((p) => p.trim())) : null;
 for (const part of ONLY ?? [])
   if (!(PARTS as readonly string[]).includes(part))
@@ -525,6 +527,41 @@ async function publishedCrossCells(file: string, campaignId: string): Promise<nu
   }
 }
 
+/**
+ * A large round released on workerd + local D1 through the release object (src/workers/release-object.ts),
+ * with the default step: each step must fit one invocation's CPU limit (30 s on Workers Paid by
+ * default). A step's time by the Workers clock (which moves with I/O) is at least its CPU time.
+ */
+async function workersRelease(): Promise<void> {
+  const size = Number(process.env.BENCH_WORKERS_SIZE ?? 1_000_000);
+  const section = `Workers: release of ${size.toLocaleString("en")} responses on workerd + local D1`;
+  const made = await workerdRelease(instrument, size);
+  if (made.respondents !== size) integrityFailure = `workerd released ${made.respondents} of ${size} responses`;
+  record(
+    section,
+    "steps (one invocation each)",
+    String(made.status.steps),
+    "> 1 once it outlasts a step (10 s)",
+    made.status.steps > 1 || made.releaseSeconds <= 10,
+  );
+  record(
+    section,
+    "longest step (Workers clock)",
+    `${(made.status.longestStepMs / 1000).toFixed(1)} s`,
+    "≤ 30 s",
+    made.status.longestStepMs <= 30_000,
+  );
+  record(section, "close answered after its first step", `${made.closeSeconds.toFixed(1)} s`);
+  record(section, "whole release (wall)", `${made.releaseSeconds.toFixed(1)} s`);
+  record(
+    section,
+    "respondents in the release",
+    made.respondents.toLocaleString("en"),
+    "all",
+    made.respondents === size,
+  );
+}
+
 /** Each structure's release on a fresh server: wall and CPU time, the longest wait of a probe, peak memory, and what it published. */
 async function structures(): Promise<number> {
   let peak = 0;
@@ -860,6 +897,7 @@ try {
   if (runs("releases")) peakRss("serving reports", await reports());
   if (runs("structures")) peakRss("releasing the large structures", await structures());
   if (runs("invitations")) peakRss("sending 1,000 staff invitations under submission load", await invitations());
+  if (runs("workers")) await workersRelease();
   const file = join(root, "BENCHMARKS.md");
   writeFileSync(file, ONLY ? merged(readFileSync(file, "utf8")) : markdown());
   console.log(
