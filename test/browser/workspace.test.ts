@@ -458,13 +458,16 @@ describe.skipIf(!chromiumPath)("a round from draft to open", () => {
     const page = await login(context, demoLogin(demo, "consultant") as { email: string; password: string });
     await page.goto(`${h.url}/workspace`);
     await page.selectOption("#campaign-organisation", { label: "Verzekeraar Polis & Co" });
-    await page.fill("#campaign-title", "Per vestiging");
-    await page.fill("#campaign-departments", "Schade\nAcceptatie");
-    await page.fill("#campaign-tenure", "Utrecht\nZwolle");
-    await page.fill("#campaign-third-label-nl", "Vestiging");
-    await page.fill("#campaign-third-label-en", "Branch");
-    await page.fill("#campaign-third-question-nl", "Op welke vestiging werk je?");
-    await page.fill("#campaign-third-question-en", "Which branch do you work at?");
+    const typed = {
+      title: "Per vestiging",
+      departments: "Schade\nAcceptatie",
+      tenure: "Utrecht\nZwolle",
+      "third-label-nl": "Vestiging",
+      "third-label-en": "Branch",
+      "third-question-nl": "Op welke vestiging werk je?",
+      "third-question-en": "Which branch do you work at?",
+    };
+    for (const [field, value] of Object.entries(typed)) await page.fill(`#campaign-${field}`, value);
     await page.click("#campaign-form button[data-status=draft]");
     const row = page.locator("tr", { hasText: "Per vestiging" });
     await row.waitFor();

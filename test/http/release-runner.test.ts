@@ -60,25 +60,25 @@ let cookie: string;
 let organisationId: string;
 const hand = handRunner(() => t);
 
-/** An open round with 6 answers; `instrumentVersion` then set (one not installed makes its release fail). */
-async function answeredRound(title: string, instrumentVersion?: number) {
-  const campaign = await createCampaign(t.db, {
-    ...campaignDefaults(t.instrument, ["Sales"]),
-    organisationId,
+/** An open round of `app` with 6 answers; `instrumentVersion` then set (one not installed makes its release fail). */
+async function answeredRound(app: TestApp, organisation: string, title: string, instrumentVersion?: number) {
+  const campaign = await createCampaign(app.db, {
+    ...campaignDefaults(app.instrument, ["Sales"]),
+    organisationId: organisation,
     title,
     status: "open",
   });
   for (let i = 0; i < 6; i++)
     expect(
       (
-        await postJson(t.app, `/api/s/${campaign.token}/responses`, {
+        await postJson(app.app, `/api/s/${campaign.token}/responses`, {
           submissionId: crypto.randomUUID(),
-          answers: { ...validAnswers(t.instrument, 1 + (i % 5)), department: "Sales" },
+          answers: { ...validAnswers(app.instrument, 1 + (i % 5)), department: "Sales" },
         })
       ).status,
     ).toBe(201);
   if (instrumentVersion !== undefined)
-    await t.client.execute({
+    await app.client.execute({
       sql: "update campaigns set instrument_version = ? where id = ?",
       args: [instrumentVersion, campaign.id],
     });
@@ -97,7 +97,7 @@ afterAll(() => t.close());
 
 describe("a release made by a runner, in steps", () => {
   it("closes at once; readers get 503 release_running and a participation saying so, then the release", async () => {
-    const round = await answeredRound("Stepped");
+    const round = await answeredRound(t, organisationId, "Stepped");
     const closed = await close(round.id);
     expect(closed.status).toBe(200);
     expect((await closed.json()).status).toBe("closed");
@@ -127,7 +127,7 @@ describe("a release made by a runner, in steps", () => {
   });
 
   it("is counted as running by the schedule, which starts it once and not again while it runs", async () => {
-    const round = await answeredRound("Due");
+    const round = await answeredRound(t, organisationId, "Due");
     await t.client.execute({ sql: "update campaigns set closes_on = '2026-03-01' where id = ?", args: [round.id] });
     const before = hand.started.length;
     const first = await releaseDue({ db: t.db, instruments: t.instruments, releaseRunner: hand.runner }, t.clock.now);
@@ -144,7 +144,7 @@ describe("a release made by a runner, in steps", () => {
   });
 
   it("says why when its release fails, as a release in the process does", async () => {
-    const round = await answeredRound("Broken", 99);
+    const round = await answeredRound(t, organisationId, "Broken", 99);
     const closed = await close(round.id);
     expect(closed.status).toBe(503);
     expect((await closed.json()).error).toMatchObject({
@@ -160,17 +160,7 @@ describe("a release in this process (Node, no runner)", () => {
     const node = await createTestApp(deps);
     const consultant = await createUser(node.db, "n@runner.test", await hashPassword("runner-password"), "consultant");
     const organisation = await createOrganisation(node.db, "Node", consultant.id);
-    const round = await createCampaign(node.db, {
-      ...campaignDefaults(node.instrument, ["Sales"]),
-      organisationId: organisation.id,
-      title: "Joined",
-      status: "open",
-    });
-    for (let i = 0; i < 6; i++)
-      await postJson(node.app, `/api/s/${round.token}/responses`, {
-        submissionId: crypto.randomUUID(),
-        answers: { ...validAnswers(node.instrument, 1 + (i % 5)), department: "Sales" },
-      });
+    const round = await answeredRound(node, organisation.id, "Joined");
     const own = await loginCookie(node.app, "n@runner.test", "runner-password");
     return {
       node,
