@@ -31,7 +31,7 @@ import { refusedBy } from "../storage/database.js";
 import { liveRespondents, type StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
 import { instrumentForCampaign } from "./instruments.js";
-import { type ReleaseDeps, releaseOf, releaseOrExplain, underWay } from "./release.js";
+import { type ReleaseDeps, releaseOrExplain, underWay } from "./release.js";
 
 export type LifecycleDeps = ReleaseDeps & Pick<Required<AppDeps>, "now">;
 
@@ -98,10 +98,9 @@ export async function closeRound(
       "campaign_draft",
       "A draft round has no responses to release; open it first, or leave it as a draft.",
     );
-  // Closed already: its release as a reader gets it, so an attempt that failed waits out its back-off.
-  const making =
-    campaign.status === "closed" ? releaseOf(deps, campaign, deps.now()) : releaseOrExplain(deps, campaign, deps.now());
-  const release = await making.catch((error: unknown) => {
+  // Closing a closed round again is the consultant's retry: it starts at once, whatever the back-off
+  // (a release under way elsewhere is not started twice: the runner answers that it runs).
+  const release = await releaseOrExplain(deps, campaign, deps.now()).catch((error: unknown) => {
     if (underWay(error)) return null;
     throw error;
   });
