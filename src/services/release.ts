@@ -70,6 +70,16 @@ import { releaseBars } from "./norm-sets.js";
 export const RELEASE_PAGE = 1000;
 /** Responses folded between two turns of the event loop: about 10 ms of work. */
 const FOLD_PIECE = 250;
+/** Comments a statement of the embedded file keeps or drops at most while other requests wait. */
+const ROWS_PER_STATEMENT = 1000;
+/** Raw responses the embedded file deletes per statement after a release (each delete also updates the table's index). */
+const DELETE_PAGE = 250;
+/**
+ * Comments a release keeps or drops per statement: on the embedded file a short statement each;
+ * over a network (pages larger than the embedded file's) four pages' worth, so the queries stay few.
+ */
+const commentsPerStatement = (releasePage: number) =>
+  releasePage > RELEASE_PAGE ? releasePage * 4 : ROWS_PER_STATEMENT;
 
 const inFlight = new Map<string, Promise<StoredRelease>>();
 
@@ -347,7 +357,7 @@ export async function makeRelease(
     }
     const roundStats = published.get(round.key);
     await writeGroups(db, id, campaign.id, published);
-    while ((await keepListedComments(db, id, plan, releasePage * 4)) > 0) await turn();
+    while ((await keepListedComments(db, id, plan, commentsPerStatement(releasePage))) > 0) await turn();
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
     // The totals carry the round's derived outcomes too (splits, the gate on published items, alpha):
     // portfolios and comparisons read the round from them.
@@ -459,7 +469,7 @@ const REDUCE_PAGES = 200;
  * the release — the published groups' figures, comments with their department at most — and the
  * receipts that let a client's retry still be acknowledged. Run after releasing, on the same schedule.
  */
-export async function reduceReleased({ db, releasePage = RELEASE_PAGE }: ReleaseDeps): Promise<number> {
+export async function reduceReleased({ db, releasePage = DELETE_PAGE }: ReleaseDeps): Promise<number> {
   // The release's own batch deletes a round's staff invitations; this catches any left behind.
   await deleteReleasedInvitations(db);
   let deleted = 0;
