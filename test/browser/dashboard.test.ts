@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
-import type { Campaign } from "../../src/domain/campaign.js";
+import { type Campaign, roundUnits } from "../../src/domain/campaign.js";
 import { release } from "../../src/services/release.js";
 import { updateCampaignSettings } from "../../src/storage/campaigns.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
@@ -242,6 +242,37 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     await page.waitForSelector("#whole-round", { state: "hidden" });
     await page.waitForSelector("#heat-department", { state: "visible" });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("names the third grouping's filter the client's way, in either language, and tenure again for another round", async () => {
+    // A running round whose third grouping is the client's own: locations. The organisation's newest, so the dashboard opens it.
+    const located = await h.t.addCampaign({
+      organisationId: demo.organisationId,
+      title: "Per locatie",
+      status: "open",
+      units: roundUnits({ departments: ["Sales"], tenure: ["Noord", "Zuid"] }),
+      thirdGrouping: {
+        label: { nl: "Locatie", en: "Location" },
+        question: { nl: "Op welke locatie werk je?", en: "Where do you work?" },
+      },
+    });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    await logIn(page, h.url, demoLogin(demo, "manager"));
+    const caption = page.locator("label:has(#filter-tenure) [data-t]");
+    const firstOption = page.locator("#filter-tenure option").first();
+    await page.selectOption("#campaign", demo.campaign.id);
+    await expect.poll(() => caption.textContent()).toBe("Diensttijd");
+    await page.selectOption("#campaign", located.id);
+    await expect.poll(() => caption.textContent()).toBe("Locatie");
+    expect(await firstOption.textContent()).toBe("Locatie: alle");
+    expect(await page.locator("#filter-tenure option").allTextContents()).toEqual(["Locatie: alle", "Noord", "Zuid"]);
+    await page.click('[data-lang="en"]');
+    await expect.poll(() => caption.textContent()).toBe("Location");
+    expect(await firstOption.textContent()).toBe("Location: all");
+    await page.selectOption("#campaign", demo.campaign.id);
+    await expect.poll(() => caption.textContent()).toBe("Tenure");
     await context.close();
   });
 });
