@@ -66,6 +66,7 @@ export const ERROR_CODES = {
   release_running: {
     statuses: [503],
     meaning: "The round is closed and its release is being made (on Workers, in steps); ask again after Retry-After.",
+    routine: true,
   },
   too_small: { statuses: [409], meaning: "The round has fewer than k respondents: there is nothing to share." },
   too_many_actions: { statuses: [409], meaning: "The action plan holds its maximum of actions." },
@@ -89,8 +90,12 @@ export const ERROR_CODES = {
   too_many_requests: { statuses: [429], meaning: "Too many requests from this network; Retry-After says when." },
   internal: { statuses: [500], meaning: "Something went wrong on the server (logged)." },
   mail_not_sent: { statuses: [502], meaning: "Saved, but the e-mail could not be sent." },
-} as const satisfies Record<string, { statuses: readonly number[]; meaning: string }>;
+} as const satisfies Record<string, { statuses: readonly number[]; meaning: string; routine?: true }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A 5xx the server answers by design, not because something failed (`routine` in the list): logged without a stack. */
+export const isRoutine = (code: string | undefined): boolean =>
+  code !== undefined && Object.hasOwn(ERROR_CODES, code) && "routine" in ERROR_CODES[code as ErrorCode];
 
 export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];

@@ -17,6 +17,7 @@ import { matchedRoutes, routePath } from "hono/route";
 import { METHOD_NAME_ALL } from "hono/router";
 
 import type { AppEnv } from "../app-env.js";
+import { isRoutine } from "../lib/error-codes.js";
 import { errorFields, type Logger } from "../lib/log.js";
 
 const RESPONDENT_PREFIXES = ["/s/", "/api/s/", "/api/summaries/"];
@@ -79,8 +80,8 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     const status = c.res.status;
     const route = routeOf(c);
     const failure = c.get("failure");
-    // A release being made elsewhere answers 503 by design (services/release.ts): no failure, no stack.
-    const failed = status >= 500 && failure?.code !== "release_running";
+    // A 5xx the server answers by design (lib/error-codes.ts `routine`) is no failure: no stack.
+    const failed = status >= 500 && !isRoutine(failure?.code);
     const level = failed ? "error" : QUIET_ROUTES.has(route) && status < 400 ? "debug" : "info";
     if (!log.enabled(level)) return;
     log[level]("request", {

@@ -1,7 +1,7 @@
 /** The API's error codes are a closed list: the OpenAPI document names them, and every answer's code is one of them. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ERROR_CODE_LIST, ERROR_CODES } from "../../src/lib/error-codes.js";
+import { ERROR_CODE_LIST, ERROR_CODES, isRoutine } from "../../src/lib/error-codes.js";
 import { createTestApp, postJson, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -39,5 +39,11 @@ describe("error codes", () => {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(ERROR_CODE_LIST).toContain((await res.json()).error.code);
     }
+  });
+
+  it("mark only a release being made as a routine 5xx: every other server error is a failure to log", () => {
+    expect(ERROR_CODE_LIST.filter((code) => isRoutine(code))).toEqual(["release_running"]);
+    for (const code of [undefined, "internal", "release_retrying", "constructor", "toString"])
+      expect(isRoutine(code)).toBe(false);
   });
 });
