@@ -9,13 +9,14 @@ import type { Fetcher } from "@cloudflare/workers-types";
 import { type App, createApp } from "./app.js";
 import type { PageStore } from "./app-env.js";
 import { parseAppVars } from "./env.js";
+import { createInstrumentRegistry } from "./instruments/registry.js";
 import { createLogger, errorFields } from "./lib/log.js";
 import { httpMailer } from "./lib/mailer.js";
 import { pruneAudit } from "./services/audit.js";
 import { applyRetention } from "./services/data-protection.js";
 import { reduceReleased, releaseDue } from "./services/release.js";
 import type { Db } from "./storage/database.js";
-import { instruments, logLevelOf, openDatabase, RELEASE_PAGE_REMOTE, type WorkerBindings } from "./workers/bindings.js";
+import { logLevelOf, openDatabase, RELEASE_PAGE_REMOTE, type WorkerBindings } from "./workers/bindings.js";
 import { releaseObjects } from "./workers/release-object.js";
 
 export { ReleaseObject } from "./workers/release-object.js";
@@ -39,6 +40,7 @@ function assetPages(assets: Fetcher): PageStore {
 // One app per isolate: bindings do not change between requests.
 let app: App | undefined;
 let db: Db | undefined;
+const instruments = createInstrumentRegistry();
 function createWorkerApp(env: WorkerBindings, db: Db): App {
   const vars = parseAppVars(env);
   // Isolates come and go, and each would make its own random key: the counters they share in the

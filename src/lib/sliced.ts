@@ -14,10 +14,6 @@ export interface SlicedJob<T> {
   slice(): Promise<SliceOutcome<T>>;
   /** Slices begun so far. */
   readonly slices: number;
-  /** Whether a slice runs now. */
-  readonly slicing: boolean;
-  /** Whether the job has ended (its outcome is every later slice's). */
-  readonly done: boolean;
 }
 
 /**
@@ -52,12 +48,6 @@ export function slicedJob<T>(
   return {
     get slices() {
       return slices;
-    },
-    get slicing() {
-      return end !== null;
-    },
-    get done() {
-      return finished !== null;
     },
     slice() {
       if (finished) return Promise.resolve(finished);

@@ -10,12 +10,8 @@ import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { z } from "zod";
 
 import { parseAppVars } from "../env.js";
-import { createInstrumentRegistry } from "../instruments/registry.js";
 import type { LogLevel } from "../lib/log.js";
 import { type Db, schema } from "../storage/database.js";
-
-/** The installed instruments, made once per isolate: for the app and the release objects alike. */
-export const instruments = createInstrumentRegistry();
 
 export interface WorkerBindings {
   DB?: D1Database;

@@ -10,20 +10,13 @@
 import type { DurableObjectState } from "@cloudflare/workers-types";
 import { z } from "zod";
 
+import { createInstrumentRegistry } from "../instruments/registry.js";
 import { createLogger, errorFields } from "../lib/log.js";
 import { type SlicedJob, slicedJob } from "../lib/sliced.js";
 import { makeRelease, nextTurn, type ReleaseRunner, type RunnerState } from "../services/release.js";
 import { findCampaignById } from "../storage/campaigns.js";
-import type { Db } from "../storage/database.js";
 import type { StoredRelease } from "../storage/releases.js";
-import {
-  instruments,
-  logLevelOf,
-  openDatabase,
-  RELEASE_PAGE_REMOTE,
-  releaseStepMs,
-  type WorkerBindings,
-} from "./bindings.js";
+import { logLevelOf, openDatabase, RELEASE_PAGE_REMOTE, releaseStepMs, type WorkerBindings } from "./bindings.js";
 
 const StartBody = z.object({ campaignId: z.string().min(1) });
 const StartAnswer = z.object({ state: z.enum(["done", "running", "failed"]) });
@@ -40,12 +33,13 @@ export type ReleaseStatus = z.infer<typeof StatusAnswer>;
 export class ReleaseObject {
   readonly #state: DurableObjectState;
   readonly #env: WorkerBindings;
-  /** The release under way, or the last one once it has ended. */
   #job: SlicedJob<StoredRelease> | null = null;
-  /** The object's database, opened at its first release. */
-  #db: Db | undefined;
+  /** Whether a step runs now (in a fetch or an alarm). */
+  #stepping = false;
   /** The round whose release `#job` makes. */
   #campaignId = "";
+  /** Steps the last finished release took: what `/status` says once it is done. */
+  #lastSteps = 0;
   /** The longest step of the release under way or the last one, in ms. */
   #longestStepMs = 0;
   /** Releases this object has begun since it was made (one per round, unless one failed and was tried again). */
@@ -66,8 +60,8 @@ export class ReleaseObject {
       return Response.json({ state: await this.#start(campaignId) });
     }
     const status: ReleaseStatus = {
-      running: this.#running(),
-      steps: this.#job?.slices ?? 0,
+      running: this.#job !== null,
+      steps: this.#job?.slices ?? this.#lastSteps,
       begun: this.#begun,
       longestStepMs: this.#longestStepMs,
     };
@@ -76,11 +70,7 @@ export class ReleaseObject {
 
   /** The next step of the release under way; nothing when the object lost it (evicted). */
   async alarm(): Promise<void> {
-    if (this.#job && this.#running() && !this.#job.slicing) await this.#step(this.#job);
-  }
-
-  #running(): boolean {
-    return this.#job !== null && !this.#job.done;
+    if (this.#job && !this.#stepping) await this.#step(this.#job);
   }
 
   /**
@@ -88,8 +78,7 @@ export class ReleaseObject {
    * go on: any request to the object sets the alarm again.
    */
   async #keepGoing(): Promise<void> {
-    if (this.#running() && !this.#job?.slicing && (await this.#state.storage.getAlarm()) === null)
-      await this.#setAlarm();
+    if (this.#job && !this.#stepping && (await this.#state.storage.getAlarm()) === null) await this.#setAlarm();
   }
 
   async #setAlarm(): Promise<void> {
@@ -100,14 +89,18 @@ export class ReleaseObject {
   }
 
   #start(campaignId: string): Promise<RunnerState> | RunnerState {
-    if (this.#running()) return "running";
-    const db = (this.#db ??= openDatabase(this.#env));
+    if (this.#job) return "running";
+    const db = openDatabase(this.#env);
     // Set before any await: a second start meanwhile finds it running.
     const job = slicedJob(
       async (turn) => {
         const campaign = await findCampaignById(db, campaignId);
         if (!campaign) throw new Error(`no round ${campaignId} to release`);
-        return makeRelease({ db, instruments, releasePage: RELEASE_PAGE_REMOTE, turn }, campaign, new Date());
+        return makeRelease(
+          { db, instruments: createInstrumentRegistry(), releasePage: RELEASE_PAGE_REMOTE, turn },
+          campaign,
+          new Date(),
+        );
       },
       { budgetMs: releaseStepMs(this.#env), now: () => Date.now(), between: nextTurn },
     );
@@ -119,13 +112,16 @@ export class ReleaseObject {
   }
 
   async #step(job: SlicedJob<StoredRelease>): Promise<RunnerState> {
+    this.#stepping = true;
     const began = Date.now();
-    const outcome = await job.slice();
+    const outcome = await job.slice().finally(() => (this.#stepping = false));
     this.#longestStepMs = Math.max(this.#longestStepMs, Date.now() - began);
     if (!outcome.done) {
       await this.#setAlarm();
       return "running";
     }
+    this.#job = null;
+    this.#lastSteps = job.slices;
     if (!("error" in outcome)) return "done";
     // The attempt's row says why to the consultant (services/release.ts); the log names the error.
     createLogger({ level: logLevelOf(this.#env) }).error("round not released; it is tried again after its back-off", {
