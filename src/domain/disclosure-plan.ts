@@ -9,9 +9,12 @@
  * as often as they like, so k counts nobody for certain) publish the round as a whole only.
  *
  * Making it: primary suppression (fewer than k, or a small difference to a parent) and the
- * heatmap's secondary suppression hide the obvious; then the audit (disclosure-audit.ts) looks for
- * any set of 1..k−1 respondents computable from what is left, and the plan hides one more group —
- * the smallest published one touching that set, finer tables first — until the audit finds none.
+ * heatmap's secondary suppression hide the obvious; then the audit looks for any set of 1..k−1
+ * respondents computable from what is left, and the plan hides one more group — the smallest
+ * published one touching that set, finer tables first — until the audit finds none. The audit is
+ * the general one (disclosure-audit.ts), or, once no third-grouping group is shown, the exact and
+ * fast two-way one (two-way-audit.ts). A table the general audit cannot prove within its budget is
+ * given up whole; one given up before a coarser one is tried again once that one is gone too.
  */
 import { at } from "../lib/invariant.js";
 import { allSteps } from "../lib/steps.js";
@@ -24,8 +27,9 @@ import {
   type SizedCells,
   sizedCells,
 } from "./disclosure.js";
-import { auditSteps } from "./disclosure-audit.js";
+import { type AuditResult, auditSteps } from "./disclosure-audit.js";
 import { inRowSpace, rowSpaceSteps } from "./linear-span.js";
+import { type TwoWayCell, twoWayAuditSteps, twoWayComputable } from "./two-way-audit.js";
 import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
 
 /** The only cross-table: a department's roles, or a role across departments. */
@@ -158,7 +162,11 @@ function crossCandidates(cells: SizedCells, units: CampaignUnits, k: number): Ca
 /** How many of the preferred groups are tried, each alone, for one that undoes a computable set. */
 const VICTIMS_TRIED = 8;
 
-/** When the audit cannot decide within its budget, whole tables go, finest first: the cross-table, then tenure, role, department. */
+/**
+ * When the audit cannot decide within its budget, whole tables go, finest first: the cross-table,
+ * then tenure, role, department. Once tenure is gone the two-way audit decides the rest, so a
+ * cross-table given up before it is tried again (worthRetrying): a hospital keeps its department × role cells.
+ */
 const TABLES_GIVEN_UP: readonly { table: PlanTable; inTable: (c: Candidate) => boolean }[] = [
   { table: "department_role", inTable: (c) => c.depth === 2 },
   { table: "tenure", inTable: (c) => c.conditions.tenure !== undefined },
@@ -200,6 +208,24 @@ export function auditColumns(
   return { counts, groups };
 }
 
+/** A table given up whole: the groups it hid, and the tables already given up then. */
+interface GivenUp {
+  table: PlanTable;
+  groups: Candidate[];
+  alongside: ReadonlySet<PlanTable>;
+}
+
+/**
+ * A table given up before coarser ones may be provable once they are gone too (a hospital's
+ * department × role table, once its tenure bands are withheld): the first such table, finest
+ * first, tried again once. Not one given up alongside the same tables as now: that audit failed.
+ */
+function worthRetrying(withheld: readonly GivenUp[], retried: ReadonlySet<PlanTable>): GivenUp | undefined {
+  return withheld.find(
+    (w) => !retried.has(w.table) && withheld.some((other) => other !== w && !w.alongside.has(other.table)),
+  );
+}
+
 /**
  * Hides one more group at a time until no set of 1..k−1 respondents can be computed from the
  * shown ones. The group hidden is the first, in order of preference (finer tables first, then
@@ -212,7 +238,10 @@ function* suppressUntilSafe(
   candidates: Candidate[],
   k: number,
 ): Generator<void, PlanTable[]> {
-  const withheld: PlanTable[] = [];
+  const withheld: GivenUp[] = [];
+  const retried = new Set<PlanTable>();
+  // Occupied cells the two-way audit proved no small set passes through, while the plan only hides more.
+  const proven = new Set<number>();
   const occupied = cells.filter((c) => c.n > 0);
   // Each candidate with the indices of the occupied cells it holds, found by value (a cross-table
   // cell looks through its department's cells only, not all of them).
@@ -220,18 +249,26 @@ function* suppressUntilSafe(
   const entries = candidates.map((group) => ({ group, members: membersOf(group.conditions).map((c) => c.i) }));
   for (;;) {
     const shown = entries.filter((e) => e.group.shown);
-    const { counts, groups } = auditColumns(occupied, shown);
-    const result = yield* auditSteps(counts, groups, k);
+    const audit = twoWay(shown) ? twoWayAudit(occupied, shown, proven) : generalAudit(occupied, shown);
+    const result = yield* audit.result(k);
     yield;
-    if (result.safe) return withheld;
+    if (result.safe) {
+      const retry = worthRetrying(withheld, retried);
+      if (!retry) return withheld.map((w) => w.table);
+      retried.add(retry.table);
+      withheld.splice(withheld.indexOf(retry), 1);
+      for (const group of retry.groups) group.shown = true;
+      proven.clear(); // the reader has rows again: what was proven may not hold
+      continue;
+    }
     if (result.cells === null) {
       const table = TABLES_GIVEN_UP.map(({ table, inTable }) => ({
         table,
-        groups: shown.filter(({ group }) => group.depth > 0 && inTable(group)),
+        groups: shown.filter(({ group }) => group.depth > 0 && inTable(group)).map((e) => e.group),
       })).find((t) => t.groups.length > 0);
       if (table) {
-        for (const { group } of table.groups) group.shown = false;
-        withheld.push(table.table);
+        for (const group of table.groups) group.shown = false;
+        withheld.push({ ...table, alongside: new Set(withheld.map((w) => w.table)) });
         continue;
       }
     }
@@ -241,25 +278,73 @@ function* suppressUntilSafe(
     // The round alone always passes (it is shown only with k or more), so an unsafe plan has more.
     const [first] = order;
     if (!first) throw new Error("disclosure plan: the round alone failed its audit");
-    const indicator = (columnIndices: readonly number[]) => {
-      const row = new Array<number>(counts.length).fill(0);
-      for (const c of columnIndices) row[c] = 1;
-      return row;
-    };
-    // Whether hiding `victim` alone makes the set found no longer computable.
-    function* undoes(found: readonly number[], victim: (typeof shown)[number]): Generator<void, boolean> {
-      const rest = groups.filter((_, j) => shown[j] !== victim).map(indicator);
-      return !inRowSpace(yield* rowSpaceSteps(rest, counts.length), indicator(found));
-    }
     let victim = first;
     if (result.cells)
       for (const candidate of order.slice(0, VICTIMS_TRIED))
-        if (yield* undoes(result.cells, candidate)) {
+        if (yield* audit.undoes(result.cells, candidate)) {
           victim = candidate;
           break;
         }
     victim.group.shown = false;
   }
+}
+
+/** A shown group with the indices of the occupied cells it holds. */
+interface Entry {
+  group: Candidate;
+  members: number[];
+}
+
+/** An audit of the shown groups: its result (a set it found, in its own indices), and whether hiding one group undoes that set. */
+interface PlanAudit {
+  result(k: number): Generator<void, AuditResult>;
+  undoes(found: readonly number[], victim: Entry): Generator<void, boolean>;
+}
+
+/** Any plan: the linear-span audit on the columns of cells alike (disclosure-audit.ts); a set is its column indices. */
+function generalAudit(occupied: readonly { n: number }[], shown: readonly Entry[]): PlanAudit {
+  const { counts, groups } = auditColumns(occupied, shown);
+  const indicator = (columnIndices: readonly number[]) => {
+    const row = new Array<number>(counts.length).fill(0);
+    for (const c of columnIndices) row[c] = 1;
+    return row;
+  };
+  return {
+    result: (k) => auditSteps(counts, groups, k),
+    *undoes(found, victim) {
+      const rest = groups.filter((_, j) => shown[j] !== victim).map(indicator);
+      return !inRowSpace(yield* rowSpaceSteps(rest, counts.length), indicator(found));
+    },
+  };
+}
+
+/** Whether the shown groups are the two-way case of two-way-audit.ts: the round, departments, roles and their cells, no third grouping. */
+function twoWay(shown: readonly Entry[]): boolean {
+  return shown.every(({ group }) => group.conditions.tenure === undefined);
+}
+
+/** The two-way case: exact and fast (two-way-audit.ts); a set is the indices of its occupied cells. */
+function twoWayAudit(occupied: readonly { n: number }[], shown: readonly Entry[], proven: Set<number>): PlanAudit {
+  const cellsOf = (groups: readonly Entry[]): TwoWayCell[] => {
+    const cells = occupied.map(({ n }): TwoWayCell => ({ department: null, role: null, cross: null, n }));
+    groups.forEach(({ group: { conditions, depth }, members }, j) => {
+      for (const c of members) {
+        const cell = at(cells, c, "occupied cells");
+        if (depth === 2) cell.cross = j;
+        else if (conditions.department !== undefined) cell.department = j;
+        else if (conditions.role !== undefined) cell.role = j;
+      }
+    });
+    return cells;
+  };
+  const cells = cellsOf(shown);
+  return {
+    result: (k) => twoWayAuditSteps(cells, k, proven),
+    // eslint-disable-next-line require-yield -- a union-find, quick enough to need no turn
+    *undoes(found, victim) {
+      return !twoWayComputable(cellsOf(shown.filter((e) => e !== victim)), new Set(found));
+    },
+  };
 }
 
 /**

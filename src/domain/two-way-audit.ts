@@ -1,0 +1,188 @@
+/**
+ * The disclosure audit (disclosure-audit.ts) for the plan's two-way case, exact and fast: the
+ * shown groups are the round, departments, roles and department × role cells, and no third
+ * grouping. The general audit enumerates sums of echelon rows and gives up past its budget; in a
+ * hospital's 150 × 12 table it always did, and the plan withheld the whole department × role table.
+ *
+ * Why a cut finds every computable set here. A reader combines the shown rows with coefficients:
+ * c for the round, a_d for a shown department, b_r for a shown role, any value for a shown cell
+ * (which therefore never limits a set, and has k or more). A hidden cell (d, r) gets c + a_d + b_r,
+ * with a_d = 0 for a hidden department and b_r = 0 for a hidden role. Give each department node
+ * the potential p = a_d (hidden departments share one node at 0) and each role node p = −(b_r + c)
+ * (hidden roles share one at −c): a hidden cell gets p_dep − p_role, and the set it computes is the
+ * cells where that is 1, all others 0. Thresholding the potentials splits any such set into sets of
+ * the same kind with potentials 0 and 1 only: a set X of nodes, no hidden cell from a department
+ * outside X to a role inside X, and the computed set is the hidden cells from departments in X to
+ * roles outside X. The smallest such set through a given cell is a minimum cut (cell: capacity n
+ * from department to role, unbounded back), so one small max-flow per pair of nodes decides it —
+ * each stopped at k, because only a set of fewer than k matters.
+ */
+import { at } from "../lib/invariant.js";
+import type { AuditResult } from "./disclosure-audit.js";
+
+/** An occupied cell as the two-way audit sees it: its shown department and role (indices), or null where hidden. */
+export interface TwoWayCell {
+  department: number | null;
+  role: number | null;
+  /** Its shown department × role cell (an index), or null where hidden: a shown cell limits nothing. */
+  cross: number | null;
+  n: number;
+}
+
+/** Cuts between two rounds of yielding: each is a max-flow of at most k augmenting paths. */
+const CUTS_PER_STEP = 50;
+
+/** The hidden cells as edges between department nodes and role nodes (both numbered in one range). */
+function edgesOf(cells: readonly TwoWayCell[]): { from: number; to: number; n: number; cell: number }[] {
+  let departments = 0;
+  for (const c of cells) if (c.department !== null) departments = Math.max(departments, c.department + 1);
+  const hiddenDepartment = departments;
+  const roleNode = (role: number | null) => departments + 1 + (role === null ? 0 : role + 1);
+  return cells.flatMap((c, cell) =>
+    c.cross !== null ? [] : [{ from: c.department ?? hiddenDepartment, to: roleNode(c.role), n: c.n, cell }],
+  );
+}
+
+/** Union-find over nodes: cells of k or more can never be in a small set, so their two ends are one node. */
+function classes(size: number): { find(x: number): number; join(a: number, b: number): void } {
+  const parent = Array.from({ length: size }, (_, i) => i);
+  const find = (x: number): number => {
+    let root = x;
+    while (at(parent, root) !== root) root = at(parent, root);
+    while (at(parent, x) !== root) [x, parent[x]] = [at(parent, x), root];
+    return root;
+  };
+  return { find, join: (a, b) => void (parent[find(a)] = find(b)) };
+}
+
+/**
+ * Whether some set of 1..k−1 respondents can be computed; the cells of one when it can. `proven`
+ * holds cells no small set can pass through: they are skipped, and the cells this audit proves are
+ * added. Hiding a group only takes rows from the reader, so a proof holds while the plan hides more.
+ */
+export function* twoWayAuditSteps(
+  cells: readonly TwoWayCell[],
+  k: number,
+  proven: Set<number> = new Set(),
+): Generator<void, AuditResult> {
+  // A shown cell of fewer than k is itself such a set (the plan never shows one; the audit still says so).
+  const shownCells = new Map<number, { n: number; cells: number[] }>();
+  cells.forEach((c, i) => {
+    if (c.cross === null) return;
+    const shown = shownCells.get(c.cross) ?? { n: 0, cells: [] };
+    shown.n += c.n;
+    shown.cells.push(i);
+    shownCells.set(c.cross, shown);
+  });
+  for (const shown of shownCells.values()) if (shown.n < k) return { safe: false, cells: shown.cells };
+  const edges = edgesOf(cells);
+  const size = edges.reduce((m, e) => Math.max(m, e.from + 1, e.to + 1), 0);
+  const nodes = classes(size);
+  for (const e of edges) if (e.n >= k) nodes.join(e.from, e.to);
+  // Light cells between two different classes; a light cell inside one class is always 0.
+  const light = edges.filter((e) => e.n < k && nodes.find(e.from) !== nodes.find(e.to));
+  // One arc pair per pair of classes: capacity n (summed, capped at k) forward, k (unbounded) back.
+  const pairs = new Map<string, { from: number; to: number; n: number; cells: number[]; proven: boolean }>();
+  for (const e of light) {
+    const [from, to] = [nodes.find(e.from), nodes.find(e.to)];
+    const key = `${from}>${to}`;
+    const pair = pairs.get(key) ?? { from, to, n: 0, cells: [], proven: false };
+    pair.n = Math.min(k, pair.n + e.n);
+    pair.cells.push(e.cell);
+    pair.proven ||= proven.has(e.cell);
+    pairs.set(key, pair);
+  }
+  const network = flowNetwork(size, [...pairs.values()], k);
+  let cuts = 0;
+  for (const pair of pairs.values()) {
+    if (pair.proven) continue;
+    const side = network.smallCut(pair.from, pair.to);
+    if (side) {
+      const found = light.filter((e) => side[nodes.find(e.from)] && !side[nodes.find(e.to)]).map((e) => e.cell);
+      return { safe: false, cells: found };
+    }
+    for (const c of pair.cells) proven.add(c);
+    if (++cuts % CUTS_PER_STEP === 0) yield;
+  }
+  return { safe: true };
+}
+
+/**
+ * Whether `set` (indices of `cells`) is still computable: potentials exist that give its cells 1
+ * and every other hidden cell 0. A union-find that keeps each node's potential relative to its root.
+ */
+export function twoWayComputable(cells: readonly TwoWayCell[], set: ReadonlySet<number>): boolean {
+  const edges = edgesOf(cells);
+  const size = edges.reduce((m, e) => Math.max(m, e.from + 1, e.to + 1), 0);
+  const parent = Array.from({ length: size }, (_, i) => i);
+  const offset = new Array<number>(size).fill(0); // p(node) − p(parent)
+  const root = (x: number): { root: number; p: number } => {
+    let p = 0;
+    while (at(parent, x) !== x) {
+      p += at(offset, x);
+      x = at(parent, x);
+    }
+    return { root: x, p };
+  };
+  for (const e of edges) {
+    const want = set.has(e.cell) ? 1 : 0; // p(from) − p(to)
+    const [a, b] = [root(e.from), root(e.to)];
+    if (a.root === b.root) {
+      if (a.p - b.p !== want) return false;
+      continue;
+    }
+    parent[a.root] = b.root;
+    offset[a.root] = want + b.p - a.p;
+  }
+  return true;
+}
+
+/** A flow network with integer capacities up to k, for cuts of fewer than k. */
+function flowNetwork(size: number, pairs: readonly { from: number; to: number; n: number }[], k: number) {
+  // Arcs in pairs (forward, its residual): arc i's residual is i ^ 1.
+  const head: number[] = [];
+  const capacity: number[] = [];
+  const out: number[][] = Array.from({ length: size }, () => []);
+  const arc = (from: number, to: number, cap: number) => {
+    at(out, from).push(head.length);
+    head.push(to);
+    capacity.push(cap);
+    at(out, to).push(head.length);
+    head.push(from);
+    capacity.push(0);
+  };
+  for (const p of pairs) {
+    arc(p.from, p.to, p.n);
+    arc(p.to, p.from, k);
+  }
+  const residual = [...capacity];
+  const via = new Array<number>(size).fill(-1);
+  return {
+    /** The source side of a cut of fewer than k between `source` and `sink` (as a membership list), or null. */
+    smallCut(source: number, sink: number): boolean[] | null {
+      for (let i = 0; i < capacity.length; i++) residual[i] = at(capacity, i);
+      let flow = 0;
+      for (;;) {
+        const seen = new Array<boolean>(size).fill(false);
+        seen[source] = true;
+        const queue = [source];
+        for (let q = 0; q < queue.length && !seen[sink]; q++)
+          for (const a of at(out, at(queue, q)))
+            if (at(residual, a) > 0 && !at(seen, at(head, a))) {
+              seen[at(head, a)] = true;
+              via[at(head, a)] = a;
+              queue.push(at(head, a));
+            }
+        if (!seen[sink]) return seen; // the nodes still reachable: the source side of a minimum cut
+        let push = k;
+        for (let v = sink; v !== source; v = at(head, at(via, v) ^ 1)) push = Math.min(push, at(residual, at(via, v)));
+        for (let v = sink; v !== source; v = at(head, at(via, v) ^ 1)) {
+          residual[at(via, v)] = at(residual, at(via, v)) - push;
+          residual[at(via, v) ^ 1] = at(residual, at(via, v) ^ 1) + push;
+        }
+        flow += push;
+        if (flow >= k) return null;
+      }
+    },
+  };
+}
