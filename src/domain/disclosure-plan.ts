@@ -29,7 +29,7 @@ import {
 } from "./disclosure.js";
 import { type AuditResult, auditSteps } from "./disclosure-audit.js";
 import { inRowSpace, rowSpaceSteps } from "./linear-span.js";
-import { type TwoWayCell, twoWayAuditSteps, twoWayComputable } from "./two-way-audit.js";
+import { twoWayAuditSteps, type TwoWayCell, twoWayComputable } from "./two-way-audit.js";
 import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
 
 /** The only cross-table: a department's roles, or a role across departments. */

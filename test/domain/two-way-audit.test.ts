@@ -6,8 +6,8 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
+import { twoWayAuditSteps, type TwoWayCell, twoWayComputable } from "../../src/domain/two-way-audit.js";
 import { allSteps } from "../../src/lib/steps.js";
-import { type TwoWayCell, twoWayAuditSteps, twoWayComputable } from "../../src/domain/two-way-audit.js";
 import { smallComputableSets } from "../helpers/exact-span.js";
 
 interface Table {
