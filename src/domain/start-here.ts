@@ -33,7 +33,7 @@ import { splitTest } from "./split-test.js";
 import { confidenceInterval95, itemSums, mean, type Sums } from "./statistics.js";
 
 /** Groups below this size get the diagnosis marked indicative, and no pick without a flag. */
-const INDICATIVE_BELOW = 30;
+export const INDICATIVE_BELOW = 30;
 /**
  * Agreement (rwg(J)) from which a level counts as measured whatever its α: staff who all say a
  * level is poor differ little from each other, which leaves α low while the finding is the clearest

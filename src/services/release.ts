@@ -34,7 +34,7 @@ import { completeAlpha, type CompleteSums, mergeComplete } from "../domain/relia
 import { groupOf, levelEvidence } from "../domain/report.js";
 import { levelLayout, scaleLayout, scoreResponse, type ScoringKey } from "../domain/scoring.js";
 import { seededRandom } from "../domain/seeded-random.js";
-import { bootstrapPicks, referencePick, type Sampled, stabilityShare } from "../domain/stability.js";
+import { bootstrapPicks, referencePick, resampled, type Sampled, stabilityShare } from "../domain/stability.js";
 import { decodeScore } from "../domain/stored-score.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
@@ -342,6 +342,7 @@ export async function makeRelease(
           campaign.k,
         );
       }
+      if (!resampled(stats.n)) continue;
       stats.stability =
         (await groupStability(
           key,

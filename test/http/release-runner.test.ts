@@ -116,7 +116,8 @@ describe("a release made by a runner, in steps", () => {
     const waiting = await (await get(`/api/campaigns/${round.id}/participation`)).json();
     expect(waiting).toMatchObject({ status: "closed", released: false, releaseAttempt: { reason: "running" } });
     expect(waiting.releaseAttempt.advice.nl).toContain("worden nu vrijgegeven");
-    expect(await hand.finish(round.id)).toBeGreaterThan(10);
+    // More steps than the close's own: the release went on where its first step paused.
+    expect(await hand.finish(round.id)).toBeGreaterThan(1);
     const report = await get(`/api/campaigns/${round.id}/report`);
     expect(report.status).toBe(200);
     expect((await report.json()).n).toBe(6);
