@@ -23,7 +23,7 @@ import {
 } from "../../src/domain/release.js";
 import { scaleLayout, scoreResponse } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
-import { twoWayAuditSteps,type TwoWayCell } from "../../src/domain/two-way-audit.js";
+import { twoWayAuditSteps, type TwoWayCell } from "../../src/domain/two-way-audit.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { sha256Hex } from "../../src/lib/random.js";
 import { allSteps } from "../../src/lib/steps.js";
@@ -180,10 +180,7 @@ export async function expectReleaseConsistent(
 }
 
 /** Each occupied cell with the shown department, role and department × role group it lies in, by the groups' conditions. */
-function twoWayCellsOf(
-  occupied: readonly CountedCell[],
-  shown: DisclosurePlan["groups"],
-): TwoWayCell[] {
+function twoWayCellsOf(occupied: readonly CountedCell[], shown: DisclosurePlan["groups"]): TwoWayCell[] {
   const index = (test: (g: DisclosurePlan["groups"][number]) => boolean, c: CountedCell) => {
     const j = shown.findIndex((g) => test(g) && matches(c, g.conditions));
     return j < 0 ? null : j;
