@@ -19,6 +19,7 @@
 import { at } from "../lib/invariant.js";
 import { allSteps } from "../lib/steps.js";
 import {
+  type CellKey,
   type Conditions,
   type CountedCell,
   groupSize,
@@ -186,7 +187,7 @@ type PlanTable = (typeof PLAN_TABLES)[number];
 export function auditColumns(
   occupied: readonly { n: number }[],
   shown: readonly { members: readonly number[] }[],
-): { counts: number[]; groups: number[][] } {
+): { counts: number[]; groups: number[][]; column: number[] } {
   const signatures = occupied.map((cell) => ({ n: cell.n, groups: [] as number[] }));
   shown.forEach(({ members }, j) => {
     for (const c of members) at(signatures, c, "occupied cells").groups.push(j);
@@ -205,7 +206,7 @@ export function auditColumns(
   });
   const counts = [...byKey.values()].map((c) => c.n);
   const groups = shown.map(({ members }) => [...new Set(members.map((c) => at(column, c, "cell columns")))]);
-  return { counts, groups };
+  return { counts, groups, column };
 }
 
 /** A table given up whole: the groups it hid, and the tables already given up then. */
@@ -272,21 +273,52 @@ function* suppressUntilSafe(
         continue;
       }
     }
-    const order = shown
-      .filter(({ group }) => group.depth > 0)
-      .sort((a, b) => b.group.depth - a.group.depth || a.group.n - b.group.n);
+    const order = victimOrder(
+      shown,
+      result.cells ? audit.cells(result.cells).map((c) => at(occupied, c, "occupied cells")) : [],
+    );
     // The round alone always passes (it is shown only with k or more), so an unsafe plan has more.
     const [first] = order;
     if (!first) throw new Error("disclosure plan: the round alone failed its audit");
     let victim = first;
     if (result.cells)
-      for (const candidate of order.slice(0, VICTIMS_TRIED))
+      for (const candidate of victimTrials(order))
         if (yield* audit.undoes(result.cells, candidate)) {
           victim = candidate;
           break;
         }
     victim.group.shown = false;
   }
+}
+
+/**
+ * The groups to hide, in order of preference: those of the set's own units first (a department's
+ * cells, the department, its roles …), finer tables first, then smaller groups; then all others.
+ * Trying the globally smallest groups instead hid a whole department × role table, one cell at a
+ * time, for one respondent outside the unit lists whose department showed every other cell.
+ */
+function victimOrder(shown: readonly Entry[], near: readonly CellKey[]): Entry[] {
+  const touches = ({ conditions }: Candidate) =>
+    DIMENSIONS.some((d) => conditions[d] !== undefined && near.some((c) => c[d] === conditions[d]));
+  const preference = (a: Entry, b: Entry) =>
+    Number(touches(b.group)) - Number(touches(a.group)) || b.group.depth - a.group.depth || a.group.n - b.group.n;
+  return shown.filter(({ group }) => group.depth > 0).sort(preference);
+}
+
+/**
+ * The groups tried, each alone, for one that undoes the set found: the first VICTIMS_TRIED in order
+ * of preference, then the smallest unit of each dimension — a set the round minus all of a
+ * dimension's units computes (respondents outside its unit list) is undone by no group near it.
+ */
+function victimTrials(order: readonly Entry[]): Entry[] {
+  const tried = order.slice(0, VICTIMS_TRIED);
+  for (const d of DIMENSIONS) {
+    const smallest = order
+      .filter(({ group }) => group.depth === 1 && group.conditions[d] !== undefined)
+      .reduce<Entry | null>((a, b) => (a && a.group.n <= b.group.n ? a : b), null);
+    if (smallest && !tried.includes(smallest)) tried.push(smallest);
+  }
+  return tried;
 }
 
 /** A shown group with the indices of the occupied cells it holds. */
@@ -299,11 +331,13 @@ interface Entry {
 interface PlanAudit {
   result(k: number): Generator<void, AuditResult>;
   undoes(found: readonly number[], victim: Entry): Generator<void, boolean>;
+  /** The occupied cells (indices) of a set it found. */
+  cells(found: readonly number[]): number[];
 }
 
 /** Any plan: the linear-span audit on the columns of cells alike (disclosure-audit.ts); a set is its column indices. */
 function generalAudit(occupied: readonly { n: number }[], shown: readonly Entry[]): PlanAudit {
-  const { counts, groups } = auditColumns(occupied, shown);
+  const { counts, groups, column } = auditColumns(occupied, shown);
   const indicator = (columnIndices: readonly number[]) => {
     const row = new Array<number>(counts.length).fill(0);
     for (const c of columnIndices) row[c] = 1;
@@ -314,6 +348,10 @@ function generalAudit(occupied: readonly { n: number }[], shown: readonly Entry[
     *undoes(found, victim) {
       const rest = groups.filter((_, j) => shown[j] !== victim).map(indicator);
       return !inRowSpace(yield* rowSpaceSteps(rest, counts.length), indicator(found));
+    },
+    cells(found) {
+      const columns = new Set(found);
+      return column.flatMap((c, i) => (columns.has(c) ? [i] : []));
     },
   };
 }
@@ -344,6 +382,7 @@ function twoWayAudit(occupied: readonly { n: number }[], shown: readonly Entry[]
     *undoes(found, victim) {
       return !twoWayComputable(cellsOf(shown.filter((e) => e !== victim)), new Set(found));
     },
+    cells: (found) => [...found],
   };
 }
 

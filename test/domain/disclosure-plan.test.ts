@@ -268,6 +268,24 @@ describe("randomised unit structures", () => {
     expect(withCells).toBeGreaterThan(checked / 4);
   });
 
+  it("one respondent outside the role list is hidden by hiding a role, not the department × role table cell by cell", () => {
+    // Round minus both roles is the one person whose role is not on the list.
+    const round = [
+      ...["A", "B", "C", "D", "E", "F"].flatMap((d) => ["frontline", "back_office"].map((r) => cell(d, r, 6))),
+      cell("A", "", 1),
+    ];
+    const units = {
+      department: unitsFromNames(["A", "B", "C", "D", "E", "F"]),
+      role: unitsFromNames(["frontline", "back_office"]),
+      tenure: [],
+    };
+    const p = buildPlan(round, units, { k: 5, kComments: 10, breakdowns: true });
+    expectNothingSmallComputable(round, p);
+    const shown = (test: (c: Conditions) => boolean) => p.groups.filter((g) => g.shown && test(g.conditions)).length;
+    expect(shown((c) => c.role !== undefined && c.department === undefined)).toBe(1);
+    expect(shown((c) => c.department !== undefined && c.role !== undefined)).toBeGreaterThanOrEqual(10);
+  });
+
   it("a round whose every cell has k or more shows every group", () => {
     const random = seedrandom("large cells");
     for (let i = 0; i < 50; i++) {
