@@ -171,11 +171,9 @@ const VICTIMS_TRIED = 8;
 const TABLES_GIVEN_UP: readonly { table: PlanTable; inTable: (c: Candidate) => boolean }[] = [
   { table: "department_role", inTable: (c) => c.depth === 2 },
   { table: "tenure", inTable: (c) => c.conditions.tenure !== undefined },
-  { table: "role", inTable: (c) => c.conditions.role !== undefined },
-  { table: "department", inTable: (c) => c.conditions.department !== undefined },
 ];
 
-/** The tables a plan may give up whole, finest first. */
+/** The tables a plan may name as given up whole, finest first (plans made before the two-way audit also gave up roles and departments). */
 export const PLAN_TABLES = ["department_role", "tenure", "role", "department"] as const;
 type PlanTable = (typeof PLAN_TABLES)[number];
 
@@ -229,10 +227,10 @@ function worthRetrying(withheld: readonly GivenUp[], retried: ReadonlySet<PlanTa
 
 /**
  * Hides one more group at a time until no set of 1..k−1 respondents can be computed from the
- * shown ones. The group hidden is the first, in order of preference (finer tables first, then
- * smaller groups), whose hiding alone makes the set found no longer computable; when none does,
- * the first in that order. When the audit cannot decide within its budget (a large round with many
- * small cells), the finest table still shown goes as a whole: coarser tables are quick to prove.
+ * shown ones. The group hidden is the first of victimTrials whose hiding alone makes the set found
+ * no longer computable; when none does, the first in victimOrder. When the general audit cannot
+ * decide within its budget (a large round with many small cells), the finest table still shown goes
+ * as a whole; once no tenure group is shown the two-way audit decides, and never runs out.
  */
 function* suppressUntilSafe(
   cells: readonly CountedCell[],
@@ -298,10 +296,16 @@ function* suppressUntilSafe(
  * time, for one respondent outside the unit lists whose department showed every other cell.
  */
 function victimOrder(shown: readonly Entry[], near: readonly CellKey[]): Entry[] {
-  const touches = ({ conditions }: Candidate) =>
-    DIMENSIONS.some((d) => conditions[d] !== undefined && near.some((c) => c[d] === conditions[d]));
+  const touches = new Map(
+    shown.map(({ group }) => [
+      group,
+      DIMENSIONS.some((d) => group.conditions[d] !== undefined && near.some((c) => c[d] === group.conditions[d])),
+    ]),
+  );
   const preference = (a: Entry, b: Entry) =>
-    Number(touches(b.group)) - Number(touches(a.group)) || b.group.depth - a.group.depth || a.group.n - b.group.n;
+    Number(touches.get(b.group)) - Number(touches.get(a.group)) ||
+    b.group.depth - a.group.depth ||
+    a.group.n - b.group.n;
   return shown.filter(({ group }) => group.depth > 0).sort(preference);
 }
 
@@ -358,7 +362,9 @@ function generalAudit(occupied: readonly { n: number }[], shown: readonly Entry[
 
 /** Whether the shown groups are the two-way case of two-way-audit.ts: the round, departments, roles and their cells, no third grouping. */
 function twoWay(shown: readonly Entry[]): boolean {
-  return shown.every(({ group }) => group.conditions.tenure === undefined);
+  return shown.every(({ group }) =>
+    DIMENSIONS.every((d) => group.conditions[d] === undefined || CROSS_TABLE.includes(d)),
+  );
 }
 
 /** The two-way case: exact and fast (two-way-audit.ts); a set is the indices of its occupied cells. */

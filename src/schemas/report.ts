@@ -68,7 +68,10 @@ export const StartHereSchema = z
     }),
     downstream: z.array(LevelId),
     indicative: z.boolean().openapi({ description: "Fewer than 30 respondents: a pointer, not a finding" }),
-    stability: z.number().nullable().openapi({ description: "Share (0–1) of bootstrap resamples with the same pick" }),
+    stability: z.number().nullable().openapi({
+      description:
+        "Share (0–1) of bootstrap resamples with the same pick; null for groups under 30 and for a pick that is not flag-based",
+    }),
     explanation: Localised,
   })
   .openapi("StartHere");
@@ -221,7 +224,7 @@ const ReportHead = {
     releasedOn: z.string(),
     withheld: z.array(z.enum(PLAN_TABLES)).openapi({
       description:
-        "Tables the release's plan gave up whole because its audit could not prove them safe within its budget (finest first): department_role, tenure, role, department",
+        "Tables the release's plan gave up whole because its audit could not prove them safe within its budget (finest first): department_role or tenure (role and department in releases made before the two-way audit)",
     }),
     publishes: z.enum(["breakdowns", "whole_round"]).openapi({
       description: "What the release's plan publishes: breakdowns (single-use codes), or the round as a whole only",
