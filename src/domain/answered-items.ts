@@ -16,7 +16,8 @@ import { defined } from "../lib/invariant.js";
 import { allSteps } from "../lib/steps.js";
 import { type CellKey, matches } from "./disclosure.js";
 import { auditPlan } from "./disclosure-audit.js";
-import { auditColumns, type DisclosurePlan } from "./disclosure-plan.js";
+import type { DisclosurePlan } from "./disclosure-plan.js";
+import { auditColumns } from "./plan-audit.js";
 
 /** A cell's respondents by which of the items that can be left open they left open. */
 export interface PatternCell extends CellKey {

@@ -28,13 +28,11 @@ import {
   type SizedCells,
   sizedCells,
 } from "./disclosure.js";
-import { type AuditResult, auditSteps } from "./disclosure-audit.js";
-import { inRowSpace, rowSpaceSteps } from "./linear-span.js";
-import { twoWayAuditSteps, type TwoWayCell, twoWayComputable } from "./two-way-audit.js";
+import { type AuditedGroup, type CrossTable, generalAudit, twoWay, twoWayAudit } from "./plan-audit.js";
 import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
 
 /** The only cross-table: a department's roles, or a role across departments. */
-const CROSS_TABLE: readonly [Dimension, Dimension] = ["department", "role"];
+const CROSS_TABLE: CrossTable = ["department", "role"];
 
 /** The one dimension whose units may show their own comments: lists that partition the round never overlap. */
 export const COMMENT_DIMENSION: Dimension = "department";
@@ -177,36 +175,6 @@ const TABLES_GIVEN_UP: readonly { table: PlanTable; inTable: (c: Candidate) => b
 export const PLAN_TABLES = ["department_role", "tenure", "role", "department"] as const;
 type PlanTable = (typeof PLAN_TABLES)[number];
 
-/**
- * The audit's columns: occupied cells that lie in exactly the same shown groups are one column —
- * every figure the reader can compute treats them alike, so a computable set holds all of them or
- * none — and each shown group is the list of its columns.
- */
-export function auditColumns(
-  occupied: readonly { n: number }[],
-  shown: readonly { members: readonly number[] }[],
-): { counts: number[]; groups: number[][]; column: number[] } {
-  const signatures = occupied.map((cell) => ({ n: cell.n, groups: [] as number[] }));
-  shown.forEach(({ members }, j) => {
-    for (const c of members) at(signatures, c, "occupied cells").groups.push(j);
-  });
-  // Columns in order of first appearance, each with its respondents.
-  const byKey = new Map<string, { column: number; n: number }>();
-  const column = signatures.map(({ n, groups }) => {
-    const key = groups.join();
-    const found = byKey.get(key);
-    if (found) {
-      found.n += n;
-      return found.column;
-    }
-    byKey.set(key, { column: byKey.size, n });
-    return byKey.size - 1;
-  });
-  const counts = [...byKey.values()].map((c) => c.n);
-  const groups = shown.map(({ members }) => [...new Set(members.map((c) => at(column, c, "cell columns")))]);
-  return { counts, groups, column };
-}
-
 /** A table given up whole: the groups it hid, and the tables already given up then. */
 interface GivenUp {
   table: PlanTable;
@@ -248,7 +216,9 @@ function* suppressUntilSafe(
   const entries = candidates.map((group) => ({ group, members: membersOf(group.conditions).map((c) => c.i) }));
   for (;;) {
     const shown = entries.filter((e) => e.group.shown);
-    const audit = twoWay(shown) ? twoWayAudit(occupied, shown, proven) : generalAudit(occupied, shown);
+    const audit = twoWay(shown, CROSS_TABLE)
+      ? twoWayAudit(occupied, shown, CROSS_TABLE, proven)
+      : generalAudit(occupied, shown);
     const result = yield* audit.result(k);
     yield;
     if (result.safe) {
@@ -326,70 +296,8 @@ function victimTrials(order: readonly Entry[]): Entry[] {
 }
 
 /** A shown group with the indices of the occupied cells it holds. */
-interface Entry {
+interface Entry extends AuditedGroup {
   group: Candidate;
-  members: number[];
-}
-
-/** An audit of the shown groups: its result (a set it found, in its own indices), and whether hiding one group undoes that set. */
-interface PlanAudit {
-  result(k: number): Generator<void, AuditResult>;
-  undoes(found: readonly number[], victim: Entry): Generator<void, boolean>;
-  /** The occupied cells (indices) of a set it found. */
-  cells(found: readonly number[]): number[];
-}
-
-/** Any plan: the linear-span audit on the columns of cells alike (disclosure-audit.ts); a set is its column indices. */
-function generalAudit(occupied: readonly { n: number }[], shown: readonly Entry[]): PlanAudit {
-  const { counts, groups, column } = auditColumns(occupied, shown);
-  const indicator = (columnIndices: readonly number[]) => {
-    const row = new Array<number>(counts.length).fill(0);
-    for (const c of columnIndices) row[c] = 1;
-    return row;
-  };
-  return {
-    result: (k) => auditSteps(counts, groups, k),
-    *undoes(found, victim) {
-      const rest = groups.filter((_, j) => shown[j] !== victim).map(indicator);
-      return !inRowSpace(yield* rowSpaceSteps(rest, counts.length), indicator(found));
-    },
-    cells(found) {
-      const columns = new Set(found);
-      return column.flatMap((c, i) => (columns.has(c) ? [i] : []));
-    },
-  };
-}
-
-/** Whether the shown groups are the two-way case of two-way-audit.ts: the round, departments, roles and their cells, no third grouping. */
-function twoWay(shown: readonly Entry[]): boolean {
-  return shown.every(({ group }) =>
-    DIMENSIONS.every((d) => group.conditions[d] === undefined || CROSS_TABLE.includes(d)),
-  );
-}
-
-/** The two-way case: exact and fast (two-way-audit.ts); a set is the indices of its occupied cells. */
-function twoWayAudit(occupied: readonly { n: number }[], shown: readonly Entry[], proven: Set<number>): PlanAudit {
-  const cellsOf = (groups: readonly Entry[]): TwoWayCell[] => {
-    const cells = occupied.map(({ n }): TwoWayCell => ({ department: null, role: null, cross: null, n }));
-    groups.forEach(({ group: { conditions, depth }, members }, j) => {
-      for (const c of members) {
-        const cell = at(cells, c, "occupied cells");
-        if (depth === 2) cell.cross = j;
-        else if (conditions.department !== undefined) cell.department = j;
-        else if (conditions.role !== undefined) cell.role = j;
-      }
-    });
-    return cells;
-  };
-  const cells = cellsOf(shown);
-  return {
-    result: (k) => twoWayAuditSteps(cells, k, proven),
-    // eslint-disable-next-line require-yield -- a union-find, quick enough to need no turn
-    *undoes(found, victim) {
-      return !twoWayComputable(cellsOf(shown.filter((e) => e !== victim)), new Set(found));
-    },
-    cells: (found) => [...found],
-  };
 }
 
 /**
