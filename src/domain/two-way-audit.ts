@@ -33,27 +33,56 @@ export interface TwoWayCell {
 /** Arcs the max-flows look at between two yields: a few milliseconds. */
 const WORK_PER_STEP = 200_000;
 
-/** The hidden cells as edges between department nodes and role nodes (both numbered in one range). */
-function edgesOf(cells: readonly TwoWayCell[]): { from: number; to: number; n: number; cell: number }[] {
+/**
+ * The hidden cells as edges between department nodes and role nodes (both numbered in one range),
+ * and the number of nodes.
+ */
+function graphOf(cells: readonly TwoWayCell[]): {
+  edges: { from: number; to: number; n: number; cell: number }[];
+  size: number;
+} {
   let departments = 0;
-  for (const c of cells) if (c.department !== null) departments = Math.max(departments, c.department + 1);
+  let roles = 0;
+  for (const c of cells) {
+    if (c.department !== null) departments = Math.max(departments, c.department + 1);
+    if (c.role !== null) roles = Math.max(roles, c.role + 1);
+  }
   const hiddenDepartment = departments;
   const roleNode = (role: number | null) => departments + 1 + (role === null ? 0 : role + 1);
-  return cells.flatMap((c, cell) =>
+  const edges = cells.flatMap((c, cell) =>
     c.cross !== null ? [] : [{ from: c.department ?? hiddenDepartment, to: roleNode(c.role), n: c.n, cell }],
   );
+  return { edges, size: departments + 2 + roles };
 }
 
-/** Union-find over nodes: cells of k or more can never be in a small set, so their two ends are one node. */
-function classes(size: number): { find(x: number): number; join(a: number, b: number): void } {
+/**
+ * A union-find over nodes that keeps each node's potential relative to its class's root. `join`
+ * asks p(a) − p(b) = difference and says whether that agrees with what the class already holds.
+ */
+function potentials(size: number): {
+  find(x: number): { root: number; p: number };
+  join(a: number, b: number, difference: number): boolean;
+} {
   const parent = Array.from({ length: size }, (_, i) => i);
-  const find = (x: number): number => {
-    let root = x;
-    while (at(parent, root) !== root) root = at(parent, root);
-    while (at(parent, x) !== root) [x, parent[x]] = [at(parent, x), root];
-    return root;
+  const offset = new Array<number>(size).fill(0); // p(node) − p(parent)
+  const find = (x: number): { root: number; p: number } => {
+    const up = at(parent, x);
+    if (up === x) return { root: x, p: 0 };
+    const above = find(up);
+    parent[x] = above.root; // path compression, the offset carried along
+    offset[x] = at(offset, x) + above.p;
+    return { root: above.root, p: at(offset, x) };
   };
-  return { find, join: (a, b) => void (parent[find(a)] = find(b)) };
+  return {
+    find,
+    join(a, b, difference) {
+      const [x, y] = [find(a), find(b)];
+      if (x.root === y.root) return x.p - y.p === difference;
+      parent[x.root] = y.root;
+      offset[x.root] = difference + y.p - x.p;
+      return true;
+    },
+  };
 }
 
 /**
@@ -76,10 +105,11 @@ export function* twoWayAuditSteps(
     shownCells.set(c.cross, shown);
   });
   for (const shown of shownCells.values()) if (shown.n < k) return { safe: false, cells: shown.cells };
-  const edges = edgesOf(cells);
-  const size = edges.reduce((m, e) => Math.max(m, e.from + 1, e.to + 1), 0);
-  const nodes = classes(size);
-  for (const e of edges) if (e.n >= k) nodes.join(e.from, e.to);
+  // Cells of k or more can never be in a small set: their two ends are one class of nodes.
+  const { edges, size } = graphOf(cells);
+  const union = potentials(size);
+  for (const e of edges) if (e.n >= k) union.join(e.from, e.to, 0);
+  const nodes = { find: (x: number) => union.find(x).root };
   // Light cells between two different classes; a light cell inside one class is always 0.
   const light = edges.filter((e) => e.n < k && nodes.find(e.from) !== nodes.find(e.to));
   // One arc pair per pair of classes: capacity n (summed, capped at k) forward, k (unbounded) back.
@@ -138,32 +168,12 @@ export function* twoWayAuditSteps(
 
 /**
  * Whether `set` (indices of `cells`) is still computable: potentials exist that give its cells 1
- * and every other hidden cell 0. A union-find that keeps each node's potential relative to its root.
+ * and every other hidden cell 0.
  */
 export function twoWayComputable(cells: readonly TwoWayCell[], set: ReadonlySet<number>): boolean {
-  const edges = edgesOf(cells);
-  const size = edges.reduce((m, e) => Math.max(m, e.from + 1, e.to + 1), 0);
-  const parent = Array.from({ length: size }, (_, i) => i);
-  const offset = new Array<number>(size).fill(0); // p(node) − p(parent)
-  const root = (x: number): { root: number; p: number } => {
-    let p = 0;
-    while (at(parent, x) !== x) {
-      p += at(offset, x);
-      x = at(parent, x);
-    }
-    return { root: x, p };
-  };
-  for (const e of edges) {
-    const want = set.has(e.cell) ? 1 : 0; // p(from) − p(to)
-    const [a, b] = [root(e.from), root(e.to)];
-    if (a.root === b.root) {
-      if (a.p - b.p !== want) return false;
-      continue;
-    }
-    parent[a.root] = b.root;
-    offset[a.root] = want + b.p - a.p;
-  }
-  return true;
+  const { edges, size } = graphOf(cells);
+  const union = potentials(size);
+  return edges.every((e) => union.join(e.from, e.to, set.has(e.cell) ? 1 : 0));
 }
 
 /** A flow network with integer capacities up to k, for cuts of fewer than k. */
