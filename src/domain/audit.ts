@@ -144,6 +144,7 @@ const DIMENSION_NAMES: Record<string, Record<Lang, string>> = {
   department: { nl: "afdeling", en: "department" },
   role: { nl: "rol", en: "role" },
   tenure: { nl: "dienstjaren", en: "tenure" },
+  location: { nl: "locatie", en: "location" },
 };
 const FIELD_NAMES: Record<string, Record<Lang, string>> = {
   level: { nl: "niveau", en: "level" },

@@ -4,7 +4,14 @@
  */
 import type { Localised } from "./i18n.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./level-bars.js";
-import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, type UnitEntry, unitsFromEntries } from "./units.js";
+import {
+  type CampaignUnits,
+  DEFAULT_ROLES,
+  DEFAULT_TENURE,
+  type UnitEntry,
+  unitsFromEntries,
+  withLocations,
+} from "./units.js";
 
 type CampaignStatus = "draft" | "open" | "closed";
 
@@ -233,13 +240,13 @@ export interface RoundStructure {
   tenure?: readonly UnitEntry[] | null | undefined;
 }
 
-/** The units of a round from its structure: the standard roles and tenure bands where the client names none. */
+/** The units of a round from its structure: the standard roles and tenure bands where the client names none, the locations its departments name. */
 export function roundUnits({ departments, roles, tenure }: RoundStructure): CampaignUnits {
-  return {
+  return withLocations({
     department: unitsFromEntries(departments),
     role: roles ? unitsFromEntries(roles) : DEFAULT_ROLES,
     tenure: tenure ? unitsFromEntries(tenure) : DEFAULT_TENURE,
-  };
+  });
 }
 
 /** The date a round is placed on in a trend: its opening date, else the day it was created. */

@@ -29,13 +29,13 @@ import {
   sizedCells,
 } from "./disclosure.js";
 import { type AuditedGroup, type CrossTable, generalAudit, twoWay, twoWayAudit } from "./plan-audit.js";
-import { type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
+import { type AskedDimension, type CampaignUnits, type Dimension, DIMENSIONS } from "./units.js";
 
-/** The only cross-table: a department's roles, or a role across departments. */
-const CROSS_TABLE: CrossTable = ["department", "role"];
+/** The only cross-table: a department's roles, or a role across departments; departments nest in locations. */
+const CROSS_TABLE: CrossTable = ["department", "role", "location"];
 
 /** The one dimension whose units may show their own comments: lists that partition the round never overlap. */
-export const COMMENT_DIMENSION: Dimension = "department";
+export const COMMENT_DIMENSION: AskedDimension = "department";
 
 export type GroupKey = string;
 

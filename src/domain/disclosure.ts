@@ -12,9 +12,10 @@
  * - Units hidden in the campaign-wide heatmap stay hidden under every filter, so filters cannot
  *   rebuild them piece by piece.
  */
-import { type Dimension, DIMENSIONS, type Unit } from "./units.js";
+import { type AskedDimension, type Dimension, DIMENSIONS, type Unit } from "./units.js";
 
-export type CellKey = Record<Dimension, string>;
+/** A cell: the units a respondent chose, and the location their department lies in (none where the round has no locations). */
+export type CellKey = Record<AskedDimension, string> & { location?: string };
 export interface CountedCell extends CellKey {
   n: number;
 }
@@ -41,7 +42,10 @@ const conditionsKey = (values: readonly (string | undefined)[]) => JSON.stringif
 export function sizedCells(cells: readonly CountedCell[]): SizedCells {
   const sizes = new Map<string, number>();
   for (const cell of cells) {
+    // A cell without a location (a round without locations) lies in no location's group.
+    const absent = DIMENSIONS.reduce((bits, d, i) => (cell[d] === undefined ? bits | (1 << i) : bits), 0);
     for (let mask = 0; mask < 1 << DIMENSIONS.length; mask++) {
+      if (mask & absent) continue;
       const key = conditionsKey(DIMENSIONS.map((d, i) => (mask & (1 << i) ? cell[d] : undefined)));
       sizes.set(key, (sizes.get(key) ?? 0) + cell.n);
     }

@@ -12,7 +12,7 @@ import { type CountedCell, groupSize } from "./disclosure.js";
 import { type DisclosurePlan, groupKey } from "./disclosure-plan.js";
 import type { Localised } from "./i18n.js";
 import { round } from "./statistics.js";
-import { type CampaignUnits, type Dimension, DIMENSIONS, type Unit } from "./units.js";
+import { type CampaignUnits, departmentLocation, type Dimension, DIMENSIONS, type Unit } from "./units.js";
 
 export interface UnitParticipation {
   value: string;
@@ -42,24 +42,81 @@ export function unitParticipation(
   units: CampaignUnits,
   k: number,
 ): Partial<Record<Dimension, UnitParticipation[]>> {
-  const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
+  const locationOf = departmentLocation(units);
+  const located = cells.map((cell) => {
+    const location = locationOf(cell.department);
+    return location === undefined ? cell : { ...cell, location };
+  });
+  const rows: Partial<Record<Dimension, Row[]>> = {};
   for (const d of DIMENSIONS) {
     const list = units[d];
     if (!list?.length) continue;
-    const rows = list.map((unit) => {
-      const n = groupSize(cells, { [d]: unit.value });
+    rows[d] = list.map((unit) => {
+      const n = groupSize(located, { [d]: unit.value });
       return { unit, n, hidden: n < k };
     });
-    const hidden = () => rows.filter((r) => r.hidden);
-    const hiddenTotal = () => hidden().reduce((sum, r) => sum + r.n, 0);
-    while (hidden().length > 0 && (hidden().length < 2 || hiddenTotal() < k)) {
-      const [smallestShown] = rows.filter((r) => !r.hidden).sort((a, b) => a.n - b.n);
-      if (!smallestShown) break;
-      smallestShown.hidden = true;
-    }
-    out[d] = rows.map(({ unit, n, hidden }) => unitRow(unit, hidden ? null : n));
+    hideWithHidden(rows[d], k);
   }
+  if (rows.department && rows.location) hideNested(rows.department, rows.location, located, k);
+  const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
+  for (const [d, list] of Object.entries(rows) as [Dimension, Row[]][])
+    out[d] = list.map(({ unit, n, hidden }) => unitRow(unit, hidden ? null : n));
   return out;
+}
+
+interface Row {
+  unit: Unit;
+  n: number;
+  hidden: boolean;
+}
+
+/** Secondary suppression within one dimension: the smallest shown units go until the hidden ones are none, or two or more with k together. */
+function hideWithHidden(rows: readonly Row[], k: number): void {
+  const hidden = () => rows.filter((r) => r.hidden);
+  const hiddenTotal = () => hidden().reduce((sum, r) => sum + r.n, 0);
+  while (hidden().length > 0 && (hidden().length < 2 || hiddenTotal() < k)) {
+    const [smallestShown] = rows.filter((r) => !r.hidden).sort((a, b) => a.n - b.n);
+    if (!smallestShown) break;
+    smallestShown.hidden = true;
+  }
+}
+
+/**
+ * Departments nested in locations: a shown location minus its shown departments is its hidden
+ * ones, and the round minus the shown locations and the shown departments outside them is every
+ * other hidden respondent. Those are exactly the sets the counts of the two dimensions compute
+ * (two-way-audit.ts, with one role), so each must hold none or k and more: a smallest shown
+ * department beside them is hidden too — a location when it has none left — until they do.
+ */
+function hideNested(
+  departments: readonly Row[],
+  locations: readonly Row[],
+  cells: readonly CountedCell[],
+  k: number,
+): void {
+  const small = (n: number) => n > 0 && n < k;
+  const smallest = (rows: readonly Row[]) => rows.filter((r) => !r.hidden).sort((a, b) => a.n - b.n)[0];
+  const shownDepartment = new Map(departments.map((r) => [r.unit.value, r]));
+  for (;;) {
+    const shownLocations = new Set(locations.filter((r) => !r.hidden).map((r) => r.unit.value));
+    const hiddenIn = new Map<string | undefined, number>();
+    for (const cell of cells) {
+      if (shownDepartment.get(cell.department)?.hidden === false) continue;
+      const place = cell.location !== undefined && shownLocations.has(cell.location) ? cell.location : undefined;
+      hiddenIn.set(place, (hiddenIn.get(place) ?? 0) + cell.n);
+    }
+    const found = [...hiddenIn].find(([, n]) => small(n));
+    if (!found) return;
+    const [place] = found;
+    const inPlace = (r: Row) =>
+      place === undefined ? !shownLocations.has(r.unit.location ?? "") : r.unit.location === place;
+    const next =
+      smallest(departments.filter(inPlace)) ??
+      (place === undefined ? smallest(locations) : locations.find((r) => r.unit.value === place));
+    if (!next) return;
+    next.hidden = true;
+    hideWithHidden(locations, k);
+  }
 }
 
 /** A released round's respondents per unit: the units its plan publishes, every other one hidden. */

@@ -18,8 +18,8 @@ export interface AuditedGroup {
   members: number[];
 }
 
-/** The plan's cross-table: its outer and inner dimension. */
-export type CrossTable = readonly [Dimension, Dimension];
+/** The plan's cross-table: its outer and inner dimension, and the dimension the outer one nests in (departments in locations). */
+export type CrossTable = readonly [outer: Dimension, inner: Dimension, nestedIn: Dimension];
 
 /**
  * The audit's columns: occupied cells that lie in exactly the same shown groups are one column —
@@ -83,7 +83,11 @@ export function generalAudit<E extends AuditedGroup>(
   };
 }
 
-/** Whether the shown groups are the two-way case of two-way-audit.ts: the round, the units of the cross-table's two dimensions and its cells, nothing of a third. */
+/**
+ * Whether the shown groups are the two-way case of two-way-audit.ts: the round, the units of the
+ * cross-table's two dimensions (and of the one its outer dimension nests in) and its cells,
+ * nothing of a third.
+ */
 export function twoWay(shown: readonly AuditedGroup[], cross: CrossTable): boolean {
   return shown.every(({ group }) => DIMENSIONS.every((d) => group.conditions[d] === undefined || cross.includes(d)));
 }
@@ -92,7 +96,7 @@ export function twoWay(shown: readonly AuditedGroup[], cross: CrossTable): boole
 export function twoWayAudit<E extends AuditedGroup>(
   occupied: readonly { n: number }[],
   shown: readonly E[],
-  [outer, inner]: CrossTable,
+  [outer, inner, nestedIn]: CrossTable,
   proven: Set<number>,
 ): PlanAudit<E> {
   const cellsOf = (groups: readonly E[]): TwoWayCell[] => {
@@ -102,6 +106,7 @@ export function twoWayAudit<E extends AuditedGroup>(
         const cell = at(cells, c, "occupied cells");
         if (depth === 2) cell.cross = j;
         else if (conditions[outer] !== undefined) cell.department = j;
+        else if (conditions[nestedIn] !== undefined) cell.location = j;
         else if (conditions[inner] !== undefined) cell.role = j;
       }
     });

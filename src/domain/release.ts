@@ -346,7 +346,11 @@ interface FoldEntry extends CountedCell {
  * samples and complete sums are then made when they are read, in the order the responses came,
  * so they equal those of a fold that summed at once.
  */
-export function createReleaseFold(key: ScoringKey, random: () => number = Math.random) {
+export function createReleaseFold(
+  key: ScoringKey,
+  random: () => number = Math.random,
+  locationOf: (department: string) => string | undefined = () => undefined,
+) {
   const entries = new Map<string, FoldEntry>();
   const samples = new Map<string, ReturnType<typeof createReservoir<Sampled>>>();
   const complete = new Map<string, Record<string, CompleteSums>>();
@@ -372,10 +376,11 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
   };
 
   /** A cell of the entry's units with no respondents summed yet. */
-  const emptyCell = ({ department, role, tenure }: FoldEntry): ReleaseCell => ({
+  const emptyCell = ({ department, role, tenure, location }: FoldEntry): ReleaseCell => ({
     department,
     role,
     tenure,
+    ...(location !== undefined ? { location } : {}),
     ...emptyStats(),
   });
 
@@ -412,7 +417,13 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
         yield;
       }
     }
-    const list = [...entries.values()].map(({ department, role, tenure, n }) => ({ department, role, tenure, n }));
+    const list = [...entries.values()].map(({ department, role, tenure, location, n }) => ({
+      department,
+      role,
+      tenure,
+      ...(location !== undefined ? { location } : {}),
+      n,
+    }));
     const current = key.items.filter(isCurrentItem);
     const itemLevels = Object.fromEntries(current.map((i) => [i.name, i.level]));
     const itemFacets = Object.fromEntries(current.flatMap((i) => (i.facet ? [[i.name, i.facet]] : [])));
@@ -438,18 +449,22 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
     add(cell: CellKey, score: ResponseScore, stored?: string): void {
       const id = cellId(cell);
       let entry = entries.get(id);
-      if (!entry)
+      if (!entry) {
+        // The location follows from the department: a respondent is asked the department only.
+        const location = locationOf(cell.department);
         entries.set(
           id,
           (entry = {
             department: cell.department,
             role: cell.role,
             tenure: cell.tenure,
+            ...(location !== undefined ? { location } : {}),
             n: 0,
             summed: null,
             stored: [],
           }),
         );
+      }
       entry.n += 1;
       if (looksCareless(score.values)) careless += 1;
       if (!entry.summed && stored !== undefined && entry.stored.length < SMALL_CELL - 1) {
@@ -506,6 +521,7 @@ export function createReleaseFold(key: ScoringKey, random: () => number = Math.r
         department: entry.department,
         role: entry.role,
         tenure: entry.tenure,
+        ...(entry.location !== undefined ? { location: entry.location } : {}),
         patterns: patterns.get(id) ?? new Map(),
       }));
     },

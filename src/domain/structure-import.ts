@@ -1,20 +1,31 @@
 /**
  * A round's structure from the CSV an HR system exports: its departments, roles and tenure bands
- * (or the client's own third grouping), with the number of staff in each. Two shapes are read
+ * (or the client's own third grouping), with the number of staff in each, and the location each
+ * department lies in where the file has a location column. Two shapes are read
  * alike: one row per employee (every row counts one), or one row per unit or combination with a
  * count column. Columns are found by their header in Dutch or English; any other column (a name,
  * an employee number) is ignored and said so. In the workspace this runs in the browser, so such a
  * file never reaches the server: only the unit names and counts are sent. Every problem is listed
- * at once, each with its line.
+ * at once, each with its line. A department name that occurs in two locations is two departments,
+ * each named with its location: "Keuken (Utrecht)".
  */
 import { csvFields, csvLines, csvSeparator } from "./csv.js";
-import { type Dimension, MAX_DEPARTMENTS, MAX_HEADCOUNT, MAX_ROLES, MAX_TENURE_BANDS, MAX_UNIT_NAME } from "./units.js";
+import {
+  type Dimension,
+  MAX_DEPARTMENTS,
+  MAX_HEADCOUNT,
+  MAX_LOCATIONS,
+  MAX_ROLES,
+  MAX_TENURE_BANDS,
+  MAX_UNIT_NAME,
+} from "./units.js";
 
 /** Headers recognised per column, lower case: the first matching column is taken. */
 const HEADERS: Record<Dimension | "count", readonly string[]> = {
   department: ["afdeling", "department", "eenheid", "unit", "team", "organisatieonderdeel", "afdelingsnaam"],
   role: ["rol", "functie", "role", "function", "functiegroep", "job", "job title", "position"],
-  tenure: ["diensttijd", "dienstjaren", "tenure", "anciënniteit", "groep", "group", "locatie", "location"],
+  tenure: ["diensttijd", "dienstjaren", "tenure", "anciënniteit", "groep", "group"],
+  location: ["locatie", "location", "vestiging", "vestigingsplaats", "site", "werklocatie", "regio", "region"],
   // Not "number" or "staff": an employee number column would be read as counts.
   count: ["aantal", "aantal medewerkers", "medewerkers", "headcount", "count", "number of staff", "aantal personen"],
 };
@@ -24,18 +35,22 @@ export const MAX_UNITS: Record<Dimension, number> = {
   department: MAX_DEPARTMENTS,
   role: MAX_ROLES,
   tenure: MAX_TENURE_BANDS,
+  location: MAX_LOCATIONS,
 };
 
 /** A unit the file names, with the staff counted in it. */
 export interface ImportedUnit {
   name: string;
   headcount: number;
+  /** A department's location, where the file has a location column. */
+  location?: string;
 }
 
 export type ImportProblem =
   | { code: "empty_file" }
   | { code: "no_department_column"; headers: string[] }
   | { code: "missing_department"; line: number }
+  | { code: "missing_location"; line: number }
   | { code: "bad_count"; line: number; value: string }
   | { code: "name_too_long"; line: number; dimension: Dimension }
   | { code: "too_many_units"; dimension: Dimension; count: number; max: number }
@@ -46,6 +61,8 @@ export interface ImportedStructure {
   /** Null where the file has no such column: the round keeps its standard units. */
   role: ImportedUnit[] | null;
   tenure: ImportedUnit[] | null;
+  /** The locations the departments lie in (each with its staff); null where the file has no location column. */
+  location: ImportedUnit[] | null;
   /** Columns read (by header as written), and those ignored. */
   read: string[];
   ignored: string[];
@@ -64,6 +81,7 @@ export function importStructure(text: string): ImportedStructure {
     department: [],
     role: null,
     tenure: null,
+    location: null,
     read: [],
     ignored: [],
     staff: 0,
@@ -80,6 +98,7 @@ export function importStructure(text: string): ImportedStructure {
     department: column("department"),
     role: column("role"),
     tenure: column("tenure"),
+    location: column("location"),
     count: column("count"),
   };
   const used = new Set(Object.values(columns).filter((i) => i >= 0));
@@ -90,10 +109,12 @@ export function importStructure(text: string): ImportedStructure {
 
   const problems: ImportProblem[] = [];
   const tallies = {
-    department: new Map<string, number>(),
     role: columns.role >= 0 ? new Map<string, number>() : null,
     tenure: columns.tenure >= 0 ? new Map<string, number>() : null,
+    location: columns.location >= 0 ? new Map<string, number>() : null,
   };
+  // Departments by location and name: the same name in two locations is two departments.
+  const departments = new Map<string, { name: string; location: string; headcount: number }>();
   let staff = 0;
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i] ?? "";
@@ -112,10 +133,16 @@ export function importStructure(text: string): ImportedStructure {
       continue;
     }
     const count = columns.count >= 0 ? Number(countText) : 1;
+    const location = at(columns.location);
+    if (columns.location >= 0 && location === "") {
+      problems.push({ code: "missing_location", line: lineNumber });
+      continue;
+    }
     const names: [Dimension, string][] = [
       ["department", department],
       ["role", at(columns.role)],
       ["tenure", at(columns.tenure)],
+      ["location", location],
     ];
     const tooLong = names.find(([, name]) => name.length > MAX_UNIT_NAME);
     if (tooLong) {
@@ -123,21 +150,26 @@ export function importStructure(text: string): ImportedStructure {
       continue;
     }
     for (const [dimension, name] of names) {
-      const tally = tallies[dimension];
+      const tally = dimension === "department" ? null : tallies[dimension];
       // An empty role or band counts towards the department only.
       if (tally && name !== "") tally.set(name, (tally.get(name) ?? 0) + count);
     }
+    const key = JSON.stringify([location, department]);
+    const unit = departments.get(key) ?? { name: department, location, headcount: 0 };
+    unit.headcount += count;
+    departments.set(key, unit);
     staff += count;
   }
   // A column with no value in any row is as good as absent: the standard units stay.
   const units = (tally: Map<string, number> | null) =>
     tally && tally.size > 0 ? [...tally].map(([name, headcount]) => ({ name, headcount })) : null;
   const structure = {
-    department: units(tallies.department) ?? [],
+    department: departmentUnits([...departments.values()]),
     role: units(tallies.role),
     tenure: units(tallies.tenure),
+    location: units(tallies.location),
   };
-  for (const dimension of ["department", "role", "tenure"] as const) {
+  for (const dimension of ["department", "role", "tenure", "location"] as const) {
     const count = structure[dimension]?.length ?? 0;
     if (count > MAX_UNITS[dimension])
       problems.push({ code: "too_many_units", dimension, count, max: MAX_UNITS[dimension] });
@@ -147,4 +179,15 @@ export function importStructure(text: string): ImportedStructure {
   }
   if (structure.department.length === 0 && problems.length === 0) problems.push({ code: "empty_file" });
   return { ...structure, read, ignored, staff, problems };
+}
+
+/** The departments as units: with their location where the file has one, a name found in two locations named with it ("Keuken (Utrecht)"). */
+function departmentUnits(found: readonly { name: string; location: string; headcount: number }[]): ImportedUnit[] {
+  const locationsPerName = new Map<string, number>();
+  for (const d of found) locationsPerName.set(d.name, (locationsPerName.get(d.name) ?? 0) + 1);
+  return found.map(({ name, location, headcount }) => ({
+    name: (locationsPerName.get(name) ?? 0) > 1 ? `${name} (${location})` : name,
+    headcount,
+    ...(location ? { location } : {}),
+  }));
 }

@@ -17,6 +17,10 @@
  * from department to role, unbounded back), so a small max-flow per pair of nodes decides it —
  * each stopped at k, because only a set of fewer than k matters — and most pairs are proven through
  * one hub node instead (λ(u, w) ≥ min(λ(u, hub), λ(hub, w))): about two flows per node.
+ *
+ * Departments nested in locations (a shown location adds e_L to its departments' cells) change
+ * only the hidden departments' node: those of a shown location share a node of potential e_L, the
+ * rest the node at 0 — the same graph with a few more department nodes.
  */
 import { at } from "../lib/invariant.js";
 import type { AuditResult } from "./disclosure-audit.js";
@@ -27,6 +31,8 @@ export interface TwoWayCell {
   role: number | null;
   /** Its shown department × role cell (an index), or null where hidden: a shown cell limits nothing. */
   cross: number | null;
+  /** Its department's shown location (an index), where departments nest in locations; null or absent where hidden or none. */
+  location?: number | null | undefined;
   n: number;
 }
 
@@ -35,24 +41,30 @@ const WORK_PER_STEP = 200_000;
 
 /**
  * The hidden cells as edges between department nodes and role nodes (both numbered in one range),
- * and the number of nodes.
+ * and the number of nodes. The hidden departments of a shown location share one node, whose
+ * potential is the location's coefficient (a shown department's absorbs it); all other hidden
+ * departments share the node at 0.
  */
 function graphOf(cells: readonly TwoWayCell[]): {
   edges: { from: number; to: number; n: number; cell: number }[];
   size: number;
 } {
   let departments = 0;
+  let locations = 0;
   let roles = 0;
   for (const c of cells) {
     if (c.department !== null) departments = Math.max(departments, c.department + 1);
+    if (c.location != null) locations = Math.max(locations, c.location + 1);
     if (c.role !== null) roles = Math.max(roles, c.role + 1);
   }
-  const hiddenDepartment = departments;
-  const roleNode = (role: number | null) => departments + 1 + (role === null ? 0 : role + 1);
+  const hiddenDepartment = (location: number | null | undefined) => departments + (location == null ? 0 : location + 1);
+  const roleNode = (role: number | null) => departments + locations + 1 + (role === null ? 0 : role + 1);
   const edges = cells.flatMap((c, cell) =>
-    c.cross !== null ? [] : [{ from: c.department ?? hiddenDepartment, to: roleNode(c.role), n: c.n, cell }],
+    c.cross !== null
+      ? []
+      : [{ from: c.department ?? hiddenDepartment(c.location), to: roleNode(c.role), n: c.n, cell }],
   );
-  return { edges, size: departments + 2 + roles };
+  return { edges, size: departments + locations + 2 + roles };
 }
 
 /**

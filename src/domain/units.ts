@@ -2,11 +2,18 @@
  * Grouping dimensions: the units a respondent belongs to. Their choices come from the campaign;
  * role and tenure have sensible defaults so a consultant only has to type department names, and
  * each may be the client's own (a hospital's dozen roles, its own bands), each unit with the
- * number of staff in it where the client gives one.
+ * number of staff in it where the client gives one. Departments may be nested one level in
+ * locations (a hospital's sites, a municipality's offices): staff choose their department only,
+ * and its location follows from it — a fourth dimension reports group by, never one asked.
  */
 import type { Localised } from "./i18n.js";
 
-export const DIMENSIONS = ["department", "role", "tenure"] as const;
+/** The dimensions a respondent answers, stored with the response. */
+export const ASKED_DIMENSIONS = ["department", "role", "tenure"] as const;
+export type AskedDimension = (typeof ASKED_DIMENSIONS)[number];
+
+/** The dimensions reports group by: the asked ones, and the location each department lies in. */
+export const DIMENSIONS = [...ASKED_DIMENSIONS, "location"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export interface Unit {
@@ -15,10 +22,13 @@ export interface Unit {
   label: Localised;
   /** Staff in the unit, where the client gave it: the basis of the unit's response rate. */
   headcount?: number;
+  /** A department's location (the value of a location unit), where the round nests departments in locations. */
+  location?: string;
 }
 
-/** A unit as a consultant names it: a plain name, or a name with its headcount. */
-export type UnitEntry = string | { name: string; headcount?: number | null | undefined };
+/** A unit as a consultant names it: a plain name, or a name with its headcount and (a department) its location. */
+export type UnitEntry =
+  string | { name: string; headcount?: number | null | undefined; location?: string | null | undefined };
 
 export type CampaignUnits = Partial<Record<Dimension, Unit[]>>;
 
@@ -32,6 +42,8 @@ export const MAX_DEPARTMENTS = 400;
 export const MAX_ROLES = 20;
 /** Tenure bands (or the client's own third grouping) a round may name. */
 export const MAX_TENURE_BANDS = 10;
+/** Locations a round may nest its departments in: a hospital's sites, a municipality's offices. */
+export const MAX_LOCATIONS = 50;
 /** The longest unit name: it is a choice on a phone and a row label in every table. */
 export const MAX_UNIT_NAME = 80;
 /** The most staff a unit (or a round) may count: a headcount past it is a typing error, not a client. */
@@ -56,17 +68,55 @@ export function unitsFromNames(names: readonly string[]): Unit[] {
   return unitsFromEntries(names);
 }
 
-/** Units from names, each with its headcount where one is given; the name is both the value and the label. */
+/** Units from names, each with its headcount (and location) where one is given; the name is both the value and the label. */
 export function unitsFromEntries(entries: readonly UnitEntry[]): Unit[] {
   return entries.map((entry) => {
-    const { name, headcount } = typeof entry === "string" ? { name: entry, headcount: null } : entry;
+    const { name, headcount, location } = typeof entry === "string" ? { name: entry } : entry;
+    return {
+      value: name,
+      label: { nl: name, en: name },
+      ...(headcount ? { headcount } : {}),
+      ...(location ? { location } : {}),
+    };
+  });
+}
+
+/**
+ * The locations the departments name, in the order they first appear: each a unit whose headcount
+ * is its departments' sum when every one of them has one. Empty when no department has a location.
+ */
+function locationsOf(departments: readonly Unit[]): Unit[] {
+  const byName = new Map<string, Unit[]>();
+  for (const department of departments)
+    if (department.location) byName.set(department.location, [...(byName.get(department.location) ?? []), department]);
+  return [...byName].map(([name, members]) => {
+    const headcount = members.every((m) => m.headcount) ? members.reduce((sum, m) => sum + (m.headcount ?? 0), 0) : 0;
     return { value: name, label: { nl: name, en: name }, ...(headcount ? { headcount } : {}) };
   });
 }
 
-/** A unit as the round form shows it: its name, with its headcount where there is one. */
+/** Each department's location, looked up: undefined for a department without one (or no department). */
+export function departmentLocation(units: CampaignUnits): (department: string) => string | undefined {
+  const locations = new Map((units.department ?? []).flatMap((u) => (u.location ? [[u.value, u.location]] : [])));
+  return (department) => locations.get(department);
+}
+
+/** The units with their locations made from the departments' (none where no department names one). */
+export function withLocations(units: CampaignUnits): CampaignUnits {
+  const { location: _before, ...rest } = units;
+  const locations = locationsOf(units.department ?? []);
+  return locations.length > 0 ? { ...rest, location: locations } : rest;
+}
+
+/** A unit as the round form shows it: its name, with its headcount and location where there are. */
 function entryOf(unit: Unit): UnitEntry {
-  return unit.headcount ? { name: unit.value, headcount: unit.headcount } : unit.value;
+  return unit.headcount || unit.location
+    ? {
+        name: unit.value,
+        ...(unit.headcount ? { headcount: unit.headcount } : {}),
+        ...(unit.location ? { location: unit.location } : {}),
+      }
+    : unit.value;
 }
 
 /** Whether a dimension's units are the standard ones (a round that kept the defaults). */
@@ -88,13 +138,18 @@ export function headcountOfUnits(units: CampaignUnits): number | null {
   return departments.reduce((sum, u) => sum + (u.headcount ?? 0), 0);
 }
 
-export function isDimension(value: unknown): value is Dimension {
-  return typeof value === "string" && (DIMENSIONS as readonly string[]).includes(value);
+export function isAskedDimension(value: unknown): value is AskedDimension {
+  return typeof value === "string" && (ASKED_DIMENSIONS as readonly string[]).includes(value);
 }
 
-/** A unit as one line of the round form: "Klantcontact; 42" with its headcount, else the name alone. */
+/** What stands between a location and its department on a line of the round form: "Utrecht > Klantcontact". */
+export const LOCATION_SEPARATOR = " > ";
+
+/** A unit as one line of the round form: "Utrecht > Klantcontact; 42" with its location and headcount, else the name alone. */
 export function entryLine(entry: UnitEntry): string {
-  return typeof entry === "string" ? entry : entry.headcount ? `${entry.name}; ${entry.headcount}` : entry.name;
+  if (typeof entry === "string") return entry;
+  const name = entry.location ? `${entry.location}${LOCATION_SEPARATOR}${entry.name}` : entry.name;
+  return entry.headcount ? `${name}; ${entry.headcount}` : name;
 }
 
 export const unitLine = (unit: Unit): string => entryLine(entryOf(unit));
@@ -102,10 +157,19 @@ export const unitLine = (unit: Unit): string => entryLine(entryOf(unit));
 /** What ends a line of the round form that carries a headcount: "; 42", or a tab and a number. A unit's name may not end so. */
 export const TRAILING_HEADCOUNT = /[;\t]\s*\d+\s*$/;
 
-/** A line of the round form as a unit: a trailing "; 42" (or a tab and a number) is its headcount. */
+/**
+ * A line of the round form as a unit: a trailing "; 42" (or a tab and a number) is its headcount,
+ * and what stands before a " > " its location.
+ */
 export function entryFromLine(line: string): UnitEntry {
   const match = /^(.*?)\s*[;\t]\s*(\d{1,7})\s*$/.exec(line.trim());
-  return match?.[1] ? { name: match[1], headcount: Number(match[2]) || null } : line.trim();
+  const [text, headcount] = match?.[1] ? [match[1], Number(match[2]) || null] : [line.trim(), null];
+  const at = text.indexOf(LOCATION_SEPARATOR.trim());
+  const location = at > 0 ? text.slice(0, at).trim() : "";
+  const name = location ? text.slice(at + 1).trim() : text;
+  return headcount || location
+    ? { name, ...(headcount ? { headcount } : {}), ...(location ? { location } : {}) }
+    : name;
 }
 
 /** The lines of a textarea as units: empty lines skipped. */

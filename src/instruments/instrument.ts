@@ -20,7 +20,7 @@ import {
   type ScoredItem,
   type ScoringKey,
 } from "../domain/scoring.js";
-import { type Dimension, isDimension } from "../domain/units.js";
+import { type AskedDimension, isAskedDimension } from "../domain/units.js";
 import { type InstrumentProblem, type ProblemCode, problemRule } from "./problems.js";
 import { registerSurveyProperties } from "./survey-properties.js";
 
@@ -40,7 +40,7 @@ export type QuestionSpec =
       kind: "single";
       name: string;
       required: boolean;
-      choices: readonly string[] | { grouping: Dimension };
+      choices: readonly string[] | { grouping: AskedDimension };
       subsetOf?: string;
     }
   | { kind: "multi"; name: string; required: boolean; choices: readonly string[] }
@@ -53,7 +53,7 @@ export interface Instrument {
   json: Record<string, unknown>;
   questions: readonly QuestionSpec[];
   key: ScoringKey;
-  groupings: Partial<Record<Dimension, string>>;
+  groupings: Partial<Record<AskedDimension, string>>;
   commentQuestion?: string;
 }
 
@@ -146,7 +146,7 @@ export function inspectInstrument(json: Record<string, unknown>): {
 
   const questions: QuestionSpec[] = [];
   const items: ScoredItem[] = [];
-  const groupings: Partial<Record<Dimension, string>> = {};
+  const groupings: Partial<Record<AskedDimension, string>> = {};
   const key: { factorsQuestion?: string; mostQuestion?: string; outcomeQuestion?: string } = {};
   let commentQuestion: string | undefined;
   const seen = new Set<string>();
@@ -239,7 +239,7 @@ export function inspectInstrument(json: Record<string, unknown>): {
         const grouping = prop("grouping");
         const decision = prop("decision");
         if (grouping !== undefined && grouping !== null && grouping !== "") {
-          if (!isDimension(grouping) || type === "checkbox") throw fail("grouping", name);
+          if (!isAskedDimension(grouping) || type === "checkbox") throw fail("grouping", name);
           if (groupings[grouping]) throw fail("grouping_twice", name, { grouping });
           groupings[grouping] = name;
           questions.push({ kind: "single", name, required, choices: { grouping } });

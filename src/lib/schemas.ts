@@ -10,7 +10,12 @@ export const LevelId = z.enum(LEVEL_IDS).openapi("LevelId");
 export const Localised = z.strictObject({ nl: z.string(), en: z.string() }).openapi("Localised");
 /** A unit of a round's dimension: the value answers carry, and its name. */
 export const UnitSchema = z
-  .strictObject({ value: z.string(), label: Localised, headcount: z.int().optional() })
+  .strictObject({
+    value: z.string(),
+    label: Localised,
+    headcount: z.int().optional(),
+    location: z.string().optional().openapi({ description: "A department's location, where the round has locations" }),
+  })
   .openapi("Unit");
 
 const ErrorSchema = z

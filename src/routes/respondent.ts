@@ -6,7 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 
 import { LANGUAGES, pickLanguage } from "../domain/i18n.js";
-import { DIMENSIONS } from "../domain/units.js";
+import { ASKED_DIMENSIONS } from "../domain/units.js";
 import { noSession } from "../lib/openapi-document.js";
 import { createRouter } from "../lib/router.js";
 import { jsonError, Localised, pathParam, UnitSchema } from "../lib/schemas.js";
@@ -155,7 +155,7 @@ export const respondentRoutes = createRouter()
     const { db, instruments, now } = c.var.deps;
     const { campaign, instrument } = await findOpenCampaign(db, instruments, c.req.valid("param").token, now());
     const units = Object.fromEntries(
-      DIMENSIONS.flatMap((d) => {
+      ASKED_DIMENSIONS.flatMap((d) => {
         const units = campaign.units[d];
         // The choices only: a unit's headcount is the client's staffing, not something staff need.
         return units?.length ? [[d, units.map(({ value, label }) => ({ value, label }))]] : [];

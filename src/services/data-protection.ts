@@ -333,7 +333,8 @@ export async function organisationExport(
     const release = await findRelease(db, c.id);
     const reports: Partial<Record<Dimension, CampaignReport | null>> = {};
     if (release) {
-      for (const dimension of DIMENSIONS) {
+      // Each dimension the round has units of (locations only where its departments lie in them).
+      for (const dimension of DIMENSIONS.filter((d) => c.units[d]?.length)) {
         const report = await campaignReport(deps, c, { filters: {}, dimension }, user).catch((error: unknown) => {
           if (error instanceof ApiError) return null;
           throw error;

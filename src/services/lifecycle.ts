@@ -23,6 +23,7 @@ import {
   DEFAULT_TENURE,
   type UnitEntry,
   unitsFromEntries,
+  withLocations,
 } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
 import type { AuditRecord } from "../storage/audit.js";
@@ -132,12 +133,12 @@ function unitsAfter(units: CampaignUnits, edit: RoundEdit): CampaignUnits {
     standard: CampaignUnits["role"],
     now: CampaignUnits["role"],
   ) => (entries === undefined ? now : entries === null ? standard : unitsFromEntries(entries));
-  return {
+  return withLocations({
     ...units,
     department: named(edit.departments, units.department, units.department),
     role: named(edit.roles, DEFAULT_ROLES, units.role),
     tenure: named(edit.tenure, DEFAULT_TENURE, units.tenure),
-  };
+  });
 }
 
 const refused = (details: { path: string; code: string; message: string }[]) =>

@@ -36,6 +36,7 @@ import { levelLayout, scaleLayout, scoreResponse, type ScoringKey } from "../dom
 import { seededRandom } from "../domain/seeded-random.js";
 import { bootstrapPicks, referencePick, resampled, type Sampled, stabilityShare } from "../domain/stability.js";
 import { decodeScore } from "../domain/stored-score.js";
+import { departmentLocation } from "../domain/units.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { defined } from "../lib/invariant.js";
@@ -257,7 +258,7 @@ export async function makeRelease(
   const id = randomId();
   // Seeded by the release's own random id: the bootstrap is repeatable for this release, and unpredictable before it.
   const random = seededRandom(id);
-  const fold = createReleaseFold(key, random);
+  const fold = createReleaseFold(key, random, departmentLocation(campaign.units));
   let respondents = 0;
   try {
     for (let after = ""; ;) {

@@ -5,7 +5,7 @@
  */
 import { availability, calendarDate, type Campaign } from "../domain/campaign.js";
 import { encodeAnswers } from "../domain/stored-score.js";
-import { DIMENSIONS } from "../domain/units.js";
+import { ASKED_DIMENSIONS } from "../domain/units.js";
 import { answersSchema } from "../instruments/answers-schema.js";
 import type { Instrument } from "../instruments/instrument.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
@@ -162,7 +162,7 @@ export async function submitResponse(
     if (typeof text === "string" && text.trim() !== "") comment = text.trim();
   }
   const cell = {} as Cell;
-  for (const d of DIMENSIONS) {
+  for (const d of ASKED_DIMENSIONS) {
     const question = instrument.groupings[d];
     const value = question ? answers[question] : undefined;
     cell[d] = typeof value === "string" ? value : "";

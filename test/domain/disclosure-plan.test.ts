@@ -8,7 +8,15 @@ import { describe, expect, it } from "vitest";
 import { type Conditions, type CountedCell, groupSize, matches } from "../../src/domain/disclosure.js";
 import { auditPlan, MAX_AUDIT_ENTRIES } from "../../src/domain/disclosure-audit.js";
 import { buildPlan, type DisclosurePlan, groupKey, planSteps, planView } from "../../src/domain/disclosure-plan.js";
-import { type CampaignUnits, DEFAULT_ROLES, DEFAULT_TENURE, unitsFromNames } from "../../src/domain/units.js";
+import {
+  type CampaignUnits,
+  DEFAULT_ROLES,
+  DEFAULT_TENURE,
+  departmentLocation,
+  unitsFromEntries,
+  unitsFromNames,
+  withLocations,
+} from "../../src/domain/units.js";
 import { smallComputableSets } from "../helpers/exact-span.js";
 
 const cell = (department: string, role: string, n: number, tenure = "1to5"): CountedCell => ({
@@ -266,6 +274,74 @@ describe("randomised unit structures", () => {
     }
     expect(checked).toBeGreaterThan(150);
     expect(withCells).toBeGreaterThan(checked / 4);
+  });
+
+  it("departments nested in locations: no plan lets anyone compute 1..k−1, with a third grouping or without", () => {
+    const random = seedrandom("nested plans");
+    let checked = 0;
+    let withLocation = 0;
+    for (let i = 0; i < 400; i++) {
+      const departments = ["A", "B", "C", "D", "E"].slice(0, 2 + Math.floor(random() * 4));
+      const roles = ["frontline", "back_office", "management"].slice(0, 2 + Math.floor(random() * 2));
+      const tenures = random() < 0.5 ? ["1to5"] : ["lt1", "gt10"];
+      const sizes = [0, 1, 1, 2, 3, 4, 5, 6, 8, 12];
+      const units = withLocations({
+        department: unitsFromEntries(
+          departments.map((name) => ({ name, location: random() < 0.5 ? "North" : "South" })),
+        ),
+        role: unitsFromNames(roles),
+        tenure: tenures.length > 1 ? unitsFromNames(tenures) : [],
+      });
+      const locationOf = departmentLocation(units);
+      const round = departments.flatMap((d) =>
+        roles.flatMap((r) =>
+          tenures.map((t) => ({
+            ...cell(d, r, sizes[Math.floor(random() * sizes.length)]!, t),
+            location: locationOf(d)!,
+          })),
+        ),
+      );
+      if (round.filter((c) => c.n > 0).length > 14) continue;
+      const k = random() < 0.5 ? 3 : 5;
+      const p = buildPlan(round, units, { k, kComments: 10, breakdowns: true });
+      expectNothingSmallComputable(round, p);
+      checked++;
+      if (p.groups.some((g) => g.shown && g.conditions.location !== undefined)) withLocation++;
+    }
+    expect(checked).toBeGreaterThan(150);
+    // Locations are published where they can be, not given up.
+    expect(withLocation).toBeGreaterThan(checked / 4);
+  });
+
+  it("a location minus its shown departments never leaves a small one", () => {
+    // North = A (10) + B (2): showing North and A would give B's two away.
+    const units = withLocations({
+      department: unitsFromEntries([
+        { name: "A", location: "North" },
+        { name: "B", location: "North" },
+        { name: "C", location: "South" },
+        { name: "D", location: "South" },
+      ]),
+      role: unitsFromNames(["frontline"]),
+      tenure: [],
+    });
+    const round = [
+      { ...cell("A", "frontline", 10), location: "North" },
+      { ...cell("B", "frontline", 2), location: "North" },
+      { ...cell("C", "frontline", 9), location: "South" },
+      { ...cell("D", "frontline", 8), location: "South" },
+    ];
+    const p = buildPlan(round, units, { k: 5, kComments: 10, breakdowns: true });
+    expectNothingSmallComputable(round, p);
+    const shown = shownKeys(p);
+    // North has 12 and A 10, each shown alone by the table-by-table rules: the audit lets one go.
+    expect(
+      [groupKey({ department: "A" }), groupKey({ location: "North" })].filter((key) => shown.includes(key)),
+    ).toHaveLength(1);
+    expect(shown).toContain(groupKey({ location: "South" }));
+    // planView serves a location's heatmap rows and refuses a location with a department.
+    expect(planView(p, units, {}, "location")).toMatchObject({ ok: true });
+    expect(planView(p, units, { location: "South", department: "C" })).toEqual({ ok: false, reason: "not_offered" });
   });
 
   it("one respondent outside the role list is hidden by hiding a role, not the department × role table cell by cell", () => {

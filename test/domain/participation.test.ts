@@ -1,9 +1,11 @@
 /** Participation per unit: counts from k, empty units hidden too, and nothing hidden follows from the total. */
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 
 import type { CountedCell } from "../../src/domain/disclosure.js";
 import { unitParticipation } from "../../src/domain/participation.js";
-import { unitsFromEntries, unitsFromNames } from "../../src/domain/units.js";
+import { unitsFromEntries, unitsFromNames, withLocations } from "../../src/domain/units.js";
+import { smallComputableSets } from "../helpers/exact-span.js";
 
 const K = 5;
 const units = { department: unitsFromNames(["Sales", "Service", "Legal", "IT"]) };
@@ -78,5 +80,66 @@ describe("participation per unit with headcounts", () => {
     // IT is below k, so hidden (and Service with it): a hidden unit has no rate, which would be its count.
     for (const row of rows.filter((r) => r.n === null)) expect(row.pct).toBeNull();
     expect(rows.find((r) => r.value === "IT")).toMatchObject({ n: null, headcount: 3, pct: null });
+  });
+});
+
+describe("participation with departments nested in locations", () => {
+  const nested = withLocations({
+    department: unitsFromEntries([
+      { name: "Sales", location: "North" },
+      { name: "Service", location: "North" },
+      { name: "Legal", location: "North" },
+      { name: "IT", location: "South" },
+      { name: "HR", location: "South" },
+      { name: "Desk", location: "South" },
+    ]),
+  });
+  const names = nested.department!.map((u) => u.value);
+  /** The counts a reader gets of departments and locations, and the exhaustive search over what they combine. */
+  const computable = (counts: readonly number[]) => {
+    const rows = unitParticipation(
+      counts.map((n, i) => ({ department: names[i]!, role: "", tenure: "", n })),
+      nested,
+      K,
+    );
+    const occupied = counts.flatMap((n, i) => (n > 0 ? [i] : []));
+    const groups = [
+      occupied.map((_, j) => j),
+      ...rows.department!.flatMap((u, i) => (u.n === null ? [] : [occupied.flatMap((c, j) => (c === i ? [j] : []))])),
+      ...rows.location!.flatMap((u) =>
+        u.n === null ? [] : [occupied.flatMap((c, j) => (nested.department![c]!.location === u.value ? [j] : []))],
+      ),
+    ].filter((g) => g.length > 0);
+    return {
+      rows,
+      sets: smallComputableSets(
+        occupied.map((i) => counts[i]!),
+        groups,
+        K,
+      ),
+    };
+  };
+
+  it("hides a location whose hidden departments would follow from it, or one more department in it", () => {
+    // North = 9 + 8 + 2: North minus Sales and Service would be Legal's 2.
+    const { rows, sets } = computable([9, 8, 2, 7, 6, 9]);
+    expect(sets).toEqual([]);
+    const north = rows.location!.find((u) => u.value === "North")!;
+    const hiddenInNorth = rows.department!.filter(
+      (u, i) => u.n === null && nested.department![i]!.location === "North",
+    );
+    expect(north.n === null || hiddenInNorth.length >= 2).toBe(true);
+  });
+
+  it("never lets a reader compute 1..k−1 people from the counts of both, over many random rounds", () => {
+    const random = seedrandom("nested participation");
+    let withLocation = 0;
+    for (let i = 0; i < 400; i++) {
+      const counts = names.map(() => [0, 1, 2, 3, 5, 6, 8, 12][Math.floor(random() * 8)]!);
+      const { rows, sets } = computable(counts);
+      expect(sets, JSON.stringify(counts)).toEqual([]);
+      if (rows.location!.some((u) => u.n !== null)) withLocation++;
+    }
+    expect(withLocation).toBeGreaterThan(100);
   });
 });

@@ -2,8 +2,16 @@
 import { describe, expect, it } from "vitest";
 
 import { importStructure, MAX_UNITS } from "../../src/domain/structure-import.js";
-import { MAX_HEADCOUNT } from "../../src/domain/units.js";
-import { entriesFromText, entryFromLine, entryLine } from "../../src/domain/units.js";
+import {
+  departmentLocation,
+  entriesFromText,
+  entryFromLine,
+  entryLine,
+  MAX_HEADCOUNT,
+  unitsFromEntries,
+  unitsFromNames,
+  withLocations,
+} from "../../src/domain/units.js";
 
 describe("importStructure", () => {
   it("counts one per row in a per-employee export, and ignores (and names) the columns it does not use", () => {
@@ -95,6 +103,59 @@ describe("importStructure", () => {
     expect(s.role).toBeNull();
     expect(s.department.map((u) => u.name)).toEqual(["Sales", "Service"]);
   });
+
+  it("reads a location column as where each department lies, and names a department found in two locations with its location", () => {
+    const csv = [
+      "Vestiging,Afdeling,Functie",
+      "Utrecht,Keuken,Kok",
+      "Utrecht,Keuken,Kok",
+      "Utrecht,Receptie,Receptionist",
+      "Amsterdam,Keuken,Kok",
+    ].join("\n");
+    const s = importStructure(csv);
+    expect(s.problems).toEqual([]);
+    expect(s.department).toEqual([
+      { name: "Keuken (Utrecht)", headcount: 2, location: "Utrecht" },
+      { name: "Receptie", headcount: 1, location: "Utrecht" },
+      { name: "Keuken (Amsterdam)", headcount: 1, location: "Amsterdam" },
+    ]);
+    expect(s.location).toEqual([
+      { name: "Utrecht", headcount: 3 },
+      { name: "Amsterdam", headcount: 1 },
+    ]);
+    // Nothing is read as the third grouping: tenure keeps its standard bands.
+    expect(s.tenure).toBeNull();
+    // What the form receives reads back as the same departments with their locations.
+    const lines = s.department.map(entryLine);
+    expect(lines[0]).toBe("Utrecht > Keuken (Utrecht); 2");
+    expect(entriesFromText(lines.join("\n"))).toEqual(s.department);
+  });
+
+  it("lists a row without a location once the file has a location column", () => {
+    const s = importStructure(["Locatie;Afdeling", "Utrecht;Keuken", ";Receptie", "Zeist;Wonen"].join("\n"));
+    expect(s.problems).toEqual([{ code: "missing_location", line: 3 }]);
+  });
+});
+
+describe("locations from departments", () => {
+  it("are made in the order they first appear, each with its departments' headcount when all of them have one", () => {
+    const units = withLocations({
+      department: unitsFromEntries([
+        { name: "Keuken", headcount: 4, location: "Utrecht" },
+        { name: "Wonen", headcount: 6, location: "Zeist" },
+        { name: "Receptie", headcount: 3, location: "Utrecht" },
+        { name: "Tuin", location: "Zeist" },
+      ]),
+    });
+    expect(units.location).toEqual([
+      { value: "Utrecht", label: { nl: "Utrecht", en: "Utrecht" }, headcount: 7 },
+      { value: "Zeist", label: { nl: "Zeist", en: "Zeist" } },
+    ]);
+    expect(departmentLocation(units)("Receptie")).toBe("Utrecht");
+    expect(departmentLocation(units)("Elders")).toBeUndefined();
+    // A round whose departments name none has no locations, even where it had them before.
+    expect(withLocations({ ...units, department: unitsFromNames(["Keuken"]) }).location).toBeUndefined();
+  });
 });
 
 describe("a unit as a line of the round form", () => {
@@ -106,5 +167,9 @@ describe("a unit as a line of the round form", () => {
     expect(entryFromLine("Team 3")).toBe("Team 3");
     for (const line of ["Klantcontact; 42", "Wonen", "Team 3"]) expect(entryLine(entryFromLine(line))).toBe(line);
     expect(entriesFromText("Sales; 3\n\n Service \n")).toEqual([{ name: "Sales", headcount: 3 }, "Service"]);
+    // A location before a ">": the department lies in it.
+    expect(entryFromLine("Utrecht > Keuken; 4")).toEqual({ name: "Keuken", headcount: 4, location: "Utrecht" });
+    expect(entryFromLine("Utrecht>Keuken")).toEqual({ name: "Keuken", location: "Utrecht" });
+    for (const line of ["Utrecht > Keuken; 4", "Zeist > Wonen"]) expect(entryLine(entryFromLine(line))).toBe(line);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The two-way audit (round, departments, roles, department × role cells; no third grouping)
  * against the independent exhaustive search in exact arithmetic, on random tables: it must call a
- * table safe exactly when no set of 1..k−1 respondents is computable, and name one that is.
+ * table safe exactly when no set of 1..k−1 respondents is computable, and name one that is; and
+ * likewise with departments nested in locations, some of them shown.
  */
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
@@ -15,6 +16,8 @@ interface Table {
   shownDepartments: Set<number>;
   shownRoles: Set<number>;
   shownCells: Set<number>;
+  /** Each department's location, where departments nest in locations, and the locations shown. */
+  locations?: { of: number[]; shown: Set<number> };
 }
 
 function randomTable(random: () => number): Table {
@@ -34,7 +37,7 @@ function randomTable(random: () => number): Table {
 }
 
 /** What a reader combines, as the exhaustive search takes it: each shown group as the indices of its cells. */
-function groupsOf({ cells, shownDepartments, shownRoles, shownCells }: Table): number[][] {
+function groupsOf({ cells, shownDepartments, shownRoles, shownCells, locations }: Table): number[][] {
   const where = (test: (c: Table["cells"][number], i: number) => boolean) =>
     cells.flatMap((c, i) => (test(c, i) ? [i] : []));
   return [
@@ -42,63 +45,85 @@ function groupsOf({ cells, shownDepartments, shownRoles, shownCells }: Table): n
     ...[...shownDepartments].map((d) => where((c) => c.department === d)),
     ...[...shownRoles].map((r) => where((c) => c.role === r)),
     ...[...shownCells].map((i) => [i]),
+    ...[...(locations?.shown ?? [])].map((l) => where((c) => locations?.of[c.department] === l)),
   ].filter((g) => g.length > 0);
 }
 
-function twoWayCells({ cells, shownDepartments, shownRoles, shownCells }: Table): TwoWayCell[] {
-  return cells.map((c, i) => ({
-    department: shownDepartments.has(c.department) ? c.department : null,
-    role: shownRoles.has(c.role) ? c.role : null,
-    cross: shownCells.has(i) ? i : null,
-    n: c.n,
-  }));
+function twoWayCells({ cells, shownDepartments, shownRoles, shownCells, locations }: Table): TwoWayCell[] {
+  return cells.map((c, i) => {
+    const location = locations?.of[c.department];
+    return {
+      department: shownDepartments.has(c.department) ? c.department : null,
+      role: shownRoles.has(c.role) ? c.role : null,
+      cross: shownCells.has(i) ? i : null,
+      location: location !== undefined && locations?.shown.has(location) ? location : null,
+      n: c.n,
+    };
+  });
+}
+
+/** A random table whose departments lie in 1..3 locations, about two in three of them shown. */
+function randomNestedTable(random: () => number): Table {
+  const table = randomTable(random);
+  const departments = Math.max(0, ...table.cells.map((c) => c.department)) + 1;
+  const count = 1 + Math.floor(random() * 3);
+  const of = Array.from({ length: departments }, () => Math.floor(random() * count));
+  const shown = new Set([...Array(count).keys()].filter(() => random() < 0.65));
+  return { ...table, locations: { of, shown } };
 }
 
 /** Random tables of 1..maxCells occupied cells from `tries` draws, each with the generator that drew it (for the test's own draws). */
-function* randomTables(seed: string, tries: number, maxCells: number) {
+function* randomTables(seed: string, tries: number, maxCells: number, draw = randomTable) {
   const random = seedrandom(seed);
   for (let i = 0; i < tries; i++) {
-    const table = randomTable(random);
+    const table = draw(random);
     if (table.cells.length > 0 && table.cells.length <= maxCells) yield { table, random };
   }
 }
 
 describe("twoWayAuditSteps", () => {
-  it("agrees with the exhaustive search on random tables, and names a set that really is computable", () => {
-    let safe = 0;
-    let throughHidden = 0;
-    for (const { table, random } of randomTables("two-way", 1_000, 14)) {
-      const k = 3 + Math.floor(random() * 3);
-      const exact = smallComputableSets(
-        table.cells.map((c) => c.n),
-        groupsOf(table),
-        k,
-      );
-      const result = allSteps(twoWayAuditSteps(twoWayCells(table), k));
-      expect(
-        result.safe,
-        JSON.stringify({
-          table: {
-            ...table,
-            shownDepartments: [...table.shownDepartments],
-            shownRoles: [...table.shownRoles],
-            shownCells: [...table.shownCells],
-          },
+  it.each([
+    ["departments and roles", randomTable, "two-way"],
+    ["departments nested in locations", randomNestedTable, "nested"],
+  ])(
+    "agrees with the exhaustive search on random tables (%s), and names a set that really is computable",
+    (_, draw, seed) => {
+      let safe = 0;
+      let throughHidden = 0;
+      for (const { table, random } of randomTables(seed, 1_000, 14, draw)) {
+        const k = 3 + Math.floor(random() * 3);
+        const exact = smallComputableSets(
+          table.cells.map((c) => c.n),
+          groupsOf(table),
           k,
-        }),
-      ).toBe(exact.length === 0);
-      if (result.safe) safe++;
-      else {
-        const found = [...result.cells!].sort((a, b) => a - b);
-        expect(exact.map((s) => [...s].sort((a, b) => a - b).join())).toContain(found.join());
-        expect(twoWayComputable(twoWayCells(table), new Set(found))).toBe(true);
-        if (found.every((c) => !table.shownCells.has(c))) throughHidden++;
+        );
+        const result = allSteps(twoWayAuditSteps(twoWayCells(table), k));
+        expect(
+          result.safe,
+          JSON.stringify({
+            table: {
+              ...table,
+              locations: table.locations && { of: table.locations.of, shown: [...table.locations.shown] },
+              shownDepartments: [...table.shownDepartments],
+              shownRoles: [...table.shownRoles],
+              shownCells: [...table.shownCells],
+            },
+            k,
+          }),
+        ).toBe(exact.length === 0);
+        if (result.safe) safe++;
+        else {
+          const found = [...result.cells!].sort((a, b) => a - b);
+          expect(exact.map((s) => [...s].sort((a, b) => a - b).join())).toContain(found.join());
+          expect(twoWayComputable(twoWayCells(table), new Set(found))).toBe(true);
+          if (found.every((c) => !table.shownCells.has(c))) throughHidden++;
+        }
       }
-    }
-    // Both answers are exercised, and most unsafe tables through hidden cells, not a small shown one.
-    expect(throughHidden).toBeGreaterThan(100);
-    expect(safe).toBeGreaterThan(100);
-  });
+      // Both answers are exercised, and most unsafe tables through hidden cells, not a small shown one.
+      expect(throughHidden).toBeGreaterThan(100);
+      expect(safe).toBeGreaterThan(100);
+    },
+  );
 
   it("skips cells already proven, and proves the cells of a safe table", () => {
     // Two departments and two roles, every cell 3 of k = 5, only the margins shown: each margin is 6.
@@ -114,10 +139,13 @@ describe("twoWayAuditSteps", () => {
 });
 
 describe("twoWayComputable", () => {
-  it("agrees with the exhaustive search on whether a given set is computable", () => {
+  it.each([
+    ["departments and roles", randomTable, "computable"],
+    ["departments nested in locations", randomNestedTable, "computable-nested"],
+  ])("agrees with the exhaustive search on whether a given set is computable (%s)", (_, draw, seed) => {
     let yes = 0;
     let no = 0;
-    for (const { table, random } of randomTables("computable", 300, 12)) {
+    for (const { table, random } of randomTables(seed, 300, 12, draw)) {
       // k above every set: the exhaustive search lists every computable set of hidden cells.
       const all = new Set(
         smallComputableSets(

@@ -24,6 +24,7 @@ import {
 import { scaleLayout, scoreResponse } from "../../src/domain/scoring.js";
 import { answersOf, decodeScore, encodeAnswers } from "../../src/domain/stored-score.js";
 import { twoWayAuditSteps, type TwoWayCell } from "../../src/domain/two-way-audit.js";
+import { type CampaignUnits, departmentLocation } from "../../src/domain/units.js";
 import type { Instrument } from "../../src/instruments/instrument.js";
 import { sha256Hex } from "../../src/lib/random.js";
 import { allSteps } from "../../src/lib/steps.js";
@@ -95,7 +96,9 @@ export async function expectReleaseConsistent(
   }
   const plan = JSON.parse(String(release.plan)) as DisclosurePlan;
   const responses = captured ?? (await captureResponses(client, campaignId));
-  const fold = createReleaseFold(instrument.key);
+  const [campaign] = await rows(client, "select units from campaigns where id = ?", campaignId);
+  const units = JSON.parse(String(campaign?.units ?? "{}")) as CampaignUnits;
+  const fold = createReleaseFold(instrument.key, undefined, departmentLocation(units));
   for (const r of responses)
     fold.add(
       { department: String(r.department), role: String(r.role), tenure: String(r.tenure) },
@@ -181,7 +184,7 @@ export async function expectReleaseConsistent(
   return Number(release.respondents);
 }
 
-/** Each occupied cell with the shown department, role and department × role group it lies in, by the groups' conditions. */
+/** Each occupied cell with the shown department, role, department × role and location group it lies in, by the groups' conditions. */
 function twoWayCellsOf(occupied: readonly CountedCell[], shown: DisclosurePlan["groups"]): TwoWayCell[] {
   const index = (test: (g: DisclosurePlan["groups"][number]) => boolean, c: CountedCell) => {
     const j = shown.findIndex((g) => test(g) && matches(c, g.conditions));
@@ -191,6 +194,7 @@ function twoWayCellsOf(occupied: readonly CountedCell[], shown: DisclosurePlan["
     department: index((g) => g.conditions.department !== undefined && g.conditions.role === undefined, c),
     role: index((g) => g.conditions.role !== undefined && g.conditions.department === undefined, c),
     cross: index((g) => g.conditions.department !== undefined && g.conditions.role !== undefined, c),
+    location: index((g) => g.conditions.location !== undefined, c),
     n: c.n,
   }));
 }

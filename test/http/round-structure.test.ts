@@ -1,12 +1,14 @@
 /**
  * A round at a real client's size and shape: its own roles and tenure bands, departments with
- * headcounts, all asked on the survey and held by the server, and the response rate per unit.
+ * headcounts (nested in locations), all asked on the survey and held by the server, and the
+ * response rate per unit.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEFAULT_ROLES, MAX_ROLES } from "../../src/domain/units.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
 import { type ConsultantApp, consultantApp } from "../helpers/consultant-app.js";
+import { expectReleaseConsistent } from "../helpers/integrity.js";
 import { postJson, type TestApp, validAnswers } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -195,5 +197,94 @@ describe("a round with the client's own structure", () => {
       expect(body.error.details.every((d: { path: string }) => d.path.startsWith("json.thirdGrouping"))).toBe(true);
       expect((await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n).toBe(before);
     }
+  });
+
+  it("nests departments in locations: staff choose the department only, participation and reports add up per location", async () => {
+    // North: Zorg (12) and Facilitair (6); South: Poli (7). Staff numbers: the headcounts.
+    const departments = [
+      { name: "Zorg", headcount: 20, location: "Noord" },
+      { name: "Facilitair", headcount: 10, location: "Noord" },
+      { name: "Poli", headcount: 12, location: "Zuid" },
+    ];
+    const created = await send("POST", `/api/organisations/${organisationId}/campaigns`, {
+      title: "Per locatie genest",
+      departments,
+      requireCode: true,
+      status: "open",
+    });
+    expect(created.status).toBe(201);
+    const round = await created.json();
+    expect(round.units.location).toEqual([
+      { value: "Noord", label: { nl: "Noord", en: "Noord" }, headcount: 30 },
+      { value: "Zuid", label: { nl: "Zuid", en: "Zuid" }, headcount: 12 },
+    ]);
+    expect(round.units.department[0]).toMatchObject({ value: "Zorg", location: "Noord", headcount: 20 });
+    // The survey asks the department only: no location question, and the locations stay with the consultant.
+    const token = String(round.surveyPath).slice(3);
+    const survey = await (await t.app.request(`/api/s/${token}`)).json();
+    expect(Object.keys(survey.units).sort()).toEqual(["department", "role", "tenure"]);
+    expect(JSON.stringify(survey.units)).not.toContain("Noord");
+
+    const counts = { Zorg: 12, Facilitair: 6, Poli: 7 };
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const codes = (await (await send("POST", `/api/campaigns/${round.id}/codes`, { count: total })).json()).codes;
+    let i = 0;
+    for (const [department, n] of Object.entries(counts))
+      for (let j = 0; j < n; j++, i++) {
+        const res = await postJson(t.app, `/api/s/${token}/responses`, {
+          submissionId: crypto.randomUUID(),
+          accessCode: codes[i],
+          answers: { ...validAnswers(t.instrument, 1 + (i % 5)), department, role: "frontline", tenure: "1to5" },
+        });
+        expect(res.status).toBe(201);
+      }
+    // Nothing of the location is stored with a response: it follows from the department.
+    const columns = (await t.client.execute("select * from responses limit 1")).columns;
+    expect(columns).not.toContain("location");
+
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000); // past the live counts' 30 s
+    const participation = await (await send("GET", `/api/campaigns/${round.id}/participation`)).json();
+    const live = Object.fromEntries(
+      participation.units.location.map((u: { value: string; n: number }) => [u.value, u.n]),
+    );
+    expect(live).toEqual({ Noord: counts.Zorg + counts.Facilitair, Zuid: counts.Poli });
+    expect(participation.units.location[0].pct).toBeCloseTo((live.Noord / 30) * 100, 1);
+
+    expect((await send("POST", `/api/campaigns/${round.id}/close`)).status).toBe(200);
+    const byLocation = await (await send("GET", `/api/campaigns/${round.id}/report?dimension=location`)).json();
+    const rows = Object.fromEntries(
+      byLocation.heatmap.rows.map((r: { value: string; n: number | null }) => [r.value, r.n]),
+    );
+    expect(rows).toEqual(live);
+    const north = await (await send("GET", `/api/campaigns/${round.id}/report?filter[location]=Noord`)).json();
+    expect(north.n).toBe(live.Noord);
+    // A location and one of its departments together is not a table of the round.
+    const both = await send("GET", `/api/campaigns/${round.id}/report?filter[location]=Noord&filter[department]=Zorg`);
+    expect(both.status).toBe(422);
+    const unknown = await send("GET", `/api/campaigns/${round.id}/report?filter[location]=Oost`);
+    expect(unknown.status).toBe(400);
+    expect(await expectReleaseConsistent(t.client, t.instrument, round.id)).toBe(total);
+  });
+
+  it("refuses departments of which only some have a location, and a name with the form's location mark", async () => {
+    for (const departments of [
+      [{ name: "Zorg", location: "Noord" }, "Poli"],
+      [{ name: "Zorg", location: "Noord > Oost" }],
+      ["Zorg > Poli"],
+    ]) {
+      const before = (await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n;
+      const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, { title: "Half", departments });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error.details.every((d: { path: string }) => d.path.startsWith("json.departments"))).toBe(true);
+      expect((await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n).toBe(before);
+    }
+    // Roles and bands have no locations.
+    const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, {
+      title: "Rol",
+      departments: ["Zorg"],
+      roles: [{ name: "Arts", location: "Noord" }],
+    });
+    expect(res.status).toBe(400);
   });
 });

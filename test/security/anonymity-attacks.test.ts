@@ -4,7 +4,8 @@
  * solved together as linear equations, the CSV, the order and dates of comments, the order of
  * response ids, and the single-use codes. Each attack is run exhaustively over every filter and
  * breakdown the round allows, through the HTTP API. The round runs on single-use codes (the only
- * kind that publishes breakdowns); an open-link round beside it publishes its whole only.
+ * kind that publishes breakdowns); an open-link round beside it publishes its whole only. Its
+ * departments lie in two locations, so a location minus its departments is one more attack.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -39,13 +40,18 @@ const PEOPLE: [string, string, string, number][] = [
   ["Legal", "back_office", "5to10", 2],
   ["Legal", "management", "gt10", 1],
 ];
+/** Where each department lies: North minus Sales would be Legal's three. */
+const LOCATIONS: Record<string, string> = { Sales: "North", Service: "South", Legal: "North" };
 
 beforeAll(async () => {
   t = await createTestApp();
   const consultant = await createUser(t.db, "spy@consult.test", await hashPassword("spy-password-12"), "consultant");
   const organisation = await createOrganisation(t.db, "Target BV", consultant.id);
   campaign = await createCampaign(t.db, {
-    ...campaignDefaults(t.instrument, ["Sales", "Service", "Legal"]),
+    ...campaignDefaults(
+      t.instrument,
+      ["Sales", "Service", "Legal"].map((name) => ({ name, location: LOCATIONS[name] })),
+    ),
     organisationId: organisation.id,
     title: "Target",
     requireCode: true,
@@ -129,6 +135,9 @@ describe("attacks on groups smaller than k", () => {
     expect(allowed.size).toBeGreaterThanOrEqual(5);
     expect(allowed.size).toBeLessThan(allFilters().length);
     for (const n of allowed.values()) expect(n).toBeGreaterThanOrEqual(K);
+    // A location is published (South, which is Service), and North never beside Sales: it would be Legal's three.
+    expect(allowed.has(key({ location: "South" }))).toBe(true);
+    expect(allowed.has(key({ location: "North" })) && allowed.has(key({ department: "Sales" }))).toBe(false);
   });
 
   it("the total minus every allowed single-unit filter leaves nobody, or k or more", () => {
@@ -226,7 +235,13 @@ describe("attacks on groups smaller than k", () => {
     // The reader's equations: each allowed filter's n and each shown heatmap row under each allowed
     // filter is the sum over a set of the round's occupied cells. Every set of cells with fewer than
     // k respondents is tried, exactly.
-    const cells = PEOPLE.map(([department, role, tenure, n]) => ({ department, role, tenure, n }));
+    const cells = PEOPLE.map(([department, role, tenure, n]) => ({
+      department,
+      role,
+      tenure,
+      location: LOCATIONS[department]!,
+      n,
+    }));
     const members = (f: Conditions) =>
       cells.flatMap((c, i) => (DIMENSIONS.every((d) => f[d] === undefined || c[d] === f[d]) ? [i] : []));
     const equations: number[][] = [];
