@@ -27,6 +27,7 @@ import {
   FILTERS,
   filterSelect,
   filterText,
+  nestFilters,
   showFilters as showFilterPickers,
 } from "./lib/report-filters.js";
 import type { Report } from "./lib/report-types.js";
@@ -42,7 +43,7 @@ const t = texts.t.bind(texts);
 /** After the results: the released round's action plan and its link for staff (lib/action-plan.ts). */
 const plan = actionPlanPanel($("action-plan"), t, () => texts.lang);
 let organisations: Organisation[] = [];
-let current: { report: Report; role: Report | null } | null = null;
+let current: { report: Report; role: Report | null; location: Report | null } | null = null;
 /** The round whose answer the page shows (figures, participation or a refusal): its title heads the page. */
 let shown: Campaign | null = null;
 /** What #message says, kept as a key and its values so it follows a language switch; raw text only for what the page has no words for. */
@@ -85,6 +86,7 @@ function render(): void {
   setPrintPages("", pageOf(texts));
   for (const [id, title] of [
     ["heat-department", "heatDepartment"],
+    ["heat-location", "heatLocation"],
     ["heat-role", "heatRole"],
   ] as const)
     drawHeatmap(id, title, null, [], texts);
@@ -122,12 +124,18 @@ function render(): void {
   $("withheld").hidden = withheld.length === 0;
   $("withheld").textContent =
     withheld.length === 0 ? "" : t("withheld", { tables: withheld.map((table) => t(`table.${table}`)).join(", ") });
-  for (const id of ["heat-department", "heat-role"]) {
+  const byLocation = current.location && !current.location.suppressed ? current.location : null;
+  for (const [id, hidden] of [
+    ["heat-department", wholeRound],
+    ["heat-location", wholeRound || !byLocation?.heatmap],
+    ["heat-role", wholeRound],
+  ] as const) {
     const section = $(id).closest("section");
-    if (section) section.hidden = wholeRound;
+    if (section) section.hidden = hidden;
   }
   drawStaircase(report, texts, isConsultant);
   drawHeatmap("heat-department", "heatDepartment", report, report.levels, texts);
+  drawHeatmap("heat-location", "heatLocation", byLocation, report.levels, texts);
   drawHeatmap(
     "heat-role",
     "heatRole",
@@ -198,9 +206,11 @@ async function loadReport(): Promise<void> {
     .map(([d, value]) => `&filter[${d}]=${encodeURIComponent(value)}`)
     .join("");
   const base = `/api/campaigns/${campaign.id}/report`;
-  const [byDepartment, byRole] = await Promise.all([
+  // Locations only where the round nests its departments in them.
+  const [byDepartment, byRole, byLocation] = await Promise.all([
     api<Report & Partial<ErrorBody>>(`${base}?dimension=department${filter}`),
     api<Report>(`${base}?dimension=role${filter}`),
+    campaign.units.location?.length ? api<Report>(`${base}?dimension=location${filter}`) : null,
   ]);
   if (load !== loads) return;
   ($("csv-data") as HTMLAnchorElement).href = `${base}.csv?dimension=department${filter}`;
@@ -226,7 +236,11 @@ async function loadReport(): Promise<void> {
     render();
     return;
   }
-  current = { report: byDepartment.body, role: byRole.status === 200 ? byRole.body : null };
+  current = {
+    report: byDepartment.body,
+    role: byRole.status === 200 ? byRole.body : null,
+    location: byLocation?.status === 200 ? byLocation.body : null,
+  };
   render();
 }
 
@@ -256,6 +270,7 @@ function listen(): void {
     fillFilters();
     void loadReport();
   });
+  nestFilters();
   for (const d of FILTERS) filterSelect(d).addEventListener("change", () => void loadReport());
   for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
     b.addEventListener("click", () => {

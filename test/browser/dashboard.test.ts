@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DemoResult, seedDemo } from "../../src/demo/seed.js";
 import { type Campaign, roundUnits } from "../../src/domain/campaign.js";
+import { issueCodes } from "../../src/services/access-codes.js";
 import { release } from "../../src/services/release.js";
 import { updateCampaignSettings } from "../../src/storage/campaigns.js";
 import { chromiumPath, logIn } from "../helpers/browser.js";
@@ -273,6 +274,59 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await firstOption.textContent()).toBe("Location: all");
     await page.selectOption("#campaign", demo.campaign.id);
     await expect.poll(() => caption.textContent()).toBe("Tenure");
+    await context.close();
+  });
+
+  it("offers a location filter and heatmap where departments lie in locations; a location and a department are one choice", async () => {
+    // A released round on codes (so it publishes breakdowns) whose departments lie in two locations.
+    const units = roundUnits({
+      departments: [
+        { name: "Zorg", location: "Noord" },
+        { name: "Facilitair", location: "Noord" },
+        { name: "Poli", location: "Zuid" },
+      ],
+    });
+    const nested = await h.t.addCampaign({
+      organisationId: demo.organisationId,
+      title: "Per vestiging",
+      status: "open",
+      requireCode: true,
+      units,
+    });
+    const counts = { Zorg: 8, Facilitair: 6, Poli: 7 };
+    const codes = await issueCodes(h.t.db, nested, 21);
+    let i = 0;
+    for (const [department, n] of Object.entries(counts))
+      for (let j = 0; j < n; j++, i++) {
+        const answers = { ...validAnswers(h.t.instrument, 1 + (i % 5)), department, role: "frontline" };
+        const body = { submissionId: crypto.randomUUID(), accessCode: codes[i], answers };
+        expect((await postJson(h.t.app, `/api/s/${nested.token}/responses`, body)).status).toBe(201);
+      }
+    await release({ db: h.t.db, instruments: h.t.instruments }, nested, h.t.clock.now);
+
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    await logIn(page, h.url, demoLogin(demo, "manager"));
+    // The demo round has no locations: no location filter, no location heatmap.
+    await page.selectOption("#campaign", demo.campaign.id);
+    await expect.poll(() => page.locator("#heat-department table").count()).toBe(1);
+    expect(await page.locator("label:has(#filter-location)").isHidden()).toBe(true);
+    expect(await page.locator("section:has(#heat-location)").isHidden()).toBe(true);
+
+    await page.selectOption("#campaign", nested.id);
+    await expect.poll(() => page.locator("#heat-location table").count()).toBe(1);
+    expect(await page.locator("#filter-location option").allTextContents()).toEqual(["Elke locatie", "Noord", "Zuid"]);
+    const rowText = await page.locator("#heat-location tbody th").allTextContents();
+    expect(rowText.map((text) => text.trim())).toEqual(expect.arrayContaining(["Noord", "Zuid"]));
+    // Choosing a location clears the department, and the other way round: the plan has no group of both.
+    await page.selectOption("#filter-department", "Poli");
+    await expect.poll(() => page.locator("#applied-filter").textContent()).toContain("Poli");
+    await page.selectOption("#filter-location", "Noord");
+    await expect.poll(() => page.locator("#applied-filter").textContent()).toContain("Noord");
+    expect(await page.locator("#filter-department").inputValue()).toBe("");
+    await expect
+      .poll(() => page.locator("#respondents").textContent())
+      .toContain(String(counts.Zorg + counts.Facilitair));
     await context.close();
   });
 });

@@ -1,14 +1,16 @@
 /**
- * The dashboard's filters: one picker per dimension the round uses (department, role, tenure),
- * filled with the round's units and hidden where the round has none or publishes no breakdown,
- * and the applied filter in words. The release's plan decides which filters the server answers.
+ * The dashboard's filters: one picker per dimension the round uses (location, department, role,
+ * tenure), filled with the round's units and hidden where the round has none or publishes no
+ * breakdown, and the applied filter in words. The release's plan decides which filters the server
+ * answers; a location and a department are one choice (a department lies in its location), so
+ * choosing one clears the other.
  */
 import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import type { PanelContext } from "./managers-panel.js";
 import { $, fillSelect } from "./ui.js";
 
 /** Filters for every dimension the round uses. */
-export const FILTERS = ["department", "role", "tenure"] as const;
+export const FILTERS = ["location", "department", "role", "tenure"] as const;
 export type FilterDimension = (typeof FILTERS)[number];
 export const filterSelect = (d: FilterDimension) => $(`filter-${d}`) as HTMLSelectElement;
 
@@ -66,4 +68,15 @@ export function filterText(
     const unit = round?.units[d]?.find((u) => u.value === value);
     return [`${ownName(d, round, ctx) ?? ctx.t(`dimension_${d}`)} ${unit?.label[ctx.lang] ?? value}`];
   }).join(", ");
+}
+
+/** A location and a department are one choice: picking one clears the other (the plan has no group of both). */
+export function nestFilters(): void {
+  const [location, department] = [filterSelect("location"), filterSelect("department")];
+  location.addEventListener("change", () => {
+    if (location.value !== "") department.value = "";
+  });
+  department.addEventListener("change", () => {
+    if (department.value !== "") location.value = "";
+  });
 }

@@ -17,6 +17,8 @@ function problemText(problem: ImportProblem, t: Translate, lang: Lang): string {
       return t("structureNoDepartment", { headers: problem.headers.join(", ") || "—" });
     case "missing_department":
       return t("structureMissingDepartment", { line: problem.line });
+    case "missing_location":
+      return t("structureMissingLocation", { line: problem.line });
     case "bad_count":
       return t("structureBadCount", { line: problem.line, value: problem.value || "—" });
     case "name_too_long":
@@ -60,8 +62,11 @@ export function structureImport(t: Translate, lang: Lang): void {
       roles: decimal(imported.role?.length ?? 0, 0, lang),
       bands: decimal(imported.tenure?.length ?? 0, 0, lang),
     });
+    const located = imported.location
+      ? ` ${t("structureLocations", { locations: decimal(imported.location.length, 0, lang) })}`
+      : "";
     const ignored =
       imported.ignored.length > 0 ? ` ${t("structureIgnored", { columns: imported.ignored.join(", ") })}` : "";
-    report.replaceChildren(el("p", summary + ignored, "message"));
+    report.replaceChildren(el("p", summary + located + ignored, "message"));
   });
 }
