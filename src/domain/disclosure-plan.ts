@@ -4,8 +4,9 @@
  * release — report, heatmap row, filter, CSV row, management gap, comments — is a figure of a
  * published group of the plan; a filter is choosing one of them.
  *
- * The groups are a few fixed tables: the round; each dimension's units; and the cross-table of
- * department × role, the breakdown managers ask for. Rounds on an open link (anyone can answer
+ * The groups are a few fixed tables: the round; each dimension's units (locations too, where the
+ * departments lie in them: each a sum of departments); and the cross-table of department × role,
+ * the breakdown managers ask for. Rounds on an open link (anyone can answer
  * as often as they like, so k counts nobody for certain) publish the round as a whole only.
  *
  * Making it: primary suppression (fewer than k, or a small difference to a parent) and the
