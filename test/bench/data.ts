@@ -57,6 +57,8 @@ export interface BenchStructure {
   departments: number;
   roles: number;
   bands: number;
+  /** Locations the departments lie in, in turn (none: not nested). */
+  locations?: number;
 }
 
 const named = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`);
@@ -77,7 +79,9 @@ export async function benchCampaign(
     ...(structure
       ? {
           units: roundUnits({
-            departments: named("Afdeling", structure.departments),
+            departments: named("Afdeling", structure.departments).map((name, i) =>
+              structure.locations ? { name, location: `Locatie ${(i % structure.locations) + 1}` } : name,
+            ),
             roles: named("Rol", structure.roles),
             tenure: named("Band", structure.bands),
           }),

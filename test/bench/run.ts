@@ -493,8 +493,8 @@ const STRUCTURES: {
   targets: { seconds: number; rssMb: number; waitMs: number | null };
 }[] = [
   {
-    label: "hospital 150 × 12 × 5, 8,000 responses",
-    structure: { departments: 150, roles: 12, bands: 5 },
+    label: "hospital 150 × 12 × 5 in 6 locations, 8,000 responses",
+    structure: { departments: 150, roles: 12, bands: 5, locations: 6 },
     responses: 8000,
     targets: { seconds: 20, rssMb: 250, waitMs: 200 },
   },
@@ -513,15 +513,18 @@ const STRUCTURES: {
   },
 ];
 
-/** The department × role cells a release publishes, read from its plan in the file. */
-async function publishedCrossCells(file: string, campaignId: string): Promise<number> {
+/** The department × role cells and the locations a release publishes, read from its plan in the file. */
+async function publishedGroups(file: string, campaignId: string): Promise<{ cross: number; locations: number }> {
   const client = createClient({ url: `file:${file}` });
   try {
     const row = (await client.execute({ sql: "select plan from releases where campaign_id = ?", args: [campaignId] }))
       .rows[0];
     const plan = JSON.parse(String(row?.plan ?? "{}")) as { groups?: { conditions: object; shown: boolean }[] };
-    return (plan.groups ?? []).filter((g) => g.shown && Object.keys(g.conditions).sort().join() === "department,role")
-      .length;
+    const shown = (plan.groups ?? []).filter((g) => g.shown).map((g) => Object.keys(g.conditions).sort().join());
+    return {
+      cross: shown.filter((keys) => keys === "department,role").length,
+      locations: shown.filter((keys) => keys === "location").length,
+    };
   } finally {
     client.close();
   }
@@ -604,12 +607,14 @@ async function structures(): Promise<number> {
       const report = (await (
         await fetch(`${server.url}/api/campaigns/${campaign.id}/report`, { headers: { cookie } })
       ).json()) as { campaign: { withheld: string[] } };
-      const cross = await publishedCrossCells(file, campaign.id);
+      const published = await publishedGroups(file, campaign.id);
       record(
         "Structure",
         `${label}: department × role cells published (tables given up whole)`,
-        `${cross} (${report.campaign.withheld.join(", ") || "none"})`,
+        `${published.cross} (${report.campaign.withheld.join(", ") || "none"})`,
       );
+      if (structure.locations)
+        record("Structure", `${label}: locations published`, `${published.locations} of ${structure.locations}`);
     } finally {
       await server.stop();
       rmSync(file, { force: true });
