@@ -281,6 +281,34 @@ describe.skipIf(!chromiumPath)("a round's structure from an HR export", () => {
   });
 });
 
+describe.skipIf(!chromiumPath)("a round's structure with locations", () => {
+  it("reads a location column into 'Locatie > Afdeling' lines; the saved round has its locations with their staff (desktop, Dutch)", async () => {
+    const { context, page, errors } = await workspace(DESKTOP, "nl");
+    const file = (text: string) => ({ name: "hr-export.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    const rows = ["Vestiging;Afdeling;Aantal", "Utrecht;Keuken;4", "Utrecht;Receptie;3", "Zeist;Keuken;5"];
+    await page.setInputFiles("#campaign-structure-file", file(rows.join("\n")));
+    const report = page.locator("#campaign-structure-report");
+    await expect.poll(() => report.textContent()).toContain("De afdelingen liggen in 2 locaties.");
+    // A department in two locations is two departments, each named with its location.
+    expect(await page.inputValue("#campaign-departments")).toBe(
+      "Utrecht > Keuken (Utrecht); 4\nUtrecht > Receptie; 3\nZeist > Keuken (Zeist); 5",
+    );
+    await page.selectOption("#campaign-organisation", { label: "Verzekeraar Polis & Co" });
+    await page.fill("#campaign-title", "Vestigingen 2027");
+    await page.click("#campaign-form button[data-status=draft]");
+    await rowOf(page, "Vestigingen 2027").waitFor();
+    const id = (await h.t.client.execute("select id from campaigns where title = 'Vestigingen 2027'")).rows[0]!.id;
+    const round = (await findCampaignById(h.t.db, String(id)))!;
+    expect(round.units.location?.map((u) => [u.value, u.headcount])).toEqual([
+      ["Utrecht", 7],
+      ["Zeist", 5],
+    ]);
+    expect(round.units.department?.map((u) => u.location)).toEqual(["Utrecht", "Utrecht", "Zeist"]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe.skipIf(!chromiumPath)("the response rate's basis", () => {
   it("keeps a headcount entered for a round on codes, rates on it and says so, with the codes beside it (desktop, Dutch, then English)", async () => {
     const polis = demo.rounds.find((r) => r.campaign.requireCode && r.campaign.status === "open")!.campaign;
