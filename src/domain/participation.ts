@@ -47,17 +47,19 @@ export function unitParticipation(
     const location = locationOf(cell.department);
     return location === undefined ? cell : { ...cell, location };
   });
+  const total = groupSize(located, {});
   const rows: Partial<Record<Dimension, Row[]>> = {};
   for (const d of DIMENSIONS) {
     const list = units[d];
     if (!list?.length) continue;
-    rows[d] = list.map((unit) => {
+    const dimension = list.map((unit) => {
       const n = groupSize(located, { [d]: unit.value });
       return { unit, n, hidden: n < k };
     });
-    hideWithHidden(rows[d], k);
+    rows[d] = dimension;
+    hideWithHidden(dimension, unlistedIn(dimension, total), k);
   }
-  if (rows.department && rows.location) hideNested(rows.department, rows.location, located, k);
+  if (rows.department && rows.location) hideNested(rows.department, rows.location, located, total, k);
   const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
   for (const [d, list] of Object.entries(rows) as [Dimension, Row[]][])
     out[d] = list.map(({ unit, n, hidden }) => unitRow(unit, hidden ? null : n));
@@ -70,11 +72,20 @@ interface Row {
   hidden: boolean;
 }
 
-/** Secondary suppression within one dimension: the smallest shown units go until the hidden ones are none, or two or more with k together. */
-function hideWithHidden(rows: readonly Row[], k: number): void {
+/** Respondents in none of a dimension's units (a grouping question left open on an instrument that allows it). */
+const unlistedIn = (rows: readonly Row[], total: number) => total - rows.reduce((sum, r) => sum + r.n, 0);
+
+/**
+ * Secondary suppression within one dimension: the round minus the shown units is the hidden units
+ * and the respondents in none, so the smallest shown units go until that is none, or k together
+ * and never one unit alone.
+ */
+function hideWithHidden(rows: readonly Row[], unlisted: number, k: number): void {
   const hidden = () => rows.filter((r) => r.hidden);
-  const hiddenTotal = () => hidden().reduce((sum, r) => sum + r.n, 0);
-  while (hidden().length > 0 && (hidden().length < 2 || hiddenTotal() < k)) {
+  const remainder = () => hidden().reduce((sum, r) => sum + r.n, unlisted);
+  const exposed = () =>
+    (hidden().length > 0 || unlisted > 0) && (remainder() < k || (hidden().length === 1 && unlisted === 0));
+  while (exposed()) {
     const [smallestShown] = rows.filter((r) => !r.hidden).sort((a, b) => a.n - b.n);
     if (!smallestShown) break;
     smallestShown.hidden = true;
@@ -92,6 +103,7 @@ function hideNested(
   departments: readonly Row[],
   locations: readonly Row[],
   cells: readonly CountedCell[],
+  total: number,
   k: number,
 ): void {
   const small = (n: number) => n > 0 && n < k;
@@ -115,7 +127,7 @@ function hideNested(
       (place === undefined ? smallest(locations) : locations.find((r) => r.unit.value === place));
     if (!next) return;
     next.hidden = true;
-    hideWithHidden(locations, k);
+    hideWithHidden(locations, unlistedIn(locations, total), k);
   }
 }
 

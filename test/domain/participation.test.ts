@@ -83,6 +83,25 @@ describe("participation per unit with headcounts", () => {
   });
 });
 
+describe("participation with respondents outside the unit list", () => {
+  it("hides one more unit while the round minus the shown units is fewer than k", () => {
+    // Two left the department question open (an instrument that allows it): with every unit shown,
+    // the round minus the units would be those two.
+    const rows = unitParticipation(
+      cells({ Sales: 20, Service: 20, Legal: 20, IT: 20, "": 2 }),
+      units,
+      K,
+    ).department!.map((u) => u.n);
+    expect(rows.filter((n) => n === null)).toHaveLength(1);
+    // Once they are k or more, nothing needs to go.
+    expect(
+      unitParticipation(cells({ Sales: 20, Service: 20, Legal: 20, IT: 20, "": 5 }), units, K).department!.map(
+        (u) => u.n,
+      ),
+    ).toEqual([20, 20, 20, 20]);
+  });
+});
+
 describe("participation with departments nested in locations", () => {
   const nested = withLocations({
     department: unitsFromEntries([
@@ -91,11 +110,15 @@ describe("participation with departments nested in locations", () => {
       { name: "Legal", location: "North" },
       { name: "IT", location: "South" },
       { name: "HR", location: "South" },
-      { name: "Desk", location: "South" },
+      { name: "Desk", location: "East" },
+      { name: "Shop", location: "West" },
     ]),
   });
-  const names = nested.department!.map((u) => u.value);
-  /** The counts a reader gets of departments and locations, and the exhaustive search over what they combine. */
+  const names = [...nested.department!.map((u) => u.value), ""];
+  /**
+   * The counts a reader gets of departments and locations, and the exhaustive search over what they
+   * combine; the last count is of respondents who named no department.
+   */
   const computable = (counts: readonly number[]) => {
     const rows = unitParticipation(
       counts.map((n, i) => ({ department: names[i]!, role: "", tenure: "", n })),
@@ -103,11 +126,12 @@ describe("participation with departments nested in locations", () => {
       K,
     );
     const occupied = counts.flatMap((n, i) => (n > 0 ? [i] : []));
+    const locationOf = (i: number) => nested.department![i]?.location;
     const groups = [
       occupied.map((_, j) => j),
       ...rows.department!.flatMap((u, i) => (u.n === null ? [] : [occupied.flatMap((c, j) => (c === i ? [j] : []))])),
       ...rows.location!.flatMap((u) =>
-        u.n === null ? [] : [occupied.flatMap((c, j) => (nested.department![c]!.location === u.value ? [j] : []))],
+        u.n === null ? [] : [occupied.flatMap((c, j) => (locationOf(c) === u.value ? [j] : []))],
       ),
     ].filter((g) => g.length > 0);
     return {
@@ -119,27 +143,96 @@ describe("participation with departments nested in locations", () => {
       ),
     };
   };
+  const shownOf = (rows: ReturnType<typeof computable>["rows"]) => ({
+    department: rows.department!.map((u) => u.n),
+    location: rows.location!.map((u) => u.n),
+  });
 
-  it("hides a location whose hidden departments would follow from it, or one more department in it", () => {
-    // North = 9 + 8 + 2: North minus Sales and Service would be Legal's 2.
-    const { rows, sets } = computable([9, 8, 2, 7, 6, 9]);
+  it("hides one more department of a location whose hidden departments would follow from it", () => {
+    // North = 9 + 8 + 2: North minus Sales and Service would be Legal's 2. Legal hides HR with it
+    // (the departments' own rule), and Service goes too (North's).
+    const { rows, sets } = computable([9, 8, 2, 7, 6, 9, 10, 0]);
     expect(sets).toEqual([]);
-    const north = rows.location!.find((u) => u.value === "North")!;
-    const hiddenInNorth = rows.department!.filter(
-      (u, i) => u.n === null && nested.department![i]!.location === "North",
-    );
-    expect(north.n === null || hiddenInNorth.length >= 2).toBe(true);
+    expect(shownOf(rows)).toEqual({
+      department: [9, null, null, 7, null, 9, 10],
+      location: [19, 13, 9, 10],
+    });
+  });
+
+  it("counts the hidden departments of hidden locations, and the respondents who named no department, together", () => {
+    // North = 9 + 2 + 2: its last shown department goes, and North shows only what is hidden in it (13).
+    const north = computable([9, 2, 2, 7, 6, 9, 10, 0]);
+    expect(north.sets).toEqual([]);
+    expect(shownOf(north.rows)).toEqual({ department: [null, null, null, 7, null, 9, 10], location: [13, 13, 9, 10] });
+    // East is Desk's 3 alone: hidden with West, whose Shop goes too, or the round minus the rest is Desk.
+    const east = computable([9, 8, 6, 7, 6, 3, 10, 0]);
+    expect(east.sets).toEqual([]);
+    expect(shownOf(east.rows)).toEqual({ department: [9, 8, null, 7, 6, null, null], location: [23, 13, null, null] });
+    // Three who named no department: with the rest shown they would be the round minus the rest; so
+    // a department (and a location) goes, and then Desk, which alone held East beside them.
+    const without = computable([9, 8, 6, 7, 6, 9, 10, 3]);
+    expect(without.sets).toEqual([]);
+    expect(shownOf(without.rows)).toEqual({ department: [9, 8, null, 7, 6, null, 10], location: [23, 13, null, 10] });
   });
 
   it("never lets a reader compute 1..k−1 people from the counts of both, over many random rounds", () => {
     const random = seedrandom("nested participation");
     let withLocation = 0;
+    let withoutDepartment = 0;
     for (let i = 0; i < 400; i++) {
-      const counts = names.map(() => [0, 1, 2, 3, 5, 6, 8, 12][Math.floor(random() * 8)]!);
+      const counts = names.map((name) =>
+        name === "" ? [0, 0, 1, 2, 3][Math.floor(random() * 5)]! : [0, 1, 2, 3, 5, 6, 8, 12][Math.floor(random() * 8)]!,
+      );
       const { rows, sets } = computable(counts);
       expect(sets, JSON.stringify(counts)).toEqual([]);
       if (rows.location!.some((u) => u.n !== null)) withLocation++;
+      if (counts.at(-1)! > 0) withoutDepartment++;
     }
     expect(withLocation).toBeGreaterThan(100);
+    expect(withoutDepartment).toBeGreaterThan(100);
+  });
+
+  it("never lets a reader compute 1..k−1 people over random structures: 2–7 departments in 1–4 locations, some naming none", () => {
+    const random = seedrandom("nested structures");
+    let checked = 0;
+    for (let i = 0; i < 1_500; i++) {
+      const departments = Array.from({ length: 2 + Math.floor(random() * 6) }, (_, j) => j);
+      const locations = 1 + Math.floor(random() * 4);
+      const structure = withLocations({
+        department: unitsFromEntries(
+          departments.map((j) => ({ name: `D${j}`, location: `L${Math.floor(random() * locations)}` })),
+        ),
+      });
+      const counts = [
+        ...departments.map(() => [0, 1, 2, 3, 5, 6, 8, 12][Math.floor(random() * 8)]!),
+        [0, 0, 1, 2, 3][Math.floor(random() * 5)]!,
+      ];
+      // The round's own count is always shown: below k it is the one thing a reader learns.
+      if (counts.reduce((a, b) => a + b, 0) < K) continue;
+      const names = [...structure.department!.map((u) => u.value), ""];
+      const rows = unitParticipation(
+        counts.map((n, j) => ({ department: names[j]!, role: "", tenure: "", n })),
+        structure,
+        K,
+      );
+      const occupied = counts.flatMap((n, j) => (n > 0 ? [j] : []));
+      const groups = [
+        occupied.map((_, j) => j),
+        ...rows.department!.flatMap((u, d) => (u.n === null ? [] : [occupied.flatMap((c, j) => (c === d ? [j] : []))])),
+        ...rows.location!.flatMap((u) =>
+          u.n === null ? [] : [occupied.flatMap((c, j) => (structure.department![c]?.location === u.value ? [j] : []))],
+        ),
+      ].filter((g) => g.length > 0);
+      expect(
+        smallComputableSets(
+          occupied.map((j) => counts[j]!),
+          groups,
+          K,
+        ),
+        JSON.stringify(counts),
+      ).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1_000);
   });
 });
