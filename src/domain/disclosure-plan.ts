@@ -327,10 +327,13 @@ function commentGroups(
 
 export type PlanRefusal = "too_small" | "hidden_unit" | "not_offered" | "campaign_level_only";
 
-/** What a report under `filters`, broken down by `dimension`, may show: the plan groups it reads. */
+/**
+ * What a report under `filters`, broken down by `dimension`, may show: the plan groups it reads. A
+ * location broken down by department reads its departments' own groups.
+ */
 export interface PlanView {
   group: GroupKey;
-  /** Per unit of the dimension (in the units' order): its group, or null where hidden; null when the plan has no such table. */
+  /** Per unit of the dimension (in the units' order; a location's departments only): its group, or null where hidden; null when the plan has no such table. */
   rows: { value: string; key: GroupKey | null }[] | null;
   /** The management role within the filters, when that group is shown. */
   management: GroupKey | null;
@@ -355,7 +358,14 @@ export function planView(
     return g?.shown ? g.key : null;
   };
   let rows: PlanView["rows"] = null;
-  if (dimension && filters[dimension] === undefined) {
+  const [outer, , nestedIn] = CROSS_TABLE;
+  const location = filters[nestedIn];
+  if (dimension === outer && location !== undefined && Object.keys(filters).length === 1) {
+    // A location's departments: each is its own group (a department lies in one location).
+    rows = (units[outer] ?? [])
+      .filter((u) => u.location === location)
+      .map((u) => ({ value: u.value, key: shownKey({ [outer]: u.value }) }));
+  } else if (dimension && filters[dimension] === undefined) {
     const list = units[dimension] ?? [];
     const offered = list.some((u) => byKey.has(groupKey({ ...filters, [dimension]: u.value })));
     if (offered) rows = list.map((u) => ({ value: u.value, key: shownKey({ ...filters, [dimension]: u.value }) }));

@@ -19,7 +19,7 @@ import { instrumentOutline } from "../instruments/outline.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError } from "../lib/api-error.js";
 import { exportFileName } from "../lib/file-name.js";
-import { at, defined } from "../lib/invariant.js";
+import { defined } from "../lib/invariant.js";
 import type { CampaignReport } from "../schemas/report.js";
 import type { User } from "../storage/accounts.js";
 import { findOrganisation } from "../storage/campaigns.js";
@@ -124,15 +124,15 @@ export async function campaignReport(
     const stats: ReleaseStats | undefined = key === null ? undefined : groups.get(key);
     return stats ? groupOf(stats, release.totals) : null;
   };
-  const units = query.dimension ? (campaign.units[query.dimension] ?? []) : [];
+  const units = new Map((query.dimension ? (campaign.units[query.dimension] ?? []) : []).map((u) => [u.value, u]));
   const report = buildReport({
     group: defined(group(view.group), "the plan's shown group is stored"),
     heatmap:
       view.rows && query.dimension
         ? {
             dimension: query.dimension,
-            rows: view.rows.map((r, i) => ({
-              unit: at(units, i, "the dimension's units, one per row"),
+            rows: view.rows.map((r) => ({
+              unit: defined(units.get(r.value), "each row is a unit of the dimension"),
               group: group(r.key),
             })),
           }

@@ -318,12 +318,18 @@ describe.skipIf(!chromiumPath)("manager dashboard in Chromium", () => {
     expect(await page.locator("#filter-location option").allTextContents()).toEqual(["Elke locatie", "Noord", "Zuid"]);
     const rowText = await page.locator("#heat-location tbody th").allTextContents();
     expect(rowText.map((text) => text.trim())).toEqual(expect.arrayContaining(["Noord", "Zuid"]));
-    // Choosing a location clears the department, and the other way round: the plan has no group of both.
+    // Choosing a location clears the department and role, and the other way round: the plan has no group of both.
     await page.selectOption("#filter-department", "Poli");
+    await page.selectOption("#filter-role", "frontline");
     await expect.poll(() => page.locator("#applied-filter").textContent()).toContain("Poli");
     await page.selectOption("#filter-location", "Noord");
     await expect.poll(() => page.locator("#applied-filter").textContent()).toContain("Noord");
     expect(await page.locator("#filter-department").inputValue()).toBe("");
+    expect(await page.locator("#filter-role").inputValue()).toBe("");
+    // A location's departments are its breakdown.
+    await expect
+      .poll(async () => (await page.locator("#heat-department tbody th").allTextContents()).map((s) => s.trim()))
+      .toEqual(["Zorg", "Facilitair"]);
     await expect
       .poll(() => page.locator("#respondents").textContent())
       .toContain(String(counts.Zorg + counts.Facilitair));

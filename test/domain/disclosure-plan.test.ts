@@ -339,8 +339,18 @@ describe("randomised unit structures", () => {
       [groupKey({ department: "A" }), groupKey({ location: "North" })].filter((key) => shown.includes(key)),
     ).toHaveLength(1);
     expect(shown).toContain(groupKey({ location: "South" }));
-    // planView serves a location's heatmap rows and refuses a location with a department.
-    expect(planView(p, units, {}, "location")).toMatchObject({ ok: true });
+    // planView serves a location's heatmap rows, and a location's departments from their own groups.
+    const byLocation = planView(p, units, {}, "location");
+    expect(byLocation.ok && byLocation.view.rows).toEqual([
+      { value: "North", key: shown.includes("location=North") ? "location=North" : null },
+      { value: "South", key: "location=South" },
+    ]);
+    const south = planView(p, units, { location: "South" }, "department");
+    expect(south.ok && south.view.rows).toEqual([
+      { value: "C", key: shown.includes("department=C") ? "department=C" : null },
+      { value: "D", key: shown.includes("department=D") ? "department=D" : null },
+    ]);
+    // A location with a department is no group of the plan.
     expect(planView(p, units, { location: "South", department: "C" })).toEqual({ ok: false, reason: "not_offered" });
   });
 

@@ -2,8 +2,7 @@
  * The dashboard's filters: one picker per dimension the round uses (location, department, role,
  * tenure), filled with the round's units and hidden where the round has none or publishes no
  * breakdown, and the applied filter in words. The release's plan decides which filters the server
- * answers; a location and a department are one choice (a department lies in its location), so
- * choosing one clears the other.
+ * answers; a location is a filter on its own (nestFilters).
  */
 import type { CampaignView } from "../../../src/schemas/campaign-view.js";
 import type { PanelContext } from "./managers-panel.js";
@@ -70,13 +69,19 @@ export function filterText(
   }).join(", ");
 }
 
-/** A location and a department are one choice: picking one clears the other (the plan has no group of both). */
+/**
+ * A location is a filter on its own: the plan has no group of a location with a department, role
+ * or band (a location's departments are its breakdown). Picking a location clears the others, and
+ * picking any of them clears the location.
+ */
 export function nestFilters(): void {
-  const [location, department] = [filterSelect("location"), filterSelect("department")];
+  const location = filterSelect("location");
+  const others = FILTERS.filter((d) => d !== "location").map(filterSelect);
   location.addEventListener("change", () => {
-    if (location.value !== "") department.value = "";
+    if (location.value !== "") for (const select of others) select.value = "";
   });
-  department.addEventListener("change", () => {
-    if (department.value !== "") location.value = "";
-  });
+  for (const select of others)
+    select.addEventListener("change", () => {
+      if (select.value !== "") location.value = "";
+    });
 }
