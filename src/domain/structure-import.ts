@@ -12,6 +12,8 @@
 import { csvFields, csvLines, csvSeparator } from "./csv.js";
 import {
   type Dimension,
+  DIMENSIONS,
+  LOCATION_SEPARATOR,
   MAX_DEPARTMENTS,
   MAX_HEADCOUNT,
   MAX_LOCATIONS,
@@ -53,6 +55,8 @@ export type ImportProblem =
   | { code: "missing_location"; line: number }
   | { code: "bad_count"; line: number; value: string }
   | { code: "name_too_long"; line: number; dimension: Dimension }
+  | { code: "name_with_mark"; line: number; dimension: Dimension }
+  | { code: "department_twice"; line: number; name: string }
   | { code: "too_many_units"; dimension: Dimension; count: number; max: number }
   | { code: "headcount_too_large"; dimension: Dimension; name: string; max: number };
 
@@ -72,6 +76,8 @@ export interface ImportedStructure {
 }
 
 const COUNT_PATTERN = /^\d{1,7}$/;
+/** What the round form reads a department's location by. */
+const LOCATION_MARK = LOCATION_SEPARATOR.trim();
 
 /** Reads a structure CSV; never throws: what cannot be read is a problem with its line. */
 export function importStructure(text: string): ImportedStructure {
@@ -101,6 +107,10 @@ export function importStructure(text: string): ImportedStructure {
     location: column("location"),
     count: column("count"),
   };
+  const rows = lines.slice(headerIndex + 1).map((line, i) => ({ line, number: headerIndex + i + 2 }));
+  // A location column with no value in any row is as good as absent (as any other column is).
+  if (columns.location >= 0 && rows.every(({ line }) => (fieldsOf(line)[columns.location] ?? "").trim() === ""))
+    columns.location = -1;
   const used = new Set(Object.values(columns).filter((i) => i >= 0));
   const read = headers.filter((_, i) => used.has(i));
   const ignored = headers.filter((h, i) => !used.has(i) && h !== "");
@@ -114,14 +124,12 @@ export function importStructure(text: string): ImportedStructure {
     location: columns.location >= 0 ? new Map<string, number>() : null,
   };
   // Departments by location and name: the same name in two locations is two departments.
-  const departments = new Map<string, { name: string; location: string; headcount: number }>();
+  const departments = new Map<string, FoundDepartment>();
   let staff = 0;
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const line = lines[i] ?? "";
+  for (const { line, number: lineNumber } of rows) {
     if (line.trim() === "") continue;
     const fields = fieldsOf(line);
     const at = (index: number) => (index >= 0 ? (fields[index] ?? "").trim() : "");
-    const lineNumber = i + 1;
     const department = at(columns.department);
     if (department === "") {
       problems.push({ code: "missing_department", line: lineNumber });
@@ -149,13 +157,21 @@ export function importStructure(text: string): ImportedStructure {
       problems.push({ code: "name_too_long", line: lineNumber, dimension: tooLong[0] });
       continue;
     }
+    // The round form reads what stands before a ">" on a department's line as its location.
+    const marked = names.find(
+      ([dimension, name]) => (dimension === "department" || dimension === "location") && name.includes(LOCATION_MARK),
+    );
+    if (marked) {
+      problems.push({ code: "name_with_mark", line: lineNumber, dimension: marked[0] });
+      continue;
+    }
     for (const [dimension, name] of names) {
       const tally = dimension === "department" ? null : tallies[dimension];
       // An empty role or band counts towards the department only.
       if (tally && name !== "") tally.set(name, (tally.get(name) ?? 0) + count);
     }
     const key = JSON.stringify([location, department]);
-    const unit = departments.get(key) ?? { name: department, location, headcount: 0 };
+    const unit = departments.get(key) ?? { name: department, location, headcount: 0, line: lineNumber };
     unit.headcount += count;
     departments.set(key, unit);
     staff += count;
@@ -163,13 +179,15 @@ export function importStructure(text: string): ImportedStructure {
   // A column with no value in any row is as good as absent: the standard units stay.
   const units = (tally: Map<string, number> | null) =>
     tally && tally.size > 0 ? [...tally].map(([name, headcount]) => ({ name, headcount })) : null;
+  const named = departmentUnits([...departments.values()]);
+  problems.push(...named.problems);
   const structure = {
-    department: departmentUnits([...departments.values()]),
+    department: named.units,
     role: units(tallies.role),
     tenure: units(tallies.tenure),
     location: units(tallies.location),
   };
-  for (const dimension of ["department", "role", "tenure", "location"] as const) {
+  for (const dimension of DIMENSIONS) {
     const count = structure[dimension]?.length ?? 0;
     if (count > MAX_UNITS[dimension])
       problems.push({ code: "too_many_units", dimension, count, max: MAX_UNITS[dimension] });
@@ -181,13 +199,30 @@ export function importStructure(text: string): ImportedStructure {
   return { ...structure, read, ignored, staff, problems };
 }
 
-/** The departments as units: with their location where the file has one, a name found in two locations named with it ("Keuken (Utrecht)"). */
-function departmentUnits(found: readonly { name: string; location: string; headcount: number }[]): ImportedUnit[] {
+/** A department the file names: in its location (empty without one), with its staff and the first line it is on. */
+interface FoundDepartment {
+  name: string;
+  location: string;
+  headcount: number;
+  line: number;
+}
+
+/**
+ * The departments as units: with their location where the file has one, a name found in two
+ * locations named with it ("Keuken (Utrecht)"). Such a name must still fit, and not be another
+ * department's.
+ */
+function departmentUnits(found: readonly FoundDepartment[]): { units: ImportedUnit[]; problems: ImportProblem[] } {
   const locationsPerName = new Map<string, number>();
   for (const d of found) locationsPerName.set(d.name, (locationsPerName.get(d.name) ?? 0) + 1);
-  return found.map(({ name, location, headcount }) => ({
-    name: (locationsPerName.get(name) ?? 0) > 1 ? `${name} (${location})` : name,
-    headcount,
-    ...(location ? { location } : {}),
-  }));
+  const problems: ImportProblem[] = [];
+  const seen = new Set<string>();
+  const units = found.map(({ name, location, headcount, line }) => {
+    const qualified = (locationsPerName.get(name) ?? 0) > 1 ? `${name} (${location})` : name;
+    if (qualified.length > MAX_UNIT_NAME) problems.push({ code: "name_too_long", line, dimension: "department" });
+    else if (seen.has(qualified)) problems.push({ code: "department_twice", line, name: qualified });
+    seen.add(qualified);
+    return { name: qualified, headcount, ...(location ? { location } : {}) };
+  });
+  return { units, problems };
 }

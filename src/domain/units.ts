@@ -159,12 +159,12 @@ export const TRAILING_HEADCOUNT = /[;\t]\s*\d+\s*$/;
 
 /**
  * A line of the round form as a unit: a trailing "; 42" (or a tab and a number) is its headcount,
- * and what stands before a " > " its location.
+ * and on a department's line (`nested`) what stands before a " > " its location.
  */
-export function entryFromLine(line: string): UnitEntry {
+export function entryFromLine(line: string, nested = false): UnitEntry {
   const match = /^(.*?)\s*[;\t]\s*(\d{1,7})\s*$/.exec(line.trim());
   const [text, headcount] = match?.[1] ? [match[1], Number(match[2]) || null] : [line.trim(), null];
-  const at = text.indexOf(LOCATION_SEPARATOR.trim());
+  const at = nested ? text.indexOf(LOCATION_SEPARATOR.trim()) : -1;
   const location = at > 0 ? text.slice(0, at).trim() : "";
   const name = location ? text.slice(at + 1).trim() : text;
   return headcount || location
@@ -172,9 +172,9 @@ export function entryFromLine(line: string): UnitEntry {
     : name;
 }
 
-/** The lines of a textarea as units: empty lines skipped. */
-export const entriesFromText = (text: string): UnitEntry[] =>
+/** The lines of a textarea as units, empty lines skipped; `nested` for departments, which may name their location. */
+export const entriesFromText = (text: string, nested = false): UnitEntry[] =>
   text
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map(entryFromLine);
+    .map((line) => entryFromLine(line, nested));

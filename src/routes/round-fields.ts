@@ -45,7 +45,10 @@ export const roundFields = {
     .array(DepartmentEntry)
     .min(1)
     .max(MAX_DEPARTMENTS)
-    .refine(unique, "unit names must be unique")
+    .refine(
+      unique,
+      'department names must be unique: the same department in two locations needs a name each, e.g. "Keuken (Utrecht)"',
+    )
     .refine(
       (list) => list.every((d) => !locationOf(d)) || list.every((d) => locationOf(d)),
       "when one department names a location, every department needs one",

@@ -288,7 +288,7 @@ describe.skipIf(!chromiumPath)("a round's structure with locations", () => {
     const rows = ["Vestiging;Afdeling;Aantal", "Utrecht;Keuken;4", "Utrecht;Receptie;3", "Zeist;Keuken;5"];
     await page.setInputFiles("#campaign-structure-file", file(rows.join("\n")));
     const report = page.locator("#campaign-structure-report");
-    await expect.poll(() => report.textContent()).toContain("De afdelingen liggen in 2 locaties.");
+    await expect.poll(() => report.textContent()).toContain("Locaties: 2.");
     // A department in two locations is two departments, each named with its location.
     expect(await page.inputValue("#campaign-departments")).toBe(
       "Utrecht > Keuken (Utrecht); 4\nUtrecht > Receptie; 3\nZeist > Keuken (Zeist); 5",

@@ -128,12 +128,44 @@ describe("importStructure", () => {
     // What the form receives reads back as the same departments with their locations.
     const lines = s.department.map(entryLine);
     expect(lines[0]).toBe("Utrecht > Keuken (Utrecht); 2");
-    expect(entriesFromText(lines.join("\n"))).toEqual(s.department);
+    expect(entriesFromText(lines.join("\n"), true)).toEqual(s.department);
   });
 
-  it("lists a row without a location once the file has a location column", () => {
+  it("lists a row without a location once the file has a location column, and reads a column empty on every row as absent", () => {
     const s = importStructure(["Locatie;Afdeling", "Utrecht;Keuken", ";Receptie", "Zeist;Wonen"].join("\n"));
     expect(s.problems).toEqual([{ code: "missing_location", line: 3 }]);
+    const empty = importStructure(["Locatie;Afdeling", ";Keuken", ";Receptie"].join("\n"));
+    expect(empty.problems).toEqual([]);
+    expect(empty.location).toBeNull();
+    expect(empty.department).toEqual([
+      { name: "Keuken", headcount: 1 },
+      { name: "Receptie", headcount: 1 },
+    ]);
+  });
+
+  it("lists a name the form would read as a location, a name too long once its location is added, and a name made twice", () => {
+    const long = "K".repeat(75);
+    const s = importStructure(
+      [
+        "Locatie;Afdeling",
+        "Utrecht;Zorg > Poli",
+        "Noord > Oost;Wonen",
+        `Utrecht;${long}`,
+        `Zeist;${long}`,
+        "Utrecht;Keuken",
+        "Zeist;Keuken",
+        "Utrecht;Keuken (Zeist)",
+      ].join("\n"),
+    );
+    expect(s.problems).toEqual([
+      { code: "name_with_mark", line: 2, dimension: "department" },
+      { code: "name_with_mark", line: 3, dimension: "location" },
+      { code: "name_too_long", line: 4, dimension: "department" },
+      { code: "name_too_long", line: 5, dimension: "department" },
+      { code: "department_twice", line: 8, name: "Keuken (Zeist)" },
+    ]);
+    // A role's ">" is its own business: only departments lie in locations.
+    expect(importStructure("Afdeling;Rol\nZorg;Arts > specialist").problems).toEqual([]);
   });
 });
 
@@ -168,8 +200,11 @@ describe("a unit as a line of the round form", () => {
     for (const line of ["Klantcontact; 42", "Wonen", "Team 3"]) expect(entryLine(entryFromLine(line))).toBe(line);
     expect(entriesFromText("Sales; 3\n\n Service \n")).toEqual([{ name: "Sales", headcount: 3 }, "Service"]);
     // A location before a ">": the department lies in it.
-    expect(entryFromLine("Utrecht > Keuken; 4")).toEqual({ name: "Keuken", headcount: 4, location: "Utrecht" });
-    expect(entryFromLine("Utrecht>Keuken")).toEqual({ name: "Keuken", location: "Utrecht" });
-    for (const line of ["Utrecht > Keuken; 4", "Zeist > Wonen"]) expect(entryLine(entryFromLine(line))).toBe(line);
+    expect(entryFromLine("Utrecht > Keuken; 4", true)).toEqual({ name: "Keuken", headcount: 4, location: "Utrecht" });
+    expect(entryFromLine("Utrecht>Keuken", true)).toEqual({ name: "Keuken", location: "Utrecht" });
+    for (const line of ["Utrecht > Keuken; 4", "Zeist > Wonen"])
+      expect(entryLine(entryFromLine(line, true))).toBe(line);
+    // Only a department lies in a location: a role's ">" is part of its name.
+    expect(entriesFromText("Arts > specialist; 3")).toEqual([{ name: "Arts > specialist", headcount: 3 }]);
   });
 });

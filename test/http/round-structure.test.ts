@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { DEFAULT_ROLES, MAX_ROLES } from "../../src/domain/units.js";
+import { DEFAULT_ROLES, MAX_LOCATIONS, MAX_ROLES } from "../../src/domain/units.js";
 import { findCampaignById } from "../../src/storage/campaigns.js";
 import { type ConsultantApp, consultantApp } from "../helpers/consultant-app.js";
 import { expectReleaseConsistent } from "../helpers/integrity.js";
@@ -275,6 +275,13 @@ describe("a round with the client's own structure", () => {
       [{ name: "Zorg", location: "Noord" }, "Poli"],
       [{ name: "Zorg", location: "Noord > Oost" }],
       ["Zorg > Poli"],
+      // The same name in two locations: two departments need two names.
+      [
+        { name: "Keuken", location: "Noord" },
+        { name: "Keuken", location: "Zuid" },
+      ],
+      // More locations than a round may have.
+      Array.from({ length: MAX_LOCATIONS + 1 }, (_, i) => ({ name: `Afdeling ${i}`, location: `Locatie ${i}` })),
     ]) {
       const before = (await t.client.execute("select count(*) as n from campaigns")).rows[0]!.n;
       const res = await send("POST", `/api/organisations/${organisationId}/campaigns`, { title: "Half", departments });

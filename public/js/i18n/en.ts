@@ -305,8 +305,10 @@ export const en: Catalogue = {
   structureMissingDepartment: "Line {line}: no department.",
   structureBadCount: "Line {line}: ‘{value}’ is not a whole number.",
   structureNameTooLong: "Line {line}: the {grouping} name is longer than 80 characters.",
+  structureNameWithMark: "Line {line}: the {grouping} name holds a ‘>’, which the form reads as the end of a location.",
+  structureDepartmentTwice: "Line {line}: there is already a department ‘{name}’.",
   structureTooMany: "{grouping}: {count} different names, more than the {max} a round can have.",
-  structureLocations: "The departments lie in {locations} locations.",
+  structureLocations: "Locations: {locations}.",
   structureRead:
     "Read: {staff} staff in {departments} departments, {roles} roles and {bands} groups. Check the fields and save the round.",
   structureFromRound: "Structure taken from ‘{title}’: change what has changed since.",

@@ -317,8 +317,11 @@ export const nl = {
   structureMissingDepartment: "Regel {line}: geen afdeling.",
   structureBadCount: "Regel {line}: ‘{value}’ is geen heel aantal.",
   structureNameTooLong: "Regel {line}: de naam van {grouping} is langer dan 80 tekens.",
+  structureNameWithMark:
+    "Regel {line}: de naam van {grouping} bevat een ‘>’, die het formulier leest als het einde van een locatie.",
+  structureDepartmentTwice: "Regel {line}: er is al een afdeling ‘{name}’.",
   structureTooMany: "{grouping}: {count} verschillende namen, meer dan de {max} die een ronde kan hebben.",
-  structureLocations: "De afdelingen liggen in {locations} locaties.",
+  structureLocations: "Locaties: {locations}.",
   structureRead:
     "Gelezen: {staff} medewerkers in {departments} afdelingen, {roles} rollen en {bands} groepen. Controleer de velden en sla de ronde op.",
   structureFromRound: "Structuur overgenomen van ‘{title}’: pas aan wat sindsdien veranderd is.",

@@ -52,7 +52,7 @@ function read(): Required<Omit<RoundEdit, "kComments">> & { kComments: number | 
   const [id, version] = input("instrument").value.split("@");
   return {
     title: input("title").value,
-    departments: entriesFromText(input("departments").value),
+    departments: entriesFromText(input("departments").value, true),
     // Left empty, a grouping keeps the standard units.
     roles: ownUnits(input("roles").value),
     tenure: ownUnits(input("tenure").value),

@@ -23,6 +23,10 @@ function problemText(problem: ImportProblem, t: Translate, lang: Lang): string {
       return t("structureBadCount", { line: problem.line, value: problem.value || "—" });
     case "name_too_long":
       return t("structureNameTooLong", { line: problem.line, grouping: t(problem.dimension) });
+    case "name_with_mark":
+      return t("structureNameWithMark", { line: problem.line, grouping: t(problem.dimension) });
+    case "department_twice":
+      return t("structureDepartmentTwice", { line: problem.line, name: problem.name });
     case "too_many_units":
       return t("structureTooMany", {
         grouping: t(problem.dimension),
