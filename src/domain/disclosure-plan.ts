@@ -75,6 +75,17 @@ export interface PlanOptions {
   k: number;
   kComments: number;
   breakdowns: boolean;
+  /**
+   * The counts of a running round: its units only (no department × role table), and an empty unit
+   * hidden like a small one, so that "nobody yet" reads like "a few" and the next answer changes
+   * nothing shown.
+   */
+  live?: boolean;
+  /**
+   * Groups whose counts are public already and cannot be taken back (what the live counts of the
+   * round showed): audited with the plan's own, never hidden by it.
+   */
+  fixed?: readonly Conditions[];
 }
 
 interface Candidate {
@@ -108,9 +119,10 @@ export function* planSteps(
   const breakdowns = options.breakdowns && total >= k;
   let withheld: PlanTable[] = [];
   if (breakdowns) {
-    candidates.push(...unitCandidates(cells, units, k), ...crossCandidates(cells, units, k));
+    candidates.push(...unitCandidates(cells, units, k, options.live === true));
+    if (!options.live) candidates.push(...crossCandidates(cells, units, k));
     yield;
-    withheld = yield* suppressUntilSafe(given, candidates, k);
+    withheld = yield* suppressUntilSafe(given, candidates, k, options.fixed ?? []);
   }
   const groups = candidates.map(({ conditions, n, shown }) => ({
     key: groupKey(conditions),
@@ -128,9 +140,9 @@ export function* planSteps(
   };
 }
 
-function unitCandidates(cells: SizedCells, units: CampaignUnits, k: number): Candidate[] {
+function unitCandidates(cells: SizedCells, units: CampaignUnits, k: number, emptyIsSmall: boolean): Candidate[] {
   return DIMENSIONS.flatMap((d) =>
-    heatmapUnits(cells, d, units[d] ?? [], {}, k).map((u) => ({
+    heatmapUnits(cells, d, units[d] ?? [], {}, k, emptyIsSmall).map((u) => ({
       conditions: { [d]: u.value },
       n: u.n,
       shown: !u.suppressed && u.n > 0,
@@ -205,6 +217,7 @@ function* suppressUntilSafe(
   cells: readonly CountedCell[],
   candidates: Candidate[],
   k: number,
+  fixed: readonly Conditions[],
 ): Generator<void, PlanTable[]> {
   const withheld: GivenUp[] = [];
   const retried = new Set<PlanTable>();
@@ -214,9 +227,17 @@ function* suppressUntilSafe(
   // Each candidate with the indices of the occupied cells it holds, found by value (a cross-table
   // cell looks through its department's cells only, not all of them).
   const membersOf = memberIndex(occupied.map((c, i) => ({ ...c, i })));
-  const entries = candidates.map((group) => ({ group, members: membersOf(group.conditions).map((c) => c.i) }));
+  const entryOf = (group: Candidate) => ({ group, members: membersOf(group.conditions).map((c) => c.i) });
+  const entries = candidates.map(entryOf);
+  // Public already: read with the plan's groups, never hidden (nor their copies among the plan's, which would hide nothing).
+  const fixedKeys = new Set(fixed.map(groupKey));
+  const fixedEntries = fixed.map((conditions) =>
+    entryOf({ conditions, n: 0, shown: true, depth: Object.keys(conditions).length }),
+  );
+  const hideable = (e: Entry) => e.group.depth > 0 && !fixedKeys.has(groupKey(e.group.conditions));
   for (;;) {
-    const shown = entries.filter((e) => e.group.shown);
+    const planShown = entries.filter((e) => e.group.shown);
+    const shown = [...planShown, ...fixedEntries];
     const audit = twoWay(shown, CROSS_TABLE)
       ? twoWayAudit(occupied, shown, CROSS_TABLE, proven)
       : generalAudit(occupied, shown);
@@ -234,7 +255,7 @@ function* suppressUntilSafe(
     if (result.cells === null) {
       const table = TABLES_GIVEN_UP.map(({ table, inTable }) => ({
         table,
-        groups: shown.filter(({ group }) => group.depth > 0 && inTable(group)).map((e) => e.group),
+        groups: planShown.filter((e) => hideable(e) && inTable(e.group)).map((e) => e.group),
       })).find((t) => t.groups.length > 0);
       if (table) {
         for (const group of table.groups) group.shown = false;
@@ -243,12 +264,13 @@ function* suppressUntilSafe(
       }
     }
     const order = victimOrder(
-      shown,
+      planShown.filter(hideable),
       result.cells ? audit.cells(result.cells).map((c) => at(occupied, c, "occupied cells")) : [],
     );
-    // The round alone always passes (it is shown only with k or more), so an unsafe plan has more.
+    // The round alone always passes (it is shown only with k or more), and the fixed groups were
+    // proven with it, so an unsafe plan has more of its own.
     const [first] = order;
-    if (!first) throw new Error("disclosure plan: the round alone failed its audit");
+    if (!first) throw new Error("disclosure plan: the round and its fixed groups failed their audit");
     let victim = first;
     if (result.cells)
       for (const candidate of victimTrials(order))
@@ -261,8 +283,9 @@ function* suppressUntilSafe(
 }
 
 /**
- * The groups to hide, in order of preference: those of the set's own units first (a department's
- * cells, the department, its roles …), finer tables first, then smaller groups; then all others.
+ * The groups to hide (of those the plan may hide), in order of preference: those of the set's own
+ * units first (a department's cells, the department, its roles …), finer tables first, then
+ * smaller groups; then all others.
  * Trying the globally smallest groups instead hid a whole department × role table, one cell at a
  * time, for one respondent outside the unit lists whose department showed every other cell.
  */
@@ -277,7 +300,7 @@ function victimOrder(shown: readonly Entry[], near: readonly CellKey[]): Entry[]
     Number(touches.get(b.group)) - Number(touches.get(a.group)) ||
     b.group.depth - a.group.depth ||
     a.group.n - b.group.n;
-  return shown.filter(({ group }) => group.depth > 0).sort(preference);
+  return [...shown].sort(preference);
 }
 
 /**

@@ -87,13 +87,17 @@ export interface HeatmapUnit {
   suppressed: boolean;
 }
 
-/** Units of `dimension` within the group `filters`, each shown or suppressed. */
+/**
+ * Units of `dimension` within the group `filters`, each shown or suppressed. An empty unit is
+ * shown empty, unless `emptyIsSmall` (a running round's counts) hides it like a small one.
+ */
 export function heatmapUnits(
   given: readonly CountedCell[] | SizedCells,
   dimension: Dimension,
   units: readonly Unit[],
   filters: Conditions,
   k: number,
+  emptyIsSmall = false,
 ): HeatmapUnit[] {
   const cells = sizedOf(given);
   const hiddenAtTop = Object.keys(filters).length > 0 ? hiddenUnits(cells, dimension, units, k) : new Set<string>();
@@ -102,7 +106,8 @@ export function heatmapUnits(
     const n = groupSize(cells, conditions);
     // A unit hidden campaign-wide stays hidden under every filter, even where it is empty: a row of
     // 0 would tell its make-up (a hidden department with nobody in three roles is all the fourth).
-    const primary = hiddenAtTop.has(u.value) || (n > 0 && sizeVerdict(cells, conditions, k) !== "ok");
+    const primary =
+      hiddenAtTop.has(u.value) || ((n > 0 || emptyIsSmall) && sizeVerdict(cells, conditions, k) !== "ok");
     return { value: u.value, n, suppressed: primary };
   });
   // Secondary suppression: the hidden units together must be a group of k+ and never a single unit.

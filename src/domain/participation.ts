@@ -1,15 +1,17 @@
 /**
  * Participation: all that can be read of a round while it runs. The round's respondents, and per
- * unit of each dimension a count only when the unit has k or more. Every other unit is hidden —
- * an empty one too, so that "nobody yet" is not told apart from "a few" — and while anything is
- * hidden, the smallest shown units are hidden with it until at least two units with k or more
- * respondents together are hidden: no hidden count follows from the total, nor does its change.
- * Counts say who took part, never what anyone answered. Once released, the counts are those of
- * the units the release's plan publishes. A unit with a headcount shows its rate beside a shown
- * count only: the headcount is the client's own fact, the count the one thing disclosed.
+ * department, role and location a count only when the unit has k or more. Every other unit is
+ * hidden — an empty one too, so that "nobody yet" is not told apart from "a few" — with the
+ * smallest shown units hidden beside it until at least two units with k or more respondents
+ * together are hidden, and then, as a release's plan is audited, whatever else lets a set of
+ * 1..k−1 respondents be computed from the counts together (liveGroups). Bands are not counted
+ * while a round runs. Counts say who took part, never what anyone answered. Once released, the
+ * counts are those of the units the release's plan publishes. A unit with a headcount shows its
+ * rate beside a shown count only: the headcount is the client's own fact, the count the one thing
+ * disclosed.
  */
-import { type CountedCell, groupSize } from "./disclosure.js";
-import { type DisclosurePlan, groupKey } from "./disclosure-plan.js";
+import { type Conditions, type CountedCell, groupSize } from "./disclosure.js";
+import { buildPlan, type DisclosurePlan, groupKey } from "./disclosure-plan.js";
 import type { Localised } from "./i18n.js";
 import { round } from "./statistics.js";
 import { type CampaignUnits, departmentLocation, type Dimension, DIMENSIONS, type Unit } from "./units.js";
@@ -37,98 +39,45 @@ function unitRow(unit: Unit, n: number | null): UnitParticipation {
   };
 }
 
-export function unitParticipation(
-  cells: readonly CountedCell[],
-  units: CampaignUnits,
-  k: number,
-): Partial<Record<Dimension, UnitParticipation[]>> {
+/** The dimensions a running round counts: its bands are left out, so the counts are a two-way table the exact audit decides. */
+const LIVE_DIMENSIONS = ["department", "role", "location"] as const satisfies readonly Dimension[];
+
+/**
+ * The groups a running round's counts show: its units, made and audited as a release's plan is
+ * (disclosure-plan.ts, without the department × role table), so no set of 1..k−1 respondents
+ * follows from them — a department minus its location, a role minus a department, the round minus
+ * them all, respondents who named no unit included. A release audits its own groups with these
+ * (`fixed`): the last counts read before it closed are counts of the same people.
+ */
+export function liveGroups(cells: readonly CountedCell[], units: CampaignUnits, k: number): Conditions[] {
   const locationOf = departmentLocation(units);
   const located = cells.map((cell) => {
     const location = locationOf(cell.department);
     return location === undefined ? cell : { ...cell, location };
   });
-  const total = groupSize(located, {});
-  const rows: Partial<Record<Dimension, Row[]>> = {};
-  for (const d of DIMENSIONS) {
+  const counted = Object.fromEntries(LIVE_DIMENSIONS.map((d) => [d, units[d] ?? []]));
+  const plan = buildPlan(located, counted, { k, kComments: k, breakdowns: true, live: true });
+  return plan.groups.filter((g) => g.shown && g.key !== "").map((g) => g.conditions);
+}
+
+export function unitParticipation(
+  cells: readonly CountedCell[],
+  units: CampaignUnits,
+  k: number,
+): Partial<Record<Dimension, UnitParticipation[]>> {
+  const shown = new Set(liveGroups(cells, units, k).map(groupKey));
+  const locationOf = departmentLocation(units);
+  const located = cells.map((cell) => ({ ...cell, location: locationOf(cell.department) }));
+  const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
+  for (const d of LIVE_DIMENSIONS) {
     const list = units[d];
     if (!list?.length) continue;
-    const dimension = list.map((unit) => {
-      const n = groupSize(located, { [d]: unit.value });
-      return { unit, n, hidden: n < k };
+    out[d] = list.map((unit) => {
+      const conditions = { [d]: unit.value };
+      return unitRow(unit, shown.has(groupKey(conditions)) ? groupSize(located, conditions) : null);
     });
-    rows[d] = dimension;
-    hideWithHidden(dimension, unlistedIn(dimension, total), k);
   }
-  if (rows.department && rows.location) hideNested(rows.department, rows.location, located, total, k);
-  const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
-  for (const [d, list] of Object.entries(rows) as [Dimension, Row[]][])
-    out[d] = list.map(({ unit, n, hidden }) => unitRow(unit, hidden ? null : n));
   return out;
-}
-
-interface Row {
-  unit: Unit;
-  n: number;
-  hidden: boolean;
-}
-
-/** Respondents in none of a dimension's units (a grouping question left open on an instrument that allows it). */
-const unlistedIn = (rows: readonly Row[], total: number) => total - rows.reduce((sum, r) => sum + r.n, 0);
-
-/**
- * Secondary suppression within one dimension: the round minus the shown units is the hidden units
- * and the respondents in none, so the smallest shown units go until that is none, or k together
- * and never one unit alone.
- */
-function hideWithHidden(rows: readonly Row[], unlisted: number, k: number): void {
-  const hidden = () => rows.filter((r) => r.hidden);
-  const remainder = () => hidden().reduce((sum, r) => sum + r.n, unlisted);
-  const exposed = () =>
-    (hidden().length > 0 || unlisted > 0) && (remainder() < k || (hidden().length === 1 && unlisted === 0));
-  while (exposed()) {
-    const [smallestShown] = rows.filter((r) => !r.hidden).sort((a, b) => a.n - b.n);
-    if (!smallestShown) break;
-    smallestShown.hidden = true;
-  }
-}
-
-/**
- * Departments nested in locations: a shown location minus its shown departments is its hidden
- * ones, and the round minus the shown locations and the shown departments outside them is every
- * other hidden respondent. Those are exactly the sets the counts of the two dimensions compute
- * (two-way-audit.ts, with one role), so each must hold none or k and more: a smallest shown
- * department beside them is hidden too — a location when it has none left — until they do.
- */
-function hideNested(
-  departments: readonly Row[],
-  locations: readonly Row[],
-  cells: readonly CountedCell[],
-  total: number,
-  k: number,
-): void {
-  const small = (n: number) => n > 0 && n < k;
-  const smallest = (rows: readonly Row[]) => rows.filter((r) => !r.hidden).sort((a, b) => a.n - b.n)[0];
-  const shownDepartment = new Map(departments.map((r) => [r.unit.value, r]));
-  for (;;) {
-    const shownLocations = new Set(locations.filter((r) => !r.hidden).map((r) => r.unit.value));
-    const hiddenIn = new Map<string | undefined, number>();
-    for (const cell of cells) {
-      if (shownDepartment.get(cell.department)?.hidden === false) continue;
-      const place = cell.location !== undefined && shownLocations.has(cell.location) ? cell.location : undefined;
-      hiddenIn.set(place, (hiddenIn.get(place) ?? 0) + cell.n);
-    }
-    const found = [...hiddenIn].find(([, n]) => small(n));
-    if (!found) return;
-    const [place] = found;
-    const inPlace = (r: Row) =>
-      place === undefined ? !shownLocations.has(r.unit.location ?? "") : r.unit.location === place;
-    const next =
-      smallest(departments.filter(inPlace)) ??
-      (place === undefined ? smallest(locations) : locations.find((r) => r.unit.value === place));
-    if (!next) return;
-    next.hidden = true;
-    hideWithHidden(locations, unlistedIn(locations, total), k);
-  }
 }
 
 /** A released round's respondents per unit: the units its plan publishes, every other one hidden. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { type Conditions, type CountedCell, groupSize, matches } from "../../src/domain/disclosure.js";
 import { auditPlan, MAX_AUDIT_ENTRIES } from "../../src/domain/disclosure-audit.js";
 import { buildPlan, type DisclosurePlan, groupKey, planSteps, planView } from "../../src/domain/disclosure-plan.js";
+import { liveGroups } from "../../src/domain/participation.js";
 import {
   type CampaignUnits,
   DEFAULT_ROLES,
@@ -311,6 +312,50 @@ describe("randomised unit structures", () => {
     expect(checked).toBeGreaterThan(150);
     // Locations are published where they can be, not given up.
     expect(withLocation).toBeGreaterThan(checked / 4);
+  });
+
+  it("audited with the last live counts (fixed), the release and those counts together leave nothing small", () => {
+    // Attacked: North (Poli 4 + Zorg 6) = 10 read live just before closing; the release showed Zorg:
+    // Poli = 10 − 6. The release now audits its groups with the counts the round showed.
+    const random = seedrandom("release after live counts");
+    let checked = 0;
+    let withLive = 0;
+    for (let i = 0; i < 300; i++) {
+      const departments = ["Poli", "Zorg", "Lab", "Keuken", "Solo"].slice(0, 3 + Math.floor(random() * 3));
+      const units = withLocations({
+        department: unitsFromEntries(
+          departments.map((name) => ({ name, location: ["Noord", "Zuid", "Oost"][Math.floor(random() * 3)]! })),
+        ),
+        role: unitsFromNames(["frontline", "management"]),
+        tenure: [],
+      });
+      const locationOf = departmentLocation(units);
+      const round = departments.flatMap((d) =>
+        ["frontline", "management"].map((r) => ({
+          ...cell(d, r, [0, 1, 2, 4, 5, 6, 10][Math.floor(random() * 7)]!),
+          location: locationOf(d)!,
+        })),
+      );
+      if (round.filter((c) => c.n > 0).length > 12) continue;
+      const k = 5;
+      const fixed = liveGroups(round, units, k);
+      const p = buildPlan(round, units, { k, kComments: 10, breakdowns: true, fixed });
+      const occupied = round.filter((c) => c.n > 0);
+      const groups = [...p.groups.filter((g) => g.shown).map((g) => g.conditions), ...fixed].map((conditions) =>
+        occupied.flatMap((c, j) => (matches(c, conditions) ? [j] : [])),
+      );
+      expect(
+        smallComputableSets(
+          occupied.map((c) => c.n),
+          groups,
+          k,
+        ),
+      ).toEqual([]);
+      checked++;
+      if (fixed.length > 0) withLive++;
+    }
+    expect(checked).toBeGreaterThan(150);
+    expect(withLive).toBeGreaterThan(checked / 2);
   });
 
   it("a location minus its shown departments never leaves a small one", () => {

@@ -169,10 +169,13 @@ describe("participation with departments nested in locations", () => {
     expect(east.sets).toEqual([]);
     expect(shownOf(east.rows)).toEqual({ department: [9, 8, null, 7, 6, null, null], location: [23, 13, null, null] });
     // Three who named no department: with the rest shown they would be the round minus the rest; so
-    // a department (and a location) goes, and then Desk, which alone held East beside them.
+    // two departments (6 each) and a location go beside them.
     const without = computable([9, 8, 6, 7, 6, 9, 10, 3]);
     expect(without.sets).toEqual([]);
-    expect(shownOf(without.rows)).toEqual({ department: [9, 8, null, 7, 6, null, 10], location: [23, 13, null, 10] });
+    expect(shownOf(without.rows)).toEqual({
+      department: [9, 8, null, 7, null, 9, 10],
+      location: [23, null, 9, 10],
+    });
   });
 
   it("never lets a reader compute 1..k−1 people from the counts of both, over many random rounds", () => {
@@ -234,5 +237,73 @@ describe("participation with departments nested in locations", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(1_000);
+  });
+});
+
+describe("participation by department, role and location together", () => {
+  it("leaves no department minus a role, or location minus a role, of 1..k−1 (all managers in one location)", () => {
+    // North holds A (7: 5 managers, 2 staff); South holds B (8 staff). North minus the managers would be A's 2 staff.
+    const units = withLocations({
+      department: unitsFromEntries([
+        { name: "A", location: "North" },
+        { name: "B", location: "South" },
+      ]),
+      role: unitsFromNames(["manager", "staff"]),
+    });
+    const counted: CountedCell[] = [
+      { department: "A", role: "manager", tenure: "", n: 5 },
+      { department: "A", role: "staff", tenure: "", n: 2 },
+      { department: "B", role: "staff", tenure: "", n: 8 },
+    ];
+    const rows = unitParticipation(counted, units, K);
+    const shown = (d: "department" | "role" | "location", value: string) =>
+      rows[d]!.find((u) => u.value === value)!.n !== null;
+    expect(shown("location", "North") && shown("role", "manager") && !shown("role", "staff")).toBe(false);
+    expect(shown("department", "A") && shown("role", "manager")).toBe(false);
+    // Bands are not counted while a round runs.
+    expect(rows.tenure).toBeUndefined();
+  });
+
+  it("never lets a reader compute 1..k−1 people from the counts of all three, over random rounds", () => {
+    const random = seedrandom("live three ways");
+    let checked = 0;
+    for (let i = 0; i < 300; i++) {
+      const departments = ["A", "B", "C", "D"].slice(0, 2 + Math.floor(random() * 3));
+      const roles = ["manager", "staff", "lead"].slice(0, 2 + Math.floor(random() * 2));
+      const units = withLocations({
+        department: unitsFromEntries(departments.map((name) => ({ name, location: random() < 0.5 ? "N" : "S" }))),
+        role: unitsFromNames(roles),
+      });
+      const cellsOf = departments.flatMap((department) =>
+        roles.map((role) => ({ department, role, tenure: "", n: [0, 0, 1, 2, 3, 5, 8][Math.floor(random() * 7)]! })),
+      );
+      const occupied = cellsOf.filter((c) => c.n > 0);
+      if (occupied.length > 14 || occupied.reduce((a, c) => a + c.n, 0) < K) continue;
+      const rows = unitParticipation(cellsOf, units, K);
+      const locationOf = (department: string) => units.department!.find((u) => u.value === department)!.location;
+      const groups = [
+        occupied.map((_, j) => j),
+        ...(["department", "role", "location"] as const).flatMap((d) =>
+          rows[d]!.flatMap((u) =>
+            u.n === null
+              ? []
+              : [
+                  occupied.flatMap((c, j) =>
+                    (d === "location" ? locationOf(c.department) : c[d]) === u.value ? [j] : [],
+                  ),
+                ],
+          ),
+        ),
+      ].filter((g) => g.length > 0);
+      expect(
+        smallComputableSets(
+          occupied.map((c) => c.n),
+          groups,
+          K,
+        ),
+      ).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(150);
   });
 });
