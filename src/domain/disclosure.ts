@@ -106,8 +106,7 @@ export function heatmapUnits(
     const n = groupSize(cells, conditions);
     // A unit hidden campaign-wide stays hidden under every filter, even where it is empty: a row of
     // 0 would tell its make-up (a hidden department with nobody in three roles is all the fourth).
-    const primary =
-      hiddenAtTop.has(u.value) || ((n > 0 || emptyIsSmall) && sizeVerdict(cells, conditions, k) !== "ok");
+    const primary = hiddenAtTop.has(u.value) || ((n > 0 || emptyIsSmall) && sizeVerdict(cells, conditions, k) !== "ok");
     return { value: u.value, n, suppressed: primary };
   });
   // Secondary suppression: the hidden units together must be a group of k+ and never a single unit.

@@ -10,8 +10,9 @@
  * rate beside a shown count only: the headcount is the client's own fact, the count the one thing
  * disclosed.
  */
-import { type Conditions, type CountedCell, groupSize } from "./disclosure.js";
-import { buildPlan, type DisclosurePlan, groupKey } from "./disclosure-plan.js";
+import { allSteps } from "../lib/steps.js";
+import type { Conditions, CountedCell } from "./disclosure.js";
+import { type DisclosurePlan, groupKey, planSteps } from "./disclosure-plan.js";
 import type { Localised } from "./i18n.js";
 import { round } from "./statistics.js";
 import { type CampaignUnits, departmentLocation, type Dimension, DIMENSIONS, type Unit } from "./units.js";
@@ -50,14 +51,32 @@ const LIVE_DIMENSIONS = ["department", "role", "location"] as const satisfies re
  * (`fixed`): the last counts read before it closed are counts of the same people.
  */
 export function liveGroups(cells: readonly CountedCell[], units: CampaignUnits, k: number): Conditions[] {
+  return allSteps(liveGroupsSteps(cells, units, k));
+}
+
+/** liveGroups a step at a time (a release runs it between turns). */
+export function* liveGroupsSteps(
+  cells: readonly CountedCell[],
+  units: CampaignUnits,
+  k: number,
+): Generator<void, Conditions[]> {
+  return (yield* shownLive(cells, units, k)).map((g) => g.conditions);
+}
+
+/** The live counts' shown groups, each with its count, a step at a time (a large structure's audit is several). */
+function* shownLive(
+  cells: readonly CountedCell[],
+  units: CampaignUnits,
+  k: number,
+): Generator<void, { key: string; conditions: Conditions; n: number | null }[]> {
   const locationOf = departmentLocation(units);
   const located = cells.map((cell) => {
     const location = locationOf(cell.department);
     return location === undefined ? cell : { ...cell, location };
   });
   const counted = Object.fromEntries(LIVE_DIMENSIONS.map((d) => [d, units[d] ?? []]));
-  const plan = buildPlan(located, counted, { k, kComments: k, breakdowns: true, live: true });
-  return plan.groups.filter((g) => g.shown && g.key !== "").map((g) => g.conditions);
+  const plan = yield* planSteps(located, counted, { k, kComments: k, breakdowns: true, live: true });
+  return plan.groups.filter((g) => g.shown && g.key !== "");
 }
 
 export function unitParticipation(
@@ -65,17 +84,20 @@ export function unitParticipation(
   units: CampaignUnits,
   k: number,
 ): Partial<Record<Dimension, UnitParticipation[]>> {
-  const shown = new Set(liveGroups(cells, units, k).map(groupKey));
-  const locationOf = departmentLocation(units);
-  const located = cells.map((cell) => ({ ...cell, location: locationOf(cell.department) }));
+  return allSteps(unitParticipationSteps(cells, units, k));
+}
+
+/** unitParticipation a step at a time: a request lets others in between the audit's steps. */
+export function* unitParticipationSteps(
+  cells: readonly CountedCell[],
+  units: CampaignUnits,
+  k: number,
+): Generator<void, Partial<Record<Dimension, UnitParticipation[]>>> {
+  const shown = new Map((yield* shownLive(cells, units, k)).map((g) => [g.key, g.n]));
   const out: Partial<Record<Dimension, UnitParticipation[]>> = {};
   for (const d of LIVE_DIMENSIONS) {
     const list = units[d];
-    if (!list?.length) continue;
-    out[d] = list.map((unit) => {
-      const conditions = { [d]: unit.value };
-      return unitRow(unit, shown.has(groupKey(conditions)) ? groupSize(located, conditions) : null);
-    });
+    if (list?.length) out[d] = list.map((unit) => unitRow(unit, shown.get(groupKey({ [d]: unit.value })) ?? null));
   }
   return out;
 }

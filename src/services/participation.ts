@@ -6,16 +6,18 @@
 import type { ResolvedDeps } from "../app-env.js";
 import { roundResponseRate } from "../domain/access-codes.js";
 import type { Campaign } from "../domain/campaign.js";
-import { releasedParticipation, unitParticipation } from "../domain/participation.js";
+import type { CountedCell } from "../domain/disclosure.js";
+import { releasedParticipation, unitParticipationSteps } from "../domain/participation.js";
 import { scopedUnits } from "../domain/reader-scope.js";
 import { ATTEMPT_ADVICE, type AttemptState } from "../domain/release-attempts.js";
+import { stepwise } from "../lib/steps.js";
 import type { Participation } from "../schemas/campaign-view.js";
 import type { User } from "../storage/accounts.js";
 import { findAttempt } from "../storage/release-attempts.js";
 import { findRelease } from "../storage/releases.js";
 import { readerScope } from "./access.js";
 import { liveCells, liveCodes } from "./live-counts.js";
-import { releaseRunning } from "./release.js";
+import { nextTurn, releaseRunning } from "./release.js";
 
 /** `user`: what their access covers narrows the units (reader-scope.ts). */
 export async function participation(
@@ -44,10 +46,19 @@ export async function participation(
     respondents,
     responseRate: roundResponseRate(respondents, campaign, codes),
     units: scopedUnits(
-      release
-        ? releasedParticipation(release.plan, campaign.units)
-        : unitParticipation(cells, campaign.units, campaign.k),
+      release ? releasedParticipation(release.plan, campaign.units) : await liveUnits(cells, campaign),
       await readerScope(db, user, campaign.organisationId),
     ),
   };
+}
+
+/**
+ * Counts per unit, made once per live snapshot (the cells are the same array for its 30 s) and a
+ * step at a time: a large structure's audit lets other requests in between its steps.
+ */
+const madeFor = new WeakMap<readonly CountedCell[], Promise<Participation["units"]>>();
+function liveUnits(cells: readonly CountedCell[], campaign: Campaign): Promise<Participation["units"]> {
+  let made = madeFor.get(cells);
+  if (!made) madeFor.set(cells, (made = stepwise(unitParticipationSteps(cells, campaign.units, campaign.k), nextTurn)));
+  return made;
 }

@@ -15,7 +15,7 @@ import { type CellKey, type CountedCell, memberIndex } from "../domain/disclosur
 import { planSteps } from "../domain/disclosure-plan.js";
 import type { Thresholds } from "../domain/level-bars.js";
 import type { LevelId } from "../domain/levels.js";
-import { liveGroups } from "../domain/participation.js";
+import { liveGroupsSteps } from "../domain/participation.js";
 import {
   answeredByAll,
   createReleaseFold,
@@ -305,7 +305,7 @@ export async function makeRelease(
     // The plan a step at a time (each audit one step), other requests let in between.
     // The counts the round showed while it ran, read last just before it closed, are counts of the
     // same people: the plan audits its groups with them and never leans on their differences.
-    const fixed = breakdowns ? liveGroups(cells, campaign.units, campaign.k) : [];
+    const fixed = breakdowns ? await stepwise(liveGroupsSteps(cells, campaign.units, campaign.k), turn) : [];
     const plan = await stepwise(
       planSteps(cells, campaign.units, { k: campaign.k, kComments: campaign.kComments, breakdowns, fixed }),
       turn,
