@@ -20,12 +20,12 @@ import { accessibleCampaign } from "../services/access.js";
 import { audit, auditRecord } from "../services/audit.js";
 import { reliabilityOf } from "../services/compare.js";
 import { changeRound, closeRound, issueRoundCodes, openRound } from "../services/lifecycle.js";
+import { liveCodes } from "../services/live-counts.js";
 import { participation } from "../services/participation.js";
 import { campaignFacts } from "../services/portfolio.js";
 import { profile } from "../services/profiles.js";
 import { notReleased, releaseOf } from "../services/release.js";
 import { campaignReport, reportCsv, reportFileName, type ReportQuery } from "../services/reports.js";
-import { codeCounts } from "../storage/access-codes.js";
 import { roundFields } from "./round-fields.js";
 
 const ReportParams = z.object({
@@ -183,7 +183,7 @@ export const campaignRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { db } = c.var.deps;
+      const { db, now } = c.var.deps;
       const campaign = await requestedCampaign(c, c.req.valid("param").id);
       const { count } = c.req.valid("json");
       const codes = await issueRoundCodes(
@@ -195,8 +195,9 @@ export const campaignRoutes = createRouter()
           detail: { ...roundRef(campaign), count },
         }),
       );
-      // codeCounts lists a round once it has issued codes; absent means none (as in the round's own view).
-      const counts = (await codeCounts(db, [campaign.id])).get(campaign.id) ?? { issued: 0, used: 0 };
+      // The codes used as the live counts have them (at most 30 s old), like every count of a running
+      // round: issuing one code a minute must not show each answer as it lands.
+      const counts = (await liveCodes(db, [campaign.id], now().getTime())).get(campaign.id) ?? { issued: 0, used: 0 };
       c.header("Cache-Control", "private, no-store");
       if (c.req.valid("query").format === "csv") {
         c.header("Content-Type", "text/csv; charset=utf-8");

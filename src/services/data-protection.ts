@@ -49,6 +49,7 @@ import {
 } from "../storage/data-protection.js";
 import { type Db, schema } from "../storage/database.js";
 import { findRelease } from "../storage/releases.js";
+import { liveTotals } from "./live-counts.js";
 import { releasing } from "./release.js";
 import { campaignReport } from "./reports.js";
 
@@ -71,11 +72,30 @@ const nonZero = (counts: object): Record<string, number> =>
 
 const roundOf = (c: Campaign) => ({ id: c.id, title: c.title, status: c.status });
 
+/**
+ * The rounds' footprints, with a running round's responses (and their receipts) as the live counts
+ * have them, at most 30 s old: a preview read after each answer must not show it land.
+ */
+async function countedFootprints(deps: DataDeps, campaignIds: readonly string[]): Promise<Map<string, RoundFootprint>> {
+  const footprints = await roundFootprints(deps.db, campaignIds);
+  const running = [...footprints].filter(([, f]) => f.releases === 0).map(([id]) => id);
+  const live = running.length > 0 ? await liveTotals(deps.db, running, deps.now().getTime()) : new Map();
+  for (const id of running) {
+    const f = defined(footprints.get(id), "a footprint for every round asked");
+    const n = live.get(id) ?? 0;
+    footprints.set(id, { ...f, responses: n, receipts: n });
+  }
+  return footprints;
+}
+
 export async function roundDeletionPreview(
   deps: DataDeps,
   campaign: Campaign,
 ): Promise<{ round: ReturnType<typeof roundOf>; removes: RoundFootprint; needsConfirm: boolean }> {
-  const removes = await roundFootprint(deps.db, campaign.id);
+  const removes = defined(
+    (await countedFootprints(deps, [campaign.id])).get(campaign.id),
+    "a footprint for every round asked",
+  );
   return { round: roundOf(campaign), removes, needsConfirm: !roundDeletion(campaign.status, false).allowed };
 }
 
@@ -110,7 +130,7 @@ async function ownedOrganisation(db: Db, user: User, organisationId: string) {
 export async function organisationDeletionPreview(deps: DataDeps, user: User, organisationId: string) {
   const organisation = await ownedOrganisation(deps.db, user, organisationId);
   const ids = await organisationCampaignIds(deps.db, organisationId);
-  const rounds = [...(await roundFootprints(deps.db, ids)).values()];
+  const rounds = [...(await countedFootprints(deps, ids)).values()];
   const rest = await organisationFootprint(deps.db, organisationId, rounds);
   const removes: OrganisationFootprint = { rounds: ids.length, ...sumFootprints(rounds), ...rest };
   return { organisation: { id: organisation.id, name: organisation.name }, removes, campaignIds: ids };

@@ -15,7 +15,7 @@ import { chunkForParameters, chunkRows, type Db, schema } from "./database.js";
 import { clearAttemptsStatement } from "./release-attempts.js";
 import { deleteInvitationRows } from "./staff-invitations.js";
 
-const { releaseGroups, releaseComments, releases, responses } = schema;
+const { accessCodes, campaigns, releaseGroups, releaseComments, releases, responses } = schema;
 
 export interface StoredRelease {
   id: string;
@@ -250,10 +250,16 @@ export async function keepListedComments(
 
 /**
  * Completes an attempt: its `releases` row and the removal of every other attempt's rows, in one
- * batch. False when another attempt completed first (the batch then changed nothing).
+ * batch. False when another attempt completed first (the batch then changed nothing). The round's
+ * single-use codes go in the same write: which codes were used, beside the code sheets, would name
+ * who took part. Its counts of codes issued and used stay (the round is closed: they no longer move).
  */
 export async function completeRelease(db: Db, release: StoredRelease): Promise<boolean> {
   const { id, campaignId } = release;
+  const [codes] = await db
+    .select({ issued: campaigns.codesIssued, used: campaigns.codesUsed })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
   try {
     await db.batch([
       db.insert(releases).values({
@@ -271,6 +277,12 @@ export async function completeRelease(db: Db, release: StoredRelease): Promise<b
       // Staff invitations kept for reminders go with the release: after it, no row relates an address to a code.
       deleteInvitationRows(db, campaignId),
       clearAttemptsStatement(db, campaignId),
+      // Deleting a code counts it out (a trigger, migration 0012): the counts are set back after.
+      db.delete(accessCodes).where(eq(accessCodes.campaignId, campaignId)),
+      db
+        .update(campaigns)
+        .set({ codesIssued: codes?.issued ?? 0, codesUsed: codes?.used ?? 0 })
+        .where(eq(campaigns.id, campaignId)),
     ]);
     return true;
   } catch (error) {

@@ -31,6 +31,31 @@ export interface WorkerdRelease {
 
 const quoted = (v: string | null) => (v === null ? "NULL" : `'${v.replaceAll("'", "''")}'`);
 
+/** Tries a seeding insert again this many times: Miniflare's synchronous proxy was seen to fail one of 7,000 under load. */
+const SEED_TRIES = 3;
+
+/**
+ * One multi-row insert of seeded responses, tried again where the proxy failed: the same ids, so
+ * `OR IGNORE` makes a retry of an insert that did land change nothing.
+ */
+async function seedRows(db: Awaited<ReturnType<typeof startWorkerd>>["db"], values: readonly string[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.run(
+        sql.raw(
+          `INSERT OR IGNORE INTO responses (id, campaign_id, submitted_on, instrument_version, department, role, tenure, scores, comment) VALUES ${values.join(", ")}`,
+        ),
+      );
+      return;
+    } catch (error) {
+      if (attempt >= SEED_TRIES) throw error;
+      console.warn(
+        `seeding insert failed (attempt ${attempt} of ${SEED_TRIES}), trying again: ${String(error).slice(0, 200)}`,
+      );
+    }
+  }
+}
+
 export async function workerdRelease(instrument: Instrument, count: number, stepMs?: number): Promise<WorkerdRelease> {
   const workerd = await startWorkerd({
     LOG_LEVEL: "warn",
@@ -52,11 +77,7 @@ export async function workerdRelease(instrument: Instrument, count: number, step
       const values: string[] = [];
       for (; values.length < ROWS_PER_INSERT && done < count; done++)
         values.push(`(${quoted(randomId())}, ${fixed}, ${pool[done % pool.length]})`);
-      await workerd.db.run(
-        sql.raw(
-          `INSERT INTO responses (id, campaign_id, submitted_on, instrument_version, department, role, tenure, scores, comment) VALUES ${values.join(", ")}`,
-        ),
-      );
+      await seedRows(workerd.db, values);
     }
     const seededSeconds = (performance.now() - started) / 1000;
     const login = await workerd.request("/api/auth/login", {

@@ -15,6 +15,8 @@ import { postJson, validAnswers } from "../helpers/test-app.js";
 
 const K = 5;
 let app: ConsultantApp;
+/** Each round's survey token, by its id. */
+const tokens = new Map<string, string>();
 
 beforeAll(async () => {
   app = await consultantApp("c@live-counts.test", "Ziekenhuis Oost");
@@ -43,6 +45,7 @@ async function answeredRound(departments: Record<string, string>, roles: string[
   });
   expect(created.status).toBe(201);
   const round = await created.json();
+  tokens.set(round.id, String(round.surveyPath).slice(3));
   const total = cells.reduce((n, c) => n + c.n, 0);
   const { codes } = await (await app.send("POST", `/api/campaigns/${round.id}/codes`, { count: total })).json();
   let i = 0;
@@ -50,9 +53,7 @@ async function answeredRound(departments: Record<string, string>, roles: string[
     for (let j = 0; j < n; j++, i++) {
       const answers = { ...validAnswers(app.t.instrument, 1 + (i % 5)), department, role, tenure: "1to5" };
       const body = { submissionId: crypto.randomUUID(), accessCode: codes[i], answers };
-      expect((await postJson(app.t.app, `/api/s/${String(round.surveyPath).slice(3)}/responses`, body)).status).toBe(
-        201,
-      );
+      expect((await postJson(app.t.app, `/api/s/${tokens.get(round.id)}/responses`, body)).status).toBe(201);
     }
   return round.id as string;
 }
@@ -142,5 +143,53 @@ describe("live counts with the release", () => {
     const live = await liveFigures(id);
     expect(live.some((f) => f.location !== undefined)).toBe(true);
     expect(smallSets(cells, departments, live)).toEqual([]);
+  });
+});
+
+describe("side doors to the live counts, and what a release leaves", () => {
+  it("the deletion preview and the codes answer move with the live counts only, at most every 30 s", async () => {
+    const departments = { Zorg: "Noord", Poli: "Zuid" };
+    const cells = [{ department: "Zorg", role: "frontline", n: 6 }];
+    const id = await answeredRound(departments, null, cells);
+    // A read fixes the snapshot; one more answer lands right after it.
+    const preview = async () => (await (await app.send("GET", `/api/campaigns/${id}/deletion`)).json()).removes;
+    const codesAnswer = async () => (await app.send("POST", `/api/campaigns/${id}/codes`, { count: 1 })).json();
+    app.t.clock.now = new Date(app.t.clock.now.getTime() + 60_000);
+    const before = { preview: await preview(), codes: await codesAnswer() };
+    expect(before.preview.responses).toBe(6);
+    expect(before.codes.used).toBe(6);
+    const [code] = before.codes.codes;
+    const answers = { ...validAnswers(app.t.instrument), department: "Poli", role: "frontline", tenure: "1to5" };
+    const body = { submissionId: crypto.randomUUID(), accessCode: code, answers };
+    expect((await postJson(app.t.app, `/api/s/${tokens.get(id)}/responses`, body)).status).toBe(201);
+    // Within the 30 s, neither shows it; after them, both do.
+    expect((await preview()).responses).toBe(6);
+    expect((await codesAnswer()).used).toBe(6);
+    app.t.clock.now = new Date(app.t.clock.now.getTime() + 31_000);
+    expect((await preview()).responses).toBe(7);
+    expect((await codesAnswer()).used).toBe(7);
+  });
+
+  it("a release deletes the round's codes in its own write, and keeps the code counts", async () => {
+    const id = await answeredRound({ Zorg: "Noord", Poli: "Zuid" }, null, [
+      { department: "Zorg", role: "frontline", n: 6 },
+      { department: "Poli", role: "frontline", n: 5 },
+    ]);
+    const count = async (table: string) =>
+      Number(
+        (await app.t.client.execute({ sql: `select count(*) as n from ${table} where campaign_id = ?`, args: [id] }))
+          .rows[0]!.n,
+      );
+    expect(await count("access_codes")).toBe(11);
+    expect((await app.send("POST", `/api/campaigns/${id}/close`)).status).toBe(200);
+    // No sweep has run: the release's own write took them.
+    expect(await count("access_codes")).toBe(0);
+    const [counts] = (
+      await app.t.client.execute({ sql: "select codes_issued, codes_used from campaigns where id = ?", args: [id] })
+    ).rows;
+    expect([Number(counts!.codes_issued), Number(counts!.codes_used)]).toEqual([11, 11]);
+    app.t.clock.now = new Date(app.t.clock.now.getTime() + 60_000); // past the live counts' 30 s
+    const view = await (await app.send("GET", `/api/campaigns/${id}`)).json();
+    expect(view.codes).toEqual({ issued: 11, used: 11 });
   });
 });
