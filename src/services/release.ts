@@ -55,10 +55,12 @@ import {
 import {
   completeRelease,
   copyComments,
+  deleteReleasedCodes,
   deleteResponses,
   discardAttempt,
   findRelease,
   keepListedComments,
+  releasedCodePage,
   releasedResponsePage,
   responsePage,
   type StoredRelease,
@@ -469,12 +471,12 @@ export async function releaseDue(
   return { released, failed, running };
 }
 
-/** Pages deleted per call at most: three queries each, so one cron run that only deletes stays below D1's 1,000. */
-const REDUCE_PAGES = 200;
+/** Queries one call spends at most (three a page of responses, five a page of codes): one cron run that only deletes stays below D1's 1,000. */
+const REDUCE_QUERIES = 600;
 
 /**
- * Deletes the raw responses of released rounds, a page at a time: once its release exists, a
- * round's responses are needed by nothing (reports, exports, comparisons and participation all
+ * Deletes the raw responses of released rounds, and then their single-use codes, a page at a time:
+ * once its release exists, a round's responses are needed by nothing (reports, exports, comparisons and participation all
  * read the release), and a raw response in the file is one person's whole answer. What stays is
  * the release — the published groups' figures, comments with their department at most — and the
  * receipts that let a client's retry still be acknowledged. Run after releasing, on the same schedule.
@@ -483,11 +485,19 @@ export async function reduceReleased({ db, releasePage = DELETE_PAGE }: ReleaseD
   // The release's own batch deletes a round's staff invitations; this catches any left behind.
   await deleteReleasedInvitations(db);
   let deleted = 0;
-  for (let i = 0; i < REDUCE_PAGES; i++) {
+  let queries = 0;
+  for (; queries + 3 <= REDUCE_QUERIES; queries += 3) {
     const page = await releasedResponsePage(db, releasePage);
     if (!page) break;
     await deleteResponses(db, page.campaignId, page.ids);
     deleted += page.ids.length;
+    await nextTurn();
+  }
+  // Then their single-use codes, the same way (storage/releases.ts releasedCodePage).
+  for (; queries + 5 <= REDUCE_QUERIES; queries += 5) {
+    const page = await releasedCodePage(db, releasePage);
+    if (!page) break;
+    await deleteReleasedCodes(db, page.campaignId, page.hashes);
     await nextTurn();
   }
   return deleted;

@@ -250,16 +250,10 @@ export async function keepListedComments(
 
 /**
  * Completes an attempt: its `releases` row and the removal of every other attempt's rows, in one
- * batch. False when another attempt completed first (the batch then changed nothing). The round's
- * single-use codes go in the same write: which codes were used, beside the code sheets, would name
- * who took part. Its counts of codes issued and used stay (the round is closed: they no longer move).
+ * batch. False when another attempt completed first (the batch then changed nothing).
  */
 export async function completeRelease(db: Db, release: StoredRelease): Promise<boolean> {
   const { id, campaignId } = release;
-  const [codes] = await db
-    .select({ issued: campaigns.codesIssued, used: campaigns.codesUsed })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
   try {
     await db.batch([
       db.insert(releases).values({
@@ -277,12 +271,6 @@ export async function completeRelease(db: Db, release: StoredRelease): Promise<b
       // Staff invitations kept for reminders go with the release: after it, no row relates an address to a code.
       deleteInvitationRows(db, campaignId),
       clearAttemptsStatement(db, campaignId),
-      // Deleting a code counts it out (a trigger, migration 0012): the counts are set back after.
-      db.delete(accessCodes).where(eq(accessCodes.campaignId, campaignId)),
-      db
-        .update(campaigns)
-        .set({ codesIssued: codes?.issued ?? 0, codesUsed: codes?.used ?? 0 })
-        .where(eq(campaigns.id, campaignId)),
     ]);
     return true;
   } catch (error) {
@@ -320,6 +308,57 @@ export async function releasedResponsePage(
     .orderBy(asc(responses.id))
     .limit(limit);
   return { campaignId: first.campaignId, ids: rows.map((r) => r.id) };
+}
+
+/**
+ * Up to `limit` single-use codes of one released round; null when no released round has any.
+ * Which codes were used, beside the code sheets, would name who took part: they go after the
+ * release with its raw responses, a page at a time (one delete of a million codes held the file
+ * for seconds).
+ */
+export async function releasedCodePage(
+  db: Db,
+  limit: number,
+): Promise<{ campaignId: string; hashes: string[] } | null> {
+  const [first] = await db
+    .select({ campaignId: accessCodes.campaignId })
+    .from(accessCodes)
+    .where(inArray(accessCodes.campaignId, db.select({ id: releases.campaignId }).from(releases)))
+    .limit(1);
+  if (!first) return null;
+  const rows = await db
+    .select({ hash: accessCodes.codeHash })
+    .from(accessCodes)
+    .where(eq(accessCodes.campaignId, first.campaignId))
+    .orderBy(asc(accessCodes.codeHash))
+    .limit(limit);
+  return { campaignId: first.campaignId, hashes: rows.map((r) => r.hash) };
+}
+
+/**
+ * Deletes these codes of a released round, keeping its counts of codes issued and used: deleting
+ * a code counts it out (a trigger, migration 0012), so the counts read before are set back in the
+ * same batch (a released round's counts no longer move).
+ */
+export async function deleteReleasedCodes(db: Db, campaignId: string, hashes: readonly string[]): Promise<void> {
+  const [counts] = await db
+    .select({ issued: campaigns.codesIssued, used: campaigns.codesUsed })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  await db.batch([
+    db
+      .delete(accessCodes)
+      .where(
+        and(
+          eq(accessCodes.campaignId, campaignId),
+          sql`${accessCodes.codeHash} in (select value from json_each(${JSON.stringify(hashes)}))`,
+        ),
+      ),
+    db
+      .update(campaigns)
+      .set({ codesIssued: counts?.issued ?? 0, codesUsed: counts?.used ?? 0 })
+      .where(eq(campaigns.id, campaignId)),
+  ]);
 }
 
 /** Deletes these raw responses of a round (the ids travel as one JSON parameter, whatever their number). */
