@@ -272,9 +272,10 @@ describe.skipIf(!chromiumPath)("dashboard charts in Chromium", () => {
       const wide = [...document.querySelectorAll<HTMLElement>("main *")].filter(
         (e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > 703.5,
       );
-      const heatmaps = [...document.querySelectorAll<HTMLElement>(".heatmap-scroll")].map(
-        (box) => box.scrollWidth - box.clientWidth,
-      );
+      // The heatmaps shown (a round without locations has no location heatmap).
+      const heatmaps = [...document.querySelectorAll<HTMLElement>(".heatmap-scroll")]
+        .filter((box) => box.getClientRects().length > 0)
+        .map((box) => box.scrollWidth - box.clientWidth);
       return {
         page: document.documentElement.scrollWidth,
         wide: wide.map(
