@@ -308,6 +308,9 @@ export function mergeStats(into: ReleaseStats, from: ReleaseStats): ReleaseStats
   return into;
 }
 
+/** A cell's location as a property, where it has one (no `location: undefined`). */
+const locatedAt = (location: string | undefined) => (location === undefined ? {} : { location });
+
 const cellId = (cell: CellKey) => `${cell.department}\u0000${cell.role}\u0000${cell.tenure}`;
 
 /**
@@ -380,7 +383,7 @@ export function createReleaseFold(
     department,
     role,
     tenure,
-    ...(location !== undefined ? { location } : {}),
+    ...locatedAt(location),
     ...emptyStats(),
   });
 
@@ -421,7 +424,7 @@ export function createReleaseFold(
       department,
       role,
       tenure,
-      ...(location !== undefined ? { location } : {}),
+      ...locatedAt(location),
       n,
     }));
     const current = key.items.filter(isCurrentItem);
@@ -449,22 +452,20 @@ export function createReleaseFold(
     add(cell: CellKey, score: ResponseScore, stored?: string): void {
       const id = cellId(cell);
       let entry = entries.get(id);
-      if (!entry) {
-        // The location follows from the department: a respondent is asked the department only.
-        const location = locationOf(cell.department);
+      if (!entry)
         entries.set(
           id,
           (entry = {
             department: cell.department,
             role: cell.role,
             tenure: cell.tenure,
-            ...(location !== undefined ? { location } : {}),
+            // The location follows from the department: a respondent is asked the department only.
+            ...locatedAt(locationOf(cell.department)),
             n: 0,
             summed: null,
             stored: [],
           }),
         );
-      }
       entry.n += 1;
       if (looksCareless(score.values)) careless += 1;
       if (!entry.summed && stored !== undefined && entry.stored.length < SMALL_CELL - 1) {
@@ -521,7 +522,7 @@ export function createReleaseFold(
         department: entry.department,
         role: entry.role,
         tenure: entry.tenure,
-        ...(entry.location !== undefined ? { location: entry.location } : {}),
+        ...locatedAt(entry.location),
         patterns: patterns.get(id) ?? new Map(),
       }));
     },

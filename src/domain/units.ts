@@ -87,12 +87,22 @@ export function unitsFromEntries(entries: readonly UnitEntry[]): Unit[] {
  */
 function locationsOf(departments: readonly Unit[]): Unit[] {
   const byName = new Map<string, Unit[]>();
-  for (const department of departments)
-    if (department.location) byName.set(department.location, [...(byName.get(department.location) ?? []), department]);
+  for (const department of departments) {
+    if (!department.location) continue;
+    const members = byName.get(department.location);
+    if (members) members.push(department);
+    else byName.set(department.location, [department]);
+  }
   return [...byName].map(([name, members]) => {
-    const headcount = members.every((m) => m.headcount) ? members.reduce((sum, m) => sum + (m.headcount ?? 0), 0) : 0;
+    const headcount = summedHeadcount(members);
     return { value: name, label: { nl: name, en: name }, ...(headcount ? { headcount } : {}) };
   });
+}
+
+/** The units' headcounts summed when every one has one (a partial list would understate it), else null. */
+function summedHeadcount(units: readonly Unit[]): number | null {
+  if (units.length === 0 || units.some((u) => !u.headcount)) return null;
+  return units.reduce((sum, u) => sum + (u.headcount ?? 0), 0);
 }
 
 /** Each department's location, looked up: undefined for a department without one (or no department). */
@@ -133,9 +143,7 @@ export function isDefault(units: readonly Unit[] | undefined, defaults: readonly
  * department has one (a partial list would understate it), else null.
  */
 export function headcountOfUnits(units: CampaignUnits): number | null {
-  const departments = units.department ?? [];
-  if (departments.length === 0 || departments.some((u) => !u.headcount)) return null;
-  return departments.reduce((sum, u) => sum + (u.headcount ?? 0), 0);
+  return summedHeadcount(units.department ?? []);
 }
 
 export function isAskedDimension(value: unknown): value is AskedDimension {
