@@ -294,7 +294,7 @@ export async function makeRelease(
       // The embedded driver answers synchronously, so awaiting it never lets a waiting request
       // in: give the event loop a turn after each piece of work.
       await turn();
-      await copyComments(db, id, campaign.id, after, last);
+      await copyComments(db, id, campaign.id, after, last, respondents);
       respondents += page.length;
       after = last;
       await turn();

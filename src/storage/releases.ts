@@ -111,8 +111,9 @@ export async function loadReleaseGroups(db: Db, releaseId: string): Promise<Map<
 }
 
 /**
- * Comments of a group of a release, never with a date or id: a random sample (the lowest random
- * keys, read through the primary key), shuffled again on every read.
+ * Comments of a group of a release, never with a date or id: a random sample (the lowest sort
+ * keys, which follow the responses' random keys; read through the primary key), shuffled again on
+ * every read.
  */
 export async function loadComments(db: Db, releaseId: string, filters: Conditions, limit = 200): Promise<string[]> {
   const conditions: SQL[] = [eq(releaseComments.releaseId, releaseId)];
@@ -165,9 +166,12 @@ export async function responsePage(db: Db, campaignId: string, afterId: string, 
 }
 
 /**
- * Copies the comments of the responses with keys in (afterId, toId] into an attempt, each under a
- * new random key (the release's order says nothing about the responses' order) and with its
- * department only: no comment is ever listed by role or tenure, so neither is kept with it.
+ * Copies the comments of the responses with keys in (afterId, toId] into an attempt, with their
+ * department only: no comment is ever listed by role or tenure, so neither is kept with it. Each
+ * gets the sort key `before` + its rank among them in key order: response keys are random, so this
+ * order says nothing about when anyone answered, and the copy appends to the table's B-tree instead
+ * of inserting at random places (200k comments under random keys took 19 s of a 1M release).
+ * `before` is the number of responses in earlier pages, so keys increase from page to page.
  */
 export async function copyComments(
   db: Db,
@@ -175,12 +179,13 @@ export async function copyComments(
   campaignId: string,
   afterId: string,
   toId: string,
+  before: number,
 ): Promise<void> {
   await db.insert(releaseComments).select(
     db
       .select({
         releaseId: sql<string>`${releaseId}`.as("release_id"),
-        sortKey: sql<string>`lower(hex(randomblob(16)))`.as("sort_key"),
+        sortKey: sql<string>`printf('%012d', ${before} + row_number() over (order by ${responses.id}))`.as("sort_key"),
         campaignId: responses.campaignId,
         department: responses.department,
         role: sql<string>`''`.as("role"),

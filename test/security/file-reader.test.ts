@@ -107,4 +107,17 @@ describe("the database files after a release", () => {
     // Service (5) is under kComments (10): its comments are in the round's list only, without a department.
     expect(rows.filter((r) => r.department === "Service")).toEqual([]);
   });
+
+  it("keep comments in an order that says nothing about when they were written", async () => {
+    const stored = (
+      await t.client.execute({
+        sql: "select comment from release_comments where campaign_id = ? order by sort_key",
+        args: [coded.id],
+      })
+    ).rows.map((r) => String(r.comment));
+    const written = Array.from({ length: 14 }, (_, i) => `remark-${i}`);
+    expect([...stored].sort()).toEqual([...written].sort());
+    // They follow the responses' random keys: 1 in 14! to come out in the order written.
+    expect(stored).not.toEqual(written);
+  });
 });
