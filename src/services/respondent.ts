@@ -6,7 +6,7 @@
 import { availability, calendarDate, type Campaign } from "../domain/campaign.js";
 import { encodeAnswers } from "../domain/stored-score.js";
 import { ASKED_DIMENSIONS } from "../domain/units.js";
-import { answersSchema } from "../instruments/answers-schema.js";
+import { answersCheck, answersSchema } from "../instruments/answers-schema.js";
 import type { Instrument } from "../instruments/instrument.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { ApiError, issueDetails, notFound } from "../lib/api-error.js";
@@ -22,12 +22,15 @@ export interface OpenCampaign {
   instrument: Instrument;
   /** The strict answers schema of this campaign's instrument and units. */
   schema: ReturnType<typeof answersSchema>;
+  /** The same rule as one plain function, run first (instruments/answers-schema.ts). */
+  accepts: ReturnType<typeof answersCheck>;
 }
 
 export const openCampaignOf = (campaign: Campaign, instrument: Instrument): OpenCampaign => ({
   campaign,
   instrument,
   schema: answersSchema(instrument, campaign.units),
+  accepts: answersCheck(instrument, campaign.units),
 });
 
 /**
@@ -137,6 +140,19 @@ export async function receiveSubmission(
   return submitResponse(db, open, submission, today, sha256);
 }
 
+/** The answers as the campaign's schema accepts them; 400 with the schema's issues otherwise. */
+function validAnswers(open: OpenCampaign, answers: Record<string, unknown>): Record<string, unknown> {
+  if (open.accepts(answers)) return answers;
+  const parsed = open.schema.safeParse(answers);
+  if (parsed.success) return parsed.data;
+  throw new ApiError(
+    400,
+    "invalid_answers",
+    "Some answers are missing or not allowed.",
+    issueDetails(parsed.error.issues, "answers"),
+  );
+}
+
 export async function submitResponse(
   db: Db,
   open: OpenCampaign,
@@ -144,21 +160,12 @@ export async function submitResponse(
   today: Date,
   sha256: Sha256 = sha256Hex,
 ): Promise<"stored" | "duplicate"> {
-  const parsed = open.schema.safeParse(submission.answers);
-  if (!parsed.success) {
-    throw new ApiError(
-      400,
-      "invalid_answers",
-      "Some answers are missing or not allowed.",
-      issueDetails(parsed.error.issues, "answers"),
-    );
-  }
+  const answers = validAnswers(open, submission.answers);
   const { campaign, instrument } = open;
-  const answers: Record<string, unknown> = parsed.data;
   let comment: string | null = null;
   if (instrument.commentQuestion) {
+    // Stored beside the scored form, which holds only what is scored (encodeAnswers).
     const text = answers[instrument.commentQuestion];
-    delete answers[instrument.commentQuestion];
     if (typeof text === "string" && text.trim() !== "") comment = text.trim();
   }
   const cell = {} as Cell;
