@@ -27,9 +27,12 @@ export type Synchronous = "NORMAL" | "FULL";
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * The settings every connection to the embedded file needs. 16 KB pages (for a new file) keep
- * a response row, about 1 KB of answers, inside its B-tree page instead of an overflow page —
- * a third of the size on disk at 4 KB pages, because responses are WITHOUT ROWID. WAL lets reports read while
+ * The settings every connection to the embedded file needs. 4 KB pages (SQLite's default; for a
+ * new file, an existing one keeps its size): a response row is now its scored form, about 130
+ * bytes, and every page a write touches goes to the write-ahead log whole. A coded submission
+ * touches four (response, receipt, code, the round's counter): 64 KB of log at 16 KB pages, the
+ * size chosen when a row held 1 KB of answers; at 4 KB a coded round took 0.68× the bare
+ * baseline instead of 0.53×, and a 1M release 35 s instead of 47 s. WAL lets reports read while
  * submissions write; `synchronous` decides what an acknowledged response survives (README,
  * "Durability"); the busy timeout makes a second process wait instead of failing. `secure_delete`
  * overwrites what is deleted (a released round's raw responses, an unfinished release) with zeros,
@@ -37,7 +40,7 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 function connectionPragmas(synchronous: Synchronous): string[] {
   return [
-    "PRAGMA page_size = 16384",
+    "PRAGMA page_size = 4096",
     "PRAGMA journal_mode = WAL",
     `PRAGMA synchronous = ${synchronous}`,
     `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,

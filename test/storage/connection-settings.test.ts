@@ -35,7 +35,7 @@ async function settings() {
 }
 
 // synchronous: 1 = NORMAL (a fresh connection would say 2 = FULL); busy_timeout 0 and foreign_keys 0 are SQLite's defaults.
-const EXPECTED = { pageSize: 16384, journal: "wal", synchronous: 1, busy: 5000, foreignKeys: 1 };
+const EXPECTED = { pageSize: 4096, journal: "wal", synchronous: 1, busy: 5000, foreignKeys: 1 };
 
 describe("per-connection settings of the embedded database", () => {
   it("hold after opening and migrating", async () => {
