@@ -13,6 +13,7 @@ import { carelessScreen } from "./careless.js";
 import { type CellKey, type Conditions, type CountedCell } from "./disclosure.js";
 import type { DisclosurePlan, GroupKey } from "./disclosure-plan.js";
 import { type ClimateScale, factorGroupHits } from "./factors.js";
+import { concentratedVariables, type JointVariable, spreadPairs } from "./joint-figures.js";
 import type { Thresholds } from "./level-bars.js";
 import { LEVEL_IDS, type LevelId } from "./levels.js";
 import { addComplete, type AlphaResult, type CompleteSums, itemsAlpha, measuredReliably } from "./reliability.js";
@@ -53,8 +54,13 @@ export interface ReleaseStats {
   factors: Record<string, { chosen: number; most: number }>;
   /** By item name. */
   items: Record<string, ItemDistribution>;
-  /** By "upper|lower" level pair, upper first in the method's order; and by "<level>|outcome". */
+  /**
+   * By "upper|lower" level pair, upper first in the method's order; and by "<level>|outcome". A
+   * release keeps them for the round only, without the variables in `concentrated` (joint-figures.ts).
+   */
   pairs: Record<string, PairSums>;
+  /** The round's variables too concentrated to be paired (joint-figures.ts); absent in releases made before. */
+  concentrated?: JointVariable[];
   /**
    * How many answered 0, 1, … 10 to the outcome item (length 11). Absent when the instrument has
    * no outcome item — and in releases stored before it existed.
@@ -605,12 +611,14 @@ export function keepAnsweredByAll<T extends ReleaseStats>(
  * per level, whether its respondents fall into two camps (from the grid) and — where an item of it
  * is unpublished — the alpha of its published items (from the item products). `levels`: the items
  * in each level's score (levelLayout). Grids and products are dropped once these are derived.
+ * Level pairs only for the round (`round`: its k), without its concentrated variables (joint-figures.ts).
  */
 export function publishedGroup(
   stats: ReleaseStats,
   keep: ReturnType<typeof answeredByAll>,
   levels: Readonly<Record<string, readonly string[]>>,
   answered: ReadonlySet<string> = new Set(),
+  round: { k: number } | null = null,
 ): ReleaseStats {
   const partialReliable: Record<string, boolean> = {};
   const splits: Record<string, { lowPct: number; highPct: number }> = {};
@@ -627,8 +635,12 @@ export function publishedGroup(
     );
     partialReliable[level] = measuredReliably(alpha);
   }
+  const kept = keepAnsweredByAll(stats, keep, answered);
+  const concentrated = round ? concentratedVariables(stats, levels, round.k) : [];
   return {
-    ...keepAnsweredByAll(stats, keep, answered),
+    ...kept,
+    pairs: round ? spreadPairs(kept.pairs, concentrated) : {},
+    ...(round ? { concentrated } : {}),
     splits,
     ...(Object.keys(partialReliable).length > 0 ? { partialReliable } : {}),
   };
@@ -713,7 +725,10 @@ export function* publishedSteps(
     // The plan's first group is the round.
     out.set(
       group.key,
-      countsFromPublishedItems(publishedGroup(stats, keep, levels, i === 0 ? inRound : inGroups), scales),
+      countsFromPublishedItems(
+        publishedGroup(stats, keep, levels, i === 0 ? inRound : inGroups, i === 0 ? { k: plan.k } : null),
+        scales,
+      ),
     );
     yield;
   }

@@ -10,6 +10,7 @@ import type { PlanRefusal } from "./disclosure-plan.js";
 import { relativeWeights } from "./drivers.js";
 import { CLIMATE_SCALES, type ClimateScale, DECISION_FACTORS, FACTOR_GROUPS, type FactorGroup } from "./factors.js";
 import type { Localised } from "./i18n.js";
+import { concentratedVariables, type JointVariable, spreadPairs } from "./joint-figures.js";
 import { DEFAULT_THRESHOLDS, sameBars, type Thresholds } from "./level-bars.js";
 import { type Level, type LevelId, LEVELS } from "./levels.js";
 import {
@@ -208,6 +209,12 @@ export type Report =
       correlations: LevelCorrelation[];
       reliability: LevelReliability[];
       drivers: DriverAnalysis | null;
+      /**
+       * Why correlations and drivers may be missing (joint-figures.ts): they are given for the round
+       * as a whole only (`roundOnly` is true for any other group), and never for a variable too few
+       * people answered differently from the rest.
+       */
+      jointFigures: { roundOnly: boolean; concentrated: JointVariable[] };
     };
 
 export interface Group {
@@ -227,8 +234,10 @@ export interface Group {
   itemFacets: Readonly<Record<string, string>>;
   /** Per desired-state item, the current-state item it mirrors. */
   itemMirrors: Readonly<Record<string, string>>;
-  /** Pairwise sums of level means (and the outcome), of pairs everyone in the group answered. */
+  /** Pairwise sums of level means (and the outcome), of pairs everyone in the group answered: the round's only. */
   pairs: Map<string, PairSums>;
+  /** For the round, its variables too concentrated to pair; null for any other group, which has no pairs. */
+  concentrated: JointVariable[] | null;
   /** Counts of the outcome item's answers 0–10, when the instrument has one. */
   outcome: readonly number[] | null;
   /** The release's bootstrap of this group's pick, when it made one. */
@@ -253,7 +262,11 @@ export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "item
  * of a smaller set inside it, and no rule reads an item some in the round left open as one all
  * answered, even in a group where all did (the round's rule and its bootstrap would then differ).
  */
-export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: {} }): Group {
+export function groupOf(
+  stats: ReleaseStats,
+  layout: ItemLayout = { itemLevels: {} },
+  round: { k: number } | null = null,
+): Group {
   const n = stats.n;
   const whole = <T>(entries: [string, T][], size: (value: T) => number) =>
     new Map(entries.filter(([, v]) => size(v) === n));
@@ -273,7 +286,7 @@ export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: 
     itemLevels: layout.itemLevels,
     itemFacets: layout.itemFacets ?? {},
     itemMirrors: layout.itemMirrors ?? {},
-    pairs: whole(Object.entries(stats.pairs ?? {}), (p) => p.n),
+    ...jointOf(stats, layout, round),
     outcome: stats.outcome && stats.outcome.reduce((a, b) => a + b, 0) === n ? stats.outcome : null,
     stability: stats.stability ?? null,
     alpha: stats.alpha ?? null,
@@ -281,6 +294,26 @@ export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: 
     partialReliable: stats.partialReliable ?? {},
     unscored: new Set(layout.unscored ?? []),
   };
+}
+
+/**
+ * A group's level pairs as a reader may see them (joint-figures.ts): the round's, without its
+ * concentrated variables (as the release found them; for a release made before, from the items'
+ * and the outcome's published counts); none for any other group, whatever an older release kept.
+ */
+function jointOf(
+  stats: ReleaseStats,
+  layout: ItemLayout,
+  round: { k: number } | null,
+): Pick<Group, "pairs" | "concentrated"> {
+  if (!round) return { pairs: new Map(), concentrated: null };
+  const unscored = new Set(layout.unscored ?? []);
+  const levels: Record<string, string[]> = {};
+  for (const [name, level] of Object.entries(layout.itemLevels))
+    if (!unscored.has(name)) (levels[level] ??= []).push(name);
+  const concentrated = stats.concentrated ?? concentratedVariables(stats, levels, round.k);
+  const pairs = spreadPairs<PairSums>(stats.pairs ?? {}, concentrated);
+  return { pairs: new Map(Object.entries(pairs).filter(([, p]) => p.n === stats.n)), concentrated };
 }
 
 export function combine(cells: readonly CellStats[], conditions: Conditions): Group {
@@ -299,6 +332,8 @@ const emptyGroup = (): Group => ({
   itemFacets: {},
   itemMirrors: {},
   pairs: new Map(),
+  // Cells combined (combine) read as a round: their pairs are all there.
+  concentrated: [],
   outcome: null,
   stability: null,
   alpha: null,
@@ -727,6 +762,7 @@ export function buildReport(input: ReportInput): Report {
     correlations: levelCorrelations(group),
     reliability: levelReliabilities(group),
     drivers: driverAnalysis(group),
+    jointFigures: { roundOnly: group.concentrated === null, concentrated: group.concentrated ?? [] },
     heatmap,
     climate: CLIMATE_SCALES.flatMap((id) => {
       const s = wholeScale(group, `climate:${id}`);

@@ -206,6 +206,15 @@ const Figures = {
       levels: z.array(z.strictObject({ level: LevelId, r: z.number(), sharePct: z.number() })),
     })
     .nullable(),
+  jointFigures: z
+    .strictObject({
+      roundOnly: z.boolean(),
+      concentrated: z.array(z.union([LevelId, z.literal("outcome")])),
+    })
+    .openapi({
+      description:
+        "Why correlations and drivers may be missing: they are given for the round as a whole only, and never for a level (or the outcome) that fewer than k people answered differently from the most common answer",
+    }),
 };
 const Suppressed = {
   suppressed: z.literal(true),

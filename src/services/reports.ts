@@ -120,9 +120,11 @@ export async function campaignReport(
   }
   const view = scopedView(resolved.view, scope, query.filters, query.dimension);
   const groups = await loadReleaseGroups(db, release.id);
+  // Level pairs (correlations, drivers) are read for the round as a whole only (domain/joint-figures.ts).
+  const roundKey = release.plan.groups[0]?.key;
   const group = (key: GroupKey | null): Group | null => {
     const stats: ReleaseStats | undefined = key === null ? undefined : groups.get(key);
-    return stats ? groupOf(stats, release.totals) : null;
+    return stats ? groupOf(stats, release.totals, key === roundKey ? { k: release.plan.k } : null) : null;
   };
   const units = new Map((query.dimension ? (campaign.units[query.dimension] ?? []) : []).map((u) => [u.value, u]));
   const report = buildReport({

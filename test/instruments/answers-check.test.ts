@@ -24,9 +24,38 @@ const structures: Record<string, CampaignUnits> = {
 
 /** Values a client could send for any answer: right, nearly right and wrong in kind. */
 const ODD_VALUES: unknown[] = [
-  0, 1, 3, 5, 6, 10, 11, -1, -0, 2.5, 4.0000001, 1e300, Number.MAX_SAFE_INTEGER + 2,
-  "3", "", "na", "dk", "n/a", "Wonen", "policy", "constructor", "x".repeat(2001),
-  null, true, false, [], ["policy"], ["policy", "policy"], ["nope"], [3], {}, { value: 3 },
+  0,
+  1,
+  3,
+  5,
+  6,
+  10,
+  11,
+  -1,
+  -0,
+  2.5,
+  4.0000001,
+  1e300,
+  Number.MAX_SAFE_INTEGER + 2,
+  "3",
+  "",
+  "na",
+  "dk",
+  "n/a",
+  "Wonen",
+  "policy",
+  "constructor",
+  "x".repeat(2001),
+  null,
+  true,
+  false,
+  [],
+  ["policy"],
+  ["policy", "policy"],
+  ["nope"],
+  [3],
+  {},
+  { value: 3 },
 ];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -81,7 +110,8 @@ function brokenDraw(answers: Record<string, unknown>, random: () => number): unk
     const kind = random();
     if (kind < 0.6) broken[pick(random, names)] = pick(random, ODD_VALUES);
     else if (kind < 0.8) delete broken[pick(random, names)];
-    else broken[pick(random, ["extra", "toString", "department", "comment", "decision_most"])] = pick(random, ODD_VALUES);
+    else
+      broken[pick(random, ["extra", "toString", "department", "comment", "decision_most"])] = pick(random, ODD_VALUES);
   }
   return broken;
 }

@@ -449,6 +449,9 @@ export const en: Catalogue = {
     "Relative weights (Johnson, 2000): each level's share of what the levels together explain of the 0–10 rating (R² = {r2}).",
   share: "Share",
   noDrivers: "Not available: this round has no overall rating question or fewer than 30 respondents.",
+  jointRoundOnly: "Shown for the round as a whole only, so that no one can be singled out by comparing groups.",
+  jointConcentrated:
+    "Not shown for {levels}: too few people answered these differently from the rest, and such an answer can single someone out.",
 
   // Heatmaps
   heatScale: "Colour scale 0–100",

@@ -466,6 +466,10 @@ export const nl = {
     "Relatieve gewichten (Johnson, 2000): het aandeel van elk niveau in wat de niveaus samen verklaren van het cijfer 0–10 (R² = {r2}).",
   share: "Aandeel",
   noDrivers: "Niet beschikbaar: deze ronde heeft geen eindoordeel-vraag of minder dan 30 respondenten.",
+  jointRoundOnly:
+    "Samenhang tonen we alleen voor de hele ronde: zo wordt niemand herkenbaar door groepen met elkaar te vergelijken.",
+  jointConcentrated:
+    "Niet getoond voor {levels}: te weinig mensen antwoordden daar anders dan de rest, en zo\u2019n antwoord kan iemand herkenbaar maken.",
 
   // Heatmaps
   heatScale: "Kleurschaal 0–100",

@@ -53,20 +53,35 @@ export function analysesPanel(report: Released, t: Translate, lang: "nl" | "en")
     report.reliability.map((r) => [name(r.level), r.items, d2(r.alpha), `${d2(r.ci95[0])}–${d2(r.ci95[1])}`]),
   );
   const drivers = report.drivers;
+  const joint = jointNote(report.jointFigures, (id) => (id === "outcome" ? t("outcomeItem") : name(id)), t);
   return [
     block(t("itemsTitle"), t("itemsNote"), items),
     block(t("facetsTitle"), t("facetsNote"), facets),
-    block(t("correlationsTitle"), t("correlationsNote"), correlations),
+    block(t("correlationsTitle"), [t("correlationsNote"), joint].filter(Boolean).join(" "), correlations),
     block(t("reliabilityTitle"), t("reliabilityNote"), reliability),
     drivers
       ? block(
           t("driversTitle"),
-          t("driversNote", { r2: d2(drivers.rSquared) }),
+          [t("driversNote", { r2: d2(drivers.rSquared) }), joint].filter(Boolean).join(" "),
           table(
             [t("level"), "r", t("share")],
             drivers.levels.map((d) => [name(d.level), d2(d.r), `${d.sharePct}%`]),
           ),
         )
-      : block(t("driversTitle"), t("noDrivers"), el("span")),
+      : block(t("driversTitle"), joint ?? t("noDrivers"), el("span")),
   ];
+}
+
+/**
+ * Why correlations and drivers are missing or incomplete, in one sentence (domain/joint-figures.ts):
+ * for the round as a whole only, and never for an answer too few gave differently. Null when nothing is held back.
+ */
+function jointNote(
+  joint: Released["jointFigures"],
+  name: (id: Released["jointFigures"]["concentrated"][number]) => string,
+  t: Translate,
+): string | null {
+  if (joint.roundOnly) return t("jointRoundOnly");
+  if (joint.concentrated.length === 0) return null;
+  return t("jointConcentrated", { levels: joint.concentrated.map(name).join(", ") });
 }
