@@ -369,7 +369,8 @@ export async function makeRelease(
     }
     const roundStats = published.get(round.key);
     await writeGroups(db, id, campaign.id, published);
-    while ((await keepListedComments(db, id, plan, commentsPerStatement(releasePage))) > 0) await turn();
+    for (let after: string | null = ""; after !== null; await turn())
+      after = await keepListedComments(db, id, plan, commentsPerStatement(releasePage), after);
     // A round the plan does not publish (fewer than k) keeps no figure at all, not even its totals.
     // The totals carry the round's derived outcomes too (splits, the gate on published items, alpha):
     // portfolios and comparisons read the round from them.

@@ -223,34 +223,53 @@ export async function writeGroups(
 }
 
 /**
- * Keeps of an attempt's comments only what its plan lists, at most `limit` comments per call: a
- * comment of a department without its own list loses its department, and a round below the comment
- * minimum keeps none. Returns how many it changed; 0 once done. In steps, so a round with hundreds
- * of thousands of comments holds no other request up for long.
+ * Keeps of an attempt's comments only what its plan lists, the next `limit` of them (in key order)
+ * after the key `after` per call: a comment of a department without its own list loses its
+ * department, and a round below the comment minimum keeps none. Returns the last key it looked at,
+ * null once none is left. Each call reads at most `limit` comments, so a round with hundreds of
+ * thousands of them holds no other request up for long (a call that looked for the next `limit`
+ * to change read all 200,000 of a 1M round where every department has its list: 44 ms).
  */
 export async function keepListedComments(
   db: Db,
   releaseId: string,
   plan: DisclosurePlan,
   limit: number,
-): Promise<number> {
+  after: string,
+): Promise<string | null> {
+  const [last] = await db.select({ key: sql<string | null>`max(${releaseComments.sortKey})` }).from(
+    db
+      .select({ sortKey: releaseComments.sortKey })
+      .from(releaseComments)
+      .where(and(eq(releaseComments.releaseId, releaseId), gt(releaseComments.sortKey, after)))
+      .orderBy(asc(releaseComments.sortKey))
+      .limit(limit)
+      .as("page"),
+  );
+  const to = last?.key ?? null;
+  if (to === null) return null;
+  const page = and(
+    eq(releaseComments.releaseId, releaseId),
+    gt(releaseComments.sortKey, after),
+    lte(releaseComments.sortKey, to),
+  );
+  if (plan.comments.length === 0) {
+    await db.delete(releaseComments).where(page);
+    return to;
+  }
   const listed = plan.comments.flatMap(
     (key) => plan.groups.find((g) => g.key === key)?.conditions[COMMENT_DIMENSION] ?? [],
   );
-  const unlisted = sql`${releaseComments.releaseId} = ${releaseId} and ${releaseComments[COMMENT_DIMENSION]} <> '' and ${releaseComments[COMMENT_DIMENSION]} not in (select value from json_each(${JSON.stringify(listed)}))`;
-  const page = sql`${releaseComments.sortKey} in (select ${releaseComments.sortKey} from ${releaseComments} where ${plan.comments.length === 0 ? eq(releaseComments.releaseId, releaseId) : unlisted} limit ${limit})`;
-  const changed =
-    plan.comments.length === 0
-      ? await db
-          .delete(releaseComments)
-          .where(and(eq(releaseComments.releaseId, releaseId), page))
-          .returning({ key: releaseComments.sortKey })
-      : await db
-          .update(releaseComments)
-          .set({ [COMMENT_DIMENSION]: "" })
-          .where(and(eq(releaseComments.releaseId, releaseId), page))
-          .returning({ key: releaseComments.sortKey });
-  return changed.length;
+  await db
+    .update(releaseComments)
+    .set({ [COMMENT_DIMENSION]: "" })
+    .where(
+      and(
+        page,
+        sql`${releaseComments[COMMENT_DIMENSION]} <> '' and ${releaseComments[COMMENT_DIMENSION]} not in (select value from json_each(${JSON.stringify(listed)}))`,
+      ),
+    );
+  return to;
 }
 
 /**
