@@ -25,6 +25,19 @@ export function normaliseCode(input: string): string | null {
   return `${plain.slice(0, 5)}-${plain.slice(5)}`;
 }
 
+/**
+ * How many more codes a round may issue: one per member of staff it says it has (its headcount, or
+ * its departments' together), so nobody can mint codes to pad a group with invented respondents
+ * beyond the people in it. Null without a headcount (nothing to hold them to; README, threat model).
+ */
+export function codesLeft(
+  campaign: { expectedHeadcount: number | null; units: CampaignUnits },
+  issued: number,
+): number | null {
+  const headcount = campaign.expectedHeadcount ?? headcountOfUnits(campaign.units);
+  return headcount === null ? null : Math.max(0, headcount - issued);
+}
+
 export interface CodeCounts {
   issued: number;
   used: number;

@@ -54,6 +54,10 @@ export const ERROR_CODES = {
     meaning: "The manager also reads another consultant's organisation: revoke access instead.",
   },
   codes_after_responses: { statuses: [409], meaning: "The round's code requirement is fixed once it has responses." },
+  codes_beyond_headcount: {
+    statuses: [409],
+    meaning: "More codes than the round's stated headcount: each member of staff gets one; raise the headcount first.",
+  },
   consultant_account: { statuses: [409], meaning: "A consultant's address cannot become a manager." },
   instrument_id_reserved: { statuses: [409], meaning: "The instrument id is one of the built-in ones." },
   instrument_id_taken: { statuses: [409], meaning: "Another consultant uses this instrument id." },

@@ -17,6 +17,7 @@ import {
   roundRuleProblems,
   type ThirdGrouping,
 } from "../domain/campaign.js";
+import { codesLeft } from "../domain/access-codes.js";
 import {
   type CampaignUnits,
   DEFAULT_ROLES,
@@ -28,6 +29,7 @@ import {
 import { ApiError } from "../lib/api-error.js";
 import type { AuditRecord } from "../storage/audit.js";
 import { changeCampaign, findCampaignById, setCampaignStatus } from "../storage/campaigns.js";
+import { codeCounts } from "../storage/access-codes.js";
 import { refusedBy } from "../storage/database.js";
 import { liveRespondents, type StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
@@ -57,6 +59,22 @@ const codesTooLate = () =>
  * 0014), is the same 409 as the
  * check before it would have given.
  */
+/** Refuses `count` more codes beyond the round's headcount (domain/access-codes.ts codesLeft). */
+export async function assertCodesWithinHeadcount(
+  deps: LifecycleDeps,
+  campaign: Campaign,
+  count: number,
+): Promise<void> {
+  const left = codesLeft(campaign, (await codeCounts(deps.db, [campaign.id])).get(campaign.id)?.issued ?? 0);
+  if (left !== null && count > left)
+    throw new ApiError(
+      409,
+      "codes_beyond_headcount",
+      `This round may issue ${left} more codes: one for each member of staff it says it has. Raise the round's headcount first.`,
+      [{ path: "count", message: `at most ${left}` }],
+    );
+}
+
 async function unlessClosed<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
@@ -243,5 +261,6 @@ export async function issueRoundCodes(
     )
   )
     throw codesTooLate();
+  await assertCodesWithinHeadcount(deps, campaign, count);
   return unlessClosed(() => issueCodes(deps.db, campaign, count, audit));
 }

@@ -44,7 +44,7 @@ import {
 } from "../storage/staff-invitations.js";
 import { codeHash } from "./access-codes.js";
 import { audit, auditRecord } from "./audit.js";
-import { assertRunning, issueRoundCodes, type LifecycleDeps } from "./lifecycle.js";
+import { assertCodesWithinHeadcount, assertRunning, issueRoundCodes, type LifecycleDeps } from "./lifecycle.js";
 
 export type StaffInvitationDeps = LifecycleDeps &
   Pick<Required<AppDeps>, "now"> & { mailer: Mailer | null; invitationKeys: InvitationKeys };
@@ -196,6 +196,8 @@ export async function inviteStaff(deps: StaffInvitationDeps, input: InviteInput)
     counts.alreadyInvited = parsed.addresses.length - addresses.length;
   }
   if (addresses.length === 0) return { counts, invalidLines: parsed.invalidLines };
+  // The whole list fits the round's headcount, or nothing is sent: not half a list.
+  await assertCodesWithinHeadcount(deps, campaign, addresses.length);
 
   const round = forMail(campaign, input.organisation);
   const settings = {

@@ -40,6 +40,8 @@ export const en: Catalogue = {
   noConnection: "No connection. Please try again.",
   tooShort: `At least ${MIN_PASSWORD_LENGTH} characters.`,
   differ: "The passwords differ.",
+  "error.codes_beyond_headcount":
+    "That is more codes than the round has staff: everyone gets one. Raise the round's headcount (or its departments') first.",
   "error.invalid_credentials": "The e-mail or password is not right.",
   "error.too_many_attempts": "Too many attempts. Try again in {minutes} minutes.",
   "error.invitation_not_found": "This invitation does not exist (any more): ask your consultant for a new one.",

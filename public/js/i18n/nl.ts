@@ -49,6 +49,8 @@ export const nl = {
   tooShort: `Minstens ${MIN_PASSWORD_LENGTH} tekens.`,
   differ: "De wachtwoorden verschillen.",
   // The server's error codes, and the password rule's problems.
+  "error.codes_beyond_headcount":
+    "Dat zijn meer codes dan de ronde medewerkers heeft: iedereen krijgt er één. Verhoog eerst het aantal medewerkers van de ronde (of van de afdelingen).",
   "error.invalid_credentials": "E-mail of wachtwoord klopt niet.",
   "error.too_many_attempts": "Te veel pogingen. Probeer het over {minutes} minuten opnieuw.",
   "error.invitation_not_found": "Deze uitnodiging bestaat niet (meer): vraag je adviseur om een nieuwe.",
