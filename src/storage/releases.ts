@@ -5,7 +5,7 @@
  * reader only ever follows a `releases` row, so a killed attempt leaves nothing visible, and
  * the next attempt completes the release. Releases never change, so what is read is cached.
  */
-import { and, asc, eq, gt, inArray, isNotNull, lte, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, lt, lte, ne, type SQL, sql } from "drizzle-orm";
 
 import type { Conditions, CountedCell } from "../domain/disclosure.js";
 import { COMMENT_DIMENSION, type DisclosurePlan, type GroupKey } from "../domain/disclosure-plan.js";
@@ -289,9 +289,14 @@ export async function completeRelease(db: Db, release: StoredRelease): Promise<b
         plan: JSON.stringify(release.plan),
       }),
       db.delete(releaseGroups).where(and(eq(releaseGroups.campaignId, campaignId), ne(releaseGroups.releaseId, id))),
+      // Before and after this attempt's id, as two ranges of the campaign index (which holds the
+      // release id next): one `<>` would walk this attempt's own 200,000 comments of a 1M round too.
       db
         .delete(releaseComments)
-        .where(and(eq(releaseComments.campaignId, campaignId), ne(releaseComments.releaseId, id))),
+        .where(and(eq(releaseComments.campaignId, campaignId), lt(releaseComments.releaseId, id))),
+      db
+        .delete(releaseComments)
+        .where(and(eq(releaseComments.campaignId, campaignId), gt(releaseComments.releaseId, id))),
       // Staff invitations kept for reminders go with the release: after it, no row relates an address to a code.
       deleteInvitationRows(db, campaignId),
       clearAttemptsStatement(db, campaignId),
