@@ -5,6 +5,7 @@
  * go through here; a trigger holds the same rule in the database for any writer that races them.
  */
 import type { AppDeps } from "../app-env.js";
+import { codesLeft } from "../domain/access-codes.js";
 import {
   calendarDate,
   type Campaign,
@@ -17,7 +18,6 @@ import {
   roundRuleProblems,
   type ThirdGrouping,
 } from "../domain/campaign.js";
-import { codesLeft } from "../domain/access-codes.js";
 import {
   type CampaignUnits,
   DEFAULT_ROLES,
@@ -27,9 +27,9 @@ import {
   withLocations,
 } from "../domain/units.js";
 import { ApiError } from "../lib/api-error.js";
+import { codeCounts } from "../storage/access-codes.js";
 import type { AuditRecord } from "../storage/audit.js";
 import { changeCampaign, findCampaignById, setCampaignStatus } from "../storage/campaigns.js";
-import { codeCounts } from "../storage/access-codes.js";
 import { refusedBy } from "../storage/database.js";
 import { liveRespondents, type StoredRelease } from "../storage/releases.js";
 import { issueCodes } from "./access-codes.js";
