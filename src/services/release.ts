@@ -78,6 +78,8 @@ import { releaseBars } from "./norm-sets.js";
 export const RELEASE_PAGE = 500;
 /** Responses folded between two turns of the event loop: about 10 ms of work. */
 const FOLD_PIECE = 250;
+/** The longest a piece of the fold runs before other requests get a turn. */
+const PIECE_MS = 15;
 /** Comments a statement of the embedded file keeps or drops at most while other requests wait. */
 const ROWS_PER_STATEMENT = 1000;
 /** Raw responses the embedded file deletes per statement after a release (each delete also updates the table's index). */
@@ -257,6 +259,8 @@ export async function makeRelease(
   }
   // From this write on, the database refuses responses to the round: the fold sees all of them.
   if (campaign.status !== "closed") await setCampaignStatus(db, campaign.id, "closed");
+  // The request that closed the round has had its turn: the fold begins in one of its own.
+  await turn();
   const { key } = instrument;
   const id = randomId();
   // Seeded by the release's own random id: the bootstrap is repeatable for this release, and unpredictable before it.
@@ -268,9 +272,15 @@ export async function makeRelease(
       const page = await responsePage(db, campaign.id, after, releasePage);
       const lastRow = page.at(-1);
       if (!lastRow) break;
+      let piece = performance.now();
       for (const [i, row] of page.entries()) {
-        // A large page is folded a piece at a time, other requests let in between.
-        if (i > 0 && i % FOLD_PIECE === 0) await turn();
+        // A large page is folded a piece at a time, other requests let in between: FOLD_PIECE
+        // responses, or fewer once PIECE_MS have passed (the first pieces, before the JIT has
+        // compiled the fold, or on a busy machine; on Workers the clock stands still and only the count holds).
+        if (i > 0 && (i % FOLD_PIECE === 0 || (i % 25 === 0 && performance.now() - piece > PIECE_MS))) {
+          await turn();
+          piece = performance.now();
+        }
         fold.add(
           row,
           row.scores !== null
