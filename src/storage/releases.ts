@@ -272,12 +272,32 @@ export async function keepListedComments(
   return to;
 }
 
+/** Codes a round may have for its release's own batch to delete them. */
+const CODES_IN_RELEASE = 5000;
+
 /**
  * Completes an attempt: its `releases` row and the removal of every other attempt's rows, in one
  * batch. False when another attempt completed first (the batch then changed nothing).
  */
 export async function completeRelease(db: Db, release: StoredRelease): Promise<boolean> {
   const { id, campaignId } = release;
+  const [counts] = await db
+    .select({ issued: campaigns.codesIssued, used: campaigns.codesUsed })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  // A round of a few thousand codes loses them in this batch (the counts set back, as the sweep
+  // does): no moment after its release leaves which codes were used beside the code sheets. More
+  // go with the sweep, a page at a time (one delete of a million codes held the file for seconds).
+  const codesNow =
+    counts && counts.issued > 0 && counts.issued <= CODES_IN_RELEASE
+      ? [
+          db.delete(accessCodes).where(eq(accessCodes.campaignId, campaignId)),
+          db
+            .update(campaigns)
+            .set({ codesIssued: counts.issued, codesUsed: counts.used })
+            .where(eq(campaigns.id, campaignId)),
+        ]
+      : [];
   try {
     await db.batch([
       db.insert(releases).values({
@@ -300,6 +320,7 @@ export async function completeRelease(db: Db, release: StoredRelease): Promise<b
       // Staff invitations kept for reminders go with the release: after it, no row relates an address to a code.
       deleteInvitationRows(db, campaignId),
       clearAttemptsStatement(db, campaignId),
+      ...codesNow,
     ]);
     return true;
   } catch (error) {

@@ -70,6 +70,20 @@ describe("the database files after a release", () => {
     expect(Number((await t.client.execute("pragma secure_delete")).rows[0]![0])).toBe(1);
   });
 
+  it("hold no single-use code of a released round already after the release's own write, and keep its counts", async () => {
+    const codes = async (c: Campaign) =>
+      Number(
+        (await t.client.execute({ sql: "select count(*) as n from access_codes where campaign_id = ?", args: [c.id] }))
+          .rows[0]!.n,
+      );
+    // Before the sweep (reduceReleased has not run yet): no moment after the release leaves which codes were used.
+    expect(await codes(coded)).toBe(0);
+    const counts = (
+      await t.client.execute({ sql: "select codes_issued, codes_used from campaigns where id = ?", args: [coded.id] })
+    ).rows[0]!;
+    expect([Number(counts.codes_issued), Number(counts.codes_used)]).toEqual([14, 14]);
+  });
+
   it("hold no raw response of a released round once the sweep ran, and keep those of a running round", async () => {
     expect(new Set(rawForms).size).toBeGreaterThan(3); // distinct answers, findable if they were there
     const deleted = await reduceReleased(t);
