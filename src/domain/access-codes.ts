@@ -26,16 +26,23 @@ export function normaliseCode(input: string): string | null {
 }
 
 /**
- * How many more codes a round may issue: one per member of staff it says it has (its headcount, or
- * its departments' together), so nobody can mint codes to pad a group with invented respondents
- * beyond the people in it. Null without a headcount (nothing to hold them to; README, threat model).
+ * The most codes a round may issue: one per member of staff it says it has, so nobody can mint
+ * codes to pad a group with invented respondents beyond the people in it. Its headcount and its
+ * departments' together, the smaller where it states both; null with neither (nothing to hold them
+ * to; README, threat model).
  */
+export function codeLimit(campaign: { expectedHeadcount: number | null; units: CampaignUnits }): number | null {
+  const stated = [campaign.expectedHeadcount, headcountOfUnits(campaign.units)].filter((n): n is number => n !== null);
+  return stated.length > 0 ? Math.min(...stated) : null;
+}
+
+/** How many more codes a round may issue, beside the `issued` it has (codeLimit); null without a limit. */
 export function codesLeft(
   campaign: { expectedHeadcount: number | null; units: CampaignUnits },
   issued: number,
 ): number | null {
-  const headcount = campaign.expectedHeadcount ?? headcountOfUnits(campaign.units);
-  return headcount === null ? null : Math.max(0, headcount - issued);
+  const limit = codeLimit(campaign);
+  return limit === null ? null : Math.max(0, limit - issued);
 }
 
 export interface CodeCounts {

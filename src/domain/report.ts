@@ -10,7 +10,7 @@ import type { PlanRefusal } from "./disclosure-plan.js";
 import { relativeWeights } from "./drivers.js";
 import { CLIMATE_SCALES, type ClimateScale, DECISION_FACTORS, FACTOR_GROUPS, type FactorGroup } from "./factors.js";
 import type { Localised } from "./i18n.js";
-import { concentratedVariables, type JointVariable, spreadPairs } from "./joint-figures.js";
+import { type JointVariable, spreadPairs } from "./joint-figures.js";
 import { DEFAULT_THRESHOLDS, sameBars, type Thresholds } from "./level-bars.js";
 import { type Level, type LevelId, LEVELS } from "./levels.js";
 import {
@@ -214,7 +214,7 @@ export type Report =
        * as a whole only (`roundOnly` is true for any other group), and never for a variable too few
        * people answered differently from the rest.
        */
-      jointFigures: { roundOnly: boolean; concentrated: JointVariable[] };
+      jointFigures: { roundOnly: boolean; concentrated: JointVariable[]; releasedBefore: boolean };
     };
 
 export interface Group {
@@ -236,8 +236,13 @@ export interface Group {
   itemMirrors: Readonly<Record<string, string>>;
   /** Pairwise sums of level means (and the outcome), of pairs everyone in the group answered: the round's only. */
   pairs: Map<string, PairSums>;
-  /** For the round, its variables too concentrated to pair; null for any other group, which has no pairs. */
+  /**
+   * For the round, its variables too concentrated to pair; null for any other group, which has no
+   * pairs, and for the round of a release made before they were looked for, which has none either.
+   */
   concentrated: JointVariable[] | null;
+  /** Whether the group is its release's round (the only group with pairs, where its release looked for concentrated variables). */
+  isRound: boolean;
   /** Counts of the outcome item's answers 0–10, when the instrument has one. */
   outcome: readonly number[] | null;
   /** The release's bootstrap of this group's pick, when it made one. */
@@ -262,11 +267,7 @@ export type ItemLayout = Pick<ReleaseTotals, "itemLevels" | "itemFacets" | "item
  * of a smaller set inside it, and no rule reads an item some in the round left open as one all
  * answered, even in a group where all did (the round's rule and its bootstrap would then differ).
  */
-export function groupOf(
-  stats: ReleaseStats,
-  layout: ItemLayout = { itemLevels: {} },
-  round: { k: number } | null = null,
-): Group {
+export function groupOf(stats: ReleaseStats, layout: ItemLayout = { itemLevels: {} }, round = false): Group {
   const n = stats.n;
   const whole = <T>(entries: [string, T][], size: (value: T) => number) =>
     new Map(entries.filter(([, v]) => size(v) === n));
@@ -286,7 +287,7 @@ export function groupOf(
     itemLevels: layout.itemLevels,
     itemFacets: layout.itemFacets ?? {},
     itemMirrors: layout.itemMirrors ?? {},
-    ...jointOf(stats, layout, round),
+    ...jointOf(stats, round),
     outcome: stats.outcome && stats.outcome.reduce((a, b) => a + b, 0) === n ? stats.outcome : null,
     stability: stats.stability ?? null,
     alpha: stats.alpha ?? null,
@@ -297,23 +298,20 @@ export function groupOf(
 }
 
 /**
- * A group's level pairs as a reader may see them (joint-figures.ts): the round's, without its
- * concentrated variables (as the release found them; for a release made before, from the items'
- * and the outcome's published counts); none for any other group, whatever an older release kept.
+ * A group's level pairs as a reader may see them (joint-figures.ts): the round's, without the
+ * concentrated variables its release found; none for any other group, whatever an older release
+ * kept, and none for the round of a release made before they were looked for (its items' counts
+ * alone cannot tell a level whose scores few people share).
  */
-function jointOf(
-  stats: ReleaseStats,
-  layout: ItemLayout,
-  round: { k: number } | null,
-): Pick<Group, "pairs" | "concentrated"> {
-  if (!round) return { pairs: new Map(), concentrated: null };
-  const unscored = new Set(layout.unscored ?? []);
-  const levels: Record<string, string[]> = {};
-  for (const [name, level] of Object.entries(layout.itemLevels))
-    if (!unscored.has(name)) (levels[level] ??= []).push(name);
-  const concentrated = stats.concentrated ?? concentratedVariables(stats, levels, round.k);
+function jointOf(stats: ReleaseStats, round: boolean): Pick<Group, "pairs" | "concentrated" | "isRound"> {
+  const concentrated = round ? (stats.concentrated ?? null) : null;
+  if (!concentrated) return { pairs: new Map(), concentrated: null, isRound: round };
   const pairs = spreadPairs<PairSums>(stats.pairs ?? {}, concentrated);
-  return { pairs: new Map(Object.entries(pairs).filter(([, p]) => p.n === stats.n)), concentrated };
+  return {
+    pairs: new Map(Object.entries(pairs).filter(([, p]) => p.n === stats.n)),
+    concentrated,
+    isRound: round,
+  };
 }
 
 export function combine(cells: readonly CellStats[], conditions: Conditions): Group {
@@ -332,8 +330,9 @@ const emptyGroup = (): Group => ({
   itemFacets: {},
   itemMirrors: {},
   pairs: new Map(),
-  // Cells combined (combine) read as a round: their pairs are all there.
+  // Cells combined (combine, for tests of the statistics) read as a round whose pairs are all there.
   concentrated: [],
+  isRound: true,
   outcome: null,
   stability: null,
   alpha: null,
@@ -762,7 +761,11 @@ export function buildReport(input: ReportInput): Report {
     correlations: levelCorrelations(group),
     reliability: levelReliabilities(group),
     drivers: driverAnalysis(group),
-    jointFigures: { roundOnly: group.concentrated === null, concentrated: group.concentrated ?? [] },
+    jointFigures: {
+      roundOnly: !group.isRound,
+      concentrated: group.concentrated ?? [],
+      releasedBefore: group.isRound && group.concentrated === null,
+    },
     heatmap,
     climate: CLIMATE_SCALES.flatMap((id) => {
       const s = wholeScale(group, `climate:${id}`);

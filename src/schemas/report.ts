@@ -210,6 +210,9 @@ const Figures = {
     .strictObject({
       roundOnly: z.boolean(),
       concentrated: z.array(z.union([LevelId, z.literal("outcome")])),
+      releasedBefore: z
+        .boolean()
+        .openapi({ description: "A release made before this rule: its correlations and drivers are not shown at all" }),
     })
     .openapi({
       description:

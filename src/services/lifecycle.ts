@@ -5,7 +5,7 @@
  * go through here; a trigger holds the same rule in the database for any writer that races them.
  */
 import type { AppDeps } from "../app-env.js";
-import { codesLeft } from "../domain/access-codes.js";
+import { codeLimit, codesLeft } from "../domain/access-codes.js";
 import {
   calendarDate,
   type Campaign,
@@ -53,19 +53,16 @@ const codesTooLate = () =>
     [{ path: "requireCode", message: "the round has responses" }],
   );
 
-/**
- * A write the database refused because the round closed meanwhile (another request, another
- * process), or because the round took responses before its code requirement changed (migration
- * 0014), is the same 409 as the
- * check before it would have given.
- */
-/** Refuses `count` more codes beyond the round's headcount (domain/access-codes.ts codesLeft). */
+const issuedCodes = async (deps: LifecycleDeps, campaign: Campaign) =>
+  (await codeCounts(deps.db, [campaign.id])).get(campaign.id)?.issued ?? 0;
+
+/** Refuses `count` more codes beyond the round's headcount (domain/access-codes.ts codeLimit). */
 export async function assertCodesWithinHeadcount(
   deps: LifecycleDeps,
   campaign: Campaign,
   count: number,
 ): Promise<void> {
-  const left = codesLeft(campaign, (await codeCounts(deps.db, [campaign.id])).get(campaign.id)?.issued ?? 0);
+  const left = codesLeft(campaign, await issuedCodes(deps, campaign));
   if (left !== null && count > left)
     throw new ApiError(
       409,
@@ -75,6 +72,29 @@ export async function assertCodesWithinHeadcount(
     );
 }
 
+/**
+ * Code issues of one round, one after the other in this process: the check against the headcount
+ * and the codes' write would otherwise interleave, and three requests at once each passed the check.
+ * (Processes sharing a database each keep their own queue: README, threat model.)
+ */
+const issuing = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(campaignId: string, run: () => Promise<T>): Promise<T> {
+  const before = issuing.get(campaignId) ?? Promise.resolve();
+  const mine = before.then(run, run);
+  const settled = mine.catch(() => undefined);
+  issuing.set(campaignId, settled);
+  void settled.then(() => {
+    if (issuing.get(campaignId) === settled) issuing.delete(campaignId);
+  });
+  return mine;
+}
+
+/**
+ * A write the database refused because the round closed meanwhile (another request, another
+ * process), or because the round took responses before its code requirement changed (migration
+ * 0014), is the same 409 as the
+ * check before it would have given.
+ */
 async function unlessClosed<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
@@ -209,6 +229,18 @@ export async function changeRound(
     codeRequirementFixed(campaign, edit, (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0)
   )
     throw codesTooLate();
+  // A headcount that holds the round's codes (codeLimit) may grow, never drop below the codes it issued.
+  if (edit.expectedHeadcount !== undefined || structureChanged) {
+    const issued = await issuedCodes(deps, campaign);
+    const limit = codeLimit(next);
+    if (issued > 0 && (limit === null || limit < issued))
+      throw new ApiError(
+        409,
+        "codes_beyond_headcount",
+        `This round has issued ${issued} codes: its headcount cannot be cleared or set below that.`,
+        [{ path: "expectedHeadcount", message: `at least ${issued}` }],
+      );
+  }
   const draftOnly = fields.some((f) => (DRAFT_ONLY_FIELDS as readonly string[]).includes(f));
   const written = await unlessClosed(() =>
     changeCampaign(
@@ -251,16 +283,18 @@ export async function issueRoundCodes(
   count: number,
   audit?: AuditRecord,
 ): Promise<string[]> {
-  await assertRunning(deps, campaign);
-  // Issuing makes the round require codes: not once it has answers without them (the trigger holds it in the write too).
-  if (
-    codeRequirementFixed(
-      campaign,
-      { requireCode: true },
-      (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0,
+  return oneAtATime(campaign.id, async () => {
+    await assertRunning(deps, campaign);
+    // Issuing makes the round require codes: not once it has answers without them (the trigger holds it in the write too).
+    if (
+      codeRequirementFixed(
+        campaign,
+        { requireCode: true },
+        (await liveRespondents(deps.db, [campaign.id])).get(campaign.id) ?? 0,
+      )
     )
-  )
-    throw codesTooLate();
-  await assertCodesWithinHeadcount(deps, campaign, count);
-  return unlessClosed(() => issueCodes(deps.db, campaign, count, audit));
+      throw codesTooLate();
+    await assertCodesWithinHeadcount(deps, campaign, count);
+    return unlessClosed(() => issueCodes(deps.db, campaign, count, audit));
+  });
 }

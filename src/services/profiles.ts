@@ -44,7 +44,7 @@ export async function profile(
   return campaigns.map((campaign) => {
     const release = released.get(campaign.id) ?? null;
     const n = release ? release.respondents : (live.get(campaign.id) ?? 0);
-    const group = release && n >= campaign.k ? groupOf(release.totals, release.totals, { k: release.plan.k }) : null;
+    const group = release && n >= campaign.k ? groupOf(release.totals, release.totals, true) : null;
     return { campaign, n, release, group };
   });
 }

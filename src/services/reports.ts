@@ -124,7 +124,7 @@ export async function campaignReport(
   const roundKey = release.plan.groups[0]?.key;
   const group = (key: GroupKey | null): Group | null => {
     const stats: ReleaseStats | undefined = key === null ? undefined : groups.get(key);
-    return stats ? groupOf(stats, release.totals, key === roundKey ? { k: release.plan.k } : null) : null;
+    return stats ? groupOf(stats, release.totals, key === roundKey) : null;
   };
   const units = new Map((query.dimension ? (campaign.units[query.dimension] ?? []) : []).map((u) => [u.value, u]));
   const report = buildReport({

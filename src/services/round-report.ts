@@ -24,7 +24,7 @@ export async function roundReport(
   const stats = (await loadReleaseGroups(deps.db, release.id)).get(view.view.group);
   if (!stats) return null;
   const report = buildReport({
-    group: groupOf(stats, release.totals, { k: release.plan.k }),
+    group: groupOf(stats, release.totals, true),
     heatmap: null,
     management: null,
     thresholds: release.totals.thresholds ?? campaign.thresholds,

@@ -168,10 +168,11 @@ export async function responsePage(db: Db, campaignId: string, afterId: string, 
 /**
  * Copies the comments of the responses with keys in (afterId, toId] into an attempt, with their
  * department only: no comment is ever listed by role or tenure, so neither is kept with it. Each
- * gets the sort key `before` + its rank among them in key order: response keys are random, so this
+ * gets the sort key `responsesBefore` + its rank among them in key order: response keys are random, so this
  * order says nothing about when anyone answered, and the copy appends to the table's B-tree instead
  * of inserting at random places (200k comments under random keys took 19 s of a 1M release).
- * `before` is the number of responses in earlier pages, so keys increase from page to page.
+ * `responsesBefore` counts the responses of earlier pages (not their comments), so keys increase from
+ * page to page.
  */
 export async function copyComments(
   db: Db,
@@ -179,13 +180,15 @@ export async function copyComments(
   campaignId: string,
   afterId: string,
   toId: string,
-  before: number,
+  responsesBefore: number,
 ): Promise<void> {
   await db.insert(releaseComments).select(
     db
       .select({
         releaseId: sql<string>`${releaseId}`.as("release_id"),
-        sortKey: sql<string>`printf('%012d', ${before} + row_number() over (order by ${responses.id}))`.as("sort_key"),
+        sortKey: sql<string>`printf('%012d', ${responsesBefore} + row_number() over (order by ${responses.id}))`.as(
+          "sort_key",
+        ),
         campaignId: responses.campaignId,
         department: responses.department,
         role: sql<string>`''`.as("role"),

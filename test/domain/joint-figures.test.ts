@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 
 import { beyondMode, concentratedVariables, spreadPairs } from "../../src/domain/joint-figures.js";
+import { emptyStats, type ReleaseStats } from "../../src/domain/release.js";
+import { groupOf } from "../../src/domain/report.js";
 
 const LEVELS = { mission: ["m1", "m2"], context: ["c1"] };
 /** Item counts of answers 1–5 for ten people. */
@@ -46,5 +48,34 @@ describe("spreadPairs", () => {
     expect(spreadPairs(pairs, ["context"])).toEqual({ "mission|identity": 1, "identity|outcome": 3 });
     expect(spreadPairs(pairs, ["outcome"])).toEqual({ "mission|identity": 1, "mission|context": 2 });
     expect(spreadPairs(pairs, [])).toEqual(pairs);
+  });
+});
+
+describe("a release's level pairs, as a reader gets them", () => {
+  const pair = { n: 10, a: 30, b: 30, aa: 100, bb: 100, ab: 95 };
+  const stats = (extra: Partial<ReleaseStats>): ReleaseStats => ({
+    ...emptyStats(),
+    n: 10,
+    pairs: { "mission|identity": pair, "mission|context": pair },
+    ...extra,
+  });
+
+  it("are the round's, without the variables its release found concentrated", () => {
+    const group = groupOf(stats({ concentrated: ["context"] }), { itemLevels: {} }, true);
+    expect([...group.pairs.keys()]).toEqual(["mission|identity"]);
+    expect(group.concentrated).toEqual(["context"]);
+  });
+
+  it("are none for any other group, whatever its release kept", () => {
+    const group = groupOf(stats({ concentrated: [] }), { itemLevels: {} }, false);
+    expect(group.pairs.size).toBe(0);
+    expect(group.concentrated).toBeNull();
+  });
+
+  it("are none for the round of a release made before it looked for concentrated variables", () => {
+    const group = groupOf(stats({}), { itemLevels: {} }, true);
+    expect(group.pairs.size).toBe(0);
+    expect(group.concentrated).toBeNull();
+    expect(group.isRound).toBe(true);
   });
 });

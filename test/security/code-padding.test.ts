@@ -64,6 +64,33 @@ describe("codes beyond the round's headcount", () => {
     expect((await issue(id, 4)).status).toBe(201);
   });
 
+  it("are refused as well when asked for at once: the check and the write are one step per round", async () => {
+    const id = await round({ departments: DEPARTMENTS });
+    const answers = await Promise.all([issue(id, headcount), issue(id, headcount), issue(id, headcount)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await issued(id)).toBe(headcount);
+  });
+
+  it("hold to the smaller of the round's headcount and its departments' together", async () => {
+    const id = await round({ departments: DEPARTMENTS, expectedHeadcount: 500 });
+    expect((await issue(id, headcount + 1)).status).toBe(409);
+    expect((await issue(id, headcount)).status).toBe(201);
+  });
+
+  it("cannot be made room for by clearing or lowering the headcount once codes are out; raising it can", async () => {
+    const id = await round({ departments: ["Balie", "Nachtdienst"], expectedHeadcount: 4 });
+    expect((await issue(id, 4)).status).toBe(201);
+    for (const expectedHeadcount of [null, 3]) {
+      const refused = await send("PATCH", `/api/campaigns/${id}`, { expectedHeadcount });
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error.code).toBe("codes_beyond_headcount");
+    }
+    expect((await issue(id, 1)).status).toBe(409);
+    expect((await send("PATCH", `/api/campaigns/${id}`, { expectedHeadcount: 6 })).status).toBe(200);
+    expect((await issue(id, 2)).status).toBe(201);
+    expect(await issued(id)).toBe(6);
+  });
+
   it("are not held back where no headcount is stated", async () => {
     const id = await round({ departments: ["Balie", "Nachtdienst"] });
     expect((await issue(id, 40)).status).toBe(201);

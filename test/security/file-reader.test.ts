@@ -131,7 +131,8 @@ describe("the database files after a release", () => {
     ).rows.map((r) => String(r.comment));
     const written = Array.from({ length: 14 }, (_, i) => `remark-${i}`);
     expect([...stored].sort()).toEqual([...written].sort());
-    // They follow the responses' random keys: 1 in 14! to come out in the order written.
+    // They follow the responses' keys, which are random (randomId, never a time-ordered id): 1 in 14!
+    // to come out in the order written.
     expect(stored).not.toEqual(written);
   });
 });

@@ -452,6 +452,8 @@ export const en: Catalogue = {
   share: "Share",
   noDrivers: "Not available: this round has no overall rating question or fewer than 30 respondents.",
   jointRoundOnly: "Shown for the round as a whole only, so that no one can be singled out by comparing groups.",
+  jointReleasedBefore:
+    "Not shown: this round was released before each level was checked for answers that could single someone out.",
   jointConcentrated:
     "Not shown for {levels}: too few people answered these differently from the rest, and such an answer can single someone out.",
 

@@ -470,6 +470,8 @@ export const nl = {
   noDrivers: "Niet beschikbaar: deze ronde heeft geen eindoordeel-vraag of minder dan 30 respondenten.",
   jointRoundOnly:
     "Samenhang tonen we alleen voor de hele ronde: zo wordt niemand herkenbaar door groepen met elkaar te vergelijken.",
+  jointReleasedBefore:
+    "Niet getoond: deze ronde is vrijgegeven voordat we per niveau nagingen of iemand herkenbaar zou zijn.",
   jointConcentrated:
     "Niet getoond voor {levels}: te weinig mensen antwoordden daar anders dan de rest, en zo\u2019n antwoord kan iemand herkenbaar maken.",
 

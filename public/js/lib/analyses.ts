@@ -82,6 +82,7 @@ function jointNote(
   t: Translate,
 ): string | null {
   if (joint.roundOnly) return t("jointRoundOnly");
+  if (joint.releasedBefore) return t("jointReleasedBefore");
   if (joint.concentrated.length === 0) return null;
   return t("jointConcentrated", { levels: joint.concentrated.map(name).join(", ") });
 }

@@ -41,9 +41,10 @@ describe("a level that marks one person", () => {
     const { correlations, drivers, jointFigures } = r.body as {
       correlations: Correlation[];
       drivers: { levels: { level: string }[] } | null;
-      jointFigures: { roundOnly: boolean; concentrated: string[] };
+      jointFigures: { roundOnly: boolean; concentrated: string[]; releasedBefore: boolean };
     };
     expect(jointFigures.roundOnly).toBe(false);
+    expect(jointFigures.releasedBefore).toBe(false);
     expect(jointFigures.concentrated).toContain(MARKER);
     // The other levels, answered in spread, still go together in the round's report.
     expect(correlations.length).toBeGreaterThan(0);
@@ -60,7 +61,7 @@ describe("a level that marks one person", () => {
     expect(r.body.n).toBeGreaterThanOrEqual(5);
     expect(r.body.correlations).toEqual([]);
     expect(r.body.drivers).toBeNull();
-    expect(r.body.jointFigures).toEqual({ roundOnly: true, concentrated: [] });
+    expect(r.body.jointFigures).toEqual({ roundOnly: true, concentrated: [], releasedBefore: false });
   });
 
   it("leaves no level pair of a department, nor of the marker, in the file", async () => {
