@@ -284,23 +284,11 @@ const CODES_IN_RELEASE = 5000;
  */
 export async function completeRelease(db: Db, release: StoredRelease): Promise<boolean> {
   const { id, campaignId } = release;
-  const [counts] = await db
-    .select({ issued: campaigns.codesIssued, used: campaigns.codesUsed })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
   // A round of a few thousand codes loses them in this batch (the counts set back, as the sweep
   // does): no moment after its release leaves which codes were used beside the code sheets. More
   // go with the sweep, a page at a time (one delete of a million codes held the file for seconds).
-  const codesNow =
-    counts && counts.issued > 0 && counts.issued <= CODES_IN_RELEASE
-      ? [
-          db.delete(accessCodes).where(eq(accessCodes.campaignId, campaignId)),
-          db
-            .update(campaigns)
-            .set({ codesIssued: counts.issued, codesUsed: counts.used })
-            .where(eq(campaigns.id, campaignId)),
-        ]
-      : [];
+  const codes = await deleteCodesKeepingCounts(db, campaignId);
+  const codesNow = codes.issued > 0 && codes.issued <= CODES_IN_RELEASE ? codes.statements : [];
   try {
     await db.batch([
       db.insert(releases).values({
@@ -389,29 +377,36 @@ export async function releasedCodePage(
 }
 
 /**
- * Deletes these codes of a released round, keeping its counts of codes issued and used: deleting
- * a code counts it out (a trigger, migration 0012), so the counts read before are set back in the
- * same batch (a released round's counts no longer move).
+ * The statements that delete a round's codes (all, or those `which` picks) and set its counts of
+ * codes issued and used back as they are now, with the issued count: deleting a code counts it
+ * out (a trigger, migration 0012), and a released round's counts no longer move.
  */
-export async function deleteReleasedCodes(db: Db, campaignId: string, hashes: readonly string[]): Promise<void> {
+async function deleteCodesKeepingCounts(db: Db, campaignId: string, which?: SQL) {
   const [counts] = await db
     .select({ issued: campaigns.codesIssued, used: campaigns.codesUsed })
     .from(campaigns)
     .where(eq(campaigns.id, campaignId));
-  await db.batch([
-    db
-      .delete(accessCodes)
-      .where(
-        and(
-          eq(accessCodes.campaignId, campaignId),
-          sql`${accessCodes.codeHash} in (select value from json_each(${JSON.stringify(hashes)}))`,
-        ),
-      ),
-    db
-      .update(campaigns)
-      .set({ codesIssued: counts?.issued ?? 0, codesUsed: counts?.used ?? 0 })
-      .where(eq(campaigns.id, campaignId)),
-  ]);
+  const issued = counts?.issued ?? 0;
+  return {
+    issued,
+    statements: [
+      db.delete(accessCodes).where(and(eq(accessCodes.campaignId, campaignId), which)),
+      db
+        .update(campaigns)
+        .set({ codesIssued: issued, codesUsed: counts?.used ?? 0 })
+        .where(eq(campaigns.id, campaignId)),
+    ] as const,
+  };
+}
+
+/** Deletes these codes of a released round, keeping its counts (deleteCodesKeepingCounts). */
+export async function deleteReleasedCodes(db: Db, campaignId: string, hashes: readonly string[]): Promise<void> {
+  const { statements } = await deleteCodesKeepingCounts(
+    db,
+    campaignId,
+    sql`${accessCodes.codeHash} in (select value from json_each(${JSON.stringify(hashes)}))`,
+  );
+  await db.batch(statements);
 }
 
 /** Deletes these raw responses of a round (the ids travel as one JSON parameter, whatever their number). */
